@@ -1,0 +1,280 @@
+"""Benchmark the bot's answering core against a synthetic database of N missions.
+
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python bench/bench_bot.py --missions 1000000
+    DATABASE_URL=postgres://… .venv/bin/python bench/bench_bot.py --missions 1000000
+
+It migrates the configured database, fills it (bulk_create in batches) up to N synthetic missions with their region
+links — only if it holds fewer, so re-runs reuse the data — then times :func:`bot.services.ask` (parse + query +
+format, what an editor waits for) over a fixed mix of questions, and re-executes the exact SQL each answer ran
+(captured with ``connection.execute_wrapper``) to report the bare database time and the ratio. ``--explain`` prints
+SQLite's/PostgreSQL's plan for the main query shapes.
+
+Never point it at a database whose data you care about: it adds rows (all synthetic aircraft have hex ``f?????``).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+
+import django
+
+django.setup()
+
+from django.contrib.auth.models import Group, User  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+
+from evidence.models import Aircraft, AircraftType, Mission, MissionRegion, Organisation, Region  # noqa: E402
+
+NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
+
+QUESTIONS = [
+    "how many U-2 missions near Texas in February?",
+    "how many P-8 missions over California in January 2025?",
+    "how many surveillance flights between 25 Jan and 5 Feb?",
+    "how many spy planes around Baja last month?",
+    "list RC-135 missions close to Sinaloa in 2024",
+    "how many Navy flights in the 10 days before 5 February?",
+    "when was the last U-2 flight near Texas?",
+    "surveillance flights per day between 27 Jan and 5 Feb 2025",
+    "which aircraft flew along the border last week?",
+    "how many surveillance flights in international airspace in March 2025?",
+    "compare January and February 2025",
+    "claims without evidence",
+]
+
+REGIONS = ["texas", "california", "arizona", "baja-peninsula", "sinaloa", "us-mexico-border", "international-airspace"]
+TYPES = [  # designator, name, role, surveillance, aliases, weight
+    ("P8", "Boeing P-8 Poseidon", "maritime_patrol", True, ["P-8", "P-8A", "Poseidon"], 30),
+    ("U2", "Lockheed U-2", "high_altitude_recon", True, ["U-2", "U-2S", "Dragon Lady"], 3),
+    ("R135", "Boeing RC-135", "sigint", True, ["RC-135", "Rivet Joint"], 5),
+    ("E3TF", "Boeing E-3 Sentry", "aew", True, ["E-3", "AWACS"], 5),
+    ("Q4", "RQ-4 Global Hawk", "drone_recon", True, ["RQ-4", "Global Hawk"], 5),
+    ("P3", "Lockheed P-3 Orion", "maritime_patrol", True, ["P-3", "Orion"], 4),
+    ("C17", "Boeing C-17", "transport", False, ["C-17"], 20),
+    ("K35R", "Boeing KC-135", "tanker", False, ["KC-135"], 15),
+    ("B738", "Boeing 737-800", "airliner", False, ["737-800"], 13),
+]
+
+
+def ensure_reference() -> None:
+    for i, slug in enumerate(REGIONS):
+        Region.objects.get_or_create(
+            slug=slug,
+            defaults={"name": slug.replace("-", " ").title(), "kind": "area", "geometry_wkb": b"",
+                      "min_lon": -120.0 + i, "min_lat": 20.0, "max_lon": -110.0 + i, "max_lat": 35.0,
+                      "aliases": {"baja-peninsula": ["Baja"], "us-mexico-border": ["the border"],
+                                  "texas": ["TX"]}.get(slug, [])},
+        )
+    for designator, name, role, surv, aliases, _ in TYPES:
+        AircraftType.objects.get_or_create(
+            designator=designator,
+            defaults={"name": name, "role": role, "is_surveillance": surv, "aliases": aliases},
+        )
+    Organisation.objects.get_or_create(slug="us-navy", defaults={"name": "United States Navy", "kind": "military",
+                                                                 "aliases": ["Navy", "USN"]})
+    Organisation.objects.get_or_create(slug="us-air-force", defaults={"name": "United States Air Force",
+                                                                      "kind": "military", "aliases": ["USAF"]})
+
+
+def fill(target: int, *, batch: int = 20_000, seed: int = 5) -> None:
+    """Add synthetic missions (2015-01-01 … 2026-11-24, ~1-3 region links each) until there are ``target``."""
+    have = Mission.objects.count()
+    if have >= target:
+        print(f"database already holds {have:,} missions")
+        return
+    rng = random.Random(seed + have)
+    ensure_reference()
+    regions = {r.slug: r for r in Region.objects.filter(slug__in=REGIONS)}
+    navy = Organisation.objects.get(slug="us-navy")
+    usaf = Organisation.objects.get(slug="us-air-force")
+    if not Aircraft.objects.filter(hex__startswith="f").exists():
+        fleet = []
+        for i in range(600):
+            designator = TYPES[i % len(TYPES)][0]
+            fleet.append(Aircraft(hex=f"f{i:05x}", registration=f"SYN{i:04d}", aircraft_type_id=designator,
+                                  operator=navy if designator in {"P8", "P3"} else usaf,
+                                  military=designator != "B738"))
+        Aircraft.objects.bulk_create(fleet)
+    fleet_by_type: dict[str, list[str]] = {}
+    for hex_, designator in Aircraft.objects.filter(hex__startswith="f").values_list("hex", "aircraft_type_id"):
+        fleet_by_type.setdefault(designator, []).append(hex_)
+    designators = [t[0] for t in TYPES]
+    weights = [t[5] for t in TYPES]
+    start0 = dt.datetime(2015, 1, 1, tzinfo=dt.UTC)
+    span_s = int((NOW - start0).total_seconds())
+    t0 = time.perf_counter()
+    made = have
+    while made < target:
+        n = min(batch, target - made)
+        missions = []
+        for _ in range(n):
+            designator = rng.choices(designators, weights)[0]
+            start = start0 + dt.timedelta(seconds=rng.randrange(span_s))
+            missions.append(Mission(
+                aircraft_id=rng.choice(fleet_by_type[designator]), aircraft_type_id=designator,
+                callsign=f"SYN{rng.randrange(1000):03d}", start=start,
+                end=start + dt.timedelta(minutes=rng.randrange(60, 720)), track=b"",
+                min_lat=25.0, min_lon=-118.0, max_lat=33.0, max_lon=-110.0, point_count=500,
+            ))
+        with transaction.atomic():
+            Mission.objects.bulk_create(missions, batch_size=5_000)
+            if missions[0].pk is None:  # backends that do not return ids
+                missions = list(Mission.objects.order_by("-id")[:n])
+            links = []
+            for m in missions:
+                for slug in rng.sample(REGIONS, rng.randint(1, 3)):
+                    over = rng.random() < 0.4
+                    links.append(MissionRegion(mission_id=m.pk, region=regions[slug], over=over,
+                                               distance_nm=0.0 if over else round(rng.uniform(1, 250), 1),
+                                               mission_start=m.start, aircraft_type_id=m.aircraft_type_id))
+            MissionRegion.objects.bulk_create(links, batch_size=10_000)
+        made += n
+        rate = (made - have) / (time.perf_counter() - t0)
+        print(f"  {made:,} missions ({rate:,.0f}/s)", flush=True)
+
+
+def analyze() -> None:
+    """Planner statistics for every index, also one a migration just added to a filled database (SQLite has none
+    until ANALYZE runs, and then may start the display query from the wrong index)."""
+    t0 = time.perf_counter()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as c:
+            c.execute("ANALYZE")
+    elif connection.vendor == "postgresql":
+        # VACUUM as well (autovacuum would, later): without a visibility map PostgreSQL cannot answer from the
+        # covering region index alone and reads the table pages instead (a migration's backfill clears it).
+        with connection.cursor() as c:
+            c.execute("VACUUM ANALYZE evidence_mission")
+            c.execute("VACUUM ANALYZE evidence_missionregion")
+            c.execute("ANALYZE")  # the small tables too (aircraft, types, organisations), as autovacuum would
+    print(f"ANALYZE: {time.perf_counter() - t0:.1f} s")
+
+
+def editor() -> User:
+    user, _ = User.objects.get_or_create(username="bench-editor")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return User.objects.get(pk=user.pk)  # fresh permission cache
+
+
+class Capture:
+    """Records (sql, params) of every SELECT a block runs, to replay them bare."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("SELECT") and "django_session" not in sql:
+            self.calls.append((sql, tuple(params or ())))
+        return execute(sql, params, many, context)
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(q / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def run(repeat: int, explain: bool) -> None:
+    from bot.services import ask
+
+    user = editor()
+    with override_settings(BOT_RATE_LIMIT="1000000/min"):
+        for q in QUESTIONS:  # warm-up: vocabulary, regexes, connection
+            ask(text=q, user=user, platform="cli", now=NOW)
+        load_before = os.getloadavg()
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        per_q: dict[str, list[float]] = {q: [] for q in QUESTIONS}
+        sql_per_q: dict[str, list[float]] = {q: [] for q in QUESTIONS}
+        captured: dict[str, list[tuple[str, tuple]]] = {}
+        answers = {}
+        for r in range(repeat):
+            for q in QUESTIONS:
+                cache.clear()
+                cap = Capture()
+                with connection.execute_wrapper(cap):
+                    t0 = time.perf_counter()
+                    answers[q] = ask(text=q, user=user, platform="cli", thread=f"bench{r}", now=NOW)
+                    per_q[q].append((time.perf_counter() - t0) * 1000)
+                captured[q] = cap.calls
+        ask_cpu, ask_wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        for _ in range(repeat):
+            for q in QUESTIONS:
+                t0 = time.perf_counter()
+                with connection.cursor() as c:
+                    for sql, params in captured[q]:
+                        c.execute(sql, params)
+                        c.fetchall()
+                sql_per_q[q].append((time.perf_counter() - t0) * 1000)
+    all_ask = [v for vs in per_q.values() for v in vs]
+    all_sql = [v for vs in sql_per_q.values() for v in vs]
+    print(f"\n{connection.vendor}, {Mission.objects.count():,} missions, "
+          f"{MissionRegion.objects.count():,} region links, {repeat} runs per question\n")
+    print(f"{'question':62s} {'count':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'SQL p50':>8s} {'queries':>7s} {'ratio':>6s}")
+    for q in QUESTIONS:
+        a50, a95 = pct(per_q[q], 50), pct(per_q[q], 95)
+        s50 = pct(sql_per_q[q], 50)
+        a = answers[q]
+        shown = "decl" if a.declined else ("-" if a.count is None else str(a.count))
+        print(f"{q[:62]:62s} {shown:>7s} {a50:8.2f} {a95:8.2f} {s50:8.2f} {len(captured[q]):7d} "
+              f"{a50 / s50 if s50 else float('nan'):6.1f}")
+    s50, a50 = statistics.median(all_sql), statistics.median(all_ask)
+    a95, s95 = pct(all_ask, 95), pct(all_sql, 95)
+    print(f"\nall questions: answer p50 {a50:.2f} ms, p95 {a95:.2f} ms; "
+          f"bare SQL p50 {s50:.2f} ms, p95 {s95:.2f} ms; ratio p50 {a50 / s50:.1f}x, p95 {a95 / s95:.1f}x")
+    n = repeat * len(QUESTIONS)
+    print(f"bench process CPU during the answers: {ask_cpu / n * 1000:.2f} ms per answer "
+          f"({ask_cpu / ask_wall:.0%} of wall; the database server's own CPU is not included for PostgreSQL)")
+    print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average before "
+          f"{load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
+    if explain:
+        explain_plans()
+
+
+def explain_plans() -> None:
+    from evidence.scope import Period, RegionFilter, Scope
+    from evidence.selectors import missions_in_scope
+
+    shapes = {
+        "U-2 near Texas in Feb 2025": Scope(type_designators=("U2",), regions=(RegionFilter("texas"),),
+                                            period=Period(dt.date(2025, 2, 1), dt.date(2025, 2, 28))),
+        "surveillance, 10 days": Scope(surveillance_only=True,
+                                       period=Period(dt.date(2025, 1, 25), dt.date(2025, 2, 5))),
+        "near Sinaloa, no period": Scope(regions=(RegionFilter("sinaloa"),)),
+    }
+    for label, scope in shapes.items():
+        qs = missions_in_scope(scope)
+        print(f"\nEXPLAIN {label}:")
+        print(qs.explain())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--missions", type=int, default=100_000, help="Synthetic missions to have (default 100k).")
+    parser.add_argument("--repeat", type=int, default=20, help="Runs per question (default 20).")
+    parser.add_argument("--explain", action="store_true", help="Print the query plans of the main shapes.")
+    parser.add_argument("--no-fill", action="store_true", help="Use the database as it is.")
+    parser.add_argument("--no-analyze", action="store_true", help="Skip (VACUUM) ANALYZE before timing.")
+    args = parser.parse_args()
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    call_command("migrate", verbosity=0)
+    if not args.no_fill:
+        fill(args.missions)
+    if not args.no_analyze:
+        analyze()
+    run(args.repeat, args.explain)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Mattermost: custom slash command (token verified), Slack-compatible replies."""

@@ -1,0 +1,60 @@
+"""An Answer as a Mattermost slash-command reply: Slack-compatible ``response_type``, ``text``, ``attachments``.
+
+Mattermost renders Markdown; a post is limited to 16,383 characters (text and attachments together, kept well under).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from bot import platforms
+from bot.answers import Answer
+
+POST_MAX = 16_383
+#: Room left for JSON keys and the "… more" line when the records are cut.
+_SLACK = 200
+
+
+def _md(text: str) -> str:
+    """Escape the Markdown that would change what a title means (link brackets, emphasis)."""
+    for char in "\\[]*_`":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _record_line(title: str, url: Any, details: str) -> str:
+    label = f"[{_md(title)}]({url})" if isinstance(url, str) and url.startswith(("http://", "https://")) else _md(title)
+    return f"- **{label}**" + (f" · {_md(details)}" if details else "")
+
+
+def render(answer: Answer) -> dict[str, Any]:
+    lines = [answer.text or "…"]
+    if answer.breakdown:
+        lines += ["", *(f"- {line}" for line in platforms.breakdown_lines(answer))]
+    if answer.notes:
+        lines += ["", *(f"_{note}_" for note in answer.notes)]
+    text = "\n".join(lines)
+    if len(text) > POST_MAX - _SLACK:
+        text = text[: POST_MAX - _SLACK - 1] + "…"
+
+    body: dict[str, Any] = {
+        "response_type": "ephemeral" if platforms.is_error(answer) else "in_channel",
+        "text": text,
+    }
+    records = [
+        _record_line(platforms.mission_title(m), m.get("url"), platforms.mission_details(m)) for m in answer.missions
+    ]
+    records += [_record_line(platforms.claim_title(c), c.get("url"), platforms.claim_details(c)) for c in answer.claims]
+    if records:
+        budget = POST_MAX - len(text) - _SLACK
+        kept: list[str] = []
+        used = 0
+        for line in records:
+            if used + len(line) + 1 > budget:
+                break
+            kept.append(line)
+            used += len(line) + 1
+        if len(kept) < len(records):
+            kept.append(f"… and {len(records) - len(kept)} more not listed here.")
+        listing = "\n".join(kept)
+        body["attachments"] = [{"fallback": f"{len(records)} records", "color": "#1f6feb", "text": listing}]
+    return body

@@ -1,0 +1,476 @@
+"""The answering service every chat adapter, the API and the ``ask`` command call: text in, :class:`Answer` out.
+
+``ask`` decides; ``evidence.selectors`` and ``claims.selectors`` read; ``bot.parsing`` understands. It checks
+permission and the rate limit, validates the text, reads the conversation's last query for follow-ups, answers from
+fixed queries, and logs the question. It never raises for any text: a failure becomes a declined answer, and the
+only rows it writes are the conversation context and the question log.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from bot.answers import Answer
+from bot.models import Conversation, Platform, Question
+from bot.parsing import MAX_QUESTION_CHARS, BotQuery, parse_question, resolve_inferred_years
+from claims import selectors as claim_sel
+from evidence import selectors as sel
+from evidence.describing import describe_scope, period_words
+from evidence.scope import Period, Scope
+
+logger = logging.getLogger(__name__)
+
+COVERAGE_CAVEAT = (
+    "Counts include only aircraft heard broadcasting ADS-B: flights with transponders off or out of receiver range "
+    "are not in the records, so every count is a lower bound."
+)
+SUGGESTION = 'Try, for example: "how many U-2 missions near Texas in February 2025?", "list P-8 flights over ' \
+    'California last week", "when was the last RC-135 mission?", "which claims about the U-2 are unverified?"'
+HELP_TEXT = (
+    "I answer questions about military surveillance flights from the ADS-B flight records, and about the desk's "
+    "claims. I say the exact scope I used and cite the records; I never guess.\n"
+    "• Counts: \"how many U-2 missions near Texas in February?\", \"number of P-8 flights over California in 2024\"\n"
+    "• Lists and details: \"list RC-135 missions around Baja last week\", \"which aircraft flew along the border?\"\n"
+    "• When: \"when was the last U-2 flight near Texas?\", \"first P-8 mission in 2025\"\n"
+    "• Breakdowns: \"surveillance flights per day between 25 Jan and 5 Feb\", \"missions by type in 2024\"\n"
+    "• Comparisons: \"compare January and February 2025\"\n"
+    "• Claims: \"which claims about the U-2 are unverified?\", \"claims without evidence\", \"what supports claim "
+    "12?\", \"what did the CNN article claim?\"\n"
+    "• Follow-ups in the same thread: \"and in January?\", \"what about P-8s?\", \"list them\", \"per month\".\n"
+    f"\"Near X\" means within {settings.NEAR_NM:g} nm of X (over included); \"over/in X\" means over it. Missions, "
+    "flights and sorties are the same thing, counted by their start time (UTC). A month or day without a year means "
+    "the most recent one with any flight records."
+)
+MAX_RECORDS = 50
+
+
+# --- the entry point ------------------------------------------------------------------------------------------------
+
+
+def ask(
+    *,
+    text: str,
+    user: Any,
+    platform: str,
+    channel: str = "",
+    thread: str = "",
+    user_key: str = "",
+    now: dt.datetime | None = None,
+) -> Answer:
+    """Answer one question for ``user``. ``now`` fixes "today" (tests, replays); default: the current time."""
+    started = time.perf_counter()
+    now = now or timezone.now()
+    query: BotQuery | None = None
+    try:
+        answer, query = _ask(
+            text=text, user=user, platform=platform, channel=channel, thread=thread, user_key=user_key, now=now
+        )
+    except Exception:  # the service's promise: an answer for any input, never a 500
+        logger.exception("bot: failed to answer %r", str(text)[:200])
+        answer = Answer(
+            text="Sorry, I could not answer that because of an error on my side; nothing was changed. "
+            "Please try again or rephrase.",
+            declined=True,
+            reason="error",
+            ephemeral=True,
+        )
+    if answer.reason not in {"forbidden", "rate_limited"}:
+        _log_question(text, user, platform, answer, query, (time.perf_counter() - started) * 1000)
+    return answer
+
+
+def _ask(
+    *, text: Any, user: Any, platform: str, channel: str, thread: str, user_key: str, now: dt.datetime
+) -> tuple[Answer, BotQuery | None]:
+    if not _may_ask(user):
+        return _declined("You don't have permission to ask the bot. Ask an admin to add you to Editors or "
+                         "Fact-checkers.", "forbidden"), None
+    if _rate_limited(user):
+        return _declined(f"You're asking faster than the limit ({settings.BOT_RATE_LIMIT} per person). "
+                         "Please wait a moment and ask again.", "rate_limited"), None
+    problem = validate_text(text)
+    if problem:
+        return _declined(problem, "invalid"), None
+
+    key = _conversation_key(user, platform, channel, thread, user_key)
+    previous = _load_context(key)
+    query = parse_question(text, now=now, previous=previous)
+    today = now.astimezone(dt.UTC).date()
+
+    if query.intent == "help":
+        return Answer(text=HELP_TEXT, query=query.to_dict(), ephemeral=True), query
+    if query.intent == "unknown" or query.not_understood:
+        return _not_understood(query), query
+
+    query = resolve_inferred_years(query, today=today, has_missions=sel.any_mission_between)
+    if query.compare_with is not None and query.compare_with.year_inferred:
+        other = resolve_inferred_years(
+            BotQuery(scope=Scope(period=query.compare_with)), today=today, has_missions=sel.any_mission_between
+        )
+        from dataclasses import replace
+
+        query = replace(query, compare_with=other.scope.period, notes=(*query.notes, *other.notes))
+
+    answer = _answer(query, today)
+    answer.query = query.to_dict()
+    answer.notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes, *answer.notes]
+    _save_context(key, query)
+    return answer, query
+
+
+def validate_text(text: Any) -> str:
+    """Why the text cannot be a question, or "" when it can."""
+    if not isinstance(text, str):
+        return "Please send your question as text."
+    stripped = text.replace("\x00", "").strip()
+    if not stripped:
+        return f"Please ask a question. {SUGGESTION}"
+    if len(text) > MAX_QUESTION_CHARS:
+        return (f"That message is too long to be a question ({len(text):,} characters; the limit is "
+                f"{MAX_QUESTION_CHARS:,}). Please ask one short question.")
+    return ""
+
+
+def _declined(text: str, reason: str, **extra: Any) -> Answer:
+    return Answer(text=text, declined=True, reason=reason, ephemeral=True, **extra)
+
+
+# --- permission and rate limit ----------------------------------------------------------------------------------------
+
+
+def _may_ask(user: Any) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.has_perm("bot.ask_bot"))
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """ "30/min" → (30, 60). Accepts s/sec/second, m/min/minute, h/hour, d/day."""
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d*)\s*([a-z]+)\s*", rate or "", re.IGNORECASE)
+    if not m:
+        return 30, 60
+    unit = m.group(3).lower()[0]
+    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}.get(unit, 60) * int(m.group(2) or 1)
+    return int(m.group(1)), seconds
+
+
+#: The clock the rate-limit windows follow (tests fix it here, not by patching the global ``time.time``: a library
+#: that does ``from time import time`` while it is patched keeps the fake for good).
+rate_limit_clock = time.time
+
+
+def _rate_limited(user: Any) -> bool:
+    """A fixed window per user in Django's cache (shared across processes when the cache is Redis)."""
+    limit, window = parse_rate(settings.BOT_RATE_LIMIT)
+    bucket = int(rate_limit_clock() // window)
+    key = f"bot:rate:{user.pk}:{bucket}"
+    try:
+        cache.add(key, 0, timeout=window + 1)
+        count = cache.incr(key)
+    except Exception:  # cache down: do not block editors, but say so in the log
+        logger.warning("bot: rate-limit cache unavailable", exc_info=True)
+        return False
+    return count > limit
+
+
+# --- conversation context -------------------------------------------------------------------------------------------
+
+
+def _conversation_key(user: Any, platform: str, channel: str, thread: str, user_key: str) -> dict[str, str]:
+    return {
+        "platform": str(platform)[:20],
+        "channel": str(channel or "")[:255],
+        "thread": str(thread or "")[:255],
+        "user_key": str(user_key or f"user:{user.pk}")[:255],
+    }
+
+
+def _load_context(key: dict[str, str]) -> BotQuery | None:
+    data = Conversation.objects.filter(**key).values_list("last_query", flat=True).first()
+    if not data:
+        return None
+    try:
+        return BotQuery.from_dict(data)
+    except Exception:  # an old or hand-edited context is not worth failing a question for
+        return None
+
+
+def _save_context(key: dict[str, str], query: BotQuery) -> None:
+    # One INSERT … ON CONFLICT (platform, channel, thread, user_key) DO UPDATE: no read first, no race between two
+    # questions in the same thread.
+    try:
+        with transaction.atomic():
+            Conversation.objects.bulk_create(
+                [Conversation(**key, last_query=query.to_dict())],
+                update_conflicts=True,
+                unique_fields=["platform", "channel", "thread", "user_key"],
+                update_fields=["last_query", "updated_at"],
+            )
+    except DatabaseError:
+        logger.warning("bot: could not save the conversation context", exc_info=True)
+
+
+def _log_question(text: Any, user: Any, platform: str, answer: Answer, query: BotQuery | None, ms: float) -> None:
+    clean = str(text).replace("\x00", "") if text is not None else ""
+    if len(clean) > MAX_QUESTION_CHARS:
+        clean = clean[:MAX_QUESTION_CHARS] + f"… [{len(clean):,} characters]"
+    try:
+        with transaction.atomic():
+            Question.objects.create(
+                platform=str(platform)[:20] if platform in Platform.values else Platform.API,
+                user=user if getattr(user, "is_authenticated", False) else None,
+                text=clean,
+                query=query.to_dict() if query else {},
+                count=None if answer.declined else answer.count,
+                declined=answer.declined,
+                duration_ms=round(ms, 2),
+            )
+    except DatabaseError:
+        logger.warning("bot: could not log the question", exc_info=True)
+
+
+# --- answering ------------------------------------------------------------------------------------------------------
+
+
+def _not_understood(query: BotQuery) -> Answer:
+    understood = [u for u in query.understood if not u.startswith("asked:")] + [
+        u for u in query.understood if u.startswith("asked:")
+    ]
+    parts = []
+    if understood:
+        parts.append("I understood: " + "; ".join(dict.fromkeys(understood)) + ".")
+    if query.not_understood:
+        parts.append("I did not understand: " + "; ".join(_quote_nu(x) for x in query.not_understood) + ".")
+    elif query.intent == "unknown":
+        parts.append("I could not tell what you are asking for (a count, a list, when, a breakdown, or claims).")
+    head = "I can't answer that as asked, and I won't guess."
+    return _declined(" ".join([head, *parts, SUGGESTION]), "not_understood", query=query.to_dict())
+
+
+def _quote_nu(item: str) -> str:
+    kind, _, value = item.partition(": ")
+    if kind == "place":
+        return f'the place "{value}" (not a region I know)'
+    if kind == "word":
+        return f'"{value}"'
+    return item
+
+
+def _answer(query: BotQuery, today: dt.date) -> Answer:
+    handler = {
+        "count": _answer_count,
+        "list": _answer_list,
+        "when": _answer_when,
+        "which_aircraft": _answer_which_aircraft,
+        "breakdown": _answer_breakdown,
+        "compare": _answer_compare,
+        "claims": _answer_claims,
+        "claim_evidence": _answer_claim_evidence,
+    }[query.intent]
+    return handler(query, today)
+
+
+def _answer_count(query: BotQuery, today: dt.date) -> Answer:
+    scope = query.scope
+    n = sel.count_missions(scope)
+    records = sel.missions_for_display(scope, limit=MAX_RECORDS, total=n)
+    text = f"{_n_missions(n)} {describe_scope(scope)}."
+    notes = [COVERAGE_CAVEAT]
+    if n > len(records):
+        notes.append(f"Showing the first {len(records)} of {n} records.")
+    if n == 0:
+        hint = _hint(scope, today)
+        if hint:
+            text += " " + hint
+    return Answer(text=text, count=n, missions=[sel.mission_to_dict(m) for m in records], notes=notes)
+
+
+def _answer_list(query: BotQuery, today: dt.date) -> Answer:
+    answer = _answer_count(query, today)
+    if answer.missions:
+        answer.text += "\n" + "\n".join(_mission_line(m) for m in answer.missions)
+    return answer
+
+
+def _answer_when(query: BotQuery, today: dt.date) -> Answer:
+    scope = query.scope
+    # No total here: counting every matching mission would cost a full scan for a question about one date.
+    mission = sel.first_mission(scope) if query.which == "first" else sel.last_mission(scope)
+    if mission is None:
+        text = f"No missions {describe_scope(scope)} are in the records."
+        hint = _hint(scope, today)
+        return Answer(text=f"{text} {hint}".strip(), count=None, notes=[COVERAGE_CAVEAT])
+    d = sel.mission_to_dict(mission)
+    word = "first" if query.which == "first" else "most recent"
+    text = f"The {word} mission {describe_scope(scope)} started {_when(mission.start)} UTC: {_mission_line(d)}."
+    return Answer(text=text, count=None, missions=[d], notes=[COVERAGE_CAVEAT])
+
+
+def _answer_which_aircraft(query: BotQuery, today: dt.date) -> Answer:
+    scope = query.scope
+    rows = sel.distinct_aircraft(scope, limit=MAX_RECORDS)
+    n = sel.count_missions(scope)
+    if not rows:
+        text = f"No aircraft flew {_n_missions(0).lower()} {describe_scope(scope)}."
+        hint = _hint(scope, today)
+        return Answer(text=f"{text} {hint}".strip(), count=0, notes=[COVERAGE_CAVEAT])
+    lines = [
+        f"• {r['type'] or '?'} {r['registration'] or '(no registration)'} (hex {r['hex']}"
+        f"{', ' + r['operator'] if r['operator'] else ''}): {r['missions']} mission{'s' if r['missions'] != 1 else ''}"
+        for r in rows
+    ]
+    text = f"{len(rows)} aircraft flew the {_n_missions(n).lower()} {describe_scope(scope)}:\n" + "\n".join(lines)
+    records = sel.missions_for_display(scope, limit=MAX_RECORDS, total=n)
+    return Answer(text=text, count=len(rows), missions=[sel.mission_to_dict(m) for m in records],
+                  notes=[COVERAGE_CAVEAT])
+
+
+def _answer_breakdown(query: BotQuery, today: dt.date) -> Answer:
+    scope = query.scope
+    rows = sel.breakdown(scope, query.by)  # type: ignore[arg-type]
+    n = sel.count_missions(scope)
+    head = f"{_n_missions(n)} {describe_scope(scope)}, per {query.by}"
+    lines = [f"• {r.label}: {r.count}" for r in rows]
+    notes = [COVERAGE_CAVEAT]
+    if query.by in {"day", "week", "month", "year"}:
+        notes.append(f"Grouped by the {query.by} each mission started (UTC); empty {query.by}s are left out.")
+    if query.by == "region":
+        notes.append("A mission that flew in several regions counts once in each.")
+    text = head + (":\n" + "\n".join(lines) if lines else ".")
+    if n == 0:
+        hint = _hint(scope, today)
+        if hint:
+            text += " " + hint
+    records = sel.missions_for_display(scope, limit=MAX_RECORDS, total=n)
+    return Answer(
+        text=text,
+        count=n,
+        breakdown=[{"key": r.key, "label": r.label, "count": r.count} for r in rows],
+        missions=[sel.mission_to_dict(m) for m in records],
+        notes=notes,
+    )
+
+
+def _answer_compare(query: BotQuery, today: dt.date) -> Answer:
+    assert query.scope.period is not None and query.compare_with is not None
+    a_scope = query.scope
+    b_scope = query.scope.with_changes(period=query.compare_with)
+    a, b = sel.count_missions(a_scope), sel.count_missions(b_scope)
+    la, lb = describe_period(a_scope.period), describe_period(query.compare_with)
+    if a == b:
+        verdict = "the same number"
+    else:
+        diff = a - b
+        verdict = f"{abs(diff)} {'more' if diff > 0 else 'fewer'} in {la} than in {lb}"
+    subject = describe_scope(a_scope.with_changes(period=None), with_period=False) or "all missions"
+    text = f"{la}: {_n_missions(a).lower()}; {lb}: {_n_missions(b).lower()} ({verdict}) — {subject}."
+    return Answer(
+        text=text,
+        count=None,
+        breakdown=[
+            {"key": a_scope.period.start.isoformat(), "label": la, "count": a},
+            {"key": query.compare_with.start.isoformat(), "label": lb, "count": b},
+        ],
+        notes=[COVERAGE_CAVEAT, f"{la}: {period_words(a_scope.period)}; {lb}: {period_words(query.compare_with)}."],
+    )
+
+
+VERDICT_WORDS = {
+    ("unreviewed", "unverifiable"): "unverified (unreviewed or unverifiable)",
+}
+
+
+def _answer_claims(query: BotQuery, today: dt.date) -> Answer:
+    flt = query.claims or claim_sel.ClaimFilter()
+    claims = claim_sel.claims_matching(flt)
+    what = []
+    if flt.verdicts:
+        what.append(VERDICT_WORDS.get(flt.verdicts, " or ".join(v.replace("_", " ") for v in flt.verdicts)))
+    desc = " ".join(what) + (" " if what else "") + ("claim" if len(claims) == 1 else "claims")
+    if flt.type_designators:
+        desc += " about " + ", ".join(flt.type_designators)
+    if flt.outlet:
+        desc += f" in {flt.outlet} articles"
+    if flt.without_evidence:
+        desc += " without any evidence linked"
+    lines = [_claim_line(c) for c in claims[:MAX_RECORDS]]
+    text = f"{len(claims)} {desc}" + (":\n" + "\n".join(lines) if lines else ".")
+    if flt.outlet and not claims and not claim_sel.articles_by_outlet(flt.outlet):
+        text += f" There are no {flt.outlet} articles in Flightcheck."
+    return Answer(text=text, count=len(claims), claims=[claim_sel.claim_to_dict(c) for c in claims[:MAX_RECORDS]])
+
+
+def _answer_claim_evidence(query: BotQuery, today: dt.date) -> Answer:
+    claim_id = query.claims.claim_id if query.claims else None
+    claim, links = claim_sel.claim_evidence(int(claim_id or 0))
+    if claim is None:
+        return _declined(f"There is no claim #{claim_id}.", "not_found", query=query.to_dict())
+    head = f'Claim #{claim.pk} ("{_short(claim.exact)}", {claim.article.outlet or claim.article.title}; verdict: ' \
+        f"{claim.get_verdict_display().lower()})"
+    if not links:
+        text = head + " has no evidence linked yet."
+    else:
+        lines = []
+        for link in links:
+            if link.mission_id:
+                lines.append(f"• {link.get_relation_display()}: {_mission_line(sel.mission_to_dict(link.mission))}")
+            else:
+                lines.append(f"• {link.get_relation_display()}: {link.source}")
+        text = f"{head} has {len(links)} evidence link{'s' if len(links) != 1 else ''}:\n" + "\n".join(lines)
+    missions = [sel.mission_to_dict(link.mission) for link in links if link.mission_id]
+    return Answer(
+        text=text,
+        count=len(links),
+        claims=[claim_sel.claim_to_dict(claim, evidence=links)],
+        missions=missions,
+    )
+
+
+# --- wording --------------------------------------------------------------------------------------------------------
+
+
+def _n_missions(n: int) -> str:
+    return f"{n} mission{'s' if n != 1 else ''}" if n else "No missions"
+
+
+def describe_period(period: Period) -> str:
+    return sel.describe_period(period)
+
+
+def _hint(scope: Scope, today: dt.date) -> str:
+    hints = sel.nearby_hints(scope, today=today)
+    if not hints:
+        return ""
+    here = f"in {describe_period(scope.period)}" if scope.period else "as asked"
+    return f"None {here}; " + "; ".join(f"{h.count} {h.label}" for h in hints) + "."
+
+
+def _when(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def _mission_line(m: dict[str, Any]) -> str:
+    regions = ", ".join(
+        f"over {r['name']}" if r["over"] else f"{r['distance_nm']:g} nm from {r['name']}" for r in m["regions"]
+    )
+    start = m["start"].replace("T", " ").replace(":00Z", "Z")
+    end = m["end"].replace("T", " ").replace(":00Z", "Z")
+    ident = " / ".join(x for x in (m["registration"], m["hex"]) if x)
+    return (f"{m['type'] or '?'} {ident} {m['callsign'] or '(no callsign)'}, {start} – {end}"
+            + (f", {regions}" if regions else "") + f" <{m['url']}>")
+
+
+def _claim_line(c: Any) -> str:
+    evidence = "with evidence" if getattr(c, "has_evidence", False) else "no evidence linked"
+    return f"• #{c.pk} \"{_short(c.exact)}\" ({c.article.outlet or c.article.title}) — {c.get_verdict_display()}, " \
+        f"{evidence}"
+
+
+def _short(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,51 @@
+"""Outbound calls to Slack, all through slack_sdk.
+
+The base URL comes from ``settings.SLACK_API_URL`` (default https://slack.com/api/) so tests can use a local server.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookClient
+
+from bot.answers import Answer
+from bot.platforms import is_error
+from bot.slack import blocks
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://slack.com/api/"
+TIMEOUT_SECONDS = 10
+
+
+def api_url() -> str:
+    url = getattr(settings, "SLACK_API_URL", "") or DEFAULT_API_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def web_client() -> WebClient:
+    return WebClient(token=settings.SLACK_BOT_TOKEN or None, base_url=api_url(), timeout=TIMEOUT_SECONDS)
+
+
+def post_in_thread(*, answer: Answer, channel: str, thread_ts: str, user: str) -> dict[str, Any]:
+    """Answer a mention in its thread; help and errors go only to the asker (chat.postEphemeral)."""
+    client = web_client()
+    message = blocks.render(answer)
+    if is_error(answer) and user:
+        response = client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, **message)
+    else:
+        response = client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, **message)
+    return response.data if isinstance(response.data, dict) else {}
+
+
+def post_to_response_url(*, answer: Answer, response_url: str) -> int:
+    """A slash command's late answer (the answer took longer than the acknowledgement budget)."""
+    body = blocks.slash_response(answer)
+    body["replace_original"] = True
+    response = WebhookClient(response_url, timeout=TIMEOUT_SECONDS).send_dict(body)
+    if response.status_code != 200:
+        logger.warning("Slack response_url answered %s: %s", response.status_code, response.body)
+    return response.status_code

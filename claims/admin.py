@@ -1,0 +1,524 @@
+"""The fact-checker's desk in the Django admin. Thin: every write goes through claims.services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims import services
+from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
+from claims.rendering import render_annotated_text
+from claims.services import checking
+
+
+def _error_text(exc: ValidationError) -> str:
+    return "; ".join(exc.messages)
+
+
+# --- Article ------------------------------------------------------------------------------------------------------
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    extra = 0
+    fields = ("claim_link", "claimant", "verdict", "anchor_status", "evidence_count")
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # claims are created by selecting their quote (see the article page)
+
+    @admin.display(description="Claim")
+    def claim_link(self, obj: Claim) -> str:
+        return format_html('<a href="{}">{}</a>', reverse("admin:claims_claim_change", args=[obj.pk]), str(obj))
+
+    @admin.display(description="Evidence")
+    def evidence_count(self, obj: Claim) -> int:
+        return obj.evidence_links.count()
+
+
+class ProposedClaimInline(admin.TabularInline):
+    model = ProposedClaim
+    extra = 0
+    fields = ("text", "score", "reasons", "claimant", "status", "decide")
+    readonly_fields = fields
+    can_delete = False
+    ordering = ("-score",)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Decide")
+    def decide(self, obj: ProposedClaim) -> str:
+        if obj.status != ProposedClaim.Status.OPEN:
+            return "—"
+        return format_html(
+            '<button type="submit" form="fc-proposal-form" name="accept" value="{0}" class="button">Accept</button> '
+            '<button type="submit" form="fc-proposal-form" name="dismiss" value="{0}" class="button">Dismiss</button>',
+            obj.pk,
+        )
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "outlet", "published_at", "extraction_status", "claim_count", "open_proposals")
+    list_filter = ("extraction_status", "outlet", "language", ("published_at", admin.DateFieldListFilter))
+    search_fields = ("title", "outlet", "author", "url", "body")
+    date_hierarchy = "published_at"
+    readonly_fields = ("extraction_state", "annotated_text", "created_at", "created_by")
+    fieldsets = (
+        (None, {"fields": ("title", "outlet", "author", "url", "published_at", "language")}),
+        ("Text", {"fields": ("body",), "classes": ("collapse",)}),
+        ("Extraction", {"fields": ("extraction_state",)}),
+        ("Annotate: select a passage to create a claim", {"fields": ("annotated_text",)}),
+        ("Record", {"fields": ("created_at", "created_by"), "classes": ("collapse",)}),
+    )
+    inlines = [ClaimInline, ProposedClaimInline]
+    actions = ["rerun_extraction"]
+    change_form_template = "admin/claims/article/change_form.html"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        open_q = Q(proposed_claims__status=ProposedClaim.Status.OPEN)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_claims=Count("claims", distinct=True), n_open=Count("proposed_claims", filter=open_q, distinct=True)
+            )
+        )
+
+    @admin.display(description="Claims", ordering="n_claims")
+    def claim_count(self, obj: Article) -> int:
+        return obj.n_claims
+
+    @admin.display(description="Open proposals", ordering="n_open")
+    def open_proposals(self, obj: Article) -> int:
+        return obj.n_open
+
+    @admin.display(description="Status")
+    def extraction_state(self, obj: Article) -> str:
+        if not obj.pk:
+            return "Extraction runs after you save."
+        label = obj.get_extraction_status_display()
+        if obj.extraction_status == Article.ExtractionStatus.FAILED:
+            return format_html('<strong style="color:#ba2121">{}</strong>: {}', label, obj.extraction_error)
+        when = f" ({obj.extracted_at:%Y-%m-%d %H:%M} UTC)" if obj.extracted_at else ""
+        counts = f" — {obj.entities.count()} entities, {obj.proposed_claims.count()} proposed claims"
+        return f"{label}{when}{counts if obj.extraction_status == 'done' else ''}"
+
+    @admin.display(description="Text with entities and claims")
+    def annotated_text(self, obj: Article) -> str:
+        if not obj.pk:
+            return "Save the article first."
+        return render_annotated_text(obj)
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        data = {f: form.cleaned_data[f] for f in form.changed_data if f in form.cleaned_data}
+        if change:
+            fresh = Article.objects.get(pk=obj.pk)
+            services.article_update(article=fresh, user=request.user, **data)
+            obj.pk = fresh.pk
+        else:
+            created = services.article_create(
+                title=obj.title,
+                body=obj.body,
+                outlet=obj.outlet,
+                author=obj.author,
+                url=obj.url,
+                published_at=obj.published_at,
+                language=obj.language,
+                user=request.user,
+            )
+            obj.pk = created.pk
+            obj.id = created.pk
+
+    def save_related(self, request, form, formsets, change) -> None:
+        # Inlines here are read-only; nothing to save besides what the service wrote. The admin's change message
+        # still reads what each formset saved.
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+    @admin.action(description="Re-run extraction", permissions=["change"])
+    def rerun_extraction(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        for article in queryset:
+            services.article_request_extraction(article=article)
+        self.message_user(request, f"Extraction queued for {queryset.count()} article(s).")
+
+    def get_urls(self):
+        urls = super().get_urls()
+        own = [
+            path("<int:pk>/annotate/", self.admin_site.admin_view(self.annotate_view), name="claims_article_annotate"),
+            path(
+                "<int:pk>/proposals/", self.admin_site.admin_view(self.proposal_view), name="claims_article_proposals"
+            ),
+            path("<int:pk>/extract/", self.admin_site.admin_view(self.extract_view), name="claims_article_extract"),
+        ]
+        return own + urls
+
+    def _check_post(self, request: HttpRequest, perm: str) -> None:
+        if request.method != "POST":
+            raise PermissionDenied("POST only")
+        if not request.user.has_perm(perm):
+            raise PermissionDenied
+
+    def annotate_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
+        """Create a claim from the passage the fact-checker selected (offsets computed by the page's script)."""
+        self._check_post(request, "claims.add_claim")
+        article = get_object_or_404(Article, pk=pk)
+        back = reverse("admin:claims_article_change", args=[pk])
+        try:
+            start, end = int(request.POST.get("start", "")), int(request.POST.get("end", ""))
+        except ValueError:
+            self.message_user(request, "Select a passage of the text first.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        try:
+            claim = services.claim_create_from_selection(
+                article=article, start=start, end=end, claimant=request.POST.get("claimant", ""), user=request.user
+            )
+        except ValidationError as exc:
+            self.message_user(request, f"No claim created: {_error_text(exc)}", messages.ERROR)
+            return HttpResponseRedirect(back)
+        self.message_user(request, f"Claim {claim} created.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+
+    def proposal_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
+        self._check_post(request, "claims.change_proposedclaim")
+        back = reverse("admin:claims_article_change", args=[pk])
+        accept, dismiss = request.POST.get("accept"), request.POST.get("dismiss")
+        proposal = get_object_or_404(ProposedClaim, pk=accept or dismiss, article_id=pk)
+        try:
+            if accept:
+                if not request.user.has_perm("claims.add_claim"):
+                    raise PermissionDenied
+                claim = services.proposed_claim_accept(proposal=proposal, user=request.user)
+                self.message_user(request, f"Accepted as claim {claim}.", messages.SUCCESS)
+            else:
+                services.proposed_claim_dismiss(proposal=proposal, user=request.user)
+                self.message_user(request, "Proposal dismissed.", messages.SUCCESS)
+        except ValidationError as exc:
+            self.message_user(request, _error_text(exc), messages.ERROR)
+        return HttpResponseRedirect(back)
+
+    def extract_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
+        self._check_post(request, "claims.change_article")
+        article = get_object_or_404(Article, pk=pk)
+        services.article_request_extraction(article=article)
+        self.message_user(request, "Extraction queued.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:claims_article_change", args=[pk]))
+
+
+# --- Claim --------------------------------------------------------------------------------------------------------
+class EvidenceLinkInline(admin.TabularInline):
+    model = EvidenceLink
+    extra = 1
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+    fields = ("mission", "source", "relation", "note", "added_by", "added_at")
+    readonly_fields = ("added_by", "added_at")
+    autocomplete_fields = ("mission", "source")
+
+
+class SuggestionInline(admin.TabularInline):
+    model = EvidenceSuggestion
+    extra = 0
+    fields = ("mission_link", "score", "reason", "link_buttons")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Mission")
+    def mission_link(self, obj: EvidenceSuggestion) -> str:
+        return format_html('<a href="{}">{}</a>', obj.mission.get_absolute_url(), obj.mission)
+
+    @admin.display(description="Link as")
+    def link_buttons(self, obj: EvidenceSuggestion) -> str:
+        if obj.claim.evidence_links.filter(mission_id=obj.mission_id).exists():
+            return "linked"
+        return format_html_join(
+            " ",
+            '<button type="submit" form="fc-suggestion-form" name="link" value="{}:{}" class="button">{}</button>',
+            ((obj.pk, value, label) for value, label in EvidenceLink.Relation.choices),
+        )
+
+
+class HasEvidenceFilter(admin.SimpleListFilter):
+    title = "evidence"
+    parameter_name = "has_evidence"
+
+    def lookups(self, request, model_admin):
+        return (("yes", "Has evidence"), ("no", "No evidence yet"))
+
+    def queryset(self, request, queryset):
+        linked = EvidenceLink.objects.filter(claim=OuterRef("pk"))
+        if self.value() == "yes":
+            return queryset.filter(Exists(linked))
+        if self.value() == "no":
+            return queryset.exclude(Exists(linked))
+        return queryset
+
+
+def _verdict_action(verdict: str, label: str):
+    def action(modeladmin, request, queryset):
+        n = 0
+        for claim in queryset:
+            services.claim_set_verdict(claim=claim, verdict=verdict, user=request.user)
+            n += 1
+        modeladmin.message_user(request, f"{n} claim(s) marked {label.lower()}.", messages.SUCCESS)
+
+    action.__name__ = f"mark_{verdict}"
+    return admin.action(description=f"Mark selected claims: {label}", permissions=["change"])(action)
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    list_display = ("short_quote", "article", "claimant", "verdict", "anchor_status", "n_evidence", "reviewed_at")
+    list_filter = (
+        "verdict",
+        HasEvidenceFilter,
+        "anchor_status",
+        ("article", admin.RelatedOnlyFieldListFilter),
+        ("evidence_links__mission__aircraft_type", admin.RelatedOnlyFieldListFilter),
+        ("evidence_links__mission__aircraft__operator", admin.RelatedOnlyFieldListFilter),
+        ("article__published_at", admin.DateFieldListFilter),
+    )
+    search_fields = ("exact", "claimant", "rationale", "article__title", "article__outlet")
+    list_select_related = ("article",)
+    readonly_fields = (
+        "article",
+        "quote_in_context",
+        "selectors",
+        "anchor_status",
+        "scope_reading",
+        "count_check",
+        "reviewed_by",
+        "reviewed_at",
+        "created_by",
+        "created_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("article", "quote_in_context", "claimant")}),
+        ("Verdict", {"fields": ("verdict", "rationale", "reviewed_by", "reviewed_at")}),
+        ("What the claim says, read by the system", {"fields": ("scope_reading", "count_check")}),
+        (
+            "Anchoring (W3C Web Annotation selectors)",
+            {"fields": ("anchor_status", "selectors"), "classes": ("collapse",)},
+        ),
+        ("Record", {"fields": ("created_by", "created_at"), "classes": ("collapse",)}),
+    )
+    inlines = [EvidenceLinkInline, SuggestionInline]
+    actions = [_verdict_action(v, label) for v, label in Claim.Verdict.choices]
+    change_form_template = "admin/claims/claim/change_form.html"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # a claim is created by selecting its quote on the article page
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(evidence_total=Count("evidence_links", distinct=True))
+
+    @admin.display(description="Quote")
+    def short_quote(self, obj: Claim) -> str:
+        return obj.exact if len(obj.exact) <= 90 else obj.exact[:87] + "…"
+
+    @admin.display(description="Evidence", ordering="evidence_total")
+    def n_evidence(self, obj: Claim) -> int:
+        return obj.evidence_total
+
+    @admin.display(description="Quote in context")
+    def quote_in_context(self, obj: Claim) -> str:
+        warn = ""
+        if obj.anchor_status == Claim.AnchorStatus.ORPHANED:
+            warn = format_html(
+                '<p style="color:#ba2121"><strong>Orphaned:</strong> this quote is no longer in the article text. '
+                "It was not moved; review it against the current text.</p>"
+            )
+        return format_html(
+            '{}<blockquote style="margin:0">…{}<mark>{}</mark>{}…</blockquote>', warn, obj.prefix, obj.exact, obj.suffix
+        )
+
+    @admin.display(description="Selectors")
+    def selectors(self, obj: Claim) -> str:
+        return format_html(
+            "TextPositionSelector: start={}, end={}<br>TextQuoteSelector: prefix={!r} exact={!r} suffix={!r}",
+            obj.start,
+            obj.end,
+            obj.prefix,
+            obj.exact[:200],
+            obj.suffix,
+        )
+
+    @admin.display(description="Structured reading")
+    def scope_reading(self, obj: Claim) -> str:
+        return checking.describe_claim_scope(obj)
+
+    @admin.display(description="Count check")
+    def count_check(self, obj: Claim) -> str:
+        check = checking.claim_count_check(obj)
+        if check is None:
+            return "The claim states no count of missions."
+        return format_html(
+            "Claimed: <strong>{}</strong> — found in the flight records: <strong>{}</strong><br>"
+            "<small>Scope used: {}. {}</small>",
+            check.claimed,
+            check.found,
+            check.scope_text,
+            check.caveat,
+        )
+
+    def save_model(self, request, obj: Claim, form, change: bool) -> None:
+        if "verdict" in form.changed_data or "rationale" in form.changed_data:
+            services.claim_set_verdict(
+                claim=obj, verdict=form.cleaned_data["verdict"], rationale=obj.rationale, user=request.user
+            )
+        elif form.changed_data:
+            services.claim_update(claim=obj, claimant=obj.claimant, user=request.user)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not EvidenceLink:
+            return super().save_formset(request, form, formset, change)
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for link in instances:
+            if link.pk:
+                link.save()
+                continue
+            try:
+                services.evidence_link_create(
+                    claim=form.instance,
+                    mission=link.mission,
+                    source=link.source,
+                    relation=link.relation,
+                    note=link.note,
+                    user=request.user,
+                )
+            except ValidationError as exc:
+                self.message_user(request, f"Evidence not linked: {_error_text(exc)}", messages.ERROR)
+        formset.save_m2m()
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/link-suggestion/",
+                self.admin_site.admin_view(self.link_suggestion_view),
+                name="claims_claim_link_suggestion",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def link_suggestion_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
+        if request.method != "POST" or not request.user.has_perm("claims.add_evidencelink"):
+            raise PermissionDenied
+        back = reverse("admin:claims_claim_change", args=[pk])
+        try:
+            suggestion_id, relation = request.POST.get("link", "").split(":", 1)
+            suggestion = EvidenceSuggestion.objects.select_related("claim", "mission").get(
+                pk=int(suggestion_id), claim_id=pk
+            )
+        except (ValueError, EvidenceSuggestion.DoesNotExist):
+            self.message_user(request, "That suggestion does not exist for this claim.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        if relation not in EvidenceLink.Relation.values:
+            self.message_user(request, f"Unknown relation {relation!r}.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        try:
+            services.suggestion_link(suggestion=suggestion, relation=relation, user=request.user)
+            self.message_user(request, f"Linked {suggestion.mission} ({relation}).", messages.SUCCESS)
+        except ValidationError as exc:
+            self.message_user(request, _error_text(exc), messages.ERROR)
+        return HttpResponseRedirect(back)
+
+
+@admin.register(EvidenceLink)
+class EvidenceLinkAdmin(SimpleHistoryAdmin):
+    list_display = ("claim", "relation", "mission", "source", "added_by", "added_at")
+    list_filter = ("relation", ("added_at", admin.DateFieldListFilter))
+    search_fields = ("claim__exact", "note", "mission__callsign", "mission__aircraft__hex", "source__title")
+    autocomplete_fields = ("mission", "source")
+    raw_id_fields = ("claim",)
+    readonly_fields = ("added_by", "added_at")
+
+    def save_model(self, request, obj: EvidenceLink, form, change: bool) -> None:
+        if change:
+            obj.full_clean()
+            obj.save()
+            return
+        link = services.evidence_link_create(
+            claim=obj.claim,
+            mission=obj.mission,
+            source=obj.source,
+            relation=obj.relation,
+            note=obj.note,
+            user=request.user,
+        )
+        obj.pk = link.pk
+
+
+@admin.register(ProposedClaim)
+class ProposedClaimAdmin(admin.ModelAdmin):
+    list_display = ("text_short", "article", "score", "reasons", "claimant", "status")
+    list_filter = ("status", ("article", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("text", "claimant")
+    readonly_fields = [f.name for f in ProposedClaim._meta.fields]
+    actions = ["accept_selected", "dismiss_selected"]
+    ordering = ("-score",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description="Proposed claim")
+    def text_short(self, obj: ProposedClaim) -> str:
+        return obj.text if len(obj.text) <= 100 else obj.text[:97] + "…"
+
+    def _decide(self, request, queryset, fn, verb: str) -> None:
+        done, failed = 0, []
+        for proposal in queryset.select_related("article"):
+            try:
+                fn(proposal=proposal, user=request.user)
+                done += 1
+            except ValidationError as exc:
+                failed.append(f"“{proposal.text[:40]}…”: {_error_text(exc)}")
+        self.message_user(request, f"{done} proposal(s) {verb}.", messages.SUCCESS)
+        for line in failed:
+            self.message_user(request, line, messages.WARNING)
+
+    @admin.action(description="Accept selected proposals as claims", permissions=["change"])
+    def accept_selected(self, request, queryset) -> None:
+        if not request.user.has_perm("claims.add_claim"):
+            raise PermissionDenied
+        self._decide(request, queryset, services.proposed_claim_accept, "accepted")
+
+    @admin.action(description="Dismiss selected proposals", permissions=["change"])
+    def dismiss_selected(self, request, queryset) -> None:
+        self._decide(request, queryset, services.proposed_claim_dismiss, "dismissed")
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ("text", "label", "article", "start", "end", "value")
+    list_filter = ("label",)
+    search_fields = ("text",)
+    readonly_fields = [f.name for f in Entity._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(EvidenceSuggestion)
+class EvidenceSuggestionAdmin(admin.ModelAdmin):
+    list_display = ("claim", "mission", "score", "reason")
+    search_fields = ("reason", "claim__exact")
+    readonly_fields = [f.name for f in EvidenceSuggestion._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,0 +1,684 @@
+"""Rule components for what the vocabulary cannot list: dates and rates, quantities, people, attributions.
+
+They run after the vocabulary matcher (``fc_vocabulary``, also here; after a trained ``ner`` when ``SPACY_MODEL`` is
+set). Entities the rules made (labels in :data:`RULE_LABELS`) are never overwritten; entities a statistical model
+made give way to a rule match that overlaps them, because the rules carry normalised values the model cannot give.
+
+Speed (~3.5 ms CPU for a 1,000-word article): the text is scanned with ``str.find`` for where each regex can start
+and the regex runs only there (:func:`claims.nlp.dates.finditer_at`); character → token lookups bisect a list of
+token offsets computed once per doc; entities collect in a list written to ``doc.ents`` once, by ``fc_meta``.
+
+Normalised values ride on spans as ``span._.fc_value`` (spaCy keeps span extension values by character offsets, so
+they survive ``doc.ents`` being rebuilt). Dates are stored unresolved (``{"kind": ...}``): resolving needs the
+reference datetime, which differs per article, while the pipeline is shared (see ``claims.nlp.extract``).
+Attributions are not entities in ``doc.ents`` — they overlap the claimant's own entities ("three US officials") —
+and live in ``doc.spans["fc_attributions"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from spacy.attrs import ENT_IOB, IS_PUNCT, ORTH, SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claims.nlp.dates import QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
+
+RULE_LABELS = frozenset({"AIRCRAFT", "PLACE", "ORG", "DATE", "RATE", "QUANTITY", "PERSON"})
+ATTRIBUTIONS_KEY = "fc_attributions"
+_VIEW_KEY = "_fc_view"
+TEXT_KEY = "_fc_text"
+_TEXT_CHECKED_KEY = "_fc_text_tokens"
+
+if not Span.has_extension("fc_value"):
+    Span.set_extension("fc_value", default=None)
+
+#: Where spaCy keeps ``span._.fc_value``: ``doc.user_data[("._.", "fc_value", start_char, end_char)]``. Going
+#: through ``span._`` builds an ``Underscore`` object per access (~3.5 µs; the extractor makes hundreds per
+#: article), so :func:`fc_value` and :func:`set_fc_value` use the key directly. :func:`check_extension_storage` (run
+#: when a pipeline is built) falls back to ``span._`` should a spaCy version store extensions differently.
+_direct_extension = True
+
+
+def _extension_key(span: Span) -> tuple[str, str, int, int]:
+    return ("._.", "fc_value", span.start_char, span.end_char)
+
+
+def fc_value(span: Span) -> dict[str, Any] | None:
+    """``span._.fc_value``, read without building the ``Underscore`` object."""
+    if _direct_extension:
+        return span.doc.user_data.get(_extension_key(span))
+    return span._.fc_value
+
+
+def set_fc_value(span: Span, value: dict[str, Any]) -> None:
+    """``span._.fc_value = value``, see :func:`fc_value`."""
+    if _direct_extension:
+        span.doc.user_data[_extension_key(span)] = value
+    else:
+        span._.fc_value = value
+
+
+def check_extension_storage(doc: Doc) -> bool:
+    """Whether ``span._`` stores values where :func:`fc_value` looks (tested on a scratch doc of two tokens or more);
+    if not, switch to the slow, always-correct path. Returns the mode in use."""
+    global _direct_extension
+    if len(doc) < 2:
+        return _direct_extension
+    span = doc[0:2]
+    probe = {"probe": True}
+    span._.fc_value = probe
+    stored = doc.user_data.get(_extension_key(span)) is probe
+    span._.fc_value = None
+    doc.user_data.pop(_extension_key(span), None)
+    _direct_extension = stored
+    return stored
+
+MISSION_NOUNS = frozenset({"mission", "missions", "flight", "flights", "sortie", "sorties", "patrol", "patrols",
+                           "overflight", "overflights", "trip", "trips", "times", "operations", "operation"})
+DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "miles": "mi", "mile": "mi", "mi": "mi", "km": "km",
+                  "kilometers": "km", "kilometres": "km", "feet": "ft", "ft": "ft", "knots": "kt", "kt": "kt",
+                  "%": "percent", "percent": "percent", "per": "percent"}
+BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
+                            r"in recent years|ordinarily|in a typical)\b", re.IGNORECASE)
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
+                     re.IGNORECASE)
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
+              "senator", "sen.", "rep.", "representative", "gen.", "general", "adm.", "admiral", "col.", "colonel",
+              "lt.", "lieutenant", "maj.", "commander", "cmdr.", "chief", "director", "administrator", "ambassador",
+              "governor", "gov.", "mayor", "sheriff", "chairman", "chairwoman", "lawmaker", "analyst", "researcher",
+              "sgt.", "sergeant", "envoy", "adviser", "advisor", "attorney", "judge", "captain", "capt.", "premier",
+              "head", "spokesperson", "expert", "reporter", "correspondent", "journalist", "pilot"]
+ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
+                            "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
+                            "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
+                            "vice", "joint", "staff", "retired", "open-source", "flight-tracking", "aviation"})
+SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "confirmed", "confirms",
+                       "stated", "shows", "showed", "show", "indicated", "indicates", "indicate", "wrote", "writes",
+                       "added", "noted", "acknowledged", "claimed", "claims", "announced", "revealed", "suggested",
+                       "suggests"})
+SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
+                          "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
+                          "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
+                          "person", "aides", "aide", "lawmakers", "diplomats", "diplomat", "document", "documents",
+                          "ministry", "command", "department", "agency", "military", "logs", "figures", "observers",
+                          "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters"})
+CLAUSE_STOPS = frozenset({"that", "which", "who", "and", "but", "or", "as", "when", "while", "because", "if", "so",
+                          "than", "after", "before", "since", "where", "whom", "whose"})
+CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", "”", "—", "–"})
+ATTRIBUTION_CUES = re.compile(
+    r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
+    r"as documented by|based on)\s+", re.IGNORECASE)
+NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)?\.?$")
+NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
+                       "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
+                       "According", "Historically", "However", "Meanwhile", "Flight", "Aircraft", "There", "Their",
+                       "His", "Her", "Our", "Its", "Analysts", "Experts", "Monday", "Tuesday", "Wednesday", "Thursday",
+                       "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+                       "July", "August", "September", "October", "November", "December", "Mr.", "Ms.", "Mrs."})
+
+
+_STATE_KEY = "_fc_entities"
+
+
+def current_ents(doc: Doc) -> list[Span]:
+    """The entities so far, including those rule components added but not yet written to ``doc.ents``.
+
+    Each ``doc.ents = …`` costs ~1 ms on a 1,000-word article (spaCy re-validates every token), so the rule
+    components collect their spans here and ``fc_meta`` (the last component) writes them once.
+    """
+    state = doc.user_data.get(_STATE_KEY)
+    if state is None:
+        state = doc.user_data[_STATE_KEY] = list(doc.ents)
+    return state
+
+
+def _rule_token_mask(doc: Doc) -> list[bool]:
+    """True for tokens inside an entity a rule made (those are never overwritten)."""
+    mask = [False] * len(doc)
+    for ent in current_ents(doc):
+        if ent.label_ in RULE_LABELS:
+            mask[ent.start:ent.end] = [True] * (ent.end - ent.start)
+    return mask
+
+
+def _add_entities(doc: Doc, spans: Iterable[Span]) -> None:
+    """Add rule spans: they may replace model-made entities they overlap, never rule-made ones."""
+    new = filter_spans([s for s in spans if s is not None])
+    if not new:
+        return
+    taken = [False] * len(doc)
+    for span in new:
+        taken[span.start:span.end] = [True] * (span.end - span.start)
+    kept = [e for e in current_ents(doc) if e.label_ in RULE_LABELS or not any(taken[e.start:e.end])]
+    doc.user_data[_STATE_KEY] = sorted([*kept, *new], key=lambda s: s.start)
+
+
+def commit_entities(doc: Doc) -> None:
+    state = doc.user_data.pop(_STATE_KEY, None)
+    if state is not None:
+        doc.ents = state
+
+
+def _free(mask: list[bool], span: Span) -> bool:
+    return not any(mask[i] for i in range(span.start, span.end))
+
+
+_NEWLINE = re.compile(r"\n\s*")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached: spaCy rebuilds it from every token on each access.
+
+    The cached text is checked against the doc's length in characters once, then trusted while the doc keeps its
+    number of tokens (the check itself builds two ``Token`` objects, and readers call this hundreds of times)."""
+    user_data = doc.user_data
+    text = user_data.get(TEXT_KEY)
+    n = len(doc)
+    if text is not None and user_data.get(_TEXT_CHECKED_KEY) == n:
+        return text
+    if text is None or (n and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)):
+        text = user_data[TEXT_KEY] = doc.text
+    user_data[_TEXT_CHECKED_KEY] = n
+    return text
+
+
+class _DocView:
+    """What the rule components read from a doc, computed once per doc: its text, the text lower-cased for
+    ``str.find`` (see :func:`claims.nlp.dates.finditer_at`), the tokens' start offsets (for character → token;
+    ``Doc.char_span`` scans tokens linearly) and the say-verb matches two components use."""
+
+    __slots__ = ("_say", "low", "n_chars", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        self.n_chars = len(self.text)
+        self.low = lowered(self.text)
+        self.starts: list[int] = doc.to_array("IDX").tolist()
+        self._say: list[re.Match[str]] | None = None
+
+    @property
+    def say_matches(self) -> list[re.Match[str]]:
+        if self._say is None:
+            self._say = finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES)
+        return self._say
+
+
+def _view(doc: Doc) -> _DocView:
+    view = doc.user_data.get(_VIEW_KEY)
+    if view is None or len(view.starts) != len(doc):
+        view = doc.user_data[_VIEW_KEY] = _DocView(doc)
+    return view
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    """Index of the token covering character ``char`` (None past the end)."""
+    view = _view(doc)
+    if char >= view.n_chars or not view.starts:
+        return None
+    return max(0, bisect_right(view.starts, char) - 1)
+
+
+def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
+    """The tokens covering [start, end) ("expand" alignment), None if empty."""
+    if end <= start or not len(doc):
+        return None
+    starts = _view(doc).starts
+    first = max(0, bisect_right(starts, start) - 1)
+    last = bisect_left(starts, end)
+    if last <= first:
+        return None
+    return Span(doc, first, last, label=label)
+
+
+class _Sentences:
+    """Sentence starts: spaCy's punctuation rule (the ``sentencizer``'s: a token after a run of sentence-final
+    punctuation) plus line breaks (headlines and bylines have no full stop).
+
+    Computed on token attribute arrays and written with one ``Doc.from_array``: the stock sentencizer creates a
+    Python ``Token`` per token, which was a tenth of the whole pipeline's time.
+    """
+
+    def __init__(self) -> None:
+        self.punct_chars = frozenset(Sentencizer.default_punct_chars)
+        self._hashes: dict[int, frozenset[int]] = {}
+
+    def _final(self, doc: Doc) -> frozenset[int]:
+        key = id(doc.vocab)
+        hashes = self._hashes.get(key)
+        if hashes is None:
+            hashes = self._hashes[key] = frozenset(doc.vocab.strings.add(c) for c in self.punct_chars)
+        return hashes
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        final = self._final(doc)
+        arr = doc.to_array([ORTH, IS_PUNCT])
+        orths = arr[:, 0].tolist()
+        puncts = arr[:, 1].tolist()
+        starts = [False] * n
+        starts[0] = True
+        seen_final = False
+        for i in range(n):
+            is_final = orths[i] in final
+            if seen_final and not puncts[i] and not is_final:
+                starts[i] = True
+                seen_final = False
+            elif is_final:
+                seen_final = True
+        for m in _NEWLINE.finditer(_view(doc).text):
+            i = _token_at(doc, m.end())
+            if i is not None and i > 0:
+                starts[i] = True
+        values = np.where(np.array(starts, dtype=bool), 1, -1).astype(np.int64).astype(np.uint64).reshape(-1, 1)
+        doc.from_array([SENT_START], values)
+        return doc
+
+
+@Language.factory("fc_sentences")
+def make_sentences(nlp: Language, name: str) -> _Sentences:
+    return _Sentences()
+
+
+class _VocabularyMatcher:
+    """The vocabulary's entities (aircraft, role words, organisations, regions) in one component: two phrase
+    matchers (hash lookups over token attributes), one on ``LOWER`` for the case-insensitive patterns and one on
+    ``ORTH`` for the aliases that are ordinary words in lower case ("US", "Rivet"; see ``claims.nlp.pipeline``).
+
+    Replaces two spaCy ``entity_ruler`` components with the same rules and the same result: the case-insensitive
+    matches are taken longest first (then leftmost), then the case-sensitive ones fill the gaps they left, and no
+    match overwrites an entity already on the doc. Each span carries its pattern id (a database key such as
+    ``aircraft:P8``) as ``Span.id_`` and the entity's ``ent_id_``. What it saves: each ruler wrote ``doc.ents``
+    (spaCy re-validates every token on each write) and checked tokens one ``Token`` object at a time; here the
+    spans go to the rule components' entity list, written once by ``fc_meta`` — or to ``doc.ents`` when a trained
+    ``ner`` follows (``write_ents``), so that the model sees them and predicts around them.
+    """
+
+    def __init__(self, nlp: Language, write_ents: bool) -> None:
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.write_ents = write_ents
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        #: match key → (label hash, id hash, priority): the earlier pattern wins a tie on the same tokens
+        self._keys: dict[int, tuple[int, int, int]] = {}
+
+    def add_patterns(self, lower: Iterable[dict[str, Any]], cased: Iterable[dict[str, Any]]) -> None:
+        """Patterns as the entity ruler takes them (``{"label", "pattern", "id"}``, phrase patterns only)."""
+        strings = self.vocab.strings
+        for matcher, patterns, kind in ((self.lower, list(lower), "lower"), (self.cased, list(cased), "cased")):
+            grouped: dict[str, list[Doc]] = {}
+            for entry, pattern_doc in zip(patterns, map(self.make_doc, (p["pattern"] for p in patterns)), strict=True):
+                name = f"{kind}|{entry['label']}|{entry['id']}"
+                if name not in grouped:
+                    grouped[name] = []
+                    key = strings.add(name)
+                    self._keys.setdefault(key, (strings.add(entry["label"]), strings.add(entry["id"]),
+                                                len(self._keys)))
+                grouped[name].append(pattern_doc)
+            for name, docs in grouped.items():
+                matcher.add(name, docs)
+
+    def _select(self, doc: Doc, matches: list[tuple[int, int, int]], taken: bytearray) -> list[Span]:
+        keys = self._keys
+        ranked = sorted({m for m in matches if m[2] > m[1]},
+                        key=lambda m: (m[1] - m[2], m[1], keys[m[0]][2]))  # longest, leftmost, first pattern
+        out = []
+        for key, start, end in ranked:
+            if any(taken[start:end]):
+                continue
+            label, span_id, _ = keys[key]
+            out.append(Span(doc, start, end, label=label, span_id=span_id))
+            taken[start:end] = b"\x01" * (end - start)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        existing = doc.user_data.get(_STATE_KEY)
+        if existing is None:
+            existing = list(doc.ents) if doc.to_array(ENT_IOB).any() else []
+        taken = bytearray(n)
+        for ent in existing:
+            taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+        found = self._select(doc, self.lower(doc), taken)
+        found += self._select(doc, self.cased(doc), taken)
+        entities = sorted([*existing, *found], key=lambda s: s.start)
+        if self.write_ents:
+            doc.ents = entities
+            doc.user_data.pop(_STATE_KEY, None)
+        else:
+            doc.user_data[_STATE_KEY] = entities
+        return doc
+
+
+@Language.factory("fc_vocabulary", default_config={"write_ents": False})
+def make_vocabulary_matcher(nlp: Language, name: str, write_ents: bool) -> _VocabularyMatcher:
+    """Patterns are added with ``add_patterns`` (``claims.nlp.pipeline`` generates them from the vocabulary)."""
+    return _VocabularyMatcher(nlp, write_ents)
+
+
+@Language.component("fc_temporal")
+def temporal(doc: Doc) -> Doc:
+    """Dates, periods (DATE) and rates (RATE) by the rules in claims.nlp.dates."""
+    mask = _rule_token_mask(doc)
+    spans = []
+    text = _view(doc).text
+    for match in find_temporal(text):
+        span = char_span(doc, match.start, match.end, match.label)
+        if span is None or not _free(mask, span):
+            continue
+        if match.label == "RATE":
+            rate = resolve_rate(text[span.start_char:span.end_char])
+            if rate is None:
+                continue
+            sentence_before = _sentence_before(text, span.start_char)
+            set_fc_value(span, {
+                "value": _num(rate.value),
+                "per": rate.per,
+                "qualifier": rate.qualifier,
+                "baseline": bool(BASELINE_WORDS.search(sentence_before)),
+            })
+        else:
+            set_fc_value(span, {"kind": match.kind})
+        spans.append(span)
+    _add_entities(doc, spans)
+    return doc
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“])|\n")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The text from the start of the sentence holding ``start`` up to it (regex; Token.sent is slow)."""
+    window = text[max(0, start - 400):start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    return window[ends[-1]:] if ends else window
+
+
+def _num(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+_NAME = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)?"
+_ROLE_NAME_RE = re.compile(
+    r"(?<![\w-])(?i:" + "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True)) + r")"
+    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}})(?![\w-])"
+)
+
+
+def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
+    """Extend a role leftwards over modifiers: "border czar", "Defense Secretary", "White House press secretary"."""
+    role_start = start
+    while role_start > 0 and start - role_start < 3:
+        prev = doc[role_start - 1]
+        if mask[prev.i] or (not prev.is_alpha and "-" not in prev.text):
+            break
+        if prev.lower_ in ROLE_MODIFIERS or (prev.is_title and prev.text not in NOT_NAMES):
+            role_start -= 1
+        else:
+            break
+    return role_start
+
+
+@Language.component("fc_people")
+def people(doc: Doc) -> Doc:
+    """People with their roles: "border czar Tom Homan" → PERSON {"name": "Tom Homan", "role": "border czar"}.
+
+    Without a trained model only two shapes are recognised: a role word followed by a capitalised name, and a
+    capitalised name right before a say-verb ("Homan said"). A trained model's PERSON entities are kept as they are.
+    Regular expressions over the text, not a token Matcher: a pattern that starts with "any capitalised token"
+    makes the Matcher try every token, which cost more than all the other rules together.
+    """
+    mask = _rule_token_mask(doc)
+    view = _view(doc)
+    text = view.text
+    spans = []
+    for m in finditer_at(_ROLE_NAME_RE, text, view.low, _ROLE_PREFIXES):
+        role = char_span(doc, m.start(), m.start("name"))
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if role is None or name is None or any(mask[t.i] or t.text in NOT_NAMES for t in name):
+            continue
+        role_start = _role_start(doc, role.start, mask)
+        span = Span(doc, role_start, name.end, label="PERSON")
+        set_fc_value(span, {"name": name.text, "role": doc[role_start:name.start].text.lower()})
+        spans.append(span)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        if verb is None:
+            continue
+        first = verb
+        while first > 0 and verb - first < 3:
+            prev = doc[first - 1]
+            if mask[prev.i] or prev.i in taken or not prev.is_title or prev.text in NOT_NAMES \
+                    or not NAME_TOKEN.match(prev.text):
+                break
+            first -= 1
+        if first == verb or (verb - first == 1 and doc[first].is_sent_start):
+            continue  # no name, or one capitalised word that may just start the sentence ("Officials said")
+        span = Span(doc, first, verb, label="PERSON")
+        set_fc_value(span, {"name": span.text, "role": None})
+        spans.append(span)
+    _add_entities(doc, spans)
+    return doc
+
+
+def _claimant_of(ent: Span) -> tuple[str, dict]:
+    value = fc_value(ent) or {}
+    if ent.label_ == "PERSON":
+        name = value.get("name") or ent.text
+        return name, {"person": name, "role": value.get("role")}
+    key = ent.id_  # the pattern id (ent_id_ reads it from the tokens, which get it only when doc.ents is written)
+    return ent.text, {"organisation": key.split(":", 1)[-1] if key else ent.text}
+
+
+_SAY_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b", re.IGNORECASE)
+#: What each regex's matches start with, lower-cased: ``finditer_at`` looks for these with ``str.find`` and runs the
+#: regex only there (the same matches as ``finditer``, without trying every position of the text).
+_SAY_PREFIXES = tuple(sorted(SAY_VERBS))
+_ROLE_PREFIXES = tuple(sorted(set(ROLE_NOUNS)))
+_CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by", "as seen in", "as confirmed by",
+                 "confirmed by", "citing", "as documented by", "based on")
+
+
+@Language.component("fc_attribution")
+def attribution(doc: Doc) -> Doc:
+    """Who a statement is attributed to: "according to three US officials", "CNN reported", "Homan said"."""
+    found: list[Span] = []
+    view = _view(doc)
+    for m in finditer_at(ATTRIBUTION_CUES, view.text, view.low, _CUE_PREFIXES):
+        cue = char_span(doc, m.start(), m.end(1))
+        if cue is None or cue.end >= len(doc):
+            continue
+        i = cue.end
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        j = i
+        while j < len(doc) and j - i < 12:
+            t = doc[j]
+            if t.text in CUE_STOP_PUNCT or (t.lower_ in CLAUSE_STOPS and t.lower_ != "and") or "\n" in t.text:
+                break
+            j += 1
+        if j == i:
+            continue
+        # "and" joins claimants ("flight data and three US officials") but not a following clause
+        claimant = doc[i:j]
+        span = Span(doc, cue.start, j, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
+        found.append(span)
+    speakers = [e for e in current_ents(doc) if e.label_ in ("PERSON", "ORG")]
+    ending = {e.end: e for e in speakers}
+    starting = {e.start: e for e in speakers}
+    for m in view.say_matches:
+        i = _token_at(doc, m.start())
+        if i is None:
+            continue
+        token = doc[i]
+        if token.lower_ not in SAY_VERBS:
+            continue
+        ent = ending.get(i)
+        if ent is not None:
+            claimant, extra = _claimant_of(ent)
+            span = Span(doc, ent.start, i + 1, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": token.lower_, **extra})
+            found.append(span)
+            continue
+        after = starting.get(i + 1)
+        if after is not None and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
+            claimant, extra = _claimant_of(after)
+            span = Span(doc, i, after.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": token.lower_, **extra})
+            found.append(span)
+            continue
+        j = i - 1
+        if j < 0 or doc[j].lower_ not in SOURCE_NOUNS:
+            continue
+        start = j
+        while start - 1 >= 0 and i - (start - 1) <= 7:
+            prev = doc[start - 1]
+            if (prev.is_punct and prev.text != "-") or prev.is_space or prev.lower_ in CLAUSE_STOPS or \
+                    prev.lower_ in SAY_VERBS:
+                break
+            start -= 1
+        span = Span(doc, start, i + 1, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": doc[start:i].text, "cue": token.lower_})
+        found.append(span)
+    doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
+    return doc
+
+
+def _attribution_mask(doc: Doc) -> list[bool]:
+    """True inside attributions: "three" in "according to three US officials" counts officials, not flights."""
+    mask = [False] * len(doc)
+    for span in doc.spans.get(ATTRIBUTIONS_KEY, []):
+        for i in range(span.start, span.end):
+            mask[i] = True
+    return mask
+
+
+def _qualifier_before(doc: Doc, i: int) -> tuple[str, int]:
+    """The qualifier phrase ending right before token i ("at least") and the token where it starts."""
+    for n in (3, 2, 1):
+        if i - n < 0:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[i - n:i])
+        if phrase in QUALIFIERS:
+            return QUALIFIERS[phrase], i - n
+    return "exact", i
+
+
+def _is_number(token: Token) -> bool:
+    if not token.like_num or ORDINAL.match(token.text):
+        return False
+    return parse_number(token.text) is not None
+
+
+_NUMBER_RE = re.compile(
+    r"(?<![\w.,])\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b",
+    re.IGNORECASE,
+)
+_NUMBER_PREFIXES = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                    "hundred", "dozen")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # "\d" also matches other scripts' digits, which the prefixes do not list
+
+
+@Language.component("fc_quantities")
+def quantities(doc: Doc) -> Doc:
+    """Numbers with their qualifier and what they count: "at least 18 missions" → {value 18, at_least, missions}."""
+    mask = _rule_token_mask(doc)
+    attributed = _attribution_mask(doc)
+    ents_by_start = {e.start: e for e in current_ents(doc)}
+    spans = []
+    view = _view(doc)
+    low = view.low if view.text.isascii() or not _OTHER_DIGIT.search(view.text) else None
+    for m in finditer_at(_NUMBER_RE, view.text, low, _NUMBER_PREFIXES):
+        i = _token_at(doc, m.start())
+        if i is None:
+            continue
+        token = doc[i]
+        if mask[i] or attributed[i] or not _is_number(token):
+            continue
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        prev = doc[i - 1] if i > 0 else None
+        if (nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
+            prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
+        ):
+            continue  # "10-day", "RC-135", "24/7", "$5"
+        value = parse_number(token.text)
+        qualifier, start = _qualifier_before(doc, i)
+        if any(mask[k] or attributed[k] for k in range(start, i)):
+            qualifier, start = "exact", i
+        unit: str | None = None
+        counts_missions = False
+        end = i + 1
+        if nxt is not None:
+            low = nxt.lower_
+            if low in DISTANCE_UNITS and not mask[nxt.i]:
+                unit = DISTANCE_UNITS[low]
+                if low == "per" and not (i + 2 < len(doc) and doc[i + 2].lower_ == "cent"):
+                    unit = None
+            elif low in MISSION_NOUNS:
+                unit, counts_missions, end = low, True, i + 2
+            elif low == "of" and i + 2 < len(doc):
+                tail = [t.lower_ for t in doc[i + 2:i + 5]]
+                if tail and (tail[0] in ("them", "those", "which", "these") or MISSION_NOUNS & set(tail)):
+                    unit, counts_missions = "of_them", True
+            elif nxt.i in ents_by_start:
+                ent = ents_by_start[nxt.i]
+                if ent.label_ == "AIRCRAFT":
+                    after = doc[ent.end] if ent.end < len(doc) else None
+                    if ent[-1].lower_ in MISSION_NOUNS:
+                        unit, counts_missions = ent[-1].lower_, True
+                    elif after is not None and after.lower_ in MISSION_NOUNS:
+                        unit, counts_missions = after.lower_, True
+                    else:
+                        unit = "aircraft"
+            elif nxt.is_alpha:
+                unit = nxt.lower_
+        if YEAR.match(token.text) and not counts_missions:
+            continue
+        if token.lower_ == "one" and not counts_missions and qualifier == "exact":
+            continue  # "one of the officials", "one such flight" — a pronoun far more often than a count
+        span = Span(doc, start, end, label="QUANTITY")
+        if not _free(mask, span):
+            continue
+        set_fc_value(span, {"value": _num(value), "qualifier": qualifier, "unit": unit,
+                            "counts_missions": counts_missions})
+        spans.append(span)
+    _add_entities(doc, spans)
+    return doc
+
+
+class _Meta:
+    def __init__(self, vocabulary_version: str) -> None:
+        self.vocabulary_version = vocabulary_version
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data["fc_vocabulary_version"] = self.vocabulary_version
+        commit_entities(doc)
+        doc.user_data.pop(_VIEW_KEY, None)  # not serialisable: keep user_data so
+        return doc
+
+
+@Language.factory("fc_meta", default_config={"vocabulary_version": ""})
+def make_meta(nlp: Language, name: str, vocabulary_version: str) -> _Meta:
+    """The last component: writes the rule entities to ``doc.ents`` (once) and stamps each doc with the vocabulary
+    it was read with, so read_scope can look up region and operator kinds."""
+    return _Meta(vocabulary_version)

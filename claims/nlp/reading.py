@@ -1,0 +1,439 @@
+"""THE reading of text into a :class:`evidence.scope.Scope`: one function for the chat bot and the claim checker.
+
+:func:`read_scope` takes what the pipeline recognised in a sentence or a question and decides what it constrains:
+
+- Aircraft: designators from type mentions ("P-8", "Rivet Joint"); role words ("spy planes", "surveillance
+  flights" → ``surveillance_only``; "drones" → ``roles``). When types are named, role words add nothing (a "U-2 spy
+  plane" is a U-2) and are dropped, so the scope does not AND a type with an unrelated role.
+- Operators: military services and flying agencies ("Navy" → ``("us-navy",)``), unless the organisation is the
+  one *speaking* ("the Pentagon said").
+- Regions and how: the nearest relation word before the region, looking past articles, commas, "and"/"or" and other
+  regions (so "over California, Arizona and Texas" puts all three *over*): "over/in/across/above/inside X" → over;
+  "near/around/close to/along/off/toward/approaching/circling/by/from/to X" → near; "within 20 nm of X" (nm, miles,
+  km) → near with that distance in nautical miles. A region with no relation word is used only right before a
+  flight word or aircraft ("Texas flights" → over); otherwise it is reported in ``ScopeNotes.unplaced_regions``
+  (people write "US officials", "Washington said"), and regions inside an attribution ("three US officials") never
+  constrain.
+- Period: every date in the text, resolved against ``reference``; several dates → the span from the first to the
+  last (noted). A date right after a say-verb ("said on Tuesday") dates the statement, not the flights: skipped.
+- Orbits: "circling", "orbiting", "loitering" are hints (noted), not constraints; only explicit wording ("with
+  orbits", "that orbited", "orbits only") sets ``orbits_only``.
+- "military" sets ``military_only``.
+
+:class:`ScopeNotes` says what was understood, where, and which words were not, so the bot can answer "I understood
+X but not Y"; it also carries the stated quantity (count or rate) and the claimant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from claims.nlp.components import ATTRIBUTIONS_KEY, MISSION_NOUNS, SAY_VERBS, doc_text, fc_value
+from claims.nlp.dates import InferredYearHook, resolve_period, resolve_rate
+from claims.nlp.vocabulary import Vocabulary
+from evidence.scope import Period, Quantity, RegionFilter, Scope
+
+OVER_WORDS = frozenset({"over", "in", "above", "across", "inside", "within", "into", "throughout", "overflying",
+                        "overflew", "overflown", "crossed", "crossing", "traversed", "traversing", "atop"})
+NEAR_WORDS = frozenset({"near", "nearby", "around", "along", "alongside", "off", "toward", "towards", "approaching",
+                        "approached", "approach", "approaches", "by", "beside", "outside", "circling", "circled",
+                        "circles", "orbiting", "orbited", "skirting", "skirted", "from", "to", "bordering", "closer",
+                        "nearer", "next", "patrolling", "patrolled", "surveilling", "monitoring", "watching", "past",
+                        "adjacent", "neighbouring", "neighboring"})
+#: Words looked past between a relation word and the region it governs.
+_SKIP = frozenset({"the", "a", "an", ",", "and", "or", "&", "/", "coast", "coastline", "coasts", "of", "waters",
+                   "skies", "sky", "southern", "northern", "western", "eastern", "parts", "part", "areas", "area",
+                   "state", "states", "northwestern", "southwestern", "northeastern", "southeastern", "central",
+                   "shores", "edge", "edges", "region", "regions", "both", "either"})
+_DISTANCE = re.compile(
+    r"(?:within|less\s+than|under|up\s+to)\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<u>nm|nmi|nautical\s+miles?|miles?|mi|km|"
+    r"kilometers?|kilometres?)\s+(?:of|from|off)\s+(?:the\s+)?(?:coast\s+of\s+)?$"
+    r"|(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>nm|nmi|nautical\s+miles?|miles?|mi|km|kilometers?|kilometres?)\s+"
+    r"(?:off|from|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_ORBIT_HINT = re.compile(r"\b(circl\w*|orbit\w*|loiter\w*|racetrack\w*)\b", re.IGNORECASE)
+_ORBIT_EXPLICIT = re.compile(
+    r"\b(?:with|that\s+(?:had|made|flew|included))\s+(?:an?\s+|any\s+)?orbits?\b|\borbits?\s+only\b"
+    r"|\bonly\s+(?:the\s+)?(?:ones|missions|flights|sorties)\s+that\s+(?:orbited|circled|loitered)\b"
+    r"|\b(?:missions|flights|sorties)\s+that\s+(?:orbited|circled|loitered)\b|\borbiting\s+(?:missions|flights)\b",
+    re.IGNORECASE,
+)
+#: Words that carry no scope of their own (for "not understood").
+_GLUE = frozenset({
+    "many", "much", "number", "times", "time", "total", "count", "flew", "flown", "fly", "flying", "flies",
+    "aircraft", "plane", "planes", "jet", "jets", "did", "were", "was", "there", "any", "list", "show", "which",
+    "what", "when", "how", "first", "last", "tracked", "spotted", "seen", "recorded", "detected", "made", "conducted",
+    "carried", "happened", "operated", "military", "us", "u.s.", "american", "such", "record", "records", "also",
+    "according", "officials", "official", "said", "says", "data", "flight", "tracking", "open", "source", "sharply",
+    "increased", "increase", "missions", "mission", "flights", "sorties", "sortie", "give", "tell", "find",
+    "please", "get", "latest", "recent", "ones", "one", "them", "near", "over", "around", "within", "close",
+    "along", "circling", "orbiting", "loitering", "circled", "approached", "approaching", "orbited", "orbit",
+    "orbits", "nm", "miles", "km", "nautical",
+})
+_MILES_TO_NM = {"nm": 1.0, "nmi": 1.0, "nautical": 1.0, "mile": 0.868976, "miles": 0.868976, "mi": 0.868976,
+                "km": 1 / 1.852, "kilometer": 1 / 1.852, "kilometers": 1 / 1.852, "kilometre": 1 / 1.852,
+                "kilometres": 1 / 1.852}
+
+
+@dataclass(frozen=True)
+class Understood:
+    """One piece of the text that became part of the scope (or of the notes): what, where, and what it meant."""
+
+    kind: str  # aircraft, role, operator, region, period, quantity, rate, orbit, military
+    text: str
+    start: int
+    end: int
+    meaning: str
+
+
+@dataclass(frozen=True)
+class ScopeNotes:
+    understood: tuple[Understood, ...] = ()
+    #: Runs of content words no rule accounted for, in text order ("cartel activity").
+    not_understood: tuple[str, ...] = ()
+    #: Decisions worth saying out loud: merged periods, ignored role words, orbit hints, skipped dates.
+    hints: tuple[str, ...] = ()
+    #: Regions named without a relation word and not used (the bot may ask, or assume "near").
+    unplaced_regions: tuple[str, ...] = ()
+    #: The count or rate the text states about missions, if any.
+    quantity: Quantity | None = None
+    claimant: str | None = None
+    #: True when the text mentions orbits/circling without asking for them explicitly.
+    orbit_hint: bool = False
+
+    def describe(self) -> str:
+        parts = [f"understood: {', '.join(u.meaning for u in self.understood) or 'nothing'}"]
+        if self.not_understood:
+            parts.append(f"not understood: {', '.join(repr(t) for t in self.not_understood)}")
+        return "; ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "understood": [u.__dict__ for u in self.understood],
+            "not_understood": list(self.not_understood),
+            "hints": list(self.hints),
+            "unplaced_regions": list(self.unplaced_regions),
+            "quantity": quantity_to_dict(self.quantity),
+            "claimant": self.claimant,
+            "orbit_hint": self.orbit_hint,
+        }
+
+
+def quantity_to_dict(quantity: Quantity | None) -> dict[str, Any] | None:
+    if quantity is None:
+        return None
+    value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+    return {"value": value, "qualifier": quantity.qualifier, "per": quantity.per}
+
+
+@dataclass
+class _Reader:
+    doc: Doc
+    span: Span
+    vocabulary: Vocabulary
+    understood: list[Understood] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)
+
+    def note(self, kind: str, span: Span, meaning: str) -> None:
+        start, end = span.start_char, span.end_char
+        self.understood.append(Understood(kind, doc_text(self.doc)[start:end], start, end, meaning))
+        self.covered.update(range(span.start, span.end))
+
+
+def _vocabulary(doc: Doc, vocabulary: Vocabulary | None) -> Vocabulary:
+    if vocabulary is not None:
+        return vocabulary
+    from claims.nlp.pipeline import vocabulary_for_version
+
+    return vocabulary_for_version(doc.user_data.get("fc_vocabulary_version"))
+
+
+def _attribution_spans(span: Span) -> list[Span]:
+    return [a for a in span.doc.spans.get(ATTRIBUTIONS_KEY, []) if a.start >= span.start and a.end <= span.end]
+
+
+def _inside(ent: Span, spans: list[Span]) -> Span | None:
+    for s in spans:
+        if s.start <= ent.start and ent.end <= s.end:
+            return s
+    return None
+
+
+def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str | None, float | None, Span | None]:
+    """(over/near/None, distance in nm or None, the relation words) for one region mention."""
+    doc = span.doc
+    lo = span.start_char
+    before = doc_text(doc)[max(lo, ent.start_char - 80):ent.start_char]
+    m = _DISTANCE.search(before)
+    if m:
+        n, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+        factor = _MILES_TO_NM.get(unit.lower().split()[0], _MILES_TO_NM.get(unit.lower(), 1.0))
+        if unit.lower().startswith("nautical"):
+            factor = 1.0
+        words = doc.char_span(ent.start_char - len(before) + m.start(), ent.start_char, alignment_mode="expand")
+        return "near", round(float(n) * factor, 1), words
+    i = ent.start - 1
+    place_ends = {p.end: p for p in place_starts.values()}
+    while i >= span.start:
+        t = doc[i]
+        if i + 1 in place_ends:
+            i = place_ends[i + 1].start - 1
+            continue
+        low = t.lower_
+        if t.is_space or low in _SKIP:
+            i -= 1
+            continue
+        if low == "to" and i - 1 >= span.start and doc[i - 1].lower_ in ("close", "next", "closer", "adjacent"):
+            return "near", None, doc[i - 1:i + 1]
+        if low in OVER_WORDS:
+            return "over", None, doc[i:i + 1]
+        if low in NEAR_WORDS:
+            return "near", None, doc[i:i + 1]
+        return None, None, None
+    return None, None, None
+
+
+def read_scope(
+    doc_or_span: Doc | Span,
+    *,
+    reference: dt.datetime | dt.date,
+    inferred_year: InferredYearHook | None = None,
+    vocabulary: Vocabulary | None = None,
+    ents: list[Span] | None = None,
+    attributions: list[Span] | None = None,
+) -> tuple[Scope, ScopeNotes]:
+    """The Scope a sentence or question states, and notes on how it was read (see the module docstring).
+
+    ``doc_or_span`` must come from :func:`claims.nlp.pipeline.get_pipeline`. ``reference`` resolves dates (an
+    article's publication time; the bot's "now"). ``inferred_year`` lets the bot move a guessed year to the most
+    recent one holding data.
+
+    ``ents`` and ``attributions``: the entities and attributions wholly inside the span, in order, when the caller
+    already has them (the article extractor reads every sentence of a doc, and ``doc.ents`` walks all its tokens on
+    each access); computed here when None.
+    """
+    span = doc_or_span[:] if isinstance(doc_or_span, Doc) else doc_or_span
+    doc = span.doc
+    vocab = _vocabulary(doc, vocabulary)
+    reader = _Reader(doc, span, vocab)
+    if attributions is None:
+        attributions = _attribution_spans(span)
+    claimant = None
+    for a in attributions:
+        claimant = claimant or (fc_value(a) or {}).get("claimant")
+        reader.covered.update(range(a.start, a.end))
+    if ents is None:
+        ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end]
+    places = {e.start: e for e in ents if e.label_ == "PLACE"}
+
+    designators: list[str] = []
+    roles: list[str] = []
+    role_mentions: list[Span] = []
+    surveillance = False
+    operators: list[str] = []
+    regions: list[RegionFilter] = []
+    unplaced: list[str] = []
+    periods: list[Period] = []
+    quantity: Quantity | None = None
+    rate: Quantity | None = None
+
+    full_text = doc_text(doc)
+    for ent in ents:
+        key = ent.id_  # the pattern id: spans from doc.ents carry it (Span.ent_id_ would look for a root token)
+        label = ent.label_
+        ent_text = full_text[ent.start_char:ent.end_char]
+        said_by = _inside(ent, attributions)
+        if label == "AIRCRAFT" and key.startswith("aircraft:"):
+            designator = key.split(":", 1)[1]
+            if designator not in designators:
+                designators.append(designator)
+            reader.note("aircraft", ent, f"type {designator}")
+        elif label == "AIRCRAFT" and key.startswith("role:"):
+            role_key = key.split(":", 1)[1]
+            role_mentions.append(ent)
+            if role_key == "surveillance":
+                surveillance = True
+            else:
+                word = vocab.role_by_key.get(role_key)
+                for r in word.roles if word else (role_key,):
+                    if r not in roles:
+                        roles.append(r)
+        elif label == "ORG":
+            slug = key.split(":", 1)[1] if key.startswith("org:") else ""
+            org = vocab.organisation_by_slug.get(slug)
+            if said_by is not None:
+                reader.covered.update(range(ent.start, ent.end))
+            elif org is not None and org.is_operator:
+                if slug not in operators:
+                    operators.append(slug)
+                reader.note("operator", ent, f"operated by {org.name}")
+            elif org is not None:
+                reader.covered.update(range(ent.start, ent.end))
+                reader.hints.append(f"'{ent_text}' ({org.name}) is not an aircraft operator: not used")
+        elif label == "PLACE":
+            slug = key.split(":", 1)[1] if key.startswith("region:") else ""
+            region = vocab.region_by_slug.get(slug)
+            if said_by is not None:
+                reader.covered.update(range(ent.start, ent.end))
+                continue
+            if region is None:
+                unplaced.append(ent_text)
+                continue
+            relation, distance, words = _relation(span, ent, places)
+            if relation is None:
+                following = doc[ent.end] if ent.end < len(doc) else None
+                flight_next = following is not None and (
+                    following.lower_ in MISSION_NOUNS or following.ent_type_ == "AIRCRAFT")
+                if flight_next and region.kind != "country":
+                    relation = "over"
+                else:
+                    unplaced.append(ent_text)
+                    reader.covered.update(range(ent.start, ent.end))
+                    reader.hints.append(f"'{ent_text}' is named without over/near: not used as a place constraint")
+                    continue
+            rf = RegionFilter(slug=slug, relation=relation, distance_nm=distance)  # type: ignore[arg-type]
+            if rf not in regions:
+                regions.append(rf)
+            how = f"within {distance:g} nm of" if distance is not None else relation
+            reader.note("region", ent, f"{how} {region.name}")
+            if words is not None:
+                reader.covered.update(range(words.start, words.end))
+        elif label == "DATE":
+            prev = doc[ent.start - 1] if ent.start > span.start else None
+            prev2 = doc[ent.start - 2] if ent.start - 1 > span.start else None
+            if prev is not None and (prev.lower_ in SAY_VERBS or (
+                    prev.lower_ in ("on", "in") and prev2 is not None and prev2.lower_ in SAY_VERBS)):
+                reader.covered.update(range(ent.start, ent.end))
+                reader.hints.append(f"'{ent_text}' dates a statement, not the flights: not used")
+                continue
+            period = resolve_period(ent_text, reference, inferred_year=inferred_year)
+            if period is None:
+                continue
+            periods.append(period)
+            reader.note("period", ent, f"{period.describe()} ('{period.text}')")
+        elif label == "QUANTITY":
+            value = fc_value(ent) or {}
+            if quantity is None and value.get("counts_missions") and said_by is None:
+                quantity = Quantity(value=float(value["value"]), qualifier=value.get("qualifier", "exact"))
+                reader.note("quantity", ent, f"{value.get('qualifier', 'exact').replace('_', ' ')} {value['value']}")
+        elif label == "RATE":
+            value = fc_value(ent) or {}
+            parsed = resolve_rate(ent_text)
+            if rate is None and parsed is not None:
+                rate = parsed
+                reader.note("rate", ent, f"{value.get('qualifier', 'exact').replace('_', ' ')} {value.get('value')} "
+                                         f"per {value.get('per')}")
+
+    if designators and (surveillance or roles):
+        reader.hints.append("role words dropped: the aircraft types are named")
+        surveillance, roles = False, []
+        for ent in role_mentions:
+            reader.covered.update(range(ent.start, ent.end))
+    else:
+        for ent in role_mentions:
+            meaning = "surveillance aircraft" if ent.id_ == "role:surveillance" else f"role {ent.id_[5:]}"
+            reader.note("role", ent, meaning)
+
+    period = None
+    if periods:
+        period = periods[0]
+        if len(periods) > 1:
+            start = min(p.start for p in periods)
+            end = max(p.end for p in periods)
+            period = Period(start=start, end=end, text="; ".join(p.text for p in periods),
+                            year_inferred=any(p.year_inferred for p in periods))
+            reader.hints.append(f"several dates: their span {period.describe()} is used")
+
+    text = full_text[span.start_char:span.end_char]
+    orbits_only = bool(_ORBIT_EXPLICIT.search(text))
+    orbit_hint = bool(_ORBIT_HINT.search(text)) and not orbits_only
+    if orbit_hint:
+        reader.hints.append("orbit/circling words noted, not used as a constraint")
+    military = "military" in text.lower() and any(
+        t.lower_ == "military" and not _in_any(t.i, attributions) for t in span)
+    if military:
+        reader.understood.append(Understood("military", "military", 0, 0, "military aircraft only"))
+
+    scope = Scope(
+        type_designators=tuple(designators),
+        roles=tuple(roles),
+        surveillance_only=surveillance,
+        operators=tuple(operators),
+        regions=tuple(regions),
+        period=period,
+        orbits_only=orbits_only,
+        military_only=military,
+    )
+    notes = ScopeNotes(
+        understood=tuple(reader.understood),
+        not_understood=_leftovers(span, reader.covered, ents),
+        hints=tuple(reader.hints),
+        unplaced_regions=tuple(unplaced),
+        quantity=quantity or rate,
+        claimant=claimant,
+        orbit_hint=orbit_hint,
+    )
+    return scope, notes
+
+
+def _in_any(i: int, spans: list[Span]) -> bool:
+    return any(s.start <= i < s.end for s in spans)
+
+
+def _leftovers(span: Span, covered: set[int], ents: list[Span]) -> tuple[str, ...]:
+    in_ent = set(covered)
+    for e in ents:
+        in_ent.update(range(e.start, e.end))
+    runs: list[str] = []
+    current: list[str] = []
+    for t in span:
+        content = (t.is_alpha or t.like_num) and not t.is_stop and t.lower_ not in _GLUE and t.i not in in_ent \
+            and t.lower_ not in OVER_WORDS and t.lower_ not in NEAR_WORDS
+        if content:
+            current.append(t.text)
+        elif current and (t.is_punct or t.is_space or t.i in in_ent or not t.is_stop):
+            runs.append(" ".join(current))
+            current = []
+    if current:
+        runs.append(" ".join(current))
+    return tuple(runs)
+
+
+def read_text(
+    text: str,
+    *,
+    reference: dt.datetime | dt.date,
+    vocabulary: Vocabulary | None = None,
+    inferred_year: InferredYearHook | None = None,
+) -> tuple[Scope, ScopeNotes]:
+    """Run the pipeline on a short text (a question, a claim's quote) and read its scope. Never raises on odd text."""
+    from claims.nlp.extract import clean_text
+    from claims.nlp.pipeline import get_pipeline
+    from claims.nlp.vocabulary import default_vocabulary
+
+    vocabulary = vocabulary or default_vocabulary()
+    nlp = get_pipeline(vocabulary)
+    doc = nlp(clean_text(text or "")[:20_000])
+    return read_scope(doc, reference=reference, inferred_year=inferred_year, vocabulary=vocabulary)
+
+
+def read_claim_text(
+    text: str, *, reference: dt.datetime | dt.date, vocabulary: Vocabulary | None = None
+) -> tuple[Scope, dict[str, Any] | None]:
+    """The claim checker's reading of a claim's quote: (scope, stated quantity as a dict or None).
+
+    Uses the database vocabulary when none is given (the same one the article extractor used).
+    """
+    if vocabulary is None:
+        from claims.nlp.vocabulary import vocabulary_from_db
+
+        vocabulary = vocabulary_from_db()
+    scope, notes = read_text(text, reference=reference, vocabulary=vocabulary)
+    return scope, quantity_to_dict(notes.quantity)

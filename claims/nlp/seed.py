@@ -1,0 +1,305 @@
+"""The curated vocabulary as plain Python data: aircraft types, organisations, regions and role words.
+
+Two readers: :func:`claims.nlp.vocabulary.default_vocabulary` (tests and tools without a database) and the database
+seeding command (``evidence.services.reference``), which writes the same rows. Keeping one copy means the rules the
+tests exercise are the rules production starts with; fact-checkers then add aliases in the admin, and
+:func:`claims.nlp.vocabulary.vocabulary_from_db` picks them up without a code change.
+
+Plain data only: importing this module must stay free (no spaCy, no Django models).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: ICAO designators people name in reporting on surveillance flights (docs: shared notes, domain.md).
+#: ``role`` is an ``evidence.models.AircraftType.Role`` value.
+SEED_AIRCRAFT_TYPES: list[dict[str, Any]] = [
+    {
+        "designator": "P8",
+        "name": "Boeing P-8 Poseidon",
+        "aliases": ["P-8", "P-8A", "P-8I", "P-8A Poseidon", "Poseidon", "sub hunter", "sub-hunter"],
+        "role": "maritime_patrol",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "U2",
+        "name": "Lockheed U-2",
+        "aliases": ["U-2", "U-2S", "TU-2S", "Dragon Lady"],
+        "role": "high_altitude_recon",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "R135",
+        "name": "Boeing RC-135",
+        "aliases": [
+            "RC-135", "RC-135V", "RC-135W", "RC-135V/W", "RC-135V/W Rivet Joint", "RC-135 Rivet Joint", "Rivet Joint",
+            "Rivet", "RC-135U", "RC-135U Combat Sent", "Combat Sent", "RC-135S", "RC-135S Cobra Ball", "Cobra Ball",
+        ],
+        "role": "sigint",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "E3TF",
+        "name": "Boeing E-3 Sentry",
+        "aliases": ["E-3", "E-3B", "E-3C", "E-3G", "E-3B/C/G Sentry", "E-3 Sentry", "Sentry", "AWACS"],
+        "role": "aew",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "E3CF",
+        "name": "Boeing E-3 Sentry (CFM56)",
+        "aliases": ["E-3D", "E-3F", "E-3D Sentry", "E-3F Sentry"],
+        "role": "aew",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "E6",
+        "name": "Boeing E-6 Mercury",
+        "aliases": ["E-6", "E-6B", "E-6B Mercury", "Mercury", "TACAMO"],
+        "role": "command_post",
+        "is_surveillance": False,
+    },
+    {
+        "designator": "Q4",
+        "name": "Northrop Grumman RQ-4 Global Hawk",
+        "aliases": ["RQ-4", "RQ-4B", "Global Hawk", "RQ-4 Global Hawk", "MQ-4C", "MQ-4C Triton", "Triton"],
+        "role": "drone_recon",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "Q9",
+        "name": "General Atomics MQ-9 Reaper",
+        "aliases": [
+            "MQ-9", "MQ-9A", "MQ-9B", "MQ-9 Reaper", "Reaper", "Predator B", "Guardian", "MQ-9 Guardian", "SeaGuardian",
+        ],
+        "role": "drone_recon",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "P3",
+        "name": "Lockheed P-3 Orion",
+        "aliases": ["P-3", "P-3C", "P-3C Orion", "P-3 Orion", "Orion", "EP-3", "EP-3E", "EP-3E Aries II", "Aries II"],
+        "role": "maritime_patrol",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "E2",
+        "name": "Northrop Grumman E-2 Hawkeye",
+        "aliases": ["E-2", "E-2C", "E-2D", "E-2D Hawkeye", "Hawkeye", "Advanced Hawkeye"],
+        "role": "aew",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "B350",
+        "name": "Beechcraft King Air 350",
+        "aliases": [
+            "King Air 350", "King Air", "MC-12W", "MC-12W Liberty", "Liberty", "RC-12", "RC-12X", "RC-12 Guardrail",
+            "Guardrail",
+        ],
+        "role": "isr",
+        "is_surveillance": True,
+    },
+    {
+        "designator": "K35R",
+        "name": "Boeing KC-135 Stratotanker",
+        "aliases": ["KC-135", "KC-135R", "KC-135T", "Stratotanker"],
+        "role": "tanker",
+        "is_surveillance": False,
+    },
+    {
+        "designator": "C17",
+        "name": "Boeing C-17 Globemaster III",
+        "aliases": ["C-17", "C-17A", "Globemaster", "Globemaster III"],
+        "role": "transport",
+        "is_surveillance": False,
+    },
+    {
+        "designator": "C130",
+        "name": "Lockheed C-130 Hercules",
+        "aliases": ["C-130", "C-130H", "C-130J", "HC-130", "MC-130", "KC-130J", "Hercules", "Super Hercules"],
+        "role": "transport",
+        "is_surveillance": False,
+    },
+    {
+        "designator": "C2",
+        "name": "Grumman C-2 Greyhound",
+        "aliases": ["C-2", "C-2A", "C-2A Greyhound", "Greyhound"],
+        "role": "transport",
+        "is_surveillance": False,
+    },
+]
+
+#: Organisations named in this reporting. ``kind`` is an ``evidence.models.Organisation.Kind`` value.
+SEED_ORGANISATIONS: list[dict[str, Any]] = [
+    {"slug": "us-navy", "name": "United States Navy", "short_name": "US Navy", "kind": "military", "country": "US",
+     "aliases": ["Navy", "US Navy", "U.S. Navy", "USN"]},
+    {"slug": "us-air-force", "name": "United States Air Force", "short_name": "USAF", "kind": "military",
+     "country": "US", "aliases": ["Air Force", "US Air Force", "U.S. Air Force", "USAF"]},
+    {"slug": "usmc", "name": "United States Marine Corps", "short_name": "USMC", "kind": "military", "country": "US",
+     "aliases": ["Marine Corps", "US Marine Corps", "U.S. Marine Corps", "Marines", "US Marines", "USMC"]},
+    {"slug": "us-army", "name": "United States Army", "short_name": "US Army", "kind": "military", "country": "US",
+     "aliases": ["Army", "US Army", "U.S. Army"]},
+    {"slug": "us-coast-guard", "name": "United States Coast Guard", "short_name": "USCG", "kind": "military",
+     "country": "US", "aliases": ["Coast Guard", "US Coast Guard", "U.S. Coast Guard", "USCG"]},
+    {"slug": "northcom", "name": "US Northern Command", "short_name": "NORTHCOM", "kind": "military", "country": "US",
+     "aliases": ["Northern Command", "U.S. Northern Command", "NORTHCOM", "Northcom"]},
+    {"slug": "cbp", "name": "U.S. Customs and Border Protection", "short_name": "CBP", "kind": "government",
+     "country": "US", "aliases": ["Customs and Border Protection", "US Customs and Border Protection", "CBP",
+                                  "Air and Marine Operations", "CBP Air and Marine Operations", "Border Patrol"]},
+    {"slug": "dod", "name": "US Department of Defense", "short_name": "Pentagon", "kind": "government",
+     "country": "US", "aliases": ["Pentagon", "Department of Defense", "Defense Department", "DoD", "DOD",
+                                  "Department of War", "War Department"]},
+    {"slug": "dhs", "name": "US Department of Homeland Security", "short_name": "DHS", "kind": "government",
+     "country": "US", "aliases": ["Department of Homeland Security", "Homeland Security", "DHS"]},
+    {"slug": "dea", "name": "Drug Enforcement Administration", "short_name": "DEA", "kind": "government",
+     "country": "US", "aliases": ["DEA", "Drug Enforcement Agency"]},
+    {"slug": "white-house", "name": "White House", "short_name": "White House", "kind": "government",
+     "country": "US", "aliases": []},
+    {"slug": "sedena", "name": "Secretaría de la Defensa Nacional", "short_name": "SEDENA", "kind": "military",
+     "country": "MX", "aliases": ["SEDENA", "Sedena", "Mexican Defense Ministry", "Mexico's Defense Ministry"]},
+    {"slug": "cnn", "name": "CNN", "short_name": "CNN", "kind": "news", "country": "US", "aliases": []},
+    {"slug": "abc-news", "name": "ABC News", "short_name": "ABC", "kind": "news", "country": "US", "aliases": ["ABC"]},
+    {"slug": "nbc-news", "name": "NBC News", "short_name": "NBC", "kind": "news", "country": "US", "aliases": ["NBC"]},
+    {"slug": "cbs-news", "name": "CBS News", "short_name": "CBS", "kind": "news", "country": "US", "aliases": ["CBS"]},
+    {"slug": "fox-news", "name": "Fox News", "short_name": "Fox", "kind": "news", "country": "US", "aliases": []},
+    {"slug": "reuters", "name": "Reuters", "short_name": "Reuters", "kind": "news", "country": "GB", "aliases": []},
+    {"slug": "ap", "name": "Associated Press", "short_name": "AP", "kind": "news", "country": "US",
+     "aliases": ["AP", "The Associated Press"]},
+    {"slug": "new-york-times", "name": "The New York Times", "short_name": "NYT", "kind": "news", "country": "US",
+     "aliases": ["New York Times", "NYT"]},
+    {"slug": "washington-post", "name": "The Washington Post", "short_name": "Post", "kind": "news", "country": "US",
+     "aliases": ["Washington Post"]},
+    {"slug": "wall-street-journal", "name": "The Wall Street Journal", "short_name": "WSJ", "kind": "news",
+     "country": "US", "aliases": ["Wall Street Journal", "WSJ"]},
+]
+
+#: Organisations that are not military services but fly aircraft, so "CBP flights" constrains the operator.
+OPERATOR_ORGANISATIONS: frozenset[str] = frozenset({"cbp", "dea"})
+
+# ------------------------------------------------------------------------------------------------------- regions
+
+#: USPS code → (name, AP-style abbreviations). Codes that are English words in any case ("IN", "OR", "ME", "OK",
+#: "HI", "ID", "LA" — usually Los Angeles —, "DE", "OH") are left to the name: matching them would mark every "in".
+_US_STATES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "AL": ("Alabama", ("Ala.",)), "AK": ("Alaska", ()), "AZ": ("Arizona", ("Ariz.",)), "AR": ("Arkansas", ("Ark.",)),
+    "CA": ("California", ("Calif.", "Cal.")), "CO": ("Colorado", ("Colo.",)), "CT": ("Connecticut", ("Conn.",)),
+    "DE": ("Delaware", ("Del.",)), "DC": ("Washington, D.C.", ("D.C.", "District of Columbia")),
+    "FL": ("Florida", ("Fla.",)), "GA": ("Georgia", ("Ga.",)), "HI": ("Hawaii", ()), "ID": ("Idaho", ()),
+    "IL": ("Illinois", ("Ill.",)), "IN": ("Indiana", ("Ind.",)), "IA": ("Iowa", ()), "KS": ("Kansas", ("Kan.",)),
+    "KY": ("Kentucky", ("Ky.",)), "LA": ("Louisiana", ("La.",)), "ME": ("Maine", ()), "MD": ("Maryland", ("Md.",)),
+    "MA": ("Massachusetts", ("Mass.",)), "MI": ("Michigan", ("Mich.",)), "MN": ("Minnesota", ("Minn.",)),
+    "MS": ("Mississippi", ("Miss.",)), "MO": ("Missouri", ("Mo.",)), "MT": ("Montana", ("Mont.",)),
+    "NE": ("Nebraska", ("Neb.",)), "NV": ("Nevada", ("Nev.",)), "NH": ("New Hampshire", ("N.H.",)),
+    "NJ": ("New Jersey", ("N.J.",)), "NM": ("New Mexico", ("N.M.", "N.Mex.")), "NY": ("New York", ("N.Y.",)),
+    "NC": ("North Carolina", ("N.C.",)), "ND": ("North Dakota", ("N.D.",)), "OH": ("Ohio", ()),
+    "OK": ("Oklahoma", ("Okla.",)), "OR": ("Oregon", ("Ore.",)), "PA": ("Pennsylvania", ("Pa.",)),
+    "RI": ("Rhode Island", ("R.I.",)), "SC": ("South Carolina", ("S.C.",)), "SD": ("South Dakota", ("S.D.",)),
+    "TN": ("Tennessee", ("Tenn.",)), "TX": ("Texas", ("Tex.",)), "UT": ("Utah", ()), "VT": ("Vermont", ("Vt.",)),
+    "VA": ("Virginia", ("Va.",)), "WA": ("Washington", ("Wash.",)), "WV": ("West Virginia", ("W.Va.",)),
+    "WI": ("Wisconsin", ("Wis.",)), "WY": ("Wyoming", ("Wyo.",)),
+}
+
+#: USPS codes never used as aliases (see above).
+AMBIGUOUS_STATE_CODES: frozenset[str] = frozenset({"IN", "OR", "ME", "OK", "HI", "ID", "LA", "DE", "OH"})
+
+#: (slug, name, aliases) of the 32 Mexican states, slugs as in evidence.geo.boundaries.
+_MX_STATES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("aguascalientes", "Aguascalientes", ()), ("baja-california", "Baja California", ("state of Baja California",
+                                                                                      "Baja California state")),
+    ("baja-california-sur", "Baja California Sur", ("BCS",)), ("campeche", "Campeche", ()),
+    ("coahuila", "Coahuila", ("Coahuila de Zaragoza",)), ("colima", "Colima", ()), ("chiapas", "Chiapas", ()),
+    ("chihuahua", "Chihuahua", ()), ("ciudad-de-mexico", "Mexico City", ("Ciudad de México", "CDMX")),
+    ("durango", "Durango", ()), ("guanajuato", "Guanajuato", ()), ("guerrero", "Guerrero", ()),
+    ("hidalgo", "Hidalgo", ()), ("jalisco", "Jalisco", ()), ("estado-de-mexico", "State of Mexico",
+                                                               ("Estado de México", "Edomex")),
+    ("michoacan", "Michoacán", ()), ("morelos", "Morelos", ()), ("nayarit", "Nayarit", ()),
+    ("nuevo-leon", "Nuevo León", ()), ("oaxaca", "Oaxaca", ()), ("puebla", "Puebla", ()),
+    ("queretaro", "Querétaro", ()), ("quintana-roo", "Quintana Roo", ()), ("san-luis-potosi", "San Luis Potosí", ()),
+    ("sinaloa", "Sinaloa", ()), ("sonora", "Sonora", ()), ("tabasco", "Tabasco", ()), ("tamaulipas", "Tamaulipas", ()),
+    ("tlaxcala", "Tlaxcala", ()), ("veracruz", "Veracruz", ()), ("yucatan", "Yucatán", ()),
+    ("zacatecas", "Zacatecas", ()),
+]
+
+
+def _us_slug(name: str) -> str:
+    return "district-of-columbia" if name.startswith("Washington,") else "-".join(name.lower().split())
+
+
+#: Every region the built-in vocabulary knows: (slug, name, kind, aliases). The database gets its regions (with
+#: geometry) from evidence.geo.boundaries plus :data:`REGION_ALIASES`; the slugs and names here match those.
+SEED_REGIONS: list[dict[str, Any]] = [
+    *(
+        {"slug": _us_slug(name), "name": name, "kind": "us_state",
+         "aliases": [*(() if code in AMBIGUOUS_STATE_CODES else (code,)), *abbrev]}
+        for code, (name, abbrev) in _US_STATES.items()
+    ),
+    *({"slug": slug, "name": name, "kind": "mx_state", "aliases": list(extra)} for slug, name, extra in _MX_STATES),
+    {"slug": "united-states", "name": "United States", "kind": "country",
+     "aliases": ["US", "U.S.", "USA", "U.S.A.", "United States of America", "the United States", "the US", "the U.S."]},
+    {"slug": "mexico", "name": "Mexico", "kind": "country", "aliases": ["México"]},
+    {"slug": "baja-peninsula", "name": "Baja California peninsula", "kind": "peninsula",
+     "aliases": ["Baja", "Baja peninsula", "the Baja peninsula", "Baja California Peninsula"]},
+    {"slug": "us-mexico-border", "name": "US–Mexico border", "kind": "border",
+     "aliases": ["the border", "the southern border", "US-Mexico border", "U.S.-Mexico border",
+                 "U.S.–Mexico border", "US/Mexico border", "Mexico border", "the Mexican border", "southwest border",
+                 "the southwest border"]},
+    {"slug": "gulf-of-california", "name": "Gulf of California", "kind": "gulf",
+     "aliases": ["Sea of Cortez", "Sea of Cortés", "Gulf of Cortez"]},
+    {"slug": "gulf-of-mexico", "name": "Gulf of Mexico", "kind": "gulf", "aliases": ["Gulf of America"]},
+    {"slug": "southwestern-us", "name": "Southwestern United States", "kind": "area",
+     "aliases": ["the Southwest", "the American Southwest", "southwestern US", "southwestern U.S.", "southwest US",
+                 "US Southwest", "U.S. Southwest"]},
+    {"slug": "international-airspace", "name": "International airspace", "kind": "airspace",
+     "aliases": ["international waters"]},
+]
+
+#: Extra aliases the text reader wants on top of evidence.geo.boundaries' own (slug → aliases). The seeding command
+#: merges these into the Region rows; default_vocabulary() merges them into SEED_REGIONS.
+REGION_ALIASES: dict[str, list[str]] = {
+    "us-mexico-border": ["border region", "the border region", "US-Mexico border region", "southern US border",
+                         "the southern US border", "U.S. southern border"],
+    "baja-peninsula": ["the Baja California peninsula", "Baja California Peninsula"],
+    "southwestern-us": ["southwestern United States", "the US Southwest", "Southwest US"],
+    "international-airspace": ["international airspace", "international waters"],
+    "gulf-of-california": ["Gulf of Cortés"],
+    "mexico": ["Mexican territory", "Mexican airspace"],
+}
+
+#: When one phrase names several regions, the one people usually mean (domain.md: "Baja California" alone means the
+#: peninsula unless the text says "the state of").
+REGION_PHRASE_PREFERENCES: dict[str, str] = {"baja california": "baja-peninsula"}
+
+# ----------------------------------------------------------------------------------------------------- role words
+
+#: Words for kinds of aircraft or flights, not particular types: phrase → (role key, roles). The role key
+#: ``"surveillance"`` means Scope.surveillance_only (any type with is_surveillance); the others are
+#: AircraftType.Role values (Scope.roles).
+_FLIGHT_NOUNS = ("flight", "flights", "mission", "missions", "sortie", "sorties", "plane", "planes", "aircraft",
+                 "jet", "jets")
+_SURVEILLANCE_HEADS = ("surveillance", "reconnaissance", "recon", "spy", "ISR", "intelligence-gathering",
+                       "intelligence gathering", "intelligence, surveillance and reconnaissance", "eavesdropping")
+SEED_ROLE_WORDS: list[dict[str, Any]] = [
+    *({"phrase": head, "key": "surveillance", "roles": []} for head in _SURVEILLANCE_HEADS),
+    *(
+        {"phrase": f"{head} {noun}", "key": "surveillance", "roles": []}
+        for head in _SURVEILLANCE_HEADS
+        for noun in _FLIGHT_NOUNS
+    ),
+    {"phrase": "signals intelligence", "key": "sigint", "roles": ["sigint"]},
+    {"phrase": "SIGINT", "key": "sigint", "roles": ["sigint"]},
+    {"phrase": "drone", "key": "drone_recon", "roles": ["drone_recon"]},
+    {"phrase": "drones", "key": "drone_recon", "roles": ["drone_recon"]},
+    {"phrase": "unmanned aircraft", "key": "drone_recon", "roles": ["drone_recon"]},
+    {"phrase": "maritime patrol", "key": "maritime_patrol", "roles": ["maritime_patrol"]},
+    {"phrase": "early warning", "key": "aew", "roles": ["aew"]},
+    {"phrase": "command post", "key": "command_post", "roles": ["command_post"]},
+    *({"phrase": p, "key": "tanker", "roles": ["tanker"]}
+      for p in ("tanker", "tankers", "refueling aircraft", "refuelling aircraft", "aerial refueling")),
+    *({"phrase": p, "key": "transport", "roles": ["transport"]}
+      for p in ("transport", "transports", "transport plane", "transport planes", "transport aircraft",
+                "cargo plane", "cargo planes", "airlifter", "airlifters")),
+    *({"phrase": p, "key": "fighter", "roles": ["fighter"]} for p in ("fighter", "fighters", "fighter jet",
+                                                                       "fighter jets")),
+    *({"phrase": p, "key": "helicopter", "roles": ["helicopter"]} for p in ("helicopter", "helicopters")),
+]

@@ -1,0 +1,151 @@
+"""Reads over claims for questions such as "which claims about the U-2 are unverified?", "claims without evidence",
+"what did the CNN article claim?" and "what supports claim 12?".
+
+Fixed, parameterised queries only; the one part done in Python is matching a claim to an aircraft type, because a
+claim's structured reading lives in a JSON field whose containment operators differ between SQLite and PostgreSQL.
+The candidate set is bounded (``limit``) so that step stays cheap.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from claims.models import Article, Claim, EvidenceLink
+from evidence.models import AircraftType
+from evidence.selectors import admin_url, mission_to_dict
+
+#: What people mean by "unverified": nobody has decided yet, or it cannot be decided from the evidence.
+UNVERIFIED = ("unreviewed", "unverifiable")
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims a question is about. Empty fields mean no constraint."""
+
+    type_designators: tuple[str, ...] = ()
+    verdicts: tuple[str, ...] = ()
+    without_evidence: bool = False
+    outlet: str = ""
+    claim_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type_designators": list(self.type_designators),
+            "verdicts": list(self.verdicts),
+            "without_evidence": self.without_evidence,
+            "outlet": self.outlet,
+            "claim_id": self.claim_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClaimFilter:
+        return cls(
+            type_designators=tuple(data.get("type_designators", ())),
+            verdicts=tuple(data.get("verdicts", ())),
+            without_evidence=bool(data.get("without_evidence", False)),
+            outlet=str(data.get("outlet", "")),
+            claim_id=data.get("claim_id"),
+        )
+
+
+def _has_evidence() -> Exists:
+    return Exists(EvidenceLink.objects.filter(claim_id=OuterRef("pk")))
+
+
+def claims_base(flt: ClaimFilter) -> QuerySet[Claim]:
+    qs = Claim.objects.select_related("article").annotate(has_evidence=_has_evidence())
+    if flt.claim_id is not None:
+        qs = qs.filter(pk=flt.claim_id)
+    if flt.verdicts:
+        qs = qs.filter(verdict__in=list(flt.verdicts))
+    if flt.without_evidence:
+        qs = qs.filter(has_evidence=False)
+    if flt.outlet:
+        qs = qs.filter(Q(article__outlet__iexact=flt.outlet) | Q(article__outlet__icontains=flt.outlet))
+    return qs.order_by("article__published_at", "article_id", "start")
+
+
+def _type_patterns(designators: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """A word-boundary regex per designator over its name and aliases (to match claims that were never read)."""
+    patterns = {}
+    for t in AircraftType.objects.filter(designator__in=list(designators)):
+        words = sorted({t.designator, *t.aliases}, key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words if w)
+        patterns[t.designator] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    return patterns
+
+
+def _mentions_type(claim: Claim, designators: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
+    scope = claim.scope if isinstance(claim.scope, dict) else {}
+    if set(scope.get("type_designators") or ()) & set(designators):
+        return True
+    return any(p.search(claim.exact) for p in patterns.values())
+
+
+def claims_matching(flt: ClaimFilter, *, limit: int = 200) -> list[Claim]:
+    """The claims a filter selects, oldest article first; type matching by the claim's reading or its words."""
+    qs = claims_base(flt)
+    if not flt.type_designators:
+        return list(qs[:limit])
+    patterns = _type_patterns(flt.type_designators)
+    out = []
+    for claim in qs[: limit * 20]:
+        if _mentions_type(claim, flt.type_designators, patterns):
+            out.append(claim)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def articles_by_outlet(outlet: str) -> list[Article]:
+    return list(Article.objects.filter(outlet__icontains=outlet).order_by("-published_at")[:20])
+
+
+def known_outlets() -> list[str]:
+    """Outlet names present in the database, for the question parser ("the CNN article")."""
+    return sorted({o for o in Article.objects.exclude(outlet="").values_list("outlet", flat=True).distinct()[:500]})
+
+
+def claim_evidence(claim_id: int) -> tuple[Claim | None, list[EvidenceLink]]:
+    """A claim and its evidence links (missions with their details, or sources)."""
+    claim = Claim.objects.select_related("article").filter(pk=claim_id).first()
+    if claim is None:
+        return None, []
+    links = list(
+        EvidenceLink.objects.filter(claim=claim)
+        .select_related(
+            "mission", "mission__aircraft", "mission__aircraft__operator", "mission__aircraft_type", "source"
+        )
+        .order_by("mission__start", "added_at")
+    )
+    return claim, links
+
+
+def evidence_to_dict(link: EvidenceLink) -> dict[str, Any]:
+    data: dict[str, Any] = {"relation": link.relation, "note": link.note}
+    if link.mission_id:
+        data["mission"] = mission_to_dict(link.mission)
+    else:
+        src = link.source
+        data["source"] = {"id": src.pk, "kind": src.kind, "title": src.title, "publisher": src.publisher,
+                          "url": src.url}
+    return data
+
+
+def claim_to_dict(claim: Claim, *, evidence: list[EvidenceLink] | None = None) -> dict[str, Any]:
+    """The documented claim shape (bot.answers.Answer.claims)."""
+    return {
+        "id": claim.pk,
+        "text": claim.exact,
+        "verdict": claim.verdict,
+        "claimant": claim.claimant,
+        "article": {"id": claim.article_id, "title": claim.article.title, "outlet": claim.article.outlet,
+                    "url": claim.article.url},
+        "has_evidence": bool(getattr(claim, "has_evidence", bool(evidence))),
+        "evidence": [evidence_to_dict(link) for link in evidence or []],
+        "url": settings.SITE_URL + admin_url(claim),
+    }

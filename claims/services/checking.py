@@ -1,0 +1,170 @@
+"""Checking a claim against the flight records: its structured reading, a count check, evidence suggestions.
+
+The reading uses the same parser as the chat bot (claims.nlp.reading.read_scope) and the same mission query
+(evidence.selectors.missions_in_scope): one implementation. Suggestions are ranked and explained; a person decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from claims.models import Claim, EvidenceSuggestion
+from evidence.scope import Period, Scope
+
+logger = logging.getLogger(__name__)
+
+#: A claim with no period of its own is read as being about the weeks before the article (stated in every reason).
+DEFAULT_LOOKBACK_DAYS = 60
+RATE_LOOKBACK_DAYS = 365
+MAX_SUGGESTIONS = 25
+
+
+@dataclass(frozen=True)
+class CountCheck:
+    claimed: str
+    found: str
+    scope_text: str
+    caveat: str
+
+
+def _reference(claim: Claim) -> dt.datetime:
+    return claim.article.published_at or claim.article.created_at or claim.created_at
+
+
+def _text_before(claim: Claim) -> str:
+    """The claim's paragraph up to the quote, and the paragraph before it: where "such flights", "the missions" and
+    "over the same period" point back to."""
+    body = claim.article.body
+    paragraph = body.rfind("\n\n", 0, claim.start)
+    if paragraph < 0:
+        return body[: claim.start]
+    previous = body.rfind("\n\n", 0, paragraph)
+    return body[previous + 2 if previous >= 0 else 0 : claim.start]
+
+
+def read_claim(claim: Claim) -> tuple[Scope, dict | None]:
+    """The structured reading of a claim's quote: (scope, stated quantity as a dict or None).
+
+    A quote often leans on the text just before it ("At least 11 of the missions…" after "18 surveillance missions
+    over a 10-day span"). When the quote itself names no aircraft or role, it inherits "surveillance" from that text;
+    when it names no period and states no rate, it inherits the period, marked "(from the text before the claim)".
+    Places and aircraft types are never inherited: the quote must name them.
+    """
+    from claims.nlp.reading import read_claim_text
+
+    reference = _reference(claim)
+    scope, quantity = read_claim_text(claim.exact, reference=reference)
+    before = _text_before(claim).strip()
+    if not before:
+        return scope, quantity
+    context, _ = read_claim_text(before[-4000:], reference=reference)
+    names_aircraft = scope.type_designators or scope.roles or scope.surveillance_only
+    if not names_aircraft and (context.surveillance_only or "surveillance" in context.roles):
+        scope = scope.with_changes(surveillance_only=True)
+    is_rate = bool(quantity and quantity.get("per"))
+    if scope.period is None and context.period is not None and not is_rate:
+        scope = scope.with_changes(
+            period=Period(
+                start=context.period.start,
+                end=context.period.end,
+                text=f"{context.period.text} (from the text before the claim)",
+                year_inferred=context.period.year_inferred,
+            )
+        )
+    return scope, quantity
+
+
+def effective_scope(claim: Claim, scope: Scope) -> Scope:
+    """The scope used for evidence: the claim's own, with a default period when it names none."""
+    if scope.period is not None:
+        return scope
+    ref = _reference(claim).date()
+    # A rate ("about once a month", "historically") is about a long stretch: a year; anything else, recent weeks.
+    days = RATE_LOOKBACK_DAYS if (claim.stated_count or {}).get("per") else DEFAULT_LOOKBACK_DAYS
+    period = Period(
+        start=ref - dt.timedelta(days=days),
+        end=ref,
+        text=f"the {days} days before the article (the claim names no period)",
+    )
+    return scope.with_changes(period=period)
+
+
+def _is_specific(scope: Scope) -> bool:
+    """Suggest evidence only for claims about particular flights: an aircraft/role or a place must be named."""
+    return bool(scope.type_designators or scope.roles or scope.surveillance_only or scope.regions or scope.operators)
+
+
+def claim_refresh_analysis(*, claim_id: int) -> None:
+    """Re-read the claim and replace its evidence suggestions (idempotent)."""
+    from evidence.describing import mission_match_reason
+    from evidence.selectors import missions_in_scope
+
+    claim = Claim.objects.select_related("article").filter(pk=claim_id).first()
+    if claim is None:
+        return
+    scope, quantity = read_claim(claim)
+    claim.stated_count = quantity  # effective_scope reads it (a rate looks back further)
+    rows: list[EvidenceSuggestion] = []
+    if _is_specific(scope):
+        used = effective_scope(claim, scope)
+        missions = list(missions_in_scope(used).select_related("aircraft", "aircraft_type")[:MAX_SUGGESTIONS])
+        for rank, mission in enumerate(missions):
+            reason = mission_match_reason(mission, used)
+            rows.append(
+                EvidenceSuggestion(
+                    claim=claim,
+                    mission=mission,
+                    score=round(1.0 - rank / (MAX_SUGGESTIONS * 2), 3),
+                    reason=reason[:500],
+                )
+            )
+    with transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(scope=scope.to_dict(), stated_count=quantity)
+        EvidenceSuggestion.objects.filter(claim=claim).delete()
+        EvidenceSuggestion.objects.bulk_create(rows)
+
+
+def describe_claim_scope(claim: Claim) -> str:
+    from evidence.describing import describe_scope
+
+    if not claim.scope:
+        return "Not read yet (the reading runs after the claim is saved)."
+    scope = Scope.from_dict(claim.scope)
+    if not _is_specific(scope):
+        return "No aircraft, operator or place named: the claim is not about particular flights."
+    return "missions " + describe_scope(effective_scope(claim, scope))
+
+
+def claim_count_check(claim: Claim) -> CountCheck | None:
+    """Claimed vs found for a claim that states a number of missions. The verdict stays a person's decision."""
+    from evidence.describing import describe_scope
+    from evidence.selectors import missions_in_scope
+
+    if not claim.stated_count or not claim.scope:
+        return None
+    scope = effective_scope(claim, Scope.from_dict(claim.scope))
+    qty = claim.stated_count
+    count = missions_in_scope(scope).count()
+    qualifier = str(qty.get("qualifier", "exact")).replace("_", " ")
+    value = qty.get("value")
+    claimed = f"{qualifier} {value:g}" if isinstance(value, int | float) else str(value)
+    found = str(count)
+    if qty.get("per"):
+        days = scope.period.days if scope.period else 365
+        per_days = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}.get(qty["per"], 30.44)
+        rate = count / max(days / per_days, 1e-9)
+        claimed += f" per {qty['per']}"
+        found = f"{rate:.2f} per {qty['per']} ({count} in {days} days)"
+    return CountCheck(
+        claimed=claimed,
+        found=found,
+        scope_text="missions " + describe_scope(scope),
+        caveat=(
+            "Counts include only aircraft that were heard broadcasting ADS-B: "
+            "a count from flight data is a lower bound."
+        ),
+    )

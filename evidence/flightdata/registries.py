@@ -1,0 +1,188 @@
+"""Aircraft registries: plane-alert-db CSV and tar1090-db ``aircraft.csv``, plus the military address ranges.
+
+Registries disagree and have gaps, so the readers only report what each row says; deciding which value wins
+(manual > registry > flight file) is the import service's job (evidence/services/registry_import.py).
+Bad rows are collected with their line numbers instead of aborting the file: a registry with 600,000 rows and one
+broken line is still worth importing, unlike a flight file (where a bad row means the file cannot be trusted).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+RegistryFormat = Literal["plane-alert", "tar1090"]
+
+# US military allocation inside the US block (a00001-adf7c7 are the civil N-numbers). Most US military airframes
+# are ae0000-afffff. Other countries' military sub-ranges differ between public sources (readsb, tar1090 and others
+# list different bounds), so only the verified US range is built in; extend this tuple once a range is checked.
+MILITARY_ADDRESS_RANGES: tuple[tuple[int, int, str], ...] = ((0xADF7C8, 0xAFFFFF, "US"),)
+
+_HEX_RE = re.compile(r"^~?[0-9a-fA-F]{6}$")
+_DESIGNATOR_RE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def normalise_hex(value: str) -> str | None:
+    """Lowercase six-digit ICAO address (``~`` kept for non-ICAO addresses) or None when it is not one."""
+    value = (value or "").strip()
+    return value.lower() if _HEX_RE.match(value) else None
+
+
+def is_military_address(hex_address: str) -> bool:
+    """True when the ICAO address lies in a known military allocation (non-ICAO ``~`` addresses never do)."""
+    if not hex_address or hex_address.startswith("~"):
+        return False
+    try:
+        n = int(hex_address, 16)
+    except ValueError:
+        return False
+    return any(lo <= n <= hi for lo, hi, _ in MILITARY_ADDRESS_RANGES)
+
+
+def valid_designator(value: str) -> str:
+    """An ICAO Doc 8643 designator in canonical form, or '' when the value is not one."""
+    value = (value or "").strip().upper()
+    return value if _DESIGNATOR_RE.match(value) else ""
+
+
+@dataclass
+class RegistryRecord:
+    """One registry row. None means "this registry does not say" (distinct from an empty value)."""
+
+    hex: str
+    line: int
+    registration: str = ""
+    operator: str = ""
+    type_name: str = ""
+    icao_type: str = ""
+    military: bool | None = None
+    year: int | None = None
+    tags: list[str] = field(default_factory=list)
+    category: str = ""
+    link: str = ""
+
+
+@dataclass
+class RegistryRowError:
+    line: int
+    reason: str
+
+
+def _open_text(path: str | Path) -> io.TextIOBase:
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+    if magic == b"\x1f\x8b":
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")  # type: ignore[return-value]
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def detect_registry_format(path: str | Path) -> RegistryFormat:
+    """plane-alert-db has a ``$ICAO,…`` header; tar1090-db is headerless and ``;``-separated."""
+    with _open_text(path) as fh:
+        first = fh.readline()
+    if first.startswith("$ICAO") or first.lower().startswith("icao,"):
+        return "plane-alert"
+    if first.count(";") >= 3:
+        return "tar1090"
+    raise ValueError(f"{path}: not a plane-alert-db or tar1090-db aircraft file (first line {first[:60]!r})")
+
+
+def read_registry(
+    path: str | Path, *, fmt: RegistryFormat | None = None, errors: list[RegistryRowError] | None = None
+) -> Iterator[RegistryRecord]:
+    """Stream records; rows that cannot be read are appended to ``errors`` (with their line number) and skipped."""
+    fmt = fmt or detect_registry_format(path)
+    errors = errors if errors is not None else []
+    if fmt == "plane-alert":
+        yield from _read_plane_alert(path, errors)
+    elif fmt == "tar1090":
+        yield from _read_tar1090(path, errors)
+    else:
+        raise ValueError(f"unknown registry format {fmt!r}")
+
+
+def _read_plane_alert(path: str | Path, errors: list[RegistryRowError]) -> Iterator[RegistryRecord]:
+    with _open_text(path) as fh:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if not header:
+            errors.append(RegistryRowError(1, "empty file"))
+            return
+        cols = {name.strip().lstrip("$#").lower(): i for i, name in enumerate(header)}
+        need = ("icao", "registration", "operator", "type", "icao type")
+        missing = [c for c in need if c not in cols]
+        if missing:
+            errors.append(RegistryRowError(1, f"header lacks {', '.join(missing)}"))
+            return
+        tag_cols = [i for name, i in cols.items() if name.startswith("tag")]
+        cmpg = cols.get("cmpg")
+        for row in reader:
+            line = reader.line_num
+            if not row or not any(row):
+                continue
+            if len(row) < len(need):
+                errors.append(RegistryRowError(line, f"{len(row)} fields, expected at least {len(need)}"))
+                continue
+            hex_address = normalise_hex(row[cols["icao"]])
+            if hex_address is None:
+                errors.append(RegistryRowError(line, f"{row[cols['icao']]!r} is not an ICAO hex address"))
+                continue
+
+            def get(name: str, row: list[str] = row) -> str:
+                i = cols.get(name)
+                return row[i].strip() if i is not None and i < len(row) else ""
+
+            military = None
+            if cmpg is not None and cmpg < len(row) and row[cmpg].strip():
+                military = row[cmpg].strip().lower() == "mil"
+            yield RegistryRecord(
+                hex=hex_address,
+                line=line,
+                registration=get("registration"),
+                operator=get("operator"),
+                type_name=get("type"),
+                icao_type=valid_designator(get("icao type")),
+                military=military,
+                tags=[row[i].strip() for i in tag_cols if i < len(row) and row[i].strip()],
+                category=get("category"),
+                link=get("link"),
+            )
+
+
+def _read_tar1090(path: str | Path, errors: list[RegistryRowError]) -> Iterator[RegistryRecord]:
+    """``HEX;reg;type;flags;desc;year;ownOp;`` — flags is a bit string, char 0 = military."""
+    with _open_text(path) as fh:
+        for line_no, raw in enumerate(fh, start=1):
+            raw = raw.rstrip("\r\n")
+            if not raw.strip():
+                continue
+            parts = raw.split(";")
+            if len(parts) < 4:
+                errors.append(RegistryRowError(line_no, f"{len(parts)} fields, expected HEX;reg;type;flags;…"))
+                continue
+            hex_address = normalise_hex(parts[0])
+            if hex_address is None:
+                errors.append(RegistryRowError(line_no, f"{parts[0]!r} is not an ICAO hex address"))
+                continue
+            flags = parts[3].strip()
+            if flags and not set(flags) <= {"0", "1"}:
+                errors.append(RegistryRowError(line_no, f"flags {flags!r} is not a bit string"))
+                continue
+            year_text = parts[5].strip() if len(parts) > 5 else ""
+            year = int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2100 else None
+            yield RegistryRecord(
+                hex=hex_address,
+                line=line_no,
+                registration=parts[1].strip(),
+                icao_type=valid_designator(parts[2]),
+                military=(flags[:1] == "1") if flags else None,
+                type_name=parts[4].strip() if len(parts) > 4 else "",
+                year=year,
+                operator=parts[6].strip() if len(parts) > 6 else "",
+            )

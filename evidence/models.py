@@ -1,0 +1,289 @@
+"""Evidence: what fact-checkers link claims to — flight records (missions) and sources.
+
+Logic lives in ``evidence/services`` (writes) and ``evidence/selectors.py`` (reads); models hold data and invariants.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+hex_validator = RegexValidator(
+    r"^~?[0-9a-f]{6}$", "An ICAO 24-bit address is six lowercase hex digits (~ marks non-ICAO)."
+)
+
+
+class Organisation(models.Model):
+    """An organisation named in reporting or operating aircraft: "United States Navy", "CNN", "DEA".
+
+    ``aliases`` are what people write ("Navy", "US Navy", "USN"); the article extractor and the bot's parser build
+    their patterns from them, so adding an alias here needs no code change.
+    """
+
+    class Kind(models.TextChoices):
+        MILITARY = "military", "Military service or unit"
+        GOVERNMENT = "government", "Government body or agency"
+        NEWS = "news", "News organisation"
+        COMPANY = "company", "Company"
+        OTHER = "other", "Other"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2")
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AircraftType(models.Model):
+    """An ICAO Doc 8643 type designator (P8, U2, R135…) with the names people write for it."""
+
+    class Role(models.TextChoices):
+        MARITIME_PATROL = "maritime_patrol", "Maritime patrol"
+        SIGINT = "sigint", "Signals intelligence"
+        HIGH_ALTITUDE_RECON = "high_altitude_recon", "High-altitude reconnaissance"
+        DRONE_RECON = "drone_recon", "Drone reconnaissance/surveillance"
+        AEW = "aew", "Airborne early warning"
+        ISR = "isr", "Intelligence, surveillance and reconnaissance"
+        COMMAND_POST = "command_post", "Airborne command post"
+        TANKER = "tanker", "Tanker"
+        TRANSPORT = "transport", "Transport"
+        FIGHTER = "fighter", "Fighter"
+        TRAINER = "trainer", "Trainer"
+        HELICOPTER = "helicopter", "Helicopter"
+        AIRLINER = "airliner", "Airliner"
+        BUSINESS = "business", "Business / utility"
+        OTHER = "other", "Other"
+
+    designator = models.CharField(max_length=4, primary_key=True, validators=[RegexValidator(r"^[A-Z0-9]{2,4}$")])
+    name = models.CharField(max_length=120, help_text='Display name, e.g. "Boeing P-8 Poseidon"')
+    manufacturer = models.CharField(max_length=120, blank=True)
+    aliases = models.JSONField(default=list, blank=True, help_text='What people write: "P-8", "P-8A", "Poseidon"')
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.OTHER)
+    is_surveillance = models.BooleanField(
+        default=False, help_text="Surveillance/reconnaissance role (what 'spy planes' and 'ISR flights' mean)"
+    )
+    engine_type = models.CharField(max_length=20, blank=True)
+    engine_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    wake_category = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        ordering = ["designator"]
+
+    def __str__(self) -> str:
+        return f"{self.designator} — {self.name}"
+
+
+class Aircraft(models.Model):
+    """One airframe, keyed by its ICAO 24-bit address. ``provenance`` records where each value came from:
+    ``{"registration": {"source": "plane-alert-db", "at": "…"}, …}``; a value whose source is ``"manual"`` was set by
+    a person and is never overwritten by an import.
+    """
+
+    hex = models.CharField(max_length=7, primary_key=True, validators=[hex_validator])
+    registration = models.CharField(max_length=20, blank=True, db_index=True)
+    aircraft_type = models.ForeignKey(
+        AircraftType, null=True, blank=True, on_delete=models.SET_NULL, related_name="aircraft", db_index=True
+    )
+    type_description = models.CharField(max_length=120, blank=True)
+    operator = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="aircraft"
+    )
+    operator_name = models.CharField(max_length=200, blank=True, help_text="Operator as the source wrote it")
+    military = models.BooleanField(default=False, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    provenance = models.JSONField(default=dict, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["hex"]
+        verbose_name_plural = "aircraft"
+
+    def __str__(self) -> str:
+        return f"{self.hex} {self.registration}".strip()
+
+
+class Region(models.Model):
+    """A named place missions fly over or near: states, countries, the Baja peninsula, the border, gulfs.
+
+    The geometry (WKB, EPSG:4326) comes from data shipped inside PyPI packages; see evidence/geo/boundaries.py.
+    """
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        US_STATE = "us_state", "US state"
+        MX_STATE = "mx_state", "Mexican state"
+        PENINSULA = "peninsula", "Peninsula"
+        BORDER = "border", "Border"
+        GULF = "gulf", "Gulf / sea"
+        AIRSPACE = "airspace", "Airspace"
+        AREA = "area", "Area"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    aliases = models.JSONField(default=list, blank=True)
+    geometry_wkb = models.BinaryField()
+    min_lon = models.FloatField()
+    min_lat = models.FloatField()
+    max_lon = models.FloatField()
+    max_lat = models.FloatField()
+    source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportRun(models.Model):
+    """One run of the flight importer (CLI, admin upload or API): what it read, what it made, what failed."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        PARTIAL = "partial", "Some files failed"
+        FAILED = "failed", "Failed"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    origin = models.CharField(max_length=20, default="cli", help_text="cli, admin, api, demo")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    files_read = models.PositiveIntegerField(default=0)
+    files_failed = models.PositiveIntegerField(default=0)
+    positions_read = models.PositiveBigIntegerField(default=0)
+    missions_created = models.PositiveIntegerField(default=0)
+    missions_updated = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True, help_text='[{"path", "location", "reason"}]')
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Import #{self.pk} ({self.status})"
+
+
+class Mission(models.Model):
+    """One sortie of one aircraft: takeoff to landing, or the airborne part of a trace between long gaps.
+
+    The track is stored compactly in ``track`` (see evidence/flightdata/trackcodec.py); summary columns make the
+    common questions indexed queries.
+    """
+
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.CASCADE, related_name="missions")
+    # Denormalised from the aircraft so "U-2 missions in February" needs no join; kept in sync by the services.
+    aircraft_type = models.ForeignKey(
+        AircraftType, null=True, blank=True, on_delete=models.SET_NULL, related_name="missions"
+    )
+    callsign = models.CharField(max_length=10, blank=True, db_index=True)
+    callsigns = models.JSONField(default=list, blank=True)
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField(db_index=True)
+    point_count = models.PositiveIntegerField(default=0)
+    track = models.BinaryField(help_text="Encoded positions: time, lat, lon, altitude, ground speed, track")
+    min_lat = models.FloatField()
+    min_lon = models.FloatField()
+    max_lat = models.FloatField()
+    max_lon = models.FloatField()
+    max_altitude_ft = models.IntegerField(null=True, blank=True)
+    has_orbit = models.BooleanField(default=False, db_index=True)
+    orbits = models.JSONField(
+        default=list, blank=True, help_text='[{"start", "end", "lat", "lon", "radius_km", "turns"}]'
+    )
+    import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="missions")
+    source_files = models.JSONField(default=list, blank=True, help_text="Files or feeds the positions came from")
+    regions = models.ManyToManyField(Region, through="MissionRegion", related_name="missions")
+
+    class Meta:
+        ordering = ["-start"]
+        indexes = [
+            models.Index(fields=["aircraft_type", "start"]),
+            models.Index(fields=["aircraft", "start"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="mission_end_after_start")
+        ]
+
+    def __str__(self) -> str:
+        kind = self.aircraft_type_id or "?"
+        return f"{kind} {self.aircraft_id} {self.callsign or ''} {self.start:%Y-%m-%d %H:%MZ}".replace("  ", " ")
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:evidence_mission_change", args=[self.pk])
+
+
+class MissionRegion(models.Model):
+    """How a mission relates to a region: over it or not, and its minimum distance in nautical miles (0 when over).
+
+    A row exists for every region within settings.REGION_DISTANCE_CAP_NM of the track, so "near Texas" is
+    ``distance_nm <= NEAR_NM`` on an index.
+    """
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="region_links")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="mission_links")
+    over = models.BooleanField()
+    distance_nm = models.FloatField()
+    # Denormalised for "missions near X between dates" without touching the mission table first.
+    mission_start = models.DateTimeField()
+    # Denormalised from the mission (itself from the aircraft) so "RC-135 missions near Sinaloa in 2024" is one range
+    # of the (region, aircraft_type, mission_start, …) index. Kept in sync wherever a mission's type is written:
+    # evidence.services.flight_import and registry_import.
+    aircraft_type = models.ForeignKey(
+        AircraftType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["mission", "region"], name="mission_region_unique")]
+        indexes = [
+            models.Index(fields=["region", "distance_nm", "mission_start"]),
+            # "near/over X (in a period)": region, then the start range, with what the filter and the answer read
+            # (distance, over, mission id) in the index itself. See evidence.selectors._region_links.
+            models.Index(fields=["region", "mission_start", "distance_nm", "over", "mission"],
+                         name="missionregion_region_start"),
+            # "<type> near/over X (in a period)": region and type, then the start range; covering for counts.
+            models.Index(fields=["region", "aircraft_type", "mission_start", "distance_nm", "over", "mission"],
+                         name="missionregion_region_type"),
+        ]
+
+    def __str__(self) -> str:
+        where = "over" if self.over else f"{self.distance_nm:.0f} nm from"
+        return f"{where} {self.region_id}"
+
+
+class Source(models.Model):
+    """A non-flight piece of evidence: an official statement, a report, a document, a post."""
+
+    class Kind(models.TextChoices):
+        NEWS_REPORT = "news_report", "News report"
+        OFFICIAL_STATEMENT = "official_statement", "Official statement"
+        FLIGHT_DATA = "flight_data", "Flight-tracking data"
+        DOCUMENT = "document", "Document"
+        SOCIAL_MEDIA = "social_media", "Social media post"
+        INTERVIEW = "interview", "Interview"
+
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title

@@ -1,0 +1,123 @@
+"""The structured scope of a question or a claim about flights.
+
+One type, used by everything that reads text about flights: the chat bot's question parser and the claim checker
+produce a :class:`Scope`; :func:`evidence.selectors.missions_in_scope` turns it into one fixed, parameterised ORM
+query. Nothing here touches the database, so it can be built, compared and serialised anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
+
+RegionRelation = Literal["over", "near"]
+
+
+@dataclass(frozen=True)
+class RegionFilter:
+    """A region the missions must have flown over, or come within ``distance_nm`` of (over included)."""
+
+    slug: str
+    relation: RegionRelation = "near"
+    #: For "near": the distance in nautical miles; None means settings.NEAR_NM.
+    distance_nm: float | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of UTC calendar days, and how it was understood."""
+
+    start: dt.date
+    end: dt.date
+    #: How the text said it ("February", "the last two weeks").
+    text: str = ""
+    #: True when a year had to be chosen because the text gave none (a bare month or day).
+    year_inferred: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def describe(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number a text states about missions: "at least 18", "about one a month"."""
+
+    value: float
+    #: "exact", "at_least", "at_most", "about", "more_than", "fewer_than"
+    qualifier: str = "exact"
+    #: For rates: "day", "week", "month", "year"; None for a plain count.
+    per: str | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which missions a question or claim is about. Empty tuples mean "no constraint".
+
+    Lists are alternatives (OR) within a field and constraints (AND) across fields:
+    types P8 or U2, and near Texas or over Arizona, and within the period.
+    """
+
+    type_designators: tuple[str, ...] = ()
+    #: Role keys (see evidence.models.AircraftType.Role); "surveillance" = any surveillance/reconnaissance role.
+    roles: tuple[str, ...] = ()
+    surveillance_only: bool = False
+    #: Organisation slugs of operators ("us-navy").
+    operators: tuple[str, ...] = ()
+    regions: tuple[RegionFilter, ...] = ()
+    period: Period | None = None
+    orbits_only: bool = False
+    military_only: bool = False
+    hexes: tuple[str, ...] = field(default_factory=tuple)
+
+    def is_empty(self) -> bool:
+        return self == Scope()
+
+    def with_changes(self, **changes: Any) -> Scope:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.period is not None:
+            data["period"] = {
+                "start": self.period.start.isoformat(),
+                "end": self.period.end.isoformat(),
+                "text": self.period.text,
+                "year_inferred": self.period.year_inferred,
+            }
+        data["regions"] = [asdict(r) for r in self.regions]
+        for key in ("type_designators", "roles", "operators", "hexes"):
+            data[key] = list(data[key])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Scope:
+        period = data.get("period")
+        return cls(
+            type_designators=tuple(data.get("type_designators", ())),
+            roles=tuple(data.get("roles", ())),
+            surveillance_only=bool(data.get("surveillance_only", False)),
+            operators=tuple(data.get("operators", ())),
+            regions=tuple(RegionFilter(**r) for r in data.get("regions", ())),
+            period=Period(
+                start=dt.date.fromisoformat(period["start"]),
+                end=dt.date.fromisoformat(period["end"]),
+                text=period.get("text", ""),
+                year_inferred=bool(period.get("year_inferred", False)),
+            )
+            if period
+            else None,
+            orbits_only=bool(data.get("orbits_only", False)),
+            military_only=bool(data.get("military_only", False)),
+            hexes=tuple(data.get("hexes", ())),
+        )

@@ -1,0 +1,589 @@
+"""Reads over missions: the one place a :class:`~evidence.scope.Scope` becomes SQL.
+
+Everything that answers "how many / which / when" about flights (the chat bot, the claim checker, the API) goes
+through :func:`missions_in_scope`, so a question and a claim with the same scope always count the same missions.
+The query is fixed and parameterised: a scope only chooses values and which of a fixed set of filters apply; no text
+ever reaches SQL.
+
+Semantics (stated in every bot answer):
+
+* a mission belongs to a period when it *starts* inside it (UTC calendar days, inclusive), so per-day/week/month
+  breakdowns add up to the total and a mission crossing midnight is counted once;
+* "over X" means ``MissionRegion.over``; "near X" means within ``distance_nm`` (default ``settings.NEAR_NM``) of X,
+  over included — ``MissionRegion.distance_nm`` is 0 when over, so both are ranges on the same index;
+* several regions are alternatives (OR), as are several types; fields combine with AND.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
+from django.db.models.signals import post_delete, post_save
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+
+from evidence.models import Aircraft, AircraftType, Mission, MissionRegion, Organisation, Region
+from evidence.scope import Period, RegionFilter, Scope
+
+BreakdownKey = Literal["day", "week", "month", "year", "type", "region"]
+
+#: Role keys people mean by "surveillance", "spy planes", "ISR": the ``is_surveillance`` flag decides, not a list here.
+SURVEILLANCE_ROLE = "surveillance"
+
+
+# --- reference data ---------------------------------------------------------------------------------------------
+#
+# Region ids and names, type names, which designators are surveillance (or have a role), operator names: a handful
+# of rows that change only when someone edits the reference data (seed_reference, the admin). Every answer needs some
+# of them, several times; they are read once per process and kept for REFERENCE_TTL_S (like the parser's vocabulary),
+# and dropped at once when this process saves or deletes a Region, AircraftType or Organisation.
+
+REFERENCE_TTL_S = 60.0
+_T = TypeVar("_T")
+
+
+class _ReferenceCache:
+    def __init__(self) -> None:
+        self._data: dict[Any, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Any, load: Callable[[], _T]) -> _T:
+        hit = self._data.get(key)
+        now = time.monotonic()
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        value = load()
+        with self._lock:
+            self._data[key] = (now + REFERENCE_TTL_S, value)
+        return value
+
+    def drop(self, *keys: Any) -> None:
+        with self._lock:
+            for key in keys:
+                self._data.pop(key, None)
+
+    def clear(self, **_: Any) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+_reference = _ReferenceCache()
+clear_reference_cache = _reference.clear
+for _model in (Region, AircraftType, Organisation):
+    for _signal in (post_save, post_delete):
+        _signal.connect(clear_reference_cache, sender=_model, dispatch_uid=f"evidence.ref.{_model.__name__}")
+
+
+def regions_by_slug() -> dict[str, Region]:
+    """Every region (without its geometry), by slug: ids for the queries, names for the answers."""
+    return _reference.get("regions", lambda: {r.slug: r for r in Region.objects.defer("geometry_wkb")})
+
+
+def _regions_by_id() -> dict[int, Region]:
+    return _reference.get("regions_by_id", lambda: {r.pk: r for r in regions_by_slug().values()})
+
+
+def region_by_slug(slug: str) -> Region | None:
+    """The region (without geometry) for a slug; one that is not cached (added by another process within the last
+    minute) is looked up again before it counts as unknown."""
+    region = regions_by_slug().get(slug)
+    if region is None:
+        _reference.drop("regions", "regions_by_id")
+        region = regions_by_slug().get(slug)
+    return region
+
+
+def type_names(designators: Iterable[str]) -> dict[str, str]:
+    """Designator → display name for the given designators (unknown ones left out)."""
+    wanted = tuple(sorted(set(designators)))
+    if not wanted:
+        return {}
+    return _reference.get(
+        ("type_names", wanted),
+        lambda: dict(AircraftType.objects.filter(designator__in=wanted).values_list("designator", "name")),
+    )
+
+
+def organisation_names(slugs: Iterable[str]) -> dict[str, str]:
+    wanted = tuple(sorted(set(slugs)))
+    if not wanted:
+        return {}
+    return _reference.get(
+        ("org_names", wanted), lambda: dict(Organisation.objects.filter(slug__in=wanted).values_list("slug", "name"))
+    )
+
+
+def surveillance_designators() -> frozenset[str]:
+    return _reference.get(
+        "surveillance",
+        lambda: frozenset(AircraftType.objects.filter(is_surveillance=True).values_list("designator", flat=True)),
+    )
+
+
+def role_designators(roles: Iterable[str]) -> frozenset[str]:
+    wanted = tuple(sorted(set(roles)))
+    return _reference.get(
+        ("roles", wanted),
+        lambda: frozenset(AircraftType.objects.filter(role__in=wanted).values_list("designator", flat=True)),
+    )
+
+
+def near_nm() -> float:
+    return float(settings.NEAR_NM)
+
+
+def region_distance(rf: RegionFilter) -> float:
+    """The distance a region filter allows: 0 for "over", its own distance or NEAR_NM for "near"."""
+    if rf.relation == "over":
+        return 0.0
+    return float(rf.distance_nm if rf.distance_nm is not None else near_nm())
+
+
+def period_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
+    """Half-open UTC datetimes [start of first day, start of the day after the last day)."""
+    start = dt.datetime.combine(period.start, dt.time.min, tzinfo=dt.UTC)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
+    return start, end
+
+
+def scope_types(scope: Scope) -> frozenset[str] | None:
+    """The aircraft types a scope allows (designators, roles and "surveillance" are alternatives; "surveillance
+    only" then narrows), or None when it does not constrain the type. May be empty: nothing matches."""
+    allowed: set[str] | None = None
+    roles = [r for r in scope.roles if r != SURVEILLANCE_ROLE]
+    if scope.type_designators or scope.roles:
+        allowed = set(scope.type_designators)
+        if roles:
+            allowed |= role_designators(roles)
+        if SURVEILLANCE_ROLE in scope.roles:
+            allowed |= surveillance_designators()
+    if scope.surveillance_only:
+        allowed = set(surveillance_designators()) if allowed is None else allowed & surveillance_designators()
+    return None if allowed is None else frozenset(allowed)
+
+
+def _region_links(scope: Scope, types: frozenset[str] | None = None) -> QuerySet[MissionRegion]:
+    """The region rows a scope's places select: one filter per place (OR), each a range of one index.
+
+    The region ids come from the reference cache as constants, so the planner can estimate how many rows a place
+    holds. With ``types`` (the scope's aircraft types, denormalised on the row), the rows are one range per place and
+    type of ``(region, aircraft_type, mission_start, distance_nm, over, mission)``: a rare type near a busy region
+    reads only its own rows. Without, ``(region, mission_start, distance_nm, over, mission)``. "over" is the
+    importer's flag; "near" is ``distance_nm <= d``, and ``distance_nm`` is 0 when over, so over is included.
+    """
+    place_q = Q()
+    for rf in scope.regions:
+        region = region_by_slug(rf.slug)
+        one = Q(region_id=region.pk if region is not None else -1)
+        one &= Q(over=True) if rf.relation == "over" else Q(distance_nm__lte=region_distance(rf))
+        place_q |= one
+    links = MissionRegion.objects.filter(place_q)
+    if types is not None:
+        links = links.filter(aircraft_type_id__in=sorted(types))
+    if scope.period is not None:
+        start, end = period_bounds(scope.period)
+        links = links.filter(mission_start__gte=start, mission_start__lt=end)
+    return links
+
+
+def _links_only(scope: Scope) -> bool:
+    """Whether the region rows alone decide the scope: places, types and period, nothing about the aircraft."""
+    return bool(scope.regions) and not (scope.operators or scope.military_only or scope.hexes or scope.orbits_only)
+
+
+def missions_in_scope(scope: Scope, *, walk: bool = False) -> QuerySet[Mission]:
+    """The missions a scope is about, newest first, as one parameterised query (not yet evaluated).
+
+    Places are matched one of two fixed ways, with the same result: by default ``id IN`` the region rows (the places
+    drive: best for counts, lists and breakdowns); with ``walk=True`` by a correlated ``EXISTS`` probe per mission on
+    the ``(mission, region)`` unique index, for first/last, which walk the missions in start order and stop at the
+    first match instead of collecting every matching region row of all time first.
+    """
+    qs = Mission.objects.all()
+    types = scope_types(scope)
+    # When the places drive, the region rows already hold the types (denormalised, same values): repeating them on
+    # the mission would only make the planner think the two filters are independent and expect a handful of rows
+    # (then pick nested loops over everything else). The period stays on the mission too: it bounds a walk of the
+    # start index when the planner chooses one for "ORDER BY start LIMIT n".
+    places_drive = bool(scope.regions) and not walk
+    if scope.period is not None:
+        start, end = period_bounds(scope.period)
+        qs = qs.filter(start__gte=start, start__lt=end)
+    if types is not None and not places_drive:
+        qs = qs.filter(aircraft_type_id__in=sorted(types))
+    if scope.operators:
+        qs = qs.filter(aircraft__operator__slug__in=list(scope.operators))
+    if scope.military_only:
+        qs = qs.filter(aircraft__military=True)
+    if scope.hexes:
+        qs = qs.filter(aircraft_id__in=list(scope.hexes))
+    if scope.orbits_only:
+        qs = qs.filter(has_orbit=True)
+    if scope.regions and walk:
+        links = _region_links(scope).filter(mission_id=OuterRef("pk"))
+        qs = qs.filter(Exists(links))
+    elif scope.regions:
+        # The places drive: "id IN (mission ids of the matching region rows)" lets the planner start from the
+        # region index instead of probing every mission of the period (or of all time, when there is none).
+        qs = qs.filter(id__in=_region_links(scope, types).values("mission_id"))
+    return qs.order_by("-start", "-id")
+
+
+def count_missions(scope: Scope) -> int:
+    """How many missions a scope holds. When the places, types and period decide alone, the count is read from the
+    region rows' covering index (one row per mission and region: distinct missions only when several places)."""
+    if _links_only(scope):
+        links = _region_links(scope, scope_types(scope))
+        if len(scope.regions) > 1:
+            return links.values("mission_id").distinct().count()
+        return links.count()
+    return missions_in_scope(scope).count()
+
+
+def any_mission_between(start: dt.date, end: dt.date) -> bool:
+    """Whether any mission at all starts in [start, end] (UTC days). Decides which year a bare "February" means."""
+    lo, hi = period_bounds(Period(start=start, end=end))
+    return Mission.objects.filter(start__gte=lo, start__lt=hi).exists()
+
+
+def first_mission(scope: Scope) -> Mission | None:
+    found = _with_details(missions_in_scope(scope, walk=True).order_by("start", "id")[:1], scope)
+    return found[0] if found else None
+
+
+def last_mission(scope: Scope) -> Mission | None:
+    found = _with_details(missions_in_scope(scope, walk=True)[:1], scope)
+    return found[0] if found else None
+
+
+#: From how many matching missions the records to show are found by walking the missions in start order (and
+#: stopping after ``limit``) instead of collecting every matching region row and sorting them all.
+WALK_FROM = 5_000
+
+
+def missions_for_display(
+    scope: Scope, *, limit: int = 50, oldest_first: bool = True, total: int | None = None
+) -> list[Mission]:
+    """The records behind an answer, with type, operator and the region links an answer cites, in two queries.
+
+    ``total`` (the count the answer already has) chooses the plan for places: with many matches ("near Sinaloa",
+    all time: 150,000 of 1,000,000) one in a few missions matches, so walking them in order finds ``limit`` fast."""
+    qs = missions_in_scope(scope, walk=total is not None and total >= WALK_FROM)
+    if oldest_first:
+        qs = qs.order_by("start", "id")
+    return _with_details(qs[:limit], scope)
+
+
+def _cited_distance(scope: Scope) -> float:
+    return max([near_nm(), *(region_distance(rf) for rf in scope.regions)])
+
+
+#: The mission columns a displayed record reads (not the encoded track, orbits or source files).
+_DISPLAY_FIELDS = ("id", "aircraft", "aircraft_type", "callsign", "start", "end", "has_orbit")
+
+
+def _with_details(qs: QuerySet[Mission], scope: Scope) -> list[Mission]:
+    """Evaluate ``qs`` (sliced) and attach what a record shows: the aircraft's registration and operator (one query
+    for the page's aircraft), the type's name (reference cache), and ``cited_links``: the mission's region rows
+    within the cited distance, nearest first, with their regions from the reference cache (no geometry read).
+
+    The missions are read without joins: joined to the aircraft, a planner that expects a few rows from the places
+    (PostgreSQL does, from the period on both tables) nested-loops over the whole aircraft table for every one."""
+    missions = list(qs.only(*_DISPLAY_FIELDS))
+    if not missions:
+        return missions
+    aircraft = {
+        hex_: (registration, operator or operator_name)
+        for hex_, registration, operator, operator_name in Aircraft.objects.filter(
+            hex__in={m.aircraft_id for m in missions}
+        ).values_list("hex", "registration", "operator__name", "operator_name")
+    }
+    names = type_names(m.aircraft_type_id for m in missions if m.aircraft_type_id)
+    for m in missions:
+        registration, operator = aircraft.get(m.aircraft_id, ("", ""))
+        m.shown_registration = registration or ""  # type: ignore[attr-defined]
+        m.shown_operator = operator or ""  # type: ignore[attr-defined]
+        m.shown_type_name = names.get(m.aircraft_type_id or "", "")  # type: ignore[attr-defined]
+    by_id = {m.pk: m for m in missions}
+    for m in missions:
+        m.cited_links = []  # type: ignore[attr-defined]
+    regions = _regions_by_id()
+    links = MissionRegion.objects.filter(mission_id__in=list(by_id), distance_nm__lte=_cited_distance(scope)).only(
+        "id", "mission_id", "region_id", "over", "distance_nm"
+    )
+    missing = False
+    for link in links:
+        region = regions.get(link.region_id)
+        if region is None:
+            missing = True
+        else:
+            link.region = region
+        by_id[link.mission_id].cited_links.append(link)  # type: ignore[attr-defined]
+    if missing:  # a region newer than the cache: read them again
+        _reference.drop("regions", "regions_by_id")
+        regions = _regions_by_id()
+        for m in missions:
+            for link in m.cited_links:  # type: ignore[attr-defined]
+                if link.region_id in regions:
+                    link.region = regions[link.region_id]
+    for m in missions:
+        m.cited_links.sort(key=lambda link: (link.distance_nm, link.region.name))  # type: ignore[attr-defined]
+    return missions
+
+
+def mission_to_dict(mission: Mission) -> dict[str, Any]:
+    """The documented record shape (bot.answers.Answer.missions): ISO 8601 UTC times and an absolute admin URL."""
+    if hasattr(mission, "shown_registration"):  # read for display (_with_details): no related objects to load
+        registration = mission.shown_registration
+        operator = mission.shown_operator
+        type_name = mission.shown_type_name
+    else:
+        aircraft = mission.aircraft
+        registration = aircraft.registration
+        operator = aircraft.operator.name if aircraft.operator else aircraft.operator_name
+        type_name = mission.aircraft_type.name if mission.aircraft_type else ""
+    links = getattr(mission, "cited_links", None)
+    if links is None:
+        links = list(
+            mission.region_links.filter(distance_nm__lte=near_nm()).select_related("region").order_by("distance_nm")
+        )
+    return {
+        "id": mission.pk,
+        "hex": mission.aircraft_id,
+        "registration": registration,
+        "type": mission.aircraft_type_id or "",
+        "type_name": type_name,
+        "operator": operator,
+        "callsign": mission.callsign,
+        "start": _iso(mission.start),
+        "end": _iso(mission.end),
+        "regions": [
+            {
+                "slug": link.region.slug,
+                "name": link.region.name,
+                "over": link.over,
+                "distance_nm": round(link.distance_nm, 1),
+            }
+            for link in links
+        ],
+        "url": settings.SITE_URL + _mission_admin_url(mission),
+    }
+
+
+_URL_MARK = "918273645546372819"
+_mission_url_templates: dict[tuple[str, str], str] = {}
+
+
+def _mission_admin_url(mission: Mission) -> str:
+    """``admin_url(mission)`` without a ``reverse()`` per record: the pattern is reversed once per URLconf and
+    script prefix, with a marker where the id goes."""
+    key = (str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix())
+    template = _mission_url_templates.get(key)
+    if template is None:
+        try:
+            template = reverse("admin:evidence_mission_change", args=[_URL_MARK])
+        except NoReverseMatch:
+            template = f"/admin/evidence/mission/{_URL_MARK}/change/"
+        _mission_url_templates[key] = template
+    return template.replace(_URL_MARK, str(mission.pk))
+
+
+def admin_url(obj: Any) -> str:
+    """The object's admin page; the conventional path when the admin is not registered (a test or a bare setup)."""
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        meta = obj._meta
+        return f"/admin/{meta.app_label}/{meta.model_name}/{obj.pk}/change/"
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    key: str
+    label: str
+    count: int
+
+
+_TRUNC = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
+
+
+def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
+    """Counts per day/week/month/year (of the start, UTC), per aircraft type, or per region.
+
+    Per region, a mission counts once in every region it matches: the scope's own regions with their over/near
+    relation when it names any, otherwise the regions it flew over. Rows therefore need not add up to the total.
+    """
+    qs = missions_in_scope(scope).order_by()
+    if by in _TRUNC:
+        rows = (
+            qs.annotate(bucket=_TRUNC[by]("start", tzinfo=dt.UTC))
+            .values("bucket")
+            .annotate(n=Count("id"))
+            .order_by("bucket")
+        )
+        return [_time_row(by, r["bucket"], r["n"]) for r in rows]
+    if by == "year":
+        rows = qs.values("start__year").annotate(n=Count("id")).order_by("start__year")
+        return [BreakdownRow(str(r["start__year"]), str(r["start__year"]), r["n"]) for r in rows]
+    if by == "type":
+        rows = (
+            qs.values("aircraft_type_id", "aircraft_type__name")
+            .annotate(n=Count("id"))
+            .order_by("-n", "aircraft_type_id")
+        )
+        return [
+            BreakdownRow(r["aircraft_type_id"] or "?", r["aircraft_type__name"] or "unknown type", r["n"]) for r in rows
+        ]
+    if by == "region":
+        return _region_breakdown(scope, qs)
+    raise ValueError(f"unknown breakdown {by!r}")
+
+
+def _time_row(by: str, bucket: dt.datetime | dt.date, n: int) -> BreakdownRow:
+    day = bucket.date() if isinstance(bucket, dt.datetime) else bucket
+    if by == "month":
+        return BreakdownRow(day.strftime("%Y-%m"), day.strftime("%B %Y"), n)
+    if by == "week":
+        iso = day.isocalendar()
+        return BreakdownRow(f"{iso.year}-W{iso.week:02d}", f"week of {day.isoformat()}", n)
+    return BreakdownRow(day.isoformat(), day.isoformat(), n)
+
+
+def _region_breakdown(scope: Scope, qs: QuerySet[Mission]) -> list[BreakdownRow]:
+    ids = qs.values("id")
+    if scope.regions:
+        rows: list[BreakdownRow] = []
+        for rf in scope.regions:
+            region = region_by_slug(rf.slug)
+            links = MissionRegion.objects.filter(mission_id__in=ids, region_id=region.pk if region else -1)
+            if rf.relation == "over":
+                links = links.filter(over=True)
+            else:
+                links = links.filter(distance_nm__lte=region_distance(rf))
+            name = region.name if region else rf.slug
+            rows.append(BreakdownRow(rf.slug, name, links.values("mission_id").distinct().count()))
+        return rows
+    agg = (
+        MissionRegion.objects.filter(mission_id__in=ids, over=True)
+        .values("region__slug", "region__name")
+        .annotate(n=Count("mission_id", distinct=True))
+        .order_by("-n", "region__name")
+    )
+    return [BreakdownRow(r["region__slug"], r["region__name"], r["n"]) for r in agg]
+
+
+def distinct_aircraft(scope: Scope, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Which airframes flew the scope's missions, with how many each: "which aircraft flew near Baja?"."""
+    rows = (
+        missions_in_scope(scope)
+        .order_by()
+        .values(
+            "aircraft_id",
+            "aircraft__registration",
+            "aircraft_type_id",
+            "aircraft__operator__name",
+            "aircraft__operator_name",
+        )
+        .annotate(n=Count("id"))
+        .order_by("-n", "aircraft_id")[:limit]
+    )
+    return [
+        {
+            "hex": r["aircraft_id"],
+            "registration": r["aircraft__registration"],
+            "type": r["aircraft_type_id"] or "",
+            "operator": r["aircraft__operator__name"] or r["aircraft__operator_name"],
+            "missions": r["n"],
+        }
+        for r in rows
+    ]
+
+
+# --- nearby scopes ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NearbyHint:
+    """A scope close to the one asked, with its count: "none in February 2026; 1 in February 2025".
+
+    ``label`` reads after the count: "in February 2025", "within 50 nm instead of over"."""
+
+    label: str
+    count: int
+    scope: Scope
+
+
+def shift_period_years(period: Period, years: int) -> Period | None:
+    """The same calendar span ``years`` later (negative: earlier); 29 February falls back to the 28th."""
+    try:
+        start = _shift_date(period.start, years)
+        end = _shift_date(period.end, years)
+    except ValueError:
+        return None
+    return Period(start=start, end=end, text=period.text, year_inferred=period.year_inferred)
+
+
+def _shift_date(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def nearby_hints(scope: Scope, *, today: dt.date, years_back: int = 5, limit: int = 2) -> list[NearbyHint]:
+    """Scopes next to an empty one that do hold missions: the same span in other years (nearest first, never after
+    today), then "near" instead of "over" for the same places. Used only to say so, never to answer instead."""
+    hints: list[NearbyHint] = []
+    if scope.period is not None:
+        for years in [*range(-1, -years_back - 1, -1), 1]:
+            shifted = shift_period_years(scope.period, years)
+            if shifted is None or shifted.start > today:
+                continue
+            n = count_missions(scope.with_changes(period=shifted))
+            if n:
+                hints.append(NearbyHint(f"in {describe_period(shifted)}", n, scope.with_changes(period=shifted)))
+                if len(hints) >= limit:
+                    break
+    if any(rf.relation == "over" for rf in scope.regions):
+        relaxed = scope.with_changes(
+            regions=tuple(RegionFilter(rf.slug, "near", None) if rf.relation == "over" else rf for rf in scope.regions)
+        )
+        n = count_missions(relaxed)
+        if n:
+            hints.append(NearbyHint(f"within {near_nm():g} nm instead of over", n, relaxed))
+    return hints
+
+
+def describe_period(period: Period) -> str:
+    """A period in words, UTC: "February 2025", "2024", "2025-01-25 to 2025-02-05"."""
+    s, e = period.start, period.end
+    if s.day == 1 and (e + dt.timedelta(days=1)).day == 1 and s.year == e.year:
+        if s.month == 1 and e.month == 12:
+            return str(s.year)
+        if s.month == e.month:
+            return s.strftime("%B %Y")
+        return f"{s.strftime('%B')} to {e.strftime('%B %Y')}"
+    if s == e:
+        return f"{s.day} {s.strftime('%B %Y')}"
+    if s.year == e.year:
+        return f"{s.day} {s.strftime('%B')} to {e.day} {e.strftime('%B %Y')}"
+    return f"{s.day} {s.strftime('%B %Y')} to {e.day} {e.strftime('%B %Y')}"
+
+
+def region_names(slugs: list[str] | tuple[str, ...]) -> dict[str, str]:
+    found = {slug: region_by_slug(slug) for slug in slugs}
+    return {slug: region.name for slug, region in found.items() if region is not None}
+
+
+def latest_mission_start() -> dt.datetime | None:
+    return Mission.objects.order_by("-start").values_list("start", flat=True).first()

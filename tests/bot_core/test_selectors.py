@@ -1,0 +1,119 @@
+"""The mission selectors over the real demo data (tests/bot_core/conftest.py): the numbers every bot answer rests on."""
+from __future__ import annotations
+
+import datetime as dt
+
+from evidence import selectors as s
+from evidence.scope import Period, RegionFilter, Scope
+
+FEB25 = Period(dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+STORY = Period(dt.date(2025, 1, 27), dt.date(2025, 2, 5))
+
+
+def test_headline_scope(demo):
+    scope = Scope(type_designators=("U2",), regions=(RegionFilter("texas", "near"),), period=FEB25)
+    missions = list(s.missions_in_scope(scope))
+    assert [m.pk for m in missions] == [demo.missions["u2"]]
+
+
+def test_story_counts(demo):
+    assert s.count_missions(Scope(surveillance_only=True, period=STORY)) == 18
+    assert s.count_missions(Scope(type_designators=("P8",), period=STORY)) == 11
+    assert s.count_missions(Scope(operators=("us-navy",), period=STORY)) == 12
+    year = Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert s.count_missions(Scope(roles=("surveillance",), period=year)) == 12
+
+
+def test_over_vs_near(demo):
+    # over Texas in February 2025: 2 P-8s, the C-17, the KC-135 and the E-3 crossing the panhandle
+    assert s.count_missions(Scope(regions=(RegionFilter("texas", "over"),), period=FEB25)) == 5
+    assert s.count_missions(Scope(regions=(RegionFilter("texas", "near"),), period=FEB25)) == 6  # + the U-2, 5.3 nm
+    u2 = Scope(type_designators=("U2",), period=FEB25)
+    assert s.count_missions(u2.with_changes(regions=(RegionFilter("texas", "over"),))) == 0
+    assert s.count_missions(u2.with_changes(regions=(RegionFilter("texas", "near", 5),))) == 0
+    assert s.count_missions(u2.with_changes(regions=(RegionFilter("texas", "near", 6),))) == 1
+    assert s.count_missions(Scope(regions=(RegionFilter("sinaloa", "near"),))) == 1  # the RC-135, 8.5 nm
+    assert s.count_missions(Scope(regions=(RegionFilter("sinaloa", "near", 5),))) == 0
+
+
+def test_breakdowns(demo):
+    rows = s.breakdown(Scope(surveillance_only=True, period=STORY), "day")
+    assert sum(r.count for r in rows) == 18 and rows[0].key == "2025-01-27"
+    months = s.breakdown(Scope(surveillance_only=True, period=STORY), "month")
+    assert [(r.key, r.count) for r in months] == [("2025-01", 8), ("2025-02", 10)]
+    types = s.breakdown(Scope(surveillance_only=True, period=STORY), "type")
+    assert types[0].key == "P8" and types[0].count == 11
+    regions = s.breakdown(Scope(period=STORY, surveillance_only=True), "region")
+    assert {r.key for r in regions} >= {"california", "texas"}
+    weeks = s.breakdown(Scope(surveillance_only=True, period=STORY), "week")
+    assert sum(r.count for r in weeks) == 18
+
+
+def test_first_last_and_hints(demo):
+    assert s.last_mission(Scope(type_designators=("U2",))).pk == demo.missions["u2"]
+    assert s.first_mission(Scope(type_designators=("U2",))).start.year == 2024
+    empty = Scope(type_designators=("U2",), regions=(RegionFilter("texas", "near"),),
+                  period=Period(dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
+    hints = s.nearby_hints(empty, today=dt.date(2026, 11, 24))
+    assert hints[0].label == "in February 2025" and hints[0].count == 1
+
+
+def test_mission_dict(demo):
+    m = s.missions_for_display(Scope(hexes=("ae0907",), period=FEB25))[0]
+    d = s.mission_to_dict(m)
+    assert d["hex"] == "ae0907" and d["type"] == "U2" and d["start"].startswith("2025-02-03T17:")
+    regions = {r["slug"]: r for r in d["regions"]}
+    assert regions["new-mexico"]["over"] and regions["new-mexico"]["distance_nm"] == 0
+    assert not regions["texas"]["over"] and 0 < regions["texas"]["distance_nm"] <= 50
+    assert [r["distance_nm"] for r in d["regions"]] == sorted(r["distance_nm"] for r in d["regions"])
+    assert d["url"].endswith(f"/{m.pk}/change/")
+
+
+def test_count_from_region_rows_matches_the_missions(demo):
+    """count_missions reads the region rows alone when places, types and period decide; same numbers as counting
+    the missions, also with several places (a mission near two of them counts once)."""
+    near = RegionFilter("texas", "near")
+    scopes = [
+        Scope(regions=(near,), period=FEB25),
+        Scope(regions=(RegionFilter("texas", "over"),), period=FEB25),
+        Scope(type_designators=("P8", "U2"), regions=(near,), period=STORY),
+        Scope(roles=("surveillance",), regions=(near, RegionFilter("new-mexico", "over"))),
+        Scope(surveillance_only=True, regions=(near, RegionFilter("new-mexico", "near", 200.0)), period=STORY),
+        Scope(roles=("maritime_patrol",), surveillance_only=True, regions=(near,)),
+        Scope(type_designators=("ZZZZ",), regions=(near,)),
+    ]
+    for scope in scopes:
+        assert s.count_missions(scope) == len(list(s.missions_in_scope(scope))), scope
+    assert s.count_missions(scopes[3]) > 0
+
+
+def test_region_rows_follow_a_type_change(demo, tmp_path):
+    """The type denormalised on the region rows follows the aircraft when a registry changes it."""
+    from evidence.models import MissionRegion
+    from evidence.services.registry_import import import_registry
+
+    scope_u2 = Scope(type_designators=("U2",), regions=(RegionFilter("texas", "near"),), period=FEB25)
+    assert s.count_missions(scope_u2) == 1
+    registry = tmp_path / "plane-alert-db.csv"
+    registry.write_text(
+        "$ICAO,$Registration,$Operator,$Type,$ICAO Type,#CMPG,$Tag 1,$#Tag 2,$#Tag 3,Category,$#Link\n"
+        "AE0907,80-1070,USAF,Boeing RC-135V Rivet Joint,R135,Mil,,,,USAF,\n"
+    )
+    import_registry(registry)
+    rows = MissionRegion.objects.filter(mission_id=demo.missions["u2"])
+    assert set(rows.values_list("aircraft_type_id", flat=True)) == {"R135"}
+    assert s.count_missions(scope_u2) == 0
+    assert s.count_missions(scope_u2.with_changes(type_designators=("R135",))) >= 1
+
+
+def test_display_walk_and_places_plans_show_the_same_records(demo):
+    """Both plans of missions_for_display (chosen by the answer's count) list the same records, in the same order."""
+    for scope in (
+        Scope(regions=(RegionFilter("texas", "near"),)),
+        Scope(surveillance_only=True, regions=(RegionFilter("texas", "near"),), period=STORY),
+        Scope(regions=(RegionFilter("texas", "over"), RegionFilter("new-mexico", "near"))),
+    ):
+        by_places = s.missions_for_display(scope, limit=5, total=1)
+        walked = s.missions_for_display(scope, limit=5, total=s.WALK_FROM)
+        assert by_places and [m.pk for m in by_places] == [m.pk for m in walked]
+        assert [s.mission_to_dict(m) for m in by_places] == [s.mission_to_dict(m) for m in walked]

@@ -1,0 +1,119 @@
+"""Real answers from bot.services.ask over the demo (the real ``load_demo``, per module, rolled back), rendered by
+every adapter. The headline: "how many U-2 missions near Texas in February?" answers 1 (February 2025), citing the
+3 February mission, with a link to its admin page.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from bot.models import ChatIdentity
+from tests.chat.conftest import MATTERMOST_TOKEN, SIGNING_SECRET, FakeSlackAPI, fixture_data, slack_headers
+
+HEADLINE = "how many U-2 missions near Texas in February?"
+
+@pytest.fixture
+def editor(demo: Any) -> User:
+    """The demo's editor account (in Editors)."""
+    return User.objects.get(username="editor")
+
+
+def _refresh_vocabulary() -> None:
+    """The parser caches the database vocabulary per process; earlier tests may have cached an empty database's."""
+    from bot.parsing import load_vocab
+    from claims.nlp.vocabulary import invalidate_vocabulary_cache
+
+    invalidate_vocabulary_cache()
+    load_vocab(refresh=True)
+
+
+@pytest.fixture
+def headline(editor: User) -> Iterator[dict[str, Any]]:
+    """The headline question's one mission (asserted here once)."""
+    from bot.services import ask
+
+    _refresh_vocabulary()
+    answer = ask(text=HEADLINE, user=editor, platform="cli")
+    assert answer.count == 1, answer.text
+    (mission,) = answer.missions
+    assert mission["start"].startswith("2025-02-03")
+    yield mission
+    _refresh_vocabulary()  # leave no cached scenario words behind for later tests
+
+
+@pytest.fixture(autouse=True)
+def _settings(settings: Any) -> None:
+    settings.SLACK_SIGNING_SECRET = SIGNING_SECRET
+    settings.SLACK_BOT_TOKEN = "xoxb-test-token"
+    settings.SLACK_ACK_SECONDS = 0
+    settings.SLACK_EVENTS_IN_PROCESS = True
+    settings.MATTERMOST_TOKENS = [MATTERMOST_TOKEN]
+
+
+def test_slack_slash_command_headline(client: Client, editor: User, headline: dict[str, Any]) -> None:
+    ChatIdentity.objects.create(platform="slack", workspace="T0001", external_id="U2147483697", user=editor)
+    body = urlencode({**fixture_data("slack", "slash_command"), "text": HEADLINE}).encode()
+    response = client.post(
+        "/bot/slack/commands/", body, content_type="application/x-www-form-urlencoded", **slack_headers(body)
+    )
+    data = response.json()
+    assert data["response_type"] == "in_channel"
+    assert "February 2025" in data["blocks"][0]["text"]["text"]
+    links = [
+        element
+        for block in data["blocks"] if block["type"] == "rich_text"
+        for item in block["elements"][0]["elements"]
+        for element in item["elements"] if element["type"] == "link"
+    ]
+    assert [link["url"] for link in links] == [headline["url"]]
+    assert "/admin/" in headline["url"]
+
+
+def test_slack_mention_headline_is_posted_in_the_thread(
+    client: Client, editor: User, headline: dict[str, Any], slack_api: FakeSlackAPI, settings: Any
+) -> None:
+    settings.SLACK_API_URL = f"{slack_api.url}/api/"
+    ChatIdentity.objects.create(platform="slack", workspace="T0001", external_id="U2147483697", user=editor)
+    payload = fixture_data("slack", "app_mention")
+    payload["event"]["text"] = f"<@U0LAN0Z89> {HEADLINE}"
+    body = json.dumps(payload).encode()
+    assert client.post("/bot/slack/events/", body, content_type="application/json", **slack_headers(body)).status_code
+    (call,) = slack_api.wait(1)
+    assert call.path == "/api/chat.postMessage"  # an answer, not an error: visible to the channel
+    assert call.data["thread_ts"] == payload["event"]["ts"]
+    assert headline["url"] in json.dumps(call.data["blocks"])
+
+    # A follow-up in the same thread edits the last question (context per platform, channel, thread, user).
+    payload["event_id"] = "Ev0FOLLOWUP"
+    payload["event"]["text"] = "<@U0LAN0Z89> list them"
+    payload["event"]["ts"], payload["event"]["thread_ts"] = "1515449600.000200", payload["event"]["ts"]
+    body = json.dumps(payload).encode()
+    client.post("/bot/slack/events/", body, content_type="application/json", **slack_headers(body))
+    follow_up = slack_api.wait(2)[1]
+    assert follow_up.data["thread_ts"] == "1515449522.000016"
+    assert headline["url"] in json.dumps(follow_up.data["blocks"])
+
+
+def test_mattermost_headline(client: Client, editor: User, headline: dict[str, Any]) -> None:
+    fields = {**fixture_data("mattermost", "slash_command"), "text": HEADLINE, "token": MATTERMOST_TOKEN}
+    ChatIdentity.objects.create(platform="mattermost", external_id=fields["user_id"], user=editor)
+    data = client.post(
+        "/bot/mattermost/command/", urlencode(fields), content_type="application/x-www-form-urlencoded"
+    ).json()
+    assert data["response_type"] == "in_channel"
+    assert "February 2025" in data["text"]
+    assert f"]({headline['url']})" in data["attachments"][0]["text"]
+
+
+def test_web_chat_headline(client: Client, editor: User, headline: dict[str, Any]) -> None:
+    client.force_login(editor)
+    data = client.post("/bot/chat/", {"text": HEADLINE}, HTTP_ACCEPT="application/json").json()
+    assert data["answer"]["count"] == 1
+    assert f'<a href="{headline["url"]}">' in data["html"]
+    assert f'<a href="{headline["url"]}">' in client.get("/bot/chat/").content.decode()

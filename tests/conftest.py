@@ -1,0 +1,116 @@
+"""Shared fixtures: the desk's users by group, and the demo (loaded through the real load_demo)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+
+def service_unavailable(reason: str) -> None:
+    """A needed service is missing: under .ci/run (FLIGHTCHECK_REQUIRE_SERVICES=1) that fails the test, else skips."""
+    if os.environ.get("FLIGHTCHECK_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"required service unavailable: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_per_worker(worker_id):
+    """xdist workers share one Redis server, and ``cache.clear()`` flushes a whole Redis database: each worker gets a
+    database of its own (13, 12, … counting down from the configured one), so one worker's clear cannot wipe the
+    rate-limit counters another worker's test is in the middle of. Other cache backends are per process already."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    default = settings.CACHES["default"]
+    if worker_id == "master" or "redis" not in default["BACKEND"].lower():
+        yield
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    index = int(worker_id.removeprefix("gw") or 0)
+    locations = default["LOCATION"] if isinstance(default["LOCATION"], list) else [default["LOCATION"]]
+    moved = []
+    for location in locations:
+        parts = urlsplit(location)
+        base = int(parts.path.strip("/") or 0)
+        moved.append(urlunsplit(parts._replace(path=f"/{(base - index) % 16}")))
+    with override_settings(CACHES={"default": {**default, "LOCATION": moved if len(moved) > 1 else moved[0]}}):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks run in-process unless a test asks for the real broker (the ``real_worker`` fixture), so the suite
+    behaves the same with or without CELERY_BROKER_URL in the environment."""
+    from project.celery import app
+
+    if "real_worker" in request.fixturenames:
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+def _user(username: str, group: str | None = None, *, staff: bool = True, superuser: bool = False) -> User:
+    user = User.objects.create_user(username=username, password="pw-" + username, is_staff=staff)
+    user.is_superuser = superuser
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def factchecker(db) -> User:
+    return _user("fc", "Fact-checkers")
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return _user("ed", "Editors")
+
+
+@pytest.fixture
+def staff_admin(db) -> User:
+    return _user("boss", superuser=True)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    """Signed in, but in no group: may see nothing."""
+    return _user("nobody", staff=False)
+
+
+@pytest.fixture
+def seeded(db):
+    """Aircraft types and organisations (no regions: fast)."""
+    from evidence.services.reference import seed_reference_data
+
+    seed_reference_data(regions=False, log=lambda _msg: None)
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The real demo, loaded through ``load_demo`` once per test module inside a transaction that is rolled back at
+    the module's end, so no other module sees it. The after-commit work (extraction, claim analysis) is run as it
+    would be after a commit. Region geometries are built once per process (cached), so later modules load faster."""
+    from django.db import transaction
+    from django.test import TestCase
+
+    from claims.services.demo import load_demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            result = load_demo(flights_dir=tmp_path_factory.mktemp("demo-flights"), log=lambda _msg: None)
+        yield result
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_module, db):
+    """The demo data; each test runs in its own savepoint on top of it."""
+    return demo_module

@@ -1,0 +1,1 @@
+"""Tests for claims.nlp: the article extractor and the shared scope reader."""
