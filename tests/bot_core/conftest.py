@@ -119,4 +119,5 @@ def scenario(demo_module, db) -> Scenario:
 @pytest.fixture
 def demo(scenario) -> Scenario:
     """Per test: the keyed demo and a clean rate-limit cache; the test's writes are rolled back with it."""
+    cache.clear()
     return scenario
