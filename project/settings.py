@@ -188,6 +188,18 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "project.throttling.UserThrottle",
+        "project.throttling.HeavyOperationThrottle",
+    ],
+}
+# Per-scope rates ("N/second|minute|hour|day"; unset = no limit), read on every request (project/throttling.py).
+# The test settings leave them off so a test's request count never depends on the tests before it; the throttling
+# tests switch them on.
+_THROTTLE_DEFAULT = DJANGO_ENV != "test"
+API_THROTTLE_RATES = {
+    "user": env.str("API_THROTTLE_USER", default="5000/hour" if _THROTTLE_DEFAULT else None),
+    "heavy": env.str("API_THROTTLE_HEAVY", default="120/hour" if _THROTTLE_DEFAULT else None),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Flightcheck API",

@@ -16,15 +16,16 @@ def service_unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _cache_per_worker(worker_id):
+def _cache_per_worker():
     """xdist workers share one Redis server, and ``cache.clear()`` flushes a whole Redis database: each worker gets a
     database of its own (13, 12, … counting down from the configured one), so one worker's clear cannot wipe the
     rate-limit counters another worker's test is in the middle of. Other cache backends are per process already."""
     from django.conf import settings
     from django.test import override_settings
 
+    worker_id = os.environ.get("PYTEST_XDIST_WORKER", "")
     default = settings.CACHES["default"]
-    if worker_id == "master" or "redis" not in default["BACKEND"].lower():
+    if not worker_id or "redis" not in default["BACKEND"].lower():
         yield
         return
     from urllib.parse import urlsplit, urlunsplit

@@ -96,6 +96,11 @@ class ArticleViewSet(ApiViewMixin, viewsets.ModelViewSet):
     ordering_fields = ("published_at", "created_at", "title")
     ordering = ("-published_at", "-created_at", "-id")
 
+    @property
+    def throttle_scope(self) -> str | None:
+        """Writing an article queues an extraction: those requests count against the ``heavy`` rate too."""
+        return "heavy" if self.action in ("create", "update", "partial_update") else None
+
     def get_queryset(self) -> QuerySet[Article]:
         queryset = Article.objects.select_related("created_by").annotate(
             claim_count=Count("claims", distinct=True),

@@ -262,6 +262,7 @@ class FlightImportView(ApiViewMixin, APIView):
 
     permission_classes = (IsStaff,)
     required_permissions = FLIGHT_IMPORT_PERMISSIONS
+    throttle_scope = "heavy"
     parser_classes = (MultiPartParser,)
 
     @extend_schema(
@@ -291,6 +292,7 @@ class RegistryImportView(ApiViewMixin, APIView):
 
     permission_classes = (IsStaff,)
     required_permissions = REGISTRY_IMPORT_PERMISSIONS
+    throttle_scope = "heavy"
     parser_classes = (MultiPartParser,)
 
     @extend_schema(

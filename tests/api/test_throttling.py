@@ -1,0 +1,48 @@
+"""Throttling: per-user and heavy-operation rates from settings, a 429 in the API's error format with
+Retry-After, counted per user (one user's burst does not block another)."""
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.api.conftest import ARTICLE_BODY, token_client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rates(settings):
+    cache.clear()
+    settings.API_THROTTLE_RATES = {"user": "4/minute", "heavy": "2/minute"}
+    yield settings.API_THROTTLE_RATES
+    cache.clear()
+
+
+def test_user_rate_gives_429_with_detail_and_retry_after(rates, editor, factchecker):
+    client = token_client(editor)
+    codes = [client.get("/api/sources/").status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 200, 429]
+    refused = client.get("/api/sources/")
+    assert refused.status_code == 429
+    assert "throttled" in refused.json()["detail"].lower()
+    assert 0 < int(refused["Retry-After"]) <= 60
+    # another user has a budget of their own
+    assert token_client(factchecker).get("/api/sources/").status_code == 200
+
+
+def test_heavy_operations_have_their_own_lower_rate(rates, factchecker):
+    client = token_client(factchecker)
+    created = [
+        client.post("/api/articles/", {"title": f"A{i}", "body": ARTICLE_BODY}, format="json").status_code
+        for i in range(3)
+    ]
+    assert created == [201, 201, 429]
+    # reads are not heavy: the user's remaining budget still serves them
+    assert client.get("/api/articles/").status_code == 200
+
+
+def test_no_rate_means_no_throttling(settings, editor):
+    cache.clear()
+    settings.API_THROTTLE_RATES = {"user": None, "heavy": None}
+    client = token_client(editor)
+    assert {client.get("/api/sources/").status_code for _ in range(30)} == {200}
