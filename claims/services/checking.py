@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -21,6 +22,14 @@ logger = logging.getLogger(__name__)
 DEFAULT_LOOKBACK_DAYS = 60
 RATE_LOOKBACK_DAYS = 365
 MAX_SUGGESTIONS = 25
+
+#: Words that make a rate a baseline: "historically, about once a month" is said against the period the text just
+#: reported (the surge), so it is checked over the year before that period, not over a year that includes it.
+_BASELINE = re.compile(
+    r"\b(historically|usually|typically|normally|previously|traditionally|in (the )?(past|previous) (years?|months?)"
+    r"|in the past|until (then|now|recently)|before (that|then|this|the surge))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,8 @@ def read_claim(claim: Claim) -> tuple[Scope, dict | None]:
     A quote often leans on the text just before it ("At least 11 of the missions…" after "18 surveillance missions
     over a 10-day span"). When the quote itself names no aircraft or role, it inherits "surveillance" from that text;
     when it names no period and states no rate, it inherits the period, marked "(from the text before the claim)".
-    Places and aircraft types are never inherited: the quote must name them.
+    A baseline rate ("Historically, such flights happened about once a month") is read over the year before that
+    period, marked "(the baseline before …)". Places and aircraft types are never inherited: the quote must name them.
     """
     from claims.nlp.reading import read_claim_text
 
@@ -72,6 +82,17 @@ def read_claim(claim: Claim) -> tuple[Scope, dict | None]:
                 start=context.period.start,
                 end=context.period.end,
                 text=f"{context.period.text} (from the text before the claim)",
+                year_inferred=context.period.year_inferred,
+            )
+        )
+    elif scope.period is None and context.period is not None and is_rate and _BASELINE.search(claim.exact):
+        end = context.period.start - dt.timedelta(days=1)
+        scope = scope.with_changes(
+            period=Period(
+                start=end - dt.timedelta(days=RATE_LOOKBACK_DAYS - 1),
+                end=end,
+                text=f"the year before {context.period.text} (the baseline before the period in the text before "
+                "the claim)",
                 year_inferred=context.period.year_inferred,
             )
         )

@@ -68,6 +68,13 @@ def test_count_check_shows_claimed_and_found(demo, client, factchecker):
     assert check18.claimed == "at least 18" and check18.found == "18"
     assert check18.scope_text.startswith("missions by surveillance/reconnaissance aircraft")
     assert "P8" in check.scope_text and "lower bound" in check.caveat
+    # "Historically, such flights happened about once a month": a baseline, read over the year before the surge the
+    # text just reported (2024's one a month), not over a year that includes the surge
+    monthly = Claim.objects.get(article=demo.article, exact__startswith="Historically")
+    baseline = claim_count_check(monthly)
+    assert baseline.claimed == "about 1 per month"
+    assert baseline.found == "0.92 per month (11 in 365 days)"
+    assert "starting between 2024-01-22 and 2025-01-20" in baseline.scope_text
     client.force_login(factchecker)
     page = client.get(f"/admin/claims/claim/{p8_claim.pk}/change/")
     assert b"Claimed: <strong>at least 11</strong>" in page.content
