@@ -41,15 +41,14 @@ def _cache_per_worker():
         yield
 
 
-@pytest.fixture(autouse=True)
-def _tasks_in_process(request):
-    """Tasks run in-process unless a test asks for the real broker (the ``real_worker`` fixture), so the suite
-    behaves the same with or without CELERY_BROKER_URL in the environment."""
+@pytest.fixture(scope="session", autouse=True)
+def _tasks_in_process():
+    """Tasks run in-process for the whole session — module-scoped fixtures such as ``demo_module`` included, which
+    set up before any function-scoped fixture — so the suite behaves the same with or without CELERY_BROKER_URL in the
+    environment. A test that wants the real broker asks for the ``real_worker`` fixture (tests/services), which
+    switches this off for that test only."""
     from project.celery import app
 
-    if "real_worker" in request.fixturenames:
-        yield
-        return
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield
