@@ -32,6 +32,11 @@ DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "development")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Who publishes the fact-checks (ClaimReview ``author``) and where each is published: ``FACTCHECK_REVIEW_URL`` is a
+# template with ``{id}`` (the claim's id), e.g. https://news.example/factchecks/{id}; unset = the claim's API URL.
+FACTCHECK_ORGANISATION = env.str("FACTCHECK_ORGANISATION", default="Flightcheck")
+FACTCHECK_ORGANISATION_URL = env.str("FACTCHECK_ORGANISATION_URL", default="")
+FACTCHECK_REVIEW_URL = env.str("FACTCHECK_REVIEW_URL", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -47,24 +47,25 @@ from claims.api.serializers import (
     SuggestionSerializer,
 )
 from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
-from evidence.api.common import ApiViewMixin, DeskPagination, JSONLDRenderer
+from evidence.api.common import ApiViewMixin, DeskPagination, JSONLDRenderer, JSONLDScriptRenderer
 from evidence.models import Organisation
 
 JSONLD_RENDERERS = [JSONLDRenderer, JSONRenderer]
+CLAIMREVIEW_RENDERERS = [*JSONLD_RENDERERS, JSONLDScriptRenderer]
 
 
 def organisation() -> str:
-    return getattr(settings, "FACTCHECK_ORGANISATION", "Flightcheck")
+    return settings.FACTCHECK_ORGANISATION or "Flightcheck"
 
 
 def organisation_url() -> str:
-    return getattr(settings, "FACTCHECK_ORGANISATION_URL", "") or settings.SITE_URL
+    return settings.FACTCHECK_ORGANISATION_URL or settings.SITE_URL
 
 
 def review_url(request: Request, claim: Claim) -> str:
     """Where the fact-check is published: ``settings.FACTCHECK_REVIEW_URL`` (with ``{id}``), else the claim's API
     resource."""
-    template = getattr(settings, "FACTCHECK_REVIEW_URL", "")
+    template = settings.FACTCHECK_REVIEW_URL
     if template:
         return template.format(id=claim.pk)
     return request.build_absolute_uri(reverse("api:claim-detail", args=[claim.pk]))
@@ -230,9 +231,16 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
 
     @extend_schema(
         summary="ClaimReview JSON-LD (schema.org) for a reviewed claim",
-        responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Unknown or unreviewed claim")},
+        description="With ``?format=embed`` (or ``Accept: text/plain``): the same JSON-LD as a "
+        '``<script type="application/ld+json">`` element, ready to paste into the published fact-check page.',
+        responses={
+            (200, "application/ld+json"): OpenApiTypes.OBJECT,
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/plain"): OpenApiTypes.STR,
+            404: OpenApiResponse(description="Unknown or unreviewed claim"),
+        },
     )
-    @action(detail=True, methods=["get"], renderer_classes=JSONLD_RENDERERS)
+    @action(detail=True, methods=["get"], renderer_classes=CLAIMREVIEW_RENDERERS)
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
         claim = self.get_object()
         if not exports.is_reviewed(claim):

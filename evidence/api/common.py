@@ -128,6 +128,29 @@ class JSONLDRenderer(JSONRenderer):
     format = "jsonld"
 
 
+class JSONLDScriptRenderer(JSONRenderer):
+    """JSON-LD as a ``<script type="application/ld+json">`` element to embed in a web page (``?format=embed``).
+
+    Inside a script element only ``</`` (which could close it) and the HTML comment openers matter: they are escaped
+    as JSON unicode escapes, so the data parses to the same values and the page cannot be broken out of. An error
+    (a dict with ``detail``) is rendered as plain JSON-LD would be, not wrapped.
+    """
+
+    # text/plain, not text/html: a browser opening ``?format=embed`` shows the element to copy instead of running
+    # it, and a browser's ``Accept: text/html`` on the plain URL still gets the JSON-LD itself.
+    media_type = "text/plain"
+    format = "embed"
+    charset = "utf-8"
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        body = super().render(data, "application/json", renderer_context).decode("utf-8")
+        response = (renderer_context or {}).get("response")
+        if response is not None and response.status_code >= 400:
+            return body.encode("utf-8")
+        safe = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return f'<script type="application/ld+json">{safe}</script>\n'.encode()
+
+
 # --- permissions -----------------------------------------------------------------------------------------------------
 
 

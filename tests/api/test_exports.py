@@ -149,7 +149,7 @@ def test_claimreview_default_organisation_and_url_template(editor_client, settin
     claim = ClaimFactory(reviewed=True)
     review = editor_client.get(f"/api/claims/{claim.pk}/claimreview/").json()
     assert review["url"] == f"https://factcheck.example/claims/{claim.pk}"
-    del settings.FACTCHECK_ORGANISATION
+    settings.FACTCHECK_ORGANISATION = ""  # FACTCHECK_ORGANISATION= set empty in the environment
     review = editor_client.get(f"/api/claims/{claim.pk}/claimreview/").json()
     assert review["author"]["name"] == "Flightcheck"
 
@@ -311,3 +311,30 @@ def test_export_filter_errors_are_json(editor_client):
     response = editor_client.get("/api/missions/export.csv?start=notadate")
     assert response.status_code == 400
     assert "start" in response.json()
+
+
+def test_claimreview_embed_snippet_for_a_fact_check_page(editor_client):
+    """?format=embed gives the ClaimReview as a <script type="application/ld+json"> element to paste into the
+    published page; text that could close the script element is escaped and the JSON still parses to the same data."""
+    import json
+    import re
+
+    claim = ClaimFactory(reviewed=True, rationale="Flight data shows </script><b>11</b> & more")
+    plain = editor_client.get(f"/api/claims/{claim.pk}/claimreview/").json()
+    response = editor_client.get(f"/api/claims/{claim.pk}/claimreview/?format=embed")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    # a browser opening the plain URL still gets the JSON-LD, not the element
+    browser = editor_client.get(f"/api/claims/{claim.pk}/claimreview/", HTTP_ACCEPT="text/html,*/*;q=0.8")
+    assert browser["Content-Type"].startswith("application/ld+json")
+    html = response.content.decode()
+    match = re.fullmatch(r'<script type="application/ld\+json">(.*)</script>\n', html, re.DOTALL)
+    assert match, html[:200]
+    assert "</" not in match.group(1) and "<b>" not in match.group(1)
+    assert json.loads(match.group(1)) == plain
+    assert claim_review_errors(json.loads(match.group(1))) == []
+    # an unreviewed claim: the error as JSON, never a half-made element
+    unreviewed = ClaimFactory()
+    missing = editor_client.get(f"/api/claims/{unreviewed.pk}/claimreview/?format=embed")
+    assert missing.status_code == 404 and "<script" not in missing.content.decode()
+    assert "not been reviewed" in json.loads(missing.content)["detail"]
