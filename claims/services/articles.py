@@ -90,8 +90,8 @@ def article_request_extraction(*, article: Article) -> None:
 
 def article_create(
     *,
-    title: str,
     body: str,
+    title: str = "",
     outlet: str = "",
     author: str = "",
     url: str | None = None,
@@ -101,7 +101,7 @@ def article_create(
     queue_extraction: bool = True,
 ) -> Article:
     """Create an article; its extraction is queued after commit (``queue_extraction=False``: the caller queues it,
-    e.g. in bulk with :func:`articles_request_extraction`)."""
+    e.g. in bulk with :func:`articles_request_extraction`). Without a title, the text's first line is the title."""
     text = validate_article_text(body)
     article = Article(
         title=(title or "").strip() or text.strip().split("\n", 1)[0][:200],
