@@ -79,6 +79,61 @@ INCLUDE_PARAMETER = OpenApiParameter(
 )
 
 
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {**schema, "nullable": True}
+
+
+_NUMBER, _STRING, _INTEGER = {"type": "number"}, {"type": "string"}, {"type": "integer"}
+_REGION_SCHEMA = {
+    "type": "object",
+    "properties": {"slug": _STRING, "name": _STRING, "over": {"type": "boolean"}, "distance_nm": _NUMBER},
+}
+#: What ``evidence.exports.iter_missions_geojson`` writes (RFC 7946): the schema is checked against real exports.
+MISSIONS_GEOJSON_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "id", "geometry", "properties"],
+                "properties": {
+                    "type": {"type": "string", "enum": ["Feature"]},
+                    "id": _INTEGER,
+                    "bbox": {"type": "array", "items": _NUMBER, "minItems": 4, "maxItems": 4},
+                    "geometry": _nullable({
+                        "type": "object",
+                        "description": "The track (LineString, or Point for a single position) when it can be "
+                        "decoded, else the bounding box (Polygon, or Point); properties.geometry_kind says which",
+                        "required": ["type", "coordinates"],
+                        "properties": {
+                            "type": {"type": "string", "enum": ["LineString", "Point", "Polygon"]},
+                            "coordinates": {"type": "array", "items": {}},
+                        },
+                    }),
+                    "properties": {
+                        "type": "object",
+                        "properties": {
+                            "id": _INTEGER, "hex": _STRING, "registration": _STRING, "type": _STRING,
+                            "type_name": _STRING, "operator": _STRING, "military": {"type": "boolean"},
+                            "callsign": _STRING, "callsigns": {"type": "array", "items": _STRING},
+                            "start": {"type": "string", "format": "date-time"},
+                            "end": {"type": "string", "format": "date-time"},
+                            "duration_minutes": _NUMBER, "point_count": _INTEGER,
+                            "max_altitude_ft": _nullable(_INTEGER), "has_orbit": {"type": "boolean"},
+                            "orbit_count": _INTEGER, "regions": {"type": "array", "items": _REGION_SCHEMA},
+                            "geometry_kind": {"type": "string", "enum": ["track", "bbox"]},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
 class TrackPagination(DeskPagination):
     page_size = 10
     max_page_size = 50
@@ -148,7 +203,7 @@ class MissionViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Missions as GeoJSON: tracks as LineStrings (same filters as the list; streamed)",
         operation_id="missions_export_geojson",
-        responses={(200, "application/geo+json"): OpenApiTypes.BINARY},
+        responses={(200, "application/geo+json"): MISSIONS_GEOJSON_SCHEMA},
         filters=True,
     )
     def export_geojson(self, request: Request) -> Any:

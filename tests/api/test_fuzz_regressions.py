@@ -3,12 +3,25 @@ answered a 500 or broke the documented contract."""
 from __future__ import annotations
 
 import pytest
+import schemathesis
+from django.contrib.auth.models import User
+from django.core.wsgi import get_wsgi_application
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from claims.models import Article
+from tests.api.conftest import MissionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def documented(user: User, path: str, method: str) -> tuple[schemathesis.APIOperation, dict[str, str]]:
+    """The operation as /api/schema/ documents it to ``user``, with that user's token header."""
+    headers = {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application(), headers=headers)
+    return schema[path][method], headers
 
 
 def test_article_without_title_takes_its_first_line(fc_client):
@@ -34,3 +47,14 @@ def test_unknown_api_path_is_a_json_404_for_every_method(factchecker, method: st
     response = getattr(client, method)(url, {}, format="json")
     assert response.status_code == 404, response.content[:300]
     assert response.json() == {"detail": detail}
+
+
+def test_geojson_export_matches_its_documented_schema(editor):
+    """GET /api/missions/export.geojson: a FeatureCollection object was documented as a binary string."""
+    MissionFactory()
+    MissionFactory(track=b"", point_count=0)  # no decodable track: the bounding box is the geometry
+    operation, headers = documented(editor, "/api/missions/export.geojson", "GET")
+    case = operation.Case(headers=headers)
+    response = case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+    assert response.status_code == 200
+    assert sorted(f["properties"]["geometry_kind"] for f in response.json()["features"]) == ["bbox", "track"]
