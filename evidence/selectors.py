@@ -483,30 +483,39 @@ def _region_breakdown(scope: Scope, qs: QuerySet[Mission]) -> list[BreakdownRow]
 
 
 def distinct_aircraft(scope: Scope, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Which airframes flew the scope's missions, with how many each: "which aircraft flew near Baja?"."""
-    rows = (
+    """Which airframes flew the scope's missions, with how many each: "which aircraft flew near Baja?".
+
+    Two queries: the missions are grouped by airframe alone (no join: over all time that is every matching mission),
+    then the names are read for the ``limit`` airframes shown.
+    """
+    counts = list(
         missions_in_scope(scope)
         .order_by()
-        .values(
-            "aircraft_id",
-            "aircraft__registration",
-            "aircraft_type_id",
-            "aircraft__operator__name",
-            "aircraft__operator_name",
-        )
+        .values("aircraft_id")
         .annotate(n=Count("id"))
-        .order_by("-n", "aircraft_id")[:limit]
+        .order_by("-n", "aircraft_id")
+        .values_list("aircraft_id", "n")[:limit]
     )
-    return [
-        {
-            "hex": r["aircraft_id"],
-            "registration": r["aircraft__registration"],
-            "type": r["aircraft_type_id"] or "",
-            "operator": r["aircraft__operator__name"] or r["aircraft__operator_name"],
-            "missions": r["n"],
-        }
-        for r in rows
-    ]
+    details = {
+        a.pk: a
+        for a in Aircraft.objects.filter(pk__in=[hex_ for hex_, _ in counts])
+        .select_related("operator")
+        .only("hex", "registration", "aircraft_type_id", "operator__name", "operator_name")
+    }
+    rows = []
+    for hex_, n in counts:
+        aircraft = details.get(hex_)
+        rows.append(
+            {
+                "hex": hex_,
+                "registration": aircraft.registration if aircraft else "",
+                "type": (aircraft.aircraft_type_id if aircraft else "") or "",
+                "operator": (aircraft.operator.name if aircraft and aircraft.operator else "")
+                or (aircraft.operator_name if aircraft else ""),
+                "missions": n,
+            }
+        )
+    return rows
 
 
 # --- nearby scopes ------------------------------------------------------------------------------------------------
