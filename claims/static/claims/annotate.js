@@ -11,11 +11,23 @@
     range.setEnd(node, offset);
     return range.toString();
   }
+  // The part of a selection that lies in the text. A drag that starts or ends in the text but overshoots it (past
+  // the last line of the article, or up above its first line) still means that passage: the end outside is clamped
+  // to the text's edge. A selection touching the text at neither end is not an annotation.
+  function withinText(container, selected) {
+    if (!container.contains(selected.startContainer) && !container.contains(selected.endContainer)) return null;
+    const whole = document.createRange();
+    whole.selectNodeContents(container);
+    const r = selected.cloneRange();
+    if (r.compareBoundaryPoints(Range.START_TO_START, whole) < 0) r.setStart(whole.startContainer, whole.startOffset);
+    if (r.compareBoundaryPoints(Range.END_TO_END, whole) > 0) r.setEnd(whole.endContainer, whole.endOffset);
+    return r.collapsed ? null : r;
+  }
   document.addEventListener("mouseup", function () {
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
-    const r = sel.getRangeAt(0);
-    if (!box.contains(r.startContainer) || !box.contains(r.endContainer)) return;
+    const r = withinText(box, sel.getRangeAt(0));
+    if (!r) return;
     const before = offsetIn(box, r.startContainer, r.startOffset);
     const upto = offsetIn(box, r.endContainer, r.endOffset);
     document.getElementById("fc-start").value = codePoints(before);
