@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -43,7 +44,14 @@ def _exchange(question: str, answer: Answer) -> dict[str, Any]:
 
 
 def _safe_url(url: Any) -> str:
-    return url if isinstance(url, str) and url.startswith(("http://", "https://", "/")) else ""
+    """A link for the page: http(s) or site-relative only. Links into this site (the answers carry ``SITE_URL``
+    links, made for chat platforms) become site-relative, so they open on the host the user is signed in to."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://", "/")):
+        return ""
+    site = settings.SITE_URL.rstrip("/")
+    if site and url.startswith(site + "/"):
+        return url[len(site) :]
+    return url
 
 
 def _wants_json(request: HttpRequest) -> bool:

@@ -114,3 +114,25 @@ def test_very_long_question_is_a_clear_reply_not_a_500(client: Client, editor: U
     response = client.post(URL, {"text": "U-2 " * 10_000}, HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert response.json()["answer"]["answer"]
+
+
+def test_links_into_this_site_are_site_relative(
+    client: Client, editor: User, monkeypatch: pytest.MonkeyPatch, settings
+) -> None:
+    """Answers carry SITE_URL links (for chat platforms); on the page they open on the host the user is signed in to.
+    Other http(s) links stay as they are; anything else is dropped."""
+    settings.SITE_URL = "https://flightcheck.example.org"
+    missions = [
+        {**MISSION, "url": "https://flightcheck.example.org/admin/evidence/mission/7/change/"},
+        {**MISSION, "id": 8, "hex": "ae0001", "url": "https://flightcheck.example.org.evil/x/"},
+        {**MISSION, "id": 9, "hex": "ae0002", "url": "javascript:alert(1)"},
+    ]
+
+    def fake_ask(**kwargs: Any) -> Answer:
+        return Answer(text="3 missions", count=3, missions=missions)
+
+    monkeypatch.setattr(importlib.import_module("bot.services"), "ask", fake_ask)
+    client.force_login(editor)
+    exchange = client.post(URL, {"text": "list them"}, HTTP_ACCEPT="application/json").json()
+    urls = [r["url"] for r in exchange["records"]]
+    assert urls == ["/admin/evidence/mission/7/change/", "https://flightcheck.example.org.evil/x/", ""]
