@@ -434,6 +434,15 @@ def _alias_pattern(aliases: dict[str, str]) -> re.Pattern[str] | None:
 HELP_RX = re.compile(r"^\s*(?:/?help|\?+|what can (?:you|i) (?:do|ask)|how do (?:i|you) (?:use|ask)|usage|commands?"
                      r"|examples?)\s*[?!.]*\s*$", _RX)
 CLAIM_ID_RX = re.compile(r"\bclaim\s*(?:#|no\.?|number|n°)?\s*(?P<id>\d{1,9})\b", _RX)
+#: "what did the border czar say?", "claims by three US officials", "statements attributed to the Pentagon".
+WHO_SAID_RX = re.compile(
+    r"\bwhat\s+(?:did|does|do|have|has)\s+(?P<who>[^?!.;]{1,60}?)\s+(?:claim|say|said|report|allege|assert|state)"
+    r"(?:ed|s)?\b"
+    r"|\b(?:claims?|statements?|assertions?)\s+(?:made\s+by|attributed\s+to|by|from)\s+(?P<who2>[^?!.;,]{1,60})",
+    _RX,
+)
+_NOT_A_CLAIMANT = {"", "they", "it", "he", "she", "you", "we", "i", "people", "anyone", "someone", "article",
+                   "articles", "story", "report", "piece", "interview", "press", "media", "news"}
 CLAIMS_RX = re.compile(r"\b(?:claims?|fact[- ]?checks?|statements?|assertions?)\b|\bwhat did (?:the )?.{1,40}?\b"
                        r"(?:claim|say|report|allege)\b", _RX)
 COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bagainst\b|\bthan\b", _RX)
@@ -735,6 +744,13 @@ def _leftovers(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     return out
 
 
+def _claimant_words(raw: str) -> str:
+    """Who was asked about, without the article words around it: "the border czar" → "border czar"."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=_RX)
+    words = re.sub(r"(?:'s)?\s+(?:article|story|report|piece|interview)s?$", "", words, flags=_RX).strip()
+    return "" if words.lower() in _NOT_A_CLAIMANT else words
+
+
 def _claims_query(
     text: str, reading: Reading, spans: list[tuple[int, int, str]], vocab: Vocab, corrections: list[tuple[str, str]]
 ) -> BotQuery:
@@ -754,6 +770,16 @@ def _claims_query(
     if om:
         outlet = vocab.outlets[om.group(1).lower()]
         spans.append((om.start(), om.end(), f"outlet: {om.group(0)}"))
+    claimant = ""
+    wm = WHO_SAID_RX.search(text)
+    if wm:
+        group = "who" if wm.group("who") is not None else "who2"
+        ws, we_ = wm.span(group)
+        overlaps_outlet = bool(om and om.start() < we_ and om.end() > ws)
+        who = _claimant_words(wm.group(group))
+        if who and not overlaps_outlet:
+            claimant = who
+            spans.append((ws, we_, f"claimant: {who}"))
     for m in CLAIMS_RX.finditer(text):
         spans.append((m.start(), m.end(), "asked: claims"))
     for m in re.finditer(r"\b(?:articles?|story|stories|report|piece)\b", text, _RX):
@@ -763,6 +789,7 @@ def _claims_query(
         verdicts=verdicts,
         without_evidence=bool(we),
         outlet=outlet,
+        claimant=claimant,
     )
     leftovers = [w for w in _leftovers(text, spans) if w.lower() not in {"verdict", "verdicts", "status"}]
     return BotQuery(

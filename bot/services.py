@@ -397,12 +397,18 @@ def _answer_claims(query: BotQuery, today: dt.date) -> Answer:
         desc += " about " + ", ".join(flt.type_designators)
     if flt.outlet:
         desc += f" in {flt.outlet} articles"
+    if flt.claimant:
+        desc += f' attributed to "{flt.claimant}"'
     if flt.without_evidence:
         desc += " without any evidence linked"
     lines = [_claim_line(c) for c in claims[:MAX_RECORDS]]
     text = f"{len(claims)} {desc}" + (":\n" + "\n".join(lines) if lines else ".")
     if flt.outlet and not claims and not claim_sel.articles_by_outlet(flt.outlet):
         text += f" There are no {flt.outlet} articles in Flightcheck."
+    if flt.claimant and not claims:
+        known = claim_sel.known_claimants()
+        if known:
+            text += " Claims are attributed to: " + "; ".join(f'"{k}"' for k in known) + "."
     return Answer(text=text, count=len(claims), claims=[claim_sel.claim_to_dict(c) for c in claims[:MAX_RECORDS]])
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from claims.models import Article, Claim, EvidenceLink
 from evidence.models import AircraftType
@@ -31,6 +31,8 @@ class ClaimFilter:
     without_evidence: bool = False
     outlet: str = ""
     claim_id: int | None = None
+    #: Who the claim is attributed to, as asked ("the border czar", "officials"): a part of the claim's claimant.
+    claimant: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -39,6 +41,7 @@ class ClaimFilter:
             "without_evidence": self.without_evidence,
             "outlet": self.outlet,
             "claim_id": self.claim_id,
+            "claimant": self.claimant,
         }
 
     @classmethod
@@ -49,6 +52,7 @@ class ClaimFilter:
             without_evidence=bool(data.get("without_evidence", False)),
             outlet=str(data.get("outlet", "")),
             claim_id=data.get("claim_id"),
+            claimant=str(data.get("claimant", "")),
         )
 
 
@@ -66,6 +70,12 @@ def claims_base(flt: ClaimFilter) -> QuerySet[Claim]:
         qs = qs.filter(has_evidence=False)
     if flt.outlet:
         qs = qs.filter(Q(article__outlet__iexact=flt.outlet) | Q(article__outlet__icontains=flt.outlet))
+    if flt.claimant:
+        # "the officials" also finds "a defense official": a plural's last letter is not required
+        needle = flt.claimant
+        if len(needle) > 4 and needle.lower().endswith("s") and not needle.lower().endswith("ss"):
+            needle = needle[:-1]
+        qs = qs.filter(claimant__icontains=needle)
     return qs.order_by("article__published_at", "article_id", "start")
 
 
@@ -103,6 +113,14 @@ def claims_matching(flt: ClaimFilter, *, limit: int = 200) -> list[Claim]:
 
 def articles_by_outlet(outlet: str) -> list[Article]:
     return list(Article.objects.filter(outlet__icontains=outlet).order_by("-published_at")[:20])
+
+
+def known_claimants(limit: int = 8) -> list[str]:
+    """The claimants most claims are attributed to, for a hint when none matches what was asked."""
+    rows = (
+        Claim.objects.exclude(claimant="").values("claimant").annotate(n=Count("id")).order_by("-n", "claimant")
+    )
+    return [r["claimant"] for r in rows[:limit]]
 
 
 def known_outlets() -> list[str]:

@@ -309,6 +309,10 @@ SINGLE: list[Q] = [
     Q("which Desert Ledger claims are supported?", "claims", 3, outlet="The Desert Ledger", verdicts="supported"),
     Q("what did the CNN article claim?", "claims", 0, outlet="CNN", says="no CNN articles"),
     Q("what did Reuters claim?", "claims", 0, outlet="Reuters"),
+    Q("what did the border czar claim?", "claims", 1, claimant="border czar", says="attributed to"),
+    Q("what did the officials say?", "claims", 4, claimant="officials"),
+    Q("claims by three US officials", "claims", 2, claimant="three US officials"),
+    Q("what did the Pentagon say?", "claims", 0, claimant="Pentagon", says="Claims are attributed to"),
     Q("refuted claims", "claims", 0, verdicts="refuted"),
     Q("which claims are false?", "claims", 1, verdicts="refuted", before={"monthly": "refuted"}),
     Q("supported claims", "claims", 3, verdicts="supported"),
@@ -472,6 +476,8 @@ def check(q: Q, answer: Any, demo: Any) -> None:
         assert sorted(claims["verdicts"]) == sorted(f["verdicts"].split(",")), ctx
     if "outlet" in f:
         assert claims["outlet"] == f["outlet"], ctx
+    if "claimant" in f:
+        assert claims["claimant"] == f["claimant"], ctx
     if "without_evidence" in f:
         assert claims["without_evidence"] is f["without_evidence"], ctx
     if "claim" in f:

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
@@ -115,5 +116,9 @@ def test_web_chat_headline(client: Client, editor: User, headline: dict[str, Any
     client.force_login(editor)
     data = client.post("/bot/chat/", {"text": HEADLINE}, HTTP_ACCEPT="application/json").json()
     assert data["answer"]["count"] == 1
-    assert f'<a href="{headline["url"]}">' in data["html"]
-    assert f'<a href="{headline["url"]}">' in client.get("/bot/chat/").content.decode()
+    # the answer carries the SITE_URL link (as for chat platforms); the page links on its own host
+    assert data["answer"]["missions"][0]["url"] == headline["url"]
+    local = headline["url"].removeprefix(settings.SITE_URL)
+    assert local.startswith("/admin/evidence/mission/")
+    assert f'<a href="{local}">' in data["html"]
+    assert f'<a href="{local}">' in client.get("/bot/chat/").content.decode()
