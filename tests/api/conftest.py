@@ -6,12 +6,14 @@ Roles follow tests/conftest.py: ``editor`` and ``factchecker`` are staff (they u
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import factory
 import numpy as np
 import pytest
 from django.contrib.auth.models import User
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -336,3 +338,17 @@ def editor_client(editor) -> APIClient:
 @pytest.fixture
 def staff_client(staff_admin) -> APIClient:
     return token_client(staff_admin)
+
+
+@pytest.fixture
+def wsgi_db(db: None) -> Iterator[None]:
+    """The ``db`` fixture for requests sent straight to the WSGI application (Schemathesis), not through Django's
+    test client: as the test client does, the request signals leave the connection alone — closing it would end the
+    test's transaction (PostgreSQL; SQLite in memory is never closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)

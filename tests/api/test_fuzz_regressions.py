@@ -49,7 +49,7 @@ def test_unknown_api_path_is_a_json_404_for_every_method(factchecker, method: st
     assert response.json() == {"detail": detail}
 
 
-def test_geojson_export_matches_its_documented_schema(editor):
+def test_geojson_export_matches_its_documented_schema(editor, wsgi_db):
     """GET /api/missions/export.geojson: a FeatureCollection object was documented as a binary string."""
     MissionFactory()
     MissionFactory(track=b"", point_count=0)  # no decodable track: the bounding box is the geometry
