@@ -222,5 +222,13 @@ class ApiViewMixin:
     def get_exception_handler(self) -> Any:
         return api_exception_handler
 
+    def get_object(self) -> Any:
+        """The record named in the URL. A NUL character names none: 404 before the query, which PostgreSQL would
+        refuse (a text value cannot hold NUL) while SQLite just finds nothing."""
+        lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)  # type: ignore[attr-defined]
+        if isinstance(lookup, str) and "\x00" in lookup:
+            raise exceptions.NotFound()
+        return super().get_object()  # type: ignore[misc]
+
     def is_schema_generation(self) -> bool:
         return getattr(self, "swagger_fake_view", False)

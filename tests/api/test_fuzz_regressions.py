@@ -58,3 +58,12 @@ def test_geojson_export_matches_its_documented_schema(editor, wsgi_db):
     response = case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
     assert response.status_code == 200
     assert sorted(f["properties"]["geometry_kind"] for f in response.json()["features"]) == ["bbox", "track"]
+
+
+@pytest.mark.parametrize("resource", ["regions", "organisations", "aircraft", "aircraft-types"])
+def test_nul_character_in_a_lookup_is_404(editor_client, resource: str):
+    """GET /api/regions/a%00b/: on PostgreSQL the lookup reached the database, which refuses NUL in text, and the
+    answer was a 400 "The request could not be processed." (SQLite: 404); nothing can have that name."""
+    response = editor_client.get(f"/api/{resource}/a%00b/")
+    assert response.status_code == 404, response.content[:300]
+    assert response.json() == {"detail": "Not found."}
