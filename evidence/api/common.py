@@ -23,7 +23,9 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, IntegrityError
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -204,6 +206,53 @@ class IsStaff(permissions.BasePermission):
         return user.has_perms(getattr(view, "required_permissions", ()))
 
 
+# --- schema ----------------------------------------------------------------------------------------------------------
+
+#: The error format in the schema: ``detail`` always, the field errors of a validation error beside it.
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["detail"],
+    "properties": {"detail": {"description": "What is wrong", "type": "string"}},
+    "additionalProperties": {"description": "A field's errors (validation errors only)"},
+}
+
+
+class DeskAutoSchema(AutoSchema):
+    """drf-spectacular's AutoSchema, plus the error responses every API operation can give ({"detail": …}):
+    401 and 403 (authentication and permissions), 404 (unknown record, page or ``format``), 400 when the operation
+    reads query parameters or a body or is a write (a decision already taken), 413 and 415 when it reads a body.
+    Codes a view documents itself are kept."""
+
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        operation = super().get_operation(*args, **kwargs)
+        if operation is None:
+            return None
+        has_body = "requestBody" in operation
+        errors = {
+            "400": "Invalid input: what is wrong and where",
+            "401": "Not signed in (no or an invalid token)",
+            "403": "Signed in, without the permission",
+            "404": "Unknown record, page or format",
+            "413": "Request body too large",
+            "415": "Unsupported media type",
+        }
+        if not has_body:
+            del errors["413"], errors["415"]
+            reads_input = self.method in ("POST", "PUT", "PATCH") or any(
+                p["in"] == "query" for p in operation.get("parameters", [])
+            )
+            if not reads_input:
+                del errors["400"]
+        component = ResolvedComponent(name="Error", type=ResolvedComponent.SCHEMA, schema=ERROR_SCHEMA, object="Error")
+        self.registry.register_on_missing(component)
+        for code, description in errors.items():
+            if code not in operation["responses"]:
+                response = OpenApiResponse(response=component.ref, description=description)
+                operation["responses"][code] = self._get_response_for_code(response, code)
+        operation["responses"] = dict(sorted(operation["responses"].items()))
+        return operation
+
+
 # --- pagination & base view ------------------------------------------------------------------------------------------
 
 
@@ -218,6 +267,7 @@ class ApiViewMixin:
     parser_classes: ClassVar[tuple] = (SafeJSONParser, FormParser, MultiPartParser)
     permission_classes: ClassVar[tuple] = (DeskModelPermissions,)
     pagination_class = DeskPagination
+    schema = DeskAutoSchema()
 
     def get_exception_handler(self) -> Any:
         return api_exception_handler
