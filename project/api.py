@@ -99,5 +99,5 @@ urlpatterns = [
         name="redoc",
     ),
     path("", include(router.urls)),
-    re_path(r"^(?P<path>.*)$", not_found),
+    re_path(r"^(?P<path>[\s\S]*)$", not_found),  # [\s\S]: a newline (%0A) in the path is unknown too, not HTML
 ]

@@ -83,3 +83,12 @@ def test_error_responses_are_documented(factchecker, wsgi_db):
     response = operation.Case(path_parameters={"id": proposal.pk}).call_and_validate(checks=checks)
     assert response.status_code == 401
     assert response.json() == {"detail": "Authentication credentials were not provided."}
+
+
+@pytest.mark.parametrize("url", ["/api/claims/.%0A/", "/api/x%0Ay/", "/api/%0A"])
+def test_newline_in_an_unknown_path_is_a_json_404(editor_client, url: str):
+    """PUT /api/claims/.%0A…/: the API's catch-all did not match a path with a newline, so Django's HTML 404 page
+    came back instead of the API's error format."""
+    response = editor_client.get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
