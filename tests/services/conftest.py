@@ -39,11 +39,13 @@ def worker_env() -> dict[str, str]:
 
 
 @pytest.fixture
-def real_worker(transactional_db, django_db_serialized_rollback, monkeypatch, worker_env):
+def real_worker(transactional_db, monkeypatch, worker_env):
     """Start ``celery -A project worker`` on a private queue; route the project's tasks to it for this test.
 
-    The test's rows must be committed for the worker to see them (a transactional test); the database content
-    created by migrations (groups, permissions) is restored afterwards (serialized rollback)."""
+    The test's rows must be committed for the worker to see them (a transactional test). The flush that empties the
+    tables afterwards sends ``post_migrate``, which puts back the permissions and the desk's groups
+    (claims/apps.py), as after any transactional test (``live_server`` ones included) — no serialized rollback:
+    it would re-insert groups that post_migrate has already re-created."""
     broker = os.environ.get("CELERY_BROKER_URL")
     if not broker:
         service_unavailable("CELERY_BROKER_URL is not set (run through .ci/run)")
