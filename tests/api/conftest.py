@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import factory
 import numpy as np
 import pytest
+from _pytest.mark.expression import Expression
 from django.contrib.auth.models import User
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -40,6 +42,15 @@ ARTICLE_BODY = (
     "The flights, which began last month, tracked vessels in the Gulf. A Pentagon spokesperson declined to comment."
 )
 CLAIM_TEXT = "Navy P-8 surveillance planes flew at least 18 missions near Texas in February"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """test_fuzz.py builds its Schemathesis tests (coverage cases included) while it is collected, a few seconds per
+    worker: not collected at all when the run's ``-m`` leaves out the slow tests (``make test``)."""
+    markexpr = config.getoption("markexpr")
+    if collection_path.name != "test_fuzz.py" or not markexpr:
+        return None
+    return not Expression.compile(markexpr).evaluate(lambda name, **kwargs: name == "slow") or None
 
 
 # --- factories -------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Schemathesis fuzzing of the whole API: every operation in /api/schema/ as the administrator, every write also as
-a fact-checker, with generated valid and invalid requests. No request may get a 500, every documented response must
-match its schema, and a refused request (4xx) must not have written anything.
+a fact-checker, with generated valid and invalid requests. No request may get a 500; every answer must be documented
+(status code and content type) and match its schema, errors included; a refused request (4xx) must not have written
+anything.
 
 - The schema is built in-process by drf-spectacular (what /api/schema/ serves) and the requests go through the
   WSGI application, so the whole stack runs: middleware, authentication, parsers, the error handler.
@@ -34,7 +35,11 @@ from hypothesis import settings as hypothesis_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.views import APIView
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from claims.models import Article
 from evidence.models import Aircraft, Organisation
@@ -58,8 +63,8 @@ from tests.api.conftest import (
 
 pytestmark = pytest.mark.slow
 
-#: Fuzzing examples per operation and role (56 operations x 2 roles).
-MAX_EXAMPLES = 25
+#: Fuzzing examples per test item (every operation as the administrator, the writes again as a fact-checker).
+MAX_EXAMPLES = 30
 SEED = 20260210
 #: Primary keys of the world's records: every resource has records with these ids, so one list serves every {id}.
 KNOWN_IDS = (70001, 70002)
@@ -95,6 +100,7 @@ schema.app = get_wsgi_application()
 
 @pytest.fixture(autouse=True)
 def _no_throttling(monkeypatch: pytest.MonkeyPatch, settings: Any) -> None:
+    """Whatever throttle classes and rates the API has: none for these requests."""
     monkeypatch.setattr(APIView, "get_throttles", lambda self: [])
     settings.BOT_RATE_LIMIT = "1000000/min"
 
@@ -113,16 +119,18 @@ def factchecker_headers(factchecker: User) -> dict[str, str]:
     return _token_header(factchecker)
 
 
-def _world(users: list[User]) -> None:
+@pytest.fixture
+def world(wsgi_db: None, staff_admin: User, factchecker: User) -> None:
+    """Two records of every kind under ``KNOWN_IDS`` (the first claim reviewed, so it has a ClaimReview), one
+    region, organisation, type and aircraft under the ``KNOWN`` names; a question of each user."""
     region = RegionFactory(slug=KNOWN["slug"])
     operator = OrganisationFactory(slug=KNOWN["slug"])
     aircraft_type = AircraftTypeFactory(designator=KNOWN["designator"])
     aircraft = AircraftFactory(hex=KNOWN["hex"], aircraft_type=aircraft_type, operator=operator)
     second = "The flights, which began last month, tracked vessels in the Gulf"
-    for pk in KNOWN_IDS:
+    for pk, user in zip(KNOWN_IDS, (staff_admin, factchecker), strict=True):
         article = ArticleFactory(pk=pk)
-        run = ImportRunFactory(pk=pk)
-        mission = MissionFactory(pk=pk, aircraft=aircraft, import_run=run)
+        mission = MissionFactory(pk=pk, aircraft=aircraft, import_run=ImportRunFactory(pk=pk))
         MissionRegionFactory(mission=mission, region=region)
         claim = ClaimFactory(pk=pk, article=article, reviewed=pk == KNOWN_IDS[0])
         EvidenceLinkFactory(pk=pk, claim=claim, mission=mission)
@@ -131,12 +139,7 @@ def _world(users: list[User]) -> None:
         EvidenceSuggestionFactory(pk=pk, claim=claim, mission=MissionFactory(pk=pk + 100, aircraft=aircraft))
         EntityFactory(pk=pk, article=article)
         SourceFactory(pk=pk)
-        QuestionFactory(pk=pk, user=users[pk % len(users)])
-
-
-@pytest.fixture
-def world(wsgi_db: None, staff_admin: User, factchecker: User) -> None:
-    _world([staff_admin, factchecker])
+        QuestionFactory(pk=pk, user=user)
 
 
 def _row_counts() -> tuple[int, ...]:
@@ -152,11 +155,14 @@ def _row_counts() -> tuple[int, ...]:
         return tuple(cursor.fetchone())
 
 
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
 def call_and_check(case: schemathesis.Case, headers: dict[str, str]) -> None:
-    """No 500, a documented response matches its schema, and a refused request wrote nothing."""
+    """No 500; the status code, content type and body are the documented ones; a refused request wrote nothing."""
     before = _row_counts()
     response = case.call(headers=headers)
-    case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
+    case.validate_response(response, checks=CHECKS)
     if response.status_code >= 400:
         assert _row_counts() == before, f"{response.status_code} {response.text[:300]}: the refused request wrote data"
 
@@ -178,8 +184,8 @@ def test_api_writes_as_factchecker(case: schemathesis.Case, factchecker_headers:
     call_and_check(case, factchecker_headers)
 
 
-def test_world_is_reachable(world: None) -> None:
-    """The known values are real records, so the generated paths that use them reach existing objects."""
+def test_known_values_are_records(world: None) -> None:
+    """The values bound to the generated paths name real records, so the fuzzing reaches existing objects."""
     assert Article.objects.filter(pk__in=KNOWN_IDS).count() == len(KNOWN_IDS)
     assert Aircraft.objects.filter(hex=KNOWN["hex"]).exists()
     assert Organisation.objects.filter(slug=KNOWN["slug"]).exists()
