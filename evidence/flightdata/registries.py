@@ -3,7 +3,9 @@
 Registries disagree and have gaps, so the readers only report what each row says; deciding which value wins
 (manual > registry > flight file) is the import service's job (evidence/services/registry_import.py).
 Bad rows are collected with their line numbers instead of aborting the file: a registry with 600,000 rows and one
-broken line is still worth importing, unlike a flight file (where a bad row means the file cannot be trusted).
+broken line is still worth importing, unlike a flight file (where a bad row means the file cannot be trusted). A file
+that cannot be read at all (not UTF-8 text, a broken gzip) is refused whole by :func:`check_registry_file`, which
+the import runs before writing anything.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ import csv
 import gzip
 import io
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 RegistryFormat = Literal["plane-alert", "tar1090"]
 
@@ -25,6 +28,8 @@ RegistryFormat = Literal["plane-alert", "tar1090"]
 MILITARY_ADDRESS_RANGES: tuple[tuple[int, int, str], ...] = ((0xADF7C8, 0xAFFFFF, "US"),)
 
 _HEX_RE = re.compile(r"^~?[0-9a-fA-F]{6}$")
+_NUL = "\x00"
+NUL_REASON = "contains a NUL character (binary data, not a registry row)"
 _DESIGNATOR_RE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
@@ -74,12 +79,42 @@ class RegistryRowError:
     reason: str
 
 
-def _open_text(path: str | Path) -> io.TextIOBase:
+def _is_gzip(path: str | Path) -> bool:
     with open(path, "rb") as fh:
-        magic = fh.read(2)
-    if magic == b"\x1f\x8b":
+        return fh.read(2) == b"\x1f\x8b"
+
+
+def _open_text(path: str | Path) -> io.TextIOBase:
+    if _is_gzip(path):
         return gzip.open(path, "rt", encoding="utf-8-sig", newline="")  # type: ignore[return-value]
     return open(path, encoding="utf-8-sig", newline="")
+
+
+def check_registry_file(path: str | Path) -> None:
+    """Read the whole file once, so that one that cannot be read is refused before anything is imported: raises
+    ValueError naming the first line that is not UTF-8 text, or saying the gzip is broken (corrupt, truncated)."""
+    number = 0
+    try:
+        with gzip.open(path, "rb") if _is_gzip(path) else open(path, "rb") as fh:
+            for number, raw in enumerate(fh, start=1):
+                raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: line {number} is not UTF-8 text ({exc.reason} at byte {exc.start + 1})") from exc
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise ValueError(f"{path}: not a readable gzip file ({exc})") from exc
+
+
+def _csv_rows(reader: Any, errors: list[RegistryRowError]) -> Iterator[list[str]]:
+    """The reader's rows; a row the csv module cannot read (a field over its size limit) becomes a row error."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            errors.append(RegistryRowError(reader.line_num, f"unreadable CSV: {exc}"))
+            continue
+        yield row
 
 
 def detect_registry_format(path: str | Path) -> RegistryFormat:
@@ -110,7 +145,8 @@ def read_registry(
 def _read_plane_alert(path: str | Path, errors: list[RegistryRowError]) -> Iterator[RegistryRecord]:
     with _open_text(path) as fh:
         reader = csv.reader(fh)
-        header = next(reader, None)
+        rows = _csv_rows(reader, errors)
+        header = next(rows, None)
         if not header:
             errors.append(RegistryRowError(1, "empty file"))
             return
@@ -122,9 +158,12 @@ def _read_plane_alert(path: str | Path, errors: list[RegistryRowError]) -> Itera
             return
         tag_cols = [i for name, i in cols.items() if name.startswith("tag")]
         cmpg = cols.get("cmpg")
-        for row in reader:
+        for row in rows:
             line = reader.line_num
             if not row or not any(row):
+                continue
+            if any(_NUL in cell for cell in row):
+                errors.append(RegistryRowError(line, NUL_REASON))
                 continue
             if len(row) < len(need):
                 errors.append(RegistryRowError(line, f"{len(row)} fields, expected at least {len(need)}"))
@@ -161,6 +200,9 @@ def _read_tar1090(path: str | Path, errors: list[RegistryRowError]) -> Iterator[
         for line_no, raw in enumerate(fh, start=1):
             raw = raw.rstrip("\r\n")
             if not raw.strip():
+                continue
+            if _NUL in raw:
+                errors.append(RegistryRowError(line_no, NUL_REASON))
                 continue
             parts = raw.split(";")
             if len(parts) < 4:

@@ -22,7 +22,13 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from evidence.flightdata.registries import RegistryFormat, RegistryRecord, RegistryRowError, read_registry
+from evidence.flightdata.registries import (
+    RegistryFormat,
+    RegistryRecord,
+    RegistryRowError,
+    check_registry_file,
+    read_registry,
+)
 from evidence.models import Aircraft, AircraftType, Mission, MissionRegion, Organisation
 
 MANUAL = "manual"
@@ -120,8 +126,10 @@ def import_registry(
 
     ``create_missing``: create Aircraft rows the database does not have yet. Default: yes for plane-alert-db (a
     curated list of interesting aircraft), only military rows for tar1090-db (600,000 mostly civil airframes would
-    only bloat the table; they are filled in when their flights are imported).
+    only bloat the table; they are filled in when their flights are imported). A file that cannot be read (not
+    UTF-8 text, a broken gzip) or is no registry raises ValueError before anything is written.
     """
+    check_registry_file(path)  # a file that cannot be read is refused before anything is written
     errors: list[RegistryRowError] = []
     records = read_registry(path, fmt=fmt, errors=errors)
     from evidence.flightdata.registries import detect_registry_format

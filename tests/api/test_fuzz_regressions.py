@@ -2,9 +2,12 @@
 answered a 500 or broke the documented contract."""
 from __future__ import annotations
 
+import gzip
+
 import pytest
 import schemathesis
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.wsgi import get_wsgi_application
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -12,6 +15,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from claims.models import Article
+from evidence.models import Aircraft
 from tests.api.conftest import MissionFactory, ProposedClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +96,47 @@ def test_newline_in_an_unknown_path_is_a_json_404(editor_client, url: str):
     response = editor_client.get(url)
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+PLANE_ALERT_HEADER = b"$ICAO,$Registration,$Operator,$Type,$ICAO Type,#CMPG,$Tag 1,$#Tag 2,$#Tag 3,Category,$#Link\n"
+
+
+def plane_alert_rows(count: int) -> bytes:
+    return b"".join(b"AE%04X,N%d,United States Navy,Boeing P-8A Poseidon,P8,Mil,,,,,\n" % (i, i) for i in range(count))
+
+
+def upload_registry(client: APIClient, content: bytes) -> dict:
+    upload = SimpleUploadedFile("plane-alert-mil.csv", content)
+    response = client.post("/api/registry-imports/", {"file": upload}, format="multipart")
+    return {"status": response.status_code, **response.json()}
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x1f\x8b garbage", "not a readable gzip file"),
+        (gzip.compress(PLANE_ALERT_HEADER + plane_alert_rows(100))[:60], "not a readable gzip file"),
+        (PLANE_ALERT_HEADER + plane_alert_rows(3000) + b"AEFFFF,\xff\xfe,x,y,P8,Mil\n", "line 3002 is not UTF-8 text"),
+        (gzip.compress(PLANE_ALERT_HEADER + plane_alert_rows(5000))[:-100], "not a readable gzip file"),
+    ],
+    ids=["corrupt-gzip", "truncated-gzip", "late-invalid-utf8", "truncated-large-gzip"],
+)
+def test_unreadable_registry_is_refused_whole(staff_client, content: bytes, reason: str):
+    """POST /api/registry-imports/ with a broken gzip was a 500 (BadGzipFile, EOFError); with bytes that are not
+    UTF-8 after row 2000 it was a 400 after the first batches had been imported (half-written)."""
+    body = upload_registry(staff_client, content)
+    assert body["status"] == 400, body
+    assert reason in body["file"][0] and body["file"][0].startswith("plane-alert-mil.csv: "), body
+    assert not Aircraft.objects.exists()
+
+
+def test_registry_rows_the_csv_module_cannot_read_are_row_errors(staff_client):
+    """A field over the csv module's size limit was a 500 (csv.Error); a NUL character reached the database
+    (refused by PostgreSQL). Both are bad rows now; the good rows are imported."""
+    huge = b"AE0001,N1,United States Navy," + b"x" * 200_000 + b",P8,Mil,,,,,\n"
+    nul = b"AE0002,N\x002,United States Navy,Boeing P-8A Poseidon,P8,Mil,,,,,\n"
+    body = upload_registry(staff_client, PLANE_ALERT_HEADER + huge + nul + plane_alert_rows(1))
+    assert body["status"] == 201, body
+    assert (body["created"], body["error_count"]) == (1, 2)
+    assert "field larger than field limit" in body["errors"][0]["reason"]
+    assert body["errors"][1] == {"line": 3, "reason": "contains a NUL character (binary data, not a registry row)"}
