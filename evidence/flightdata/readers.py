@@ -11,7 +11,8 @@ Formats:
   ``/tracks/all`` JSON (``path`` rows, altitude in metres).
 
 Policy: a position without lat/lon is skipped (normal in real data); anything malformed — not JSON, truncated gzip,
-a missing field, latitude 123, text where a number belongs, a time outside 1990-2100 (a seconds/ms mix-up) — raises
+a missing field, latitude 123, text where a number belongs, a time outside 1990-2100 (a seconds/ms mix-up), a NUL
+character in a callsign or another text — raises
 ``FlightFileError(path, location, reason)``. The importer then rejects the whole file, because a file with one
 corrupt row cannot be trusted to be right elsewhere.
 
@@ -77,7 +78,26 @@ def read_flight_file(path: str | Path) -> Iterator[AircraftTrack]:
             del doc
     else:
         tracks = list(_parse_csv(path, gz, head))
+    _check_text(tracks, path)
     yield from tracks
+
+
+def _check_text(tracks: list[AircraftTrack], path: str) -> None:
+    """The text a file gives (callsigns, registration, type, operator) must not hold a NUL character: no real
+    value does, and PostgreSQL refuses to store one."""
+    for track in tracks:
+        info = track.aircraft
+        texts = {
+            "callsign": track.positions.callsign_table,
+            "registration": [info.registration],
+            "type": [info.icao_type],
+            "description": [info.description],
+            "operator": [info.operator],
+        }
+        for name, values in texts.items():
+            for value in values:
+                if "\x00" in value:
+                    raise FlightFileError(path, f"aircraft {info.hex}", f"{name} {value!r} contains a NUL character")
 
 
 @contextmanager

@@ -3,6 +3,7 @@ answered a 500 or broke the documented contract."""
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 import schemathesis
@@ -15,7 +16,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from claims.models import Article
-from evidence.models import Aircraft
+from evidence.models import Aircraft, ImportRun, Mission
 from tests.api.conftest import MissionFactory, ProposedClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,40 @@ def test_registry_rows_the_csv_module_cannot_read_are_row_errors(staff_client):
     assert (body["created"], body["error_count"]) == (1, 2)
     assert "field larger than field limit" in body["errors"][0]["reason"]
     assert body["errors"][1] == {"line": 3, "reason": "contains a NUL character (binary data, not a registry row)"}
+
+
+def readsb_trace(callsign: str, **fields: str) -> bytes:
+    rows = [[60 * i, 30 + 0.01 * i, -100.0, 25000, 350, 45, 0, 0, {"flight": callsign} if i == 0 else None]
+            for i in range(10)]
+    return json.dumps({"icao": "ae1234", "timestamp": 1738540800, "trace": rows, **fields}).encode()
+
+
+def traffic_records(callsign: str) -> bytes:
+    return json.dumps([
+        {"timestamp": 1738540800000 + 60000 * i, "icao24": "ae1234", "callsign": callsign, "latitude": 30.0,
+         "longitude": -100.0 + 0.01 * i, "altitude": 25000}
+        for i in range(10)
+    ]).encode()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (readsb_trace("AB\x00C"), "callsign 'AB\\x00C' contains a NUL character"),
+        (readsb_trace("RCH1", r="N1\x002"), "registration 'N1\\x002' contains a NUL character"),
+        (traffic_records("A\x00B"), "callsign 'A\\x00B' contains a NUL character"),
+    ],
+    ids=["readsb-callsign", "readsb-registration", "traffic-callsign"],
+)
+def test_flight_file_with_nul_text_is_a_bad_file(staff_client, content: bytes, reason: str):
+    """POST /api/flight-imports/ with a NUL in a callsign: PostgreSQL refused the write half-way, the answer was a
+    400 "could not be processed" and the import run stayed "running" for ever (SQLite stored the NUL). The file is
+    reported like any malformed file now, with where and why, and nothing of it is written."""
+    upload = SimpleUploadedFile("trace_full_ae1234.json", content)
+    response = staff_client.post("/api/flight-imports/", {"files": [upload]}, format="multipart")
+    assert response.status_code == 201, response.content[:300]
+    body = response.json()
+    assert body["status"] == "failed"
+    assert [(e["location"], e["reason"]) for e in body["errors"]] == [("aircraft ae1234", reason)]
+    assert not Mission.objects.exists() and not Aircraft.objects.exists()
+    assert list(ImportRun.objects.values_list("status", flat=True)) == ["failed"]
