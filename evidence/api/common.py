@@ -219,9 +219,9 @@ ERROR_SCHEMA = {
 
 class DeskAutoSchema(AutoSchema):
     """drf-spectacular's AutoSchema, plus the error responses every API operation can give ({"detail": …}):
-    401 and 403 (authentication and permissions), 404 (unknown record, page or ``format``), 400 when the operation
-    reads query parameters or a body or is a write (a decision already taken), 413 and 415 when it reads a body.
-    Codes a view documents itself are kept."""
+    401 and 403 (authentication and permissions), 404 (unknown record, page or ``format``), 429 (throttled), 400
+    when the operation reads query parameters or a body or is a write (a decision already taken), 413 and 415 when it
+    reads a body. Codes a view documents itself are kept."""
 
     def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
         operation = super().get_operation(*args, **kwargs)
@@ -235,6 +235,7 @@ class DeskAutoSchema(AutoSchema):
             "404": "Unknown record, page or format",
             "413": "Request body too large",
             "415": "Unsupported media type",
+            "429": "Too many requests (throttled): the Retry-After header says when to try again",
         }
         if not has_body:
             del errors["413"], errors["415"]

@@ -8,6 +8,7 @@ import json
 import pytest
 import schemathesis
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.wsgi import get_wsgi_application
 from rest_framework.authtoken.models import Token
@@ -88,6 +89,17 @@ def test_error_responses_are_documented(factchecker, wsgi_db):
     response = operation.Case(path_parameters={"id": proposal.pk}).call_and_validate(checks=checks)
     assert response.status_code == 401
     assert response.json() == {"detail": "Authentication credentials were not provided."}
+
+
+def test_throttled_answer_is_documented(factchecker, wsgi_db, settings):
+    """GET /api/sources/ over the rate: the 429 (throttling came after the schema's error responses) is documented."""
+    operation, headers = documented(factchecker, "/api/sources/", "GET")
+    cache.clear()
+    settings.API_THROTTLE_RATES = {"user": "1/minute"}
+    checks = [status_code_conformance, response_schema_conformance]
+    codes = [operation.Case(headers=headers).call_and_validate(checks=checks).status_code for _ in range(2)]
+    cache.clear()
+    assert codes == [200, 429]
 
 
 @pytest.mark.parametrize("url", ["/api/claims/.%0A/", "/api/x%0Ay/", "/api/%0A"])
