@@ -21,6 +21,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,6 +59,8 @@ MAX_SOURCE_FILES = 20
 BATCH_FILES = 64
 BATCH_POSITIONS = 300_000
 WORKER_TIMEOUT_S = 600.0
+
+logger = logging.getLogger(__name__)
 
 
 class RegionHitLike(Protocol):
@@ -177,10 +180,14 @@ def import_flight_files(
         if progress:
             progress(ImportProgress(done, len(files), path, positions, failed, created, updated))
 
+    writing = {"path": ""}  # the file being written, for the run's record if something unexpected stops it
+
     def flush() -> None:
         _tag_prepared(pending, ctx)
         for prepared in pending:
+            writing["path"] = prepared.path
             created, updated = _write_file(prepared, ctx)
+            writing["path"] = ""
             run.files_read += 1
             run.positions_read += prepared.positions
             run.missions_created += created
@@ -189,21 +196,25 @@ def import_flight_files(
         pending.clear()
 
     jobs = [(str(path), exists, ctx.gap_s) for path, exists in files]
-    for prepared in _prepared_in_order(jobs, workers):
-        if isinstance(prepared, FlightFileError):
-            flush()  # keep progress in file order
-            errors.append(prepared.as_dict())
-            run.files_failed += 1
-            report(prepared.path, 0, True, 0, 0)
-            continue
-        ctx.timings["parse"] += prepared.parse_s
-        ctx.timings["split"] += prepared.split_s
-        ctx.timings["parse_cpu"] += prepared.parse_cpu_s
-        ctx.timings["split_cpu"] += prepared.split_cpu_s
-        pending.append(prepared)
-        if len(pending) >= BATCH_FILES or sum(p.positions for p in pending) >= BATCH_POSITIONS:
-            flush()
-    flush()
+    try:
+        for prepared in _prepared_in_order(jobs, workers):
+            if isinstance(prepared, FlightFileError):
+                flush()  # keep progress in file order
+                errors.append(prepared.as_dict())
+                run.files_failed += 1
+                report(prepared.path, 0, True, 0, 0)
+                continue
+            ctx.timings["parse"] += prepared.parse_s
+            ctx.timings["split"] += prepared.split_s
+            ctx.timings["parse_cpu"] += prepared.parse_cpu_s
+            ctx.timings["split_cpu"] += prepared.split_cpu_s
+            pending.append(prepared)
+            if len(pending) >= BATCH_FILES or sum(p.positions for p in pending) >= BATCH_POSITIONS:
+                flush()
+        flush()
+    except BaseException as exc:  # a database outage, an interrupt: the run must not stay "running" for ever
+        _record_stopped_run(run, errors, writing["path"], exc)
+        raise
     if not files:
         errors.append({"path": "", "location": "", "reason": "no flight files found"})
     run.errors = errors
@@ -219,6 +230,19 @@ def import_flight_files(
     if timings is not None:
         timings.update(ctx.timings)
     return run
+
+
+def _record_stopped_run(run: ImportRun, errors: list[dict[str, str]], where: str, exc: BaseException) -> None:
+    """Close a run an unexpected error stopped: the files written before it stay (each file is written whole), the
+    run says where it stopped and why. Best effort: when the database itself is what failed, this may fail too."""
+    reason = f"import stopped: {type(exc).__name__}: {exc}"[:500]
+    run.errors = [*errors, {"path": where, "location": "", "reason": reason}]
+    run.status = ImportRun.Status.PARTIAL if run.files_read else ImportRun.Status.FAILED
+    run.finished_at = timezone.now()
+    try:
+        run.save()
+    except Exception:  # the database is down or the caller's transaction is broken: nothing more to do here
+        logger.warning("flight import: could not record that run %s stopped", run.pk, exc_info=True)
 
 
 @dataclass

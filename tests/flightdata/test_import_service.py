@@ -324,3 +324,29 @@ def test_progress_callback(tmp_path):
     shutil.copy(FIXTURES / "readsb_9field.json", tmp_path / "x.json")
     import_flight_files([tmp_path / "x.json", FIXTURES / "bad_not_json.json"], progress=seen.append)
     assert [(p.done, p.total, p.failed) for p in seen] == [(1, 2, False), (2, 2, True)]
+
+
+def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(monkeypatch):
+    """A fault while writing (a database outage, say — injected here on the second file) propagates, the file written
+    before it stays, and the run is closed as partial with where and why it stopped, not left "running" for ever."""
+    from django.db import OperationalError
+
+    real_write = flight_import._write_file
+    calls = []
+
+    def failing_write(prepared, ctx):
+        calls.append(prepared.path)
+        if len(calls) == 2:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_write(prepared, ctx)
+
+    monkeypatch.setattr(flight_import, "_write_file", failing_write)
+    files = [FIXTURES / "readsb_9field.json", FIXTURES / "opensky_states.csv"]
+    with pytest.raises(OperationalError):
+        import_flight_files(files)
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.PARTIAL and run.finished_at is not None
+    assert run.files_read == 1 and Mission.objects.filter(aircraft_id="ae0123").exists()
+    (error,) = run.errors
+    assert error["path"].endswith("opensky_states.csv")
+    assert error["reason"] == "import stopped: OperationalError: server closed the connection unexpectedly"
