@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -48,10 +48,9 @@ class AskView(ApiViewMixin, APIView):
 
     @extend_schema(
         request=AskSerializer,
-        responses={
-            200: AnswerSerializer,
-            429: OpenApiResponse(AnswerSerializer, description="Rate limited (the answer says when to retry)"),
-        },
+        responses={200: AnswerSerializer},
+        description="Over the bot's per-user rate limit (BOT_RATE_LIMIT) the 429 carries the declined answer's "
+        "fields beside ``detail``; over the API's throttle, ``detail`` alone (the Error format either way).",
         summary="Ask the bot",
     )
     def post(self, request: Request) -> Response:
@@ -68,8 +67,10 @@ class AskView(ApiViewMixin, APIView):
             thread=data["thread"],
             user_key=f"user:{request.user.pk}",
         )
-        code = status.HTTP_429_TOO_MANY_REQUESTS if answer.declined and answer.reason == "rate_limited" else 200
-        return Response(answer.to_dict(), status=code)
+        if answer.declined and answer.reason == "rate_limited":
+            # the API's error format (``detail``), with the declined answer beside it for chat-style clients
+            return Response({"detail": answer.text, **answer.to_dict()}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        return Response(answer.to_dict(), status=200)
 
 
 class QuestionSerializer(serializers.ModelSerializer):

@@ -46,3 +46,25 @@ def test_no_rate_means_no_throttling(settings, editor):
     settings.API_THROTTLE_RATES = {"user": None, "heavy": None}
     client = token_client(editor)
     assert {client.get("/api/sources/").status_code for _ in range(30)} == {200}
+
+
+def test_the_bots_own_rate_limit_answers_429_in_the_error_format(settings, monkeypatch, editor):
+    """POST /api/ask/ over BOT_RATE_LIMIT: a 429 with ``detail`` (as every API error) and the declined answer's fields,
+    as the schema says (the Error component, which admits the extra fields)."""
+    from bot import services
+
+    cache.clear()
+    settings.BOT_RATE_LIMIT = "1/min"
+    monkeypatch.setattr(services, "rate_limit_clock", lambda: 1_800_000_030.0)  # one window, whatever the clock says
+    client = token_client(editor)
+    first = client.post("/api/ask/", {"text": "how many U-2 missions near Texas?"}, format="json")
+    assert first.status_code == 200
+    refused = client.post("/api/ask/", {"text": "how many U-2 missions near Texas?"}, format="json")
+    assert refused.status_code == 429
+    body = refused.json()
+    assert body["detail"] == body["answer"] and "wait" in body["detail"].lower()
+    assert body["declined"] is True and body["reason"] == "rate_limited" and body["count"] is None
+    schema = client.get("/api/schema/?format=json").json()
+    documented = schema["paths"]["/api/ask/"]["post"]["responses"]["429"]["content"]["application/json"]["schema"]
+    assert documented == {"$ref": "#/components/schemas/Error"}
+    cache.clear()
