@@ -288,6 +288,17 @@ def _cited_distance(scope: Scope) -> float:
 _DISPLAY_FIELDS = ("id", "aircraft", "aircraft_type", "callsign", "start", "end", "has_orbit")
 
 
+def _aircraft_details(hexes: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+    """hex → (registration, operator as shown, type designator) for the given airframes, in one query: the
+    organisation's name when the operator is known, else the operator as the source wrote it."""
+    return {
+        hex_: (registration or "", operator or operator_name or "", designator or "")
+        for hex_, registration, operator, operator_name, designator in Aircraft.objects.filter(
+            hex__in=list(hexes)
+        ).values_list("hex", "registration", "operator__name", "operator_name", "aircraft_type_id")
+    }
+
+
 def _with_details(qs: QuerySet[Mission], scope: Scope) -> list[Mission]:
     """Evaluate ``qs`` (sliced) and attach what a record shows: the aircraft's registration and operator (one query
     for the page's aircraft), the type's name (reference cache), and ``cited_links``: the mission's region rows
@@ -298,15 +309,10 @@ def _with_details(qs: QuerySet[Mission], scope: Scope) -> list[Mission]:
     missions = list(qs.only(*_DISPLAY_FIELDS))
     if not missions:
         return missions
-    aircraft = {
-        hex_: (registration, operator or operator_name)
-        for hex_, registration, operator, operator_name in Aircraft.objects.filter(
-            hex__in={m.aircraft_id for m in missions}
-        ).values_list("hex", "registration", "operator__name", "operator_name")
-    }
+    aircraft = _aircraft_details({m.aircraft_id for m in missions})
     names = type_names(m.aircraft_type_id for m in missions if m.aircraft_type_id)
     for m in missions:
-        registration, operator = aircraft.get(m.aircraft_id, ("", ""))
+        registration, operator, _ = aircraft.get(m.aircraft_id, ("", "", ""))
         m.shown_registration = registration or ""  # type: ignore[attr-defined]
         m.shown_operator = operator or ""  # type: ignore[attr-defined]
         m.shown_type_name = names.get(m.aircraft_type_id or "", "")  # type: ignore[attr-defined]
@@ -496,25 +502,12 @@ def distinct_aircraft(scope: Scope, *, limit: int = 50) -> list[dict[str, Any]]:
         .order_by("-n", "aircraft_id")
         .values_list("aircraft_id", "n")[:limit]
     )
-    details = {
-        a.pk: a
-        for a in Aircraft.objects.filter(pk__in=[hex_ for hex_, _ in counts])
-        .select_related("operator")
-        .only("hex", "registration", "aircraft_type_id", "operator__name", "operator_name")
-    }
+    details = _aircraft_details(hex_ for hex_, _ in counts)
     rows = []
     for hex_, n in counts:
-        aircraft = details.get(hex_)
-        rows.append(
-            {
-                "hex": hex_,
-                "registration": aircraft.registration if aircraft else "",
-                "type": (aircraft.aircraft_type_id if aircraft else "") or "",
-                "operator": (aircraft.operator.name if aircraft and aircraft.operator else "")
-                or (aircraft.operator_name if aircraft else ""),
-                "missions": n,
-            }
-        )
+        registration, operator, designator = details.get(hex_, ("", "", ""))
+        rows.append({"hex": hex_, "registration": registration, "type": designator, "operator": operator,
+                     "missions": n})
     return rows
 
 
