@@ -1,9 +1,10 @@
 """API throttling: DRF's rate throttles with their rates read from settings at request time.
 
 DRF's own classes copy ``DEFAULT_THROTTLE_RATES`` once, when the module is imported; these read
-``settings.API_THROTTLE_RATES`` on every request, so an operator's change (or a test's ``settings`` override) takes
-effect without a restart. A scope whose rate is ``None`` is not throttled. Counters live in Django's cache — shared by
-every process when it is Redis, as in production.
+``settings.API_THROTTLE_RATES`` on every request, so a settings override (a test's, say) takes effect at once. In a
+deployment the rates come from ``API_THROTTLE_USER`` / ``API_THROTTLE_HEAVY`` at start-up. A scope whose rate is
+``None`` is not throttled. Counters live in Django's cache — shared by every process when it is Redis, as in
+production.
 
 Scopes: ``user`` (every authenticated request) and ``heavy`` (operations that read uploads or queue work: flight and
 registry imports, article ingest), on top of ``user``. The bot keeps its own per-user rate limit

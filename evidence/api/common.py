@@ -133,9 +133,9 @@ class JSONLDRenderer(JSONRenderer):
 class JSONLDScriptRenderer(JSONRenderer):
     """JSON-LD as a ``<script type="application/ld+json">`` element to embed in a web page (``?format=embed``).
 
-    Inside a script element only ``</`` (which could close it) and the HTML comment openers matter: they are escaped
-    as JSON unicode escapes, so the data parses to the same values and the page cannot be broken out of. An error
-    (a dict with ``detail``) is rendered as plain JSON-LD would be, not wrapped.
+    Inside a script element ``</`` could close it and ``<!--`` open a comment: every ``<``, ``>`` and ``&`` is written
+    as a JSON unicode escape, so the data parses to the same values and the page cannot be broken out of. An error
+    (a 4xx body with ``detail``) is rendered as plain JSON, not wrapped.
     """
 
     # text/plain, not text/html: a browser opening ``?format=embed`` shows the element to copy instead of running
