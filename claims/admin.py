@@ -11,12 +11,12 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
 from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
 from claims.rendering import render_annotated_text
 from claims.services import checking
+from project.history_admin import ReadOnlyHistoryAdmin
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -67,7 +67,7 @@ class ProposedClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyHistoryAdmin):
     list_display = ("title", "outlet", "published_at", "extraction_status", "claim_count", "open_proposals")
     list_filter = ("extraction_status", "outlet", "language", ("published_at", admin.DateFieldListFilter))
     search_fields = ("title", "outlet", "author", "url", "body")
@@ -278,7 +278,7 @@ def _verdict_action(verdict: str, label: str):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = ("short_quote", "article", "claimant", "verdict", "anchor_status", "n_evidence", "reviewed_at")
     list_filter = (
         "verdict",
@@ -437,7 +437,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EvidenceLink)
-class EvidenceLinkAdmin(SimpleHistoryAdmin):
+class EvidenceLinkAdmin(ReadOnlyHistoryAdmin):
     list_display = ("claim", "relation", "mission", "source", "added_by", "added_at")
     list_filter = ("relation", ("added_at", admin.DateFieldListFilter))
     search_fields = ("claim__exact", "note", "mission__callsign", "mission__aircraft__hex", "source__title")

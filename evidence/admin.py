@@ -16,7 +16,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from evidence.models import (
     Aircraft,
@@ -30,6 +29,7 @@ from evidence.models import (
 )
 from evidence.permissions import may_import_flights
 from evidence.rendering import track_svg
+from project.history_admin import ReadOnlyHistoryAdmin
 
 
 @admin.register(Organisation)
@@ -48,7 +48,7 @@ class AircraftTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Aircraft)
-class AircraftAdmin(SimpleHistoryAdmin):
+class AircraftAdmin(ReadOnlyHistoryAdmin):
     list_display = ("hex", "registration", "aircraft_type", "operator", "military", "mission_count")
     list_filter = (
         "military",
@@ -265,7 +265,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ReadOnlyHistoryAdmin):
     list_display = ("title", "kind", "publisher", "published_on", "url")
     list_filter = ("kind", ("published_on", admin.DateFieldListFilter))
     search_fields = ("title", "publisher", "url", "notes")

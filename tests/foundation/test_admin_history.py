@@ -1,0 +1,90 @@
+"""Past versions in the admin are read-only: the history form view (simple_history) never writes, for anyone.
+
+Regression for issue 12: the demo editor (view permission only) refuted a claim by POSTing to the claim's history
+form, and a fact-checker without ``change_aircraft`` rewrote an aircraft's registration the same way.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.models import Claim
+from evidence.models import Aircraft
+from project.history_admin import ReadOnlyHistoryAdmin
+
+
+def _login(client, username: str) -> None:
+    client.force_login(get_user_model().objects.get(username=username))
+
+
+def _claim_with_history(demo) -> tuple[Claim, int]:
+    claim = Claim.objects.filter(article=demo.article).order_by("pk").first()
+    return claim, claim.history.order_by("history_id").first().history_id
+
+
+def _aircraft_with_history() -> tuple[Aircraft, int]:
+    aircraft = Aircraft.objects.order_by("pk").first()
+    if not aircraft.history.exists():  # imports may write without a history row: make one the ordinary way
+        aircraft.save()
+    return aircraft, aircraft.history.order_by("history_id").first().history_id
+
+
+def _history_form_url(model, obj_pk, history_id) -> str:
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[obj_pk, history_id])
+
+
+@pytest.mark.parametrize("username", ["editor", "factchecker", "admin"])
+def test_nobody_changes_a_verdict_through_a_claims_history_form(client, demo, username):
+    claim, history_id = _claim_with_history(demo)
+    before = (claim.verdict, claim.rationale, claim.reviewed_by_id, claim.history.count())
+    _login(client, username)
+    resp = client.post(
+        _history_form_url(Claim, claim.pk, history_id),
+        {"claimant": claim.claimant, "verdict": "refuted", "rationale": "changed through history", "_save": "Revert"},
+    )
+    assert resp.status_code == 403
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.rationale, claim.reviewed_by_id, claim.history.count()) == before
+    assert claim.verdict != "refuted"
+
+
+def test_fact_checker_without_change_aircraft_cannot_rewrite_an_aircraft_through_its_history(client, demo):
+    factchecker = get_user_model().objects.get(username="factchecker")
+    assert not factchecker.has_perm("evidence.change_aircraft")
+    aircraft, history_id = _aircraft_with_history()
+    before = (aircraft.registration, aircraft.operator_name, aircraft.provenance, aircraft.history.count())
+    _login(client, "factchecker")
+    resp = client.post(
+        _history_form_url(Aircraft, aircraft.pk, history_id),
+        {"hex": aircraft.hex, "registration": "HACKED-1", "operator_name": "Somebody Else", "_save": "Revert"},
+    )
+    assert resp.status_code == 403
+    aircraft.refresh_from_db()
+    assert (aircraft.registration, aircraft.operator_name, aircraft.provenance, aircraft.history.count()) == before
+
+
+@pytest.mark.parametrize("username", ["editor", "factchecker", "admin"])
+def test_viewers_still_read_history_lists_and_past_versions(client, demo, username):
+    claim, history_id = _claim_with_history(demo)
+    aircraft, aircraft_history_id = _aircraft_with_history()
+    _login(client, username)
+    for model, pk, hid in ((Claim, claim.pk, history_id), (Aircraft, aircraft.pk, aircraft_history_id)):
+        opts = model._meta
+        listing = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[pk]))
+        assert listing.status_code == 200
+        page = client.get(_history_form_url(model, pk, hid))
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert 'value="Revert"' not in html and 'name="_save"' not in html
+        assert "<textarea" not in html  # every field of a past version is shown read-only
+
+
+def test_every_admin_with_history_is_read_only_history():
+    for model, model_admin in admin.site._registry.items():
+        if isinstance(model_admin, SimpleHistoryAdmin):
+            assert isinstance(model_admin, ReadOnlyHistoryAdmin), f"{model.__name__} admin can revert history"
