@@ -256,10 +256,15 @@ class RegionAdmin(admin.ModelAdmin):
     readonly_fields = ("geometry_summary", "min_lon", "min_lat", "max_lon", "max_lat", "source")
     exclude = ("geometry_wkb",)
 
+    def has_add_permission(self, request) -> bool:
+        return False  # regions come with their boundary from the reference data (seed_reference); the form has none
+
     @admin.display(description="Geometry")
     def geometry_summary(self, obj: Region) -> str:
         import shapely
 
+        if not obj.geometry_wkb:
+            return "No boundary."
         geom = shapely.from_wkb(bytes(obj.geometry_wkb))
         return f"{geom.geom_type}, {shapely.get_num_coordinates(geom):,} vertices"
 
