@@ -215,8 +215,47 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
 
 
 # --- Claim --------------------------------------------------------------------------------------------------------
+class EvidenceLinkForm(forms.ModelForm):
+    """On an existing link the claim and the evidence it points at are fixed (``evidence_link_update`` changes only
+    the relation and the note): those fields are disabled, so a posted value is ignored, never saved."""
+
+    FIXED = ("claim", "mission", "source")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in self.FIXED:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+
+
+def save_evidence_links(request: HttpRequest, claim: Claim, formset) -> list[str]:
+    """The claim page's evidence rows, written through the services; returns what could not be saved, in words."""
+    errors = []
+    formset.save(commit=False)  # fills new_objects / changed_objects / deleted_objects, writes nothing
+    for link in formset.deleted_objects:
+        services.evidence_link_delete(link=link, user=request.user)
+    for link, changed in formset.changed_objects:
+        fields = {name: getattr(link, name) for name in changed if name in ("relation", "note")}
+        services.evidence_link_update(link=EvidenceLink.objects.get(pk=link.pk), user=request.user, **fields)
+    for link in formset.new_objects:
+        try:
+            services.evidence_link_create(
+                claim=claim,
+                mission=link.mission,
+                source=link.source,
+                relation=link.relation,
+                note=link.note,
+                user=request.user,
+            )
+        except ValidationError as exc:
+            errors.append(f"Evidence not linked: {_error_text(exc)}")
+    return errors
+
+
 class EvidenceLinkInline(admin.TabularInline):
     model = EvidenceLink
+    form = EvidenceLinkForm
     extra = 1
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
     fields = ("mission", "source", "relation", "note", "added_by", "added_at")
@@ -383,25 +422,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is not EvidenceLink:
             return super().save_formset(request, form, formset, change)
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for link in instances:
-            if link.pk:
-                link.save()
-                continue
-            try:
-                services.evidence_link_create(
-                    claim=form.instance,
-                    mission=link.mission,
-                    source=link.source,
-                    relation=link.relation,
-                    note=link.note,
-                    user=request.user,
-                )
-            except ValidationError as exc:
-                self.message_user(request, f"Evidence not linked: {_error_text(exc)}", messages.ERROR)
-        formset.save_m2m()
+        for error in save_evidence_links(request, form.instance, formset):
+            self.message_user(request, error, messages.ERROR)
 
     def get_urls(self):
         own = [
@@ -444,11 +466,16 @@ class EvidenceLinkAdmin(ReadOnlyHistoryAdmin):
     autocomplete_fields = ("mission", "source")
     raw_id_fields = ("claim",)
     readonly_fields = ("added_by", "added_at")
+    form = EvidenceLinkForm
+
+    def get_readonly_fields(self, request: HttpRequest, obj: EvidenceLink | None = None) -> tuple[str, ...]:
+        fixed = EvidenceLinkForm.FIXED if obj is not None else ()  # shown, not editable, on an existing link
+        return (*fixed, *super().get_readonly_fields(request, obj))
 
     def save_model(self, request, obj: EvidenceLink, form, change: bool) -> None:
         if change:
-            obj.full_clean()
-            obj.save()
+            fields = {name: form.cleaned_data[name] for name in form.changed_data if name in ("relation", "note")}
+            services.evidence_link_update(link=EvidenceLink.objects.get(pk=obj.pk), user=request.user, **fields)
             return
         link = services.evidence_link_create(
             claim=obj.claim,
@@ -459,6 +486,13 @@ class EvidenceLinkAdmin(ReadOnlyHistoryAdmin):
             user=request.user,
         )
         obj.pk = link.pk
+
+    def delete_model(self, request: HttpRequest, obj: EvidenceLink) -> None:
+        services.evidence_link_delete(link=obj, user=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[EvidenceLink]) -> None:
+        for link in queryset:
+            services.evidence_link_delete(link=link, user=request.user)
 
 
 @admin.register(ProposedClaim)
