@@ -212,9 +212,16 @@ class MissionAdmin(admin.ModelAdmin):
             return "No orbit detected."
         return format_html_join(
             "",
-            "<p>{} to {}: {} turns, centre {:.3f}, {:.3f}, radius {} km</p>",
-            (
-                (o.get("start"), o.get("end"), o.get("turns"), o.get("lat", 0), o.get("lon", 0), o.get("radius_km"))
+            "<p>{} to {}: {} turns, centre {}, {}, radius {} km</p>",
+            (  # numbers formatted here: format_html_join escapes its arguments into strings first
+                (
+                    o.get("start"),
+                    o.get("end"),
+                    o.get("turns"),
+                    f"{o.get('lat', 0):.3f}",
+                    f"{o.get('lon', 0):.3f}",
+                    o.get("radius_km"),
+                )
                 for o in obj.orbits
             ),
         )

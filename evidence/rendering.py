@@ -32,15 +32,16 @@ def track_svg(mission: Mission, *, max_points: int = 2000) -> SafeString | str:
     return format_html(
         '<svg width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="Track of {}" '
         'style="border:1px solid #ccc;background:#f7fbff"><polyline points="{}" fill="none" stroke="#ba2121" '
-        'stroke-width="1.5"/></svg><br><small>lat {:.2f}–{:.2f}, lon {:.2f}–{:.2f} (north up, equirectangular)</small>',
+        'stroke-width="1.5"/></svg><br><small>lat {}–{}, lon {}–{} (north up, equirectangular)</small>',
         WIDTH,
         HEIGHT,
         WIDTH,
         HEIGHT,
         mission,
         points,
-        min_lat,
-        max_lat,
-        min_lon,
-        max_lon,
+        # format_html escapes its arguments into strings first, so numbers are formatted here, not in the template.
+        f"{min_lat:.2f}",
+        f"{max_lat:.2f}",
+        f"{min_lon:.2f}",
+        f"{max_lon:.2f}",
     )
