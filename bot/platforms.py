@@ -98,6 +98,13 @@ def first_delivery(platform: str, event_id: str) -> bool:
     return True
 
 
+def forget_delivery(platform: str, event_id: str) -> None:
+    """Undo ``first_delivery`` when the event could not be handed on (e.g. the broker refused the task), so the
+    platform's retry of the same event is handled, not ignored as a duplicate."""
+    if event_id:
+        DeliveredEvent.objects.filter(platform=platform, event_id=event_id[:255]).delete()
+
+
 def is_error(answer: Answer) -> bool:
     """Help and errors are shown only to the asker."""
     return answer.ephemeral or answer.declined

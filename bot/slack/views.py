@@ -19,11 +19,12 @@ from django.db import close_old_connections, connections, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from kombu.exceptions import OperationalError as KombuOperationalError
 from slack_sdk.signature import SignatureVerifier
 
 from bot.answers import Answer
 from bot.models import Platform
-from bot.platforms import Asker, BadPayload, ask_as, first_delivery
+from bot.platforms import Asker, BadPayload, ask_as, first_delivery, forget_delivery
 from bot.slack import blocks
 from bot.slack.client import post_to_response_url
 from bot.slack.tasks import answer_app_mention, answer_mention
@@ -196,7 +197,19 @@ def events(request: HttpRequest) -> HttpResponse:
     if _in_process():
         # The default: answer in this process once the 200 has been sent.
         return AfterResponse(status=200, after=lambda: answer_mention(**job))
-    transaction.on_commit(lambda: answer_app_mention.delay(**job))
+    return _queue_answer(event_id, job)
+
+
+def _queue_answer(event_id: str, job: dict[str, str]) -> HttpResponse:
+    """Queue the answer; if the broker refuses, forget the delivery and answer 503 so that Slack's retry (after 1 and
+    5 minutes) is answered instead of being dropped as a duplicate. Requests run in autocommit (no ATOMIC_REQUESTS),
+    so ``on_commit`` publishes right here and a refusal reaches this ``except``."""
+    try:
+        transaction.on_commit(lambda: answer_app_mention.delay(**job), robust=False)
+    except (KombuOperationalError, OSError) as exc:
+        forget_delivery(Platform.SLACK, event_id)
+        logger.warning("Slack: could not queue the answer to event %s (%s); asking Slack to retry", event_id, exc)
+        return JsonResponse({"ok": False, "error": "the answer queue is unavailable; retry later"}, status=503)
     return HttpResponse(status=200)
 
 

@@ -394,3 +394,75 @@ def test_mention_is_stripped_from_the_question(text: str, expected: str) -> None
     from bot.slack.tasks import strip_mention
 
     assert strip_mention(text, "U0LAN0Z89") == expected
+
+
+# --- Broker outage (issue 12 defect 4) ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def queued_through_a_broker(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Mentions go through Celery (not answered in-process), published to the broker the test points at."""
+    from celery import current_app
+
+    settings.SLACK_EVENTS_IN_PROCESS = False
+    monkeypatch.setitem(current_app.conf, "task_always_eager", False)
+
+    def use_broker(url: str) -> None:
+        monkeypatch.setitem(current_app.conf, "broker_url", url)
+        monkeypatch.setitem(current_app.conf, "broker_write_url", url)
+        monkeypatch.setattr(current_app, "_pool", None)  # connections are pooled per app: start afresh
+        monkeypatch.setattr(current_app.amqp, "_producer_pool", None)
+
+    return use_broker
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # free once closed: nothing listens there
+
+
+def _queued_mentions(thread_ts: str) -> list[dict[str, Any]]:
+    """The answer tasks waiting in the (in-memory) broker's queue for this thread."""
+    from celery import current_app
+
+    found = []
+    with current_app.connection_for_read() as conn:
+        queue = conn.SimpleQueue(current_app.conf.task_default_queue)
+        while True:
+            try:
+                message = queue.get(block=False)
+            except queue.Empty:
+                break
+            message.ack()
+            _args, kwargs, _embed = message.decode()  # Celery message protocol 2: [args, kwargs, embed]
+            if message.headers.get("task") == "bot.slack.answer_app_mention" and kwargs.get("thread_ts") == thread_ts:
+                found.append(kwargs)
+        queue.close()
+    return found
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mention_during_a_broker_outage_is_answered_on_slacks_retry(
+    client: Client, editor: User, queued_through_a_broker: Any
+) -> None:
+    link(editor)
+    payload = fixture_data("slack", "app_mention")
+    queued_through_a_broker(f"redis://127.0.0.1:{_closed_port()}/0")  # the broker is down
+    started = time.monotonic()
+    refused = post_json(client, payload)
+    assert time.monotonic() - started < 3.0  # Slack waits 3 s for its acknowledgement
+    assert refused.status_code == 503, refused.content
+    assert refused.json() == {"ok": False, "error": "the answer queue is unavailable; retry later"}
+    assert not DeliveredEvent.objects.filter(event_id=payload["event_id"]).exists()  # nothing recorded as answered
+
+    queued_through_a_broker("memory://localhost/")  # the broker is back; Slack retries the same event
+    retry = post_json(client, payload, HTTP_X_SLACK_RETRY_NUM="1", HTTP_X_SLACK_RETRY_REASON="http_error")
+    assert retry.status_code == 200
+    assert DeliveredEvent.objects.filter(event_id=payload["event_id"]).count() == 1
+    (job,) = _queued_mentions(payload["event"]["ts"])
+    assert job["user"] == payload["event"]["user"] and job["channel"] == payload["event"]["channel"]
+    again = post_json(client, payload, HTTP_X_SLACK_RETRY_NUM="2", HTTP_X_SLACK_RETRY_REASON="http_timeout")
+    assert again.status_code == 200 and _queued_mentions(payload["event"]["ts"]) == []  # answered once
