@@ -27,11 +27,13 @@ def _record_line(title: str, url: Any, details: str) -> str:
 
 
 def render(answer: Answer) -> dict[str, Any]:
-    lines = [answer.text or "…"]
+    # Everything from the answer is text, not Markdown: a stored quote, name or file name must not become a link,
+    # an image fetched from elsewhere, or emphasis.
+    lines = [_md(answer.text or "…")]
     if answer.breakdown:
-        lines += ["", *(f"- {line}" for line in platforms.breakdown_lines(answer))]
+        lines += ["", *(f"- {_md(line)}" for line in platforms.breakdown_lines(answer))]
     if answer.notes:
-        lines += ["", *(f"_{note}_" for note in answer.notes)]
+        lines += ["", *(f"_{_md(note)}_" for note in answer.notes)]
     text = "\n".join(lines)
     if len(text) > POST_MAX - _SLACK:
         text = text[: POST_MAX - _SLACK - 1] + "…"

@@ -69,7 +69,9 @@ def render(answer: Answer) -> dict[str, Any]:
             more = len(records) - len(shown)
             blocks.append(_context([f"… and {more} more {noun}{'s' if more != 1 else ''} not listed here."]))
 
-    fallback = answer.text or "Flightcheck"
+    # The fallback is shown in notifications and parsed as mrkdwn too: escaped like the sections, or a stored
+    # "<!channel>" in a quote would notify a whole channel.
+    fallback = escape(answer.text or "Flightcheck")
     return {"text": _truncate(fallback, FALLBACK_MAX), "blocks": blocks[:50]}
 
 

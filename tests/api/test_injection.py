@@ -1,0 +1,244 @@
+"""Hostile text in every field an article, a claim, a source, an aircraft, a mission or an import can set is inert in
+every admin page, the public claim exports (ClaimReview JSON-LD and its embeddable ``<script>``), and every chat
+renderer (Slack mrkdwn and Block Kit, Mattermost Markdown, Matrix HTML, the web chat) — issue 12's injection probes.
+
+"Inert" per medium: in HTML no probe element or attribute survives (only escaped text) and no ``javascript:`` link;
+in Slack mrkdwn no raw ``<``/``>`` (Slack's only control characters: ``<!channel>``, ``<url|label>``); in Mattermost
+Markdown no unescaped link or image whose target is not http(s); links everywhere are http(s) only. Each check also
+asserts that the probe text *is* there (escaped), so a page that simply omits it cannot pass by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from bot.matrix.render import reply_content
+from bot.mattermost.render import render as mattermost_render
+from bot.services import ask
+from bot.slack.blocks import render as slack_render
+from claims import services
+from claims.models import Claim
+from evidence.models import AircraftType, ImportRun, Source
+from tests.api.conftest import AircraftFactory, MissionFactory, token_client
+
+pytestmark = pytest.mark.django_db
+
+#: One string with a probe for each medium: HTML elements and attributes, template syntax (Django and Jinja style),
+#: Markdown links and images, Slack's special mentions and links.
+PROBE = (
+    '<script>alert("fc-xss")</script>"><img src=x onerror=alert(1)>'
+    "{{7*7}}{% now 'Y' %}[fc](javascript:alert(1))![i](http://evil.example/p.png)<!channel><javascript:alert(1)|x>"
+)
+#: Short fields (registration ≤ 20, callsign ≤ 10 characters).
+SHORT_REG = '"><b onclick=x>'
+SHORT_CALL = "<i>FC</i>"
+
+#: What must never survive in an HTML rendering.
+HTML_LIVE = (
+    "<script>alert",
+    "<img src=x",
+    "onerror=alert(1)>",
+    "<b onclick",
+    "<i>FC</i>",
+    'href="javascript:',
+    'src="http://evil',
+)
+
+
+def assert_html_inert(html: str, where: str) -> None:
+    live = [marker for marker in HTML_LIVE if marker in html]
+    assert not live, f"{where}: live markup {live}"
+    assert "javascript:" not in re.findall(r'(?:href|src|action)="([^"]*)"', html), where
+    for url in re.findall(r'(?:href|src|action)="([^"]*)"', html):
+        assert not url.lower().lstrip().startswith(("javascript:", "data:", "vbscript:")), f"{where}: {url}"
+
+
+@pytest.fixture
+def hostile(factchecker, staff_admin) -> dict[str, Any]:
+    """Every text field set to a probe, through the services where they exist (as the desk would)."""
+    p8, _ = AircraftType.objects.get_or_create(
+        designator="P8", defaults={"name": "Boeing P-8 Poseidon", "aliases": ["P-8"], "is_surveillance": True}
+    )
+    aircraft = AircraftFactory(aircraft_type=p8, registration=SHORT_REG, operator=None, operator_name=PROBE[:200])
+    mission = MissionFactory(
+        aircraft=aircraft, callsign=SHORT_CALL, callsigns=[SHORT_CALL], start=dt.datetime(2026, 2, 10, tzinfo=dt.UTC)
+    )
+    mission.source_files = [f"{PROBE}.json"]
+    mission.save()
+    body = f"Navy P-8 planes flew 18 missions in February 2026, officials said. {PROBE} The end."
+    article = services.article_create(
+        title=PROBE[:500],
+        body=body,
+        outlet=PROBE[:200],
+        author=PROBE[:300],
+        url="https://news.example/x",
+        user=factchecker,
+    )
+    start = body.index("Navy")
+    claim = services.claim_create_from_selection(
+        article=article, start=start, end=body.index(" The end."), claimant=PROBE[:300], user=factchecker
+    )
+    services.claim_set_verdict(claim=claim, verdict=Claim.Verdict.REFUTED, rationale=PROBE, user=factchecker)
+    source = Source.objects.create(
+        kind="other", title=PROBE[:300], publisher=PROBE[:200], url="https://example.org/s", notes=PROBE
+    )
+    mission_link = services.evidence_link_create(
+        claim=claim, mission=mission, relation="refutes", note=PROBE, user=factchecker
+    )
+    services.evidence_link_create(claim=claim, source=source, relation="context", note=PROBE, user=factchecker)
+    run = ImportRun.objects.create(
+        origin="admin",
+        status=ImportRun.Status.FAILED,
+        files_failed=1,
+        errors=[{"path": f"/tmp/{PROBE}.json", "location": PROBE, "reason": PROBE}],
+    )
+    return {
+        "article": article,
+        "claim": claim,
+        "source": source,
+        "aircraft": aircraft,
+        "mission": mission,
+        "link": mission_link,
+        "run": run,
+        "factchecker": factchecker,
+        "staff": staff_admin,
+    }
+
+
+def test_javascript_urls_are_refused_where_a_url_is_stored(factchecker):
+    with pytest.raises(ValidationError):
+        services.article_create(title="t", body="Some text.", url="javascript:alert(1)", user=factchecker)
+    with pytest.raises(ValidationError):
+        Source(kind="other", title="t", url="javascript:alert(1)").full_clean()
+
+
+ADMIN_PAGES = [
+    ("claims_article", "article"),
+    ("claims_claim", "claim"),
+    ("claims_evidencelink", "link"),
+    ("evidence_source", "source"),
+    ("evidence_aircraft", "aircraft"),
+    ("evidence_mission", "mission"),
+    ("evidence_importrun", "run"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "key"), ADMIN_PAGES)
+def test_probes_are_inert_in_admin_pages(client, hostile, prefix, key):
+    obj = hostile[key]
+    for user in (hostile["staff"], hostile["factchecker"]):
+        client.force_login(user)
+        urls = [reverse(f"admin:{prefix}_changelist"), reverse(f"admin:{prefix}_change", args=[obj.pk])]
+        if hasattr(obj, "history"):
+            urls.append(reverse(f"admin:{prefix}_history", args=[obj.pk]))
+        for url in urls:
+            page = client.get(url)
+            assert page.status_code == 200, url
+            html = page.content.decode()
+            assert_html_inert(html, f"{url} as {user}")
+            if "/change/" in url:
+                assert "&lt;" in html, f"{url}: the probe is not shown at all"
+
+
+def test_probes_are_inert_in_the_claim_review_exports(hostile):
+    api = token_client(hostile["factchecker"])
+    claim = hostile["claim"]
+    embed = api.get(f"/api/claims/{claim.pk}/claimreview/?format=embed")
+    assert embed.status_code == 200
+    text = embed.content.decode()
+    assert text.startswith('<script type="application/ld+json">') and text.rstrip().endswith("</script>")
+    inner = text.strip()[len('<script type="application/ld+json">') : -len("</script>")]
+    assert "<" not in inner and ">" not in inner, "the JSON-LD could close its <script> element"
+    data = json.loads(inner)
+    assert PROBE[:300] in json.dumps(data, ensure_ascii=False).replace('\\"', '"')  # the text is all there, as data
+    for path in (
+        f"/api/claims/{claim.pk}/claimreview/",
+        "/api/claim-reviews/",
+        f"/api/annotations/?article={claim.article_id}",
+    ):
+        resp = api.get(path)
+        assert resp.status_code == 200, path
+        assert resp["Content-Type"].split(";")[0] in ("application/ld+json", "application/json"), path
+
+
+def _answers(hostile) -> list:
+    user = hostile["factchecker"]
+    missions = ask(text="list the P-8 missions in February 2026", user=user, platform="api")
+    claims = ask(text="which claims are refuted?", user=user, platform="api")
+    assert missions.missions and claims.claims, (missions.text, claims.text)
+    return [missions, claims]
+
+
+def _mrkdwn_strings(body: dict) -> list[str]:
+    out = [body["text"]]
+    for block in body["blocks"]:
+        if block["type"] == "section":
+            out.append(block["text"]["text"])
+        elif block["type"] == "context":
+            out += [e["text"] for e in block["elements"] if e.get("type") == "mrkdwn"]
+    return out
+
+
+def _rich_elements(body: dict) -> list[dict]:
+    out = []
+    for block in body["blocks"]:
+        if block["type"] == "rich_text":
+            for lst in block["elements"]:
+                for item in lst["elements"]:
+                    out += item["elements"]
+    return out
+
+
+def test_probes_are_inert_in_slack_messages(hostile):
+    for answer in _answers(hostile):
+        body = slack_render(answer)
+        for text in _mrkdwn_strings(body):
+            assert "<" not in text and ">" not in text, f"raw Slack control characters in {text!r}"
+        elements = _rich_elements(body)
+        assert any(PROBE[:40] in e.get("text", "") or SHORT_REG in e.get("text", "") for e in elements)
+        for element in elements:
+            assert element["type"] in ("text", "link")  # plain text: Slack does not parse it
+            if element["type"] == "link":
+                assert element["url"].startswith(("http://", "https://"))
+
+
+UNESCAPED_LINK = re.compile(r"(?<!\\)\[[^\]\n]*(?<!\\)\]\((?!https?://)")
+UNESCAPED_IMAGE = re.compile(r"(?<!\\)!(?<!\\)\[")
+
+
+def test_probes_are_inert_in_mattermost_replies(hostile):
+    for answer in _answers(hostile):
+        body = mattermost_render(answer)
+        texts = [body["text"], *(a["text"] for a in body.get("attachments", []))]
+        joined = "\n".join(texts)
+        assert "javascript" in joined or "onclick" in joined  # the probe is shown …
+        for text in texts:  # … as text: no Markdown link to a non-http target, no image
+            assert not UNESCAPED_LINK.search(text), text
+            assert not UNESCAPED_IMAGE.search(text), text
+
+
+def test_probes_are_inert_in_matrix_replies(hostile):
+    for answer in _answers(hostile):
+        content = reply_content(answer, thread_root="$root", in_reply_to="$ev", asker="@a:example.org")
+        html = content["formatted_body"]
+        assert_html_inert(html, "matrix formatted_body")
+        assert "&lt;" in html
+
+
+def test_probes_are_inert_in_the_web_chat(client, hostile):
+    client.force_login(hostile["factchecker"])
+    for question in ("list the P-8 missions in February 2026", "which claims are refuted?"):
+        resp = client.post(reverse("bot:chat"), {"text": question}, HTTP_ACCEPT="application/json")
+        assert resp.status_code == 200
+        assert_html_inert(resp.json()["html"], f"web chat fragment for {question!r}")
+    page = client.get(reverse("bot:chat"))
+    html = page.content.decode()
+    assert_html_inert(html, "web chat page")
+    assert "&lt;" in html
