@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -224,8 +225,25 @@ LOGGING = {
     "loggers": {"celery.app.trace": {"level": env.str("CELERY_TRACE_LOG_LEVEL", default="WARNING")}},
 }
 
+
+
+def _proxy_ssl_header(value: str) -> tuple[str, str] | None:
+    """``SECURE_PROXY_SSL_HEADER`` as ``HEADER=value`` (e.g. ``X-Forwarded-Proto=https``); empty = no TLS proxy."""
+    if not value.strip():
+        return None
+    header, sep, expected = value.partition("=")
+    if not sep or not header.strip() or not expected.strip():
+        raise ImproperlyConfigured(
+            f"SECURE_PROXY_SSL_HEADER must be HEADER=value, e.g. X-Forwarded-Proto=https (got {value!r})"
+        )
+    name = header.strip().upper().replace("-", "_")
+    return (name if name.startswith("HTTP_") else f"HTTP_{name}", expected.strip())
+
+
 if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind a TLS-terminating proxy that sets (and overwrites) this header on every request; set it empty when
+    # clients reach the server directly, or a client could claim HTTPS by sending the header itself.
+    SECURE_PROXY_SSL_HEADER = _proxy_ssl_header(env.str("SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto=https"))
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -57,3 +57,35 @@ def test_development_defaults_to_sqlite_under_var_and_in_process_tasks():
     engine, name, eager, debug = result.stdout.split()[-4:]
     assert engine == "django.db.backends.sqlite3" and name == str(ROOT / "var" / "flightcheck.sqlite3")
     assert eager == "True" and debug == "True"
+
+
+def _production_setting(expression: str, **env: str) -> subprocess.CompletedProcess:
+    code = f"from django.conf import settings as s; print(repr({expression}))"
+    base = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "x.example", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_tls_proxy_header_and_https_redirect_come_from_the_environment():
+    default = _production_setting("(s.SECURE_PROXY_SSL_HEADER, s.SECURE_SSL_REDIRECT)")
+    assert default.stdout.strip().splitlines()[-1] == "(('HTTP_X_FORWARDED_PROTO', 'https'), True)", default.stderr
+    other = _production_setting(
+        "(s.SECURE_PROXY_SSL_HEADER, s.SECURE_SSL_REDIRECT)",
+        SECURE_PROXY_SSL_HEADER="X-Forwarded-SSL=on",
+        SECURE_SSL_REDIRECT="false",
+    )
+    assert other.stdout.strip().splitlines()[-1] == "(('HTTP_X_FORWARDED_SSL', 'on'), False)", other.stderr
+    direct = _production_setting("s.SECURE_PROXY_SSL_HEADER", SECURE_PROXY_SSL_HEADER="")
+    assert direct.stdout.strip().splitlines()[-1] == "None", direct.stderr
+
+
+def test_malformed_tls_proxy_header_is_refused_with_the_expected_form():
+    result = _production_setting("s.SECURE_PROXY_SSL_HEADER", SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto")
+    assert result.returncode != 0
+    assert "SECURE_PROXY_SSL_HEADER must be HEADER=value" in result.stderr
