@@ -116,13 +116,14 @@ def default_region_tagger() -> RegionTaggerLike | None:
     """A RegionTagger over every Region in the database (WKB, EPSG:4326), or None when there are no regions."""
     import shapely
 
-    rows = list(Region.objects.values_list("pk", "geometry_wkb"))
+    rows = list(Region.objects.values_list("pk", "geometry_wkb", "kind"))
     if not rows:
         return None
-    from evidence.geo.tagging import RegionTagger
+    from evidence.geo.tagging import RegionTagger, region_cap_nm
 
-    regions = [(pk, shapely.from_wkb(bytes(wkb))) for pk, wkb in rows]
-    return RegionTagger(regions, cap_nm=float(settings.REGION_DISTANCE_CAP_NM))
+    regions = [(pk, shapely.from_wkb(bytes(wkb))) for pk, wkb, _ in rows]
+    return RegionTagger(regions, cap_nm=float(settings.REGION_DISTANCE_CAP_NM),
+                        caps_nm=[region_cap_nm(kind) for _, _, kind in rows])
 
 
 def iter_flight_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
