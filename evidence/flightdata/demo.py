@@ -4,8 +4,8 @@ It matches the demo article (claims/demo.py): 18 surveillance missions between 2
 California, Arizona, Texas and near the Baja peninsula — 11 of them Navy P-8s, one U-2 on 3 February that flies
 near (not over) Texas, one Air Force RC-135 Rivet Joint on 4 February that loops around the Baja peninsula, orbits off
 Sinaloa and comes within ~35 nm of it — plus a baseline of one surveillance mission a month through 2024 and ordinary
-traffic (transport, tanker, airliner) that is not surveillance. A second story (``WORLD_STORY``) happens elsewhere in the
-world: RQ-4 and RC-135 flights over the Black Sea and near Kaliningrad in October 2025.
+traffic (transport, tanker, airliner) that is not surveillance. A second story (``WORLD_STORY``) happens elsewhere in
+the world: RQ-4 and RC-135 flights over the Black Sea and near Kaliningrad in October 2025.
 
 Files are split at midnight UTC like real day archives, so a mission that crosses midnight arrives in two files and
 must be merged by the importer. Everything is deterministic: the same call writes the same bytes.
