@@ -69,3 +69,61 @@ DEMO_SOURCES = [
         "published_on": dt.date(2025, 2, 6),
     },
 ]
+
+# ------------------------------------------------------------------------------------------------- second story
+
+#: A second demo article, elsewhere in the world (written for Flightcheck; the flights it reports are the ones
+#: evidence/flightdata/demo.py's WORLD_STORY generates): RQ-4 flights over the Black Sea and RC-135 flights near
+#: Kaliningrad in October 2025.
+WORLD_ARTICLE = {
+    "title": "Allied spy planes keep watch over the Black Sea and the Baltic",
+    "outlet": "The Harbour Gazette",
+    "author": "Flightcheck demo desk",
+    "url": "https://example.org/news/2025/10/black-sea-baltic-surveillance",
+    "published_at": dt.datetime(2025, 10, 31, 9, 0, tzinfo=dt.UTC),
+    "body": (
+        "Allied surveillance aircraft kept up a steady watch over the Black Sea and the Baltic in October, "
+        "according to open-source flight data and a NATO official.\n\n"
+        "A US Air Force RQ-4 Global Hawk drone flew four missions over the Black Sea in October, the flight data "
+        "shows. Each time it took off from Naval Air Station Sigonella in Sicily and circled south-west of Crimea "
+        "for several hours.\n\n"
+        "Royal Air Force RC-135W Rivet Joint aircraft flew three missions near Kaliningrad in October, according to "
+        "the flight data. On October 28 a US Air Force RC-135 from RAF Mildenhall followed the same track along the "
+        "Baltic coast.\n\n"
+        "All of the flights stayed in international airspace, a NATO official said. Russia's Defence Ministry said "
+        "it had scrambled fighter jets to escort a reconnaissance aircraft over the Baltic Sea, without saying when."
+    ),
+}
+
+#: (quote, claimant) as a fact-checker marked them in WORLD_ARTICLE.
+WORLD_CLAIMS: list[tuple[str, str]] = [
+    ("A US Air Force RQ-4 Global Hawk drone flew four missions over the Black Sea in October",
+     "open-source flight data"),
+    ("Each time it took off from Naval Air Station Sigonella in Sicily and circled south-west of Crimea for several "
+     "hours", "open-source flight data"),
+    ("Royal Air Force RC-135W Rivet Joint aircraft flew three missions near Kaliningrad in October",
+     "open-source flight data"),
+    ("On October 28 a US Air Force RC-135 from RAF Mildenhall followed the same track along the Baltic coast",
+     "open-source flight data"),
+    ("All of the flights stayed in international airspace", "a NATO official"),
+    ("it had scrambled fighter jets to escort a reconnaissance aircraft over the Baltic Sea",
+     "Russia's Defence Ministry"),
+]
+
+WORLD_SOURCES = [
+    {
+        "kind": "flight_data",
+        "title": "Flightcheck demo ADS-B traces, October 2025 (Black Sea and Baltic)",
+        "publisher": "Flightcheck demo dataset",
+        "notes": "Synthetic readsb trace files generated for the demo (evidence/flightdata/demo.py, WORLD_STORY).",
+        "published_on": dt.date(2025, 10, 30),
+    },
+    {
+        "kind": "official_statement",
+        "title": "Russian Defence Ministry statement on a Baltic intercept",
+        "publisher": "Demo ministry",
+        "notes": "Demo source: stands for the statement the article cites; fighters seldom show on ADS-B, so "
+                 "flight data cannot confirm or refute it.",
+        "published_on": dt.date(2025, 10, 29),
+    },
+]

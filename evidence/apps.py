@@ -4,3 +4,27 @@ from django.apps import AppConfig
 class EvidenceConfig(AppConfig):
     name = "evidence"
     verbose_name = "Evidence: flights, aircraft and sources"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_seed_after_migrate, sender=self, dispatch_uid="evidence.seed_reference_after_migrate")
+
+
+def _seed_after_migrate(sender, app_config=None, using="default", plan=None, verbosity=1, **kwargs) -> None:
+    """Seed the reference data after ``migrate`` applied migrations forwards (a fresh or upgraded database).
+
+    Not after a test flush (``flush`` sends post_migrate without a plan) nor after a ``migrate`` with nothing to do,
+    and not when ``settings.SEED_REFERENCE_ON_MIGRATE`` is off (the test settings).
+    """
+    from django.conf import settings
+
+    if not getattr(settings, "SEED_REFERENCE_ON_MIGRATE", False) or not plan or using != "default":
+        return
+    if all(backwards for _, backwards in plan):
+        return
+    from evidence.services.reference import seed_reference_data
+
+    log = print if verbosity >= 1 else (lambda _msg: None)
+    log("Seeding reference data (aircraft types, organisations, regions)…")
+    seed_reference_data(log=lambda msg: log(f"  {msg}"))

@@ -58,6 +58,7 @@ class AircraftType(models.Model):
         TANKER = "tanker", "Tanker"
         TRANSPORT = "transport", "Transport"
         FIGHTER = "fighter", "Fighter"
+        BOMBER = "bomber", "Bomber"
         TRAINER = "trainer", "Trainer"
         HELICOPTER = "helicopter", "Helicopter"
         AIRLINER = "airliner", "Airliner"
@@ -113,9 +114,11 @@ class Aircraft(models.Model):
 
 
 class Region(models.Model):
-    """A named place missions fly over or near: states, countries, the Baja peninsula, the border, gulfs.
+    """A named place missions fly over or near: states, countries, subdivisions, seas, straits, gulfs, broad areas,
+    the border, air bases and airports (points: "near" a base is within NEAR_NM of it).
 
-    The geometry (WKB, EPSG:4326) comes from data shipped inside PyPI packages; see evidence/geo/boundaries.py.
+    The geometry (WKB, EPSG:4326) comes from data shipped inside PyPI packages; see evidence/geo/boundaries.py and
+    evidence/geo/world.py.
     """
 
     class Kind(models.TextChoices):
@@ -124,9 +127,14 @@ class Region(models.Model):
         MX_STATE = "mx_state", "Mexican state"
         PENINSULA = "peninsula", "Peninsula"
         BORDER = "border", "Border"
-        GULF = "gulf", "Gulf / sea"
+        GULF = "gulf", "Gulf / bay"
         AIRSPACE = "airspace", "Airspace"
         AREA = "area", "Area"
+        SUBDIVISION = "subdivision", "Subdivision (oblast, province…)"
+        SEA = "sea", "Sea / ocean"
+        STRAIT = "strait", "Strait / channel"
+        AIRBASE = "airbase", "Air base"
+        AIRPORT = "airport", "Airport"
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=120)

@@ -155,6 +155,12 @@ CELERY_IMPORTS = ["bot.slack.tasks"]
 NEAR_NM = env.float("NEAR_NM", default=50.0)
 # Region distances are stored for every mission and region closer than this (so "within 200 nm of X" works).
 REGION_DISTANCE_CAP_NM = env.float("REGION_DISTANCE_CAP_NM", default=250.0)
+# Air bases and airports are points, and there are thousands: missions are tagged with them only within this
+# distance (so "near Kadena" up to this many nm; the bot's default "near" is NEAR_NM).
+POINT_REGION_CAP_NM = env.float("POINT_REGION_CAP_NM", default=100.0)
+# `migrate` seeds the reference data (aircraft types, organisations, regions) when it applies migrations, so a fresh
+# database is ready for import_flights. Off in tests: the test database is migrated once and tests seed what they need.
+SEED_REFERENCE_ON_MIGRATE = env.bool("SEED_REFERENCE_ON_MIGRATE", default=DJANGO_ENV != "test")
 MISSION_GAP_MINUTES = env.float("MISSION_GAP_MINUTES", default=30.0)
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------

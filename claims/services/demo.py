@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
 
-from claims.demo import DEMO_ARTICLE, DEMO_CLAIMS, DEMO_SOURCES
+from claims.demo import DEMO_ARTICLE, DEMO_CLAIMS, DEMO_SOURCES, WORLD_ARTICLE, WORLD_CLAIMS, WORLD_SOURCES
 from claims.models import Article, Claim, EvidenceLink
 
 DEMO_USERS = {
@@ -32,6 +32,8 @@ DEMO_USERS = {
 class DemoResult:
     users: dict[str, str] = field(default_factory=dict)
     article: Article | None = None
+    #: The second story (Black Sea and Baltic, October 2025).
+    world_article: Article | None = None
     claims: int = 0
     missions: int = 0
     links: int = 0
@@ -63,14 +65,17 @@ def load_demo_flights(*, directory: Path, user=None) -> tuple[int, list[dict]]:
     return Mission.objects.filter(aircraft_id__in=list(AIRFRAMES)).count(), list(run.errors)
 
 
-def ensure_demo_article(*, user=None) -> tuple[Article, list[Claim]]:
+def ensure_demo_article(*, user=None, data: dict | None = None,
+                        annotations: list[tuple[str, str]] | None = None) -> tuple[Article, list[Claim]]:
+    """The demo article (or the one given by ``data``) with the claims a fact-checker marked in it."""
     from claims.services import article_create, claim_create_from_selection
 
-    article = Article.objects.filter(url=DEMO_ARTICLE["url"]).first()
+    data = data or DEMO_ARTICLE
+    article = Article.objects.filter(url=data["url"]).first()
     if article is None:
-        article = article_create(**DEMO_ARTICLE, user=user)
+        article = article_create(**data, user=user)
     claims = []
-    for quote, claimant in DEMO_CLAIMS:
+    for quote, claimant in annotations if annotations is not None else DEMO_CLAIMS:
         start = article.body.find(quote)
         if start < 0:
             raise RuntimeError(f"demo quote not in the demo article: {quote!r}")
@@ -131,6 +136,38 @@ def link_demo_evidence(*, claims: list[Claim], user=None) -> int:
     return made
 
 
+def link_world_evidence(*, claims: list[Claim], user=None) -> int:
+    """The second story's links: the RQ-4 missions over the Black Sea, the RAF RC-135 missions near Kaliningrad,
+    the USAF RC-135 of 28 October, and the ministry statement as context."""
+    from claims.services import evidence_link_create
+    from evidence.models import Mission, Source
+
+    october = Mission.objects.filter(_window(dt.date(2025, 10, 1), dt.date(2025, 10, 31)))
+    by_quote = {c.exact: c for c in claims}
+    plan: list[tuple[str, list, str]] = [
+        (WORLD_CLAIMS[0][0], list(october.filter(aircraft_type_id="Q4", region_links__region__slug="black-sea",
+                                                 region_links__over=True)), "An RQ-4 mission over the Black Sea."),
+        (WORLD_CLAIMS[2][0], list(october.filter(aircraft_type_id="R135", aircraft__operator__slug="raf")),
+         "An RAF RC-135W mission off Kaliningrad."),
+        (WORLD_CLAIMS[3][0], list(october.filter(aircraft_type_id="R135", start__date=dt.date(2025, 10, 28))),
+         "The USAF RC-135 of 28 October."),
+    ]
+    made = 0
+    for quote, missions, note in plan:
+        claim = by_quote.get(quote)
+        for mission in missions if claim else []:
+            if not EvidenceLink.objects.filter(claim=claim, mission=mission).exists():
+                evidence_link_create(claim=claim, mission=mission, relation="supports", note=note, user=user)
+                made += 1
+    statement = Source.objects.filter(title=WORLD_SOURCES[1]["title"]).first()
+    claim = by_quote.get(WORLD_CLAIMS[5][0])
+    if statement and claim and not EvidenceLink.objects.filter(claim=claim, source=statement).exists():
+        evidence_link_create(claim=claim, source=statement, relation="context",
+                             note="Where the claim comes from; the fighters are not in the flight data.", user=user)
+        made += 1
+    return made
+
+
 def load_demo(*, flights_dir: Path | None = None, log: Callable[[str], None] = print) -> DemoResult:
     from evidence.models import Source
     from evidence.services.reference import seed_reference_data
@@ -144,10 +181,14 @@ def load_demo(*, flights_dir: Path | None = None, log: Callable[[str], None] = p
     directory = flights_dir or (settings.VAR_DIR / "demo-flights")
     result.missions, result.import_errors = load_demo_flights(directory=directory, user=admin)
     log(f"demo flights: {result.missions} missions from the trace files in {directory}")
-    for src in DEMO_SOURCES:
+    for src in [*DEMO_SOURCES, *WORLD_SOURCES]:
         Source.objects.get_or_create(title=src["title"], defaults={**src, "created_by": factchecker})
     with transaction.atomic():
         result.article, claims = ensure_demo_article(user=factchecker)
-    result.claims = len(claims)
+    with transaction.atomic():
+        result.world_article, world_claims = ensure_demo_article(user=factchecker, data=WORLD_ARTICLE,
+                                                                 annotations=WORLD_CLAIMS)
+    result.claims = len(claims) + len(world_claims)
     result.links = link_demo_evidence(claims=claims, user=factchecker)
+    result.links += link_world_evidence(claims=world_claims, user=factchecker)
     return result

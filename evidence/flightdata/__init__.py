@@ -7,7 +7,7 @@ where this meets the database.
 from .orbits import Orbit, detect_orbits
 from .positions import AircraftInfo, AircraftTrack, FlightFileError, Positions
 from .readers import read_flight_file
-from .registries import is_military_address, read_registry
+from .registries import address_info, is_military_address, military_address_country, read_registry
 from .sorties import Sortie, split_sorties
 from .trackcodec import decode_track, encode_track
 
@@ -18,10 +18,12 @@ __all__ = [
     "Orbit",
     "Positions",
     "Sortie",
+    "address_info",
     "decode_track",
     "detect_orbits",
     "encode_track",
     "is_military_address",
+    "military_address_country",
     "read_flight_file",
     "read_registry",
     "split_sorties",

@@ -4,7 +4,8 @@ It matches the demo article (claims/demo.py): 18 surveillance missions between 2
 California, Arizona, Texas and near the Baja peninsula — 11 of them Navy P-8s, one U-2 on 3 February that flies
 near (not over) Texas, one Air Force RC-135 Rivet Joint on 4 February that loops around the Baja peninsula, orbits off
 Sinaloa and comes within ~35 nm of it — plus a baseline of one surveillance mission a month through 2024 and ordinary
-traffic (transport, tanker, airliner) that is not surveillance.
+traffic (transport, tanker, airliner) that is not surveillance. A second story (``WORLD_STORY``) happens elsewhere in
+the world: RQ-4 and RC-135 flights over the Black Sea and near Kaliningrad in October 2025.
 
 Files are split at midnight UTC like real day archives, so a mission that crosses midnight arrives in two files and
 must be merged by the importer. Everything is deterministic: the same call writes the same bytes.
@@ -37,8 +38,14 @@ SAN_DIEGO_INTL = (32.733, -117.190)
 DALLAS_LOVE = (32.847, -96.852)
 HOUSTON_HOBBY = (29.645, -95.279)
 
+# Bases of the second story (lat, lon)
+SIGONELLA = (37.402, 14.922)  # NAS Sigonella, Sicily: RQ-4 detachment
+WADDINGTON = (53.166, -0.524)  # RAF Waddington: the RAF's RC-135W Airseeker
+MILDENHALL = (52.362, 0.486)  # RAF Mildenhall: USAF RC-135 deployments
+
 NAVY = "United States Navy"
 USAF = "United States Air Force"
+RAF = "Royal Air Force"
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,10 @@ AIRFRAMES = {
         Airframe("ae07e1", "05-5140", "C17", "BOEING C-17A Globemaster III", USAF, True, 2005),
         Airframe("ae04c0", "63-8880", "K35R", "BOEING KC-135R Stratotanker", USAF, True, 1963),
         Airframe("a1b2c3", "N8301J", "B738", "BOEING 737-800", "Southwest Airlines", False, 2012),
+        # The second story: NATO's eastern flank, October 2025.
+        Airframe("ae5416", "11-2046", "Q4", "NORTHROP GRUMMAN RQ-4B Global Hawk", USAF, True, 2011),
+        Airframe("43c6f1", "ZZ664", "R135", "BOEING RC-135W Airseeker", RAF, True, 1964),
+        Airframe("43c6f2", "ZZ665", "R135", "BOEING RC-135W Airseeker", RAF, True, 1964),
     ]
 }
 
@@ -277,7 +288,37 @@ ORDINARY = [
     _f("2024-06-10 08:00", "a1b2c3", "SWA1234", DALLAS_LOVE, HOUSTON_HOBBY, speed_kt=420.0, cruise_ft=30_000.0),
 ]
 
-ALL_FLIGHTS = STORY + BASELINE_2024 + ORDINARY
+#: The second story (claims/demo.py, WORLD_ARTICLE): October 2025 over the Black Sea and the Baltic. Four RQ-4B
+#: missions from Sigonella to the Black Sea, each orbiting in international airspace 35–60 nm south-west of Crimea;
+#: three RAF RC-135W missions from Waddington orbiting ~20 nm off Kaliningrad Oblast's coast (international airspace);
+#: and one USAF RC-135V from Mildenhall on 28 October along the same Baltic track. So: 4 RC-135 flights near
+#: Kaliningrad in October 2025 (3 RAF, 1 USAF), 4 RQ-4 flights over the Black Sea, none over Crimea or Kaliningrad.
+BLACK_SEA_ORBIT = (43.95, 32.7)
+KALININGRAD_ORBIT = (55.25, 19.2)
+_RQ4 = {"speed_kt": 340.0, "cruise_ft": 55_000.0}
+_RJ = {"speed_kt": 420.0, "cruise_ft": 31_000.0}
+WORLD_STORY = [
+    *(
+        _f(f"2025-10-{day:02d} 05:00", "ae5416", "FORTE12", SIGONELLA, (39.6, 20.0), (41.3, 28.9), (42.6, 31.0),
+           BLACK_SEA_ORBIT, (42.6, 31.0), (41.3, 28.9), (39.6, 20.0), SIGONELLA,
+           orbit={"after": 4, "radius_km": 30.0, "turns": 4.0, "speed_kt": 340.0}, **_RQ4,
+           note="RQ-4B over the Black Sea, orbiting south-west of Crimea in international airspace")
+        for day in (3, 10, 17, 24)
+    ),
+    *(
+        _f(f"2025-10-{day:02d} 07:00", hex_, "RRR7225", WADDINGTON, (55.4, 8.0), (55.3, 14.5), KALININGRAD_ORBIT,
+           (55.3, 14.5), (55.4, 8.0), WADDINGTON,
+           orbit={"after": 3, "radius_km": 18.0, "turns": 4.0, "speed_kt": 320.0}, **_RJ,
+           note="RAF RC-135W orbiting ~20 nm off Kaliningrad Oblast")
+        for day, hex_ in ((7, "43c6f1"), (14, "43c6f2"), (21, "43c6f1"))
+    ),
+    _f("2025-10-28 08:00", "ae01c5", "JAKE11", MILDENHALL, (55.4, 8.0), (55.3, 14.5), KALININGRAD_ORBIT,
+       (55.3, 14.5), (55.4, 8.0), MILDENHALL,
+       orbit={"after": 3, "radius_km": 18.0, "turns": 3.0, "speed_kt": 320.0}, **_RJ,
+       note="USAF RC-135V from Mildenhall near Kaliningrad"),
+]
+
+ALL_FLIGHTS = STORY + BASELINE_2024 + ORDINARY + WORLD_STORY
 STEP_SECONDS = 15.0
 
 

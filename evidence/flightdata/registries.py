@@ -10,7 +10,9 @@ the import runs before writing anything.
 
 from __future__ import annotations
 
+import bisect
 import csv
+import functools
 import gzip
 import io
 import re
@@ -22,10 +24,102 @@ from typing import Any, Literal
 
 RegistryFormat = Literal["plane-alert", "tar1090"]
 
-# US military allocation inside the US block (a00001-adf7c7 are the civil N-numbers). Most US military airframes
-# are ae0000-afffff. Other countries' military sub-ranges differ between public sources (readsb, tar1090 and others
-# list different bounds), so only the verified US range is built in; extend this tuple once a range is checked.
-MILITARY_ADDRESS_RANGES: tuple[tuple[int, int, str], ...] = ((0xADF7C8, 0xAFFFFF, "US"),)
+#: Military ICAO address blocks: (first, last, ISO 3166-1 alpha-2 country). Source: tar1090-db ``ranges.json``
+#: (github.com/wiedehopf/tar1090-db, file last changed in commit fb38887c96bb, 2024-04-07), the list tar1090 and
+#: readsb use to mark aircraft military; tar1090 is GPL-2.0-or-later, the ranges are reproduced here as facts. The
+#: country of each range is the ICAO allocation that contains it (:mod:`evidence.flightdata.icao_allocations`).
+#: 400000–40003f lies in the United Kingdom's allocation (ICAO's table lists 400000–4001bf as Bermuda's share of it;
+#: Bermuda has no air arm, so the range is read as the UK's). A range is a hint, not proof: registries override it.
+MILITARY_ADDRESS_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0xADF7C8, 0xAFFFFF, "US"),  # United States (civil N-numbers are a00001-adf7c7)
+    (0x010070, 0x01008F, "EG"),  # Egypt
+    (0x0A4000, 0x0A4FFF, "DZ"),  # Algeria
+    (0x33FF00, 0x33FFFF, "IT"),  # Italy
+    (0x350000, 0x37FFFF, "ES"),  # Spain
+    (0x3AA000, 0x3AFFFF, "FR"),  # France
+    (0x3B7000, 0x3BFFFF, "FR"),  # France
+    (0x3EA000, 0x3EBFFF, "DE"),  # Germany
+    (0x3F4000, 0x3FBFFF, "DE"),  # Germany
+    (0x400000, 0x40003F, "GB"),  # United Kingdom (see above)
+    (0x43C000, 0x43CFFF, "GB"),  # United Kingdom
+    (0x444000, 0x446FFF, "AT"),  # Austria
+    (0x44F000, 0x44FFFF, "BE"),  # Belgium
+    (0x457000, 0x457FFF, "BG"),  # Bulgaria
+    (0x45F400, 0x45F4FF, "DK"),  # Denmark
+    (0x468000, 0x4683FF, "GR"),  # Greece
+    (0x473C00, 0x473C0F, "HU"),  # Hungary
+    (0x478100, 0x4781FF, "NO"),  # Norway
+    (0x480000, 0x480FFF, "NL"),  # Netherlands
+    (0x48D800, 0x48D87F, "PL"),  # Poland
+    (0x497C00, 0x497CFF, "PT"),  # Portugal
+    (0x498420, 0x49842F, "CZ"),  # Czechia
+    (0x4B7000, 0x4B7FFF, "CH"),  # Switzerland
+    (0x4B8200, 0x4B82FF, "TR"),  # Turkey
+    (0x70C070, 0x70C07F, "OM"),  # Oman
+    (0x710258, 0x71028F, "SA"),  # Saudi Arabia
+    (0x710380, 0x71039F, "SA"),  # Saudi Arabia
+    (0x738A00, 0x738AFF, "IL"),  # Israel
+    (0x7CF800, 0x7CFAFF, "AU"),  # Australia
+    (0x800200, 0x8002FF, "IN"),  # India
+    (0xC20000, 0xC3FFFF, "CA"),  # Canada
+    (0xE40000, 0xE41FFF, "BR"),  # Brazil
+)
+
+
+@dataclass(frozen=True)
+class AddressInfo:
+    """What an ICAO address alone says: the State it was allocated to and whether it is in a military block."""
+
+    hex: str
+    country: str  # ISO 3166-1 alpha-2, "" when the address is in no allocation (or is a non-ICAO ~ address)
+    country_name: str
+    military: bool
+    #: ISO code of the military block the address is in ("" when not military).
+    military_country: str
+
+
+_MIL_STARTS = tuple(lo for lo, _, _ in sorted(MILITARY_ADDRESS_RANGES))
+_MIL_SORTED = tuple(sorted(MILITARY_ADDRESS_RANGES))
+
+
+def _address_number(hex_address: str) -> int | None:
+    value = (hex_address or "").strip().lower()
+    if not _HEX_RE.match(value) or value.startswith("~"):
+        return None
+    return int(value, 16)
+
+
+def military_address_country(hex_address: str) -> str | None:
+    """ISO alpha-2 code of the military block holding the address (``"ae1234"`` → ``"US"``), else None.
+
+    Non-ICAO (``~``) and malformed addresses are never military. One bisection over the sorted ranges.
+    """
+    n = _address_number(hex_address)
+    if n is None:
+        return None
+    i = bisect.bisect_right(_MIL_STARTS, n) - 1
+    if i >= 0 and n <= _MIL_SORTED[i][1]:
+        return _MIL_SORTED[i][2]
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def address_info(hex_address: str) -> AddressInfo:
+    """The allocation (country) and military block of an ICAO address, from the address alone."""
+    from evidence.flightdata.icao_allocations import ICAO_ALLOCATIONS
+
+    n = _address_number(hex_address)
+    country = name = ""
+    if n is not None:
+        best = None
+        for lo, hi, code, cname in ICAO_ALLOCATIONS:
+            if lo <= n <= hi and (best is None or hi - lo < best[1] - best[0]):
+                best = (lo, hi, code, cname)
+        if best:
+            country, name = best[2], best[3]
+    mil = military_address_country(hex_address) or ""
+    return AddressInfo((hex_address or "").strip().lower(), country, name, bool(mil), mil)
+
 
 _HEX_RE = re.compile(r"^~?[0-9a-fA-F]{6}$")
 _NUL = "\x00"
@@ -41,13 +135,7 @@ def normalise_hex(value: str) -> str | None:
 
 def is_military_address(hex_address: str) -> bool:
     """True when the ICAO address lies in a known military allocation (non-ICAO ``~`` addresses never do)."""
-    if not hex_address or hex_address.startswith("~"):
-        return False
-    try:
-        n = int(hex_address, 16)
-    except ValueError:
-        return False
-    return any(lo <= n <= hi for lo, hi, _ in MILITARY_ADDRESS_RANGES)
+    return military_address_country(hex_address) is not None
 
 
 def valid_designator(value: str) -> str:

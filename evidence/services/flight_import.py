@@ -112,17 +112,42 @@ def _charge(ctx: _Context, phase: str, start: tuple[float, float]) -> None:
     ctx.timings[f"{phase}_cpu"] += time.process_time() - start[1]
 
 
+#: The last tagger built, keyed by the regions' content (see default_region_tagger).
+_TAGGER_CACHE: dict[str, Any] = {}
+
+
 def default_region_tagger() -> RegionTaggerLike | None:
-    """A RegionTagger over every Region in the database (WKB, EPSG:4326), or None when there are no regions."""
+    """A RegionTagger over every Region in the database (WKB, EPSG:4326), or None when there are no regions.
+
+    Building one for the ~2,000 regions of the world gazetteer costs several seconds of CPU, so the last one is kept
+    in this process, keyed by a hash of every region's slug, kind, source and bounds (what reseeding or an edit
+    changes). It is built on slugs and handed out with the current primary keys, so the same regions re-created
+    under new keys (a test database rolled back and seeded again) reuse it.
+    """
+    import copy
+    import hashlib
+
     import shapely
 
-    rows = list(Region.objects.values_list("pk", "geometry_wkb"))
-    if not rows:
+    meta = list(Region.objects.order_by("slug").values_list("slug", "pk", "kind", "source", "min_lon", "min_lat",
+                                                              "max_lon", "max_lat"))
+    if not meta:
         return None
-    from evidence.geo.tagging import RegionTagger
+    from evidence.geo.tagging import RegionTagger, region_cap_nm
 
-    regions = [(pk, shapely.from_wkb(bytes(wkb))) for pk, wkb in rows]
-    return RegionTagger(regions, cap_nm=float(settings.REGION_DISTANCE_CAP_NM))
+    key = hashlib.sha256(repr(([(m[0], *m[2:]) for m in meta], float(settings.REGION_DISTANCE_CAP_NM),
+                               [region_cap_nm(m[2]) for m in meta])).encode()).hexdigest()
+    tagger = _TAGGER_CACHE.get(key)
+    if tagger is None:
+        wkb = dict(Region.objects.values_list("slug", "geometry_wkb"))
+        regions = [(m[0], shapely.from_wkb(bytes(wkb[m[0]]))) for m in meta]
+        tagger = RegionTagger(regions, cap_nm=float(settings.REGION_DISTANCE_CAP_NM),
+                              caps_nm=[region_cap_nm(m[2]) for m in meta])
+        _TAGGER_CACHE.clear()
+        _TAGGER_CACHE[key] = tagger
+    with_pks = copy.copy(tagger)  # shares the prepared geometry; only the keys it reports differ
+    with_pks.keys = [m[1] for m in meta]
+    return with_pks
 
 
 def iter_flight_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:

@@ -173,12 +173,13 @@ def test_bad_files_reported_nothing_written_others_imported(tmp_path):
 
 def test_import_flights_command_exit_status_and_output():
     out = StringIO()
-    call_command("import_flights", str(FIXTURES / "readsb_14field.json"), stdout=out)
+    call_command("import_flights", str(FIXTURES / "readsb_14field.json"), "--allow-untagged", stdout=out)
     assert "missions created" in out.getvalue()
     out = StringIO()
     with pytest.raises(CommandError) as exc:
         call_command(
-            "import_flights", str(FIXTURES / "readsb_9field.json"), str(FIXTURES / "bad_latitude_123.json"), stdout=out
+            "import_flights", str(FIXTURES / "readsb_9field.json"), str(FIXTURES / "bad_latitude_123.json"),
+            "--allow-untagged", stdout=out
         )
     assert exc.value.returncode == 1
     text = out.getvalue()
@@ -187,7 +188,8 @@ def test_import_flights_command_exit_status_and_output():
 
 
 def test_command_gap_minutes_option():
-    call_command("import_flights", str(FIXTURES / "readsb_9field.json"), "--gap-minutes", "60", stdout=StringIO())
+    call_command("import_flights", str(FIXTURES / "readsb_9field.json"), "--gap-minutes", "60", "--allow-untagged",
+                 stdout=StringIO())
     assert Mission.objects.count() == 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evidence.geo.boundaries import RegionDefinition, load_region_definitions
-from evidence.geo.tagging import RegionTagger
+from evidence.geo.tagging import RegionTagger, region_cap_nm
 
 
 @pytest.fixture(scope="session")
@@ -20,4 +20,5 @@ def by_slug(definitions: list[RegionDefinition]) -> dict[str, RegionDefinition]:
 
 @pytest.fixture(scope="session")
 def tagger(definitions: list[RegionDefinition]) -> RegionTagger:
-    return RegionTagger([(d.slug, d.geometry) for d in definitions])
+    return RegionTagger([(d.slug, d.geometry) for d in definitions],
+                        caps_nm=[region_cap_nm(d.kind) for d in definitions])

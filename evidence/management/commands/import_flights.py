@@ -28,8 +28,21 @@ class Command(BaseCommand):
         )
 
         parser.add_argument("--workers", type=int, default=1, help="processes parsing files in parallel (default 1)")
+        parser.add_argument(
+            "--allow-untagged",
+            action="store_true",
+            help="import even when the database has no regions (missions are then not tagged with any place)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from evidence.models import Region
+
+        if not options["allow_untagged"] and not Region.objects.exists():
+            raise CommandError(
+                "The database has no regions, so imported missions could not be tagged with the places they flew "
+                "over or near. Run `manage.py migrate` (it seeds the reference data) or `manage.py seed_reference` "
+                "first, or pass --allow-untagged to import without places."
+            )
         console = Console(file=self.stdout, force_terminal=False, width=120)
         show_bar = options.get("verbosity", 1) >= 1
         with Progress(

@@ -1,0 +1,91 @@
+"""The world's aircraft types and military operators as the reader sees them after seeding (vocabulary level).
+
+Names are read through the real spaCy rules built from the database vocabulary, so a phrase is checked against
+everything else the vocabulary knows (the longest match wins; "Royal Air Force" must not become the US Air Force).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.nlp.pipeline import get_pipeline
+from claims.nlp.vocabulary import vocabulary_from_db
+from evidence.models import AircraftType, Organisation
+
+
+@pytest.fixture
+def nlp(seeded):
+    return get_pipeline(vocabulary_from_db(max_age=0))
+
+
+def _keys(nlp, text: str) -> list[str]:
+    return [ent.ent_id_ for ent in nlp(text).ents if ent.ent_id_]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "designator"),
+    [
+        ("B-52", "B52"), ("B-52H", "B52"), ("Stratofortress", "B52"), ("F-35A", "F35"), ("F-35C", "F35"),
+        ("Lightning II", "F35"), ("F/A-18E/F", "F18S"), ("Super Hornet", "F18S"), ("MiG-31", "MG31"),
+        ("Foxhound", "MG31"), ("Su-24", "SU24"), ("KC-46", "B762"), ("KC-46 Pegasus", "B762"),
+        ("E-7 Wedgetail", "E737"), ("MQ-9A", "Q9"), ("MQ-9B", "Q9"), ("Reaper", "Q9"), ("SkyGuardian", "Q9"),
+        ("RQ-4B", "Q4"), ("Global Hawk", "Q4"), ("MQ-4C Triton", "Q4"), ("Tu-142", "TU95"), ("Il-20", "IL18"),
+        ("Y-8Q", "AN12"), ("Su-34", "SU27"), ("RC-135", "R135"), ("AWACS", "E3TF"),
+    ],
+)
+def test_written_designations_reach_their_designator(nlp, phrase: str, designator: str) -> None:
+    assert _keys(nlp, f"Flight data showed a {phrase} over the sea.") == [f"aircraft:{designator}"]
+
+
+def test_catalogue_designations_are_aliases_by_rule(seeded) -> None:
+    """Types nobody curated still get the designation their Doc 8643 model name carries."""
+    assert "Tu-22M" in AircraftType.objects.get(designator="T22M").aliases
+    assert "UH-60" in AircraftType.objects.get(designator="H60").aliases
+    # An alias the catalogue gives to several designators is kept only where the curated list puts it.
+    assert "F-22" in AircraftType.objects.get(designator="F22").aliases
+    assert not any(a.casefold() == "f-22" for a in AircraftType.objects.get(designator="TF22").aliases)
+
+
+def test_military_types_have_roles(seeded) -> None:
+    roles = dict(AircraftType.objects.filter(designator__in=["B52", "F35", "K35R", "R135", "P8", "E737", "Q9",
+                                                                "C17"]).values_list("designator", "role"))
+    assert roles == {"B52": "bomber", "F35": "fighter", "K35R": "tanker", "R135": "sigint",
+                     "P8": "maritime_patrol", "E737": "aew", "Q9": "drone_recon", "C17": "transport"}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The Royal Air Force flew a patrol.", "raf"),
+        ("An RAF Rivet Joint flew a patrol.", "raf"),
+        ("The French Air and Space Force flew a patrol.", "french-air-space-force"),
+        ("The Luftwaffe flew a patrol.", "luftwaffe"),
+        ("The Royal Australian Air Force flew a patrol.", "raaf"),
+        ("The JASDF flew a patrol.", "jasdf"),
+        ("Russian Aerospace Forces flew a patrol.", "vks"),
+        ("The VKS flew a patrol.", "vks"),
+        ("The PLA Air Force flew a patrol.", "plaaf"),
+        ("The PLA Navy flew a patrol.", "plan"),
+        ("The Ukrainian Air Force said so.", "ukrainian-air-force"),
+        ("US CBP flew a patrol.", "cbp"),
+        ("The NATO AEW&C Force flew a patrol.", "nato-aewc"),
+        ("The Royal Canadian Air Force flew a patrol.", "rcaf"),
+        ("The Indian Air Force flew a patrol.", "indian-air-force"),
+    ],
+)
+def test_world_operators_are_read_as_themselves(nlp, text: str, slug: str) -> None:
+    keys = _keys(nlp, text)
+    assert f"org:{slug}" in keys
+    assert "org:us-air-force" not in keys and "org:us-navy" not in keys
+
+
+def test_no_non_us_operator_carries_a_us_alias(seeded) -> None:
+    us_aliases = {a.casefold() for o in Organisation.objects.filter(country="US") for a in [o.name, *o.aliases]}
+    for org in Organisation.objects.exclude(country="US"):
+        assert not us_aliases & {a.casefold() for a in [org.name, org.short_name, *org.aliases] if a}, org.slug
+
+
+def test_operators_have_their_country(seeded) -> None:
+    countries = dict(Organisation.objects.values_list("slug", "country"))
+    assert countries["raf"] == "GB" and countries["vks"] == "RU" and countries["plaaf"] == "CN"
+    assert countries["rocaf"] == "TW" and countries["nato"] == ""
