@@ -236,10 +236,12 @@ def _entity_value(ent: Span, label: str, reference: dt.datetime | dt.date, text:
         if key.startswith("role:"):
             role = key.split(":", 1)[1]
             return {"role": role, "surveillance": role == "surveillance"}
-    if label == "PLACE":
-        return {"slug": key.split(":", 1)[1]} if key.startswith("region:") else {"name": text}
-    if label == "ORG":
-        return {"slug": key.split(":", 1)[1]} if key.startswith("org:") else {"name": text}
+        return {"name": text, "designator": None, **value}  # a designation the vocabulary lacks (fc_names)
+    if label in ("PLACE", "ORG"):
+        prefix = "region:" if label == "PLACE" else "org:"
+        # fc_names adds what it knows ("kind": "base", "foreign": True, "name" of an unlisted one)
+        out = {"slug": key.split(":", 1)[1]} if key.startswith(prefix) else {"name": text}
+        return {**value, **out} if key.startswith(prefix) else {**out, **value}
     if label == "DATE":
         period = resolve_period(text, reference)
         if period is None:

@@ -74,6 +74,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 def normalise(text: str) -> str:
     text = " ".join(text.translate(_QUOTES).split()).strip(" .,;:\"'").lower()
     text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    text = re.sub(r"(?<=\d)s$", "", text)  # "B-52s" is "B-52"
     return re.sub(r"'s$", "", text)
 
 
@@ -127,7 +128,7 @@ def predictions(extraction: Extraction) -> list[Prediction]:
         elif e.label == "ORG":
             out.append(Prediction("organisations", e.text, e.start, e.end, e))
         elif e.label == "PERSON":
-            out.append(Prediction("people", v.get("name") or e.text, e.start, e.end, e))
+            out.append(Prediction("people", v.get("full_name") or v.get("name") or e.text, e.start, e.end, e))
         elif e.label == "ATTRIBUTION" and v.get("claimant"):
             out.append(Prediction("claimants", v["claimant"], e.start, e.end, e))
         elif e.label == "QUANTITY" and v.get("value") is not None:
