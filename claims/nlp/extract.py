@@ -253,7 +253,10 @@ def _entity_value(ent: Span, label: str, reference: dt.datetime | dt.date, text:
             out["span_days"] = days
         return out
     if label == "PERSON":
-        return {"name": value.get("name", text), "role": value.get("role")}
+        out = {"name": value.get("name", text), "role": value.get("role")}
+        if value.get("full_name"):
+            out["full_name"] = value["full_name"]  # "Sheinbaum" after "President Claudia Sheinbaum"
+        return out
     if label == "QUANTITY" and not value:
         number = parse_number(text)
         return {"value": number, "qualifier": "exact", "unit": None, "counts_missions": False} if number else {}
