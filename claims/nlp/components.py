@@ -84,7 +84,8 @@ def check_extension_storage(doc: Doc) -> bool:
 
 MISSION_NOUNS = frozenset({"mission", "missions", "flight", "flights", "sortie", "sorties", "patrol", "patrols",
                            "overflight", "overflights", "trip", "trips", "times", "operations", "operation"})
-DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "metres": "m", "miles": "mi", "mile": "mi", "mi": "mi", "km": "km",
+DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "metres": "m", "miles": "mi",
+                  "mile": "mi", "mi": "mi", "km": "km",
                   "kilometers": "km", "kilometres": "km", "feet": "ft", "ft": "ft", "knots": "kt", "kt": "kt",
                   "%": "percent", "percent": "percent", "per": "percent"}
 BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
@@ -107,24 +108,24 @@ ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
                             "vice", "joint", "staff", "retired", "open-source", "flight-tracking", "aviation",
-                            "prime", "chief", "rear", "new", "then", "incoming", "outgoing", "top", "army", "naval"})
+                            "prime", "chief", "rear", "new", "then", "incoming", "outgoing", "naval"})
 SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "confirmed", "confirms",
                        "stated", "shows", "showed", "show", "indicated", "indicates", "indicate", "wrote", "writes",
                        "added", "noted", "acknowledged", "claimed", "claims", "announced", "revealed", "suggested",
                        "suggests", "learned", "learnt", "speculated", "dubbed", "tweeted", "posted", "described",
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
-                       "revealed", "estimates", "writes"})
+                       "estimates"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
                           "person", "aides", "aide", "lawmakers", "diplomats", "diplomat", "document", "documents",
                           "ministry", "command", "department", "agency", "military", "logs", "figures", "observers",
                           "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters",
-                          "services", "service", "secretary", "minister", "ministers", "spokesperson", "government",
-                          "statement", "newspaper", "outlet", "outlets", "agency", "portal", "websites"})
+                          "services", "service", "secretary", "minister", "ministers", "government",
+                          "newspaper", "outlet", "outlets", "portal", "websites"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
-AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "had",
-                         "been", "then", "first", "publicly", "separately", "earlier"})
+AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
+                         "then", "first", "publicly", "separately", "earlier"})
 #: Words that start a claimant phrase by pointing back ("according to their information"): not a claimant.
 ANAPHORIC = frozenset({"their", "his", "her", "its", "him", "them", "it", "this", "that", "these", "those"})
 CLAUSE_STOPS = frozenset({"that", "which", "who", "and", "but", "or", "as", "when", "while", "because", "if", "so",
@@ -434,7 +435,8 @@ _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
 _NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
-_ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|Defen[cs]e[ \t]+Staff|" \
+_ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
+           r"Defen[cs]e[ \t]+Staff|" \
            r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|the[ \t]+Army)"
 _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
@@ -501,7 +503,7 @@ def people(doc: Doc) -> Doc:
         add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
     for m in _NAME_THEN_ROLE_RE.finditer(text):
         name = char_span(doc, m.start("name"), m.end("name"))
-        if name is None or bad_name(name) or doc[name.start].is_sent_start and name.start + 1 == name.end:
+        if name is None or bad_name(name) or (doc[name.start].is_sent_start and name.start + 1 == name.end):
             continue
         add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
     surnames = {(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
@@ -533,7 +535,9 @@ def people(doc: Doc) -> Doc:
             taken.add(first)
             continue
         add(span, span.text, None)
-    for span in spans:  # "Mr Wallace": the person named in full earlier
+    surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
+                     if len((fc_value(s) or {}).get("name", "").split()) > 1})
+    for span in spans:  # "Mr Wallace": the person named in full earlier or later
         value = fc_value(span) or {}
         if value.get("name") in surnames and not value.get("full_name"):
             set_fc_value(span, {**value, "full_name": surnames[value["name"]]})
@@ -836,7 +840,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, True, {}
         if t.lower_ in AIRCRAFT_NOUNS:
             return "aircraft", False, {"noun": t.lower_}
-        if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") or (t.is_title and t.is_alpha and not _in_entity(doc, j)) \
+        if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
+                or (t.is_title and t.is_alpha and not _in_entity(doc, j)) \
                 or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1

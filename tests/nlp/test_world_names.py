@@ -151,3 +151,12 @@ def test_the_extraction_output_is_stable_for_a_world_report():
     assert ("PLACE", "Taiwan Strait") in [(lab, t) for lab, t, _ in ents]
     assert any(lab == "ATTRIBUTION" and v.get("person") == "Sarah Merrill" for lab, _, v in ents)
     assert extract(text, published_at=dt.date(2023, 12, 7)).proposed_claims
+
+
+def test_cities_by_name_with_their_position_and_ambiguous_names_only_in_place_context():
+    places = _labelled("The drone flew 100 kilometers from Sochi and 180 from Sevastopol.", "PLACE")
+    assert places["Sochi"]["kind"] == "city" and places["Sochi"]["country"] == "RU"
+    assert 43 < places["Sochi"]["lat"] < 44
+    assert "Miami" in _labelled("The command is headquartered in Miami.", "PLACE")
+    assert "Reading" not in _labelled("Reading the flight logs took days.", "PLACE")
+    assert "Austin" not in _labelled("Defense Secretary Lloyd Austin said the flights were routine.", "PLACE")
