@@ -160,3 +160,18 @@ def test_cities_by_name_with_their_position_and_ambiguous_names_only_in_place_co
     assert "Miami" in _labelled("The command is headquartered in Miami.", "PLACE")
     assert "Reading" not in _labelled("Reading the flight logs took days.", "PLACE")
     assert "Austin" not in _labelled("Defense Secretary Lloyd Austin said the flights were routine.", "PLACE")
+
+
+def test_a_quote_keeps_its_own_reference_date():
+    """In an article of February 20, CNN's "past two weeks" (reported February 5) are the two weeks before the 5th."""
+    text = ("CNN reported on February 5 that the military flew at least 18 spy missions near Baja over the past "
+            "two weeks.")
+    x = extract(text, published_at=dt.date(2025, 2, 20))
+    dates = {e.text: e.value for e in x.entities if e.label == "DATE"}
+    assert dates["the past two weeks"]["end"] == "2025-02-05"
+    assert dates["February 5"]["end"] == "2025-02-05"
+    (claim,) = x.proposed_claims
+    assert claim.scope.period.end == dt.date(2025, 2, 5) and claim.scope.period.start == dt.date(2025, 1, 23)
+    plain = extract("The military flew at least 18 spy missions near Baja over the past two weeks, officials said.",
+                    published_at=dt.date(2025, 2, 20))
+    assert {e.text: e.value for e in plain.entities if e.label == "DATE"}["the past two weeks"]["end"] == "2025-02-20"
