@@ -213,7 +213,7 @@ class _DocView:
     ``str.find`` (see :func:`claims.nlp.dates.finditer_at`), the tokens' start offsets (for character → token;
     ``Doc.char_span`` scans tokens linearly) and the say-verb matches two components use."""
 
-    __slots__ = ("_say", "low", "n_chars", "starts", "text")
+    __slots__ = ("_doc", "_say", "_words", "low", "n_chars", "starts", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc_text(doc)
@@ -221,6 +221,16 @@ class _DocView:
         self.low = lowered(self.text)
         self.starts: list[int] = doc.to_array("IDX").tolist()
         self._say: list[re.Match[str]] | None = None
+        self._words: list[str] | None = None
+        self._doc = None
+
+    def words(self, doc: Doc) -> list[str]:
+        """Each token's text, from the offsets (``for token in doc`` builds a Python object per token)."""
+        if self._words is None:
+            lengths = doc.to_array("LENGTH").tolist()
+            text = self.text
+            self._words = [text[s:s + n] for s, n in zip(self.starts, lengths, strict=True)]
+        return self._words
 
     @property
     def say_matches(self) -> list[re.Match[str]]:
@@ -442,11 +452,11 @@ _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
     rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
 )
-#: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition.
-_NAME_THEN_ROLE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,3}}),[ \t]+(?:an?|the)[ \t]+"
-    rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])"
-)
+#: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition. Found
+#: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
+_APPOSITION_CUES = (", a ", ", an ", ", the ")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,3}})$")
+_ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
 
 
 def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
@@ -501,11 +511,18 @@ def people(doc: Doc) -> Doc:
             continue
         role_start = _role_start(doc, role.start, mask)
         add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
-    for m in _NAME_THEN_ROLE_RE.finditer(text):
-        name = char_span(doc, m.start("name"), m.end("name"))
-        if name is None or bad_name(name) or (doc[name.start].is_sent_start and name.start + 1 == name.end):
-            continue
-        add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
+    for cue in _APPOSITION_CUES:
+        at = text.find(cue)
+        while at != -1:
+            before = _NAME_BEFORE_RE.search(text, max(0, at - 80), at)
+            role = _ROLE_AFTER_RE.match(text, at + len(cue)) if before else None
+            at = text.find(cue, at + 1)
+            if before is None or role is None:
+                continue
+            name = char_span(doc, before.start("name"), before.end("name"))
+            if name is None or bad_name(name):
+                continue
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
     surnames = {(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                 if len((fc_value(s) or {}).get("name", "").split()) > 1}
     orgs: list[Span] = []
@@ -541,9 +558,13 @@ def people(doc: Doc) -> Doc:
         value = fc_value(span) or {}
         if value.get("name") in surnames and not value.get("full_name"):
             set_fc_value(span, {**value, "full_name": surnames[value["name"]]})
-    for token in doc:  # surnames after the first mention: "Merrill said", "Mr Wallace", "Smith"
-        full = surnames.get(token.text)
-        if full is None or token.i in taken or mask[token.i] or not token.is_title:
+    words = view.words(doc) if surnames else []
+    for i, word in enumerate(words):  # surnames after the first mention: "Merrill said", "Mr Wallace", "Smith"
+        full = surnames.get(word)
+        if full is None or i in taken or mask[i]:
+            continue
+        token = doc[i]
+        if not token.is_title:
             continue
         span = Span(doc, token.i, token.i + 1, label="PERSON")
         set_fc_value(span, {"name": token.text, "role": None, "full_name": full})
