@@ -182,6 +182,8 @@ def _add_entities(doc: Doc, spans: Iterable[Span]) -> None:
 def commit_entities(doc: Doc) -> None:
     state = doc.user_data.pop(_STATE_KEY, None)
     if state is not None:
+        if any(b.start < a.end for a, b in zip(state, state[1:], strict=False)):
+            state = filter_spans(state)  # never fail an article over two rules claiming one token: longest wins
         doc.ents = state
 
 
@@ -509,7 +511,11 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if role is None or name is None or bad_name(name):
             continue
-        role_start = _role_start(doc, role.start, mask)
+        role_start = role.start
+        while role_start < name.start and (mask[role_start] or role_start in taken):
+            role_start += 1  # "Col." read as Colorado by the vocabulary: the person starts after it
+        if role_start == role.start:
+            role_start = _role_start(doc, role.start, mask)
         add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
     for cue in _APPOSITION_CUES:
         at = text.find(cue)

@@ -175,3 +175,19 @@ def test_a_quote_keeps_its_own_reference_date():
     plain = extract("The military flew at least 18 spy missions near Baja over the past two weeks, officials said.",
                     published_at=dt.date(2025, 2, 20))
     assert {e.text: e.value for e in plain.entities if e.label == "DATE"}["the past two weeks"]["end"] == "2025-02-20"
+
+
+def test_a_role_abbreviation_the_vocabulary_lists_as_a_place_does_not_break_the_article():
+    """The database's Colorado has the alias "Col.": "army Col. Shi Yi" once made two entities share a token."""
+    import dataclasses
+
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    base = default_vocabulary()
+    regions = tuple(dataclasses.replace(r, aliases=(*r.aliases, "Col.")) if r.slug == "colorado" else r
+                    for r in base.regions)
+    vocabulary = dataclasses.replace(base, regions=regions, version="")
+    assert any(isinstance(r, RegionEntry) and "Col." in r.aliases for r in vocabulary.regions)
+    x = extract("China's view, Chinese army Col. Shi Yi wrote on Weibo, is that the P-8 flight was hyped.",
+                published_at=PUBLISHED, vocabulary=vocabulary)
+    assert "Shi Yi" in [e.value.get("name") for e in x.entities if e.label == "PERSON"]
