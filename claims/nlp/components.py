@@ -84,7 +84,8 @@ def check_extension_storage(doc: Doc) -> bool:
 
 MISSION_NOUNS = frozenset({"mission", "missions", "flight", "flights", "sortie", "sorties", "patrol", "patrols",
                            "overflight", "overflights", "trip", "trips", "times", "operations", "operation"})
-DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "miles": "mi", "mile": "mi", "mi": "mi", "km": "km",
+DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "metres": "m", "miles": "mi",
+                  "mile": "mi", "mi": "mi", "km": "km",
                   "kilometers": "km", "kilometres": "km", "feet": "ft", "ft": "ft", "knots": "kt", "kt": "kt",
                   "%": "percent", "percent": "percent", "per": "percent"}
 BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
@@ -98,21 +99,35 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "lt.", "lieutenant", "maj.", "commander", "cmdr.", "chief", "director", "administrator", "ambassador",
               "governor", "gov.", "mayor", "sheriff", "chairman", "chairwoman", "lawmaker", "analyst", "researcher",
               "sgt.", "sergeant", "envoy", "adviser", "advisor", "attorney", "judge", "captain", "capt.", "premier",
-              "head", "spokesperson", "expert", "reporter", "correspondent", "journalist", "pilot"]
+              "head", "spokesperson", "expert", "reporter", "correspondent", "journalist", "pilot", "leader",
+              "major", "marshal", "brigadier", "brig.", "counterpart", "president-elect", "secretary-general",
+              "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
+              "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
+              "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen."]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
-                            "vice", "joint", "staff", "retired", "open-source", "flight-tracking", "aviation"})
+                            "vice", "joint", "staff", "retired", "open-source", "flight-tracking", "aviation",
+                            "prime", "chief", "rear", "new", "then", "incoming", "outgoing", "naval"})
 SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "confirmed", "confirms",
                        "stated", "shows", "showed", "show", "indicated", "indicates", "indicate", "wrote", "writes",
                        "added", "noted", "acknowledged", "claimed", "claims", "announced", "revealed", "suggested",
-                       "suggests"})
+                       "suggests", "learned", "learnt", "speculated", "dubbed", "tweeted", "posted", "described",
+                       "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
+                       "estimates"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
                           "person", "aides", "aide", "lawmakers", "diplomats", "diplomat", "document", "documents",
                           "ministry", "command", "department", "agency", "military", "logs", "figures", "observers",
-                          "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters"})
+                          "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters",
+                          "services", "service", "secretary", "minister", "ministers", "government",
+                          "newspaper", "outlet", "outlets", "portal", "websites"})
+#: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
+AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
+                         "then", "first", "publicly", "separately", "earlier"})
+#: Words that start a claimant phrase by pointing back ("according to their information"): not a claimant.
+ANAPHORIC = frozenset({"their", "his", "her", "its", "him", "them", "it", "this", "that", "these", "those"})
 CLAUSE_STOPS = frozenset({"that", "which", "who", "and", "but", "or", "as", "when", "while", "because", "if", "so",
                           "than", "after", "before", "since", "where", "whom", "whose"})
 CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", "”", "—", "–"})
@@ -167,6 +182,8 @@ def _add_entities(doc: Doc, spans: Iterable[Span]) -> None:
 def commit_entities(doc: Doc) -> None:
     state = doc.user_data.pop(_STATE_KEY, None)
     if state is not None:
+        if any(b.start < a.end for a, b in zip(state, state[1:], strict=False)):
+            state = filter_spans(state)  # never fail an article over two rules claiming one token: longest wins
         doc.ents = state
 
 
@@ -198,7 +215,7 @@ class _DocView:
     ``str.find`` (see :func:`claims.nlp.dates.finditer_at`), the tokens' start offsets (for character → token;
     ``Doc.char_span`` scans tokens linearly) and the say-verb matches two components use."""
 
-    __slots__ = ("_say", "low", "n_chars", "starts", "text")
+    __slots__ = ("_doc", "_say", "_words", "low", "n_chars", "starts", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc_text(doc)
@@ -206,6 +223,16 @@ class _DocView:
         self.low = lowered(self.text)
         self.starts: list[int] = doc.to_array("IDX").tolist()
         self._say: list[re.Match[str]] | None = None
+        self._words: list[str] | None = None
+        self._doc = None
+
+    def words(self, doc: Doc) -> list[str]:
+        """Each token's text, from the offsets (``for token in doc`` builds a Python object per token)."""
+        if self._words is None:
+            lengths = doc.to_array("LENGTH").tolist()
+            text = self.text
+            self._words = [text[s:s + n] for s, n in zip(self.starts, lengths, strict=True)]
+        return self._words
 
     @property
     def say_matches(self) -> list[re.Match[str]]:
@@ -413,11 +440,25 @@ def _num(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-_NAME = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)?"
+#: A name word: a capital (accented ones too), letters, an inner apostrophe before a capital ("O'Shaughnessy"), a
+#: hyphenated part in either case ("Tsai Ing-wen", "Kosiniak-Kamysz"); never a possessive "’s".
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][A-Z][^\W\d_]+)?(?:-[^\W\d_]+)?"
+_PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}}"
+_ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
+#: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
+_ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
+           r"Defen[cs]e[ \t]+Staff|" \
+           r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|the[ \t]+Army)"
 _ROLE_NAME_RE = re.compile(
-    r"(?<![\w-])(?i:" + "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True)) + r")"
-    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}})(?![\w-])"
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
+    rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
 )
+#: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition. Found
+#: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
+_APPOSITION_CUES = (", a ", ", an ", ", the ")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,3}})$")
+_ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
 
 
 def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
@@ -438,25 +479,59 @@ def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
 def people(doc: Doc) -> Doc:
     """People with their roles: "border czar Tom Homan" → PERSON {"name": "Tom Homan", "role": "border czar"}.
 
-    Without a trained model only two shapes are recognised: a role word followed by a capitalised name, and a
-    capitalised name right before a say-verb ("Homan said"). A trained model's PERSON entities are kept as they are.
+    Without a trained model these shapes are recognised: a role (of any country: "Secretary of War", "Defence
+    Minister", "Taiwanese leader", "Lt. j.g.") followed by a name (accented letters, particles, hyphenated parts;
+    a possessive is not part of it); a name followed by its role in apposition ("Amelia Smith, an … researcher"); a
+    capitalised name right before a say-verb ("Ben Wallace said"); and, once a person is known by full name, the
+    surname alone ("Sheinbaum said", "Mr Wallace"). A single capitalised word before a say-verb that is no known
+    surname is an organisation ("Interfax reported"). Names never overlap an entity a rule made (an organisation
+    such as "General Atomics" is found first). A trained model's PERSON entities are kept as they are.
     Regular expressions over the text, not a token Matcher: a pattern that starts with "any capitalised token"
     makes the Matcher try every token, which cost more than all the other rules together.
     """
+    from claims.nlp.names import DEMONYMS, ORG_HEADS
+
     mask = _rule_token_mask(doc)
     view = _view(doc)
     text = view.text
-    spans = []
+    spans: list[Span] = []
+    taken: set[int] = set()
+
+    def bad_name(name: Span) -> bool:
+        return any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in ORG_HEADS
+                   for t in name)
+
+    def add(span: Span, name: str, role: str | None) -> None:
+        set_fc_value(span, {"name": name, "role": role})
+        spans.append(span)
+        taken.update(range(span.start, span.end))
+
     for m in finditer_at(_ROLE_NAME_RE, text, view.low, _ROLE_PREFIXES):
         role = char_span(doc, m.start(), m.start("name"))
         name = char_span(doc, m.start("name"), m.end("name"))
-        if role is None or name is None or any(mask[t.i] or t.text in NOT_NAMES for t in name):
+        if role is None or name is None or bad_name(name):
             continue
-        role_start = _role_start(doc, role.start, mask)
-        span = Span(doc, role_start, name.end, label="PERSON")
-        set_fc_value(span, {"name": name.text, "role": doc[role_start:name.start].text.lower()})
-        spans.append(span)
-    taken = {i for s in spans for i in range(s.start, s.end)}
+        role_start = role.start
+        while role_start < name.start and (mask[role_start] or role_start in taken):
+            role_start += 1  # "Col." read as Colorado by the vocabulary: the person starts after it
+        if role_start == role.start:
+            role_start = _role_start(doc, role.start, mask)
+        add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
+    for cue in _APPOSITION_CUES:
+        at = text.find(cue)
+        while at != -1:
+            before = _NAME_BEFORE_RE.search(text, max(0, at - 80), at)
+            role = _ROLE_AFTER_RE.match(text, at + len(cue)) if before else None
+            at = text.find(cue, at + 1)
+            if before is None or role is None:
+                continue
+            name = char_span(doc, before.start("name"), before.end("name"))
+            if name is None or bad_name(name):
+                continue
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    surnames = {(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
+                if len((fc_value(s) or {}).get("name", "").split()) > 1}
+    orgs: list[Span] = []
     for m in view.say_matches:
         verb = _token_at(doc, m.start())
         if verb is None:
@@ -465,15 +540,43 @@ def people(doc: Doc) -> Doc:
         while first > 0 and verb - first < 3:
             prev = doc[first - 1]
             if mask[prev.i] or prev.i in taken or not prev.is_title or prev.text in NOT_NAMES \
-                    or not NAME_TOKEN.match(prev.text):
+                    or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
             first -= 1
-        if first == verb or (verb - first == 1 and doc[first].is_sent_start):
+        if first == verb or (verb - first == 1 and doc[first].is_sent_start and doc[first].text not in surnames):
             continue  # no name, or one capitalised word that may just start the sentence ("Officials said")
         span = Span(doc, first, verb, label="PERSON")
-        set_fc_value(span, {"name": span.text, "role": None})
+        if span.text in surnames:
+            set_fc_value(span, {"name": span.text, "role": None, "full_name": surnames[span.text]})
+            spans.append(span)
+            taken.add(first)
+            continue
+        if verb - first == 1:
+            org = Span(doc, first, verb, label="ORG")  # "Interfax reported": one word, no known surname
+            set_fc_value(org, {"name": span.text})
+            orgs.append(org)
+            taken.add(first)
+            continue
+        add(span, span.text, None)
+    surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
+                     if len((fc_value(s) or {}).get("name", "").split()) > 1})
+    for span in spans:  # "Mr Wallace": the person named in full earlier or later
+        value = fc_value(span) or {}
+        if value.get("name") in surnames and not value.get("full_name"):
+            set_fc_value(span, {**value, "full_name": surnames[value["name"]]})
+    words = view.words(doc) if surnames else []
+    for i, word in enumerate(words):  # surnames after the first mention: "Merrill said", "Mr Wallace", "Smith"
+        full = surnames.get(word)
+        if full is None or i in taken or mask[i]:
+            continue
+        token = doc[i]
+        if not token.is_title:
+            continue
+        span = Span(doc, token.i, token.i + 1, label="PERSON")
+        set_fc_value(span, {"name": token.text, "role": None, "full_name": full})
         spans.append(span)
-    _add_entities(doc, spans)
+        taken.add(token.i)
+    _add_entities(doc, [*spans, *orgs])
     return doc
 
 
@@ -517,48 +620,89 @@ def attribution(doc: Doc) -> Doc:
             continue
         # "and" joins claimants ("flight data and three US officials") but not a following clause
         claimant = doc[i:j]
+        if claimant[0].lower_ in ANAPHORIC:
+            continue  # "according to their information": the source is named elsewhere
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
-    speakers = [e for e in current_ents(doc) if e.label_ in ("PERSON", "ORG")]
+    speakers = [e for e in current_ents(doc) if e.label_ in ("PERSON", "ORG", "PLACE")]
     ending = {e.end: e for e in speakers}
     starting = {e.start: e for e in speakers}
-    for m in view.say_matches:
-        i = _token_at(doc, m.start())
+    verbs = [_token_at(doc, m.start()) for m in view.say_matches]
+    verbs += [_token_at(doc, m.start()) for m in _BECAME_AWARE.finditer(view.text)]
+    for i in verbs:
         if i is None:
             continue
         token = doc[i]
-        if token.lower_ not in SAY_VERBS:
+        if token.lower_ not in SAY_VERBS and token.lower_ != "became":
             continue
-        ent = ending.get(i)
-        if ent is not None:
+        cue = "became aware" if token.lower_ == "became" else token.lower_
+        verb_end = i + 2 if cue == "became aware" else i + 1
+        subject_end = _subject_end(doc, i)
+        ent = ending.get(subject_end)
+        if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
             claimant, extra = _claimant_of(ent)
-            span = Span(doc, ent.start, i + 1, label="ATTRIBUTION")
-            set_fc_value(span, {"claimant": claimant, "cue": token.lower_, **extra})
+            span = Span(doc, ent.start, verb_end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
         after = starting.get(i + 1)
-        if after is not None and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
+        if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
+            person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
+            if after.label_ == "ORG" and person is not None and person.label_ == "PERSON":
+                after = person
             claimant, extra = _claimant_of(after)
             span = Span(doc, i, after.end, label="ATTRIBUTION")
-            set_fc_value(span, {"claimant": claimant, "cue": token.lower_, **extra})
+            set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
-        j = i - 1
-        if j < 0 or doc[j].lower_ not in SOURCE_NOUNS:
+        j = subject_end - 1
+        if j < 0 or (doc[j].lower_ not in SOURCE_NOUNS and doc[j].lower_ not in _ROLE_SET):
             continue
         start = j
-        while start - 1 >= 0 and i - (start - 1) <= 7:
+        while start - 1 >= 0 and subject_end - (start - 1) <= 7:
             prev = doc[start - 1]
             if (prev.is_punct and prev.text != "-") or prev.is_space or prev.lower_ in CLAUSE_STOPS or \
                     prev.lower_ in SAY_VERBS:
                 break
             start -= 1
-        span = Span(doc, start, i + 1, label="ATTRIBUTION")
-        set_fc_value(span, {"claimant": doc[start:i].text, "cue": token.lower_})
+        if doc[start].lower_ in ANAPHORIC:
+            continue
+        span = Span(doc, start, verb_end, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     return doc
+
+
+_BECAME_AWARE = re.compile(r"\bbecame aware\b", re.IGNORECASE)
+_ROLE_SET = frozenset(r for r in ROLE_NOUNS if " " not in r)
+
+
+def _is_country_like(ent: Span) -> bool:
+    """A place that can speak ("China said", "Tokyo said"): a country or a capital, not a sea or a state."""
+    from claims.nlp.pipeline import vocabulary_for_version
+
+    key = ent.id_
+    if not key.startswith("region:"):
+        return True
+    region = vocabulary_for_version(ent.doc.user_data.get("fc_vocabulary_version")).region_by_slug.get(key[7:])
+    return region is None or region.kind == "country"
+
+
+def _subject_end(doc: Doc, verb: int) -> int:
+    """Where the subject of a say-verb ends: right before it, or before auxiliaries ("has revealed") and a
+    parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows")."""
+    i = verb
+    while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
+        i -= 1
+    if i > 0 and doc[i - 1].text == ",":
+        for k in range(i - 2, max(-1, i - 8), -1):
+            if doc[k].text == ",":
+                return k
+            if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
+                break
+    return i
 
 
 def _attribution_mask(doc: Doc) -> list[bool]:
@@ -621,12 +765,15 @@ def quantities(doc: Doc) -> Doc:
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
         ):
             continue  # "10-day", "RC-135", "24/7", "$5"
+        if _is_identifier(doc, i):
+            continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
         qualifier, start = _qualifier_before(doc, i)
         if any(mask[k] or attributed[k] for k in range(start, i)):
             qualifier, start = "exact", i
         unit: str | None = None
         counts_missions = False
+        counted: dict[str, Any] = {}
         end = i + 1
         if nxt is not None:
             low = nxt.lower_
@@ -640,18 +787,8 @@ def quantities(doc: Doc) -> Doc:
                 tail = [t.lower_ for t in doc[i + 2:i + 5]]
                 if tail and (tail[0] in ("them", "those", "which", "these") or MISSION_NOUNS & set(tail)):
                     unit, counts_missions = "of_them", True
-            elif nxt.i in ents_by_start:
-                ent = ents_by_start[nxt.i]
-                if ent.label_ == "AIRCRAFT":
-                    after = doc[ent.end] if ent.end < len(doc) else None
-                    if ent[-1].lower_ in MISSION_NOUNS:
-                        unit, counts_missions = ent[-1].lower_, True
-                    elif after is not None and after.lower_ in MISSION_NOUNS:
-                        unit, counts_missions = after.lower_, True
-                    else:
-                        unit = "aircraft"
-            elif nxt.is_alpha:
-                unit = nxt.lower_
+            else:
+                unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
             continue
         if token.lower_ == "one" and not counts_missions and qualifier == "exact":
@@ -660,10 +797,106 @@ def quantities(doc: Doc) -> Doc:
         if not _free(mask, span):
             continue
         set_fc_value(span, {"value": _num(value), "qualifier": qualifier, "unit": unit,
-                            "counts_missions": counts_missions})
+                            "counts_missions": counts_missions, **counted})
         spans.append(span)
+    spans += _pairs(doc, view.text, mask, attributed, ents_by_start)
     _add_entities(doc, spans)
     return doc
+
+
+#: Words for aircraft that a count may be of ("three B-52 bombers", "26 Chinese warplanes").
+AIRCRAFT_NOUNS = frozenset({"aircraft", "bomber", "bombers", "jet", "jets", "fighter", "fighters", "plane", "planes",
+                            "airplane", "airplanes", "warplane", "warplanes", "drone", "drones", "uav", "uavs",
+                            "helicopter", "helicopters", "tanker", "tankers", "interceptor", "interceptors"})
+#: Modifiers looked past between a number and what it counts.
+COUNT_MODIFIERS = frozenset({"strategic", "armed", "unarmed", "long-range", "supersonic", "stealth", "different",
+                             "more", "other", "additional", "alleged", "nuclear-capable", "military", "heavy",
+                             "reconnaissance", "surveillance", "spy", "such", "separate", "new", "foreign", "allied",
+                             "unmanned", "manned", "multirole", "advanced", "combat", "modern", "refueling",
+                             "refuelling", "air-to-air", "naval", "navy", "air", "force", "similar", "larger",
+                             "smaller", "old", "older", "older-model", "big", "small", "large", "enemy"})
+_IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "resolution", "route", "runway", "phase",
+                                "stage", "no.", "number", "gate", "highway", "level", "item", "paragraph",
+                                "amendment", "annex", "protocol"})
+
+
+def _is_identifier(doc: Doc, i: int) -> bool:
+    """"Article 4", "NATO's Article 5", "Flight 17": a number right after a capitalised noun names a thing."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
+        return True
+    return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
+        and prev.lower_ not in QUALIFIER_WORDS and prev.ent_type == 0 and not _in_entity(doc, prev.i)
+
+
+QUALIFIER_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over", "under", "only", "just",
+                             "roughly", "approximately", "at", "least", "most", "than", "more", "fewer", "less",
+                             "up", "to", "all", "another", "by"})
+
+
+def _in_entity(doc: Doc, i: int) -> bool:
+    return any(e.start <= i < e.end for e in current_ents(doc))
+
+
+def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[str | None, bool, dict[str, Any]]:
+    """(unit, counts missions, extra) for the number at token i: the first noun after it, looking past modifiers,
+    nationalities and organisations ("two American B-52 strategic bombers" → aircraft of type B52)."""
+    j = i + 1
+    skipped = 0
+    while j < len(doc) and skipped < 4:
+        t = doc[j]
+        ent = ents_by_start.get(j)
+        if ent is not None and ent.label_ == "AIRCRAFT":
+            after = doc[ent.end] if ent.end < len(doc) else None
+            extra: dict[str, Any] = {}
+            if ent.id_.startswith("aircraft:"):
+                extra["aircraft"] = ent.id_.split(":", 1)[1]
+            elif ent.id_.startswith("role:"):
+                extra["role"] = ent.id_.split(":", 1)[1]
+            if ent[-1].lower_ in MISSION_NOUNS:
+                return ent[-1].lower_, True, extra
+            if after is not None and after.lower_ in MISSION_NOUNS:
+                return after.lower_, True, extra
+            return "aircraft", False, extra
+        if ent is not None and ent.label_ in ("PLACE", "ORG"):
+            j, skipped = ent.end, skipped + 1
+            continue
+        if t.lower_ in MISSION_NOUNS and t.is_lower:
+            return t.lower_, True, {}
+        if t.lower_ in AIRCRAFT_NOUNS:
+            return "aircraft", False, {"noun": t.lower_}
+        if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
+                or (t.is_title and t.is_alpha and not _in_entity(doc, j)) \
+                or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
+                                                                     and t.text.replace("-", "").isalpha()):
+            j, skipped = j + 1, skipped + 1
+            continue
+        if t.is_alpha and j == i + 1:
+            return t.lower_, False, {}
+        if t.is_alpha and t.is_lower:
+            return t.lower_, False, {}
+        break
+    return None, False, {}
+
+
+_PAIR_RE = re.compile(r"\b(?:a|A)\s+(?:pair|couple)\s+of\b")
+
+
+def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
+           ents_by_start: dict[int, Span]) -> list[Span]:
+    """"A pair of U.S. B-52 bombers" → 2 aircraft of type B52."""
+    out = []
+    for m in _PAIR_RE.finditer(text):
+        span = char_span(doc, m.start(), m.end(), "QUANTITY")
+        if span is None or not _free(mask, span) or any(attributed[k] for k in range(span.start, span.end)):
+            continue
+        unit, counts_missions, counted = _counted_after(doc, span.end - 1, ents_by_start)
+        set_fc_value(span, {"value": 2, "qualifier": "exact", "unit": unit, "counts_missions": counts_missions,
+                            **counted})
+        out.append(span)
+    return out
 
 
 class _Meta:

@@ -236,10 +236,12 @@ def _entity_value(ent: Span, label: str, reference: dt.datetime | dt.date, text:
         if key.startswith("role:"):
             role = key.split(":", 1)[1]
             return {"role": role, "surveillance": role == "surveillance"}
-    if label == "PLACE":
-        return {"slug": key.split(":", 1)[1]} if key.startswith("region:") else {"name": text}
-    if label == "ORG":
-        return {"slug": key.split(":", 1)[1]} if key.startswith("org:") else {"name": text}
+        return {"name": text, "designator": None, **value}  # a designation the vocabulary lacks (fc_names)
+    if label in ("PLACE", "ORG"):
+        prefix = "region:" if label == "PLACE" else "org:"
+        # fc_names adds what it knows ("kind": "base", "foreign": True, "name" of an unlisted one)
+        out = {"slug": key.split(":", 1)[1]} if key.startswith(prefix) else {"name": text}
+        return {**value, **out} if key.startswith(prefix) else {**out, **value}
     if label == "DATE":
         period = resolve_period(text, reference)
         if period is None:
@@ -251,7 +253,10 @@ def _entity_value(ent: Span, label: str, reference: dt.datetime | dt.date, text:
             out["span_days"] = days
         return out
     if label == "PERSON":
-        return {"name": value.get("name", text), "role": value.get("role")}
+        out = {"name": value.get("name", text), "role": value.get("role")}
+        if value.get("full_name"):
+            out["full_name"] = value["full_name"]  # "Sheinbaum" after "President Claudia Sheinbaum"
+        return out
     if label == "QUANTITY" and not value:
         number = parse_number(text)
         return {"value": number, "qualifier": "exact", "unit": None, "counts_missions": False} if number else {}
@@ -309,18 +314,64 @@ def _word_flags(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     return np.isin(lower, _AIRCRAFT_HASHES), np.isin(lower, _FLIGHT_HASHES)
 
 
+_STATEMENT_LEAD = frozenset({"on", "in", "last", "this", "earlier"})
+
+
+def statement_references(doc: Doc, ents: list[Span], attributions: list[Span], text: str,
+                         reference: dt.datetime | dt.date) -> list[tuple[int, int, dt.date, Span]]:
+    """Sentences that say when their statement was made: (first token, end token, the statement's date, the date
+    entity). A quote keeps its own reference date: in an article of February 20, "CNN reported on February 5 that
+    … over the past two weeks" means the two weeks before February 5. Recognised: a date right after the
+    say-verb ("reported on February 5", "said Tuesday") and a date opening the sentence before a comma when the
+    sentence is attributed ("On February 5, CNN reported …"). The statement's own date resolves against the
+    article's reference; the other dates of that sentence against the statement's date."""
+    out: list[tuple[int, int, dt.date, Span]] = []
+    if not attributions:
+        return out
+    dates = {e.start: e for e in ents if e.label_ == "DATE"}
+    for a in attributions:
+        sent = doc[a.start].sent
+        date = None
+        k = a.end
+        while k < sent.end and k - a.end < 2 and doc[k].lower_ in _STATEMENT_LEAD and k not in dates:
+            k += 1
+        if k in dates and (fc_value(a) or {}).get("cue") not in (None, "according to", "citing", "based on"):
+            date = dates[k]
+        else:
+            first = sent.start + (1 if doc[sent.start].lower_ in ("on", "in") else 0)
+            d = dates.get(first)
+            if d is not None and d.end < len(doc) and doc[d.end].text == "," and d.end <= a.start:
+                date = d
+        if date is None:
+            continue
+        period = resolve_period(text[date.start_char:date.end_char], reference)
+        if period is not None:
+            out.append((sent.start, sent.end, period.end, date))
+    return out
+
+
+def _reference_for(i: int, statements: list[tuple[int, int, dt.date, Span]], default: dt.datetime | dt.date,
+                   ent: Span | None = None) -> dt.datetime | dt.date:
+    for start, end, ref, date in statements:
+        if start <= i < end and (ent is None or ent.start != date.start):
+            return ref
+    return default
+
+
 def _read_doc(doc: Doc, offset: int, reference: dt.datetime | dt.date, propose: bool,
               entities: list[ExtractedEntity], proposals: list[ProposedClaimData]) -> None:
     text = doc_text(doc)
     ents = list(doc.ents)  # each doc.ents walks every token: read once, not once per sentence
     attributions = sorted(doc.spans.get(ATTRIBUTIONS_KEY, []), key=lambda s: s.start)
+    statements = statement_references(doc, ents, attributions, text, reference)
     for ent in ents:
         label = entity_label(ent)
         if label is None:
             continue
         ent_text = text[ent.start_char:ent.end_char]
+        ref = _reference_for(ent.start, statements, reference, ent) if statements and label == "DATE" else reference
         entities.append(ExtractedEntity(label, offset + ent.start_char, offset + ent.end_char,
-                                        ent_text, _entity_value(ent, label, reference, ent_text)))
+                                        ent_text, _entity_value(ent, label, ref, ent_text)))
     for span in doc.spans.get(ATTRIBUTIONS_KEY, []):
         entities.append(ExtractedEntity("ATTRIBUTION", offset + span.start_char, offset + span.end_char,
                                         text[span.start_char:span.end_char], dict(fc_value(span) or {})))
@@ -353,7 +404,8 @@ def _read_doc(doc: Doc, offset: int, reference: dt.datetime | dt.date, propose: 
             if span.end <= end:
                 sent_attributions.append(span)
         flags = (aircraft_cum[end] > aircraft_cum[start], flight_cum[end] > flight_cum[start])
-        proposal = _proposal(sent, sent_ents, sent_attributions, sent_text, flags, reference, offset)
+        ref = _reference_for(start, statements, reference) if statements else reference
+        proposal = _proposal(sent, sent_ents, sent_attributions, sent_text, flags, ref, offset)
         if proposal is not None:
             proposals.append(proposal)
 

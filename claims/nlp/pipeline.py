@@ -38,7 +38,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from claims.nlp import components
+from claims.nlp import components, names  # noqa: F401  (registers fc_names)
 from claims.nlp.vocabulary import Vocabulary, default_vocabulary
 
 #: Lower-case forms that are English words or units: such aliases only match in their written case.
@@ -191,6 +191,7 @@ def _build(vocabulary: Vocabulary, model: str) -> Language:
     lower, cased = build_patterns(vocabulary)
     matcher = nlp.add_pipe(VOCABULARY_MATCHER, config={"write_ents": bool(model)}, **where)
     matcher.add_patterns(lower, cased)  # type: ignore[attr-defined]
+    nlp.add_pipe("fc_names", config={"vocabulary_version": vocabulary.version})
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
     nlp.add_pipe("fc_meta", config={"vocabulary_version": vocabulary.version})

@@ -27,7 +27,7 @@ EXPECTED_ENTITIES = [
      {"start": "2025-01-21", "end": "2025-02-10", "year_inferred": True, "span_days": 10}),
     ("ATTRIBUTION", 94, 125, "according to three US officials",
      {"claimant": "three US officials", "cue": "according to"}),
-    ("PLACE", 113, 115, "US", {"slug": "united-states"}),
+    # "US" in "three US officials" is a modifier, not a place (issue 13)
     ("QUANTITY", 127, 138, "At least 11", {"value": 11, "qualifier": "at_least", "unit": "of_them",
                                            "counts_missions": True}),
     ("ORG", 161, 165, "Navy", {"slug": "us-navy"}),
@@ -67,7 +67,7 @@ def test_demo_proposed_claims(demo):
         assert 0 < c.score <= 1
 
     first, second, third, fourth = claims
-    assert first.reasons == ("count", "date", "place", "attributed")
+    assert first.reasons == ("count", "date", "attributed")  # "three US officials" names no place
     assert first.claimant == "three US officials"
     assert first.quantity == Quantity(18, "at_least")
     assert first.quantity_dict() == {"value": 18, "qualifier": "at_least", "per": None}

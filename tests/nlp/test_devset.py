@@ -1,0 +1,72 @@
+"""The hand-annotated report sets (tests/nlp/devset/): their format, the scorer, and quality floors.
+
+The floors hold for the categories the rules cover without new vocabulary data (organisations, people, claimants,
+counts) on the development set, and no false positive may reach a proposed claim's scope on either set. Places,
+bases and aircraft depend on the world vocabulary (data) and are reported by ``manage.py score_nlp_devset``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from claims.nlp.quality import CATEGORIES, load_reports, normalise_unit, score_reports, text_matches
+
+DEVSET = Path(__file__).parent / "devset"
+
+
+@pytest.fixture(scope="module")
+def dev_score():
+    return score_reports(load_reports(DEVSET / "dev.json"))
+
+
+@pytest.mark.parametrize("name", ["dev.json", "heldout.json"])
+def test_the_sets_are_well_formed(name):
+    reports = load_reports(DEVSET / name)
+    assert len(reports) >= 7
+    for r in reports:
+        assert r["url"].startswith("http") and r["published"][:2] == "20"
+        assert len(r["text"]) < 1500  # short excerpts only
+        assert set(r["gold"]) == set(CATEGORIES)
+        for category, items in r["gold"].items():
+            for item in items:
+                phrase = item[0] if category != "counts" else item[2]
+                spellings = phrase.split("|") if isinstance(phrase, str) else []
+                assert any(s.lower() in r["text"].lower() for s in spellings), (r["id"], category, phrase)
+    ids = [r["id"] for name in ("dev.json", "heldout.json") for r in load_reports(DEVSET / name)]
+    assert len(ids) == len(set(ids)) >= 15
+
+
+def test_matching_rules():
+    assert text_matches("Royal Air Force", "Royal Air Force")
+    assert not text_matches("Air Force", "Royal Air Force")
+    assert text_matches("B-52s", "B-52")
+    assert text_matches("the Kaliningrad region", "Kaliningrad region|Kaliningrad")
+    assert text_matches("Data from tracking website Flightradar24", "Flightradar24", containment_only=True)
+    assert normalise_unit("warplanes") == "aircraft" and normalise_unit("kilometers") == "km"
+
+
+@pytest.mark.parametrize(("category", "floor"), [("organisations", 85), ("people", 90), ("claimants", 85),
+                                                 ("counts", 90)])
+def test_quality_floors_on_the_dev_set(dev_score, category, floor):
+    found, total = dev_score.totals()[category]
+    assert 100 * found / total >= floor, dev_score.details()
+
+
+def test_no_false_positive_reaches_a_claims_scope(dev_score):
+    assert dev_score.scope_false_positive_count() == 0, dev_score.details()
+
+
+def test_the_command_prints_both_sets(tmp_path):
+    out = io.StringIO()
+    call_command("score_nlp_devset", "--vocabulary", "seed", stdout=out)
+    text = out.getvalue()
+    assert "dev: 14 reports" in text and "heldout: 8 reports" in text and "| counts |" in text
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"nothing": []}))
+    with pytest.raises(Exception, match="not a report set"):
+        call_command("score_nlp_devset", str(bad), "--vocabulary", "seed", stdout=io.StringIO())
