@@ -59,6 +59,12 @@ def load_vocab(*, refresh: bool = False) -> Vocab:
 def _build(vocabulary: Any) -> Vocab:
     from claims.selectors import known_outlets
 
+    return build_vocab(vocabulary, article_outlets=known_outlets())
+
+
+def build_vocab(vocabulary: Any, *, article_outlets: list[str] | tuple[str, ...] = ()) -> Vocab:
+    """The question words from a shared :class:`~claims.nlp.vocabulary.Vocabulary` and the outlets articles name
+    (no database: the parse-table test injects both)."""
     types = {alias.lower(): a.designator for a in vocabulary.aircraft for alias in {a.designator, a.name, *a.aliases}
              if alias}
     regions: dict[str, str] = {}
@@ -70,7 +76,7 @@ def _build(vocabulary: Any) -> Vocab:
                 regions[alias.lower()] = r.slug
     operators: dict[str, str] = {}
     outlets: dict[str, str] = {}
-    article_outlets = known_outlets()
+    article_outlets = list(article_outlets)
     by_lower = {o.lower(): o for o in article_outlets}
     for o in vocabulary.organisations:
         forms = {f for f in {o.name, o.short_name, *o.aliases} if f}
