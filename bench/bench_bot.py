@@ -54,6 +54,36 @@ QUESTIONS = [
     "claims without evidence",
 ]
 
+#: Every question shape of the dialog table, beyond the fixed mix: name → turns asked in one thread (only the last
+#: is timed, so a follow-up is timed with its conversation context). The report prints p50/p99 per shape and the
+#: slowest shape.
+SHAPES: dict[str, list[str]] = {
+    "count, type+place+month": ["how many U-2 missions near Texas in February?"],
+    "count, place only": ["how many missions near Texas?"],
+    "count, open period": ["how many missions before February 2025?"],
+    "count, two places (AND)": ["how many missions in international airspace off Texas?"],
+    "count, other than a type": ["how many flights other than P-8s in February 2025?"],
+    "count, by identity": ["how many flights by f00001 in 2025?"],
+    "list": ["list RC-135 missions close to Sinaloa in 2024"],
+    "when (last)": ["when was the last U-2 flight near Texas?"],
+    "which aircraft, place": ["which aircraft flew near Arizona?"],
+    "which aircraft, place+month": ["which aircraft flew near Arizona in February 2025?"],
+    "breakdown per month, year": ["how many missions per month in 2024?"],
+    "breakdown per day, window": ["surveillance flights per day between 27 Jan and 5 Feb 2025"],
+    "breakdown per type, place": ["what types of aircraft flew near Texas in 2025?"],
+    "breakdown per operator": ["missions per operator in February 2025"],
+    "ranking, busiest day": ["busiest day for P-8 flights in 2025?"],
+    "ranking, most common type": ["most common type near Arizona in January 2025?"],
+    "ranking, top 3 places": ["top 3 states for surveillance flights in 2024"],
+    "compare two periods": ["compare January and February 2025"],
+    "compare two types": ["more P-8 or U-2 missions in February 2025?"],
+    "compare two places": ["were there more missions near Arizona or near California in 2025?"],
+    "follow-up: which ones": ["how many missions near Texas in February 2025?", "which ones?"],
+    "follow-up: of those": ["how many missions near Texas in February 2025?", "how many of those were P-8s?"],
+    "follow-up: what about X": ["how many spy flights over California in 2025?", "what about Arizona?"],
+    "follow-up: compared with": ["how many U-2 missions in 2025?", "compared with 2024?"],
+}
+
 REGIONS = ["texas", "california", "arizona", "baja-peninsula", "sinaloa", "us-mexico-border", "international-airspace"]
 TYPES = [  # designator, name, role, surveillance, aliases, weight
     ("P8", "Boeing P-8 Poseidon", "maritime_patrol", True, ["P-8", "P-8A", "Poseidon"], 30),
@@ -238,8 +268,37 @@ def run(repeat: int, explain: bool) -> None:
           f"({ask_cpu / ask_wall:.0%} of wall; the database server's own CPU is not included for PostgreSQL)")
     print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average before "
           f"{load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
+    shapes(user, repeat)
     if explain:
         explain_plans()
+
+
+def shapes(user: User, repeat: int) -> None:
+    """Every shape of :data:`SHAPES`: p50 and p99 of the answer time, and the slowest shape."""
+    from bot.services import ask
+
+    times: dict[str, list[float]] = {name: [] for name in SHAPES}
+    shown: dict[str, str] = {}
+    load_before = os.getloadavg()
+    with override_settings(BOT_RATE_LIMIT="1000000/min"):
+        for r in range(repeat + 1):  # the first round warms up
+            for name, turns in SHAPES.items():
+                cache.clear()
+                thread = f"shape{r}-{name}"
+                for turn in turns[:-1]:
+                    ask(text=turn, user=user, platform="cli", thread=thread, now=NOW)
+                t0 = time.perf_counter()
+                answer = ask(text=turns[-1], user=user, platform="cli", thread=thread, now=NOW)
+                if r:
+                    times[name].append((time.perf_counter() - t0) * 1000)
+                shown[name] = "decl" if answer.declined else ("-" if answer.count is None else str(answer.count))
+    print(f"\nquestion shapes, {repeat} runs each (the last turn timed; follow-ups after their first turn)\n")
+    print(f"{'shape':34s} {'answer':>7s} {'p50 ms':>8s} {'p99 ms':>8s}")
+    for name in SHAPES:
+        print(f"{name:34s} {shown[name]:>7s} {pct(times[name], 50):8.2f} {pct(times[name], 99):8.2f}")
+    slowest = max(SHAPES, key=lambda n: pct(times[n], 99))
+    print(f"\nslowest shape: {slowest!r}, p99 {pct(times[slowest], 99):.2f} ms ({SHAPES[slowest][-1]!r}); load average "
+          f"before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
 
 
 def explain_plans() -> None:

@@ -12,6 +12,8 @@ from evidence.scope import Period, Scope
 _RX = re.IGNORECASE
 
 
+_DATE_WORDS = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                         r"|\b\d{1,2}(?:st|nd|rd|th)?\b", _RX)
 _TAIL_RX = re.compile(r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than)\s+(.+)$", _RX)
 
 
@@ -26,7 +28,7 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
     """The two scopes a comparison question names, or None when it does not name two."""
     scope = reading.scope
     periods = list(reading.periods)
-    if len(periods) < 2:
+    if len(periods) == 1 and len(_DATE_WORDS.findall(text)) >= 2:  # "January and February 2025" read as one
         periods = split_periods(text, reference=reference, vocabulary=vocabulary) or periods
     if not periods and previous is not None and previous.period is not None:
         tail = _TAIL_RX.search(text)  # "compared with 2024?" after a question about 2025

@@ -37,6 +37,9 @@ HEX_RX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6}(?![
 #: A callsign ("PELCN11") or a registration ("168754", "N123AB", "08-8888"): checked against the records.
 IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}|[A-Za-z]{1,2}-?\d{3,6}[A-Za-z]{0,2}"
                       r"|\d{5,6})(?![\w-])")
+#: "the week before 5 February", "two days after": a span next to a date the reader does not build.
+RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
+                              r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 
 
@@ -49,7 +52,11 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     """
     text = (text or "")[: MAX_QUESTION_CHARS * 2]
     reference = now.astimezone(dt.UTC).date()
-    vocab = vocab or load_vocab()
+    if vocabulary is None:
+        from claims.nlp.vocabulary import vocabulary_from_db
+
+        vocabulary = vocabulary_from_db()
+    vocab = vocab or load_vocab(vocabulary=vocabulary)
     cleaned = unshout(strip_mentions(text))
     corrected, corrections = correct_typos(cleaned, vocab)
     corrected, quarters = spell_quarters(corrected, reference)
@@ -75,6 +82,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     prev_scope = previous.scope if previous is not None else None
     follow_up = previous is not None and followups.is_follow_up(corrected, reading)
     problems: list[str] = list(asked.unsupported)
+    problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
+                 if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     unresolved = list(reading.unresolved)
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)

@@ -39,13 +39,15 @@ _lock = threading.Lock()
 _cached: dict[str, Any] = {"key": None, "vocab": None}
 
 
-def load_vocab(*, refresh: bool = False) -> Vocab:
-    """The vocabulary for questions, re-built only when the shared vocabulary's invalidation counter moves."""
+def load_vocab(*, refresh: bool = False, vocabulary: Any = None) -> Vocab:
+    """The vocabulary for questions, re-built only when the shared vocabulary's invalidation counter moves.
+    ``vocabulary``: the shared vocabulary the caller just read (saves reading it again)."""
     from claims.nlp.vocabulary import invalidate_vocabulary_cache, vocabulary_from_db, vocabulary_generation
 
     if refresh:
         invalidate_vocabulary_cache()
-    vocabulary = vocabulary_from_db()
+        vocabulary = None
+    vocabulary = vocabulary or vocabulary_from_db()
     key = (id(vocabulary), vocabulary.version, vocabulary_generation())
     with _lock:
         if _cached["key"] == key:

@@ -404,6 +404,7 @@ _OPEN_BEFORE = frozenset({"before", "until", "till", "til"})
 _OPEN_BEFORE_2 = {("prior", "to"), ("up", "to"), ("earlier", "than")}
 _OPEN_AFTER = frozenset({"after"})
 _OPEN_AFTER_2 = {("later", "than")}
+_UNITS = frozenset({"day", "night", "week", "fortnight", "month", "year", "hour", "weekend", "quarter"})
 
 
 def _is_unit(ent: Span, span: Span) -> bool:
@@ -430,6 +431,10 @@ def _open_period(
     two = (doc[i - 2].lower_, one) if i - 2 >= span.start else ("", "")
     ref = reference.date() if isinstance(reference, dt.datetime) else reference
     text = doc_text(doc)
+    n_lead = 1 if (one in _OPEN_BEFORE or one in _OPEN_AFTER) else 2
+    unit = doc[i - n_lead - 1] if i - n_lead - 1 >= span.start else None
+    if unit is not None and (unit.like_num or unit.lower_.rstrip("s") in _UNITS):
+        return None  # "the week before 5 February" is a span next to the day, not everything before it
     if one in _OPEN_BEFORE or two in _OPEN_BEFORE_2:
         n = 1 if one in _OPEN_BEFORE else 2
         lead = doc[i - n:i]

@@ -181,9 +181,10 @@ def _shared_generation() -> tuple[int, Any]:
 
 
 def vocabulary_generation() -> tuple[int, Any]:
-    """The invalidation counter (this process's, and the shared one): caches derived from the vocabulary or the
-    reference rows (the bot's question words, ``evidence.selectors``' reference cache) key on it."""
-    return _shared_generation()
+    """The invalidation counter (this process's, and the shared one) the last vocabulary_from_db() call checked:
+    caches derived from the vocabulary (the bot's question words) key on it, after calling vocabulary_from_db()."""
+    with _lock:
+        return _cached["generation"] or _shared_generation()
 
 
 def invalidate_vocabulary_cache(**_: Any) -> None:

@@ -44,6 +44,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("which ones?", Intent.UNKNOWN, {"nu": "", "corr": ""}),
     ("how many missions before February 2025?", Intent.COUNT, {"period": "1990-01-01/2025-01-31"}),
     ("how many missions after March 1, 2025?", Intent.COUNT, {"period": "2025-03-02/2026-11-24"}),
+    ("how many missions in the week before 5 February 2025?", Intent.COUNT, {"nu": "week before"}),
+    ("how many missions in the 10 days before 5 February 2025?", Intent.COUNT, {"period": "2025-01-26/2025-02-04"}),
     ("how many missions in international airspace off Texas?", Intent.COUNT,
      {"regions": "over:international-airspace", "and": "near:texas"}),
     ("how many e3 missions?", Intent.COUNT, {"types": "E3TF", "corr": "e3>E-3"}),
