@@ -442,6 +442,9 @@ def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
     relation when it names any, otherwise the regions it flew over. Rows therefore need not add up to the total.
     """
     qs = missions_in_scope(scope).order_by()
+    fast = _text_buckets(qs, by)
+    if fast is not None:
+        return fast
     if by in _TRUNC:
         rows = (
             qs.annotate(bucket=_TRUNC[by]("start", tzinfo=dt.UTC))
@@ -473,6 +476,31 @@ def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
         return [BreakdownRow(r["aircraft__operator__slug"] or "?", r["aircraft__operator__name"] or "unknown operator",
                              r["n"]) for r in rows]
     raise ValueError(f"unknown breakdown {by!r}")
+
+
+#: SQLite stores UTC datetimes as ISO text ("2025-02-03 17:04:50"): a day, month or year is a prefix of it. Slicing
+#: the text runs in SQLite itself; Django's TruncDay/TruncMonth/ExtractYear call a Python function per row (~3× the
+#: time of the whole query at a million missions). PostgreSQL truncates natively, so it keeps the Trunc functions.
+_PREFIX = {"day": 10, "month": 7, "year": 4}
+
+
+def _text_buckets(qs: QuerySet[Mission], by: str) -> list[BreakdownRow] | None:
+    from django.db import connection
+    from django.db.models.functions import Substr
+
+    if connection.vendor != "sqlite" or by not in _PREFIX:
+        return None
+    rows = (qs.annotate(bucket=Substr("start", 1, _PREFIX[by])).values("bucket").annotate(n=Count("id"))
+            .order_by("bucket"))
+    out = []
+    for r in rows:
+        key = r["bucket"]
+        if by == "year":
+            out.append(BreakdownRow(key, key, r["n"]))
+        else:
+            day = dt.date.fromisoformat(key if by == "day" else key + "-01")
+            out.append(_time_row(by, day, r["n"]))
+    return out
 
 
 def _time_row(by: str, bucket: dt.datetime | dt.date, n: int) -> BreakdownRow:
