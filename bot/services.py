@@ -301,6 +301,8 @@ def _quote_nu(item: str) -> str:
     kind, _, value = item.partition(": ")
     if kind == "place":
         return f'the place "{value}" (not a region I know)'
+    if kind == "place without over/near":
+        return f'"{value}" without "near" or "over" (ask "near {value}" or "over {value}")'
     if kind == "word":
         return f'"{value}"'
     return item

@@ -132,7 +132,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                 spans.append((m.start(), m.end(), f"aircraft: {w}"))
         unread = [w for w in unread if w not in identities]
     unresolved_lower = {u.lower() for u in unresolved}
-    not_understood = [f"place: {u}" for u in unresolved] + [f"word: {w}" for w in unread
+    not_understood = [(f"place without over/near: {u}" if u.lower() in vocab.regions else f"place: {u}")
+                      for u in unresolved] + [f"word: {w}" for w in unread
                                                              if w.lower() not in unresolved_lower] + problems
     if intent == Intent.UNKNOWN and not (scope.is_empty() and not identities):
         intent = Intent.COUNT  # "U-2 near Texas in February?" asks for the number

@@ -43,7 +43,7 @@ FILLER = frozenset(
         often frequently mission missions flight flights sortie sorties flew fly flying flown trip trips patrol
         patrols operation operations aircraft plane planes airplane airplanes jet jets airframe airframes there's
         what's were't did't ok okay hey hi hello bot flightcheck thanks thank so just also then same again more less
-        than as per each every if not no yes seen spotted tracked recorded observed detected logged conducted
+        than as per each every if yes seen spotted tracked recorded observed detected logged conducted
         carried out made were went go going come came up down out off near nearby close closer vicinity region
         regions area areas airspace state states around along by between since before after until till through
         passed pass passing one ones so far

@@ -391,6 +391,11 @@ SINGLE: list[Q] = [
     Q("how many more P-8 flights in February than in January 2025?", "compare", (6, 5), types="P8"),
     Q("how many P-8 missions in 2025 compared with 2024?", "compare", (11, 5), types="P8"),
     Q("how many surveillance flights so far this year?", "count", 0, period=YTD26),
+    # negations the bot does not read are declined, never ignored
+    Q("list flights near Texas that were not P-8s", "list", DECLINED),
+    Q("how many missions near Texas but not over it?", "count", DECLINED),
+    # a known place without over/near is asked about, not called unknown
+    Q("how many flights Arizona?", "count", DECLINED, says=""),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
