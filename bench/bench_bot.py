@@ -54,6 +54,36 @@ QUESTIONS = [
     "claims without evidence",
 ]
 
+#: Every question shape of the dialog table, beyond the fixed mix: name → turns asked in one thread (only the last
+#: is timed, so a follow-up is timed with its conversation context). The report prints p50/p99 per shape and the
+#: slowest shape.
+SHAPES: dict[str, list[str]] = {
+    "count, type+place+month": ["how many U-2 missions near Texas in February?"],
+    "count, place only": ["how many missions near Texas?"],
+    "count, open period": ["how many missions before February 2025?"],
+    "count, two places (AND)": ["how many missions in international airspace off Texas?"],
+    "count, other than a type": ["how many flights other than P-8s in February 2025?"],
+    "count, by identity": ["how many flights by f00001 in 2025?"],
+    "list": ["list RC-135 missions close to Sinaloa in 2024"],
+    "when (last)": ["when was the last U-2 flight near Texas?"],
+    "which aircraft, place": ["which aircraft flew near Arizona?"],
+    "which aircraft, place+month": ["which aircraft flew near Arizona in February 2025?"],
+    "breakdown per month, year": ["how many missions per month in 2024?"],
+    "breakdown per day, window": ["surveillance flights per day between 27 Jan and 5 Feb 2025"],
+    "breakdown per type, place": ["what types of aircraft flew near Texas in 2025?"],
+    "breakdown per operator": ["missions per operator in February 2025"],
+    "ranking, busiest day": ["busiest day for P-8 flights in 2025?"],
+    "ranking, most common type": ["most common type near Arizona in January 2025?"],
+    "ranking, top 3 places": ["top 3 states for surveillance flights in 2024"],
+    "compare two periods": ["compare January and February 2025"],
+    "compare two types": ["more P-8 or U-2 missions in February 2025?"],
+    "compare two places": ["were there more missions near Arizona or near California in 2025?"],
+    "follow-up: which ones": ["how many missions near Texas in February 2025?", "which ones?"],
+    "follow-up: of those": ["how many missions near Texas in February 2025?", "how many of those were P-8s?"],
+    "follow-up: what about X": ["how many spy flights over California in 2025?", "what about Arizona?"],
+    "follow-up: compared with": ["how many U-2 missions in 2025?", "compared with 2024?"],
+}
+
 REGIONS = ["texas", "california", "arizona", "baja-peninsula", "sinaloa", "us-mexico-border", "international-airspace"]
 TYPES = [  # designator, name, role, surveillance, aliases, weight
     ("P8", "Boeing P-8 Poseidon", "maritime_patrol", True, ["P-8", "P-8A", "Poseidon"], 30),
@@ -145,6 +175,59 @@ def fill(target: int, *, batch: int = 20_000, seed: int = 5) -> None:
         print(f"  {made:,} missions ({rate:,.0f}/s)", flush=True)
 
 
+def fill_sql(target: int) -> None:
+    """SQLite only: the same synthetic distribution as :func:`fill` (types by weight, starts uniform over
+    2015-01-01 … 2026-11-24, 1-3 region links, 40 % over, else 1-250 nm), generated inside SQLite by one
+    ``INSERT … SELECT`` over a recursive sequence: a million missions in about a minute instead of an hour on a
+    loaded machine."""
+    have = Mission.objects.count()
+    if have >= target:
+        print(f"database already holds {have:,} missions")
+        return
+    fill(min(target, have + 1))  # the reference rows and the synthetic fleet
+    n = target - Mission.objects.count()
+    types = [t[0] for t in TYPES]
+    bounds, acc = [], 0
+    for t in TYPES:
+        acc += t[5]
+        bounds.append(acc)
+    kind = ("CASE " + " ".join(f"WHEN w < {b} THEN {k}" for k, b in enumerate(bounds[:-1]))
+            + f" ELSE {len(TYPES) - 1} END")
+    designator = "CASE k " + " ".join(f"WHEN {k} THEN '{d}'" for k, d in enumerate(types)) + " END"
+    start0 = int(dt.datetime(2015, 1, 1, tzinfo=dt.UTC).timestamp())
+    span_s = int(NOW.timestamp()) - start0
+    region_ids = [Region.objects.get(slug=slug).pk for slug in REGIONS]
+    region_case = "CASE r " + " ".join(f"WHEN {i} THEN {pk}" for i, pk in enumerate(region_ids)) + " END"
+    before = Mission.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    t0 = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as c:
+        c.execute(f"""
+            WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < {n}),
+            base AS MATERIALIZED (SELECT abs(random()) % {span_s} AS s, abs(random()) % 100 AS w,
+                                         abs(random()) % 66 AS j, abs(random()) % 39600 AS d,
+                                         abs(random()) % 1000 AS cs FROM seq),
+            typed AS MATERIALIZED (SELECT *, {kind} AS k FROM base)
+            INSERT INTO evidence_mission (callsign, callsigns, start, "end", point_count, track, min_lat, min_lon,
+                                          max_lat, max_lon, has_orbit, orbits, source_files, aircraft_id,
+                                          aircraft_type_id)
+            SELECT printf('SYN%03d', cs), '[]', datetime({start0} + s, 'unixepoch'),
+                   datetime({start0} + s + 3600 + d, 'unixepoch'), 500, X'', 25.0, -118.0, 33.0, -110.0, 0, '[]',
+                   '[]', printf('f%05x', k + {len(TYPES)} * j), {designator}
+            FROM typed""")
+        c.execute(f"""
+            WITH m AS MATERIALIZED (SELECT id, start, aircraft_type_id, abs(random()) % {len(REGIONS)} AS r1,
+                                           abs(random()) % 3 AS extra FROM evidence_mission WHERE id > {before}),
+            picks AS (SELECT id, start, aircraft_type_id, r1 AS r FROM m
+                      UNION ALL SELECT id, start, aircraft_type_id, (r1 + 1) % {len(REGIONS)} FROM m WHERE extra >= 1
+                      UNION ALL SELECT id, start, aircraft_type_id, (r1 + 3) % {len(REGIONS)} FROM m WHERE extra >= 2),
+            rolled AS MATERIALIZED (SELECT *, abs(random()) % 10 < 4 AS o, abs(random()) % 24900 AS dd FROM picks)
+            INSERT INTO evidence_missionregion (over, distance_nm, mission_start, mission_id, region_id,
+                                                aircraft_type_id)
+            SELECT o, CASE WHEN o THEN 0.0 ELSE round(1 + dd / 100.0, 1) END, start, id, {region_case},
+                   aircraft_type_id FROM rolled""")
+    print(f"  {Mission.objects.count():,} missions ({n / (time.perf_counter() - t0):,.0f}/s, inside SQLite)")
+
+
 def analyze() -> None:
     """Planner statistics for every index, also one a migration just added to a filled database (SQLite has none
     until ANALYZE runs, and then may start the display query from the wrong index)."""
@@ -186,10 +269,13 @@ def pct(values: list[float], q: float) -> float:
     return values[k]
 
 
-def run(repeat: int, explain: bool) -> None:
+def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
     from bot.services import ask
 
     user = editor()
+    if shapes_only:
+        shapes(user, repeat)
+        return
     with override_settings(BOT_RATE_LIMIT="1000000/min"):
         for q in QUESTIONS:  # warm-up: vocabulary, regexes, connection
             ask(text=q, user=user, platform="cli", now=NOW)
@@ -238,8 +324,37 @@ def run(repeat: int, explain: bool) -> None:
           f"({ask_cpu / ask_wall:.0%} of wall; the database server's own CPU is not included for PostgreSQL)")
     print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average before "
           f"{load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
+    shapes(user, repeat)
     if explain:
         explain_plans()
+
+
+def shapes(user: User, repeat: int) -> None:
+    """Every shape of :data:`SHAPES`: p50 and p99 of the answer time, and the slowest shape."""
+    from bot.services import ask
+
+    times: dict[str, list[float]] = {name: [] for name in SHAPES}
+    shown: dict[str, str] = {}
+    load_before = os.getloadavg()
+    with override_settings(BOT_RATE_LIMIT="1000000/min"):
+        for r in range(repeat + 1):  # the first round warms up
+            for name, turns in SHAPES.items():
+                cache.clear()
+                thread = f"shape{r}-{name}"
+                for turn in turns[:-1]:
+                    ask(text=turn, user=user, platform="cli", thread=thread, now=NOW)
+                t0 = time.perf_counter()
+                answer = ask(text=turns[-1], user=user, platform="cli", thread=thread, now=NOW)
+                if r:
+                    times[name].append((time.perf_counter() - t0) * 1000)
+                shown[name] = "decl" if answer.declined else ("-" if answer.count is None else str(answer.count))
+    print(f"\nquestion shapes, {repeat} runs each (the last turn timed; follow-ups after their first turn)\n")
+    print(f"{'shape':34s} {'answer':>7s} {'p50 ms':>8s} {'p99 ms':>8s}")
+    for name in SHAPES:
+        print(f"{name:34s} {shown[name]:>7s} {pct(times[name], 50):8.2f} {pct(times[name], 99):8.2f}")
+    slowest = max(SHAPES, key=lambda n: pct(times[n], 99))
+    print(f"\nslowest shape: {slowest!r}, p99 {pct(times[slowest], 99):.2f} ms ({SHAPES[slowest][-1]!r}); load average "
+          f"before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
 
 
 def explain_plans() -> None:
@@ -265,15 +380,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="Runs per question (default 20).")
     parser.add_argument("--explain", action="store_true", help="Print the query plans of the main shapes.")
     parser.add_argument("--no-fill", action="store_true", help="Use the database as it is.")
+    parser.add_argument("--sql-fill", action="store_true", help="SQLite: generate the missions inside SQLite.")
+    parser.add_argument("--shapes-only", action="store_true", help="Time only the question shapes.")
     parser.add_argument("--no-analyze", action="store_true", help="Skip (VACUUM) ANALYZE before timing.")
     args = parser.parse_args()
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     call_command("migrate", verbosity=0)
-    if not args.no_fill:
+    if args.sql_fill and not args.no_fill:
+        fill_sql(args.missions)
+    elif not args.no_fill:
         fill(args.missions)
     if not args.no_analyze:
         analyze()
-    run(args.repeat, args.explain)
+    run(args.repeat, args.explain, shapes_only=args.shapes_only)
 
 
 if __name__ == "__main__":

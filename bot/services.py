@@ -1,6 +1,6 @@
 """The answering service every chat adapter, the API and the ``ask`` command call: text in, :class:`Answer` out.
 
-``ask`` decides; ``evidence.selectors`` and ``claims.selectors`` read; ``bot.parsing`` understands. It checks
+``ask`` decides; ``evidence.selectors`` and ``claims.selectors`` read; ``bot.nlu`` understands. It checks
 permission and the rate limit, validates the text, reads the conversation's last query for follow-ups, answers from
 fixed queries, and logs the question. It never raises for any text: a failure becomes a declined answer, and the
 only rows it writes are the conversation context and the question log.
@@ -20,10 +20,12 @@ from django.utils import timezone
 
 from bot.answers import Answer
 from bot.models import Conversation, Platform, Question
-from bot.parsing import MAX_QUESTION_CHARS, BotQuery, parse_question, resolve_inferred_years
+from bot.nlu.compare import side_label
+from bot.nlu.parse import future_period, parse_question, resolve_inferred_years
+from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from claims import selectors as claim_sel
 from evidence import selectors as sel
-from evidence.describing import describe_scope, period_words
+from evidence.describing import describe_scope
 from evidence.scope import Period, Scope
 
 logger = logging.getLogger(__name__)
@@ -105,25 +107,61 @@ def _ask(
     query = parse_question(text, now=now, previous=previous)
     today = now.astimezone(dt.UTC).date()
 
-    if query.intent == "help":
+    if query.intent == Intent.HELP:
         return Answer(text=HELP_TEXT, query=query.to_dict(), ephemeral=True), query
-    if query.intent == "unknown" or query.not_understood:
+    if query.identities and not query.not_understood:
+        query = _resolve_identities(query)
+    if query.decline or query.intent == Intent.UNKNOWN or query.not_understood:
+        _remember_decline(key, previous, text)
         return _not_understood(query), query
+    future = future_period(query, today)
+    if future is not None:
+        _remember_decline(key, previous, text)
+        return _declined(
+            f"{sel.describe_period(future)} has not happened yet (today is {today.isoformat()}, UTC): there can be "
+            "no flight records for it.", "future", query=query.to_dict()), query
 
     query = resolve_inferred_years(query, today=today, has_missions=sel.any_mission_between)
-    if query.compare_with is not None and query.compare_with.year_inferred:
-        other = resolve_inferred_years(
-            BotQuery(scope=Scope(period=query.compare_with)), today=today, has_missions=sel.any_mission_between
-        )
-        from dataclasses import replace
-
-        query = replace(query, compare_with=other.scope.period, notes=(*query.notes, *other.notes))
-
     answer = _answer(query, today)
     answer.query = query.to_dict()
-    answer.notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes, *answer.notes]
+    notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes]
+    if query.follow_up and previous is not None and previous.last_declined:
+        notes.append(f'Your question "{_short(previous.last_declined, 80)}" was not answered, so this follow-up '
+                     "continues from the last question I did answer.")
+    answer.notes = [*notes, *answer.notes]
     _save_context(key, query)
     return answer, query
+
+
+def _remember_decline(key: dict[str, str], previous: BotQuery | None, text: str) -> None:
+    """A declined question does not change the conversation's scope; the next follow-up says it continues from
+    the last answered question instead of silently doing so."""
+    if previous is not None:
+        from dataclasses import replace
+
+        _save_context(key, replace(previous, last_declined=str(text)[:200]))
+
+
+def _resolve_identities(query: BotQuery) -> BotQuery:
+    """Hex codes, registrations and callsigns → the scope's aircraft / callsigns; an unknown one is not understood."""
+    from dataclasses import replace
+
+    hexes = list(query.scope.hexes)
+    callsigns = list(query.scope.callsigns)
+    unknown = []
+    for word in query.identities:
+        found = sel.aircraft_identity(word)
+        if found is None:
+            unknown.append(f"word: {word} (no aircraft or callsign in the records)")
+        elif found[0] == "hex":
+            hexes.append(found[1])
+        else:
+            callsigns.append(found[1])
+    scope = query.scope.with_changes(hexes=tuple(dict.fromkeys(hexes)), callsigns=tuple(dict.fromkeys(callsigns)))
+    other = query.other.with_changes(hexes=scope.hexes, callsigns=scope.callsigns) if query.other else None
+    intent = query.intent if query.intent != Intent.UNKNOWN else Intent.COUNT
+    return replace(query, scope=scope, other=other, intent=intent,
+                   not_understood=(*query.not_understood, *unknown))
 
 
 def validate_text(text: Any) -> str:
@@ -239,6 +277,10 @@ def _log_question(text: Any, user: Any, platform: str, answer: Answer, query: Bo
 
 
 def _not_understood(query: BotQuery) -> Answer:
+    if query.decline == "why":
+        return _declined("I can't say why: the flight records show which aircraft flew where and when, not their "
+                         "purpose or anyone's reasons, and I won't guess. I can tell you, for example, when and where "
+                         "those flights were.", "why", query=query.to_dict())
     understood = [u for u in query.understood if not u.startswith("asked:")] + [
         u for u in query.understood if u.startswith("asked:")
     ]
@@ -249,6 +291,8 @@ def _not_understood(query: BotQuery) -> Answer:
         parts.append("I did not understand: " + "; ".join(_quote_nu(x) for x in query.not_understood) + ".")
     elif query.intent == "unknown":
         parts.append("I could not tell what you are asking for (a count, a list, when, a breakdown, or claims).")
+    if query.corrections:
+        parts.append("I read " + "; ".join(f'"{a}" as "{b}"' for a, b in query.corrections) + ".")
     head = "I can't answer that as asked, and I won't guess."
     return _declined(" ".join([head, *parts, SUGGESTION]), "not_understood", query=query.to_dict())
 
@@ -257,6 +301,8 @@ def _quote_nu(item: str) -> str:
     kind, _, value = item.partition(": ")
     if kind == "place":
         return f'the place "{value}" (not a region I know)'
+    if kind == "place without over/near":
+        return f'"{value}" without "near" or "over" (ask "near {value}" or "over {value}")'
     if kind == "word":
         return f'"{value}"'
     return item
@@ -336,6 +382,8 @@ def _answer_breakdown(query: BotQuery, today: dt.date) -> Answer:
     rows = sel.breakdown(scope, query.by)  # type: ignore[arg-type]
     n = sel.count_missions(scope)
     head = f"{_n_missions(n)} {describe_scope(scope)}, per {query.by}"
+    if query.rank and rows:
+        return _answer_ranking(query, rows, n)
     lines = [f"• {r.label}: {r.count}" for r in rows]
     notes = [COVERAGE_CAVEAT]
     if query.by in {"day", "week", "month", "year"}:
@@ -357,28 +405,58 @@ def _answer_breakdown(query: BotQuery, today: dt.date) -> Answer:
     )
 
 
+def _answer_ranking(query: BotQuery, rows: list[Any], n: int) -> Answer:
+    """"Which day had the most…", "top 3 types": the groups in order; ties at the cut are all named."""
+    ranked = sorted(rows, key=lambda r: (-r.count, r.key))
+    top = max(1, query.top or 1)
+    cut = ranked[min(top, len(ranked)) - 1].count
+    shown = [r for r in ranked if r.count >= cut]
+    what = {"day": "day", "week": "week", "month": "month", "year": "year", "type": "aircraft type",
+            "region": "place", "operator": "operator"}.get(query.by, query.by)
+    scope_words = describe_scope(query.scope)
+    if top == 1 and len(shown) == 1:
+        r = shown[0]
+        text = f"The {what} with the most missions {scope_words} was {r.label}: {_n_missions(r.count).lower()}."
+    elif top == 1:
+        text = (f"{len(shown)} {what}s tie for the most missions {scope_words}, "
+                f"{_n_missions(cut).lower()} each: " + ", ".join(r.label for r in shown) + ".")
+    else:
+        text = f"The top {what}s by missions {scope_words}:"
+    text += "\n" + "\n".join(f"• {r.label}: {r.count}" for r in shown)
+    notes = [COVERAGE_CAVEAT, f"Out of {_n_missions(n).lower()} in all, in {len(rows)} {what}s with any missions."]
+    if query.by == "region":
+        notes.append("A mission that flew in several places counts once in each.")
+    return Answer(text=text, count=None, notes=notes,
+                  breakdown=[{"key": r.key, "label": r.label, "count": r.count} for r in ranked])
+
+
 def _answer_compare(query: BotQuery, today: dt.date) -> Answer:
-    assert query.scope.period is not None and query.compare_with is not None
-    a_scope = query.scope
-    b_scope = query.scope.with_changes(period=query.compare_with)
+    """Both numbers, the difference and the ratio, each side with its whole scope."""
+    assert query.other is not None
+    a_scope, b_scope = query.scope, query.other
     a, b = sel.count_missions(a_scope), sel.count_missions(b_scope)
-    la, lb = describe_period(a_scope.period), describe_period(query.compare_with)
+    la, lb = side_label(a_scope, b_scope), side_label(b_scope, a_scope)
     if a == b:
         verdict = "the same number"
     else:
-        diff = a - b
-        verdict = f"{abs(diff)} {'more' if diff > 0 else 'fewer'} in {la} than in {lb}"
-    subject = describe_scope(a_scope.with_changes(period=None), with_period=False) or "all missions"
-    text = f"{la}: {_n_missions(a).lower()}; {lb}: {_n_missions(b).lower()} ({verdict}) — {subject}."
+        verdict = f"{abs(a - b)} {'more' if a > b else 'fewer'} for {la} than for {lb}"
+        if a and b:
+            verdict += f"; {la} is {a / b:.2f} times {lb}"
+    text = (f"{la}: {_n_missions(a).lower()}; {lb}: {_n_missions(b).lower()} ({verdict}).\n"
+            f"• {la}: {_n_missions(a)} {describe_scope(a_scope)}.\n• {lb}: {_n_missions(b)} {describe_scope(b_scope)}.")
     return Answer(
         text=text,
         count=None,
         breakdown=[
-            {"key": a_scope.period.start.isoformat(), "label": la, "count": a},
-            {"key": query.compare_with.start.isoformat(), "label": lb, "count": b},
+            {"key": _side_key(a_scope, la), "label": la, "count": a},
+            {"key": _side_key(b_scope, lb), "label": lb, "count": b},
         ],
-        notes=[COVERAGE_CAVEAT, f"{la}: {period_words(a_scope.period)}; {lb}: {period_words(query.compare_with)}."],
+        notes=[COVERAGE_CAVEAT],
     )
+
+
+def _side_key(scope: Scope, label: str) -> str:
+    return scope.period.start.isoformat() if scope.period is not None else label
 
 
 VERDICT_WORDS = {

@@ -21,8 +21,17 @@ def describe_scope(scope: Scope, *, with_period: bool = True) -> str:
     if scope.regions:
         names = sel.region_names([r.slug for r in scope.regions])
         parts.append(" or ".join(_region_words(names.get(r.slug, r.slug), r) for r in scope.regions))
+    if scope.and_regions:
+        names = sel.region_names([r.slug for r in scope.and_regions])
+        parts.append(" ".join("and " + _region_words(names.get(r.slug, r.slug), r) for r in scope.and_regions))
+    if scope.exclude_types:
+        names = sel.type_names(scope.exclude_types)
+        parts.append("other than " + " or ".join(f"{d} ({names[d]})" if d in names else d
+                                                 for d in scope.exclude_types))
     if scope.hexes:
         parts.append("by aircraft " + ", ".join(scope.hexes))
+    if scope.callsigns:
+        parts.append("flying as " + ", ".join(scope.callsigns))
     if scope.orbits_only:
         parts.append("that flew orbits")
     if with_period:
@@ -46,6 +55,8 @@ def _subject(scope: Scope) -> str:
         out += " (surveillance types only)"
     if scope.military_only:
         out = ("military " + out) if out else "military aircraft"
+    if scope.civil_only:
+        out = ("non-military " + out) if out else "non-military aircraft (not known as military)"
     return out
 
 
@@ -58,6 +69,8 @@ def _region_words(name: str, rf: RegionFilter) -> str:
 def period_words(period: Period | None) -> str:
     if period is None:
         return "at any time in the records"
+    if period.open_start:
+        return f"starting on or before {period.end.isoformat()} (UTC)"
     if period.start == period.end:
         return f"on {period.start.isoformat()} (UTC)"
     return (

@@ -24,6 +24,10 @@ class RegionFilter:
     distance_nm: float | None = None
 
 
+#: The start of an open period ("before February 2025"): earlier than any flight record.
+OPEN_START = dt.date(1990, 1, 1)
+
+
 @dataclass(frozen=True)
 class Period:
     """An inclusive range of UTC calendar days, and how it was understood."""
@@ -43,7 +47,14 @@ class Period:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    @property
+    def open_start(self) -> bool:
+        """True for "before X" / "until X": the period has no start of its own."""
+        return self.start <= OPEN_START
+
     def describe(self) -> str:
+        if self.open_start:
+            return f"until {self.end.isoformat()}"
         if self.start == self.end:
             return self.start.isoformat()
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
@@ -79,6 +90,15 @@ class Scope:
     orbits_only: bool = False
     military_only: bool = False
     hexes: tuple[str, ...] = field(default_factory=tuple)
+    #: Places that must *all* match as well (AND), on top of ``regions`` (OR): "in international airspace off
+    #: Texas" is over international airspace AND within NEAR_NM of Texas.
+    and_regions: tuple[RegionFilter, ...] = ()
+    #: Types left out ("other than P-8s", "except the U-2").
+    exclude_types: tuple[str, ...] = ()
+    #: Only aircraft not known as military ("non-military", "civilian").
+    civil_only: bool = False
+    #: Callsigns the missions flew under ("PELCN11"), upper-case.
+    callsigns: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
         return self == Scope()
@@ -96,7 +116,8 @@ class Scope:
                 "year_inferred": self.period.year_inferred,
             }
         data["regions"] = [asdict(r) for r in self.regions]
-        for key in ("type_designators", "roles", "operators", "hexes"):
+        data["and_regions"] = [asdict(r) for r in self.and_regions]
+        for key in ("type_designators", "roles", "operators", "hexes", "exclude_types", "callsigns"):
             data[key] = list(data[key])
         return data
 
@@ -120,4 +141,8 @@ class Scope:
             orbits_only=bool(data.get("orbits_only", False)),
             military_only=bool(data.get("military_only", False)),
             hexes=tuple(data.get("hexes", ())),
+            and_regions=tuple(RegionFilter(**r) for r in data.get("and_regions", ())),
+            exclude_types=tuple(data.get("exclude_types", ())),
+            civil_only=bool(data.get("civil_only", False)),
+            callsigns=tuple(data.get("callsigns", ())),
         )

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claims.nlp.dates import QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
+from claims.nlp.lexicon import BASELINE_WORDS, DISTANCE_UNITS, MISSION_NOUNS
 
 RULE_LABELS = frozenset({"AIRCRAFT", "PLACE", "ORG", "DATE", "RATE", "QUANTITY", "PERSON"})
 ATTRIBUTIONS_KEY = "fc_attributions"
@@ -82,14 +83,6 @@ def check_extension_storage(doc: Doc) -> bool:
     _direct_extension = stored
     return stored
 
-MISSION_NOUNS = frozenset({"mission", "missions", "flight", "flights", "sortie", "sorties", "patrol", "patrols",
-                           "overflight", "overflights", "trip", "trips", "times", "operations", "operation"})
-DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "metres": "m", "miles": "mi",
-                  "mile": "mi", "mi": "mi", "km": "km",
-                  "kilometers": "km", "kilometres": "km", "feet": "ft", "ft": "ft", "knots": "kt", "kt": "kt",
-                  "%": "percent", "percent": "percent", "per": "percent"}
-BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
-                            r"in recent years|ordinarily|in a typical)\b", re.IGNORECASE)
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
                      re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")

@@ -33,10 +33,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from claims.nlp.components import ATTRIBUTIONS_KEY, MISSION_NOUNS, SAY_VERBS, doc_text, fc_value
+from claims.nlp.components import ATTRIBUTIONS_KEY, SAY_VERBS, doc_text, fc_value
 from claims.nlp.dates import InferredYearHook, resolve_period, resolve_rate
+from claims.nlp.lexicon import DISTANCE_UNITS, MILES_TO_NM, MISSION_NOUNS
 from claims.nlp.vocabulary import Vocabulary
-from evidence.scope import Period, Quantity, RegionFilter, Scope
+from evidence.scope import OPEN_START, Period, Quantity, RegionFilter, Scope
 
 OVER_WORDS = frozenset({"over", "in", "above", "across", "inside", "within", "into", "throughout", "overflying",
                         "overflew", "overflown", "crossed", "crossing", "traversed", "traversing", "atop"})
@@ -76,11 +77,6 @@ _GLUE = frozenset({
     "along", "circling", "orbiting", "loitering", "circled", "approached", "approaching", "orbited", "orbit",
     "orbits", "nm", "miles", "km", "nautical",
 })
-_MILES_TO_NM = {"nm": 1.0, "nmi": 1.0, "nautical": 1.0, "mile": 0.868976, "miles": 0.868976, "mi": 0.868976,
-                "km": 1 / 1.852, "kilometer": 1 / 1.852, "kilometers": 1 / 1.852, "kilometre": 1 / 1.852,
-                "kilometres": 1 / 1.852}
-
-
 @dataclass(frozen=True)
 class Understood:
     """One piece of the text that became part of the scope (or of the notes): what, where, and what it meant."""
@@ -106,6 +102,9 @@ class ScopeNotes:
     claimant: str | None = None
     #: True when the text mentions orbits/circling without asking for them explicitly.
     orbit_hint: bool = False
+    #: Every period the text states, in text order, before they are merged into the scope's one period (the bot
+    #: compares "January or February 2025" instead of spanning them).
+    periods: tuple[Period, ...] = ()
 
     def describe(self) -> str:
         parts = [f"understood: {', '.join(u.meaning for u in self.understood) or 'nothing'}"]
@@ -174,7 +173,7 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
     m = _DISTANCE.search(before)
     if m:
         n, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
-        factor = _MILES_TO_NM.get(unit.lower().split()[0], _MILES_TO_NM.get(unit.lower(), 1.0))
+        factor = MILES_TO_NM.get(unit.lower().split()[0], MILES_TO_NM.get(unit.lower(), 1.0))
         if unit.lower().startswith("nautical"):
             factor = 1.0
         words = doc.char_span(ent.start_char - len(before) + m.start(), ent.start_char, alignment_mode="expand")
@@ -239,6 +238,8 @@ def read_scope(
     surveillance = False
     operators: list[str] = []
     regions: list[RegionFilter] = []
+    and_regions: list[RegionFilter] = []
+    mentions: list[tuple[int, RegionFilter]] = []  # (end token of each used place mention, its filter)
     unplaced: list[str] = []
     periods: list[Period] = []
     quantity: Quantity | None = None
@@ -280,6 +281,9 @@ def read_scope(
         elif label == "PLACE":
             slug = key.split(":", 1)[1] if key.startswith("region:") else ""
             region = vocab.region_by_slug.get(slug)
+            if _is_unit(ent, span):  # "within 20 NM of Texas": NM is nautical miles, not New Mexico
+                reader.covered.update(range(ent.start, ent.end))
+                continue
             if said_by is not None:
                 reader.covered.update(range(ent.start, ent.end))
                 continue
@@ -299,8 +303,14 @@ def read_scope(
                     reader.hints.append(f"'{ent_text}' is named without over/near: not used as a place constraint")
                     continue
             rf = RegionFilter(slug=slug, relation=relation, distance_nm=distance)  # type: ignore[arg-type]
-            if rf not in regions:
+            own_start = words.start if words is not None else ent.start
+            if mentions and own_start >= mentions[-1][0] and _chained(doc, mentions[-1][0], own_start):
+                if rf not in and_regions:  # "in international airspace off Texas": both places (AND)
+                    and_regions.append(rf)
+                    reader.hints.append(f"'{ent_text}' narrows the place before it: both must match")
+            elif rf not in regions:
                 regions.append(rf)
+            mentions.append((ent.end, rf))
             how = f"within {distance:g} nm of" if distance is not None else relation
             reader.note("region", ent, f"{how} {region.name}")
             if words is not None:
@@ -316,8 +326,12 @@ def read_scope(
             period = resolve_period(ent_text, reference, inferred_year=inferred_year)
             if period is None:
                 continue
+            opened = _open_period(span, ent, period, reference)
+            if opened is not None:
+                period, lead = opened
+                reader.covered.update(range(lead.start, lead.end))
             periods.append(period)
-            reader.note("period", ent, f"{period.describe()} ('{period.text}')")
+            reader.note("period", doc[lead.start:ent.end] if opened else ent, f"{period.describe()} ('{period.text}')")
         elif label == "QUANTITY":
             value = fc_value(ent) or {}
             if quantity is None and value.get("counts_missions") and said_by is None:
@@ -370,6 +384,7 @@ def read_scope(
         period=period,
         orbits_only=orbits_only,
         military_only=military,
+        and_regions=tuple(r for r in and_regions if r not in regions),
     )
     notes = ScopeNotes(
         understood=tuple(reader.understood),
@@ -379,8 +394,62 @@ def read_scope(
         quantity=quantity or rate,
         claimant=claimant,
         orbit_hint=orbit_hint,
+        periods=tuple(periods),
     )
     return scope, notes
+
+
+_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "nor", "either", "both", ";"})
+_OPEN_BEFORE = frozenset({"before", "until", "till", "til"})
+_OPEN_BEFORE_2 = {("prior", "to"), ("up", "to"), ("earlier", "than")}
+_OPEN_AFTER = frozenset({"after"})
+_OPEN_AFTER_2 = {("later", "than")}
+_UNITS = frozenset({"day", "night", "week", "fortnight", "month", "year", "hour", "weekend", "quarter"})
+
+
+def _is_unit(ent: Span, span: Span) -> bool:
+    """A "place" that is a distance unit right after a number ("20 NM", "50 nmi")."""
+    prev = ent.doc[ent.start - 1] if ent.start > span.start else None
+    return prev is not None and prev.like_num and ent.text.lower().rstrip(".") in DISTANCE_UNITS
+
+
+def _chained(doc: Doc, prev_end: int, own_start: int) -> bool:
+    """Whether a place with its own relation word follows the previous place directly (a few words, no list
+    conjunction between): "over international airspace off Texas" narrows; "near Texas or Arizona" lists."""
+    gap = doc[prev_end:own_start]
+    return len(gap) <= 3 and not any(t.lower_ in _LIST_JOINERS for t in gap)
+
+
+def _open_period(
+    span: Span, ent: Span, period: Period, reference: dt.datetime | dt.date
+) -> tuple[Period, Span] | None:
+    """"before February 2025" → everything up to 31 January 2025; "after 1 March 2025" → 2 March 2025 to the
+    reference day; "until/up to X" → up to the end of X. Returns the open period and the words that opened it."""
+    doc = ent.doc
+    i = ent.start
+    one = doc[i - 1].lower_ if i - 1 >= span.start else ""
+    two = (doc[i - 2].lower_, one) if i - 2 >= span.start else ("", "")
+    ref = reference.date() if isinstance(reference, dt.datetime) else reference
+    text = doc_text(doc)
+    n_lead = 1 if (one in _OPEN_BEFORE or one in _OPEN_AFTER) else 2
+    unit = doc[i - n_lead - 1] if i - n_lead - 1 >= span.start else None
+    if unit is not None and (unit.like_num or unit.lower_.rstrip("s") in _UNITS):
+        return None  # "the week before 5 February" is a span next to the day, not everything before it
+    if one in _OPEN_BEFORE or two in _OPEN_BEFORE_2:
+        n = 1 if one in _OPEN_BEFORE else 2
+        lead = doc[i - n:i]
+        end = period.start - dt.timedelta(days=1) if one in ("before",) or two == ("prior", "to") \
+            or two == ("earlier", "than") else period.end
+        end = max(min(end, ref), OPEN_START)
+        words = text[lead.start_char:ent.end_char]
+        return Period(start=OPEN_START, end=end, text=words, year_inferred=False), lead
+    if one in _OPEN_AFTER or two in _OPEN_AFTER_2:
+        n = 1 if one in _OPEN_AFTER else 2
+        lead = doc[i - n:i]
+        start = period.end + dt.timedelta(days=1)
+        words = text[lead.start_char:ent.end_char]
+        return Period(start=start, end=max(start, ref), text=words, year_inferred=False), lead
+    return None
 
 
 def _in_any(i: int, spans: list[Span]) -> bool:
@@ -437,3 +506,65 @@ def read_claim_text(
         vocabulary = vocabulary_from_db()
     scope, notes = read_text(text, reference=reference, vocabulary=vocabulary)
     return scope, quantity_to_dict(notes.quantity)
+
+
+# --- questions ------------------------------------------------------------------------------------------------------
+#
+# The bot reads questions with the same reader as claims; a question differs from a claim's sentence only in that
+# "orbiting" asks for orbits (a claim's "circling" is a hint) and in a few role words people use only when asking.
+
+_QUESTION_DISTANCE = re.compile(
+    r"\bwithin\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?|miles?|mi|km|kilomet(?:er|re)s?)\s+(?:of|from)\b",
+    re.IGNORECASE,
+)
+_QUESTION_ORBIT = re.compile(r"\b(?:orbit(?:s|ed|ing)?|racetracks?|loiter(?:s|ed|ing)?)\b", re.IGNORECASE)
+_QUESTION_ROLES = [
+    (re.compile(r"\b(?:airliners?|airline\s+(?:flights?|jets?)|commercial\s+(?:flights?|jets?|planes?)|passenger"
+                r"\s+(?:jets?|planes?|flights?))\b", re.IGNORECASE), "airliner"),
+]
+
+
+@dataclass
+class QuestionReading:
+    """A question's scope and the character spans it was read from (``(start, end, "kind: text")``): whatever lies
+    outside every span was not used, so the caller reports it instead of guessing from a word list."""
+
+    scope: Scope
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Place-like words the reader could not use (unknown places, or known ones named without over/near).
+    unresolved: list[str] = field(default_factory=list)
+    #: Every period stated, in text order (the scope holds their span).
+    periods: list[Period] = field(default_factory=list)
+    notes: ScopeNotes | None = None
+
+
+def read_question(text: str, *, reference: dt.date, vocabulary: Vocabulary | None = None) -> QuestionReading:
+    """Read a question's scope with the shared reader (``read_scope``) and its question rules (see above)."""
+    from claims.nlp.pipeline import get_pipeline
+    from claims.nlp.vocabulary import vocabulary_from_db
+
+    vocabulary = vocabulary or vocabulary_from_db()
+    doc = get_pipeline(vocabulary)(text)
+    scope, notes = read_scope(doc, reference=reference, vocabulary=vocabulary)
+    spans = [(u.start, u.end, f"{u.kind}: {u.text}") for u in notes.understood if u.end > u.start]
+    if scope.military_only:
+        spans += [(m.start(), m.end(), "military: military") for m in re.finditer(r"\bmilitary\b", text, re.I)]
+    if any(r.distance_nm is not None for r in (*scope.regions, *scope.and_regions)):
+        spans += [(m.start(), m.end(), f"distance: {m.group(0)}") for m in _QUESTION_DISTANCE.finditer(text)]
+    for t in doc:  # "20 NM": the unit the reader skipped as a place
+        if t.i > 0 and doc[t.i - 1].like_num and t.lower_ in DISTANCE_UNITS:
+            spans.append((doc[t.i - 1].idx, t.idx + len(t.text), f"distance: {doc[t.i - 1].text} {t.text}"))
+    if not (scope.type_designators or scope.roles or scope.surveillance_only):
+        roles = []
+        for rx, role in _QUESTION_ROLES:
+            for m in rx.finditer(text):
+                roles.append(role)
+                spans.append((m.start(), m.end(), f"role: {m.group(0)}"))
+        if roles:
+            scope = scope.with_changes(roles=tuple(dict.fromkeys(roles)))
+    orbit_words = list(_QUESTION_ORBIT.finditer(text))
+    if orbit_words:
+        scope = scope.with_changes(orbits_only=True)
+        spans += [(m.start(), m.end(), f"orbits: {m.group(0)}") for m in orbit_words]
+    return QuestionReading(scope=scope, spans=spans, unresolved=list(notes.unplaced_regions),
+                           periods=list(notes.periods), notes=notes)

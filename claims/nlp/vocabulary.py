@@ -180,12 +180,24 @@ def _shared_generation() -> tuple[int, Any]:
     return _local_generation, shared
 
 
+def vocabulary_generation() -> tuple[int, Any]:
+    """The invalidation counter (this process's, and the shared one) the last vocabulary_from_db() call checked:
+    caches derived from the vocabulary (the bot's question words) key on it, after calling vocabulary_from_db()."""
+    with _lock:
+        return _cached["generation"] or _shared_generation()
+
+
 def invalidate_vocabulary_cache(**_: Any) -> None:
-    """Signal receiver: the rows changed, so the next vocabulary_from_db() re-reads them (here and, through Django's
-    cache, in other processes)."""
+    """THE invalidation signal for every cache of reference words (the one receiver of the reference models'
+    saves and deletes, and of articles' for the outlet names): the next vocabulary_from_db() re-reads the rows (here
+    and, through Django's cache, in other processes), and the evidence reference cache is dropped with it."""
     global _local_generation
     from django.core.cache import cache
 
+    with contextlib.suppress(Exception):
+        from evidence.selectors import clear_reference_cache
+
+        clear_reference_cache()
     with _lock:
         _local_generation += 1
     try:
@@ -199,9 +211,10 @@ def invalidate_vocabulary_cache(**_: Any) -> None:
 def _connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
 
+    from claims.models import Article
     from evidence.models import AircraftType, Organisation, Region
 
-    for model in (AircraftType, Region, Organisation):
+    for model in (AircraftType, Region, Organisation, Article):
         for signal in (post_save, post_delete):
             uid = f"nlp-vocab-{'save' if signal is post_save else 'delete'}-{model.__name__}"
             signal.connect(invalidate_vocabulary_cache, sender=model, dispatch_uid=uid)

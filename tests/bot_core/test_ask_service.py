@@ -160,3 +160,31 @@ def test_ask_command_text_and_forbidden(demo):
     call_command("ask", HEADLINE, "--json", "--user", "outsider", stdout=out)
     data = json.loads(out.getvalue())
     assert data["count"] is None and data["reason"] == "forbidden"
+
+
+def _thread_ask(demo, text: str, thread: str) -> Answer:
+    cache.clear()
+    return ask(text=text, user=demo.editor, platform="cli", channel="c", thread=thread, now=NOW)
+
+
+def test_declined_follow_up_keeps_the_scope_and_the_next_one_says_so(demo):
+    first = _thread_ask(demo, "how many missions near Texas in February?", "decl")
+    declined = _thread_ask(demo, "what about zeppelins?", "decl")
+    assert first.count == 6 and declined.declined and "zeppelins" in declined.text
+    after = _thread_ask(demo, "and over Texas?", "decl")
+    assert after.count == 5 and not after.declined
+    assert any("zeppelins" in n and "was not answered" in n for n in after.notes), after.notes
+    again = _thread_ask(demo, "and near Arizona?", "decl")  # answered since: no note any more
+    assert not any("was not answered" in n for n in again.notes), again.notes
+
+
+def test_comparison_states_both_scopes_difference_and_ratio(demo):
+    answer = _thread_ask(demo, "more P-8 or U-2 missions in February 2025?", "cmp")
+    assert answer.count is None and [r["count"] for r in answer.breakdown] == [6, 1]
+    assert "5 more" in answer.text and "6.00 times" in answer.text
+    assert answer.text.count("starting between 2025-02-01 and 2025-02-28") == 2  # each side's whole scope
+
+
+def test_corrections_are_said_even_when_declining(demo):
+    answer = _thread_ask(demo, "how many misions near Narnia?", "typo")
+    assert answer.declined and 'I read "misions" as "missions"' in answer.text

@@ -345,6 +345,57 @@ SINGLE: list[Q] = [
     Q("", "", "declined:invalid"),
     Q("   ", "", "declined:invalid"),
     Q("x" * 2001, "", "declined:invalid"),
+    # --- issue 9: the confident wrong answers, each pattern (they failed before the reading-path redesign) ---------
+    # (1) "more X or Y" compares, never sums; "January or February 2025" is two months, not a range into 2026
+    Q("more P-8 or U-2 missions in February 2025?", "compare", (6, 1), period=FEB25),
+    Q("were there more P-8 missions over California or over Texas in February?", "compare", (3, 2), types="P8"),
+    Q("how many missions in January or February 2025?", "compare", (9, 12)),
+    Q("how many missions in January and February 2025?", "count", 21, period="2025-01-01/2025-02-28"),
+    # (2) rankings name the top group, never the total
+    Q("most common type in February?", "breakdown", None, by="type", says="Boeing P-8 Poseidon: 6 missions"),
+    Q("which type flew the most surveillance flights between 25 Jan and 5 Feb?", "breakdown", None, by="type",
+      rows="P8:11,E3TF:2,Q4:2,P3:1,R135:1,U2:1", says="was Boeing P-8 Poseidon: 11 missions"),
+    Q("busiest month for surveillance flights between 25 Jan and 5 Feb", "breakdown", None, by="month",
+      says="was February 2025: 10 missions"),
+    Q("which day had the most Global Hawk flights in 2025?", "breakdown", None, by="day",
+      says="2 days tie for the most"),
+    Q("which operator flew the most missions in February?", "breakdown", None, by="operator", says="tie"),
+    Q("top 3 types between 25 Jan and 5 Feb", "breakdown", None, by="type", says="Boeing P-8 Poseidon: 11"),
+    Q("which day had the fewest missions?", "breakdown", DECLINED),
+    # (6) open periods
+    Q("how many missions before February 2025?", "count", 22, period="1990-01-01/2025-01-31"),
+    Q("how many missions until 31 January 2025?", "count", 22, period="1990-01-01/2025-01-31"),
+    Q("how many missions after March 1, 2025?", "count", 0, period="2025-03-02/2026-11-24"),
+    # (7) two places in a row narrow each other (AND)
+    Q("how many missions in international airspace off Texas?", "count", 0, regions="over:international-airspace",
+      and_regions="near:texas"),
+    # (8) lowercase and unhyphenated designators are recognised (and the reading said), never dropped
+    Q("how many e3 missions?", "count", 3, types="E3TF", says=""),
+    Q("how many p8 missions in february?", "count", 6, types="P8", period=FEB25),
+    Q("how many kc135 flights near the border?", "count", 1, types="K35R"),
+    Q("how many zz9 missions?", "count", DECLINED),
+    # (9) no reasons, no future
+    Q("why did the RC-135 fly over Sinaloa?", "unknown", "declined:why"),
+    Q("what was the purpose of the U-2 flight?", "unknown", "declined:why"),
+    Q("how many missions in March 2027?", "count", "declined:future"),
+    # capabilities that used to be declined
+    Q("what types of aircraft flew over Texas in February?", "breakdown", 5, by="type", regions="over:texas"),
+    Q("how many missions in Q1 2025?", "count", 21, period="2025-01-01/2025-03-31"),
+    Q("how many missions in the first quarter of 2024?", "count", 3, period="2024-01-01/2024-03-31"),
+    Q("how many non-military flights?", "count", 2),
+    Q("how many flights other than P-8s in February?", "count", 6, period=FEB25),
+    Q("how many flights by ae0907?", "count", 2, mission="u2"),
+    Q("how many flights by zz9999?", "count", DECLINED),
+    Q("how many U-2 missions passed within 20 NM of Texas in February?", "count", 1, regions="near20:texas"),
+    Q("date of the last U-2 mission?", "when", "2025-02-03", which="last", mission="u2"),
+    Q("how many more P-8 flights in February than in January 2025?", "compare", (6, 5), types="P8"),
+    Q("how many P-8 missions in 2025 compared with 2024?", "compare", (11, 5), types="P8"),
+    Q("how many surveillance flights so far this year?", "count", 0, period=YTD26),
+    # negations the bot does not read are declined, never ignored
+    Q("list flights near Texas that were not P-8s", "list", DECLINED),
+    Q("how many missions near Texas but not over it?", "count", DECLINED),
+    # a known place without over/near is asked about, not called unknown
+    Q("how many flights Arizona?", "count", DECLINED, says=""),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -405,6 +456,36 @@ CONVERSATIONS: list[list[Q]] = [
         Q("which aircraft orbited near Sinaloa?", "which_aircraft", 1),
         Q("list them", "list", 1, orbits=True, regions="near:sinaloa", mission="rc135"),
     ],
+    # issue 9 (3): "which ones?" is a follow-up, never typo-corrected to "drones"
+    [
+        Q("how many missions near Texas in February?", "count", 6),
+        Q("which ones?", "list", 6, regions="near:texas", period=FEB25, roles=""),
+        Q("how many of those were P-8s?", "count", 2, types="P8", regions="near:texas", period=FEB25),
+        Q("list them", "list", 2, types="P8", regions="near:texas", period=FEB25),
+    ],
+    # issue 9 (4): "of those" keeps the place and the period
+    [
+        Q("how many surveillance flights in February?", "count", 10),
+        Q("how many of them were P-8s?", "count", 6, types="P8", surv=True, period=FEB25),
+    ],
+    # issue 9 (5): a declined follow-up does not change the scope
+    [
+        Q("how many missions near Texas in February?", "count", 6),
+        Q("what about zeppelins?", "count", DECLINED),
+        Q("and over Texas?", "count", 5, regions="over:texas", period=FEB25),
+    ],
+    [
+        Q("how many spy flights over California between 25 Jan and 5 Feb?", "count", 10),
+        Q("what about Arizona?", "count", 5, regions="over:arizona", period=STORY),
+    ],
+    [
+        Q("how many U-2 missions near Texas in February?", "count", 1),
+        Q("the last one?", "when", "2025-02-03", mission="u2", regions="near:texas"),
+    ],
+    [
+        Q("how many U-2 missions in 2025?", "count", 1),
+        Q("compared with 2024?", "compare", (1, 1), types="U2"),
+    ],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:
@@ -464,6 +545,10 @@ def check(q: Q, answer: Any, demo: Any) -> None:
         assert scope["orbits_only"] is f["orbits"], ctx
     if "regions" in f:
         assert _regions(scope) == f["regions"], ctx
+    if "and_regions" in f:
+        assert _regions({"regions": scope["and_regions"]}) == f["and_regions"], ctx
+    if "roles" in f:
+        assert ",".join(scope["roles"]) == f["roles"], ctx
     if "period" in f:
         p = scope["period"]
         assert f"{p['start']}/{p['end']}" == f["period"], ctx

@@ -84,18 +84,17 @@ def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
 @pytest.fixture
 def demo_site(live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Article]:
     """The real demo, loaded with ``manage.py load_demo`` and committed, so the live server's thread sees it (the
-    transactional database flushes it after the test). The per-process vocabulary and reference caches are dropped
-    before (the bot in the server thread must read the demo's words) and after (later tests must not see them)."""
+    transactional database flushes it after the test). The per-process vocabulary cache (and the reference cache
+    with it) is dropped before (the bot in the server thread must read the demo's words) and after (later tests
+    must not see them)."""
     from django.core.management import call_command
 
-    from bot import parsing
     from claims.nlp.vocabulary import invalidate_vocabulary_cache
     from evidence.selectors import clear_reference_cache
 
     call_command("load_demo", flights_dir=tmp_path / "demo-flights", stdout=io.StringIO())
     invalidate_vocabulary_cache()
     clear_reference_cache()
-    monkeypatch.setattr(parsing, "_VOCAB", None)  # the bot's own cache; restored to what it was after the test
     yield Article.objects.get(url__contains="surveillance-flights-border")
     invalidate_vocabulary_cache()
     clear_reference_cache()

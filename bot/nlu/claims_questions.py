@@ -1,0 +1,98 @@
+"""Questions about the desk's claims: verdicts, evidence, outlets, claimants ("which claims about the U-2 are
+unverified?", "what did the Desert Ledger claim?", "claims without evidence")."""
+from __future__ import annotations
+
+import re
+
+from bot.nlu.intents import CLAIMS_RX
+from bot.nlu.leftovers import leftovers
+from bot.nlu.query import BotQuery, Intent
+from bot.nlu.vocab import Vocab, alias_pattern
+from claims.nlp.reading import QuestionReading
+from claims.selectors import UNVERIFIED, ClaimFilter
+
+_RX = re.IGNORECASE
+
+#: "what did the border czar say?", "claims by three US officials", "statements attributed to the Pentagon".
+WHO_SAID_RX = re.compile(
+    r"\bwhat\s+(?:did|does|do|have|has)\s+(?P<who>[^?!.;]{1,60}?)\s+(?:claim|say|said|report|allege|assert|state)"
+    r"(?:ed|s)?\b"
+    r"|\b(?:claims?|statements?|assertions?)\s+(?:made\s+by|attributed\s+to|by|from)\s+(?P<who2>[^?!.;,]{1,60})",
+    _RX,
+)
+_NOT_A_CLAIMANT = {"", "they", "it", "he", "she", "you", "we", "i", "people", "anyone", "someone", "article",
+                   "articles", "story", "report", "piece", "interview", "press", "media", "news"}
+
+VERDICTS: list[tuple[str, tuple[str, ...]]] = [
+    (r"unverified|not\s+(?:yet\s+)?verified|not\s+(?:yet\s+)?checked|unchecked", UNVERIFIED),
+    (r"unreviewed|not\s+(?:yet\s+)?reviewed|pending|open|undecided|awaiting", ("unreviewed",)),
+    (r"unverifiable|cannot\s+be\s+verified|can'?t\s+be\s+verified|not\s+verifiable", ("unverifiable",)),
+    (r"partly|partially|partly\s+supported|half[- ]true|mostly\s+true", ("partly_supported",)),
+    (r"refuted|false|debunked|wrong|incorrect|untrue|disproven|disproved", ("refuted",)),
+    (r"supported|verified|true|confirmed|correct|accurate|backed\s+up", ("supported",)),
+]
+WITHOUT_EVIDENCE_RX = re.compile(
+    r"\b(?:without|with\s+no|lacking|missing|no|unsupported\s+by)\s+(?:any\s+)?(?:evidence|sources?|records?|links?)\b"
+    r"|\b(?:unsourced|unsupported)\b",
+    _RX,
+)
+
+
+
+def _claimant_words(raw: str) -> str:
+    """Who was asked about, without the article words around it: "the border czar" → "border czar"."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=_RX)
+    words = re.sub(r"(?:'s)?\s+(?:article|story|report|piece|interview)s?$", "", words, flags=_RX).strip()
+    return "" if words.lower() in _NOT_A_CLAIMANT else words
+
+
+def claims_query(
+    text: str, reading: QuestionReading, spans: list[tuple[int, int, str]], vocab: Vocab,
+    corrections: list[tuple[str, str]],
+) -> BotQuery:
+    verdicts: tuple[str, ...] = ()
+    for rx, values in VERDICTS:
+        m = re.search(rf"\b(?:{rx})\b", text, _RX)
+        if m:
+            verdicts = values
+            spans.append((m.start(), m.end(), f"verdict: {m.group(0)}"))
+            break
+    we = WITHOUT_EVIDENCE_RX.search(text)
+    if we:
+        spans.append((we.start(), we.end(), "evidence: none"))
+    outlet = ""
+    pat = alias_pattern(vocab.outlets)
+    om = pat.search(text) if pat else None
+    if om:
+        outlet = vocab.outlets[om.group(1).lower()]
+        spans.append((om.start(), om.end(), f"outlet: {om.group(0)}"))
+    claimant = ""
+    wm = WHO_SAID_RX.search(text)
+    if wm:
+        group = "who" if wm.group("who") is not None else "who2"
+        ws, we_ = wm.span(group)
+        overlaps_outlet = bool(om and om.start() < we_ and om.end() > ws)
+        who = _claimant_words(wm.group(group))
+        if who and not overlaps_outlet:
+            claimant = who
+            spans.append((ws, we_, f"claimant: {who}"))
+    for m in CLAIMS_RX.finditer(text):
+        spans.append((m.start(), m.end(), "asked: claims"))
+    for m in re.finditer(r"\b(?:articles?|story|stories|report|piece)\b", text, _RX):
+        spans.append((m.start(), m.end(), "asked: claims"))
+    flt = ClaimFilter(
+        type_designators=reading.scope.type_designators,
+        verdicts=verdicts,
+        without_evidence=bool(we),
+        outlet=outlet,
+        claimant=claimant,
+    )
+    unread = [w for w in leftovers(text, spans) if w.lower() not in {"verdict", "verdicts", "status"}]
+    return BotQuery(
+        intent=Intent.CLAIMS,
+        claims=flt,
+        understood=tuple(label for _, _, label in sorted(spans)),
+        not_understood=tuple(f"word: {w}" for w in unread),
+        corrections=tuple(corrections),
+    )
+

@@ -1,0 +1,111 @@
+"""The two sides of a comparison: two periods, two types, two places or two operators, or a period against the
+conversation's previous one ("compared with 2024"). Each side is a whole scope, so the answer states both."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.nlp.reading import QuestionReading, read_question
+from claims.nlp.vocabulary import Vocabulary
+from evidence.scope import Period, Scope
+
+_RX = re.IGNORECASE
+
+
+_DATE_WORDS = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                         r"|\b\d{1,2}(?:st|nd|rd|th)?\b", _RX)
+_TAIL_RX = re.compile(r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than)\s+(.+)$", _RX)
+
+
+@dataclass(frozen=True)
+class Sides:
+    first: Scope
+    second: Scope
+
+
+def comparison_sides(text: str, reading: QuestionReading, *, reference: object, previous: Scope | None,
+                     vocabulary: Vocabulary | None = None) -> Sides | None:
+    """The two scopes a comparison question names, or None when it does not name two."""
+    scope = reading.scope
+    periods = list(reading.periods)
+    if len(periods) == 1 and len(_DATE_WORDS.findall(text)) >= 2:  # "January and February 2025" read as one
+        periods = split_periods(text, reference=reference, vocabulary=vocabulary) or periods
+    if not periods and previous is not None and previous.period is not None:
+        tail = _TAIL_RX.search(text)  # "compared with 2024?" after a question about 2025
+        if tail:
+            periods = read_question(f"in {tail.group(1).strip(' ?.!')}", reference=reference,  # type: ignore[arg-type]
+                                    vocabulary=vocabulary).periods[:1]
+    if len(periods) >= 2:
+        a, b = align_years(periods[0], periods[1])
+        return Sides(scope.with_changes(period=a), scope.with_changes(period=b))
+    if len(scope.type_designators) == 2:
+        a, b = scope.type_designators
+        return Sides(scope.with_changes(type_designators=(a,)), scope.with_changes(type_designators=(b,)))
+    if len(scope.regions) == 2:
+        a, b = scope.regions
+        return Sides(scope.with_changes(regions=(a,)), scope.with_changes(regions=(b,)))
+    if len(scope.operators) == 2:
+        a, b = scope.operators
+        return Sides(scope.with_changes(operators=(a,)), scope.with_changes(operators=(b,)))
+    if len(periods) == 1 and previous is not None and previous.period is not None:
+        # "compared with 2024" after a question about 2025: the previous scope, in both periods
+        base = _merge_subject(previous, scope)
+        return Sides(base.with_changes(period=previous.period), base.with_changes(period=periods[0]))
+    return None
+
+
+def _merge_subject(previous: Scope, new: Scope) -> Scope:
+    changes = {}
+    for name in ("type_designators", "roles", "operators", "regions"):
+        if getattr(new, name):
+            changes[name] = getattr(new, name)
+    return previous.with_changes(**changes)
+
+
+def align_years(a: Period, b: Period) -> tuple[Period, Period]:
+    """A year written only on one side applies to both: "January or February 2025" is January 2025."""
+    from evidence.selectors import shift_period_years
+
+    if a.year_inferred and not b.year_inferred and a.start.year != b.start.year:
+        moved = shift_period_years(a, b.start.year - a.start.year)
+        if moved is not None:
+            a = Period(moved.start, moved.end, a.text, year_inferred=False)
+    elif b.year_inferred and not a.year_inferred and a.start.year != b.start.year:
+        moved = shift_period_years(b, a.start.year - b.start.year)
+        if moved is not None:
+            b = Period(moved.start, moved.end, b.text, year_inferred=False)
+    return a, b
+
+
+def split_periods(text: str, *, reference: object, vocabulary: Vocabulary | None = None) -> list[Period]:
+    """Two periods the reader took as one range ("January and February 2025"): each side of the last
+    "and/vs/or/compared to/with" read separately."""
+    parts = re.split(r"\s+(?:and|vs\.?|versus|compared\s+(?:to|with)|with|against|or|than)\s+", text, flags=_RX)
+    if len(parts) < 2:
+        return []
+
+    def side(part: str) -> list[Period]:
+        found = read_question(part, reference=reference, vocabulary=vocabulary).periods  # type: ignore[arg-type]
+        if found:
+            return found
+        return read_question(f"in {part.strip(' ?.!')}", reference=reference,  # type: ignore[arg-type]
+                             vocabulary=vocabulary).periods
+
+    left = side(" ".join(parts[:-1]))
+    right = side(parts[-1])
+    if not left or not right:
+        return []
+    return [left[-1], right[0]]
+
+
+def side_label(scope: Scope, other: Scope) -> str:
+    """What distinguishes one side from the other, in words ("February 2025", "P8", "near Arizona")."""
+    from evidence import selectors as sel
+    from evidence.describing import describe_scope
+
+    if scope.period != other.period and scope.period is not None:
+        return sel.describe_period(scope.period)
+    if scope.type_designators != other.type_designators:
+        names = sel.type_names(scope.type_designators)
+        return " or ".join(f"{d} ({names[d]})" if d in names else d for d in scope.type_designators)
+    return describe_scope(scope.with_changes(period=None), with_period=False) or "all missions"

@@ -1,0 +1,78 @@
+"""Follow-ups: a question that edits the conversation's previous one ("and in January?", "what about Arizona?",
+"how many of those were P-8s?", "which ones?", "list them", "the last one?").
+
+The tracker's state is the previous answered query (the conversation context): its whole scope — types, operators,
+places, distance, period — and, through the scope, the records it answered with. A follow-up replaces the fields it
+names and keeps the rest; "of those" narrows (it never widens the previous answer's records).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from claims.nlp.reading import QuestionReading
+from evidence.scope import RegionFilter, Scope
+
+_RX = re.IGNORECASE
+
+FOLLOW_UP_RX = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about|same\s+(?:for|in|but)|also|now|ok(?:ay)?|then|but|what\s+of"
+    r"|and\s+what\s+about)\b"
+    r"|^\s*(?:list|show)\s+(?:them|those|these|it|me\s+them)\b|^\s*(?:per|by)\s+\w+\s*\??\s*$"
+    r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:which|what)\s+ones\b|^\s*(?:the\s+)?(?:last|first|latest"
+    r"|earliest)\s+one\b|\b(?:those|these)\s+(?:missions?|flights?|sorties?)\b",
+    _RX,
+)
+#: "Of those", "among them": the follow-up narrows the previous records instead of replacing a field.
+NARROW_RX = re.compile(r"\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
+                       r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
+SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
+WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b", _RX)
+
+
+def is_follow_up(text: str, reading: QuestionReading) -> bool:
+    """An edit of the previous question: an explicit marker, a pronoun, or a fragment without its own subject."""
+    if FOLLOW_UP_RX.search(text):
+        return True
+    if reading.scope.is_empty() and len(text.split()) <= 4:
+        return True  # "which aircraft?", "per day", "list them"
+    s = reading.scope
+    has_subject = bool(SUBJECT_RX.search(text)) or bool(s.type_designators or s.roles or s.surveillance_only)
+    return not has_subject and len(text.split()) <= 8
+
+
+def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, list[str]]:
+    """Fields the follow-up names replace the previous ones; the rest is kept ("and in January?" keeps the U-2).
+
+    With ``narrow`` ("how many of those were P-8s?") the new types must lie within the previous ones; when they do
+    not (the previous scope was a role, or other types), the returned problems say so and the caller declines.
+    """
+    changes: dict[str, Any] = {}
+    problems: list[str] = []
+    if new.type_designators or new.roles or new.surveillance_only:
+        if narrow and (previous.roles or (previous.type_designators
+                                          and not set(new.type_designators) <= set(previous.type_designators))):
+            problems.append("narrowing the previous aircraft to other ones (ask without \"of those\")")
+        changes.update(type_designators=new.type_designators, roles=new.roles,
+                       surveillance_only=new.surveillance_only or (narrow and previous.surveillance_only))
+    for name in ("operators", "regions", "hexes", "callsigns", "exclude_types"):
+        if getattr(new, name):
+            changes[name] = getattr(new, name)
+    if new.and_regions:
+        changes["and_regions"] = new.and_regions
+        changes.setdefault("regions", new.regions)
+    if new.period is not None:
+        changes["period"] = new.period
+    for flag in ("military_only", "orbits_only", "civil_only"):
+        if getattr(new, flag):
+            changes[flag] = True
+    return previous.with_changes(**changes), problems
+
+
+def place_without_relation(name: str, slug: str, previous: Scope) -> RegionFilter:
+    """"What about Arizona?": the place replaces the previous one with the previous relation (near, within N nm,
+    over); "over" when the previous question named no place."""
+    if previous.regions:
+        rf = previous.regions[0]
+        return RegionFilter(slug=slug, relation=rf.relation, distance_nm=rf.distance_nm)
+    return RegionFilter(slug=slug, relation="over")

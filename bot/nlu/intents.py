@@ -1,0 +1,203 @@
+"""What a question asks for: count, list, when, which aircraft, breakdown or ranking, comparison, claims, help.
+
+Each recogniser marks the words it used as spans ("asked: …"), so nothing else decides what was understood.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlu.query import Intent
+from claims.nlp.lexicon import MONTHS
+from claims.nlp.reading import QuestionReading
+
+_RX = re.IGNORECASE
+Spans = list[tuple[int, int, str]]
+
+HELP_RX = re.compile(r"^\s*(?:/?help|\?+|what can (?:you|i) (?:do|ask)|how do (?:i|you) (?:use|ask)|usage|commands?"
+                     r"|examples?)\s*[?!.]*\s*$", _RX)
+CLAIM_ID_RX = re.compile(r"\bclaim\s*(?:#|no\.?|number|n°)?\s*(?P<id>\d{1,9})\b", _RX)
+CLAIMS_RX = re.compile(r"\b(?:claims?|fact[- ]?checks?|statements?|assertions?)\b|\bwhat did (?:the )?.{1,40}?\b"
+                       r"(?:claim|say|report|allege)\b", _RX)
+#: Questions about reasons or opinions: the records hold where and when aircraft flew, never why.
+WHY_RX = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay)\s+)?why\b|\bwhy\s+(?:did|do|does|is|are|was|were|would|has|have)\b"
+    r"|\bwhat\s+(?:was|is|were|are)\s+(?:the\s+)?(?:reason|purpose|point|motive)s?\b|\bfor\s+what\s+purpose\b"
+    r"|\bdo\s+you\s+think\b|\bin\s+your\s+opinion\b|\bshould\s+(?:we|i|they|the)\b",
+    _RX,
+)
+COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bagainst\b"
+                        r"|(?<!other )(?<!rather )\bthan\b"
+                        r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
+#: "More P-8 or U-2 missions?", "were there fewer near Arizona or near California?": a comparison, never a sum.
+MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest)\b(?=.*\b(?:or|vs\.?|versus|than)\b)", _RX)
+HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
+_KEY = (r"day|date|week|month|year|type|aircraft\s+type|aircraft|model|region|state|place|area|location|operator"
+        r"|service|branch|unit")
+BREAKDOWN_RX = re.compile(
+    rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))\s+(?P<key>{_KEY})s?\b"
+    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|split)\b",
+    _RX,
+)
+#: "What types of aircraft flew near Texas?": a breakdown by type.
+TYPES_OF_RX = re.compile(
+    r"\b(?:what|which)\s+(?:(?:aircraft|plane)\s+)?(?:types?|kinds?|sorts?|models?)(?:\s+of\s+(?:aircraft|planes?|"
+    r"jets?|airframes?))?\b|\b(?:what|which)\s+(?:aircraft|plane)\s+types?\b",
+    _RX,
+)
+#: Rankings: "which day had the most…", "busiest month", "most common type", "top 3 types".
+RANK_RX = re.compile(
+    rf"\b(?:which|what)\s+(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
+    r"greatest|fewest|least|lowest)\b"
+    rf"|\b(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
+    rf"|\b(?P<m3>most|least)\s+(?:common|frequent|used|active|frequently\s+seen|seen)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
+    rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b",
+    _RX,
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+WHEN_RX = re.compile(
+    r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\b(?:the\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
+    r"|newest|oldest)\b"
+    r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(?:days?|weeks?|months?))"
+    r"(?!\s+(?:week|month|year|quarter)\b)",
+    _RX,
+)
+WHICH_AIRCRAFT_RX = re.compile(
+    r"\b(?:which|what)\s+(?:(?:individual|specific|particular)\s+)?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
+    r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b|\bwho\s+flew\b",
+    _RX,
+)
+LIST_RX = re.compile(
+    r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate)\b"
+    r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"
+    r"|\bwhat\s+did\b(?=.*\bfly\b)|\bfly\b(?=\s*[?.!]*\s*$)",
+    _RX,
+)
+COUNT_RX = re.compile(
+    r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bhow\s+often\b|\btotal\b|\bhow\s+frequently\b|\bany\b",
+    _RX,
+)
+#: A year or a month name: "2024 vs 2025" and "January versus February" name two periods even when the reader
+#: returned only one.
+DATE_WORD_RX = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", _RX)
+SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
+
+_BY = {
+    "day": "day", "date": "day", "daily": "day",
+    "week": "week", "weekly": "week",
+    "month": "month", "monthly": "month",
+    "year": "year", "yearly": "year", "annually": "year", "annual": "year",
+    "type": "type", "aircraft": "type", "model": "type",
+    "region": "region", "state": "region", "place": "region", "area": "region", "location": "region",
+    "operator": "operator", "service": "operator", "branch": "operator", "unit": "operator",
+}
+
+
+@dataclass(frozen=True)
+class Asked:
+    intent: Intent
+    which: str = ""
+    by: str = ""
+    rank: bool = False
+    top: int = 0
+    #: Words the intent needs and cannot answer ("fewest": empty days are not counted).
+    unsupported: tuple[str, ...] = ()
+
+
+def _key(word: str | None) -> str:
+    return _BY.get((word or "").lower().split()[-1], "") if word else ""
+
+
+def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
+    """The intent of a question, marking in ``spans`` the words that say it."""
+
+    def mark(m: re.Match[str], label: str) -> None:
+        spans.append((m.start(), m.end(), f"asked: {label}"))
+
+    if CLAIMS_RX.search(text):
+        return Asked(Intent.CLAIMS)
+    ranked = _ranking(text, mark)
+    if ranked is not None:
+        return ranked
+    cm = COMPARE_RX.search(text) or MORE_OR_RX.search(text) or HOW_MANY_MORE_RX.search(text)
+    n_periods = len(reading.periods)
+    sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading)
+    if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX)):
+        for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, COUNT_RX):
+            for m in rx.finditer(text):
+                mark(m, "comparison")
+        return Asked(Intent.COMPARE)
+    tm = TYPES_OF_RX.search(text)
+    if tm:
+        mark(tm, "breakdown by type")
+        for m in COUNT_RX.finditer(text):
+            mark(m, "count")
+        return Asked(Intent.BREAKDOWN, by="type")
+    bm = BREAKDOWN_RX.search(text)
+    if bm:
+        key = (bm.group("key") or bm.group("adv") or "").lower()
+        by = _key(key) if key else "month"
+        if not key and bm.group("bd"):
+            follow = re.search(r"\bby\s+(\w+)", text[bm.end():], _RX)
+            by = _BY.get(follow.group(1).lower(), "month") if follow else "month"
+        for m in BREAKDOWN_RX.finditer(text):
+            mark(m, f"breakdown by {by}")
+        for m in COUNT_RX.finditer(text):
+            mark(m, "count")
+        return Asked(Intent.BREAKDOWN, by=by)
+    wa = WHICH_AIRCRAFT_RX.search(text)
+    if wa is None:  # "which P-8s flew…": "which" right before an aircraft name asks for the airframes
+        for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?", text, _RX):
+            if any(s == m.end() and label.startswith("aircraft:") for s, _, label in reading.spans):
+                wa = m
+                break
+    if wa:
+        mark(wa, "which aircraft")
+        return Asked(Intent.WHICH_AIRCRAFT)
+    wm = WHEN_RX.search(text)
+    if wm and (re.search(r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b", text, _RX)
+               or not COUNT_RX.search(text)):
+        words = {(m.group("w") or "").lower() for m in WHEN_RX.finditer(text)}
+        which = "first" if words & {"first", "earliest", "oldest"} else "last"
+        for m in WHEN_RX.finditer(text):
+            mark(m, f"when ({which})")
+        return Asked(Intent.WHEN, which=which)
+    if COUNT_RX.search(text):
+        for m in COUNT_RX.finditer(text):
+            mark(m, "count")
+        return Asked(Intent.COUNT)
+    if LIST_RX.search(text):
+        for m in LIST_RX.finditer(text):
+            mark(m, "list")
+        return Asked(Intent.LIST)
+    return Asked(Intent.UNKNOWN)
+
+
+def _ranking(text: str, mark: object) -> Asked | None:
+    rm = RANK_RX.search(text)
+    if rm is None:
+        return None
+    key = next(rm.group(k) for k in ("k1", "k2", "k3", "k4") if rm.group(k))
+    by = _key(key)
+    if not by:
+        return None
+    top = 1
+    if rm.group("n"):
+        n = rm.group("n").lower()
+        top = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
+    least = (rm.group("m1") or rm.group("m2") or rm.group("m3") or "").lower()
+    mark(rm, f"ranking by {by}")  # type: ignore[operator]
+    for m in COUNT_RX.finditer(text):
+        mark(m, "count")  # type: ignore[operator]
+    unsupported: tuple[str, ...] = ()
+    if least in {"fewest", "least", "lowest", "quietest", "least active"}:
+        # Days, months and types with no missions are not in the records' groups: "the fewest" would be a guess.
+        unsupported = (f"word: {least} (I rank only by the most)",)
+    return Asked(Intent.BREAKDOWN, by=by, rank=True, top=max(1, min(top, 20)), unsupported=unsupported)
+
+
+def _two_of_a_kind(reading: QuestionReading) -> bool:
+    """Two types, two places or two operators: the two sides of "more P-8 or U-2 missions?"."""
+    s = reading.scope
+    return len(s.type_designators) == 2 or len(s.regions) == 2 or len(s.operators) == 2

@@ -1,0 +1,241 @@
+"""Question text → a typed :class:`BotQuery`; no database writes, no generated SQL, no LLM.
+
+The steps, each in its own module: normalise (mentions, shouting, typos, quarters) → read the scope with the shared
+reader (``claims.nlp.reading.read_question``: aircraft, operators, places, periods, and the spans it used) → the
+intent (``intents``) → comparisons (``compare``) / follow-ups (``followups``) / claims (``claims_questions``) →
+what was not understood (``leftovers``). Resolving a bare month to the most recent one with records needs the
+database, so it is a separate step (:func:`resolve_inferred_years`) the service runs with a predicate.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.nlu import followups
+from bot.nlu.claims_questions import claims_query
+from bot.nlu.compare import align_years, comparison_sides
+from bot.nlu.intents import CLAIM_ID_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
+from bot.nlu.leftovers import leftovers
+from bot.nlu.normalise import correct_typos, designators, spell_quarters, strip_mentions, unshout
+from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
+from bot.nlu.vocab import Vocab, load_vocab
+from claims.nlp.reading import QuestionReading, read_question
+from claims.selectors import ClaimFilter
+from evidence.scope import Period, Scope
+
+_RX = re.IGNORECASE
+Spans = list[tuple[int, int, str]]
+
+#: "other than P-8s", "except the U-2", "excluding E-3s", "not counting P-8s": those types are left out.
+EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|not\s+counting|but\s+not)"
+                       r"\s+(?:the\s+)?", _RX)
+CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
+#: An ICAO address ("ae6801"): six hex digits with at least one letter and one digit.
+HEX_RX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6}(?![\w-])", _RX)
+#: A callsign ("PELCN11") or a registration ("168754", "N123AB", "08-8888"): checked against the records.
+IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}|[A-Za-z]{1,2}-?\d{3,6}[A-Za-z]{0,2}"
+                      r"|\d{5,6})(?![\w-])")
+#: "the week before 5 February", "two days after": a span next to a date the reader does not build.
+RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
+                              r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
+SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
+
+
+def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = None,
+                   vocab: Vocab | None = None, vocabulary: object | None = None) -> BotQuery:
+    """Read one question. ``previous`` is the conversation's last answered query, which follow-ups edit.
+
+    ``vocab`` / ``vocabulary`` (the question words and the shared reader's vocabulary) are read from the database
+    when not given: the parse-table test injects them. Never raises for any string.
+    """
+    text = (text or "")[: MAX_QUESTION_CHARS * 2]
+    reference = now.astimezone(dt.UTC).date()
+    if vocabulary is None:
+        from claims.nlp.vocabulary import vocabulary_from_db
+
+        vocabulary = vocabulary_from_db()
+    vocab = vocab or load_vocab(vocabulary=vocabulary)
+    cleaned = unshout(strip_mentions(text))
+    corrected, corrections = correct_typos(cleaned, vocab)
+    corrected, quarters = spell_quarters(corrected, reference)
+    corrected, forms = designators(corrected, vocab)
+    corrections += quarters + forms
+
+    if HELP_RX.match(corrected):
+        return BotQuery(intent=Intent.HELP, corrections=tuple(corrections))
+    if WHY_RX.search(corrected):
+        return BotQuery(intent=Intent.UNKNOWN, decline="why", corrections=tuple(corrections))
+    claim_id = CLAIM_ID_RX.search(corrected)
+    if claim_id:
+        return BotQuery(intent=Intent.CLAIM_EVIDENCE, claims=ClaimFilter(claim_id=int(claim_id.group("id"))),
+                        understood=(f"claim: #{claim_id.group('id')}",), corrections=tuple(corrections))
+
+    reading = read_question(corrected, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+    spans: Spans = list(reading.spans)
+    asked = read_intent(corrected, reading, spans)
+    if asked.intent == Intent.CLAIMS:
+        return claims_query(corrected, reading, spans, vocab, corrections)
+
+    scope = _extras(corrected, reading, spans, vocab)
+    prev_scope = previous.scope if previous is not None else None
+    follow_up = previous is not None and followups.is_follow_up(corrected, reading)
+    problems: list[str] = list(asked.unsupported)
+    problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
+                 if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
+    unresolved = list(reading.unresolved)
+    if follow_up and previous is not None:
+        scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
+        narrow = bool(followups.NARROW_RX.search(corrected))
+        scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
+        problems += [f"word: {p}" for p in merge_problems]
+    intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
+    if follow_up and previous is not None and intent == Intent.UNKNOWN:
+        intent, which, by, rank, top = previous.intent, previous.which, previous.by, previous.rank, previous.top
+        if intent in {Intent.CLAIMS, Intent.CLAIM_EVIDENCE, Intent.HELP, Intent.UNKNOWN}:
+            intent = Intent.COUNT
+
+    if len(reading.periods) >= 2 and intent != Intent.COMPARE:
+        if re.search(r"\bor\b", corrected, _RX):  # "January or February 2025": both numbers, never a span
+            intent = Intent.COMPARE
+        else:  # "January and February 2025": the span, with the year written once applying to both
+            a, b = align_years(reading.periods[0], reading.periods[-1])
+            if a.start <= b.end:
+                scope = scope.with_changes(period=Period(a.start, b.end, scope.period.text if scope.period else "",
+                                                         year_inferred=a.year_inferred and b.year_inferred))
+    other = None
+    if intent == Intent.COMPARE:
+        sides = comparison_sides(corrected, reading.__class__(scope=scope, spans=reading.spans,
+                                                              periods=reading.periods),
+                                 reference=reference, previous=prev_scope if follow_up or previous else None,
+                                 vocabulary=vocabulary)  # type: ignore[arg-type]
+        if sides is None and follow_up and previous is not None and previous.other is not None:
+            sides = None
+            scope, other = previous.scope, previous.other
+        elif sides is None:
+            problems.append("the two things to compare")
+        else:
+            scope, other = sides.first, sides.second
+            for p in (sides.first.period, sides.second.period):
+                for m in re.finditer(re.escape(p.text), corrected, _RX) if p is not None and p.text else ():
+                    spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
+                word = p.text.removeprefix("in ") if p is not None and p.text else ""
+                for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", corrected, _RX) if word else ():
+                    spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
+
+    unread = leftovers(corrected, spans)
+    identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))
+    if identities:
+        for w in identities:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", corrected):
+                spans.append((m.start(), m.end(), f"aircraft: {w}"))
+        unread = [w for w in unread if w not in identities]
+    unresolved_lower = {u.lower() for u in unresolved}
+    not_understood = [(f"place without over/near: {u}" if u.lower() in vocab.regions else f"place: {u}")
+                      for u in unresolved] + [f"word: {w}" for w in unread
+                                                             if w.lower() not in unresolved_lower] + problems
+    if intent == Intent.UNKNOWN and not (scope.is_empty() and not identities):
+        intent = Intent.COUNT  # "U-2 near Texas in February?" asks for the number
+    asks_missions = intent in {Intent.COUNT, Intent.LIST, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.BREAKDOWN}
+    if asks_missions and scope.is_empty() and not identities and not follow_up and not SUBJECT_RX.search(corrected):
+        intent = Intent.UNKNOWN  # "how many?" with nothing to count
+    return BotQuery(
+        intent=intent, scope=scope, which=which, by=by, rank=rank, top=top, other=other, follow_up=follow_up,
+        understood=tuple(label for _, _, label in sorted(spans)),
+        not_understood=tuple(dict.fromkeys(not_understood)),
+        identities=identities,
+        corrections=tuple(corrections),
+    )
+
+
+def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab) -> Scope:
+    """Question-only constraints on the read scope: "other than P-8s", "non-military", "so far"."""
+    scope = reading.scope
+    for m in EXCEPT_RX.finditer(text):
+        excluded = []
+        for s, e, label in list(reading.spans):
+            if label.startswith("aircraft:") and m.end() <= s <= m.end() + 4:
+                word = text[s:e]
+                found = vocab.types.get(word.lower()) or vocab.types.get(word.lower().rstrip("s"))
+                if found:
+                    excluded.append(found)
+        if excluded:
+            spans.append((m.start(), m.end(), "excluding: " + m.group(0).strip()))
+            kept = tuple(d for d in scope.type_designators if d not in excluded)
+            scope = scope.with_changes(type_designators=kept,
+                                       exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *excluded))))
+    for m in CIVIL_RX.finditer(text):
+        spans.append((m.start(), m.end(), "non-military: " + m.group(0)))
+        scope = scope.with_changes(civil_only=True, military_only=False)
+    for m in SO_FAR_RX.finditer(text):
+        if scope.period is not None:
+            spans.append((m.start(), m.end(), "period: " + m.group(0)))
+    return scope
+
+
+def _place_follow_up(text: str, scope: Scope, unresolved: list[str], spans: Spans, vocab: Vocab,
+                     previous: Scope) -> tuple[Scope, list[str]]:
+    """"What about Arizona?": a known place named without over/near takes the previous question's relation."""
+    if scope.regions or not followups.WHAT_ABOUT_RX.search(text):
+        return scope, unresolved
+    regions = []
+    still = []
+    for name in unresolved:
+        slug = vocab.regions.get(name.lower())
+        if slug is None:
+            still.append(name)
+            continue
+        regions.append(followups.place_without_relation(name, slug, previous))
+        for m in re.finditer(re.escape(name), text, _RX):
+            spans.append((m.start(), m.end(), f"region: {name}"))
+    if regions:
+        scope = scope.with_changes(regions=tuple(regions))
+    return scope, still
+
+
+# --- bare months and days ---------------------------------------------------------------------------------------------
+
+
+def resolve_inferred_years(
+    query: BotQuery, *, today: dt.date, has_missions: Callable[[dt.date, dt.date], bool], max_years: int = 10
+) -> BotQuery:
+    """A month or day written without a year means the most recent one, not after today, that holds any mission.
+
+    The reader already chose the most recent one not after today; this steps back a year at a time while that span
+    holds no mission at all (of any kind), and records the choice so the answer can say it. Open-ended periods that
+    run to today ("since January") are left alone. Both sides of a comparison are resolved.
+    """
+    scope, notes = _resolve_scope(query.scope, today, has_missions, max_years)
+    other = query.other
+    if other is not None:
+        other, more = _resolve_scope(other, today, has_missions, max_years)
+        notes += more
+    return replace(query, scope=scope, other=other, notes=(*query.notes, *notes))
+
+
+def _resolve_scope(scope: Scope, today: dt.date, has_missions: Callable[[dt.date, dt.date], bool],
+                   max_years: int) -> tuple[Scope, tuple[str, ...]]:
+    period = scope.period
+    if period is None or not period.year_inferred or period.end >= today:
+        return scope, ()
+    from evidence.selectors import describe_period, shift_period_years
+
+    for back in range(0, max_years + 1):
+        candidate = shift_period_years(period, -back)
+        if candidate is None or candidate.start > today:
+            continue
+        if has_missions(candidate.start, candidate.end):
+            note = (f'"{period.text or "that period"}" read as {describe_period(candidate)}, the most recent one with '
+                    "any flight records")
+            return scope.with_changes(period=candidate), (note,)
+    return scope, (f"no year given and no records in any recent year for {period.text or 'that period'}; used "
+                   f"{describe_period(period)}",)
+
+
+def future_period(query: BotQuery, today: dt.date) -> Period | None:
+    """A period of the question that starts after today (there can be no records for it yet)."""
+    for scope in (query.scope, query.other):
+        if scope is not None and scope.period is not None and scope.period.start > today:
+            return scope.period
+    return None

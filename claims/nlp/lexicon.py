@@ -1,0 +1,169 @@
+"""Word lists that more than one reader needs, in one place: the claim extractor's rules (``components``), the shared
+scope reader (``reading``) and the bot's question reader (``bot.nlu``) import them from here, so "sorties" or "nmi"
+cannot be known to one and unknown to another.
+
+- :data:`MISSION_NOUNS`, :data:`DISTANCE_UNITS`, :data:`MILES_TO_NM`, :data:`BASELINE_WORDS`: flights, units and
+  "historically…" words.
+- :data:`MONTHS`: month names and abbreviations → month number.
+- :data:`FILLER`: question words that carry no scope and no intent; :data:`CORRECTABLE`: the words a typo may be
+  corrected to (with the vocabulary's names); :data:`CLAIM_WORDS`: verdict and evidence words.
+- :func:`is_english_word`: a common English word (wordfreq), which typo correction never changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+MISSION_NOUNS = frozenset({"mission", "missions", "flight", "flights", "sortie", "sorties", "patrol", "patrols",
+                           "overflight", "overflights", "trip", "trips", "times", "operations", "operation"})
+DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "metres": "m", "miles": "mi",
+                  "mile": "mi", "mi": "mi", "km": "km", "kilometers": "km", "kilometres": "km", "feet": "ft", "ft": "ft", "knots": "kt", "kt": "kt",
+                  "%": "percent", "percent": "percent", "per": "percent"}
+#: Distance units a place distance may be given in → nautical miles per unit.
+MILES_TO_NM = {"nm": 1.0, "nmi": 1.0, "nautical": 1.0, "mile": 0.868976, "miles": 0.868976, "mi": 0.868976,
+               "km": 1 / 1.852, "kilometer": 1 / 1.852, "kilometers": 1 / 1.852, "kilometre": 1 / 1.852,
+               "kilometres": 1 / 1.852}
+BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
+                            r"in recent years|ordinarily|in a typical)\b", re.IGNORECASE)
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+#: Words that carry no scope and no intent of their own: asking for them to be "understood" would only make the bot
+#: decline good questions. Anything else left over after reading is reported as not understood.
+FILLER = frozenset(
+    _words(
+        """
+        a an the of for to in on at by with from into onto over near around about and or but any all some there
+        their this that these those them it its is are was were be been being do does did done has have had having
+        can could would will should may might must shall please pls plz tell me us show give get find see know i we
+        you your my our how many much what which when where who whom whose why whether number count total times time
+        often frequently mission missions flight flights sortie sorties flew fly flying flown trip trips patrol
+        patrols operation operations aircraft plane planes airplane airplanes jet jets airframe airframes there's
+        what's were't did't ok okay hey hi hello bot flightcheck thanks thank so just also then same again more less
+        than as per each every if yes seen spotted tracked recorded observed detected logged conducted
+        carried out made were went go going come came up down out off near nearby close closer vicinity region
+        regions area areas airspace state states around along by between since before after until till through
+        passed pass passing one ones so far
+        during within last past previous first latest earliest recent most ever total overall altogether happen
+        happened happening occur occurred anywhere somewhere military us u s list count listing records record data
+        evidence say says said claim claims day days week weeks month months year years
+        """
+    )
+)
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb", "febr"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+
+#: The words a typo may be corrected to (with the database vocabulary): what a question cannot do without.
+CORRECTABLE = (
+    {m for m in MONTHS if len(m) > 3}
+    | {
+        "many",
+        "missions",
+        "mission",
+        "flights",
+        "flight",
+        "sorties",
+        "planes",
+        "since",
+        "before",
+        "after",
+        "last",
+        "week",
+        "month",
+        "year",
+        "near",
+        "over",
+        "around",
+        "along",
+        "close",
+        "list",
+        "show",
+        "when",
+        "which",
+        "first",
+        "claims",
+        "claim",
+        "evidence",
+        "surveillance",
+        "reconnaissance",
+        "intelligence",
+        "between",
+        "compare",
+        "compared",
+        "versus",
+        "breakdown",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "unverified",
+        "unreviewed",
+        "unverifiable",
+        "supported",
+        "refuted",
+        "verified",
+        "article",
+        "articles",
+        "without",
+        "supports",
+        "yesterday",
+        "today",
+        "international",
+        "border",
+        "drones",
+        "tankers",
+        "aircraft",
+        "navy",
+        "force",
+    }
+)
+#: Words claims questions use (verdicts, evidence) and other question words: known, so never "corrected" into a name
+#: ("false" is not the Falke glider, "airlines" not the Marines).
+CLAIM_WORDS = frozenset(
+    _words(
+        """
+        false true wrong right correct incorrect accurate inaccurate untrue debunked disproven disproved confirmed
+        backed backs back support supports supporting supported refute refutes refuted verify verifies verified
+        verdict verdicts status partly partially mostly half pending open undecided awaiting checked unchecked
+        reviewed unreviewed unverified unverifiable sources source links link linked proof proves prove article
+        articles story stories report reports piece statement statements assertion assertions fact check checks
+        airline airlines airliner airliners commercial passenger civilian civil
+        """
+    )
+)
+KNOWN_WORDS = FILLER | CORRECTABLE | CLAIM_WORDS
+
+
+#: A word this common in English (Zipf frequency, wordfreq) is a word, never a typo: "ones" is not "drones".
+ENGLISH_ZIPF = 2.5
+
+
+@functools.lru_cache(maxsize=4096)
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` is a common English word (wordfreq's Zipf frequency ≥ :data:`ENGLISH_ZIPF`)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= ENGLISH_ZIPF

@@ -1,0 +1,128 @@
+"""The parse table: questions → the typed query, without a database (Zulip's ``verify_dialog`` idea). The shared
+reader's built-in seed vocabulary is injected (``claims.nlp.vocabulary.default_vocabulary``), so this runs in
+milliseconds and checks only the reading: intents, scopes, comparison sides, rankings, follow-up merges,
+corrections and what is not understood."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from bot.nlu.parse import parse_question
+from bot.nlu.query import BotQuery, Intent
+from bot.nlu.vocab import build_vocab
+from claims.nlp.vocabulary import default_vocabulary
+
+NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
+VOCABULARY = default_vocabulary()
+VOCAB = build_vocab(VOCABULARY, article_outlets=["The Desert Ledger"])
+
+
+def parse(text: str, previous: BotQuery | None = None) -> BotQuery:
+    return parse_question(text, now=NOW, previous=previous, vocab=VOCAB, vocabulary=VOCABULARY)
+
+
+def regions(rfs: Any) -> str:
+    return ",".join(f"{r.relation}{'' if r.distance_nm is None else f'{r.distance_nm:g}'}:{r.slug}" for r in rfs)
+
+
+#: (question, intent, checks): "types", "regions", "and", "period" ("start/end"), "other" (the other side's
+#: "types|regions|period" value), "by", "rank", "nu" (a word that must be reported as not understood),
+#: "corr" (a correction "from>to"), "decline".
+TABLE: list[tuple[str, Intent, dict[str, str]]] = [
+    ("more P-8 or U-2 missions in February 2025?", Intent.COMPARE, {"types": "P8", "other": "types:U2"}),
+    ("were there more missions near Arizona or near California?", Intent.COMPARE,
+     {"regions": "near:arizona", "other": "regions:near:california"}),
+    ("how many missions in January or February 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28"}),
+    ("how many missions in January and February 2025?", Intent.COUNT, {"period": "2025-01-01/2025-02-28"}),
+    ("which day had the most missions?", Intent.BREAKDOWN, {"by": "day", "rank": "1"}),
+    ("busiest month in 2024", Intent.BREAKDOWN, {"by": "month", "rank": "1", "period": "2024-01-01/2024-12-31"}),
+    ("most common type near Texas", Intent.BREAKDOWN, {"by": "type", "rank": "1", "regions": "near:texas"}),
+    ("top 3 states for P-8 flights", Intent.BREAKDOWN, {"by": "region", "rank": "1", "types": "P8"}),
+    ("which ones?", Intent.UNKNOWN, {"nu": "", "corr": ""}),
+    ("how many missions before February 2025?", Intent.COUNT, {"period": "1990-01-01/2025-01-31"}),
+    ("how many missions after March 1, 2025?", Intent.COUNT, {"period": "2025-03-02/2026-11-24"}),
+    ("how many missions in the week before 5 February 2025?", Intent.COUNT, {"nu": "week before"}),
+    ("how many missions in the 10 days before 5 February 2025?", Intent.COUNT, {"period": "2025-01-26/2025-02-04"}),
+    ("how many missions in international airspace off Texas?", Intent.COUNT,
+     {"regions": "over:international-airspace", "and": "near:texas"}),
+    ("how many e3 missions?", Intent.COUNT, {"types": "E3TF", "corr": "e3>E-3"}),
+    ("how many p8 missions?", Intent.COUNT, {"types": "P8"}),
+    ("why did the RC-135 fly over Sinaloa?", Intent.UNKNOWN, {"decline": "why"}),
+    ("how many missions in Q1 2025?", Intent.COUNT, {"period": "2025-01-01/2025-03-31"}),
+    ("how many missions in the first quarter?", Intent.COUNT, {"period": "2026-01-01/2026-03-31"}),
+    ("what types of aircraft flew near Texas?", Intent.BREAKDOWN, {"by": "type", "regions": "near:texas"}),
+    ("how many flights other than P-8s in 2024?", Intent.COUNT, {"types": "", "excluded": "P8"}),
+    ("how many missions passed within 20 NM of Texas?", Intent.COUNT, {"regions": "near20:texas"}),
+    ("how many missions near Narnia?", Intent.COUNT, {"nu": "Narnia"}),
+    ("how many Texs missions near zeppelins?", Intent.COUNT, {"nu": "zeppelins"}),
+    ("what did ae6801 fly in February?", Intent.LIST, {"identity": "ae6801"}),
+    ("how many flights by PELCN11?", Intent.COUNT, {"identity": "PELCN11"}),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "checks"), TABLE, ids=[row[0][:50] for row in TABLE])
+def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
+    q = parse(text)
+    ctx = f"{text!r} → {q.to_dict()}"
+    if checks.get("decline"):
+        assert q.decline == checks["decline"], ctx
+        return
+    if intent != Intent.UNKNOWN or "nu" not in checks:
+        assert q.intent == intent, ctx
+    s = q.scope
+    if "types" in checks:
+        assert ",".join(s.type_designators) == checks["types"], ctx
+    if "excluded" in checks:
+        assert ",".join(s.exclude_types) == checks["excluded"], ctx
+    if "regions" in checks:
+        assert regions(s.regions) == checks["regions"], ctx
+    if "and" in checks:
+        assert regions(s.and_regions) == checks["and"], ctx
+    if "period" in checks:
+        assert s.period is not None and f"{s.period.start}/{s.period.end}" == checks["period"], ctx
+    if "by" in checks:
+        assert q.by == checks["by"], ctx
+    if "rank" in checks:
+        assert q.rank is (checks["rank"] == "1"), ctx
+    if "other" in checks:
+        kind, _, value = checks["other"].partition(":")
+        assert q.other is not None, ctx
+        got = {"types": ",".join(q.other.type_designators), "regions": regions(q.other.regions),
+               "period": f"{q.other.period.start}/{q.other.period.end}" if q.other.period else ""}[kind]
+        assert got == value, ctx
+    if checks.get("nu"):
+        assert any(checks["nu"] in x for x in q.not_understood), ctx
+    if "corr" in checks:
+        want = [tuple(checks["corr"].split(">"))] if checks["corr"] else []
+        assert [c for c in q.corrections if c in want or not want] == want, ctx
+    if "identity" in checks:
+        assert checks["identity"] in q.identities, ctx
+
+
+def test_follow_ups_keep_the_whole_scope() -> None:
+    first = parse("how many missions near Texas in February 2025?")
+    which = parse("which ones?", previous=first)
+    assert which.intent == Intent.LIST and which.follow_up and not which.corrections
+    assert which.scope == first.scope
+    narrowed = parse("how many of those were P-8s?", previous=first)
+    assert narrowed.scope.type_designators == ("P8",)
+    assert narrowed.scope.regions == first.scope.regions and narrowed.scope.period == first.scope.period
+    moved = parse("what about Arizona?", previous=first)
+    assert regions(moved.scope.regions) == "near:arizona" and moved.scope.period == first.scope.period
+    last = parse("the last one?", previous=first)
+    assert last.intent == Intent.WHEN and last.which == "last" and last.scope == first.scope
+    compared = parse("compared with 2024?", previous=parse("how many U-2 missions in 2025?"))
+    assert compared.intent == Intent.COMPARE and compared.other is not None
+    assert compared.scope.type_designators == ("U2",) and compared.other.period.start == dt.date(2024, 1, 1)
+
+
+def test_typo_correction_never_turns_a_word_into_an_entity() -> None:
+    for text in ("which ones?", "list those ones", "show me the ones near Texas"):
+        q = parse(text)
+        assert not any(b == "drones" for _, b in q.corrections), (text, q.corrections)
+        assert not q.scope.roles, (text, q.scope)
+    fixed = parse("how many misions near Texs in Febuary 2025?")
+    assert ("Texs", "texas") in fixed.corrections or ("Texs", "Texas") in fixed.corrections
