@@ -53,7 +53,7 @@ HTML_LIVE = (
 
 
 def assert_html_inert(html: str, where: str) -> None:
-    live = [marker for marker in HTML_LIVE if marker in html]
+    live = [marker for marker in HTML_LIVE if marker.lower() in html.lower()]
     assert not live, f"{where}: live markup {live}"
     assert "javascript:" not in re.findall(r'(?:href|src|action)="([^"]*)"', html), where
     for url in re.findall(r'(?:href|src|action)="([^"]*)"', html):
@@ -242,3 +242,31 @@ def test_probes_are_inert_in_the_web_chat(client, hostile):
     html = page.content.decode()
     assert_html_inert(html, "web chat page")
     assert "&lt;" in html
+
+
+def test_probes_from_a_real_flight_import_are_inert_in_the_admin(client, staff_admin, tmp_path):
+    """A callsign and a file name an attacker controls, through the real importer (a good and a bad file)."""
+    from evidence.models import Mission
+    from evidence.services.flight_import import import_flight_files
+
+    good = tmp_path / "traffic.csv"
+    rows = ["timestamp,icao24,callsign,latitude,longitude,altitude,groundspeed,track"]
+    rows += [f"{1738548000000 + 60000 * i},ae0455,{SHORT_CALL},{32 + 0.05 * i},-117.2,20000,300,90" for i in range(30)]
+    good.write_text("\n".join(rows) + "\n")
+    bad = tmp_path / '"><img src=x onerror=alert(1)>.json'
+    bad.write_text("{not json")
+    run = import_flight_files([good, bad], user=staff_admin, origin="admin")
+    assert run.files_failed == 1 and run.errors
+    mission = Mission.objects.get(aircraft_id="ae0455")
+    assert "<" in mission.callsign  # the hostile callsign was stored as written …
+    client.force_login(staff_admin)
+    for url in (
+        reverse("admin:evidence_importrun_change", args=[run.pk]),
+        reverse("admin:evidence_mission_change", args=[mission.pk]),
+        reverse("admin:evidence_mission_changelist"),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        html = page.content.decode()
+        assert_html_inert(html, url)  # … and is shown as text
+        assert "&lt;" in html, url
