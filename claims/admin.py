@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from claims import services
 from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
 from claims.rendering import render_annotated_text
-from claims.services import checking
+from claims.services import checking, reextraction
 from project.history_admin import ReadOnlyHistoryAdmin
 
 
@@ -66,10 +66,25 @@ class ProposedClaimInline(admin.TabularInline):
         )
 
 
+class StuckExtractionFilter(admin.SimpleListFilter):
+    """Extractions pending or running longer than the broker's redelivery would take (issue 12, defect 5)."""
+
+    title = "stuck extraction"
+    parameter_name = "stuck"
+
+    def lookups(self, request, model_admin):
+        return [("yes", f"Stuck (pending/running over {reextraction.stuck_after()})")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(reextraction.stuck_q()) if self.value() == "yes" else queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("title", "outlet", "published_at", "extraction_status", "claim_count", "open_proposals")
-    list_filter = ("extraction_status", "outlet", "language", ("published_at", admin.DateFieldListFilter))
+    list_display = ("title", "outlet", "published_at", "extraction", "claim_count", "open_proposals")
+    list_filter = (
+        "extraction_status", StuckExtractionFilter, "outlet", "language", ("published_at", admin.DateFieldListFilter)
+    )
     search_fields = ("title", "outlet", "author", "url", "body")
     date_hierarchy = "published_at"
     readonly_fields = ("extraction_state", "annotated_text", "created_at", "created_by")
@@ -102,11 +117,21 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
     def open_proposals(self, obj: Article) -> int:
         return obj.n_open
 
+    @admin.display(description="Extraction", ordering="extraction_status")
+    def extraction(self, obj: Article) -> str:
+        label = obj.get_extraction_status_display()
+        if not reextraction.is_stuck(obj):
+            return label
+        since = f" since {obj.extraction_status_at:%Y-%m-%d %H:%M} UTC" if obj.extraction_status_at else ""
+        return format_html('<strong style="color:#ba2121">{}, stuck</strong>{}', label, since)
+
     @admin.display(description="Status")
     def extraction_state(self, obj: Article) -> str:
         if not obj.pk:
             return "Extraction runs after you save."
         label = obj.get_extraction_status_display()
+        if reextraction.is_stuck(obj):
+            return format_html("{} — the sweep queues it again; or use “Re-run extraction”.", self.extraction(obj))
         if obj.extraction_status == Article.ExtractionStatus.FAILED:
             return format_html('<strong style="color:#ba2121">{}</strong>: {}', label, obj.extraction_error)
         when = f" ({obj.extracted_at:%Y-%m-%d %H:%M} UTC)" if obj.extracted_at else ""
@@ -147,9 +172,8 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
 
     @admin.action(description="Re-run extraction", permissions=["change"])
     def rerun_extraction(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        for article in queryset:
-            services.article_request_extraction(article=article)
-        self.message_user(request, f"Extraction queued for {queryset.count()} article(s).")
+        n = services.articles_reextract(articles=list(queryset))
+        self.message_user(request, f"Extraction queued for {n} article(s).")
 
     def get_urls(self):
         urls = super().get_urls()

@@ -41,9 +41,12 @@ class Article(models.Model):
         max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING, db_index=True
     )
     extraction_error = models.TextField(blank=True)
+    extraction_status_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="When the extraction status last changed"
+    )
     extracted_digest = models.CharField(max_length=64, blank=True, help_text="Digest of the text last extracted")
     extracted_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["body_digest", "extracted_digest"])
+    history = HistoricalRecords(excluded_fields=["body_digest", "extracted_digest", "extraction_status_at"])
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

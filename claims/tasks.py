@@ -65,3 +65,11 @@ def extract_articles(self, ids_and_digests: list[tuple[int, str]] | list[list[in
                 mark_failed(article_id=pk, digest=digest, error="Extraction took too long and was stopped.")
         return ["timeout"] * len(pairs)
     return [o.value for o in outcomes]
+
+
+@shared_task(soft_time_limit=60, time_limit=90, ignore_result=True)
+def sweep_extractions() -> dict[str, int]:
+    """Celery beat's periodic catch-up (``CELERY_BEAT_SCHEDULE``): queue again what the broker lost or never got."""
+    from claims.services.reextraction import extractions_sweep
+
+    return extractions_sweep()

@@ -95,10 +95,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Production keeps each worker's database connection open (a new PostgreSQL connection per request forks a backend
+# and authenticates: most of a cheap request's cost under load, issue 12); the health check drops a dead one.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60 if PRODUCTION else 0))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://flightcheck")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "project.cache.RedisCache"  # one Redis client per pool, not per operation
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -150,6 +155,32 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="flight
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Task modules outside an app's tasks.py (autodiscovery finds only those).
 CELERY_IMPORTS = ["bot.slack.tasks"]
+# Redelivery of a killed worker's tasks (issue 12, defect 5). With acks_late a task stays "unacked" in Redis until it
+# finishes; a worker killed outright never acks, and Redis gives the task to another worker only after the
+# visibility timeout (Redis's default: an hour). It must exceed the longest hard time limit of any task, or a task
+# still running would be delivered twice: TASK_LONGEST_TIME_LIMIT is that limit (claims.tasks.extract_articles,
+# 400 s; tests/reliability/test_catch_up.py checks every registered task stays within it), plus a margin.
+TASK_LONGEST_TIME_LIMIT = env.int("TASK_LONGEST_TIME_LIMIT", default=400)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=TASK_LONGEST_TIME_LIMIT + 60),
+    # Look for such tasks every 10 s (kombu's default scans every 100 s).
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 5,  # a broker host that drops packets fails a save's queueing in seconds, not minutes
+}
+# An extraction pending or running longer than this is stuck: the broker's redelivery would have started it by now.
+# The admin shows it ("Stuck" filter) and the periodic sweep queues it again.
+EXTRACTION_STUCK_AFTER_SECONDS = env.int(
+    "EXTRACTION_STUCK_AFTER_SECONDS",
+    default=CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    + CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] + 60,
+)
+# The sweep (claims.tasks.sweep_extractions; ``manage.py sweep_extractions`` for cron) runs this often under
+# ``celery beat`` and queues again what the broker lost or never got (defect 6).
+EXTRACTION_SWEEP_SECONDS = env.float("EXTRACTION_SWEEP_SECONDS", default=60.0)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-extractions": {"task": "claims.tasks.sweep_extractions", "schedule": EXTRACTION_SWEEP_SECONDS},
+}
 
 # --- Flight evidence ----------------------------------------------------------------------------------------------
 NEAR_NM = env.float("NEAR_NM", default=50.0)

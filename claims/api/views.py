@@ -97,10 +97,12 @@ class ArticleViewSet(ApiViewMixin, viewsets.ModelViewSet):
     ordering_fields = ("published_at", "created_at", "title")
     ordering = ("-published_at", "-created_at", "-id")
 
+    action_permissions = {"reextract": ("claims.change_article",)}
+
     @property
     def throttle_scope(self) -> str | None:
         """Writing an article queues an extraction: those requests count against the ``heavy`` rate too."""
-        return "heavy" if self.action in ("create", "update", "partial_update") else None
+        return "heavy" if self.action in ("create", "update", "partial_update", "reextract") else None
 
     def get_queryset(self) -> QuerySet[Article]:
         queryset = Article.objects.select_related("created_by").annotate(
@@ -149,6 +151,21 @@ class ArticleViewSet(ApiViewMixin, viewsets.ModelViewSet):
 
     def perform_destroy(self, instance: Article) -> None:
         services.article_delete(article=instance, user=self.request.user)
+
+    @extend_schema(
+        request=None,
+        responses={202: ArticleSerializer},
+        summary="Re-run the extraction",
+        description="Queue the article's extraction (entities, proposed claims, evidence suggestions) again, whatever "
+        "its state: after a failure, or to pick up new reference data. Answers at once with the article, "
+        "``extraction_status`` pending; the result replaces the previous extraction, decided proposals and claims "
+        "are kept. Needs the permission to change articles (fact-checkers).",
+    )
+    @action(detail=True, methods=["post"])
+    def reextract(self, request: Request, pk: str | None = None) -> Response:
+        article = self.get_object()
+        services.articles_reextract(articles=[article])
+        return self._respond(article, status.HTTP_202_ACCEPTED)
 
 
 # --- claims ----------------------------------------------------------------------------------------------------------

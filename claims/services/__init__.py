@@ -16,12 +16,14 @@ from .claims import (
     proposed_claim_dismiss,
     suggestion_link,
 )
+from .reextraction import articles_reextract, extractions_sweep
 
 __all__ = [
     "article_create",
     "article_delete",
     "article_request_extraction",
     "article_update",
+    "articles_reextract",
     "claim_create_from_selection",
     "claim_delete",
     "claim_set_verdict",
@@ -29,6 +31,7 @@ __all__ = [
     "evidence_link_create",
     "evidence_link_delete",
     "evidence_link_update",
+    "extractions_sweep",
     "proposed_claim_accept",
     "proposed_claim_dismiss",
     "suggestion_link",

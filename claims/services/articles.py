@@ -8,6 +8,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from claims.anchoring import Selectors, reanchor
 from claims.models import Article, Claim, text_digest
@@ -40,52 +41,61 @@ def validate_article_text(body: object) -> str:
     return text
 
 
+#: How a queueing failure (broker unreachable) starts the article's error: the sweep queues those again.
+QUEUE_FAILED = "Could not queue the extraction"
+
+
+def _mark_queue_failed(pairs: list[tuple[int, str]], exc: Exception) -> None:
+    for pk, digest in pairs:
+        Article.objects.filter(pk=pk, body_digest=digest).update(
+            extraction_status=Article.ExtractionStatus.FAILED,
+            extraction_error=f"{QUEUE_FAILED}: {exc}. It is queued again automatically when the broker is back.",
+            extraction_status_at=timezone.now(),
+        )
+
+
+def queue_extractions(pairs: list[tuple[int, str]], *, batch_size: int = 32, batched: bool = True) -> None:
+    """Send (article id, digest) pairs to the workers now: batch tasks (shared NLP), or with ``batched=False`` one
+    task per article. A broker outage does not raise: the articles are marked failed with :data:`QUEUE_FAILED`, and
+    the sweep catches up."""
+    from claims.tasks import extract_article, extract_articles
+
+    if not batched:
+        for pair in pairs:
+            try:
+                extract_article.delay(*pair)
+            except Exception as exc:  # a broker outage must not fail the save; the status says what happened
+                logger.exception("could not queue extraction of article %s", pair[0])
+                _mark_queue_failed([pair], exc)
+        return
+    for i in range(0, len(pairs), batch_size):
+        chunk = pairs[i : i + batch_size]
+        try:
+            extract_articles.delay([list(p) for p in chunk])
+        except Exception as exc:  # a broker outage must not lose the articles; their status says why
+            logger.exception("could not queue extraction of %d articles", len(chunk))
+            _mark_queue_failed(chunk, exc)
+
+
 def articles_request_extraction(*, articles: list[Article], batch_size: int = 32) -> None:
     """Bulk ingestion: queue the extraction of many articles as batch tasks (shared NLP), after commit."""
-    from claims.tasks import extract_articles
-
     pairs = [(a.pk, a.body_digest) for a in articles]
     Article.objects.filter(pk__in=[pk for pk, _ in pairs]).update(
-        extraction_status=Article.ExtractionStatus.PENDING, extraction_error=""
+        extraction_status=Article.ExtractionStatus.PENDING, extraction_error="", extraction_status_at=timezone.now()
     )
-
-    def enqueue() -> None:
-        for i in range(0, len(pairs), batch_size):
-            chunk = pairs[i : i + batch_size]
-            try:
-                extract_articles.delay([list(p) for p in chunk])
-            except Exception as exc:  # a broker outage must not lose the articles; their status says why
-                logger.exception("could not queue extraction of %d articles", len(chunk))
-                for pk, digest in chunk:
-                    Article.objects.filter(pk=pk, body_digest=digest).update(
-                        extraction_status=Article.ExtractionStatus.FAILED,
-                        extraction_error=f"Could not queue the extraction: {exc}",
-                    )
-
-    transaction.on_commit(enqueue)
+    transaction.on_commit(lambda: queue_extractions(pairs, batch_size=batch_size))
 
 
 def article_request_extraction(*, article: Article) -> None:
     """Mark the article pending and queue its extraction once the surrounding transaction commits."""
-    from claims.tasks import extract_article
-
+    now = timezone.now()
     Article.objects.filter(pk=article.pk).update(
-        extraction_status=Article.ExtractionStatus.PENDING, extraction_error=""
+        extraction_status=Article.ExtractionStatus.PENDING, extraction_error="", extraction_status_at=now
     )
     article.extraction_status = Article.ExtractionStatus.PENDING
-    article_id, digest = article.pk, article.body_digest
-
-    def enqueue() -> None:
-        try:
-            extract_article.delay(article_id, digest)
-        except Exception as exc:  # a broker outage must not fail the save; the status says what happened
-            logger.exception("could not queue extraction of article %s", article_id)
-            Article.objects.filter(pk=article_id, body_digest=digest).update(
-                extraction_status=Article.ExtractionStatus.FAILED,
-                extraction_error=f"Could not queue the extraction: {exc}",
-            )
-
-    transaction.on_commit(enqueue)
+    article.extraction_error, article.extraction_status_at = "", now
+    pairs = [(article.pk, article.body_digest)]
+    transaction.on_commit(lambda: queue_extractions(pairs, batched=False))
 
 
 def article_create(

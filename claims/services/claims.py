@@ -62,12 +62,16 @@ def claim_set_verdict(*, claim: Claim, verdict: str, rationale: str = "", user=N
             {"verdict": f"Unknown verdict {verdict!r}; use one of {', '.join(Claim.Verdict.values)}."}
         )
     claim.verdict = verdict
+    fields = ["verdict", "reviewed_by", "reviewed_at"]
     if rationale:
         claim.rationale = rationale
+        fields.append("rationale")
     claim.reviewed_by = _user_or_none(user)
     claim.reviewed_at = timezone.now() if verdict != Claim.Verdict.UNREVIEWED else None
     claim.full_clean()
-    claim.save()
+    # Only the fields decided here: a whole-row save would write back a stale copy of the attribution another
+    # fact-checker saved meanwhile (a lost update; tests/faults/test_concurrent_writers.py).
+    claim.save(update_fields=fields)
     return claim
 
 

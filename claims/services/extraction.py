@@ -44,7 +44,9 @@ class ExtractionOutcome(enum.Enum):
 
 def mark_failed(*, article_id: int, digest: str, error: str) -> None:
     Article.objects.filter(pk=article_id, body_digest=digest).update(
-        extraction_status=Article.ExtractionStatus.FAILED, extraction_error=error[:5000]
+        extraction_status=Article.ExtractionStatus.FAILED,
+        extraction_error=error[:5000],
+        extraction_status_at=timezone.now(),
     )
 
 
@@ -69,7 +71,7 @@ def run_extraction(*, article_id: int, digest: str) -> ExtractionOutcome:
     if article.body_digest != digest:
         return ExtractionOutcome.STALE
     Article.objects.filter(pk=article_id, body_digest=digest).update(
-        extraction_status=Article.ExtractionStatus.RUNNING, extraction_error=""
+        extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="", extraction_status_at=timezone.now()
     )
     try:
         result = extract(
@@ -114,7 +116,9 @@ def run_extraction_many(items: Iterable[tuple[int, str]], *, batch_size: int = 3
         running = Q()
         for n in todo:
             running |= Q(pk=pairs[n][0], body_digest=pairs[n][1])
-        Article.objects.filter(running).update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="")
+        Article.objects.filter(running).update(
+            extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="", extraction_status_at=timezone.now()
+        )
     vocabulary = vocabulary_from_db()
     for chunk_start in range(0, len(todo), batch_size):
         chunk = todo[chunk_start:chunk_start + batch_size]
@@ -192,6 +196,7 @@ def _write(article_id: int, digest: str, result: Extraction) -> ExtractionOutcom
             extraction_error=result.warning or "",
             extracted_digest=digest,
             extracted_at=timezone.now(),
+            extraction_status_at=timezone.now(),
             language=result.language or locked.language,
         )
     return ExtractionOutcome.DONE

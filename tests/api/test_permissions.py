@@ -43,6 +43,8 @@ READ = codes(401, 403, 200, 200, 200)
 CREATE = codes(401, 403, 403, 201, 201)
 CHANGE = codes(401, 403, 403, 200, 200)
 DELETE = codes(401, 403, 403, 204, 204)
+#: Re-running an extraction is changing the article: answered at once (202), the work queued.
+REQUEUE = codes(401, 403, 403, 202, 202)
 #: Read-only resources: a write is 405 for anyone signed in (nothing to hide about a method that does not exist).
 NO_WRITE = codes(401, 405, 405, 405, 405)
 #: Only staff import: the staff member's empty upload is a 400, which proves the permission let it through.
@@ -83,6 +85,8 @@ OPS: list[Op] = [
        lambda w: {"title": "Ingested", "body": ARTICLE_BODY, "url": "https://news.example/ingested"}),
     Op("article-detail", "patch", detail("articles", "article"), CHANGE, lambda w: {"title": "Edited"}),
     Op("article-detail", "delete", detail("articles", "article"), DELETE),
+    Op("article-reextract", "post", detail("articles", "article", suffix="reextract/"), REQUEUE, lambda w: {}),
+    Op("article-reextract", "get", detail("articles", "article", suffix="reextract/"), NO_WRITE),
     # claims and their exports
     Op("claim-list", "get", fixed("/api/claims/"), READ),
     Op("claim-detail", "get", detail("claims", "claim"), READ),

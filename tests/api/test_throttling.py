@@ -68,3 +68,20 @@ def test_the_bots_own_rate_limit_answers_429_in_the_error_format(settings, monke
     documented = schema["paths"]["/api/ask/"]["post"]["responses"]["429"]["content"]["application/json"]["schema"]
     assert documented == {"$ref": "#/components/schemas/Error"}
     cache.clear()
+
+
+def test_throttle_keeps_one_number_per_user_and_refills_steadily(rates, editor, monkeypatch):
+    """Issue 12 (load): DRF's check pickled a list of every request's time (up to 5,000 at the default rate) to and
+    from the cache on each request; the GCRA check keeps one number, with the same limit and no window edges."""
+    from project.throttling import UserThrottle
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(UserThrottle, "timer", staticmethod(lambda: clock[0]))
+    client = token_client(editor)
+    assert [client.get("/api/sources/").status_code for _ in range(5)] == [200, 200, 200, 200, 429]
+    assert client.get("/api/sources/")["Retry-After"] == "15"  # 4/minute: one more every 15 s
+    assert isinstance(cache.get(f"throttle_user_{editor.pk}:tat"), float)
+    clock[0] += 15
+    assert [client.get("/api/sources/").status_code for _ in range(2)] == [200, 429]
+    clock[0] += 60
+    assert [client.get("/api/sources/").status_code for _ in range(5)] == [200, 200, 200, 200, 429]

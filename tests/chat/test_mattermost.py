@@ -116,3 +116,14 @@ def test_garbage_without_token_is_401(client: Client) -> None:
 
 def test_get_is_not_allowed(client: Client) -> None:
     assert client.get(URL).status_code == 405
+
+
+@pytest.mark.parametrize("text", ["\ud800", "how many U-2 flights\x00 near Texas?"])
+def test_unreadable_characters_are_answered_not_500(client: Client, editor: User, text: str) -> None:
+    """Issue 12, defect 3: a valid-token request with a lone surrogate (JSON escape) or a NUL answered 500."""
+    link(editor)
+    body = json.dumps({**fixture_data("mattermost", "slash_command"), "text": text})
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 200
+    assert "is not plain text" in response.json()["text"]
+    assert Question.objects.filter(platform="mattermost", declined=True).count() == 1

@@ -1,0 +1,31 @@
+"""Django's Redis cache backend, with one ``redis.Redis`` client per connection pool instead of one per operation.
+
+Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` for every cache operation, and redis-py's
+constructor fills a table of ~170 response callbacks each time: under load that was the most expensive line of
+``POST /api/ask/`` outside the answer itself (four cache operations per request: the API throttle, the bot's rate
+limit — issue 12). A ``redis.Redis`` is safe to share between threads (every command borrows a connection from the
+pool), so one per pool is enough. ``project.settings`` puts this backend in place of Django's when ``CACHE_URL`` is
+a Redis URL.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
+
+
+class SharedClientRedisCacheClient(RedisCacheClient):
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        pool = self._get_connection_pool(write)
+        clients: dict[int, Any] = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    def __init__(self, server: Any, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._class = SharedClientRedisCacheClient
