@@ -233,10 +233,12 @@ def missions_in_scope(scope: Scope, *, walk: bool = False) -> QuerySet[Mission]:
         qs = qs.filter(aircraft__military=False)
     if scope.callsigns:
         qs = qs.filter(callsign__in=sorted(scope.callsigns))
-    for rf in scope.and_regions:  # every one of these places as well (AND)
-        one = _region_links(Scope(regions=(rf,), period=scope.period))
-        qs = qs.filter(Exists(one.filter(mission_id=OuterRef("pk")))) if walk else qs.filter(
-            id__in=one.values("mission_id"))
+    for rf in scope.and_regions:  # every one of these places as well (AND): one probe of the (mission, region)
+        # unique index per candidate mission, never a second list of every mission near that place
+        region = region_by_slug(rf.slug)
+        one = MissionRegion.objects.filter(mission_id=OuterRef("pk"), region_id=region.pk if region else -1)
+        one = one.filter(over=True) if rf.relation == "over" else one.filter(distance_nm__lte=region_distance(rf))
+        qs = qs.filter(Exists(one))
     if scope.regions and walk:
         links = _region_links(scope).filter(mission_id=OuterRef("pk"))
         qs = qs.filter(Exists(links))

@@ -105,6 +105,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                 scope = scope.with_changes(period=Period(a.start, b.end, scope.period.text if scope.period else "",
                                                          year_inferred=a.year_inferred and b.year_inferred))
     other = None
+    if intent == Intent.COMPARE and len(reading.periods) > 2:  # "January, February or March": not two sides
+        problems.append(f"{len(reading.periods)} periods (I compare two at a time)")
     if intent == Intent.COMPARE:
         sides = comparison_sides(corrected, reading.__class__(scope=scope, spans=reading.spans,
                                                               periods=reading.periods),

@@ -45,7 +45,7 @@ FILLER = frozenset(
         what's were't did't ok okay hey hi hello bot flightcheck thanks thank so just also then same again more less
         than as per each every if yes seen spotted tracked recorded observed detected logged conducted
         carried out made were went go going come came up down out off near nearby close closer vicinity region
-        regions area areas airspace state states around along by between since before after until till through
+        regions area areas airspace state states around along by between since through make makes
         passed pass passing one ones so far
         during within last past previous first latest earliest recent most ever total overall altogether happen
         happened happening occur occurred anywhere somewhere military us u s list count listing records record data

@@ -394,6 +394,11 @@ SINGLE: list[Q] = [
     # negations the bot does not read are declined, never ignored
     Q("list flights near Texas that were not P-8s", "list", DECLINED),
     Q("how many missions near Texas but not over it?", "count", DECLINED),
+    # "after" not attached to a date is not silently dropped (it would count the U-2 of 3 February)
+    Q("how many flights after the U-2 mission on 3 February?", "count", DECLINED),
+    Q("how many flights did ae0907 make?", "count", 2),
+    Q("how many flights in January, February or March 2025?", "compare", DECLINED),
+    Q("how many flights in January, February and March 2025?", "count", 21, period="2025-01-01/2025-03-31"),
     # a known place without over/near is asked about, not called unknown
     Q("how many flights Arizona?", "count", DECLINED, says=""),
 ]
