@@ -124,7 +124,7 @@ BASE_AFTER = re.compile(
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
     r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
-    r"the\s+airbase\s+of)\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+    r"the\s+airbase\s+of|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|al|Al|el|de|del)"
 NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
@@ -252,8 +252,11 @@ class _Names:
                 continue
             name_end = m.start("name") + len(" ".join(words))
             start = m.start("kind")
-            if m.group("kind").lower().startswith("the"):
-                start = m.start("name")  # "the NATO naval air base Sigonella": the base is "Sigonella"
+            kind = m.group("kind")
+            if kind.lower().startswith("the") or kind.endswith((" at", " in")):
+                start = m.start("name")  # "the NATO naval air base Sigonella", "the RAF base at Waddington"
+                if any(e.label_ == "PLACE" and e.id_ and e.start_char <= start < e.end_char for e in ents):
+                    continue  # "an air base in Sicily": a region the vocabulary knows, not a base
             span = char_span(doc, start, name_end, "PLACE")
             if span is not None:
                 out.append(self._base_span(doc, span, " ".join(words), ents))

@@ -70,6 +70,8 @@ def test_minot_air_force_base_is_a_base_not_the_operator():
     assert "us-air-force" not in scope.operators
     assert _labelled("It took off from RAF Coningsby in Lincolnshire.", "PLACE")["RAF Coningsby"]["kind"] == "base"
     assert "RAF Typhoon" not in _labelled("An RAF Typhoon flew east.", "PLACE")
+    assert _labelled("It took off from the RAF base at Waddington, England.", "PLACE")["Waddington"]["kind"] == "base"
+    assert _labelled("It landed at an air base in Texas.", "PLACE")["Texas"]["slug"] == "texas"
 
 
 def test_general_atomics_is_an_organisation_not_a_person():
