@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import pairwise
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
