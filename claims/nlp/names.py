@@ -363,6 +363,9 @@ class _Names:
         value: dict[str, Any] = {"name": span.text}
         if foreign:
             value["foreign"] = True
+        of = _country_of(doc, start, end)
+        if of:
+            value["of"] = of  # "Japan’s Defense Ministry" → Japan's ministry; "Russian Aerospace Forces" → Russian
         set_fc_value(span, value)
         return span
 
@@ -600,6 +603,17 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
                              "hercules", "greyhound", "triton", "aries", "sentinel"})
+
+
+def _country_of(doc: Doc, start: int, end: int) -> str | None:
+    """Whose organisation a name says it is: a possessive ("Japan’s …", "Taiwan’s defense ministry") or a
+    nationality ("Russian …", "British Ministry of Defence") at its start; None for "the Defense Ministry"."""
+    if start + 1 < end and doc[start + 1].text in ("’s", "'s"):
+        return doc[start].text
+    first = doc[start]
+    if first.lower_ in DEMONYMS and first.lower_ not in ("nato", "allied", "royal"):
+        return first.text
+    return None
 
 
 def _merge_designations(doc: Doc, ents: list[Span]) -> list[Span]:

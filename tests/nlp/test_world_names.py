@@ -144,6 +144,9 @@ def test_trackers_outlets_and_companies_are_organisations():
     assert {"ADS-B Exchange", "Itamilradar", "CNN", "Newsweek", "Northrop Grumman"} <= set(orgs)
     orgs = _labelled("Japan’s Defense Ministry and the British Ministry of Defence said so.", "ORG")
     assert {"Japan’s Defense Ministry", "British Ministry of Defence"} <= set(orgs)
+    assert orgs["Japan’s Defense Ministry"]["of"] == "Japan" and orgs["British Ministry of Defence"]["of"] == "British"
+    orgs = _labelled("Taiwan’s defense ministry said 26 Chinese warplanes were detected.", "ORG")
+    assert orgs["Taiwan’s defense ministry"]["of"] == "Taiwan"
 
 
 def test_the_extraction_output_is_stable_for_a_world_report():
