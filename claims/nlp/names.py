@@ -124,7 +124,7 @@ BASE_AFTER = re.compile(
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
     r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
-    r"the\s+airbase\s+of)\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+    r"the\s+airbase\s+of|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|al|Al|el|de|del)"
 NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
@@ -252,8 +252,11 @@ class _Names:
                 continue
             name_end = m.start("name") + len(" ".join(words))
             start = m.start("kind")
-            if m.group("kind").lower().startswith("the"):
-                start = m.start("name")  # "the NATO naval air base Sigonella": the base is "Sigonella"
+            kind = m.group("kind")
+            if kind.lower().startswith("the") or kind.endswith((" at", " in")):
+                start = m.start("name")  # "the NATO naval air base Sigonella", "the RAF base at Waddington"
+                if any(e.label_ == "PLACE" and e.id_ and e.start_char <= start < e.end_char for e in ents):
+                    continue  # "an air base in Sicily": a region the vocabulary knows, not a base
             span = char_span(doc, start, name_end, "PLACE")
             if span is not None:
                 out.append(self._base_span(doc, span, " ".join(words), ents))
@@ -360,6 +363,9 @@ class _Names:
         value: dict[str, Any] = {"name": span.text}
         if foreign:
             value["foreign"] = True
+        of = _country_of(doc, start, end)
+        if of:
+            value["of"] = of  # "Japan’s Defense Ministry" → Japan's ministry; "Russian Aerospace Forces" → Russian
         set_fc_value(span, value)
         return span
 
@@ -597,6 +603,17 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
                              "hercules", "greyhound", "triton", "aries", "sentinel"})
+
+
+def _country_of(doc: Doc, start: int, end: int) -> str | None:
+    """Whose organisation a name says it is: a possessive ("Japan’s …", "Taiwan’s defense ministry") or a
+    nationality ("Russian …", "British Ministry of Defence") at its start; None for "the Defense Ministry"."""
+    if start + 1 < end and doc[start + 1].text in ("’s", "'s"):
+        return doc[start].text
+    first = doc[start]
+    if first.lower_ in DEMONYMS and first.lower_ not in ("nato", "allied", "royal"):
+        return first.text
+    return None
 
 
 def _merge_designations(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -70,6 +70,8 @@ def test_minot_air_force_base_is_a_base_not_the_operator():
     assert "us-air-force" not in scope.operators
     assert _labelled("It took off from RAF Coningsby in Lincolnshire.", "PLACE")["RAF Coningsby"]["kind"] == "base"
     assert "RAF Typhoon" not in _labelled("An RAF Typhoon flew east.", "PLACE")
+    assert _labelled("It took off from the RAF base at Waddington, England.", "PLACE")["Waddington"]["kind"] == "base"
+    assert _labelled("It landed at an air base in Texas.", "PLACE")["Texas"]["slug"] == "texas"
 
 
 def test_general_atomics_is_an_organisation_not_a_person():
@@ -142,6 +144,9 @@ def test_trackers_outlets_and_companies_are_organisations():
     assert {"ADS-B Exchange", "Itamilradar", "CNN", "Newsweek", "Northrop Grumman"} <= set(orgs)
     orgs = _labelled("Japan’s Defense Ministry and the British Ministry of Defence said so.", "ORG")
     assert {"Japan’s Defense Ministry", "British Ministry of Defence"} <= set(orgs)
+    assert orgs["Japan’s Defense Ministry"]["of"] == "Japan" and orgs["British Ministry of Defence"]["of"] == "British"
+    orgs = _labelled("Taiwan’s defense ministry said 26 Chinese warplanes were detected.", "ORG")
+    assert orgs["Taiwan’s defense ministry"]["of"] == "Taiwan"
 
 
 def test_the_extraction_output_is_stable_for_a_world_report():
