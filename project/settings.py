@@ -7,6 +7,7 @@ required, DEBUG off, secure cookies/HSTS, and ``manage.py check --deploy`` passe
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import environ
@@ -113,6 +114,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Leaflet's JS/CSS/images as static files from the installed django-leaflet package (its app is not installed: its
+# admin needs GDAL). The maps use no tile server: see evidence/pictures.
+STATICFILES_DIRS = [Path(importlib.util.find_spec("leaflet").submodule_search_locations[0]) / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -155,6 +159,10 @@ NEAR_NM = env.float("NEAR_NM", default=50.0)
 # Region distances are stored for every mission and region closer than this (so "within 200 nm of X" works).
 REGION_DISTANCE_CAP_NM = env.float("REGION_DISTANCE_CAP_NM", default=250.0)
 MISSION_GAP_MINUTES = env.float("MISSION_GAP_MINUTES", default=30.0)
+# Pictures: a track is drawn with a gap where no position was received for longer than this.
+PICTURE_GAP_SECONDS = env.float("PICTURE_GAP_SECONDS", default=120.0)
+# How long a signed picture link (chat answers' images) stays valid.
+PICTURE_LINK_MAX_AGE = env.int("PICTURE_LINK_MAX_AGE", default=7 * 24 * 3600)
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------
 # Empty: the rule-based pipeline over spacy.blank("en"). A package name or a path: a trained pipeline combined with

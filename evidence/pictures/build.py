@@ -74,17 +74,21 @@ def scope_extent(scope: Scope, tracks: list[data.MissionTrack]) -> tuple[float, 
     return static.map_extent(data.padded(box or (-125.0, 14.0, -66.0, 50.0)))
 
 
-def scope_map(scope: Scope, *, fmt: str = "png", ids: list[int] | None = None, title: str = "") -> static.Picture:
+def scope_map(
+    scope: Scope, *, fmt: str = "png", ids: list[int] | None = None, title: str = "",
+    groups: dict[int, tuple[str, str]] | None = None, alt: str = "",
+) -> static.Picture:
+    """The scope's missions (or the missions ``ids``) over the outlines; ``groups`` colours them by group."""
     total = len(ids) if ids is not None else count_missions(scope)
     tracks = scope_tracks(scope, limit=STATIC_MAP_MISSIONS, points=STATIC_POINTS_PER_MISSION, ids=ids)
     extent = scope_extent(scope, tracks)
     outlines = data.outlines(extent, tolerance=_tolerance(extent))
     words = describe_scope(scope) if not scope.is_empty() else "all missions"
     shown = f"{len(tracks)} of {total}" if len(tracks) < total else str(total)
-    alt = f"Map of {shown} missions {words}."
+    alt = alt or f"Map of {shown} missions {words}."
     over = {rf.slug for rf in scope.regions}
     return static.render_map(tracks, outlines, extent, title=title or f"{shown} missions", alt=alt, fmt=fmt,
-                             over=over)
+                             over=over, groups=groups)
 
 
 def default_period(scope: Scope) -> Period:

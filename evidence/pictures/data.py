@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,7 +120,7 @@ def track_pieces(data: bytes | memoryview | None, *, gap_s: float | None = None)
     bounds = [0, *cuts.tolist(), int(t.size)]
     return [
         TrackPiece(lon=lon[a:b], lat=lat[a:b], alt_ft=alt[a:b], t=t[a:b])
-        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+        for a, b in itertools.pairwise(bounds)
         if b > a
     ]
 
@@ -167,7 +168,9 @@ def _near_point(pieces: list[TrackPiece], region: Region, distance_nm: float) ->
     lat0 = float(np.mean(np.concatenate([p.lat for p in pieces])))
     k = max(math.cos(math.radians(lat0)), 0.05)
     lines = [
-        shapely.linestrings(np.column_stack([p.lon * k, p.lat])) if len(p) > 1 else shapely.points(p.lon[0] * k, p.lat[0])
+        shapely.linestrings(np.column_stack([p.lon * k, p.lat]))
+        if len(p) > 1
+        else shapely.points(p.lon[0] * k, p.lat[0])
         for p in pieces
     ]
     track = shapely.GeometryCollection(lines)
@@ -179,7 +182,7 @@ def _near_point(pieces: list[TrackPiece], region: Region, distance_nm: float) ->
     )
 
 
-# --- Region outlines ---------------------------------------------------------------------------------------------------
+# --- Region outlines -------------------------------------------------------------------------------------------------
 
 _geometry_cache: dict[tuple[int, float], BaseGeometry] = {}
 
@@ -394,7 +397,7 @@ def timeline(
     scope: Scope,
     *,
     period: Period | None = None,
-    baseline: Period | None | bool = True,
+    baseline: Period | bool | None = True,
     claimed: dict[str, Any] | None = None,
 ) -> Timeline:
     """The scope's missions per bucket over ``period`` (default: the scope's own), with the baseline (True: the

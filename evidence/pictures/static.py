@@ -17,15 +17,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import colormaps, patheffects  # noqa: E402
-from matplotlib.collections import LineCollection, PatchCollection  # noqa: E402
-from matplotlib.colors import Normalize  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Circle, Patch, Polygon  # noqa: E402
-from shapely.geometry.base import BaseGeometry  # noqa: E402
+from matplotlib import colormaps, patheffects
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, Patch, Polygon
+from shapely.geometry.base import BaseGeometry
 
-from .data import MissionTrack, Outline, Timeline  # noqa: E402
+from .data import MissionTrack, Outline, Timeline
 
 #: Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
@@ -221,10 +221,12 @@ def render_map(
     size: tuple[int, int] = MAP_SIZE,
     over: set[str] | None = None,
     marks: bool = True,
+    groups: dict[int, tuple[str, str]] | None = None,
 ) -> Picture:
     """Outlines, then every track (by altitude; one colour each when there are many), start/end, orbits and
-    nearest points for a single mission. ``extent`` is (min_lon, min_lat, max_lon, max_lat); north up,
-    equirectangular with longitudes scaled by cos φ at the centre so shapes look right."""
+    nearest points for a single mission. ``groups`` (mission id → (label, colour)) draws each group in one colour
+    with a legend entry (a claim's linked and suggested missions). ``extent`` is (min_lon, min_lat, max_lon,
+    max_lat); north up, equirectangular with longitudes scaled by cos φ at the centre so shapes look right."""
     fig = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI)
     ax = fig.add_axes(MAP_RECT)
     min_lon, min_lat, max_lon, max_lat = map_extent(extent, size)
@@ -235,8 +237,10 @@ def render_map(
     many = len(tracks) > 12
     coloured = None
     for track in tracks:
-        lc = _draw_track(ax, track, norm, width=0.8 if many else 2.4, single_colour="#0072B2" if many else None)
-        coloured = coloured or (None if many else lc)
+        group = (groups or {}).get(track.mission_id)
+        colour = group[1] if group else ("#0072B2" if many else None)
+        lc = _draw_track(ax, track, norm, width=0.8 if many else 2.4, single_colour=colour)
+        coloured = coloured or (None if colour else lc)
         if marks and not many:
             _draw_marks(ax, track)
     ax.set_xlim(min_lon, max_lon)
@@ -245,7 +249,11 @@ def render_map(
     extras: list[Any] = []
     if over and any(o.slug in over and o.kind in HIGHLIGHT_KINDS for o in outlines):
         extras.append(Patch(facecolor=OVER_FILL, alpha=0.4, hatch="//", edgecolor=OVER_FILL, label="flown over"))
-    if many:
+    if groups:
+        for label, colour in dict.fromkeys(groups.values()):
+            n = sum(1 for t in tracks if groups.get(t.mission_id) == (label, colour))
+            extras.append(Line2D([], [], color=colour, lw=2, label=f"{label} ({n})"))
+    elif many:
         extras.append(Line2D([], [], color="#0072B2", lw=1.5, label=f"mission tracks ({len(tracks)})"))
     if any(o.kind == "border" for o in outlines):
         extras.append(Line2D([], [], color=BORDER, ls="--", lw=1.4, label="border"))
@@ -274,7 +282,7 @@ def render_map(
     )
 
 
-# --- Timeline and bars -------------------------------------------------------------------------------------------------
+# --- Timeline and bars -----------------------------------------------------------------------------------------------
 
 
 def render_timeline(line: Timeline, *, title: str, fmt: str = "png", size: tuple[int, int] = (900, 420)) -> Picture:
