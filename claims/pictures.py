@@ -59,7 +59,8 @@ def claim_mission_groups(claim: Claim) -> ClaimMissions:
 
 def claim_alt(claim: Claim, scope: Scope | None, missions: ClaimMissions) -> str:
     words = f" over the claim's reading: missions {describe_scope(scope)}" if scope else ""
-    return (f"Map of claim #{claim.pk}: {len(missions.linked)} missions linked as evidence and "
+    n = len(missions.linked)
+    return (f"Map of claim #{claim.pk}: {n} mission{'' if n == 1 else 's'} linked as evidence and "
             f"{len(missions.suggested)} suggested{words}.")
 
 

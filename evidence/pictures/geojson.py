@@ -155,16 +155,17 @@ def _bands(alt: np.ndarray) -> np.ndarray:
     return np.clip(((clean - lo) / (hi - lo) * ALTITUDE_BANDS).astype(int), 0, ALTITUDE_BANDS - 1)
 
 
-def _piece_runs(piece: data.TrackPiece, keep: np.ndarray, decimals: int) -> list[tuple[int, list[list[float]]]]:
-    """The kept positions cut where the altitude band changes; consecutive runs share their joining point."""
-    bands = _bands(piece.alt_ft[keep])
-    lon = np.round(piece.lon[keep], decimals).tolist()
-    lat = np.round(piece.lat[keep], decimals).tolist()
+def _band_runs(piece: data.TrackPiece) -> list[tuple[int, data.TrackPiece]]:
+    """The piece cut where the altitude band changes (consecutive runs share their joining position), so that
+    simplifying a run never hides a change of colour."""
+    bands = _bands(piece.alt_ft)
     changes = (np.flatnonzero(np.diff(bands)) + 1).tolist()
     runs = []
-    for a, b in zip([0, *changes], [*changes, len(keep) - 1], strict=True):
+    for a, b in zip([0, *changes], [*changes, len(piece) - 1], strict=True):
         if b > a:
-            runs.append((int(bands[a]), [[lon[j], lat[j]] for j in range(a, b + 1)]))
+            sl = slice(a, b + 1)
+            runs.append((int(bands[a]), data.TrackPiece(lon=piece.lon[sl], lat=piece.lat[sl],
+                                                        alt_ft=piece.alt_ft[sl], t=piece.t[sl])))
     return runs
 
 
@@ -183,42 +184,40 @@ def tracks_geojson(
     tolerance = degrees_per_pixel(zoom)
     decimals = _decimals(tolerance)
     by_altitude = len(tracks) <= 12 if by_altitude is None else by_altitude
-    flat = _simplify_all([p for t in tracks for p in t.pieces], tolerance)
-    kept, at = [], 0
+    # what is drawn per track: its pieces, or (by altitude) its pieces' band runs, each with its colour
+    colours = _band_colours()
+    type_colours = _type_colours(t.type_designator for t in tracks)
+    parts: list[list[tuple[str, data.TrackPiece]]] = []
     for t in tracks:
-        kept.append(flat[at : at + len(t.pieces)])
-        at += len(t.pieces)
-    points = sum(len(k) for ks in kept for k in ks)
+        if by_altitude:
+            parts.append([(colours[band], run) for p in t.pieces for band, run in _band_runs(p)])
+        else:
+            parts.append([(type_colours[t.type_designator], p) for p in t.pieces])
+    flat = _simplify_all([p for ps in parts for _, p in ps], tolerance)
+    points = sum(len(k) for k in flat)
     thinned = points > max_points
     if thinned:
         share = max_points / points
-        kept = [[k[np.unique(np.linspace(0, len(k) - 1, max(2, int(len(k) * share))).round().astype(int))]
-                 for k in ks] for ks in kept]
-    colours = _band_colours()
-    type_colours = _type_colours(t.type_designator for t in tracks)
+        flat = [k[np.unique(np.linspace(0, len(k) - 1, max(2, int(len(k) * share))).round().astype(int))]
+                if len(k) > 2 else k for k in flat]
     features: list[dict[str, Any]] = []
-    sent = 0
-    for track, ks in zip(tracks, kept, strict=True):
+    sent, at = 0, 0
+    for track, ps in zip(tracks, parts, strict=True):
         props = {"id": track.mission_id, "label": track.label, "type": track.type_designator,
                  "group": (groups or {}).get(track.mission_id, "missions")}
+        lines = []
+        for (colour, piece), keep in zip(ps, flat[at : at + len(ps)], strict=True):
+            if len(keep) >= 2:
+                lines.append((colour, np.column_stack([np.round(piece.lon[keep], decimals),
+                                                       np.round(piece.lat[keep], decimals)]).tolist()))
+        at += len(ps)
+        sent += sum(len(coords) for _, coords in lines)
         if by_altitude:
-            for piece, k in zip(track.pieces, ks, strict=True):
-                for band, coords in _piece_runs(piece, k, decimals):
-                    sent += len(coords)
-                    features.append({"type": "Feature", "properties": {**props, "colour": colours[band],
-                                                                       "band": band},
-                                     "geometry": {"type": "LineString", "coordinates": coords}})
-        else:
-            lines = [
-                np.column_stack([np.round(p.lon[k], decimals), np.round(p.lat[k], decimals)]).tolist()
-                for p, k in zip(track.pieces, ks, strict=True)
-                if len(k) >= 2
-            ]
-            sent += sum(len(line) for line in lines)
-            if lines:
-                features.append({"type": "Feature", "properties": {**props,
-                                                                   "colour": type_colours[track.type_designator]},
-                                 "geometry": {"type": "MultiLineString", "coordinates": lines}})
+            features += [{"type": "Feature", "properties": {**props, "colour": colour},
+                          "geometry": {"type": "LineString", "coordinates": coords}} for colour, coords in lines]
+        elif lines:
+            features.append({"type": "Feature", "properties": {**props, "colour": type_colours[track.type_designator]},
+                             "geometry": {"type": "MultiLineString", "coordinates": [c for _, c in lines]}})
         features.extend(_marks(track, props, decimals))
     return {
         "type": "FeatureCollection",

@@ -14,6 +14,6 @@ urlpatterns = [
     re_path(rf"^scope/(?P<kind>map|timeline|breakdown)\.{FMT}$", views.scope_image, name="scope-image"),
     path("scope/missions.geojson", views.scope_geojson, name="scope-geojson"),
     path("outlines.geojson", views.outlines, name="outlines"),
-    re_path(rf"^s/(?P<token>[A-Za-z0-9_:\-]{{10,4000}})\.{FMT}$", views.signed_image, name="signed-image"),
+    re_path(rf"^s/(?P<token>[A-Za-z0-9_:.\-]{{10,4000}})\.{FMT}$", views.signed_image, name="signed-image"),
     path("claims/", include("claims.pictures_urls")),
 ]
