@@ -54,9 +54,19 @@ def mission_alt(mission: Mission, track: data.MissionTrack) -> str:
     return "; ".join(parts) + "."
 
 
-def scope_tracks(scope: Scope, *, limit: int, points: int, ids: list[int] | None = None) -> list[data.MissionTrack]:
-    """Tracks of the scope's newest ``limit`` missions (or of ``ids``), each thinned to ``points`` positions."""
+def scope_tracks(
+    scope: Scope, *, limit: int, points: int, ids: list[int] | None = None, overview: bool = False,
+    bbox: tuple[float, float, float, float] | None = None,
+) -> list[data.MissionTrack]:
+    """Tracks of the scope's newest ``limit`` missions (or of ``ids``), each thinned to ``points`` positions. With
+    ``overview`` from the cached overviews (maps of many missions at low zoom); with ``bbox`` only the missions whose
+    bounding box meets it."""
     qs = Mission.objects.filter(pk__in=ids).order_by("-start") if ids is not None else missions_in_scope(scope)
+    if bbox is not None:
+        qs = qs.filter(max_lon__gte=bbox[0], max_lat__gte=bbox[1], min_lon__lte=bbox[2], min_lat__lte=bbox[3])
+    if overview:
+        fields = ("id", "aircraft_id", "aircraft_type_id", "callsign", "start", "end", "point_count")
+        return data.overview_tracks(list(qs.values(*fields)[:limit]))
     rows = qs.only("id", "aircraft", "aircraft_type", "callsign", "start", "track", "orbits")[:limit]
     out = []
     for mission in rows.iterator(chunk_size=500):
@@ -80,7 +90,8 @@ def scope_map(
 ) -> static.Picture:
     """The scope's missions (or the missions ``ids``) over the outlines; ``groups`` colours them by group."""
     total = len(ids) if ids is not None else count_missions(scope)
-    tracks = scope_tracks(scope, limit=STATIC_MAP_MISSIONS, points=STATIC_POINTS_PER_MISSION, ids=ids)
+    tracks = scope_tracks(scope, limit=STATIC_MAP_MISSIONS, points=STATIC_POINTS_PER_MISSION, ids=ids,
+                          overview=(len(ids) if ids is not None else total) > 12)
     extent = scope_extent(scope, tracks)
     outlines = data.outlines(extent, tolerance=_tolerance(extent))
     words = describe_scope(scope) if not scope.is_empty() else "all missions"

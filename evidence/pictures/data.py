@@ -135,9 +135,89 @@ def thin(piece: TrackPiece, max_points: int) -> TrackPiece:
 
 
 def mission_label(mission: Mission) -> str:
-    when = mission.start.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%MZ")
-    who = " ".join(x for x in (mission.aircraft_type_id or "?", mission.callsign or mission.aircraft_id) if x)
-    return f"{who} {when}"
+    return _label(mission.aircraft_type_id, mission.callsign, mission.aircraft_id, mission.start)
+
+
+def _label(type_id: str | None, callsign: str, hex_: str, start: dt.datetime) -> str:
+    who = " ".join(x for x in (type_id or "?", callsign or hex_) if x)
+    return f"{who} {start.astimezone(dt.UTC):%Y-%m-%d %H:%MZ}"
+
+
+# --- Overviews: small simplified tracks for maps of many missions, cached --------------------------------------------
+
+#: Douglas–Peucker tolerance of an overview, in degrees (about 1 km): finer than a pixel up to zoom 8.
+OVERVIEW_TOLERANCE = 0.01
+OVERVIEW_MAX_ZOOM = 8
+OVERVIEW_TTL = 30 * 24 * 3600
+
+
+def simplify_indices(pieces: list[TrackPiece], tolerance: float) -> list[np.ndarray]:
+    """For every piece, the indices of the positions Douglas–Peucker keeps at ``tolerance`` degrees (one vectorised
+    Shapely call for all pieces; the position index rides along as the Z coordinate)."""
+    out: list[np.ndarray | None] = [None] * len(pieces)
+    lines, where = [], []
+    for i, piece in enumerate(pieces):
+        if len(piece) <= 2:
+            out[i] = np.arange(len(piece))
+        else:
+            lines.append(shapely.linestrings(piece.lon, piece.lat, np.arange(len(piece), dtype=float)))
+            where.append(i)
+    if lines:
+        simple = shapely.simplify(np.array(lines, dtype=object), tolerance, preserve_topology=False)
+        coords, owner = shapely.get_coordinates(simple, include_z=True, return_index=True)
+        splits = np.flatnonzero(np.diff(owner)) + 1
+        for i, chunk in zip(where, np.split(coords[:, 2].astype(int), splits), strict=True):
+            out[i] = chunk
+    return [k if k is not None else np.arange(0) for k in out]
+
+
+def _pack(pieces: list[TrackPiece]) -> bytes:
+    lengths = np.array([len(p) for p in pieces], dtype="<i4")
+    body = [np.concatenate([p.lon for p in pieces]), np.concatenate([p.lat for p in pieces]),
+            np.concatenate([p.alt_ft for p in pieces])] if pieces else []
+    return lengths.size.to_bytes(4, "little") + lengths.tobytes() + b"".join(a.astype("<f4").tobytes() for a in body)
+
+
+def _unpack(blob: bytes) -> list[TrackPiece]:
+    n = int.from_bytes(blob[:4], "little")
+    lengths = np.frombuffer(blob, dtype="<i4", count=n, offset=4)
+    total = int(lengths.sum())
+    arrays = np.frombuffer(blob, dtype="<f4", count=3 * total, offset=4 + 4 * n).astype(np.float64).reshape(3, total)
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    # overviews keep no times (t is NaN): they are for drawing only
+    return [TrackPiece(lon=arrays[0, a:b], lat=arrays[1, a:b], alt_ft=arrays[2, a:b], t=np.full(b - a, np.nan))
+            for a, b in itertools.pairwise(bounds)]
+
+
+def overview(pieces: list[TrackPiece]) -> list[TrackPiece]:
+    keep = simplify_indices(pieces, OVERVIEW_TOLERANCE)
+    return [TrackPiece(lon=p.lon[k], lat=p.lat[k], alt_ft=p.alt_ft[k], t=p.t[k]) for p, k in zip(pieces, keep,
+                                                                                                    strict=True)]
+
+
+def overview_tracks(missions: list[dict[str, Any]]) -> list[MissionTrack]:
+    """Tracks of many missions from their cached overviews (``missions``: dicts with id, aircraft_id,
+    aircraft_type_id, callsign, start, end, point_count). The cache key holds the point count and end, so a mission
+    whose track an import extended gets a new overview; misses are decoded (only their ``track`` column read)."""
+    from django.core.cache import cache
+
+    keys = {m["id"]: f"fc:pictures:ov:{m['id']}:{m['point_count']}:{int(m['end'].timestamp())}" for m in missions}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk, key in keys.items() if key not in found]
+    fresh: dict[str, bytes] = {}
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        for pk, blob in Mission.objects.filter(pk__in=chunk).values_list("id", "track"):
+            fresh[keys[pk]] = _pack(overview(track_pieces(blob)))
+    if fresh:
+        cache.set_many(fresh, OVERVIEW_TTL)
+    found.update(fresh)
+    return [
+        MissionTrack(mission_id=m["id"], label=_label(m["aircraft_type_id"], m["callsign"], m["aircraft_id"],
+                                                      m["start"]),
+                     pieces=_unpack(found[keys[m["id"]]]), type_designator=m["aircraft_type_id"] or "")
+        for m in missions
+    ]
 
 
 def mission_track(mission: Mission, *, with_regions: bool = True) -> MissionTrack:

@@ -115,26 +115,6 @@ def _rounded(geometry: Any, decimals: int) -> Any:
 # --- Tracks ----------------------------------------------------------------------------------------------------------
 
 
-def _simplify_all(pieces: list[data.TrackPiece], tolerance: float) -> list[np.ndarray]:
-    """For every piece, the indices of the positions Douglas–Peucker keeps at ``tolerance`` degrees (one vectorised
-    Shapely call for all pieces; the position index rides along as the Z coordinate)."""
-    out: list[np.ndarray | None] = [None] * len(pieces)
-    lines, where = [], []
-    for i, piece in enumerate(pieces):
-        if len(piece) <= 2:
-            out[i] = np.arange(len(piece))
-        else:
-            lines.append(shapely.linestrings(piece.lon, piece.lat, np.arange(len(piece), dtype=float)))
-            where.append(i)
-    if lines:
-        simple = shapely.simplify(np.array(lines, dtype=object), tolerance, preserve_topology=False)
-        coords, owner = shapely.get_coordinates(simple, include_z=True, return_index=True)
-        splits = np.flatnonzero(np.diff(owner)) + 1
-        for i, chunk in zip(where, np.split(coords[:, 2].astype(int), splits), strict=True):
-            out[i] = chunk
-    return [k if k is not None else np.arange(0) for k in out]
-
-
 def _band_colours() -> list[str]:
     cmap = colormaps[TRACK_CMAP]
     return [to_hex(cmap((i + 0.5) / ALTITUDE_BANDS)) for i in range(ALTITUDE_BANDS)]
@@ -193,7 +173,7 @@ def tracks_geojson(
             parts.append([(colours[band], run) for p in t.pieces for band, run in _band_runs(p)])
         else:
             parts.append([(type_colours[t.type_designator], p) for p in t.pieces])
-    flat = _simplify_all([p for ps in parts for _, p in ps], tolerance)
+    flat = data.simplify_indices([p for ps in parts for _, p in ps], tolerance)
     points = sum(len(k) for k in flat)
     thinned = points > max_points
     if thinned:
@@ -218,7 +198,8 @@ def tracks_geojson(
         elif lines:
             features.append({"type": "Feature", "properties": {**props, "colour": type_colours[track.type_designator]},
                              "geometry": {"type": "MultiLineString", "coordinates": [c for _, c in lines]}})
-        features.extend(_marks(track, props, decimals))
+        if by_altitude or len(tracks) <= 12:
+            features.extend(_marks(track, props, decimals))
     return {
         "type": "FeatureCollection",
         "features": features,

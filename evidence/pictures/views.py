@@ -175,18 +175,27 @@ def mission_geojson(request: HttpRequest, pk: int) -> HttpResponse:
 
 @viewer_required()
 def scope_geojson(request: HttpRequest) -> HttpResponse:
+    """The scope's tracks for the zoom: up to zoom 8 from cached overviews (all the scope's missions, newest
+    ``MAP_MISSIONS``); closer, full tracks of the missions in ``bbox`` only."""
     try:
-        scope = params.scope_from_params(request.GET, extra=("zoom",))
+        scope = params.scope_from_params(request.GET, extra=("zoom", "bbox"))
         zoom = _zoom(request, 5)
+        bbox = _bbox(request) if "bbox" in request.GET else None
     except params.ParamError as exc:
         return bad_params(exc)
-    return geojson_response(scope_tracks_geojson(scope, zoom=zoom))
+    return geojson_response(scope_tracks_geojson(scope, zoom=zoom, bbox=bbox))
 
 
-def scope_tracks_geojson(scope: Scope, *, zoom: int, limit: int = MAP_MISSIONS) -> dict[str, Any]:
+def scope_tracks_geojson(
+    scope: Scope, *, zoom: int, limit: int = MAP_MISSIONS, bbox: tuple[float, float, float, float] | None = None
+) -> dict[str, Any]:
     total = count_missions(scope)
-    tracks = build.scope_tracks(scope, limit=limit, points=geojson.MAX_POINTS)
-    return geojson.tracks_geojson(tracks, zoom=zoom, total=total)
+    close = zoom > data.OVERVIEW_MAX_ZOOM
+    tracks = build.scope_tracks(scope, limit=limit, points=geojson.MAX_POINTS, overview=not close,
+                                bbox=bbox if close else None)
+    body = geojson.tracks_geojson(tracks, zoom=zoom, total=total)
+    body["meta"]["in_view_only"] = bool(close and bbox)
+    return body
 
 
 def scope_bounds(scope: Scope) -> tuple[float, float, float, float] | None:

@@ -129,7 +129,11 @@
     let layersControl = null;
     function loadTracks() {
       const t0 = performance.now();
-      return fetch(withParams(config.tracks, { zoom: Math.round(map.getZoom()) }), { credentials: "same-origin" })
+      const b = map.getBounds();
+      const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(3)).join(",");
+      const extra = { zoom: Math.round(map.getZoom()) };
+      if (config.refetch) extra.bbox = bbox;
+      return fetch(withParams(config.tracks, extra), { credentials: "same-origin" })
         .then((r) => r.json())
         .then((gj) => {
           trackLayers.forEach((l) => l.remove());
@@ -169,9 +173,10 @@
     loadTracks().then(loadOutlines);
     if (config.refetch) {
       let last = Math.round(map.getZoom());
-      map.on("zoomend", () => {
+      // closer than zoom 8 the server sends full tracks of the missions in view only: refetch after every move
+      map.on("moveend", () => {
         const z = Math.round(map.getZoom());
-        if (Math.abs(z - last) >= 2) { last = z; loadTracks(); }
+        if (Math.abs(z - last) >= 2 || z > 8) { last = z; loadTracks(); }
       });
     }
   }
