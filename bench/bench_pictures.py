@@ -32,13 +32,13 @@ django.setup()
 
 import numpy as np  # noqa: E402
 import orjson  # noqa: E402
-from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from evidence.flightdata import Positions, encode_track  # noqa: E402
 from evidence.models import Aircraft, AircraftType, Mission, Region  # noqa: E402
 from evidence.pictures import build, data, geojson, views  # noqa: E402
+from evidence.pictures.data import pictures_cache  # noqa: E402
 from evidence.scope import Scope  # noqa: E402
 
 T0 = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
@@ -118,7 +118,7 @@ def main() -> None:
     scope = Scope()
     n = Mission.objects.count()
     print(f"missions: {n:,}, regions: {Region.objects.count():,}")
-    cache.clear()
+    pictures_cache().clear()
     seconds, body = timed(lambda: orjson.dumps(views.scope_tracks_geojson(scope, zoom=4)), 1)
     print(f"tracks GeoJSON zoom 4, overviews not cached yet (first map of these missions ever): {seconds:.2f} s")
     view = (-106.0, 28.0, -103.0, 30.0)  # a view at zoom 9: full tracks of the missions in it
@@ -133,7 +133,7 @@ def main() -> None:
     print(f"naive (all positions, unsimplified): {seconds:.2f} s, {size(body)}")
     bbox = (-125.0, 14.0, -66.0, 50.0)
     for zoom in (4, 6):
-        cache.clear()
+        pictures_cache().clear()
         cold, body = timed(lambda z=zoom: geojson.outlines_geojson(bbox, z), 1)
         warm, _ = timed(lambda z=zoom: geojson.outlines_geojson(bbox, z), args.repeat)
         print(f"outlines zoom {zoom}: cold {cold * 1000:.0f} ms, cached {warm * 1000:.1f} ms, {size(body)}, "

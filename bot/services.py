@@ -21,6 +21,7 @@ from django.utils import timezone
 from bot.answers import Answer
 from bot.models import Conversation, Platform, Question
 from bot.parsing import MAX_QUESTION_CHARS, BotQuery, parse_question, resolve_inferred_years
+from bot.pictures import attach_picture, picture_answer, picture_request
 from claims import selectors as claim_sel
 from evidence import selectors as sel
 from evidence.describing import describe_scope, period_words
@@ -102,6 +103,9 @@ def _ask(
 
     key = _conversation_key(user, platform, channel, thread, user_key)
     previous = _load_context(key)
+    picture_kind = picture_request(text)
+    if picture_kind:  # "show me a map" / "chart it": the previous answer's picture (bot/pictures.py)
+        return picture_answer(previous, picture_kind), previous
     query = parse_question(text, now=now, previous=previous)
     today = now.astimezone(dt.UTC).date()
 
@@ -119,7 +123,7 @@ def _ask(
 
         query = replace(query, compare_with=other.scope.period, notes=(*query.notes, *other.notes))
 
-    answer = _answer(query, today)
+    answer = attach_picture(_answer(query, today), query)
     answer.query = query.to_dict()
     answer.notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes, *answer.notes]
     _save_context(key, query)

@@ -98,7 +98,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://flightcheck")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://flightcheck"),
+    # Pictures: track overviews (one small entry per mission drawn on a map) and region outline layers. Point it at
+    # Redis in production (PICTURES_CACHE_URL=redis://…/2); the in-process default holds 200,000 entries.
+    "pictures": env.cache("PICTURES_CACHE_URL", default="locmemcache://flightcheck-pictures?max_entries=200000"),
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import shapely
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from shapely.geometry.base import BaseGeometry
 
@@ -33,6 +34,11 @@ OUTLINE_ORDER = ("country", "gulf", "us_state", "mx_state", "peninsula", "area",
 OUTLINE_LIMIT = 400
 #: A region is drawn only when its bounding box spans at least this many times the simplification tolerance.
 MIN_REGION_SPAN = 3.0
+
+
+def pictures_cache():
+    """The pictures' cache (settings.CACHES["pictures"]; the default cache when there is none)."""
+    return caches["pictures"] if "pictures" in settings.CACHES else caches["default"]
 
 
 def gap_seconds() -> float:
@@ -199,10 +205,8 @@ def overview_tracks(missions: list[dict[str, Any]]) -> list[MissionTrack]:
     """Tracks of many missions from their cached overviews (``missions``: dicts with id, aircraft_id,
     aircraft_type_id, callsign, start, end, point_count). The cache key holds the point count and end, so a mission
     whose track an import extended gets a new overview; misses are decoded (only their ``track`` column read)."""
-    from django.core.cache import cache
-
     keys = {m["id"]: f"fc:pictures:ov:{m['id']}:{m['point_count']}:{int(m['end'].timestamp())}" for m in missions}
-    found = cache.get_many(list(keys.values()))
+    found = pictures_cache().get_many(list(keys.values()))
     missing = [pk for pk, key in keys.items() if key not in found]
     fresh: dict[str, bytes] = {}
     for start in range(0, len(missing), 500):
@@ -210,7 +214,7 @@ def overview_tracks(missions: list[dict[str, Any]]) -> list[MissionTrack]:
         for pk, blob in Mission.objects.filter(pk__in=chunk).values_list("id", "track"):
             fresh[keys[pk]] = _pack(overview(track_pieces(blob)))
     if fresh:
-        cache.set_many(fresh, OVERVIEW_TTL)
+        pictures_cache().set_many(fresh, OVERVIEW_TTL)
     found.update(fresh)
     return [
         MissionTrack(mission_id=m["id"], label=_label(m["aircraft_type_id"], m["callsign"], m["aircraft_id"],

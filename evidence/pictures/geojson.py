@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 import orjson
 import shapely
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
@@ -53,9 +52,9 @@ def zoom_for(bbox: tuple[float, float, float, float], pixels: int = 900) -> int:
 
 def _bump_version(**_: Any) -> None:
     try:
-        cache.incr(_VERSION_KEY)
+        data.pictures_cache().incr(_VERSION_KEY)
     except ValueError:
-        cache.set(_VERSION_KEY, 1, None)
+        data.pictures_cache().set(_VERSION_KEY, 1, None)
 
 
 for _signal in (post_save, post_delete):
@@ -78,9 +77,9 @@ def outlines_geojson(bbox: tuple[float, float, float, float], zoom: int, *, high
     until a region changes. ``highlight`` slugs get ``"highlight": true``."""
     zoom = int(max(MIN_ZOOM, min(MAX_ZOOM, zoom)))
     box = snap_bbox(bbox, zoom)
-    version = cache.get_or_set(_VERSION_KEY, 1, None)
+    version = data.pictures_cache().get_or_set(_VERSION_KEY, 1, None)
     key = f"fc:pictures:outlines:{version}:{zoom}:" + ",".join(f"{v:g}" for v in box)
-    body = cache.get(key)
+    body = data.pictures_cache().get(key)
     if body is None:
         tolerance = degrees_per_pixel(zoom)
         features = [
@@ -92,7 +91,7 @@ def outlines_geojson(bbox: tuple[float, float, float, float], zoom: int, *, high
             for o in data.outlines(box, tolerance=tolerance)
         ]
         body = orjson.dumps({"type": "FeatureCollection", "features": features})
-        cache.set(key, body, OUTLINES_TTL)
+        data.pictures_cache().set(key, body, OUTLINES_TTL)
     wanted = set(highlight)
     if not wanted:
         return body

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 import numpy as np
 import orjson
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from PIL import Image
 from shapely.geometry import box
 
 from claims.models import Article, Claim, EvidenceLink, EvidenceSuggestion
 from evidence.pictures import geojson, params
+from evidence.pictures.data import pictures_cache
 from evidence.scope import RegionFilter, Scope
 
 from .conftest import GAP_AFTER, POINTS, more_missions
@@ -62,7 +63,7 @@ def test_mission_geojson_keeps_gaps_and_marks(world, ed):
     gap_end = [round(-99.0 + 4.0 * GAP_AFTER / (POINTS - 1), 5), round(27.0 + 4.0 * GAP_AFTER / 59, 5)]
     for f in lines:
         coords = f["geometry"]["coordinates"]
-        for a, b in zip(coords, coords[1:], strict=False):
+        for a, b in itertools.pairwise(coords):
             assert not (a == pytest.approx(gap_start, abs=1e-3) and b == pytest.approx(gap_end, abs=1e-3))
     marks = {f["properties"].get("mark") for f in body["features"] if f["geometry"]["type"] == "Point"}
     assert marks == {"start", "end", "orbit", "nearest"}
@@ -144,7 +145,7 @@ def test_signed_picture_links(world, client, settings):
 
 
 def test_outlines_by_bbox_zoom_and_cache(world, ed):
-    cache.clear()
+    pictures_cache().clear()
     body = orjson.loads(ed.get("/pictures/outlines.geojson?bbox=-101,25,-93,33&zoom=6").content)
     slugs = {f["properties"]["slug"] for f in body["features"]}
     assert slugs == {"testland", "test-sea", "test-border"}
