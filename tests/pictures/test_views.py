@@ -202,3 +202,13 @@ def test_claim_pictures(claim, ed, staff_admin):
     page = client_for(staff_admin).get(f"/admin/claims/claim/{claim.pk}/change/").content.decode()
     assert 'id="fc-claim-map"' in page and 'id="fc-claim-timeline"' in page
     assert "1 mission linked as evidence and 1 suggested" in page
+
+
+def test_mission_page_is_readable(world, staff_admin):
+    """Rows by region name with one-decimal distances, times in UTC with the date, provenance in words."""
+    html = client_for(staff_admin).get(f"/admin/evidence/mission/{world.mission.pk}/change/").content.decode()
+    assert "over Testland" in html and "30.0 nm from Test Border" in html
+    assert f"over {world.land.pk}<" not in html and "29.96" not in html
+    assert "30.0 nm</td>" in html or "30.0 nm</p>" in html or ">30.0 nm<" in html
+    assert "2026-02-10 12:00:00 UTC" in html
+    assert "2026-02-10 12:10:00 UTC to 2026-02-10 12:40:00 UTC" in html  # the orbit

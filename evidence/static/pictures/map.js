@@ -136,6 +136,7 @@
       return fetch(withParams(config.tracks, extra), { credentials: "same-origin" })
         .then((r) => r.json())
         .then((gj) => {
+          const t1 = performance.now();
           trackLayers.forEach((l) => l.remove());
           trackLayers = [];
           const byGroup = {};
@@ -164,6 +165,8 @@
           state.features = gj.features.length;
           state.points = gj.meta.points;
           state.meta = gj.meta;
+          state.fetchMs = t1 - t0;
+          state.drawMs = performance.now() - t1;
           state.renderMs = performance.now() - t0;
           state.ready = true;
           el.dataset.ready = "true";
