@@ -27,8 +27,9 @@ from shapely.geometry.base import BaseGeometry
 
 from .data import MissionTrack, Outline, Timeline
 
-#: Okabe & Ito (2008), "Color Universal Design".
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+#: Okabe & Ito (2008), "Color Universal Design", without its yellow (too faint as a line on a light map), the
+#: strongest colours first.
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 TRACK_CMAP = "cividis"
 ALTITUDE_RANGE_FT = (0.0, 45_000.0)
 LAND = "#f3f2ee"

@@ -46,7 +46,7 @@ def test_mission_page_map(page: Page, demo_site: Article) -> None:
     assert state["meta"]["by_altitude"] is True
     legend = page.locator(f"#{map_id} .fc-legend")
     expect(legend).to_contain_text("altitude")
-    expect(legend).to_contain_text("1 missions")
+    expect(legend).to_contain_text("1 mission ·")
     expect(page.locator(f"#{map_id} .fc-near-label").first).to_contain_text(" nm to ")
     expect(page.locator("figcaption").first).to_contain_text("orbit")
     page.locator(f"#{map_id}").screenshot(path=str(SHOTS / "mission-map.png"))
@@ -68,7 +68,10 @@ def test_claim_page_map_and_timeline(page: Page, demo_site: Article) -> None:
     timeline.scroll_into_view_if_needed()
     page.wait_for_function("document.getElementById('fc-claim-timeline').naturalWidth > 0")
     assert page.evaluate("document.getElementById('fc-claim-timeline').naturalWidth") == 900
-    page.locator("#fc-claim-pictures").screenshot(path=str(SHOTS / "claim-map-timeline.png"))
+    box = page.evaluate("""() => { const r = document.getElementById('fc-claim-pictures').getBoundingClientRect();
+        return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height}; }""")
+    page.screenshot(path=str(SHOTS / "claim-map-timeline.png"), full_page=True,
+                    clip={"x": box["x"], "y": box["y"], "width": min(box["width"], 1200), "height": box["height"]})
     assert errors == []
 
 
@@ -84,4 +87,37 @@ def test_scope_map_page(page: Page, demo_site: Article) -> None:
         img.scroll_into_view_if_needed()
     page.wait_for_function("[...document.querySelectorAll('.fc-pictures img')].every(i => i.naturalWidth > 0)")
     page.screenshot(path=str(SHOTS / "scope-map.png"), full_page=True)
+    assert errors == []
+
+
+PASSAGE = "over the southwestern United States"
+# Put the caret just before the passage (as caret browsing would after moving with the arrow keys).
+_CARET_BEFORE = """([quote]) => {
+  const box = document.getElementById('fc-article-text');
+  const start = box.textContent.indexOf(quote);
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (start < seen + n.length) { box.focus(); window.getSelection().collapse(n, start - seen); return true; }
+    seen += n.length;
+  }
+  return false;
+}"""
+
+
+def test_annotate_view_works_from_the_keyboard(page: Page, demo_site: Article) -> None:
+    """A selection grown with Shift+arrows shows the claim panel; Enter moves to its first field."""
+    errors = console_errors(page)
+    sign_in(page, "factchecker", "check-the-flights", path=f"/admin/claims/article/{demo_site.pk}/change/")
+    annotate = page.locator("#fc-annotate-form")
+    expect(annotate).to_be_hidden()
+    assert page.evaluate(_CARET_BEFORE, [PASSAGE])
+    for _ in PASSAGE:
+        page.keyboard.press("Shift+ArrowRight")
+    assert page.evaluate("window.getSelection().toString()") == PASSAGE
+    expect(annotate).to_be_visible()
+    expect(page.locator("#fc-selected")).to_have_text(PASSAGE)
+    assert page.evaluate("window.getSelection().toString()") == PASSAGE  # the focus stayed with the selection
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Claimant (who says it)")).to_be_focused()
     assert errors == []

@@ -11,11 +11,14 @@
     return u.toString();
   }
 
+  // Only the most specific places are highlighted (not the country or the wide areas around them).
+  const HIGHLIGHT_KINDS = new Set(["us_state", "mx_state", "peninsula", "gulf"]);
+
   function outlineStyle(highlight) {
     return function (feature) {
       const p = feature.properties;
       if (p.kind === "border") return { color: "#000", weight: 2, dashArray: "6 4", fill: false };
-      if (highlight.has(p.slug) || p.highlight) {
+      if ((highlight.has(p.slug) || p.highlight) && HIGHLIGHT_KINDS.has(p.kind)) {
         return { color: "#E69F00", weight: 2, fillColor: "#E69F00", fillOpacity: 0.28 };
       }
       if (p.kind === "gulf") return { color: "#b9cfe0", weight: 0.6, fillColor: "#dbe8f2", fillOpacity: 1 };
@@ -86,7 +89,7 @@
         ' / flown over · <span style="border-top:2px dashed #000;display:inline-block;width:14px"></span> border</div>';
       const shown = meta.missions < meta.total ? meta.missions.toLocaleString("en") + " of " +
         meta.total.toLocaleString("en") : meta.missions.toLocaleString("en");
-      html += "<div>" + shown + " missions · " + meta.points.toLocaleString("en") + " positions sent" +
+      html += "<div>" + shown + (meta.total === 1 ? " mission · " : " missions · ") + meta.points.toLocaleString("en") + " positions sent" +
         (meta.thinned ? " (thinned)" : "") + "</div>";
       div.innerHTML = html;
       return div;
@@ -143,6 +146,12 @@
           gj.features.forEach((f) => { (byGroup[f.properties.group] = byGroup[f.properties.group] || []).push(f); });
           const many = gj.meta.missions > 12;
           Object.entries(byGroup).forEach(([group, features]) => {
+            if (!many) {  // a dark casing under a few tracks keeps every altitude colour visible on any background
+              const casing = L.geoJSON({ type: "FeatureCollection",
+                features: features.filter((f) => f.geometry.type !== "Point") },
+              { style: () => ({ color: "#222", weight: 6, opacity: 0.9 }), interactive: false }).addTo(map);
+              trackLayers.push(casing);
+            }
             const layer = L.geoJSON({ type: "FeatureCollection", features: features }, {
               style: (f) => ({ color: f.properties.colour, weight: many ? 1.5 : 3.5, opacity: many ? 0.7 : 1 }),
               pointToLayer: markLayer,
