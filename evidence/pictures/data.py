@@ -158,23 +158,25 @@ OVERVIEW_TTL = 30 * 24 * 3600
 
 
 def simplify_indices(pieces: list[TrackPiece], tolerance: float) -> list[np.ndarray]:
-    """For every piece, the indices of the positions Douglas–Peucker keeps at ``tolerance`` degrees (one vectorised
-    Shapely call for all pieces; the position index rides along as the Z coordinate)."""
-    out: list[np.ndarray | None] = [None] * len(pieces)
-    lines, where = [], []
-    for i, piece in enumerate(pieces):
-        if len(piece) <= 2:
-            out[i] = np.arange(len(piece))
-        else:
-            lines.append(shapely.linestrings(piece.lon, piece.lat, np.arange(len(piece), dtype=float)))
-            where.append(i)
-    if lines:
-        simple = shapely.simplify(np.array(lines, dtype=object), tolerance, preserve_topology=False)
-        coords, owner = shapely.get_coordinates(simple, include_z=True, return_index=True)
-        splits = np.flatnonzero(np.diff(owner)) + 1
-        for i, chunk in zip(where, np.split(coords[:, 2].astype(int), splits), strict=True):
-            out[i] = chunk
-    return [k if k is not None else np.arange(0) for k in out]
+    """For every piece, the indices of the positions Douglas–Peucker keeps at ``tolerance`` degrees: one vectorised
+    Shapely call builds all the lines and one simplifies them (the position index rides along as the Z coordinate)."""
+    out: list[np.ndarray] = [np.arange(len(p)) for p in pieces]
+    long = [i for i, p in enumerate(pieces) if len(p) > 2]
+    if not long:
+        return out
+    lengths = np.array([len(pieces[i]) for i in long])
+    xyz = np.column_stack([
+        np.concatenate([pieces[i].lon for i in long]),
+        np.concatenate([pieces[i].lat for i in long]),
+        np.concatenate([np.arange(n, dtype=float) for n in lengths]),
+    ])
+    lines = shapely.linestrings(xyz, indices=np.repeat(np.arange(len(long)), lengths))
+    simple = shapely.simplify(lines, tolerance, preserve_topology=False)
+    coords, owner = shapely.get_coordinates(simple, include_z=True, return_index=True)
+    splits = np.flatnonzero(np.diff(owner)) + 1
+    for i, chunk in zip(long, np.split(coords[:, 2].astype(int), splits), strict=True):
+        out[i] = chunk
+    return out
 
 
 def _pack(pieces: list[TrackPiece]) -> bytes:

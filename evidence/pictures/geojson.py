@@ -148,6 +148,11 @@ def _band_runs(piece: data.TrackPiece) -> list[tuple[int, data.TrackPiece]]:
     return runs
 
 
+def to_json(body: dict[str, Any]) -> bytes:
+    """A tracks FeatureCollection as JSON bytes (its coordinates are numpy arrays)."""
+    return orjson.dumps(body, option=orjson.OPT_SERIALIZE_NUMPY)
+
+
 def tracks_geojson(
     tracks: Sequence[data.MissionTrack],
     *,
@@ -187,8 +192,8 @@ def tracks_geojson(
         lines = []
         for (colour, piece), keep in zip(ps, flat[at : at + len(ps)], strict=True):
             if len(keep) >= 2:
-                lines.append((colour, np.column_stack([np.round(piece.lon[keep], decimals),
-                                                       np.round(piece.lat[keep], decimals)]).tolist()))
+                # numpy arrays: serialised by orjson directly (to_json), no Python float objects made
+                lines.append((colour, np.round(np.column_stack([piece.lon[keep], piece.lat[keep]]), decimals)))
         at += len(ps)
         sent += sum(len(coords) for _, coords in lines)
         if by_altitude:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-import orjson
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.db.models import Max, Min
@@ -143,7 +142,7 @@ def _bbox(request: HttpRequest) -> tuple[float, float, float, float]:
 
 
 def geojson_response(body: bytes | dict[str, Any]) -> HttpResponse:
-    content = body if isinstance(body, bytes) else orjson.dumps(body)
+    content = body if isinstance(body, bytes) else geojson.to_json(body)
     response = HttpResponse(content, content_type="application/geo+json")
     response["Cache-Control"] = "private, max-age=300"
     return response
