@@ -49,10 +49,14 @@ def _bool(name: str, value: str, errors: dict[str, str]) -> bool:
 def _date(name: str, value: str, errors: dict[str, str]) -> dt.date | None:
     text = value.strip()
     try:
-        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
     except ValueError:
         errors[name] = f"{value!r} is not an ISO 8601 date (YYYY-MM-DD)."
         return None
+    if not 1990 <= day.year <= 2200:
+        errors[name] = "dates must fall between 1990 and 2200."
+        return None
+    return day
 
 
 def scope_from_params(params: Mapping[str, str], *, extra: tuple[str, ...] = ()) -> Scope:
@@ -80,12 +84,12 @@ def scope_from_params(params: Mapping[str, str], *, extra: tuple[str, ...] = ())
     start = _date("start", get("start", ""), errors) if get("start") else None
     end = _date("end", get("end", ""), errors) if get("end") else None
     period = None
-    if start or end:
-        if start and end and end < start:
+    if (start or end) and not errors.get("start") and not errors.get("end"):
+        first, last = start or dt.date(1990, 1, 1), end or max(dt.datetime.now(dt.UTC).date(), start or dt.date.min)
+        if last < first:
             errors["end"] = "end is before start."
-        elif not errors.get("start") and not errors.get("end"):
-            period = Period(start=start or dt.date(1990, 1, 1), end=end or dt.datetime.now(dt.UTC).date(),
-                            text=f"{start or 'the first record'} to {end or 'today'}")
+        else:
+            period = Period(start=first, end=last, text=f"{start or 'the first record'} to {end or 'today'}")
     scope = Scope(
         type_designators=tuple(types), roles=tuple(roles),
         surveillance_only=_bool("surveillance", get("surveillance", ""), errors),

@@ -106,6 +106,11 @@ def test_scope_params_errors_are_named(world, ed):
     page = ed.get("/scope/map?over=nowhere")
     assert page.status_code == 400 and b"nowhere" in page.content
     assert ed.get("/pictures/scope/breakdown.png?by=colour").status_code == 400
+    assert ed.get("/pictures/scope/timeline.png?start=2100-01-01").status_code == 200  # to that day: no 500
+    assert ed.get("/pictures/scope/timeline.png?start=0001-01-01").status_code == 400
+    assert ed.get("/pictures/scope/map.png?start=2026-02-02&end=2026-02-01").json()["errors"] == {
+        "end": "end is before start."}
+    assert ed.get("/pictures/scope/missions.geojson?near_nm=nan&region=testland").status_code == 400
     assert ed.get("/pictures/outlines.geojson?bbox=1,2,3").status_code == 400
     assert ed.get("/pictures/outlines.geojson?zoom=x").status_code == 400
 
