@@ -100,7 +100,7 @@ def claim_geojson(request: HttpRequest, pk: int) -> HttpResponse:
         if group in colours:
             feature["properties"]["colour"] = colours[group]
     body["meta"]["groups"] = colours
-    return geojson_response(body)
+    return geojson_response(body, request)
 
 
 def claim_bounds(scope: Scope | None, missions: ClaimMissions) -> tuple[float, float, float, float] | None:

@@ -217,3 +217,11 @@ def test_mission_page_is_readable(world, staff_admin):
     assert "30.0 nm</td>" in html or "30.0 nm</p>" in html or ">30.0 nm<" in html
     assert "2026-02-10 12:00:00 UTC" in html
     assert "2026-02-10 12:10:00 UTC to 2026-02-10 12:40:00 UTC" in html  # the orbit
+
+
+def test_geojson_is_gzipped_when_accepted(world, ed):
+    import gzip
+
+    r = ed.get("/pictures/scope/missions.geojson?zoom=5", HTTP_ACCEPT_ENCODING="gzip")
+    assert r["Content-Encoding"] == "gzip"
+    assert orjson.loads(gzip.decompress(r.content))["meta"]["missions"] == 1
