@@ -49,7 +49,7 @@
     }
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || event.target.closest("form")) return;
+    if (event.key !== "Enter" || event.target.closest("input, textarea, select, button, a, [contenteditable]")) return;
     if (openFromSelection(true)) event.preventDefault();
   });
   document.getElementById("fc-cancel").addEventListener("click", function () { form.hidden = true; });
