@@ -315,7 +315,9 @@ def render_timeline(line: Timeline, *, title: str, fmt: str = "png", size: tuple
         ax.fill_between(edges, [*lows, lows[-1]] if x else [], [*highs, highs[-1]] if x else [], step="post",
                         color=BASELINE, alpha=0.35, label="baseline 5–95 % range", zorder=1, lw=0)
         ax.step(edges, [*(b.expected or 0 for b in line.buckets), line.buckets[-1].expected or 0] if x else [],
-                where="post", color="#555555", lw=1.2, label="baseline expected", zorder=2)
+                where="post", color="#555555", lw=1.2, zorder=2,
+                label=f"baseline expected ({(line.baseline_rate_per_day or 0) * 30.44:.2f} a month, "
+                      f"{line.baseline_period.start:%Y-%m-%d} to {line.baseline_period.end:%Y-%m-%d})")
     if any(b.claimed is not None for b in line.buckets):
         edges = [i - 0.5 for i in x] + [x[-1] + 0.5]
         ax.step(edges, [*(b.claimed or 0 for b in line.buckets), line.buckets[-1].claimed or 0], where="post",
