@@ -33,6 +33,9 @@ class Answer:
     breakdown: list[dict[str, Any]] = field(default_factory=list)
     #: True when this should be shown only to the asker (help, errors).
     ephemeral: bool = False
+    #: The picture of an answer about missions (bot.pictures): {"kind": "map"|"timeline"|"breakdown", "url": signed
+    #: PNG URL, "map_url": the interactive map, "alt": its text alternative (the answer's text), "filename"}.
+    picture: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable form promised by the API and ``ask --json``."""
@@ -46,4 +49,5 @@ class Answer:
             "notes": self.notes,
             "declined": self.declined,
             "reason": self.reason,
+            "picture": self.picture,
         }

@@ -38,6 +38,8 @@ class AnswerSerializer(serializers.Serializer):
     notes = serializers.ListField(child=serializers.CharField())
     declined = serializers.BooleanField()
     reason = serializers.CharField(allow_blank=True)
+    picture = serializers.DictField(allow_null=True, help_text='The answer\'s picture: {"kind", "url" (signed PNG), '
+                                    '"map_url" (interactive map), "alt", "filename"}, or null')
 
 
 class AskView(ApiViewMixin, APIView):

@@ -23,6 +23,7 @@ from bot.models import Conversation, Platform, Question
 from bot.nlu.compare import side_label
 from bot.nlu.parse import future_period, parse_question, resolve_inferred_years
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
+from bot.pictures import attach_picture, picture_answer, picture_request
 from claims import selectors as claim_sel
 from evidence import selectors as sel
 from evidence.describing import describe_scope
@@ -128,6 +129,9 @@ def _ask(
 
     key = _conversation_key(user, platform, channel, thread, user_key)
     previous = _load_context(key)
+    picture_kind = picture_request(text)
+    if picture_kind:  # "show me a map" / "chart it": the previous answer's picture (bot/pictures.py)
+        return picture_answer(previous, picture_kind), previous
     query = parse_question(text, now=now, previous=previous)
     today = now.astimezone(dt.UTC).date()
 
@@ -146,7 +150,7 @@ def _ask(
             "no flight records for it.", "future", query=query.to_dict()), query
 
     query = resolve_inferred_years(query, today=today, has_missions=sel.any_mission_between)
-    answer = _answer(query, today)
+    answer = attach_picture(_answer(query, today), query)
     answer.query = query.to_dict()
     notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes]
     if query.follow_up and previous is not None and previous.last_declined:

@@ -42,8 +42,11 @@ def render_annotated_text(article: Article) -> SafeString:
     )
     return mark_safe(
         f'<div class="fc-legend">{legend} <span class="fc-claim">Claim</span></div>'
-        f'<div id="fc-article-text" class="fc-article-text" data-article="{article.pk}">'
-        f"{render_spans(article.body, spans)}</div>"
+        f'<p id="fc-article-help" class="help">Select a passage with the mouse, or with the keyboard: focus the '
+        "text, turn on caret browsing (F7), move with the arrow keys and extend with Shift+arrows, then press Enter."
+        "</p>"
+        f'<div id="fc-article-text" class="fc-article-text" data-article="{article.pk}" tabindex="0" '
+        f'aria-describedby="fc-article-help">{render_spans(article.body, spans)}</div>'
     )
 
 

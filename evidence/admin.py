@@ -131,16 +131,29 @@ class RoleFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _utc_text(value: object) -> str:
+    """An ISO 8601 UTC time as the desk reads it: "2025-02-04T15:10:00Z" → "2025-02-04 15:10:00 UTC"."""
+    text = str(value or "")
+    return text.replace("T", " ").removesuffix("Z") + " UTC" if text.endswith("Z") else text
+
+
 class MissionRegionInline(admin.TabularInline):
     model = MissionRegion
-    fields = ("region", "over", "distance_nm")
+    fields = ("region", "over", "distance")
     readonly_fields = fields
     extra = 0
     can_delete = False
-    ordering = ("distance_nm",)
+    ordering = ("distance_nm", "region__name")
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("region")
+
+    @admin.display(description="Distance", ordering="distance_nm")
+    def distance(self, obj: MissionRegion) -> str:
+        return "0.0 nm (over)" if obj.over else f"{obj.distance_nm:.1f} nm"
 
 
 @admin.register(Mission)
@@ -171,8 +184,8 @@ class MissionAdmin(admin.ModelAdmin):
         "aircraft_type",
         "callsign",
         "callsigns",
-        "start",
-        "end",
+        "start_utc",
+        "end_utc",
         "duration",
         "point_count",
         "bounding_box",
@@ -197,6 +210,14 @@ class MissionAdmin(admin.ModelAdmin):
     def operator(self, obj: Mission) -> str:
         return str(obj.aircraft.operator or obj.aircraft.operator_name or "")
 
+    @admin.display(description="Start (UTC)", ordering="start")
+    def start_utc(self, obj: Mission) -> str:
+        return f"{obj.start.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S} UTC"
+
+    @admin.display(description="End (UTC)", ordering="end")
+    def end_utc(self, obj: Mission) -> str:
+        return f"{obj.end.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S} UTC"
+
     @admin.display(description="Duration")
     def duration(self, obj: Mission) -> str:
         minutes = int((obj.end - obj.start).total_seconds() // 60)
@@ -212,16 +233,12 @@ class MissionAdmin(admin.ModelAdmin):
             return "No orbit detected."
         return format_html_join(
             "",
+            # numbers are formatted before format_html_join escapes its arguments (a format code such as {:.3f}
+            # applied to the escaped string raises ValueError, and the admin shows "-")
             "<p>{} to {}: {} turns, centre {}, {}, radius {} km</p>",
-            (  # numbers formatted here: format_html_join escapes its arguments into strings first
-                (
-                    o.get("start"),
-                    o.get("end"),
-                    o.get("turns"),
-                    f"{o.get('lat', 0):.3f}",
-                    f"{o.get('lon', 0):.3f}",
-                    o.get("radius_km"),
-                )
+            (
+                (_utc_text(o.get("start")), _utc_text(o.get("end")), o.get("turns"), f"{float(o.get('lat', 0)):.3f}",
+                 f"{float(o.get('lon', 0)):.3f}", o.get("radius_km"))
                 for o in obj.orbits
             ),
         )
@@ -241,8 +258,15 @@ class MissionAdmin(admin.ModelAdmin):
             if obj.import_run_id
             else "—"
         )
-        files = format_html_join("", "<li>{}</li>", ((f,) for f in obj.source_files))
-        return format_html("Import run: {}<ul>{}</ul>", run, files)
+        files = format_html_join("", "<li><code>{}</code></li>", ((f,) for f in obj.source_files))
+        when = ""
+        if obj.import_run_id and obj.import_run.started_at:
+            run_obj = obj.import_run
+            when = f" ({run_obj.origin}, {run_obj.started_at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC)"
+        return format_html(
+            "Positions imported by {}{}, from {} file{}:<ul>{}</ul>", run, when, len(obj.source_files),
+            "" if len(obj.source_files) == 1 else "s", files,
+        )
 
     def get_search_results(self, request, queryset, search_term):
         """Also accept a date ("2025-02-03") in the search box / autocomplete: missions airborne that day."""

@@ -265,8 +265,9 @@ class MissionRegion(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = "over" if self.over else f"{self.distance_nm:.0f} nm from"
-        return f"{where} {self.region_id}"
+        # The region's name (select_related("region") where many rows are shown), distance to one decimal.
+        where = "over" if self.over else f"{self.distance_nm:.1f} nm from"
+        return f"{where} {self.region.name}"
 
 
 class Source(models.Model):

@@ -7,6 +7,7 @@ required, DEBUG off, secure cookies/HSTS, and ``manage.py check --deploy`` passe
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import environ
@@ -101,9 +102,15 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://flightcheck")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "project.cache.RedisCache"  # one Redis client per pool, not per operation
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://flightcheck"),
+    # Pictures: track overviews (one small entry per mission drawn on a map) and region outline layers. Point it at
+    # Redis in production (PICTURES_CACHE_URL=redis://…/2); the in-process default holds 200,000 entries.
+    "pictures": env.cache("PICTURES_CACHE_URL", default="locmemcache://flightcheck-pictures?max_entries=200000"),
+}
+for _alias in CACHES.values():
+    if _alias["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _alias["BACKEND"] = "project.cache.RedisCache"  # one Redis client per pool, not per operation
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -119,6 +126,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Leaflet's JS/CSS/images as static files from the installed django-leaflet package (its app is not installed: its
+# admin needs GDAL). The maps use no tile server: see evidence/pictures.
+STATICFILES_DIRS = [Path(importlib.util.find_spec("leaflet").submodule_search_locations[0]) / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -193,6 +203,10 @@ POINT_REGION_CAP_NM = env.float("POINT_REGION_CAP_NM", default=100.0)
 # database is ready for import_flights. Off in tests: the test database is migrated once and tests seed what they need.
 SEED_REFERENCE_ON_MIGRATE = env.bool("SEED_REFERENCE_ON_MIGRATE", default=DJANGO_ENV != "test")
 MISSION_GAP_MINUTES = env.float("MISSION_GAP_MINUTES", default=30.0)
+# Pictures: a track is drawn with a gap where no position was received for longer than this.
+PICTURE_GAP_SECONDS = env.float("PICTURE_GAP_SECONDS", default=120.0)
+# How long a signed picture link (chat answers' images) stays valid.
+PICTURE_LINK_MAX_AGE = env.int("PICTURE_LINK_MAX_AGE", default=7 * 24 * 3600)
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------
 # Empty: the rule-based pipeline over spacy.blank("en"). A package name or a path: a trained pipeline combined with

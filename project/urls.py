@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from evidence.pictures import views as pictures
 from project import views
 
 admin.site.site_header = "Flightcheck"
@@ -13,4 +14,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("project.api")),
     path("bot/", include("bot.urls")),
+    path("pictures/", include("evidence.pictures.urls")),
+    path("scope/map", pictures.scope_map_page, name="scope-map"),
 ]

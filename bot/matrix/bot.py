@@ -7,6 +7,7 @@ to a Flightcheck user through ChatIdentity (workspace = the sender's server name
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import re
 import time
@@ -25,10 +26,11 @@ from nio import (
     RoomMessageText,
     RoomSendError,
     SyncError,
+    UploadResponse,
 )
 
 from bot.answers import Answer
-from bot.matrix.render import reply_content
+from bot.matrix.render import image_content, reply_content
 from bot.models import Platform
 from bot.platforms import Asker, ask_as, first_delivery
 
@@ -174,6 +176,33 @@ class MatrixBot:
             logger.warning("Matrix: could not reply in %s: %s", room.room_id, result.message)
         else:
             self.answered += 1
+            if answer.picture and answer.picture.get("upload"):
+                await self.send_picture(room.room_id, answer, thread_root=root, in_reply_to=event.event_id)
+
+    async def send_picture(self, room_id: str, answer: Answer, *, thread_root: str, in_reply_to: str) -> bool:
+        """Upload the answer's PNG to the homeserver's media repository and post it as an ``m.image`` in the thread
+        (its body is the text alternative). Failures are logged: the answer's text is already posted."""
+        from PIL import Image
+
+        from bot.pictures import render_png
+
+        try:
+            png = await sync_to_async(render_png, thread_sensitive=True)(answer.picture)
+            uploaded, _ = await self.client.upload(
+                io.BytesIO(png), content_type="image/png", filename=(answer.picture or {}).get("filename"),
+                filesize=len(png),
+            )
+            if not isinstance(uploaded, UploadResponse):
+                logger.warning("Matrix: could not upload a picture: %s", getattr(uploaded, "message", uploaded))
+                return False
+            width, height = Image.open(io.BytesIO(png)).size
+            content = image_content(answer, mxc_url=uploaded.content_uri, size=len(png), width=width, height=height,
+                                    thread_root=thread_root, in_reply_to=in_reply_to)
+            result = await self.client.room_send(room_id, "m.room.message", content)
+        except (TimeoutError, ClientConnectionError, OSError, ValueError, KeyError) as exc:
+            logger.warning("Matrix: could not send a picture in %s: %s", room_id, exc)
+            return False
+        return not isinstance(result, RoomSendError)
 
     # --- Lifecycle -------------------------------------------------------------------------------------------------
 

@@ -42,6 +42,13 @@ def reply_content(answer: Answer, *, thread_root: str, in_reply_to: str, asker: 
         text_lines += items_text
         html_parts.append("<ul>" + "".join(items_html) + "</ul>")
 
+    if answer.picture:
+        picture = answer.picture
+        what = "Map" if picture.get("kind") == "map" else "Chart"
+        text_lines.append(f"Interactive map: {picture['map_url']} · {what} (PNG): {picture['url']}")
+        html_parts.append(f'<p><a href="{escape(picture["map_url"])}">Interactive map</a> · '
+                          f'<a href="{escape(picture["url"])}">{what} (PNG)</a></p>')
+
     if answer.notes:
         text_lines += answer.notes
         html_parts.append("".join(f"<p><em>{escape(note)}</em></p>" for note in answer.notes))
@@ -60,3 +67,22 @@ def reply_content(answer: Answer, *, thread_root: str, in_reply_to: str, asker: 
         "m.mentions": {"user_ids": [asker]} if asker else {},
     }
     return content
+
+
+def image_content(answer: Answer, *, mxc_url: str, size: int, width: int, height: int, thread_root: str,
+                  in_reply_to: str) -> dict[str, Any]:
+    """An ``m.image`` in the answer's thread: the uploaded PNG, its text alternative (the answer) as the body."""
+    picture = answer.picture or {}
+    return {
+        "msgtype": "m.image",
+        "body": (picture.get("alt") or answer.text or "picture")[:1000],
+        "filename": picture.get("filename", "flightcheck.png"),
+        "url": mxc_url,
+        "info": {"mimetype": "image/png", "size": size, "w": width, "h": height},
+        "m.relates_to": {
+            "rel_type": "m.thread",
+            "event_id": thread_root,
+            "is_falling_back": True,
+            "m.in_reply_to": {"event_id": in_reply_to},
+        },
+    }

@@ -59,4 +59,12 @@ def render(answer: Answer) -> dict[str, Any]:
             kept.append(f"… and {len(records) - len(kept)} more not listed here.")
         listing = "\n".join(kept)
         body["attachments"] = [{"fallback": f"{len(records)} records", "color": "#1f6feb", "text": listing}]
+    if answer.picture:
+        picture = answer.picture
+        body.setdefault("attachments", []).append({
+            "fallback": picture.get("alt", "")[:500] or "picture",
+            "title": "Interactive map" if picture.get("kind") == "map" else "Chart",
+            "title_link": picture["map_url"],
+            "image_url": picture["url"],
+        })
     return body

@@ -69,10 +69,18 @@ def render(answer: Answer) -> dict[str, Any]:
             more = len(records) - len(shown)
             blocks.append(_context([f"… and {more} more {noun}{'s' if more != 1 else ''} not listed here."]))
 
+    if answer.picture:
+        blocks.append(_context([picture_links(answer.picture)]))
     # The fallback is shown in notifications and parsed as mrkdwn too: escaped like the sections, or a stored
     # "<!channel>" in a quote would notify a whole channel.
     fallback = escape(answer.text or "Flightcheck")
     return {"text": _truncate(fallback, FALLBACK_MAX), "blocks": blocks[:50]}
+
+
+def picture_links(picture: dict[str, Any]) -> str:
+    """The picture's links in mrkdwn: the interactive map and the PNG (uploaded to the thread when asked for)."""
+    what = "Map" if picture.get("kind") == "map" else "Chart"
+    return f"<{picture['map_url']}|Interactive map> · <{picture['url']}|{what} (PNG)>"
 
 
 def slash_response(answer: Answer) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.answers import Answer
@@ -38,7 +39,27 @@ def post_in_thread(*, answer: Answer, channel: str, thread_ts: str, user: str) -
         response = client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, **message)
     else:
         response = client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, **message)
+        if answer.picture and answer.picture.get("upload"):
+            upload_picture(client, answer=answer, channel=channel, thread_ts=thread_ts)
     return response.data if isinstance(response.data, dict) else {}
+
+
+def upload_picture(client: WebClient, *, answer: Answer, channel: str, thread_ts: str) -> bool:
+    """Upload the answer's PNG into the thread (files.getUploadURLExternal → upload → files.completeUploadExternal,
+    all through ``files_upload_v2``), with the answer's text as its alternative text. A refusal is logged: the
+    answer itself is already posted."""
+    from bot.pictures import render_png
+
+    picture = answer.picture or {}
+    try:
+        client.files_upload_v2(
+            channel=channel, thread_ts=thread_ts, content=render_png(picture), filename=picture["filename"],
+            title=picture.get("alt", "")[:250] or picture["filename"], alt_txt=picture.get("alt", "")[:1000],
+        )
+    except (SlackApiError, OSError, KeyError, ValueError) as exc:
+        logger.warning("Slack: could not upload the picture to %s: %s", channel, exc)
+        return False
+    return True
 
 
 def post_to_response_url(*, answer: Answer, response_url: str) -> int:

@@ -40,6 +40,10 @@ def _exchange(question: str, answer: Answer) -> dict[str, Any]:
             for c in answer.claims
         ],
         "error": answer.declined,
+        "picture": {
+            "src": _safe_url(answer.picture.get("url")), "map": _safe_url(answer.picture.get("map_url")),
+            "alt": answer.picture.get("alt", ""), "kind": answer.picture.get("kind", ""),
+        } if answer.picture else None,
     }
 
 

@@ -184,7 +184,8 @@ def test_ask(editor_client, editor, vocabulary):
     response = editor_client.post("/api/ask/", {"text": "How many P-8 flights in February 2026?"}, format="json")
     assert response.status_code == 200, response.content
     answer = response.json()
-    assert set(answer) == {"answer", "count", "query", "missions", "claims", "breakdown", "notes", "declined", "reason"}
+    assert set(answer) == {"answer", "count", "query", "missions", "claims", "breakdown", "notes", "declined", "reason",
+                           "picture"}
     assert answer["declined"] is False, answer
     assert answer["count"] == 0
     mine = editor_client.get("/api/questions/").json()["results"]

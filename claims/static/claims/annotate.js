@@ -23,18 +23,34 @@
     if (r.compareBoundaryPoints(Range.END_TO_END, whole) > 0) r.setEnd(whole.endContainer, whole.endOffset);
     return r.collapsed ? null : r;
   }
-  document.addEventListener("mouseup", function () {
+  // Fill the claim panel from the current selection and show it; false when nothing in the text is selected.
+  function openFromSelection(moveFocus) {
     const sel = window.getSelection();
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return false;
     const r = withinText(box, sel.getRangeAt(0));
-    if (!r) return;
+    if (!r) return false;
     const before = offsetIn(box, r.startContainer, r.startOffset);
     const upto = offsetIn(box, r.endContainer, r.endOffset);
     document.getElementById("fc-start").value = codePoints(before);
     document.getElementById("fc-end").value = codePoints(upto);
     document.getElementById("fc-selected").textContent = upto.slice(before.length);
     form.hidden = false;
-    document.getElementById("fc-claimant").focus();
+    if (moveFocus) document.getElementById("fc-claimant").focus();
+    return true;
+  }
+  document.addEventListener("mouseup", function () { openFromSelection(true); });
+  // Keyboard: a selection made with Shift+arrows/Home/End (caret browsing, F7) shows the panel as it grows, without
+  // taking the focus away from the selection; Enter then moves to the panel's first field.
+  const SELECTING_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp",
+    "PageDown"]);
+  document.addEventListener("keyup", function (event) {
+    if ((event.shiftKey && SELECTING_KEYS.has(event.key)) || (event.key === "a" && (event.ctrlKey || event.metaKey))) {
+      openFromSelection(false);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.target.closest("input, textarea, select, button, a, [contenteditable]")) return;
+    if (openFromSelection(true)) event.preventDefault();
   });
   document.getElementById("fc-cancel").addEventListener("click", function () { form.hidden = true; });
 })();

@@ -1,0 +1,200 @@
+"""Pictures in chat, on the demo: answers with records carry a picture; "show me a map" / "chart it" follow-ups;
+each platform's payload (Slack upload over real HTTP to a local fake Web API, Mattermost attachment, Matrix m.image
+through a recorded client, the web chat's inline image)."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.test import Client
+from nio import UploadResponse
+from PIL import Image
+
+from bot.matrix.bot import MatrixBot
+from bot.mattermost.render import render as mattermost_render
+from bot.pictures import picture_request
+from bot.services import ask
+from bot.slack.blocks import render as slack_render
+from bot.slack.client import post_in_thread
+
+QUESTION = "how many surveillance missions near the border between 25 January and 5 February 2025?"
+
+
+@pytest.fixture
+def vocab(demo):
+    from bot.parsing import load_vocab
+    from claims.nlp.vocabulary import invalidate_vocabulary_cache
+
+    invalidate_vocabulary_cache()
+    load_vocab(refresh=True)
+    return demo
+
+
+def ask_editor(editor, text: str, thread: str = "t1"):
+    return ask(text=text, user=editor, platform="api", channel="c1", thread=thread, user_key=f"user:{editor.pk}")
+
+
+def png_of(client: Client, url: str) -> Image.Image:
+    path = url.split("://", 1)[1].split("/", 1)[1]
+    response = client.get("/" + path)
+    assert response.status_code == 200, response.content[:200]
+    return Image.open(io.BytesIO(response.content))
+
+
+def test_picture_request_words():
+    assert picture_request("show me a map") == "map"
+    assert picture_request("Map it, please") == "map"
+    assert picture_request("chart it") == "chart"
+    assert picture_request("map of Texas") == ""  # a question, not a picture request
+    assert picture_request("how many missions near Texas?") == ""
+
+
+def test_answer_with_records_carries_a_map(vocab, editor, client):
+    answer = ask_editor(editor, QUESTION)
+    assert answer.count and answer.missions
+    picture = answer.picture
+    assert picture["kind"] == "map" and picture["alt"] == answer.text
+    assert "/scope/map?" in picture["map_url"] and "surveillance=true" in picture["map_url"]
+    image = png_of(client, picture["url"])  # no session: the signed link is enough
+    assert image.size == (900, 640)
+    assert answer.to_dict()["picture"] == picture
+
+
+def test_show_me_a_map_and_chart_it_follow_ups(vocab, editor, client):
+    ask_editor(editor, QUESTION)
+    answer = ask_editor(editor, "show me a map")
+    assert not answer.declined and answer.picture["kind"] == "map" and answer.picture["upload"] is True
+    assert answer.text.startswith("Map of the missions")
+    answer = ask_editor(editor, "chart it")
+    assert answer.picture["kind"] == "timeline"
+    assert png_of(client, answer.picture["url"]).size == (900, 420)
+    ask_editor(editor, "surveillance missions per day between 25 January and 5 February 2025", thread="t2")
+    answer = ask_editor(editor, "chart it", thread="t2")
+    assert answer.picture["kind"] == "breakdown"
+    none = ask_editor(editor, "show me a map", thread="fresh")
+    assert none.declined and "Ask a question about missions first" in none.text
+
+
+def test_claims_answers_carry_no_picture(vocab, editor):
+    answer = ask_editor(editor, "claims without evidence")
+    assert answer.picture is None
+
+
+# --- platform payloads ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def slack_files_api() -> Iterator[dict[str, Any]]:
+    """A local server answering like Slack's Web API, including the external upload flow; records every request."""
+    state: dict[str, Any] = {"requests": []}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            state["requests"].append((self.path, dict(self.headers), body))
+            if self.path.endswith("files.getUploadURLExternal"):
+                payload = {"ok": True, "upload_url": f"{state['url']}/upload/F1", "file_id": "F1"}
+            elif self.path.endswith("files.completeUploadExternal"):
+                payload = {"ok": True, "files": [{"id": "F1", "title": "map"}]}
+            else:
+                payload = {"ok": True, "ts": "1515449600.000100"}
+            data = json.dumps(payload).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state["url"] = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_slack_uploads_the_png_to_the_thread(vocab, editor, slack_files_api, settings):
+    settings.SLACK_API_URL = slack_files_api["url"] + "/api/"
+    ask_editor(editor, QUESTION)
+    answer = ask_editor(editor, "show me a map")
+    post_in_thread(answer=answer, channel="C1", thread_ts="1515449522.000016", user="U1")
+    paths = [p for p, _, _ in slack_files_api["requests"]]
+    assert paths == ["/api/chat.postMessage", "/api/files.getUploadURLExternal", "/upload/F1",
+                     "/api/files.completeUploadExternal"]
+    upload = slack_files_api["requests"][2][2]
+    assert upload.startswith(b"\x89PNG")
+    complete = slack_files_api["requests"][3][2].decode()
+    assert "1515449522.000016" in complete and "C1" in complete
+    # the message itself links the interactive map and the PNG
+    blocks = json.dumps(slack_render(answer)["blocks"])
+    assert "Interactive map" in blocks and "/pictures/s/" in blocks
+
+
+def test_slack_ordinary_answer_links_but_does_not_upload(vocab, editor, slack_files_api, settings):
+    settings.SLACK_API_URL = slack_files_api["url"] + "/api/"
+    answer = ask_editor(editor, QUESTION)
+    post_in_thread(answer=answer, channel="C1", thread_ts="1.2", user="U1")
+    assert [p for p, _, _ in slack_files_api["requests"]] == ["/api/chat.postMessage"]
+
+
+def test_mattermost_image_attachment(vocab, editor):
+    answer = ask_editor(editor, QUESTION)
+    body = mattermost_render(answer)
+    image = body["attachments"][-1]
+    assert image["image_url"] == answer.picture["url"]
+    assert image["title_link"] == answer.picture["map_url"] and image["fallback"]
+    assert len(json.dumps(body)) < 16_383
+
+
+class MatrixRecorder:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, dict[str, Any]]] = []
+        self.uploads: list[tuple[bytes, str, int]] = []
+
+    async def room_send(self, room_id: str, message_type: str, content: dict[str, Any]) -> object:
+        self.sent.append((room_id, message_type, content))
+        return object()
+
+    async def upload(self, data_provider: Any, content_type: str, filename: str | None = None,
+                     filesize: int | None = None, **_: Any) -> tuple[UploadResponse, None]:
+        self.uploads.append((data_provider.read(), content_type, filesize))
+        return UploadResponse("mxc://localhost/picture1"), None
+
+
+def test_matrix_sends_an_m_image_in_the_thread(vocab, editor):
+    ask_editor(editor, QUESTION)
+    answer = ask_editor(editor, "show me a map")
+    bot = MatrixBot("http://127.0.0.1:1", "@flightcheck:localhost", "unused")
+    recorder = MatrixRecorder()
+    bot.client.room_send = recorder.room_send  # type: ignore[method-assign]
+    bot.client.upload = recorder.upload  # type: ignore[method-assign]
+    assert async_to_sync(bot.send_picture)("!desk:localhost", answer, thread_root="$root", in_reply_to="$q")
+    (data, content_type, size), = recorder.uploads
+    assert data.startswith(b"\x89PNG") and content_type == "image/png" and size == len(data)
+    (_, kind, content), = recorder.sent
+    assert kind == "m.room.message" and content["msgtype"] == "m.image"
+    assert content["url"] == "mxc://localhost/picture1"
+    assert content["info"] == {"mimetype": "image/png", "size": size, "w": 900, "h": 640}
+    assert content["body"] == answer.picture["alt"]
+    assert content["m.relates_to"]["rel_type"] == "m.thread" and content["m.relates_to"]["event_id"] == "$root"
+
+
+def test_web_chat_shows_the_picture_inline(vocab, editor):
+    web = Client()
+    web.force_login(editor)
+    response = web.post("/bot/chat/", {"text": QUESTION}, HTTP_ACCEPT="application/json")
+    html = response.json()["html"]
+    assert '<img src="/pictures/s/' in html and 'alt="' in html
+    assert '<a href="/scope/map?' in html and "Open the interactive map" in html

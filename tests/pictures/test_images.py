@@ -1,0 +1,153 @@
+"""Server-side pictures decoded and checked: size, where the track's pixels are, gaps left blank, bars counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from matplotlib import colormaps
+from PIL import Image
+
+from evidence.pictures import build, data, static
+from evidence.scope import Period, RegionFilter, Scope
+
+from .conftest import GAP_AFTER, T0, more_missions
+
+BAR_RGB = (0x00, 0x72, 0xB2)
+
+
+def decode(content: bytes) -> np.ndarray:
+    image = Image.open(io.BytesIO(content))
+    assert image.format == "PNG"
+    return np.asarray(image.convert("RGB")).astype(int)
+
+
+def to_pixel(picture: static.Picture, lon: float, lat: float) -> tuple[int, int]:
+    left, top, right, bottom = picture.axes_box
+    min_lon, min_lat, max_lon, max_lat = picture.extent
+    x = left + (lon - min_lon) / (max_lon - min_lon) * (right - left)
+    y = top + (max_lat - lat) / (max_lat - min_lat) * (bottom - top)
+    return round(x), round(y)
+
+
+def nearest_colour_distance(pixels: np.ndarray, x: int, y: int, rgb: tuple[int, int, int], r: int = 2) -> float:
+    patch = pixels[y - r : y + r + 1, x - r : x + r + 1].reshape(-1, 3)
+    return float(np.min(np.linalg.norm(patch - np.array(rgb), axis=1)))
+
+
+def cividis(alt_ft: float) -> tuple[int, int, int]:
+    lo, hi = static.ALTITUDE_RANGE_FT
+    r, g, b, _ = colormaps[static.TRACK_CMAP]((alt_ft - lo) / (hi - lo))
+    return round(r * 255), round(g * 255), round(b * 255)
+
+
+def test_mission_map_png_draws_the_track_where_its_coordinates_project(world):
+    picture = build.mission_map(world.mission)
+    pixels = decode(picture.content)
+    assert pixels.shape == (640, 900, 3)
+    # positions on both sides of the gap are drawn in their altitude's colour, at their projected pixel
+    for i in (5, 15, 45, 55):
+        x, y = to_pixel(picture, world.lon[i], world.lat[i])
+        assert nearest_colour_distance(pixels, x, y, cividis(world.alt[i])) < 40, i
+    # the middle of the reception gap is not drawn: no track colour there
+    mid_lon = (world.lon[GAP_AFTER - 1] + world.lon[GAP_AFTER]) / 2
+    mid_lat = (world.lat[GAP_AFTER - 1] + world.lat[GAP_AFTER]) / 2
+    x, y = to_pixel(picture, mid_lon, mid_lat)
+    gap_alt = (world.alt[GAP_AFTER - 1] + world.alt[GAP_AFTER]) / 2
+    assert nearest_colour_distance(pixels, x, y, cividis(gap_alt), r=0) > 60
+    # a point of the land region far from the track shows the land colour; the flown-over highlight tints it orange
+    x, y = to_pixel(picture, -99.5, 30.5)
+    r, _g, b = pixels[y, x]
+    assert r > b + 20, "the region flown over is highlighted (orange tint)"
+
+
+def test_mission_map_text_alternative_says_what_it_shows(world):
+    picture = build.mission_map(world.mission)
+    assert "60 positions" in picture.alt
+    assert "1 reception gap left blank" in picture.alt
+    assert "over Testland" in picture.alt
+    assert "30.0 nm from Test Border" in picture.alt  # stored 29.96, shown to one decimal
+    assert "Test Sea" not in picture.alt  # 54 nm: beyond NEAR_NM
+    assert "1 orbit" in picture.alt
+
+
+def test_mission_map_svg_is_svg(world):
+    picture = build.mission_map(world.mission, fmt="svg")
+    root = ET.fromstring(picture.content)
+    assert root.tag.endswith("svg")
+    assert picture.content_type == "image/svg+xml"
+
+
+def test_track_pieces_cut_at_the_gap(world):
+    pieces = data.track_pieces(world.mission.track)
+    assert [len(p) for p in pieces] == [GAP_AFTER, 60 - GAP_AFTER]
+    assert data.track_pieces(b"not a track") == []
+
+
+def test_nearest_point_lies_on_the_track_and_the_region(world):
+    track = data.mission_track(world.mission)
+    (near,) = track.near
+    assert near.slug == "test-border"
+    assert near.region_lat == pytest.approx(26.5)
+    assert near.track_lon == pytest.approx(-99.0, abs=1e-6) and near.track_lat == pytest.approx(27.0, abs=1e-6)
+
+
+def test_timeline_bars_baseline_and_claim(world):
+    # 1 mission a month in the year before, then 6 in ten days
+    more_missions(world, [-300, -270, -240, -210, -180, -150, -120, -90, -60, -30, 1, 2, 3, 5, 8])
+    scope = Scope(regions=(RegionFilter("testland", "over"),),
+                  period=Period(start=T0.date(), end=T0.date() + dt.timedelta(days=9)))
+    picture = build.scope_timeline(scope, claimed={"value": 18, "qualifier": "at_least", "per": None})
+    line = picture.meta["timeline"]
+    assert line.unit == "day" and len(line.buckets) == 10
+    assert [b.count for b in line.buckets] == [1, 1, 1, 1, 0, 1, 0, 0, 1, 0]
+    assert line.baseline_total == 10
+    assert line.buckets[0].expected == pytest.approx(10 / 365)
+    assert line.buckets[0].claimed == pytest.approx(1.8)
+    assert "claimed: at least 18 in 10 days" in picture.alt
+    pixels = decode(picture.content)
+    assert pixels.shape == (420, 900, 3)
+    left, _top, right, bottom = picture.axes_box
+    row = pixels[int(bottom) - 4, int(left) : int(right)]
+    is_bar = np.linalg.norm(row - np.array(BAR_RGB), axis=1) < 30
+    runs = int(np.sum(is_bar[1:] & ~is_bar[:-1]) + is_bar[0])
+    assert runs == 6  # one bar per day with missions
+
+
+def test_timeline_picks_weeks_and_months_for_longer_periods(world):
+    scope = Scope(period=Period(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)))
+    assert build.scope_timeline(scope).meta["timeline"].unit == "week"
+    scope = Scope(period=Period(start=dt.date(2023, 1, 1), end=dt.date(2025, 12, 31)))
+    line = build.scope_timeline(scope).meta["timeline"]
+    assert line.unit == "month" and len(line.buckets) == 36
+
+
+def test_poisson_interval():
+    assert data.poisson_interval(0) == (0, 0)
+    assert data.poisson_interval(1.0) == (0, 3)
+    assert data.poisson_interval(10.0) == (5, 15)
+
+
+def test_breakdown_bars_count(world):
+    more_missions(world, [1, 2])
+    picture = build.scope_breakdown(Scope(), by="day")
+    pixels = decode(picture.content)
+    left, top, _right, bottom = picture.axes_box
+    column = pixels[int(top) : int(bottom), int(left) + 3]
+    is_bar = np.linalg.norm(column - np.array(BAR_RGB), axis=1) < 30
+    assert int(np.sum(is_bar[1:] & ~is_bar[:-1]) + is_bar[0]) == 3
+    assert picture.meta["bars"] == 3
+    assert "2026-02-10 1" in picture.alt
+
+
+def test_scope_map_many_tracks_one_colour_with_legend(world):
+    more_missions(world, list(range(1, 20)))
+    picture = build.scope_map(Scope())
+    assert picture.meta["tracks"] == 20
+    assert picture.alt.startswith("Map of 20 missions")
+    pixels = decode(picture.content)
+    x, y = to_pixel(picture, world.lon[10], world.lat[10])
+    assert nearest_colour_distance(pixels, x, y, BAR_RGB) < 40
