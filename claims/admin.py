@@ -337,7 +337,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if obj.anchor_status == Claim.AnchorStatus.ORPHANED:
             warn = format_html(
                 '<p style="color:#ba2121"><strong>Orphaned:</strong> this quote is no longer in the article text. '
-                "It was not moved; review it against the current text.</p>"
+                "It was not moved; review it against the current text (best match scored {}).</p>",
+                obj.anchor_score if obj.anchor_score is not None else "—",
+            )
+        elif obj.anchor_status == Claim.AnchorStatus.FUZZY:
+            warn = format_html(
+                '<p style="color:#a05a00"><strong>Re-anchored approximately</strong> (score {}): the quote was edited. '
+                "It was: <q>{}</q></p>",
+                obj.anchor_score,
+                obj.previous_exact,
             )
         return format_html(
             '{}<blockquote style="margin:0">…{}<mark>{}</mark>{}…</blockquote>', warn, obj.prefix, obj.exact, obj.suffix

@@ -77,6 +77,7 @@ class Claim(models.Model):
     class AnchorStatus(models.TextChoices):
         ANCHORED = "anchored", "Anchored"
         MOVED = "moved", "Re-anchored (the text changed)"
+        FUZZY = "fuzzy", "Re-anchored approximately: the quote was edited, check it"
         ORPHANED = "orphaned", "Orphaned: the quote is no longer in the text"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
@@ -86,6 +87,12 @@ class Claim(models.Model):
     start = models.PositiveIntegerField(help_text="TextPositionSelector.start (code points)")
     end = models.PositiveIntegerField(help_text="TextPositionSelector.end (exclusive)")
     anchor_status = models.CharField(max_length=10, choices=AnchorStatus.choices, default=AnchorStatus.ANCHORED)
+    anchor_score = models.FloatField(
+        null=True, blank=True, help_text="How well the last re-anchoring matched (1 exact; below 0.7 an orphan)"
+    )
+    previous_exact = models.TextField(
+        blank=True, help_text="The quote before an approximate re-anchoring replaced it with the edited text"
+    )
     claimant = models.CharField(max_length=300, blank=True, help_text='Who says it: "three US officials", "CNN"')
     scope = models.JSONField(default=dict, blank=True, help_text="The structured reading (evidence.scope.Scope)")
     stated_count = models.JSONField(null=True, blank=True, help_text="A count the claim states (Quantity)")

@@ -132,7 +132,8 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = (
-            "id", "article", "article_title", "article_url", "exact", "selectors", "anchor_status", "claimant",
+            "id", "article", "article_title", "article_url", "exact", "selectors", "anchor_status", "anchor_score",
+            "previous_exact", "claimant",
             "scope", "stated_count", "verdict", "rationale", "reviewed_by", "reviewed_at", "created_at", "created_by",
             "evidence",
         )
