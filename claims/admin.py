@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims import services
 from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
 from claims.rendering import render_annotated_text
-from claims.services import checking
+from claims.services import checking, rates
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -366,11 +366,22 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def scope_reading(self, obj: Claim) -> str:
         return checking.describe_claim_scope(obj)
 
-    @admin.display(description="Count check")
+    @admin.display(description="Count, rate or change check")
     def count_check(self, obj: Claim) -> str:
         check = checking.claim_count_check(obj)
         if check is None:
-            return "The claim states no count of missions."
+            rate = rates.claim_rate_check(obj)
+            if rate is None:
+                return "The claim states no count, rate, change or first of missions."
+            return format_html(
+                "Read as a {} claim (“{}”): <strong>{}</strong><br><small>Scope used: {}. {} {}</small>",
+                "novelty" if rate.kind == "novelty" else "change-of-rate",
+                rate.words,
+                rate.finding,
+                rate.scope_text,
+                "; ".join(rate.notes) + ("." if rate.notes else ""),
+                rate.caveat,
+            )
         return format_html(
             "Claimed: <strong>{}</strong> — found in the flight records: <strong>{}</strong><br>"
             "<small>Scope used: {}. {}</small>",

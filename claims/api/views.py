@@ -247,6 +247,25 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
             raise exceptions.NotFound("This claim has not been reviewed: there is no ClaimReview to publish.")
         return Response(_claim_review(request, claim, names=organisation_names()))
 
+    @extend_schema(
+        summary="What the flight records show about the claim's count, rate, change or first",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"])
+    def check(self, request: Request, pk: str | None = None) -> Response:
+        from claims.services.checking import claim_count_check
+        from claims.services.rates import claim_rate_check, rate_check_to_dict
+
+        claim = self.get_object()
+        count = claim_count_check(claim)
+        rate = None if count is not None else claim_rate_check(claim)
+        return Response(
+            {
+                "count_check": count.__dict__ if count else None,
+                "rate_check": rate_check_to_dict(rate) if rate else None,
+            }
+        )
+
     @extend_schema(summary="W3C Web Annotation (JSON-LD) of a claim", responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["get"], renderer_classes=JSONLD_RENDERERS)
     def annotation(self, request: Request, pk: str | None = None) -> Response:
