@@ -123,7 +123,18 @@ def _ask(
     answer.query = query.to_dict()
     answer.notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes, *answer.notes]
     _save_context(key, query)
+    _remember_claim_threads(answer, platform, channel, thread)
     return answer, query
+
+
+def _remember_claim_threads(answer: Answer, platform: str, channel: str, thread: str) -> None:
+    """Claims discussed in a chat thread get its news posted back there (claims.services.workflow)."""
+    if answer.claims and channel:
+        from claims.services.workflow import claims_record_discussion
+
+        claims_record_discussion(
+            claim_ids=[c["id"] for c in answer.claims], platform=platform, channel=channel, thread=thread
+        )
 
 
 def validate_text(text: Any) -> str:

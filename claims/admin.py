@@ -14,7 +14,16 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
-from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
+from claims.models import (
+    Article,
+    Claim,
+    ClaimThread,
+    Entity,
+    EvidenceLink,
+    EvidenceSuggestion,
+    Notification,
+    ProposedClaim,
+)
 from claims.rendering import render_annotated_text
 from claims.services import checking, rates
 
@@ -265,6 +274,64 @@ class HasEvidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MyClaimsFilter(admin.SimpleListFilter):
+    """The desk's queue: "my claims" (assigned to me) and "awaiting my second review"."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("mine", "My claims (open)"),
+            ("mine_all", "My claims (all)"),
+            ("awaiting_review", "Awaiting my second review"),
+            ("unassigned", "Open and unassigned"),
+            ("overdue", "Open and overdue"),
+        )
+
+    def queryset(self, request, queryset):
+        from django.utils import timezone
+
+        from claims.services.workflow import OPEN_STATUSES
+
+        value = self.value()
+        if value == "mine":
+            return queryset.filter(assignee=request.user, status__in=OPEN_STATUSES)
+        if value == "mine_all":
+            return queryset.filter(assignee=request.user)
+        if value == "awaiting_review":
+            return queryset.filter(status=Claim.Status.NEEDS_REVIEW).exclude(reviewed_by=request.user)
+        if value == "unassigned":
+            return queryset.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
+        if value == "overdue":
+            return queryset.filter(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
+        return queryset
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """Status "done" is reached only by a second reviewer's sign-off (the action); a second review needs a verdict."""
+
+    class Meta:
+        model = Claim
+        fields = ("claimant", "verdict", "rationale", "assignee", "status", "due_date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields and self.instance.status != Claim.Status.DONE:
+            self.fields["status"].choices = [c for c in Claim.Status.choices if c[0] != Claim.Status.DONE]
+        if "assignee" in self.fields:
+            from claims.services.workflow import fact_checkers
+
+            self.fields["assignee"].queryset = fact_checkers()
+
+    def clean(self):
+        data = super().clean()
+        verdict = data.get("verdict", self.instance.verdict)
+        if data.get("status") == Claim.Status.NEEDS_REVIEW and verdict == Claim.Verdict.UNREVIEWED:
+            self.add_error("status", "Decide a verdict before asking for a second review.")
+        return data
+
+
 def _verdict_action(verdict: str, label: str):
     def action(modeladmin, request, queryset):
         n = 0
@@ -279,8 +346,14 @@ def _verdict_action(verdict: str, label: str):
 
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
-    list_display = ("short_quote", "article", "claimant", "verdict", "anchor_status", "n_evidence", "reviewed_at")
+    form = ClaimAdminForm
+    list_display = (
+        "short_quote", "article", "claimant", "verdict", "status", "assignee", "due_date", "anchor_status",
+        "n_evidence", "reviewed_at",
+    )
     list_filter = (
+        MyClaimsFilter,
+        "status",
         "verdict",
         HasEvidenceFilter,
         "anchor_status",
@@ -290,8 +363,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
         ("article__published_at", admin.DateFieldListFilter),
     )
     search_fields = ("exact", "claimant", "rationale", "article__title", "article__outlet")
-    list_select_related = ("article",)
+    list_select_related = ("article", "assignee")
     readonly_fields = (
+        "second_reviewer",
+        "signed_off_at",
+        "published_at",
         "article",
         "quote_in_context",
         "selectors",
@@ -306,6 +382,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
     fieldsets = (
         (None, {"fields": ("article", "quote_in_context", "claimant")}),
         ("Verdict", {"fields": ("verdict", "rationale", "reviewed_by", "reviewed_at")}),
+        (
+            "Workflow",
+            {"fields": ("assignee", "status", "due_date", "second_reviewer", "signed_off_at", "published_at")},
+        ),
         ("What the claim says, read by the system", {"fields": ("scope_reading", "count_check")}),
         (
             "Anchoring (W3C Web Annotation selectors)",
@@ -314,7 +394,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         ("Record", {"fields": ("created_by", "created_at"), "classes": ("collapse",)}),
     )
     inlines = [EvidenceLinkInline, SuggestionInline]
-    actions = [_verdict_action(v, label) for v, label in Claim.Verdict.choices]
+    actions = [*(_verdict_action(v, label) for v, label in Claim.Verdict.choices), "sign_off", "assign_to_me"]
     change_form_template = "admin/claims/claim/change_form.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -391,7 +471,56 @@ class ClaimAdmin(SimpleHistoryAdmin):
             check.caveat,
         )
 
+    @admin.action(description="Sign off the verdict (second review) and publish it", permissions=["change"])
+    def sign_off(self, request, queryset) -> None:
+        from claims.services.workflow import claim_sign_off
+
+        done, refused = 0, []
+        for claim in queryset:
+            try:
+                claim_sign_off(claim=claim, user=request.user)
+                done += 1
+            except (ValidationError, PermissionDenied) as exc:
+                text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+                refused.append(f"#{claim.pk}: {text}")
+        if done:
+            self.message_user(request, f"{done} claim(s) signed off and published.", messages.SUCCESS)
+        if refused:
+            self.message_user(request, "Not signed off — " + " ".join(refused), messages.ERROR)
+
+    @admin.action(description="Assign the selected claims to me", permissions=["change"])
+    def assign_to_me(self, request, queryset) -> None:
+        from claims.services.workflow import claim_assign
+
+        for claim in queryset:
+            claim_assign(claim=claim, assignee=request.user, user=request.user)
+        self.message_user(request, f"{queryset.count()} claim(s) assigned to you.", messages.SUCCESS)
+
     def save_model(self, request, obj: Claim, form, change: bool) -> None:
+        workflow = [f for f in ("due_date", "assignee", "status") if f in form.changed_data]
+        if workflow:  # these are written by the workflow services below, not by the verdict's save
+            current = Claim.objects.get(pk=obj.pk)
+            for name in workflow:
+                setattr(obj, name, getattr(current, name))
+        self._save_verdict_and_claimant(request, obj, form)
+        try:
+            self._save_workflow(request, obj, form, workflow)
+        except (ValidationError, PermissionDenied) as exc:
+            text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+            self.message_user(request, f"Workflow not changed: {text}", messages.ERROR)
+
+    def _save_workflow(self, request, obj: Claim, form, workflow: list[str]) -> None:
+        from claims.services import workflow as wf
+
+        data = form.cleaned_data
+        if "due_date" in workflow:  # first: the assignee's notification gives the due date
+            wf.claim_set_due_date(claim=obj, due_date=data["due_date"], user=request.user)
+        if "assignee" in workflow:
+            wf.claim_assign(claim=obj, assignee=data["assignee"], user=request.user)
+        if "status" in workflow:
+            wf.claim_set_status(claim=obj, status=data["status"], user=request.user)
+
+    def _save_verdict_and_claimant(self, request, obj: Claim, form) -> None:
         if "verdict" in form.changed_data or "rationale" in form.changed_data:
             services.claim_set_verdict(
                 claim=obj, verdict=form.cleaned_data["verdict"], rationale=obj.rationale, user=request.user
@@ -541,3 +670,76 @@ class EvidenceSuggestionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+# --- Notifications and chat threads (the desk's workflow) ------------------------------------------------------
+
+
+class ClaimThreadInline(admin.TabularInline):
+    """Chat threads where the bot answered about this claim: verdict changes and new missions are posted there."""
+
+    model = ClaimThread
+    extra = 0
+    fields = ("platform", "channel", "thread", "recorded_at")
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "chat threads where this claim was discussed"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+ClaimAdmin.inlines = [*ClaimAdmin.inlines, ClaimThreadInline]
+
+
+class UnreadFilter(admin.SimpleListFilter):
+    title = "read"
+    parameter_name = "unread"
+
+    def lookups(self, request, model_admin):
+        return (("yes", "Unread"), ("no", "Read"))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(read_at__isnull=True)
+        if self.value() == "no":
+            return queryset.filter(read_at__isnull=False)
+        return queryset
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Each person sees their own notifications (the administrator sees everyone's)."""
+
+    list_display = ("created_at", "kind", "claim_link", "text", "recipient", "read_at")
+    list_filter = (UnreadFilter, "kind")
+    list_select_related = ("claim", "recipient")
+    readonly_fields = ("recipient", "claim", "kind", "text", "created_at", "read_at")
+    actions = ["mark_read"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(recipient=request.user)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False if obj is not None else super().has_change_permission(request, obj)
+
+    @admin.display(description="Claim")
+    def claim_link(self, obj: Notification) -> str:
+        if obj.claim_id is None:
+            return "—"
+        url = reverse("admin:claims_claim_change", args=[obj.claim_id])
+        return format_html('<a href="{}">#{}</a>', url, obj.claim_id)
+
+    @admin.action(description="Mark as read")
+    def mark_read(self, request, queryset) -> None:
+        from claims.services.workflow import notification_mark_read
+
+        n = 0
+        for notification in queryset.filter(recipient=request.user):
+            notification_mark_read(notification=notification, user=request.user)
+            n += 1
+        self.message_user(request, f"{n} notification(s) marked read.", messages.SUCCESS)

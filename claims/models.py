@@ -74,6 +74,12 @@ class Claim(models.Model):
         REFUTED = "refuted", "Refuted"
         UNVERIFIABLE = "unverifiable", "Unverifiable"
 
+    class Status(models.TextChoices):
+        TO_DO = "to_do", "To do"
+        IN_PROGRESS = "in_progress", "In progress"
+        NEEDS_REVIEW = "needs_review", "Needs second review"
+        DONE = "done", "Done (signed off, published)"
+
     class AnchorStatus(models.TextChoices):
         ANCHORED = "anchored", "Anchored"
         MOVED = "moved", "Re-anchored (the text changed)"
@@ -105,6 +111,24 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="created_claims"
+    )
+    # The desk's workflow (claims.services.workflow): who checks it, where it stands, by when, who signed it off.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.TO_DO, db_index=True)
+    due_date = models.DateField(null=True, blank=True)
+    second_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="second_reviewed_claims",
+        help_text="Who signed the verdict off (not the person who decided it)",
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the signed-off verdict was published; a new verdict unpublishes it"
     )
     history = HistoricalRecords()
 
@@ -237,3 +261,46 @@ class EvidenceSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mission} ({self.reason})"
+
+
+class Notification(models.Model):
+    """A message to one person about a claim: assigned to them, new missions in its scope, a verdict changed."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Assigned to you"
+        NEW_MISSIONS = "new_missions", "New missions in the claim's scope"
+        VERDICT = "verdict", "Verdict changed"
+        REVIEW = "review", "Second review requested"
+        SIGNED_OFF = "signed_off", "Signed off and published"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class ClaimThread(models.Model):
+    """A chat thread where a claim was discussed (the bot answered a question about it there): verdict changes and
+    new evidence are posted back to it."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="threads")
+    platform = models.CharField(max_length=20)
+    channel = models.CharField(max_length=255)
+    thread = models.CharField(max_length=255, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "platform", "channel", "thread"], name="one_record_per_thread")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.channel}/{self.thread or '-'}"

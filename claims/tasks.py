@@ -65,3 +65,12 @@ def extract_articles(self, ids_and_digests: list[tuple[int, str]] | list[list[in
                 mark_failed(article_id=pk, digest=digest, error="Extraction took too long and was stopped.")
         return ["timeout"] * len(pairs)
     return [o.value for o in outcomes]
+
+
+@shared_task(acks_late=True, soft_time_limit=30, time_limit=60)
+def post_claim_message(claim_id: int, text: str) -> dict[str, int]:
+    """Post a claim's news to the chat threads where it was discussed (Slack has an outbound client; other
+    platforms are counted as skipped, their people see the notification in the admin)."""
+    from claims.services.chat_posting import post_to_threads
+
+    return post_to_threads(claim_id=claim_id, text=text)

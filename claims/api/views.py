@@ -161,7 +161,7 @@ def evidence_prefetch() -> Prefetch:
 def claim_queryset() -> QuerySet[Claim]:
     """Claims with their article, people and evidence: 2 queries for any number of claims (+1 for missions)."""
     return (
-        Claim.objects.select_related("article", "reviewed_by", "created_by")
+        Claim.objects.select_related("article", "reviewed_by", "created_by", "assignee", "second_reviewer")
         .defer("article__body", "article__extraction_error")
         .prefetch_related(evidence_prefetch())
     )
@@ -193,6 +193,7 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
     search_fields = ("exact", "claimant", "rationale", "article__title")
     ordering_fields = ("created_at", "reviewed_at", "start", "article", "id")
     ordering = ("article", "start", "id")
+    action_permissions = {"sign_off": ("claims.change_claim",), "check": ("claims.view_claim",)}
 
     def get_queryset(self) -> QuerySet[Claim]:
         return claim_queryset()
@@ -213,6 +214,7 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         with transaction.atomic():
+            _update_workflow(claim, data, request.user)
             if "claimant" in data:
                 claim = services.claim_update(claim=claim, claimant=data["claimant"], user=request.user)
             if "verdict" in data or "rationale" in data:
@@ -228,6 +230,18 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
 
     def perform_destroy(self, instance: Claim) -> None:
         services.claim_delete(claim=instance, user=self.request.user)
+
+    @extend_schema(
+        summary="Second reviewer's sign-off: the verdict is published (not by the person who decided it)",
+        request=None,
+        responses={200: ClaimSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="sign-off")
+    def sign_off(self, request: Request, pk: str | None = None) -> Response:
+        from claims.services.workflow import claim_sign_off
+
+        claim = claim_sign_off(claim=Claim.objects.get(pk=self.get_object().pk), user=request.user)
+        return self._respond(claim, status.HTTP_200_OK)
 
     @extend_schema(
         summary="ClaimReview JSON-LD (schema.org) for a reviewed claim",
@@ -270,6 +284,17 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
     @action(detail=True, methods=["get"], renderer_classes=JSONLD_RENDERERS)
     def annotation(self, request: Request, pk: str | None = None) -> Response:
         return Response(_annotation(request, self.get_object()))
+
+
+def _update_workflow(claim: Claim, data: dict[str, Any], user: Any) -> None:
+    from claims.services import workflow
+
+    if "due_date" in data:  # first: the assignee's notification gives the due date
+        workflow.claim_set_due_date(claim=claim, due_date=data["due_date"], user=user)
+    if "assignee" in data:
+        workflow.claim_assign(claim=claim, assignee=data["assignee"], user=user)
+    if "status" in data:
+        workflow.claim_set_status(claim=claim, status=data["status"], user=user)
 
 
 def _claim_review(request: Request, claim: Claim, *, names: list[str], with_context: bool = True) -> dict[str, Any]:

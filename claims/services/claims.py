@@ -61,13 +61,20 @@ def claim_set_verdict(*, claim: Claim, verdict: str, rationale: str = "", user=N
         raise ValidationError(
             {"verdict": f"Unknown verdict {verdict!r}; use one of {', '.join(Claim.Verdict.values)}."}
         )
+    # The stored verdict (the admin's form has already put the new one on the instance).
+    previous = Claim.objects.filter(pk=claim.pk).values_list("verdict", flat=True).first() or claim.verdict
     claim.verdict = verdict
     if rationale:
         claim.rationale = rationale
     claim.reviewed_by = _user_or_none(user)
     claim.reviewed_at = timezone.now() if verdict != Claim.Verdict.UNREVIEWED else None
     claim.full_clean()
-    claim.save()
+    with transaction.atomic():
+        claim.save()
+        if verdict != previous:
+            from claims.services.workflow import claim_verdict_changed
+
+            claim_verdict_changed(claim=claim, previous=previous, user=_user_or_none(user))
     return claim
 
 

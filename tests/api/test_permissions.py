@@ -93,6 +93,8 @@ OPS: list[Op] = [
     Op("claim-detail", "delete", detail("claims", "claim"), DELETE),
     Op("claim-claimreview", "get", detail("claims", "claim", suffix="claimreview/"), READ),
     Op("claim-claimreview", "post", detail("claims", "claim", suffix="claimreview/"), NO_WRITE, lambda w: {}),
+    Op("claim-check", "get", detail("claims", "claim", suffix="check/"), READ),
+    Op("claim-sign-off", "post", detail("claims", "claim", suffix="sign-off/"), CHANGE, lambda w: {}),
     Op("claim-annotation", "get", detail("claims", "claim", suffix="annotation/"), READ),
     Op("claim-annotation", "post", detail("claims", "claim", suffix="annotation/"), NO_WRITE, lambda w: {}),
     Op("claimreview-list", "get", fixed("/api/claim-reviews/"), READ),
