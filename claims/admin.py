@@ -365,6 +365,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     search_fields = ("exact", "claimant", "rationale", "article__title", "article__outlet")
     list_select_related = ("article", "assignee")
     readonly_fields = (
+        "same_claim_elsewhere",
         "second_reviewer",
         "signed_off_at",
         "published_at",
@@ -387,6 +388,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             {"fields": ("assignee", "status", "due_date", "second_reviewer", "signed_off_at", "published_at")},
         ),
         ("What the claim says, read by the system", {"fields": ("scope_reading", "count_check")}),
+        ("The same claim elsewhere", {"fields": ("same_claim_elsewhere",)}),
         (
             "Anchoring (W3C Web Annotation selectors)",
             {"fields": ("anchor_status", "selectors"), "classes": ("collapse",)},
@@ -558,8 +560,88 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.link_suggestion_view),
                 name="claims_claim_link_suggestion",
             ),
+            path("<int:pk>/match/", self.admin_site.admin_view(self.match_view), name="claims_claim_match"),
+            path("<int:pk>/cluster/", self.admin_site.admin_view(self.cluster_view), name="claims_claim_cluster"),
         ]
         return own + super().get_urls()
+
+    @admin.display(description="Matches")
+    def same_claim_elsewhere(self, obj: Claim) -> str:
+        from claims.selectors import same_claim_elsewhere
+
+        rows = same_claim_elsewhere(obj.pk)
+        if not rows:
+            return "No matching claim in other articles on record."
+        items = format_html_join("", "<li>{}</li>", ((self._match_row(row),) for row in rows))
+        cluster = reverse("admin:claims_claim_cluster", args=[obj.pk])
+        return format_html('<ul class="fc-matches">{}</ul><a href="{}">Cluster: who said it first, who repeated it</a>',
+                           items, cluster)
+
+    def _match_row(self, row: dict) -> str:
+        other = row["claim"]
+        url = reverse("admin:claims_claim_change", args=[other["id"]])
+        head = format_html(
+            '<a href="{}">#{}</a> {} — “{}” <strong>{}</strong>{} ({}; {})',
+            url, other["id"], other["article"]["outlet"] or other["article"]["title"], other["text"][:160],
+            f"{row['score']:.2f}", " strong" if row["strong"] else "", "; ".join(row["reasons"]), row["status"],
+        )
+        button = '<button type="submit" form="fc-match-form" name="match" value="{}:{}" class="button">{}</button> '
+        if row["status"] == "suggested":
+            actions = format_html(button + button, row["match_id"], "confirm", "Same claim",
+                                  row["match_id"], "reject", "Different claim")
+        else:
+            label = f"Copy verdict ({other['verdict']}), rationale and evidence links from #{other['id']}"
+            actions = format_html(button, row["match_id"], "copy", label)
+        return format_html("{}<br>{}", head, actions)
+
+    def match_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
+        from claims.models import ClaimMatch
+        from claims.services.matching import claim_match_copy, claim_match_decide
+
+        if request.method != "POST" or not request.user.has_perm("claims.change_claimmatch"):
+            raise PermissionDenied
+        back = reverse("admin:claims_claim_change", args=[pk])
+        try:
+            match_id, what = request.POST.get("match", "").split(":", 1)
+            match = ClaimMatch.objects.select_related("claim", "other__article").get(
+                Q(claim_id=pk) | Q(other_id=pk), pk=int(match_id)
+            )
+        except (ValueError, ClaimMatch.DoesNotExist):
+            self.message_user(request, "That match does not exist for this claim.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        try:
+            if what in ("confirm", "reject"):
+                claim_match_decide(match=match, confirm=what == "confirm", user=request.user)
+                self.message_user(request, f"Match {match}: {match.get_status_display()}.", messages.SUCCESS)
+            elif what == "copy":
+                if match.claim_id != pk:  # copy onto the claim on this page, from the other one
+                    match.claim, match.other = match.other, match.claim
+                done = claim_match_copy(match=match, user=request.user)
+                self.message_user(request, f"Copied: {done or 'nothing to copy'}.", messages.SUCCESS)
+            else:
+                self.message_user(request, f"Unknown match action {what!r}.", messages.ERROR)
+        except ValidationError as exc:
+            self.message_user(request, _error_text(exc), messages.ERROR)
+        return HttpResponseRedirect(back)
+
+    def cluster_view(self, request: HttpRequest, pk: int):
+        from django.template.response import TemplateResponse
+
+        from claims.selectors import claim_cluster
+
+        claim = get_object_or_404(Claim, pk=pk)
+        if not self.has_view_permission(request, claim):
+            raise PermissionDenied
+        members = claim_cluster(claim.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"The same claim across outlets: {claim}",
+            "claim": claim,
+            "first": members[0] if members else None,
+            "members": members,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/claims/claim/cluster.html", context)
 
     def link_suggestion_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
         if request.method != "POST" or not request.user.has_perm("claims.add_evidencelink"):

@@ -304,3 +304,51 @@ class ClaimThread(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform}:{self.channel}/{self.thread or '-'}"
+
+
+class ClaimMatch(models.Model):
+    """A claim (or a proposed claim) that states the same as a claim on record elsewhere (claims.services.matching).
+
+    Suggested by the matcher with a score and reasons; a fact-checker confirms or rejects it. ``claim``/``proposal``
+    is the newer one; ``other`` the claim on record it matches.
+    """
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed: the same claim"
+        REJECTED = "rejected", "Rejected: a different claim"
+
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="matches")
+    proposal = models.ForeignKey(
+        ProposedClaim, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+    )
+    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matched_by")
+    score = models.FloatField()
+    text_score = models.FloatField()
+    reasons = models.JSONField(default=list, blank=True)
+    strong = models.BooleanField(default=False, help_text="At or above the confirm threshold (0.95)")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUGGESTED, db_index=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-score"]
+        verbose_name_plural = "claim matches"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(claim__isnull=False) & Q(proposal__isnull=True))
+                | (Q(claim__isnull=True) & Q(proposal__isnull=False)),
+                name="claim_match_one_side",
+            ),
+            models.UniqueConstraint(
+                fields=["claim", "other"], condition=Q(claim__isnull=False), name="one_match_per_claim_pair"
+            ),
+            models.UniqueConstraint(
+                fields=["proposal", "other"], condition=Q(proposal__isnull=False), name="one_match_per_proposal_pair"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.claim_id or 'p' + str(self.proposal_id)} ≈ #{self.other_id} ({self.score:.2f})"

@@ -193,7 +193,12 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
     search_fields = ("exact", "claimant", "rationale", "article__title")
     ordering_fields = ("created_at", "reviewed_at", "start", "article", "id")
     ordering = ("article", "start", "id")
-    action_permissions = {"sign_off": ("claims.change_claim",), "check": ("claims.view_claim",)}
+    action_permissions = {
+        "sign_off": ("claims.change_claim",),
+        "check": ("claims.view_claim",),
+        "matches": ("claims.view_claimmatch",),
+        "decide_match": ("claims.change_claimmatch",),
+    }
 
     def get_queryset(self) -> QuerySet[Claim]:
         return claim_queryset()
@@ -230,6 +235,50 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
 
     def perform_destroy(self, instance: Claim) -> None:
         services.claim_delete(claim=instance, user=self.request.user)
+
+    @extend_schema(
+        summary="The same claim elsewhere: matches (score, reasons, status) and the cluster, oldest first",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"])
+    def matches(self, request: Request, pk: str | None = None) -> Response:
+        from claims.selectors import claim_cluster, claim_to_dict, same_claim_elsewhere
+
+        claim = self.get_object()
+        cluster = claim_cluster(claim.pk)
+        return Response({
+            "matches": same_claim_elsewhere(claim.pk),
+            "cluster": [
+                {**claim_to_dict(c), "published_at": c.article.published_at, "first": i == 0}
+                for i, c in enumerate(cluster)
+            ],
+        })
+
+    @extend_schema(
+        summary="Confirm or reject a match, or copy the matched claim's verdict, rationale and evidence links",
+        request=None,
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"matches/(?P<match_id>[0-9]+)/(?P<what>confirm|reject|copy)",
+        url_name="decide-match",
+    )
+    def decide_match(self, request: Request, pk: str | None = None, match_id: str = "", what: str = "") -> Response:
+        from claims.models import ClaimMatch
+        from claims.services.matching import claim_match_copy, claim_match_decide
+
+        claim = self.get_object()
+        match = ClaimMatch.objects.filter(Q(claim=claim) | Q(other=claim), pk=int(match_id)).first()
+        if match is None:
+            raise exceptions.NotFound("No such match for this claim.")
+        if what == "copy":
+            if match.claim_id != claim.pk:
+                match.claim, match.other = match.other, match.claim
+            return Response({"copied": claim_match_copy(match=match, user=request.user)})
+        match = claim_match_decide(match=match, confirm=what == "confirm", user=request.user)
+        return Response({"match_id": match.pk, "status": match.status, "decided_by": request.user.username})
 
     @extend_schema(
         summary="Second reviewer's sign-off: the verdict is published (not by the person who decided it)",

@@ -51,9 +51,15 @@ def claim_create_from_selection(
 def _analyse_after_commit(claim: Claim) -> None:
     """Read the claim's scope and suggest evidence once the claim is committed (cheap: one parse, a few queries)."""
     from claims.services.checking import claim_refresh_analysis
+    from claims.services.matching import claim_matches_refresh
 
     claim_id = claim.pk
-    transaction.on_commit(lambda: claim_refresh_analysis(claim_id=claim_id))
+
+    def analyse() -> None:
+        claim_refresh_analysis(claim_id=claim_id)
+        claim_matches_refresh(claim_id=claim_id)
+
+    transaction.on_commit(analyse)
 
 
 def claim_set_verdict(*, claim: Claim, verdict: str, rationale: str = "", user=None) -> Claim:
