@@ -102,6 +102,9 @@ def _ask(
 
     key = _conversation_key(user, platform, channel, thread, user_key)
     previous = _load_context(key)
+    special = _claims_question(text, previous, platform, channel, thread)
+    if special is not None:
+        return special, None
     query = parse_question(text, now=now, previous=previous)
     today = now.astimezone(dt.UTC).date()
 
@@ -125,6 +128,16 @@ def _ask(
     _save_context(key, query)
     _remember_claim_threads(answer, platform, channel, thread)
     return answer, query
+
+
+def _claims_question(text: str, previous: BotQuery | None, platform: str, channel: str, thread: str) -> Answer | None:
+    """The same claim across outlets ("has this claim appeared elsewhere?"): bot.claims_questions."""
+    from bot.claims_questions import answer_claims_question
+
+    answer = answer_claims_question(text, previous=previous)
+    if answer is not None:
+        _remember_claim_threads(answer, platform, channel, thread)
+    return answer
 
 
 def _remember_claim_threads(answer: Answer, platform: str, channel: str, thread: str) -> None:

@@ -139,3 +139,21 @@ def test_who_first_reported_the_18_missions(two_outlets):
     assert first.pk == two_outlets["cnn18"]
     assert [cl.pk for cl in cluster] == [two_outlets["cnn18"], two_outlets["nm18"]]
     assert first_reported(99) == (None, [])
+
+
+def test_the_bot_answers_appeared_elsewhere_and_who_first_reported(fc_client, two_outlets):
+    c = two_outlets
+    first = fc_client.post("/api/ask/", {"text": "who first reported the 18 missions?"}, format="json").json()
+    assert first["answer"].startswith("First on record: CNN, 7 February 2025")
+    assert f"claim #{c['cnn18']}" in first["answer"]
+    assert [cl["id"] for cl in first["claims"]] == [c["cnn18"], c["nm18"]]
+    explicit = fc_client.post(
+        "/api/ask/", {"text": f"has claim {c['nm11']} appeared elsewhere?"}, format="json"
+    ).json()
+    assert explicit["count"] == 1 and f"#{c['cnn11']} CNN" in explicit["answer"] and "suggested" in explicit["answer"]
+    # "this claim" is the one the conversation is about.
+    fc_client.post("/api/ask/", {"text": f"what supports claim {c['nm18']}?"}, format="json")
+    this = fc_client.post("/api/ask/", {"text": "has this claim appeared elsewhere?"}, format="json").json()
+    assert this["answer"].startswith(f"Claim #{c['nm18']}") and f"#{c['cnn18']} CNN" in this["answer"]
+    none = fc_client.post("/api/ask/", {"text": "who first reported the 99 missions?"}, format="json").json()
+    assert none["answer"] == "No claim on record states 99 missions."
