@@ -307,7 +307,10 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
         claim = self.get_object()
         if not exports.is_reviewed(claim):
-            raise exceptions.NotFound("This claim has not been reviewed: there is no ClaimReview to publish.")
+            raise exceptions.NotFound(
+                "This claim has not been reviewed and signed off by a second reviewer: there is no ClaimReview to "
+                "publish."
+            )
         return Response(_claim_review(request, claim, names=organisation_names()))
 
     @extend_schema(
@@ -380,6 +383,7 @@ class ClaimReviewViewSet(ApiViewMixin, mixins.ListModelMixin, viewsets.GenericVi
     def get_queryset(self) -> QuerySet[Claim]:
         return (
             Claim.objects.exclude(verdict=Claim.Verdict.UNREVIEWED)
+            .filter(published_at__isnull=False)
             .select_related("article")
             .defer("article__body", "article__extraction_error")
         )
