@@ -132,6 +132,9 @@ def _ask(
     picture_kind = picture_request(text)
     if picture_kind:  # "show me a map" / "chart it": the previous answer's picture (bot/pictures.py)
         return picture_answer(previous, picture_kind), previous
+    special = _claims_question(text, previous, platform, channel, thread)
+    if special is not None:
+        return special, None
     query = parse_question(text, now=now, previous=previous)
     today = now.astimezone(dt.UTC).date()
 
@@ -158,6 +161,7 @@ def _ask(
                      "continues from the last question I did answer.")
     answer.notes = [*notes, *answer.notes]
     _save_context(key, query)
+    _remember_claim_threads(answer, platform, channel, thread)
     return answer, query
 
 
@@ -190,6 +194,24 @@ def _resolve_identities(query: BotQuery) -> BotQuery:
     intent = query.intent if query.intent != Intent.UNKNOWN else Intent.COUNT
     return replace(query, scope=scope, other=other, intent=intent,
                    not_understood=(*query.not_understood, *unknown))
+def _claims_question(text: str, previous: BotQuery | None, platform: str, channel: str, thread: str) -> Answer | None:
+    """The same claim across outlets ("has this claim appeared elsewhere?"): bot.claims_questions."""
+    from bot.claims_questions import answer_claims_question
+
+    answer = answer_claims_question(text, previous=previous)
+    if answer is not None:
+        _remember_claim_threads(answer, platform, channel, thread)
+    return answer
+
+
+def _remember_claim_threads(answer: Answer, platform: str, channel: str, thread: str) -> None:
+    """Claims discussed in a chat thread get its news posted back there (claims.services.workflow)."""
+    if answer.claims and channel:
+        from claims.services.workflow import claims_record_discussion
+
+        claims_record_discussion(
+            claim_ids=[c["id"] for c in answer.claims], platform=platform, channel=channel, thread=thread
+        )
 
 
 def validate_text(text: Any) -> str:

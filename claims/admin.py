@@ -13,9 +13,18 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from claims import services
-from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
+from claims.models import (
+    Article,
+    Claim,
+    ClaimThread,
+    Entity,
+    EvidenceLink,
+    EvidenceSuggestion,
+    Notification,
+    ProposedClaim,
+)
 from claims.rendering import render_annotated_text
-from claims.services import checking, reextraction
+from claims.services import checking, rates, reextraction
 from project.history_admin import ReadOnlyHistoryAdmin
 
 
@@ -328,6 +337,64 @@ class HasEvidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MyClaimsFilter(admin.SimpleListFilter):
+    """The desk's queue: "my claims" (assigned to me) and "awaiting my second review"."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("mine", "My claims (open)"),
+            ("mine_all", "My claims (all)"),
+            ("awaiting_review", "Awaiting my second review"),
+            ("unassigned", "Open and unassigned"),
+            ("overdue", "Open and overdue"),
+        )
+
+    def queryset(self, request, queryset):
+        from django.utils import timezone
+
+        from claims.services.workflow import OPEN_STATUSES
+
+        value = self.value()
+        if value == "mine":
+            return queryset.filter(assignee=request.user, status__in=OPEN_STATUSES)
+        if value == "mine_all":
+            return queryset.filter(assignee=request.user)
+        if value == "awaiting_review":
+            return queryset.filter(status=Claim.Status.NEEDS_REVIEW).exclude(reviewed_by=request.user)
+        if value == "unassigned":
+            return queryset.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
+        if value == "overdue":
+            return queryset.filter(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
+        return queryset
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """Status "done" is reached only by a second reviewer's sign-off (the action); a second review needs a verdict."""
+
+    class Meta:
+        model = Claim
+        fields = ("claimant", "verdict", "rationale", "assignee", "status", "due_date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields and self.instance.status != Claim.Status.DONE:
+            self.fields["status"].choices = [c for c in Claim.Status.choices if c[0] != Claim.Status.DONE]
+        if "assignee" in self.fields:
+            from claims.services.workflow import fact_checkers
+
+            self.fields["assignee"].queryset = fact_checkers()
+
+    def clean(self):
+        data = super().clean()
+        verdict = data.get("verdict", self.instance.verdict)
+        if data.get("status") == Claim.Status.NEEDS_REVIEW and verdict == Claim.Verdict.UNREVIEWED:
+            self.add_error("status", "Decide a verdict before asking for a second review.")
+        return data
+
+
 def _verdict_action(verdict: str, label: str):
     def action(modeladmin, request, queryset):
         n = 0
@@ -342,8 +409,14 @@ def _verdict_action(verdict: str, label: str):
 
 @admin.register(Claim)
 class ClaimAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("short_quote", "article", "claimant", "verdict", "anchor_status", "n_evidence", "reviewed_at")
+    form = ClaimAdminForm
+    list_display = (
+        "short_quote", "article", "claimant", "verdict", "status", "assignee", "due_date", "anchor_status",
+        "n_evidence", "reviewed_at",
+    )
     list_filter = (
+        MyClaimsFilter,
+        "status",
         "verdict",
         HasEvidenceFilter,
         "anchor_status",
@@ -353,8 +426,12 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         ("article__published_at", admin.DateFieldListFilter),
     )
     search_fields = ("exact", "claimant", "rationale", "article__title", "article__outlet")
-    list_select_related = ("article",)
+    list_select_related = ("article", "assignee")
     readonly_fields = (
+        "same_claim_elsewhere",
+        "second_reviewer",
+        "signed_off_at",
+        "published_at",
         "article",
         "quote_in_context",
         "selectors",
@@ -369,7 +446,12 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     fieldsets = (
         (None, {"fields": ("article", "quote_in_context", "claimant")}),
         ("Verdict", {"fields": ("verdict", "rationale", "reviewed_by", "reviewed_at")}),
+        (
+            "Workflow",
+            {"fields": ("assignee", "status", "due_date", "second_reviewer", "signed_off_at", "published_at")},
+        ),
         ("What the claim says, read by the system", {"fields": ("scope_reading", "count_check")}),
+        ("The same claim elsewhere", {"fields": ("same_claim_elsewhere",)}),
         (
             "Anchoring (W3C Web Annotation selectors)",
             {"fields": ("anchor_status", "selectors"), "classes": ("collapse",)},
@@ -377,7 +459,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         ("Record", {"fields": ("created_by", "created_at"), "classes": ("collapse",)}),
     )
     inlines = [EvidenceLinkInline, SuggestionInline]
-    actions = [_verdict_action(v, label) for v, label in Claim.Verdict.choices]
+    actions = [*(_verdict_action(v, label) for v, label in Claim.Verdict.choices), "sign_off", "assign_to_me"]
     change_form_template = "admin/claims/claim/change_form.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -400,7 +482,15 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         if obj.anchor_status == Claim.AnchorStatus.ORPHANED:
             warn = format_html(
                 '<p style="color:#ba2121"><strong>Orphaned:</strong> this quote is no longer in the article text. '
-                "It was not moved; review it against the current text.</p>"
+                "It was not moved; review it against the current text (best match scored {}).</p>",
+                obj.anchor_score if obj.anchor_score is not None else "—",
+            )
+        elif obj.anchor_status == Claim.AnchorStatus.FUZZY:
+            warn = format_html(
+                '<p style="color:#a05a00"><strong>Re-anchored approximately</strong> (score {}): the quote was edited. '
+                "It was: <q>{}</q></p>",
+                obj.anchor_score,
+                obj.previous_exact,
             )
         return format_html(
             '{}<blockquote style="margin:0">…{}<mark>{}</mark>{}…</blockquote>', warn, obj.prefix, obj.exact, obj.suffix
@@ -421,11 +511,22 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def scope_reading(self, obj: Claim) -> str:
         return checking.describe_claim_scope(obj)
 
-    @admin.display(description="Count check")
+    @admin.display(description="Count, rate or change check")
     def count_check(self, obj: Claim) -> str:
         check = checking.claim_count_check(obj)
         if check is None:
-            return "The claim states no count of missions."
+            rate = rates.claim_rate_check(obj)
+            if rate is None:
+                return "The claim states no count, rate, change or first of missions."
+            return format_html(
+                "Read as a {} claim (“{}”): <strong>{}</strong><br><small>Scope used: {}. {} {}</small>",
+                "novelty" if rate.kind == "novelty" else "change-of-rate",
+                rate.words,
+                rate.finding,
+                rate.scope_text,
+                "; ".join(rate.notes) + ("." if rate.notes else ""),
+                rate.caveat,
+            )
         return format_html(
             "Claimed: <strong>{}</strong> — found in the flight records: <strong>{}</strong><br>"
             "<small>Scope used: {}. {}</small>",
@@ -435,7 +536,56 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             check.caveat,
         )
 
+    @admin.action(description="Sign off the verdict (second review) and publish it", permissions=["change"])
+    def sign_off(self, request, queryset) -> None:
+        from claims.services.workflow import claim_sign_off
+
+        done, refused = 0, []
+        for claim in queryset:
+            try:
+                claim_sign_off(claim=claim, user=request.user)
+                done += 1
+            except (ValidationError, PermissionDenied) as exc:
+                text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+                refused.append(f"#{claim.pk}: {text}")
+        if done:
+            self.message_user(request, f"{done} claim(s) signed off and published.", messages.SUCCESS)
+        if refused:
+            self.message_user(request, "Not signed off — " + " ".join(refused), messages.ERROR)
+
+    @admin.action(description="Assign the selected claims to me", permissions=["change"])
+    def assign_to_me(self, request, queryset) -> None:
+        from claims.services.workflow import claim_assign
+
+        for claim in queryset:
+            claim_assign(claim=claim, assignee=request.user, user=request.user)
+        self.message_user(request, f"{queryset.count()} claim(s) assigned to you.", messages.SUCCESS)
+
     def save_model(self, request, obj: Claim, form, change: bool) -> None:
+        workflow = [f for f in ("due_date", "assignee", "status") if f in form.changed_data]
+        if workflow:  # these are written by the workflow services below, not by the verdict's save
+            current = Claim.objects.get(pk=obj.pk)
+            for name in workflow:
+                setattr(obj, name, getattr(current, name))
+        self._save_verdict_and_claimant(request, obj, form)
+        try:
+            self._save_workflow(request, obj, form, workflow)
+        except (ValidationError, PermissionDenied) as exc:
+            text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+            self.message_user(request, f"Workflow not changed: {text}", messages.ERROR)
+
+    def _save_workflow(self, request, obj: Claim, form, workflow: list[str]) -> None:
+        from claims.services import workflow as wf
+
+        data = form.cleaned_data
+        if "due_date" in workflow:  # first: the assignee's notification gives the due date
+            wf.claim_set_due_date(claim=obj, due_date=data["due_date"], user=request.user)
+        if "assignee" in workflow:
+            wf.claim_assign(claim=obj, assignee=data["assignee"], user=request.user)
+        if "status" in workflow:
+            wf.claim_set_status(claim=obj, status=data["status"], user=request.user)
+
+    def _save_verdict_and_claimant(self, request, obj: Claim, form) -> None:
         if "verdict" in form.changed_data or "rationale" in form.changed_data:
             services.claim_set_verdict(
                 claim=obj, verdict=form.cleaned_data["verdict"], rationale=obj.rationale, user=request.user
@@ -456,8 +606,88 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 self.admin_site.admin_view(self.link_suggestion_view),
                 name="claims_claim_link_suggestion",
             ),
+            path("<int:pk>/match/", self.admin_site.admin_view(self.match_view), name="claims_claim_match"),
+            path("<int:pk>/cluster/", self.admin_site.admin_view(self.cluster_view), name="claims_claim_cluster"),
         ]
         return own + super().get_urls()
+
+    @admin.display(description="Matches")
+    def same_claim_elsewhere(self, obj: Claim) -> str:
+        from claims.selectors import same_claim_elsewhere
+
+        rows = same_claim_elsewhere(obj.pk)
+        if not rows:
+            return "No matching claim in other articles on record."
+        items = format_html_join("", "<li>{}</li>", ((self._match_row(row),) for row in rows))
+        cluster = reverse("admin:claims_claim_cluster", args=[obj.pk])
+        return format_html('<ul class="fc-matches">{}</ul><a href="{}">Cluster: who said it first, who repeated it</a>',
+                           items, cluster)
+
+    def _match_row(self, row: dict) -> str:
+        other = row["claim"]
+        url = reverse("admin:claims_claim_change", args=[other["id"]])
+        head = format_html(
+            '<a href="{}">#{}</a> {} — “{}” <strong>{}</strong>{} ({}; {})',
+            url, other["id"], other["article"]["outlet"] or other["article"]["title"], other["text"][:160],
+            f"{row['score']:.2f}", " strong" if row["strong"] else "", "; ".join(row["reasons"]), row["status"],
+        )
+        button = '<button type="submit" form="fc-match-form" name="match" value="{}:{}" class="button">{}</button> '
+        if row["status"] == "suggested":
+            actions = format_html(button + button, row["match_id"], "confirm", "Same claim",
+                                  row["match_id"], "reject", "Different claim")
+        else:
+            label = f"Copy verdict ({other['verdict']}), rationale and evidence links from #{other['id']}"
+            actions = format_html(button, row["match_id"], "copy", label)
+        return format_html("{}<br>{}", head, actions)
+
+    def match_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
+        from claims.models import ClaimMatch
+        from claims.services.matching import claim_match_copy, claim_match_decide
+
+        if request.method != "POST" or not request.user.has_perm("claims.change_claimmatch"):
+            raise PermissionDenied
+        back = reverse("admin:claims_claim_change", args=[pk])
+        try:
+            match_id, what = request.POST.get("match", "").split(":", 1)
+            match = ClaimMatch.objects.select_related("claim", "other__article").get(
+                Q(claim_id=pk) | Q(other_id=pk), pk=int(match_id)
+            )
+        except (ValueError, ClaimMatch.DoesNotExist):
+            self.message_user(request, "That match does not exist for this claim.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        try:
+            if what in ("confirm", "reject"):
+                claim_match_decide(match=match, confirm=what == "confirm", user=request.user)
+                self.message_user(request, f"Match {match}: {match.get_status_display()}.", messages.SUCCESS)
+            elif what == "copy":
+                if match.claim_id != pk:  # copy onto the claim on this page, from the other one
+                    match.claim, match.other = match.other, match.claim
+                done = claim_match_copy(match=match, user=request.user)
+                self.message_user(request, f"Copied: {done or 'nothing to copy'}.", messages.SUCCESS)
+            else:
+                self.message_user(request, f"Unknown match action {what!r}.", messages.ERROR)
+        except ValidationError as exc:
+            self.message_user(request, _error_text(exc), messages.ERROR)
+        return HttpResponseRedirect(back)
+
+    def cluster_view(self, request: HttpRequest, pk: int):
+        from django.template.response import TemplateResponse
+
+        from claims.selectors import claim_cluster
+
+        claim = get_object_or_404(Claim, pk=pk)
+        if not self.has_view_permission(request, claim):
+            raise PermissionDenied
+        members = claim_cluster(claim.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"The same claim across outlets: {claim}",
+            "claim": claim,
+            "first": members[0] if members else None,
+            "members": members,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/claims/claim/cluster.html", context)
 
     def link_suggestion_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
         if request.method != "POST" or not request.user.has_perm("claims.add_evidencelink"):
@@ -580,3 +810,76 @@ class EvidenceSuggestionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+# --- Notifications and chat threads (the desk's workflow) ------------------------------------------------------
+
+
+class ClaimThreadInline(admin.TabularInline):
+    """Chat threads where the bot answered about this claim: verdict changes and new missions are posted there."""
+
+    model = ClaimThread
+    extra = 0
+    fields = ("platform", "channel", "thread", "recorded_at")
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "chat threads where this claim was discussed"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+ClaimAdmin.inlines = [*ClaimAdmin.inlines, ClaimThreadInline]
+
+
+class UnreadFilter(admin.SimpleListFilter):
+    title = "read"
+    parameter_name = "unread"
+
+    def lookups(self, request, model_admin):
+        return (("yes", "Unread"), ("no", "Read"))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(read_at__isnull=True)
+        if self.value() == "no":
+            return queryset.filter(read_at__isnull=False)
+        return queryset
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Each person sees their own notifications (the administrator sees everyone's)."""
+
+    list_display = ("created_at", "kind", "claim_link", "text", "recipient", "read_at")
+    list_filter = (UnreadFilter, "kind")
+    list_select_related = ("claim", "recipient")
+    readonly_fields = ("recipient", "claim", "kind", "text", "created_at", "read_at")
+    actions = ["mark_read"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(recipient=request.user)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False if obj is not None else super().has_change_permission(request, obj)
+
+    @admin.display(description="Claim")
+    def claim_link(self, obj: Notification) -> str:
+        if obj.claim_id is None:
+            return "—"
+        url = reverse("admin:claims_claim_change", args=[obj.claim_id])
+        return format_html('<a href="{}">#{}</a>', url, obj.claim_id)
+
+    @admin.action(description="Mark as read")
+    def mark_read(self, request, queryset) -> None:
+        from claims.services.workflow import notification_mark_read
+
+        n = 0
+        for notification in queryset.filter(recipient=request.user):
+            notification_mark_read(notification=notification, user=request.user)
+            n += 1
+        self.message_user(request, f"{n} notification(s) marked read.", messages.SUCCESS)

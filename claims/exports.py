@@ -35,7 +35,9 @@ BEST_RATING, WORST_RATING = 5, 1
 
 
 def is_reviewed(claim: Claim) -> bool:
-    return claim.verdict != Claim.Verdict.UNREVIEWED
+    """A verdict is published (and has a ClaimReview) once a second reviewer signed it off (claims.services.workflow):
+    a new verdict unpublishes it until it is signed off again."""
+    return claim.verdict != Claim.Verdict.UNREVIEWED and claim.published_at is not None
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:

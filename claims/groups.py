@@ -11,7 +11,9 @@ from django.contrib.auth.models import Group, Permission
 VIEW_APPS = ("claims", "evidence")
 BOT_VIEW = ("view_question",)
 FACT_CHECKER_EDIT = {
-    "claims": ("article", "claim", "evidencelink", "proposedclaim", "evidencesuggestion"),
+    "claims": (
+        "article", "claim", "evidencelink", "proposedclaim", "evidencesuggestion", "notification", "claimmatch",
+    ),
     "evidence": ("source",),
 }
 

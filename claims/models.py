@@ -77,9 +77,16 @@ class Claim(models.Model):
         REFUTED = "refuted", "Refuted"
         UNVERIFIABLE = "unverifiable", "Unverifiable"
 
+    class Status(models.TextChoices):
+        TO_DO = "to_do", "To do"
+        IN_PROGRESS = "in_progress", "In progress"
+        NEEDS_REVIEW = "needs_review", "Needs second review"
+        DONE = "done", "Done (signed off, published)"
+
     class AnchorStatus(models.TextChoices):
         ANCHORED = "anchored", "Anchored"
         MOVED = "moved", "Re-anchored (the text changed)"
+        FUZZY = "fuzzy", "Re-anchored approximately: the quote was edited, check it"
         ORPHANED = "orphaned", "Orphaned: the quote is no longer in the text"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
@@ -89,6 +96,12 @@ class Claim(models.Model):
     start = models.PositiveIntegerField(help_text="TextPositionSelector.start (code points)")
     end = models.PositiveIntegerField(help_text="TextPositionSelector.end (exclusive)")
     anchor_status = models.CharField(max_length=10, choices=AnchorStatus.choices, default=AnchorStatus.ANCHORED)
+    anchor_score = models.FloatField(
+        null=True, blank=True, help_text="How well the last re-anchoring matched (1 exact; below 0.7 an orphan)"
+    )
+    previous_exact = models.TextField(
+        blank=True, help_text="The quote before an approximate re-anchoring replaced it with the edited text"
+    )
     claimant = models.CharField(max_length=300, blank=True, help_text='Who says it: "three US officials", "CNN"')
     scope = models.JSONField(default=dict, blank=True, help_text="The structured reading (evidence.scope.Scope)")
     stated_count = models.JSONField(null=True, blank=True, help_text="A count the claim states (Quantity)")
@@ -101,6 +114,24 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="created_claims"
+    )
+    # The desk's workflow (claims.services.workflow): who checks it, where it stands, by when, who signed it off.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.TO_DO, db_index=True)
+    due_date = models.DateField(null=True, blank=True)
+    second_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="second_reviewed_claims",
+        help_text="Who signed the verdict off (not the person who decided it)",
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the signed-off verdict was published; a new verdict unpublishes it"
     )
     history = HistoricalRecords()
 
@@ -233,3 +264,94 @@ class EvidenceSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mission} ({self.reason})"
+
+
+class Notification(models.Model):
+    """A message to one person about a claim: assigned to them, new missions in its scope, a verdict changed."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Assigned to you"
+        NEW_MISSIONS = "new_missions", "New missions in the claim's scope"
+        VERDICT = "verdict", "Verdict changed"
+        REVIEW = "review", "Second review requested"
+        SIGNED_OFF = "signed_off", "Signed off and published"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class ClaimThread(models.Model):
+    """A chat thread where a claim was discussed (the bot answered a question about it there): verdict changes and
+    new evidence are posted back to it."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="threads")
+    platform = models.CharField(max_length=20)
+    channel = models.CharField(max_length=255)
+    thread = models.CharField(max_length=255, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "platform", "channel", "thread"], name="one_record_per_thread")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.channel}/{self.thread or '-'}"
+
+
+class ClaimMatch(models.Model):
+    """A claim (or a proposed claim) that states the same as a claim on record elsewhere (claims.services.matching).
+
+    Suggested by the matcher with a score and reasons; a fact-checker confirms or rejects it. ``claim``/``proposal``
+    is the newer one; ``other`` the claim on record it matches.
+    """
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed: the same claim"
+        REJECTED = "rejected", "Rejected: a different claim"
+
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="matches")
+    proposal = models.ForeignKey(
+        ProposedClaim, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+    )
+    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matched_by")
+    score = models.FloatField()
+    text_score = models.FloatField()
+    reasons = models.JSONField(default=list, blank=True)
+    strong = models.BooleanField(default=False, help_text="At or above the confirm threshold (0.95)")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUGGESTED, db_index=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-score"]
+        verbose_name_plural = "claim matches"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(claim__isnull=False) & Q(proposal__isnull=True))
+                | (Q(claim__isnull=True) & Q(proposal__isnull=False)),
+                name="claim_match_one_side",
+            ),
+            models.UniqueConstraint(
+                fields=["claim", "other"], condition=Q(claim__isnull=False), name="one_match_per_claim_pair"
+            ),
+            models.UniqueConstraint(
+                fields=["proposal", "other"], condition=Q(proposal__isnull=False), name="one_match_per_proposal_pair"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.claim_id or 'p' + str(self.proposal_id)} ≈ #{self.other_id} ({self.score:.2f})"

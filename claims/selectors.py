@@ -167,3 +167,83 @@ def claim_to_dict(claim: Claim, *, evidence: list[EvidenceLink] | None = None) -
         "evidence": [evidence_to_dict(link) for link in evidence or []],
         "url": settings.SITE_URL + admin_url(claim),
     }
+
+
+# --- the same claim elsewhere (claims.services.matching) ------------------------------------------------------------
+
+#: Claims reachable through matches, at most: a cluster is one story's repetitions, not the whole database.
+MAX_CLUSTER = 200
+
+
+def same_claim_elsewhere(claim_id: int) -> list[dict[str, Any]]:
+    """The claims matched to this one (either way), not rejected, best first: score, reasons, status, where."""
+    from claims.models import ClaimMatch
+
+    rows = (
+        ClaimMatch.objects.filter(Q(claim_id=claim_id) | Q(other_id=claim_id), claim__isnull=False)
+        .exclude(status=ClaimMatch.Status.REJECTED)
+        .select_related("claim__article", "other__article")
+        .order_by("-score")
+    )
+    out = []
+    for match in rows:
+        elsewhere = match.other if match.claim_id == claim_id else match.claim
+        out.append({
+            "match_id": match.pk,
+            "claim": claim_to_dict(elsewhere),
+            "published_at": elsewhere.article.published_at,
+            "score": match.score,
+            "text_score": match.text_score,
+            "reasons": match.reasons,
+            "strong": match.strong,
+            "status": match.status,
+        })
+    return out
+
+
+def claim_cluster(claim_id: int) -> list[Claim]:
+    """The claim with every claim linked to it by confirmed or suggested matches (transitively), oldest article
+    first: the first is who said it first, the rest repeated it."""
+    from claims.models import ClaimMatch
+
+    seen = {claim_id}
+    frontier = {claim_id}
+    while frontier and len(seen) < MAX_CLUSTER:
+        pairs = (
+            ClaimMatch.objects.filter(Q(claim_id__in=frontier) | Q(other_id__in=frontier), claim__isnull=False)
+            .exclude(status=ClaimMatch.Status.REJECTED)
+            .values_list("claim_id", "other_id")
+        )
+        found = {pk for pair in pairs for pk in pair} - seen
+        seen |= found
+        frontier = found
+    claims = list(Claim.objects.filter(pk__in=seen).select_related("article"))
+    return sorted(claims, key=_first_key)
+
+
+def _first_key(claim: Claim) -> tuple:
+    article = claim.article
+    return (article.published_at or article.created_at, claim.pk)
+
+
+def claims_stating_count(value: float, *, limit: int = MAX_CLUSTER) -> list[Claim]:
+    """Claims whose reading states this number of missions (not a rate), oldest article first. The JSON field is
+    filtered in Python (containment differs between SQLite and PostgreSQL); the candidate set is bounded."""
+    rows = Claim.objects.exclude(stated_count=None).select_related("article").order_by("-created_at")[: limit * 5]
+    found = [
+        c for c in rows
+        if isinstance(c.stated_count, dict) and c.stated_count.get("value") == value and not c.stated_count.get("per")
+    ]
+    return sorted(found, key=_first_key)[:limit]
+
+
+def first_reported(value: float) -> tuple[Claim | None, list[Claim]]:
+    """Who first reported a number ("the 18 missions"): the earliest claim stating it, and the cluster of the same
+    claim around it (those that repeated it), oldest first."""
+    stating = claims_stating_count(value)
+    if not stating:
+        return None, []
+    cluster = claim_cluster(stating[0].pk)
+    members = {c.pk for c in cluster}
+    extra = [c for c in stating if c.pk not in members]  # same number, not (yet) matched: listed, not merged
+    return cluster[0], sorted([*cluster, *extra], key=_first_key)

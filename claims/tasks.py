@@ -73,3 +73,10 @@ def sweep_extractions() -> dict[str, int]:
     from claims.services.reextraction import extractions_sweep
 
     return extractions_sweep()
+@shared_task(acks_late=True, soft_time_limit=30, time_limit=60)
+def post_claim_message(claim_id: int, text: str) -> dict[str, int]:
+    """Post a claim's news to the chat threads where it was discussed (Slack has an outbound client; other
+    platforms are counted as skipped, their people see the notification in the admin)."""
+    from claims.services.chat_posting import post_to_threads
+
+    return post_to_threads(claim_id=claim_id, text=text)

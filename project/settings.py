@@ -264,6 +264,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Enum names for choice fields that share a field name across components ("status").
+    "ENUM_NAME_OVERRIDES": {"ClaimWorkflowStatusEnum": "claims.models.Claim.Status"},
 }
 
 LOGGING = {

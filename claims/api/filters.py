@@ -30,10 +30,28 @@ class ClaimFilter(filters.FilterSet):
     anchor_status = filters.ChoiceFilter(choices=Claim.AnchorStatus.choices)
     claimant = filters.CharFilter(lookup_expr="icontains")
     outlet = filters.CharFilter(field_name="article__outlet", lookup_expr="iexact")
+    status = ChoiceInFilter(
+        field_name="status", lookup_expr="in", choices=Claim.Status.choices, label="Workflow statuses, comma-separated"
+    )
+    assignee = filters.CharFilter(method="filter_assignee", label='Assignee\'s username; "me" for yourself')
+    awaiting_my_review = filters.BooleanFilter(
+        method="filter_awaiting_my_review", label="Needs a second review that you may give (you did not decide it)"
+    )
 
     class Meta:
         model = Claim
         fields: list[str] = []
+
+    def filter_assignee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "me":
+            return queryset.filter(assignee_id=getattr(self.request.user, "pk", None))
+        return queryset.filter(assignee__username=value)
+
+    def filter_awaiting_my_review(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        mine = queryset.filter(status=Claim.Status.NEEDS_REVIEW).exclude(reviewed_by_id=self.request.user.pk)
+        return mine if value else queryset.exclude(pk__in=mine.values("pk"))
 
     def filter_has_evidence(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:

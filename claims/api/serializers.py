@@ -4,12 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article, Claim, Entity, EvidenceLink, EvidenceSuggestion, ProposedClaim
 from evidence.models import Mission, Source
 
+User = get_user_model()
 USERNAME = {"slug_field": "username", "read_only": True, "allow_null": True}
 
 
@@ -128,12 +130,16 @@ class ClaimSerializer(serializers.ModelSerializer):
     reviewed_by = serializers.SlugRelatedField(**USERNAME)
     created_by = serializers.SlugRelatedField(**USERNAME)
     evidence = EvidenceLinkSerializer(source="evidence_links", many=True, read_only=True)
+    assignee = serializers.SlugRelatedField(**USERNAME)
+    second_reviewer = serializers.SlugRelatedField(**USERNAME)
 
     class Meta:
         model = Claim
         fields = (
-            "id", "article", "article_title", "article_url", "exact", "selectors", "anchor_status", "claimant",
+            "id", "article", "article_title", "article_url", "exact", "selectors", "anchor_status", "anchor_score",
+            "previous_exact", "claimant",
             "scope", "stated_count", "verdict", "rationale", "reviewed_by", "reviewed_at", "created_at", "created_by",
+            "assignee", "status", "due_date", "second_reviewer", "signed_off_at", "published_at",
             "evidence",
         )
 
@@ -163,15 +169,24 @@ class ClaimCreateSerializer(serializers.Serializer):
 
 
 class ClaimUpdateSerializer(serializers.Serializer):
-    """Decide a verdict (with its rationale) and/or correct the claimant."""
+    """Decide a verdict (with its rationale), correct the claimant, or move the claim through the desk's workflow
+    (assignee by username, null to unassign; status to_do / in_progress / needs_review — done only by sign-off; due
+    date)."""
 
     verdict = serializers.ChoiceField(choices=Claim.Verdict.choices, required=False)
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=20000)
     claimant = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    assignee = serializers.SlugRelatedField(
+        slug_field="username", queryset=User.objects.filter(is_active=True), required=False, allow_null=True
+    )
+    status = serializers.ChoiceField(choices=Claim.Status.choices, required=False)
+    due_date = serializers.DateField(required=False, allow_null=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs:
-            raise serializers.ValidationError("Nothing to change: send verdict, rationale or claimant.")
+            raise serializers.ValidationError(
+                "Nothing to change: send verdict, rationale, claimant, assignee, status or due_date."
+            )
         return attrs
 
 

@@ -178,7 +178,7 @@ def evidence_prefetch() -> Prefetch:
 def claim_queryset() -> QuerySet[Claim]:
     """Claims with their article, people and evidence: 2 queries for any number of claims (+1 for missions)."""
     return (
-        Claim.objects.select_related("article", "reviewed_by", "created_by")
+        Claim.objects.select_related("article", "reviewed_by", "created_by", "assignee", "second_reviewer")
         .defer("article__body", "article__extraction_error")
         .prefetch_related(evidence_prefetch())
     )
@@ -210,6 +210,12 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
     search_fields = ("exact", "claimant", "rationale", "article__title")
     ordering_fields = ("created_at", "reviewed_at", "start", "article", "id")
     ordering = ("article", "start", "id")
+    action_permissions = {
+        "sign_off": ("claims.change_claim",),
+        "check": ("claims.view_claim",),
+        "matches": ("claims.view_claimmatch",),
+        "decide_match": ("claims.change_claimmatch",),
+    }
 
     def get_queryset(self) -> QuerySet[Claim]:
         return claim_queryset()
@@ -230,6 +236,7 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         with transaction.atomic():
+            _update_workflow(claim, data, request.user)
             if "claimant" in data:
                 claim = services.claim_update(claim=claim, claimant=data["claimant"], user=request.user)
             if "verdict" in data or "rationale" in data:
@@ -247,6 +254,62 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
         services.claim_delete(claim=instance, user=self.request.user)
 
     @extend_schema(
+        summary="The same claim elsewhere: matches (score, reasons, status) and the cluster, oldest first",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"])
+    def matches(self, request: Request, pk: str | None = None) -> Response:
+        from claims.selectors import claim_cluster, claim_to_dict, same_claim_elsewhere
+
+        claim = self.get_object()
+        cluster = claim_cluster(claim.pk)
+        return Response({
+            "matches": same_claim_elsewhere(claim.pk),
+            "cluster": [
+                {**claim_to_dict(c), "published_at": c.article.published_at, "first": i == 0}
+                for i, c in enumerate(cluster)
+            ],
+        })
+
+    @extend_schema(
+        summary="Confirm or reject a match, or copy the matched claim's verdict, rationale and evidence links",
+        request=None,
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"matches/(?P<match_id>[0-9]+)/(?P<what>confirm|reject|copy)",
+        url_name="decide-match",
+    )
+    def decide_match(self, request: Request, pk: str | None = None, match_id: str = "", what: str = "") -> Response:
+        from claims.models import ClaimMatch
+        from claims.services.matching import claim_match_copy, claim_match_decide
+
+        claim = self.get_object()
+        match = ClaimMatch.objects.filter(Q(claim=claim) | Q(other=claim), pk=int(match_id)).first()
+        if match is None:
+            raise exceptions.NotFound("No such match for this claim.")
+        if what == "copy":
+            if match.claim_id != claim.pk:
+                match.claim, match.other = match.other, match.claim
+            return Response({"copied": claim_match_copy(match=match, user=request.user)})
+        match = claim_match_decide(match=match, confirm=what == "confirm", user=request.user)
+        return Response({"match_id": match.pk, "status": match.status, "decided_by": request.user.username})
+
+    @extend_schema(
+        summary="Second reviewer's sign-off: the verdict is published (not by the person who decided it)",
+        request=None,
+        responses={200: ClaimSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="sign-off")
+    def sign_off(self, request: Request, pk: str | None = None) -> Response:
+        from claims.services.workflow import claim_sign_off
+
+        claim = claim_sign_off(claim=Claim.objects.get(pk=self.get_object().pk), user=request.user)
+        return self._respond(claim, status.HTTP_200_OK)
+
+    @extend_schema(
         summary="ClaimReview JSON-LD (schema.org) for a reviewed claim",
         description="With ``?format=embed`` (or ``Accept: text/plain``): the same JSON-LD as a "
         '``<script type="application/ld+json">`` element, ready to paste into the published fact-check page.',
@@ -261,13 +324,46 @@ class ClaimViewSet(ApiViewMixin, viewsets.ModelViewSet):
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
         claim = self.get_object()
         if not exports.is_reviewed(claim):
-            raise exceptions.NotFound("This claim has not been reviewed: there is no ClaimReview to publish.")
+            raise exceptions.NotFound(
+                "This claim has not been reviewed and signed off by a second reviewer: there is no ClaimReview to "
+                "publish."
+            )
         return Response(_claim_review(request, claim, names=organisation_names()))
+
+    @extend_schema(
+        summary="What the flight records show about the claim's count, rate, change or first",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"])
+    def check(self, request: Request, pk: str | None = None) -> Response:
+        from claims.services.checking import claim_count_check
+        from claims.services.rates import claim_rate_check, rate_check_to_dict
+
+        claim = self.get_object()
+        count = claim_count_check(claim)
+        rate = None if count is not None else claim_rate_check(claim)
+        return Response(
+            {
+                "count_check": count.__dict__ if count else None,
+                "rate_check": rate_check_to_dict(rate) if rate else None,
+            }
+        )
 
     @extend_schema(summary="W3C Web Annotation (JSON-LD) of a claim", responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["get"], renderer_classes=JSONLD_RENDERERS)
     def annotation(self, request: Request, pk: str | None = None) -> Response:
         return Response(_annotation(request, self.get_object()))
+
+
+def _update_workflow(claim: Claim, data: dict[str, Any], user: Any) -> None:
+    from claims.services import workflow
+
+    if "due_date" in data:  # first: the assignee's notification gives the due date
+        workflow.claim_set_due_date(claim=claim, due_date=data["due_date"], user=user)
+    if "assignee" in data:
+        workflow.claim_assign(claim=claim, assignee=data["assignee"], user=user)
+    if "status" in data:
+        workflow.claim_set_status(claim=claim, status=data["status"], user=user)
 
 
 def _claim_review(request: Request, claim: Claim, *, names: list[str], with_context: bool = True) -> dict[str, Any]:
@@ -304,6 +400,7 @@ class ClaimReviewViewSet(ApiViewMixin, mixins.ListModelMixin, viewsets.GenericVi
     def get_queryset(self) -> QuerySet[Claim]:
         return (
             Claim.objects.exclude(verdict=Claim.Verdict.UNREVIEWED)
+            .filter(published_at__isnull=False)
             .select_related("article")
             .defer("article__body", "article__extraction_error")
         )

@@ -132,8 +132,10 @@ def article_create(
 
 
 def reanchor_claims(*, article: Article) -> dict[str, int]:
-    """Re-anchor every claim of an article against its current text; orphans are flagged, never moved."""
-    counts = {"anchored": 0, "moved": 0, "orphaned": 0}
+    """Re-anchor every claim of an article against its current text; orphans are flagged (keeping their old quote),
+    never moved. An approximate match takes the edited text as its quote, keeps the old one in ``previous_exact``
+    and is read again (the edit may have changed what it says)."""
+    counts = {"anchored": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
     for claim in Claim.objects.filter(article=article):
         result = reanchor(
             article.body,
@@ -141,18 +143,38 @@ def reanchor_claims(*, article: Article) -> dict[str, int]:
         )
         counts[result.status] += 1
         if result.status == "orphaned":
-            if claim.anchor_status != Claim.AnchorStatus.ORPHANED:
+            if claim.anchor_status != Claim.AnchorStatus.ORPHANED or claim.anchor_score != result.score:
                 claim.anchor_status = Claim.AnchorStatus.ORPHANED
-                claim.save(update_fields=["anchor_status"])
+                claim.anchor_score = result.score
+                claim.save(update_fields=["anchor_status", "anchor_score"])
             continue
-        new_status = Claim.AnchorStatus.ANCHORED if result.status == "anchored" else Claim.AnchorStatus.MOVED
-        if (claim.start, claim.end) != (result.start, result.end) or claim.anchor_status != new_status:
-            claim.start, claim.end = result.start, result.end
-            claim.prefix = article.body[max(0, result.start - 32) : result.start]
-            claim.suffix = article.body[result.end : result.end + 32]
-            claim.anchor_status = new_status
-            claim.save(update_fields=["start", "end", "prefix", "suffix", "anchor_status"])
+        _apply_anchoring(claim, article.body, result)
     return counts
+
+
+def _apply_anchoring(claim: Claim, body: str, result) -> None:
+    new_status = Claim.AnchorStatus(result.status)
+    new_exact = body[result.start : result.end]
+    if (claim.start, claim.end, claim.exact, claim.anchor_status) == (
+        result.start,
+        result.end,
+        new_exact,
+        new_status,
+    ):
+        return
+    if new_exact != claim.exact:
+        claim.previous_exact = claim.exact
+        claim.exact = new_exact
+        from claims.services.claims import _analyse_after_commit
+
+        _analyse_after_commit(claim)
+    claim.start, claim.end = result.start, result.end
+    claim.prefix = body[max(0, result.start - 32) : result.start]
+    claim.suffix = body[result.end : result.end + 32]
+    claim.anchor_status = new_status
+    claim.anchor_score = result.score
+    fields = ["start", "end", "exact", "previous_exact", "prefix", "suffix", "anchor_status", "anchor_score"]
+    claim.save(update_fields=fields)
 
 
 def article_update(*, article: Article, user=None, **fields) -> Article:

@@ -51,9 +51,15 @@ def claim_create_from_selection(
 def _analyse_after_commit(claim: Claim) -> None:
     """Read the claim's scope and suggest evidence once the claim is committed (cheap: one parse, a few queries)."""
     from claims.services.checking import claim_refresh_analysis
+    from claims.services.matching import claim_matches_refresh
 
     claim_id = claim.pk
-    transaction.on_commit(lambda: claim_refresh_analysis(claim_id=claim_id))
+
+    def analyse() -> None:
+        claim_refresh_analysis(claim_id=claim_id)
+        claim_matches_refresh(claim_id=claim_id)
+
+    transaction.on_commit(analyse)
 
 
 def claim_set_verdict(*, claim: Claim, verdict: str, rationale: str = "", user=None) -> Claim:
@@ -61,6 +67,8 @@ def claim_set_verdict(*, claim: Claim, verdict: str, rationale: str = "", user=N
         raise ValidationError(
             {"verdict": f"Unknown verdict {verdict!r}; use one of {', '.join(Claim.Verdict.values)}."}
         )
+    # The stored verdict (the admin's form has already put the new one on the instance).
+    previous = Claim.objects.filter(pk=claim.pk).values_list("verdict", flat=True).first() or claim.verdict
     claim.verdict = verdict
     fields = ["verdict", "reviewed_by", "reviewed_at"]
     if rationale:
@@ -69,9 +77,14 @@ def claim_set_verdict(*, claim: Claim, verdict: str, rationale: str = "", user=N
     claim.reviewed_by = _user_or_none(user)
     claim.reviewed_at = timezone.now() if verdict != Claim.Verdict.UNREVIEWED else None
     claim.full_clean()
-    # Only the fields decided here: a whole-row save would write back a stale copy of the attribution another
-    # fact-checker saved meanwhile (a lost update; tests/faults/test_concurrent_writers.py).
-    claim.save(update_fields=fields)
+    with transaction.atomic():
+        # Only the fields decided here: a whole-row save would write back a stale copy of the attribution another
+        # fact-checker saved meanwhile (a lost update; tests/faults/test_concurrent_writers.py).
+        claim.save(update_fields=fields)
+        if verdict != previous:
+            from claims.services.workflow import claim_verdict_changed
+
+            claim_verdict_changed(claim=claim, previous=previous, user=_user_or_none(user))
     return claim
 
 

@@ -250,3 +250,14 @@ def _refresh_claims(article_id: int) -> None:
         .values_list("pk", flat=True)
     ):
         claim_refresh_analysis(claim_id=claim_id)
+    _match_claims(article_id)
+
+
+def _match_claims(article_id: int) -> None:
+    """The same claim elsewhere: match this article's claims and proposals against the claims on record."""
+    from claims.services.matching import matches_refresh_for_article
+
+    try:
+        matches_refresh_for_article(article_id=article_id)
+    except Exception:  # matching is a help to people; the extraction itself succeeded
+        logger.warning("claim matching failed for article %s", article_id, exc_info=True)

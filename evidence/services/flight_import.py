@@ -252,9 +252,20 @@ def import_flight_files(
     run.finished_at = timezone.now()
     run.save()
     _refresh_planner_statistics()
+    transaction.on_commit(lambda: _tell_claims(run))
     if timings is not None:
         timings.update(ctx.timings)
     return run
+
+
+def _tell_claims(run: ImportRun) -> None:
+    """The desk's rule: new missions inside an open claim's scope become suggestions and notify its assignee."""
+    from claims.services.workflow import claims_notify_new_missions
+
+    try:
+        claims_notify_new_missions(list(run.missions.values_list("pk", flat=True)))
+    except Exception:  # the import is committed; a failed notification must not look like a failed import
+        logger.warning("flight import: could not tell the claims about run %s", run.pk, exc_info=True)
 
 
 def _record_stopped_run(run: ImportRun, errors: list[dict[str, str]], where: str, exc: BaseException) -> None:

@@ -215,6 +215,10 @@ class ClaimFactory(factory.django.DjangoModelFactory):
             verdict=Claim.Verdict.REFUTED,
             rationale="ADS-B data shows 6 P-8 missions within 50 nm of Texas in February, not 18.",
             reviewed_at=dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC),
+            # signed off by a second reviewer and published (claims.services.workflow)
+            status=Claim.Status.DONE,
+            signed_off_at=dt.datetime(2026, 3, 2, 13, 0, tzinfo=dt.UTC),
+            published_at=dt.datetime(2026, 3, 2, 13, 0, tzinfo=dt.UTC),
         )
 
 

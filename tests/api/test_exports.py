@@ -158,7 +158,8 @@ def test_claimreview_default_organisation_and_url_template(editor_client, settin
 def test_every_verdict_makes_a_valid_claimreview(editor_client, verdict):
     OrganisationFactory(name="Pentagon Press Office", aliases=["Pentagon"])
     article = ArticleFactory(url=None, author="", outlet="")
-    claim = ClaimFactory(article=article, verdict=verdict, claimant="Pentagon", reviewed_at=dt.datetime.now(dt.UTC))
+    now = dt.datetime.now(dt.UTC)
+    claim = ClaimFactory(article=article, verdict=verdict, claimant="Pentagon", reviewed_at=now, published_at=now)
     review = editor_client.get(f"/api/claims/{claim.pk}/claimreview/").json()
     assert claim_review_errors(review) == []
     assert review["itemReviewed"]["author"]["@type"] == "Organization"  # a known organisation's alias
@@ -175,8 +176,10 @@ def test_unreviewed_claims_have_no_claimreview(editor_client):
 
 
 def test_claim_reviews_list(editor_client):
-    reviewed = [ClaimFactory(reviewed=True), ClaimFactory(verdict=Claim.Verdict.SUPPORTED)]
+    now = dt.datetime.now(dt.UTC)
+    reviewed = [ClaimFactory(reviewed=True), ClaimFactory(verdict=Claim.Verdict.SUPPORTED, published_at=now)]
     ClaimFactory()  # unreviewed: not listed
+    ClaimFactory(verdict=Claim.Verdict.SUPPORTED)  # decided, not signed off: not published, not listed
     body = editor_client.get("/api/claim-reviews/").json()
     urls = {r["url"] for r in body["results"]}
     assert all(any(u.endswith(f"/api/claims/{c.pk}/") for u in urls) for c in reviewed)
@@ -190,6 +193,7 @@ def test_long_quotes_are_shortened_for_claim_reviewed():
     claim = ClaimFactory.build(
         article=ArticleFactory.build(body=body), start=0, end=len(body) - 1, exact=body[:-1], prefix="", suffix="",
         verdict=Claim.Verdict.REFUTED, created_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+        published_at=dt.datetime(2026, 3, 2, tzinfo=dt.UTC),
     )
     review = exports.claim_review(claim, url="https://x.example/1", organisation="X")
     assert len(review["claimReviewed"]) <= exports.CLAIM_REVIEWED_MAX_CHARS

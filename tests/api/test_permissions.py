@@ -97,6 +97,11 @@ OPS: list[Op] = [
     Op("claim-detail", "delete", detail("claims", "claim"), DELETE),
     Op("claim-claimreview", "get", detail("claims", "claim", suffix="claimreview/"), READ),
     Op("claim-claimreview", "post", detail("claims", "claim", suffix="claimreview/"), NO_WRITE, lambda w: {}),
+    Op("claim-check", "get", detail("claims", "claim", suffix="check/"), READ),
+    Op("claim-sign-off", "post", detail("claims", "unsigned", suffix="sign-off/"), CHANGE, lambda w: {}),
+    Op("claim-matches", "get", detail("claims", "claim", suffix="matches/"), READ),
+    Op("claim-decide-match", "post", lambda w, role: f"/api/claims/{w['claim'].pk}/matches/{w['match'].pk}/reject/",
+       CHANGE, lambda w: {}),
     Op("claim-annotation", "get", detail("claims", "claim", suffix="annotation/"), READ),
     Op("claim-annotation", "post", detail("claims", "claim", suffix="annotation/"), NO_WRITE, lambda w: {}),
     Op("claimreview-list", "get", fixed("/api/claim-reviews/"), READ),
@@ -210,6 +215,8 @@ def world(users) -> dict[str, Any]:
             article=article, start=second_start, end=second_start + len(second), text=second
         ),
         "suggestion": EvidenceSuggestionFactory(claim=claim, mission=MissionFactory()),
+        "match": _match(claim),
+        "unsigned": ClaimFactory(article=article, start=0, end=4, verdict="supported"),
         "entity": EntityFactory(article=article),
         "import_run": mission.import_run,
         "second_start": second_start,
@@ -217,6 +224,13 @@ def world(users) -> dict[str, Any]:
         "questions": {role: QuestionFactory(user=user) for role, user in users.items() if user is not None}
         | {"anonymous": QuestionFactory()},
     }
+
+
+def _match(claim):
+    from claims.models import ClaimMatch
+
+    other = ClaimFactory(article=ArticleFactory())
+    return ClaimMatch.objects.create(claim=other, other=claim, score=0.8, text_score=0.7, reasons=["text 0.70"])
 
 
 CASES = [

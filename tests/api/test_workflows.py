@@ -36,7 +36,7 @@ def vocabulary(seeded):
     invalidate_vocabulary_cache()
 
 
-def test_article_round_trip(fc_client, vocabulary, django_capture_on_commit_callbacks):
+def test_article_round_trip(fc_client, staff_client, vocabulary, django_capture_on_commit_callbacks):
     p8 = AircraftType.objects.get(designator="P8")
     navy = Organisation.objects.get(slug="us-navy")
     mission = MissionFactory(
@@ -84,6 +84,8 @@ def test_article_round_trip(fc_client, vocabulary, django_capture_on_commit_call
     assert [e["mission"]["id"] for e in body["evidence"]] == [mission.pk]
     assert fc_client.get(f"/api/claims/?has_evidence=true&article={article_id}").json()["count"] == 1
 
+    assert fc_client.get(f"/api/claims/{claim['id']}/claimreview/").status_code == 404  # not signed off yet
+    assert staff_client.post(f"/api/claims/{claim['id']}/sign-off/").status_code == 200  # a second reviewer
     review = fc_client.get(f"/api/claims/{claim['id']}/claimreview/").json()
     assert claim_review_errors(review) == []
     assert review["itemReviewed"]["appearance"]["url"] == ARTICLE["url"]
