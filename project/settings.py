@@ -155,6 +155,9 @@ NEAR_NM = env.float("NEAR_NM", default=50.0)
 # Region distances are stored for every mission and region closer than this (so "within 200 nm of X" works).
 REGION_DISTANCE_CAP_NM = env.float("REGION_DISTANCE_CAP_NM", default=250.0)
 MISSION_GAP_MINUTES = env.float("MISSION_GAP_MINUTES", default=30.0)
+# Largest flight file (or tar member) accepted, in bytes once decompressed: a bigger one is refused as a possible
+# decompression bomb before more than this is read (memory follows this figure; JSON costs a few times it to parse).
+FLIGHT_FILE_MAX_BYTES = env.int("FLIGHT_FILE_MAX_BYTES", default=256 * 1024 * 1024)
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------
 # Empty: the rule-based pipeline over spacy.blank("en"). A package name or a path: a trained pipeline combined with
