@@ -171,18 +171,25 @@ def test_bad_files_reported_nothing_written_others_imported(tmp_path):
     assert run.status == ImportRun.Status.FAILED and run.files_failed == 2
 
 
-def test_import_flights_command_exit_status_and_output():
+def test_import_flights_command_exit_status_and_output(tmp_path):
+    """Errors are printed one per line, whole: a long path (a clone in a deep directory) is neither folded nor cut,
+    so the user can copy it (issue 12, defect 9: a test asserting on rich's folded table failed from a long path)."""
     out = StringIO()
     call_command("import_flights", str(FIXTURES / "readsb_14field.json"), stdout=out)
     assert "missions created" in out.getvalue()
+    deep = tmp_path.joinpath(*(["a-rather-long-directory-name-for-a-clone"] * 6))
+    deep.mkdir(parents=True)
+    bad = deep / "bad_latitude_123.json"
+    bad.write_bytes((FIXTURES / "bad_latitude_123.json").read_bytes())
+    assert len(str(bad)) > 250
     out = StringIO()
     with pytest.raises(CommandError) as exc:
-        call_command(
-            "import_flights", str(FIXTURES / "readsb_9field.json"), str(FIXTURES / "bad_latitude_123.json"), stdout=out
-        )
+        call_command("import_flights", str(FIXTURES / "readsb_9field.json"), str(bad), stdout=out)
     assert exc.value.returncode == 1
-    text = out.getvalue()
-    assert "bad_latitude_123.json" in text and "trace row 9" in text and "out of range" in text
+    lines = out.getvalue().splitlines()
+    (line,) = [line for line in lines if str(bad) in line]
+    path, location, reason = line.split(": ", 2)
+    assert (path, location) == (str(bad), "trace row 9") and "out of range" in reason
     assert Mission.objects.filter(aircraft_id="ae0123").exists()
 
 

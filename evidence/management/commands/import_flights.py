@@ -12,6 +12,15 @@ from rich.table import Table
 from evidence.services.flight_import import ImportProgress, import_flight_files
 
 
+def error_lines(errors: list[dict[str, str]]) -> list[str]:
+    """``path: location: reason`` per error, whole (no wrapping at any terminal width)."""
+    lines = []
+    for e in errors:
+        parts = [e.get("path", "") or "-", e.get("location", "") or "-", e.get("reason", "")]
+        lines.append(": ".join(" ".join(str(p).splitlines()) for p in parts))
+    return lines
+
+
 class Command(BaseCommand):
     help = (
         "Import flight files (readsb/tar1090 traces, OpenSky state-vector CSV, traffic JSON/CSV) or directory trees "
@@ -70,10 +79,8 @@ class Command(BaseCommand):
             table.add_row(label, str(value))
         console.print(table)
         if run.errors:
-            errors = Table(title="Errors", show_lines=False)
-            for column in ("path", "location", "reason"):
-                errors.add_column(column, overflow="fold")
-            for e in run.errors:
-                errors.add_row(e.get("path", ""), e.get("location", ""), e.get("reason", ""))
-            console.print(errors)
+            # One error per line, never folded or cut (rich would fold a long path): the path can be copied as is.
+            self.stdout.write(f"Errors ({len(run.errors)}), as path: entry or line: reason")
+            for line in error_lines(run.errors):
+                self.stdout.write(line)
             raise CommandError(f"{run.files_failed or 'some'} file(s) failed", returncode=1)
