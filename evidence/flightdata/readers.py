@@ -38,7 +38,15 @@ from typing import IO, Any
 import numpy as np
 import orjson
 
-from .positions import FT_PER_M, KT_PER_MS, AircraftInfo, AircraftTrack, FlightFileError, Positions
+from .positions import (
+    FT_PER_M,
+    KT_PER_MS,
+    AircraftInfo,
+    AircraftTrack,
+    FlightFileError,
+    Positions,
+    source_code,
+)
 from .registries import is_military_address, normalise_hex
 
 __all__ = ["AircraftTrack", "FlightFileError", "default_max_bytes", "read_flight_file", "read_flight_stream"]
@@ -285,10 +293,13 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         if short.size:
             i = int(short[0])
             raise FlightFileError(path, f"{where} {i}", f"row has {lens[i]} fields, expected 9 or 14 (missing fields)")
-        # Columns, transposed lazily: only the 9 used ones are built (14-field rows carry 5 more).
-        cols = list(itertools.islice(zip(*trace, strict=False), 9))
+        # Columns, transposed lazily: only the 10 used ones are built (14-field rows carry 4 more).
+        width = 10 if int(lens.min()) >= 10 else 9
+        cols = list(itertools.islice(zip(*trace, strict=False), width))
+        if width == 9:  # pre-2022 rows (or a mix): the source where a row has one
+            cols.append(tuple(r[9] if len(r) > 9 else None for r in trace))
     else:
-        cols = [()] * 9
+        cols = [()] * 10
 
     offset_s = _numbers(cols[0], path, where, "time offset", nullable=False)
     lat = _numbers(cols[1], path, where, "latitude", nullable=True)
@@ -315,6 +326,7 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         i = _first_bad(details, (dict, _NONE))
         raise FlightFileError(path, f"{where} {i}", f"details {details[i]!r} is not an object or null")
 
+    source = _sources(cols[9], path, where)
     t = float(base) + offset_s
     _check_time(t, path, where)
     _check_latlon(lat, lon, path, where)
@@ -349,6 +361,7 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         new_leg=new_leg[keep],
         callsign_codes=codes[keep],
         callsign_table=list(table),
+        source=source[keep],
     )
     db_flags = doc.get("dbFlags")
     db_flags = db_flags if type(db_flags) is int else None
@@ -371,6 +384,15 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         db_flags=db_flags,
     )
     return AircraftTrack(info, positions, path)
+
+
+def _sources(col: list[Any] | tuple[Any, ...], path: str, where: str) -> np.ndarray:
+    """readsb's source type per row (field 9: ``adsb_icao``, ``mlat``…) → SOURCE_NAMES codes (0 = not given)."""
+    if not set(map(type, col)) <= {str, _NONE}:
+        i = _first_bad(col, (str, _NONE))
+        raise FlightFileError(path, f"{where} {i}", f"source {col[i]!r} is not text")
+    codes = {value: source_code(value) for value in set(col)}
+    return np.fromiter(map(codes.__getitem__, col), dtype=np.uint8, count=len(col))
 
 
 def _callsign(value: Any) -> str:

@@ -333,7 +333,7 @@ def test_progress_callback(tmp_path):
     assert [(p.done, p.total, p.failed) for p in seen] == [(1, 2, False), (2, 2, True)]
 
 
-def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(monkeypatch):
+def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(monkeypatch, django_capture_on_commit_callbacks):
     """A fault while writing (a database outage, say — injected here on the second file) propagates, the file written
     before it stays, and the run is closed as partial with where and why it stopped, not left "running" for ever."""
     from django.db import OperationalError
@@ -352,8 +352,16 @@ def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(monkey
     with pytest.raises(OperationalError):
         import_flight_files(files)
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.PARTIAL and run.finished_at is not None
+    assert run.status == ImportRun.Status.INTERRUPTED and run.finished_at is not None
     assert run.files_read == 1 and Mission.objects.filter(aircraft_id="ae0123").exists()
     (error,) = run.errors
-    assert error["path"].endswith("opensky_states.csv")
     assert error["reason"] == "import stopped: OperationalError: server closed the connection unexpectedly"
+    # Resumed, it continues after the last committed file and ends as an uninterrupted run would.
+    monkeypatch.setattr(flight_import, "_write_file", real_write)
+    from evidence.services.import_jobs import resume_run
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resume_run(run)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.SUCCEEDED and (run.files_read, run.files_failed) == (2, 0)
+    assert calls == [str(files[0]), str(files[1])]

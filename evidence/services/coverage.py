@@ -1,0 +1,81 @@
+"""Coverage cells: how many distinct aircraft were heard over or within ``COVERAGE_NEAR_NM`` of each region in each
+UTC hour, counted from every aircraft an import reads (kept as missions or not). Written by union of address sets,
+so parallel units and re-imports of the same day give the same cells (exact, idempotent)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+
+from evidence.models import CoverageCell
+
+
+def pack(addresses: np.ndarray) -> bytes:
+    """Sorted unique 24-bit addresses, 3 bytes each (big-endian)."""
+    a = np.unique(addresses.astype(np.uint32))
+    return np.stack([(a >> 16) & 0xFF, (a >> 8) & 0xFF, a & 0xFF], axis=1).astype(np.uint8).tobytes()
+
+
+def unpack(data: bytes) -> np.ndarray:
+    b = np.frombuffer(bytes(data), dtype=np.uint8).reshape(-1, 3).astype(np.uint32)
+    return (b[:, 0] << 16) | (b[:, 1] << 8) | b[:, 2]
+
+
+def _address(hex_address: str) -> int | None:
+    try:
+        return int(hex_address.lstrip("~"), 16) & 0xFFFFFF if hex_address else None
+    except ValueError:
+        return None
+
+
+class CoverageCounter:
+    """Accumulates (region, hour) → addresses for a batch of files; ``flush`` merges them into the table."""
+
+    def __init__(self, tagger: Any) -> None:
+        self.tagger = tagger
+        self.near_nm = float(settings.COVERAGE_NEAR_NM)
+        self.cells: dict[tuple[int, int], set[int]] = defaultdict(set)
+
+    def add(self, samples: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]) -> None:
+        """``samples``: (hex, hour start per point, lon, lat) from flight_import.coverage_sample."""
+        if self.tagger is None or not samples:
+            return
+        tracks, keys = [], []
+        for hex_address, hours, lon, lat in samples:
+            address = _address(hex_address)
+            if address is None:
+                continue
+            for hour in np.unique(hours):
+                sel = hours == hour
+                tracks.append((lon[sel], lat[sel]))
+                keys.append((address, int(hour)))
+        if not tracks:
+            return
+        tag_many = getattr(self.tagger, "tag_many", None)
+        results = tag_many(tracks) if tag_many else [self.tagger.tag(lon, lat) for lon, lat in tracks]
+        for (address, hour), hits in zip(keys, results, strict=True):
+            for hit in hits:
+                if hit.over or hit.min_distance_nm <= self.near_nm:
+                    self.cells[(hit.key, hour)].add(address)
+
+    def flush(self) -> int:
+        """Merge the accumulated cells (in key order, so concurrent writers lock rows in the same order)."""
+        if not self.cells:
+            return 0
+        items = sorted(self.cells.items())
+        self.cells = defaultdict(set)
+        with transaction.atomic():
+            for (region_id, hour), addresses in items:
+                at = datetime.fromtimestamp(hour, UTC)
+                cell, _ = CoverageCell.objects.select_for_update().get_or_create(region_id=region_id, hour=at)
+                merged = np.union1d(unpack(cell.aircraft), np.fromiter(addresses, dtype=np.uint32))
+                if len(merged) != cell.aircraft_count or not cell.aircraft:
+                    cell.aircraft = pack(merged)
+                    cell.aircraft_count = len(merged)
+                    cell.save(update_fields=["aircraft", "aircraft_count"])
+        return len(items)
