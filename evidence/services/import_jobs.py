@@ -87,6 +87,10 @@ def start_import(sources: Iterable[str | Path], *, user: Any = None, origin: str
     tasks run in this process before it returns. Stale runs are reconciled first."""
     reconcile_stale_runs()
     run = create_run(sources, user=user, origin=origin, options=options, upload_dir=upload_dir)
+    if settings.CELERY_TASK_ALWAYS_EAGER:  # no broker: the same steps, here and now (also inside a transaction)
+        _carry_out(run)
+        run.refresh_from_db()
+        return run
     from evidence import tasks
 
     transaction.on_commit(lambda: tasks.plan_import.apply_async((run.pk,), task_id=f"flight-import-{run.pk}-plan"))
@@ -470,15 +474,19 @@ def import_synchronously(paths: Iterable[str | Path], *, user: Any = None, origi
     units and closing as on workers. An unexpected error (the database going away) closes the run as interrupted
     when it still can; reconciliation closes it later when it cannot."""
     run = create_run(paths, user=user, origin=origin, options=options)
+    _carry_out(run, region_tagger=region_tagger, workers=workers, timings=timings)
+    run.refresh_from_db()
+    return run
+
+
+def _carry_out(run: ImportRun, **unit_options: Any) -> None:
     try:
         plan_run(run.pk, enqueue=False)
         for unit_id in ImportUnit.objects.filter(run=run).order_by("seq").values_list("pk", flat=True):
-            run_unit(unit_id, region_tagger=region_tagger, workers=workers, timings=timings)
+            run_unit(unit_id, **unit_options)
     except BaseException as exc:
         _record_interrupted(run.pk, exc)
         raise
-    run.refresh_from_db()
-    return run
 
 
 def _record_interrupted(run_id: int, exc: BaseException) -> None:
