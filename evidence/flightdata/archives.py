@@ -167,7 +167,7 @@ def read_member(parts: Sequence[str], member: TarMember, *, max_bytes: int | Non
         raise FlightFileError(label, "file", too_big_reason(limit, "in the tar"))
     with ConcatenatedParts(parts) as raw:
         raw.seek(member.offset)
-        data = raw.read(member.size)
+        data = io.BufferedReader(raw, buffer_size=1 << 20).read(member.size)  # across part boundaries
     if len(data) != member.size:
         raise FlightFileError(label, "tar", "member cut short: the tar ends inside it")
     return read_flight_stream(io.BytesIO(data), label, max_bytes=limit)

@@ -79,3 +79,47 @@ class CoverageCounter:
                     cell.aircraft_count = len(merged)
                     cell.save(update_fields=["aircraft", "aircraft_count"])
         return len(items)
+
+
+def coverage_in_scope(scope: Any) -> dict[str, Any] | None:
+    """Distinct aircraft heard (all traffic) in a scope's regions and period, from the coverage cells: the figure
+    an answer that found zero or few missions can give ("312 other aircraft were heard near X that day").
+
+    Returns ``{"aircraft": n, "regions": [slugs], "hours": cells with data, "near_nm": radius}`` or None when the
+    scope has no region or no period (coverage is counted per region and hour only)."""
+    from datetime import time as dtime
+
+    from evidence.models import Region
+
+    if not getattr(scope, "regions", None) or getattr(scope, "period", None) is None:
+        return None
+    slugs = [r.slug for r in scope.regions]
+    start = datetime.combine(scope.period.start, dtime.min, tzinfo=UTC)
+    end = datetime.combine(scope.period.end, dtime.max, tzinfo=UTC)
+    region_ids = list(Region.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+    cells = CoverageCell.objects.filter(region_id__in=region_ids, hour__gte=start, hour__lte=end)
+    heard: set[int] = set()
+    hours = 0
+    for blob in cells.values_list("aircraft", flat=True).iterator():
+        heard.update(unpack(blob).tolist())
+        hours += 1
+    return {"aircraft": len(heard), "regions": slugs, "hours": hours, "near_nm": float(settings.COVERAGE_NEAR_NM)}
+
+
+def coverage_line(scope: Any, missions_found: int) -> str | None:
+    """One sentence for answers and claim checks that found zero or few missions: whether other traffic was heard
+    there then (coverage present) or nothing at all (no evidence either way). None when it cannot be said."""
+    figures = coverage_in_scope(scope)
+    if figures is None:
+        return None
+    where = ", ".join(figures["regions"])
+    if figures["aircraft"] == 0:
+        return (
+            f"No aircraft at all were heard over or within {figures['near_nm']:g} nm of {where} in that period in "
+            "the imported data: no evidence either way."
+        )
+    return (
+        f"{figures['aircraft']:,} aircraft in all (military or not) were heard over or within "
+        f"{figures['near_nm']:g} nm of {where} in that period, so receivers covered the area; {missions_found} "
+        "matching mission(s) were recorded."
+    )
