@@ -73,7 +73,8 @@ def test_split_tar_parts_read_as_one(tmp_path):
     parts = tmp_path / "parts"
     parts.mkdir()
     third = len(data) // 3
-    for suffix, chunk in zip(("aa", "ab", "ac"), (data[:third], data[third : 2 * third], data[2 * third :]), strict=True):
+    chunks = (data[:third], data[third : 2 * third], data[2 * third :])
+    for suffix, chunk in zip(("aa", "ab", "ac"), chunks, strict=True):
         (parts / f"day.tar.{suffix}").write_bytes(chunk)
     run = import_flight_files([parts / "day.tar.aa"])
     assert run.status == ImportRun.Status.SUCCEEDED and run.files_read == 3

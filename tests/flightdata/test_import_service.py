@@ -333,7 +333,9 @@ def test_progress_callback(tmp_path):
     assert [(p.done, p.total, p.failed) for p in seen] == [(1, 2, False), (2, 2, True)]
 
 
-def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(monkeypatch, django_capture_on_commit_callbacks):
+def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(
+    monkeypatch, django_capture_on_commit_callbacks
+):
     """A fault while writing (a database outage, say — injected here on the second file) propagates, the file written
     before it stays, and the run is closed as partial with where and why it stopped, not left "running" for ever."""
     from django.db import OperationalError
