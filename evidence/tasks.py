@@ -25,7 +25,7 @@ def plan_import(self, run_id: int) -> None:
     """List a run's files and tar members into units and queue them (streams each tar once)."""
     from evidence.services.import_jobs import plan_run
 
-    plan_run(run_id)
+    plan_run(run_id, queue=(self.request.delivery_info or {}).get("routing_key"))
 
 
 @shared_task(**RELIABLE, **LIMITS)

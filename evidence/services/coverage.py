@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from evidence.models import CoverageCell
 
@@ -72,13 +72,23 @@ class CoverageCounter:
         with transaction.atomic():
             for (region_id, hour), addresses in items:
                 at = datetime.fromtimestamp(hour, UTC)
-                cell, _ = CoverageCell.objects.select_for_update().get_or_create(region_id=region_id, hour=at)
+                cell = _locked_cell(region_id, at)
                 merged = np.union1d(unpack(cell.aircraft), np.fromiter(addresses, dtype=np.uint32))
                 if len(merged) != cell.aircraft_count or not cell.aircraft:
                     cell.aircraft = pack(merged)
                     cell.aircraft_count = len(merged)
                     cell.save(update_fields=["aircraft", "aircraft_count"])
         return len(items)
+
+
+def _locked_cell(region_id: int, at: datetime) -> CoverageCell:
+    """The cell, locked; created when missing (another worker creating it at the same moment wins, we re-read)."""
+    try:
+        with transaction.atomic():
+            cell, _ = CoverageCell.objects.select_for_update().get_or_create(region_id=region_id, hour=at)
+            return cell
+    except IntegrityError:
+        return CoverageCell.objects.select_for_update().get(region_id=region_id, hour=at)
 
 
 def coverage_in_scope(scope: Any) -> dict[str, Any] | None:

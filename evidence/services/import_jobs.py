@@ -65,6 +65,13 @@ _SUMMED = (
 # --- starting, planning -------------------------------------------------------------------------------------------
 
 
+def tasks_in_process() -> bool:
+    """True without a broker (Celery runs tasks eagerly, in this process)."""
+    from project.celery import app
+
+    return bool(app.conf.task_always_eager)
+
+
 def create_run(sources: Iterable[str | Path], *, user: Any = None, origin: str = "cli", options: dict | None = None,
                upload_dir: str = "") -> ImportRun:  # fmt: skip
     opts = {"gap_minutes": default_gap_minutes(), "keep_all": False, **(options or {})}
@@ -87,7 +94,7 @@ def start_import(sources: Iterable[str | Path], *, user: Any = None, origin: str
     tasks run in this process before it returns. Stale runs are reconciled first."""
     reconcile_stale_runs()
     run = create_run(sources, user=user, origin=origin, options=options, upload_dir=upload_dir)
-    if settings.CELERY_TASK_ALWAYS_EAGER:  # no broker: the same steps, here and now (also inside a transaction)
+    if tasks_in_process():  # no broker: the same steps, here and now (also inside a transaction)
         _carry_out(run)
         run.refresh_from_db()
         return run
@@ -127,14 +134,14 @@ def _tar_entries(parts: list[str]) -> Iterator[dict[str, Any]]:
         yield {"error": exc.as_dict()}
 
 
-def plan_run(run_id: int, *, enqueue: bool = True) -> None:
+def plan_run(run_id: int, *, enqueue: bool = True, queue: str | None = None) -> None:
     """Cut the run into units (once: a redelivered planning task only re-queues the pending units)."""
     run = ImportRun.objects.get(pk=run_id)
     if run.status not in ImportRun.ACTIVE:
         return
     if run.units_total or run.options.get("planned"):
         if enqueue:
-            _enqueue(run.units.filter(status=ImportUnit.Status.PENDING))
+            _enqueue(run.units.filter(status=ImportUnit.Status.PENDING), queue)
         return
     size = int(settings.IMPORT_UNIT_FILES)
     entries: list[dict[str, Any]] = []
@@ -160,14 +167,16 @@ def plan_run(run_id: int, *, enqueue: bool = True) -> None:
     if not units:
         _close_if_done(run.pk)
     elif enqueue:
-        transaction.on_commit(lambda: _enqueue(run.units.all()))
+        transaction.on_commit(lambda: _enqueue(run.units.all(), queue))
 
 
-def _enqueue(units: Iterable[ImportUnit]) -> None:
+def _enqueue(units: Iterable[ImportUnit], queue: str | None = None) -> None:
+    """Queue the units (on ``queue`` when given: the planner's own queue, so the workers serving imports get them)."""
     from evidence import tasks
 
+    extra = {"queue": queue} if queue else {}
     for unit in units:
-        tasks.import_unit.apply_async((unit.pk,), task_id=_task_id(unit))
+        tasks.import_unit.apply_async((unit.pk,), task_id=_task_id(unit), **extra)
 
 
 def _task_id(unit: ImportUnit) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -54,7 +53,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         console = Console(file=self.stdout, force_terminal=False, width=120)
-        eager = bool(settings.CELERY_TASK_ALWAYS_EAGER)
+        eager = import_jobs.tasks_in_process()
         if options["reconcile"]:
             closed = import_jobs.reconcile_stale_runs()
             self.stdout.write(f"closed as interrupted: {', '.join(map(str, closed)) or 'none'}")
@@ -104,7 +103,7 @@ class Command(BaseCommand):
         if not options["paths"]:
             raise CommandError("give files, directories or tars to import (or --resume/--cancel/--reconcile)")
         job_options = {"gap_minutes": options["gap_minutes"], "keep_all": options["all"]}
-        if settings.CELERY_TASK_ALWAYS_EAGER:  # no broker: the same planning and units, in this process
+        if import_jobs.tasks_in_process():  # no broker: the same planning and units, in this process
             import_jobs.reconcile_stale_runs()
             return import_jobs.import_synchronously(
                 options["paths"], origin="cli", options=job_options, workers=options["workers"]
@@ -116,7 +115,7 @@ class Command(BaseCommand):
     def _wait(self, run: ImportRun, bar: Progress, task: Any) -> ImportRun:
         run.refresh_from_db()
         # With a broker: follow the workers' progress in the database.
-        while run.status in ImportRun.ACTIVE and not settings.CELERY_TASK_ALWAYS_EAGER:
+        while run.status in ImportRun.ACTIVE and not import_jobs.tasks_in_process():
             done = run.files_read + run.files_failed
             bar.update(task, total=run.files_total or None, completed=done, positions=run.positions_read)
             time.sleep(0.5)
