@@ -177,10 +177,27 @@ class MissionAdmin(admin.ModelAdmin):
         "bounding_box",
         "max_altitude_ft",
         "orbit_summary",
+        "position_sources",
         "track_map",
         "provenance",
     )
-    exclude = ("track", "orbits", "min_lat", "min_lon", "max_lat", "max_lon", "import_run", "source_files", "has_orbit")
+    exclude = (
+        "track", "orbits", "min_lat", "min_lon", "max_lat", "max_lon", "import_run", "source_files", "has_orbit",
+        "source_shares",
+    )  # fmt: skip
+
+    @admin.display(description="Position sources")
+    def position_sources(self, obj: Mission) -> str:
+        from evidence.flightdata.positions import SOURCE_LABELS
+
+        shares = obj.source_shares or {}
+        if not shares:
+            return "Not recorded (the file did not say)."
+        parts = [f"{SOURCE_LABELS.get(k, k)} {v:.0%}" for k, v in sorted(shares.items(), key=lambda kv: -kv[1])]
+        known = sum(shares.values())
+        if known < 0.9995:
+            parts.append(f"unknown {1 - known:.0%}")
+        return ", ".join(parts)
 
     def has_add_permission(self, request) -> bool:
         return False  # missions come from flight data (import)

@@ -182,3 +182,27 @@ def test_coverage_counts_every_aircraft_heard_idempotently(tmp_path):
     assert "3 aircraft in all" in coverage_line(scope, 0)
     empty = Scope(regions=(RegionFilter("baja"),), period=Period(dt.date(2025, 3, 3), dt.date(2025, 3, 3)))
     assert "no evidence either way" in coverage_line(empty, 0)
+
+
+def test_admin_shows_progress_cancel_and_resume_and_mission_sources(client, staff_admin,
+                                                                     django_capture_on_commit_callbacks):  # fmt: skip
+    from evidence.services import import_jobs
+
+    client.force_login(staff_admin)
+    files = [str(FIXTURES / "readsb_14field.json"), str(FIXTURES / "readsb_9field.json")]
+    run = import_jobs.create_run(files, options={"keep_all": True})
+    import_jobs.plan_run(run.pk, enqueue=False)  # planned, its unit not started yet: running
+    page = client.get(f"/admin/evidence/importrun/{run.pk}/change/").content.decode()
+    assert "0 of 2 files" in page and "Cancel import" in page and 'http-equiv="refresh"' in page
+    response = client.post(f"/admin/evidence/importrun/{run.pk}/operate/", {"action": "cancel"})
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.CANCELLED and not Mission.objects.exists()
+    assert "Resume import" in client.get(f"/admin/evidence/importrun/{run.pk}/change/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/evidence/importrun/{run.pk}/operate/", {"action": "resume"})
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.SUCCEEDED and run.files_read == 2
+    mission = Mission.objects.filter(aircraft_id="ae5d6f").first()
+    page = client.get(f"/admin/evidence/mission/{mission.pk}/change/").content.decode()
+    assert "ADS-B" in page
