@@ -282,8 +282,10 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
             return
         # Coverage first: it merges by set union (idempotent), so a batch redone after an interruption is harmless,
         # while the files' progress commits with their writes below.
+        t = fi._clock()
         ctx.coverage.add([h for p in pending for h in p.heard])
         ctx.coverage.flush()
+        fi._charge(ctx, "tag", t)  # coverage is region tagging of every aircraft heard, and its merge
         fi._tag_prepared(pending, ctx)
         for prepared in pending:
             fi._write_file(prepared, ctx)
