@@ -206,3 +206,28 @@ def test_admin_shows_progress_cancel_and_resume_and_mission_sources(client, staf
     mission = Mission.objects.filter(aircraft_id="ae5d6f").first()
     page = client.get(f"/admin/evidence/mission/{mission.pk}/change/").content.decode()
     assert "ADS-B" in page
+
+
+def test_coverage_with_the_real_tagger_and_a_one_position_hour():
+    """A one-position hour among longer ones made RegionTagger.tag_many raise (found by the day-archive benchmark)."""
+    import numpy as np
+    import shapely
+
+    from evidence.geo.tagging import RegionTagger
+    from evidence.models import CoverageCell, Region
+    from evidence.services.coverage import CoverageCounter, unpack
+
+    region = Region.objects.create(
+        slug="box", name="Box", kind="other", geometry_wkb=b"", min_lon=-118, min_lat=30, max_lon=-116, max_lat=31
+    )
+    tagger = RegionTagger([(region.pk, shapely.box(-118, 30, -116, 31))], cap_nm=250)
+    counter = CoverageCounter(tagger)
+    hours = np.array([T0, T0, T0 + 3600])
+    counter.add([
+        ("ae0001", hours, np.array([-117.0, -117.1, -117.2]), np.array([30.5, 30.6, 30.7])),
+        ("ae0002", np.array([T0]), np.array([-117.0]), np.array([30.5])),
+        ("ae0003", hours, np.array([-100.0, -100.1, -117.0]), np.array([45.0, 45.1, 30.5])),
+    ])  # fmt: skip
+    counter.flush()
+    cells = {c.hour.timestamp(): sorted(unpack(c.aircraft).tolist()) for c in CoverageCell.objects.all()}
+    assert cells == {T0: [0xAE0001, 0xAE0002], T0 + 3600: [0xAE0001, 0xAE0003]}
