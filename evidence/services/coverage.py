@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from evidence.models import CoverageCell
 
@@ -68,31 +68,32 @@ class CoverageCounter:
                     self.cells[(hit.key, hour)].add(address)
 
     def flush(self) -> int:
-        """Merge the accumulated cells (in key order, so concurrent writers lock rows in the same order)."""
+        """Merge the accumulated cells: missing cells created (a concurrent creator wins, harmlessly), then every
+        touched cell locked in key order (concurrent writers lock rows in the same order) and updated in bulk."""
         if not self.cells:
             return 0
-        items = sorted(self.cells.items())
+        items = dict(sorted(self.cells.items()))
         self.cells = defaultdict(set)
+        keys = {(region, datetime.fromtimestamp(hour, UTC)): heard for (region, hour), heard in items.items()}
+        regions = {r for r, _ in keys}
+        hours = {h for _, h in keys}
         with transaction.atomic():
-            for (region_id, hour), addresses in items:
-                at = datetime.fromtimestamp(hour, UTC)
-                cell = _locked_cell(region_id, at)
+            CoverageCell.objects.bulk_create(
+                [CoverageCell(region_id=r, hour=h, aircraft=b"", aircraft_count=0) for r, h in keys],
+                ignore_conflicts=True,
+            )
+            rows = CoverageCell.objects.select_for_update().filter(region_id__in=regions, hour__in=hours)
+            changed = []
+            for cell in rows.order_by("region_id", "hour"):
+                addresses = keys.get((cell.region_id, cell.hour))
+                if addresses is None:
+                    continue
                 merged = np.union1d(unpack(cell.aircraft), np.fromiter(addresses, dtype=np.uint32))
-                if len(merged) != cell.aircraft_count or not cell.aircraft:
-                    cell.aircraft = pack(merged)
-                    cell.aircraft_count = len(merged)
-                    cell.save(update_fields=["aircraft", "aircraft_count"])
+                if len(merged) != cell.aircraft_count:
+                    cell.aircraft, cell.aircraft_count = pack(merged), len(merged)
+                    changed.append(cell)
+            CoverageCell.objects.bulk_update(changed, ["aircraft", "aircraft_count"], batch_size=500)
         return len(items)
-
-
-def _locked_cell(region_id: int, at: datetime) -> CoverageCell:
-    """The cell, locked; created when missing (another worker creating it at the same moment wins, we re-read)."""
-    try:
-        with transaction.atomic():
-            cell, _ = CoverageCell.objects.select_for_update().get_or_create(region_id=region_id, hour=at)
-            return cell
-    except IntegrityError:
-        return CoverageCell.objects.select_for_update().get(region_id=region_id, hour=at)
 
 
 def coverage_in_scope(scope: Any) -> dict[str, Any] | None:

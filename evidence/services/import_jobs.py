@@ -252,6 +252,22 @@ def _report(hook: Any, run: ImportRun, path: str, positions: int, failed: bool, 
         hook(run, fi.ImportProgress(0, run.files_total, path, positions, failed, created, updated))
 
 
+_TAGGER_CACHE: dict[str, Any] = {}
+
+
+def cached_region_tagger() -> Any:
+    """``default_region_tagger()`` built once per process (seconds for the world's regions) and rebuilt when the
+    regions change (their ids and bounding boxes are the signature)."""
+    from evidence.models import Region
+
+    rows = tuple(Region.objects.order_by("pk").values_list("pk", "min_lon", "min_lat", "max_lon", "max_lat"))
+    signature = (fi.default_region_tagger, rows)
+    if _TAGGER_CACHE.get("signature") != signature:
+        _TAGGER_CACHE["tagger"] = fi.default_region_tagger()
+        _TAGGER_CACHE["signature"] = signature
+    return _TAGGER_CACHE["tagger"]
+
+
 def _cancel_requested(run_id: int) -> bool:
     return ImportRun.objects.filter(pk=run_id, cancel_requested=True).exists()
 
@@ -259,7 +275,7 @@ def _cancel_requested(run_id: int) -> bool:
 def _unit_context(run: ImportRun, region_tagger: Any) -> fi._Context:
     from .registry_import import OrganisationIndex, TypeIndex
 
-    tagger = region_tagger if region_tagger is not None else fi.default_region_tagger()
+    tagger = region_tagger if region_tagger is not None else cached_region_tagger()
     return fi._Context(
         run=run,
         gap_s=60.0 * float(run.options.get("gap_minutes") or default_gap_minutes()),
