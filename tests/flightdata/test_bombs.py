@@ -121,3 +121,22 @@ def tar_with(members: dict[str, bytes]) -> bytes:
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
     return buf.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_bomb_inside_a_release_tar_is_refused_and_the_other_members_imported(bomb, tmp_path, settings):
+    from evidence.services.flight_import import import_flight_files
+
+    settings.FLIGHT_FILE_MAX_BYTES = LIMIT
+    good = (Path(__file__).parent / "fixtures" / "readsb_9field.json").read_bytes()
+    tar_path = tmp_path / "day.tar"
+    tar_path.write_bytes(tar_with({
+        "2025/02/03/traces/34/trace_full_ae1234.json": bomb.read_bytes(),
+        "2025/02/03/traces/23/trace_full_ae0123.json": good,
+    }))  # fmt: skip
+    run, peak = peak_bytes(lambda: import_flight_files([tar_path], region_tagger=None))
+    assert (run.files_read, run.files_failed) == (1, 1)
+    (error,) = run.errors
+    assert error["path"] == f"{tar_path}::2025/02/03/traces/34/trace_full_ae1234.json"
+    assert "once decompressed" in error["reason"]
+    assert peak < MEMORY_BOUND + 4 * bomb.stat().st_size, f"peak {peak:,} bytes"
