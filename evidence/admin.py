@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from django import forms
@@ -12,7 +11,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -191,10 +190,27 @@ class MissionAdmin(admin.ModelAdmin):
         "bounding_box",
         "max_altitude_ft",
         "orbit_summary",
+        "position_sources",
         "track_map",
         "provenance",
     )
-    exclude = ("track", "orbits", "min_lat", "min_lon", "max_lat", "max_lon", "import_run", "source_files", "has_orbit")
+    exclude = (
+        "track", "orbits", "min_lat", "min_lon", "max_lat", "max_lon", "import_run", "source_files", "has_orbit",
+        "source_shares",
+    )  # fmt: skip
+
+    @admin.display(description="Position sources")
+    def position_sources(self, obj: Mission) -> str:
+        from evidence.flightdata.positions import SOURCE_LABELS
+
+        shares = obj.source_shares or {}
+        if not shares:
+            return "Not recorded (the file did not say)."
+        parts = [f"{SOURCE_LABELS.get(k, k)} {v:.0%}" for k, v in sorted(shares.items(), key=lambda kv: -kv[1])]
+        known = sum(shares.values())
+        if known < 0.9995:
+            parts.append(f"unknown {1 - known:.0%}")
+        return ", ".join(parts)
 
     def has_add_permission(self, request) -> bool:
         return False  # missions come from flight data (import)
@@ -328,7 +344,11 @@ class MultiFileField(forms.FileField):
 
 class FlightUploadMultiForm(forms.Form):
     files = MultiFileField(
-        help_text="readsb/tar1090 trace_full JSON (plain or gzip), OpenSky state-vector CSV, or traffic JSON/CSV."
+        help_text="readsb/tar1090 trace_full JSON (plain or gzip), OpenSky state-vector CSV, traffic JSON/CSV, or a "
+        "release tar."
+    )
+    keep_all = forms.BooleanField(
+        required=False, help_text="Keep every aircraft as missions (default: military and watch-listed only)"
     )
 
 
@@ -345,8 +365,24 @@ class ImportRunAdmin(admin.ModelAdmin):
         "status",
     )
     list_filter = ("status", "origin")
-    readonly_fields = [f.name for f in ImportRun._meta.fields if f.name != "errors"] + ["error_table"]
-    exclude = ("errors",)
+    readonly_fields = [
+        "progress", *(f.name for f in ImportRun._meta.fields if f.name not in ("errors", "options")), "error_table"
+    ]
+    exclude = ("errors", "options")
+    change_form_template = "admin/evidence/importrun/change_form.html"
+
+    @admin.display(description="Progress")
+    def progress(self, obj: ImportRun) -> str:
+        from evidence.services.import_jobs import run_progress
+
+        p = run_progress(obj)
+        eta = f", about {p['eta_seconds']} s left" if p["eta_seconds"] is not None else ""
+        percent = f" ({p['percent']} %)" if p["percent"] is not None else ""
+        return (
+            f"{p['files_done']:,} of {p['files_total']:,} files{percent}, {obj.positions_read:,} positions at "
+            f"{p['positions_per_second']:,}/s{eta}; {obj.aircraft_heard:,} aircraft heard, {obj.aircraft_kept:,} "
+            f"kept; units {p['units_done']}/{p['units_total']}"
+        )
     change_list_template = "admin/evidence/importrun/change_list.html"
 
     def has_add_permission(self, request) -> bool:
@@ -368,8 +404,41 @@ class ImportRunAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path("upload/", self.admin_site.admin_view(self.upload_view), name="evidence_importrun_upload"),
+            path("<int:pk>/operate/", self.admin_site.admin_view(self.operate_view), name="evidence_importrun_operate"),
             *super().get_urls(),
         ]
+
+    def operate_view(self, request: HttpRequest, pk: int):
+        """POST ``action=cancel|resume``: staff only, through the import_jobs services."""
+        from evidence.services import import_jobs
+
+        if request.method != "POST":
+            from django.http import HttpResponseNotAllowed
+
+            return HttpResponseNotAllowed(["POST"])
+        if not may_import_flights(request.user):
+            raise PermissionDenied
+        run = get_object_or_404(ImportRun, pk=pk)
+        operation = {"cancel": import_jobs.cancel_run, "resume": import_jobs.resume_run}.get(request.POST.get("action"))
+        if operation is None:
+            self.message_user(request, "Unknown operation.", messages.ERROR)
+        else:
+            try:
+                run = operation(run)
+                self.message_user(request, f"{run}: {request.POST['action']} requested.", messages.SUCCESS)
+            except import_jobs.ImportStateError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+        return redirect("admin:evidence_importrun_change", pk)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
+        run = ImportRun.objects.filter(pk=object_id).first()
+        extra = {
+            **(extra_context or {}),
+            "may_operate": may_import_flights(request.user),
+            "running": bool(run and run.status in ImportRun.ACTIVE),
+            "resumable": bool(run and run.status in (ImportRun.Status.INTERRUPTED, ImportRun.Status.CANCELLED)),
+        }
+        return super().change_view(request, object_id, form_url, extra)
 
     def upload_view(self, request: HttpRequest):
         """Upload flight files; staff only (importing flight data is a staff operation)."""
@@ -377,17 +446,21 @@ class ImportRunAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = FlightUploadMultiForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            from evidence.services.flight_import import import_flight_files
+            from evidence.services import import_jobs
 
-            with tempfile.TemporaryDirectory(prefix="flightcheck-upload-") as tmp:
-                paths = []
-                for i, upload in enumerate(form.cleaned_data["files"]):
-                    target = Path(tmp) / f"{i:04d}-{Path(upload.name).name}"
-                    with target.open("wb") as fh:
-                        for chunk in upload.chunks():
-                            fh.write(chunk)
-                    paths.append(target)
-                run = import_flight_files(paths, user=request.user, origin="admin")
+            # Kept under FLIGHT_IMPORT_DIR until the run ends: the workers read them from there.
+            directory = import_jobs.upload_dir_for_new_run()
+            paths = []
+            for i, upload in enumerate(form.cleaned_data["files"]):
+                target = directory / f"{i:04d}-{Path(upload.name).name}"
+                with target.open("wb") as fh:
+                    for chunk in upload.chunks():
+                        fh.write(chunk)
+                paths.append(target)
+            options = {"keep_all": bool(form.cleaned_data.get("keep_all"))}
+            run = import_jobs.start_import(
+                paths, user=request.user, origin="admin", options=options, upload_dir=str(directory)
+            )
             level = messages.SUCCESS if run.status == ImportRun.Status.SUCCEEDED else messages.WARNING
             self.message_user(
                 request,

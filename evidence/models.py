@@ -155,18 +155,28 @@ class Region(models.Model):
 
 
 class ImportRun(models.Model):
-    """One run of the flight importer (CLI, admin upload or API): what it read, what it made, what failed."""
+    """One run of the flight importer (CLI, admin upload, API, schedule): what it read, what it made, what failed.
+
+    A run is a job: its work is cut into ``ImportUnit`` rows (a chunk of files or of a tar's members) that Celery
+    workers (or this process, without a broker) carry out; the counters below are the sum over the units, refreshed
+    as each file is written, so the admin and the API show progress while it runs.
+    """
 
     class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
         RUNNING = "running", "Running"
         SUCCEEDED = "succeeded", "Succeeded"
         PARTIAL = "partial", "Some files failed"
         FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+        INTERRUPTED = "interrupted", "Interrupted (can be resumed)"
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
 
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    origin = models.CharField(max_length=20, default="cli", help_text="cli, admin, api, demo")
+    origin = models.CharField(max_length=20, default="cli", help_text="cli, admin, api, demo, schedule")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
     files_read = models.PositiveIntegerField(default=0)
     files_failed = models.PositiveIntegerField(default=0)
@@ -174,12 +184,77 @@ class ImportRun(models.Model):
     missions_created = models.PositiveIntegerField(default=0)
     missions_updated = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True, help_text='[{"path", "location", "reason"}]')
+    sources = models.JSONField(default=list, blank=True, help_text="Files, directories or tars given to the run")
+    options = models.JSONField(default=dict, blank=True, help_text="gap_minutes, keep_all")
+    files_total = models.PositiveIntegerField(default=0, help_text="Files (or tar members) planned")
+    units_total = models.PositiveIntegerField(default=0)
+    units_done = models.PositiveIntegerField(default=0)
+    aircraft_heard = models.PositiveIntegerField(default=0, help_text="Aircraft read, kept or not")
+    aircraft_kept = models.PositiveIntegerField(default=0, help_text="Aircraft the filter kept as missions")
+    cancel_requested = models.BooleanField(default=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last progress written")
+    upload_dir = models.CharField(max_length=500, blank=True, help_text="Uploaded files kept for the workers")
 
     class Meta:
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
         return f"Import #{self.pk} ({self.status})"
+
+
+class ImportUnit(models.Model):
+    """A chunk of an import run's work (files, or members of a tar) carried out by one task; ``done_entries``
+    advances in the same transaction as each file's writes, so a unit interrupted anywhere resumes after the last
+    file it committed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="units")
+    seq = models.PositiveIntegerField()
+    entries = models.JSONField(default=list, help_text='[{"path"} | {"path", "parts", "offset", "size"}]')
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    done_entries = models.PositiveIntegerField(default=0)
+    files_read = models.PositiveIntegerField(default=0)
+    files_failed = models.PositiveIntegerField(default=0)
+    positions_read = models.PositiveBigIntegerField(default=0)
+    missions_created = models.PositiveIntegerField(default=0)
+    missions_updated = models.PositiveIntegerField(default=0)
+    aircraft_heard = models.PositiveIntegerField(default=0)
+    aircraft_kept = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=200, blank=True, help_text="Task id carrying the unit out")
+
+    class Meta:
+        ordering = ["run", "seq"]
+        constraints = [models.UniqueConstraint(fields=["run", "seq"], name="importunit_run_seq")]
+
+    def __str__(self) -> str:
+        return f"Import #{self.run_id} unit {self.seq} ({self.status})"
+
+
+class CoverageCell(models.Model):
+    """How many distinct aircraft (all traffic, kept as missions or not) were heard over or within
+    ``settings.COVERAGE_NEAR_NM`` of a region during one UTC hour: "no record" is not "no flight" only where the
+    receivers heard others. ``aircraft`` holds the sorted 24-bit addresses (3 bytes each), so parallel and repeated
+    imports merge by set union — exact and idempotent."""
+
+    region = models.ForeignKey("Region", on_delete=models.CASCADE, related_name="coverage")
+    hour = models.DateTimeField(db_index=True)
+    aircraft_count = models.PositiveIntegerField(default=0)
+    aircraft = models.BinaryField(default=bytes)
+
+    class Meta:
+        ordering = ["hour", "region"]
+        constraints = [models.UniqueConstraint(fields=["region", "hour"], name="coveragecell_region_hour")]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.hour:%Y-%m-%d %H}h: {self.aircraft_count}"
 
 
 class Mission(models.Model):
@@ -211,6 +286,9 @@ class Mission(models.Model):
     )
     import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="missions")
     source_files = models.JSONField(default=list, blank=True, help_text="Files or feeds the positions came from")
+    source_shares = models.JSONField(
+        default=dict, blank=True, help_text='Share of positions per source: {"adsb": 0.9, "mlat": 0.1} (readsb files)'
+    )
     regions = models.ManyToManyField(Region, through="MissionRegion", related_name="missions")
 
     class Meta:

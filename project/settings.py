@@ -207,6 +207,22 @@ MISSION_GAP_MINUTES = env.float("MISSION_GAP_MINUTES", default=30.0)
 PICTURE_GAP_SECONDS = env.float("PICTURE_GAP_SECONDS", default=120.0)
 # How long a signed picture link (chat answers' images) stays valid.
 PICTURE_LINK_MAX_AGE = env.int("PICTURE_LINK_MAX_AGE", default=7 * 24 * 3600)
+# Largest flight file (or tar member) accepted, in bytes once decompressed: a bigger one is refused as a possible
+# decompression bomb before more than this is read (memory follows this figure; JSON costs a few times it to parse).
+FLIGHT_FILE_MAX_BYTES = env.int("FLIGHT_FILE_MAX_BYTES", default=256 * 1024 * 1024)
+# Import jobs (evidence/services/import_jobs.py): uploads are kept here until their run ends (workers read them).
+FLIGHT_IMPORT_DIR = env.path("FLIGHT_IMPORT_DIR", default=VAR_DIR / "imports")
+IMPORT_UNIT_FILES = env.int("IMPORT_UNIT_FILES", default=200)  # files or tar members per task
+IMPORT_UNIT_TIME_LIMIT = env.int("IMPORT_UNIT_TIME_LIMIT", default=1800)  # seconds (soft; hard = +60)
+IMPORT_STALE_MINUTES = env.float("IMPORT_STALE_MINUTES", default=40.0)  # no progress that long → interrupted
+IMPORT_WATCH_LIST = env.list("IMPORT_WATCH_LIST", default=[])  # hex addresses or registrations always kept
+COVERAGE_NEAR_NM = env.float("COVERAGE_NEAR_NM", default=NEAR_NM)
+# Daily import (Celery beat): a directory holding YYYY/MM/DD/ day folders or YYYY.MM.DD*.tar* release tars.
+IMPORT_SCHEDULE_SOURCE = env.str("IMPORT_SCHEDULE_SOURCE", default="")
+CELERY_BEAT_SCHEDULE |= {
+    "reconcile-flight-imports": {"task": "evidence.tasks.reconcile_imports", "schedule": 600.0},
+    "daily-flight-import": {"task": "evidence.tasks.scheduled_daily_import", "schedule": 86400.0},
+}
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------
 # Empty: the rule-based pipeline over spacy.blank("en"). A package name or a path: a trained pipeline combined with

@@ -119,6 +119,7 @@ class MissionSerializer(BBoxMixin, serializers.ModelSerializer):
         fields = (
             "id", "aircraft", "aircraft_type", "callsign", "callsigns", "start", "end", "duration_minutes",
             "point_count", "bbox", "max_altitude_ft", "has_orbit", "orbits", "regions", "import_run", "source_files",
+            "source_shares",
             "track",
         )
 
@@ -163,8 +164,17 @@ class ImportRunSerializer(serializers.ModelSerializer):
         model = ImportRun
         fields = (
             "id", "started_at", "finished_at", "started_by", "origin", "status", "files_read", "files_failed",
-            "positions_read", "missions_created", "missions_updated", "errors",
+            "positions_read", "missions_created", "missions_updated", "errors", "files_total", "aircraft_heard",
+            "aircraft_kept", "cancel_requested", "progress",
         )
+
+    progress = serializers.SerializerMethodField(help_text="files_done, files_total, percent, positions_per_second, "
+                                                 "eta_seconds, units_done, units_total")  # fmt: skip
+
+    def get_progress(self, obj: ImportRun) -> dict[str, Any]:
+        from evidence.services.import_jobs import run_progress
+
+        return run_progress(obj)
 
     @extend_schema_field(ImportErrorSerializer(many=True))
     def get_errors(self, obj: ImportRun) -> list[dict[str, Any]]:
@@ -179,6 +189,10 @@ class FlightImportSerializer(serializers.Serializer):
         child=serializers.FileField(allow_empty_file=False, max_length=255), min_length=1, max_length=200,
         help_text="Flight files (readsb/tar1090 traces, globe_history JSON, CSV…); repeat the field for several",
     )
+    keep_all = serializers.BooleanField(
+        default=False, help_text="Keep every aircraft as missions (default: military, by registry/address/type, "
+        "and the watch list)",
+    )  # fmt: skip
 
 
 class RegistryImportSerializer(serializers.Serializer):

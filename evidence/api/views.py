@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
@@ -43,7 +44,7 @@ from evidence.api.serializers import (
 )
 from evidence.models import Aircraft, AircraftType, ImportRun, Mission, MissionRegion, Organisation, Region, Source
 from evidence.permissions import FLIGHT_IMPORT_PERMISSIONS, REGISTRY_IMPORT_PERMISSIONS
-from evidence.services.flight_import import import_flight_files
+from evidence.services import import_jobs
 from evidence.services.registry_import import import_registry
 
 #: Total size of one flight-file upload (the files themselves are streamed to disk by Django).
@@ -289,6 +290,37 @@ class ImportRunViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ("started_at",)
     ordering = ("-started_at", "-id")
 
+    def get_permissions(self) -> list[Any]:
+        if self.action in ("cancel", "resume"):
+            return [IsStaff()]
+        return super().get_permissions()
+
+    @extend_schema(request=None, responses={200: ImportRunSerializer, 409: OpenApiResponse(description="Not running")},
+                   summary="Cancel a running import (staff only)")  # fmt: skip
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        return self._operate(import_jobs.cancel_run)
+
+    @extend_schema(
+        request=None,
+        responses={200: ImportRunSerializer, 409: OpenApiResponse(description="Not resumable")},
+        summary="Resume an interrupted or cancelled import (staff only)",
+    )
+    @action(detail=True, methods=["post"])
+    def resume(self, request: Request, pk: str | None = None) -> Response:
+        return self._operate(import_jobs.resume_run)
+
+    def _operate(self, operation: Any) -> Response:
+        if not self.request.user.has_perms(FLIGHT_IMPORT_PERMISSIONS):
+            raise exceptions.PermissionDenied("Importing flight data is for administrators.")
+        run = self.get_object()
+        try:
+            run = operation(run)
+        except import_jobs.ImportStateError as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        run.refresh_from_db()
+        return Response(self.get_serializer(run).data)
+
 
 # --- imports (staff only) --------------------------------------------------------------------------------------------
 
@@ -335,9 +367,14 @@ class FlightImportView(ApiViewMixin, APIView):
         files = serializer.validated_data["files"]
         if sum(f.size or 0 for f in files) > FLIGHT_IMPORT_MAX_BYTES:
             raise PayloadTooLarge(f"Uploads are limited to {FLIGHT_IMPORT_MAX_BYTES} bytes in total.")
-        with tempfile.TemporaryDirectory(prefix="flightcheck-upload-") as tmp:
-            paths = _save_uploads(files, Path(tmp))
-            run = import_flight_files(paths, user=request.user, origin="api")
+        # Kept under FLIGHT_IMPORT_DIR until the run ends: the workers read them from there.
+        directory = import_jobs.upload_dir_for_new_run()
+        paths = _save_uploads(files, directory)
+        options = {"keep_all": serializer.validated_data.get("keep_all", False)}
+        run = import_jobs.start_import(
+            paths, user=request.user, origin="api", options=options, upload_dir=str(directory)
+        )
+        run.refresh_from_db()
         return Response(ImportRunSerializer(run, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
 

@@ -17,6 +17,28 @@ KT_PER_MS = 3600 / 1852
 FPM_PER_MS = 60 / 0.3048
 
 
+# Position sources (readsb's trace field 9): index stored per position and in the track codec (version 2).
+SOURCE_NAMES = ("unknown", "adsb", "mlat", "tisb", "adsr", "other")
+SOURCE_LABELS = {
+    "unknown": "unknown",
+    "adsb": "ADS-B",
+    "mlat": "MLAT",
+    "tisb": "TIS-B",
+    "adsr": "ADS-R",
+    "other": "other",
+}
+
+
+def source_code(value: object) -> int:
+    """readsb's source type (``adsb_icao``, ``mlat``, ``tisb_trackfile``, ``adsr_icao``, ``mode_s``…) → index."""
+    if not isinstance(value, str) or not value:
+        return 0
+    for prefix, code in (("adsb", 1), ("mlat", 2), ("tisb", 3), ("adsr", 4)):
+        if value.startswith(prefix):
+            return code
+    return 5
+
+
 class FlightFileError(Exception):
     """A flight file that cannot be used at all. The importer rejects the whole file (nothing of it is written).
 
@@ -70,8 +92,22 @@ class Positions:
     new_leg: np.ndarray
     callsign_codes: np.ndarray
     callsign_table: list[str] = field(default_factory=list)
+    # Where each position came from (SOURCE_NAMES index, 0 = unknown); None → all unknown.
+    source: np.ndarray = None  # type: ignore[assignment]
 
-    ARRAYS = ("t", "lat", "lon", "alt_ft", "gs_kt", "track_deg", "on_ground", "new_leg", "callsign_codes")
+    ARRAYS = ("t", "lat", "lon", "alt_ft", "gs_kt", "track_deg", "on_ground", "new_leg", "source", "callsign_codes")
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            self.source = np.zeros(len(self.t), dtype=np.uint8)
+
+    def source_shares(self) -> dict[str, float]:
+        """Share of positions per known source, e.g. ``{"adsb": 0.92, "mlat": 0.08}``; ``{}`` when none is known."""
+        known = self.source[self.source > 0]
+        if not known.size:
+            return {}
+        counts = np.bincount(known, minlength=len(SOURCE_NAMES))
+        return {SOURCE_NAMES[i]: round(float(c) / len(self), 4) for i, c in enumerate(counts) if c and i}
 
     def __len__(self) -> int:
         return int(self.t.shape[0])
@@ -97,6 +133,7 @@ class Positions:
         callsign_codes: np.ndarray | None = None,
         callsign_table: Sequence[str] = (),
         sort: bool = True,
+        source: np.ndarray | None = None,
     ) -> Positions:
         """Build from arrays (missing ones filled with NaN/False/-1) and sort by time (stable)."""
         n = len(t)
@@ -112,6 +149,7 @@ class Positions:
             new_leg=np.zeros(n, bool) if new_leg is None else np.asarray(new_leg, dtype=bool),
             callsign_codes=np.full(n, -1, np.int32) if callsign_codes is None else np.asarray(callsign_codes, np.int32),
             callsign_table=list(callsign_table),
+            source=np.zeros(n, np.uint8) if source is None else np.asarray(source, dtype=np.uint8),
         )
         if sort and n > 1 and np.any(np.diff(pos.t) < 0):
             pos = pos.take(np.argsort(pos.t, kind="stable"))
@@ -139,6 +177,7 @@ class Positions:
             remap = np.array([table.setdefault(c, len(table)) for c in p.callsign_table] + [-1], dtype=np.int32)
             codes.append(remap[p.callsign_codes])
         arrays = {name: np.concatenate([getattr(p, name) for p in parts]) for name in cls.ARRAYS[:-1]}
+        # (ARRAYS ends with callsign_codes, re-coded above)
         return cls.build(**arrays, callsign_codes=np.concatenate(codes), callsign_table=list(table))
 
     def dedupe(self) -> Positions:

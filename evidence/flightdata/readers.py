@@ -33,53 +33,147 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import orjson
 
-from .positions import FT_PER_M, KT_PER_MS, AircraftInfo, AircraftTrack, FlightFileError, Positions
+from .positions import (
+    FT_PER_M,
+    KT_PER_MS,
+    AircraftInfo,
+    AircraftTrack,
+    FlightFileError,
+    Positions,
+    source_code,
+)
 from .registries import is_military_address, normalise_hex
 
-__all__ = ["AircraftTrack", "FlightFileError", "read_flight_file"]
+__all__ = ["AircraftTrack", "FlightFileError", "default_max_bytes", "read_flight_file", "read_flight_stream"]
 
 T_MIN = 631152000.0  # 1990-01-01
 T_MAX = 4102444800.0  # 2100-01-01
 _NUMBER = (float, int)
 _NONE = type(None)
 CSV_CHUNK_ROWS = 200_000
+# Largest flight file accepted, in bytes once decompressed (settings.FLIGHT_FILE_MAX_BYTES overrides it). A day
+# archive's trace files are well under 10 MB each; JSON is parsed whole, costing several times its size in memory.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+_CHUNK = 1 << 20
 
 
-def read_flight_file(path: str | Path) -> Iterator[AircraftTrack]:
+def read_flight_file(path: str | Path, *, max_bytes: int | None = None) -> Iterator[AircraftTrack]:
     """Yield one ``AircraftTrack`` per aircraft in the file (positions sorted by time, no lat/lon-less rows).
 
     Raises ``FlightFileError`` for anything malformed. The file is validated completely before the first track is
     yielded, so a caller that consumes the iterator never sees part of a bad file.
+
+    ``max_bytes`` (default: the setting ``FLIGHT_FILE_MAX_BYTES``) bounds the file's size once decompressed.
     """
     path = str(path)
-    raw_head = _read_head(path)
-    gz = raw_head[:2] == b"\x1f\x8b"
-    head = _gunzip_head(path) if gz else raw_head
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below, after the tracks are built
+    except OSError as exc:
+        raise FlightFileError(path, "file", f"cannot read: {exc.strerror or exc}") from None
+    with fh:
+        tracks = read_flight_stream(fh, path, max_bytes=max_bytes)
+    yield from tracks
+
+
+def read_flight_stream(fh: IO[bytes], path: str, *, max_bytes: int | None = None) -> list[AircraftTrack]:
+    """Tracks of one flight file given as a binary stream (an open file, a tar member), plain or gzip (detected by
+    the magic bytes). ``path`` names the file in errors.
+
+    The content is read in chunks through a counter: a file whose decompressed size passes ``max_bytes`` (default:
+    the setting ``FLIGHT_FILE_MAX_BYTES``) is refused as soon as the count passes it, before more than about
+    ``max_bytes`` is held — a gzip bomb costs no more memory than an honest file of that size.
+    """
+    limit = default_max_bytes() if max_bytes is None else int(max_bytes)
+    try:
+        raw = io.BufferedReader(_Counted(fh, path, limit, "file"), buffer_size=_CHUNK)
+        if raw.peek(2)[:2] == b"\x1f\x8b":
+            inner: IO[bytes] = io.BufferedReader(
+                _Counted(gzip.GzipFile(fileobj=raw, mode="rb"), path, limit, "decompressed"), buffer_size=_CHUNK
+            )
+        else:
+            inner = raw
+        tracks = _read_content(inner, path)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise FlightFileError(path, "gzip stream", f"corrupt or truncated gzip: {exc}") from None
+    except OSError as exc:
+        raise FlightFileError(path, "file", f"cannot read: {exc.strerror or exc}") from None
+    _check_text(tracks, path)
+    return tracks
+
+
+def default_max_bytes() -> int:
+    """``settings.FLIGHT_FILE_MAX_BYTES`` when Django is configured, else ``DEFAULT_MAX_BYTES``."""
+    try:
+        from django.conf import settings
+
+        return int(getattr(settings, "FLIGHT_FILE_MAX_BYTES", DEFAULT_MAX_BYTES))
+    except ImportError:  # pragma: no cover - Django is always installed with the project
+        return DEFAULT_MAX_BYTES
+    except Exception:  # settings not configured (a plain script)
+        return DEFAULT_MAX_BYTES
+
+
+def too_big_reason(limit: int, what: str = "once decompressed") -> str:
+    return (
+        f"larger than {limit:,} bytes {what} (FLIGHT_FILE_MAX_BYTES): refused as a possible decompression bomb; "
+        "split the file or raise the setting"
+    )
+
+
+class _Counted(io.RawIOBase):
+    """A raw stream over ``fh`` that raises ``FlightFileError`` once more than ``limit`` bytes came through."""
+
+    def __init__(self, fh: IO[bytes], path: str, limit: int, what: str) -> None:
+        super().__init__()
+        self._fh, self._path, self._limit, self._what = fh, path, limit, what
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)
+        n = self._fh.readinto(view) if hasattr(self._fh, "readinto") else _read_into(self._fh, view)
+        self.count += n or 0
+        if self.count > self._limit:
+            what = "once decompressed" if self._what == "decompressed" else "on disk"
+            raise FlightFileError(self._path, "file", too_big_reason(self._limit, what))
+        return n or 0
+
+
+def _read_into(fh: IO[bytes], view: memoryview) -> int:
+    data = fh.read(len(view))
+    view[: len(data)] = data
+    return len(data)
+
+
+def _read_content(fh: io.BufferedReader, path: str) -> list[AircraftTrack]:
+    head = fh.peek(4096)[:4096]
     first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if not first:
         raise FlightFileError(path, "top level", "empty file")
-    if first in (b"{", b"["):
-        data = _read_all(path, gz)
-        # orjson creates one Python object per value and none of them form cycles: pausing the cyclic garbage
-        # collector (which would otherwise scan them repeatedly) makes parsing ~25 % faster.
-        with _gc_paused():
-            try:
-                doc = orjson.loads(data)
-            except orjson.JSONDecodeError as exc:
-                location = f"line {exc.lineno} column {exc.colno}"
-                raise FlightFileError(path, location, f"not valid JSON: {exc.msg}") from None
-            del data
-            tracks = list(_parse_json(doc, path))
-            del doc
-    else:
-        tracks = list(_parse_csv(path, gz, head))
-    _check_text(tracks, path)
-    yield from tracks
+    if first not in (b"{", b"["):
+        return list(_parse_csv(path, fh, head))
+    data = bytearray()
+    while chunk := fh.read(_CHUNK):
+        data += chunk
+    # orjson creates one Python object per value and none of them form cycles: pausing the cyclic garbage
+    # collector (which would otherwise scan them repeatedly) makes parsing ~25 % faster.
+    with _gc_paused():
+        try:
+            doc = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            location = f"line {exc.lineno} column {exc.colno}"
+            raise FlightFileError(path, location, f"not valid JSON: {exc.msg}") from None
+        del data
+        tracks = list(_parse_json(doc, path))
+        del doc
+    return tracks
 
 
 def _check_text(tracks: list[AircraftTrack], path: str) -> None:
@@ -109,38 +203,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-# --- bytes ---------------------------------------------------------------------------------------------------
-
-
-def _read_head(path: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(4096)
-    except OSError as exc:
-        raise FlightFileError(path, "file", f"cannot read: {exc.strerror or exc}") from None
-
-
-def _gunzip_head(path: str) -> bytes:
-    try:
-        with gzip.open(path, "rb") as fh:
-            return fh.read(4096)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise FlightFileError(path, "gzip stream", f"corrupt or truncated gzip: {exc}") from None
-
-
-def _read_all(path: str, gz: bool) -> bytes:
-    try:
-        if gz:
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        with open(path, "rb") as fh:
-            return fh.read()
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise FlightFileError(path, "gzip stream", f"corrupt or truncated gzip: {exc}") from None
-    except OSError as exc:
-        raise FlightFileError(path, "file", f"cannot read: {exc}") from None
 
 
 # --- column helpers ------------------------------------------------------------------------------------------
@@ -231,10 +293,13 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         if short.size:
             i = int(short[0])
             raise FlightFileError(path, f"{where} {i}", f"row has {lens[i]} fields, expected 9 or 14 (missing fields)")
-        # Columns, transposed lazily: only the 9 used ones are built (14-field rows carry 5 more).
-        cols = list(itertools.islice(zip(*trace, strict=False), 9))
+        # Columns, transposed lazily: only the 10 used ones are built (14-field rows carry 4 more).
+        width = 10 if int(lens.min()) >= 10 else 9
+        cols = list(itertools.islice(zip(*trace, strict=False), width))
+        if width == 9:  # pre-2022 rows (or a mix): the source where a row has one
+            cols.append(tuple(r[9] if len(r) > 9 else None for r in trace))
     else:
-        cols = [()] * 9
+        cols = [()] * 10
 
     offset_s = _numbers(cols[0], path, where, "time offset", nullable=False)
     lat = _numbers(cols[1], path, where, "latitude", nullable=True)
@@ -261,6 +326,7 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         i = _first_bad(details, (dict, _NONE))
         raise FlightFileError(path, f"{where} {i}", f"details {details[i]!r} is not an object or null")
 
+    source = _sources(cols[9], path, where)
     t = float(base) + offset_s
     _check_time(t, path, where)
     _check_latlon(lat, lon, path, where)
@@ -295,6 +361,7 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         new_leg=new_leg[keep],
         callsign_codes=codes[keep],
         callsign_table=list(table),
+        source=source[keep],
     )
     db_flags = doc.get("dbFlags")
     db_flags = db_flags if type(db_flags) is int else None
@@ -317,6 +384,15 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         db_flags=db_flags,
     )
     return AircraftTrack(info, positions, path)
+
+
+def _sources(col: list[Any] | tuple[Any, ...], path: str, where: str) -> np.ndarray:
+    """readsb's source type per row (field 9: ``adsb_icao``, ``mlat``…) → SOURCE_NAMES codes (0 = not given)."""
+    if not set(map(type, col)) <= {str, _NONE}:
+        i = _first_bad(col, (str, _NONE))
+        raise FlightFileError(path, f"{where} {i}", f"source {col[i]!r} is not text")
+    codes = {value: source_code(value) for value in set(col)}
+    return np.fromiter(map(codes.__getitem__, col), dtype=np.uint8, count=len(col))
 
 
 def _callsign(value: Any) -> str:
@@ -489,7 +565,7 @@ _OPENSKY_COLUMNS = ("time", "icao24", "lat", "lon", "velocity", "heading", "vert
 _BOOL_TEXT = {"true": True, "false": False, "1": True, "0": False, "": False, "nan": False, "none": False}
 
 
-def _parse_csv(path: str, gz: bool, head: bytes) -> Iterator[AircraftTrack]:
+def _parse_csv(path: str, stream: IO[bytes], head: bytes) -> Iterator[AircraftTrack]:
     text_head = head.decode("utf-8-sig", errors="replace")
     header = next(csv.reader(io.StringIO(text_head.splitlines()[0] if text_head else "")), [])
     names = [h.strip().lower() for h in header]
@@ -502,25 +578,25 @@ def _parse_csv(path: str, gz: bool, head: bytes) -> Iterator[AircraftTrack]:
 
     chunks: list[dict[str, np.ndarray]] = []
     try:
-        with _open_text(path, gz) as fh:
-            reader = csv.reader(fh)
-            next(reader)
-            buffer: list[list[str]] = []
-            lines: list[int] = []
-            for row in reader:
-                if len(row) != len(names):
-                    if not row:
-                        continue
-                    raise FlightFileError(
-                        path, f"line {reader.line_num}", f"{len(row)} fields, expected {len(names)} (missing fields)"
-                    )
-                buffer.append(row)
-                lines.append(reader.line_num)
-                if len(buffer) >= CSV_CHUNK_ROWS:
-                    chunks.append(_csv_chunk(buffer, lines, names, kind, path))
-                    buffer, lines = [], []
-            if buffer:
+        fh = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+        reader = csv.reader(fh)
+        next(reader)
+        buffer: list[list[str]] = []
+        lines: list[int] = []
+        for row in reader:
+            if len(row) != len(names):
+                if not row:
+                    continue
+                raise FlightFileError(
+                    path, f"line {reader.line_num}", f"{len(row)} fields, expected {len(names)} (missing fields)"
+                )
+            buffer.append(row)
+            lines.append(reader.line_num)
+            if len(buffer) >= CSV_CHUNK_ROWS:
                 chunks.append(_csv_chunk(buffer, lines, names, kind, path))
+                buffer, lines = [], []
+        if buffer:
+            chunks.append(_csv_chunk(buffer, lines, names, kind, path))
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise FlightFileError(path, "gzip stream", f"corrupt or truncated gzip: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -534,12 +610,6 @@ def _parse_csv(path: str, gz: bool, head: bytes) -> Iterator[AircraftTrack]:
     icao = cols.pop("icao")
     callsign = cols.pop("callsign")
     yield from _group_by_aircraft(path, kind, "line", icao, callsign, **cols)
-
-
-def _open_text(path: str, gz: bool) -> io.TextIOBase:
-    if gz:
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")  # type: ignore[return-value]
-    return open(path, encoding="utf-8-sig", newline="")
 
 
 def _csv_chunk(

@@ -13,6 +13,11 @@ altitude i32 (ft, INT32_MIN = unknown) · ground speed u16 (0.1 kt, 0xFFFF = unk
 0xFFFF = unknown) · flags u8 (1 on ground, 2 new leg) · callsign code i16 (-1 = none) ·
 callsign table (u16 count, then u8 length + UTF-8 bytes each).
 
+Format version 2 (written since the import jobs of issue 11) appends one more column after the callsign table:
+source u8 per position (0 unknown, 1 ADS-B, 2 MLAT, 3 TIS-B, 4 ADS-R, 5 other; see positions.SOURCE_NAMES).
+Version 1 tracks still decode (every source unknown); a track whose sources are all unknown is still written as
+version 1, so stored tracks do not change bytes on a re-import.
+
 Lossless to the stated precision: time 0.01 s, lat/lon 1e-5° (≈1.1 m), altitude 1 ft, speed 0.1 kt, track 0.1°.
 Deltas are exact integer differences of the quantised values, so decoding accumulates no error.
 Columns are stored whole (not interleaved) and byte-shuffled (the byte planes of each column one after the other,
@@ -28,7 +33,8 @@ import numpy as np
 
 from .positions import Positions
 
-VERSION = 1
+VERSION = 2
+VERSIONS = (1, 2)
 MAGIC = b"FT"
 _HEADER = struct.Struct("<2sBIq")
 _I32_NA = np.iinfo(np.int32).min
@@ -47,7 +53,7 @@ def encode_track(positions: Positions, *, level: int = 6) -> bytes:
     """Encode time-sorted positions. Raises ValueError when values do not fit (e.g. a gap of > 248 days)."""
     n = len(positions)
     if n == 0:
-        return _HEADER.pack(MAGIC, VERSION, 0, 0) + zlib.compress(struct.pack("<H", 0), level)
+        return _HEADER.pack(MAGIC, 1, 0, 0) + zlib.compress(struct.pack("<H", 0), level)
     t_cs = _q(positions.t, 100.0)
     t0 = int(t_cs[0])
     dt = np.diff(t_cs, prepend=t0)
@@ -84,7 +90,11 @@ def encode_track(positions: Positions, *, level: int = 6) -> bytes:
     for name in table:
         raw = name.encode("utf-8")[:255]
         parts.append(struct.pack("<B", len(raw)) + raw)
-    return _HEADER.pack(MAGIC, VERSION, n, t0) + zlib.compress(b"".join(parts), level)
+    version = 1
+    if positions.source.any():
+        version = 2
+        parts.append(positions.source.astype(np.uint8).tobytes())
+    return _HEADER.pack(MAGIC, version, n, t0) + zlib.compress(b"".join(parts), level)
 
 
 def _shuffle(arr: np.ndarray) -> bytes:
@@ -101,7 +111,7 @@ def decode_track(data: bytes) -> Positions:
     magic, version, n, t0 = _HEADER.unpack_from(data)
     if magic != MAGIC:
         raise TrackCodecError("not an encoded track")
-    if version != VERSION:
+    if version not in VERSIONS:
         raise TrackCodecError(f"unknown track format version {version}")
     try:
         body = zlib.decompress(data[_HEADER.size :])
@@ -139,6 +149,11 @@ def decode_track(data: bytes) -> Positions:
         (length,) = struct.unpack_from("<B", body, off)
         table.append(body[off + 1 : off + 1 + length].decode("utf-8"))
         off += 1 + length
+    source = None
+    if version >= 2:
+        if off + n > len(body):
+            raise TrackCodecError("truncated track")
+        source = np.frombuffer(body, dtype=np.uint8, count=n, offset=off).copy()
     return Positions.build(
         t=t,
         lat=lat,
@@ -151,6 +166,7 @@ def decode_track(data: bytes) -> Positions:
         callsign_codes=codes,
         callsign_table=table,
         sort=False,
+        source=source,
     )
 
 

@@ -33,7 +33,6 @@ from typing import Any, Protocol
 import numpy as np
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from evidence.flightdata import (
     AircraftTrack,
@@ -45,8 +44,8 @@ from evidence.flightdata import (
     read_flight_file,
     split_sorties,
 )
+from evidence.flightdata.archives import is_tar_path
 from evidence.flightdata.registries import valid_designator
-from evidence.flightdata.sorties import default_gap_minutes
 from evidence.models import Aircraft, ImportRun, Mission, MissionRegion, Region
 
 from .registry_import import OrganisationIndex, TypeIndex, apply_aircraft_values
@@ -95,6 +94,10 @@ class _Context:
     types: TypeIndex
     cap_nm: float
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(_TIMING_KEYS, 0.0))
+    keep: Callable[[AircraftTrack], bool] | None = None  # None: every aircraft becomes missions
+    # Called inside each file's transaction (the job's progress is committed with the file's writes, or not at all).
+    on_written: Callable[[Any, int, int], None] | None = None
+    coverage: Any = None  # a CoverageCounter, fed every aircraft read (kept or not)
 
 
 PHASES = ("parse", "split", "tag", "write")
@@ -150,7 +153,7 @@ def default_region_tagger() -> RegionTaggerLike | None:
     return with_pks
 
 
-def iter_flight_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
+def iter_flight_paths(paths: Iterable[str | Path], *, include_tars: bool = False) -> Iterator[tuple[Path, bool]]:
     """Files to import, with whether each exists: given files as is; directories walked in sorted order (day
     archives ``YYYY/MM/DD/traces/xx/`` included), keeping ``.json``/``.csv``/``.gz`` files and skipping hidden
     files and readsb's ``acas``/``heatmap`` folders."""
@@ -160,7 +163,8 @@ def iter_flight_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
                 for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(FLIGHT_SUFFIXES):
+                    wanted = name.lower().endswith(FLIGHT_SUFFIXES) or (include_tars and is_tar_path(name))
+                    if not name.startswith(".") and wanted:
                         yield Path(root) / name, True
         else:
             yield path, path.is_file()
@@ -176,109 +180,45 @@ def import_flight_files(
     gap_minutes: float | None = None,
     timings: dict[str, float] | None = None,
     workers: int = 1,
+    keep_all: bool = True,
 ) -> ImportRun:
-    """Import flight files and directory trees; returns the finished ``ImportRun``.
+    """Import flight files, directory trees and release tars in this process; returns the finished ``ImportRun``.
 
-    ``region_tagger`` defaults to ``default_region_tagger()`` (no tagging when the database has no regions).
-    ``timings``, when given, receives the seconds spent in parse / split / tag / write (for the benchmark; with
-    workers, parse and split are summed over the workers), and the CPU seconds of each as ``<phase>_cpu``.
-    ``workers`` > 1 parses and splits files in that many processes while this one tags and writes (pure CPU work,
-    no database in the workers); results are consumed in file order, so the outcome is the same as with 1.
+    The same job as on Celery workers (evidence/services/import_jobs.py: planned into units, each file one
+    transaction), carried out here unit after unit. ``keep_all`` (default here: scripts, the demo, the benchmark)
+    keeps every aircraft; the CLI, admin and API default to the military filter (evidence/services/keep.py).
+    ``region_tagger`` defaults to ``default_region_tagger()``. ``timings``, when given, receives the seconds spent
+    in parse / split / tag / write and the CPU seconds of each as ``<phase>_cpu``. ``workers`` > 1 parses and
+    splits files in that many processes while this one tags and writes.
     """
-    run = ImportRun.objects.create(origin=origin, started_by=user if getattr(user, "pk", None) else None)
-    ctx = _Context(
-        run=run,
-        gap_s=60.0 * (default_gap_minutes() if gap_minutes is None else float(gap_minutes)),
-        tagger=region_tagger if region_tagger is not None else default_region_tagger(),
-        orgs=OrganisationIndex(),
-        types=TypeIndex(),
-        cap_nm=float(settings.REGION_DISTANCE_CAP_NM),
-    )
-    files = list(iter_flight_paths(paths))
-    errors: list[dict[str, str]] = []
-    pending: list[_Prepared] = []
+    from .import_jobs import import_synchronously, progress_hook
+
     done = 0
 
-    def report(path: str, positions: int, failed: bool, created: int, updated: int) -> None:
+    def hook(run: ImportRun, p: ImportProgress) -> None:
         nonlocal done
         done += 1
         if progress:
-            progress(ImportProgress(done, len(files), path, positions, failed, created, updated))
+            progress(ImportProgress(done, run.files_total, p.path, p.positions, p.failed, p.missions_created,
+                                    p.missions_updated))  # fmt: skip
 
-    writing = {"path": ""}  # the file being written, for the run's record if something unexpected stops it
-
-    def flush() -> None:
-        _tag_prepared(pending, ctx)
-        for prepared in pending:
-            writing["path"] = prepared.path
-            created, updated = _write_file(prepared, ctx)
-            writing["path"] = ""
-            run.files_read += 1
-            run.positions_read += prepared.positions
-            run.missions_created += created
-            run.missions_updated += updated
-            report(prepared.path, prepared.positions, False, created, updated)
-        pending.clear()
-
-    jobs = [(str(path), exists, ctx.gap_s) for path, exists in files]
+    token = progress_hook.set(hook)
+    measured: dict[str, float] = {}
     try:
-        for prepared in _prepared_in_order(jobs, workers):
-            if isinstance(prepared, FlightFileError):
-                flush()  # keep progress in file order
-                errors.append(prepared.as_dict())
-                run.files_failed += 1
-                report(prepared.path, 0, True, 0, 0)
-                continue
-            ctx.timings["parse"] += prepared.parse_s
-            ctx.timings["split"] += prepared.split_s
-            ctx.timings["parse_cpu"] += prepared.parse_cpu_s
-            ctx.timings["split_cpu"] += prepared.split_cpu_s
-            pending.append(prepared)
-            if len(pending) >= BATCH_FILES or sum(p.positions for p in pending) >= BATCH_POSITIONS:
-                flush()
-        flush()
-    except BaseException as exc:  # a database outage, an interrupt: the run must not stay "running" for ever
-        _record_stopped_run(run, errors, writing["path"], exc)
-        raise
-    if not files:
-        errors.append({"path": "", "location": "", "reason": "no flight files found"})
-    run.errors = errors
-    if run.files_failed == 0 and files:
-        run.status = ImportRun.Status.SUCCEEDED
-    elif run.files_read:
-        run.status = ImportRun.Status.PARTIAL
-    else:
-        run.status = ImportRun.Status.FAILED
-    run.finished_at = timezone.now()
-    run.save()
-    _refresh_planner_statistics()
-    transaction.on_commit(lambda: _tell_claims(run))
+        run = import_synchronously(
+            paths,
+            user=user,
+            origin=origin,
+            options={"gap_minutes": gap_minutes, "keep_all": keep_all},
+            region_tagger=region_tagger,
+            workers=workers,
+            timings=measured,
+        )
+    finally:
+        progress_hook.reset(token)
     if timings is not None:
-        timings.update(ctx.timings)
+        timings.update({k: measured.get(k, 0.0) for k in _TIMING_KEYS})
     return run
-
-
-def _tell_claims(run: ImportRun) -> None:
-    """The desk's rule: new missions inside an open claim's scope become suggestions and notify its assignee."""
-    from claims.services.workflow import claims_notify_new_missions
-
-    try:
-        claims_notify_new_missions(list(run.missions.values_list("pk", flat=True)))
-    except Exception:  # the import is committed; a failed notification must not look like a failed import
-        logger.warning("flight import: could not tell the claims about run %s", run.pk, exc_info=True)
-
-
-def _record_stopped_run(run: ImportRun, errors: list[dict[str, str]], where: str, exc: BaseException) -> None:
-    """Close a run an unexpected error stopped: the files written before it stay (each file is written whole), the
-    run says where it stopped and why. Best effort: when the database itself is what failed, this may fail too."""
-    reason = f"import stopped: {type(exc).__name__}: {exc}"[:500]
-    run.errors = [*errors, {"path": where, "location": "", "reason": reason}]
-    run.status = ImportRun.Status.PARTIAL if run.files_read else ImportRun.Status.FAILED
-    run.finished_at = timezone.now()
-    try:
-        run.save()
-    except Exception:  # the database is down or the caller's transaction is broken: nothing more to do here
-        logger.warning("flight import: could not record that run %s stopped", run.pk, exc_info=True)
 
 
 @dataclass
@@ -296,34 +236,81 @@ class _Prepared:
     path: str
     tracks: list[tuple[AircraftTrack, list[_Built]]]
     positions: int
+    heard: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
     parse_s: float = 0.0
     split_s: float = 0.0
     parse_cpu_s: float = 0.0
     split_cpu_s: float = 0.0
 
 
-def _prepare(job: tuple[str, bool, float]) -> _Prepared | FlightFileError:
+def read_entry(entry: dict[str, Any]) -> list[AircraftTrack]:
+    """Tracks of one planned entry: a file (``{"path"}``) or a tar member (``{"path", "parts", "offset", "size"}``)."""
+    if "parts" in entry:
+        from evidence.flightdata.archives import TarMember, read_member
+
+        name = entry["path"].split("::", 1)[-1]
+        return read_member(entry["parts"], TarMember(name, int(entry["offset"]), int(entry["size"])))
+    path = entry["path"]
+    if not os.path.isfile(path):
+        raise FlightFileError(path, "file", "no such file or directory")
+    return list(read_flight_file(path))
+
+
+def _prepare(job: tuple[dict[str, Any], float, Callable[[AircraftTrack], bool] | None]) -> _Prepared | FlightFileError:
     """Parse, validate and split one file (no database: runs in worker processes too). Errors are returned, not
-    raised, so a pool hands them back in order with the results."""
-    path, exists, gap_s = job
-    if not exists:
-        return FlightFileError(path, "file", "no such file or directory")
+    raised, so a pool hands them back in order with the results. Every aircraft read is sampled for coverage; only
+    those ``keep`` accepts (all when None) are split into missions."""
+    entry, gap_s, keep = job
     t0 = _clock()
     try:
-        tracks = list(read_flight_file(path))  # validates the whole file before anything is written
+        tracks = read_entry(entry)  # validates the whole file before anything is written
     except FlightFileError as exc:
         return exc
+    prepared = _prepare_tracks(tracks, entry["path"], gap_s, keep)
+    prepared.parse_s, prepared.parse_cpu_s = prepared.parse_s - t0[0], prepared.parse_cpu_s - t0[1]
+    return prepared
+
+
+def _prepare_tracks(
+    tracks: list[AircraftTrack], path: str, gap_s: float, keep: Callable[[AircraftTrack], bool] | None
+) -> _Prepared:
     t1 = _clock()
+    heard = [coverage_sample(track) for track in tracks]
     out = []
     for track in tracks:
+        if keep is not None and not keep(track):
+            continue
         pos = track.positions
         out.append((track, [_build(s.take(pos)) for s in split_sorties(pos, gap_minutes=gap_s / 60.0)]))
     t2 = _clock()
     n = sum(len(t.positions) for t in tracks)
-    return _Prepared(path, out, n, t1[0] - t0[0], t2[0] - t1[0], t1[1] - t0[1], t2[1] - t1[1])
+    # parse_s/parse_cpu_s hold the clock at the end of parsing; _prepare turns them into durations.
+    prepared = _Prepared(path, out, n, [], t1[0], t2[0] - t1[0], t1[1], t2[1] - t1[1])
+    prepared.heard = [h for h in heard if h is not None]
+    return prepared
 
 
-def _prepared_in_order(jobs: list[tuple[str, bool, float]], workers: int) -> Iterator[_Prepared | FlightFileError]:
+COVERAGE_POINTS_PER_HOUR = 12
+
+
+def coverage_sample(track: AircraftTrack) -> tuple[str, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(hex, hour starts, lon, lat): up to COVERAGE_POINTS_PER_HOUR positions of each UTC hour the aircraft was
+    heard, spread over the hour — enough to place it near a region, a small fraction of the positions to tag."""
+    p = track.positions
+    if not len(p):
+        return None
+    hours = np.floor(p.t / 3600.0).astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, hours[1:] != hours[:-1]])
+    ends = np.r_[starts[1:], len(p)]
+    picks = [
+        np.unique(np.linspace(a, b - 1, min(COVERAGE_POINTS_PER_HOUR, b - a)).astype(np.int64))
+        for a, b in zip(starts, ends, strict=True)
+    ]
+    index = np.concatenate(picks)
+    return track.aircraft.hex, hours[index] * 3600, p.lon[index], p.lat[index]
+
+
+def _prepared_in_order(jobs: list[Any], workers: int) -> Iterator[_Prepared | FlightFileError]:
     """``_prepare`` over the files, in order; with ``workers`` > 1 in a process pool with a bounded read-ahead
     window, so memory stays bounded however many files there are."""
     if workers <= 1 or len(jobs) < 2:
@@ -344,7 +331,7 @@ def _prepared_in_order(jobs: list[tuple[str, bool, float]], workers: int) -> Ite
     with mp.Pool(workers) as pool:
         inflight: deque[tuple[str, Any]] = deque()
         for job in jobs:
-            inflight.append((job[0], pool.apply_async(_prepare, (job,))))
+            inflight.append((job[0]["path"], pool.apply_async(_prepare, (job,))))
             if len(inflight) >= window:
                 yield result(*inflight.popleft())
         while inflight:
@@ -367,6 +354,8 @@ def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
             c, u = _write_track(track, built, prepared.path, ctx)
             created += c
             updated += u
+        if ctx.on_written is not None:
+            ctx.on_written(prepared, created, updated)
         committing = _clock()  # the commit happens on leaving the block: database time too
     _charge(ctx, "write", committing)
     return created, updated
@@ -473,6 +462,7 @@ _MISSION_FIELDS = (
     "max_altitude_ft",
     "has_orbit",
     "orbits",
+    "source_shares",
 )
 
 
@@ -514,6 +504,7 @@ def _build(p: Positions) -> _Built:
         "max_altitude_ft": robust_max_altitude(p.alt_ft),
         "has_orbit": bool(orbits),
         "orbits": [o.as_dict() for o in orbits],
+        "source_shares": p.source_shares(),
     }
     track = encode_track(p)
     fields["track"] = track

@@ -50,6 +50,7 @@ NO_WRITE = codes(401, 405, 405, 405, 405)
 #: Only staff import: the staff member's empty upload is a 400, which proves the permission let it through.
 IMPORT_READ = codes(401, 403, 403, 403, 405)
 IMPORT_WRITE = codes(401, 403, 403, 403, 400)
+IMPORT_OPERATE = codes(401, 403, 403, 403, 409)
 #: Editors and fact-checkers ask the bot (bot.ask_bot); the administrator has every permission.
 ASK_READ = codes(401, 403, 405, 405, 405)
 ASK_WRITE = codes(401, 403, 200, 200, 200)
@@ -162,6 +163,9 @@ OPS: list[Op] = [
     Op("importrun-list", "get", fixed("/api/import-runs/"), READ),
     Op("importrun-detail", "get", detail("import-runs", "import_run"), READ),
     Op("importrun-list", "post", fixed("/api/import-runs/"), NO_WRITE, lambda w: {}),
+    # The world's run has finished: staff may operate, and get 409 (neither cancellable nor resumable).
+    Op("importrun-cancel", "post", detail("import-runs", "import_run", suffix="cancel/"), IMPORT_OPERATE, lambda w: {}),
+    Op("importrun-resume", "post", detail("import-runs", "import_run", suffix="resume/"), IMPORT_OPERATE, lambda w: {}),
     # staff-only imports
     Op("flight-import", "get", fixed("/api/flight-imports/"), IMPORT_READ),
     Op("flight-import", "post", fixed("/api/flight-imports/"), IMPORT_WRITE, lambda w: {}, fmt="multipart"),

@@ -171,19 +171,25 @@ def test_bad_files_reported_nothing_written_others_imported(tmp_path):
     assert run.status == ImportRun.Status.FAILED and run.files_failed == 2
 
 
-def test_import_flights_command_exit_status_and_output():
+def test_import_flights_command_exit_status_and_output(tmp_path):
+    """Errors are printed one per line, whole: a long path (a clone in a deep directory) is neither folded nor cut,
+    so the user can copy it (issue 12, defect 9: a test asserting on rich's folded table failed from a long path)."""
     out = StringIO()
     call_command("import_flights", str(FIXTURES / "readsb_14field.json"), "--allow-untagged", stdout=out)
     assert "missions created" in out.getvalue()
+    deep = tmp_path.joinpath(*(["a-rather-long-directory-name-for-a-clone"] * 6))
+    deep.mkdir(parents=True)
+    bad = deep / "bad_latitude_123.json"
+    bad.write_bytes((FIXTURES / "bad_latitude_123.json").read_bytes())
+    assert len(str(bad)) > 250
     out = StringIO()
     with pytest.raises(CommandError) as exc:
-        call_command(
-            "import_flights", str(FIXTURES / "readsb_9field.json"), str(FIXTURES / "bad_latitude_123.json"),
-            "--allow-untagged", stdout=out
-        )
+        call_command("import_flights", str(FIXTURES / "readsb_9field.json"), str(bad), "--allow-untagged", stdout=out)
     assert exc.value.returncode == 1
-    text = out.getvalue()
-    assert "bad_latitude_123.json" in text and "trace row 9" in text and "out of range" in text
+    lines = out.getvalue().splitlines()
+    (line,) = [line for line in lines if str(bad) in line]
+    path, location, reason = line.split(": ", 2)
+    assert (path, location) == (str(bad), "trace row 9") and "out of range" in reason
     assert Mission.objects.filter(aircraft_id="ae0123").exists()
 
 
@@ -328,7 +334,9 @@ def test_progress_callback(tmp_path):
     assert [(p.done, p.total, p.failed) for p in seen] == [(1, 2, False), (2, 2, True)]
 
 
-def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(monkeypatch):
+def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(
+    monkeypatch, django_capture_on_commit_callbacks
+):
     """A fault while writing (a database outage, say — injected here on the second file) propagates, the file written
     before it stays, and the run is closed as partial with where and why it stopped, not left "running" for ever."""
     from django.db import OperationalError
@@ -347,8 +355,16 @@ def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(monkey
     with pytest.raises(OperationalError):
         import_flight_files(files)
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.PARTIAL and run.finished_at is not None
+    assert run.status == ImportRun.Status.INTERRUPTED and run.finished_at is not None
     assert run.files_read == 1 and Mission.objects.filter(aircraft_id="ae0123").exists()
     (error,) = run.errors
-    assert error["path"].endswith("opensky_states.csv")
     assert error["reason"] == "import stopped: OperationalError: server closed the connection unexpectedly"
+    # Resumed, it continues after the last committed file and ends as an uninterrupted run would.
+    monkeypatch.setattr(flight_import, "_write_file", real_write)
+    from evidence.services.import_jobs import resume_run
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resume_run(run)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.SUCCEEDED and (run.files_read, run.files_failed) == (2, 0)
+    assert calls == [str(files[0]), str(files[1])]

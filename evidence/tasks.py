@@ -1,0 +1,53 @@
+"""Celery tasks for flight imports. Thin: they call evidence.services.import_jobs, whose steps are idempotent (a
+planned run is not re-planned; a unit resumes after its last committed file; a done unit is skipped)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+#: Acknowledged after they ran (a killed worker's task is redelivered), retried on transient database errors.
+RELIABLE = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "max_retries": 5,
+}
+LIMITS = {"soft_time_limit": settings.IMPORT_UNIT_TIME_LIMIT, "time_limit": settings.IMPORT_UNIT_TIME_LIMIT + 60}
+
+
+@shared_task(**RELIABLE, **LIMITS)
+def plan_import(self, run_id: int) -> None:
+    """List a run's files and tar members into units and queue them (streams each tar once)."""
+    from evidence.services.import_jobs import plan_run
+
+    plan_run(run_id, queue=(self.request.delivery_info or {}).get("routing_key"))
+
+
+@shared_task(**RELIABLE, **LIMITS)
+def import_unit(self, unit_id: int) -> None:
+    """Carry out one unit (a chunk of files or tar members); the last unit closes the run."""
+    from evidence.services.import_jobs import run_unit
+
+    run_unit(unit_id, task_id=self.request.id or "")
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def reconcile_imports() -> list[int]:
+    """Periodic (beat): close runs with no progress for IMPORT_STALE_MINUTES as interrupted."""
+    from evidence.services.import_jobs import reconcile_stale_runs
+
+    return reconcile_stale_runs()
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def scheduled_daily_import() -> int | None:
+    """Periodic (beat, daily): import yesterday's folder or tar from IMPORT_SCHEDULE_SOURCE, if configured."""
+    from evidence.services.import_jobs import start_scheduled_import
+
+    run = start_scheduled_import()
+    return run.pk if run else None
