@@ -10,7 +10,8 @@ Built offline from data files inside installed PyPI packages (nothing downloaded
   label areas drawn at small scale: their edges over the sea are conventional and their coastlines coarse (a few km).
 * Air bases: ``airportsdata`` (MIT; ICAO-coded airfields worldwide) — military fields by name ("Air Base", "AFB",
   "RAF …", "NAS …", "Naval Air Station", "Army Airfield"…) and a curated list of civil fields that host military
-  flights (Sigonella, Mihail Kogălniceanu, Rzeszów-Jasionka, Geilenkirchen…). Civil airports are not seeded. Each is a *point* region; "near" a base means within ``NEAR_NM`` of that point.
+  flights (Sigonella, Mihail Kogălniceanu, Rzeszów-Jasionka, Geilenkirchen…). Civil airports are not seeded. Each
+  base is a *point* region; "near" a base means within ``NEAR_NM`` of that point.
 * Derived first-level subdivisions people name in military-flight reporting: Crimea (Ukraine south of the Perekop
   isthmus), Kaliningrad Oblast (the Russian exclave), the Gaza Strip and the West Bank (the two parts of Natural
   Earth's Palestine). First-level subdivisions worldwide are not in any package we found (see README); the US and
