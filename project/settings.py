@@ -168,9 +168,13 @@ CELERY_IMPORTS = ["bot.slack.tasks"]
 # Redelivery of a killed worker's tasks (issue 12, defect 5). With acks_late a task stays "unacked" in Redis until it
 # finishes; a worker killed outright never acks, and Redis gives the task to another worker only after the
 # visibility timeout (Redis's default: an hour). It must exceed the longest hard time limit of any task, or a task
-# still running would be delivered twice: TASK_LONGEST_TIME_LIMIT is that limit (claims.tasks.extract_articles,
-# 400 s; tests/reliability/test_catch_up.py checks every registered task stays within it), plus a margin.
-TASK_LONGEST_TIME_LIMIT = env.int("TASK_LONGEST_TIME_LIMIT", default=400)
+# still running would be delivered twice: TASK_LONGEST_TIME_LIMIT is that limit (claims.tasks.extract_articles
+# 400 s, an import unit IMPORT_UNIT_TIME_LIMIT + 60; tests/reliability/test_catch_up.py checks every registered task
+# stays within it), plus a margin. Extractions a killed worker held are caught sooner by the sweep (stuck bound below).
+# Import units (evidence.tasks.import_unit, plan_import) run up to IMPORT_UNIT_TIME_LIMIT (soft; hard = +60), so the
+# default bound is the longer of the two: a visibility timeout below a running unit's time would deliver it twice.
+IMPORT_UNIT_TIME_LIMIT = env.int("IMPORT_UNIT_TIME_LIMIT", default=1800)  # seconds (soft; hard = +60)
+TASK_LONGEST_TIME_LIMIT = env.int("TASK_LONGEST_TIME_LIMIT", default=max(400, IMPORT_UNIT_TIME_LIMIT + 60))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=TASK_LONGEST_TIME_LIMIT + 60),
     # Look for such tasks every 10 s (kombu's default scans every 100 s).
@@ -178,11 +182,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
     "socket_connect_timeout": 5,  # a broker host that drops packets fails a save's queueing in seconds, not minutes
 }
-# An extraction pending or running longer than this is stuck: the broker's redelivery would have started it by now.
-# The admin shows it ("Stuck" filter) and the periodic sweep queues it again.
+# An extraction pending or running longer than this is stuck: past the extraction tasks' own hard limit (400 s,
+# claims.tasks.extract_articles) plus the margins a redelivery takes, it can no longer be running. The admin shows it
+# ("Stuck" filter) and the periodic sweep queues it again — sooner than Redis would redeliver it when import units
+# make the visibility timeout longer; a second delivery of an extraction is harmless (digest-checked, idempotent).
 EXTRACTION_STUCK_AFTER_SECONDS = env.int(
     "EXTRACTION_STUCK_AFTER_SECONDS",
-    default=CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    default=min(400 + 60, CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"])
     + CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] + 60,
 )
 # The sweep (claims.tasks.sweep_extractions; ``manage.py sweep_extractions`` for cron) runs this often under
@@ -213,7 +219,6 @@ FLIGHT_FILE_MAX_BYTES = env.int("FLIGHT_FILE_MAX_BYTES", default=256 * 1024 * 10
 # Import jobs (evidence/services/import_jobs.py): uploads are kept here until their run ends (workers read them).
 FLIGHT_IMPORT_DIR = env.path("FLIGHT_IMPORT_DIR", default=VAR_DIR / "imports")
 IMPORT_UNIT_FILES = env.int("IMPORT_UNIT_FILES", default=200)  # files or tar members per task
-IMPORT_UNIT_TIME_LIMIT = env.int("IMPORT_UNIT_TIME_LIMIT", default=1800)  # seconds (soft; hard = +60)
 IMPORT_STALE_MINUTES = env.float("IMPORT_STALE_MINUTES", default=40.0)  # no progress that long → interrupted
 IMPORT_WATCH_LIST = env.list("IMPORT_WATCH_LIST", default=[])  # hex addresses or registrations always kept
 COVERAGE_NEAR_NM = env.float("COVERAGE_NEAR_NM", default=NEAR_NM)

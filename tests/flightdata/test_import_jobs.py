@@ -96,11 +96,11 @@ def test_truncated_tar_reports_where_it_stopped_and_keeps_what_came_before(tmp_p
 
 def test_default_filter_keeps_military_and_all_keeps_everything(tmp_path):
     tree = day_tree(tmp_path)
-    call_command("import_flights", str(tree), stdout=StringIO())
+    call_command("import_flights", str(tree), "--allow-untagged", stdout=StringIO())
     run = ImportRun.objects.get()
     assert set(missions_by_aircraft()) == {"ae0001", "ae0102"}
     assert (run.aircraft_heard, run.aircraft_kept) == (3, 2)
-    call_command("import_flights", str(tree), "--all", stdout=StringIO())
+    call_command("import_flights", str(tree), "--all", "--allow-untagged", stdout=StringIO())
     assert set(missions_by_aircraft()) == set(HEXES)
 
 
@@ -119,7 +119,7 @@ def test_stale_running_run_is_closed_at_the_next_import_and_by_the_command(setti
     old = timezone.now() - timedelta(minutes=settings.IMPORT_STALE_MINUTES + 5)
     stuck = ImportRun.objects.create(status=ImportRun.Status.RUNNING)
     ImportRun.objects.filter(pk=stuck.pk).update(heartbeat_at=old)
-    call_command("import_flights", str(FIXTURES / "readsb_9field.json"), stdout=StringIO())
+    call_command("import_flights", str(FIXTURES / "readsb_9field.json"), "--allow-untagged", stdout=StringIO())
     stuck.refresh_from_db()
     assert stuck.status == ImportRun.Status.INTERRUPTED and "--resume" in stuck.errors[-1]["reason"]
     other = ImportRun.objects.create(status=ImportRun.Status.RUNNING)

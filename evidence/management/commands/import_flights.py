@@ -57,14 +57,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from evidence.models import Region
-
-        if not options["allow_untagged"] and not Region.objects.exists():
-            raise CommandError(
-                "The database has no regions, so imported missions could not be tagged with the places they flew "
-                "over or near. Run `manage.py migrate` (it seeds the reference data) or `manage.py seed_reference` "
-                "first, or pass --allow-untagged to import without places."
-            )
         console = Console(file=self.stdout, force_terminal=False, width=120)
         eager = import_jobs.tasks_in_process()
         if options["reconcile"]:
@@ -79,6 +71,7 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from None
             self.stdout.write(f"{run}: cancel requested")
             return
+        self._require_regions(options)
         if options["no_wait"] and eager:
             raise CommandError("--no-wait needs a broker (CELERY_BROKER_URL): without one the import runs here")
         show_bar = options.get("verbosity", 1) >= 1
@@ -100,6 +93,17 @@ class Command(BaseCommand):
                 return
             run = self._wait(run, bar, task)
         self._summary(console, run)
+
+    def _require_regions(self, options: dict[str, Any]) -> None:
+        """Importing (or resuming) into a database without regions would store missions tagged with no place."""
+        from evidence.models import Region
+
+        if not options["allow_untagged"] and not Region.objects.exists():
+            raise CommandError(
+                "The database has no regions, so imported missions could not be tagged with the places they flew "
+                "over or near. Run `manage.py migrate` (it seeds the reference data) or `manage.py seed_reference` "
+                "first, or pass --allow-untagged to import without places."
+            )
 
     def _get(self, pk: int) -> ImportRun:
         try:
