@@ -17,6 +17,7 @@ and live in ``doc.spans["fc_attributions"]``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -175,7 +176,7 @@ def _add_entities(doc: Doc, spans: Iterable[Span]) -> None:
 def commit_entities(doc: Doc) -> None:
     state = doc.user_data.pop(_STATE_KEY, None)
     if state is not None:
-        if any(b.start < a.end for a, b in zip(state, state[1:], strict=False)):
+        if any(b.start < a.end for a, b in itertools.pairwise(state)):
             state = filter_spans(state)  # never fail an article over two rules claiming one token: longest wins
         doc.ents = state
 

@@ -18,7 +18,8 @@ import re
 MISSION_NOUNS = frozenset({"mission", "missions", "flight", "flights", "sortie", "sorties", "patrol", "patrols",
                            "overflight", "overflights", "trip", "trips", "times", "operations", "operation"})
 DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "metres": "m", "miles": "mi",
-                  "mile": "mi", "mi": "mi", "km": "km", "kilometers": "km", "kilometres": "km", "feet": "ft", "ft": "ft", "knots": "kt", "kt": "kt",
+                  "mile": "mi", "mi": "mi", "km": "km", "kilometers": "km", "kilometres": "km", "feet": "ft",
+                  "ft": "ft", "knots": "kt", "kt": "kt",
                   "%": "percent", "percent": "percent", "per": "percent"}
 #: Distance units a place distance may be given in → nautical miles per unit.
 MILES_TO_NM = {"nm": 1.0, "nmi": 1.0, "nautical": 1.0, "mile": 0.868976, "miles": 0.868976, "mi": 0.868976,
