@@ -48,6 +48,8 @@ Y24 = "2024-01-01/2024-12-31"
 Y25 = "2025-01-01/2025-12-31"
 YTD26 = "2026-01-01/2026-11-24"
 LAST_WEEK = "2026-11-16/2026-11-22"
+OCT25 = "2025-10-01/2025-10-31"
+KGD = "near:kaliningrad-oblast"
 DECLINED = "declined"
 
 
@@ -429,6 +431,44 @@ SINGLE: list[Q] = [
     Q("how many flights in January, February and March 2025?", "count", 21, period="2025-01-01/2025-03-31"),
     # a known place without over/near is asked about, not called unknown
     Q("how many flights Arizona?", "count", DECLINED, says=""),
+    # --- the world story (October 2025; the facts in the docstring, from evidence/flightdata/demo.py WORLD_STORY) ---
+    # near Kaliningrad: the 3 RAF RC-135W (7, 14, 21 Oct) + the USAF RC-135V (28 Oct), all orbiting ~20 nm offshore
+    Q("how many RC-135 flights near Kaliningrad in October 2025?", "count", 4, types="R135", regions=KGD,
+      period=OCT25, mission="rc135_world", says="October 2025"),
+    Q("how many RC-135 flights over Kaliningrad in October 2025?", "count", 0, types="R135",
+      regions="over:kaliningrad-oblast", period=OCT25),
+    Q("how many Rivet Joint missions near Kaliningrad in October?", "count", 4, types="R135", period=OCT25),
+    # the operator is the RAF (43c6f1/43c6f2), never the US Air Force
+    Q("how many RAF flights near Kaliningrad in October 2025?", "count", 3, ops="raf", regions=KGD, period=OCT25,
+      mission="raf_first"),
+    Q("how many Royal Air Force missions near Kaliningrad in October 2025?", "count", 3, ops="raf"),
+    Q("how many US Air Force flights near Kaliningrad in October 2025?", "count", 1, ops="us-air-force",
+      mission="rc135_world"),
+    # the Black Sea: the 4 RQ-4Bs of 3, 10, 17, 24 October; near Crimea (~31 nm at the closest), never over it
+    Q("how many RQ-4 flights over the Black Sea in October 2025?", "count", 4, types="Q4", regions="over:black-sea",
+      period=OCT25, mission="rq4_last"),
+    Q("how many Global Hawk flights over Crimea?", "count", 0, types="Q4", regions="over:crimea"),
+    Q("how many Global Hawk flights near Crimea?", "count", 4, types="Q4", regions="near:crimea"),
+    Q("how many spy flights over the Baltic Sea in October 2025?", "count", 4, regions="over:baltic-sea"),
+    # "last October" on 24 November 2026 is October 2026 (stated by the words, not a bare month): none then, and the
+    # answer points to the 4 of October 2025
+    Q("RQ-4 flights over the Black Sea last October", "count", 0, types="Q4", regions="over:black-sea",
+      period="2026-10-01/2026-10-31", says="4 in October 2025"),
+    Q("how many surveillance flights last October?", "count", 0, period="2026-10-01/2026-10-31",
+      says="8 in October 2025"),
+    Q("B-52 flights over the Caribbean last month", "count", 0, types="B52", regions="over:caribbean-sea",
+      period="2026-10-01/2026-10-31", says="Caribbean"),
+    # which aircraft: the airframes 43c6f1, 43c6f2 (RAF) and ae01c5 (USAF)
+    Q("which aircraft flew near Kaliningrad?", "which_aircraft", 3, regions=KGD),
+    # a comparison and breakdowns over the world story
+    Q("more RQ-4 or RC-135 missions in October 2025?", "compare", (4, 4), period=OCT25),
+    Q("surveillance flights in February 2025 vs October 2025", "compare", (10, 8), surv=True),
+    Q("surveillance flights by type in October 2025", "breakdown", 8, by="type", period=OCT25, rows="Q4:4,R135:4"),
+    Q("RC-135 flights near Kaliningrad per day in October 2025", "breakdown", 4, by="day",
+      rows="2025-10-07:1,2025-10-14:1,2025-10-21:1,2025-10-28:1"),
+    # world places with no boundary, and words not understood: declined, naming them
+    Q("how many RC-135 flights near Riga in October 2025?", "count", "declined:not_understood", says="Riga"),
+    Q("how many RQ-4 flights over Mordor in October 2025?", "count", "declined:not_understood", says="Mordor"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
