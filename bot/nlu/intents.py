@@ -60,7 +60,10 @@ WHEN_RX = re.compile(
     r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\b(?:the\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
     r"|newest|oldest)\b"
     r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(?:days?|weeks?|months?))"
-    r"(?!\s+(?:week|month|year|quarter)\b)",
+    r"(?!\s+(?:week|month|year|quarter)\b)"
+    # "last October" is a period (claims/nlp/dates.py), not "the most recent mission"
+    r"(?!\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)",
     _RX,
 )
 WHICH_AIRCRAFT_RX = re.compile(

@@ -21,6 +21,8 @@ Rules (what the tests pin down):
 - "the last two weeks" / "the past 10 days" → rolling, ending on the reference day (14 / 10 days inclusive).
   "last week" / "last month" / "last year" → the previous calendar week (Monday–Sunday), month, year;
   "this week/month/year" → from its start to the reference day; "the past week/month/year" → rolling.
+- "last October" / "this past October" → the most recent October before the reference's month (on 24 November
+  2026: October 2026; on 15 October 2026: October 2025). The year is stated by the words, not inferred.
 - "between 25 Jan and 5 Feb", "from Jan 27 to Feb 5", "Jan 27–30" → inclusive ranges.
 - "in the 10 days before 5 February" → 26 Jan – 4 Feb (the day itself excluded); "after" → the N days following;
   "leading up to"/"up to" → the N days ending on that day.
@@ -137,6 +139,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("daydate", re.compile(_DAYDATE, _F)),
     ("partmon", re.compile(rf"(?:{_PART}[\s-]+|mid-)(?:{_MONB})(?:,?\s+{_YEAR})?", _F)),
     ("monyear", re.compile(rf"{_MONB},?\s+(?:of\s+)?{_YEAR}", _F)),
+    ("last_month", re.compile(rf"(?:last|this\s+past)\s+(?P<mon>{_MONB})(?!,?\s+(?:of\s+)?{_YEAR})", _F)),
     ("month", re.compile(_MONB, _F)),
     ("year", re.compile(rf"(?<![\w-]){_YEAR}(?![\w-])", _F)),
 ]
@@ -193,7 +196,7 @@ def _plausible(kind: str, text: str, m: re.Match[str]) -> bool:
 #: with optional leading groups over a whole article cost ~20 ms per article; this costs ~1 ms.
 _WORD_START = re.compile(r"(?<![\w'’.-])\w")
 _MONTH_KINDS = ("n_day_window", "n_days_around", "between", "mon_day_range", "day_mon_range", "date_range",
-                "part_range", "since", "daydate", "partmon", "monyear", "month")
+                "part_range", "since", "daydate", "partmon", "monyear", "last_month", "month")
 _TRIGGERS: list[tuple[re.Pattern[str], int, tuple[str, ...]]] = [
     (re.compile(_MONB, _F), 64, _MONTH_KINDS),
     (re.compile(rf"{_ISO}", _F), 64, ("n_days_around", "between", "date_range", "since", "daydate")),
@@ -352,6 +355,7 @@ _BY_FIRST_WORD: dict[str, frozenset[str]] = {
     "a": frozenset({"n_day_window", "ago"}), "an": frozenset({"n_day_window", "ago"}),
     "early": frozenset({"partmon", "part_range"}), "late": frozenset({"partmon", "part_range"}),
     "mid": frozenset({"partmon", "part_range"}), "so": frozenset({"this_last"}),
+    "last": frozenset({"last_n", "this_last", "last_month"}), "this": frozenset({"last_n", "this_last", "last_month"}),
 }
 _AT_ANCHOR = frozenset({"mon_day_range", "date_range", "daydate", "part_range", "monyear", "month", "last_n",
                         "this_last", "relday", "weekday"})
@@ -655,6 +659,10 @@ def _resolve_kind(kind: str, m: re.Match[str], ref: dt.date) -> _Resolved | None
         )
     if kind in ("partmon", "monyear", "month"):
         return _resolve_partmon(text, ref)
+    if kind == "last_month":
+        month = _month_num(m.group("mon"))
+        year = ref.year if month < ref.month else ref.year - 1
+        return _Resolved(dt.date(year, month, 1), dt.date(year, month, _last_day(year, month)), False)
     if kind == "year":
         year = int(text)
         return _Resolved(dt.date(year, 1, 1), dt.date(year, 12, 31), False)

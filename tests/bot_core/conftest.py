@@ -45,6 +45,10 @@ MISSION_KEYS = {
     "forte11": ("ae5415", dt.date(2025, 1, 29)),  # Global Hawk 21:04 → 02:02 next day: belongs to 29 January
     "forte12": ("ae5415", dt.date(2025, 2, 5)),  # Global Hawk 23:34 → 02:17 on 6 February: belongs to 5 February
     "swa": ("a1b2c3", dt.date(2025, 1, 30)),  # the airliner, Phoenix → San Diego
+    # the world story (evidence/flightdata/demo.py WORLD_STORY), October 2025
+    "rc135_world": ("ae01c5", dt.date(2025, 10, 28)),  # JAKE11: USAF RC-135V from Mildenhall near Kaliningrad
+    "rq4_last": ("ae5416", dt.date(2025, 10, 24)),  # FORTE12: the last of the four RQ-4s over the Black Sea
+    "raf_first": ("43c6f1", dt.date(2025, 10, 7)),  # RRR7225: first RAF RC-135W near Kaliningrad
 }
 
 

@@ -8,10 +8,11 @@ included), over/in = over, a mission belongs to the UTC day it starts, a bare mo
 with any records — by reading the imported missions and their region rows, not by asking the bot. Facts the rows
 rest on (UTC):
 
-* 34 missions: 12 surveillance in 2024 (one a month) + a 2024 airliner; 18 surveillance between 27 January and
-  5 February 2025 (11 Navy P-8s, the U-2, the RC-135, 2 E-3s, 2 Global Hawks, a P-3) + an airliner (30 Jan), a
-  C-17 (2 Feb) and a KC-135 (3 Feb). No records after 6 February 2025, so "February" is February 2025, "March" is
-  March 2024, and "last week" and "this year" are empty.
+* The border story, 34 missions: 12 surveillance in 2024 (one a month) + a 2024 airliner; 18 surveillance between
+  27 January and 5 February 2025 (11 Navy P-8s, the U-2, the RC-135, 2 E-3s, 2 Global Hawks, a P-3) + an airliner
+  (30 Jan), a C-17 (2 Feb) and a KC-135 (3 Feb). No records between 6 February and 3 October 2025 nor after
+  28 October 2025, so "February" is February 2025, "March" is March 2024, "October" is October 2025, and "last
+  week" and "this year" are empty.
 * The U-2 of 3 February (ae0907, DRAGN61) flew over New Mexico, 5.3 nm from Texas: near Texas, not over it.
 * The RC-135 of 4 February (ae01c5, TOXIN51) took off from Tucson (over Arizona), looped over the Baja peninsula,
   Baja California Sur and the Gulf of California and orbited 8.5 nm off Sinaloa.
@@ -19,6 +20,12 @@ rest on (UTC):
 * The Global Hawk FORTE12 starts 5 February 23:34 and lands on 6 February: it counts on 5 February. FORTE11 starts
   29 January 21:04 and lands on the 30th: it counts on 29 January.
 * The 737 (a1b2c3) is neither military nor surveillance.
+* The world story (claims/demo.py WORLD_ARTICLE; evidence/flightdata/demo.py WORLD_STORY), all surveillance and all
+  orbiting: four USAF RQ-4Bs (ae5416) from Sigonella over the Black Sea on 3, 10, 17, 24 October 2025, orbiting
+  ~30–60 nm south-west of Crimea (near Crimea, never over it); three RAF RC-135W (43c6f1, 43c6f2, 43c6f1) from
+  Waddington on 7, 14, 21 October and the USAF RC-135V ae01c5 from Mildenhall on 28 October, orbiting ~20 nm off
+  Kaliningrad Oblast (near, never over). So 42 missions in all, 38 surveillance, 26 surveillance in 2025, and
+  "October" is October 2025.
 
 A conversation is a list of turns asked in one thread, so follow-ups ("and in January?", "list them") are checked
 against the turn before. Most rows are one-turn conversations.
@@ -41,6 +48,8 @@ Y24 = "2024-01-01/2024-12-31"
 Y25 = "2025-01-01/2025-12-31"
 YTD26 = "2026-01-01/2026-11-24"
 LAST_WEEK = "2026-11-16/2026-11-22"
+OCT25 = "2025-10-01/2025-10-31"
+KGD = "near:kaliningrad-oblast"
 DECLINED = "declined"
 
 
@@ -144,14 +153,17 @@ SINGLE: list[Q] = [
     Q("how many surveillance flights in February?", "count", 10, surv=True, period=FEB25),
     Q("how many surveillance flights in 2024?", "count", 12, surv=True, period=Y24),
     Q("how many spy planes in 2024", "count", 12, surv=True, period=Y24),
+    # 2025: the 18 of the border story + the world story's 8 (4 RQ-4, 4 RC-135 in October 2025)
     Q("how many surveillance flights last year?", "count", 26, surv=True, period=Y25),
     Q("how many surveillance flights this year?", "count", 0, surv=True, period=YTD26),
     Q("how many surveillance flights since January?", "count", 0, surv=True, period=YTD26),
     Q("how many surveillance flights since 2025?", "count", 26, surv=True, period="2025-01-01/2026-11-24"),
+    # the 10 of February 2025 + the world story's 8 of October 2025
     Q("how many surveillance flights since 1 February 2025?", "count", 18, period="2025-02-01/2026-11-24"),
     Q("how many surveillance flights last week?", "count", 0, surv=True, period=LAST_WEEK),
     Q("how many spy planes in the last 30 days?", "count", 0, period="2026-10-26/2026-11-24"),
     Q("how many surveillance flights yesterday?", "count", 0, period="2026-11-23/2026-11-23"),
+    # 30 of the border story and its 2024 baseline + the world story's 8; 34 + 8 missions in all
     Q("how many surveillance missions have there been?", "count", 38, surv=True),
     Q("how many missions are in the records?", "count", 42),
     Q("how many military flights in 2024?", "count", 12, period=Y24),
@@ -192,6 +204,8 @@ SINGLE: list[Q] = [
     Q("how many spy flights along the border between 25 Jan and 5 Feb?", "count", 17,
       regions="near:us-mexico-border"),
     Q("how many flights along the US-Mexico border between 25 Jan and 5 Feb?", "count", 20),
+    # 14 of the border story + all 8 of the world story (the North Sea, the Ionian and Black Sea legs are > 12 nm
+    # from land)
     Q("how many surveillance flights in international airspace?", "count", 22,
       regions="over:international-airspace"),
     Q("how many surveillance flights in international airspace between 25 Jan and 5 Feb?", "count", 9),
@@ -208,6 +222,7 @@ SINGLE: list[Q] = [
     Q("how many surveillance flights over Nevada?", "count", 1, regions="over:nevada"),
     Q("how many missions near Ohio in February?", "count", 0, regions="near:ohio", period=FEB25),
     # aircraft names and roles
+    # 3 RC-135s of the border story and 2024 + the world story's 4 (3 RAF RC-135W, the USAF RC-135V of 28 October)
     Q("how many Rivet Joint missions?", "count", 7, types="R135"),
     Q("how many RC-135 flights around Baja?", "count", 2, types="R135", regions="near:baja-peninsula"),
     Q("how many times did a rivet joint fly around baja?", "count", 2, types="R135"),
@@ -219,6 +234,7 @@ SINGLE: list[Q] = [
     Q("how many AWACS flights?", "count", 3, types="E3TF"),
     Q("how many E-3 missions in 2024", "count", 1, types="E3TF", period=Y24),
     Q("how many E-3 flights over Texas in February?", "count", 1, types="E3TF", regions="over:texas"),
+    # 4 Global Hawks of 2024–February 2025 + the world story's 4 RQ-4s over the Black Sea
     Q("how many Global Hawk flights?", "count", 8, types="Q4"),
     Q("how many drone flights between 25 Jan and 5 Feb?", "count", 2),
     Q("how many drones near the border in 2024?", "count", 2, regions="near:us-mexico-border", period=Y24),
@@ -230,7 +246,8 @@ SINGLE: list[Q] = [
     Q("how many KC-135 flights near the border?", "count", 1, types="K35R"),
     Q("how many Reaper flights?", "count", 0, types="Q9"),
     Q("how many airliner flights over Arizona?", "count", 1, regions="over:arizona"),
-    # orbits (Mission.has_orbit): the two E-3s, the P-8 of 30 January and the RC-135
+    # orbits (Mission.has_orbit): the two E-3s, the P-8 of 30 January and the RC-135; and each of the world story's 8
+    # missions orbits (WORLD_STORY: every flight has an orbit of 3–4 turns)
     Q("how many missions with orbits?", "count", 12, orbits=True),
     Q("how many P-8 orbits in January?", "count", 1, types="P8", orbits=True),
     # operators
@@ -255,14 +272,16 @@ SINGLE: list[Q] = [
     Q("when was the last U-2 flight?", "when", "2025-02-03", types="U2", which="last", mission="u2"),
     Q("when did a U-2 last fly near Texas?", "when", "2025-02-03", which="last"),
     Q("when was the first U-2 mission?", "when", "2024-02-15", which="first", mission="u2_2024"),
-    Q("most recent RC-135 mission", "when", "2025-10-28", which="last"),
+    # the last RC-135 is the world story's USAF RC-135V of 28 October 2025 near Kaliningrad
+    Q("most recent RC-135 mission", "when", "2025-10-28", which="last", mission="rc135_world"),
     Q("when was the latest spy flight near Sinaloa?", "when", "2025-02-04"),
     Q("when did a P-8 first fly over Texas?", "when", "2024-06-15", which="first"),
     Q("first surveillance flight in 2025", "when", "2025-01-27", which="first", period=Y25, mission="first_p8"),
     Q("when was the earliest mission in the records?", "when", "2024-01-15", which="first"),
     Q("when was the last mission over Arizona?", "when", "2025-02-04", mission="rc135"),
     Q("when was the first mission over New Mexico?", "when", "2024-12-15", which="first"),
-    Q("when was the last Global Hawk mission?", "when", "2025-10-24"),
+    # the last Global Hawk is the world story's RQ-4 of 24 October 2025 over the Black Sea
+    Q("when was the last Global Hawk mission?", "when", "2025-10-24", mission="rq4_last"),
     Q("when was the last U-2 flight over Texas?", "when", None, which="last"),
     # which aircraft (the count is of airframes)
     Q("which aircraft flew close to Sinaloa?", "which_aircraft", 1),
@@ -287,6 +306,7 @@ SINGLE: list[Q] = [
     Q("surveillance flights per year", "breakdown", 38, by="year", rows="2024:12,2025:26"),
     Q("daily spy flights near Baja in February", "breakdown", 5, by="day", regions="near:baja-peninsula"),
     Q("breakdown of surveillance flights by aircraft type in 2024", "breakdown", 12, by="type"),
+    # + the world story's RQ-4s of 3, 10, 17 and 24 October 2025
     Q("Global Hawk flights per day in 2025", "breakdown", 6, by="day",
       rows="2025-01-29:1,2025-02-05:1,2025-10-03:1,2025-10-10:1,2025-10-17:1,2025-10-24:1"),
     # comparisons
@@ -296,14 +316,17 @@ SINGLE: list[Q] = [
     Q("compare surveillance flights in February 2025 with February 2024", "compare", (10, 1), surv=True),
     Q("spy flights near Texas in January 2025 versus February 2025", "compare", (1, 4)),
     Q("surveillance flights in 2024 vs 2025", "compare", (12, 26), surv=True),
-    # claims (the Desert Ledger article; verdicts as in conftest.VERDICTS)
+    # claims (the Desert Ledger article; verdicts as in conftest.VERDICTS) and the Harbour Gazette's 6 claims
+    # (claims/demo.py WORLD_CLAIMS, none reviewed; load_demo links evidence to 4 of them: the RQ-4, RAF RC-135 and
+    # 28 October claims to missions, the ministry's claim to its statement — "took off from Sigonella" and
+    # "international airspace" have none)
     Q("which claims about the U-2 are unverified?", "claims", 1, types="U2", verdicts="unreviewed,unverifiable"),
     Q("which claims about the U-2 are supported?", "claims", 0, types="U2", verdicts="supported"),
     Q("which claims about the U-2 are supported?", "claims", 1, before={"u2": "supported"}),
-    Q("which claims are unverified?", "claims", 11),
-    Q("unreviewed claims", "claims", 10, verdicts="unreviewed"),
+    Q("which claims are unverified?", "claims", 11),  # 5 + the 6 unreviewed world claims
+    Q("unreviewed claims", "claims", 10, verdicts="unreviewed"),  # 4 + 6
     Q("unverifiable claims", "claims", 1, verdicts="unverifiable"),
-    Q("claims without evidence", "claims", 5, without_evidence=True),
+    Q("claims without evidence", "claims", 5, without_evidence=True),  # 3 + Sigonella, international airspace
     Q("which claims have no evidence?", "claims", 5, without_evidence=True),
     Q("what did the Desert Ledger claim?", "claims", 8, outlet="The Desert Ledger"),
     Q("claims in the Desert Ledger article", "claims", 8, outlet="The Desert Ledger"),
@@ -311,15 +334,17 @@ SINGLE: list[Q] = [
     Q("what did the CNN article claim?", "claims", 0, outlet="CNN", says="no CNN articles"),
     Q("what did Reuters claim?", "claims", 0, outlet="Reuters"),
     Q("what did the border czar claim?", "claims", 1, claimant="border czar", says="attributed to"),
+    # 4 + "All of the flights stayed in international airspace" (a NATO official)
     Q("what did the officials say?", "claims", 5, claimant="officials"),
     Q("claims by three US officials", "claims", 2, claimant="three US officials"),
     Q("what did the Pentagon say?", "claims", 0, claimant="Pentagon", says="Claims are attributed to"),
     Q("refuted claims", "claims", 0, verdicts="refuted"),
     Q("which claims are false?", "claims", 1, verdicts="refuted", before={"monthly": "refuted"}),
     Q("supported claims", "claims", 3, verdicts="supported"),
+    # + the RAF RC-135W claim and the USAF RC-135 of 28 October
     Q("claims about the RC-135", "claims", 3, types="R135"),
     Q("claims about the P-8", "claims", 1, types="P8"),
-    Q("show all claims", "claims", 14),
+    Q("show all claims", "claims", 14),  # 8 + 6
     Q("what supports claim {u2}?", "claim_evidence", 1, claim="u2", mission="u2"),
     Q("evidence for claim #{rc135}", "claim_evidence", 1, claim="rc135", mission="rc135"),
     Q("what backs up claim {count}?", "claim_evidence", 18, claim="count", mission="forte12"),
@@ -336,8 +361,10 @@ SINGLE: list[Q] = [
       regions="near:kaliningrad-oblast"),
     Q("how many Global Hawk flights over the Black Sea?", "count", 4, types="Q4", regions="over:black-sea"),
     Q("how many RQ-4 flights over Crimea?", "count", 0, types="Q4", regions="over:crimea"),
-    Q("how many P-8 flights over Canada?", "count", 0, types="P8", regions="over:canada"),
-    Q("how many F-35 flights near Texas?", "count", 0, types="F35", regions="near:texas"),
+    # Canada now has a boundary (world reference data) and the F-35 is a known type: no such flights, said with the
+    # scope, instead of a decline
+    Q("how many P-8 flights over Canada?", "count", 0, types="P8", regions="over:canada", says="over Canada"),
+    Q("how many F-35 flights near Texas?", "count", 0, types="F35", regions="near:texas", says="within 50 nm"),
     Q("how many Southwest Airlines flights?", "count", DECLINED),
     Q("how many P-8 missions in the story window?", "count", DECLINED),
     Q("what's the weather in Texas?", "count", DECLINED),
@@ -363,15 +390,17 @@ SINGLE: list[Q] = [
       rows="P8:11,E3TF:2,Q4:2,P3:1,R135:1,U2:1", says="was Boeing P-8 Poseidon: 11 missions"),
     Q("busiest month for surveillance flights between 25 Jan and 5 Feb", "breakdown", None, by="month",
       says="was February 2025: 10 missions"),
+    # 29 Jan, 5 Feb and the world story's 3, 10, 17, 24 October 2025: one each
     Q("which day had the most Global Hawk flights in 2025?", "breakdown", None, by="day",
-      says="2 days tie for the most"),
+      says="6 days tie for the most"),
     Q("which operator flew the most missions in February?", "breakdown", None, by="operator", says="tie"),
     Q("top 3 types between 25 Jan and 5 Feb", "breakdown", None, by="type", says="Boeing P-8 Poseidon: 11"),
     Q("which day had the fewest missions?", "breakdown", DECLINED),
     # (6) open periods
     Q("how many missions before February 2025?", "count", 22, period="1990-01-01/2025-01-31"),
     Q("how many missions until 31 January 2025?", "count", 22, period="1990-01-01/2025-01-31"),
-    Q("how many missions after March 1, 2025?", "count", 0, period="2025-03-02/2026-11-24"),
+    # only the world story's 8 missions of October 2025
+    Q("how many missions after March 1, 2025?", "count", 8, period="2025-03-02/2026-11-24"),
     # (7) two places in a row narrow each other (AND)
     Q("how many missions in international airspace off Texas?", "count", 0, regions="over:international-airspace",
       and_regions="near:texas"),
@@ -407,6 +436,44 @@ SINGLE: list[Q] = [
     Q("how many flights in January, February and March 2025?", "count", 21, period="2025-01-01/2025-03-31"),
     # a known place without over/near is asked about, not called unknown
     Q("how many flights Arizona?", "count", DECLINED, says=""),
+    # --- the world story (October 2025; the facts in the docstring, from evidence/flightdata/demo.py WORLD_STORY) ---
+    # near Kaliningrad: the 3 RAF RC-135W (7, 14, 21 Oct) + the USAF RC-135V (28 Oct), all orbiting ~20 nm offshore
+    Q("how many RC-135 flights near Kaliningrad in October 2025?", "count", 4, types="R135", regions=KGD,
+      period=OCT25, mission="rc135_world", says="October 2025"),
+    Q("how many RC-135 flights over Kaliningrad in October 2025?", "count", 0, types="R135",
+      regions="over:kaliningrad-oblast", period=OCT25),
+    Q("how many Rivet Joint missions near Kaliningrad in October?", "count", 4, types="R135", period=OCT25),
+    # the operator is the RAF (43c6f1/43c6f2), never the US Air Force
+    Q("how many RAF flights near Kaliningrad in October 2025?", "count", 3, ops="raf", regions=KGD, period=OCT25,
+      mission="raf_first"),
+    Q("how many Royal Air Force missions near Kaliningrad in October 2025?", "count", 3, ops="raf"),
+    Q("how many US Air Force flights near Kaliningrad in October 2025?", "count", 1, ops="us-air-force",
+      mission="rc135_world"),
+    # the Black Sea: the 4 RQ-4Bs of 3, 10, 17, 24 October; near Crimea (~31 nm at the closest), never over it
+    Q("how many RQ-4 flights over the Black Sea in October 2025?", "count", 4, types="Q4", regions="over:black-sea",
+      period=OCT25, mission="rq4_last"),
+    Q("how many Global Hawk flights over Crimea?", "count", 0, types="Q4", regions="over:crimea"),
+    Q("how many Global Hawk flights near Crimea?", "count", 4, types="Q4", regions="near:crimea"),
+    Q("how many spy flights over the Baltic Sea in October 2025?", "count", 4, regions="over:baltic-sea"),
+    # "last October" on 24 November 2026 is October 2026 (stated by the words, not a bare month): none then, and the
+    # answer points to the 4 of October 2025
+    Q("RQ-4 flights over the Black Sea last October", "count", 0, types="Q4", regions="over:black-sea",
+      period="2026-10-01/2026-10-31", says="4 in October 2025"),
+    Q("how many surveillance flights last October?", "count", 0, period="2026-10-01/2026-10-31",
+      says="8 in October 2025"),
+    Q("B-52 flights over the Caribbean last month", "count", 0, types="B52", regions="over:caribbean-sea",
+      period="2026-10-01/2026-10-31", says="Caribbean"),
+    # which aircraft: the airframes 43c6f1, 43c6f2 (RAF) and ae01c5 (USAF)
+    Q("which aircraft flew near Kaliningrad?", "which_aircraft", 3, regions=KGD),
+    # a comparison and breakdowns over the world story
+    Q("more RQ-4 or RC-135 missions in October 2025?", "compare", (4, 4), period=OCT25),
+    Q("surveillance flights in February 2025 vs October 2025", "compare", (10, 8), surv=True),
+    Q("surveillance flights by type in October 2025", "breakdown", 8, by="type", period=OCT25, rows="Q4:4,R135:4"),
+    Q("RC-135 flights near Kaliningrad per day in October 2025", "breakdown", 4, by="day",
+      rows="2025-10-07:1,2025-10-14:1,2025-10-21:1,2025-10-28:1"),
+    # world places with no boundary, and words not understood: declined, naming them
+    Q("how many RC-135 flights near Riga in October 2025?", "count", "declined:not_understood", says="Riga"),
+    Q("how many RQ-4 flights over Mordor in October 2025?", "count", "declined:not_understood", says="Mordor"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -431,7 +498,7 @@ CONVERSATIONS: list[list[Q]] = [
         Q("what about in 2024?", "breakdown", 3, regions="over:arizona", period=Y24),
     ],
     [
-        Q("when was the last RC-135 mission?", "when", "2025-10-28", which="last"),
+        Q("when was the last RC-135 mission?", "when", "2025-10-28", which="last"),  # the world story's USAF RC-135
         Q("and the first?", "when", "2024-03-15", which="first", types="R135"),
     ],
     [
@@ -456,7 +523,7 @@ CONVERSATIONS: list[list[Q]] = [
     ],
     [
         Q("how many spy flights in 2024?", "count", 12),
-        Q("and in 2025?", "count", 26, period=Y25),
+        Q("and in 2025?", "count", 26, period=Y25),  # 18 + the world story's 8 in October
         Q("by month", "breakdown", 26, by="month", rows="2025-01:8,2025-02:10,2025-10:8"),
     ],
     [

@@ -34,6 +34,10 @@ DATE_TABLE = [
     ("last week", "last week", D(2025, 2, 3), D(2025, 2, 9), False),
     ("this week", "this week", D(2025, 2, 10), D(2025, 2, 10), False),
     ("last month", "last month", D(2025, 1, 1), D(2025, 1, 31), False),
+    # "last <month>": the most recent such month before the reference's month, the year stated by the words
+    ("flights last October", "last October", D(2024, 10, 1), D(2024, 10, 31), False),
+    ("flights this past January", "this past January", D(2025, 1, 1), D(2025, 1, 31), False),
+    ("last February", "last February", D(2024, 2, 1), D(2024, 2, 29), False),
     ("the past month", "the past month", D(2025, 1, 11), D(2025, 2, 10), False),
     ("between 25 Jan and 5 Feb", "between 25 Jan and 5 Feb", D(2025, 1, 25), D(2025, 2, 5), True),
     ("from Jan. 27 to Feb. 5, 2025", "from Jan. 27 to Feb. 5, 2025", D(2025, 1, 27), D(2025, 2, 5), False),
