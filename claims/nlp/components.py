@@ -17,7 +17,6 @@ and live in ``doc.spans["fc_attributions"]``.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
