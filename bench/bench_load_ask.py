@@ -13,7 +13,13 @@ gunicorn workers' CPU time per request. Then it stops gunicorn. Only 127.0.0.1 i
 
 The load generator runs on the same cores as the server (the figures are pessimistic by its share); ``--profile``
 also runs ``cProfile`` over ``--profile-requests`` in-process requests through Django's test client (same settings)
-and prints where the time goes.
+and prints where the time goes. ``--inprocess`` skips gunicorn and the HTTP client altogether: it sends
+``--inprocess-requests`` requests through the WSGI app in this process (Django's test client, the same production
+settings and middleware) and prints the CPU time (``time.process_time``) per request — Django's own cost per answer,
+which the load on the machine hardly changes (PostgreSQL's and Redis's work runs in their processes and is not in it):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/fc_bench CACHE_URL=rediscache://127.0.0.1:6379/4 \
+        .venv/bin/python bench/bench_load_ask.py --inprocess --inprocess-requests 400
 """
 from __future__ import annotations
 
@@ -212,6 +218,43 @@ def profile(tokens: list[str], n: int, args_top: int = 45) -> None:
     pstats.Stats(prof).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(args_top)
 
 
+def inprocess(tokens: list[str], n: int) -> None:
+    """CPU time per request over ``n`` in-process requests (after a warm-up), overall and per question."""
+    import gc
+
+    from django.db import connection
+    from django.test import Client
+
+    clients = [Client(HTTP_AUTHORIZATION=f"Token {t}", HTTP_HOST="127.0.0.1") for t in tokens[:8]]
+    for i, q in enumerate(QUESTIONS * 2):  # warm up: imports, the parser's vocabulary, the reference caches
+        clients[i % len(clients)].post("/api/ask/", {"text": q}, content_type="application/json")
+    per_question: dict[str, list[float]] = {q: [] for q in QUESTIONS}
+    errors = 0
+    queries = 0
+
+    def count(execute, sql, params, many, context):  # Django's execute_wrapper signature
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
+    gc.collect()
+    started_cpu, started_wall = time.process_time(), time.perf_counter()
+    with connection.execute_wrapper(count):
+        for i in range(n):
+            q = QUESTIONS[i % len(QUESTIONS)]
+            t0 = time.process_time()
+            r = clients[i % len(clients)].post("/api/ask/", {"text": q}, content_type="application/json")
+            per_question[q].append(time.process_time() - t0)
+            if r.status_code != 200 or r.json().get("reason") == "error":
+                errors += 1
+    cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started_wall
+    print(f"in-process: {n} requests, errors: {errors}; CPU {cpu / n * 1000:.2f} ms per request "
+          f"(wall {wall / n * 1000:.2f} ms, load-dependent); SQL queries per request: {queries / n:.1f}")
+    for q, times in per_question.items():
+        print(f"  {statistics.fmean(times) * 1000:6.2f} ms CPU  {q}")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=3000, help="total requests (bounded; at most 20,000)")
@@ -224,6 +267,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=30.0, help="per-request timeout, seconds")
     parser.add_argument("--profile", action="store_true", help="also profile in-process requests")
     parser.add_argument("--profile-requests", type=int, default=300)
+    parser.add_argument("--inprocess", action="store_true",
+                        help="no gunicorn: CPU time per request through the WSGI app in this process")
+    parser.add_argument("--inprocess-requests", type=int, default=400)
     args = parser.parse_args()
     if not 0 < args.requests <= 20_000 or not 0 < args.concurrency <= 500:
         raise SystemExit("--requests must be 1..20000 and --concurrency 1..500")
@@ -231,6 +277,11 @@ def main() -> None:
         raise SystemExit("set DATABASE_URL to a PostgreSQL database of its own (it loads the demo into it)")
     env = production_env(args)
     tokens = setup(env, args.concurrency)
+    if args.inprocess:
+        inprocess(tokens, args.inprocess_requests)
+        if args.profile:
+            profile(tokens, args.profile_requests)
+        return
     port = free_port()
     proc = start_gunicorn(env, args, port)
     try:

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 import time
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -72,6 +73,7 @@ def ask(
     started = time.perf_counter()
     now = now or timezone.now()
     query: BotQuery | None = None
+    pending = _pending_context.set(None)
     # The conversation keys come from the platforms as they are: escape what no database can store, once, here.
     channel, thread, user_key = storable_text(channel), storable_text(thread), storable_text(user_key)
     try:
@@ -87,8 +89,12 @@ def ask(
             reason="error",
             ephemeral=True,
         )
+    context = _pending_context.get()
+    _pending_context.reset(pending)
     if answer.reason not in {"forbidden", "rate_limited"}:
-        _log_question(text, user, platform, answer, query, (time.perf_counter() - started) * 1000)
+        _log_question(text, user, platform, answer, query, (time.perf_counter() - started) * 1000, context=context)
+    elif context is not None:  # (never: both are refused before the context is read)
+        _write_context(*context)
     return answer
 
 
@@ -295,18 +301,31 @@ def _load_context(key: dict[str, str]) -> BotQuery | None:
         return None
 
 
+#: The conversation context ``ask`` writes with the question log, in one transaction (issue 12: one commit per
+#: question, not two).
+_pending_context: ContextVar[tuple[dict[str, str], BotQuery] | None] = ContextVar("bot_pending_context", default=None)
+
+
 def _save_context(key: dict[str, str], query: BotQuery) -> None:
+    _pending_context.set((key, query))
+
+
+def _upsert_context(key: dict[str, str], query: BotQuery) -> None:
     # One INSERT … ON CONFLICT (platform, channel, thread, user_key) DO UPDATE: no read first, no race between two
     # questions in the same thread.
+    Conversation.objects.bulk_create(
+        [Conversation(**key, last_query=query.to_dict())],
+        update_conflicts=True,
+        unique_fields=["platform", "channel", "thread", "user_key"],
+        update_fields=["last_query", "updated_at"],
+    )
+
+
+def _write_context(key: dict[str, str], query: BotQuery) -> None:
     try:
         with transaction.atomic():
             _bookkeeping_commit()
-            Conversation.objects.bulk_create(
-                [Conversation(**key, last_query=query.to_dict())],
-                update_conflicts=True,
-                unique_fields=["platform", "channel", "thread", "user_key"],
-                update_fields=["last_query", "updated_at"],
-            )
+            _upsert_context(key, query)
     except DatabaseError:
         logger.warning("bot: could not save the conversation context", exc_info=True)
 
@@ -321,14 +340,20 @@ def _bookkeeping_commit() -> None:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
-def _log_question(text: Any, user: Any, platform: str, answer: Answer, query: BotQuery | None, ms: float) -> None:
-    """Log the question; never raises (the log is not worth an answer)."""
+def _log_question(
+    text: Any, user: Any, platform: str, answer: Answer, query: BotQuery | None, ms: float,
+    context: tuple[dict[str, str], BotQuery] | None = None,
+) -> None:
+    """Log the question, and save the conversation's ``context`` in the same transaction; never raises (the log is
+    not worth an answer)."""
     try:
         clean = storable_text(text)
         if len(clean) > MAX_QUESTION_CHARS:
             clean = clean[:MAX_QUESTION_CHARS] + f"… [{len(clean):,} characters]"
         with transaction.atomic():
             _bookkeeping_commit()
+            if context is not None:
+                _upsert_context(*context)
             Question.objects.create(
                 platform=str(platform)[:20] if platform in Platform.values else Platform.API,
                 user=user if getattr(user, "is_authenticated", False) else None,
@@ -339,7 +364,8 @@ def _log_question(text: Any, user: Any, platform: str, answer: Answer, query: Bo
                 duration_ms=round(ms, 2),
             )
     except Exception:  # a database error or anything else: the answer is already made
-        logger.warning("bot: could not log the question", exc_info=True)
+        logger.warning("bot: could not log the question%s", " or save the context" if context else "",
+                       exc_info=True)
 
 
 # --- answering ------------------------------------------------------------------------------------------------------

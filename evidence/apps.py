@@ -9,6 +9,9 @@ class EvidenceConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_seed_after_migrate, sender=self, dispatch_uid="evidence.seed_reference_after_migrate")
+        from project.auth import connect_signals
+
+        connect_signals()  # the cached permission sets are dropped on every change, in every process
 
 
 def _seed_after_migrate(sender, app_config=None, using="default", plan=None, verbosity=1, **kwargs) -> None:
