@@ -52,10 +52,6 @@ class CoverageCounter:
                 continue
             for hour in np.unique(hours):
                 sel = np.flatnonzero(hours == hour)
-                if len(sel) == 1:
-                    # RegionTagger.tag_many fails on a one-position track among longer ones (shapely.linestrings
-                    # wants consecutive indices): the position twice is the same place, as a zero-length path.
-                    sel = np.repeat(sel, 2)
                 tracks.append((lon[sel], lat[sel]))
                 keys.append((address, int(hour)))
         if not tracks:
