@@ -29,6 +29,7 @@ from claims import selectors as claim_sel
 from evidence import selectors as sel
 from evidence.describing import describe_scope
 from evidence.scope import Period, Scope
+from evidence.services.coverage import coverage_line
 
 logger = logging.getLogger(__name__)
 
@@ -429,6 +430,9 @@ def _answer_count(query: BotQuery, today: dt.date) -> Answer:
         hint = _hint(scope, today)
         if hint:
             text += " " + hint
+    coverage = coverage_line(scope, n, mission_aircraft=[m.aircraft_id for m in records])
+    if coverage:
+        text += "\n" + coverage
     return Answer(text=text, count=n, missions=[sel.mission_to_dict(m) for m in records], notes=notes)
 
 

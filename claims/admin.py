@@ -529,10 +529,11 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             )
         return format_html(
             "Claimed: <strong>{}</strong> — found in the flight records: <strong>{}</strong><br>"
-            "<small>Scope used: {}. {}</small>",
+            "<small>Scope used: {}. {} {}</small>",
             check.claimed,
             check.found,
             check.scope_text,
+            check.coverage,
             check.caveat,
         )
 

@@ -38,6 +38,8 @@ class CountCheck:
     found: str
     scope_text: str
     caveat: str
+    #: Zero or few missions found: whether other aircraft were heard there then (evidence.services.coverage).
+    coverage: str = ""
 
 
 def _reference(claim: Claim) -> dt.datetime:
@@ -164,12 +166,17 @@ def claim_count_check(claim: Claim) -> CountCheck | None:
     """Claimed vs found for a claim that states a number of missions. The verdict stays a person's decision."""
     from evidence.describing import describe_scope
     from evidence.selectors import missions_in_scope
+    from evidence.services.coverage import FEW_MISSIONS, coverage_line
 
     if not claim.stated_count or not claim.scope:
         return None
     scope = effective_scope(claim, Scope.from_dict(claim.scope))
     qty = claim.stated_count
     count = missions_in_scope(scope).count()
+    coverage = ""
+    if count <= FEW_MISSIONS:
+        hexes = missions_in_scope(scope).values_list("aircraft_id", flat=True)
+        coverage = coverage_line(scope, count, mission_aircraft=list(hexes)) or ""
     qualifier = str(qty.get("qualifier", "exact")).replace("_", " ")
     value = qty.get("value")
     claimed = f"{qualifier} {value:g}" if isinstance(value, int | float) else str(value)
@@ -188,4 +195,5 @@ def claim_count_check(claim: Claim) -> CountCheck | None:
             "Counts include only aircraft that were heard broadcasting ADS-B: "
             "a count from flight data is a lower bound."
         ),
+        coverage=coverage,
     )

@@ -318,11 +318,14 @@ class RegionTagger:
         multi = lengths >= 2
         if not multi.any():
             return (lon, lat, owner, starts), (lon, lat, owner, starts)
-        # Only tracks of two positions or more are LineStrings; one-position tracks are put back in place after.
+        # Only tracks of two positions or more are LineStrings; one-position tracks (points: over when within a
+        # region, else the point's distance) are put back in place after. The lines are numbered 0..k-1 among the
+        # multi-position tracks only (shapely wants consecutive indices; ``multi_ids`` maps them back).
         sel = np.repeat(multi, lengths)
         multi_ids = np.flatnonzero(multi)
+        line_of = np.cumsum(multi) - 1
         scale = np.cos(np.radians(np.add.reduceat(lat, starts[:-1]) / lengths))
-        lines = shapely.linestrings(lon[sel] * scale[owner[sel]], lat[sel], indices=owner[sel])
+        lines = shapely.linestrings(lon[sel] * scale[owner[sel]], lat[sel], indices=line_of[owner[sel]])
         moving = shapely.length(lines) > 0  # never-moved tracks stay as they are
         max_lat = np.clip(np.maximum.reduceat(np.abs(lat), starts[:-1])[multi_ids[moving]], 28.0, 80.0)
         shorten = np.sqrt(math.tan(math.radians(28.0)) / np.tan(np.radians(max_lat)))

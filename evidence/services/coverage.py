@@ -5,6 +5,7 @@ so parallel units and re-imports of the same day give the same cells (exact, ide
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -52,10 +53,6 @@ class CoverageCounter:
                 continue
             for hour in np.unique(hours):
                 sel = np.flatnonzero(hours == hour)
-                if len(sel) == 1:
-                    # RegionTagger.tag_many fails on a one-position track among longer ones (shapely.linestrings
-                    # wants consecutive indices): the position twice is the same place, as a zero-length path.
-                    sel = np.repeat(sel, 2)
                 tracks.append((lon[sel], lat[sel]))
                 keys.append((address, int(hour)))
         if not tracks:
@@ -96,45 +93,79 @@ class CoverageCounter:
         return len(items)
 
 
-def coverage_in_scope(scope: Any) -> dict[str, Any] | None:
-    """Distinct aircraft heard (all traffic) in a scope's regions and period, from the coverage cells: the figure
-    an answer that found zero or few missions can give ("312 other aircraft were heard near X that day").
+#: "Few" missions: answers and claim checks that found at most this many say whether other traffic was heard there.
+FEW_MISSIONS = 3
 
-    Returns ``{"aircraft": n, "regions": [slugs], "hours": cells with data, "near_nm": radius}`` or None when the
-    scope has no region or no period (coverage is counted per region and hour only)."""
-    from datetime import time as dtime
 
-    from evidence.models import Region
+def coverage_in_scope(scope: Any, *, exclude: Iterable[str] = ()) -> dict[str, Any] | None:
+    """Distinct aircraft heard (all traffic) over or within ``COVERAGE_NEAR_NM`` of a scope's places in its period
+    (all time when it has none), from the coverage cells, leaving out the ``exclude`` hex addresses (the aircraft of
+    the missions found, so the figure is "other aircraft").
 
-    if not getattr(scope, "regions", None) or getattr(scope, "period", None) is None:
+    Returns ``{"aircraft": n, "regions": [names], "hours": hours with any coverage data at all (any region) in the
+    period, "near_nm": radius}``, or None when the scope names no place (coverage is counted per region)."""
+    from evidence import selectors as sel
+
+    regions = [*getattr(scope, "regions", ()), *getattr(scope, "and_regions", ())]
+    if not regions:
         return None
-    slugs = [r.slug for r in scope.regions]
-    start = datetime.combine(scope.period.start, dtime.min, tzinfo=UTC)
-    end = datetime.combine(scope.period.end, dtime.max, tzinfo=UTC)
-    region_ids = list(Region.objects.filter(slug__in=slugs).values_list("pk", flat=True))
-    cells = CoverageCell.objects.filter(region_id__in=region_ids, hour__gte=start, hour__lte=end)
+    slugs = list(dict.fromkeys(r.slug for r in regions))
+    names = sel.region_names(slugs)
+    period = getattr(scope, "period", None)
+    in_period = CoverageCell.objects.all()
+    if period is not None:
+        start, end = sel.period_bounds(period)
+        in_period = in_period.filter(hour__gte=start, hour__lt=end)
+    region_ids = [r.pk for slug in slugs if (r := sel.region_by_slug(slug)) is not None]
     heard: set[int] = set()
-    hours = 0
-    for blob in cells.values_list("aircraft", flat=True).iterator():
+    for blob in in_period.filter(region_id__in=region_ids).values_list("aircraft", flat=True).iterator():
         heard.update(unpack(blob).tolist())
-        hours += 1
-    return {"aircraft": len(heard), "regions": slugs, "hours": hours, "near_nm": float(settings.COVERAGE_NEAR_NM)}
+    heard.difference_update(a for a in map(_address, exclude) if a is not None)
+    return {
+        "aircraft": len(heard),
+        "regions": [names.get(slug, slug) for slug in slugs],
+        "hours": in_period.values("hour").distinct().count(),
+        "near_nm": float(settings.COVERAGE_NEAR_NM),
+    }
 
 
-def coverage_line(scope: Any, missions_found: int) -> str | None:
-    """One sentence for answers and claim checks that found zero or few missions: whether other traffic was heard
-    there then (coverage present) or nothing at all (no evidence either way). None when it cannot be said."""
-    figures = coverage_in_scope(scope)
+def coverage_line(scope: Any, missions_found: int, *, mission_aircraft: Iterable[str] = ()) -> str | None:
+    """The one sentence (bot answers and claim checks alike) for a count that found zero or few missions: whether
+    other aircraft were heard there then (coverage present), none at all (no evidence either way), or nothing is
+    known (the coverage table holds no data for that period). None when the scope names no place or more than
+    ``FEW_MISSIONS`` missions were found. ``mission_aircraft``: hex addresses of the missions found."""
+    if missions_found > FEW_MISSIONS:
+        return None
+    figures = coverage_in_scope(scope, exclude=mission_aircraft)
     if figures is None:
         return None
-    where = ", ".join(figures["regions"])
+    found = f"{missions_found} mission{'' if missions_found == 1 else 's'}"
+    where = f"within {figures['near_nm']:g} nm of {' or '.join(figures['regions'])} (over included)"
+    when = "in that period" if getattr(scope, "period", None) is not None else "in the imported records"
+    if figures["hours"] == 0:
+        return (
+            f"{found}; coverage unknown: the coverage table holds no data for that period (no day archive covering "
+            "it was imported with coverage counting), so it cannot say whether receivers heard anything "
+            f"{where} then."
+        )
     if figures["aircraft"] == 0:
         return (
-            f"No aircraft at all were heard over or within {figures['near_nm']:g} nm of {where} in that period in "
-            "the imported data: no evidence either way."
+            f"{found}; no {'other ' if missions_found else ''}aircraft at all were heard {where} {when}: "
+            f"no evidence either way{_hours_note(scope, figures)}."
         )
+    other = "other aircraft were" if figures["aircraft"] != 1 else "other aircraft was"
     return (
-        f"{figures['aircraft']:,} aircraft in all (military or not) were heard over or within "
-        f"{figures['near_nm']:g} nm of {where} in that period, so receivers covered the area; {missions_found} "
-        "matching mission(s) were recorded."
+        f"{found}; {figures['aircraft']:,} {other} heard {where} {when}, so coverage was present"
+        f"{_hours_note(scope, figures)}."
     )
+
+
+def _hours_note(scope: Any, figures: dict[str, Any]) -> str:
+    """" (coverage data for 24 of the period's 672 hours)" when only part of the period was imported with coverage."""
+    period = getattr(scope, "period", None)
+    if period is None:
+        return ""
+    total = period.days * 24
+    if figures["hours"] >= total:
+        return ""
+    return f" (the coverage table has data for {figures['hours']:,} of the period's {total:,} hours)"

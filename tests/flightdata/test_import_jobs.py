@@ -179,9 +179,11 @@ def test_coverage_counts_every_aircraft_heard_idempotently(tmp_path):
     scope = Scope(regions=(RegionFilter("baja"),), period=Period(dt.date(2025, 2, 3), dt.date(2025, 2, 3)))
     figures = coverage_in_scope(scope)
     assert figures["aircraft"] == 3  # the civil aircraft counts for coverage although it is not kept
-    assert "3 aircraft in all" in coverage_line(scope, 0)
+    assert coverage_line(scope, 0).startswith("0 missions; 3 other aircraft were heard within 50 nm of Baja")
+    assert coverage_line(scope, 1, mission_aircraft=["ae0001"]).startswith("1 mission; 2 other aircraft were")
+    assert coverage_line(scope, 4) is None  # not few
     empty = Scope(regions=(RegionFilter("baja"),), period=Period(dt.date(2025, 3, 3), dt.date(2025, 3, 3)))
-    assert "no evidence either way" in coverage_line(empty, 0)
+    assert "coverage unknown" in coverage_line(empty, 0)  # the table holds nothing for that day
 
 
 def test_admin_shows_progress_cancel_and_resume_and_mission_sources(client, staff_admin,

@@ -132,6 +132,59 @@ def test_tag_many_matches_tag(tagger):
             assert single[h.key].min_distance_nm == pytest.approx(h.min_distance_nm, rel=0.005, abs=0.02)
 
 
+def test_tag_many_mixes_one_two_and_many_position_tracks():
+    # A one-position track among longer ones (first, in the middle, last, two in a row) is a point: over when the
+    # point lies within the region, else the point's distance. tag_many raised "Index 0 is missing from the input
+    # indices" on such a batch before.
+    square = box(20.0, 54.0, 22.0, 55.0)
+    far = box(25.0, 50.0, 26.0, 51.0)
+    tagger = RegionTagger([("sq", square), ("far", far)], cap_nm=120.0)
+    one_in = (np.array([21.0]), np.array([54.5]))
+    one_near = (np.array([21.0]), np.array([53.5]))  # 0.5° south of the square
+    one_far_off = (np.array([40.0]), np.array([10.0]))  # near nothing
+    two = (np.array([19.0, 19.5]), np.array([54.5, 54.6]))
+    two_still = (np.array([25.5, 25.5]), np.array([50.5, 50.5]))  # never moved
+    many = (np.array([24.0, 24.5, 24.9, 25.2]), np.array([50.5, 50.6, 50.7, 50.8]))
+    crossing = (np.array([19.0, 23.0]), np.array([54.2, 54.3]))
+    batches = [
+        [one_in, two, one_near, many],
+        [two, one_in],
+        [one_near, one_far_off, crossing, two_still, one_in],
+        [many, one_in, one_near, two_still],
+    ]
+    for tracks in batches:
+        batched = tagger.tag_many(tracks)
+        assert len(batched) == len(tracks)
+        for (lon, lat), hits in zip(tracks, batched, strict=True):
+            alone = tagger.tag(lon, lat)
+            assert [h.key for h in hits] == [h.key for h in alone]
+            for h, a in zip(hits, alone, strict=True):
+                assert h.over == a.over
+                assert h.min_distance_nm == pytest.approx(a.min_distance_nm, rel=1e-9, abs=1e-9)
+    (in_hit,) = tagger.tag_many([two, one_in])[1]
+    assert in_hit == RegionHit("sq", True, 0.0)
+    near_hits = _hits(tagger.tag_many([many, one_near, two])[1])
+    assert set(near_hits) == {"sq"} and not near_hits["sq"].over
+    assert near_hits["sq"].min_distance_nm == pytest.approx(GEOD.inv(21.0, 53.5, 21.0, 54.0)[2] / NM, rel=0.005)
+    assert tagger.tag_many([one_far_off, two])[0] == []
+    assert tagger.tag_many([two_still, one_in])[0] == [RegionHit("far", True, 0.0)]
+
+
+def test_tag_many_with_one_position_tracks_matches_tag_on_real_regions(tagger):
+    rng = np.random.default_rng(11)
+    tracks = []
+    for n in (1, 5, 1, 1, 2, 300, 1, 2, 40, 1):
+        lon = rng.uniform(-118, -97) + np.cumsum(rng.normal(0, 0.02, n))
+        lat = rng.uniform(20, 34) + np.cumsum(rng.normal(0, 0.02, n))
+        tracks.append((lon, lat))
+    for (lon, lat), hits in zip(tracks, tagger.tag_many(tracks), strict=True):
+        single = _hits(tagger.tag(lon, lat))
+        assert set(single) == {h.key for h in hits}
+        for h in hits:
+            assert single[h.key].over == h.over
+            assert single[h.key].min_distance_nm == pytest.approx(h.min_distance_nm, rel=0.005, abs=0.02)
+
+
 def test_dense_track_agrees_with_pointwise_check(tagger, definitions):
     # A dense track: "over" must agree with point-in-polygon of the positions themselves.
     lon = np.linspace(-117.5, -105.0, 3000)
