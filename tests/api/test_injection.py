@@ -148,8 +148,17 @@ def test_probes_are_inert_in_admin_pages(client, hostile, prefix, key):
 
 
 def test_probes_are_inert_in_the_claim_review_exports(hostile):
+    # Since the desk workflow, a verdict is published (and exported as ClaimReview) only after a second reviewer
+    # signs it off: a second fact-checker does so through the workflow service, as the desk would.
+    from django.contrib.auth.models import Group, User
+
+    from claims.services.workflow import claim_sign_off
+
+    second = User.objects.create_user(username="fc-second", password="pw-fc-second", is_staff=True)
+    second.groups.add(Group.objects.get(name="Fact-checkers"))
+    claim = claim_sign_off(claim=hostile["claim"], user=second)
+    assert claim.published_at is not None
     api = token_client(hostile["factchecker"])
-    claim = hostile["claim"]
     embed = api.get(f"/api/claims/{claim.pk}/claimreview/?format=embed")
     assert embed.status_code == 200
     text = embed.content.decode()
