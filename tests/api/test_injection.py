@@ -205,17 +205,34 @@ def _rich_elements(body: dict) -> list[dict]:
     return out
 
 
-def test_probes_are_inert_in_slack_messages(hostile):
+#: The only Slack control sequence a message may hold: a link the bot made itself, to one of our own pages
+#: (``<https://flightcheck…/path|label>``; the URL has no ``<``, ``>``, ``|`` or space, the label no ``<``/``>``/``|``).
+OUR_SLACK_LINK = re.compile(r"<(?P<url>[^<>|\s]+)\|(?P<label>[^<>|]+)>")
+
+
+def test_probes_are_inert_in_slack_messages(hostile, settings):
+    # Since the pictures branch an answer carries a context block with links to Flightcheck's own pictures
+    # (``<url|Interactive map>``): legitimate Slack syntax made by the bot. What must still hold: every ``<…>`` in the
+    # payload is one of those links to SITE_URL, and no probe text produces a control sequence (it appears escaped).
+    probe_pieces = ("<script>", "<!channel>", "<javascript:", "<img", SHORT_CALL, SHORT_REG)
+    own_links = 0
     for answer in _answers(hostile):
         body = slack_render(answer)
         for text in _mrkdwn_strings(body):
-            assert "<" not in text and ">" not in text, f"raw Slack control characters in {text!r}"
+            for link in OUR_SLACK_LINK.finditer(text):
+                assert link["url"].startswith(settings.SITE_URL + "/"), f"a link not to our own site in {text!r}"
+                assert link["label"] in ("Interactive map", "Map (PNG)", "Chart (PNG)"), text
+                own_links += 1
+            rest = OUR_SLACK_LINK.sub("", text)
+            assert "<" not in rest and ">" not in rest, f"raw Slack control characters in {text!r}"
+            assert not any(piece in text for piece in probe_pieces), f"probe text unescaped in {text!r}"
         elements = _rich_elements(body)
         assert any(PROBE[:40] in e.get("text", "") or SHORT_REG in e.get("text", "") for e in elements)
         for element in elements:
             assert element["type"] in ("text", "link")  # plain text: Slack does not parse it
             if element["type"] == "link":
                 assert element["url"].startswith(("http://", "https://"))
+    assert own_links, "the answers' picture links are checked above"
 
 
 UNESCAPED_LINK = re.compile(r"(?<!\\)\[[^\]\n]*(?<!\\)\]\((?!https?://)")
