@@ -239,15 +239,28 @@ UNESCAPED_LINK = re.compile(r"(?<!\\)\[[^\]\n]*(?<!\\)\]\((?!https?://)")
 UNESCAPED_IMAGE = re.compile(r"(?<!\\)!(?<!\\)\[")
 
 
-def test_probes_are_inert_in_mattermost_replies(hostile):
+def test_probes_are_inert_in_mattermost_replies(hostile, settings):
+    # Since the pictures branch a reply may carry a picture attachment with no "text" (title, title_link, image_url,
+    # fallback): the Markdown fields (text, pretext) of every attachment are checked, and the picture's links must
+    # be our own pages.
+    pictures = 0
     for answer in _answers(hostile):
         body = mattermost_render(answer)
-        texts = [body["text"], *(a["text"] for a in body.get("attachments", []))]
+        attachments = body.get("attachments", [])
+        texts = [body["text"], *(a[key] for a in attachments for key in ("text", "pretext", "fallback") if key in a)]
+        for attachment in attachments:
+            for key in ("title_link", "image_url", "thumb_url", "author_link"):
+                if key in attachment:
+                    assert attachment[key].startswith(settings.SITE_URL + "/"), attachment
+            if "image_url" in attachment:
+                pictures += 1
+                assert attachment["title"] in ("Interactive map", "Chart"), attachment
         joined = "\n".join(texts)
         assert "javascript" in joined or "onclick" in joined  # the probe is shown …
         for text in texts:  # … as text: no Markdown link to a non-http target, no image
             assert not UNESCAPED_LINK.search(text), text
             assert not UNESCAPED_IMAGE.search(text), text
+    assert pictures, "the answers' picture attachments are checked above"
 
 
 def test_probes_are_inert_in_matrix_replies(hostile):
