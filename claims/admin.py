@@ -586,12 +586,18 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             wf.claim_set_status(claim=obj, status=data["status"], user=request.user)
 
     def _save_verdict_and_claimant(self, request, obj: Claim, form) -> None:
-        if "verdict" in form.changed_data or "rationale" in form.changed_data:
+        # Each service writes only its own fields (claim_set_verdict no longer saves the whole row), so an
+        # attribution and a rationale cleared to "" edited together with the verdict are saved by claim_update.
+        changed = form.changed_data
+        cleared = "rationale" in changed and not obj.rationale
+        if "claimant" in changed or cleared:
+            services.claim_update(
+                claim=obj, claimant=obj.claimant, rationale="" if cleared else None, user=request.user
+            )
+        if "verdict" in changed or ("rationale" in changed and not cleared):
             services.claim_set_verdict(
                 claim=obj, verdict=form.cleaned_data["verdict"], rationale=obj.rationale, user=request.user
             )
-        elif form.changed_data:
-            services.claim_update(claim=obj, claimant=obj.claimant, user=request.user)
 
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is not EvidenceLink:
