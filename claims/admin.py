@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -681,6 +681,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
         from claims.selectors import claim_cluster
 
+        if request.method not in ("GET", "HEAD"):  # a page to read: it writes nothing
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         claim = get_object_or_404(Claim, pk=pk)
         if not self.has_view_permission(request, claim):
             raise PermissionDenied
