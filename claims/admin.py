@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -587,12 +587,18 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             wf.claim_set_status(claim=obj, status=data["status"], user=request.user)
 
     def _save_verdict_and_claimant(self, request, obj: Claim, form) -> None:
-        if "verdict" in form.changed_data or "rationale" in form.changed_data:
+        # Each service writes only its own fields (claim_set_verdict no longer saves the whole row), so an
+        # attribution and a rationale cleared to "" edited together with the verdict are saved by claim_update.
+        changed = form.changed_data
+        cleared = "rationale" in changed and not obj.rationale
+        if "claimant" in changed or cleared:
+            services.claim_update(
+                claim=obj, claimant=obj.claimant, rationale="" if cleared else None, user=request.user
+            )
+        if "verdict" in changed or ("rationale" in changed and not cleared):
             services.claim_set_verdict(
                 claim=obj, verdict=form.cleaned_data["verdict"], rationale=obj.rationale, user=request.user
             )
-        elif form.changed_data:
-            services.claim_update(claim=obj, claimant=obj.claimant, user=request.user)
 
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is not EvidenceLink:
@@ -676,6 +682,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
         from claims.selectors import claim_cluster
 
+        if request.method not in ("GET", "HEAD"):  # a page to read: it writes nothing
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         claim = get_object_or_404(Claim, pk=pk)
         if not self.has_view_permission(request, claim):
             raise PermissionDenied

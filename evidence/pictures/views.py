@@ -216,9 +216,13 @@ def scope_bounds(scope: Scope) -> tuple[float, float, float, float] | None:
 def map_config(*, tracks_url: str, bounds: tuple[float, float, float, float] | None, alt: str,
                groups: list[dict[str, str]] | None = None, highlight: list[str] | None = None,
                refetch_on_zoom: bool = False) -> str:
-    """The JSON a map element reads (``pictures/map.js``)."""
+    """The JSON a map element reads (``pictures/map.js``), safe to put inside its ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` are written as JSON ``\\u`` escapes (as Django's ``json_script`` does): the alt text
+    carries stored callsigns and names, and a raw ``</script>`` or ``<i>`` in them would otherwise be live markup.
+    """
     box = bounds or (-125.0, 14.0, -66.0, 50.0)
-    return json.dumps({
+    return _script_safe_json({
         "tracks": tracks_url,
         "outlines": reverse("pictures:outlines"),
         "bounds": [[box[1], box[0]], [box[3], box[2]]],
@@ -227,6 +231,13 @@ def map_config(*, tracks_url: str, bounds: tuple[float, float, float, float] | N
         "highlight": highlight or [],
         "refetch": refetch_on_zoom,
     })
+
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _script_safe_json(value: Any) -> str:
+    return json.dumps(value).translate(_SCRIPT_ESCAPES)
 
 
 @viewer_required(page=True)

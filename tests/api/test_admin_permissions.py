@@ -25,11 +25,12 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, reverse
 from rest_framework.authtoken.models import Token, TokenProxy
 
-from claims.models import Claim, EvidenceLink
-from evidence.models import Mission, MissionRegion, Source
+from claims.models import Claim, ClaimMatch, EvidenceLink, Notification
+from evidence.models import ImportRun, Mission, MissionRegion, Source
 from tests.api.conftest import (
     ArticleFactory,
     ChatIdentityFactory,
+    ClaimFactory,
     EntityFactory,
     EvidenceLinkFactory,
     EvidenceSuggestionFactory,
@@ -57,6 +58,10 @@ POLICY: dict[str, tuple[str, str, str, str]] = {
     "claims.proposedclaim": ("EFS", "", "FS", "FS"),
     "claims.entity": ("EFS", "", "", "S"),
     "claims.evidencesuggestion": ("EFS", "", "FS", "FS"),
+    # A notification is its recipient's own (the matrix's is the fact-checker's): the editor, who is not its
+    # recipient, does not see it; nobody adds or edits one in the admin (the workflow services write them); its
+    # recipient may delete it (fact-checkers hold delete_notification). The changelist shows each person their own.
+    "claims.notification": ("FS", "", "", "FS"),
     "evidence.organisation": ("EFS", "S", "S", "S"),
     "evidence.aircrafttype": ("EFS", "S", "S", "S"),
     "evidence.aircraft": ("EFS", "S", "S", "S"),
@@ -83,7 +88,18 @@ CUSTOM = {
     "claims_article_extract": ("", "FS"),  # claims.change_article
     "claims_claim_link_suggestion": ("", "FS"),  # claims.add_evidencelink
     "evidence_importrun_upload": ("S", "S"),  # evidence.add_mission + evidence.change_aircraft
+    # Cancel/resume an import (POST only): operating imports needs the import permissions, like uploading.
+    "evidence_importrun_operate": ("", "S"),
+    # Confirm/reject a claim match (POST only): fact-checkers write claims (claims.change_claimmatch); editors read.
+    "claims_claim_match": ("", "FS"),
+    # The cluster of the same claim across outlets: a page to read (view permission); it writes nothing, so a POST
+    # is refused (405) for everyone.
+    "claims_claim_cluster": ("EFS", ""),
 }
+
+#: Models whose rows belong to one person: another person's row is not in their changelist, and the admin answers
+#: its pages with Django's "does not exist" redirect to the index (nothing shown, nothing written) — a refusal.
+OWN_ROWS = ("claims.notification",)
 
 #: Changelist actions: who may run each (the rest get "No action selected" and nothing happens).
 ACTIONS = {
@@ -91,6 +107,10 @@ ACTIONS = {
     **{("claims.claim", f"mark_{v}"): "FS" for v in Claim.Verdict.values},
     ("claims.proposedclaim", "accept_selected"): "FS",
     ("claims.proposedclaim", "dismiss_selected"): "FS",
+    ("claims.claim", "sign_off"): "FS",
+    ("claims.claim", "assign_to_me"): "FS",  # fact-checkers write claims; editors only read
+    # Only the recipient marks a notification read (the superuser sees everyone's but does not read them for them).
+    ("claims.notification", "mark_read"): "F",
 }
 
 
@@ -176,6 +196,10 @@ def _build_world() -> tuple[dict[str, User | None], dict[str, object]]:
     ArticleFactory()  # a second article, so an action's selection is not the whole table
     aircraft = mission.aircraft
     aircraft.save()  # a history row for the aircraft
+    ClaimMatch.objects.create(claim=claim, other=ClaimFactory(), score=0.9, text_score=0.9)
+    notification = Notification.objects.create(
+        recipient=people["factchecker"], claim=claim, kind=Notification.Kind.ASSIGNED, text="matrix notification"
+    )
     world = {
         "claims.article": article,
         "claims.claim": claim,
@@ -183,6 +207,7 @@ def _build_world() -> tuple[dict[str, User | None], dict[str, object]]:
         "claims.proposedclaim": proposal,
         "claims.entity": entity,
         "claims.evidencesuggestion": suggestion,
+        "claims.notification": notification,
         "evidence.organisation": aircraft.operator,
         "evidence.aircrafttype": aircraft.aircraft_type,
         "evidence.aircraft": aircraft,
@@ -341,6 +366,8 @@ def expected(case: Case, method: str, role: str) -> str:
         who = deleters if action == "delete_selected" else ACTIONS.get((case.model, action), "?")
         return "ok" if letter in who else "refused"
     view, add, change, delete = POLICY[case.model]
+    if case.kind == "changelist" and case.model in OWN_ROWS:
+        return "ok"  # every desk role has the view permission and is shown its own rows only
     if case.kind in ("changelist", "history"):
         return "ok" if letter in view or letter in change else "refused"
     if case.kind == "add":
@@ -365,6 +392,8 @@ def request_for(case: Case, method: str, world: dict, payloads: dict) -> tuple[s
     if case.kind == "action":
         model_name = case.model.replace(".", "_")
         action = case.name.split(":", 1)[1]
+        if action == "sign_off":  # a verdict decided by someone else, awaiting its second review
+            Claim.objects.filter(pk=obj.pk).update(verdict="refuted", status="needs_review", reviewed_by=None)
         return reverse(f"admin:{model_name}_changelist"), {
             "action": action,
             "_selected_action": [str(obj.pk)],
@@ -426,6 +455,14 @@ def custom_request(name: str, world: dict) -> tuple[str, dict]:
         suggestion = world["claims.evidencesuggestion"]
         EvidenceLink.objects.filter(claim=claim, mission=suggestion.mission).delete()
         return _obj_url(name, claim), {"link": f"{suggestion.pk}:supports"}
+    if name == "evidence_importrun_operate":
+        run = world["evidence.importrun"]
+        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING, finished_at=None)
+        return _obj_url(name, run), {"action": "cancel"}
+    if name == "claims_claim_match":
+        return _obj_url(name, claim), {"match": f"{ClaimMatch.objects.get(claim=claim).pk}:confirm"}
+    if name == "claims_claim_cluster":
+        return _obj_url(name, claim), {}
     if name == "evidence_importrun_upload":
         upload = SimpleUploadedFile("trace_full_matrix.json", b'{"icao": "ae0001", "timestamp": 0, "trace": []}')
         return reverse(f"admin:{name}"), {"files": upload}
@@ -455,6 +492,8 @@ def check(case: Case, method: str, role: str, response, wrote: bool) -> str | No
     if want == "refused":
         if wrote:
             return f"{where} — refused request WROTE to the database"
+        if case.model in OWN_ROWS and case.kind != "action" and code == 302 and response["Location"] == "/admin/":
+            return None  # someone else's row: "does not exist" for them (see OWN_ROWS), nothing written
         if case.kind == "action":  # an action one may not run is not offered: the changelist, nothing done
             return None if code in (200, 302, 403) else f"{where} — expected the action refused"
         return None if code in (403, 404, 405) else f"{where} — expected 403/404/405"

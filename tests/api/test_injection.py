@@ -148,8 +148,17 @@ def test_probes_are_inert_in_admin_pages(client, hostile, prefix, key):
 
 
 def test_probes_are_inert_in_the_claim_review_exports(hostile):
+    # Since the desk workflow, a verdict is published (and exported as ClaimReview) only after a second reviewer
+    # signs it off: a second fact-checker does so through the workflow service, as the desk would.
+    from django.contrib.auth.models import Group, User
+
+    from claims.services.workflow import claim_sign_off
+
+    second = User.objects.create_user(username="fc-second", password="pw-fc-second", is_staff=True)
+    second.groups.add(Group.objects.get(name="Fact-checkers"))
+    claim = claim_sign_off(claim=hostile["claim"], user=second)
+    assert claim.published_at is not None
     api = token_client(hostile["factchecker"])
-    claim = hostile["claim"]
     embed = api.get(f"/api/claims/{claim.pk}/claimreview/?format=embed")
     assert embed.status_code == 200
     text = embed.content.decode()
@@ -196,32 +205,62 @@ def _rich_elements(body: dict) -> list[dict]:
     return out
 
 
-def test_probes_are_inert_in_slack_messages(hostile):
+#: The only Slack control sequence a message may hold: a link the bot made itself, to one of our own pages
+#: (``<https://flightcheck…/path|label>``; the URL has no ``<``, ``>``, ``|`` or space, the label no ``<``/``>``/``|``).
+OUR_SLACK_LINK = re.compile(r"<(?P<url>[^<>|\s]+)\|(?P<label>[^<>|]+)>")
+
+
+def test_probes_are_inert_in_slack_messages(hostile, settings):
+    # Since the pictures branch an answer carries a context block with links to Flightcheck's own pictures
+    # (``<url|Interactive map>``): legitimate Slack syntax made by the bot. What must still hold: every ``<…>`` in the
+    # payload is one of those links to SITE_URL, and no probe text produces a control sequence (it appears escaped).
+    probe_pieces = ("<script>", "<!channel>", "<javascript:", "<img", SHORT_CALL, SHORT_REG)
+    own_links = 0
     for answer in _answers(hostile):
         body = slack_render(answer)
         for text in _mrkdwn_strings(body):
-            assert "<" not in text and ">" not in text, f"raw Slack control characters in {text!r}"
+            for link in OUR_SLACK_LINK.finditer(text):
+                assert link["url"].startswith(settings.SITE_URL + "/"), f"a link not to our own site in {text!r}"
+                assert link["label"] in ("Interactive map", "Map (PNG)", "Chart (PNG)"), text
+                own_links += 1
+            rest = OUR_SLACK_LINK.sub("", text)
+            assert "<" not in rest and ">" not in rest, f"raw Slack control characters in {text!r}"
+            assert not any(piece in text for piece in probe_pieces), f"probe text unescaped in {text!r}"
         elements = _rich_elements(body)
         assert any(PROBE[:40] in e.get("text", "") or SHORT_REG in e.get("text", "") for e in elements)
         for element in elements:
             assert element["type"] in ("text", "link")  # plain text: Slack does not parse it
             if element["type"] == "link":
                 assert element["url"].startswith(("http://", "https://"))
+    assert own_links, "the answers' picture links are checked above"
 
 
 UNESCAPED_LINK = re.compile(r"(?<!\\)\[[^\]\n]*(?<!\\)\]\((?!https?://)")
 UNESCAPED_IMAGE = re.compile(r"(?<!\\)!(?<!\\)\[")
 
 
-def test_probes_are_inert_in_mattermost_replies(hostile):
+def test_probes_are_inert_in_mattermost_replies(hostile, settings):
+    # Since the pictures branch a reply may carry a picture attachment with no "text" (title, title_link, image_url,
+    # fallback): the Markdown fields (text, pretext) of every attachment are checked, and the picture's links must
+    # be our own pages.
+    pictures = 0
     for answer in _answers(hostile):
         body = mattermost_render(answer)
-        texts = [body["text"], *(a["text"] for a in body.get("attachments", []))]
+        attachments = body.get("attachments", [])
+        texts = [body["text"], *(a[key] for a in attachments for key in ("text", "pretext", "fallback") if key in a)]
+        for attachment in attachments:
+            for key in ("title_link", "image_url", "thumb_url", "author_link"):
+                if key in attachment:
+                    assert attachment[key].startswith(settings.SITE_URL + "/"), attachment
+            if "image_url" in attachment:
+                pictures += 1
+                assert attachment["title"] in ("Interactive map", "Chart"), attachment
         joined = "\n".join(texts)
         assert "javascript" in joined or "onclick" in joined  # the probe is shown …
         for text in texts:  # … as text: no Markdown link to a non-http target, no image
             assert not UNESCAPED_LINK.search(text), text
             assert not UNESCAPED_IMAGE.search(text), text
+    assert pictures, "the answers' picture attachments are checked above"
 
 
 def test_probes_are_inert_in_matrix_replies(hostile):

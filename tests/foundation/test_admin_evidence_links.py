@@ -11,20 +11,18 @@ from django.urls import reverse
 
 from claims.models import EvidenceLink
 from tests.api.conftest import ClaimFactory, EvidenceLinkFactory, MissionFactory, SourceFactory
+from tests.foundation.test_admin import claim_form
 
 pytestmark = pytest.mark.django_db
 
 
 def claim_page_form(claim, links, **overrides) -> dict:
-    data = {
-        "claimant": claim.claimant,
-        "verdict": claim.verdict,
-        "rationale": claim.rationale,
-        "evidence_links-TOTAL_FORMS": str(len(links)),
-        "evidence_links-INITIAL_FORMS": str(len(links)),
-        "suggestions-TOTAL_FORMS": "0",
-        "suggestions-INITIAL_FORMS": "0",
-    }
+    # The desk workflow branch added required fields and inlines to the claim page (status, due date, assignee,
+    # threads): the post starts from the shared helper that knows the whole form, and adds the evidence rows.
+    data = claim_form(
+        claim,
+        **{"evidence_links-TOTAL_FORMS": str(len(links)), "evidence_links-INITIAL_FORMS": str(len(links))},
+    )
     for i, link in enumerate(links):
         data |= {
             f"evidence_links-{i}-id": str(link.pk),
