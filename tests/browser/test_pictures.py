@@ -109,6 +109,7 @@ def test_annotate_view_works_from_the_keyboard(page: Page, demo_site: Article) -
     """A selection grown with Shift+arrows shows the claim panel; Enter moves to its first field."""
     errors = console_errors(page)
     sign_in(page, "factchecker", "check-the-flights", path=f"/admin/claims/article/{demo_site.pk}/change/")
+    expect(page.locator("#fc-article-text")).to_be_visible()  # the page has loaded (the caret script needs it)
     annotate = page.locator("#fc-annotate-form")
     expect(annotate).to_be_hidden()
     assert page.evaluate(_CARET_BEFORE, [PASSAGE])
