@@ -410,6 +410,9 @@ def queued_through_a_broker(settings: Any, monkeypatch: pytest.MonkeyPatch) -> A
     def use_broker(url: str) -> None:
         monkeypatch.setitem(current_app.conf, "broker_url", url)
         monkeypatch.setitem(current_app.conf, "broker_write_url", url)
+        # Celery's broker_url setting prefers the CELERY_BROKER_URL environment variable (set under .ci/run), so the
+        # read side must be pointed at the same broker explicitly, or the test reads the queue of another broker.
+        monkeypatch.setitem(current_app.conf, "broker_read_url", url)
         monkeypatch.setattr(current_app, "_pool", None)  # connections are pooled per app: start afresh
         monkeypatch.setattr(current_app.amqp, "_producer_pool", None)
 
