@@ -108,7 +108,8 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "added", "noted", "acknowledged", "claimed", "claims", "announced", "revealed", "suggested",
                        "suggests", "learned", "learnt", "speculated", "dubbed", "tweeted", "posted", "described",
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
-                       "estimates"})
+                       "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
+                       "states", "announces", "notes"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -127,7 +128,8 @@ CLAUSE_STOPS = frozenset({"that", "which", "who", "and", "but", "or", "as", "whe
 CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", "”", "—", "–"})
 ATTRIBUTION_CUES = re.compile(
     r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
-    r"as documented by|based on)\s+", re.IGNORECASE)
+    r"as documented by|based on|with reference to|referring to|follows from the data of|follows from|"
+    r"(?:is|was|as) stated in|as reported in)\s+", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
@@ -231,7 +233,9 @@ class _DocView:
     @property
     def say_matches(self) -> list[re.Match[str]]:
         if self._say is None:
-            self._say = finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES)
+            # a say-verb is written in lower case; "United States", "Notes" are not one
+            self._say = [m for m in finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES)
+                         if m.group(0)[:1].islower()]
         return self._say
 
 
@@ -589,7 +593,8 @@ _SAY_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b", re.IGNOREC
 _SAY_PREFIXES = tuple(sorted(SAY_VERBS))
 _ROLE_PREFIXES = tuple(sorted(set(ROLE_NOUNS)))
 _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by", "as seen in", "as confirmed by",
-                 "confirmed by", "citing", "as documented by", "based on")
+                 "confirmed by", "citing", "as documented by", "based on", "with reference to", "referring to",
+                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in")
 
 
 @Language.component("fc_attribution")
@@ -619,6 +624,7 @@ def attribution(doc: Doc) -> Doc:
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
+    new_orgs: list[Span] = []
     speakers = [e for e in current_ents(doc) if e.label_ in ("PERSON", "ORG", "PLACE")]
     ending = {e.end: e for e in speakers}
     starting = {e.start: e for e in speakers}
@@ -640,7 +646,7 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
-        after = starting.get(i + 1)
+        after = starting.get(i + 1) or _outlet_after(doc, i, new_orgs)
         if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
             person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
             if after.label_ == "ORG" and person is not None and person.label_ == "PERSON":
@@ -666,7 +672,26 @@ def attribution(doc: Doc) -> Doc:
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
+    _add_entities(doc, new_orgs)
     return doc
+
+
+def _outlet_after(doc: Doc, verb: int, new_orgs: list[Span]) -> Span | None:
+    """"…300 times, writes Mirror.": one capitalised word after a say-verb that follows punctuation, ending the
+    clause, is the source — an organisation (a person named in one word after the verb is rare; two words are
+    left to the people rule)."""
+    k = verb + 1
+    if k >= len(doc) or verb == 0 or not (doc[verb - 1].is_punct or doc[verb - 1].is_quote):
+        return None
+    word = doc[k]
+    end_ok = k + 1 >= len(doc) or doc[k + 1].is_punct or "\n" in doc[k + 1].text
+    if not end_ok or not word.is_alpha or not word.text[:1].isupper() or word.text in NOT_NAMES \
+            or any(e.start <= k < e.end for e in current_ents(doc)):
+        return None
+    org = Span(doc, k, k + 1, label="ORG")
+    set_fc_value(org, {"name": word.text})
+    new_orgs.append(org)
+    return org
 
 
 _BECAME_AWARE = re.compile(r"\bbecame aware\b", re.IGNORECASE)
@@ -839,7 +864,7 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
     nationalities and organisations ("two American B-52 strategic bombers" → aircraft of type B52)."""
     j = i + 1
     skipped = 0
-    while j < len(doc) and skipped < 4:
+    while j < len(doc) and skipped < 5:  # "two USAF McDonnell Douglas F-15Es"
         t = doc[j]
         ent = ents_by_start.get(j)
         if ent is not None and ent.label_ == "AIRCRAFT":
@@ -857,12 +882,16 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
         if ent is not None and ent.label_ in ("PLACE", "ORG"):
             j, skipped = ent.end, skipped + 1
             continue
+        if j + 2 < len(doc) and doc[j + 1].text == "-" and not t.whitespace_ and not doc[j + 1].whitespace_ \
+                and t.is_alpha and doc[j + 2].is_alpha:
+            j, skipped = j + 3, skipped + 1  # a hyphenated modifier: "nuclear-capable", "long-range"
+            continue
         if t.lower_ in MISSION_NOUNS and t.is_lower:
             return t.lower_, True, {}
         if t.lower_ in AIRCRAFT_NOUNS:
             return "aircraft", False, {"noun": t.lower_}
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
-                or (t.is_title and t.is_alpha and not _in_entity(doc, j)) \
+                or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
                 or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
@@ -875,13 +904,23 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
     return None, False, {}
 
 
-_PAIR_RE = re.compile(r"\b(?:a|A)\s+(?:pair|couple)\s+of\b")
+_PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?:pair|couple)\s+of\b")
+#: Multiplicative adverbs: "scrambled twice last week" counts the times something happened.
+_TIMES_RE = re.compile(r"\b(?P<word>once|twice|thrice)\b", re.IGNORECASE)
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
 
 
 def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
            ents_by_start: dict[int, Span]) -> list[Span]:
-    """"A pair of U.S. B-52 bombers" → 2 aircraft of type B52."""
+    """"A pair of U.S. B-52 bombers" → 2 aircraft of type B52; "scrambled twice" → 2 times."""
     out = []
+    for m in _TIMES_RE.finditer(text):
+        span = char_span(doc, m.start(), m.end(), "QUANTITY")
+        word = m.group("word").lower()
+        if span is None or not _free(mask, span) or attributed[span.start] or word == "once":
+            continue  # "once" is more often "formerly" / "as soon as" than a count
+        set_fc_value(span, {"value": _TIMES[word], "qualifier": "exact", "unit": "times", "counts_missions": False})
+        out.append(span)
     for m in _PAIR_RE.finditer(text):
         span = char_span(doc, m.start(), m.end(), "QUANTITY")
         if span is None or not _free(mask, span) or any(attributed[k] for k in range(span.start, span.end)):

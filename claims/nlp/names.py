@@ -14,7 +14,7 @@ Context fixes on vocabulary matches
 - "Washington" alone is the US government, not Washington State (unless "Washington state", "state of
   Washington" or "<town>, Washington").
 - A generic border alias ("the border") is the US–Mexico border only in a text that names a US or Mexican
-  state or Mexico, and never in "the border of/with/between …".
+  state or Mexico; "the border of/with/between <Name>" elsewhere is no place at all (the name after it is).
 - A single-word aircraft alias that is an ordinary word ("Sentry", "Reaper") right after another capitalised word
   is part of a name ("Eastern Sentry" is an operation).
 
@@ -52,12 +52,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claims.nlp.components import NOT_NAMES, _view, char_span, current_ents, set_fc_value
+from claims.nlp.components import NOT_NAMES, _view, char_span, current_ents, fc_value, set_fc_value
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
 GENERIC_SERVICE_WORDS = frozenset({"air force", "navy", "army", "marines", "marine corps", "coast guard",
                                    "defense department", "defence ministry", "defense ministry", "department of war",
-                                   "department of defense", "war department", "northern command"})
+                                   "department of defense", "war department", "northern command",
+                                   "ministry of defence", "ministry of defense", "mod", "ministry of national defence",
+                                   "ministry of national defense", "defence department"})
+#: Capitalised compass words that narrow a listed region ("Eastern Mediterranean", "Western Pacific").
+COMPASS_WORDS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central", "Northeastern", "Northwestern",
+                           "Southeastern", "Southwestern", "North", "South", "East", "West", "Upper", "Lower"})
 #: Nationality adjectives (a closed class); country names come from the vocabulary's regions of kind "country".
 DEMONYMS = frozenset("""
 afghan albanian algerian american argentine argentinian armenian australian austrian azerbaijani bahraini belarusian
@@ -87,6 +92,7 @@ MODIFIED_NOUNS = frozenset({
     "figures", "data", "counterpart", "counterparts", "sanctions", "envoy", "diplomats", "drills", "exercises",
     "patrol", "patrols", "flights", "missions", "sorties", "tanker", "tankers", "helicopters", "uavs", "units",
     "bases", "base", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "state",
+    "flight", "route", "routes", "airbase", "airbases",
 })
 #: A country + one of these is an organisation ("US military", "Russian government").
 ORG_AFTER_COUNTRY = frozenset({"military", "government", "administration", "armed forces", "forces", "authorities",
@@ -117,6 +123,8 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
                               "Chinook", "Chinooks", "Puma", "Shadow", "Protector", "Reaper", "Sentinel", "Hawk",
                               "Red", "Regiment", "Police", "Air", "Station", "Pilots", "Pilot", "Base", "Envoy",
                               "Texan", "Prefect", "Juno", "Jupiter", "Phenom", "Tornado", "Tornados", "Sentry"})
+#: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 BASE_AFTER = re.compile(
     r"\s+(?P<kind>Air\s+Force\s+Base|Air\s+Base|Air\s+National\s+Guard\s+Base|AFB|Air\s+Station|Army\s+Airfield|"
     r"Naval\s+Air\s+Station|Naval\s+Station|Naval\s+Base|International\s+Airport|Airport|Airfield|Air\s+Field|"
@@ -124,14 +132,14 @@ BASE_AFTER = re.compile(
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
     r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
-    r"the\s+airbase\s+of|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|al|Al|el|de|del)"
+    rf"the\s+airbase\s+of|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
+_NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|al|Al|el|de|del)"
 NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
     r"(?<![\w/-])(?P<d>F/A-\d{1,2}[A-Z]?|(?:Su|SU|MiG|MIG|Mig|Tu|TU|Il|IL|An|AN|Ka|KA|Mi|Yak|YAK|Be|BE|J|H|Y|KJ|Z|"
     r"WZ|GJ|BZK|CH|FC|JH|JF|F|B|C|E|P|U|A|KC|RC|EC|MC|HC|AC|EP|RQ|MQ|UH|AH|CV|MV|EA|TB|OC|WC|NC|V|X|CF|"
     r"CC|CP|EF)-\d{1,3}[A-Z]{0,3})(?P<plural>s)?(?![\w-])")
-_CAP_RUN_WORD = re.compile(r"^(?:[A-Z][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
+_CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
@@ -231,7 +239,8 @@ class _Names:
             if words[-1].isupper() or any(
                     e.label_ == "ORG" and e.start_char <= m.start() - 1 < e.end_char for e in ents):
                 continue  # "the NATO naval air base Sigonella": the name follows (BASE_BEFORE)
-            while words and (words[0] in NOT_NAMES or words[0].lower() in ("the", "a", "from", "at")):
+            while words and (words[0] in NOT_NAMES or words[0].lower() in ("the", "a", "from", "at")
+                             or words[0].endswith(("’s", "'s"))):  # "Estonia's Ämari air base": the owner
                 words.pop(0)
             if not words:
                 continue
@@ -293,6 +302,9 @@ class _Names:
                 while end < n and (_is_cap(doc[end]) or (doc[end].lower_ in ("and", "the", "&")
                                                         and end + 1 < n and _is_cap(doc[end + 1]))):
                     end += 1
+                if end + 1 < n and doc[end].lower_ == "of" and end + 1 in ent_of \
+                        and self._is_country_token(doc, {end + 1: ent_of[end + 1]}, end + 1):
+                    end = ent_of[end + 1].end  # "Ministry of Defense of Lithuania": Lithuania's ministry
                 start = self._org_left(doc, i, ent_of)
                 out.append(self._org_span(doc, start, end, ent_of))
                 continue
@@ -364,6 +376,10 @@ class _Names:
         if foreign:
             value["foreign"] = True
         of = _country_of(doc, start, end)
+        if not of and end - start >= 3 and doc[end - 2].lower_ == "of":
+            last = [e for e in ent_of.values() if e.start == end - 1 and e.end == end and e.label_ == "PLACE"]
+            if last and self._region_kind(last[0]) == "country":
+                of = doc[end - 1].text
         if of:
             value["of"] = of  # "Japan’s Defense Ministry" → Japan's ministry; "Russian Aerospace Forces" → Russian
         set_fc_value(span, value)
@@ -522,10 +538,7 @@ class _Names:
                 follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and k < len(doc) \
                     and doc[k].is_title and doc[k].text not in NOT_NAMES  # "the border of the Kaliningrad region"
                 if follows and not has_us_mexico:
-                    span = Span(doc, e.start, e.end, label="PLACE")
-                    set_fc_value(span, {"name": e.text, "ambiguous": True})
-                    out.append(span)
-                    continue
+                    continue  # "the border of X" is no place of its own: X (read on its own) is the place
             if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None:
                 two = f"{nxt.lower_} {doc[e.end + 1].lower_}" if e.end + 1 < len(doc) else ""
                 nxt_ent = ents_at.get(e.end)
@@ -542,13 +555,45 @@ class _Names:
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
                     and prev.lower_ in DEMONYMS and prev.lower_ not in US_MODIFIERS:
                     span = Span(doc, prev.i, e.end, label="ORG")
-                    set_fc_value(span, {"name": span.text, "foreign": True})
+                    set_fc_value(span, {"name": span.text, "foreign": True, "of": prev.text})
                     out.append(span)
                     continue
             if e.label_ == "AIRCRAFT" and len(e) == 1 and e.text.lower() in _COMMON_ALIASES and prev is not None \
                     and prev.is_title and not prev.is_sent_start and prev.text not in NOT_NAMES \
                     and not any(o.end == e.start for o in ents):
                 continue  # "Eastern Sentry"
+            out.append(e)
+        return self._narrowed_regions(doc, self._makers_into_aircraft(doc, out))
+
+    def _makers_into_aircraft(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Boeing KC-135R", "Lockheed EP-3E": a company right before an aircraft is the maker, part of the
+        aircraft's name, not an organisation of the story (an operator before it stays: "USAF F-15Es")."""
+        out: list[Span] = []
+        for e in ents:
+            prev = out[-1] if out else None
+            if prev is not None and e.label_ == "AIRCRAFT" and prev.label_ == "ORG" and prev.end == e.start:
+                org = self._org(prev)
+                if org is not None and not org.is_operator and org.kind != "military":
+                    out[-1] = Span(doc, prev.start, e.end, label="AIRCRAFT", span_id=e.id_)
+                    value = fc_value(e)
+                    if value:
+                        set_fc_value(out[-1], value)
+                    continue
+            out.append(e)
+        return out
+
+    def _narrowed_regions(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Eastern Mediterranean", "Western Pacific": a compass word before a listed region names a part of it, a
+        place of its own without the region's key (never the whole region in a scope)."""
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ == "PLACE" and e.id_.startswith("region:") and e.start > 0 \
+                    and doc[e.start - 1].text in COMPASS_WORDS and not (out and out[-1].end == e.start) \
+                    and self._region_kind(e) != "country":
+                span = Span(doc, e.start - 1, e.end, label="PLACE")
+                set_fc_value(span, {"kind": "feature", "name": span.text, "part_of": e.id_.split(":", 1)[1]})
+                out.append(span)
+                continue
             out.append(e)
         return out
 

@@ -30,6 +30,7 @@ setting.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -74,7 +75,22 @@ def _is_cased(alias: str) -> bool:
         return True
     if "." in alias and " " not in alias and len(alias) <= 7:  # "Ariz.", "U.S.", "N.M."
         return True
-    return " " not in alias and alias.lower() in COMMON_WORDS
+    return " " not in alias and (alias.lower() in COMMON_WORDS or _word_acronym(alias))
+
+
+#: How common (wordfreq Zipf) a word must be for an acronym spelling it to match only in capitals: "RAN" (Royal
+#: Australian Navy) is not "ran", "PLAN" (the PLA Navy) is not "plan"; "NATO" (4.0), "RAF" (3.6) stay caseless.
+ACRONYM_WORD_ZIPF = 4.5
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_acronym(alias: str) -> bool:
+    """An acronym (2–5 capitals) that is also a common English word."""
+    if not (alias.isalpha() and alias.isupper() and 2 <= len(alias) <= 5):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(alias.lower(), "en") >= ACRONYM_WORD_ZIPF
 
 
 def variants(alias: str) -> list[str]:
