@@ -715,6 +715,8 @@ def _subject_end(doc: Doc, verb: int) -> int:
     i = verb
     while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
         i -= 1
+    if i > 1 and doc[i - 1].text in ("”", '"', "’"):
+        i -= 1  # “Lenta.ru” became aware: the name closes a quote
     if i > 0 and doc[i - 1].text == ",":
         for k in range(i - 2, max(-1, i - 8), -1):
             if doc[k].text == ",":
@@ -819,8 +821,29 @@ def quantities(doc: Doc) -> Doc:
                             "counts_missions": counts_missions, **counted})
         spans.append(span)
     spans += _pairs(doc, view.text, mask, attributed, ents_by_start)
+    _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+def _elided_units(doc: Doc, spans: list[Span]) -> None:
+    """"26 Chinese warplanes were detected, with 13 crossing …", "seven aircraft … four of them per day": a number
+    with no noun of its own, after a count of aircraft in the same sentence, counts the same aircraft (and is no
+    count of missions)."""
+    last_aircraft: Span | None = None
+    for span in sorted(spans, key=lambda s: s.start):
+        value = fc_value(span) or {}
+        if last_aircraft is not None and doc[last_aircraft.start].sent.start != doc[span.start].sent.start:
+            last_aircraft = None
+        if value.get("unit") == "aircraft":
+            last_aircraft = span
+            continue
+        unit = value.get("unit")
+        elided = unit in (None, "of_them") or (isinstance(unit, str) and unit.endswith(("ing", "ed")))
+        if last_aircraft is not None and elided:
+            before = fc_value(last_aircraft) or {}
+            set_fc_value(span, {**value, "unit": "aircraft", "counts_missions": False, "elided": True,
+                                **{k: before[k] for k in ("aircraft", "role", "noun") if k in before}})
 
 
 #: Words for aircraft that a count may be of ("three B-52 bombers", "26 Chinese warplanes").

@@ -143,6 +143,8 @@ _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
+WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
+                      r"tv|by|lt|lv|ee|ro|gr|eu|cn|jp|tw|kr|in|au)$")
 
 
 def _designations_in(text: str) -> list[re.Match[str]]:
@@ -211,7 +213,8 @@ class _Names:
         new: list[Span] = []
         new += self._bases(doc, text, ents)
         taken = {i for s in new for i in range(s.start, s.end)}
-        new += [s for s in self._organisations(doc, ents) if not any(i in taken for i in range(s.start, s.end))]
+        new += [s for s in [*self._organisations(doc, ents), *self._domains(doc, ents)]
+                if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._geo(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
@@ -242,8 +245,8 @@ class _Names:
             while words and (words[0] in NOT_NAMES or words[0].lower() in ("the", "a", "from", "at")
                              or words[0].endswith(("’s", "'s"))):  # "Estonia's Ämari air base": the owner
                 words.pop(0)
-            if not words:
-                continue
+            if not words or all(w.lower() in DEMONYMS for w in words):
+                continue  # "the British air base": whose, not which
             start = m.start() - len(" ".join(words))
             if text[start:m.start()] != " ".join(words):
                 continue
@@ -325,6 +328,18 @@ class _Names:
             out.append(self._org_span(doc, start, i + 1, ent_of))
         return [s for s in filter_spans([s for s in out if s is not None])]
 
+    def _domains(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Lenta.ru", "Defence24.com", "Flightradar24.com": a web address written as a name is an outlet or a
+        tracker (an organisation)."""
+        out = []
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        for i, word in enumerate(_view(doc).words(doc)):
+            if "." in word and i not in covered and WEB_NAME.match(word):
+                span = Span(doc, i, i + 1, label="ORG")
+                set_fc_value(span, {"name": word, "kind": "outlet"})
+                out.append(span)
+        return out
+
     def _org_left(self, doc: Doc, i: int, ent_of: dict[int, Span]) -> int:
         start = i
         k = i - 1
@@ -341,9 +356,9 @@ class _Names:
                 start = k
                 k -= 1
                 continue
-            if t.lower_ in CONNECTORS and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper) \
-                    and t.lower_ != "the":
-                k -= 1
+            if ((t.lower_ in CONNECTORS and t.lower_ != "the") or (t.text == "-" and not t.whitespace_)) \
+                    and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
+                k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
                 continue
             break
         while start < i and (doc[start].text in ROLE_WORDS_START or doc[start].lower_ in CONNECTORS
@@ -358,6 +373,8 @@ class _Names:
         if end <= start:
             return None
         inner = [e for e in {ent_of[k] for k in range(start, end) if k in ent_of} if e.label_ == "ORG"]
+        if sum(1 for e in inner if e.id_) >= 2:
+            return None  # "the US Air Force and Navy": two organisations coordinated, not one name
         span_id = ""
         foreign = False
         prefix = doc[start:inner[0].start].text.lower() if inner else ""
@@ -414,9 +431,9 @@ class _Names:
         for m in re.finditer(r"\b(?:city|capital|town|port|village|exclave)(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+"
                              r"(?:\s+[A-Z][\w’'-]+)?)", text):
             name = m.group("name")
-            words = [w for w in name.split() if w not in NOT_NAMES]
-            if words and words[0] == name.split()[0]:
-                span = char_span(doc, m.start("name"), m.start("name") + len(" ".join(words)))
+            name_words = [w for w in name.split() if w not in NOT_NAMES]
+            if name_words and name_words[0] == name.split()[0]:
+                span = char_span(doc, m.start("name"), m.start("name") + len(" ".join(name_words)))
                 if span is not None:
                     out.append(self._place(doc, span.start, span.end, "city"))
         known_places = [e for e in ents if e.label_ == "PLACE" and e.id_]
@@ -550,6 +567,7 @@ class _Names:
                     continue
                 if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") and (
                         nxt.lower_ in MODIFIED_NOUNS or (nxt_ent is not None and nxt_ent.label_ in ("AIRCRAFT", "ORG"))
+                        or _modifies_aircraft(doc, e.end, ents_at)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
@@ -558,6 +576,14 @@ class _Names:
                     set_fc_value(span, {"name": span.text, "foreign": True, "of": prev.text})
                     out.append(span)
                     continue
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
+                    and prev.lower_ in ("and", "or") and out and out[-1].end == prev.i and out[-1].label_ == "ORG" \
+                    and ((fc_value(out[-1]) or {}).get("foreign") or _foreign_lead(out[-1])):
+                span = Span(doc, e.start, e.end, label="ORG")  # "the Chinese air force and navy": China's navy
+                of = (fc_value(out[-1]) or {}).get("of") or _foreign_lead(out[-1])
+                set_fc_value(span, {"name": e.text, "foreign": True, "of": of})
+                out.append(span)
+                continue
             if e.label_ == "AIRCRAFT" and len(e) == 1 and e.text.lower() in _COMMON_ALIASES and prev is not None \
                     and prev.is_title and not prev.is_sent_start and prev.text not in NOT_NAMES \
                     and not any(o.end == e.start for o in ents):
@@ -648,6 +674,28 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
                              "hercules", "greyhound", "triton", "aries", "sentinel"})
+
+
+def _foreign_lead(ent: Span) -> str | None:
+    """The nationality an organisation's name starts with, unless it is American ("Chinese air force" → Chinese)."""
+    first = ent[0].lower_
+    return ent[0].text if first in DEMONYMS and first not in US_MODIFIERS and first not in ("nato", "allied") \
+        else None
+
+
+def _modifies_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
+    """Whether the words from token i are adjectives before an aircraft ("US strategic reconnaissance plane",
+    "American long-range bombers"): then the country before them is a modifier, not a place."""
+    from claims.nlp.components import AIRCRAFT_NOUNS, COUNT_MODIFIERS
+
+    for k in range(i, min(i + 4, len(doc))):
+        t = doc[k]
+        ent = ents_at.get(k)
+        if (ent is not None and ent.label_ == "AIRCRAFT") or t.lower_ in AIRCRAFT_NOUNS:
+            return k > i
+        if t.lower_ not in COUNT_MODIFIERS and not (t.text == "-" or (k + 1 < len(doc) and doc[k + 1].text == "-")):
+            return False
+    return False
 
 
 def _country_of(doc: Doc, start: int, end: int) -> str | None:
