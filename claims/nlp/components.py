@@ -130,7 +130,7 @@ ATTRIBUTION_CUES = re.compile(
     r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
     r"as documented by|based on|with reference to|referring to|follows from the data of|follows from|"
     r"(?:is|was|as) stated in|as reported in)\s+", re.IGNORECASE)
-NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)?\.?$")
+NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
                        "According", "Historically", "However", "Meanwhile", "Flight", "Aircraft", "There", "Their",
@@ -541,6 +541,10 @@ def people(doc: Doc) -> Doc:
                     or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
             first -= 1
+        role_first = first
+        while first < verb - 1 and doc[first].lower_ in _ROLE_SET:
+            first += 1  # "Major Andrew Hennessy said": a title, then the name
+        title = doc[role_first:first].text.lower() or None
         if first == verb or (verb - first == 1 and doc[first].is_sent_start and doc[first].text not in surnames):
             continue  # no name, or one capitalised word that may just start the sentence ("Officials said")
         span = Span(doc, first, verb, label="PERSON")
@@ -555,7 +559,9 @@ def people(doc: Doc) -> Doc:
             orgs.append(org)
             taken.add(first)
             continue
-        add(span, span.text, None)
+        if title:
+            span = Span(doc, role_first, verb, label="PERSON")
+        add(span, doc[first:verb].text, title)
     surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                      if len((fc_value(s) or {}).get("name", "").split()) > 1})
     for span in spans:  # "Mr Wallace": the person named in full earlier or later
@@ -796,7 +802,10 @@ def quantities(doc: Doc) -> Doc:
         counts_missions = False
         counted: dict[str, Any] = {}
         end = i + 1
-        if nxt is not None:
+        range_unit = _range_unit(doc, i)
+        if range_unit is not None:
+            unit = range_unit  # "24,000 to 26,000 feet": the range's unit
+        elif nxt is not None:
             low = nxt.lower_
             if low in DISTANCE_UNITS and not mask[nxt.i]:
                 unit = DISTANCE_UNITS[low]
@@ -824,6 +833,13 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+def _range_unit(doc: Doc, i: int) -> str | None:
+    """The unit of a range the number at token i starts ("24,000 to 26,000 feet", "45 to 60 km")."""
+    if i + 3 < len(doc) and doc[i + 1].lower_ in ("to", "and") and _is_number(doc[i + 2]):
+        return DISTANCE_UNITS.get(doc[i + 3].lower_)
+    return None
 
 
 def _elided_units(doc: Doc, spans: list[Span]) -> None:
@@ -903,6 +919,10 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return after.lower_, True, extra
             return "aircraft", False, extra
         if ent is not None and ent.label_ in ("PLACE", "ORG"):
+            last = doc[ent.end - 1]
+            if ent.label_ == "PLACE" and last.is_lower and last.is_alpha and last.text.endswith("s") \
+                    and not (ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].is_lower):
+                return last.lower_, False, {}  # "the three Baltic states"
             j, skipped = ent.end, skipped + 1
             continue
         if j + 2 < len(doc) and doc[j + 1].text == "-" and not t.whitespace_ and not doc[j + 1].whitespace_ \

@@ -426,6 +426,8 @@ class _Names:
                         break
                     start = k
                     k -= 1
+                while start < i and doc[start].lower_ in DEMONYMS:
+                    start += 1  # "the Greek Souda Gulf": whose, not part of the name
                 if start < i:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
         for m in re.finditer(r"\b(?:city|capital|town|port|village|exclave)(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+"
@@ -549,11 +551,10 @@ class _Names:
                     continue
             if e.label_ == "PLACE" and e.id_ == "region:us-mexico-border" and "mexic" not in low \
                     and "u" not in low.replace("southern", "").replace("southwest", "").replace("border", ""):
-                k = e.end + 1
-                if k < len(doc) and doc[k].lower_ == "the":
-                    k += 1
-                follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and k < len(doc) \
-                    and doc[k].is_title and doc[k].text not in NOT_NAMES  # "the border of the Kaliningrad region"
+                # "the border of the Kaliningrad region", "the borders of the three Baltic states"
+                follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and any(
+                    doc[k].is_title and doc[k].text not in NOT_NAMES for k in range(e.end + 1, min(e.end + 5,
+                                                                                              len(doc))))
                 if follows and not has_us_mexico:
                     continue  # "the border of X" is no place of its own: X (read on its own) is the place
             if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None:
@@ -589,22 +590,20 @@ class _Names:
                     and not any(o.end == e.start for o in ents):
                 continue  # "Eastern Sentry"
             out.append(e)
-        return self._narrowed_regions(doc, self._makers_into_aircraft(doc, out))
+        return self._owned_bases(doc, self._narrowed_regions(doc, out))
 
-    def _makers_into_aircraft(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Boeing KC-135R", "Lockheed EP-3E": a company right before an aircraft is the maker, part of the
-        aircraft's name, not an organisation of the story (an operator before it stays: "USAF F-15Es")."""
+    def _owned_bases(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"took off from a British air force base": a service right before "base" names whose base it is — a
+        base (a place without a key), not the operator of the flight."""
         out: list[Span] = []
         for e in ents:
-            prev = out[-1] if out else None
-            if prev is not None and e.label_ == "AIRCRAFT" and prev.label_ == "ORG" and prev.end == e.start:
-                org = self._org(prev)
-                if org is not None and not org.is_operator and org.kind != "military":
-                    out[-1] = Span(doc, prev.start, e.end, label="AIRCRAFT", span_id=e.id_)
-                    value = fc_value(e)
-                    if value:
-                        set_fc_value(out[-1], value)
-                    continue
+            if e.label_ == "ORG" and e.end < len(doc) and doc[e.end].lower_ in _BASE_NOUNS \
+                    and not (e.end + 1 < len(doc) and doc[e.end + 1].is_alpha and doc[e.end + 1].is_lower
+                             and doc[e.end + 1].lower_ not in ("in", "at", "near", "on", "and", "of")):
+                span = Span(doc, e.start, e.end + 1, label="PLACE")
+                set_fc_value(span, {"kind": "base", "name": span.text, "owner": e.text})
+                out.append(span)
+                continue
             out.append(e)
         return out
 
@@ -671,6 +670,7 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
     return out
 
 
+_BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
                              "hercules", "greyhound", "triton", "aries", "sentinel"})

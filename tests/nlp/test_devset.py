@@ -65,7 +65,8 @@ def test_the_command_prints_both_sets(tmp_path):
     out = io.StringIO()
     call_command("score_nlp_devset", "--vocabulary", "seed", stdout=out)
     text = out.getvalue()
-    assert "dev: 14 reports" in text and "heldout: 8 reports" in text and "| counts |" in text
+    assert "dev: 21 reports" in text and "heldout: 15 reports" in text and "| counts |" in text
+    assert "heldout, added later ('added'): 7 reports" in text
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"nothing": []}))
     with pytest.raises(Exception, match="not a report set"):

@@ -57,5 +57,9 @@ class Command(BaseCommand):
             result = score_reports(reports, vocabulary)
             self.stdout.write("")
             self.stdout.write(result.table(path.stem))
+            added = [r for r in reports if r.get("added")]
+            if added and len(added) < len(reports):  # the reports added later, on their own (never tuned on)
+                self.stdout.write("")
+                self.stdout.write(score_reports(added, vocabulary).table(f"{path.stem}, added later ('added')"))
             if options["details"]:
                 self.stdout.write(result.details())
