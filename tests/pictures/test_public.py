@@ -21,7 +21,6 @@ from tests.conftest import _user
 from .conftest import more_missions
 
 
-
 @pytest.fixture
 def claim(world, factchecker) -> Claim:
     text = "Navy P-8 planes flew at least 18 missions over Testland in February 2026."
@@ -82,7 +81,8 @@ def test_public_page_shows_the_verdict_the_map_and_the_timeline(claim, factcheck
     review = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert review["@type"] == "ClaimReview" and review["reviewRating"]["alternateName"] == "Refuted"
     assert review["image"].endswith(f"/claims/{claim.pk}/map.png")
-    config = json.loads(re.search(r'<script type="application/json" id="fc-public-map-config">(.*?)</script>', html, re.S).group(1))
+    config_element = r'<script type="application/json" id="fc-public-map-config">(.*?)</script>'
+    config = json.loads(re.search(config_element, html, re.S).group(1))
     assert config["tracks"] == f"/claims/{claim.pk}/map.geojson"
     assert config["outlines"] == f"/claims/{claim.pk}/outlines.geojson"
     assert [g["name"] for g in config["groups"]] == ["linked as evidence"]
