@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import numpy as np
 import pytest
 from asgiref.sync import async_to_sync
 from django.test import Client
@@ -73,6 +74,17 @@ def test_show_me_a_map_and_chart_it_follow_ups(vocab, editor, client):
     assert answer.picture["kind"] == "breakdown"
     none = ask_editor(editor, "show me a map", thread="fresh")
     assert none.declined and "Ask a question about missions first" in none.text
+
+
+def test_breakdown_per_operator_carries_its_bar_chart(vocab, editor, client):
+    answer = ask_editor(editor, "surveillance missions per operator between 25 January and 5 February 2025")
+    assert answer.breakdown and answer.picture["kind"] == "breakdown"
+    image = png_of(client, answer.picture["url"])
+    assert image.width == 900 and image.height >= 220
+    # one bar per operator row: runs of the bars' blue down a column just inside the plot area (it starts at 30 %)
+    column = np.asarray(image.convert("RGB")).astype(int)[:, int(0.3 * image.width) + 3]
+    is_bar = np.linalg.norm(column - np.array([0x00, 0x72, 0xB2]), axis=1) < 30
+    assert int(np.sum(is_bar[1:] & ~is_bar[:-1]) + is_bar[0]) == len(answer.breakdown) >= 2
 
 
 def test_claims_answers_carry_no_picture(vocab, editor):
