@@ -54,10 +54,13 @@ def racetrack(rng: np.random.Generator, start: dt.datetime) -> tuple[bytes, dict
     lon = lon0 + 1.2 * np.cos(phase) + np.linspace(0, 1.0, n)
     alt = np.clip(np.concatenate([np.linspace(500, 30000, 120), np.full(n - 240, 30000.0),
                                   np.linspace(30000, 500, 120)]), 0, None)
-    track = encode_track(Positions.build(t=t, lat=lat, lon=lon, alt_ft=alt))
+    positions = Positions.build(t=t, lat=lat, lon=lon, alt_ft=alt)
+    track = encode_track(positions)
     box = {"min_lat": float(lat.min()), "max_lat": float(lat.max()), "min_lon": float(lon.min()),
            "max_lon": float(lon.max())}
-    return track, {**box, "end": dt.datetime.fromtimestamp(t[-1], dt.UTC), "point_count": n}
+    # as the import stores it (evidence.services.flight_import._build)
+    return track, {**box, "end": dt.datetime.fromtimestamp(t[-1], dt.UTC), "point_count": n,
+                   "overview": data.positions_overview(positions)}
 
 
 def fill(target: int) -> None:
@@ -118,6 +121,8 @@ def main() -> None:
     parser.add_argument("--missions", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline (about 2 minutes)")
+    parser.add_argument("--cold-decode", action="store_true",
+                        help="also time a first map with no overview stored (every track decoded, as before)")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     if not Region.objects.exists():
@@ -126,10 +131,21 @@ def main() -> None:
     scope = Scope()
     n = Mission.objects.count()
     print(f"missions: {n:,}, regions: {Region.objects.count():,}")
-    pictures_cache().clear()
-    seconds, body = timed(lambda: geojson.to_json(views.scope_tracks_geojson(scope, zoom=4)), 1)
-    print(f"tracks GeoJSON zoom 4, overviews not cached yet (first map of these missions ever): {seconds:.2f} s "
-          f"(CPU {CPU[-1]:.2f} s)")
+    if args.cold_decode:
+        stored = dict(Mission.objects.values_list("id", "overview"))
+        Mission.objects.update(overview=None)
+        pictures_cache().clear()
+        seconds, body = timed(lambda: geojson.to_json(views.scope_tracks_geojson(scope, zoom=4)), 1)
+        print(f"tracks GeoJSON zoom 4, no overview stored nor cached (every track decoded, overviews stored): "
+              f"{seconds:.2f} s (CPU {CPU[-1]:.2f} s)")
+        Mission.objects.bulk_update([Mission(pk=pk, overview=blob) for pk, blob in stored.items()], ["overview"],
+                                    batch_size=500)
+    cold = []
+    for _ in range(args.repeat):
+        pictures_cache().clear()  # a fresh process (or a restarted worker): overviews from the database
+        cold.append(timed(lambda: geojson.to_json(views.scope_tracks_geojson(scope, zoom=4)), 1))
+    print(f"tracks GeoJSON zoom 4, pictures cache empty, overviews stored at import: "
+          f"{statistics.median(c[0] for c in cold):.2f} s (CPU {statistics.median(CPU[-len(cold):]):.2f} s)")
     view = (-106.0, 28.0, -103.0, 30.0)  # a view at zoom 9: full tracks of the missions in it
     for zoom, bbox in ((4, None), (6, None), (9, view)):
         seconds, body = timed(lambda z=zoom, b=bbox: geojson.to_json(views.scope_tracks_geojson(scope, zoom=z, bbox=b)),

@@ -6,7 +6,8 @@ Chromium (Playwright), served by ``manage.py runserver``.
 
 Reports, per run, what the page's script measured (``window.fcMaps``): the tracks request (server time + transfer),
 the drawing (GeoJSON → Leaflet canvas layers), and the whole load until the map is ready. Run bench_pictures.py first
-(it fills the database and warms nothing that survives: the first run here builds the per-mission overviews).
+(it fills the database as an import would, overviews stored with the missions; no cache survives it: the first run
+here is a fresh server process with an empty pictures cache). ``BENCH_PORT`` picks the port (default 8765).
 """
 from __future__ import annotations
 
@@ -18,8 +19,14 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 CHROMIUM = "/usr/bin/chromium"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), to report next to wall times on a shared machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -50,13 +57,14 @@ def main() -> None:
             page.fill("#id_password", "bench-pictures")
             page.click("input[type=submit]")
             for run in range(3):
+                before = cpu_seconds(server.pid)
                 if run:
                     page.reload()
                 page.wait_for_selector("#fc-map[data-ready=true]")
                 state = page.evaluate("window.fcMaps['fc-map']")
                 print(f"run {run + 1}: {state['tracks']:,} missions drawn ({state['points']:,} positions); tracks "
                       f"request {state['fetchMs']:.0f} ms, drawing {state['drawMs']:.0f} ms, ready after "
-                      f"{state['renderMs']:.0f} ms")
+                      f"{state['renderMs']:.0f} ms; server CPU {cpu_seconds(server.pid) - before:.2f} s")
             browser.close()
     finally:
         server.terminate()

@@ -1,9 +1,11 @@
 """Pictures in chat: which picture an answer carries, and the "show me a map" / "chart it" follow-ups.
 
 An answer about missions (a count, a list, a breakdown with records) carries ``Answer.picture``: a map of its scope,
-or for a breakdown a bar chart of its rows. The picture is named by a signed link (``/pictures/s/<token>.png``, valid
-``settings.PICTURE_LINK_MAX_AGE``) so that a chat platform can fetch it without a session, and comes with the
-interactive map's link (``/scope/map?…``) and its text alternative: the answer's own text.
+or for a breakdown a bar chart of its rows; every platform shows it with the answer (Slack and Matrix upload the
+PNG to the thread, Mattermost posts it as a file, the web chat shows it inline). The picture is named by a signed
+link (``/pictures/s/<token>.png``, valid ``settings.PICTURE_LINK_MAX_AGE``) so that a chat platform can fetch it
+without a session, and comes with the interactive map's link (``/scope/map?…``) and its text alternative: the
+answer's own text.
 
 The follow-up wording is a small intent of its own (``picture_request``), checked before the question parser: a
 request for a picture of the previous answer, never a new question. The parser's design may absorb it later.
@@ -113,7 +115,4 @@ def picture_answer(previous: Any, kind: str) -> Answer:
     words = describe_scope(scope) if not scope.is_empty() else "in the records"
     what = "Map" if kind == "map" else ("Chart" if getattr(previous, "by", "") else "Timeline")
     answer = Answer(text=f"{what} of the missions {words}.", query=previous.to_dict())
-    attach_picture(answer, previous, kind=kind)
-    if answer.picture is not None:
-        answer.picture["upload"] = True  # asked for: platforms that can upload a file do
-    return answer
+    return attach_picture(answer, previous, kind=kind)

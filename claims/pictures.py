@@ -15,7 +15,7 @@ from django.urls import reverse
 from claims.models import Claim, EvidenceLink, EvidenceSuggestion
 from claims.services.checking import effective_scope
 from evidence.describing import describe_scope
-from evidence.pictures import build, geojson
+from evidence.pictures import build, geojson, static
 from evidence.pictures.views import _fmt, geojson_response, map_config, picture_response, viewer_required
 from evidence.scope import Scope
 
@@ -29,6 +29,7 @@ MAX_SUGGESTED = 200
 class ClaimMissions:
     linked: list[int]
     suggested: list[int]
+    public: bool = False
 
     def groups(self) -> dict[int, tuple[str, str]]:
         return {**{pk: SUGGESTED for pk in self.suggested}, **{pk: LINKED for pk in self.linked}}
@@ -45,51 +46,68 @@ def claim_picture_scope(claim: Claim) -> Scope | None:
     return effective_scope(claim, Scope.from_dict(claim.scope))
 
 
-def claim_mission_groups(claim: Claim) -> ClaimMissions:
+def claim_mission_groups(claim: Claim, *, public: bool = False) -> ClaimMissions:
+    """The missions linked as evidence and (not ``public``) the best suggested ones."""
     linked = list(
         EvidenceLink.objects.filter(claim=claim, mission__isnull=False).values_list("mission_id", flat=True).distinct()
     )
-    suggested = [
-        pk for pk in EvidenceSuggestion.objects.filter(claim=claim).order_by("-score").values_list("mission_id",
-                                                                                                  flat=True)
-        if pk not in set(linked)
-    ][:MAX_SUGGESTED]
+    if public:
+        return ClaimMissions(linked=linked, suggested=[], public=True)
+    ranked = EvidenceSuggestion.objects.filter(claim=claim).order_by("-score").values_list("mission_id", flat=True)
+    suggested = [pk for pk in ranked if pk not in set(linked)][:MAX_SUGGESTED]
     return ClaimMissions(linked=linked, suggested=suggested)
 
 
 def claim_alt(claim: Claim, scope: Scope | None, missions: ClaimMissions) -> str:
     words = f" over the claim's reading: missions {describe_scope(scope)}" if scope else ""
     n = len(missions.linked)
-    return (f"Map of claim #{claim.pk}: {n} mission{'' if n == 1 else 's'} linked as evidence and "
-            f"{len(missions.suggested)} suggested{words}.")
+    suggested = "" if missions.public else f" and {len(missions.suggested)} suggested"
+    return f"Map of claim #{claim.pk}: {n} mission{'' if n == 1 else 's'} linked as evidence{suggested}{words}."
+
+
+def claim_map_picture(claim: Claim, *, fmt: str, public: bool = False) -> static.Picture:
+    """The claim's missions over its reading's regions: linked and suggested for the desk, only the missions linked
+    as evidence when ``public`` (suggestions are the desk's unreviewed work)."""
+    scope = claim_picture_scope(claim)
+    missions = claim_mission_groups(claim, public=public)
+    return build.scope_map(scope or Scope(), fmt=fmt, ids=missions.ids, groups=missions.groups(),
+                           title=f"Claim #{claim.pk}: evidence on the map", alt=claim_alt(claim, scope, missions))
+
+
+def claim_timeline_picture(claim: Claim, *, fmt: str) -> static.Picture | None:
+    """Missions of the claim's reading per day/week/month against the year before, the claimed number marked;
+    None before the claim is read."""
+    scope = claim_picture_scope(claim)
+    if scope is None:
+        return None
+    return build.scope_timeline(scope, fmt=fmt, claimed=claim.stated_count,
+                                title=f"Claim #{claim.pk}: missions against the year before")
 
 
 @viewer_required()
 def claim_map_image(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.select_related("article"), pk=pk)
-    scope = claim_picture_scope(claim) or Scope()
-    missions = claim_mission_groups(claim)
-    picture = build.scope_map(scope, fmt=_fmt(fmt), ids=missions.ids, groups=missions.groups(),
-                              title=f"Claim #{claim.pk}: evidence on the map",
-                              alt=claim_alt(claim, claim_picture_scope(claim), missions))
-    return picture_response(picture)
+    return picture_response(claim_map_picture(claim, fmt=_fmt(fmt)))
 
 
 @viewer_required()
 def claim_timeline_image(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.select_related("article"), pk=pk)
-    scope = claim_picture_scope(claim)
-    if scope is None:
+    picture = claim_timeline_picture(claim, fmt=_fmt(fmt))
+    if picture is None:
         return JsonResponse({"detail": "The claim has not been read yet."}, status=404)
-    picture = build.scope_timeline(scope, fmt=_fmt(fmt), claimed=claim.stated_count,
-                                   title=f"Claim #{claim.pk}: missions against the year before")
     return picture_response(picture)
 
 
 @viewer_required()
 def claim_geojson(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=pk)
-    missions = claim_mission_groups(claim)
+    return geojson_response(claim_tracks_geojson(claim), request)
+
+
+def claim_tracks_geojson(claim: Claim, *, public: bool = False) -> dict:
+    """The claim's missions as GeoJSON, coloured by group (linked / suggested; linked only when ``public``)."""
+    missions = claim_mission_groups(claim, public=public)
     names = {pk: label for pk, (label, _) in missions.groups().items()}
     tracks = build.scope_tracks(Scope(), limit=len(missions.ids), points=geojson.MAX_POINTS, ids=missions.ids)
     zoom = geojson.zoom_for(build.scope_extent(Scope(), tracks)) if tracks else 4
@@ -100,7 +118,7 @@ def claim_geojson(request: HttpRequest, pk: int) -> HttpResponse:
         if group in colours:
             feature["properties"]["colour"] = colours[group]
     body["meta"]["groups"] = colours
-    return geojson_response(body, request)
+    return body
 
 
 def claim_bounds(scope: Scope | None, missions: ClaimMissions) -> tuple[float, float, float, float] | None:

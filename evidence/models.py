@@ -275,6 +275,9 @@ class Mission(models.Model):
     end = models.DateTimeField(db_index=True)
     point_count = models.PositiveIntegerField(default=0)
     track = models.BinaryField(help_text="Encoded positions: time, lat, lon, altitude, ground speed, track")
+    # The track simplified for maps of many missions (evidence.pictures.data.overview_blob), stored by the import so
+    # that the first map of a large scope decodes no track; stamped with the track's point count and end.
+    overview = models.BinaryField(null=True, blank=True, editable=False)
     min_lat = models.FloatField()
     min_lon = models.FloatField()
     max_lat = models.FloatField()

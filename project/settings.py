@@ -167,7 +167,7 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="flightcheck")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Task modules outside an app's tasks.py (autodiscovery finds only those).
-CELERY_IMPORTS = ["bot.slack.tasks"]
+CELERY_IMPORTS = ["bot.slack.tasks", "bot.mattermost.tasks"]
 # Redelivery of a killed worker's tasks (issue 12, defect 5). With acks_late a task stays "unacked" in Redis until it
 # finishes; a worker killed outright never acks, and Redis gives the task to another worker only after the
 # visibility timeout (Redis's default: an hour). It must exceed the longest hard time limit of any task, or a task
@@ -248,6 +248,9 @@ SLACK_ACK_SECONDS = env.float("SLACK_ACK_SECONDS", default=2.0)
 # Mentions: answered after the response in the web process (no broker), or by Celery workers (with a broker).
 SLACK_EVENTS_IN_PROCESS = env.bool("SLACK_EVENTS_IN_PROCESS", default=CELERY_TASK_ALWAYS_EAGER)
 MATTERMOST_TOKENS = env.list("MATTERMOST_TOKENS", default=[])
+# The bot account that posts answers' pictures as files (bot/mattermost/client.py); empty: pictures are linked.
+MATTERMOST_URL = env.str("MATTERMOST_URL", default="")
+MATTERMOST_BOT_TOKEN = env.str("MATTERMOST_BOT_TOKEN", default="")
 MATRIX_HOMESERVER = env.str("MATRIX_HOMESERVER", default="")
 MATRIX_USER_ID = env.str("MATRIX_USER_ID", default="")
 MATRIX_PASSWORD = env.str("MATRIX_PASSWORD", default="")

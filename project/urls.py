@@ -16,4 +16,5 @@ urlpatterns = [
     path("bot/", include("bot.urls")),
     path("pictures/", include("evidence.pictures.urls")),
     path("scope/map", pictures.scope_map_page, name="scope-map"),
+    path("claims/", include("claims.public_urls")),
 ]

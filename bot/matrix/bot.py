@@ -176,12 +176,13 @@ class MatrixBot:
             logger.warning("Matrix: could not reply in %s: %s", room.room_id, result.message)
         else:
             self.answered += 1
-            if answer.picture and answer.picture.get("upload"):
+            if answer.picture:
                 await self.send_picture(room.room_id, answer, thread_root=root, in_reply_to=event.event_id)
 
     async def send_picture(self, room_id: str, answer: Answer, *, thread_root: str, in_reply_to: str) -> bool:
         """Upload the answer's PNG to the homeserver's media repository and post it as an ``m.image`` in the thread
-        (its body is the text alternative). Failures are logged: the answer's text is already posted."""
+        (its body is the text alternative). Any failure is logged and swallowed: the answer's text is already
+        posted."""
         from PIL import Image
 
         from bot.pictures import render_png
@@ -199,10 +200,13 @@ class MatrixBot:
             content = image_content(answer, mxc_url=uploaded.content_uri, size=len(png), width=width, height=height,
                                     thread_root=thread_root, in_reply_to=in_reply_to)
             result = await self.client.room_send(room_id, "m.room.message", content)
-        except (TimeoutError, ClientConnectionError, OSError, ValueError, KeyError) as exc:
-            logger.warning("Matrix: could not send a picture in %s: %s", room_id, exc)
+        except Exception:  # the picture is extra: nothing in it may stop the bot or cost the answer
+            logger.exception("Matrix: could not send a picture in %s", room_id)
             return False
-        return not isinstance(result, RoomSendError)
+        if isinstance(result, RoomSendError):
+            logger.warning("Matrix: could not send a picture in %s: %s", room_id, result.message)
+            return False
+        return True
 
     # --- Lifecycle -------------------------------------------------------------------------------------------------
 

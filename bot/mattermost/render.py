@@ -10,6 +10,8 @@ from bot import platforms
 from bot.answers import Answer
 
 POST_MAX = 16_383
+#: Most characters of a picture post's caption.
+CAPTION_MAX = 4000
 #: Room left for JSON keys and the "… more" line when the records are cut.
 _SLACK = 200
 
@@ -26,7 +28,9 @@ def _record_line(title: str, url: Any, details: str) -> str:
     return f"- **{label}**" + (f" · {_md(details)}" if details else "")
 
 
-def render(answer: Answer) -> dict[str, Any]:
+def render(answer: Answer, *, picture_follows: bool = False) -> dict[str, Any]:
+    """The reply. ``picture_follows``: the picture is uploaded as a file post after the reply (bot.mattermost.tasks),
+    so the reply links it instead of embedding it."""
     # Everything from the answer is text, not Markdown: a stored quote, name or file name must not become a link,
     # an image fetched from elsewhere, or emphasis.
     lines = [_md(answer.text or "…")]
@@ -61,10 +65,22 @@ def render(answer: Answer) -> dict[str, Any]:
         body["attachments"] = [{"fallback": f"{len(records)} records", "color": "#1f6feb", "text": listing}]
     if answer.picture:
         picture = answer.picture
-        body.setdefault("attachments", []).append({
+        attachment = {
             "fallback": picture.get("alt", "")[:500] or "picture",
             "title": "Interactive map" if picture.get("kind") == "map" else "Chart",
             "title_link": picture["map_url"],
-            "image_url": picture["url"],
-        })
+        }
+        if picture_follows:
+            attachment["text"] = "The picture follows as a file."
+        else:
+            attachment["image_url"] = picture["url"]
+        body.setdefault("attachments", []).append(attachment)
     return body
+
+
+def picture_caption(picture: dict[str, Any]) -> str:
+    """The message of a picture's file post: its text alternative (the answer, as text) and the interactive map."""
+    alt = _md(picture.get("alt") or "Flightcheck picture")
+    if len(alt) > CAPTION_MAX:
+        alt = alt[: CAPTION_MAX - 1] + "…"
+    return f"{alt}\n[Interactive map]({picture['map_url']})"

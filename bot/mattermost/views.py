@@ -2,6 +2,8 @@
 
 The command's token (form field ``token``, or ``Authorization: Token …`` on newer servers) is compared in constant
 time with every token in ``settings.MATTERMOST_TOKENS``; a wrong or missing token gets 401 before anything is stored.
+An answer with a picture, when the bot account is configured (``MATTERMOST_URL``, ``MATTERMOST_BOT_TOKEN``), is
+followed by the picture as a file post in the channel (bot.mattermost.tasks, after the commit).
 """
 from __future__ import annotations
 
@@ -11,11 +13,14 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from bot.mattermost import client
 from bot.mattermost.render import render
+from bot.mattermost.tasks import post_picture_task
 from bot.models import Platform
 from bot.platforms import Asker, BadPayload, ask_as
 
@@ -82,4 +87,10 @@ def slash_command(request: HttpRequest) -> HttpResponse:
         text = _field(data, "text", required=False).strip() or "help"
     except BadPayload as exc:
         return JsonResponse({"error": f"bad slash command payload: {exc}"}, status=400)
-    return JsonResponse(render(ask_as(asker, text)))
+    answer = ask_as(asker, text)
+    upload = bool(answer.picture and asker.channel and client.uploads_enabled())
+    if upload:
+        job = {"channel_id": asker.channel, "picture": answer.picture}
+        # robust: a broker that refuses the job costs the picture, never the answer
+        transaction.on_commit(lambda: post_picture_task.delay(**job), robust=True)
+    return JsonResponse(render(answer, picture_follows=upload))

@@ -32,22 +32,24 @@ def web_client() -> WebClient:
 
 
 def post_in_thread(*, answer: Answer, channel: str, thread_ts: str, user: str) -> dict[str, Any]:
-    """Answer a mention in its thread; help and errors go only to the asker (chat.postEphemeral)."""
+    """Answer a mention in its thread; help and errors go only to the asker (chat.postEphemeral). An answer with a
+    picture then uploads its PNG to the thread (after the text: a failed upload loses nothing)."""
     client = web_client()
     message = blocks.render(answer)
     if is_error(answer) and user:
         response = client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, **message)
     else:
         response = client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, **message)
-        if answer.picture and answer.picture.get("upload"):
+        if answer.picture:
             upload_picture(client, answer=answer, channel=channel, thread_ts=thread_ts)
     return response.data if isinstance(response.data, dict) else {}
 
 
 def upload_picture(client: WebClient, *, answer: Answer, channel: str, thread_ts: str) -> bool:
     """Upload the answer's PNG into the thread (files.getUploadURLExternal → upload → files.completeUploadExternal,
-    all through ``files_upload_v2``), with the answer's text as its alternative text. A refusal is logged: the
-    answer itself is already posted."""
+    all through ``files_upload_v2``), with the answer's text as its alternative text. Any failure — drawing, a
+    refusal, the network — is logged and swallowed: the answer's text is already posted, and raising would make the
+    task retry and post the text twice."""
     from bot.pictures import render_png
 
     picture = answer.picture or {}
@@ -56,8 +58,11 @@ def upload_picture(client: WebClient, *, answer: Answer, channel: str, thread_ts
             channel=channel, thread_ts=thread_ts, content=render_png(picture), filename=picture["filename"],
             title=picture.get("alt", "")[:250] or picture["filename"], alt_txt=picture.get("alt", "")[:1000],
         )
-    except (SlackApiError, OSError, KeyError, ValueError) as exc:
-        logger.warning("Slack: could not upload the picture to %s: %s", channel, exc)
+    except SlackApiError as exc:
+        logger.warning("Slack: could not upload the picture to %s: %s", channel, exc.response.get("error", exc))
+        return False
+    except Exception:  # the picture is extra: nothing in it may cost the answer
+        logger.exception("Slack: could not upload the picture to %s", channel)
         return False
     return True
 

@@ -131,14 +131,14 @@ def scope_timeline(
     return picture
 
 
-BREAKDOWNS = ("type", "region", "day", "week", "month", "year")
+BREAKDOWNS = ("type", "operator", "region", "day", "week", "month", "year")
 
 
 def scope_breakdown(scope: Scope, *, by: str, fmt: str = "png", title: str = "") -> static.Picture:
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r} (one of {', '.join(BREAKDOWNS)})")
     rows = breakdown(scope, by)  # type: ignore[arg-type]
-    if by in ("type", "region"):
+    if by in ("type", "operator", "region"):
         rows = sorted(rows, key=lambda r: (-r.count, r.label))
     pairs = [(r.label if by != "type" else f"{r.key} {r.label}", r.count) for r in rows]
     words = describe_scope(scope) if not scope.is_empty() else "in the records"

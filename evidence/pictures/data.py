@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import struct
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from shapely.geometry.base import BaseGeometry
 
+from evidence.flightdata import Positions
 from evidence.flightdata.trackcodec import TrackCodecError, decode_track
 from evidence.models import Mission, MissionRegion, Region
 from evidence.scope import Period, Scope
@@ -117,6 +119,11 @@ def track_pieces(data: bytes | memoryview | None, *, gap_s: float | None = None)
         pos = decode_track(bytes(data))
     except TrackCodecError:
         return []
+    return pieces_from_positions(pos, gap_s=gap_s)
+
+
+def pieces_from_positions(pos: Positions, *, gap_s: float | None = None) -> list[TrackPiece]:
+    """Positions cut at reception gaps (no position for longer than the gap, or a new-leg flag)."""
     ok = np.isfinite(pos.lat) & np.isfinite(pos.lon)
     t, lat, lon, alt, leg = pos.t[ok], pos.lat[ok], pos.lon[ok], pos.alt_ft[ok], pos.new_leg[ok]
     if t.size == 0:
@@ -203,21 +210,68 @@ def overview(pieces: list[TrackPiece]) -> list[TrackPiece]:
                                                                                                     strict=True)]
 
 
+_STAMP = struct.Struct("<Iq")  # an overview's header: the point count and end (epoch s) of the track it was made of
+
+
+def overview_blob(pieces: list[TrackPiece], *, point_count: int, end: dt.datetime) -> bytes:
+    """A stored overview (``Mission.overview``): the stamp of its track, then the packed simplified pieces."""
+    return _STAMP.pack(point_count, int(end.timestamp())) + _pack(overview(pieces))
+
+
+def positions_overview(pos: Positions) -> bytes:
+    """The overview the import stores with a mission's track (the positions are at hand: nothing is decoded)."""
+    return overview_blob(pieces_from_positions(pos), point_count=len(pos),
+                         end=dt.datetime.fromtimestamp(float(pos.t[-1]), dt.UTC))
+
+
+def _stored_overview(blob: bytes | memoryview | None, point_count: int, end: dt.datetime) -> bytes | None:
+    """The packed pieces of a stored overview, or None when there is none or it was made of another track."""
+    if not blob:
+        return None
+    raw = bytes(blob)
+    if len(raw) < _STAMP.size or _STAMP.unpack_from(raw) != (point_count, int(end.timestamp())):
+        return None
+    return raw[_STAMP.size :]
+
+
+def _load_overviews(missions: list[dict[str, Any]], keys: dict[int, str]) -> dict[str, bytes]:
+    """Overviews the cache lacks: from ``Mission.overview`` (stored by the import), else drawn from the track once
+    and stored back (missions imported before overviews were stored, or rows written by other paths)."""
+    by_id = {m["id"]: m for m in missions}
+    out: dict[str, bytes] = {}
+    ids = list(keys)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        stale = []
+        for pk, blob in Mission.objects.filter(pk__in=chunk).values_list("id", "overview"):
+            packed = _stored_overview(blob, by_id[pk]["point_count"], by_id[pk]["end"])
+            if packed is None:
+                stale.append(pk)
+            else:
+                out[keys[pk]] = packed
+        rows = []
+        for pk, track in Mission.objects.filter(pk__in=stale).values_list("id", "track"):
+            m = by_id[pk]
+            blob = overview_blob(track_pieces(track), point_count=m["point_count"], end=m["end"])
+            out[keys[pk]] = blob[_STAMP.size :]
+            rows.append(Mission(pk=pk, overview=blob))
+        if rows:
+            Mission.objects.bulk_update(rows, ["overview"])
+    return out
+
+
 def overview_tracks(missions: list[dict[str, Any]]) -> list[MissionTrack]:
-    """Tracks of many missions from their cached overviews (``missions``: dicts with id, aircraft_id,
-    aircraft_type_id, callsign, start, end, point_count). The cache key holds the point count and end, so a mission
-    whose track an import extended gets a new overview; misses are decoded (only their ``track`` column read)."""
+    """Tracks of many missions from their overviews (``missions``: dicts with id, aircraft_id, aircraft_type_id,
+    callsign, start, end, point_count): from the pictures cache, else from ``Mission.overview``. The cache key (and
+    the stored overview's stamp) holds the point count and end, so a mission whose track an import extended gets a
+    new overview; a track is decoded only when no valid overview is stored."""
     keys = {m["id"]: f"fc:pictures:ov:{m['id']}:{m['point_count']}:{int(m['end'].timestamp())}" for m in missions}
     found = pictures_cache().get_many(list(keys.values()))
-    missing = [pk for pk, key in keys.items() if key not in found]
-    fresh: dict[str, bytes] = {}
-    for start in range(0, len(missing), 500):
-        chunk = missing[start : start + 500]
-        for pk, blob in Mission.objects.filter(pk__in=chunk).values_list("id", "track"):
-            fresh[keys[pk]] = _pack(overview(track_pieces(blob)))
-    if fresh:
+    missing = {pk: key for pk, key in keys.items() if key not in found}
+    if missing:
+        fresh = _load_overviews(missions, missing)
         pictures_cache().set_many(fresh, OVERVIEW_TTL)
-    found.update(fresh)
+        found.update(fresh)
     return [
         MissionTrack(mission_id=m["id"], label=_label(m["aircraft_type_id"], m["callsign"], m["aircraft_id"],
                                                       m["start"]),

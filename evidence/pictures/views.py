@@ -215,7 +215,7 @@ def scope_bounds(scope: Scope) -> tuple[float, float, float, float] | None:
 
 def map_config(*, tracks_url: str, bounds: tuple[float, float, float, float] | None, alt: str,
                groups: list[dict[str, str]] | None = None, highlight: list[str] | None = None,
-               refetch_on_zoom: bool = False) -> str:
+               refetch_on_zoom: bool = False, outlines_url: str = "") -> str:
     """The JSON a map element reads (``pictures/map.js``), safe to put inside its ``<script>`` element.
 
     ``<``, ``>`` and ``&`` are written as JSON ``\\u`` escapes (as Django's ``json_script`` does): the alt text
@@ -224,7 +224,7 @@ def map_config(*, tracks_url: str, bounds: tuple[float, float, float, float] | N
     box = bounds or (-125.0, 14.0, -66.0, 50.0)
     return _script_safe_json({
         "tracks": tracks_url,
-        "outlines": reverse("pictures:outlines"),
+        "outlines": outlines_url or reverse("pictures:outlines"),
         "bounds": [[box[1], box[0]], [box[3], box[2]]],
         "alt": alt,
         "groups": groups or [],

@@ -47,6 +47,7 @@ from evidence.flightdata import (
 from evidence.flightdata.archives import is_tar_path
 from evidence.flightdata.registries import valid_designator
 from evidence.models import Aircraft, ImportRun, Mission, MissionRegion, Region
+from evidence.pictures.data import positions_overview
 
 from .registry_import import OrganisationIndex, TypeIndex, apply_aircraft_values
 
@@ -455,6 +456,7 @@ _MISSION_FIELDS = (
     "end",
     "point_count",
     "track",
+    "overview",
     "min_lat",
     "min_lon",
     "max_lat",
@@ -508,6 +510,7 @@ def _build(p: Positions) -> _Built:
     }
     track = encode_track(p)
     fields["track"] = track
+    fields["overview"] = positions_overview(p)  # maps of many missions then never decode this track
     return _Built(p, track, fields)
 
 

@@ -125,3 +125,68 @@ def test_annotate_view_works_from_the_keyboard(page: Page, demo_site: Article) -
     page.keyboard.press("Enter")
     expect(page.get_by_label("Claimant (who says it)")).to_be_focused()
     assert errors == []
+
+
+def publish_demo_claim(article: Article) -> Claim:
+    """The demo's "18 missions" claim, decided by the fact-checker and signed off by a second one: published."""
+    from django.contrib.auth.models import Group, User
+
+    from claims.services.claims import claim_set_verdict
+    from claims.services.workflow import claim_sign_off
+
+    claim = Claim.objects.filter(article=article, stated_count__value=18).first()
+    factchecker = User.objects.get(username="factchecker")
+    claim_set_verdict(claim=claim, verdict=Claim.Verdict.PARTLY_SUPPORTED, user=factchecker,
+                      rationale="The flight records show the surge, with fewer missions than stated.")
+    second = User.objects.create_user("second-reviewer", password="pw-second-reviewer")
+    second.groups.add(Group.objects.get(name="Fact-checkers"))
+    return claim_sign_off(claim=Claim.objects.get(pk=claim.pk), user=second)
+
+
+def test_public_claim_page_without_signing_in(page: Page, demo_site: Article) -> None:
+    errors = console_errors(page)
+    claim = publish_demo_claim(demo_site)
+    linked = claim.evidence_links.exclude(mission=None).values("mission").distinct().count()
+    page.goto(f"/claims/{claim.pk}/")
+    state = map_state(page, "fc-public-map")
+    assert state["tracks"] == linked > 0 and state["errors"] == []
+    legend = page.locator("#fc-public-map .fc-legend")
+    expect(legend).to_contain_text("linked as evidence")
+    expect(legend).not_to_contain_text("suggested")
+    expect(page.locator("#fc-verdict")).to_have_text("Partly supported")
+    timeline = page.locator("#fc-public-timeline")
+    timeline.scroll_into_view_if_needed()
+    page.wait_for_function("document.getElementById('fc-public-timeline').naturalWidth > 0")
+    assert page.evaluate("document.getElementById('fc-public-timeline').naturalWidth") == 900
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / "public-claim.png"), full_page=True)
+    assert errors == []
+
+
+def test_embed_page_and_public_page_without_javascript(browser, live_server, demo_site: Article) -> None:
+    """No script runs: the embed shows the server-drawn map and timeline; the public page its <noscript> map."""
+    claim = publish_demo_claim(demo_site)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 960, "height": 900},
+                                  java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        failed: list[str] = []
+        tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        tab.goto(f"/claims/{claim.pk}/embed")
+        for element, size in (("#fc-embed-map", (900, 640)), ("#fc-embed-timeline", (900, 420))):
+            image = tab.locator(element)
+            image.scroll_into_view_if_needed()
+            expect(image).to_be_visible()
+            tab.wait_for_function(f"document.querySelector('{element}').complete")
+            assert image.evaluate("i => [i.naturalWidth, i.naturalHeight]") == list(size)
+        expect(tab.locator("#fc-verdict")).to_have_text("Partly supported")
+        tab.evaluate("window.scrollTo(0, 0)")
+        tab.screenshot(path=str(SHOTS / "claim-embed.png"), full_page=True)
+        tab.goto(f"/claims/{claim.pk}/")
+        fallback = tab.locator("#fc-public-map-image")
+        expect(fallback).to_be_visible()
+        tab.wait_for_function("document.getElementById('fc-public-map-image').complete")
+        assert fallback.evaluate("i => i.naturalWidth") == 900
+        assert failed == []
+    finally:
+        context.close()

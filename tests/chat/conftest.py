@@ -120,3 +120,50 @@ def _fresh_rate_limit() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@dataclass
+class RoutedAPI:
+    """A real HTTP server on 127.0.0.1 answering each path with a set reply (captured payloads); records requests.
+    A path with no reply set gets 404."""
+
+    url: str
+    routes: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    requests: list[Recorded] = field(default_factory=list)
+
+    def reply(self, path: str, payload: Any, status: int = 200) -> None:
+        self.routes[path] = (status, payload)
+
+    @property
+    def paths(self) -> list[str]:
+        return [r.path for r in self.requests]
+
+
+@pytest.fixture
+def routed_api() -> Iterator[RoutedAPI]:
+    holder: dict[str, RoutedAPI] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            api = holder["api"]
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            api.requests.append(Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+            status, payload = api.routes.get(self.path.split("?")[0], (404, {"error": "no such route"}))
+            data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json" if not isinstance(payload, bytes) else "text/plain")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    holder["api"] = RoutedAPI(url=f"http://127.0.0.1:{server.server_address[1]}")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield holder["api"]
+    finally:
+        server.shutdown()
+        server.server_close()

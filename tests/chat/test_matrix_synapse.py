@@ -143,6 +143,15 @@ async def bot_replies(client: AsyncClient, room_id: str, expected: int, timeout:
     return found
 
 
+async def joined(bot: MatrixBot, room_id: str) -> None:
+    """Wait (up to 6 s) until the bot has joined the room it was invited to."""
+    for _ in range(60):
+        if room_id in bot.client.rooms:
+            break
+        await asyncio.sleep(0.1)
+    assert room_id in bot.client.rooms, "the bot did not join the room it was invited to"
+
+
 @pytest.mark.django_db
 def test_editor_asks_in_a_room_and_gets_a_threaded_reply(homeserver: Homeserver, editor: User) -> None:
     ChatIdentity.objects.create(platform="matrix", workspace="localhost", external_id="@editor:localhost", user=editor)
@@ -166,11 +175,7 @@ def test_editor_asks_in_a_room_and_gets_a_threaded_reply(homeserver: Homeserver,
         await bot.start()  # logs in, skips the backlog, joins the pending invite
         runner = asyncio.ensure_future(bot.run(stop=stop, sync_timeout_ms=500))
         try:
-            for _ in range(60):
-                if room_id in bot.client.rooms:
-                    break
-                await asyncio.sleep(0.1)
-            assert room_id in bot.client.rooms, "the bot did not join the room it was invited to"
+            await joined(bot, room_id)
 
             question = await send(editor_client, room_id, "Flightcheck: help")
             await send(editor_client, room_id, "lunch anyone?", mention=False)

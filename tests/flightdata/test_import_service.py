@@ -119,6 +119,11 @@ def test_overlapping_file_merges_into_the_mission(tmp_path):
     (m2,) = Mission.objects.all()
     assert m2.pk == m.pk and bytes(m2.track) == bytes(m.track)  # union of a and b == full
     assert set(m2.source_files) == {str(a), str(b), str(full)}
+    # the map overview is stored with the merged track (stamped with its point count and end), not the first part's
+    from evidence.pictures import data
+
+    assert data._STAMP.unpack_from(bytes(m2.overview)) == (m2.point_count, int(m2.end.timestamp()))
+    assert data.overview_blob(data.track_pieces(m2.track), point_count=m2.point_count, end=m2.end) == bytes(m2.overview)
 
 
 def test_file_bridging_two_missions_merges_them_and_keeps_links(tmp_path):

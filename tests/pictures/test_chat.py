@@ -1,16 +1,13 @@
 """Pictures in chat, on the demo: answers with records carry a picture; "show me a map" / "chart it" follow-ups;
-each platform's payload (Slack upload over real HTTP to a local fake Web API, Mattermost attachment, Matrix m.image
-through a recorded client, the web chat's inline image)."""
+Matrix's m.image through a recorded client, the web chat's inline image. Each platform's upload through its real
+interface: tests/chat/test_pictures.py (and test_matrix_synapse_pictures.py against a real homeserver)."""
 
 from __future__ import annotations
 
 import io
-import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import numpy as np
 import pytest
 from asgiref.sync import async_to_sync
 from django.test import Client
@@ -18,11 +15,8 @@ from nio import UploadResponse
 from PIL import Image
 
 from bot.matrix.bot import MatrixBot
-from bot.mattermost.render import render as mattermost_render
 from bot.pictures import picture_request
 from bot.services import ask
-from bot.slack.blocks import render as slack_render
-from bot.slack.client import post_in_thread
 
 QUESTION = "how many surveillance missions near the border between 25 January and 5 February 2025?"
 
@@ -70,7 +64,7 @@ def test_answer_with_records_carries_a_map(vocab, editor, client):
 def test_show_me_a_map_and_chart_it_follow_ups(vocab, editor, client):
     ask_editor(editor, QUESTION)
     answer = ask_editor(editor, "show me a map")
-    assert not answer.declined and answer.picture["kind"] == "map" and answer.picture["upload"] is True
+    assert not answer.declined and answer.picture["kind"] == "map"
     assert answer.text.startswith("Map of the missions")
     answer = ask_editor(editor, "chart it")
     assert answer.picture["kind"] == "timeline"
@@ -82,80 +76,23 @@ def test_show_me_a_map_and_chart_it_follow_ups(vocab, editor, client):
     assert none.declined and "Ask a question about missions first" in none.text
 
 
+def test_breakdown_per_operator_carries_its_bar_chart(vocab, editor, client):
+    answer = ask_editor(editor, "surveillance missions per operator between 25 January and 5 February 2025")
+    assert answer.breakdown and answer.picture["kind"] == "breakdown"
+    image = png_of(client, answer.picture["url"])
+    assert image.width == 900 and image.height >= 220
+    # one bar per operator row: runs of the bars' blue down a column just inside the plot area (it starts at 30 %)
+    column = np.asarray(image.convert("RGB")).astype(int)[:, int(0.3 * image.width) + 3]
+    is_bar = np.linalg.norm(column - np.array([0x00, 0x72, 0xB2]), axis=1) < 30
+    assert int(np.sum(is_bar[1:] & ~is_bar[:-1]) + is_bar[0]) == len(answer.breakdown) >= 2
+
+
 def test_claims_answers_carry_no_picture(vocab, editor):
     answer = ask_editor(editor, "claims without evidence")
     assert answer.picture is None
 
 
 # --- platform payloads ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def slack_files_api() -> Iterator[dict[str, Any]]:
-    """A local server answering like Slack's Web API, including the external upload flow; records every request."""
-    state: dict[str, Any] = {"requests": []}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            state["requests"].append((self.path, dict(self.headers), body))
-            if self.path.endswith("files.getUploadURLExternal"):
-                payload = {"ok": True, "upload_url": f"{state['url']}/upload/F1", "file_id": "F1"}
-            elif self.path.endswith("files.completeUploadExternal"):
-                payload = {"ok": True, "files": [{"id": "F1", "title": "map"}]}
-            else:
-                payload = {"ok": True, "ts": "1515449600.000100"}
-            data = json.dumps(payload).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state["url"] = f"http://127.0.0.1:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_slack_uploads_the_png_to_the_thread(vocab, editor, slack_files_api, settings):
-    settings.SLACK_API_URL = slack_files_api["url"] + "/api/"
-    ask_editor(editor, QUESTION)
-    answer = ask_editor(editor, "show me a map")
-    post_in_thread(answer=answer, channel="C1", thread_ts="1515449522.000016", user="U1")
-    paths = [p for p, _, _ in slack_files_api["requests"]]
-    assert paths == ["/api/chat.postMessage", "/api/files.getUploadURLExternal", "/upload/F1",
-                     "/api/files.completeUploadExternal"]
-    upload = slack_files_api["requests"][2][2]
-    assert upload.startswith(b"\x89PNG")
-    complete = slack_files_api["requests"][3][2].decode()
-    assert "1515449522.000016" in complete and "C1" in complete
-    # the message itself links the interactive map and the PNG
-    blocks = json.dumps(slack_render(answer)["blocks"])
-    assert "Interactive map" in blocks and "/pictures/s/" in blocks
-
-
-def test_slack_ordinary_answer_links_but_does_not_upload(vocab, editor, slack_files_api, settings):
-    settings.SLACK_API_URL = slack_files_api["url"] + "/api/"
-    answer = ask_editor(editor, QUESTION)
-    post_in_thread(answer=answer, channel="C1", thread_ts="1.2", user="U1")
-    assert [p for p, _, _ in slack_files_api["requests"]] == ["/api/chat.postMessage"]
-
-
-def test_mattermost_image_attachment(vocab, editor):
-    answer = ask_editor(editor, QUESTION)
-    body = mattermost_render(answer)
-    image = body["attachments"][-1]
-    assert image["image_url"] == answer.picture["url"]
-    assert image["title_link"] == answer.picture["map_url"] and image["fallback"]
-    assert len(json.dumps(body)) < 16_383
 
 
 class MatrixRecorder:

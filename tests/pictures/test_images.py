@@ -151,3 +151,53 @@ def test_scope_map_many_tracks_one_colour_with_legend(world):
     pixels = decode(picture.content)
     x, y = to_pixel(picture, world.lon[10], world.lat[10])
     assert nearest_colour_distance(pixels, x, y, BAR_RGB) < 40
+
+
+def bar_lengths(picture: static.Picture) -> list[int]:
+    """The drawn bars of a horizontal bar chart, top to bottom, as their lengths in pixels."""
+    pixels = decode(picture.content)
+    left, top, right, bottom = (int(v) for v in picture.axes_box)
+    area = np.linalg.norm(pixels[top:bottom, left + 1 : right] - np.array(BAR_RGB), axis=2) < 30
+    rows = area.any(axis=1)
+    starts = np.flatnonzero(rows[1:] & ~rows[:-1]) + 1
+    return [int(area[y + 2].sum()) for y in ([0] if rows[0] else []) + starts.tolist()]
+
+
+@pytest.fixture
+def two_operators(world):
+    """The world's Test Navy mission and two copies, plus three missions of a second operator with another type."""
+    from evidence.models import Aircraft, AircraftType, Mission, MissionRegion, Organisation
+
+    more_missions(world, [1, 2])
+    kind = AircraftType.objects.create(designator="E3TF", name="Boeing E-3 Sentry")
+    air = Organisation.objects.create(slug="test-air-force", name="Test Air Force")
+    plane = Aircraft.objects.create(hex="ae0002", aircraft_type=kind, operator=air, military=True)
+    m = world.mission
+    for day in (3, 4, 5, 6, 7):
+        start = m.start + dt.timedelta(days=day)
+        copy = Mission.objects.create(aircraft=plane, aircraft_type=kind, callsign=f"AWACS{day}", start=start,
+                                      end=start + (m.end - m.start), point_count=m.point_count, track=m.track,
+                                      min_lat=m.min_lat, min_lon=m.min_lon, max_lat=m.max_lat, max_lon=m.max_lon)
+        region = world.land if day < 5 else world.sea
+        MissionRegion.objects.create(mission=copy, region=region, over=True, distance_nm=0.0, mission_start=start,
+                                     aircraft_type=kind)
+    return world
+
+
+@pytest.mark.parametrize(("by", "expected"), [
+    ("operator", [("Test Air Force", 5), ("Test Navy", 3)]),
+    ("type", [("E3TF Boeing E-3 Sentry", 5), ("P8 Boeing P-8 Poseidon", 3)]),
+    ("region", [("Testland", 5), ("Test Sea", 3)]),
+])
+def test_breakdown_charts_per_operator_type_and_region(two_operators, by, expected):
+    """One bar per row, largest first, each as long as its count (the scale is shared), labelled in the SVG."""
+    picture = build.scope_breakdown(Scope(), by=by)
+    lengths = bar_lengths(picture)
+    assert len(lengths) == len(expected) == picture.meta["bars"]
+    per_mission = lengths[0] / expected[0][1]
+    for length, (_, count) in zip(lengths, expected, strict=True):
+        assert abs(length - count * per_mission) <= 2, (lengths, expected)
+    svg = build.scope_breakdown(Scope(), by=by, fmt="svg").content.decode()
+    for label, _ in expected:
+        assert label in svg
+    assert picture.alt.endswith(", ".join(f"{label} {n}" for label, n in expected) + ".")

@@ -225,3 +225,25 @@ def test_geojson_is_gzipped_when_accepted(world, ed):
     r = ed.get("/pictures/scope/missions.geojson?zoom=5", HTTP_ACCEPT_ENCODING="gzip")
     assert r["Content-Encoding"] == "gzip"
     assert orjson.loads(gzip.decompress(r.content))["meta"]["missions"] == 1
+
+
+def test_scope_map_reads_stored_overviews_and_stores_missing_ones(world, django_assert_max_num_queries):
+    """A mission written without an overview gets one, stored once (stamped with its track); later maps read it
+    from the database even with an empty pictures cache, and a track changed since is drawn anew."""
+    from evidence.models import Mission
+    from evidence.pictures import build, data
+
+    copies = more_missions(world, [1, 2])
+    assert Mission.objects.filter(overview__isnull=True).count() == 3
+    first = build.scope_tracks(Scope(), limit=10, points=1000, overview=True)
+    assert Mission.objects.filter(overview__isnull=True).count() == 0
+    pictures_cache().clear()
+    with django_assert_max_num_queries(3):  # the missions, their overviews, no track read or written
+        again = build.scope_tracks(Scope(), limit=10, points=1000, overview=True)
+    assert [t.point_count for t in again] == [t.point_count for t in first]
+    assert all(len(t.pieces) == 2 for t in again)  # the reception gap stays a gap in the overview
+    pictures_cache().clear()
+    Mission.objects.filter(pk=copies[0].pk).update(point_count=POINTS - 1)  # as if an import changed the track
+    build.scope_tracks(Scope(), limit=10, points=1000, overview=True)
+    stored = Mission.objects.values_list("overview", flat=True).get(pk=copies[0].pk)
+    assert data._STAMP.unpack_from(bytes(stored))[0] == POINTS - 1
