@@ -16,11 +16,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError
 from django.utils import timezone
 
+from bot import answer_cache, bookkeeping
 from bot.answers import Answer
-from bot.models import Conversation, Platform, Question
+from bot.models import Platform
 from bot.nlu.compare import side_label
 from bot.nlu.parse import future_period, parse_question, resolve_inferred_years
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
@@ -135,7 +136,25 @@ def _ask(
         return _declined(problem, "invalid"), None
 
     key = _conversation_key(user, platform, channel, thread, user_key)
-    previous = _load_context(key)
+    stored, previous = _load_context(key)
+    cache_key = answer_cache.answer_key(text, stored, now.astimezone(dt.UTC).date())
+    cached = answer_cache.get(cache_key)
+    if cached is not None:  # the same question, conversation state, day and data: what it was (bot/answer_cache.py)
+        answer, query, context_query = cached
+        if context_query is not None:
+            _save_context(key, context_query)
+        _remember_claim_threads(answer, platform, channel, thread)
+        return answer, query
+    answer, query = _answer_afresh(text, key, previous, platform, channel, thread, now)
+    context = _pending_context.get()
+    answer_cache.put(cache_key, answer, query, context[1] if context is not None else None)
+    return answer, query
+
+
+def _answer_afresh(
+    text: str, key: dict[str, str], previous: BotQuery | None, platform: str, channel: str, thread: str,
+    now: dt.datetime,
+) -> tuple[Answer, BotQuery | None]:
     picture_kind = picture_request(text)
     if picture_kind:  # "show me a map" / "chart it": the previous answer's picture (bot/pictures.py)
         return picture_answer(previous, picture_kind), previous
@@ -268,12 +287,10 @@ def _rate_limited(user: Any) -> bool:
     bucket = int(rate_limit_clock() // window)
     key = f"bot:rate:{user.pk}:{bucket}"
     try:
-        cache.add(key, 0, timeout=window + 1)
-        try:
+        try:  # one round trip once the window's counter exists
             count = cache.incr(key)
-        except ValueError:  # the counter expired or was evicted between add and incr: this is the first
-            cache.set(key, 1, timeout=window + 1)
-            count = 1
+        except ValueError:  # the first question of this window (or the counter was evicted)
+            count = 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
     except Exception:  # cache down: do not block editors, but say so in the log
         logger.warning("bot: rate-limit cache unavailable", exc_info=True)
         return False
@@ -292,14 +309,15 @@ def _conversation_key(user: Any, platform: str, channel: str, thread: str, user_
     }
 
 
-def _load_context(key: dict[str, str]) -> BotQuery | None:
-    data = Conversation.objects.filter(**key).values_list("last_query", flat=True).first()
+def _load_context(key: dict[str, str]) -> tuple[Any, BotQuery | None]:
+    """The conversation's stored last query, as stored and as a :class:`BotQuery` (None when there is none)."""
+    data = bookkeeping.stored_context(key)
     if not data:
-        return None
+        return None, None
     try:
-        return BotQuery.from_dict(data)
+        return data, BotQuery.from_dict(data)
     except Exception:  # an old or hand-edited context is not worth failing a question for
-        return None
+        return data, None
 
 
 #: The conversation context ``ask`` writes with the question log, in one transaction (issue 12: one commit per
@@ -311,59 +329,33 @@ def _save_context(key: dict[str, str], query: BotQuery) -> None:
     _pending_context.set((key, query))
 
 
-def _upsert_context(key: dict[str, str], query: BotQuery) -> None:
-    # One INSERT … ON CONFLICT (platform, channel, thread, user_key) DO UPDATE: no read first, no race between two
-    # questions in the same thread.
-    Conversation.objects.bulk_create(
-        [Conversation(**key, last_query=query.to_dict())],
-        update_conflicts=True,
-        unique_fields=["platform", "channel", "thread", "user_key"],
-        update_fields=["last_query", "updated_at"],
-    )
-
-
 def _write_context(key: dict[str, str], query: BotQuery) -> None:
     try:
-        with transaction.atomic():
-            _bookkeeping_commit()
-            _upsert_context(key, query)
+        bookkeeping.write_context(key, query.to_dict())
     except DatabaseError:
         logger.warning("bot: could not save the conversation context", exc_info=True)
-
-
-def _bookkeeping_commit() -> None:
-    """The conversation context and the question log are the bot's bookkeeping, not the desk's data: on PostgreSQL
-    their commit does not wait for the disk (``synchronous_commit`` off for this transaction only). A database crash
-    may lose the last fraction of a second of them, never a claim or a verdict; under load it saves a disk flush per
-    question (issue 12)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def _log_question(
     text: Any, user: Any, platform: str, answer: Answer, query: BotQuery | None, ms: float,
     context: tuple[dict[str, str], BotQuery] | None = None,
 ) -> None:
-    """Log the question, and save the conversation's ``context`` in the same transaction; never raises (the log is
-    not worth an answer)."""
+    """Log the question, and save the conversation's ``context`` in the same transaction (bot/bookkeeping.py);
+    never raises (the log is not worth an answer)."""
     try:
         clean = storable_text(text)
         if len(clean) > MAX_QUESTION_CHARS:
             clean = clean[:MAX_QUESTION_CHARS] + f"… [{len(clean):,} characters]"
-        with transaction.atomic():
-            _bookkeeping_commit()
-            if context is not None:
-                _upsert_context(*context)
-            Question.objects.create(
-                platform=str(platform)[:20] if platform in Platform.values else Platform.API,
-                user=user if getattr(user, "is_authenticated", False) else None,
-                text=clean,
-                query=query.to_dict() if query else {},
-                count=None if answer.declined else answer.count,
-                declined=answer.declined,
-                duration_ms=round(ms, 2),
-            )
+        question = {
+            "platform": str(platform)[:20] if platform in Platform.values else Platform.API,
+            "user_id": user.pk if getattr(user, "is_authenticated", False) else None,
+            "text": clean,
+            "query": query.to_dict() if query else {},
+            "count": None if answer.declined else answer.count,
+            "declined": answer.declined,
+            "duration_ms": round(ms, 2),
+        }
+        bookkeeping.write(question, (context[0], context[1].to_dict()) if context is not None else None)
     except Exception:  # a database error or anything else: the answer is already made
         logger.warning("bot: could not log the question%s", " or save the context" if context else "",
                        exc_info=True)

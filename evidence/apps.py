@@ -12,6 +12,9 @@ class EvidenceConfig(AppConfig):
         from project.auth import connect_signals
 
         connect_signals()  # the cached permission sets are dropped on every change, in every process
+        from project import data_version
+
+        data_version.connect()  # every committed write moves the data version on (the bot's answer cache)
 
 
 def _seed_after_migrate(sender, app_config=None, using="default", plan=None, verbosity=1, **kwargs) -> None:

@@ -255,11 +255,22 @@ MATRIX_HOMESERVER = env.str("MATRIX_HOMESERVER", default="")
 MATRIX_USER_ID = env.str("MATRIX_USER_ID", default="")
 MATRIX_PASSWORD = env.str("MATRIX_PASSWORD", default="")
 BOT_RATE_LIMIT = env.str("BOT_RATE_LIMIT", default="30/min")
+# The bot's answer cache (bot/answer_cache.py): seconds an answer is kept for the same question, conversation state,
+# day and data version (every committed write bumps it: project/data_version.py). 0 turns it off. On by default only
+# with a shared cache (Redis): with the per-process cache, another process's writes could not reach it. Off by
+# default in tests (tests/bot_core/test_answer_cache.py turns it on; BOT_ANSWER_CACHE_SECONDS=600 runs any suite so).
+# Tests' transactions are rolled back, never committed: there every write statement bumps the data version at once
+# (elsewhere a write inside a transaction bumps it when the transaction commits).
+DATA_VERSION_BUMP_EACH_WRITE = env.bool("DATA_VERSION_BUMP_EACH_WRITE", default=DJANGO_ENV == "test")
+BOT_ANSWER_CACHE_SECONDS = env.int(
+    "BOT_ANSWER_CACHE_SECONDS",
+    default=600 if CACHES["default"]["BACKEND"] == "project.cache.RedisCache" and DJANGO_ENV != "test" else 0,
+)
 
 # --- REST framework -----------------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "project.auth.TokenAuthentication",  # DRF's, with one fixed statement per request
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -50,9 +50,9 @@ def test_the_question_log_never_raises(demo, monkeypatch):
     """Whatever the log's write raises, the answer is still given (the log is not worth a 500)."""
     from bot import services
 
-    def refuse(**_kwargs):
+    def refuse(*_args, **_kwargs):
         raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
 
-    monkeypatch.setattr(services.Question.objects, "create", refuse)
+    monkeypatch.setattr(services.bookkeeping, "write", refuse)
     answer = ask(text="how many U-2 missions near Texas in February?", user=demo.editor, platform="api", now=NOW)
     assert answer.count == 1 and not answer.declined

@@ -27,3 +27,19 @@ def test_settings_use_it_and_it_reads_and_writes_redis():
     cache.set("fc-h2-cache-client", 41, 10)
     assert cache.incr("fc-h2-cache-client") == 42 and cache.get("fc-h2-cache-client") == 42
     cache.delete("fc-h2-cache-client")
+
+
+@pytest.mark.services
+def test_incr_is_djangos_incr_in_one_round_trip():
+    url = os.environ.get("CACHE_URL", "").replace("rediscache://", "redis://")
+    if not url.startswith("redis://"):
+        pytest.skip("CACHE_URL is not a Redis URL")
+    cache = RedisCache(url, {})
+    cache.delete("fc-h12-incr")
+    with pytest.raises(ValueError):
+        cache.incr("fc-h12-incr")
+    assert cache.get("fc-h12-incr") is None  # a missing key is not created by the attempt
+    cache.set("fc-h12-incr", 5, 10)
+    assert cache.incr("fc-h12-incr", 3) == 8 and cache.get("fc-h12-incr") == 8
+    assert 0 < cache._cache.get_client("fc-h12-incr").ttl(cache.make_and_validate_key("fc-h12-incr")) <= 10
+    cache.delete("fc-h12-incr")
