@@ -582,16 +582,17 @@ def distinct_aircraft(scope: Scope, *, limit: int = 50) -> list[dict[str, Any]]:
     """Which airframes flew the scope's missions, with how many each: "which aircraft flew near Baja?".
 
     Two queries: the missions are grouped by airframe alone (no join: over all time that is every matching mission),
-    then the names are read for the ``limit`` airframes shown.
+    then the names are read for the ``limit`` airframes shown. When the places, types and period decide alone, the
+    region rows are grouped instead: they carry the airframe (denormalised), and one range of the
+    ``(region, aircraft, …)`` index holds every column the filter and the count read.
     """
-    counts = list(
-        missions_in_scope(scope)
-        .order_by()
-        .values("aircraft_id")
-        .annotate(n=Count("id"))
-        .order_by("-n", "aircraft_id")
-        .values_list("aircraft_id", "n")[:limit]
-    )
+    if _links_only(scope):
+        links = _region_links(scope, scope_types(scope)).order_by().values("aircraft_id")
+        # one row per mission and region: with one place a row is a mission; with several, count missions once
+        per_airframe = links.annotate(n=Count("mission_id", distinct=True) if len(scope.regions) > 1 else Count("*"))
+    else:
+        per_airframe = missions_in_scope(scope).order_by().values("aircraft_id").annotate(n=Count("id"))
+    counts = list(per_airframe.order_by("-n", "aircraft_id").values_list("aircraft_id", "n")[:limit])
     details = _aircraft_details(hex_ for hex_, _ in counts)
     rows = []
     for hex_, n in counts:

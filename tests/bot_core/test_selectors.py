@@ -117,3 +117,81 @@ def test_display_walk_and_places_plans_show_the_same_records(demo):
         walked = s.missions_for_display(scope, limit=5, total=s.WALK_FROM)
         assert by_places and [m.pk for m in by_places] == [m.pk for m in walked]
         assert [s.mission_to_dict(m) for m in by_places] == [s.mission_to_dict(m) for m in walked]
+
+
+def _airframes_out_of_sync() -> int:
+    from django.db.models import F
+
+    from evidence.models import MissionRegion
+
+    return MissionRegion.objects.exclude(aircraft_id=F("mission__aircraft_id")).count()
+
+
+def test_which_aircraft_from_region_rows_matches_the_missions(demo):
+    """distinct_aircraft groups the region rows (airframe denormalised) when places, types and period decide: the
+    same airframes and counts as grouping the scope's missions, also with several places and with a type."""
+    from collections import Counter
+
+    near = RegionFilter("texas", "near")
+    scopes = [
+        Scope(regions=(near,)),
+        Scope(regions=(near,), period=FEB25),
+        Scope(regions=(RegionFilter("texas", "over"),), period=STORY),
+        Scope(type_designators=("P8", "U2"), regions=(near,), period=STORY),
+        Scope(roles=("surveillance",), regions=(near, RegionFilter("new-mexico", "over"))),
+        Scope(surveillance_only=True, regions=(near, RegionFilter("california", "near", 200.0)), period=STORY),
+        Scope(type_designators=("ZZZZ",), regions=(near,)),
+    ]
+    for scope in scopes:
+        expected = Counter(m.aircraft_id for m in s.missions_in_scope(scope))
+        rows = s.distinct_aircraft(scope, limit=500)
+        assert {r["hex"]: r["missions"] for r in rows} == dict(expected), scope
+        assert [r["missions"] for r in rows] == sorted((r["missions"] for r in rows), reverse=True)
+    assert len(s.distinct_aircraft(scopes[0], limit=500)) > 3
+    assert s.distinct_aircraft(scopes[-1]) == []
+
+
+def test_region_rows_carry_their_missions_airframe(demo, tmp_path):
+    """The airframe denormalised on the region rows is the mission's, after the demo's import, after a registry
+    re-import changes an aircraft, after a re-tag, and a deleted mission leaves no rows behind."""
+    from django.core.management import call_command
+
+    from evidence.models import Aircraft, Mission, MissionRegion
+    from evidence.services.registry_import import import_registry
+
+    assert MissionRegion.objects.count() > 100 and _airframes_out_of_sync() == 0
+    registry = tmp_path / "plane-alert-db.csv"
+    registry.write_text(
+        "$ICAO,$Registration,$Operator,$Type,$ICAO Type,#CMPG,$Tag 1,$#Tag 2,$#Tag 3,Category,$#Link\n"
+        "AE0907,80-1099,US Navy,Boeing RC-135V Rivet Joint,R135,Mil,,,,USAF,\n"
+    )
+    import_registry(registry)
+    assert Aircraft.objects.get(pk="ae0907").registration == "80-1099"
+    assert _airframes_out_of_sync() == 0
+    rows = s.distinct_aircraft(Scope(type_designators=("R135",), regions=(RegionFilter("texas", "near"),)))
+    assert {r["hex"]: r["registration"] for r in rows}.get("ae0907") == "80-1099"
+    MissionRegion.objects.filter(mission_id=demo.missions["u2"]).delete()
+    call_command("retag_missions", stdout=None)
+    assert MissionRegion.objects.filter(mission_id=demo.missions["u2"]).exists() and _airframes_out_of_sync() == 0
+    Mission.objects.filter(pk=demo.missions["u2"]).delete()
+    assert not MissionRegion.objects.filter(mission_id=demo.missions["u2"]).exists()
+    assert not MissionRegion.objects.filter(aircraft_id="ae0907", mission_start__date="2025-02-03").exists()
+
+
+def test_airframe_backfill_migration_copies_each_rows_mission(demo):
+    """0006's data step (run on existing databases) sets every region row's airframe from its mission, whatever
+    the row held before."""
+    import importlib
+
+    from django.apps import apps
+
+    from evidence.models import MissionRegion
+
+    migration = importlib.import_module("evidence.migrations.0006_missionregion_airframe")
+    MissionRegion.objects.filter(mission_id=demo.missions["u2"]).update(aircraft_id="ae01c5")
+    MissionRegion.objects.filter(mission_id=demo.missions["rc135"]).update(aircraft_id="ae0907")
+    assert _airframes_out_of_sync() > 0
+    migration.copy_mission_airframes(apps, None)
+    assert _airframes_out_of_sync() == 0
+    assert set(MissionRegion.objects.filter(mission_id=demo.missions["u2"]).values_list("aircraft_id", flat=True)) == {
+        "ae0907"}
