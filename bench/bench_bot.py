@@ -176,7 +176,7 @@ def fill(target: int, *, batch: int = 20_000, seed: int = 5) -> None:
         print(f"  {made:,} missions ({rate:,.0f}/s)", flush=True)
 
 
-def fill_sql(target: int) -> None:
+def fill_sql(target: int, *, chunk: int = 200_000) -> None:
     """The same synthetic distribution as :func:`fill` (types by weight, starts uniform over 2015-01-01 … 2026-11-24,
     1-3 region links, 40 % over, else 1-250 nm), generated inside the database by one ``INSERT … SELECT`` per table
     over a sequence (SQLite: a recursive CTE; PostgreSQL: ``generate_series``): a million missions in a minute or
@@ -186,7 +186,17 @@ def fill_sql(target: int) -> None:
         print(f"database already holds {have:,} missions")
         return
     fill(min(target, have + 1))  # the reference rows and the synthetic fleet
-    n = target - Mission.objects.count()
+    t0, first = time.perf_counter(), Mission.objects.count()
+    while (n := min(chunk, target - Mission.objects.count())) > 0:
+        _fill_sql_chunk(n)
+        made = Mission.objects.count()
+        where = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+        print(f"  {made:,} missions ({(made - first) / (time.perf_counter() - t0):,.0f}/s, inside {where})",
+              flush=True)
+
+
+def _fill_sql_chunk(n: int) -> None:
+    """``n`` more synthetic missions and their region rows, in one transaction."""
     pg = connection.vendor == "postgresql"
     types = [t[0] for t in TYPES]
     bounds, acc = [], 0
@@ -215,7 +225,6 @@ def fill_sql(target: int) -> None:
         when = f"datetime({start0} + s, 'unixepoch')", f"datetime({start0} + s + 3600 + d, 'unixepoch')"
         text = "printf('SYN%03d', cs)", f"printf('f%05x', k + {len(TYPES)} * j)"
         empty, json_list, json_obj, over = "X''", "'[]'", "'{}'", f"{rnd(10)} < 4"
-    t0 = time.perf_counter()
     with transaction.atomic(), connection.cursor() as c:
         c.execute(f"""
             WITH {seq},
@@ -242,8 +251,6 @@ def fill_sql(target: int) -> None:
                                                 aircraft_type_id, aircraft_id)
             SELECT o, CASE WHEN o THEN 0.0 ELSE round(1 + dd / 100.0, 1) END, start, id, {region_case},
                    aircraft_type_id, aircraft_id FROM rolled""")
-    where = "PostgreSQL" if pg else "SQLite"
-    print(f"  {Mission.objects.count():,} missions ({n / (time.perf_counter() - t0):,.0f}/s, inside {where})")
 
 
 def analyze() -> None:

@@ -341,8 +341,11 @@ class MissionRegion(models.Model):
             models.Index(fields=["region", "distance_nm", "mission_start"]),
             # "near/over X (in a period)": region, then the start range, with what the filter and the answer read
             # (distance, over, mission id) in the index itself. See evidence.selectors._region_links.
-            models.Index(fields=["region", "mission_start", "distance_nm", "over", "mission"],
-                         name="missionregion_region_start"),
+            # The type and airframe at the end make it covering for "per type" / "which aircraft" in a period too.
+            models.Index(
+                fields=["region", "mission_start", "distance_nm", "over", "mission", "aircraft_type", "aircraft"],
+                name="missionregion_region_start",
+            ),
             # "<type> near/over X (in a period)": region and type, then the start range; covering for counts.
             models.Index(fields=["region", "aircraft_type", "mission_start", "distance_nm", "over", "mission"],
                          name="missionregion_region_type"),

@@ -1,6 +1,6 @@
-"""The denormalised airframe on the region rows (0006), step 2: required, and the index "which aircraft flew
-near/over X (in a period)" reads: ``(region, aircraft, mission_start, distance_nm, over, aircraft_type,
-mission)``."""
+"""The denormalised airframe on the region rows (0006), step 2: required; the (region, start, …) index covering the
+type and airframe too; and the index "which aircraft flew near/over X" (all time) reads:
+``(region, aircraft, mission_start, distance_nm, over, aircraft_type, mission)``."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -18,6 +18,16 @@ class Migration(migrations.Migration):
             name="aircraft",
             field=models.ForeignKey(
                 db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name="+", to="evidence.aircraft"
+            ),
+        ),
+        # the (region, start, …) index gains the type and airframe at its end: covering for "per type" and "which
+        # aircraft" in a period as well
+        migrations.RemoveIndex(model_name="missionregion", name="missionregion_region_start"),
+        migrations.AddIndex(
+            model_name="missionregion",
+            index=models.Index(
+                fields=["region", "mission_start", "distance_nm", "over", "mission", "aircraft_type", "aircraft"],
+                name="missionregion_region_start",
             ),
         ),
         migrations.AddIndex(

@@ -146,6 +146,8 @@ def test_which_aircraft_from_region_rows_matches_the_missions(demo):
         expected = Counter(m.aircraft_id for m in s.missions_in_scope(scope))
         rows = s.distinct_aircraft(scope, limit=500)
         assert {r["hex"]: r["missions"] for r in rows} == dict(expected), scope
+        top, total = s.aircraft_with_total(scope, limit=2)
+        assert top == rows[:2] and total == s.count_missions(scope) == sum(expected.values()), scope
         assert [r["missions"] for r in rows] == sorted((r["missions"] for r in rows), reverse=True)
     assert len(s.distinct_aircraft(scopes[0], limit=500)) > 3
     assert s.distinct_aircraft(scopes[-1]) == []
@@ -195,3 +197,60 @@ def test_airframe_backfill_migration_copies_each_rows_mission(demo):
     assert _airframes_out_of_sync() == 0
     assert set(MissionRegion.objects.filter(mission_id=demo.missions["u2"]).values_list("aircraft_id", flat=True)) == {
         "ae0907"}
+
+
+def test_breakdown_counted_per_bucket_matches_grouping(demo, monkeypatch):
+    """A breakdown over a period of few days/weeks/months/years is counted bucket by bucket; the rows are the ones
+    grouping every mission by its bucket gives (same keys, labels, counts, order; empty buckets left out)."""
+    year = Period(dt.date(2024, 11, 15), dt.date(2025, 10, 31))
+    scopes = [
+        Scope(surveillance_only=True, period=STORY),
+        Scope(period=year),
+        Scope(regions=(RegionFilter("texas", "near"),), period=year),
+        Scope(type_designators=("P8",), regions=(RegionFilter("california", "over"),), period=STORY),
+        Scope(operators=("us-navy",), period=Period(dt.date(2024, 1, 1), dt.date(2026, 12, 31))),
+    ]
+    cases = [(scope, by) for scope in scopes for by in ("day", "week", "month", "year")
+             if len(s._buckets(scope.period, by)) <= s.COUNTED_BUCKETS_MAX]
+    assert len(cases) >= 10
+    counted = [s.breakdown(scope, by) for scope, by in cases]
+    monkeypatch.setattr(s, "COUNTED_BUCKETS_MAX", 0)
+    grouped = [s.breakdown(scope, by) for scope, by in cases]
+    assert counted == grouped
+    assert sum(len(rows) for rows in counted) > 20 and any(r.count > 1 for rows in counted for r in rows)
+
+
+def test_breakdown_totals_are_the_scope_counts(demo):
+    """breakdown_with_total: per day/month/type/operator the rows add up to the count; per region it is counted."""
+    near = RegionFilter("texas", "near")
+    for scope in (Scope(surveillance_only=True, period=STORY), Scope(regions=(near,), period=FEB25),
+                  Scope(regions=(near, RegionFilter("california", "over")))):
+        for by in ("day", "week", "month", "year", "type", "operator", "region"):
+            rows, total = s.breakdown_with_total(scope, by)
+            assert rows == s.breakdown(scope, by) and total == s.count_missions(scope), (scope, by)
+
+
+def test_region_and_type_breakdowns_from_region_rows_match_the_missions(demo):
+    """Per place and per type, the region-row plans (types and period only) count what the missions give."""
+    from collections import Counter
+
+    from evidence.models import MissionRegion
+
+    for scope in (Scope(period=STORY), Scope(surveillance_only=True), Scope(type_designators=("P8",), period=FEB25)):
+        ids = list(s.missions_in_scope(scope).values_list("id", flat=True))
+        over = Counter(MissionRegion.objects.filter(mission_id__in=ids, over=True).values_list("region__slug",
+                                                                                                  flat=True))
+        assert {r.key: r.count for r in s.breakdown(scope, "region")} == dict(over), scope
+    near, over_ca = RegionFilter("texas", "near"), RegionFilter("california", "over")
+    for scope in (Scope(regions=(near,), period=STORY), Scope(regions=(near, over_ca)), Scope(regions=(near,))):
+        types = Counter(m.aircraft_type_id or "?" for m in s.missions_in_scope(scope))
+        assert {r.key: r.count for r in s.breakdown(scope, "type")} == dict(types), scope
+        places = s.breakdown(scope, "region")
+        ids = list(s.missions_in_scope(scope).values_list("id", flat=True))
+        assert [r.key for r in places] == [rf.slug for rf in scope.regions]
+        for rf, row in zip(scope.regions, places, strict=True):
+            links = MissionRegion.objects.filter(mission_id__in=ids, region__slug=rf.slug)
+            links = links.filter(over=True) if rf.relation == "over" else links.filter(
+                distance_nm__lte=s.region_distance(rf))
+            assert row.count == links.values("mission_id").distinct().count(), (scope, rf)
+        assert sum(r.count for r in places) > 0
