@@ -451,8 +451,7 @@ def _answer_when(query: BotQuery, today: dt.date) -> Answer:
 
 def _answer_which_aircraft(query: BotQuery, today: dt.date) -> Answer:
     scope = query.scope
-    rows = sel.distinct_aircraft(scope, limit=MAX_RECORDS)
-    n = sel.count_missions(scope)
+    rows, n = sel.aircraft_with_total(scope, limit=MAX_RECORDS)
     if not rows:
         text = f"No aircraft flew {_n_missions(0).lower()} {describe_scope(scope)}."
         hint = _hint(scope, today)
@@ -470,8 +469,7 @@ def _answer_which_aircraft(query: BotQuery, today: dt.date) -> Answer:
 
 def _answer_breakdown(query: BotQuery, today: dt.date) -> Answer:
     scope = query.scope
-    rows = sel.breakdown(scope, query.by)  # type: ignore[arg-type]
-    n = sel.count_missions(scope)
+    rows, n = sel.breakdown_with_total(scope, query.by)  # type: ignore[arg-type]
     head = f"{_n_missions(n)} {describe_scope(scope)}, per {query.by}"
     if query.rank and rows:
         return _answer_ranking(query, rows, n)

@@ -331,6 +331,12 @@ class MissionRegion(models.Model):
     aircraft_type = models.ForeignKey(
         AircraftType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
+    # The mission's airframe (never changes once the mission exists), so "which aircraft flew near Arizona?" groups
+    # the region rows of one index range by airframe without reading a single mission row. Set wherever region rows
+    # are written (evidence.services.flight_import.replace_region_links); missions are never moved to another
+    # airframe. DO_NOTHING: deleting an aircraft deletes its missions, and they their rows (the database still
+    # checks the reference at commit).
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, related_name="+", db_index=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["mission", "region"], name="mission_region_unique")]
@@ -338,11 +344,20 @@ class MissionRegion(models.Model):
             models.Index(fields=["region", "distance_nm", "mission_start"]),
             # "near/over X (in a period)": region, then the start range, with what the filter and the answer read
             # (distance, over, mission id) in the index itself. See evidence.selectors._region_links.
-            models.Index(fields=["region", "mission_start", "distance_nm", "over", "mission"],
-                         name="missionregion_region_start"),
+            # The type and airframe at the end make it covering for "per type" / "which aircraft" in a period too.
+            models.Index(
+                fields=["region", "mission_start", "distance_nm", "over", "mission", "aircraft_type", "aircraft"],
+                name="missionregion_region_start",
+            ),
             # "<type> near/over X (in a period)": region and type, then the start range; covering for counts.
             models.Index(fields=["region", "aircraft_type", "mission_start", "distance_nm", "over", "mission"],
                          name="missionregion_region_type"),
+            # "which (<type>) aircraft flew near/over X (in a period)": region, then airframe (the GROUP BY walks it
+            # in order, no sort), with every column the filter and the count read in the index itself.
+            models.Index(
+                fields=["region", "aircraft", "mission_start", "distance_nm", "over", "aircraft_type", "mission"],
+                name="missionregion_region_airframe",
+            ),
         ]
 
     def __str__(self) -> str:

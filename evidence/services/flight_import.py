@@ -553,6 +553,7 @@ def replace_region_links(tagged: list[tuple[Mission, list[tuple[Any, bool, float
             distance_nm=nm,
             mission_start=m.start,
             aircraft_type_id=m.aircraft_type_id,
+            aircraft_id=m.aircraft_id,
         )
         for m, tags in tagged
         for key, over, nm in tags

@@ -27,7 +27,9 @@ def retag_missions(
     done = links = 0
     for i in range(0, len(ids), batch_size):
         missions = list(
-            Mission.objects.filter(pk__in=ids[i : i + batch_size]).only("pk", "track", "start", "aircraft_type_id")
+            Mission.objects.filter(pk__in=ids[i : i + batch_size]).only(
+                "pk", "track", "start", "aircraft_type_id", "aircraft_id"
+            )
         )
         tracks = {}
         for mission in missions:

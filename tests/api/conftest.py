@@ -170,6 +170,7 @@ class MissionRegionFactory(factory.django.DjangoModelFactory):
     over = False
     distance_nm = 30.0
     mission_start = factory.LazyAttribute(lambda o: o.mission.start)
+    aircraft = factory.LazyAttribute(lambda o: o.mission.aircraft)
 
 
 class SourceFactory(factory.django.DjangoModelFactory):

@@ -117,3 +117,140 @@ def test_display_walk_and_places_plans_show_the_same_records(demo):
         walked = s.missions_for_display(scope, limit=5, total=s.WALK_FROM)
         assert by_places and [m.pk for m in by_places] == [m.pk for m in walked]
         assert [s.mission_to_dict(m) for m in by_places] == [s.mission_to_dict(m) for m in walked]
+
+
+def _airframes_out_of_sync() -> int:
+    from django.db.models import F
+
+    from evidence.models import MissionRegion
+
+    return MissionRegion.objects.exclude(aircraft_id=F("mission__aircraft_id")).count()
+
+
+def test_which_aircraft_from_region_rows_matches_the_missions(demo):
+    """distinct_aircraft groups the region rows (airframe denormalised) when places, types and period decide: the
+    same airframes and counts as grouping the scope's missions, also with several places and with a type."""
+    from collections import Counter
+
+    near = RegionFilter("texas", "near")
+    scopes = [
+        Scope(regions=(near,)),
+        Scope(regions=(near,), period=FEB25),
+        Scope(regions=(RegionFilter("texas", "over"),), period=STORY),
+        Scope(type_designators=("P8", "U2"), regions=(near,), period=STORY),
+        Scope(roles=("surveillance",), regions=(near, RegionFilter("new-mexico", "over"))),
+        Scope(surveillance_only=True, regions=(near, RegionFilter("california", "near", 200.0)), period=STORY),
+        Scope(type_designators=("ZZZZ",), regions=(near,)),
+    ]
+    for scope in scopes:
+        expected = Counter(m.aircraft_id for m in s.missions_in_scope(scope))
+        rows = s.distinct_aircraft(scope, limit=500)
+        assert {r["hex"]: r["missions"] for r in rows} == dict(expected), scope
+        top, total = s.aircraft_with_total(scope, limit=2)
+        assert top == rows[:2] and total == s.count_missions(scope) == sum(expected.values()), scope
+        assert [r["missions"] for r in rows] == sorted((r["missions"] for r in rows), reverse=True)
+    assert len(s.distinct_aircraft(scopes[0], limit=500)) > 3
+    assert s.distinct_aircraft(scopes[-1]) == []
+
+
+def test_region_rows_carry_their_missions_airframe(demo, tmp_path):
+    """The airframe denormalised on the region rows is the mission's, after the demo's import, after a registry
+    re-import changes an aircraft, after a re-tag, and a deleted mission leaves no rows behind."""
+    from django.core.management import call_command
+
+    from evidence.models import Aircraft, Mission, MissionRegion
+    from evidence.services.registry_import import import_registry
+
+    assert MissionRegion.objects.count() > 100 and _airframes_out_of_sync() == 0
+    registry = tmp_path / "plane-alert-db.csv"
+    registry.write_text(
+        "$ICAO,$Registration,$Operator,$Type,$ICAO Type,#CMPG,$Tag 1,$#Tag 2,$#Tag 3,Category,$#Link\n"
+        "AE0907,80-1099,US Navy,Boeing RC-135V Rivet Joint,R135,Mil,,,,USAF,\n"
+    )
+    import_registry(registry)
+    assert Aircraft.objects.get(pk="ae0907").registration == "80-1099"
+    assert _airframes_out_of_sync() == 0
+    rows = s.distinct_aircraft(Scope(type_designators=("R135",), regions=(RegionFilter("texas", "near"),)))
+    assert {r["hex"]: r["registration"] for r in rows}.get("ae0907") == "80-1099"
+    MissionRegion.objects.filter(mission_id=demo.missions["u2"]).delete()
+    call_command("retag_missions", stdout=None)
+    assert MissionRegion.objects.filter(mission_id=demo.missions["u2"]).exists() and _airframes_out_of_sync() == 0
+    Mission.objects.filter(pk=demo.missions["u2"]).delete()
+    assert not MissionRegion.objects.filter(mission_id=demo.missions["u2"]).exists()
+    assert not MissionRegion.objects.filter(aircraft_id="ae0907", mission_start__date="2025-02-03").exists()
+
+
+def test_airframe_backfill_migration_copies_each_rows_mission(demo):
+    """0006's data step (run on existing databases) sets every region row's airframe from its mission, whatever
+    the row held before."""
+    import importlib
+
+    from django.apps import apps
+
+    from evidence.models import MissionRegion
+
+    migration = importlib.import_module("evidence.migrations.0006_missionregion_airframe")
+    MissionRegion.objects.filter(mission_id=demo.missions["u2"]).update(aircraft_id="ae01c5")
+    MissionRegion.objects.filter(mission_id=demo.missions["rc135"]).update(aircraft_id="ae0907")
+    assert _airframes_out_of_sync() > 0
+    migration.copy_mission_airframes(apps, None)
+    assert _airframes_out_of_sync() == 0
+    assert set(MissionRegion.objects.filter(mission_id=demo.missions["u2"]).values_list("aircraft_id", flat=True)) == {
+        "ae0907"}
+
+
+def test_breakdown_counted_per_bucket_matches_grouping(demo, monkeypatch):
+    """A breakdown over a period of few days/weeks/months/years is counted bucket by bucket; the rows are the ones
+    grouping every mission by its bucket gives (same keys, labels, counts, order; empty buckets left out)."""
+    year = Period(dt.date(2024, 11, 15), dt.date(2025, 10, 31))
+    scopes = [
+        Scope(surveillance_only=True, period=STORY),
+        Scope(period=year),
+        Scope(regions=(RegionFilter("texas", "near"),), period=year),
+        Scope(type_designators=("P8",), regions=(RegionFilter("california", "over"),), period=STORY),
+        Scope(operators=("us-navy",), period=Period(dt.date(2024, 1, 1), dt.date(2026, 12, 31))),
+    ]
+    cases = [(scope, by) for scope in scopes for by in ("day", "week", "month", "year")
+             if len(s._buckets(scope.period, by)) <= s.COUNTED_BUCKETS_MAX]
+    assert len(cases) >= 10
+    counted = [s.breakdown(scope, by) for scope, by in cases]
+    monkeypatch.setattr(s, "COUNTED_BUCKETS_MAX", 0)
+    grouped = [s.breakdown(scope, by) for scope, by in cases]
+    assert counted == grouped
+    assert sum(len(rows) for rows in counted) > 20 and any(r.count > 1 for rows in counted for r in rows)
+
+
+def test_breakdown_totals_are_the_scope_counts(demo):
+    """breakdown_with_total: per day/month/type/operator the rows add up to the count; per region it is counted."""
+    near = RegionFilter("texas", "near")
+    for scope in (Scope(surveillance_only=True, period=STORY), Scope(regions=(near,), period=FEB25),
+                  Scope(regions=(near, RegionFilter("california", "over")))):
+        for by in ("day", "week", "month", "year", "type", "operator", "region"):
+            rows, total = s.breakdown_with_total(scope, by)
+            assert rows == s.breakdown(scope, by) and total == s.count_missions(scope), (scope, by)
+
+
+def test_region_and_type_breakdowns_from_region_rows_match_the_missions(demo):
+    """Per place and per type, the region-row plans (types and period only) count what the missions give."""
+    from collections import Counter
+
+    from evidence.models import MissionRegion
+
+    for scope in (Scope(period=STORY), Scope(surveillance_only=True), Scope(type_designators=("P8",), period=FEB25)):
+        ids = list(s.missions_in_scope(scope).values_list("id", flat=True))
+        over = Counter(MissionRegion.objects.filter(mission_id__in=ids, over=True).values_list("region__slug",
+                                                                                                  flat=True))
+        assert {r.key: r.count for r in s.breakdown(scope, "region")} == dict(over), scope
+    near, over_ca = RegionFilter("texas", "near"), RegionFilter("california", "over")
+    for scope in (Scope(regions=(near,), period=STORY), Scope(regions=(near, over_ca)), Scope(regions=(near,))):
+        types = Counter(m.aircraft_type_id or "?" for m in s.missions_in_scope(scope))
+        assert {r.key: r.count for r in s.breakdown(scope, "type")} == dict(types), scope
+        places = s.breakdown(scope, "region")
+        ids = list(s.missions_in_scope(scope).values_list("id", flat=True))
+        assert [r.key for r in places] == [rf.slug for rf in scope.regions]
+        for rf, row in zip(scope.regions, places, strict=True):
+            links = MissionRegion.objects.filter(mission_id__in=ids, region__slug=rf.slug)
+            links = links.filter(over=True) if rf.relation == "over" else links.filter(
+                distance_nm__lte=s.region_distance(rf))
+            assert row.count == links.values("mission_id").distinct().count(), (scope, rf)
+        assert sum(r.count for r in places) > 0

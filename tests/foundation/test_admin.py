@@ -259,7 +259,8 @@ def test_type_corrected_in_the_admin_follows_into_missions(client, staff_admin, 
         slug="test-area", name="Test area", kind="area", geometry_wkb=b"", min_lon=0, min_lat=0, max_lon=1, max_lat=1
     )
     MissionRegion.objects.create(
-        mission=mission, region=region, over=True, distance_nm=0, mission_start=mission.start, aircraft_type_id="U2"
+        mission=mission, region=region, over=True, distance_nm=0, mission_start=mission.start, aircraft_type_id="U2",
+        aircraft=mission.aircraft,
     )
     AircraftType.objects.get_or_create(designator="R135", defaults={"name": "Boeing RC-135"})
     client.force_login(staff_admin)

@@ -66,11 +66,11 @@ def world(db) -> World:
                  "radius_km": 20, "turns": 3}],
     )
     MissionRegion.objects.create(mission=mission, region=land, over=True, distance_nm=0.0, mission_start=T0,
-                                 aircraft_type=kind)
+                                 aircraft_type=kind, aircraft=aircraft)
     MissionRegion.objects.create(mission=mission, region=sea, over=False, distance_nm=54.04, mission_start=T0,
-                                 aircraft_type=kind)
+                                 aircraft_type=kind, aircraft=aircraft)
     MissionRegion.objects.create(mission=mission, region=border, over=False, distance_nm=29.96, mission_start=T0,
-                                 aircraft_type=kind)
+                                 aircraft_type=kind, aircraft=aircraft)
     return World(land=land, sea=sea, border=border, mission=mission, lon=lon, lat=lat, alt=alt)
 
 
@@ -86,6 +86,7 @@ def more_missions(world: World, days: list[int]) -> list[Mission]:
             min_lon=m.min_lon, max_lat=m.max_lat, max_lon=m.max_lon,
         )
         MissionRegion.objects.create(mission=copy, region=world.land, over=True, distance_nm=0.0,
-                                     mission_start=start, aircraft_type=m.aircraft_type)
+                                     mission_start=start, aircraft_type=m.aircraft_type,
+                                     aircraft=m.aircraft)
         out.append(copy)
     return out
