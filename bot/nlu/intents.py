@@ -67,7 +67,9 @@ WHEN_RX = re.compile(
     _RX,
 )
 WHICH_AIRCRAFT_RX = re.compile(
-    r"\b(?:which|what)\s+(?:(?:individual|specific|particular)\s+)?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
+    # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
+    r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?)\b)"
+    r"[\w-]+\s+){0,2}?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
     r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b|\bwho\s+flew\b",
     _RX,
 )
