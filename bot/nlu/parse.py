@@ -110,6 +110,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
+        spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
+                     for m in followups.ONLY_RX.finditer(corrected))
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
         problems += [f"word: {p}" for p in merge_problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
@@ -230,8 +232,8 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
     for m in EXCEPT_RX.finditer(text):
         excluded = []
         last_end = m.end()
-        for s, e, label in list(reading.spans):
-            if label.startswith("aircraft:") and m.end() <= s <= m.end() + 4:
+        for s, e, label in sorted(reading.spans):  # "except P-8s and U-2s": every type listed right after
+            if label.startswith("aircraft:") and last_end <= s <= last_end + 4 + _joiner(text[last_end:s]):
                 word = text[s:e]
                 found = vocab.types.get(word.lower()) or vocab.types.get(word.lower().rstrip("s"))
                 if found:
@@ -251,6 +253,12 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
         if scope.period is not None:
             spans.append((m.start(), m.end(), "period: " + m.group(0)))
     return scope
+
+
+def _joiner(gap: str) -> int:
+    """How far a list joiner between two excluded types reaches ("P-8s and U-2s", "P-8s, U-2s or E-3s")."""
+    m = re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?(?:the\s+)?", gap, _RX)
+    return len(gap) if m else 0
 
 
 def _roles_without(text: str, start: int, end: int, scope: Scope, spans: Spans, reference: dt.date,

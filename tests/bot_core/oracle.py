@@ -42,6 +42,12 @@ class Row:
         return self.start.astimezone(dt.UTC).date()
 
 
+def load_orbiting() -> frozenset[int]:
+    from evidence.models import Mission
+
+    return frozenset(Mission.objects.filter(has_orbit=True).values_list("id", flat=True))
+
+
 def load_rows() -> list[Row]:
     from evidence.models import Aircraft, AircraftType, Mission, MissionRegion
 
@@ -117,9 +123,10 @@ class Case:
 
 
 class Oracle:
-    def __init__(self, rows: list[Row], today: dt.date) -> None:
+    def __init__(self, rows: list[Row], today: dt.date, orbiting: frozenset[int] = frozenset()) -> None:
         self.rows = rows
         self.today = today
+        self.orbiting = orbiting
 
     def sel(self, pred: Pred) -> list[Row]:
         return [r for r in self.rows if pred(r)]
@@ -478,6 +485,7 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
         add("typo", (text, Expect("count", e.value, says=(said,))))
 
     _follow_ups(o, add)
+    _more(o, add)
     return cases
 
 
@@ -655,6 +663,8 @@ def run(ask_one: Callable[[str, str], Any], o: Oracle, cases: list[Case] | None 
     for i, case in enumerate(cases if cases is not None else build_cases(o)):
         for text, expect in case.turns:
             answer = ask_one(text, f"oracle-{i}")
+            if expect is None:  # a turn only there to set up the next one
+                continue
             verdict, detail = grade(normalise_expect(expect), answer)
             out.append(Graded(case.category, text, verdict, f"{detail} | {answer.text[:240]!r}"))
     return out
@@ -663,3 +673,224 @@ def run(ask_one: Callable[[str, str], Any], o: Oracle, cases: list[Case] | None 
 def summary(results: list[Graded]) -> dict[str, int]:
     c = Counter(r.verdict for r in results)
     return {"questions": len(results), "exact": c["exact"], "declined": c["declined"], "wrong": c["wrong"]}
+
+
+def _t(d: str) -> Pred:
+    return lambda r: r.type == d
+
+
+def _more(o: Oracle, add: Callable[..., None]) -> None:
+    """More phrasings of each pattern: how editors actually type."""
+    y24, y25, y26 = _y(2024), _y(2025), _y(2026)
+    feb25, jan25, oct25 = month(2025, 2), month(2025, 1), month(2025, 10)
+    surv = lambda r: r.surv  # noqa: E731
+    t = o.today
+    counts: list[tuple[str, Pred]] = [
+        ("How many times did a P-8 fly near Texas in 2024?", both(_t("P8"), near("texas"), between(*y24))),
+        ("Did any U-2s fly near Texas in February 2025?", both(_t("U2"), near("texas"), between(*feb25))),
+        ("were there any RC-135 flights over the Black Sea?", both(_t("R135"), over("black-sea"))),
+        ("what's the number of P-8 sorties over California last year?",
+         both(_t("P8"), over("california"), between(*_y(t.year - 1)))),
+        ("P-8 sorties over California in 2024", both(_t("P8"), over("california"), between(*y24))),
+        ("how many P-8As flew in 2024?", both(_t("P8"), between(*y24))),
+        ("how many Poseidons near the Baja peninsula in January 2025?",
+         both(_t("P8"), near("baja-peninsula"), between(*jan25))),
+        ("how many U-2s in 2024?", both(_t("U2"), between(*y24))),
+        ("number of RC-135s near Kaliningrad", both(_t("R135"), near("kaliningrad-oblast"))),
+        ("how many E-3s over Oklahoma?", both(_t("E3TF"), over("oklahoma"))),
+        ("how many RQ-4s over the Black Sea in October 2025?", both(_t("Q4"), over("black-sea"), between(*oct25))),
+        ("how many Global Hawks in 2025?", both(_t("Q4"), between(*y25))),
+        ("how many rc-135 flights in 2025?", both(_t("R135"), between(*y25))),
+        ("how many kc135 flights in 2025?", both(_t("K35R"), between(*y25))),
+        ("how many c17 flights in February 2025?", both(_t("C17"), between(*feb25))),
+        ("how many rq4 missions in October 2025?", both(_t("Q4"), between(*oct25))),
+        ("how many p3 flights in 2024?", both(_t("P3"), between(*y24))),
+        ("how many p-8s near california in 2025?", both(_t("P8"), near("california"), between(*y25))),
+        ("how many missions in Feb 2025?", between(*feb25)),
+        ("how many missions in February of 2025?", between(*feb25)),
+        ("how many surveillance flights during 2024?", both(surv, between(*y24))),
+        ("how many surveillance flights this year?", both(surv, between(dt.date(t.year, 1, 1), t))),
+        ("how many surveillance flights last month?", both(surv, between(*month(t.year, t.month - 1)))),
+        ("how many flights between January and March 2025?", between(dt.date(2025, 1, 1), dt.date(2025, 3, 31))),
+        ("how many flights from January to March 2025?", between(dt.date(2025, 1, 1), dt.date(2025, 3, 31))),
+        ("how many flights in early February 2025?", between(dt.date(2025, 2, 1), dt.date(2025, 2, 10))),
+        ("how many flights in late January 2025?", between(dt.date(2025, 1, 21), dt.date(2025, 1, 31))),
+        ("how many missions in the second quarter of 2024?", between(dt.date(2024, 4, 1), dt.date(2024, 6, 30))),
+        ("how many missions in Q2 2024?", between(dt.date(2024, 4, 1), dt.date(2024, 6, 30))),
+        ("how many missions in the fourth quarter of 2025?", between(dt.date(2025, 10, 1), dt.date(2025, 12, 31))),
+        ("how many missions since February 2025?", between(dt.date(2025, 2, 1), t)),
+        ("how many missions since 1 February 2025?", between(dt.date(2025, 2, 1), t)),
+        ("how many missions after January 2025?", between(dt.date(2025, 2, 1), t)),
+        ("how many missions before 2025?", between(dt.date(1990, 1, 1), dt.date(2024, 12, 31))),
+        ("how many missions prior to February 2025?", between(dt.date(1990, 1, 1), dt.date(2025, 1, 31))),
+        ("how many missions up to 31 January 2025?", between(dt.date(1990, 1, 1), dt.date(2025, 1, 31))),
+        ("how many surveillance flights in the week of 3 February?", both(surv, between(*_yearless_week(o, 2, 3)))),
+        ("how many flights around Texas in 2025?", both(near("texas"), between(*y25))),
+        ("how many flights close to Texas in 2024?", both(near("texas"), between(*y24))),
+        ("how many flights over TX in 2024?", both(over("texas"), between(*y24))),
+        ("how many flights near AZ in 2025?", both(near("arizona"), between(*y25))),
+        ("how many flights near the US-Mexico border in 2025?", both(near("us-mexico-border"), between(*y25))),
+        ("how many flights over the Baltic Sea?", over("baltic-sea")),
+        ("how many flights over international waters off California?",
+         both(over("international-airspace"), near("california"))),
+        ("how many missions in international airspace near Kaliningrad?",
+         both(over("international-airspace"), near("kaliningrad-oblast"))),
+        ("how many flights within 100 km of Kaliningrad?", near("kaliningrad-oblast", 100 / 1.852)),
+        ("how many flights within 25 miles of Texas in 2025?", both(near("texas", 25 * 0.868976), between(*y25))),
+        ("non-military flights near Arizona", both(lambda r: not r.military, near("arizona"))),
+        ("how many civilian flights in 2025?", both(lambda r: not r.military, between(*y25))),
+        ("how many flights except P-8s and U-2s in 2025?", both(lambda r: r.type not in {"P8", "U2"},
+                                                                 between(*y25))),
+        ("how many military flights other than P-8s in February 2025?",
+         both(lambda r: r.military and r.type != "P8", between(*feb25))),
+        ("how many Navy flights excluding P-8s?", lambda r: r.op == "us-navy" and r.type != "P8"),
+        ("how many RAF missions in October 2025?", both(lambda r: r.op == "raf", between(*oct25))),
+        ("how many Royal Air Force flights near Kaliningrad?", both(lambda r: r.op == "raf",
+                                                                    near("kaliningrad-oblast"))),
+        ("how many US Navy flights in 2025?", both(lambda r: r.op == "us-navy", between(*y25))),
+        ("how many USAF flights over the Black Sea?", both(lambda r: r.op == "us-air-force", over("black-sea"))),
+        ("how many surveillance flights in 2026?", both(surv, between(*y26))),
+        ("total surveillance flights in 2025", both(surv, between(*y25))),
+        ("how many flights did the Navy fly in January 2025?", both(lambda r: r.op == "us-navy",
+                                                                     between(*jan25))),
+        ("how many orbiting flights near Kaliningrad?", both(near("kaliningrad-oblast"), lambda r: _orbit(o, r))),
+    ]
+    for text, pred in counts:
+        add("count+", (text, o.count(pred)))
+    for text, pred, said in [
+        ("how many flights near Arizna in 2025?", both(near("arizona"), between(*y25)), "Arizna"),
+        ("how many flights near Kalinigrad?", near("kaliningrad-oblast"), "Kalinigrad"),
+        ("how many survelance flights in 2024?", both(surv, between(*y24)), "survelance"),
+        ("how many missions in Janaury 2025?", between(*jan25), "Janaury"),
+        ("how many flights over Califronia in 2024?", both(over("california"), between(*y24)), "Califronia"),
+        ("how many misions over Texas in 2024?", both(over("texas"), between(*y24)), "misions"),
+    ]:
+        add("typo", (text, Expect("count", len(o.sel(pred)), says=(said,))))
+    for text, pred, which in [
+        ("when did a U-2 last fly near Texas?", both(_t("U2"), near("texas")), "last"),
+        ("the date of the first RC-135 mission in October 2025", both(_t("R135"), between(*oct25)), "first"),
+        ("latest P-8 flight over California", both(_t("P8"), over("california")), "last"),
+        ("when did ae01c5 last fly?", lambda r: r.hex == "ae01c5", "last"),
+        ("when was the most recent RAF flight?", lambda r: r.op == "raf", "last"),
+        ("when was the first Global Hawk flight over the Black Sea?", both(_t("Q4"), over("black-sea")), "first"),
+        ("what day was the last E-3 mission?", _t("E3TF"), "last"),
+    ]:
+        add("when+", (text, o.when(pred, which)))
+    for text, pred in [
+        ("how many flights did callsign FORTE12 make in October 2025?",
+         both(lambda r: r.callsign == "FORTE12", between(*oct25))),
+        ("list missions of 77-0351", lambda r: r.reg == "77-0351"),
+        ("flights by hex 43c6f1", lambda r: r.hex == "43c6f1"),
+        ("what did N8301J fly in 2025?", both(lambda r: r.reg == "N8301J", between(*y25))),
+        ("how many missions did ae5415 fly in 2024?", both(lambda r: r.hex == "ae5415", between(*y24))),
+    ]:
+        e = o.count(pred) if text.startswith("how many") else o.listing(pred)
+        add("identity+", (text, e))
+    story = (dt.date(2025, 1, 27), dt.date(2025, 2, 5))
+    for text, pred, key in [
+        ("weekly P-8 flights in January 2025", both(_t("P8"), between(*jan25)), by_week),
+        ("missions per day in the first week of February 2025", between(dt.date(2025, 2, 1), dt.date(2025, 2, 7)),
+         by_day),
+        ("how many flights each month in 2025?", between(*y25), by_month),
+        ("flights per operator in October 2025", between(*oct25), by_op),
+        ("breakdown by type of surveillance flights in 2025", both(surv, between(*y25)), by_type),
+        ("surveillance flights by month in 2024", both(surv, between(*y24)), by_month),
+        ("P-8 missions per month", _t("P8"), by_month),
+        ("daily flight counts between 27 January and 5 February 2025", between(*story), by_day),
+        ("how many missions per year?", everything, lambda r: str(r.day.year)),
+        ("what aircraft types flew over the Black Sea?", over("black-sea"), by_type),
+    ]:
+        add("breakdown+", (text, o.breakdown(pred, key)))
+    for text, pred, key in [
+        ("on which day were there the most flights in January 2025?", between(*jan25), by_day),
+        ("what month saw the most P-8 missions?", _t("P8"), by_month),
+        ("the busiest day near California", near("california"), by_day),
+        ("which aircraft type was most common in October 2025?", between(*oct25), by_type),
+        ("top 2 operators in 2025", between(*y25), by_op),
+        ("which type flew the most missions near Kaliningrad?", near("kaliningrad-oblast"), by_type),
+        ("what was the busiest month for surveillance flights?", surv, by_month),
+        ("which operator had the most missions in 2024?", between(*y24), by_op),
+    ]:
+        add("rank+", (text, o.breakdown(pred, key, rank=True)))
+    for text, a, b in [
+        ("did the Navy fly more than the Air Force in 2024?", both(lambda r: r.op == "us-navy", between(*y24)),
+         both(lambda r: r.op == "us-air-force", between(*y24))),
+        ("P-8s vs U-2s in 2025", both(_t("P8"), between(*y25)), both(_t("U2"), between(*y25))),
+        ("how does January 2025 compare to January 2024?", between(*jan25), between(*month(2024, 1))),
+        ("more surveillance flights in October 2025 than in February 2025?", both(surv, between(*oct25)),
+         both(surv, between(*feb25))),
+        ("difference between 2024 and 2025 for P-8 missions", both(_t("P8"), between(*y24)),
+         both(_t("P8"), between(*y25))),
+        ("near Texas vs near Arizona in 2025", both(near("texas"), between(*y25)),
+         both(near("arizona"), between(*y25))),
+        ("how many more surveillance flights in 2025 than in 2024?", both(surv, between(*y25)),
+         both(surv, between(*y24))),
+        ("were there fewer U-2 or E-3 flights in 2024?", both(_t("U2"), between(*y24)),
+         both(_t("E3TF"), between(*y24))),
+        ("RAF or USAF: who flew more near Kaliningrad?", both(lambda r: r.op == "raf", near("kaliningrad-oblast")),
+         both(lambda r: r.op == "us-air-force", near("kaliningrad-oblast"))),
+        ("compare P-8 flights in January 2025 with February 2025", both(_t("P8"), between(*jan25)),
+         both(_t("P8"), between(*feb25))),
+    ]:
+        add("compare+", (text, o.compare(a, b)))
+    for text, a, base, n in [
+        ("how does February 2025 compare with the monthly average in 2024?", between(*feb25), between(*y24), 12),
+        ("P-8 flights in February 2025 vs the 2024 monthly average", both(_t("P8"), between(*feb25)),
+         both(_t("P8"), between(*y24)), 12),
+    ]:
+        add("baseline", (text, Expect("baseline", (len(o.sel(a)), len(o.sel(base)), n))))
+    for text in ["is the military spying on Mexico?", "what was the reason for the RC-135 flight?",
+                 "why so many flights in February?", "should we worry about the P-8 flights?"]:
+        add("decline", (text, Expect("decline")))
+    for text in ["how many flights next month?", "how many P-8 missions in 2030?", "U-2 flights next week",
+                 "how many surveillance flights in January 2027?"]:
+        add("decline", (text, Expect("decline", reason="future")))
+    p8 = _t("P8")
+    add("follow-up+",
+        ("how many surveillance flights near Texas in 2024?", o.count(both(surv, near("texas"), between(*y24)))),
+        ("of those, how many were over Oklahoma?", o.count(both(surv, near("texas"), over("oklahoma"),
+                                                                between(*y24)))))
+    add("follow-up+",
+        ("how many P-8 missions in 2025?", o.count(both(p8, between(*y25)))),
+        ("per month", o.breakdown(both(p8, between(*y25)), by_month)),
+        ("and by type?", None))
+    add("follow-up+",
+        ("how many surveillance flights in February 2025?", o.count(both(surv, between(*feb25)))),
+        ("only the P-8s?", o.count(both(surv, p8, between(*feb25)))),
+        ("when was the last one?", o.when(both(surv, p8, between(*feb25)), "last")))
+    add("follow-up+",
+        ("how many Navy flights in January 2025?", o.count(both(lambda r: r.op == "us-navy", between(*jan25)))),
+        ("excluding P-8s?", o.count(both(lambda r: r.op == "us-navy" and r.type != "P8", between(*jan25)))))
+    add("follow-up+",
+        ("how many missions near California in 2025?", o.count(both(near("california"), between(*y25)))),
+        ("and in March?", Expect("count", len(o.sel(both(near("california"), between(*o.bare_month(3))))),
+                                 says=(str(o.bare_month(3)[0].year),))))
+    add("follow-up+",
+        ("list U-2 missions in 2024", o.listing(both(_t("U2"), between(*y24)))),
+        ("show them on a map", Expect("picture")))
+    add("follow-up+",
+        ("how many RC-135 flights near Kaliningrad?", o.count(both(_t("R135"), near("kaliningrad-oblast")))),
+        ("which aircraft?", o.aircraft(both(_t("R135"), near("kaliningrad-oblast")))),
+        ("and the first one?", o.when(both(_t("R135"), near("kaliningrad-oblast")), "first")))
+    add("follow-up+",
+        ("how many P-8 missions near Texas in 2024?", o.count(both(p8, near("texas"), between(*y24)))),
+        ("what about near Arizona?", o.count(both(p8, near("arizona"), between(*y24)))),
+        ("and over California?", o.count(both(p8, over("california"), between(*y24)))))
+    add("follow-up+",
+        ("how many flights over the Black Sea in October 2025?", o.count(both(over("black-sea"),
+                                                                             between(*oct25)))),
+        ("what about Zorgland?", Expect("decline")),
+        ("list them", o.listing(both(over("black-sea"), between(*oct25)))))
+
+
+def _orbit(o: Oracle, r: Row) -> bool:
+    return r.id in o.orbiting
+
+
+def _yearless_week(o: Oracle, m: int, d: int) -> tuple[dt.date, dt.date]:
+    for year in range(o.today.year, o.today.year - 11, -1):
+        a = dt.date(year, m, d)
+        b = a + dt.timedelta(days=6)
+        if a <= o.today and any(a <= r.day <= b for r in o.rows):
+            return a, b
+    raise AssertionError("no year")
