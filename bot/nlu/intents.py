@@ -51,7 +51,7 @@ TYPES_OF_RX = re.compile(
 #: Rankings: "which day had the most…", "busiest month", "most common type", "top 3 types".
 RANK_RX = re.compile(
     rf"\b(?:which|what)\s+(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
-    r"greatest|fewest|least|lowest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
+    r"greatest|busiest|fewest|least|lowest|quietest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
     rf"|\b(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
     rf"|\b(?P<m3>most|least)\s+(?:common|frequent|used|active|frequently\s+seen|seen)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
     rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b",
@@ -70,6 +70,8 @@ WHEN_RX = re.compile(
     _RX,
 )
 WHICH_AIRCRAFT_RX = re.compile(
+    # "how many distinct aircraft", "how many different P-8s": airframes, not missions
+    r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
     # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
     r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?)\b)"
     r"[\w-]+\s+){0,2}?(?:aircraft|planes?|airframes?|tails?|jets?)\b"

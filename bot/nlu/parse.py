@@ -50,6 +50,7 @@ IDENT_CUE_RX = re.compile(r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+
 #: "the week before 5 February", "two days after": a span next to a date the reader does not build.
 RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
+COAST_RX = re.compile(r"\b(?:off|along|near)\s+the\s+(?:coast|coastline|shores?)\s+of\b", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 
 
@@ -249,6 +250,9 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
     for m in CIVIL_RX.finditer(text):
         spans.append((m.start(), m.end(), "non-military: " + m.group(0)))
         scope = scope.with_changes(civil_only=True, military_only=False)
+    for m in COAST_RX.finditer(text):  # "off the coast of California": near it, as "off California" is
+        if any(label.startswith("region:") and m.end() <= s <= m.end() + 5 for s, _, label in reading.spans):
+            spans.append((m.start(), m.end(), "near: " + m.group(0)))
     for m in SO_FAR_RX.finditer(text):
         if scope.period is not None:
             spans.append((m.start(), m.end(), "period: " + m.group(0)))

@@ -486,6 +486,7 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     _follow_ups(o, add)
     _more(o, add)
+    _round3(o, add)
     return cases
 
 
@@ -894,3 +895,93 @@ def _yearless_week(o: Oracle, m: int, d: int) -> tuple[dt.date, dt.date]:
         if a <= o.today and any(a <= r.day <= b for r in o.rows):
             return a, b
     raise AssertionError("no year")
+
+
+def _round3(o: Oracle, add: Callable[..., None]) -> None:
+    """Questions that tempt a wrong answer: filters the records do not hold, ambiguous dates, aircraft counted
+    instead of missions, narrowing follow-ups."""
+    y24, y25 = _y(2024), _y(2025)
+    feb25, jan25, oct25 = month(2025, 2), month(2025, 1), month(2025, 10)
+    surv = lambda r: r.surv  # noqa: E731
+    t = o.today
+    for text, pred in [
+        ("how many missions in Texas in 2024?", both(over("texas"), between(*y24))),
+        ("how many missions last October?", between(*month(t.year if t.month > 10 else t.year - 1, 10))),
+        ("how many missions between 1 and 3 February 2025?", between(dt.date(2025, 2, 1), dt.date(2025, 2, 3))),
+        ("how many missions on February 3, 2025?", between(dt.date(2025, 2, 3), dt.date(2025, 2, 3))),
+        ("how many missions on Feb 3rd 2025?", between(dt.date(2025, 2, 3), dt.date(2025, 2, 3))),
+        ("how many missions on the 3rd of February 2025?", between(dt.date(2025, 2, 3), dt.date(2025, 2, 3))),
+        ("how many missions yesterday?", between(t - dt.timedelta(days=1), t - dt.timedelta(days=1))),
+        ("how many missions today?", between(t, t)),
+        ("how many P-8 missions did the Air Force fly?", lambda r: r.type == "P8" and r.op == "us-air-force"),
+        ("how many Navy U-2 flights?", lambda r: r.type == "U2" and r.op == "us-navy"),
+        ("How many times has the U-2 flown near Texas?", both(_t("U2"), near("texas"))),
+        ("how many surveillance missions off the coast of California in 2025?",
+         both(surv, near("california"), between(*y25))),
+        ("how many missions in the past 2 years?", between(t.replace(year=t.year - 2) + dt.timedelta(days=1), t)),
+        ("how many flights in the last 12 months?", between(_add_months(t, -12) + dt.timedelta(days=1), t)),
+        ("how many missions in 2024 and 2025?", between(dt.date(2024, 1, 1), dt.date(2025, 12, 31))),
+        ("how many surveillance flights over Arizona, Texas or New Mexico in 2025?",
+         both(surv, either(over("arizona"), over("texas"), over("new-mexico")), between(*y25))),
+        ("how many P-8 or U-2 flights in 2024?", both(lambda r: r.type in {"P8", "U2"}, between(*y24))),
+        ("how many missions by P-8s and U-2s in February 2025?",
+         both(lambda r: r.type in {"P8", "U2"}, between(*feb25))),
+        ("how many orbits near Kaliningrad?", both(near("kaliningrad-oblast"), lambda r: _orbit(o, r))),
+    ]:
+        add("count3", (text, o.count(pred)))
+    for text, pred in [
+        ("how many distinct aircraft flew near Texas in 2025?", both(near("texas"), between(*y25))),
+        ("how many different P-8s flew in January 2025?", both(_t("P8"), between(*jan25))),
+        ("how many unique aircraft flew near Kaliningrad?", near("kaliningrad-oblast")),
+    ]:
+        add("aircraft3", (text, o.aircraft(pred)))
+    for text in ["how many missions on 2/3/2025?", "how many missions over 10 hours long?",
+                 "how many flights above 50,000 feet?", "how many flights at night in 2025?",
+                 "what was the longest mission?", "How many hours did the P-8s fly in 2025?",
+                 "what percentage of flights were P-8s in 2025?", "how fast was the U-2 flying?",
+                 "how many flights in winter 2025?", "how many missions were tankers refuelling the P-8s?",
+                 "which pilot flew the U-2?", "how many missions were flown by the CIA?",
+                 "how many flights near Atlantis?", "how many p9 flights in 2025?"]:
+        add("decline3", (text, Expect("decline")))
+    p8 = _t("P8")
+    add("follow-up3",
+        ("how many P-8 flights in 2024?", o.count(both(p8, between(*y24)))),
+        ("and U-2?", o.count(both(_t("U2"), between(*y24)))))
+    add("follow-up3",
+        ("how many flights near Texas in 2025?", o.count(both(near("texas"), between(*y25)))),
+        ("how many of them were surveillance?", o.count(both(near("texas"), surv, between(*y25)))))
+    add("follow-up3",
+        ("list P-8 missions in January 2025", o.listing(both(p8, between(*jan25)))),
+        ("the first one?", o.when(both(p8, between(*jan25)), "first")))
+    add("follow-up3",
+        ("how many surveillance flights in 2025?", o.count(both(surv, between(*y25)))),
+        ("by month", o.breakdown(both(surv, between(*y25)), by_month)),
+        ("which month was busiest?", o.breakdown(both(surv, between(*y25)), by_month, rank=True)))
+    add("follow-up3",
+        ("how many U-2 flights in 2024?", o.count(both(_t("U2"), between(*y24)))),
+        ("and in 2025?", o.count(both(_t("U2"), between(*y25)))),
+        ("what about near Texas?", o.count(both(_t("U2"), near("texas"), between(*y25)))))
+    add("follow-up3",
+        ("how many missions over the Black Sea?", o.count(over("black-sea"))),
+        ("which ones?", o.listing(over("black-sea"))),
+        ("how many of those were in October 2025?", o.count(both(over("black-sea"), between(*oct25)))))
+    add("follow-up3",
+        ("how many RC-135 flights in 2025?", o.count(both(_t("R135"), between(*y25)))),
+        ("which of them were RAF?", o.listing(both(_t("R135"), lambda r: r.op == "raf", between(*y25)))))
+    add("follow-up3",
+        ("how many surveillance flights near Arizona in February 2025?",
+         o.count(both(surv, near("arizona"), between(*feb25)))),
+        ("compared with January?", o.compare(both(surv, near("arizona"), between(*feb25)),
+                                             both(surv, near("arizona"), between(*o.bare_month(1))))))
+    add("follow-up3",
+        ("how many P-8 flights in February 2025?", o.count(both(p8, between(*feb25)))),
+        ("what about the week of 27 January 2025?", o.count(both(p8, between(dt.date(2025, 1, 27),
+                                                                             dt.date(2025, 2, 2))))))
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    last = month(y, m)[1].day
+    return dt.date(y, m, min(d.day, last))
