@@ -522,6 +522,8 @@ def _answer_ranking(query: BotQuery, rows: list[Any], n: int) -> Answer:
 def _answer_compare(query: BotQuery, today: dt.date) -> Answer:
     """Both numbers, the difference and the ratio, each side with its whole scope."""
     assert query.other is not None
+    if query.baseline:
+        return _answer_baseline(query)
     a_scope, b_scope = query.scope, query.other
     a, b = sel.count_missions(a_scope), sel.count_missions(b_scope)
     la, lb = side_label(a_scope, b_scope), side_label(b_scope, a_scope)
@@ -542,6 +544,47 @@ def _answer_compare(query: BotQuery, today: dt.date) -> Answer:
         ],
         notes=[COVERAGE_CAVEAT],
     )
+
+
+def _answer_baseline(query: BotQuery) -> Answer:
+    """A period against an average ("February 2025 compared with the 2024 monthly average"): both numbers, the
+    difference and the ratio, and how the average was computed, each side with its whole scope."""
+    from bot.nlu.compare import baseline_units
+
+    assert query.other is not None and query.other.period is not None and query.scope.period is not None
+    a_scope, b_scope, unit = query.scope, query.other, query.baseline
+    a, total = sel.count_missions(a_scope), sel.count_missions(b_scope)
+    units = baseline_units(b_scope.period, unit)
+    avg = total / units
+    la, lb = sel.describe_period(a_scope.period), sel.describe_period(b_scope.period)
+    diff = a - avg
+    ratio = f"{a / avg:.2f} times the average" if avg else "the average is zero, so there is no ratio"
+    text = (f"{la}: {_n_missions(a).lower()}; the {lb} average: {avg:.2f} missions a {unit} ({total} in {lb} over "
+            f"{units:g} {unit}s). Difference: {diff:+.2f} ({ratio}).\n"
+            f"• {la}: {_n_missions(a)} {describe_scope(a_scope)}.\n"
+            f"• {lb}: {_n_missions(total)} {describe_scope(b_scope)}, {avg:.2f} a {unit} on average.")
+    notes = [COVERAGE_CAVEAT]
+    if not _one_unit(a_scope.period, unit):
+        notes.append(f"{la} is {a_scope.period.days} days long, not one {unit}: its count is not a per-{unit} "
+                     "figure, so compare the two with care.")
+    return Answer(
+        text=text,
+        count=None,
+        breakdown=[
+            {"key": "period", "label": la, "count": a},
+            {"key": "baseline_total", "label": lb, "count": total},
+        ],
+        notes=notes,
+    )
+
+
+def _one_unit(period: Period, unit: str) -> bool:
+    s, e = period.start, period.end
+    if unit == "month":
+        return s.day == 1 and s.month == e.month and s.year == e.year and (e + dt.timedelta(days=1)).day == 1
+    if unit == "year":
+        return (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year
+    return period.days == {"week": 7, "day": 1}.get(unit, 0)
 
 
 def _side_key(scope: Scope, label: str) -> str:

@@ -109,3 +109,52 @@ def side_label(scope: Scope, other: Scope) -> str:
         names = sel.type_names(scope.type_designators)
         return " or ".join(f"{d} ({names[d]})" if d in names else d for d in scope.type_designators)
     return describe_scope(scope.with_changes(period=None), with_period=False) or "all missions"
+
+
+_YEAR = r"(?:19|20)\d{2}"
+#: "the 2024 monthly average", "the monthly average for 2024", "the average month in 2024", "2024's weekly average".
+BASELINE_RX = re.compile(
+    rf"(?:(?:the|an)\s+)?(?:(?P<y1>{_YEAR})(?:'s|’s)?\s+)?(?P<unit>daily|weekly|monthly|yearly|annual)\s+"
+    rf"(?:average|mean|norm)(?:\s+(?:for|in|of|during|over)\s+(?P<y2>{_YEAR}))?"
+    rf"|(?:(?:the|an)\s+)?average\s+(?:per\s+)?(?P<unit2>day|week|month)\s+(?:in|of|for|during|over)\s+(?P<y3>{_YEAR})",
+    _RX,
+)
+_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year"}
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A comparison's other side as an average: the period it averages over and the unit it is per."""
+
+    unit: str
+    period: Period | None
+    start: int
+    end: int
+
+
+def find_baseline(text: str) -> Baseline | None:
+    """The baseline a question compares with ("compared with the 2024 monthly average"), or None. ``period`` is
+    None when the question names no year to average over."""
+    m = BASELINE_RX.search(text)
+    if m is None:
+        return None
+    unit = _UNIT.get((m.group("unit") or "").lower()) or (m.group("unit2") or "").lower()
+    year = m.group("y1") or m.group("y2") or m.group("y3")
+    period = None
+    if year:
+        import datetime as dt
+
+        y = int(year)
+        period = Period(dt.date(y, 1, 1), dt.date(y, 12, 31), text=year)
+    return Baseline(unit=unit, period=period, start=m.start(), end=m.end())
+
+
+def baseline_units(period: Period, unit: str) -> float:
+    """How many days, weeks, months or years the baseline period holds (a year: 12 months, 365 or 366 days)."""
+    if unit == "month":
+        return float((period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1)
+    if unit == "week":
+        return period.days / 7
+    if unit == "year":
+        return period.days / (366 if period.days == 366 else 365)
+    return float(period.days)

@@ -19,12 +19,16 @@ FOLLOW_UP_RX = re.compile(
     r"^\s*(?:and|what\s+about|how\s+about|same\s+(?:for|in|but)|also|now|ok(?:ay)?|then|but|what\s+of"
     r"|and\s+what\s+about)\b"
     r"|^\s*(?:list|show)\s+(?:them|those|these|it|me\s+them)\b|^\s*(?:per|by)\s+\w+\s*\??\s*$"
+    r"|^\s*(?:but\s+)?(?:only|just|other\s+than|except|excluding|not\s+counting|apart\s+from|without)\b"
     r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:which|what)\s+ones\b|^\s*(?:the\s+)?(?:last|first|latest"
     r"|earliest)\s+one\b|\b(?:those|these)\s+(?:missions?|flights?|sorties?)\b",
     _RX,
 )
 #: "Of those", "among them": the follow-up narrows the previous records instead of replacing a field.
-NARROW_RX = re.compile(r"\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
+#: "Only the P-8s?", "just the Navy ones": narrows too.
+ONLY_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b", _RX)
+NARROW_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b"
+                       r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
                        r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
 SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
 WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b", _RX)

@@ -30,7 +30,10 @@ COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:
                         r"|(?<!other )(?<!rather )\bthan\b"
                         r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
 #: "More P-8 or U-2 missions?", "were there fewer near Arizona or near California?": a comparison, never a sum.
-MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest)\b(?=.*\b(?:or|vs\.?|versus|than)\b)", _RX)
+MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest)\b(?=.*\b(?:or|vs\.?|versus|than)\b)"
+                        # "RAF or USAF: who flew more?", "which had more near Texas?"
+                        r"|\b(?:more|fewer)\b(?=\W*$)|\b(?:who|which)\s+(?:flew|made|had|did|saw)\s+(?:more|fewer)\b",
+                        _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 _KEY = (r"day|date|week|month|year|type|aircraft\s+type|aircraft|model|region|state|place|area|location|operator"
         r"|service|branch|unit")
@@ -48,7 +51,7 @@ TYPES_OF_RX = re.compile(
 #: Rankings: "which day had the most…", "busiest month", "most common type", "top 3 types".
 RANK_RX = re.compile(
     rf"\b(?:which|what)\s+(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
-    r"greatest|fewest|least|lowest)\b"
+    r"greatest|busiest|fewest|least|lowest|quietest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
     rf"|\b(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
     rf"|\b(?P<m3>most|least)\s+(?:common|frequent|used|active|frequently\s+seen|seen)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
     rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b",
@@ -67,7 +70,11 @@ WHEN_RX = re.compile(
     _RX,
 )
 WHICH_AIRCRAFT_RX = re.compile(
-    r"\b(?:which|what)\s+(?:(?:individual|specific|particular)\s+)?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
+    # "how many distinct aircraft", "how many different P-8s": airframes, not missions
+    r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
+    # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
+    r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?)\b)"
+    r"[\w-]+\s+){0,2}?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
     r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b|\bwho\s+flew\b",
     _RX,
 )

@@ -113,3 +113,79 @@ def designators(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
         return fixed
 
     return _DESIGNATOR_RX.sub(fix, text), changes
+
+
+_MON_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?" \
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_YEAR_RX = r"(?:19|20)\d{2}"
+_EDGE_RX = re.compile(
+    rf"\b(?P<lead>since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<m1>{_MON_RX})\s+)?(?P<y1>{_YEAR_RX}|the\s+year)"
+    rf"\b|\b(?P<until>until|till|up\s+to|through|to|by)\s+the\s+end\s+of\s+(?P<y2>{_YEAR_RX}|the\s+year)\b",
+    _RX,
+)
+_WEEK_OF_RX = re.compile(
+    rf"\b(?:(?:in|during)\s+)?the\s+week\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>{_YEAR_RX}))?"
+    r"(?![\w-])",
+    _RX,
+)
+#: "how about 2024?", "and March?": a follow-up naming only a period, without its preposition.
+_BARE_PERIOD_RX = re.compile(
+    rf"^(?P<lead>\s*(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+)(?P<p>(?:{_MON_RX}\s+)?{_YEAR_RX}|{_MON_RX})"
+    r"\s*[?.!]*\s*$",
+    _RX,
+)
+
+
+def _month_number(word: str) -> int:
+    from claims.nlp.lexicon import MONTHS
+
+    return MONTHS[word.lower()[:3] if word.lower()[:3] != "sep" else "sep"]
+
+
+def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
+    """Periods the shared reader has no rule for, spelled as ones it has, each returned as a correction so the
+    answer says how it was read: "since the start of 2025" → "since 1 January 2025"; "until the end of 2024" →
+    "until 31 December 2024"; "the week of 3 February 2025" → "between 3 February 2025 and 9 February 2025" (the
+    seven days from the day named, as in "the week of March 3"; without a year the days stay yearless, so the
+    bare-month rule picks the year); "how about 2024?" → "how about in 2024?"."""
+    changes: list[tuple[str, str]] = []
+
+    def edge(m: re.Match[str]) -> str:
+        if m.group("lead"):
+            year = m.group("y1")
+            year = str(today.year) if year.lower().startswith("the") else year
+            month = _MONTH_NAMES[_month_number(m.group("m1")) - 1] if m.group("m1") else "January"
+            words = f"since 1 {month} {year}"
+        else:
+            year = m.group("y2")
+            year = str(today.year) if year.lower().startswith("the") else year
+            words = f"until 31 December {year}"
+        changes.append((m.group(0), words))
+        return words
+
+    def week(m: re.Match[str]) -> str:
+        day = int(m.group("d1") or m.group("d2"))
+        month = _month_number(m.group("m1") or m.group("m2"))
+        year = int(m.group("y")) if m.group("y") else today.year
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return m.group(0)
+        last = when + dt.timedelta(days=6)
+        if not m.group("y") and last.year != when.year:
+            return m.group(0)  # a yearless week across New Year: left to the reader (and declined if unread)
+
+        def day_words(d: dt.date) -> str:
+            return f"{d.day} {_MONTH_NAMES[d.month - 1]}" + (f" {d.year}" if m.group("y") else "")
+
+        words = f"between {day_words(when)} and {day_words(last)}"
+        changes.append((m.group(0).strip(), words + " (the seven days from that day)"))
+        return words
+
+    text = _EDGE_RX.sub(edge, text)
+    text = _WEEK_OF_RX.sub(week, text)
+    bare = _BARE_PERIOD_RX.match(text)
+    if bare:
+        text = bare.group("lead") + "in " + text[bare.start("p"):]
+    return text, changes

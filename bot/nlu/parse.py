@@ -15,10 +15,17 @@ from dataclasses import replace
 
 from bot.nlu import followups
 from bot.nlu.claims_questions import claims_query
-from bot.nlu.compare import align_years, comparison_sides
-from bot.nlu.intents import CLAIM_ID_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
+from bot.nlu.compare import align_years, comparison_sides, find_baseline
+from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
 from bot.nlu.leftovers import leftovers
-from bot.nlu.normalise import correct_typos, designators, spell_quarters, strip_mentions, unshout
+from bot.nlu.normalise import (
+    correct_typos,
+    designators,
+    spell_open_periods,
+    spell_quarters,
+    strip_mentions,
+    unshout,
+)
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.nlu.vocab import Vocab, load_vocab
 from claims.nlp.reading import QuestionReading, read_question
@@ -37,9 +44,13 @@ HEX_RX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6}(?![
 #: A callsign ("PELCN11") or a registration ("168754", "N123AB", "08-8888"): checked against the records.
 IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}|[A-Za-z]{1,2}-?\d{3,6}[A-Za-z]{0,2}"
                       r"|\d{5,6})(?![\w-])")
+#: "callsign PELCN11", "hex ae6801", "registration 168754": the word that says what the identity is.
+IDENT_CUE_RX = re.compile(r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
+                          r"|tail(?:\s+numbers?)?)\s+(?P<word>[\w-]+)", _RX)
 #: "the week before 5 February", "two days after": a span next to a date the reader does not build.
 RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
+COAST_RX = re.compile(r"\b(?:off|along|near)\s+the\s+(?:coast|coastline|shores?)\s+of\b", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 
 
@@ -60,8 +71,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     cleaned = unshout(strip_mentions(text))
     corrected, corrections = correct_typos(cleaned, vocab)
     corrected, quarters = spell_quarters(corrected, reference)
+    corrected, edges = spell_open_periods(corrected, reference)
     corrected, forms = designators(corrected, vocab)
-    corrections += quarters + forms
+    corrections += quarters + edges + forms
 
     if HELP_RX.match(corrected):
         return BotQuery(intent=Intent.HELP, corrections=tuple(corrections))
@@ -72,13 +84,24 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         return BotQuery(intent=Intent.CLAIM_EVIDENCE, claims=ClaimFilter(claim_id=int(claim_id.group("id"))),
                         understood=(f"claim: #{claim_id.group('id')}",), corrections=tuple(corrections))
 
-    reading = read_question(corrected, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+    baseline = find_baseline(corrected)
+    read_text = corrected  # a baseline's year is the other side's period, not this scope's: read without it
+    if baseline is not None:
+        read_text = corrected[:baseline.start] + " " * (baseline.end - baseline.start) + corrected[baseline.end:]
+    reading = read_question(read_text, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
     spans: Spans = list(reading.spans)
-    asked = read_intent(corrected, reading, spans)
+    if baseline is not None:
+        spans.append((baseline.start, baseline.end, f"baseline: {corrected[baseline.start:baseline.end]}"))
+    cues = [m for m in IDENT_CUE_RX.finditer(corrected)
+            if HEX_RX.fullmatch(m.group("word")) or IDENT_RX.fullmatch(m.group("word"))]
+    intent_text = corrected
+    for m in cues:  # "flights of registration 168754" does not ask which aircraft
+        intent_text = intent_text[:m.start()] + " " * (m.start("word") - m.start()) + intent_text[m.start("word"):]
+    asked = read_intent(intent_text, reading, spans)
     if asked.intent == Intent.CLAIMS:
         return claims_query(corrected, reading, spans, vocab, corrections)
 
-    scope = _extras(corrected, reading, spans, vocab)
+    scope = _extras(corrected, reading, spans, vocab, reference=reference, vocabulary=vocabulary)
     prev_scope = previous.scope if previous is not None else None
     follow_up = previous is not None and followups.is_follow_up(corrected, reading)
     problems: list[str] = list(asked.unsupported)
@@ -88,6 +111,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
+        spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
+                     for m in followups.ONLY_RX.finditer(corrected))
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
         problems += [f"word: {p}" for p in merge_problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
@@ -96,6 +121,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         if intent in {Intent.CLAIMS, Intent.CLAIM_EVIDENCE, Intent.HELP, Intent.UNKNOWN}:
             intent = Intent.COUNT
 
+    if baseline is not None:
+        intent, other_side, more = _baseline_sides(corrected, scope, baseline, spans, reference)
+        problems += more
     if len(reading.periods) >= 2 and intent != Intent.COMPARE:
         if re.search(r"\bor\b", corrected, _RX):  # "January or February 2025": both numbers, never a span
             intent = Intent.COMPARE
@@ -104,10 +132,10 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
             if a.start <= b.end:
                 scope = scope.with_changes(period=Period(a.start, b.end, scope.period.text if scope.period else "",
                                                          year_inferred=a.year_inferred and b.year_inferred))
-    other = None
+    other = other_side if baseline is not None else None
     if intent == Intent.COMPARE and len(reading.periods) > 2:  # "January, February or March": not two sides
         problems.append(f"{len(reading.periods)} periods (I compare two at a time)")
-    if intent == Intent.COMPARE:
+    if intent == Intent.COMPARE and baseline is None:
         sides = comparison_sides(corrected, reading.__class__(scope=scope, spans=reading.spans,
                                                               periods=reading.periods),
                                  reference=reference, previous=prev_scope if follow_up or previous else None,
@@ -126,6 +154,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                 for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", corrected, _RX) if word else ():
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
+    spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
+    scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))
     if identities:
@@ -148,20 +178,70 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         not_understood=tuple(dict.fromkeys(not_understood)),
         identities=identities,
         corrections=tuple(corrections),
+        notes=notes,
+        baseline=baseline.unit if baseline is not None and other is not None else "",
     )
 
 
-def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab) -> Scope:
+def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,
+                    reference: dt.date) -> tuple[Intent, Scope | None, list[str]]:
+    """"February 2025 compared with the 2024 monthly average": this scope against the same scope over the
+    baseline's period, averaged per its unit. Declined without a period on this side or a whole past year there."""
+    for m in COMPARE_RX.finditer(text):
+        spans.append((m.start(), m.end(), "asked: comparison"))
+    period = baseline.period  # type: ignore[attr-defined]
+    if scope.period is None:
+        return Intent.COMPARE, None, ["the period to compare with the average (say which month or week)"]
+    if period is None:
+        return Intent.COMPARE, None, ["which year the average is over (say \"the 2024 monthly average\")"]
+    if period.end >= reference:
+        return Intent.COMPARE, None, [f"an average over {period.text}, which is not over yet"]
+    return Intent.COMPARE, scope.with_changes(period=period), []
+
+
+BOTH_RX = re.compile(r"\bboth\s+(?:of\s+)?$", _RX)
+
+
+def _places_joined(text: str, scope: Scope, spans: Spans, intent: Intent) -> tuple[Scope, tuple[str, ...]]:
+    """"Near Texas and Arizona" is read as near either place (a mission near one or both counts once), and the
+    answer says so; "near both Texas and Arizona" asks for missions near both (every place must match)."""
+    places = sorted((s, e, label) for s, e, label in spans if label.startswith("region:"))
+    if intent == Intent.COMPARE or len(scope.regions) < 2 or len(places) < 2:
+        return scope, ()
+    gaps = [text[places[i][1]:places[i + 1][0]] for i in range(len(places) - 1)]
+    if not any(re.search(r"\band\b|&", g, _RX) for g in gaps) or any(re.search(r"\bor\b", g, _RX) for g in gaps):
+        return scope, ()
+    lead = text[max(0, places[0][0] - 20):places[0][0]]
+    both = BOTH_RX.search(lead)
+    named = [text[s:e] for s, e, _ in places]
+    if both:
+        at = places[0][0] - len(lead) + both.start()
+        spans.append((at, at + len(both.group(0).rstrip()), "places: both"))
+        regions = scope.regions
+        return scope.with_changes(regions=regions[:1], and_regions=(*scope.and_regions, *regions[1:])), (
+            "Read \"both " + " and ".join(named) + "\" as every one of those places: a mission counts only if it "
+            "matches all of them.",)
+    return scope, ("Read \"" + " and ".join(named) + "\" as either place: a mission near one or both of them "
+                   "counts once. For missions that match every one of them, ask \"both " + " and ".join(named)
+                   + "\".",)
+
+
+def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, reference: dt.date,
+            vocabulary: object) -> Scope:
     """Question-only constraints on the read scope: "other than P-8s", "non-military", "so far"."""
     scope = reading.scope
     for m in EXCEPT_RX.finditer(text):
         excluded = []
-        for s, e, label in list(reading.spans):
-            if label.startswith("aircraft:") and m.end() <= s <= m.end() + 4:
+        last_end = m.end()
+        for s, e, label in sorted(reading.spans):  # "except P-8s and U-2s": every type listed right after
+            if label.startswith("aircraft:") and last_end <= s <= last_end + 4 + _joiner(text[last_end:s]):
                 word = text[s:e]
                 found = vocab.types.get(word.lower()) or vocab.types.get(word.lower().rstrip("s"))
                 if found:
                     excluded.append(found)
+                    last_end = max(last_end, e)
+        if excluded and not set(scope.type_designators) - set(excluded):
+            scope = _roles_without(text, m.start(), last_end, scope, spans, reference, vocabulary)
         if excluded:
             spans.append((m.start(), m.end(), "excluding: " + m.group(0).strip()))
             kept = tuple(d for d in scope.type_designators if d not in excluded)
@@ -170,10 +250,31 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab) -> 
     for m in CIVIL_RX.finditer(text):
         spans.append((m.start(), m.end(), "non-military: " + m.group(0)))
         scope = scope.with_changes(civil_only=True, military_only=False)
+    for m in COAST_RX.finditer(text):  # "off the coast of California": near it, as "off California" is
+        if any(label.startswith("region:") and m.end() <= s <= m.end() + 5 for s, _, label in reading.spans):
+            spans.append((m.start(), m.end(), "near: " + m.group(0)))
     for m in SO_FAR_RX.finditer(text):
         if scope.period is not None:
             spans.append((m.start(), m.end(), "period: " + m.group(0)))
     return scope
+
+
+def _joiner(gap: str) -> int:
+    """How far a list joiner between two excluded types reaches ("P-8s and U-2s", "P-8s, U-2s or E-3s")."""
+    m = re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|nor)\s+)?(?:the\s+)?", gap, _RX)
+    return len(gap) if m else 0
+
+
+def _roles_without(text: str, start: int, end: int, scope: Scope, spans: Spans, reference: dt.date,
+                   vocabulary: object) -> Scope:
+    """"Surveillance flights other than P-8s": the reader drops role words when a type is named, but here the only
+    type named is the excluded one, so the role is read again from the question without the excluded words."""
+    blank = text[:start] + " " * (end - start) + text[end:]
+    again = read_question(blank, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+    if not (again.scope.roles or again.scope.surveillance_only):
+        return scope
+    spans.extend(s for s in again.spans if s[2].startswith("role:"))
+    return scope.with_changes(roles=again.scope.roles, surveillance_only=again.scope.surveillance_only)
 
 
 def _place_follow_up(text: str, scope: Scope, unresolved: list[str], spans: Spans, vocab: Vocab,

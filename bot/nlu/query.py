@@ -48,6 +48,9 @@ class BotQuery:
     top: int = 0
     #: For "compare": the other side's whole scope (``scope`` is the first side).
     other: Scope | None = None
+    #: For "compare" against an average: the unit it is per ("month" for "the 2024 monthly average"); ``other`` is
+    #: then the period averaged over.
+    baseline: str = ""
     #: For "claims" / "claim_evidence".
     claims: ClaimFilter | None = None
     #: True when this query edits the previous one in the conversation.
@@ -82,6 +85,7 @@ class BotQuery:
             "top": self.top,
             "other": self.other.to_dict() if self.other is not None else None,
             "compare_with": period_dict(self.compare_with),
+            "baseline": self.baseline,
             "claims": self.claims.to_dict() if self.claims else None,
             "follow_up": self.follow_up,
             "understood": list(self.understood),
@@ -107,6 +111,7 @@ class BotQuery:
             rank=bool(data.get("rank", False)),
             top=int(data.get("top", 0) or 0),
             other=other,
+            baseline=str(data.get("baseline", "")),
             claims=ClaimFilter.from_dict(data["claims"]) if data.get("claims") else None,
             follow_up=bool(data.get("follow_up", False)),
             understood=tuple(data.get("understood", ())),

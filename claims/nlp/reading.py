@@ -399,7 +399,9 @@ def read_scope(
     return scope, notes
 
 
-_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "nor", "either", "both", ";"})
+#: Words between two places that list them instead of chaining them: "near Texas vs near Arizona" names two sides.
+_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "nor", "either", "both", ";", "vs", "vs.", "versus", "than",
+                           "against"})
 _OPEN_BEFORE = frozenset({"before", "until", "till", "til"})
 _OPEN_BEFORE_2 = {("prior", "to"), ("up", "to"), ("earlier", "than")}
 _OPEN_AFTER = frozenset({"after"})

@@ -474,6 +474,42 @@ SINGLE: list[Q] = [
     # world places with no boundary, and words not understood: declined, naming them
     Q("how many RC-135 flights near Riga in October 2025?", "count", "declined:not_understood", says="Riga"),
     Q("how many RQ-4 flights over Mordor in October 2025?", "count", "declined:not_understood", says="Mordor"),
+    # --- issue 9, found by the independent oracle (tests/bot_core/oracle.py) -------------------------------------
+    # wrong before: "the week of D" was read as the day D alone
+    Q("number of P-3 flights the week of 27 January 2025", "count", 1, period="2025-01-27/2025-02-02",
+      says="27 January to 2 February 2025"),
+    Q("how many surveillance flights in the week of 3 February?", "count", 6, period="2025-02-03/2025-02-09"),
+    Q("how many flights other than P-8s in the week of 3 February 2025?", "count", 4),
+    # wrong before: "except P-8s and U-2s" excluded the P-8s only and counted the U-2s
+    Q("how many flights except P-8s and U-2s in 2025?", "count", 17, period=Y25, says="other than P8"),
+    # wrong before: "which surveillance aircraft" answered with a count of missions
+    Q("which surveillance aircraft flew near Texas in 2024?", "which_aircraft", 3, surv=True, regions="near:texas"),
+    Q("how many distinct aircraft flew near Texas in 2025?", "which_aircraft", 5, regions="near:texas"),
+    Q("how many different P-8s flew in January 2025?", "which_aircraft", 4, types="P8", period=JAN25),
+    # wrong before: "near Texas and Arizona" was a union without saying so; now said, and "both" intersects
+    Q("how many missions near Texas and Arizona in 2024?", "count", 6, regions="near:texas,near:arizona",
+      says="either place"),
+    Q("how many missions near both Texas and Arizona?", "count", 3, regions="near:texas",
+      and_regions="near:arizona"),
+    # wrong before: "RAF or USAF: who flew more" listed the aircraft of both
+    Q("RAF or USAF: who flew more near Kaliningrad?", "compare", (3, 1), ops="raf", regions=KGD),
+    # declined before
+    Q("E-3 flights since the start of 2025?", "count", 2, types="E3TF", period="2025-01-01/2026-11-24"),
+    Q("How many e3 missions were there until the end of 2024?", "count", 1, types="E3TF",
+      period="1990-01-01/2024-12-31"),
+    Q("count the surveillance flights other than P-8s in 2024", "count", 7, surv=True, period=Y24),
+    Q("list flights by callsign PELCN11", "list", 4),
+    Q("how many flights did callsign FORTE12 make in October 2025?", "count", 4, period=OCT25),
+    Q("how did February 2025 compare with the 2024 monthly average?", "compare", (12, 13), period=FEB25,
+      says="1.08 missions a month"),
+    Q("P-8 missions in January 2025 against the monthly average for 2024", "compare", (5, 5), types="P8",
+      period=JAN25, says="0.42"),
+    Q("near Texas vs near Arizona in 2025", "compare", (7, 7), regions="near:texas", period=Y25),
+    Q("which aircraft type was most common in October 2025?", "breakdown", None, by="type", period=OCT25,
+      rows="Q4:4,R135:4"),
+    Q("how many surveillance missions off the coast of California in 2025?", "count", 10,
+      regions="near:california", period=Y25),
+    Q("February vs March", "compare", (12, 1), says="March 2024"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -563,6 +599,31 @@ CONVERSATIONS: list[list[Q]] = [
     [
         Q("how many U-2 missions in 2025?", "count", 1),
         Q("compared with 2024?", "compare", (1, 1), types="U2"),
+    ],
+    # issue 9, found by the oracle: a follow-up naming only a year ("how about 2024?") was not understood
+    [
+        Q("how many missions over Arizona in 2025?", "count", 6),
+        Q("which aircraft?", "which_aircraft", 5, regions="over:arizona", period=Y25),
+        Q("how about 2024?", "which_aircraft", 2, regions="over:arizona", period=Y24),
+    ],
+    # "only the P-8s?" narrows; "excluding P-8s?" keeps the operator and the period
+    [
+        Q("how many surveillance flights in February 2025?", "count", 10),
+        Q("only the P-8s?", "count", 6, types="P8", period=FEB25),
+        Q("when was the last one?", "when", "2025-02-05", types="P8"),
+    ],
+    [
+        Q("how many Navy flights in January 2025?", "count", 6),
+        Q("excluding P-8s?", "count", 1, ops="us-navy", period=JAN25),
+    ],
+    [
+        Q("how many surveillance flights in 2025?", "count", 26),
+        Q("by month", "breakdown", 26, by="month", rows="2025-01:8,2025-02:10,2025-10:8"),
+        Q("which month was busiest?", "breakdown", None, by="month", says="February 2025"),
+    ],
+    [
+        Q("how many P-8 flights in February 2025?", "count", 6),
+        Q("what about the week of 27 January 2025?", "count", 8, types="P8", period="2025-01-27/2025-02-02"),
     ],
 ]
 

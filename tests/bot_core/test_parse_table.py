@@ -60,6 +60,33 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many Texs missions near zeppelins?", Intent.COUNT, {"nu": "zeppelins"}),
     ("what did ae6801 fly in February?", Intent.LIST, {"identity": "ae6801"}),
     ("how many flights by PELCN11?", Intent.COUNT, {"identity": "PELCN11"}),
+    # found by the independent oracle (tests/bot_core/oracle.py)
+    ("number of P-3 flights the week of 27 January 2025", Intent.COUNT,
+     {"period": "2025-01-27/2025-02-02", "corr": "the week of 27 January 2025>between 27 January 2025 and 2 February "
+                                                 "2025 (the seven days from that day)"}),
+    ("E-3 flights since the start of 2025?", Intent.COUNT, {"types": "E3TF", "period": "2025-01-01/2026-11-24"}),
+    ("how many missions since the beginning of the year?", Intent.COUNT, {"period": "2026-01-01/2026-11-24"}),
+    ("how many e3 missions until the end of 2024?", Intent.COUNT, {"period": "1990-01-01/2024-12-31"}),
+    ("how about 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31"}),
+    ("count the surveillance flights other than P-8s in 2024", Intent.COUNT, {"types": "", "excluded": "P8",
+                                                                              "surv": "1"}),
+    ("how many flights except P-8s and U-2s in 2025?", Intent.COUNT, {"types": "", "excluded": "P8,U2"}),
+    ("list flights by callsign PELCN11", Intent.LIST, {"identity": "PELCN11", "nu": ""}),
+    ("how many flights by registration 168754?", Intent.COUNT, {"identity": "168754", "nu": ""}),
+    ("which surveillance aircraft flew near Texas in 2024?", Intent.WHICH_AIRCRAFT, {"regions": "near:texas"}),
+    ("how many distinct aircraft flew near Texas?", Intent.WHICH_AIRCRAFT, {"regions": "near:texas"}),
+    ("how many missions near Texas and Arizona?", Intent.COUNT, {"regions": "near:texas,near:arizona",
+                                                                "note": "either place"}),
+    ("how many missions near both Texas and Arizona?", Intent.COUNT, {"regions": "near:texas", "and": "near:arizona"}),
+    ("near Texas vs near Arizona in 2025", Intent.COMPARE, {"regions": "near:texas",
+                                                            "other": "regions:near:arizona"}),
+    ("Navy or Air Force: who flew more near Texas?", Intent.COMPARE, {"regions": "near:texas"}),
+    ("which aircraft type was most common in October 2025?", Intent.BREAKDOWN, {"by": "type", "rank": "1"}),
+    ("how did February 2025 compare with the 2024 monthly average?", Intent.COMPARE,
+     {"period": "2025-02-01/2025-02-28", "other": "period:2024-01-01/2024-12-31", "baseline": "month"}),
+    ("how did February 2025 compare with the monthly average?", Intent.COMPARE, {"nu": "which year the average"}),
+    ("surveillance flights in 2026 compared with the 2026 monthly average", Intent.COMPARE, {"nu": "not over yet"}),
+    ("how many missions off the coast of California?", Intent.COUNT, {"regions": "near:california", "nu": ""}),
 ]
 
 
@@ -100,6 +127,14 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert [c for c in q.corrections if c in want or not want] == want, ctx
     if "identity" in checks:
         assert checks["identity"] in q.identities, ctx
+    if "surv" in checks:
+        assert s.surveillance_only is (checks["surv"] == "1"), ctx
+    if "note" in checks:
+        assert any(checks["note"] in n for n in q.notes), ctx
+    if "baseline" in checks:
+        assert q.baseline == checks["baseline"], ctx
+    if checks.get("nu") == "":
+        assert not q.not_understood, ctx
 
 
 def test_follow_ups_keep_the_whole_scope() -> None:
@@ -126,3 +161,15 @@ def test_typo_correction_never_turns_a_word_into_an_entity() -> None:
         assert not q.scope.roles, (text, q.scope)
     fixed = parse("how many misions near Texs in Febuary 2025?")
     assert ("Texs", "texas") in fixed.corrections or ("Texs", "Texas") in fixed.corrections
+
+
+def test_narrowing_follow_ups() -> None:
+    first = parse("how many Navy flights in January 2025?")
+    only = parse("only the P-8s?", previous=first)
+    assert only.follow_up and not only.not_understood and only.scope.type_designators == ("P8",)
+    assert only.scope.operators == ("us-navy",) and only.scope.period == first.scope.period
+    excluding = parse("excluding P-8s?", previous=first)
+    assert excluding.follow_up and excluding.scope.exclude_types == ("P8",) and not excluding.scope.type_designators
+    assert excluding.scope.operators == ("us-navy",) and excluding.scope.period == first.scope.period
+    year = parse("how about 2024?", previous=first)
+    assert year.follow_up and year.scope.operators == ("us-navy",) and year.scope.period.start == dt.date(2024, 1, 1)

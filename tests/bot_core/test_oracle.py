@@ -1,0 +1,51 @@
+"""The independent check: several hundred editor questions (tests/bot_core/oracle.py), each answered by the bot
+through ``bot.services.ask`` and graded against the answer computed from the mission rows in plain Python.
+
+Zero wrong answers is the bar (a decline is not wrong); the exact share is reported and must stay at or above 98 %.
+The figures are written to docs/QUALITY.md ("Editor questions: the independent oracle"). Marked slow: ~460 questions
+take about a minute on the 2-core machine.
+"""
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from bot.services import ask
+from tests.bot_core import oracle
+from tests.bot_core.conftest import NOW
+
+pytestmark = pytest.mark.slow
+
+
+def test_editor_questions_against_the_oracle(demo, capsys):
+    o = oracle.Oracle(oracle.load_rows(), NOW.date(), oracle.load_orbiting())
+    cases = oracle.build_cases(o)
+
+    def ask_one(text: str, thread: str):
+        return ask(text=text, user=demo.editor, platform="cli", channel="oracle", thread=thread, now=NOW)
+
+    with override_settings(BOT_RATE_LIMIT="100000/min"):
+        results = oracle.run(ask_one, o, cases)
+    figures = oracle.summary(results)
+    with capsys.disabled():
+        print(f"\noracle: {figures}")
+        for r in results:
+            if r.verdict != "exact":
+                print(f"  [{r.verdict}] {r.category}: {r.text} — {r.detail[:300]}")
+    wrong = [f"{r.text!r}: {r.detail}" for r in results if r.verdict == "wrong"]
+    assert not wrong, "\n".join(wrong)
+    assert figures["questions"] >= 400
+    assert figures["exact"] >= 0.98 * figures["questions"], figures
+
+
+def test_the_oracle_can_fail(demo):
+    """The grader is not a rubber stamp: a wrong number, a silent union and an answered "why" are all wrong."""
+    from bot.answers import Answer
+
+    assert oracle.grade(oracle.Expect("count", 3), Answer(text="4 missions", count=4))[0] == "wrong"
+    assert oracle.grade(oracle.Expect("count", 3), Answer(text="no", declined=True))[0] == "declined"
+    assert oracle.grade(oracle.Expect("union", 6), Answer(text="6 missions near Texas or Arizona", count=6))[0] \
+        == "wrong"
+    assert oracle.grade(oracle.Expect("decline", reason="why"), Answer(text="1 mission", count=1))[0] == "wrong"
+    assert oracle.grade(oracle.Expect("compare", (2, 1)), Answer(text="", breakdown=[
+        {"key": "a", "label": "a", "count": 1}, {"key": "b", "label": "b", "count": 2}]))[0] == "wrong"
