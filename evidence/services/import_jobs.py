@@ -16,6 +16,7 @@ not a chord: it needs no result backend).
 from __future__ import annotations
 
 import contextvars
+import json
 import logging
 import os
 import shutil
@@ -212,6 +213,7 @@ def run_unit(unit_id: int, task_id: str = "", *, region_tagger: Any = None, work
     ctx = _unit_context(run, region_tagger)
     hook = progress_hook.get()
     entries = unit.entries[unit.done_entries :]
+    positions_before = unit.positions_read
 
     streaming = {"on": False}  # members of a tar compressed whole: the entry is done only at its end
 
@@ -244,6 +246,10 @@ def run_unit(unit_id: int, task_id: str = "", *, region_tagger: Any = None, work
     if timings is not None:
         for k, v in ctx.timings.items():
             timings[k] = timings.get(k, 0.0) + v
+    # What this attempt cost, phase by phase (wall and CPU s): bench/bench_day_archive.py reads it from the workers.
+    figures = {k: round(v, 4) for k, v in ctx.timings.items()}
+    done_now = unit.positions_read - positions_before
+    logger.debug("import unit timings %s", json.dumps({"unit": unit.pk, "positions": done_now, **figures}))
     _finish_unit(unit, ImportUnit.Status.CANCELLED if stopped else ImportUnit.Status.DONE)
 
 
@@ -300,8 +306,10 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
         # while the files' progress commits with their writes below.
         t = fi._clock()
         ctx.coverage.add([h for p in pending for h in p.heard])
+        fi._charge(ctx, "coverage", t)  # region tagging of every aircraft heard
+        t = fi._clock()
         ctx.coverage.flush()
-        fi._charge(ctx, "tag", t)  # coverage is region tagging of every aircraft heard, and its merge
+        fi._charge(ctx, "write", t)  # the cells' merge is database work
         fi._tag_prepared(pending, ctx)
         for prepared in pending:
             fi._write_file(prepared, ctx)
@@ -310,6 +318,7 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
         refresh_totals(ctx.run.pk)
 
     jobs = [(e, ctx.gap_s, ctx.keep) for e in entries if not e.get("stream")]
+    positions = 0
     for prepared in fi._prepared_in_order(jobs, workers):
         if isinstance(prepared, FlightFileError):
             flush()
@@ -318,8 +327,10 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
             continue
         _charge_prepared(ctx, prepared)
         pending.append(prepared)
-        if len(pending) >= fi.BATCH_FILES or sum(p.positions for p in pending) >= fi.BATCH_POSITIONS:
+        positions += prepared.positions
+        if len(pending) >= fi.BATCH_FILES or positions >= fi.BATCH_POSITIONS:
             flush()
+            positions = 0
             if cancelled():
                 return True
     flush()
