@@ -73,6 +73,45 @@ def tasks_in_process() -> bool:
     return bool(app.conf.task_always_eager)
 
 
+#: How long ``import_workers`` waits for the workers' replies (s).
+WORKER_PING_SECONDS = 3.0
+
+
+def import_queue() -> str:
+    """The queue the import tasks are routed to (``task_routes`` or the default queue)."""
+    from project.celery import app
+
+    route = app.amqp.router.route({}, "evidence.tasks.plan_import", args=(), kwargs={})
+    queue = route.get("queue")
+    return getattr(queue, "name", None) or str(queue or app.conf.task_default_queue)
+
+
+def import_workers(timeout: float | None = None) -> list[str]:
+    """Names of the Celery workers that consume the import queue now (asked over the broker, waiting ``timeout``
+    seconds for replies); empty when none answers or the broker cannot be reached."""
+    from project.celery import app
+
+    queue = import_queue()
+    try:
+        replies = app.control.inspect(timeout=WORKER_PING_SECONDS if timeout is None else timeout).active_queues()
+    except Exception:  # broker unreachable: nobody can take the run
+        logger.warning("flight import: could not ask the broker for workers", exc_info=True)
+        return []
+    return sorted(name for name, queues in (replies or {}).items() if any(q.get("name") == queue for q in queues))
+
+
+def no_workers_message() -> str:
+    """What to tell someone whose import no worker would take."""
+    from django.conf import settings as s
+
+    broker = str(s.CELERY_BROKER_URL).split("@")[-1]
+    return (
+        f"No Celery worker is consuming the import queue {import_queue()!r} on the broker ({broker}): no reply "
+        f"within {WORKER_PING_SECONDS:g} s. Start one (`celery -A project worker -Q {import_queue()}`), or import "
+        "in this process with `manage.py import_flights --in-process …` (or with CELERY_BROKER_URL unset)."
+    )
+
+
 def create_run(sources: Iterable[str | Path], *, user: Any = None, origin: str = "cli", options: dict | None = None,
                upload_dir: str = "") -> ImportRun:  # fmt: skip
     opts = {"gap_minutes": default_gap_minutes(), "keep_all": False, **(options or {})}
