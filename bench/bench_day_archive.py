@@ -1,21 +1,29 @@
-"""Benchmark: a synthetic day archive packed as a release tar, imported as a job — in this process, and by 1 and 2
-Celery workers over Redis — against the configured DATABASE_URL (PostgreSQL for the workers).
+"""Benchmark: a synthetic day archive at real scale, packed as a release tar, imported as a job by 1 and by 2 Celery
+workers over Redis on PostgreSQL (and, with ``--workers 0``, in this process).
 
     DATABASE_URL=postgres://…/fc_bench CELERY_BROKER_URL=redis://127.0.0.1:6379/5 \\
-        .venv/bin/python bench/bench_day_archive.py --aircraft 200 --positions 5000 --workers 0 1 2
+        .venv/bin/python bench/bench_day_archive.py --aircraft 50000 \\
+        --tar /tmp/day/v2025.02.03-planes-readsb-prod-0.tar --workers 1 2
 
-Printed per mode: positions/s end to end (planning the tar included), files, missions, and the peak memory (RSS) of
-each worker process. Aircraft use non-ICAO addresses (``~b…``) and are kept with ``keep_all`` (so every position goes
-through parse + split + tag + coverage + write); they are deleted between modes.
+The tar is generated once (bench/day_archive_synth.py: ~740 positions per aircraft, world-wide, 3 % military
+addresses) when ``--tar`` does not exist yet, and kept for the next run (delete it yourself: ~1 GiB at 50,000
+aircraft). The import uses the default keep filter (what a desk runs: the military aircraft become missions, every
+aircraft counts for coverage); ``--all`` keeps every aircraft.
+
+Printed per mode: wall time and positions/s end to end (planning the tar included), the workers' CPU seconds and CPU
+time per position, per-worker parse+split+tag+coverage rates from the units' own timings (the workers log them at
+DEBUG), the peak RSS of each worker's pool process, and the load average before and after (the machine is shared).
+Missions and coverage written by the benchmark are deleted between modes.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+WORK_PHASES = ("parse", "split", "tag", "coverage")
 
 
 def setup_django() -> None:
@@ -40,93 +49,147 @@ def setup_django() -> None:
         call_command("seed_reference", verbosity=0)
 
 
-def clean() -> None:
-    from evidence.models import Aircraft, CoverageCell, ImportRun
+def clean(hexes: list[str]) -> None:
+    """Delete what the benchmark wrote: its runs' missions, the archive's aircraft, the coverage cells."""
+    from evidence.models import Aircraft, CoverageCell, ImportRun, Mission
 
-    Aircraft.objects.filter(hex__startswith="~b").delete()
+    Mission.objects.filter(import_run__origin="bench").delete()
+    for i in range(0, len(hexes), 5000):
+        Aircraft.objects.filter(hex__in=hexes[i : i + 5000]).delete()
     CoverageCell.objects.all().delete()
     ImportRun.objects.filter(origin="bench").delete()
 
 
-def run_in_process(tar: Path) -> dict:
+def run_in_process(tar: Path, keep_all: bool) -> dict:
     from evidence.services.flight_import import import_flight_files
 
-    t = time.perf_counter()
-    run = import_flight_files([str(tar)], origin="bench", keep_all=True)
-    return {"seconds": time.perf_counter() - t, "run": run}
+    timings: dict[str, float] = {}
+    t, c = time.perf_counter(), time.process_time()
+    run = import_flight_files([str(tar)], origin="bench", keep_all=keep_all, timings=timings)
+    return {"seconds": time.perf_counter() - t, "cpu": time.process_time() - c, "run": run,
+            "units": [{"pid": os.getpid(), "positions": run.positions_read, **timings}]}  # fmt: skip
 
 
-def _peak_rss_mb(pid: int) -> float:
+def _proc_status(pid: int) -> tuple[float, float]:
+    """(peak RSS MB, CPU seconds) of one process."""
     peak = 0.0
-    pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    for p in pids:
-        for line in Path(f"/proc/{p}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                peak = max(peak, int(line.split()[1]) / 1024)
-    return peak
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) / 1024
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return peak, cpu
 
 
-def run_with_workers(tar: Path, workers: int) -> dict:
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int, logs: Path) -> dict:
     from evidence.services import import_jobs
     from project.celery import app
 
     queue = f"fc-bench-{os.getpid()}"
     app.conf.task_always_eager = False
     app.conf.task_routes = {"evidence.tasks.*": {"queue": queue}}
-    env = {**os.environ, "IMPORT_UNIT_FILES": os.environ.get("IMPORT_UNIT_FILES", "50")}
+    env = {**os.environ, "IMPORT_UNIT_FILES": str(unit_files), "LOG_LEVEL": "DEBUG"}
     command = [sys.executable, "-m", "celery", "-A", "project", "worker", "-Q", queue, "--concurrency", "1",
-               "--loglevel", "WARNING", "--without-gossip", "--without-mingle"]  # fmt: skip
-    procs = [subprocess.Popen([*command, "-n", f"{queue}-{i}@%h"], cwd=ROOT, env=env) for i in range(workers)]
+               "--loglevel", "DEBUG", "--without-gossip", "--without-mingle"]  # fmt: skip
+    files = [open(logs / f"worker-{workers}-{i}.log", "w") for i in range(workers)]  # noqa: SIM115
+    procs = [subprocess.Popen([*command, "-n", f"{queue}-{i}@%h"], cwd=ROOT, env=env, stdout=f,
+                              stderr=subprocess.STDOUT) for i, f in enumerate(files)]  # fmt: skip
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while len(app.control.ping(timeout=1.0) or []) < workers and time.monotonic() < deadline:
             time.sleep(0.5)
+        before = {p.pid: sum(_proc_status(c)[1] for c in [p.pid, *_children(p.pid)]) for p in procs}
         t = time.perf_counter()
-        run = import_jobs.start_import([str(tar)], origin="bench", options={"keep_all": True})
+        run = import_jobs.start_import([str(tar)], origin="bench", options={"keep_all": keep_all})
         while True:
             run.refresh_from_db()
             if run.status not in run.ACTIVE:
                 break
-            time.sleep(0.2)
+            time.sleep(1.0)
         seconds = time.perf_counter() - t
-        peaks = [_peak_rss_mb(p.pid) for p in procs]
+        stats = []
+        for p in procs:
+            kids = _children(p.pid)
+            peaks = [_proc_status(c)[0] for c in kids]
+            cpu = sum(_proc_status(c)[1] for c in [p.pid, *kids]) - before[p.pid]
+            stats.append({"peak_rss_mb": max(peaks or [0.0]), "cpu": cpu})
     finally:
         for p in procs:
             p.terminate()
         for p in procs:
             p.wait(timeout=60)
-    return {"seconds": seconds, "run": run, "peak_rss_mb": peaks}
+        for f in files:
+            f.close()
+    units = []
+    for i in range(workers):
+        for line in (logs / f"worker-{workers}-{i}.log").read_text(errors="replace").splitlines():
+            if m := re.search(r"import unit timings (\{.*\})", line):
+                units.append({**json.loads(m.group(1)), "worker": i})
+    return {"seconds": seconds, "run": run, "workers": stats, "units": units}
+
+
+def report(label: str, result: dict, load: tuple[float, float]) -> None:
+    run, seconds = result["run"], result["seconds"]
+    n = run.positions_read
+    print(f"\n{label}: status {run.status}, {run.files_read:,} files ({run.files_failed} failed), {n:,} positions, "
+          f"{run.aircraft_heard:,} aircraft heard, {run.aircraft_kept:,} kept, {run.missions_created:,} missions; "
+          f"load average {load[0]:.1f} → {load[1]:.1f}")  # fmt: skip
+    print(f"  end to end: {seconds:,.1f} s wall = {n / seconds:,.0f} positions/s")
+    for i, w in enumerate(result.get("workers", [])):
+        print(f"  worker {i}: CPU {w['cpu']:,.1f} s, peak RSS {w['peak_rss_mb']:,.0f} MB")
+    cpu = sum(w["cpu"] for w in result.get("workers", [])) or result.get("cpu", 0.0)
+    if cpu:
+        print(f"  CPU: {cpu:,.1f} s in all = {1e6 * cpu / n:.2f} µs per position = {n / cpu:,.0f} positions per "
+              f"CPU-second")  # fmt: skip
+    by_worker: dict[int, dict[str, float]] = {}
+    for u in result["units"]:
+        acc = by_worker.setdefault(u.get("worker", 0), {})
+        for k, v in u.items():
+            if isinstance(v, (int, float)) and k not in ("unit", "pid", "worker"):
+                acc[k] = acc.get(k, 0.0) + v
+    for w, acc in sorted(by_worker.items()):
+        work_cpu = sum(acc.get(f"{p}_cpu", 0.0) for p in WORK_PHASES)
+        work_wall = sum(acc.get(p, 0.0) for p in WORK_PHASES)
+        phases = ", ".join(f"{p} {acc.get(f'{p}_cpu', 0.0):,.1f}" for p in (*WORK_PHASES, "write"))
+        print(f"  worker {w}: {acc['positions']:,.0f} positions; CPU s by phase: {phases}; parse+split+tag+coverage "
+              f"{acc['positions'] / work_cpu:,.0f} positions/CPU-s ({acc['positions'] / work_wall:,.0f}/s wall)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--aircraft", type=int, default=200)
-    parser.add_argument("--positions", type=int, default=5000)
-    parser.add_argument("--workers", type=int, nargs="+", default=[0, 1, 2], help="0 = in this process")
+    parser.add_argument("--aircraft", type=int, default=50_000)
+    parser.add_argument("--tar", type=Path, default=None, help="the release tar (generated there when missing)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="0 = in this process")
+    parser.add_argument("--all", action="store_true", help="keep every aircraft (default: the keep filter)")
+    parser.add_argument("--unit-files", type=int, default=200, help="IMPORT_UNIT_FILES for the workers")
     args = parser.parse_args()
     setup_django()
-    from bench_import import generate
+    from day_archive_synth import addresses, write_day_tar
 
-    with tempfile.TemporaryDirectory(prefix="fc-day-") as tmp:
-        tree = Path(tmp) / "tree"
-        total = generate(str(tree), args.aircraft, args.positions, 7)
-        tar = Path(tmp) / "v2025.02.03-planes-readsb-prod-0.tar"
-        with tarfile.open(tar, "w") as out:
-            out.add(tree / "2025", arcname="2025")
-        print(f"day archive: {args.aircraft} aircraft, {total:,} positions, tar {tar.stat().st_size / 2**20:.1f} MiB")
-        print(f"load average: {os.getloadavg()}")
+    tar = args.tar or Path(tempfile.gettempdir()) / "fc-day" / "v2025.02.03-planes-readsb-prod-0.tar"
+    if not tar.exists():
+        tar.parent.mkdir(parents=True, exist_ok=True)
+        print(f"generating {tar} ({args.aircraft:,} aircraft)…", flush=True)
+        print(write_day_tar(tar, args.aircraft), flush=True)
+    hexes, _ = addresses(args.aircraft, 0.03, 7)
+    print(f"day archive {tar}: {tar.stat().st_size / 2**20:,.0f} MiB, {args.aircraft:,} aircraft; "
+          f"{os.cpu_count()} CPUs; keep {'all' if args.all else 'the default filter'}", flush=True)  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="fc-bench-logs-") as logs:
         for n in args.workers:
-            clean()
-            result = run_in_process(tar) if n == 0 else run_with_workers(tar, n)
-            run = result["run"]
-            label = "in process" if n == 0 else f"{n} worker(s)"
-            peaks = ", ".join(f"{p:.0f}" for p in result.get("peak_rss_mb", []))
-            print(
-                f"{label:>12}: {result['seconds']:.1f} s, {run.positions_read / result['seconds']:,.0f} positions/s, "
-                f"{run.files_read} files, {run.missions_created} missions, status {run.status}"
-                + (f", worker peak RSS MB: {peaks}" if peaks else "")
-            )
-        clean()
+            clean(hexes)
+            load0 = os.getloadavg()[0]
+            if n == 0:
+                result = run_in_process(tar, args.all)
+            else:
+                result = run_with_workers(tar, n, args.all, args.unit_files, Path(logs))
+            report("in process" if n == 0 else f"{n} Celery worker(s)", result, (load0, os.getloadavg()[0]))
+            sys.stdout.flush()
+    clean(hexes)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from evidence.models import CoverageCell
 
@@ -51,46 +51,69 @@ class CoverageCounter:
             address = _address(hex_address)
             if address is None:
                 continue
-            for hour in np.unique(hours):
-                sel = np.flatnonzero(hours == hour)
-                tracks.append((lon[sel], lat[sel]))
-                keys.append((address, int(hour)))
+            # hours are in time order: one short track per hour heard
+            cuts = np.flatnonzero(hours[1:] != hours[:-1]) + 1
+            starts = [0, *cuts.tolist()]
+            for a, b in zip(starts, [*starts[1:], len(hours)], strict=True):
+                tracks.append((lon[a:b], lat[a:b]))
+                keys.append((address, int(hours[a])))
         if not tracks:
             return
-        tag_many = getattr(self.tagger, "tag_many", None)
-        results = tag_many(tracks) if tag_many else [self.tagger.tag(lon, lat) for lon, lat in tracks]
-        for (address, hour), hits in zip(keys, results, strict=True):
-            for hit in hits:
-                if hit.over or hit.min_distance_nm <= self.near_nm:
-                    self.cells[(hit.key, hour)].add(address)
+        cells = self.cells
+        within_many = getattr(self.tagger, "within_many", None)
+        if within_many is not None:  # a yes/no per region within near_nm, no distances measured
+            for (address, hour), region_keys in zip(keys, within_many(tracks, self.near_nm), strict=True):
+                for key in region_keys:
+                    cells[(key, hour)].add(address)
+            return
+        near = self.near_nm
+        for (address, hour), (lon, lat) in zip(keys, tracks, strict=True):
+            for hit in self.tagger.tag(lon, lat):
+                if hit.over or hit.min_distance_nm <= near:
+                    cells[(hit.key, hour)].add(address)
 
     def flush(self) -> int:
-        """Merge the accumulated cells: missing cells created (a concurrent creator wins, harmlessly), then every
-        touched cell locked in key order (concurrent writers lock rows in the same order) and updated in bulk."""
+        """Merge the accumulated cells: every existing touched cell locked in key order (concurrent writers lock
+        rows in the same order), the missing ones created (a concurrent creator wins, harmlessly: its row is then
+        locked and merged like the others), and the changed ones written with one statement per row (no ORM
+        instances or CASE expressions: thousands of cells per batch)."""
         if not self.cells:
             return 0
         items = dict(sorted(self.cells.items()))
         self.cells = defaultdict(set)
         keys = {(region, datetime.fromtimestamp(hour, UTC)): heard for (region, hour), heard in items.items()}
-        regions = {r for r, _ in keys}
-        hours = {h for _, h in keys}
         with transaction.atomic():
-            CoverageCell.objects.bulk_create(
-                [CoverageCell(region_id=r, hour=h, aircraft=b"", aircraft_count=0) for r, h in keys],
-                ignore_conflicts=True,
-            )
-            rows = CoverageCell.objects.select_for_update().filter(region_id__in=regions, hour__in=hours)
+            rows = _locked_cells(keys)
+            missing = [k for k in keys if k not in rows]
+            if missing:
+                CoverageCell.objects.bulk_create(
+                    [CoverageCell(region_id=r, hour=h, aircraft=b"", aircraft_count=0) for r, h in missing],
+                    ignore_conflicts=True, batch_size=2000,
+                )  # fmt: skip
+                rows.update(_locked_cells({k: keys[k] for k in missing}))
             changed = []
-            for cell in rows.order_by("region_id", "hour"):
-                addresses = keys.get((cell.region_id, cell.hour))
-                if addresses is None:
-                    continue
-                merged = np.union1d(unpack(cell.aircraft), np.fromiter(addresses, dtype=np.uint32))
-                if len(merged) != cell.aircraft_count:
-                    cell.aircraft, cell.aircraft_count = pack(merged), len(merged)
-                    changed.append(cell)
-            CoverageCell.objects.bulk_update(changed, ["aircraft", "aircraft_count"], batch_size=500)
+            for key, (pk, blob, count) in sorted(rows.items()):
+                merged = np.union1d(unpack(blob), np.fromiter(keys[key], dtype=np.uint32, count=len(keys[key])))
+                if len(merged) != count:
+                    changed.append((pack(merged), len(merged), pk))
+            if changed:
+                table = CoverageCell._meta.db_table
+                with connection.cursor() as cursor:
+                    cursor.executemany(f"UPDATE {table} SET aircraft = %s, aircraft_count = %s WHERE id = %s", changed)
         return len(items)
+
+
+def _locked_cells(keys: dict[tuple[int, datetime], Any]) -> dict[tuple[int, datetime], tuple[int, bytes, int]]:
+    """The stored cells among ``keys``, locked (in key order), as (region, hour) → (id, addresses, count)."""
+    regions = sorted({r for r, _ in keys})
+    hours = sorted({h for _, h in keys})
+    found = (
+        CoverageCell.objects.select_for_update()
+        .filter(region_id__in=regions, hour__in=hours)
+        .order_by("region_id", "hour")
+        .values_list("region_id", "hour", "pk", "aircraft", "aircraft_count")
+    )
+    return {(r, h): (pk, bytes(blob), n) for r, h, pk, blob, n in found if (r, h) in keys}
 
 
 #: "Few" missions: answers and claim checks that found at most this many say whether other traffic was heard there.

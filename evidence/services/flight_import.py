@@ -56,7 +56,7 @@ SKIP_DIRS = {"acas", "heatmap", "__pycache__"}
 MAX_SOURCE_FILES = 20
 # Files are parsed and split ahead in batches so region tagging runs once per batch (see _tag_prepared); each file
 # is still written in its own transaction. Bounded, so memory does not grow with the number of files.
-BATCH_FILES = 64
+BATCH_FILES = 512
 BATCH_POSITIONS = 300_000
 WORKER_TIMEOUT_S = 600.0
 
@@ -101,7 +101,7 @@ class _Context:
     coverage: Any = None  # a CoverageCounter, fed every aircraft read (kept or not)
 
 
-PHASES = ("parse", "split", "tag", "write")
+PHASES = ("parse", "split", "tag", "coverage", "write")
 _TIMING_KEYS = (*PHASES, *(f"{p}_cpu" for p in PHASES))
 
 
@@ -320,7 +320,7 @@ def _prepared_in_order(jobs: list[Any], workers: int) -> Iterator[_Prepared | Fl
     import multiprocessing
     from collections import deque
 
-    window = 2 * BATCH_FILES
+    window = 128
     mp = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
 
     def result(path: str, pending: Any) -> _Prepared | FlightFileError:

@@ -16,6 +16,7 @@ not a chord: it needs no result backend).
 from __future__ import annotations
 
 import contextvars
+import json
 import logging
 import os
 import shutil
@@ -70,6 +71,45 @@ def tasks_in_process() -> bool:
     from project.celery import app
 
     return bool(app.conf.task_always_eager)
+
+
+#: How long ``import_workers`` waits for the workers' replies (s).
+WORKER_PING_SECONDS = 3.0
+
+
+def import_queue() -> str:
+    """The queue the import tasks are routed to (``task_routes`` or the default queue)."""
+    from project.celery import app
+
+    route = app.amqp.router.route({}, "evidence.tasks.plan_import", args=(), kwargs={})
+    queue = route.get("queue")
+    return getattr(queue, "name", None) or str(queue or app.conf.task_default_queue)
+
+
+def import_workers(timeout: float | None = None) -> list[str]:
+    """Names of the Celery workers that consume the import queue now (asked over the broker, waiting ``timeout``
+    seconds for replies); empty when none answers or the broker cannot be reached."""
+    from project.celery import app
+
+    queue = import_queue()
+    try:
+        replies = app.control.inspect(timeout=WORKER_PING_SECONDS if timeout is None else timeout).active_queues()
+    except Exception:  # broker unreachable: nobody can take the run
+        logger.warning("flight import: could not ask the broker for workers", exc_info=True)
+        return []
+    return sorted(name for name, queues in (replies or {}).items() if any(q.get("name") == queue for q in queues))
+
+
+def no_workers_message() -> str:
+    """What to tell someone whose import no worker would take."""
+    from django.conf import settings as s
+
+    broker = str(s.CELERY_BROKER_URL).split("@")[-1]
+    return (
+        f"No Celery worker is consuming the import queue {import_queue()!r} on the broker ({broker}): no reply "
+        f"within {WORKER_PING_SECONDS:g} s. Start one (`celery -A project worker -Q {import_queue()}`), or import "
+        "in this process with `manage.py import_flights --in-process …` (or with CELERY_BROKER_URL unset)."
+    )
 
 
 def create_run(sources: Iterable[str | Path], *, user: Any = None, origin: str = "cli", options: dict | None = None,
@@ -212,6 +252,7 @@ def run_unit(unit_id: int, task_id: str = "", *, region_tagger: Any = None, work
     ctx = _unit_context(run, region_tagger)
     hook = progress_hook.get()
     entries = unit.entries[unit.done_entries :]
+    positions_before = unit.positions_read
 
     streaming = {"on": False}  # members of a tar compressed whole: the entry is done only at its end
 
@@ -244,6 +285,10 @@ def run_unit(unit_id: int, task_id: str = "", *, region_tagger: Any = None, work
     if timings is not None:
         for k, v in ctx.timings.items():
             timings[k] = timings.get(k, 0.0) + v
+    # What this attempt cost, phase by phase (wall and CPU s): bench/bench_day_archive.py reads it from the workers.
+    figures = {k: round(v, 4) for k, v in ctx.timings.items()}
+    done_now = unit.positions_read - positions_before
+    logger.debug("import unit timings %s", json.dumps({"unit": unit.pk, "positions": done_now, **figures}))
     _finish_unit(unit, ImportUnit.Status.CANCELLED if stopped else ImportUnit.Status.DONE)
 
 
@@ -300,8 +345,10 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
         # while the files' progress commits with their writes below.
         t = fi._clock()
         ctx.coverage.add([h for p in pending for h in p.heard])
+        fi._charge(ctx, "coverage", t)  # region tagging of every aircraft heard
+        t = fi._clock()
         ctx.coverage.flush()
-        fi._charge(ctx, "tag", t)  # coverage is region tagging of every aircraft heard, and its merge
+        fi._charge(ctx, "write", t)  # the cells' merge is database work
         fi._tag_prepared(pending, ctx)
         for prepared in pending:
             fi._write_file(prepared, ctx)
@@ -310,6 +357,7 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
         refresh_totals(ctx.run.pk)
 
     jobs = [(e, ctx.gap_s, ctx.keep) for e in entries if not e.get("stream")]
+    positions = 0
     for prepared in fi._prepared_in_order(jobs, workers):
         if isinstance(prepared, FlightFileError):
             flush()
@@ -318,8 +366,10 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
             continue
         _charge_prepared(ctx, prepared)
         pending.append(prepared)
-        if len(pending) >= fi.BATCH_FILES or sum(p.positions for p in pending) >= fi.BATCH_POSITIONS:
+        positions += prepared.positions
+        if len(pending) >= fi.BATCH_FILES or positions >= fi.BATCH_POSITIONS:
             flush()
+            positions = 0
             if cancelled():
                 return True
     flush()

@@ -26,6 +26,10 @@ def error_lines(errors: list[dict[str, str]]) -> list[str]:
 
 
 class Command(BaseCommand):
+    #: While waiting, seconds without any progress before the command checks that a worker is still there.
+    silent_seconds = 30.0
+    in_process = False
+
     help = (
         "Import flight files (readsb/tar1090 traces, OpenSky state-vector CSV, traffic JSON/CSV), directory trees "
         "(day archives YYYY/MM/DD/traces/xx/ included) and release tars (split .tar.aa/.tar.ab… parts too). "
@@ -47,6 +51,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--workers", type=int, default=1, help="(no broker) processes parsing files in parallel")
         parser.add_argument("--all", action="store_true", help="keep every aircraft, not only military/watched ones")
+        parser.add_argument(
+            "--in-process", action="store_true", help="run the job in this process even when a broker is configured"
+        )
         wait = parser.add_mutually_exclusive_group()
         wait.add_argument("--no-wait", action="store_true", help="(broker) print the run id and return at once")
         wait.add_argument("--wait", action="store_true", help="wait for the run with a progress bar (the default)")
@@ -58,7 +65,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         console = Console(file=self.stdout, force_terminal=False, width=120)
-        eager = import_jobs.tasks_in_process()
+        eager = import_jobs.tasks_in_process() or options["in_process"]
+        self.in_process = eager
         if options["reconcile"]:
             closed = import_jobs.reconcile_stale_runs()
             self.stdout.write(f"closed as interrupted: {', '.join(map(str, closed)) or 'none'}")
@@ -74,6 +82,10 @@ class Command(BaseCommand):
         self._require_regions(options)
         if options["no_wait"] and eager:
             raise CommandError("--no-wait needs a broker (CELERY_BROKER_URL): without one the import runs here")
+        if not eager and not import_jobs.import_workers():
+            if not options["no_wait"]:  # nobody would take the run: say so now instead of waiting forever
+                raise CommandError(import_jobs.no_workers_message() + " Nothing was queued.")
+            self.stderr.write(import_jobs.no_workers_message() + " The run waits in the queue until a worker starts.")
         show_bar = options.get("verbosity", 1) >= 1
         with self._bar(console, show_bar) as (bar, task):
             counts = {"done": 0, "positions": 0}
@@ -120,7 +132,7 @@ class Command(BaseCommand):
         if not options["paths"]:
             raise CommandError("give files, directories or tars to import (or --resume/--cancel/--reconcile)")
         job_options = {"gap_minutes": options["gap_minutes"], "keep_all": options["all"]}
-        if import_jobs.tasks_in_process():  # no broker: the same planning and units, in this process
+        if self.in_process:  # no broker (or --in-process): the same planning and units, in this process
             import_jobs.reconcile_stale_runs()
             return import_jobs.import_synchronously(
                 options["paths"], origin="cli", options=job_options, workers=options["workers"]
@@ -131,10 +143,22 @@ class Command(BaseCommand):
 
     def _wait(self, run: ImportRun, bar: Progress, task: Any) -> ImportRun:
         run.refresh_from_db()
-        # With a broker: follow the workers' progress in the database.
-        while run.status in ImportRun.ACTIVE and not import_jobs.tasks_in_process():
+        # With a broker: follow the workers' progress in the database; when nothing moves for a while, make sure a
+        # worker is still there (one killed or stopped mid-run would leave this loop waiting for ever).
+        seen, still_since = None, time.monotonic()
+        while run.status in ImportRun.ACTIVE and not self.in_process:
             done = run.files_read + run.files_failed
             bar.update(task, total=run.files_total or None, completed=done, positions=run.positions_read)
+            state = (run.status, run.units_done, done, run.positions_read)
+            if state != seen:
+                seen, still_since = state, time.monotonic()
+            elif time.monotonic() - still_since > self.silent_seconds:
+                if not import_jobs.import_workers():
+                    raise CommandError(
+                        f"{import_jobs.no_workers_message()} {run} stays {run.get_status_display().lower()}: it "
+                        f"goes on when a worker starts; or cancel it with --cancel {run.pk}."
+                    )
+                still_since = time.monotonic()
             time.sleep(0.5)
             run.refresh_from_db()
         return run
