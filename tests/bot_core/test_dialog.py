@@ -447,6 +447,19 @@ SINGLE: list[Q] = [
     Q("how many RAF flights near Kaliningrad in October 2025?", "count", 3, ops="raf", regions=KGD, period=OCT25,
       mission="raf_first"),
     Q("how many Royal Air Force missions near Kaliningrad in October 2025?", "count", 3, ops="raf"),
+    Q("how many RAF RC-135 flights near Kaliningrad in October 2025?", "count", 3, ops="raf", types="R135",
+      regions=KGD, period=OCT25),
+    Q("how many RC-135 flights near Kaliningrad Oblast in October 2025?", "count", 4, regions=KGD),
+    # first-level subdivisions (evidence.geo.subdivisions): the RC-135s took off from Waddington and Mildenhall
+    # (England), the RQ-4s from Sigonella (Sicily); none flew over Murmansk Oblast or Okinawa
+    Q("how many RC-135 flights over England in October 2025?", "count", 4, types="R135", regions="over:england",
+      period=OCT25),
+    Q("how many Global Hawk flights over Sicily in October 2025?", "count", 4, types="Q4", regions="over:sicily",
+      period=OCT25),
+    Q("how many RC-135 flights near Murmansk Oblast in October 2025?", "count", 0, types="R135",
+      regions="near:murmansk-oblast", period=OCT25),
+    Q("how many surveillance flights over the Kursk region in October 2025?", "count", 0,
+      regions="over:kursk-oblast", period=OCT25),
     Q("how many US Air Force flights near Kaliningrad in October 2025?", "count", 1, ops="us-air-force",
       mission="rc135_world"),
     # the Black Sea: the 4 RQ-4Bs of 3, 10, 17, 24 October; near Crimea (~31 nm at the closest), never over it

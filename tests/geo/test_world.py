@@ -92,6 +92,14 @@ def test_international_airspace_is_worldwide(by_slug):
     assert not shapely.contains_xy(airspace, 33.52, 44.50)  # just off Sevastopol (inside 12 nm)
     assert shapely.contains_xy(airspace, 120.0, 24.6)  # mid Taiwan Strait: > 12 nm from both coasts
     assert not shapely.contains_xy(airspace, 119.55, 23.57)  # Penghu (Magong): land
+    assert shapely.contains_xy(airspace, 115.0, 15.0)  # South China Sea, west of Scarborough Shoal
+    assert shapely.contains_xy(airspace, 51.5, 27.0)  # mid Persian Gulf (~50 nm from Qatar and from Iran)
+    assert not shapely.contains_xy(airspace, 50.45, 26.05)  # Bahrain's west coast waters
+    assert shapely.contains_xy(airspace, -66.0, 13.0)  # Caribbean off Venezuela, ~70 nm north of La Orchila
+    assert not shapely.contains_xy(airspace, -66.9, 10.68)  # ~5 nm off La Guaira (Venezuela's territorial sea)
+    assert shapely.contains_xy(airspace, 19.3, 55.2)  # Baltic ~25 nm off the Kaliningrad coast
+    assert not shapely.contains_xy(airspace, 19.80, 54.66)  # ~3 nm off Baltiysk
+    assert not shapely.contains_xy(airspace, 28.75, 44.17)  # ~4 nm off Constanța
 
 
 def _track(lon0, lat0, lon1, lat1, n=400):

@@ -89,3 +89,43 @@ def test_operators_have_their_country(seeded) -> None:
     countries = dict(Organisation.objects.values_list("slug", "country"))
     assert countries["raf"] == "GB" and countries["vks"] == "RU" and countries["plaaf"] == "CN"
     assert countries["rocaf"] == "TW" and countries["nato"] == ""
+
+
+def _question(text: str):
+    import datetime as dt
+
+    from claims.nlp.reading import read_question
+
+    return read_question(text, reference=dt.date(2025, 11, 15), vocabulary=vocabulary_from_db(max_age=0))
+
+
+@pytest.mark.parametrize(
+    ("text", "designators"),
+    [
+        ("How many E-3 flights over the Baltic Sea in October 2025?", ("E3TF", "E3CF")),
+        ("How many AWACS flights over the Baltic Sea in October 2025?", ("E3TF", "E3CF")),
+        ("How many E-3s flew over the Baltic Sea in October 2025?", ("E3TF", "E3CF")),
+        ("How many E-3A flights over the Baltic Sea in October 2025?", ("E3TF",)),
+        ("How many E-3D flights over the Baltic Sea in October 2025?", ("E3CF",)),
+        ("How many B-52H flights over the Baltic Sea in October 2025?", ("B52",)),
+        ("How many Y-8Q flights over the Baltic Sea in October 2025?", ("AN12",)),
+    ],
+)
+def test_a_family_name_reads_every_designator_of_the_family(seeded, text: str, designators: tuple) -> None:
+    """"E-3"/"AWACS" are the TF33 and the CFM56 Sentry (NATO's E-3A and the RAF/French E-3D/F); a variant names one."""
+    assert _question(text).scope.type_designators == designators
+
+
+def test_frontex_is_an_operator(seeded) -> None:
+    """"Frontex flights" constrains who flew, like "CBP flights" (Frontex charters its surveillance aircraft)."""
+    reading = _question("How many Frontex flights over the Mediterranean Sea in October 2025?")
+    assert reading.scope.operators == ("frontex",)
+
+
+def test_kj500_is_read_as_an_aircraft_without_a_designator(seeded) -> None:
+    """KJ-500 has no ICAO Doc 8643 designator: it is recognised as an aircraft, and no other type is put for it."""
+    nlp = get_pipeline(vocabulary_from_db(max_age=0))
+    ents = [e for e in nlp("Flight data showed a KJ-500 over the sea.").ents if e.label_ == "AIRCRAFT"]
+    assert [e.text for e in ents] == ["KJ-500"]
+    assert not ents[0].ent_id_.startswith("aircraft:")
+    assert _question("How many KJ-500 flights over the Taiwan Strait in October 2025?").scope.type_designators == ()
