@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claims.nlp.components import NOT_NAMES, _view, char_span, current_ents, fc_value, set_fc_value
+from claims.nlp.dates import MONTHS, WEEKDAYS
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
 GENERIC_SERVICE_WORDS = frozenset({"air force", "navy", "army", "marines", "marine corps", "coast guard",
@@ -553,8 +554,7 @@ class _Names:
                     and "u" not in low.replace("southern", "").replace("southwest", "").replace("border", ""):
                 # "the border of the Kaliningrad region", "the borders of the three Baltic states"
                 follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and any(
-                    doc[k].is_title and doc[k].text not in NOT_NAMES for k in range(e.end + 1, min(e.end + 5,
-                                                                                              len(doc))))
+                    _names_a_place(doc[k]) for k in range(e.end + 1, min(e.end + 5, len(doc))))
                 if follows and not has_us_mexico:
                     continue  # "the border of X" is no place of its own: X (read on its own) is the place
             if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None:
@@ -740,3 +740,10 @@ def _merge(existing: list[Span], new: list[Span]) -> list[Span]:
 def make_names(nlp: Language, name: str, vocabulary_version: str) -> _Names:
     city_gazetteer()  # read when the pipeline is built, not on the first article
     return _Names(vocabulary_version)
+
+
+def _names_a_place(token: Any) -> bool:
+    """A capitalised word that may name what a border is of ("the border with Belarus"), not a month or a weekday
+    ("along the border between 25 Jan and 5 Feb" is the US–Mexico border in a period)."""
+    low = token.lower_.rstrip(".")
+    return token.is_title and token.text not in NOT_NAMES and low not in MONTHS and low not in WEEKDAYS
