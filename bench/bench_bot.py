@@ -308,6 +308,7 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
         load_before = os.getloadavg()
         cpu0, wall0 = time.process_time(), time.perf_counter()
         per_q: dict[str, list[float]] = {q: [] for q in QUESTIONS}
+        cpu_q: list[float] = []
         sql_per_q: dict[str, list[float]] = {q: [] for q in QUESTIONS}
         captured: dict[str, list[tuple[str, tuple]]] = {}
         answers = {}
@@ -316,9 +317,10 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
                 cache.clear()
                 cap = Capture()
                 with connection.execute_wrapper(cap):
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), time.process_time()
                     answers[q] = ask(text=q, user=user, platform="cli", thread=f"bench{r}", now=NOW)
                     per_q[q].append((time.perf_counter() - t0) * 1000)
+                    cpu_q.append((time.process_time() - c0) * 1000)
                 captured[q] = cap.calls
         ask_cpu, ask_wall = time.process_time() - cpu0, time.perf_counter() - wall0
         for _ in range(repeat):
@@ -346,6 +348,7 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
     print(f"\nall questions: answer p50 {a50:.2f} ms, p95 {a95:.2f} ms; "
           f"bare SQL p50 {s50:.2f} ms, p95 {s95:.2f} ms; ratio p50 {a50 / s50:.1f}x, p95 {a95 / s95:.1f}x")
     n = repeat * len(QUESTIONS)
+    print(f"fixed mix, this process's CPU time per answer: p50 {pct(cpu_q, 50):.2f} ms, p95 {pct(cpu_q, 95):.2f} ms")
     print(f"bench process CPU during the answers: {ask_cpu / n * 1000:.2f} ms per answer "
           f"({ask_cpu / ask_wall:.0%} of wall; the database server's own CPU is not included for PostgreSQL)")
     print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average before "
