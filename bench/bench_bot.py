@@ -358,12 +358,28 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
         explain_plans()
 
 
+def server_cpu_ms() -> float | None:
+    """PostgreSQL on this machine: the CPU time (user + system) of this connection's server process so far, from
+    /proc (10 ms ticks: meaningful summed over runs). None for SQLite (its work is in this process) or elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as c:
+        c.execute("SELECT pg_backend_pid()")
+        pid = c.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def shapes(user: User, repeat: int) -> None:
     """Every shape of :data:`SHAPES`: p50 and p99 of the answer time, and the slowest shape."""
     from bot.services import ask
 
     times: dict[str, list[float]] = {name: [] for name in SHAPES}
     cpu: dict[str, list[float]] = {name: [] for name in SHAPES}
+    server: dict[str, float] = {name: 0.0 for name in SHAPES}
     shown: dict[str, str] = {}
     load_before = os.getloadavg()
     with override_settings(BOT_RATE_LIMIT="1000000/min"):
@@ -373,19 +389,28 @@ def shapes(user: User, repeat: int) -> None:
                 thread = f"shape{r}-{name}"
                 for turn in turns[:-1]:
                     ask(text=turn, user=user, platform="cli", thread=thread, now=NOW)
+                s0 = server_cpu_ms()
                 t0, c0 = time.perf_counter(), time.process_time()
                 answer = ask(text=turns[-1], user=user, platform="cli", thread=thread, now=NOW)
                 if r:
                     times[name].append((time.perf_counter() - t0) * 1000)
                     cpu[name].append((time.process_time() - c0) * 1000)
+                    if s0 is not None:
+                        server[name] += (server_cpu_ms() or s0) - s0
                 shown[name] = "decl" if answer.declined else ("-" if answer.count is None else str(answer.count))
     print(f"\nquestion shapes, {repeat} runs each (the last turn timed; follow-ups after their first turn)\n")
     print("(CPU: this process's CPU time, which includes SQLite's own work: the measure that a loaded machine does "
           "not inflate)\n")
-    print(f"{'shape':34s} {'answer':>7s} {'p50 ms':>8s} {'p99 ms':>8s} {'CPU p50':>8s} {'CPU p99':>8s}")
+    pg = connection.vendor == "postgresql"
+    if pg:
+        print("(server CPU: the PostgreSQL connection's process, user + system, mean per answer from /proc; parallel "
+              "workers, if any, not included)\n")
+    print(f"{'shape':34s} {'answer':>7s} {'p50 ms':>8s} {'p99 ms':>8s} {'CPU p50':>8s} {'CPU p99':>8s}"
+          + (f" {'server CPU':>10s}" if pg else ""))
     for name in SHAPES:
         print(f"{name:34s} {shown[name]:>7s} {pct(times[name], 50):8.2f} {pct(times[name], 99):8.2f} "
-              f"{pct(cpu[name], 50):8.2f} {pct(cpu[name], 99):8.2f}")
+              f"{pct(cpu[name], 50):8.2f} {pct(cpu[name], 99):8.2f}"
+              + (f" {server[name] / max(1, len(times[name])):10.2f}" if pg else ""))
     slowest = max(SHAPES, key=lambda n: pct(times[n], 99))
     slowest_cpu = max(SHAPES, key=lambda n: pct(cpu[n], 99))
     print(f"\nslowest shape: {slowest!r}, p99 {pct(times[slowest], 99):.2f} ms ({SHAPES[slowest][-1]!r}); by CPU: "
