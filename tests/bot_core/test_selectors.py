@@ -213,6 +213,7 @@ def test_breakdown_counted_per_bucket_matches_grouping(demo, monkeypatch):
     cases = [(scope, by) for scope in scopes for by in ("day", "week", "month", "year")
              if len(s._buckets(scope.period, by)) <= s.COUNTED_BUCKETS_MAX]
     assert len(cases) >= 10
+    monkeypatch.setattr(s, "COUNTED_BY", ("day", "week", "month", "year"))
     counted = [s.breakdown(scope, by) for scope, by in cases]
     monkeypatch.setattr(s, "COUNTED_BUCKETS_MAX", 0)
     grouped = [s.breakdown(scope, by) for scope, by in cases]
