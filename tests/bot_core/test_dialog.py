@@ -510,6 +510,17 @@ SINGLE: list[Q] = [
     Q("how many surveillance missions off the coast of California in 2025?", "count", 10,
       regions="near:california", period=Y25),
     Q("February vs March", "compare", (12, 1), says="March 2024"),
+    # wrong before: a trend question over two periods answered with the span's total
+    Q("Did surveillance flights go up between January and February 2025?", "compare", (8, 10), surv=True),
+    Q("Has the number of surveillance flights increased from 2024 to 2025?", "compare", (12, 26), surv=True),
+    Q("Which was busier, January or February 2025?", "compare", (9, 12)),
+    # wrong before: "the last 3" answered with one record
+    Q("list the last 3 P-8 missions", "when", "2025-02-05", types="P8", says="most recent 3 missions"),
+    Q("what were the first two RC-135 flights in October 2025?", "when", "2025-10-07", types="R135",
+      mission="raf_first"),
+    Q("which 3 days had the most flights in February 2025?", "breakdown", None, by="day", period=FEB25,
+      says="2025-02-02"),
+    Q("how many flights in the last quarter of 2025?", "count", 8, period="2025-10-01/2025-12-31"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------

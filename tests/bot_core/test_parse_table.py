@@ -87,6 +87,14 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how did February 2025 compare with the monthly average?", Intent.COMPARE, {"nu": "which year the average"}),
     ("surveillance flights in 2026 compared with the 2026 monthly average", Intent.COMPARE, {"nu": "not over yet"}),
     ("how many missions off the coast of California?", Intent.COUNT, {"regions": "near:california", "nu": ""}),
+    ("Did surveillance flights go up between January and February 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28"}),
+    ("Has the number of P-8 flights increased from 2024 to 2025?", Intent.COMPARE,
+     {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31"}),
+    ("list the last 3 P-8 missions", Intent.WHEN, {"types": "P8", "top": "3", "nu": ""}),
+    ("the 5 most recent surveillance flights near Texas", Intent.WHEN, {"top": "5", "nu": ""}),
+    ("which 3 days had the most flights in February 2025?", Intent.BREAKDOWN, {"by": "day", "rank": "1", "top": "3"}),
+    ("how many flights in the last quarter of 2025?", Intent.COUNT, {"period": "2025-10-01/2025-12-31"}),
 ]
 
 
@@ -127,6 +135,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert [c for c in q.corrections if c in want or not want] == want, ctx
     if "identity" in checks:
         assert checks["identity"] in q.identities, ctx
+    if "top" in checks:
+        assert q.top == int(checks["top"]), ctx
     if "surv" in checks:
         assert s.surveillance_only is (checks["surv"] == "1"), ctx
     if "note" in checks:
