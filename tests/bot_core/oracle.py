@@ -488,6 +488,7 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     _more(o, add)
     _round3(o, add)
     _round4(o, add)
+    _round5(o, add)
     return cases
 
 
@@ -1051,3 +1052,18 @@ def _round4(o: Oracle, add: Callable[..., None]) -> None:
                  "how many flights from 1/2/2025 to 3/2/2025?", "how many flights in H1 2025?",
                  "how many flights in the first half of 2025?"]:
         add("decline4?", (text, Expect("decline")))
+
+
+def _round5(o: Oracle, add: Callable[..., None]) -> None:
+    """Two periods in one question: a range only when the words make one."""
+    jan25, feb25, mar25, oct25 = month(2025, 1), month(2025, 2), month(2025, 3), month(2025, 10)
+    p8 = _t("P8")
+    add("periods5", ("how many P-8 flights in January 2025 and how many in February 2025?",
+                     o.compare(both(p8, between(*jan25)), both(p8, between(*feb25)))))
+    add("periods5", ("how many flights in January and October 2025?", o.compare(between(*jan25), between(*oct25))))
+    add("periods5", ("how many flights in January and March 2025?", o.compare(between(*jan25), between(*mar25))))
+    add("periods5", ("how many missions before 3 February 2025 in 2025?", Expect("decline")))
+    add("periods5", ("how many flights in late January and early February 2025?",
+                     o.count(between(dt.date(2025, 1, 21), dt.date(2025, 2, 10)))))
+    add("periods5", ("how many flights in January, February and March 2025?",
+                     o.count(between(dt.date(2025, 1, 1), dt.date(2025, 3, 31)))))

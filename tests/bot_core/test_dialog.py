@@ -521,6 +521,10 @@ SINGLE: list[Q] = [
     Q("which 3 days had the most flights in February 2025?", "breakdown", None, by="day", period=FEB25,
       says="2025-02-02"),
     Q("how many flights in the last quarter of 2025?", "count", 8, period="2025-10-01/2025-12-31"),
+    # wrong before: two periods that do not make one range were spanned (or the later one won)
+    Q("how many P-8 flights in January 2025 and how many in February 2025?", "compare", (5, 6), types="P8"),
+    Q("how many flights in January and October 2025?", "compare", (9, 8)),
+    Q("how many missions before 3 February 2025 in 2025?", "count", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------

@@ -95,6 +95,12 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("the 5 most recent surveillance flights near Texas", Intent.WHEN, {"top": "5", "nu": ""}),
     ("which 3 days had the most flights in February 2025?", Intent.BREAKDOWN, {"by": "day", "rank": "1", "top": "3"}),
     ("how many flights in the last quarter of 2025?", Intent.COUNT, {"period": "2025-10-01/2025-12-31"}),
+    ("how many flights in January and October 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-10-01/2025-10-31"}),
+    ("how many P-8 flights in January 2025 and how many in February 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28"}),
+    ("how many missions before 3 February 2025 in 2025?", Intent.COUNT, {"nu": "not one range"}),
+    ("how many flights in January, February and March 2025?", Intent.COUNT, {"period": "2025-01-01/2025-03-31"}),
 ]
 
 
