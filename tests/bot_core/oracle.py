@@ -1067,3 +1067,14 @@ def _round5(o: Oracle, add: Callable[..., None]) -> None:
                      o.count(between(dt.date(2025, 1, 21), dt.date(2025, 2, 10)))))
     add("periods5", ("how many flights in January, February and March 2025?",
                      o.count(between(dt.date(2025, 1, 1), dt.date(2025, 3, 31)))))
+    y25 = _y(2025)
+    add("follow-up5",
+        ("how many P-8 flights near Texas in 2025?", o.count(both(p8, near("texas"), between(*y25)))),
+        ("how many of those were over the Gulf of Mexico?",
+         o.count(both(p8, near("texas"), over("gulf-of-mexico"), between(*y25)))))
+    add("follow-up5",
+        ("how many missions near Texas in February 2025?", o.count(both(near("texas"), between(*feb25)))),
+        ("how many were E-3s?", o.count(both(_t("E3TF"), near("texas"), between(*feb25)))))
+    add("follow-up5",
+        ("how many surveillance flights in 2025?", o.count(both(lambda r: r.surv, between(*y25)))),
+        ("how many of those were in 2024?", Expect("decline")))

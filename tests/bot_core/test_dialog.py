@@ -640,6 +640,16 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many P-8 flights in February 2025?", "count", 6),
         Q("what about the week of 27 January 2025?", "count", 8, types="P8", period="2025-01-27/2025-02-02"),
     ],
+    # "of those … over X" keeps the previous place as well (it replaced it); "how many were E-3s?" narrows
+    [
+        Q("how many P-8 flights near Texas in 2025?", "count", 2),
+        Q("how many of those were over the Gulf of Mexico?", "count", 2, regions="near:texas",
+          and_regions="over:gulf-of-mexico", period=Y25),
+    ],
+    [
+        Q("how many missions near Texas in February 2025?", "count", 6),
+        Q("how many were E-3s?", "count", 1, types="E3TF", regions="near:texas", period=FEB25),
+    ],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:

@@ -189,3 +189,16 @@ def test_narrowing_follow_ups() -> None:
     assert excluding.scope.operators == ("us-navy",) and excluding.scope.period == first.scope.period
     year = parse("how about 2024?", previous=first)
     assert year.follow_up and year.scope.operators == ("us-navy",) and year.scope.period.start == dt.date(2024, 1, 1)
+
+
+def test_of_those_narrows_places_and_periods() -> None:
+    first = parse("how many P-8 flights near Texas in 2025?")
+    gulf = parse("how many of those were over the Gulf of Mexico?", previous=first)
+    assert regions(gulf.scope.regions) == "near:texas" and regions(gulf.scope.and_regions) == "over:gulf-of-mexico"
+    assert gulf.scope.period == first.scope.period and gulf.scope.type_designators == ("P8",)
+    were = parse("how many were E-3s?", previous=first)
+    assert were.follow_up and were.scope.type_designators == ("E3TF",) and were.scope.regions == first.scope.regions
+    outside = parse("how many of those were in 2024?", previous=first)
+    assert any("outside" in x for x in outside.not_understood)
+    fresh = parse("how many were there near Arizona in 2024?", previous=first)
+    assert regions(fresh.scope.regions) == "near:arizona" and not fresh.scope.and_regions
