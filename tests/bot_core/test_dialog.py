@@ -488,7 +488,7 @@ SINGLE: list[Q] = [
     Q("how many different P-8s flew in January 2025?", "which_aircraft", 4, types="P8", period=JAN25),
     # wrong before: "near Texas and Arizona" was a union without saying so; now said, and "both" intersects
     Q("how many missions near Texas and Arizona in 2024?", "count", 6, regions="near:texas,near:arizona",
-      says="either place"),
+      notes_say="either place"),
     Q("how many missions near both Texas and Arizona?", "count", 3, regions="near:texas",
       and_regions="near:arizona"),
     # wrong before: "RAF or USAF: who flew more" listed the aircraft of both
@@ -738,6 +738,8 @@ def check(q: Q, answer: Any, demo: Any) -> None:
         assert {r["key"]: r["count"] for r in answer.breakdown} == want, ctx
     if "says" in f:
         assert f["says"].lower() in answer.text.lower(), ctx
+    if "notes_say" in f:
+        assert any(f["notes_say"] in n for n in answer.notes), ctx
 
     if q.intent == "when":
         if expect is None:
