@@ -437,6 +437,8 @@ def _answer_list(query: BotQuery, today: dt.date) -> Answer:
 
 def _answer_when(query: BotQuery, today: dt.date) -> Answer:
     scope = query.scope
+    if query.top > 1:
+        return _answer_first_or_last_n(query, today)
     # No total here: counting every matching mission would cost a full scan for a question about one date.
     mission = sel.first_mission(scope) if query.which == "first" else sel.last_mission(scope)
     if mission is None:
@@ -447,6 +449,21 @@ def _answer_when(query: BotQuery, today: dt.date) -> Answer:
     word = "first" if query.which == "first" else "most recent"
     text = f"The {word} mission {describe_scope(scope)} started {_when(mission.start)} UTC: {_mission_line(d)}."
     return Answer(text=text, count=None, missions=[d], notes=[COVERAGE_CAVEAT])
+
+
+def _answer_first_or_last_n(query: BotQuery, today: dt.date) -> Answer:
+    """"The last 3 P-8 missions": that many records, newest (or oldest) first."""
+    scope, first = query.scope, query.which == "first"
+    records = [sel.mission_to_dict(m) for m in sel.missions_for_display(scope, limit=query.top, oldest_first=first)]
+    if not records:
+        text = f"No missions {describe_scope(scope)} are in the records."
+        return Answer(text=f"{text} {_hint(scope, today)}".strip(), count=None, notes=[COVERAGE_CAVEAT])
+    word = "first" if first else "most recent"
+    head = f"The {word} {len(records)} missions {describe_scope(scope)}"
+    if len(records) < query.top:
+        head += f" (only {len(records)} in the records, not {query.top})"
+    text = head + ":\n" + "\n".join(f"• {_mission_line(m)}" for m in records)
+    return Answer(text=text, count=None, missions=records, notes=[COVERAGE_CAVEAT])
 
 
 def _answer_which_aircraft(query: BotQuery, today: dt.date) -> Answer:

@@ -20,6 +20,7 @@ FOLLOW_UP_RX = re.compile(
     r"|and\s+what\s+about)\b"
     r"|^\s*(?:list|show)\s+(?:them|those|these|it|me\s+them)\b|^\s*(?:per|by)\s+\w+\s*\??\s*$"
     r"|^\s*(?:but\s+)?(?:only|just|other\s+than|except|excluding|not\s+counting|apart\s+from|without)\b"
+    r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
     r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:which|what)\s+ones\b|^\s*(?:the\s+)?(?:last|first|latest"
     r"|earliest)\s+one\b|\b(?:those|these)\s+(?:missions?|flights?|sorties?)\b",
     _RX,
@@ -27,7 +28,7 @@ FOLLOW_UP_RX = re.compile(
 #: "Of those", "among them": the follow-up narrows the previous records instead of replacing a field.
 #: "Only the P-8s?", "just the Navy ones": narrows too.
 ONLY_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b", _RX)
-NARROW_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b"
+NARROW_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
                        r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
                        r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
 SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
@@ -62,7 +63,14 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
     for name in ("operators", "regions", "hexes", "callsigns", "exclude_types"):
         if getattr(new, name):
             changes[name] = getattr(new, name)
-    if new.and_regions:
+    if narrow and new.regions and previous.regions:
+        # "of those, how many were over the Gulf of Mexico?": the previous places still hold, the new ones as well
+        changes["regions"] = previous.regions
+        changes["and_regions"] = (*previous.and_regions, *new.and_regions, *new.regions)
+    if narrow and new.period is not None and previous.period is not None and not (
+            previous.period.start <= new.period.start and new.period.end <= previous.period.end):
+        problems.append("narrowing the previous period to one outside it (ask without \"of those\")")
+    if new.and_regions and "and_regions" not in changes:
         changes["and_regions"] = new.and_regions
         changes.setdefault("regions", new.regions)
     if new.period is not None:

@@ -34,6 +34,10 @@ MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest)\b(?=.*\b(?:or|vs\.?|
                         # "RAF or USAF: who flew more?", "which had more near Texas?"
                         r"|\b(?:more|fewer)\b(?=\W*$)|\b(?:who|which)\s+(?:flew|made|had|did|saw)\s+(?:more|fewer)\b",
                         _RX)
+#: "Did flights go up between January and February?", "has the number increased from 2024 to 2025?", "which was
+#: busier, January or February?": with two sides named, a comparison (both numbers), never the span's total.
+TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase[ds]?|rise|rose|risen|grow|grew|grown"
+                      r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fall|fell|fallen|jump(?:ed)?|busier|quieter)\b", _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 _KEY = (r"day|date|week|month|year|type|aircraft\s+type|aircraft|model|region|state|place|area|location|operator"
         r"|service|branch|unit")
@@ -49,11 +53,12 @@ TYPES_OF_RX = re.compile(
     _RX,
 )
 #: Rankings: "which day had the most…", "busiest month", "most common type", "top 3 types".
+_N = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 RANK_RX = re.compile(
-    rf"\b(?:which|what)\s+(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
+    rf"\b(?:which|what)\s+(?:(?P<n1>{_N})\s+)?(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
     r"greatest|busiest|fewest|least|lowest|quietest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
-    rf"|\b(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
-    rf"|\b(?P<m3>most|least)\s+(?:common|frequent|used|active|frequently\s+seen|seen)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
+    rf"|\b(?:(?P<n2>{_N})\s+)?(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
+    rf"|\b(?:(?P<n3>{_N})\s+)?(?P<m3>most|least)\s+(?:common|frequent|used|active|frequently\s+seen|seen)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
     rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b",
     _RX,
 )
@@ -69,6 +74,10 @@ WHEN_RX = re.compile(
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)",
     _RX,
 )
+LAST_N_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|oldest)\s+(?P<n>\d{1,2}|two|three|"
+                       r"four|five|six|seven|eight|nine|ten)\b(?!\s+(?:days?|weeks?|months?|years?|quarters?)\b)"
+                       r"|\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:most\s+recent|latest|last"
+                       r"|first|earliest|newest|oldest)\b", _RX)
 WHICH_AIRCRAFT_RX = re.compile(
     # "how many distinct aircraft", "how many different P-8s": airframes, not missions
     r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
@@ -130,11 +139,11 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     ranked = _ranking(text, mark)
     if ranked is not None:
         return ranked
-    cm = COMPARE_RX.search(text) or MORE_OR_RX.search(text) or HOW_MANY_MORE_RX.search(text)
+    cm = COMPARE_RX.search(text) or MORE_OR_RX.search(text) or HOW_MANY_MORE_RX.search(text) or TREND_RX.search(text)
     n_periods = len(reading.periods)
     sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading)
     if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX)):
-        for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, COUNT_RX):
+        for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX):
             for m in rx.finditer(text):
                 mark(m, "comparison")
         return Asked(Intent.COMPARE)
@@ -172,6 +181,11 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         which = "first" if words & {"first", "earliest", "oldest"} else "last"
         for m in WHEN_RX.finditer(text):
             mark(m, f"when ({which})")
+        many = LAST_N_RX.search(text)  # "the last 3 P-8 missions": that many records, not one
+        if many:
+            n = (many.group("n") or many.group("n2")).lower()
+            mark(many, f"how many: {n}")
+            return Asked(Intent.WHEN, which=which, top=max(1, min(int(n) if n.isdigit() else _NUMBER_WORDS[n], 50)))
         return Asked(Intent.WHEN, which=which)
     if COUNT_RX.search(text):
         for m in COUNT_RX.finditer(text):
@@ -193,8 +207,9 @@ def _ranking(text: str, mark: object) -> Asked | None:
     if not by:
         return None
     top = 1
-    if rm.group("n"):
-        n = rm.group("n").lower()
+    given = next((rm.group(k) for k in ("n", "n1", "n2", "n3") if rm.group(k)), "")
+    if given:
+        n = given.lower()
         top = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
     least = (rm.group("m1") or rm.group("m2") or rm.group("m3") or "").lower()
     mark(rm, f"ranking by {by}")  # type: ignore[operator]

@@ -62,9 +62,9 @@ def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
     return re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", fix, text), corrections
 
 
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4, "final": 4}
 _QUARTER_RX = re.compile(
-    r"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:q(?P<q>[1-4])|(?P<ord>first|1st|second|2nd|third|3rd|fourth|4th)"
+    r"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:q(?P<q>[1-4])|(?P<ord>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
     r"\s+quarter)(?:\s+of)?(?:\s+(?P<y>(?:19|20)\d{2}))?\b",
     _RX,
 )
@@ -78,6 +78,8 @@ def spell_quarters(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]
     changes: list[tuple[str, str]] = []
 
     def spell(m: re.Match[str]) -> str:
+        if (m.group("ord") or "").lower() in {"last", "final"} and not m.group("y"):
+            return m.group(0)  # "the last quarter" alone is relative to today, not the fourth quarter
         q = int(m.group("q")) if m.group("q") else _ORD[m.group("ord").lower()]
         year = int(m.group("y")) if m.group("y") else today.year
         if not m.group("y") and dt.date(year, 3 * q - 2, 1) > today:

@@ -125,13 +125,10 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         intent, other_side, more = _baseline_sides(corrected, scope, baseline, spans, reference)
         problems += more
     if len(reading.periods) >= 2 and intent != Intent.COMPARE:
-        if re.search(r"\bor\b", corrected, _RX):  # "January or February 2025": both numbers, never a span
-            intent = Intent.COMPARE
-        else:  # "January and February 2025": the span, with the year written once applying to both
-            a, b = align_years(reading.periods[0], reading.periods[-1])
-            if a.start <= b.end:
-                scope = scope.with_changes(period=Period(a.start, b.end, scope.period.text if scope.period else "",
-                                                         year_inferred=a.year_inferred and b.year_inferred))
+        intent, scope, more = _two_periods(corrected, reading.periods, spans, scope, intent)
+        problems += more
+    elif len(reading.periods) == 1 and intent != Intent.COMPARE and _gapped(reading.periods[0], reference, vocabulary):
+        intent = Intent.COMPARE  # "January and October 2025": the two months, never the months between
     other = other_side if baseline is not None else None
     if intent == Intent.COMPARE and len(reading.periods) > 2:  # "January, February or March": not two sides
         problems.append(f"{len(reading.periods)} periods (I compare two at a time)")
@@ -197,6 +194,54 @@ def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,
     if period.end >= reference:
         return Intent.COMPARE, None, [f"an average over {period.text}, which is not over yet"]
     return Intent.COMPARE, scope.with_changes(period=period), []
+
+
+#: "How many in January and how many in February?": two numbers asked for.
+AND_HOW_MANY_RX = re.compile(r"\band\s+how\s+many\b", _RX)
+_RANGE_GAP_RX = re.compile(r"^[\s,]*(?:to|through|thru|until|till|-|–|—)[\s,]*$", _RX)
+_AND_GAP_RX = re.compile(r"^[\s,]*(?:and|&)?[\s,]*$", _RX)
+
+
+def _two_periods(text: str, periods: list[Period], spans: Spans, scope: Scope,
+                 intent: Intent) -> tuple[Intent, Scope, list[str]]:
+    """Two periods in a question that is not a comparison yet. "January or February", "how many in January and how
+    many in February", "January and October" (not adjacent): both numbers. "January and February 2025", "January
+    to March": the span, the year written once applying to both. Anything else ("before 3 February 2025 in 2025")
+    is not guessed at."""
+    a, b = align_years(periods[0], periods[-1])
+    marks = sorted((s, e) for s, e, label in spans if label.startswith("period:"))
+    gap = text[marks[0][1]:marks[-1][0]] if len(marks) >= 2 else ""
+    if re.search(r"\bor\b", text, _RX) or AND_HOW_MANY_RX.search(text):
+        for m in AND_HOW_MANY_RX.finditer(text):
+            spans.append((m.start(), m.end(), "asked: comparison"))
+        return Intent.COMPARE, scope, []
+    if len(periods) == 2 and (len(marks) < 2 or _AND_GAP_RX.match(gap)) and a.start <= b.end:
+        if b.start > a.end + dt.timedelta(days=1):  # "January and October 2025": two months, not the months between
+            return Intent.COMPARE, scope, []
+        return intent, _span(scope, a, b), []
+    if len(periods) == 2 and _RANGE_GAP_RX.match(gap) and a.start <= b.end:
+        return intent, _span(scope, a, b), []
+    return intent, scope, [f"{len(periods)} periods that are not one range (ask with one period, or "
+                           "\"X or Y\" for both numbers)"]
+
+
+def _gapped(period: Period, reference: dt.date, vocabulary: object) -> bool:
+    """Whether the reader's one period is two listed with "and" that leave a gap between them ("January and
+    October 2025" is not January to October). "Between … and …" is a range."""
+    from bot.nlu.compare import split_periods
+
+    if not re.search(r"\s(?:and|&)\s", period.text) or re.match(r"\s*(?:between|from)\b", period.text, _RX):
+        return False
+    sides = split_periods(period.text, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+    if len(sides) != 2:
+        return False
+    a, b = align_years(*sides)
+    return b.start > a.end + dt.timedelta(days=1)
+
+
+def _span(scope: Scope, a: Period, b: Period) -> Scope:
+    return scope.with_changes(period=Period(a.start, b.end, scope.period.text if scope.period else "",
+                                            year_inferred=a.year_inferred and b.year_inferred))
 
 
 BOTH_RX = re.compile(r"\bboth\s+(?:of\s+)?$", _RX)

@@ -487,6 +487,8 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     _follow_ups(o, add)
     _more(o, add)
     _round3(o, add)
+    _round4(o, add)
+    _round5(o, add)
     return cases
 
 
@@ -638,6 +640,8 @@ def _got(expect: Expect, answer: Any) -> Any:
         return expect.value if ok else (rows, avg)
     if kind == "picture":
         return None if answer.picture else "no picture"
+    if kind == "records":
+        return tuple(sorted(m["id"] for m in answer.missions))
     raise AssertionError(kind)
 
 
@@ -985,3 +989,92 @@ def _add_months(d: dt.date, n: int) -> dt.date:
     m = m % 12 + 1
     last = month(y, m)[1].day
     return dt.date(y, m, min(d.day, last))
+
+
+def _round4(o: Oracle, add: Callable[..., None]) -> None:
+    """Word orders, requests for several records, busier-or questions, numbers the records cannot give."""
+    y24, y25 = _y(2024), _y(2025)
+    feb25, jan25 = month(2025, 2), month(2025, 1)
+    surv = lambda r: r.surv  # noqa: E731
+    for text, pred in [
+        ("How many missions were flown in February 2025 by surveillance aircraft near the Baja peninsula?",
+         both(surv, near("baja-peninsula"), between(*feb25))),
+        ("Tell me how many P-8s flew near California in January 2025",
+         both(_t("P8"), near("california"), between(*jan25))),
+        ("Give me the number of RC-135 flights in 2025", both(_t("R135"), between(*y25))),
+        ("Count of U-2 missions in 2024", both(_t("U2"), between(*y24))),
+        ("Any E-3 flights over Texas in January 2025?", both(_t("E3TF"), over("texas"), between(*jan25))),
+        ("Were there E-3 flights over Texas in January 2025?", both(_t("E3TF"), over("texas"), between(*jan25))),
+        ("How many sorties did the Navy fly near California in 2024?",
+         both(lambda r: r.op == "us-navy", near("california"), between(*y24))),
+        ("how many flights in Feb?", between(*o.bare_month(2))),
+        ("how many flights in February and March 2025?", between(dt.date(2025, 2, 1), dt.date(2025, 3, 31))),
+        ("how many flights between Feb 1 and Feb 3, 2025?", between(dt.date(2025, 2, 1), dt.date(2025, 2, 3))),
+        ("flights over Texas on 2 February 2025", both(over("texas"), between(dt.date(2025, 2, 2),
+                                                                               dt.date(2025, 2, 2)))),
+        ("how many flights in the last quarter of 2025?", between(dt.date(2025, 10, 1), dt.date(2025, 12, 31))),
+        ("did the RC-135 fly over Sinaloa?", both(_t("R135"), over("sinaloa"))),
+        ("how many flights over Mexico in 2025?", both(over("mexico"), between(*y25))),
+        ("how many flights near Russia?", near("russia")),
+        ("how many flights over Italy?", over("italy")),
+        ("how many flights did the U-2 make?", _t("U2")),
+    ]:
+        add("count4", (text, o.count(pred)))
+    for text, a, b in [
+        ("How many missions near Texas in 2024 compared to 2025?", both(near("texas"), between(*y24)),
+         both(near("texas"), between(*y25))),
+        ("Has the number of surveillance flights increased from 2024 to 2025?", both(surv, between(*y24)),
+         both(surv, between(*y25))),
+        ("Did surveillance flights go up between January and February 2025?", both(surv, between(*jan25)),
+         both(surv, between(*feb25))),
+        ("How many more flights were there in February 2025 than January 2025?", between(*feb25),
+         between(*jan25)),
+        ("Which was busier, January or February 2025?", between(*jan25), between(*feb25)),
+        ("more flights near California than near Arizona in 2025?", both(near("california"), between(*y25)),
+         both(near("arizona"), between(*y25))),
+    ]:
+        add("compare4", (text, o.compare(a, b)))
+    for text, pred, key in [
+        ("top 5 days for surveillance flights", surv, by_day),
+        ("which 3 days had the most flights in February 2025?", between(*feb25), by_day),
+    ]:
+        add("rank4", (text, o.breakdown(pred, key, rank=True)))
+    for text, pred, n, which in [("list the last 3 P-8 missions", _t("P8"), 3, "last"),
+                                 ("what were the first two RC-135 flights in October 2025?",
+                                  both(_t("R135"), between(*month(2025, 10))), 2, "first"),
+                                 ("the 5 most recent surveillance flights near Texas", both(surv, near("texas")), 5,
+                                  "last")]:
+        found = o.sel(pred)
+        add("records4", (text, Expect("records", tuple(sorted(r.id for r in (found[:n] if which == "first"
+                                                                             else found[-n:]))))))
+    add("rank4", ("the three busiest days in February 2025", o.breakdown(between(*feb25), by_day, rank=True)))
+    for text in ["how many P-8 flights per month on average in 2024?", "How long was the RC-135 flight on 4 February?",
+                 "how many flights from 1/2/2025 to 3/2/2025?", "how many flights in H1 2025?",
+                 "how many flights in the first half of 2025?"]:
+        add("decline4?", (text, Expect("decline")))
+
+
+def _round5(o: Oracle, add: Callable[..., None]) -> None:
+    """Two periods in one question: a range only when the words make one."""
+    jan25, feb25, mar25, oct25 = month(2025, 1), month(2025, 2), month(2025, 3), month(2025, 10)
+    p8 = _t("P8")
+    add("periods5", ("how many P-8 flights in January 2025 and how many in February 2025?",
+                     o.compare(both(p8, between(*jan25)), both(p8, between(*feb25)))))
+    add("periods5", ("how many flights in January and October 2025?", o.compare(between(*jan25), between(*oct25))))
+    add("periods5", ("how many flights in January and March 2025?", o.compare(between(*jan25), between(*mar25))))
+    add("periods5", ("how many missions before 3 February 2025 in 2025?", Expect("decline")))
+    add("periods5", ("how many flights in late January and early February 2025?",
+                     o.count(between(dt.date(2025, 1, 21), dt.date(2025, 2, 10)))))
+    add("periods5", ("how many flights in January, February and March 2025?",
+                     o.count(between(dt.date(2025, 1, 1), dt.date(2025, 3, 31)))))
+    y25 = _y(2025)
+    add("follow-up5",
+        ("how many P-8 flights near Texas in 2025?", o.count(both(p8, near("texas"), between(*y25)))),
+        ("how many of those were over the Gulf of Mexico?",
+         o.count(both(p8, near("texas"), over("gulf-of-mexico"), between(*y25)))))
+    add("follow-up5",
+        ("how many missions near Texas in February 2025?", o.count(both(near("texas"), between(*feb25)))),
+        ("how many were E-3s?", o.count(both(_t("E3TF"), near("texas"), between(*feb25)))))
+    add("follow-up5",
+        ("how many surveillance flights in 2025?", o.count(both(lambda r: r.surv, between(*y25)))),
+        ("how many of those were in 2024?", Expect("decline")))

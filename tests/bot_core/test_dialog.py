@@ -501,7 +501,7 @@ SINGLE: list[Q] = [
     Q("how many different P-8s flew in January 2025?", "which_aircraft", 4, types="P8", period=JAN25),
     # wrong before: "near Texas and Arizona" was a union without saying so; now said, and "both" intersects
     Q("how many missions near Texas and Arizona in 2024?", "count", 6, regions="near:texas,near:arizona",
-      says="either place"),
+      notes_say="either place"),
     Q("how many missions near both Texas and Arizona?", "count", 3, regions="near:texas",
       and_regions="near:arizona"),
     # wrong before: "RAF or USAF: who flew more" listed the aircraft of both
@@ -523,6 +523,21 @@ SINGLE: list[Q] = [
     Q("how many surveillance missions off the coast of California in 2025?", "count", 10,
       regions="near:california", period=Y25),
     Q("February vs March", "compare", (12, 1), says="March 2024"),
+    # wrong before: a trend question over two periods answered with the span's total
+    Q("Did surveillance flights go up between January and February 2025?", "compare", (8, 10), surv=True),
+    Q("Has the number of surveillance flights increased from 2024 to 2025?", "compare", (12, 26), surv=True),
+    Q("Which was busier, January or February 2025?", "compare", (9, 12)),
+    # wrong before: "the last 3" answered with one record
+    Q("list the last 3 P-8 missions", "when", "2025-02-05", types="P8", says="most recent 3 missions"),
+    Q("what were the first two RC-135 flights in October 2025?", "when", "2025-10-07", types="R135",
+      mission="raf_first"),
+    Q("which 3 days had the most flights in February 2025?", "breakdown", None, by="day", period=FEB25,
+      says="2025-02-02"),
+    Q("how many flights in the last quarter of 2025?", "count", 8, period="2025-10-01/2025-12-31"),
+    # wrong before: two periods that do not make one range were spanned (or the later one won)
+    Q("how many P-8 flights in January 2025 and how many in February 2025?", "compare", (5, 6), types="P8"),
+    Q("how many flights in January and October 2025?", "compare", (9, 8)),
+    Q("how many missions before 3 February 2025 in 2025?", "count", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -638,6 +653,16 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many P-8 flights in February 2025?", "count", 6),
         Q("what about the week of 27 January 2025?", "count", 8, types="P8", period="2025-01-27/2025-02-02"),
     ],
+    # "of those … over X" keeps the previous place as well (it replaced it); "how many were E-3s?" narrows
+    [
+        Q("how many P-8 flights near Texas in 2025?", "count", 2),
+        Q("how many of those were over the Gulf of Mexico?", "count", 2, regions="near:texas",
+          and_regions="over:gulf-of-mexico", period=Y25),
+    ],
+    [
+        Q("how many missions near Texas in February 2025?", "count", 6),
+        Q("how many were E-3s?", "count", 1, types="E3TF", regions="near:texas", period=FEB25),
+    ],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:
@@ -726,6 +751,8 @@ def check(q: Q, answer: Any, demo: Any) -> None:
         assert {r["key"]: r["count"] for r in answer.breakdown} == want, ctx
     if "says" in f:
         assert f["says"].lower() in answer.text.lower(), ctx
+    if "notes_say" in f:
+        assert any(f["notes_say"] in n for n in answer.notes), ctx
 
     if q.intent == "when":
         if expect is None:

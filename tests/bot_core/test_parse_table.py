@@ -87,6 +87,20 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how did February 2025 compare with the monthly average?", Intent.COMPARE, {"nu": "which year the average"}),
     ("surveillance flights in 2026 compared with the 2026 monthly average", Intent.COMPARE, {"nu": "not over yet"}),
     ("how many missions off the coast of California?", Intent.COUNT, {"regions": "near:california", "nu": ""}),
+    ("Did surveillance flights go up between January and February 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28"}),
+    ("Has the number of P-8 flights increased from 2024 to 2025?", Intent.COMPARE,
+     {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31"}),
+    ("list the last 3 P-8 missions", Intent.WHEN, {"types": "P8", "top": "3", "nu": ""}),
+    ("the 5 most recent surveillance flights near Texas", Intent.WHEN, {"top": "5", "nu": ""}),
+    ("which 3 days had the most flights in February 2025?", Intent.BREAKDOWN, {"by": "day", "rank": "1", "top": "3"}),
+    ("how many flights in the last quarter of 2025?", Intent.COUNT, {"period": "2025-10-01/2025-12-31"}),
+    ("how many flights in January and October 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-10-01/2025-10-31"}),
+    ("how many P-8 flights in January 2025 and how many in February 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28"}),
+    ("how many missions before 3 February 2025 in 2025?", Intent.COUNT, {"nu": "not one range"}),
+    ("how many flights in January, February and March 2025?", Intent.COUNT, {"period": "2025-01-01/2025-03-31"}),
 ]
 
 
@@ -127,6 +141,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert [c for c in q.corrections if c in want or not want] == want, ctx
     if "identity" in checks:
         assert checks["identity"] in q.identities, ctx
+    if "top" in checks:
+        assert q.top == int(checks["top"]), ctx
     if "surv" in checks:
         assert s.surveillance_only is (checks["surv"] == "1"), ctx
     if "note" in checks:
@@ -173,3 +189,16 @@ def test_narrowing_follow_ups() -> None:
     assert excluding.scope.operators == ("us-navy",) and excluding.scope.period == first.scope.period
     year = parse("how about 2024?", previous=first)
     assert year.follow_up and year.scope.operators == ("us-navy",) and year.scope.period.start == dt.date(2024, 1, 1)
+
+
+def test_of_those_narrows_places_and_periods() -> None:
+    first = parse("how many P-8 flights near Texas in 2025?")
+    gulf = parse("how many of those were over the Gulf of Mexico?", previous=first)
+    assert regions(gulf.scope.regions) == "near:texas" and regions(gulf.scope.and_regions) == "over:gulf-of-mexico"
+    assert gulf.scope.period == first.scope.period and gulf.scope.type_designators == ("P8",)
+    were = parse("how many were E-3s?", previous=first)
+    assert were.follow_up and were.scope.type_designators == ("E3TF",) and were.scope.regions == first.scope.regions
+    outside = parse("how many of those were in 2024?", previous=first)
+    assert any("outside" in x for x in outside.not_understood)
+    fresh = parse("how many were there near Arizona in 2024?", previous=first)
+    assert regions(fresh.scope.regions) == "near:arizona" and not fresh.scope.and_regions
