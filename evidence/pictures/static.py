@@ -301,6 +301,10 @@ def render_map(
 # --- Timeline and bars -----------------------------------------------------------------------------------------------
 
 
+#: The timeline's y axis reaches this many times its highest value: the legend sits in the space above the bars.
+TIMELINE_HEADROOM = 1.7
+
+
 def render_timeline(line: Timeline, *, title: str, fmt: str = "png", size: tuple[int, int] = (900, 420)) -> Picture:
     """Bars per bucket; the baseline's expected count as a line in a grey 5–95 % band; the claimed rate dashed."""
     fig = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI)
@@ -326,8 +330,9 @@ def render_timeline(line: Timeline, *, title: str, fmt: str = "png", size: tuple
     ax.set_xticks(ticks)
     ax.set_xticklabels([_tick_label(line, i) for i in ticks], fontsize=7, rotation=30, ha="right")
     ax.set_xlim(-0.6, max(len(x) - 0.4, 0.6))
+    # headroom above the highest bar for the legend (upper left): it must never hide a bar
     ax.set_ylim(0, max([*counts, *(b.high or 0 for b in line.buckets), *(b.claimed or 0 for b in line.buckets),
-                        1]) * 1.15)
+                        1]) * TIMELINE_HEADROOM)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel(f"missions per {line.unit}", fontsize=8)
     ax.tick_params(axis="y", labelsize=7)

@@ -115,6 +115,18 @@ def test_timeline_bars_baseline_and_claim(world):
     is_bar = np.linalg.norm(row - np.array(BAR_RGB), axis=1) < 30
     runs = int(np.sum(is_bar[1:] & ~is_bar[:-1]) + is_bar[0])
     assert runs == 6  # one bar per day with missions
+    # every bar is seen whole, the first one (under the legend's corner) included, when the bars are the highest
+    # thing drawn: just below each bar's top, the pixel at its centre is the bars' blue, not the legend's box
+    crowded = build.scope_timeline(scope, claimed={"value": 3, "qualifier": "about", "per": None})
+    pixels = decode(crowded.content)
+    left, top, right, bottom = crowded.axes_box
+    buckets = crowded.meta["timeline"].buckets
+    y_max = max(b.count for b in buckets) * static.TIMELINE_HEADROOM
+    for i, bucket in enumerate(buckets):
+        if bucket.count:
+            x = int(left + (i + 0.6) / (len(buckets) + 0.2) * (right - left))
+            y = int(bottom - bucket.count / y_max * (bottom - top)) + 3
+            assert np.linalg.norm(pixels[y, x] - np.array(BAR_RGB)) < 30, (i, pixels[y, x])
 
 
 def test_timeline_picks_weeks_and_months_for_longer_periods(world):
