@@ -233,6 +233,7 @@ def test_scope_map_reads_stored_overviews_and_stores_missing_ones(world, django_
     from evidence.models import Mission
     from evidence.pictures import build, data
 
+    pictures_cache().clear()  # ids repeat across rolled-back tests: no overview cached by an earlier one
     copies = more_missions(world, [1, 2])
     assert Mission.objects.filter(overview__isnull=True).count() == 3
     first = build.scope_tracks(Scope(), limit=10, points=1000, overview=True)
