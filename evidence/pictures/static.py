@@ -353,6 +353,14 @@ def _tick_label(line: Timeline, i: int) -> str:
     return b.start.strftime("%Y-%m") if line.unit == "month" else b.start.isoformat()
 
 
+#: Longest bar label drawn (the left margin holds about this many characters); the text alternative has them whole.
+BAR_LABEL_MAX = 38
+
+
+def _short_label(label: str) -> str:
+    return label if len(label) <= BAR_LABEL_MAX else label[: BAR_LABEL_MAX - 1].rstrip() + "…"
+
+
 def render_bars(
     rows: Sequence[tuple[str, int]], *, title: str, alt: str, fmt: str = "png", size: tuple[int, int] = (900, 0),
     most: int = 25,
@@ -364,7 +372,7 @@ def render_bars(
     height = size[1] or max(220, 60 + 26 * len(rows))
     fig = Figure(figsize=(size[0] / DPI, height / DPI), dpi=DPI)
     ax = fig.add_axes((0.3, 60 / height * 0.6, 0.64, 1 - 70 / height))
-    labels = [label for label, _ in rows][::-1]
+    labels = [_short_label(label) for label, _ in rows][::-1]
     values = [n for _, n in rows][::-1]
     ax.barh(range(len(rows)), values, color=BAR, height=0.7, zorder=3)
     ax.set_yticks(range(len(rows)))

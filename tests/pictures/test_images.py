@@ -213,3 +213,12 @@ def test_breakdown_charts_per_operator_type_and_region(two_operators, by, expect
     for label, _ in expected:
         assert label in svg
     assert picture.alt.endswith(", ".join(f"{label} {n}" for label, n in expected) + ".")
+
+
+def test_long_bar_labels_are_shortened_on_the_chart_not_in_the_text():
+    name = "N63 Northrop Grumman RQ-4 Global Hawk / MQ-4C Triton"
+    picture = static.render_bars([(name, 8), ("U2 Lockheed U-2", 2)], title="t", alt=f"{name} 8, U2 Lockheed U-2 2.",
+                                 fmt="svg")
+    svg = picture.content.decode()
+    assert static._short_label(name) in svg and name not in svg and static._short_label(name).endswith("…")
+    assert len(static._short_label(name)) == static.BAR_LABEL_MAX and name in picture.alt
