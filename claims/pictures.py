@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from claims import exports
 from claims.models import Claim, EvidenceLink, EvidenceSuggestion
 from claims.services.checking import effective_scope
 from evidence.describing import describe_scope
@@ -159,4 +160,7 @@ def claim_pictures_context(claim: Claim) -> dict:
         "claim_timeline_png": reverse("pictures:claim-image", args=[claim.pk, "timeline", "png"]) if scope else "",
         "claim_timeline_svg": reverse("pictures:claim-image", args=[claim.pk, "timeline", "svg"]) if scope else "",
         "claim_has_count": bool(claim.stated_count),
+        # published fact-checks have a public page and an embeddable one (claims/public.py)
+        "claim_public_url": reverse("claim-public", args=[claim.pk]) if exports.is_reviewed(claim) else "",
+        "claim_embed_url": reverse("claim-public-embed", args=[claim.pk]) if exports.is_reviewed(claim) else "",
     }

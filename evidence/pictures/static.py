@@ -301,6 +301,10 @@ def render_map(
 # --- Timeline and bars -----------------------------------------------------------------------------------------------
 
 
+#: The timeline's y axis reaches this many times its highest value: the legend sits in the space above the bars.
+TIMELINE_HEADROOM = 1.7
+
+
 def render_timeline(line: Timeline, *, title: str, fmt: str = "png", size: tuple[int, int] = (900, 420)) -> Picture:
     """Bars per bucket; the baseline's expected count as a line in a grey 5–95 % band; the claimed rate dashed."""
     fig = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI)
@@ -326,8 +330,9 @@ def render_timeline(line: Timeline, *, title: str, fmt: str = "png", size: tuple
     ax.set_xticks(ticks)
     ax.set_xticklabels([_tick_label(line, i) for i in ticks], fontsize=7, rotation=30, ha="right")
     ax.set_xlim(-0.6, max(len(x) - 0.4, 0.6))
+    # headroom above the highest bar for the legend (upper left): it must never hide a bar
     ax.set_ylim(0, max([*counts, *(b.high or 0 for b in line.buckets), *(b.claimed or 0 for b in line.buckets),
-                        1]) * 1.15)
+                        1]) * TIMELINE_HEADROOM)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel(f"missions per {line.unit}", fontsize=8)
     ax.tick_params(axis="y", labelsize=7)
@@ -348,6 +353,14 @@ def _tick_label(line: Timeline, i: int) -> str:
     return b.start.strftime("%Y-%m") if line.unit == "month" else b.start.isoformat()
 
 
+#: Longest bar label drawn (the left margin holds about this many characters); the text alternative has them whole.
+BAR_LABEL_MAX = 38
+
+
+def _short_label(label: str) -> str:
+    return label if len(label) <= BAR_LABEL_MAX else label[: BAR_LABEL_MAX - 1].rstrip() + "…"
+
+
 def render_bars(
     rows: Sequence[tuple[str, int]], *, title: str, alt: str, fmt: str = "png", size: tuple[int, int] = (900, 0),
     most: int = 25,
@@ -359,7 +372,7 @@ def render_bars(
     height = size[1] or max(220, 60 + 26 * len(rows))
     fig = Figure(figsize=(size[0] / DPI, height / DPI), dpi=DPI)
     ax = fig.add_axes((0.3, 60 / height * 0.6, 0.64, 1 - 70 / height))
-    labels = [label for label, _ in rows][::-1]
+    labels = [_short_label(label) for label, _ in rows][::-1]
     values = [n for _, n in rows][::-1]
     ax.barh(range(len(rows)), values, color=BAR, height=0.7, zorder=3)
     ax.set_yticks(range(len(rows)))

@@ -263,5 +263,7 @@ def scope_map_page(request: HttpRequest) -> HttpResponse:
         "timeline": reverse("pictures:scope-image", args=["timeline", "png"]) + "?" + query,
         "types": reverse("pictures:scope-image", args=["breakdown", "png"]) + "?" + urlencode(
             {**params.params_from_scope(scope), "by": "type"}),
+        "operators": reverse("pictures:scope-image", args=["breakdown", "png"]) + "?" + urlencode(
+            {**params.params_from_scope(scope), "by": "operator"}),
     }
     return render(request, "pictures/scope_map.html", context)

@@ -115,6 +115,18 @@ def test_timeline_bars_baseline_and_claim(world):
     is_bar = np.linalg.norm(row - np.array(BAR_RGB), axis=1) < 30
     runs = int(np.sum(is_bar[1:] & ~is_bar[:-1]) + is_bar[0])
     assert runs == 6  # one bar per day with missions
+    # every bar is seen whole, the first one (under the legend's corner) included, when the bars are the highest
+    # thing drawn: just below each bar's top, the pixel at its centre is the bars' blue, not the legend's box
+    crowded = build.scope_timeline(scope, claimed={"value": 3, "qualifier": "about", "per": None})
+    pixels = decode(crowded.content)
+    left, top, right, bottom = crowded.axes_box
+    buckets = crowded.meta["timeline"].buckets
+    y_max = max(b.count for b in buckets) * static.TIMELINE_HEADROOM
+    for i, bucket in enumerate(buckets):
+        if bucket.count:
+            x = int(left + (i + 0.6) / (len(buckets) + 0.2) * (right - left))
+            y = int(bottom - bucket.count / y_max * (bottom - top)) + 3
+            assert np.linalg.norm(pixels[y, x] - np.array(BAR_RGB)) < 30, (i, pixels[y, x])
 
 
 def test_timeline_picks_weeks_and_months_for_longer_periods(world):
@@ -201,3 +213,12 @@ def test_breakdown_charts_per_operator_type_and_region(two_operators, by, expect
     for label, _ in expected:
         assert label in svg
     assert picture.alt.endswith(", ".join(f"{label} {n}" for label, n in expected) + ".")
+
+
+def test_long_bar_labels_are_shortened_on_the_chart_not_in_the_text():
+    name = "N63 Northrop Grumman RQ-4 Global Hawk / MQ-4C Triton"
+    picture = static.render_bars([(name, 8), ("U2 Lockheed U-2", 2)], title="t", alt=f"{name} 8, U2 Lockheed U-2 2.",
+                                 fmt="svg")
+    svg = picture.content.decode()
+    assert static._short_label(name) in svg and name not in svg and static._short_label(name).endswith("…")
+    assert len(static._short_label(name)) == static.BAR_LABEL_MAX and name in picture.alt

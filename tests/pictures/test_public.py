@@ -125,6 +125,16 @@ def test_public_picture_is_redrawn_when_the_evidence_changes(claim, factchecker,
     assert "linked as evidence (2)" in Client().get(f"/claims/{claim.pk}/map.svg").content.decode()
 
 
+def test_the_desk_claim_page_links_the_public_pages_once_published(claim, factchecker, staff_admin):
+    desk = Client()
+    desk.force_login(staff_admin)
+    page = f"/admin/claims/claim/{claim.pk}/change/"
+    assert f'href="/claims/{claim.pk}/"' not in desk.get(page).content.decode()
+    publish(claim, factchecker)
+    html = desk.get(page).content.decode()
+    assert f'href="/claims/{claim.pk}/"' in html and f'href="/claims/{claim.pk}/embed"' in html
+
+
 def test_embed_page_runs_no_script_and_may_be_framed(claim, factchecker):
     claim = publish(claim, factchecker)
     response = Client().get(f"/claims/{claim.pk}/embed")

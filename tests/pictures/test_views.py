@@ -233,6 +233,7 @@ def test_scope_map_reads_stored_overviews_and_stores_missing_ones(world, django_
     from evidence.models import Mission
     from evidence.pictures import build, data
 
+    pictures_cache().clear()  # ids repeat across rolled-back tests: no overview cached by an earlier one
     copies = more_missions(world, [1, 2])
     assert Mission.objects.filter(overview__isnull=True).count() == 3
     first = build.scope_tracks(Scope(), limit=10, points=1000, overview=True)
@@ -247,3 +248,12 @@ def test_scope_map_reads_stored_overviews_and_stores_missing_ones(world, django_
     build.scope_tracks(Scope(), limit=10, points=1000, overview=True)
     stored = Mission.objects.values_list("overview", flat=True).get(pk=copies[0].pk)
     assert data._STAMP.unpack_from(bytes(stored))[0] == POINTS - 1
+
+
+def test_breakdown_per_operator_through_the_url(world, ed):
+    r = ed.get("/pictures/scope/breakdown.png?by=operator")
+    assert r.status_code == 200 and png_size(r.content)[0] == 900
+    assert b"Test Navy" in ed.get("/pictures/scope/breakdown.svg?by=operator").content
+    bad = ed.get("/pictures/scope/breakdown.png?by=colour")
+    assert bad.status_code == 400 and "operator" in bad.json()["errors"]["by"]
+    assert "by=operator" in ed.get("/scope/map").content.decode()
