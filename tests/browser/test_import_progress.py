@@ -18,6 +18,7 @@ from evidence.flightdata import synth
 from evidence.models import ImportRun
 from evidence.services import import_jobs
 from tests.browser.conftest import sign_in
+from tests.services.conftest import real_worker  # noqa: F401 (a fixture)
 from tests.services.test_import_worker import route_imports_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
@@ -59,7 +60,7 @@ def progress_figures(page: Page) -> tuple[int, int, int, int, int | None, int]:
     return (*number, int(m.group(5)) if m.group(5) else None, missions)  # type: ignore[return-value]
 
 
-def test_admin_shows_a_running_import_live_and_cancels_it(page: Page, real_worker, tmp_path: Path) -> None:
+def test_admin_shows_a_running_import_live_and_cancels_it(page: Page, real_worker, tmp_path: Path) -> None:  # noqa: F811
     User.objects.create_superuser("imports", "imports@example.org", "imports-pass-1")
     tar_path = day_tar(tmp_path)
     route_imports_to(real_worker)
