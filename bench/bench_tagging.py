@@ -203,7 +203,7 @@ def pipeline(tagger: RegionTagger, args: argparse.Namespace) -> None:
             doc = synth.trace_document(f"~b{i:05x}", track, icao_type="B738", day_start=day)
             paths.append(synth.write_trace(synth.trace_path(tmp, f"b{i:05x}", day="2025-02-03"), doc, gzip=True))
         t0, c0 = time.perf_counter(), time.process_time()
-        prepared = [flight_import._prepare((str(p), True, 1800.0)) for p in paths]
+        prepared = [flight_import._prepare(({"path": str(p)}, 1800.0, None)) for p in paths]
         t1, c1 = time.perf_counter(), time.process_time()
         built = [b for p in prepared for _, bs in p.tracks for b in bs]
         for i in range(0, len(built), args.batch):
