@@ -70,9 +70,15 @@ def terminate_other_backends() -> int:
 
 
 def allow_connections(allowed: bool) -> None:
-    name = connection.ops.quote_name(connection.settings_dict["NAME"])
-    with connection.cursor() as cursor:
-        cursor.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS {'true' if allowed else 'false'}")
+    """``ALTER DATABASE … ALLOW_CONNECTIONS``: no new connection to the test database (superusers included) while
+    false; connections already open stay. Said from the server's maintenance database (not the one it changes)."""
+    import psycopg
+
+    s = connection.settings_dict
+    with psycopg.connect(host=s.get("HOST") or "127.0.0.1", port=s.get("PORT") or 5432, user=s["USER"],
+                         password=s.get("PASSWORD") or None, dbname="postgres", autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE {connection.ops.quote_name(s['NAME'])} "
+                      f"WITH ALLOW_CONNECTIONS {'true' if allowed else 'false'}")
 
 
 def running(run_id: int, files: int) -> bool:
