@@ -115,7 +115,10 @@ def free_port() -> int:
 def start_gunicorn(env: dict[str, str], args: argparse.Namespace, port: int) -> subprocess.Popen:
     cmd = [str(ROOT / ".venv/bin/gunicorn"), "project.wsgi", "--bind", f"127.0.0.1:{port}",
            "--workers", str(args.workers), "--worker-class", args.worker_class, "--threads", str(args.threads),
-           "--backlog", "256", "--log-level", "warning"]
+           "--backlog", "256", "--log-level", "warning",
+           # a worker's first answers load the parser's vocabulary: on a loaded machine that can pass gunicorn's
+           # default 30 s, and killed workers then restart forever
+           "--timeout", str(args.gunicorn_timeout)]
     if args.gunicorn_config:
         cmd += ["--config", args.gunicorn_config]
     return subprocess.Popen(cmd, cwd=args.app_dir or ROOT, env=env, start_new_session=True)
@@ -287,6 +290,7 @@ def main() -> None:
     parser.add_argument("--gunicorn-config", default="", help="a gunicorn config file (e.g. gunicorn.conf.py)")
     parser.add_argument("--app-dir", default="", help="serve another checkout of the project (before/after runs)")
     parser.add_argument("--timeout", type=float, default=30.0, help="per-request timeout, seconds")
+    parser.add_argument("--gunicorn-timeout", type=int, default=120, help="gunicorn's worker timeout, seconds")
     parser.add_argument("--profile", action="store_true", help="also profile in-process requests")
     parser.add_argument("--profile-requests", type=int, default=300)
     parser.add_argument("--inprocess", action="store_true",
