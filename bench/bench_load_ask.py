@@ -16,7 +16,10 @@ also runs ``cProfile`` over ``--profile-requests`` in-process requests through D
 and prints where the time goes. ``--inprocess`` skips gunicorn and the HTTP client altogether: it sends
 ``--inprocess-requests`` requests through the WSGI app in this process (Django's test client, the same production
 settings and middleware) and prints the CPU time (``time.process_time``) per request — Django's own cost per answer,
-which the load on the machine hardly changes (PostgreSQL's and Redis's work runs in their processes and is not in it):
+which the load on the machine hardly changes (PostgreSQL's and Redis's work runs in their processes and is not in it).
+The bot's answer cache is on, as in production (a repeated question in the same conversation state on the same day
+over unchanged data is a hit); ``--no-answer-cache`` answers every question afresh. Each run ends with one
+``SUMMARY`` line (date, cores, load average, the figures) to paste:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/fc_bench CACHE_URL=rediscache://127.0.0.1:6379/4 \
         .venv/bin/python bench/bench_load_ask.py --inprocess --inprocess-requests 400
@@ -61,6 +64,9 @@ def production_env(args: argparse.Namespace) -> dict[str, str]:
         # bot's own limit (30/min per person) would refuse a load test, so it is raised — still counted per request.
         "BOT_RATE_LIMIT": os.environ.get("BENCH_BOT_RATE_LIMIT", "1000000/min"),
         "LOG_LEVEL": "WARNING",
+        # the bot's answer cache (bot/answer_cache.py) is on in production with Redis; --no-answer-cache measures
+        # every answer read afresh
+        "BOT_ANSWER_CACHE_SECONDS": "0" if args.no_answer_cache else os.environ.get("BOT_ANSWER_CACHE_SECONDS", "600"),
     }
     env.pop("CELERY_BROKER_URL", None)  # nothing here queues work
     return env
@@ -109,7 +115,10 @@ def free_port() -> int:
 def start_gunicorn(env: dict[str, str], args: argparse.Namespace, port: int) -> subprocess.Popen:
     cmd = [str(ROOT / ".venv/bin/gunicorn"), "project.wsgi", "--bind", f"127.0.0.1:{port}",
            "--workers", str(args.workers), "--worker-class", args.worker_class, "--threads", str(args.threads),
-           "--backlog", "256", "--log-level", "warning"]
+           "--backlog", "256", "--log-level", "warning",
+           # a worker's first answers load the parser's vocabulary: on a loaded machine that can pass gunicorn's
+           # default 30 s, and killed workers then restart forever
+           "--timeout", str(args.gunicorn_timeout)]
     if args.gunicorn_config:
         cmd += ["--config", args.gunicorn_config]
     return subprocess.Popen(cmd, cwd=args.app_dir or ROOT, env=env, start_new_session=True)
@@ -196,6 +205,20 @@ def report(latencies: list[float], errors: list[str], elapsed: float, args: argp
     for e in sorted(set(errors))[:5]:
         print(f"  error: {e} (×{errors.count(e)})")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    summary(f"{ok / elapsed:.1f} answers/s, {len(errors)} errors, p50 {percentile(ms, 50):.0f} ms, p95 "
+            f"{percentile(ms, 95):.0f} ms, p99 {percentile(ms, 99):.0f} ms, gunicorn CPU "
+            f"{cpu / len(latencies) * 1000:.1f} ms/request; {args.concurrency} concurrent, {len(latencies)} requests, "
+            f"{args.workers}×{args.threads} {args.worker_class}", args)
+
+
+def summary(figures: str, args: argparse.Namespace) -> None:
+    """One line to paste into docs/RELIABILITY.md: when, where, how loaded, what was measured."""
+    import datetime as dt
+
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    cache = "off" if args.no_answer_cache else "on"
+    print(f"SUMMARY {when} | {os.cpu_count()} cores | load {load} | answer cache {cache} | {figures}")
 
 
 def profile(tokens: list[str], n: int, args_top: int = 45) -> None:
@@ -218,7 +241,7 @@ def profile(tokens: list[str], n: int, args_top: int = 45) -> None:
     pstats.Stats(prof).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(args_top)
 
 
-def inprocess(tokens: list[str], n: int) -> None:
+def inprocess(tokens: list[str], n: int, args: argparse.Namespace) -> None:
     """CPU time per request over ``n`` in-process requests (after a warm-up), overall and per question."""
     import gc
 
@@ -253,6 +276,8 @@ def inprocess(tokens: list[str], n: int) -> None:
     for q, times in per_question.items():
         print(f"  {statistics.fmean(times) * 1000:6.2f} ms CPU  {q}")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    summary(f"in-process {cpu / n * 1000:.2f} ms CPU/request ({errors} errors, {queries / n:.1f} SQL "
+            f"statements/request, {n} requests)", args)
 
 
 def main() -> None:
@@ -265,11 +290,14 @@ def main() -> None:
     parser.add_argument("--gunicorn-config", default="", help="a gunicorn config file (e.g. gunicorn.conf.py)")
     parser.add_argument("--app-dir", default="", help="serve another checkout of the project (before/after runs)")
     parser.add_argument("--timeout", type=float, default=30.0, help="per-request timeout, seconds")
+    parser.add_argument("--gunicorn-timeout", type=int, default=120, help="gunicorn's worker timeout, seconds")
     parser.add_argument("--profile", action="store_true", help="also profile in-process requests")
     parser.add_argument("--profile-requests", type=int, default=300)
     parser.add_argument("--inprocess", action="store_true",
                         help="no gunicorn: CPU time per request through the WSGI app in this process")
     parser.add_argument("--inprocess-requests", type=int, default=400)
+    parser.add_argument("--no-answer-cache", action="store_true",
+                        help="answer every question afresh (BOT_ANSWER_CACHE_SECONDS=0): Django's cost without hits")
     args = parser.parse_args()
     if not 0 < args.requests <= 20_000 or not 0 < args.concurrency <= 500:
         raise SystemExit("--requests must be 1..20000 and --concurrency 1..500")
@@ -278,7 +306,7 @@ def main() -> None:
     env = production_env(args)
     tokens = setup(env, args.concurrency)
     if args.inprocess:
-        inprocess(tokens, args.inprocess_requests)
+        inprocess(tokens, args.inprocess_requests, args)
         if args.profile:
             profile(tokens, args.profile_requests)
         return

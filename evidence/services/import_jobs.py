@@ -231,6 +231,10 @@ def claim_unit(unit_id: int, task_id: str) -> ImportUnit | None:
     # A live task refreshes claimed_at after every batch (seconds); a unit silent for UNIT_SILENT_S lost its worker.
     stale = timezone.now() - timedelta(seconds=UNIT_SILENT_S)
     claimable = Q(status=ImportUnit.Status.PENDING) | Q(status=ImportUnit.Status.RUNNING, claimed_at__lt=stale)
+    # the same task again (retried after a database error, redelivered after its worker died): its earlier attempt
+    # is over, so the unit continues now instead of waiting UNIT_SILENT_S (issue 12: a retry after a killed
+    # connection found the unit "running" under its own id and did nothing; the run never closed)
+    claimable |= Q(status=ImportUnit.Status.RUNNING, claimed_by=task_id)
     n = ImportUnit.objects.filter(claimable, pk=unit_id).update(
         status=ImportUnit.Status.RUNNING, claimed_at=timezone.now(), claimed_by=task_id, attempts=F("attempts") + 1
     )
