@@ -179,4 +179,13 @@ def read_subdivisions(tsv: Path = TSV_PATH, wkb: Path = WKB_PATH) -> list[Subdiv
     if len(blobs) != len(rows):
         raise RuntimeError(f"{wkb} holds {len(blobs)} geometries for {len(rows)} rows of {tsv}")
     geoms = shapely.from_wkb(blobs)
-    return [Subdivision(r[0], r[1], int(r[2]), g) for r, g in zip(rows, geoms, strict=True)]
+    bad = ~shapely.is_valid(geoms)
+    if bad.any():  # rounding to 1e-5° can fold a sliver: repair, keeping the polygons
+        geoms[bad] = [_polygons(shapely.make_valid(g)) for g in geoms[bad]]
+    return [Subdivision(r[0], r[1], int(r[2]), g) for r, g in zip(rows, geoms, strict=True) if not g.is_empty]
+
+
+def _polygons(geom: BaseGeometry) -> BaseGeometry:
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+    parts += [q for p in shapely.get_parts(geom) if p.geom_type == "MultiPolygon" for q in p.geoms]
+    return shapely.MultiPolygon(parts) if len(parts) != 1 else parts[0]
