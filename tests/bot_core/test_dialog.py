@@ -231,9 +231,9 @@ SINGLE: list[Q] = [
     Q("how many RC-135 missions near Sinaloa on 4 February?", "count", 1, types="R135", regions="near:sinaloa",
       period="2025-02-04/2025-02-04", mission="rc135"),
     Q("how many RC-135s over Baja California Sur?", "count", 1, regions="over:baja-california-sur"),
-    Q("how many AWACS flights?", "count", 3, types="E3TF"),
-    Q("how many E-3 missions in 2024", "count", 1, types="E3TF", period=Y24),
-    Q("how many E-3 flights over Texas in February?", "count", 1, types="E3TF", regions="over:texas"),
+    Q("how many AWACS flights?", "count", 3, types="E3CF,E3TF"),
+    Q("how many E-3 missions in 2024", "count", 1, types="E3CF,E3TF", period=Y24),
+    Q("how many E-3 flights over Texas in February?", "count", 1, types="E3CF,E3TF", regions="over:texas"),
     # 4 Global Hawks of 2024–February 2025 + the world story's 4 RQ-4s over the Black Sea
     Q("how many Global Hawk flights?", "count", 8, types="Q4"),
     Q("how many drone flights between 25 Jan and 5 Feb?", "count", 2),
@@ -405,7 +405,7 @@ SINGLE: list[Q] = [
     Q("how many missions in international airspace off Texas?", "count", 0, regions="over:international-airspace",
       and_regions="near:texas"),
     # (8) lowercase and unhyphenated designators are recognised (and the reading said), never dropped
-    Q("how many e3 missions?", "count", 3, types="E3TF", says=""),
+    Q("how many e3 missions?", "count", 3, types="E3CF,E3TF", says=""),
     Q("how many p8 missions in february?", "count", 6, types="P8", period=FEB25),
     Q("how many kc135 flights near the border?", "count", 1, types="K35R"),
     Q("how many zz9 missions?", "count", DECLINED),

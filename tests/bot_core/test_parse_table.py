@@ -48,7 +48,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many missions in the 10 days before 5 February 2025?", Intent.COUNT, {"period": "2025-01-26/2025-02-04"}),
     ("how many missions in international airspace off Texas?", Intent.COUNT,
      {"regions": "over:international-airspace", "and": "near:texas"}),
-    ("how many e3 missions?", Intent.COUNT, {"types": "E3TF", "corr": "e3>E-3"}),
+    ("how many e3 missions?", Intent.COUNT, {"types": "E3TF,E3CF", "corr": "e3>E-3"}),
     ("how many p8 missions?", Intent.COUNT, {"types": "P8"}),
     ("why did the RC-135 fly over Sinaloa?", Intent.UNKNOWN, {"decline": "why"}),
     ("how many missions in Q1 2025?", Intent.COUNT, {"period": "2025-01-01/2025-03-31"}),

