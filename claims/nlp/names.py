@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claims.nlp.components import NOT_NAMES, _view, char_span, current_ents, fc_value, set_fc_value
+from claims.nlp.lexicon import MONTHS
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
 GENERIC_SERVICE_WORDS = frozenset({"air force", "navy", "army", "marines", "marine corps", "coast guard",
@@ -143,6 +144,8 @@ _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
+#: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Il-20M" → "Il-20" + "M".
+_VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>[A-Z]{0,3})$")
 WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
                       r"tv|by|lt|lv|ee|ro|gr|eu|cn|jp|tw|kr|in|au)$")
 
@@ -176,6 +179,7 @@ class _Names:
     def __init__(self, vocabulary_version: str) -> None:
         self.vocabulary_version = vocabulary_version
         self._vocabulary: Any = None
+        self._variant_types: dict[str, set[str]] | None = None
 
     @property
     def vocabulary(self) -> Any:
@@ -474,10 +478,36 @@ class _Names:
             span = char_span(doc, m.start(), m.end(), "AIRCRAFT")
             if span is None or any(i in covered for i in range(span.start, span.end)):
                 continue
-            span = Span(doc, span.start, span.end, label="AIRCRAFT")
-            set_fc_value(span, {"name": m.group("d"), "designator": None})
+            designator = self._variant_of(m.group("d"))
+            span = Span(doc, span.start, span.end, label="AIRCRAFT",
+                        span_id=f"aircraft:{designator}" if designator else "")
+            if not designator:
+                set_fc_value(span, {"name": m.group("d"), "designator": None})
             out.append(span)
         return out
+
+    def _variant_of(self, designation: str) -> str | None:
+        """The type of an unlisted variant ("F-15J", "Il-20M") when the vocabulary lists its base designation
+        and every listed variant of that base is the same type; None when they differ ("KC-135" is K35R or K35E
+        by variant), so a variant is never given a guessed type."""
+        m = _VARIANT.match(designation)
+        if m is None or not m.group("suffix"):
+            return None
+        types = self._designation_types().get(m.group("base").upper().replace("-", ""))
+        return next(iter(types)) if types and len(types) == 1 else None
+
+    def _designation_types(self) -> dict[str, set[str]]:
+        """Base designation ("F15", "IL20") → the types the vocabulary's aliases with that base belong to."""
+        if self._variant_types is None:
+            bases: dict[str, set[str]] = {}
+            for a in self.vocabulary.aircraft:
+                for alias in (a.name, *a.aliases):
+                    for word in alias.split():
+                        m = _VARIANT.match(word)
+                        if m is not None:
+                            bases.setdefault(m.group("base").upper().replace("-", ""), set()).add(a.designator)
+            self._variant_types = bases
+        return self._variant_types
 
     # ------------------------------------------------------------------------------------------------ cities
 
@@ -552,9 +582,11 @@ class _Names:
             if e.label_ == "PLACE" and e.id_ == "region:us-mexico-border" and "mexic" not in low \
                     and "u" not in low.replace("southern", "").replace("southwest", "").replace("border", ""):
                 # "the border of the Kaliningrad region", "the borders of the three Baltic states"
-                follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and any(
-                    doc[k].is_title and doc[k].text not in NOT_NAMES for k in range(e.end + 1, min(e.end + 5,
-                                                                                              len(doc))))
+                k = e.end + 1
+                while k < len(doc) and k - e.end <= 3 and (doc[k].lower_ == "the" or doc[k].like_num):
+                    k += 1
+                follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and k < len(doc) \
+                    and doc[k].is_title and doc[k].text not in NOT_NAMES and doc[k].lower_.rstrip(".") not in MONTHS
                 if follows and not has_us_mexico:
                     continue  # "the border of X" is no place of its own: X (read on its own) is the place
             if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None:

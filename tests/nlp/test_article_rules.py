@@ -205,3 +205,11 @@ def test_the_borders_of_a_foreign_place_are_not_the_us_mexico_border(world):
     ex = _extract("The RC-135 flew along the borders of the three Baltic states for five hours.", world)
     assert not any(e.value.get("slug") == "us-mexico-border" for e in ex.entities)
     assert all("us-mexico-border" not in [r.slug for r in c.scope.regions] for c in ex.proposed_claims)
+
+
+def test_an_unlisted_variant_takes_its_base_type_only_when_every_listed_variant_agrees(world):
+    tanker = dataclasses.replace(world, version="", aircraft=(
+        *world.aircraft, AircraftEntry("K35E", "Boeing KC-135E Stratotanker", ("KC-135E",), "tanker")))
+    aircraft = _labelled("Two B-52Hs, an F-15J, a KC-135Q and a Su-35S flew.", "AIRCRAFT", tanker)
+    assert aircraft["F-15J"]["designator"] == "F15" and aircraft["Su-35S"]["designator"] == "SU27"
+    assert aircraft["KC-135Q"]["designator"] is None  # KC-135R is K35R, KC-135E is K35E: no guess
