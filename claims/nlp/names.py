@@ -349,8 +349,9 @@ class _Names:
         k = i - 1
         while k >= 0 and i - k <= 7:
             t = doc[k]
-            if "\n" in t.text or t.is_sent_end:
-                break
+            if "\n" in t.text or t.is_sent_end or (k in ent_of and ent_of[k].label_ == "ORG" and ent_of[k].id_
+                                                   and doc[k + 1].lower_ in ("and", "or", ",")):
+                break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names
             if t.text in ("’s", "'s") and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1
                 start = k
@@ -360,6 +361,8 @@ class _Names:
                 start = k
                 k -= 1
                 continue
+            if t.lower_ in ("and", "&", "or") and k >= 1 and doc[k - 1].text in ORG_HEADS:
+                break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names, not one
             if ((t.lower_ in CONNECTORS and t.lower_ != "the") or (t.text == "-" and not t.whitespace_)) \
                     and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
@@ -553,6 +556,7 @@ class _Names:
             self._region_kind(e) in ("us_state", "mx_state") or e.id_ in ("region:mexico", "region:baja-peninsula")
             for e in ents if e.label_ == "PLACE" and e.id_ != "region:washington")
         words = _view(doc).words(doc)
+        foreign_context = self._foreign_context(doc, ents, words)
         for e in ents:
             label, key = e.label_, e.id_
             relevant = (label == "PLACE" and key.startswith("region:")) or (label == "ORG" and key) or (
@@ -617,6 +621,11 @@ class _Names:
                 set_fc_value(span, {"name": e.text, "foreign": True, "of": of})
                 out.append(span)
                 continue
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and foreign_context(e):
+                span = Span(doc, e.start, e.end, label="ORG")  # "Chinese jets of the air force and navy"
+                set_fc_value(span, {"name": e.text, "ambiguous": True})
+                out.append(span)
+                continue
             if e.label_ == "AIRCRAFT" and len(e) == 1 and e.text.lower() in _COMMON_ALIASES and prev is not None \
                     and prev.is_title and not prev.is_sent_start and prev.text not in NOT_NAMES \
                     and not any(o.end == e.start for o in ents):
@@ -638,6 +647,32 @@ class _Names:
                 continue
             out.append(e)
         return out
+
+    def _foreign_context(self, doc: Doc, ents: list[Span], words: list[str]) -> Any:
+        """A test for a bare service word ("the Air Force", "navy"): whether it stands in a sentence — or a text —
+        that names a foreign country or nationality and nothing American. There it is not the US service: it is
+        kept as an organisation without a key, never an operator in a scope."""
+        us_words = {w for w in words if w.lower() in US_MODIFIERS or w in ("Pentagon", "Americans")}
+        us_ents = [e for e in ents if (e.label_ == "PLACE" and (  # North America: the project's home story
+            e.id_ in ("region:united-states", "region:mexico") or self._region_kind(e) in ("us_state", "mx_state")))
+                   or (e.label_ == "ORG" and e.id_ and e.text.lower() not in GENERIC_SERVICE_WORDS
+                       and self._org(e) is not None and e.id_.split(":", 1)[1].startswith(("us-", "cbp")))]
+        foreign_at = [e.start for e in ents if e.label_ == "PLACE" and self._region_kind(e) == "country"
+                      and e.id_ not in ("region:united-states",)]
+        foreign_at += [i for i, w in enumerate(words) if w.lower() in DEMONYMS and w.lower() not in US_MODIFIERS
+                       and w.lower() not in ("nato", "allied", "royal")]
+        us_at = [i for i, w in enumerate(words) if w in us_words] + [e.start for e in us_ents]
+
+        def test(e: Span) -> bool:
+            if not foreign_at:
+                return False
+            if not us_at:
+                return True  # a text about other countries only
+            sent = doc[e.start].sent
+            in_sent = [i for i in foreign_at if sent.start <= i < sent.end]
+            return bool(in_sent) and not any(sent.start <= i < sent.end for i in us_at)
+
+        return test
 
     def _narrowed_regions(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Eastern Mediterranean", "Western Pacific": a compass word before a listed region names a part of it, a
