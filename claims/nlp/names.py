@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claims.nlp.components import NOT_NAMES, _view, char_span, current_ents, fc_value, set_fc_value
-from claims.nlp.dates import MONTHS, WEEKDAYS
+from claims.nlp.lexicon import MONTHS
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
 GENERIC_SERVICE_WORDS = frozenset({"air force", "navy", "army", "marines", "marine corps", "coast guard",
@@ -144,6 +144,8 @@ _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
+#: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Il-20M" → "Il-20" + "M".
+_VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>[A-Z]{0,3})$")
 WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
                       r"tv|by|lt|lv|ee|ro|gr|eu|cn|jp|tw|kr|in|au)$")
 
@@ -177,6 +179,7 @@ class _Names:
     def __init__(self, vocabulary_version: str) -> None:
         self.vocabulary_version = vocabulary_version
         self._vocabulary: Any = None
+        self._variant_types: dict[str, set[str]] | None = None
 
     @property
     def vocabulary(self) -> Any:
@@ -346,8 +349,9 @@ class _Names:
         k = i - 1
         while k >= 0 and i - k <= 7:
             t = doc[k]
-            if "\n" in t.text or t.is_sent_end:
-                break
+            if "\n" in t.text or t.is_sent_end or (k in ent_of and ent_of[k].label_ == "ORG" and ent_of[k].id_
+                                                   and doc[k + 1].lower_ in ("and", "or", ",")):
+                break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names
             if t.text in ("’s", "'s") and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1
                 start = k
@@ -357,6 +361,8 @@ class _Names:
                 start = k
                 k -= 1
                 continue
+            if t.lower_ in ("and", "&", "or") and k >= 1 and doc[k - 1].text in ORG_HEADS:
+                break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names, not one
             if ((t.lower_ in CONNECTORS and t.lower_ != "the") or (t.text == "-" and not t.whitespace_)) \
                     and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
@@ -475,10 +481,36 @@ class _Names:
             span = char_span(doc, m.start(), m.end(), "AIRCRAFT")
             if span is None or any(i in covered for i in range(span.start, span.end)):
                 continue
-            span = Span(doc, span.start, span.end, label="AIRCRAFT")
-            set_fc_value(span, {"name": m.group("d"), "designator": None})
+            designator = self._variant_of(m.group("d"))
+            span = Span(doc, span.start, span.end, label="AIRCRAFT",
+                        span_id=f"aircraft:{designator}" if designator else "")
+            if not designator:
+                set_fc_value(span, {"name": m.group("d"), "designator": None})
             out.append(span)
         return out
+
+    def _variant_of(self, designation: str) -> str | None:
+        """The type of an unlisted variant ("F-15J", "Il-20M") when the vocabulary lists its base designation
+        and every listed variant of that base is the same type; None when they differ ("KC-135" is K35R or K35E
+        by variant), so a variant is never given a guessed type."""
+        m = _VARIANT.match(designation)
+        if m is None or not m.group("suffix"):
+            return None
+        types = self._designation_types().get(m.group("base").upper().replace("-", ""))
+        return next(iter(types)) if types and len(types) == 1 else None
+
+    def _designation_types(self) -> dict[str, set[str]]:
+        """Base designation ("F15", "IL20") → the types the vocabulary's aliases with that base belong to."""
+        if self._variant_types is None:
+            bases: dict[str, set[str]] = {}
+            for a in self.vocabulary.aircraft:
+                for alias in (a.name, *a.aliases):
+                    for word in alias.split():
+                        m = _VARIANT.match(word)
+                        if m is not None:
+                            bases.setdefault(m.group("base").upper().replace("-", ""), set()).add(a.designator)
+            self._variant_types = bases
+        return self._variant_types
 
     # ------------------------------------------------------------------------------------------------ cities
 
@@ -524,6 +556,7 @@ class _Names:
             self._region_kind(e) in ("us_state", "mx_state") or e.id_ in ("region:mexico", "region:baja-peninsula")
             for e in ents if e.label_ == "PLACE" and e.id_ != "region:washington")
         words = _view(doc).words(doc)
+        foreign_context = self._foreign_context(doc, ents, words)
         for e in ents:
             label, key = e.label_, e.id_
             relevant = (label == "PLACE" and key.startswith("region:")) or (label == "ORG" and key) or (
@@ -553,8 +586,11 @@ class _Names:
             if e.label_ == "PLACE" and e.id_ == "region:us-mexico-border" and "mexic" not in low \
                     and "u" not in low.replace("southern", "").replace("southwest", "").replace("border", ""):
                 # "the border of the Kaliningrad region", "the borders of the three Baltic states"
-                follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and any(
-                    _names_a_place(doc[k]) for k in range(e.end + 1, min(e.end + 5, len(doc))))
+                k = e.end + 1
+                while k < len(doc) and k - e.end <= 3 and (doc[k].lower_ == "the" or doc[k].like_num):
+                    k += 1
+                follows = nxt is not None and nxt.lower_ in ("of", "with", "between", "to") and k < len(doc) \
+                    and doc[k].is_title and doc[k].text not in NOT_NAMES and doc[k].lower_.rstrip(".") not in MONTHS
                 if follows and not has_us_mexico:
                     continue  # "the border of X" is no place of its own: X (read on its own) is the place
             if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None:
@@ -585,6 +621,11 @@ class _Names:
                 set_fc_value(span, {"name": e.text, "foreign": True, "of": of})
                 out.append(span)
                 continue
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and foreign_context(e):
+                span = Span(doc, e.start, e.end, label="ORG")  # "Chinese jets of the air force and navy"
+                set_fc_value(span, {"name": e.text, "ambiguous": True})
+                out.append(span)
+                continue
             if e.label_ == "AIRCRAFT" and len(e) == 1 and e.text.lower() in _COMMON_ALIASES and prev is not None \
                     and prev.is_title and not prev.is_sent_start and prev.text not in NOT_NAMES \
                     and not any(o.end == e.start for o in ents):
@@ -606,6 +647,32 @@ class _Names:
                 continue
             out.append(e)
         return out
+
+    def _foreign_context(self, doc: Doc, ents: list[Span], words: list[str]) -> Any:
+        """A test for a bare service word ("the Air Force", "navy"): whether it stands in a sentence — or a text —
+        that names a foreign country or nationality and nothing American. There it is not the US service: it is
+        kept as an organisation without a key, never an operator in a scope."""
+        us_words = {w for w in words if w.lower() in US_MODIFIERS or w in ("Pentagon", "Americans")}
+        us_ents = [e for e in ents if (e.label_ == "PLACE" and (  # North America: the project's home story
+            e.id_ in ("region:united-states", "region:mexico") or self._region_kind(e) in ("us_state", "mx_state")))
+                   or (e.label_ == "ORG" and e.id_ and e.text.lower() not in GENERIC_SERVICE_WORDS
+                       and self._org(e) is not None and e.id_.split(":", 1)[1].startswith(("us-", "cbp")))]
+        foreign_at = [e.start for e in ents if e.label_ == "PLACE" and self._region_kind(e) == "country"
+                      and e.id_ not in ("region:united-states",)]
+        foreign_at += [i for i, w in enumerate(words) if w.lower() in DEMONYMS and w.lower() not in US_MODIFIERS
+                       and w.lower() not in ("nato", "allied", "royal")]
+        us_at = [i for i, w in enumerate(words) if w in us_words] + [e.start for e in us_ents]
+
+        def test(e: Span) -> bool:
+            if not foreign_at:
+                return False
+            if not us_at:
+                return True  # a text about other countries only
+            sent = doc[e.start].sent
+            in_sent = [i for i in foreign_at if sent.start <= i < sent.end]
+            return bool(in_sent) and not any(sent.start <= i < sent.end for i in us_at)
+
+        return test
 
     def _narrowed_regions(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Eastern Mediterranean", "Western Pacific": a compass word before a listed region names a part of it, a
@@ -740,10 +807,3 @@ def _merge(existing: list[Span], new: list[Span]) -> list[Span]:
 def make_names(nlp: Language, name: str, vocabulary_version: str) -> _Names:
     city_gazetteer()  # read when the pipeline is built, not on the first article
     return _Names(vocabulary_version)
-
-
-def _names_a_place(token: Any) -> bool:
-    """A capitalised word that may name what a border is of ("the border with Belarus"), not a month or a weekday
-    ("along the border between 25 Jan and 5 Feb" is the US–Mexico border in a period)."""
-    low = token.lower_.rstrip(".")
-    return token.is_title and token.text not in NOT_NAMES and low not in MONTHS and low not in WEEKDAYS

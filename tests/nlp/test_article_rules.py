@@ -205,3 +205,27 @@ def test_the_borders_of_a_foreign_place_are_not_the_us_mexico_border(world):
     ex = _extract("The RC-135 flew along the borders of the three Baltic states for five hours.", world)
     assert not any(e.value.get("slug") == "us-mexico-border" for e in ex.entities)
     assert all("us-mexico-border" not in [r.slug for r in c.scope.regions] for c in ex.proposed_claims)
+
+
+def test_an_unlisted_variant_takes_its_base_type_only_when_every_listed_variant_agrees(world):
+    tanker = dataclasses.replace(world, version="", aircraft=(
+        *world.aircraft, AircraftEntry("K35E", "Boeing KC-135E Stratotanker", ("KC-135E",), "tanker")))
+    aircraft = _labelled("Two B-52Hs, an F-15J, a KC-135Q and a Su-35S flew.", "AIRCRAFT", tanker)
+    assert aircraft["F-15J"]["designator"] == "F15" and aircraft["Su-35S"]["designator"] == "SU27"
+    assert aircraft["KC-135Q"]["designator"] is None  # KC-135R is K35R, KC-135E is K35E: no guess
+
+
+def test_a_bare_service_word_among_foreign_nationalities_is_not_the_us_service(world):
+    ex = _extract("Chinese fighter jets of the air force and navy flew two missions over the East China Sea.", world)
+    orgs = {e.text: e.value for e in ex.entities if e.label == "ORG"}
+    assert orgs["air force"] == {"name": "air force", "ambiguous": True} and orgs["navy"].get("slug") is None
+    assert all(not c.scope.operators for c in ex.proposed_claims)
+    # the home story keeps its reading: Mexico and its states are North America, where "the Navy" is the US Navy
+    assert _labelled("The Navy flew 18 P-8 missions near Sinaloa, Mexico.", "ORG")["Navy"]["slug"] == "us-navy"
+    assert _labelled("The Air Force flew near Kaliningrad; a US P-8 followed.", "ORG", world)["Air Force"]["slug"] \
+        == "us-air-force"
+
+
+def test_two_coordinated_foreign_names_stay_two():
+    orgs = _labelled("The Air Self-Defense Force and Maritime Self-Defense Force tracked them.", "ORG")
+    assert set(orgs) == {"Air Self-Defense Force", "Maritime Self-Defense Force"}
