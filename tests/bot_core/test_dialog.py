@@ -484,8 +484,9 @@ SINGLE: list[Q] = [
     Q("surveillance flights by type in October 2025", "breakdown", 8, by="type", period=OCT25, rows="Q4:4,R135:4"),
     Q("RC-135 flights near Kaliningrad per day in October 2025", "breakdown", 4, by="day",
       rows="2025-10-07:1,2025-10-14:1,2025-10-21:1,2025-10-28:1"),
-    # world places with no boundary, and words not understood: declined, naming them
-    Q("how many RC-135 flights near Riga in October 2025?", "count", "declined:not_understood", says="Riga"),
+    # words not understood: declined, naming them
+    # Riga is a place now (Latvia's capital region): no record there, and no receiver heard anything either
+    Q("how many RC-135 flights near Riga in October 2025?", "count", 0, says="no evidence either way"),
     Q("how many RQ-4 flights over Mordor in October 2025?", "count", "declined:not_understood", says="Mordor"),
     # --- issue 9, found by the independent oracle (tests/bot_core/oracle.py) -------------------------------------
     # wrong before: "the week of D" was read as the day D alone
@@ -507,8 +508,8 @@ SINGLE: list[Q] = [
     # wrong before: "RAF or USAF: who flew more" listed the aircraft of both
     Q("RAF or USAF: who flew more near Kaliningrad?", "compare", (3, 1), ops="raf", regions=KGD),
     # declined before
-    Q("E-3 flights since the start of 2025?", "count", 2, types="E3TF", period="2025-01-01/2026-11-24"),
-    Q("How many e3 missions were there until the end of 2024?", "count", 1, types="E3TF",
+    Q("E-3 flights since the start of 2025?", "count", 2, types="E3CF,E3TF", period="2025-01-01/2026-11-24"),
+    Q("How many e3 missions were there until the end of 2024?", "count", 1, types="E3CF,E3TF",
       period="1990-01-01/2024-12-31"),
     Q("count the surveillance flights other than P-8s in 2024", "count", 7, surv=True, period=Y24),
     Q("list flights by callsign PELCN11", "list", 4),
@@ -661,7 +662,7 @@ CONVERSATIONS: list[list[Q]] = [
     ],
     [
         Q("how many missions near Texas in February 2025?", "count", 6),
-        Q("how many were E-3s?", "count", 1, types="E3TF", regions="near:texas", period=FEB25),
+        Q("how many were E-3s?", "count", 1, types="E3CF,E3TF", regions="near:texas", period=FEB25),
     ],
 ]
 

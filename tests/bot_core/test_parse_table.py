@@ -64,7 +64,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("number of P-3 flights the week of 27 January 2025", Intent.COUNT,
      {"period": "2025-01-27/2025-02-02", "corr": "the week of 27 January 2025>between 27 January 2025 and 2 February "
                                                  "2025 (the seven days from that day)"}),
-    ("E-3 flights since the start of 2025?", Intent.COUNT, {"types": "E3TF", "period": "2025-01-01/2026-11-24"}),
+    ("E-3 flights since the start of 2025?", Intent.COUNT, {"types": "E3TF,E3CF", "period": "2025-01-01/2026-11-24"}),
     ("how many missions since the beginning of the year?", Intent.COUNT, {"period": "2026-01-01/2026-11-24"}),
     ("how many e3 missions until the end of 2024?", Intent.COUNT, {"period": "1990-01-01/2024-12-31"}),
     ("how about 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31"}),
@@ -197,7 +197,7 @@ def test_of_those_narrows_places_and_periods() -> None:
     assert regions(gulf.scope.regions) == "near:texas" and regions(gulf.scope.and_regions) == "over:gulf-of-mexico"
     assert gulf.scope.period == first.scope.period and gulf.scope.type_designators == ("P8",)
     were = parse("how many were E-3s?", previous=first)
-    assert were.follow_up and were.scope.type_designators == ("E3TF",) and were.scope.regions == first.scope.regions
+    assert were.follow_up and were.scope.type_designators == ("E3TF", "E3CF") and were.scope.regions == first.scope.regions
     outside = parse("how many of those were in 2024?", previous=first)
     assert any("outside" in x for x in outside.not_understood)
     fresh = parse("how many were there near Arizona in 2024?", previous=first)
