@@ -37,7 +37,8 @@ MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest)\b(?=.*\b(?:or|vs\.?|
 #: "Did flights go up between January and February?", "has the number increased from 2024 to 2025?", "which was
 #: busier, January or February?": with two sides named, a comparison (both numbers), never the span's total.
 TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase[ds]?|rise|rose|risen|grow|grew|grown"
-                      r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fall|fell|fallen|jump(?:ed)?|busier|quieter)\b", _RX)
+                      r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter)\b", _RX)
+MORE_YES_NO_RX = re.compile(r"^\W*(?:were|was|are|is|did|do|does|have|has|had)\b.*\b(?:more|fewer|less)\b", _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 _KEY = (r"day|date|week|month|year|type|aircraft\s+type|aircraft|model|region|state|place|area|location|operator"
         r"|service|branch|unit")
@@ -147,6 +148,9 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
             for m in rx.finditer(text):
                 mark(m, "comparison")
         return Asked(Intent.COMPARE)
+    if MORE_YES_NO_RX.search(text):  # "were there more flights in 2025?": more than what is not said
+        return Asked(Intent.COMPARE, unsupported=("more or fewer than what (name both sides, e.g. \"in 2025 than in "
+                                                  "2024\")",))
     tm = TYPES_OF_RX.search(text)
     if tm:
         mark(tm, "breakdown by type")

@@ -1078,3 +1078,5 @@ def _round5(o: Oracle, add: Callable[..., None]) -> None:
     add("follow-up5",
         ("how many surveillance flights in 2025?", o.count(both(lambda r: r.surv, between(*y25)))),
         ("how many of those were in 2024?", Expect("decline")))
+    add("decline5", ("were there more flights in 2025?", Expect("decline")))
+    add("decline5", ("how many P-8 and U-2 flights in fall 2025?", Expect("decline")))

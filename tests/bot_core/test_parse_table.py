@@ -100,6 +100,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many P-8 flights in January 2025 and how many in February 2025?", Intent.COMPARE,
      {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28"}),
     ("how many missions before 3 February 2025 in 2025?", Intent.COUNT, {"nu": "not one range"}),
+    ("were there more flights in 2025?", Intent.COMPARE, {"nu": "than what"}),
+    ("how many P-8 and U-2 flights in fall 2025?", Intent.COUNT, {"nu": "fall"}),
     ("how many flights in January, February and March 2025?", Intent.COUNT, {"period": "2025-01-01/2025-03-31"}),
 ]
 
