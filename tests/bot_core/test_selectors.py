@@ -255,3 +255,17 @@ def test_region_and_type_breakdowns_from_region_rows_match_the_missions(demo):
                 distance_nm__lte=s.region_distance(rf))
             assert row.count == links.values("mission_id").distinct().count(), (scope, rf)
         assert sum(r.count for r in places) > 0
+
+
+def test_deleting_an_aircraft_deletes_its_region_rows(demo):
+    """The airframe copy does not cascade by itself (DO_NOTHING): the aircraft's missions do, and the database's
+    reference check at commit finds nothing left pointing at the deleted aircraft."""
+    from django.db import connection
+
+    from evidence.models import Aircraft, MissionRegion
+
+    assert MissionRegion.objects.filter(aircraft_id="ae0907").exists()
+    Aircraft.objects.get(pk="ae0907").delete()
+    assert not MissionRegion.objects.filter(aircraft_id="ae0907").exists()
+    connection.check_constraints()  # what the commit would check (deferred foreign keys)
+    assert _airframes_out_of_sync() == 0
