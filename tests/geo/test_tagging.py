@@ -244,3 +244,27 @@ def test_distances_of_wandering_tracks_match_pointwise_geodesic(tagger, by_slug)
         assert hit.min_distance_nm == pytest.approx(expected, rel=0.01, abs=0.3), slug
         checked += 1
     assert checked >= 2
+
+
+def test_within_many_and_a_smaller_cap_agree_with_the_distances(tagger):
+    """Coverage asks a yes/no within a radius (``within_many``) and ``tag_many(cap_nm=…)`` measures only that far:
+    both give the regions the full tagging puts over or within the radius (pairs within 1 % of the radius, where the
+    exact test and the measured distance may differ by the measuring tolerance, are left out)."""
+    rng = np.random.default_rng(11)
+    tracks = []
+    for _ in range(40):
+        n = int(rng.integers(1, 13))  # a coverage sample: up to 12 positions of one hour
+        lon = rng.uniform(-118, -97) + np.cumsum(rng.normal(0, 0.1, n))
+        lat = rng.uniform(20, 34) + np.cumsum(rng.normal(0, 0.1, n))
+        tracks.append((lon, lat))
+    radius = 50.0
+    full = tagger.tag_many(tracks)
+    within = tagger.within_many(tracks, radius)
+    capped = tagger.tag_many(tracks, cap_nm=radius)
+    for hits, keys, near in zip(full, within, capped, strict=True):
+        expected = {h.key for h in hits if h.over or h.min_distance_nm <= radius}
+        unsure = {h.key for h in hits if abs(h.min_distance_nm - radius) <= 0.01 * radius}
+        assert set(keys) - unsure == expected - unsure
+        assert {h.key for h in near} - unsure == expected - unsure
+        assert all(h.min_distance_nm <= radius for h in near)
+    assert sum(map(len, within)) > 40  # the sample does reach regions
