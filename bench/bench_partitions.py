@@ -67,6 +67,13 @@ def generate(target: int, *, chunk: int = 500_000, seed: int = 11) -> None:
     rng = np.random.default_rng(seed + have)
     t0, c0 = time.perf_counter(), time.process_time()
     with connection.cursor() as c:
+        c.execute("SELECT to_regclass('bench_m') IS NOT NULL AND to_regclass('bench_l') IS NOT NULL")
+        if c.fetchone()[0]:
+            c.execute("SELECT count(*) FROM bench_m")
+            if c.fetchone()[0] + have >= target:  # an earlier run staged every row, then was interrupted
+                print("writing the rows staged by an earlier run")
+                _write_staged(c)
+                return
         c.execute("DROP TABLE IF EXISTS bench_m, bench_l")
         c.execute("CREATE UNLOGGED TABLE bench_m (id bigint, hex text, t text, cs text, s timestamptz, "
                   "e timestamptz)")
@@ -124,10 +131,12 @@ def _write_staged(c) -> None:
         saved[table] = cat["indexes"]
         for name, _ in cat["indexes"]:
             c.execute(f'DROP INDEX "{name}"')
-    partitioned = partitioning.is_partitioned(c, "evidence_mission")
-    fk = partitioning.COMPOSITE_FK
-    if partitioned:
-        c.execute(f'ALTER TABLE "{fk[0]}" DROP CONSTRAINT "{fk[1]}"')
+    keys = []  # every foreign key of both tables: checked row by row (deferred) they cost more than the insert
+    for table in partitioning.PARTITIONED:
+        for name, kind, definition in partitioning._catalogue(c, table)["constraints"]:
+            if kind == "f":
+                keys.append((table, name, definition))
+                c.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
     c.execute("""INSERT INTO evidence_mission (id, aircraft_id, aircraft_type_id, callsign, callsigns, start, "end",
                      point_count, track, min_lat, min_lon, max_lat, max_lon, has_orbit, orbits, source_files,
                      source_shares)
@@ -142,10 +151,12 @@ def _write_staged(c) -> None:
             t = time.perf_counter()
             c.execute(definition.replace(" ON ONLY ", " ON "))
             print(f"  index {name}: {time.perf_counter() - t:.0f} s", flush=True)
-    if partitioned:
+    for table, name, definition in keys:
         t = time.perf_counter()
-        partitioning.add_composite_fk(c)
-        print(f"  composite key validated: {time.perf_counter() - t:.0f} s", flush=True)
+        c.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+        print(f"  key {name} validated: {time.perf_counter() - t:.0f} s", flush=True)
+    if partitioning.is_partitioned(c, "evidence_mission") and all(k[1] != partitioning.COMPOSITE_FK[1] for k in keys):
+        partitioning.add_composite_fk(c)  # (dropped by an interrupted run)
     c.execute("SELECT setval(pg_get_serial_sequence('evidence_mission', 'id'), (SELECT max(id) FROM "
               "evidence_mission))")
     c.execute("SELECT setval(pg_get_serial_sequence('evidence_missionregion', 'id'), (SELECT max(id) FROM "

@@ -15,16 +15,10 @@ from django.db import IntegrityError, connection, transaction
 from evidence import partitioning
 from evidence.models import Aircraft, Mission, MissionRegion, Region
 
-pytestmark = pytest.mark.services
+pytestmark = [pytest.mark.services, pytest.mark.usefixtures("postgresql_only")]
 
 NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
 UTC = dt.UTC
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("partitioning exists on PostgreSQL only (SQLite keeps plain tables)")
 
 
 def _where(table: str, pk: int) -> str:
