@@ -264,6 +264,20 @@ class Capture:
         return execute(sql, params, many, context)
 
 
+def server_cpu() -> float:
+    """PostgreSQL: CPU seconds used so far by this connection's server process (same machine, /proc), else 0."""
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as c:
+        c.execute("SELECT pg_backend_pid()")
+        pid = c.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     k = max(0, min(len(values) - 1, round(q / 100 * (len(values) - 1))))
@@ -281,7 +295,7 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
         for q in QUESTIONS:  # warm-up: vocabulary, regexes, connection
             ask(text=q, user=user, platform="cli", now=NOW)
         load_before = os.getloadavg()
-        cpu0, wall0 = time.process_time(), time.perf_counter()
+        cpu0, wall0, db0 = time.process_time(), time.perf_counter(), server_cpu()
         per_q: dict[str, list[float]] = {q: [] for q in QUESTIONS}
         sql_per_q: dict[str, list[float]] = {q: [] for q in QUESTIONS}
         captured: dict[str, list[tuple[str, tuple]]] = {}
@@ -296,6 +310,7 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
                     per_q[q].append((time.perf_counter() - t0) * 1000)
                 captured[q] = cap.calls
         ask_cpu, ask_wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        ask_db = server_cpu() - db0
         for _ in range(repeat):
             for q in QUESTIONS:
                 t0 = time.perf_counter()
@@ -323,6 +338,9 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
     n = repeat * len(QUESTIONS)
     print(f"bench process CPU during the answers: {ask_cpu / n * 1000:.2f} ms per answer "
           f"({ask_cpu / ask_wall:.0%} of wall; the database server's own CPU is not included for PostgreSQL)")
+    if connection.vendor == "postgresql":
+        print(f"PostgreSQL server process CPU during the answers: {ask_db / n * 1000:.2f} ms per answer "
+              f"(bench + server: {(ask_cpu + ask_db) / n * 1000:.2f} ms)")
     print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average before "
           f"{load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
     shapes(user, repeat)
@@ -345,15 +363,16 @@ def shapes(user: User, repeat: int) -> None:
                 thread = f"shape{r}-{name}"
                 for turn in turns[:-1]:
                     ask(text=turn, user=user, platform="cli", thread=thread, now=NOW)
+                d0 = server_cpu()  # (its own query before the clock starts)
                 t0, c0 = time.perf_counter(), time.process_time()
                 answer = ask(text=turns[-1], user=user, platform="cli", thread=thread, now=NOW)
                 if r:
                     times[name].append((time.perf_counter() - t0) * 1000)
-                    cpu[name].append((time.process_time() - c0) * 1000)
+                    cpu[name].append((time.process_time() - c0 + server_cpu() - d0) * 1000)
                 shown[name] = "decl" if answer.declined else ("-" if answer.count is None else str(answer.count))
     print(f"\nquestion shapes, {repeat} runs each (the last turn timed; follow-ups after their first turn)\n")
-    print("(CPU: this process's CPU time, which includes SQLite's own work: the measure that a loaded machine does "
-          "not inflate)\n")
+    print("(CPU: this process's CPU time, which includes SQLite's own work, plus on PostgreSQL the server process's "
+          "CPU time read from /proc: the measure that a loaded machine does not inflate)\n")
     print(f"{'shape':34s} {'answer':>7s} {'p50 ms':>8s} {'p99 ms':>8s} {'CPU p50':>8s} {'CPU p99':>8s}")
     for name in SHAPES:
         print(f"{name:34s} {shown[name]:>7s} {pct(times[name], 50):8.2f} {pct(times[name], 99):8.2f} "
