@@ -156,8 +156,11 @@ class EvidenceLink(models.Model):
         CONTEXT = "context", "Context"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence_links")
+    # No database key into the partitioned mission table (evidence/partitioning.py): Django's collector deletes
+    # the links with their mission.
     mission = models.ForeignKey(
-        "evidence.Mission", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence_links"
+        "evidence.Mission", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence_links",
+        db_constraint=False,
     )
     source = models.ForeignKey(
         "evidence.Source", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence_links"
@@ -253,7 +256,9 @@ class EvidenceSuggestion(models.Model):
     """A mission the system thinks bears on a claim, ranked, with the reason. A person decides (EvidenceLink)."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="suggestions")
-    mission = models.ForeignKey("evidence.Mission", on_delete=models.CASCADE, related_name="suggestions")
+    mission = models.ForeignKey(  # no database key: see EvidenceLink.mission
+        "evidence.Mission", on_delete=models.CASCADE, related_name="suggestions", db_constraint=False
+    )
     score = models.FloatField()
     reason = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)

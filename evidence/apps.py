@@ -9,6 +9,7 @@ class EvidenceConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_seed_after_migrate, sender=self, dispatch_uid="evidence.seed_reference_after_migrate")
+        post_migrate.connect(_partitions_after_migrate, sender=self, dispatch_uid="evidence.partitions_after_migrate")
         from project.auth import connect_signals
 
         connect_signals()  # the cached permission sets are dropped on every change, in every process
@@ -34,3 +35,15 @@ def _seed_after_migrate(sender, app_config=None, using="default", plan=None, ver
     log = print if verbosity >= 1 else (lambda _msg: None)
     log("Seeding reference data (aircraft types, organisations, regions)…")
     seed_reference_data(log=lambda msg: log(f"  {msg}"))
+
+
+def _partitions_after_migrate(sender, app_config=None, using="default", plan=None, **kwargs) -> None:
+    """PostgreSQL: the monthly mission partitions of the window around today exist after every ``migrate`` (not after
+    a test flush, which sends the signal without a plan)."""
+    if plan is None:
+        return
+    from django.db import connections
+
+    from evidence.partitioning import maintain_partitions
+
+    maintain_partitions(connection=connections[using])

@@ -86,7 +86,8 @@ def mission_match_reason(mission: Mission, scope: Scope) -> str:
         bits.append(mission.callsign)
     if scope.regions:
         slugs = [r.slug for r in scope.regions]
-        links = mission.region_links.filter(region__slug__in=slugs).select_related("region").order_by("distance_nm")
+        links = (mission.region_links.filter(region__slug__in=slugs, mission_start=mission.start)  # one partition
+                 .select_related("region").order_by("distance_nm"))
         for link in links[:3]:
             bits.append(
                 f"over {link.region.name}" if link.over else f"within {link.distance_nm:.0f} nm of {link.region.name}"

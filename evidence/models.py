@@ -319,7 +319,9 @@ class MissionRegion(models.Model):
     ``distance_nm <= NEAR_NM`` on an index.
     """
 
-    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="region_links")
+    # On PostgreSQL both tables are partitioned by month (evidence/partitioning.py): the database keeps this key as
+    # (mission_id, mission_start) → mission (id, start), ON UPDATE CASCADE; Django's own key on id alone cannot exist.
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="region_links", db_constraint=False)
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="mission_links")
     over = models.BooleanField()
     distance_nm = models.FloatField()

@@ -236,11 +236,12 @@ def missions_in_scope(scope: Scope, *, walk: bool = False) -> QuerySet[Mission]:
     for rf in scope.and_regions:  # every one of these places as well (AND): one probe of the (mission, region)
         # unique index per candidate mission, never a second list of every mission near that place
         region = region_by_slug(rf.slug)
-        one = MissionRegion.objects.filter(mission_id=OuterRef("pk"), region_id=region.pk if region else -1)
+        one = MissionRegion.objects.filter(mission_id=OuterRef("pk"), mission_start=OuterRef("start"),
+                                           region_id=region.pk if region else -1)  # (the start: one partition)
         one = one.filter(over=True) if rf.relation == "over" else one.filter(distance_nm__lte=region_distance(rf))
         qs = qs.filter(Exists(one))
     if scope.regions and walk:
-        links = _region_links(scope).filter(mission_id=OuterRef("pk"))
+        links = _region_links(scope).filter(mission_id=OuterRef("pk"), mission_start=OuterRef("start"))
         qs = qs.filter(Exists(links))
     elif scope.regions:
         # The places drive: "id IN (mission ids of the matching region rows)" lets the planner start from the
@@ -385,7 +386,8 @@ def _with_details(qs: QuerySet[Mission], scope: Scope) -> list[DisplayMission]:
         m.shown_type_name = names.get(m.aircraft_type_id or "", "")
     by_id = {m.pk: m for m in missions}
     regions = _regions_by_id()
-    rows = MissionRegion.objects.filter(mission_id__in=list(by_id), distance_nm__lte=_cited_distance(scope))
+    rows = MissionRegion.objects.filter(mission_id__in=list(by_id), distance_nm__lte=_cited_distance(scope),
+                                        mission_start__in=sorted({m.start for m in missions}))  # their partitions
     missing = False
     for mission_id, region_id, over, distance_nm in rows.values_list("mission_id", "region_id", "over", "distance_nm"):
         region = regions.get(region_id)
@@ -417,7 +419,8 @@ def mission_to_dict(mission: Mission | DisplayMission) -> dict[str, Any]:
     links = getattr(mission, "cited_links", None)
     if links is None:
         links = list(
-            mission.region_links.filter(distance_nm__lte=near_nm()).select_related("region").order_by("distance_nm")
+            mission.region_links.filter(distance_nm__lte=near_nm(), mission_start=mission.start)
+            .select_related("region").order_by("distance_nm")
         )
     return {
         "id": mission.pk,
@@ -622,6 +625,12 @@ def _time_row(by: str, bucket: dt.datetime | dt.date, n: int) -> BreakdownRow:
 def _links_decide_without_places(scope: Scope) -> bool:
     """Whether the region rows alone decide a scope apart from its places: only types and period constrain it."""
     return _links_only(scope.with_changes(regions=(RegionFilter("-"),)))
+def _period_of_links(scope: Scope) -> dict[str, dt.datetime]:
+    """The scope's period on region rows' ``mission_start`` (PostgreSQL then reads only those months' partitions)."""
+    if scope.period is None:
+        return {}
+    start, end = period_bounds(scope.period)
+    return {"mission_start__gte": start, "mission_start__lt": end}
 
 
 def _region_breakdown(scope: Scope, qs: QuerySet[Mission]) -> list[BreakdownRow]:
@@ -632,7 +641,8 @@ def _region_breakdown(scope: Scope, qs: QuerySet[Mission]) -> list[BreakdownRow]
         rows: list[BreakdownRow] = []
         for rf in scope.regions:
             region = region_by_slug(rf.slug)
-            links = MissionRegion.objects.filter(mission_id__in=ids, region_id=region.pk if region else -1)
+            links = MissionRegion.objects.filter(mission_id__in=ids, region_id=region.pk if region else -1,
+                                                 **_period_of_links(scope))
             if rf.relation == "over":
                 links = links.filter(over=True)
             else:
@@ -641,7 +651,7 @@ def _region_breakdown(scope: Scope, qs: QuerySet[Mission]) -> list[BreakdownRow]
             rows.append(BreakdownRow(rf.slug, name, links.values("mission_id").distinct().count()))
         return rows
     agg = (
-        MissionRegion.objects.filter(mission_id__in=ids, over=True)
+        MissionRegion.objects.filter(mission_id__in=ids, over=True, **_period_of_links(scope))
         .values("region__slug", "region__name")
         .annotate(n=Count("mission_id", distinct=True))
         .order_by("-n", "region__name")

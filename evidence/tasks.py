@@ -51,3 +51,12 @@ def scheduled_daily_import() -> int | None:
 
     run = start_scheduled_import()
     return run.pk if run else None
+
+
+@shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
+def maintain_mission_partitions() -> list[str]:
+    """Periodic (beat, daily): PostgreSQL's monthly mission partitions for the months ahead, and a partition for any
+    month whose rows reached the DEFAULT partition (moved there). A no-op on SQLite."""
+    from evidence.partitioning import maintain_partitions
+
+    return maintain_partitions()

@@ -230,6 +230,8 @@ IMPORT_SCHEDULE_SOURCE = env.str("IMPORT_SCHEDULE_SOURCE", default="")
 CELERY_BEAT_SCHEDULE |= {
     "reconcile-flight-imports": {"task": "evidence.tasks.reconcile_imports", "schedule": 600.0},
     "daily-flight-import": {"task": "evidence.tasks.scheduled_daily_import", "schedule": 86400.0},
+    # PostgreSQL: monthly partitions of the mission tables created ahead, DEFAULT split (evidence/partitioning.py).
+    "mission-partitions": {"task": "evidence.tasks.maintain_mission_partitions", "schedule": 86400.0},
 }
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------

@@ -289,7 +289,7 @@ def mission_track(mission: Mission, *, with_regions: bool = True) -> MissionTrac
     )
     if with_regions:
         links = (
-            MissionRegion.objects.filter(mission=mission, distance_nm__lte=near_nm())
+            MissionRegion.objects.filter(mission=mission, mission_start=mission.start, distance_nm__lte=near_nm())
             .select_related("region")
             .order_by("distance_nm", "region__name")
         )

@@ -34,6 +34,7 @@ import numpy as np
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from evidence import partitioning
 from evidence.flightdata import (
     AircraftTrack,
     FlightFileError,
@@ -350,6 +351,8 @@ def _tag_prepared(pending: list[_Prepared], ctx: _Context) -> None:
 
 def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
     created = updated = 0
+    # PostgreSQL: this file's months get their partitions (own short transaction) before its rows arrive.
+    partitioning.ensure_month_partitions(b.fields["start"] for _, bs in prepared.tracks for b in bs)
     with transaction.atomic():
         for track, built in prepared.tracks:
             c, u = _write_track(track, built, prepared.path, ctx)

@@ -31,6 +31,7 @@ from django.db.models import F, Q, Sum
 from django.dispatch import Signal
 from django.utils import timezone
 
+from evidence import partitioning
 from evidence.flightdata import FlightFileError
 from evidence.flightdata.archives import (
     TarTruncated,
@@ -194,6 +195,7 @@ def plan_run(run_id: int, *, enqueue: bool = True, queue: str | None = None) -> 
     if not entries and not errors:
         errors.append({"path": "", "location": "", "reason": "no flight files found"})
     units = [ImportUnit(run=run, seq=i // size, entries=entries[i : i + size]) for i in range(0, len(entries), size)]
+    partitioning.ensure_month_partitions(partitioning.window_months())  # PostgreSQL: this month's and ahead
     with transaction.atomic():
         ImportUnit.objects.bulk_create(units)
         run.units_total = len(units)
@@ -433,6 +435,7 @@ def _close_if_done(run_id: int) -> None:
             return
         _finalise(run)
     fi._refresh_planner_statistics()
+    partitioning.maintain_partitions()  # PostgreSQL: older months imported landed in DEFAULT; split them out
     if run.upload_dir and run.status != ImportRun.Status.INTERRUPTED:
         shutil.rmtree(run.upload_dir, ignore_errors=True)
     import_run_finished.send(ImportRun, run=run, missions_added=run.missions_created + run.missions_updated)

@@ -33,6 +33,13 @@ def _reset_router(app) -> None:
 
 
 @pytest.fixture
+def postgresql_only() -> None:
+    """Skip where the database is not PostgreSQL (partitioning: SQLite keeps plain tables)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("partitioning exists on PostgreSQL only (SQLite keeps plain tables)")
+
+
+@pytest.fixture
 def worker_env() -> dict[str, str]:
     """Extra environment for the worker process (a test module may override this fixture)."""
     return {}

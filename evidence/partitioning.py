@@ -1,0 +1,317 @@
+"""Monthly range partitions of the mission tables on PostgreSQL; SQLite keeps plain tables (every function here is a
+no-op there).
+
+``evidence_mission`` is partitioned on ``start`` and ``evidence_missionregion`` on its denormalised
+``mission_start``, one partition per UTC month (``<table>_pYYYYMM``) plus a DEFAULT partition (``<table>_default``),
+so a row never fails for want of a partition. Partitions are created ahead: by the migration (every month holding
+data, and the window around today), at each ``migrate``, by the daily beat task ``maintain_mission_partitions`` and
+after each import run; :func:`ensure_month_partitions` moves the rows that reached the DEFAULT partition for a month
+into that month's new partition (the "split").
+
+PostgreSQL's rules and what keeps integrity (docs/ARCHITECTURE.md, docs/SCALING.md):
+
+* a primary key or unique constraint must include the partition key: the database's keys are ``(id, start)`` and
+  ``(mission_id, region_id, mission_start)`` while Django keeps ``id`` as the primary key. ``id`` values come from one
+  sequence, so they stay unique across partitions;
+* a foreign key *into* a partitioned table must reference a unique key including the partition key: mission–region
+  rows reference ``(id, start)`` of missions through ``(mission_id, mission_start)`` with ``ON UPDATE CASCADE`` (a
+  mission whose start moves carries its rows' ``mission_start`` along, and the database still refuses a row for a
+  missing mission), deferred like Django's own keys. Claims' evidence links and suggestions have no start column:
+  their keys to missions are ``db_constraint=False`` and Django's collector deletes them with the mission
+  (``on_delete=CASCADE`` runs in the ORM).
+
+:func:`partition_table` / :func:`unpartition_table` convert a table generically (``CREATE TABLE … (LIKE old
+INCLUDING …)``, ``INSERT … SELECT *``, indexes and constraints recreated from the catalogue), so columns or indexes
+added by migrations before the conversion carry over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import DatabaseError, transaction
+from django.db import connection as default_connection
+
+log = logging.getLogger(__name__)
+
+#: table → partition key column
+PARTITIONED = {"evidence_mission": "start", "evidence_missionregion": "mission_start"}
+#: (referencing table, columns) → (referenced table, columns): the composite key that replaces mission_id's own.
+COMPOSITE_FK = ("evidence_missionregion", "missionregion_mission_start_fk", ("mission_id", "mission_start"),
+                "evidence_mission", ("id", "start"))
+#: Months created ahead of today, and kept behind it, by the window functions.
+MONTHS_AHEAD = 3
+MONTHS_BEHIND = 1
+
+_known: set[tuple[str, str]] = set()  # (database alias, partition name) known to exist in this process
+
+
+def is_postgresql(connection: Any = None) -> bool:
+    return (connection or default_connection).vendor == "postgresql"
+
+
+def month_floor(value: dt.date | dt.datetime) -> dt.date:
+    return dt.date(value.year, value.month, 1)
+
+
+def next_month(month: dt.date) -> dt.date:
+    return dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every month from ``first``'s to ``last``'s, both included."""
+    months, m = [], month_floor(first)
+    while m <= month_floor(last):
+        months.append(m)
+        m = next_month(m)
+    return months
+
+
+def partition_name(table: str, month: dt.date) -> str:
+    return f"{table}_p{month:%Y%m}"
+
+
+def _bound(month: dt.date) -> str:
+    return f"{month:%Y-%m-%d} 00:00:00+00"
+
+
+# --- conversion (the migration) -----------------------------------------------------------------------------------
+
+
+def is_partitioned(cursor: Any, table: str) -> bool:
+    cursor.execute("SELECT 1 FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid "
+                   "WHERE c.relname = %s AND c.relnamespace = 'public'::regnamespace", [table])
+    return cursor.fetchone() is not None
+
+
+def _catalogue(cursor: Any, table: str) -> dict[str, Any]:
+    """What the conversion recreates: plain indexes, primary/unique/foreign keys (name, definition), keys into it."""
+    cursor.execute("""SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x
+                      JOIN pg_class i ON i.oid = x.indexrelid
+                      WHERE x.indrelid = %s::regclass AND x.indislive
+                        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+                      ORDER BY i.relname""", [table])
+    indexes = cursor.fetchall()
+    cursor.execute("""SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint
+                      WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'f') AND conparentid = 0
+                      ORDER BY conname""", [table])
+    constraints = cursor.fetchall()
+    cursor.execute("""SELECT conrelid::regclass::text, conname FROM pg_constraint
+                      WHERE confrelid = %s::regclass AND contype = 'f' AND conparentid = 0""", [table])
+    referencing = cursor.fetchall()
+    return {"indexes": indexes, "constraints": constraints, "referencing": referencing}
+
+
+def _key_definition(definition: str, key: str, *, partitioned: bool) -> str:
+    """``PRIMARY KEY (id)`` → ``PRIMARY KEY (id, start)`` (or back): keys of a partitioned table hold its key."""
+    head, _, cols = definition.partition("(")
+    columns = [c.strip() for c in cols.rsplit(")", 1)[0].split(",")]
+    quoted = [c.strip('"') for c in columns]
+    if partitioned and key not in quoted:
+        columns.append(key)
+    elif not partitioned and quoted[-1] == key and len(columns) > 1:
+        columns.pop()
+    return f"{head}({', '.join(columns)}){cols.rsplit(')', 1)[1]}"
+
+
+def _convert(cursor: Any, table: str, key: str, *, partitioned: bool, months: Iterable[dt.date] = ()) -> None:
+    """Rebuild ``table`` as a partitioned (or plain) table with the same columns, defaults, checks, rows, indexes
+    and keys. Keys into it from other tables must be gone already (the migration drops them first)."""
+    cat = _catalogue(cursor, table)
+    if cat["referencing"]:
+        raise RuntimeError(f"{table} is still referenced by {cat['referencing']}: drop those keys first")
+    old = f"{table}__old"
+    cursor.execute(f'ALTER TABLE "{table}" RENAME TO "{old}"')
+    cursor.execute("SELECT attidentity FROM pg_attribute WHERE attrelid = %s::regclass AND attname = 'id'", [old])
+    identity = (cursor.fetchone() or [""])[0]
+    clause = f' PARTITION BY RANGE ("{key}")' if partitioned else ""
+    cursor.execute(f'CREATE TABLE "{table}" (LIKE "{old}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS '
+                   f"INCLUDING STORAGE INCLUDING COMMENTS INCLUDING GENERATED){clause}")
+    if partitioned:
+        cursor.execute(f'CREATE TABLE "{table}_default" PARTITION OF "{table}" DEFAULT')
+        for month in sorted(set(months)):
+            _create_partition(cursor, table, month)
+    cursor.execute(f'INSERT INTO "{table}" SELECT * FROM "{old}"')
+    cursor.execute(f'DROP TABLE "{old}" CASCADE')
+    if identity:
+        cursor.execute(f'ALTER TABLE "{table}" ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY')
+        cursor.execute(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                       f'COALESCE((SELECT max(id) FROM "{table}"), 0) + 1, false)')
+    for name, kind, definition in cat["constraints"]:
+        if kind in "pu":
+            definition = _key_definition(definition, key, partitioned=partitioned)
+        elif _references_partitioned(cursor, definition):
+            continue  # replaced by the composite key (add_composite_fk)
+        cursor.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+    for _, definition in cat["indexes"]:
+        cursor.execute(definition.replace(" CONCURRENTLY", "").replace(" ON ONLY ", " ON "))
+
+
+def _references_partitioned(cursor: Any, definition: str) -> bool:
+    return any(f"REFERENCES {t}(" in definition or f'REFERENCES "{t}"(' in definition for t in PARTITIONED)
+
+
+def drop_keys_into(cursor: Any, table: str) -> list[tuple[str, str]]:
+    """Drop the foreign keys into ``table`` (they reference ``id`` alone); returns (table, name) of each."""
+    cursor.execute("""SELECT conrelid::regclass::text, conname FROM pg_constraint
+                      WHERE confrelid = %s::regclass AND contype = 'f' AND conparentid = 0""", [table])
+    dropped = cursor.fetchall()
+    for referencing, name in dropped:
+        cursor.execute(f'ALTER TABLE {referencing} DROP CONSTRAINT "{name}"')
+    return dropped
+
+
+def add_composite_fk(cursor: Any) -> None:
+    table, name, cols, target, target_cols = COMPOSITE_FK
+    cursor.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" FOREIGN KEY ({", ".join(cols)}) '
+                   f'REFERENCES "{target}" ({", ".join(target_cols)}) ON UPDATE CASCADE '
+                   "DEFERRABLE INITIALLY DEFERRED")
+
+
+def _data_months(cursor: Any) -> list[dt.date]:
+    """The months that hold missions (not every month between the first and the last: each partition and its
+    indexes is a lock in the migration's transaction, see max_locks_per_transaction in docs/SCALING.md)."""
+    cursor.execute("SELECT DISTINCT date_trunc('month', start AT TIME ZONE 'UTC')::date FROM \"evidence_mission\"")
+    return sorted(row[0] for row in cursor.fetchall())
+
+
+def partition_mission_tables(connection: Any = None) -> None:
+    """The migration forwards: both tables partitioned by month, a partition for every month with data and the
+    window around today, keys recreated. No-op on anything but PostgreSQL, or when already partitioned."""
+    connection = connection or default_connection
+    if not is_postgresql(connection):
+        return
+    with connection.cursor() as cursor:
+        if is_partitioned(cursor, "evidence_mission"):
+            return
+        months = set(_data_months(cursor)) | set(window_months())
+        drop_keys_into(cursor, "evidence_mission")
+        for table in ("evidence_missionregion", "evidence_mission"):
+            _convert(cursor, table, PARTITIONED[table], partitioned=True, months=months)
+        add_composite_fk(cursor)
+    _known.clear()
+
+
+def unpartition_mission_tables(connection: Any = None) -> None:
+    """The migration backwards: plain tables again, keys on ``id`` / ``(mission_id, region_id)`` (the migration's
+    reversed ``AlterField`` puts Django's own key from mission_id back)."""
+    connection = connection or default_connection
+    if not is_postgresql(connection):
+        return
+    with connection.cursor() as cursor:
+        if not is_partitioned(cursor, "evidence_mission"):
+            return
+        cursor.execute(f'ALTER TABLE "{COMPOSITE_FK[0]}" DROP CONSTRAINT IF EXISTS "{COMPOSITE_FK[1]}"')
+        drop_keys_into(cursor, "evidence_mission")
+        for table in ("evidence_missionregion", "evidence_mission"):
+            _convert(cursor, table, PARTITIONED[table], partitioned=False)
+    _known.clear()
+
+
+# --- partitions ahead and the split of DEFAULT ---------------------------------------------------------------------
+
+
+def window_months(today: dt.date | None = None) -> list[dt.date]:
+    today = today or dt.datetime.now(dt.UTC).date()
+    first = month_floor(today)
+    for _ in range(MONTHS_BEHIND):
+        first = month_floor(first - dt.timedelta(days=1))
+    last = month_floor(today)
+    for _ in range(MONTHS_AHEAD):
+        last = next_month(last)
+    return months_between(first, last)
+
+
+def _create_partition(cursor: Any, table: str, month: dt.date) -> None:
+    cursor.execute(f'CREATE TABLE IF NOT EXISTS "{partition_name(table, month)}" PARTITION OF "{table}" '
+                   f"FOR VALUES FROM ('{_bound(month)}') TO ('{_bound(next_month(month))}')")
+
+
+def existing_partitions(cursor: Any, table: str) -> set[str]:
+    cursor.execute("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                   "WHERE i.inhparent = %s::regclass", [table])
+    return {row[0] for row in cursor.fetchall()}
+
+
+def ensure_month_partitions(months: Iterable[dt.date], connection: Any = None) -> list[str]:
+    """Create the monthly partitions of both tables for ``months`` that do not exist yet, moving any rows the
+    DEFAULT partition holds for such a month into it (in one transaction per month). Returns the partitions made.
+    Cheap when they all exist (a per-process set, then one catalogue query)."""
+    connection = connection or default_connection
+    if not is_postgresql(connection):
+        return []
+    wanted = sorted({month_floor(m) for m in months})
+    alias = connection.alias
+    todo = [m for m in wanted if any((alias, partition_name(t, m)) not in _known for t in PARTITIONED)]
+    if not todo:
+        return []
+    made: list[str] = []
+    with connection.cursor() as cursor:
+        if not is_partitioned(cursor, "evidence_mission"):
+            return []
+        have = set().union(*(existing_partitions(cursor, t) for t in PARTITIONED))
+        for month in todo:
+            missing = [t for t in PARTITIONED if partition_name(t, month) not in have]
+            if missing:
+                outermost = not connection.in_atomic_block
+                try:
+                    with transaction.atomic(using=alias):
+                        if outermost:  # (SET LOCAL would outlive a savepoint)
+                            cursor.execute("SET LOCAL lock_timeout = '5s'")
+                        _split_month(cursor, month, missing)
+                except DatabaseError as exc:  # another process made it meanwhile, or a lock wait: DEFAULT holds
+                    log.warning("partitions for %s not created now (%s); rows go to DEFAULT", month, exc)
+                    continue
+                made += [partition_name(t, month) for t in missing]
+            _known.update((alias, partition_name(t, month)) for t in PARTITIONED)
+    return made
+
+
+def _split_month(cursor: Any, month: dt.date, tables: list[str]) -> None:
+    """Create ``month``'s partitions. Rows already in DEFAULT for that month are held in temporary tables while the
+    partitions are created (the referencing rows out first, the missions back first), then inserted again."""
+    lo, hi = _bound(month), _bound(next_month(month))
+    # Checked row by row while rows move: a deferred check of a mission deleted from DEFAULT would look for it in
+    # DEFAULT only (the key's clone on that partition), after it was re-inserted into the new partition.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    held: list[tuple[str, str]] = []
+    for table in reversed(list(PARTITIONED)):  # mission–region rows before the missions they reference
+        if table not in tables:
+            continue
+        key = PARTITIONED[table]
+        cursor.execute(f'SELECT 1 FROM "{table}_default" WHERE "{key}" >= %s AND "{key}" < %s LIMIT 1', [lo, hi])
+        if cursor.fetchone() is None:
+            continue
+        temp = f"{table}_moving"
+        cursor.execute(f'CREATE TEMPORARY TABLE "{temp}" (LIKE "{table}") ON COMMIT DROP')
+        cursor.execute(f'WITH moved AS (DELETE FROM "{table}_default" WHERE "{key}" >= %s AND "{key}" < %s '
+                       f'RETURNING *) INSERT INTO "{temp}" SELECT * FROM moved', [lo, hi])
+        held.append((table, temp))
+    for table in tables:
+        _create_partition(cursor, table, month)
+    for table, temp in reversed(held):  # missions first
+        cursor.execute(f'INSERT INTO "{table}" SELECT * FROM "{temp}"')
+        cursor.execute(f'DROP TABLE "{temp}"')
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's keys are all INITIALLY DEFERRED
+
+
+def default_partition_months(connection: Any = None) -> list[dt.date]:
+    """The months of the missions that reached the DEFAULT partition (none after a split)."""
+    connection = connection or default_connection
+    if not is_postgresql(connection):
+        return []
+    with connection.cursor() as cursor:
+        if not is_partitioned(cursor, "evidence_mission"):
+            return []
+        cursor.execute('SELECT DISTINCT date_trunc(\'month\', start AT TIME ZONE \'UTC\')::date '
+                       'FROM "evidence_mission_default"')
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def maintain_partitions(today: dt.date | None = None, connection: Any = None) -> list[str]:
+    """The window around today plus a partition for every month found in DEFAULT (the split). Idempotent."""
+    months = set(window_months(today)) | set(default_partition_months(connection))
+    return ensure_month_partitions(months, connection)

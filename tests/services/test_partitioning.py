@@ -1,0 +1,130 @@
+"""Monthly partitions of the mission tables on PostgreSQL (evidence/partitioning.py, migration
+evidence/0009_partition_missions_by_month): the bot's period questions read one month's partition, the rows of a
+month without a partition wait in DEFAULT and are moved out, deleting a mission removes what points at it, and the
+migration keeps every row both ways (test_partitioning_migration.py: a transactional test, apart from this
+module's demo transaction)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db import IntegrityError, connection, transaction
+
+from evidence import partitioning
+from evidence.models import Aircraft, Mission, MissionRegion, Region
+
+pytestmark = [pytest.mark.services, pytest.mark.usefixtures("postgresql_only")]
+
+NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
+UTC = dt.UTC
+
+
+def _where(table: str, pk: int) -> str:
+    """The partition a row is stored in."""
+    column = "id"
+    with connection.cursor() as c:
+        c.execute(f'SELECT tableoid::regclass::text FROM "{table}" WHERE {column} = %s', [pk])
+        return c.fetchone()[0]
+
+
+def _mission(start: dt.datetime, region: Region, hex_: str = "aeffe1") -> tuple[Mission, MissionRegion]:
+    aircraft, _ = Aircraft.objects.get_or_create(hex=hex_, defaults={"provenance": {}})
+    m = Mission.objects.create(aircraft=aircraft, start=start, end=start + dt.timedelta(hours=3), track=b"",
+                               min_lat=30, min_lon=-100, max_lat=31, max_lon=-99)
+    link = MissionRegion.objects.create(mission=m, region=region, over=False, distance_nm=12.5, mission_start=start)
+    return m, link
+
+
+@pytest.fixture
+def region(db) -> Region:
+    return Region.objects.create(slug="partition-test", name="Partition Test", kind="area", geometry_wkb=b"",
+                                 min_lon=-101, min_lat=29, max_lon=-98, max_lat=32)
+
+
+def _explain(sql: str, params: tuple) -> str:
+    with connection.cursor() as c:
+        c.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in c.fetchall())
+
+
+def test_the_bots_period_question_reads_only_that_months_partitions(demo):
+    """"near Texas in February 2025" through the bot: every query it runs on the mission tables reads the
+    February 2025 partitions only (the demo's import created them before its rows arrived)."""
+    from bot.services import ask
+
+    editor = User.objects.create_user("partition-editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    assert partitioning.default_partition_months() == []  # the import made every month's partition first
+    captured: list[tuple[str, tuple]] = []
+
+    def capture(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("SELECT") and "evidence_mission" in sql:
+            captured.append((sql, tuple(params or ())))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        answer = ask(text="how many missions near Texas in February 2025?", user=editor, platform="cli", now=NOW)
+    expected = MissionRegion.objects.filter(
+        region__slug="texas", distance_nm__lte=50, mission_start__gte=dt.datetime(2025, 2, 1, tzinfo=UTC),
+        mission_start__lt=dt.datetime(2025, 3, 1, tzinfo=UTC)).values("mission").distinct().count()
+    assert expected > 0 and answer.count == expected
+    plans = [_explain(sql, params) for sql, params in captured if "evidence_missionregion" in sql]
+    assert plans, captured
+    for plan in plans:
+        read = set(re.findall(r"evidence_mission(?:region)?_(?:p\d{6}|default)", plan))
+        assert read and read <= {"evidence_missionregion_p202502", "evidence_mission_p202502"}, plan
+
+
+def test_rows_for_a_month_without_partition_wait_in_default_then_move(region):
+    from evidence.tasks import maintain_mission_partitions
+
+    m, link = _mission(dt.datetime(1999, 5, 17, 8, tzinfo=UTC), region)
+    assert _where("evidence_mission", m.pk) == "evidence_mission_default"
+    assert _where("evidence_missionregion", link.pk) == "evidence_missionregion_default"
+    made = maintain_mission_partitions()  # the beat task: the window ahead, and the split of DEFAULT
+    assert {"evidence_mission_p199905", "evidence_missionregion_p199905"} <= set(made)
+    assert _where("evidence_mission", m.pk) == "evidence_mission_p199905"
+    assert _where("evidence_missionregion", link.pk) == "evidence_missionregion_p199905"
+    assert MissionRegion.objects.get(pk=link.pk).mission_id == m.pk
+    assert partitioning.default_partition_months() == []
+    with connection.cursor() as c:
+        c.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the composite key holds after the move
+
+
+def test_a_mission_whose_start_moves_month_carries_its_region_rows(region):
+    partitioning.ensure_month_partitions([dt.date(2025, 1, 1), dt.date(2025, 2, 1)])
+    m, link = _mission(dt.datetime(2025, 1, 31, 22, tzinfo=UTC), region)
+    m.start, m.end = dt.datetime(2025, 2, 1, 1, tzinfo=UTC), dt.datetime(2025, 2, 1, 5, tzinfo=UTC)
+    m.save()
+    link.refresh_from_db()
+    assert link.mission_start == m.start  # ON UPDATE CASCADE of (mission_id, mission_start)
+    assert _where("evidence_mission", m.pk) == "evidence_mission_p202502"
+    assert _where("evidence_missionregion", link.pk) == "evidence_missionregion_p202502"
+
+
+def test_the_database_refuses_a_region_row_without_its_mission(region):
+    m, _ = _mission(dt.datetime(2025, 3, 3, tzinfo=UTC), region)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MissionRegion.objects.create(mission_id=m.pk, region=region, over=True, distance_nm=0,
+                                     mission_start=m.start + dt.timedelta(days=1))  # not this mission's start
+        with connection.cursor() as c:
+            c.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def test_deleting_a_mission_removes_its_region_rows_links_and_suggestions(demo):
+    """Claims' keys to missions are not database keys (no key can reference ``id`` alone): Django's collector
+    deletes the evidence links and suggestions, and the region rows, with the mission."""
+    from claims.models import EvidenceLink, EvidenceSuggestion
+
+    mission = Mission.objects.filter(evidence_links__isnull=False, suggestions__isnull=False,
+                                     region_links__isnull=False).distinct().first()
+    assert mission is not None
+    pk = mission.pk
+    mission.delete()
+    assert not EvidenceLink.objects.filter(mission_id=pk).exists()
+    assert not EvidenceSuggestion.objects.filter(mission_id=pk).exists()
+    assert not MissionRegion.objects.filter(mission_id=pk).exists()
+    with connection.cursor() as c:
+        c.execute("SET CONSTRAINTS ALL IMMEDIATE")
