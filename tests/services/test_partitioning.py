@@ -33,7 +33,8 @@ def _mission(start: dt.datetime, region: Region, hex_: str = "aeffe1") -> tuple[
     aircraft, _ = Aircraft.objects.get_or_create(hex=hex_, defaults={"provenance": {}})
     m = Mission.objects.create(aircraft=aircraft, start=start, end=start + dt.timedelta(hours=3), track=b"",
                                min_lat=30, min_lon=-100, max_lat=31, max_lon=-99)
-    link = MissionRegion.objects.create(mission=m, region=region, over=False, distance_nm=12.5, mission_start=start)
+    link = MissionRegion.objects.create(mission=m, region=region, over=False, distance_nm=12.5, mission_start=start,
+                                        aircraft=aircraft)
     return m, link
 
 
@@ -108,6 +109,7 @@ def test_the_database_refuses_a_region_row_without_its_mission(region):
     m, _ = _mission(dt.datetime(2025, 3, 3, tzinfo=UTC), region)
     with pytest.raises(IntegrityError), transaction.atomic():
         MissionRegion.objects.create(mission_id=m.pk, region=region, over=True, distance_nm=0,
+                                     aircraft_id=m.aircraft_id,
                                      mission_start=m.start + dt.timedelta(days=1))  # not this mission's start
         with connection.cursor() as c:
             c.execute("SET CONSTRAINTS ALL IMMEDIATE")
