@@ -534,7 +534,7 @@ def subdivision_regions(taken: set[str], used_names: set[str], country_names: di
     names them (:mod:`evidence.reference_data.subdivision_names`). ``used_names`` (case-folded names and aliases of
     the other regions) keeps a subdivision from taking a country's or a sea's name; a bare name two subdivisions
     share, or that is a common English word, is written with the country ("Miranda, Venezuela")."""
-    from evidence.geo.subdivisions import SOURCE, read_subdivisions
+    from evidence.geo.subdivisions import read_subdivisions
     from evidence.reference_data.subdivision_names import RENAMES, UNIT_IN_NAME, UNIT_WORDS
 
     subdivisions = read_subdivisions()
@@ -564,11 +564,25 @@ def subdivision_regions(taken: set[str], used_names: set[str], country_names: di
             aliases = _rule_aliases(sub.country, bare, unit, used_names, clash)
         if clash or (curated is None and name == bare and _ambiguous(bare)):
             name = f"{name}, {country}"
+        out.append((sub, name, _dedupe(name, aliases), country))
+    return _unshared(out, taken)
+
+
+def _unshared(rows: list[tuple], taken: set[str]) -> list[WorldRegion]:
+    """A form two subdivisions share is nobody's alias, and a shared name gets its country ("Sucre, Venezuela")."""
+    from evidence.geo.subdivisions import SOURCE
+
+    owners = collections.Counter(f.casefold() for _, name, aliases, _ in rows for f in {name, *aliases})
+    out = []
+    for sub, name, aliases, country in rows:
+        if owners[name.casefold()] > 1:
+            name = f"{name}, {country}"
         slug = _slugify(name)
         if slug in taken:
             slug = f"{slug}-{sub.country.lower()}"
         taken.add(slug)
-        out.append(WorldRegion(slug, name, KIND_SUBDIVISION, _dedupe(name, aliases), sub.geometry,
+        kept = tuple(a for a in aliases if owners[a.casefold()] == 1 and a.casefold() != name.casefold())
+        out.append(WorldRegion(slug, name, KIND_SUBDIVISION, kept, sub.geometry,
                                f"{SOURCE} ('{sub.geonames_name}')", sub.country))
     return out
 

@@ -484,9 +484,10 @@ SINGLE: list[Q] = [
     Q("surveillance flights by type in October 2025", "breakdown", 8, by="type", period=OCT25, rows="Q4:4,R135:4"),
     Q("RC-135 flights near Kaliningrad per day in October 2025", "breakdown", 4, by="day",
       rows="2025-10-07:1,2025-10-14:1,2025-10-21:1,2025-10-28:1"),
+    # Riga is a first-level subdivision of Latvia (the city municipality): none within 50 nm, and no coverage there
+    Q("how many RC-135 flights near Riga in October 2025?", "count", 0, regions="near:riga", period=OCT25,
+      says="no evidence either way"),
     # words not understood: declined, naming them
-    # Riga is a place now (Latvia's capital region): no record there, and no receiver heard anything either
-    Q("how many RC-135 flights near Riga in October 2025?", "count", 0, says="no evidence either way"),
     Q("how many RQ-4 flights over Mordor in October 2025?", "count", "declined:not_understood", says="Mordor"),
     # --- issue 9, found by the independent oracle (tests/bot_core/oracle.py) -------------------------------------
     # wrong before: "the week of D" was read as the day D alone
