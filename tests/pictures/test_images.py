@@ -192,7 +192,7 @@ def two_operators(world):
                                       min_lat=m.min_lat, min_lon=m.min_lon, max_lat=m.max_lat, max_lon=m.max_lon)
         region = world.land if day < 5 else world.sea
         MissionRegion.objects.create(mission=copy, region=region, over=True, distance_nm=0.0, mission_start=start,
-                                     aircraft_type=kind)
+                                     aircraft_type=kind, aircraft=plane)
     return world
 
 
