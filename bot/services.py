@@ -178,6 +178,14 @@ def _answer_afresh(
             f"{sel.describe_period(future)} has not happened yet (today is {today.isoformat()}, UTC): there can be "
             "no flight records for it.", "future", query=query.to_dict()), query
 
+    beyond = [d for side in (query.scope, query.other) if side is not None
+              for d in sel.distances_beyond_measurement(side)]
+    if beyond:
+        _remember_decline(key, previous, text)
+        return _declined(
+            f"The flight records measure distances only so far from each place, so within {'; '.join(beyond)} "
+            "cannot be counted: every mission beyond the measured distance would be missing from the number. "
+            "Ask for a distance up to the measured one.", "beyond_measurement", query=query.to_dict()), query
     query = resolve_inferred_years(query, today=today, has_missions=sel.any_mission_between)
     answer = attach_picture(_answer(query, today), query)
     answer.query = query.to_dict()

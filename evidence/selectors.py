@@ -145,6 +145,30 @@ def region_distance(rf: RegionFilter) -> float:
     return float(rf.distance_nm if rf.distance_nm is not None else near_nm())
 
 
+def region_measured_nm(region: Region) -> float:
+    """How far from a region the import measured distances: region rows exist only within this many nautical miles
+    (``POINT_REGION_CAP_NM`` for air bases and airports, ``REGION_DISTANCE_CAP_NM`` for the rest)."""
+    from evidence.geo.tagging import region_cap_nm
+
+    cap = region_cap_nm(region.kind)
+    return float(cap if cap is not None else settings.REGION_DISTANCE_CAP_NM)
+
+
+def distances_beyond_measurement(scope: Scope) -> list[str]:
+    """The "within N nm of X" a scope asks for beyond what the records measured around X, in words ("300 nm of
+    Texas (measured up to 250 nm)"). A count over such a scope would silently miss every mission between the two
+    distances, so the bot and the claim checker refuse it instead. Empty when every distance is measured."""
+    beyond = []
+    for rf in (*scope.regions, *scope.and_regions):
+        region = region_by_slug(rf.slug)
+        if region is None or rf.relation == "over":
+            continue
+        cap = region_measured_nm(region)
+        if region_distance(rf) > cap + 1e-9:
+            beyond.append(f"{region_distance(rf):g} nm of {region.name} (measured up to {cap:g} nm)")
+    return beyond
+
+
 def period_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
     """Half-open UTC datetimes [start of first day, start of the day after the last day)."""
     start = dt.datetime.combine(period.start, dt.time.min, tzinfo=dt.UTC)

@@ -165,13 +165,19 @@ def describe_claim_scope(claim: Claim) -> str:
 def claim_count_check(claim: Claim) -> CountCheck | None:
     """Claimed vs found for a claim that states a number of missions. The verdict stays a person's decision."""
     from evidence.describing import describe_scope
-    from evidence.selectors import missions_in_scope
+    from evidence.selectors import distances_beyond_measurement, missions_in_scope
     from evidence.services.coverage import FEW_MISSIONS, coverage_line
 
     if not claim.stated_count or not claim.scope:
         return None
     scope = effective_scope(claim, Scope.from_dict(claim.scope))
     qty = claim.stated_count
+    beyond = distances_beyond_measurement(scope)
+    if beyond:  # a count would silently miss the missions between the measured and the claimed distance
+        return CountCheck(
+            claimed=str(qty.get("value")), found="not counted: the records measure distances only to "
+            + "; ".join(beyond), scope_text="missions " + describe_scope(scope),
+            caveat="No count is given rather than a number that would miss the flights farther out.", coverage="")
     count = missions_in_scope(scope).count()
     coverage = ""
     if count <= FEW_MISSIONS:

@@ -489,6 +489,11 @@ SINGLE: list[Q] = [
       says="no evidence either way"),
     # words not understood: declined, naming them
     Q("how many RQ-4 flights over Mordor in October 2025?", "count", "declined:not_understood", says="Mordor"),
+    # distances are measured only up to a region's tagging cap (250 nm; air bases 100 nm): beyond it, no number
+    Q("how many flights within 300 nm of Texas?", "count", "declined:beyond_measurement",
+      says="300 nm of Texas (measured up to 250 nm)"),
+    Q("how many RC-135 flights within 150 nm of Mildenhall in October 2025?", "count", "declined:beyond_measurement",
+      says="(measured up to 100 nm)"),
     # --- issue 9, found by the independent oracle (tests/bot_core/oracle.py) -------------------------------------
     # wrong before: "the week of D" was read as the day D alone
     Q("number of P-3 flights the week of 27 January 2025", "count", 1, period="2025-01-27/2025-02-02",
