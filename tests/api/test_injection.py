@@ -309,3 +309,88 @@ def test_probes_from_a_real_flight_import_are_inert_in_the_admin(client, staff_a
         html = page.content.decode()
         assert_html_inert(html, url)  # … and is shown as text
         assert "&lt;" in html, url
+
+
+#: A field that tries to close the JSON-LD ``<script>`` early and open a live one.
+SCRIPT_BREAK = '</script><script>alert("fc-ld")</script><!--'
+
+
+@pytest.fixture
+def published_hostile(hostile) -> Claim:
+    """The hostile claim read over a region and an operator whose names are probes, with a rationale that tries to
+    close the JSON-LD ``<script>``, signed off by a second fact-checker: shown on the public pages."""
+    from django.contrib.auth.models import Group, User
+    from shapely.geometry import box
+
+    from claims.services.workflow import claim_sign_off
+    from evidence.models import MissionRegion, Organisation, Region
+    from evidence.scope import RegionFilter, Scope
+
+    geom = box(-100, 26, -94, 32)
+    region = Region.objects.create(slug="fc-probe", name=PROBE[:120], kind=Region.Kind.US_STATE,
+                                   geometry_wkb=geom.wkb, min_lon=-100, min_lat=26, max_lon=-94, max_lat=32)
+    org = Organisation.objects.create(slug="fc-probe-org", name=PROBE[:200], short_name=SHORT_CALL)
+    aircraft = hostile["aircraft"]
+    aircraft.operator = org
+    aircraft.save()
+    mission = hostile["mission"]
+    MissionRegion.objects.create(mission=mission, region=region, over=True, distance_nm=0.0,
+                                 mission_start=mission.start, aircraft_type=mission.aircraft_type, aircraft=aircraft)
+    claim = hostile["claim"]
+    claim.scope = Scope(type_designators=("P8",), operators=("fc-probe-org",),
+                        regions=(RegionFilter("fc-probe", "over"),)).to_dict()
+    claim.stated_count = {"value": 18, "qualifier": "exactly", "per": None}
+    claim.save()
+    services.claim_set_verdict(claim=claim, verdict=Claim.Verdict.REFUTED, rationale=SCRIPT_BREAK + PROBE,
+                               user=hostile["factchecker"])
+    second = User.objects.create_user(username="fc-second", password="pw-fc-second", is_staff=True)
+    second.groups.add(Group.objects.get(name="Fact-checkers"))
+    return claim_sign_off(claim=Claim.objects.get(pk=claim.pk), user=second)
+
+
+LD_OPEN = '<script type="application/ld+json">'
+
+
+def _tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    """Every element the HTML parser finds in the page, with its attributes."""
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, dict[str, str | None]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, dict(attrs)))
+
+    Collect().feed(html)
+    return found
+
+
+@pytest.mark.parametrize("path", ["/claims/{pk}/", "/claims/{pk}/embed"])
+def test_probes_are_inert_on_the_public_claim_pages(client, published_hostile, path):
+    claim = published_hostile
+    page = client.get(path.format(pk=claim.pk))  # anonymous: the public interface
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert_html_inert(html, path)
+    assert "&lt;/script&gt;&lt;script&gt;alert(&quot;fc-ld&quot;)" in html, "the rationale is not shown (escaped)"
+    for shown in ("&lt;script&gt;alert(&quot;fc-xss&quot;)", "{{7*7}}", "[fc](javascript:alert(1))"):
+        assert shown in html, f"{path}: {shown!r} missing"  # article, claimant, outlet, rationale: as text
+    tags = _tags(html)
+    handlers = [(tag, name) for tag, attrs in tags for name in attrs if name.startswith("on")]
+    assert not handlers, f"{path}: inline handlers {handlers}"
+    # The JSON-LD: one element, nothing in it can end it early, and it is the claim's review with the probes as data.
+    assert html.count(LD_OPEN) == 1
+    start = html.index(LD_OPEN) + len(LD_OPEN)
+    inner = html[start : html.index("</script>", start)]
+    assert "<" not in inner and ">" not in inner, "a field could close the JSON-LD <script> early"
+    review = json.loads(inner)
+    assert review["@type"] == "ClaimReview" and review["reviewRating"]["alternateName"] == "Refuted"
+    assert SCRIPT_BREAK in json.dumps(review, ensure_ascii=False).replace('\\"', '"'), "the probes are there as data"
+    if path.endswith("embed"):
+        scripts = [attrs for tag, attrs in tags if tag == "script"]
+        assert scripts == [{"type": "application/ld+json"}], f"the embed page runs a script: {scripts}"
+    else:
+        # the map's config (a JSON <script>) carries the alt text with the region and operator names: escaped too
+        config = re.search(r'<script type="application/json" id="fc-public-map-config">([^<]*)</script>', html)
+        assert config is not None, "the map's config element"
+        assert "\\u003C" in config.group(1) and json.loads(config.group(1))["alt"].count("<script>") >= 1

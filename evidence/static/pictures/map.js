@@ -29,6 +29,17 @@
     };
   }
 
+  // Stored names (callsigns, region and type names) as text: Leaflet puts a string tooltip in as HTML.
+  function asText(value) {
+    const span = document.createElement("span");
+    span.textContent = String(value);
+    return span;
+  }
+
+  function escapeHtml(value) {
+    return asText(value).innerHTML;
+  }
+
   function square(colour) {
     return L.divIcon({ className: "", iconSize: [12, 12],
       html: '<div style="width:10px;height:10px;background:' + colour + ';border:1px solid #fff"></div>' });
@@ -38,7 +49,7 @@
     const p = feature.properties;
     if (p.mark === "start") {
       return L.circleMarker(latlng, { radius: 6, color: "#000", weight: 2, fillColor: "#fff", fillOpacity: 1 })
-        .bindTooltip("start: " + p.label);
+        .bindTooltip(asText("start: " + p.label));
     }
     if (p.mark === "end") return L.marker(latlng, { icon: square("#000"), keyboard: false }).bindTooltip("end");
     if (p.mark === "orbit") {
@@ -56,7 +67,7 @@
       const to = L.latLng(p.to[1], p.to[0]);
       L.polyline([latlng, to], { color: "#009E73", weight: 2 }).addTo(g);
       L.circleMarker(latlng, { radius: 5, color: "#009E73", fillOpacity: 1 })
-        .bindTooltip(p.distance_nm.toFixed(1) + " nm to " + p.region,
+        .bindTooltip(asText(p.distance_nm.toFixed(1) + " nm to " + p.region),
           { permanent: true, direction: "right", className: "fc-near-label" }).addTo(g);
       return g;
     }
@@ -77,11 +88,11 @@
           "<span style=\"color:#009E73\">◆</span> nearest point</div>";
       } else if (groups.length) {
         groups.forEach((g) => {
-          html += '<div><span class="fc-swatch" style="background:' + g.colour + '"></span>' + g.name + "</div>";
+          html += '<div><span class="fc-swatch" style="background:' + g.colour + '"></span>' + escapeHtml(g.name) + "</div>";
         });
       } else {
         Object.entries(meta.types || {}).forEach(([t, colour]) => {
-          html += '<div><span class="fc-swatch" style="background:' + colour + '"></span>' + (t || "unknown type") +
+          html += '<div><span class="fc-swatch" style="background:' + colour + '"></span>' + escapeHtml(t || "unknown type") +
             "</div>";
         });
       }
@@ -119,7 +130,7 @@
         .then((gj) => {
           if (outlineLayer) outlineLayer.remove();
           outlineLayer = L.geoJSON(gj, { pane: "fc-outlines", style: outlineStyle(highlight),
-            onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name, { sticky: true }) }).addTo(map);
+            onEachFeature: (f, layer) => layer.bindTooltip(asText(f.properties.name), { sticky: true }) }).addTo(map);
           state.outlines = gj.features.length;
         })
         .catch((e) => state.errors.push(String(e)));
@@ -157,10 +168,10 @@
               pointToLayer: markLayer,
               filter: (f) => !(many && f.geometry.type === "Point" && f.properties.mark !== "orbit"),
               onEachFeature: (f, layer) => {
-                if (f.geometry.type !== "Point") layer.bindTooltip(f.properties.label, { sticky: true });
+                if (f.geometry.type !== "Point") layer.bindTooltip(asText(f.properties.label), { sticky: true });
               },
             }).addTo(map);
-            overlays[group + " (" + new Set(features.map((f) => f.properties.id)).size + ")"] = layer;
+            overlays[escapeHtml(group) + " (" + new Set(features.map((f) => f.properties.id)).size + ")"] = layer;
             trackLayers.push(layer);
           });
           if (gj.meta.over) gj.meta.over.forEach((s) => highlight.add(s));
