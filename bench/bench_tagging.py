@@ -35,7 +35,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from evidence.geo import projection
 from evidence.geo.boundaries import load_region_definitions
-from evidence.geo.tagging import POINT_REGION_KINDS, RegionTagger
+from evidence.geo.tagging import POINT_REGION_KINDS, SUBDIVISION_REGION_KINDS, RegionTagger
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: The importer's cap for air bases and airports (settings.POINT_REGION_CAP_NM's default).
@@ -119,6 +119,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--area", choices=("na", "world"), default="world")
     parser.add_argument("--rebuild", action="store_true", help="build the regions from the package files (slow)")
+    parser.add_argument("--subdivision-cap-nm", type=float, default=100.0,
+                        help="tagging cap of first-level subdivisions (settings.SUBDIVISION_REGION_CAP_NM; 0: none)")
     parser.add_argument("--pipeline-files", type=int, default=200,
                         help="trace files for the parse+split+tag measurement (0: skip)")
     args = parser.parse_args()
@@ -134,7 +136,11 @@ def main() -> None:
           f"({n_vertices:,} vertices in all)")
 
     regions = [(d.slug, d.geometry) for d in definitions]
-    caps = [POINT_CAP_NM if d.kind in POINT_REGION_KINDS else None for d in definitions]
+    # The importer's caps (evidence.geo.tagging.region_cap_nm with the default settings); --subdivision-cap-nm 0
+    # measures subdivisions to the global cap, as before they had their own.
+    sub_cap = args.subdivision_cap_nm or None
+    caps = [POINT_CAP_NM if d.kind in POINT_REGION_KINDS else sub_cap if d.kind in SUBDIVISION_REGION_KINDS else None
+            for d in definitions]
     t0 = time.perf_counter()
     tagger = RegionTagger(regions, cap_nm=args.cap_nm, caps_nm=caps)
     print(f"RegionTagger built in {time.perf_counter() - t0:.2f} s ({len(tagger._piece_region)} zone pieces)")

@@ -34,8 +34,8 @@ from project.data_version import data_version
 logger = logging.getLogger(__name__)
 
 #: Settings an answer's wording or scope reads.
-_SETTINGS = ("NEAR_NM", "SITE_URL", "POINT_REGION_CAP_NM", "REGION_DISTANCE_CAP_NM", "SPACY_MODEL",
-             "PICTURE_LINK_MAX_AGE", "ROOT_URLCONF")
+_SETTINGS = ("NEAR_NM", "SITE_URL", "POINT_REGION_CAP_NM", "SUBDIVISION_REGION_CAP_NM", "REGION_DISTANCE_CAP_NM",
+             "SPACY_MODEL", "PICTURE_LINK_MAX_AGE", "ROOT_URLCONF")
 _CODE_DIRS = ("bot", "claims", "evidence", "project")
 
 

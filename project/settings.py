@@ -208,6 +208,9 @@ REGION_DISTANCE_CAP_NM = env.float("REGION_DISTANCE_CAP_NM", default=250.0)
 # Air bases and airports are points, and there are thousands: missions are tagged with them only within this
 # distance (so "near Kadena" up to this many nm; the bot's default "near" is NEAR_NM).
 POINT_REGION_CAP_NM = env.float("POINT_REGION_CAP_NM", default=100.0)
+# First-level subdivisions (states, provinces, oblasts worldwide; ~3,000): likewise only within this distance. US
+# states and Mexican states keep REGION_DISTANCE_CAP_NM. A question for more is declined, never undercounted.
+SUBDIVISION_REGION_CAP_NM = env.float("SUBDIVISION_REGION_CAP_NM", default=100.0)
 # `migrate` seeds the reference data (aircraft types, organisations, regions) when it applies migrations, so a fresh
 # database is ready for import_flights. Off in tests: the test database is migrated once and tests seed what they need.
 SEED_REFERENCE_ON_MIGRATE = env.bool("SEED_REFERENCE_ON_MIGRATE", default=DJANGO_ENV != "test")

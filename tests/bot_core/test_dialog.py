@@ -494,6 +494,8 @@ SINGLE: list[Q] = [
       says="300 nm of Texas (measured up to 250 nm)"),
     Q("how many RC-135 flights within 150 nm of Mildenhall in October 2025?", "count", "declined:beyond_measurement",
       says="(measured up to 100 nm)"),
+    Q("how many flights within 120 nm of Kursk Oblast in October 2025?", "count", "declined:beyond_measurement",
+      says="120 nm of Kursk Oblast (measured up to 100 nm)"),
     # --- issue 9, found by the independent oracle (tests/bot_core/oracle.py) -------------------------------------
     # wrong before: "the week of D" was read as the day D alone
     Q("number of P-3 flights the week of 27 January 2025", "count", 1, period="2025-01-27/2025-02-02",
