@@ -181,6 +181,7 @@ def _data_months(cursor: Any) -> list[dt.date]:
 def partition_mission_tables(connection: Any = None) -> None:
     """The migration forwards: both tables partitioned by month, a partition for every month with data and the
     window around today, keys recreated. No-op on anything but PostgreSQL, or when already partitioned."""
+    _known.clear()  # the partitions this process knew are gone (tables rebuilt): look again
     connection = connection or default_connection
     if not is_postgresql(connection):
         return
@@ -198,6 +199,7 @@ def partition_mission_tables(connection: Any = None) -> None:
 def unpartition_mission_tables(connection: Any = None) -> None:
     """The migration backwards: plain tables again, keys on ``id`` / ``(mission_id, region_id)`` (the migration's
     reversed ``AlterField`` puts Django's own key from mission_id back)."""
+    _known.clear()  # the partitions this process knew are gone (tables rebuilt): look again
     connection = connection or default_connection
     if not is_postgresql(connection):
         return

@@ -38,6 +38,13 @@ def _mission(start: dt.datetime, region: Region, hex_: str = "aeffe1") -> tuple[
     return m, link
 
 
+@pytest.fixture(autouse=True)
+def _no_rows_left_in_default(db):
+    """Rows another test left behind (a real worker finishing after its test, in this worker's database) wait in
+    DEFAULT for their month's partition: the beat task's split moves them first, so these tests read their own."""
+    partitioning.maintain_partitions()
+
+
 @pytest.fixture
 def region(db) -> Region:
     return Region.objects.create(slug="partition-test", name="Partition Test", kind="area", geometry_wkb=b"",
@@ -57,7 +64,7 @@ def test_the_bots_period_question_reads_only_that_months_partitions(demo):
 
     editor = User.objects.create_user("partition-editor", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
-    assert partitioning.default_partition_months() == []  # the import made every month's partition first
+    assert dt.date(2025, 2, 1) not in partitioning.default_partition_months()  # the import made its partition first
     captured: list[tuple[str, tuple]] = []
 
     def capture(execute, sql, params, many, context):
@@ -89,7 +96,7 @@ def test_rows_for_a_month_without_partition_wait_in_default_then_move(region):
     assert _where("evidence_mission", m.pk) == "evidence_mission_p199905"
     assert _where("evidence_missionregion", link.pk) == "evidence_missionregion_p199905"
     assert MissionRegion.objects.get(pk=link.pk).mission_id == m.pk
-    assert partitioning.default_partition_months() == []
+    assert dt.date(1999, 5, 1) not in partitioning.default_partition_months()
     with connection.cursor() as c:
         c.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the composite key holds after the move
 
