@@ -293,16 +293,7 @@ class Capture:
 
 def server_cpu() -> float:
     """PostgreSQL: CPU seconds used so far by this connection's server process (same machine, /proc), else 0."""
-    if connection.vendor != "postgresql":
-        return 0.0
-    with connection.cursor() as c:
-        c.execute("SELECT pg_backend_pid()")
-        pid = c.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return (server_cpu_ms() or 0.0) / 1000
 
 
 def pct(values: list[float], q: float) -> float:

@@ -76,16 +76,9 @@ def test_no_line_without_a_place_or_with_many_missions(demo, text):
 
 
 def test_claim_count_check_says_the_same(demo, client):
-    from claims.services.articles import article_create
-    from claims.services.checking import claim_count_check, claim_refresh_analysis
-    from claims.services.claims import claim_create_from_selection
+    from claims.services.checking import claim_count_check
 
-    body = "At least 5 surveillance missions were flown over Texas in February 2025."
-    article = article_create(body=body, title="Texas", outlet="Test", queue_extraction=False,
-                             published_at=dt.datetime(2025, 3, 2, tzinfo=dt.UTC))
-    claim = claim_create_from_selection(article=article, start=0, end=len(body) - 1)
-    claim_refresh_analysis(claim_id=claim.pk)
-    claim.refresh_from_db()
+    claim = _claim("At least 5 surveillance missions were flown over Texas in February 2025.")
     check = claim_count_check(claim)
     found = int(check.found)
     assert found <= 3
@@ -104,22 +97,29 @@ def test_claim_count_check_says_the_same(demo, client):
 def test_a_distance_beyond_what_the_records_measured_is_not_counted(demo, client):
     """Region rows exist only within a region's tagging cap (250 nm; air bases 100 nm): "within 300 miles of Texas"
     would miss every mission between 250 and 261 nm. The bot declines and the claim check gives no number."""
-    from claims.services.articles import article_create
-    from claims.services.checking import claim_count_check, claim_refresh_analysis
-    from claims.services.claims import claim_create_from_selection
+    from claims.services.checking import claim_count_check
 
     answer = _ask(demo, "how many surveillance flights within 300 nm of Texas in February 2025?")
     assert answer.declined and answer.reason == "beyond_measurement" and answer.count is None
     assert "300 nm of Texas (measured up to 250 nm)" in answer.text
     assert not _ask(demo, "how many surveillance flights within 250 nm of Texas in February 2025?").declined
-    body = "At least 5 surveillance missions were flown within 300 miles of Texas in February 2025."
-    article = article_create(body=body, title="Texas", outlet="Test", queue_extraction=False,
-                             published_at=dt.datetime(2025, 3, 2, tzinfo=dt.UTC))
-    claim = claim_create_from_selection(article=article, start=0, end=len(body) - 1)
-    claim_refresh_analysis(claim_id=claim.pk)
-    claim.refresh_from_db()
+    claim = _claim("At least 5 surveillance missions were flown within 300 miles of Texas in February 2025.")
     check = claim_count_check(claim)
     assert check.found.startswith("not counted: the records measure distances only to 260.7 nm of Texas")
     client.force_login(demo.editor)
     response = client.get(f"/api/claims/{claim.pk}/check/")
     assert response.status_code == 200 and response.json()["count_check"]["found"] == check.found
+
+
+def _claim(body: str):
+    """A claim over a whole one-sentence article published on 2 March 2025, read and analysed."""
+    from claims.services.articles import article_create
+    from claims.services.checking import claim_refresh_analysis
+    from claims.services.claims import claim_create_from_selection
+
+    article = article_create(body=body, title="Texas", outlet="Test", queue_extraction=False,
+                             published_at=dt.datetime(2025, 3, 2, tzinfo=dt.UTC))
+    claim = claim_create_from_selection(article=article, start=0, end=len(body) - 1)
+    claim_refresh_analysis(claim_id=claim.pk)
+    claim.refresh_from_db()
+    return claim
