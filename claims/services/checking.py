@@ -172,20 +172,20 @@ def claim_count_check(claim: Claim) -> CountCheck | None:
         return None
     scope = effective_scope(claim, Scope.from_dict(claim.scope))
     qty = claim.stated_count
+    qualifier = str(qty.get("qualifier", "exact")).replace("_", " ")
+    value = qty.get("value")
+    claimed = f"{qualifier} {value:g}" if isinstance(value, int | float) else str(value)
     beyond = distances_beyond_measurement(scope)
     if beyond:  # a count would silently miss the missions between the measured and the claimed distance
         return CountCheck(
-            claimed=str(qty.get("value")), found="not counted: the records measure distances only to "
-            + "; ".join(beyond), scope_text="missions " + describe_scope(scope),
+            claimed=claimed, found="not counted: the records measure distances only to " + "; ".join(beyond),
+            scope_text="missions " + describe_scope(scope),
             caveat="No count is given rather than a number that would miss the flights farther out.", coverage="")
     count = missions_in_scope(scope).count()
     coverage = ""
     if count <= FEW_MISSIONS:
         hexes = missions_in_scope(scope).values_list("aircraft_id", flat=True)
         coverage = coverage_line(scope, count, mission_aircraft=list(hexes)) or ""
-    qualifier = str(qty.get("qualifier", "exact")).replace("_", " ")
-    value = qty.get("value")
-    claimed = f"{qualifier} {value:g}" if isinstance(value, int | float) else str(value)
     found = str(count)
     if qty.get("per"):
         days = scope.period.days if scope.period else 365
