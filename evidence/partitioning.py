@@ -268,8 +268,16 @@ def ensure_month_partitions(months: Iterable[dt.date], connection: Any = None) -
                     log.warning("partitions for %s not created now (%s); rows go to DEFAULT", month, exc)
                     continue
                 made += [partition_name(t, month) for t in missing]
-            _known.update((alias, partition_name(t, month)) for t in PARTITIONED)
+            _remember(connection, [partition_name(t, month) for t in PARTITIONED])
     return made
+
+
+def _remember(connection: Any, names: list[str]) -> None:
+    """Note partitions as known once the transaction that made or saw them commits: DDL is transactional on
+    PostgreSQL, so a partition made inside a transaction that rolls back (an import unit's, a test's) is gone again,
+    and a process that still thought it there would send that month's rows to DEFAULT."""
+    alias = connection.alias
+    transaction.on_commit(lambda: _known.update((alias, n) for n in names), using=alias)
 
 
 def _split_month(cursor: Any, month: dt.date, tables: list[str]) -> None:

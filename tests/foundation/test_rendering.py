@@ -101,20 +101,37 @@ def test_rendering_grows_linearly_not_quadratically():
     assert t_large < 8 * max(t_small, 0.002), (t_small, t_large)
 
 
-@pytest.mark.slow
-@pytest.mark.django_db
-def test_admin_page_of_the_largest_accepted_article_renders_in_under_a_second(client, factchecker):
-    text, offsets = synthetic_article(settings.ARTICLE_MAX_CHARS)
+def admin_page_cpu(client, n_chars: int) -> tuple[float, bytes, int]:
+    """CPU seconds of the admin change page of an article of ``n_chars`` (best of two loads after a warm-up), its
+    HTML and its entity count."""
+    text, offsets = synthetic_article(n_chars)
     article = ArticleFactory(body=text)
     Entity.objects.bulk_create(
         Entity(article=article, label="PLACE", start=s, end=e, text=text[s:e], value={"slug": "texas"})
         for s, e in offsets
     )
-    client.force_login(factchecker)
     url = reverse("admin:claims_article_change", args=[article.pk])
     client.get(url)  # warm caches (templates, content types)
-    t0 = time.process_time()
-    page = client.get(url)
-    elapsed = time.process_time() - t0
+    timings = []
+    for _ in range(2):
+        t0 = time.process_time()
+        page = client.get(url)
+        timings.append(time.process_time() - t0)
     assert page.status_code == 200 and b'id="fc-article-text"' in page.content
-    assert elapsed < 1.0, f"{elapsed:.2f} s CPU for a {len(text):,}-character article with {len(offsets):,} entities"
+    return min(timings), page.content, len(offsets)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_admin_page_of_the_largest_accepted_article_shows_every_entity_in_linear_time(client, factchecker):
+    """The page of an article at ARTICLE_MAX_CHARS loads with every entity marked, and four times the text costs
+    about four times the CPU (the former scan: ~16×; it never finished at this size). The absolute figure is a
+    benchmark's (bench/bench_annotated_text.py, docs/PERFORMANCE.md), not a timed test's."""
+    client.force_login(factchecker)
+    t_quarter, _, _ = admin_page_cpu(client, settings.ARTICLE_MAX_CHARS // 4)
+    t_whole, html, entities = admin_page_cpu(client, settings.ARTICLE_MAX_CHARS)
+    text_block = html.split(b'id="fc-article-text"', 1)[1].split(b"</div>", 1)[0]
+    assert text_block.count(b'class="fc-ent-place"') == entities
+    print(f"admin page CPU: {t_quarter:.2f} s for {settings.ARTICLE_MAX_CHARS // 4:,} characters, {t_whole:.2f} s "
+          f"for {settings.ARTICLE_MAX_CHARS:,} with {entities:,} entities")
+    assert t_whole < 8 * max(t_quarter, 0.05), (t_quarter, t_whole)

@@ -38,13 +38,6 @@ def _mission(start: dt.datetime, region: Region, hex_: str = "aeffe1") -> tuple[
     return m, link
 
 
-@pytest.fixture(autouse=True)
-def _no_rows_left_in_default(db):
-    """Rows another test left behind (a real worker finishing after its test, in this worker's database) wait in
-    DEFAULT for their month's partition: the beat task's split moves them first, so these tests read their own."""
-    partitioning.maintain_partitions()
-
-
 @pytest.fixture
 def region(db) -> Region:
     return Region.objects.create(slug="partition-test", name="Partition Test", kind="area", geometry_wkb=b"",
@@ -110,6 +103,20 @@ def test_a_mission_whose_start_moves_month_carries_its_region_rows(region):
     assert link.mission_start == m.start  # ON UPDATE CASCADE of (mission_id, mission_start)
     assert _where("evidence_mission", m.pk) == "evidence_mission_p202502"
     assert _where("evidence_missionregion", link.pk) == "evidence_missionregion_p202502"
+
+
+def test_a_partition_made_in_a_transaction_that_rolled_back_is_made_again(region):
+    """DDL is transactional: a partition made inside an import unit's (or a test's) transaction that rolled back is
+    gone, and the process must not go on believing it exists (its month's rows would land in DEFAULT)."""
+    month = dt.date(2031, 5, 1)  # far from every other test's months and from the beat task's window
+    names = [partitioning.partition_name(t, month) for t in partitioning.PARTITIONED]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        assert partitioning.ensure_month_partitions([month]) == names
+        raise RuntimeError("the unit failed")
+    assert partitioning.ensure_month_partitions([month]) == names  # made again, not taken as known
+    m, link = _mission(dt.datetime(2031, 5, 3, tzinfo=UTC), region)
+    assert _where("evidence_mission", m.pk) == "evidence_mission_p203105"
+    assert _where("evidence_missionregion", link.pk) == "evidence_missionregion_p203105"
 
 
 def test_the_database_refuses_a_region_row_without_its_mission(region):
