@@ -16,24 +16,21 @@ from playwright.sync_api import Page, expect
 
 from evidence.flightdata import synth
 from evidence.models import ImportRun
-from evidence.services import import_jobs
 from tests.browser.conftest import sign_in
-from tests.services.conftest import real_worker  # noqa: F401 (a fixture)
+from tests.faults.conftest import wait_until
+from tests.services.conftest import real_worker, worker_env  # noqa: F401 (fixtures)
 from tests.services.test_import_worker import route_imports_to
+from tests.services.unit_holds import UnitHold, hold_units, planned_run, queue_units
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
 
 T0 = 1738540800.0  # 2025-02-03 00:00Z
-FILES = 240
+FILES = 90
+UNIT_FILES = 3  # 30 units, three of them held back
 LOADED_MS = 45_000
 PROGRESS = re.compile(
     r"([\d,]+) of ([\d,]+) files .*?, ([\d,]+) positions at ([\d,]+)/s(?:, about (\d+) s left)?"
 )
-
-
-@pytest.fixture
-def worker_env() -> dict[str, str]:
-    return {"IMPORT_UNIT_FILES": "3"}  # many small units: the run takes long enough to be watched
 
 
 def day_tar(root: Path) -> Path:
@@ -61,40 +58,32 @@ def progress_figures(page: Page) -> tuple[int, int, int, int, int | None, int]:
     return (*number, int(m.group(5)) if m.group(5) else None, missions)  # type: ignore[return-value]
 
 
+def figures_once_shown(page: Page, run: ImportRun) -> tuple[int, int, int, int, int | None, int]:
+    """The page's figures once it shows the files the run has read (it refreshes itself while the run is active)."""
+    deadline = time.monotonic() + LOADED_MS / 1000
+    while True:
+        figures = progress_figures(page)
+        run.refresh_from_db()
+        if figures[0] == run.files_read > 0 or time.monotonic() > deadline:
+            return figures
+        page.wait_for_timeout(500)
+
+
 def test_admin_shows_a_running_import_live_and_cancels_it(page: Page, real_worker, tmp_path: Path) -> None:  # noqa: F811
     User.objects.create_superuser("imports", "imports@example.org", "imports-pass-1")
     tar_path = day_tar(tmp_path)
     route_imports_to(real_worker)
-    run = import_jobs.start_import([str(tar_path)], origin="admin", options={"keep_all": True})
-
-    # The worker and the live server share the machine with the browser: pages get more time than the default.
-    page.set_default_timeout(LOADED_MS)
-    page.set_default_navigation_timeout(LOADED_MS)
-    sign_in(page, "imports", "imports-pass-1", path=f"/admin/evidence/importrun/{run.pk}/change/")
-    expect(page.locator(".field-progress .readonly")).to_contain_text(f"of {FILES:,} files", timeout=60_000)
-
-    # The page refreshes itself while the run is active: watch the figures move, without touching anything.
-    seen = [progress_figures(page)]
-    deadline = time.monotonic() + 150
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(1000)
-        now = progress_figures(page)
-        if now != seen[-1]:
-            seen.append(now)
-        moved = [s for s in seen if s[0] > 0]
-        if len({s[0] for s in moved}) >= 3 and moved[-1][5] > moved[0][5] and any(s[4] is not None for s in moved):
-            break
-    files = [s[0] for s in seen]
-    assert files == sorted(files) and len(set(files)) >= 3, f"the files count did not move on the page: {seen}"
-    moved = [s for s in seen if s[0] > 0]
-    assert moved[-1][2] > moved[0][2], f"positions did not grow: {seen}"
-    assert moved[-1][5] > moved[0][5], f"missions did not grow: {seen}"
-    assert all(s[3] > 0 for s in moved), f"no rate while files were being read: {seen}"
-    assert any(s[4] is not None for s in moved), f"no ETA shown while running: {seen}"
-    assert moved[-1][0] < FILES, f"the run finished before it could be cancelled: {seen}"
-
-    page.get_by_role("button", name="Cancel import").click()
-    expect(page.locator(".messagelist")).to_contain_text("cancel requested", timeout=LOADED_MS)
+    run = planned_run([str(tar_path)], UNIT_FILES, keep_all=True)
+    n = run.units_total
+    # Three units held back (a third in, two thirds in, the last): the run stops at each until the test has seen
+    # the page show it, so the figures are watched moving and the cancel lands mid-run however fast the machine.
+    holds = hold_units(run, [n // 3, 2 * n // 3, n - 1])
+    try:
+        queue_units(run)
+        watch_and_cancel(page, run, holds)
+    finally:
+        for hold in holds:
+            hold.release()
     deadline = time.monotonic() + 60
     while ImportRun.objects.get(pk=run.pk).status in ImportRun.ACTIVE and time.monotonic() < deadline:
         time.sleep(0.5)
@@ -104,3 +93,30 @@ def test_admin_shows_a_running_import_live_and_cancels_it(page: Page, real_worke
     expect(page.get_by_role("button", name="Resume import")).to_be_visible(timeout=LOADED_MS)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.CANCELLED and 0 < run.files_read < FILES
+
+
+def watch_and_cancel(page: Page, run: ImportRun, holds: list[UnitHold]) -> None:
+    # The worker and the live server share the machine with the browser: pages get more time than the default.
+    page.set_default_timeout(LOADED_MS)
+    page.set_default_navigation_timeout(LOADED_MS)
+    sign_in(page, "imports", "imports-pass-1", path=f"/admin/evidence/importrun/{run.pk}/change/")
+    expect(page.locator(".field-progress .readonly")).to_contain_text(f"of {FILES:,} files", timeout=60_000)
+    seen = []  # the page's figures at each held unit
+    for hold in holds:
+        wait_until(hold.waited_on, 150, "the worker reached a held unit")
+        seen.append(figures_once_shown(page, run))
+        if hold is not holds[-1]:
+            hold.release()
+    files = [s[0] for s in seen]
+    assert 0 < files[0] < files[1] < files[2] < FILES, f"the files count did not move on the page: {seen}"
+    assert seen[0][2] < seen[1][2] < seen[2][2], f"positions did not grow: {seen}"
+    assert seen[0][5] < seen[1][5] < seen[2][5], f"missions did not grow: {seen}"
+    assert all(s[3] > 0 for s in seen), f"no rate while files were being read: {seen}"
+    assert any(s[4] is not None for s in seen), f"no ETA shown while running: {seen}"
+
+    # The cancel's request marks the run, then waits for the held last unit; released, the worker claims it, sees the
+    # request and stops.
+    page.get_by_role("button", name="Cancel import").click(no_wait_after=True)
+    wait_until(lambda: ImportRun.objects.get(pk=run.pk).cancel_requested, 60, "the cancel request was recorded")
+    holds[-1].release()
+    expect(page.locator(".messagelist")).to_contain_text("cancel requested", timeout=LOADED_MS)

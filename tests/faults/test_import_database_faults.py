@@ -27,6 +27,7 @@ from evidence.services.flight_import import import_flight_files
 from tests.faults.conftest import ROOT, wait_until
 from tests.services.conftest import _database_url, _reset_router
 from tests.services.test_import_worker import FILES, day_tar
+from tests.services.unit_holds import UnitHold, hold_units, planned_run, queue_units
 
 pytestmark = [pytest.mark.faults]
 
@@ -60,12 +61,12 @@ def route_imports(workers) -> None:
     _reset_router(app)
 
 
-def terminate_other_backends() -> int:
-    """Kill every other connection to the test database (the importer's): what an operator's or a failover's
-    ``pg_terminate_backend`` does. Returns how many were killed."""
+def terminate_other_backends(sparing: int = 0) -> int:
+    """Kill every other connection to the test database (the importer's) but ``sparing`` (a held unit's): what an
+    operator's or a failover's ``pg_terminate_backend`` does. Returns how many were killed."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> %s", [sparing])
         return cursor.fetchone()[0]
 
 
@@ -81,6 +82,16 @@ def allow_connections(allowed: bool) -> None:
                       f"WITH ALLOW_CONNECTIONS {'true' if allowed else 'false'}")
 
 
+def held_at_its_last_unit(tar: Path) -> tuple[ImportRun, UnitHold]:
+    """A run queued on the workers with its last unit held: returned once a worker waits to claim it, so every
+    other unit is imported and the run is certainly mid-way, however fast the machine."""
+    run = planned_run([str(tar)], int(UNIT_FILES["IMPORT_UNIT_FILES"]), keep_all=True)
+    [hold] = hold_units(run, [run.units_total - 1])
+    queue_units(run)
+    wait_until(hold.waited_on, 600, "a worker reached the held last unit")
+    return run, hold
+
+
 def running(run_id: int, files: int) -> bool:
     run = ImportRun.objects.get(pk=run_id)
     return run.status == ImportRun.Status.RUNNING and run.files_read >= files
@@ -90,11 +101,13 @@ def test_connection_killed_mid_import_on_a_worker(workers, reference_data, tmp_p
     tar = day_tar(tmp_path)
     workers.start(env=UNIT_FILES)
     route_imports(workers)
-    run = import_jobs.start_import([str(tar)], options={"keep_all": True})
-    wait_until(lambda: running(run.pk, 6), 600, "the worker imported some files")
-    killed = terminate_other_backends()
-    at_kill = ImportRun.objects.get(pk=run.pk).files_read
-    assert killed >= 1 and at_kill < FILES, "nothing to kill, or the import was over"
+    run, hold = held_at_its_last_unit(tar)
+    try:
+        killed = terminate_other_backends(sparing=hold.pid)  # the worker's, waiting to claim the last unit
+        at_kill = ImportRun.objects.get(pk=run.pk).files_read
+    finally:
+        hold.release()
+    assert killed >= 1 and 0 < at_kill < FILES, "nothing to kill, or the import was over"
     took = wait_until(lambda: ImportRun.objects.get(pk=run.pk).status not in ImportRun.ACTIVE, 240,
                       "the run closed after its connection was killed")
     done = ImportRun.objects.get(pk=run.pk)
@@ -149,16 +162,17 @@ def test_database_unavailable_mid_import(workers, reference_data, tmp_path, sett
     tar = day_tar(tmp_path)
     worker = workers.start(env=UNIT_FILES)
     route_imports(workers)
-    run = import_jobs.start_import([str(tar)], options={"keep_all": True})
-    wait_until(lambda: running(run.pk, 6), 600, "the worker imported some files")
+    run, hold = held_at_its_last_unit(tar)
     allow_connections(False)
     try:
-        terminate_other_backends()
+        terminate_other_backends(sparing=hold.pid)
+        hold.release()
         down_at = time.monotonic()
         # a unit's task retries (backoff 2 s, 5 times) and gives up while the database still refuses connections
         wait_until(lambda: "raised unexpected: OperationalError" in workers.log_text(worker), 150,
                    "the unit's task gave up")
     finally:
+        hold.release()
         allow_connections(True)
     down = time.monotonic() - down_at
     stuck = ImportRun.objects.get(pk=run.pk)

@@ -19,6 +19,8 @@ from evidence.flightdata import synth
 from evidence.models import ImportRun, ImportUnit, Mission
 from evidence.services import import_jobs
 from evidence.services.flight_import import import_flight_files
+from tests.faults.conftest import wait_until
+from tests.services.unit_holds import hold_units, planned_run, queue_units
 
 pytestmark = [pytest.mark.services]
 
@@ -26,9 +28,12 @@ T0 = 1738540800.0  # 2025-02-03 00:00Z
 FILES = 48
 
 
+UNIT_FILES = 4  # 12 units
+
+
 @pytest.fixture
 def worker_env() -> dict[str, str]:
-    return {"IMPORT_UNIT_FILES": "4"}  # 12 units: the kill lands between units and inside one
+    return {"IMPORT_UNIT_FILES": str(UNIT_FILES)}
 
 
 def day_tar(root: Path) -> Path:
@@ -83,11 +88,16 @@ def wait(run_id: int, until, timeout: float = 120.0) -> ImportRun:
 def test_worker_killed_mid_import_then_resumed_gives_the_same_data(real_worker, tmp_path, worker_env):
     tar_path = day_tar(tmp_path)
     route_imports_to(real_worker)
-    run = import_jobs.start_import([str(tar_path)], options={"keep_all": True})
-    assert run.status == ImportRun.Status.QUEUED  # returned at once: the worker does the work
-    wait(run.pk, lambda r: r.units_total and r.files_read >= 6)
-    kill_tree(real_worker.pid)
-    real_worker.wait(timeout=10)
+    # The last unit held back (a row lock the worker's claim waits for): the kill lands mid-run on any machine.
+    run = planned_run([str(tar_path)], UNIT_FILES, keep_all=True)
+    [hold] = hold_units(run, [run.units_total - 1])
+    try:
+        queue_units(run)
+        wait_until(hold.waited_on, 120, "the worker reached the held last unit")
+        kill_tree(real_worker.pid)
+        real_worker.wait(timeout=10)
+    finally:
+        hold.release()
     run.refresh_from_db()
     assert run.status == ImportRun.Status.RUNNING and run.files_read < FILES, "the kill came too late"
 
