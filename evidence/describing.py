@@ -73,10 +73,11 @@ def period_words(period: Period | None) -> str:
         return f"starting on or before {period.end.isoformat()} (UTC)"
     if period.start == period.end:
         return f"on {period.start.isoformat()} (UTC)"
-    return (
-        f"starting between {period.start.isoformat()} and {period.end.isoformat()} (UTC), "
-        f"i.e. {sel.describe_period(period)}"
-    )
+    words = (f"starting between {period.start.isoformat()} and {period.end.isoformat()} (UTC), "
+             f"i.e. {sel.describe_period(period)}")
+    if period.span_days:  # "a 10-day span in …": the window, counted by its busiest run of that many days
+        return f"{words}, counted over any {period.span_days} consecutive days in that window"
+    return words
 
 
 def mission_match_reason(mission: Mission, scope: Scope) -> str:

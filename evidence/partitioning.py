@@ -49,6 +49,12 @@ MONTHS_BEHIND = 1
 _known: set[tuple[str, str]] = set()  # (database alias, partition name) known to exist in this process
 
 
+def forget_known_partitions() -> None:
+    """Look in the catalogue again next time: after the tables were rebuilt, or after a transaction whose after-commit
+    work already ran was rolled back (a test's: the partitions it made are gone)."""
+    _known.clear()
+
+
 def is_postgresql(connection: Any = None) -> bool:
     return (connection or default_connection).vendor == "postgresql"
 
@@ -181,7 +187,7 @@ def _data_months(cursor: Any) -> list[dt.date]:
 def partition_mission_tables(connection: Any = None) -> None:
     """The migration forwards: both tables partitioned by month, a partition for every month with data and the
     window around today, keys recreated. No-op on anything but PostgreSQL, or when already partitioned."""
-    _known.clear()  # the partitions this process knew are gone (tables rebuilt): look again
+    forget_known_partitions()  # the partitions this process knew are gone (tables rebuilt): look again
     connection = connection or default_connection
     if not is_postgresql(connection):
         return
@@ -193,13 +199,13 @@ def partition_mission_tables(connection: Any = None) -> None:
         for table in ("evidence_missionregion", "evidence_mission"):
             _convert(cursor, table, PARTITIONED[table], partitioned=True, months=months)
         add_composite_fk(cursor)
-    _known.clear()
+    forget_known_partitions()
 
 
 def unpartition_mission_tables(connection: Any = None) -> None:
     """The migration backwards: plain tables again, keys on ``id`` / ``(mission_id, region_id)`` (the migration's
     reversed ``AlterField`` puts Django's own key from mission_id back)."""
-    _known.clear()  # the partitions this process knew are gone (tables rebuilt): look again
+    forget_known_partitions()  # the partitions this process knew are gone (tables rebuilt): look again
     connection = connection or default_connection
     if not is_postgresql(connection):
         return
@@ -210,7 +216,7 @@ def unpartition_mission_tables(connection: Any = None) -> None:
         drop_keys_into(cursor, "evidence_mission")
         for table in ("evidence_missionregion", "evidence_mission"):
             _convert(cursor, table, PARTITIONED[table], partitioned=False)
-    _known.clear()
+    forget_known_partitions()
 
 
 # --- partitions ahead and the split of DEFAULT ---------------------------------------------------------------------

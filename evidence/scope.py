@@ -38,10 +38,15 @@ class Period:
     text: str = ""
     #: True when a year had to be chosen because the text gave none (a bare month or day).
     year_inferred: bool = False
+    #: A stated length shorter than the window ("a 10-day span in late January and early February": 10): the text
+    #: does not say which days, so a count is over the busiest stretch of that length within the window.
+    span_days: int | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        if self.span_days is not None and not 0 < self.span_days < self.days:
+            raise ValueError(f"a {self.span_days}-day span does not fit inside {self.days} days")
 
     @property
     def days(self) -> int:
@@ -57,7 +62,8 @@ class Period:
             return f"until {self.end.isoformat()}"
         if self.start == self.end:
             return self.start.isoformat()
-        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+        window = f"{self.start.isoformat()} to {self.end.isoformat()}"
+        return f"any {self.span_days} consecutive days within {window}" if self.span_days else window
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,8 @@ class Scope:
                 "text": self.period.text,
                 "year_inferred": self.period.year_inferred,
             }
+            if self.period.span_days:
+                data["period"]["span_days"] = self.period.span_days
         data["regions"] = [asdict(r) for r in self.regions]
         data["and_regions"] = [asdict(r) for r in self.and_regions]
         for key in ("type_designators", "roles", "operators", "hexes", "exclude_types", "callsigns"):
@@ -135,6 +143,7 @@ class Scope:
                 end=dt.date.fromisoformat(period["end"]),
                 text=period.get("text", ""),
                 year_inferred=bool(period.get("year_inferred", False)),
+                span_days=period.get("span_days"),
             )
             if period
             else None,

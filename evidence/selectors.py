@@ -19,7 +19,7 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
 from django.conf import settings
@@ -563,6 +563,35 @@ def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
         return [BreakdownRow(r["aircraft__operator__slug"] or "?", r["aircraft__operator__name"] or "unknown operator",
                              r["n"]) for r in rows]
     raise ValueError(f"unknown breakdown {by!r}")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """The busiest run of consecutive days in a window: its missions and its first and last day."""
+
+    count: int
+    start: dt.date
+    end: dt.date
+
+
+def busiest_stretch(scope: Scope) -> Stretch:
+    """For a period with a stated span ("a 10-day span in late January and early February"): the most missions in
+    any ``span_days`` consecutive days within the window (the earliest such run), from the window's per-day counts."""
+    period = scope.period
+    if period is None or not period.span_days:
+        raise ValueError("busiest_stretch needs a period with a stated span")
+    window = replace(period, span_days=None)
+    per_day = {row.key: row.count for row in breakdown(scope.with_changes(period=window), "day")}
+    counts = [per_day.get((period.start + dt.timedelta(days=k)).isoformat(), 0) for k in range(period.days)]
+    n = period.span_days
+    best, first = sum(counts[:n]), 0
+    running = best
+    for k in range(1, period.days - n + 1):
+        running += counts[k + n - 1] - counts[k - 1]
+        if running > best:
+            best, first = running, k
+    start = period.start + dt.timedelta(days=first)
+    return Stretch(count=best, start=start, end=start + dt.timedelta(days=n - 1))
 
 
 #: Up to how many days/weeks/months/years a period-bound breakdown counts one by one (each count one index range,

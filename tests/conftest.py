@@ -7,6 +7,8 @@ import os
 import pytest
 from django.contrib.auth.models import Group, User
 
+from evidence import partitioning
+
 
 def service_unavailable(reason: str) -> None:
     """A needed service is missing: under .ci/run (FLIGHTCHECK_REQUIRE_SERVICES=1) that fails the test, else skips."""
@@ -108,6 +110,15 @@ def demo_module(django_db_setup, django_db_blocker, tmp_path_factory):
             result = load_demo(flights_dir=tmp_path_factory.mktemp("demo-flights"), log=lambda _msg: None)
         yield result
         transaction.set_rollback(True)
+    partitioning.forget_known_partitions()  # the callbacks ran as if committed; the rollback took the partitions
+
+
+@pytest.fixture(autouse=True)
+def _partitions_looked_up_again():
+    """A test's transaction is rolled back, and with it any monthly partition it made (PostgreSQL DDL is
+    transactional), while after-commit callbacks run inside tests may have noted them as existing: forget them."""
+    yield
+    partitioning.forget_known_partitions()
 
 
 @pytest.fixture

@@ -107,6 +107,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     problems: list[str] = list(asked.unsupported)
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
+    if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?
+        problems.append(f"word: {scope.period.text} (which {scope.period.span_days} days is not said: give the dates)")
     unresolved = list(reading.unresolved)
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)

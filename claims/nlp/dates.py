@@ -41,7 +41,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evidence.scope import Period, Quantity
 
@@ -702,6 +702,9 @@ def resolve_period(
         period = Period(start=res.start, end=res.end, text=stripped, year_inferred=res.year_inferred)
         if res.year_inferred and inferred_year is not None:
             period = inferred_year(period, ref)
+        span = span_days(stripped)
+        if span and span < period.days:  # "a 10-day span in …": which ten days is not said
+            period = replace(period, span_days=span)
         return period
     return None
 

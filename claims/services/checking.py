@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 
@@ -80,12 +80,7 @@ def read_claim(claim: Claim) -> tuple[Scope, dict | None]:
     is_rate = bool(quantity and quantity.get("per"))
     if scope.period is None and context.period is not None and not is_rate:
         scope = scope.with_changes(
-            period=Period(
-                start=context.period.start,
-                end=context.period.end,
-                text=f"{context.period.text} (from the text before the claim)",
-                year_inferred=context.period.year_inferred,
-            )
+            period=replace(context.period, text=f"{context.period.text} (from the text before the claim)")
         )
     elif scope.period is None and context.period is not None and is_rate and _BASELINE.search(claim.exact):
         end = context.period.start - dt.timedelta(days=1)
@@ -162,6 +157,31 @@ def describe_claim_scope(claim: Claim) -> str:
     return "missions " + describe_scope(effective_scope(claim, scope))
 
 
+LOWER_BOUND = ("Counts include only aircraft that were heard broadcasting ADS-B: a count from flight data is a lower "
+               "bound.")
+
+
+def _span_count_check(scope: Scope, claimed: str) -> CountCheck:
+    """"At least 18 over a 10-day span in late January and early February": the text does not say which ten days,
+    so the count is the busiest ten consecutive days of the window (and the window's whole count beside it)."""
+    from evidence.describing import describe_scope
+    from evidence.selectors import busiest_stretch, count_missions
+
+    assert scope.period is not None and scope.period.span_days
+    stretch = busiest_stretch(scope)
+    n = scope.period.span_days
+    whole = count_missions(scope)
+    return CountCheck(
+        claimed=f"{claimed} in {n} days",
+        found=f"{stretch.count} in the busiest {n} days ({stretch.start.isoformat()} to {stretch.end.isoformat()}); "
+              f"{whole} in the whole window",
+        scope_text="missions " + describe_scope(scope),
+        caveat=f"{LOWER_BOUND} The text does not say which days: the busiest stretch of that length is the most the "
+               "records can support.",
+        coverage="",
+    )
+
+
 def claim_count_check(claim: Claim) -> CountCheck | None:
     """Claimed vs found for a claim that states a number of missions. The verdict stays a person's decision."""
     from evidence.describing import describe_scope
@@ -181,6 +201,8 @@ def claim_count_check(claim: Claim) -> CountCheck | None:
             claimed=claimed, found="not counted: the records measure distances only to " + "; ".join(beyond),
             scope_text="missions " + describe_scope(scope),
             caveat="No count is given rather than a number that would miss the flights farther out.", coverage="")
+    if scope.period is not None and scope.period.span_days and not qty.get("per"):
+        return _span_count_check(scope, claimed)
     count = missions_in_scope(scope).count()
     coverage = ""
     if count <= FEW_MISSIONS:
@@ -197,9 +219,6 @@ def claim_count_check(claim: Claim) -> CountCheck | None:
         claimed=claimed,
         found=found,
         scope_text="missions " + describe_scope(scope),
-        caveat=(
-            "Counts include only aircraft that were heard broadcasting ADS-B: "
-            "a count from flight data is a lower bound."
-        ),
+        caveat=LOWER_BOUND,
         coverage=coverage,
     )

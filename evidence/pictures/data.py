@@ -574,8 +574,9 @@ def _mark_claimed(line: Timeline, claimed: dict[str, Any]) -> None:
     if per:
         per_day = value / PER_DAYS.get(str(per), 30.44)
         line.claimed_text = f"{qualifier} {value:g} per {per}"
-    else:
-        per_day = value / line.period.days
-        line.claimed_text = f"{qualifier} {value:g} in {line.period.days} days"
+    else:  # a count over the period, or over a stated span of it ("18 over a 10-day span in …")
+        days = line.period.span_days or line.period.days
+        per_day = value / days
+        line.claimed_text = f"{qualifier} {value:g} in {days} days"
     for b in line.buckets:
         b.claimed = per_day * b.days

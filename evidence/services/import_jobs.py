@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F, Q, Sum
 from django.dispatch import Signal
@@ -587,6 +588,9 @@ def _carry_out(run: ImportRun, **unit_options: Any) -> None:
 def _record_interrupted(run_id: int, exc: BaseException) -> None:
     reason = f"import stopped: {type(exc).__name__}: {exc}"[:500]
     try:
+        # A connection the server closed (killed, restarted) stays broken until closed: reconnect to record it.
+        if not db_connection.in_atomic_block:  # (inside a caller's transaction the caller decides)
+            db_connection.close_if_unusable_or_obsolete()
         refresh_totals(run_id)
         run = ImportRun.objects.get(pk=run_id)
         if run.status in ImportRun.ACTIVE:

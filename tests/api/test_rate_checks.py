@@ -125,3 +125,36 @@ def test_a_claim_with_no_change_words_gets_no_rate_check(demo, fc_client):
     assert fc_client.get(f"/api/claims/{claim.pk}/check/").json() == {"count_check": None, "rate_check": None}
     other = fc_client.get("/api/claims/999999/check/")
     assert other.status_code == 404
+
+
+def test_a_count_over_a_stated_span_is_checked_on_the_busiest_run_of_that_many_days(demo, fc_client, client,
+                                                                                   factchecker):
+    """"At least 18 missions … over a 10-day span in late January and early February": the window is 21 Jan –
+    7 Feb, and which ten days is not said. The check counts the busiest ten consecutive days (not the whole window,
+    which would support more than the text says), with the window's count beside it."""
+    claim = Claim.objects.get(article=demo.article, exact__startswith="At least 18 missions")
+    surveillance = Mission.objects.filter(aircraft_type__is_surveillance=True)
+    early = surveillance.order_by("start").first()  # one more on the window's first day, ten days before the surge
+    early.pk, early.start = None, dt.datetime(2025, 1, 21, 9, tzinfo=dt.UTC)
+    early.end = early.start + dt.timedelta(hours=4)
+    early.save()
+
+    def on(day: dt.date) -> int:
+        lo = dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+        return surveillance.filter(start__gte=lo, start__lt=lo + dt.timedelta(days=1)).count()
+
+    days = [dt.date(2025, 1, 21) + dt.timedelta(days=k) for k in range(18)]
+    per_day = [on(d) for d in days]
+    runs = [sum(per_day[k:k + 10]) for k in range(9)]
+    best = max(runs)
+    first = days[runs.index(best)]
+    assert best < sum(per_day)  # the window holds more than its busiest ten days: the distinction matters here
+
+    check = fc_client.get(f"/api/claims/{claim.pk}/check/").json()["count_check"]
+    assert check["claimed"] == "at least 18 in 10 days"
+    assert check["found"] == (f"{best} in the busiest 10 days ({first.isoformat()} to "
+                              f"{(first + dt.timedelta(days=9)).isoformat()}); {sum(per_day)} in the whole window")
+    assert "any 10 consecutive days" in check["scope_text"] and "which days" in check["caveat"]
+    client.force_login(factchecker)
+    page = client.get(f"/admin/claims/claim/{claim.pk}/change/").content.decode()
+    assert f"{best} in the busiest 10 days" in page

@@ -496,6 +496,9 @@ SINGLE: list[Q] = [
       says="(measured up to 100 nm)"),
     Q("how many flights within 120 nm of Kursk Oblast in October 2025?", "count", "declined:beyond_measurement",
       says="120 nm of Kursk Oblast (measured up to 100 nm)"),
+    # "a 10-day span in …" names a window, not which ten days: a count over the window would not be the answer
+    Q("how many P-8 missions in a 10-day span in late January and early February 2025?", "count",
+      "declined:not_understood", says="which 10 days is not said"),
     # --- issue 9, found by the independent oracle (tests/bot_core/oracle.py) -------------------------------------
     # wrong before: "the week of D" was read as the day D alone
     Q("number of P-3 flights the week of 27 January 2025", "count", 1, period="2025-01-27/2025-02-02",

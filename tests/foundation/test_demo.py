@@ -61,11 +61,11 @@ def test_count_check_shows_claimed_and_found(demo, client, factchecker):
 
     p8_claim = Claim.objects.get(article=demo.article, exact__contains="P-8")
     check = claim_count_check(p8_claim)
-    assert check.claimed == "at least 11" and check.found == "11"
+    assert check.claimed == "at least 11 in 10 days" and check.found.startswith("11 in the busiest 10 days")
     # "At least 18 missions … over a 10-day span": surveillance inherited from the sentence before the quote
     eighteen = Claim.objects.get(article=demo.article, exact__startswith="At least 18 missions")
     check18 = claim_count_check(eighteen)
-    assert check18.claimed == "at least 18" and check18.found == "18"
+    assert check18.claimed == "at least 18 in 10 days" and check18.found.startswith("18 in the busiest 10 days")
     assert check18.scope_text.startswith("missions by surveillance/reconnaissance aircraft")
     assert "P8" in check.scope_text and "lower bound" in check.caveat
     # "Historically, such flights happened about once a month": a baseline, read over the year before the surge the
@@ -77,7 +77,7 @@ def test_count_check_shows_claimed_and_found(demo, client, factchecker):
     assert "starting between 2024-01-22 and 2025-01-20" in baseline.scope_text
     client.force_login(factchecker)
     page = client.get(f"/admin/claims/claim/{p8_claim.pk}/change/")
-    assert b"Claimed: <strong>at least 11</strong>" in page.content
+    assert b"Claimed: <strong>at least 11 in 10 days</strong>" in page.content
 
 
 def test_load_demo_is_idempotent(demo, tmp_path):

@@ -12,6 +12,9 @@ from evidence.scope import Period, Quantity
 REF = dt.datetime(2025, 2, 10, 15, 0, tzinfo=dt.UTC)
 D = dt.date
 
+#: Expressions stating a length shorter than their window: the window, with the stated length kept.
+SPANS = {"a 10-day span in late January and early February": 10}
+
 DATE_TABLE = [
     # (text containing one expression, expected matched text, start, end, year inferred)
     ("February 3", "February 3", D(2025, 2, 3), D(2025, 2, 3), True),
@@ -70,7 +73,7 @@ def test_date_rules(text, matched, start, end, inferred):
     found = [m for m in find_temporal(text) if m.label == "DATE"]
     assert [text[m.start:m.end] for m in found] == [matched]
     period = resolve_period(matched, REF)
-    assert period == Period(start=start, end=end, text=matched, year_inferred=inferred)
+    assert period == Period(start=start, end=end, text=matched, year_inferred=inferred, span_days=SPANS.get(matched))
 
 
 @pytest.mark.parametrize("text", ["you may go", "March on Washington", "the 18 missions", "RC-135", "at 10:30",

@@ -73,7 +73,8 @@ def test_demo_proposed_claims(demo):
     assert first.quantity_dict() == {"value": 18, "qualifier": "at_least", "per": None}
     # "US" belongs to the claimant ("three US officials"): it does not constrain the flights
     assert first.scope == Scope(period=Period(dt.date(2025, 1, 21), dt.date(2025, 2, 10),
-                                              "a 10-day span in late January and early February", True),
+                                              "a 10-day span in late January and early February", True,
+                                              span_days=10),
                                 military_only=True)
 
     assert second.reasons == ("count", "aircraft")

@@ -95,6 +95,16 @@ def test_nearest_point_lies_on_the_track_and_the_region(world):
     assert near.track_lon == pytest.approx(-99.0, abs=1e-6) and near.track_lat == pytest.approx(27.0, abs=1e-6)
 
 
+def test_a_claim_over_a_stated_span_is_marked_at_its_own_rate(world):
+    """"18 over a 10-day span in …" read as an 18-day window: the claimed line is 18 per 10 days, not per 18."""
+    scope = Scope(regions=(RegionFilter("testland", "over"),),
+                  period=Period(start=T0.date(), end=T0.date() + dt.timedelta(days=17), span_days=10))
+    picture = build.scope_timeline(scope, claimed={"value": 18, "qualifier": "at_least", "per": None})
+    line = picture.meta["timeline"]
+    assert len(line.buckets) == 18 and all(b.claimed == pytest.approx(1.8) for b in line.buckets)
+    assert "claimed: at least 18 in 10 days" in picture.alt
+
+
 def test_timeline_bars_baseline_and_claim(world):
     # 1 mission a month in the year before, then 6 in ten days
     more_missions(world, [-300, -270, -240, -210, -180, -150, -120, -90, -60, -30, 1, 2, 3, 5, 8])
