@@ -282,9 +282,36 @@ def count_missions(scope: Scope) -> int:
         if len(scope.regions) > 1:
             return links.values("mission_id").distinct().count()
         return links.count()
+    if bool(scope.and_regions) and _links_only(scope.with_changes(and_regions=())):
+        return _count_all_places(scope)
     if _open_period_only(scope):
         return _count_open_period(scope.period)  # type: ignore[arg-type]
     return missions_in_scope(scope).count()
+
+
+def _count_all_places(scope: Scope) -> int:
+    """"In international airspace off Texas" (places that must all match), when places, types and period decide
+    alone: the region rows of each place joined on (mission, start) — a hash join on PostgreSQL, a probe of the
+    covering index per row on SQLite — instead of one probe per candidate mission (measured at 1M missions:
+    PostgreSQL 597 → ~90 ms, SQLite 213 → ~150 ms; docs/PERFORMANCE.md)."""
+    from django.db import connection
+
+    types = scope_types(scope)
+    sides = [_region_links(scope.with_changes(and_regions=()), types)]
+    sides += [_region_links(scope.with_changes(regions=(rf,), and_regions=()), types) for rf in scope.and_regions]
+    parts, params = [], []
+    for qs in sides:
+        sql, side_params = qs.order_by().values("mission_id", "mission_start").query.sql_with_params()
+        parts.append(sql)
+        params.extend(side_params)
+    joined = f"({parts[0]}) s0" + "".join(
+        f" JOIN ({sql}) s{i} ON s{i}.mission_id = s0.mission_id AND s{i}.mission_start = s0.mission_start"
+        for i, sql in enumerate(parts[1:], 1))
+    # one row per mission and place: several "or" places on the first side can name a mission twice
+    counted = "COUNT(DISTINCT s0.mission_id)" if len(scope.regions) > 1 else "COUNT(*)"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counted} FROM {joined}", params)
+        return cursor.fetchone()[0]
 
 
 def _open_period_only(scope: Scope) -> bool:

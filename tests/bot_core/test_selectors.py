@@ -87,6 +87,25 @@ def test_count_from_region_rows_matches_the_missions(demo):
     assert s.count_missions(scopes[3]) > 0
 
 
+def test_count_of_places_that_must_all_match_joins_their_region_rows(demo):
+    """"Over Arizona and near Texas" (AND): count_missions joins the places' region rows on (mission, start); same
+    numbers as the missions each probed for every place, also with "or" places on the first side, types and a
+    period. The E-3 of 2 February crosses Texas and Arizona; the RC-135 of 4 February starts over Arizona."""
+    both = (RegionFilter("texas", "near"),)
+    scopes = [
+        Scope(regions=(RegionFilter("arizona", "over"),), and_regions=both),
+        Scope(regions=(RegionFilter("arizona", "over"),), and_regions=both, period=FEB25),
+        Scope(regions=(RegionFilter("arizona", "over"), RegionFilter("new-mexico", "over")), and_regions=both),
+        Scope(regions=(RegionFilter("arizona", "over"),), and_regions=(*both, RegionFilter("new-mexico", "over"))),
+        Scope(type_designators=("E3CF", "E3TF"), regions=(RegionFilter("arizona", "over"),), and_regions=both),
+        Scope(type_designators=("U2",), regions=(RegionFilter("arizona", "over"),), and_regions=both),
+        Scope(regions=(RegionFilter("international-airspace", "over"),), and_regions=both, period=STORY),
+    ]
+    counts = [s.count_missions(scope) for scope in scopes]
+    assert counts == [len(list(s.missions_in_scope(scope))) for scope in scopes]
+    assert counts[0] >= 1 and counts[2] >= counts[0] and counts[5] == 0
+
+
 def test_region_rows_follow_a_type_change(demo, tmp_path):
     """The type denormalised on the region rows follows the aircraft when a registry changes it."""
     from evidence.models import MissionRegion
