@@ -559,6 +559,8 @@ class _Names:
         foreign_context = self._foreign_context(doc, ents, words)
         for e in ents:
             label, key = e.label_, e.id_
+            if label == "PLACE" and self._not_a_place_here(doc, e, ents_at):
+                continue
             relevant = (label == "PLACE" and key.startswith("region:")) or (label == "ORG" and key) or (
                 label == "AIRCRAFT" and e.end - e.start == 1 and words[e.start].lower() in _COMMON_ALIASES)
             if not relevant:
@@ -632,6 +634,16 @@ class _Names:
                 continue  # "Eastern Sentry"
             out.append(e)
         return self._owned_bases(doc, self._narrowed_regions(doc, out))
+
+    def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
+        """A place name that context shows is something else: a maker's name before an aircraft type ("Shaanxi
+        Y-8", "Harbin BZK-005", "Xian H-6K"; a country there is a modifier, handled below), or a state abbreviation
+        that is a rank before a name ("Col. Li Xi": not Colima)."""
+        after = ents_at.get(e.end)
+        if after is not None and after.label_ == "AIRCRAFT" and self._region_kind(e) != "country":
+            return True
+        nxt = doc[e.end] if e.end < len(doc) else None
+        return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
 
     def _owned_bases(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"took off from a British air force base": a service right before "base" names whose base it is — a
@@ -717,6 +729,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "at", "to", "over", "outs
                                  "of", "into", "off", "via", "between", "and", "above", "reach", "within"})
 _CITY_TOKENS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]")
 CITIES_FILE = Path(__file__).resolve().parent / "data" / "cities.tsv"
+
+
+#: Rank abbreviations that are also places' abbreviations ("Col." is Colima's): before a name, a rank.
+RANK_ABBREVIATIONS = frozenset({"col.", "gen.", "lt.", "maj.", "capt.", "adm.", "cmdr.", "sgt.", "brig."})
 
 
 @functools.cache

@@ -229,3 +229,18 @@ def test_a_bare_service_word_among_foreign_nationalities_is_not_the_us_service(w
 def test_two_coordinated_foreign_names_stay_two():
     orgs = _labelled("The Air Self-Defense Force and Maritime Self-Defense Force tracked them.", "ORG")
     assert set(orgs) == {"Air Self-Defense Force", "Maritime Self-Defense Force"}
+
+
+def test_a_makers_name_before_an_aircraft_type_is_not_a_place(world):
+    """"a Shaanxi Y-8" names the maker (Shaanxi Aircraft), not where the plane flew: no place, and no claim scoped
+    to the province; the province named on its own stays a place."""
+    vocab = dataclasses.replace(
+        world, version="test-makers",  # its own pipeline: pipelines are cached per vocabulary version
+        regions=(*world.regions, RegionEntry("shaanxi", "Shaanxi", "subdivision")),
+        aircraft=(*world.aircraft, AircraftEntry("AN12", "Antonov An-12 / Shaanxi Y-8", ("Y-8", "Y-8Q"), "transport")))
+    ex = _extract("Taiwan tracked 5 aircraft on Monday: the two planes were a Shaanxi Y-8 and a Xian H-6K.", vocab)
+    assert "Shaanxi" not in {e.text for e in ex.entities if e.label == "PLACE"}
+    assert {"AN12", "TU16"} <= {e.value.get("designator") for e in ex.entities if e.label == "AIRCRAFT"}
+    assert all("shaanxi" not in [r.slug for r in c.scope.regions] for c in ex.proposed_claims)
+    assert _labelled("The drills were held over Shaanxi on Monday.", "PLACE", vocab)["Shaanxi"]["slug"] == "shaanxi"
+
