@@ -194,6 +194,16 @@ class _TextKeepingTokenizer:
         return getattr(self._tokenizer, name)
 
 
+#: A full stop after a designation's variant letters ends the sentence: spaCy's English rules keep "P-8A." and
+#: "KC-135R." whole (like "U.S."), which put the stop inside the aircraft and merged the sentence with the next.
+DESIGNATION_STOPS = (r"(?<=\d[A-Z])\.", r"(?<=\d[A-Z]{2})\.", r"(?<=\d[A-Z]{3})\.")
+
+
+def _split_designation_full_stops(nlp: Language) -> None:
+    suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
 def _build(vocabulary: Vocabulary, model: str) -> Language:
     if model:
         nlp = spacy.load(model)
@@ -211,6 +221,7 @@ def _build(vocabulary: Vocabulary, model: str) -> Language:
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
     nlp.add_pipe("fc_meta", config={"vocabulary_version": vocabulary.version})
+    _split_designation_full_stops(nlp)
     components.check_extension_storage(nlp.make_doc("check extension storage"))
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.meta.setdefault("flightcheck", {})["vocabulary_version"] = vocabulary.version

@@ -59,9 +59,12 @@ class Workers:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
 
-    def log_text(self, proc: subprocess.Popen) -> str:
+    def log_text(self, proc: subprocess.Popen, *, whole: bool = False) -> str:
+        """The worker's log: its last 6,000 characters (for failure messages), or ``whole`` (to search it: one
+        traceback from a clone in a long path is longer than the tail)."""
         proc.log.flush()  # type: ignore[attr-defined]
-        return Path(proc.log.name).read_text(errors="replace")[-6000:]  # type: ignore[attr-defined]
+        text = Path(proc.log.name).read_text(errors="replace")  # type: ignore[attr-defined]
+        return text if whole else text[-6000:]
 
     def stop_all(self) -> None:
         for proc in self.procs:

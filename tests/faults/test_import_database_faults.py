@@ -169,7 +169,7 @@ def test_database_unavailable_mid_import(workers, reference_data, tmp_path, sett
         hold.release()
         down_at = time.monotonic()
         # a unit's task retries (backoff 2 s, 5 times) and gives up while the database still refuses connections
-        wait_until(lambda: "raised unexpected: OperationalError" in workers.log_text(worker), 150,
+        wait_until(lambda: "raised unexpected: OperationalError" in workers.log_text(worker, whole=True), 150,
                    "the unit's task gave up")
     finally:
         hold.release()

@@ -244,3 +244,18 @@ def test_a_makers_name_before_an_aircraft_type_is_not_a_place(world):
     assert all("shaanxi" not in [r.slug for r in c.scope.regions] for c in ex.proposed_claims)
     assert _labelled("The drills were held over Shaanxi on Monday.", "PLACE", vocab)["Shaanxi"]["slug"] == "shaanxi"
 
+
+
+def test_a_full_stop_after_a_designations_variant_letter_ends_the_sentence():
+    """spaCy's English rules keep "P-8A." whole (like "U.S."): the stop was inside the aircraft and the sentence ran
+    on into the next, so two claims were proposed as one."""
+    text = ("Officials said the flight near Texas on Monday was by a Navy P-8A. "
+            "A U-2 flew over California on 3 February, the Pentagon said.")
+    ex = _extract(text)
+    assert [e.text for e in ex.entities if e.label == "AIRCRAFT"] == ["P-8A", "U-2"]
+    assert [c.text for c in ex.proposed_claims] == [
+        "Officials said the flight near Texas on Monday was by a Navy P-8A.",
+        "A U-2 flew over California on 3 February, the Pentagon said.",
+    ]
+    assert [e.text for e in _extract("The KC-135R. Then an RC-135V.").entities if e.label == "AIRCRAFT"] == [
+        "KC-135R", "RC-135V"]
