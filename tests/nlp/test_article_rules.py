@@ -22,7 +22,7 @@ def world() -> Vocabulary:
     seed = default_vocabulary()
     return dataclasses.replace(
         seed,
-        version="",
+        version="test-article-rules-world",  # pipelines are cached per version: one of its own
         aircraft=(*seed.aircraft,
                   AircraftEntry("SU27", "Sukhoi Su-27", ("Su-27", "Su-30", "Su-35"), "fighter"),
                   AircraftEntry("TU16", "Xian H-6 / Tupolev Tu-16 Badger", ("Tu-16", "H-6", "H-6K"), "bomber"),
@@ -208,7 +208,7 @@ def test_the_borders_of_a_foreign_place_are_not_the_us_mexico_border(world):
 
 
 def test_an_unlisted_variant_takes_its_base_type_only_when_every_listed_variant_agrees(world):
-    tanker = dataclasses.replace(world, version="", aircraft=(
+    tanker = dataclasses.replace(world, version="test-tanker", aircraft=(
         *world.aircraft, AircraftEntry("K35E", "Boeing KC-135E Stratotanker", ("KC-135E",), "tanker")))
     aircraft = _labelled("Two B-52Hs, an F-15J, a KC-135Q and a Su-35S flew.", "AIRCRAFT", tanker)
     assert aircraft["F-15J"]["designator"] == "F15" and aircraft["Su-35S"]["designator"] == "SU27"

@@ -191,7 +191,7 @@ def test_a_role_abbreviation_the_vocabulary_lists_as_a_place_does_not_break_the_
     base = default_vocabulary()
     regions = tuple(dataclasses.replace(r, aliases=(*r.aliases, "Col.")) if r.slug == "colorado" else r
                     for r in base.regions)
-    vocabulary = dataclasses.replace(base, regions=regions, version="")
+    vocabulary = dataclasses.replace(base, regions=regions, version="test-col-colorado")
     assert any(isinstance(r, RegionEntry) and "Col." in r.aliases for r in vocabulary.regions)
     x = extract("China's view, Chinese army Col. Shi Yi wrote on Weibo, is that the P-8 flight was hyped.",
                 published_at=PUBLISHED, vocabulary=vocabulary)
