@@ -6,7 +6,6 @@ Cancel import button; the run ends cancelled. Needs PostgreSQL + Redis (the work
 from __future__ import annotations
 
 import re
-import tarfile
 import time
 from pathlib import Path
 
@@ -14,38 +13,21 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from evidence.flightdata import synth
 from evidence.models import ImportRun
 from tests.browser.conftest import sign_in
 from tests.faults.conftest import wait_until
 from tests.services.conftest import real_worker, worker_env  # noqa: F401 (fixtures)
-from tests.services.test_import_worker import route_imports_to
+from tests.services.test_import_worker import day_tar, route_imports_to
 from tests.services.unit_holds import UnitHold, hold_units, planned_run, queue_units
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
 
-T0 = 1738540800.0  # 2025-02-03 00:00Z
 FILES = 90
 UNIT_FILES = 3  # 30 units, three of them held back
 LOADED_MS = 45_000
 PROGRESS = re.compile(
     r"([\d,]+) of ([\d,]+) files .*?, ([\d,]+) positions at ([\d,]+)/s(?:, about (\d+) s left)?"
 )
-
-
-def day_tar(root: Path) -> Path:
-    tree = root / "tree"
-    for k in range(FILES):
-        hex_address = f"ae{k:04x}"
-        tr = synth.SynthTrack()
-        route = [(32.7 - 0.01 * k, -117.2), (25.5, -110.8), (31.0, -116.5), (24.0, -112.0)]
-        synth.sortie(tr, T0 + 60 * k, route, callsign=f"T{k}")
-        doc = synth.trace_document(hex_address, tr, day_start=T0)
-        synth.write_trace(synth.trace_path(tree, hex_address, day="2025-02-03"), doc, gzip=True)
-    tar_path = root / "v2025.02.03-planes-readsb-prod-0.tar"
-    with tarfile.open(tar_path, "w") as tar:
-        tar.add(tree / "2025", arcname="2025")
-    return tar_path
 
 
 def progress_figures(page: Page) -> tuple[int, int, int, int, int | None, int]:
@@ -71,7 +53,7 @@ def figures_once_shown(page: Page, run: ImportRun) -> tuple[int, int, int, int, 
 
 def test_admin_shows_a_running_import_live_and_cancels_it(page: Page, real_worker, tmp_path: Path) -> None:  # noqa: F811
     User.objects.create_superuser("imports", "imports@example.org", "imports-pass-1")
-    tar_path = day_tar(tmp_path)
+    tar_path = day_tar(tmp_path, FILES, spacing_s=60, name="v2025.02.03-planes-readsb-prod-0.tar")
     route_imports_to(real_worker)
     run = planned_run([str(tar_path)], UNIT_FILES, keep_all=True)
     n = run.units_total

@@ -27,7 +27,7 @@ from evidence.services.flight_import import import_flight_files
 from tests.faults.conftest import ROOT, wait_until
 from tests.services.conftest import _database_url, _reset_router
 from tests.services.test_import_worker import FILES, day_tar
-from tests.services.unit_holds import UnitHold, hold_units, planned_run, queue_units
+from tests.services.unit_holds import held_at_last_unit
 
 pytestmark = [pytest.mark.faults]
 
@@ -82,16 +82,6 @@ def allow_connections(allowed: bool) -> None:
                       f"WITH ALLOW_CONNECTIONS {'true' if allowed else 'false'}")
 
 
-def held_at_its_last_unit(tar: Path) -> tuple[ImportRun, UnitHold]:
-    """A run queued on the workers with its last unit held: returned once a worker waits to claim it, so every
-    other unit is imported and the run is certainly mid-way, however fast the machine."""
-    run = planned_run([str(tar)], int(UNIT_FILES["IMPORT_UNIT_FILES"]), keep_all=True)
-    [hold] = hold_units(run, [run.units_total - 1])
-    queue_units(run)
-    wait_until(hold.waited_on, 600, "a worker reached the held last unit")
-    return run, hold
-
-
 def running(run_id: int, files: int) -> bool:
     run = ImportRun.objects.get(pk=run_id)
     return run.status == ImportRun.Status.RUNNING and run.files_read >= files
@@ -101,7 +91,7 @@ def test_connection_killed_mid_import_on_a_worker(workers, reference_data, tmp_p
     tar = day_tar(tmp_path)
     workers.start(env=UNIT_FILES)
     route_imports(workers)
-    run, hold = held_at_its_last_unit(tar)
+    run, hold = held_at_last_unit([str(tar)], int(UNIT_FILES["IMPORT_UNIT_FILES"]), keep_all=True)
     try:
         killed = terminate_other_backends(sparing=hold.pid)  # the worker's, waiting to claim the last unit
         at_kill = ImportRun.objects.get(pk=run.pk).files_read
@@ -162,7 +152,7 @@ def test_database_unavailable_mid_import(workers, reference_data, tmp_path, sett
     tar = day_tar(tmp_path)
     worker = workers.start(env=UNIT_FILES)
     route_imports(workers)
-    run, hold = held_at_its_last_unit(tar)
+    run, hold = held_at_last_unit([str(tar)], int(UNIT_FILES["IMPORT_UNIT_FILES"]), keep_all=True)
     allow_connections(False)
     try:
         terminate_other_backends(sparing=hold.pid)

@@ -19,8 +19,7 @@ from evidence.flightdata import synth
 from evidence.models import ImportRun, ImportUnit, Mission
 from evidence.services import import_jobs
 from evidence.services.flight_import import import_flight_files
-from tests.faults.conftest import wait_until
-from tests.services.unit_holds import hold_units, planned_run, queue_units
+from tests.services.unit_holds import held_at_last_unit
 
 pytestmark = [pytest.mark.services]
 
@@ -36,16 +35,18 @@ def worker_env() -> dict[str, str]:
     return {"IMPORT_UNIT_FILES": str(UNIT_FILES)}
 
 
-def day_tar(root: Path) -> Path:
+def day_tar(root: Path, files: int = FILES, *, spacing_s: int = 600, name: str = "day.tar") -> Path:
+    """A day of ``files`` synthetic military sorties near the border (one trace file each, starts ``spacing_s``
+    apart), packed as an uncompressed tar named ``name``."""
     tree = root / "tree"
-    for k in range(FILES):
+    for k in range(files):
         hex_address = f"ae{k:04x}"
         tr = synth.SynthTrack()
         route = [(32.7 - 0.01 * k, -117.2), (25.5, -110.8), (31.0, -116.5), (24.0, -112.0)]
-        synth.sortie(tr, T0 + 600 * k, route, callsign=f"T{k}")
+        synth.sortie(tr, T0 + spacing_s * k, route, callsign=f"T{k}")
         synth.write_trace(synth.trace_path(tree, hex_address, day="2025-02-03"), synth.trace_document(
             hex_address, tr, day_start=T0), gzip=True)  # fmt: skip
-    tar_path = root / "day.tar"
+    tar_path = root / name
     with tarfile.open(tar_path, "w") as tar:
         tar.add(tree / "2025", arcname="2025")
     return tar_path
@@ -89,11 +90,8 @@ def test_worker_killed_mid_import_then_resumed_gives_the_same_data(real_worker, 
     tar_path = day_tar(tmp_path)
     route_imports_to(real_worker)
     # The last unit held back (a row lock the worker's claim waits for): the kill lands mid-run on any machine.
-    run = planned_run([str(tar_path)], UNIT_FILES, keep_all=True)
-    [hold] = hold_units(run, [run.units_total - 1])
+    run, hold = held_at_last_unit([str(tar_path)], UNIT_FILES, timeout=120, keep_all=True)
     try:
-        queue_units(run)
-        wait_until(hold.waited_on, 120, "the worker reached the held last unit")
         kill_tree(real_worker.pid)
         real_worker.wait(timeout=10)
     finally:

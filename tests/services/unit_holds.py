@@ -61,3 +61,20 @@ def hold_units(run: ImportRun, seqs: list[int]) -> list[UnitHold]:
 def queue_units(run: ImportRun, queue: str | None = None) -> None:
     """Queue a planned run's pending units (what a redelivered planning task does)."""
     import_jobs.plan_run(run.pk, queue=queue)
+
+
+def held_at_last_unit(sources: Iterable[str], unit_files: int, *, timeout: float = 600,
+                      **options: Any) -> tuple[ImportRun, UnitHold]:
+    """A run queued on the workers with its last unit held, returned once a worker waits to claim it: every other
+    unit is imported and the run is certainly mid-way, however fast the machine. The caller releases the hold."""
+    from tests.faults.conftest import wait_until
+
+    run = planned_run(sources, unit_files, **options)
+    [hold] = hold_units(run, [run.units_total - 1])
+    try:
+        queue_units(run)
+        wait_until(hold.waited_on, timeout, "a worker reached the held last unit")
+    except BaseException:
+        hold.release()
+        raise
+    return run, hold
