@@ -315,13 +315,15 @@ def main() -> None:
     try:
         asyncio.run(wait_up(port, proc))
         asyncio.run(load(port, tokens[:5], min(100, args.requests), args.timeout))  # warm every worker up
-        cpu = server_cpu_seconds(proc.pid)
+        cpu, client_cpu = server_cpu_seconds(proc.pid), time.process_time()
         latencies, errors, elapsed = asyncio.run(load(port, tokens, args.requests, args.timeout))
-        cpu = server_cpu_seconds(proc.pid) - cpu
+        cpu, client_cpu = server_cpu_seconds(proc.pid) - cpu, time.process_time() - client_cpu
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
     report(latencies, errors, elapsed, args, cpu)
+    print(f"load generator's own CPU: {client_cpu / len(latencies) * 1000:.1f} ms per request "
+          f"({client_cpu / elapsed:.0%} of a core while it ran)")
     if args.profile:
         profile(tokens, args.profile_requests)
 

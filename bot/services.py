@@ -61,6 +61,19 @@ MAX_RECORDS = 50
 # --- the entry point ------------------------------------------------------------------------------------------------
 
 
+def prepare_reader() -> bool:
+    """Read the vocabulary and build the question reader now, so that no question pays for it (~2 s of CPU with the
+    world gazetteer). Called by a web server before it starts its workers (gunicorn.conf.py: the workers inherit the
+    built reader). Never raises: if the database is not ready, the first question builds it; returns whether it did."""
+    try:
+        parse_question("how many missions?", now=timezone.now())
+    except Exception:  # a database not up yet, a missing migration: the first question will build it instead
+        logger.warning("bot: could not prepare the question reader before the first question", exc_info=True)
+        return False
+    return True
+
+
+
 def ask(
     *,
     text: str,

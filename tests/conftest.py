@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import os
+import subprocess
 
 import pytest
 from django.contrib.auth.models import Group, User
 
 from evidence import partitioning
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Terminate a server the test started; kill it if it has not exited within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def service_unavailable(reason: str) -> None:

@@ -31,8 +31,11 @@ setting.
 from __future__ import annotations
 
 import functools
+import logging
+import os
 import re
 import threading
+import time
 import unicodedata
 from typing import Any
 
@@ -41,6 +44,8 @@ from spacy.language import Language
 
 from claims.nlp import components, names  # noqa: F401  (registers fc_names)
 from claims.nlp.vocabulary import Vocabulary, default_vocabulary
+
+logger = logging.getLogger(__name__)
 
 #: Lower-case forms that are English words or units: such aliases only match in their written case.
 AMBIGUOUS_LOWER = frozenset({
@@ -243,7 +248,10 @@ def get_pipeline(vocabulary: Vocabulary | None = None, *, model: str | None = No
     with _lock:
         nlp = _pipelines.get(key)
         if nlp is None:
+            started = time.process_time()
             nlp = _build(vocabulary, model)
+            logger.info("built the reader's pipeline for vocabulary %s in %.2f s of CPU (process %d)",
+                        vocabulary.version, time.process_time() - started, os.getpid())
             if len(_pipelines) >= 8:  # old vocabularies: keep memory bounded
                 _pipelines.pop(next(iter(_pipelines)))
             _pipelines[key] = nlp

@@ -29,7 +29,7 @@ from nio import AsyncClient, LoginResponse, RoomCreateResponse, RoomSendResponse
 
 from bot.matrix.bot import MatrixBot
 from bot.models import ChatIdentity
-from tests.conftest import service_unavailable
+from tests.conftest import service_unavailable, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORDS = {"flightcheck": "pw-bot-5e1f", "editor": "pw-editor-77a2", "stranger": "pw-stranger-03c9"}
@@ -101,12 +101,7 @@ def homeserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homeserver]
             )
         yield Homeserver(url=url, config=config, log=log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 async def login(url: str, localpart: str) -> AsyncClient:
