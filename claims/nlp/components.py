@@ -31,7 +31,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claims.nlp.dates import QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
+from claims.nlp.dates import NUMBER_WORDS, QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
 from claims.nlp.lexicon import BASELINE_WORDS, DISTANCE_UNITS, MISSION_NOUNS
 
 RULE_LABELS = frozenset({"AIRCRAFT", "PLACE", "ORG", "DATE", "RATE", "QUANTITY", "PERSON"})
@@ -97,7 +97,8 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "major", "marshal", "brigadier", "brig.", "counterpart", "president-elect", "secretary-general",
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
-              "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen."]
+              "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
+              "press secretary", "press officer", "news director"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
@@ -136,7 +137,13 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        "According", "Historically", "However", "Meanwhile", "Flight", "Aircraft", "There", "Their",
                        "His", "Her", "Our", "Its", "Analysts", "Experts", "Monday", "Tuesday", "Wednesday", "Thursday",
                        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
-                       "July", "August", "September", "October", "November", "December", "Mr.", "Ms.", "Mrs."})
+                       "July", "August", "September", "October", "November", "December", "Mr.", "Ms.", "Mrs.",
+                       # a clause opener or a number word at the start of a sentence is no part of a name ("Since
+                       # Kim declared…", "Two U.S. Air Force B-1B bombers")
+                       "Since", "After", "Before", "While", "When", "As", "If", "Although", "Though", "During",
+                       "Despite", "Until", "Once", "Later", "Earlier", "Separately", "Then", "Both", "Several",
+                       "Dozens", "Hundreds",
+                       *(w.capitalize() for w in NUMBER_WORDS if " " not in w and len(w) > 2)})
 
 
 _STATE_KEY = "_fc_entities"
@@ -442,7 +449,8 @@ def _num(value: float) -> int | float:
 #: hyphenated part in either case ("Tsai Ing-wen", "Kosiniak-Kamysz"); never a possessive "’s".
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][A-Z][^\W\d_]+)?(?:-[^\W\d_]+)?"
 _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}}"
+#: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+)?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \

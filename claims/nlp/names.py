@@ -52,7 +52,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claims.nlp.components import NOT_NAMES, _view, char_span, current_ents, fc_value, set_fc_value
+from claims.nlp.components import NOT_NAMES, ROLE_NOUNS, _view, char_span, current_ents, fc_value, set_fc_value
 from claims.nlp.lexicon import MONTHS
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
@@ -139,13 +139,13 @@ NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
     r"(?<![\w/-])(?P<d>F/A-\d{1,2}[A-Z]?|(?:Su|SU|MiG|MIG|Mig|Tu|TU|Il|IL|An|AN|Ka|KA|Mi|Yak|YAK|Be|BE|J|H|Y|KJ|Z|"
     r"WZ|GJ|BZK|CH|FC|JH|JF|F|B|C|E|P|U|A|KC|RC|EC|MC|HC|AC|EP|RQ|MQ|UH|AH|CV|MV|EA|TB|OC|WC|NC|V|X|CF|"
-    r"CC|CP|EF)-\d{1,3}[A-Z]{0,3})(?P<plural>s)?(?![\w-])")
+    r"CC|CP|EF)-\d{1,3}(?:[A-Z]{1,3}\d?)?)(?P<plural>s)?(?![\w-])")
 _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
-#: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Il-20M" → "Il-20" + "M".
-_VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>[A-Z]{0,3})$")
+#: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Tu-22M3" → "Tu-22" + "M3".
+_VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>(?:[A-Z]{1,3}\d?)?)$")
 WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
                       r"tv|by|lt|lv|ee|ro|gr|eu|cn|jp|tw|kr|in|au)$")
 
@@ -317,6 +317,8 @@ class _Names:
                 continue
             if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0):
                 continue
+            if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS:
+                continue  # "Pentagon Press Secretary": the head word is part of a role
             if tok.text[0].islower():  # "defense ministry" after a country's possessive
                 j = i - 1
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior"):
@@ -368,6 +370,10 @@ class _Names:
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
                 continue
             break
+        for k in range(i - 2, start - 1, -1):
+            if doc[k].text in ROLE_WORDS_START and doc[k + 1].lower_ == "of":
+                start = k  # "Communication Chief of Royal Norwegian Air Force": a role, then the name
+                break
         while start < i and (doc[start].text in ROLE_WORDS_START or doc[start].lower_ in CONNECTORS
                              or doc[start].text in NOT_NAMES):
             start += 1  # "Chief of the Air Staff" → "Air Staff"

@@ -199,9 +199,18 @@ class _TextKeepingTokenizer:
 DESIGNATION_STOPS = (r"(?<=\d[A-Z])\.", r"(?<=\d[A-Z]{2})\.", r"(?<=\d[A-Z]{3})\.")
 
 
-def _split_designation_full_stops(nlp: Language) -> None:
+#: A designation with variant letters is one token: spaCy's English suffix rules split a unit letter off a number
+#: ("F-15K" → "F-15" + "K", "Il-20M", "E-3G", "Tu-22M3"), which left the base designation to be read alone.
+DESIGNATION_TOKEN = re.compile(r"^(?:F/A|[A-Za-z]{1,4})-\d{1,3}[A-Z]{1,3}\d?s?$")
+
+
+def _designation_tokens(nlp: Language) -> None:
+    """Tokenizer rules for designations; set before any pattern is tokenized, so patterns and texts agree."""
     suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    default = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = (lambda text: DESIGNATION_TOKEN.match(text) or default(text)) if default \
+        else DESIGNATION_TOKEN.match
 
 
 def _build(vocabulary: Vocabulary, model: str) -> Language:
@@ -214,6 +223,7 @@ def _build(vocabulary: Vocabulary, model: str) -> Language:
         nlp = spacy.blank("en")
         nlp.add_pipe("fc_sentences")
         where = {}
+    _designation_tokens(nlp)
     lower, cased = build_patterns(vocabulary)
     matcher = nlp.add_pipe(VOCABULARY_MATCHER, config={"write_ents": bool(model)}, **where)
     matcher.add_patterns(lower, cased)  # type: ignore[attr-defined]
@@ -221,7 +231,6 @@ def _build(vocabulary: Vocabulary, model: str) -> Language:
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
     nlp.add_pipe("fc_meta", config={"vocabulary_version": vocabulary.version})
-    _split_designation_full_stops(nlp)
     components.check_extension_storage(nlp.make_doc("check extension storage"))
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.meta.setdefault("flightcheck", {})["vocabulary_version"] = vocabulary.version
