@@ -106,8 +106,11 @@ ORG_HEADS = frozenset({
     "Alliance", "Organization", "Organisation", "Union", "Committee", "Parliament", "Assembly", "Authority",
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
-    "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press",
+    "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
 })
+#: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
+#: place).
+QUALIFIED_ORG_HEADS = {"District": "Military"}
 HEAD_FIRST_ORGS = frozenset({"Ministry", "Department", "Office", "Bureau", "Council", "Directorate", "Commission",
                              "Agency"})
 ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Head", "Commander", "President",
@@ -301,7 +304,9 @@ class _Names:
                 ent_of[i] = e
         words = _view(doc).words(doc)
         for i, word in enumerate(words):
-            if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in ("ministry", "Ministry"):
+            qualified = i > 0 and QUALIFIED_ORG_HEADS.get(word) == words[i - 1]
+            if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in ("ministry", "Ministry") \
+                    and not qualified:
                 continue
             tok = doc[i]
             if tok.text in HEAD_FIRST_ORGS and i + 2 < n and doc[i + 1].lower_ == "of" and _is_cap(doc[i + 2]):
@@ -315,7 +320,7 @@ class _Names:
                 start = self._org_left(doc, i, ent_of)
                 out.append(self._org_span(doc, start, end, ent_of))
                 continue
-            if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0):
+            if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0) and not qualified:
                 continue
             if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS:
                 continue  # "Pentagon Press Secretary": the head word is part of a role
@@ -354,6 +359,9 @@ class _Names:
             if "\n" in t.text or t.is_sent_end or (k in ent_of and ent_of[k].label_ == "ORG" and ent_of[k].id_
                                                    and doc[k + 1].lower_ in ("and", "or", ",")):
                 break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names
+            if t.text in ("’s", "'s") and k >= 1 and ((k - 1 in ent_of and ent_of[k - 1].label_ == "ORG")
+                                                      or doc[k - 1].text in ORG_HEADS):
+                break  # "the Defense Ministry’s National Defense Management Center": the owner is its own name
             if t.text in ("’s", "'s") and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1
                 start = k

@@ -94,9 +94,9 @@ def _word_acronym(alias: str) -> bool:
 
 
 def variants(alias: str) -> list[str]:
-    """Spellings to match for one alias: as written, without accents, designations with and without the hyphen
-    ("P-8" → "P8"; not for two-character ones like "C-2", whose "C2" is a common abbreviation), and plurals
-    ("P-8s", "spy planes", "Reapers")."""
+    """Spellings to match for one alias: as written, without accents, with the other apostrophe, designations
+    with and without the hyphen ("P-8" → "P8"; not for two-character ones like "C-2", whose "C2" is a common
+    abbreviation), and plurals ("P-8s", "spy planes", "Reapers")."""
     alias = " ".join(alias.split())
     rest = _LEADING.sub("", alias)
     if rest != alias and (len(rest.split()) >= 2 or alias.lower().startswith(("in ", "over ", "into "))
@@ -106,6 +106,9 @@ def variants(alias: str) -> list[str]:
     plain = strip_accents(alias)
     if plain != alias:
         base.append(plain)
+    for form in list(base):  # "People's Liberation Army" is also written with a typographic apostrophe
+        if "'" in form or "’" in form:
+            base.append(form.replace("'", "’") if "'" in form else form.replace("’", "'"))
     out: list[str] = []
     for form in base:
         words = form.split(" ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -239,3 +240,39 @@ def test_a_role_before_of_and_a_role_compound_are_not_organisation_names():
     assert not any(t.startswith(("Operations", "Chief")) for t in orgs)
     orgs = _labelled("Kremlin Press Secretary Dmitry Peskov told reporters the flights were routine.", "ORG")
     assert not any("Press" in t for t in orgs)
+
+
+@pytest.fixture(scope="module")
+def world_operators():
+    from claims.nlp.vocabulary import OrganisationEntry, default_vocabulary
+    from evidence.reference_data.operators import WORLD_OPERATORS
+
+    seed = default_vocabulary()
+    extra = tuple(OrganisationEntry(o["slug"], o["name"], o["kind"], o["short_name"], tuple(o["aliases"]))
+                  for o in WORLD_OPERATORS if o["slug"] not in {s.slug for s in seed.organisations})
+    return dataclasses.replace(seed, organisations=(*seed.organisations, *extra), version="test-world-operators")
+
+
+def _orgs_with(text: str, vocabulary) -> dict[str, dict]:
+    return {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+            if e.label == "ORG"}
+
+
+def test_a_typographic_apostrophe_matches_the_same_operator(world_operators):
+    orgs = _orgs_with("Four J-16s of the People’s Liberation Army Air Force shadowed the patrol.", world_operators)
+    assert orgs.get("People’s Liberation Army Air Force", {}).get("slug") == "plaaf"
+    assert all(v.get("slug") != "us-air-force" for v in orgs.values())
+
+
+def test_binational_commands_revolutionary_guards_and_agencies_are_organisations(world_operators):
+    orgs = _orgs_with("NORAD says the jets left; the IRGC denied it, according to dpa and European Pravda.",
+                      world_operators)
+    assert {v.get("slug") for v in orgs.values()} >= {"norad", "irgc", "dpa", "european-pravda"}
+
+
+def test_a_military_district_and_a_ministrys_centre_are_organisations_not_people():
+    ents = _ents("A Su-30 of the Western Military District’s air defence forces took off, the Russian Defense "
+                 "Ministry’s National Defense Management Center said.")
+    orgs = {t for lab, t, _ in ents if lab == "ORG"}
+    assert {"Western Military District", "National Defense Management Center"} <= orgs
+    assert not [t for lab, t, _ in ents if lab == "PERSON"]
