@@ -829,8 +829,9 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
             continue
-        if token.lower_ == "one" and not counts_missions and qualifier == "exact":
-            continue  # "one of the officials", "one such flight" — a pronoun far more often than a count
+        if token.lower_ == "one" and not counts_missions and qualifier == "exact" and "aircraft" not in counted:
+            continue  # "one of the officials", "one such flight" — a pronoun far more often than a count ("one
+            # B-52 landed" names its aircraft)
         span = Span(doc, start, end, label="QUANTITY")
         if not _free(mask, span):
             continue
@@ -880,7 +881,13 @@ COUNT_MODIFIERS = frozenset({"strategic", "armed", "unarmed", "long-range", "sup
                              "reconnaissance", "surveillance", "spy", "such", "separate", "new", "foreign", "allied",
                              "unmanned", "manned", "multirole", "advanced", "combat", "modern", "refueling",
                              "refuelling", "air-to-air", "naval", "navy", "air", "force", "similar", "larger",
-                             "smaller", "old", "older", "older-model", "big", "small", "large", "enemy"})
+                             "smaller", "old", "older", "older-model", "big", "small", "large", "enemy",
+                             "x", "×"})  # "2x Tu-95s"
+#: Nouns of time a count may be of, looked for past one adjective ("nearly 10 continuous hours").
+TIME_NOUNS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                        "month", "months", "year", "years"})
+#: Words before a number that refer back to things already counted: "the other two", "the remaining three".
+_ANAPHORIC_COUNT = frozenset({"other", "remaining"})
 _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "resolution", "route", "runway", "phase",
                                 "stage", "no.", "number", "gate", "highway", "level", "item", "paragraph",
                                 "amendment", "annex", "protocol"})
@@ -948,6 +955,11 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             j, skipped = j + 1, skipped + 1
             continue
         if t.is_alpha and j == i + 1:
+            after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            if t.is_lower and (after in TIME_NOUNS or after in DISTANCE_UNITS):
+                return after, False, {}  # "10 continuous hours", "30 consecutive days"
+            if t.is_lower and i > 0 and doc[i - 1].lower_ in _ANAPHORIC_COUNT:
+                return None, False, {}  # "the other two belong to…": the unit is the earlier count's
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
             return t.lower_, False, {}

@@ -276,3 +276,23 @@ def test_a_military_district_and_a_ministrys_centre_are_organisations_not_people
     orgs = {t for lab, t, _ in ents if lab == "ORG"}
     assert {"Western Military District", "National Defense Management Center"} <= orgs
     assert not [t for lab, t, _ in ents if lab == "PERSON"]
+
+
+def _counts(text: str) -> list[tuple[str, float, str | None, str | None]]:
+    return [(e.text, e.value["value"], e.value.get("unit"), e.value.get("aircraft"))
+            for e in extract(text, published_at=PUBLISHED).entities if e.label == "QUANTITY"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spotters logged 3x P-8s over the strait.", (3, "aircraft", "P8")),
+    ("One RC-135 turned back early.", (1, "aircraft", "R135")),
+    ("The drone stayed aloft for 14 straight hours.", (14, "hours", None)),
+])
+def test_counts_in_spotter_shorthand_one_aircraft_and_past_an_adjective(text, expected):
+    assert expected in [c[1:] for c in _counts(text)]
+
+
+def test_the_other_two_counts_the_aircraft_already_counted():
+    counts = _counts("Four P-8s landed at Sigonella, and the other two belong to a squadron at Jacksonville.")
+    assert [c[1:3] for c in counts] == [(4, "aircraft"), (2, "aircraft")]
+    assert [c[1:3] for c in _counts("The first two days were quiet.")] == [(2, "days")]
