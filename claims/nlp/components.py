@@ -110,7 +110,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "suggests", "learned", "learnt", "speculated", "dubbed", "tweeted", "posted", "described",
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
-                       "states", "announces", "notes"})
+                       "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -118,7 +118,8 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "ministry", "command", "department", "agency", "military", "logs", "figures", "observers",
                           "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters",
                           "services", "service", "secretary", "minister", "ministers", "government",
-                          "newspaper", "outlet", "outlets", "portal", "websites"})
+                          "newspaper", "outlet", "outlets", "portal", "websites", "video", "videos", "footage",
+                          "images", "imagery", "photos", "photographs"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier"})
@@ -725,12 +726,15 @@ def _is_country_like(ent: Span) -> bool:
 
 def _subject_end(doc: Doc, verb: int) -> int:
     """Where the subject of a say-verb ends: right before it, or before auxiliaries ("has revealed") and a
-    parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows")."""
+    parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows") or
+    an acronym in brackets ("the Joint Chiefs of Staff (JCS) said")."""
     i = verb
     while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
+    if i > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper:
+        i -= 3  # "US Air Forces in Europe (USAFE) said": the name before its acronym
     if i > 0 and doc[i - 1].text == ",":
         for k in range(i - 2, max(-1, i - 8), -1):
             if doc[k].text == ",":

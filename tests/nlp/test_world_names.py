@@ -130,6 +130,10 @@ def test_bare_surnames_after_the_first_mention_are_the_same_person():
     ("The defence secretary has revealed that a missile was released.", "The defence secretary"),
     ("China, however, said the trip was hyped.", "China"),
     ("Analysts speculated that the flights were rehearsals.", "Analysts"),
+    # third pass (2026-12-05)
+    ("Grainy footage showed a P-8 low over the water.", "Grainy footage"),
+    ("The Danish Defence Command (DDC) said two jets took off.", "Danish Defence Command"),
+    ("Colonel Ida Lund stressed that no border was crossed.", "Ida Lund"),
 ])
 def test_attribution_verbs_beyond_said(text, claimant):
     from claims.nlp.vocabulary import default_vocabulary
