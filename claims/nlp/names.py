@@ -230,6 +230,7 @@ class _Names:
         new += [s for s in self._cities(doc) if not any(i in taken for i in range(s.start, s.end))]
         merged = _merge_designations(doc, _merge(ents, new))
         merged = self._context(doc, text, merged)
+        merged = [self._city_not_its_base(doc, e) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
@@ -561,6 +562,21 @@ class _Names:
             i += 1
         return out
 
+    def _city_not_its_base(self, doc: Doc, ent: Span) -> Span:
+        """A large city named alone is the city, not the air base the reference data also calls by its name
+        ("Seoul’s military" is not Seoul Air Base, "Madrid" not Colombia's Madrid air base); "Seoul Air Base" and
+        smaller towns that mostly mean their base ("Engels", "Minot") keep the base."""
+        if ent.label_ != "PLACE" or self._region_kind(ent) != "airbase":
+            return ent
+        words = tuple(_view(doc).words(doc)[ent.start:ent.end])
+        city = next((c for names, c in city_gazetteer().get(words[0], []) if names == words), None)
+        if city is None or city["population"] < BIG_CITY_POPULATION:
+            return ent
+        span = Span(doc, ent.start, ent.end, label="PLACE")
+        set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"], "lat": city["lat"],
+                            "lon": city["lon"]})
+        return span
+
     # ------------------------------------------------------------------------------------------------ context
 
     def _context(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -759,7 +775,7 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
         if name.lower() in DEMONYMS or name in NOT_NAMES:
             continue
         city = {"name": name, "country": country, "lat": float(lat), "lon": float(lon),
-                "ambiguous": ambiguous == "1"}
+                "ambiguous": ambiguous == "1", "population": float(_population or 0)}
         words = tuple(_CITY_TOKENS.findall(name))  # as the English tokenizer splits "Port-au-Prince"
         out.setdefault(words[0], []).append((words, city))
     for entries in out.values():
@@ -767,6 +783,9 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
     return out
 
 
+#: A city this large named alone means the city, not an air base named after it (Seoul, Riyadh, Madrid; not
+#: Jacksonville, Engels or Minot, which reports name for their bases).
+BIG_CITY_POPULATION = 1_500_000
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",

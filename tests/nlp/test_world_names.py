@@ -300,3 +300,18 @@ def test_the_other_two_counts_the_aircraft_already_counted():
     counts = _counts("Four P-8s landed at Sigonella, and the other two belong to a squadron at Jacksonville.")
     assert [c[1:3] for c in counts] == [(4, "aircraft"), (2, "aircraft")]
     assert [c[1:3] for c in _counts("The first two days were quiet.")] == [(2, "days")]
+
+
+def test_a_large_city_named_alone_is_the_city_not_the_air_base_named_after_it():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-city-not-base", regions=(
+        *seed.regions, RegionEntry("base-rksm", "Seoul Air Base", "airbase", ("Seoul",)),
+        RegionEntry("base-xwsg", "Engels Air Base", "airbase", ("Engels",))))
+    places = {e.text: e.value for e in extract("Riot police lined the streets of Seoul while a jet landed at Seoul "
+                                               "Air Base and two bombers flew from Engels.", published_at=PUBLISHED,
+                                               vocabulary=vocabulary).entities if e.label == "PLACE"}
+    assert places["Seoul"].get("slug") is None and places["Seoul"]["kind"] == "city"
+    assert places["Seoul Air Base"]["slug"] == "base-rksm"
+    assert places["Engels"]["slug"] == "base-xwsg"  # a town that reports name for its base keeps the base
