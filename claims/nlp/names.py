@@ -131,7 +131,7 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 BASE_AFTER = re.compile(
     r"\s+(?P<kind>Air\s+Force\s+Base|Air\s+Base|Air\s+National\s+Guard\s+Base|AFB|Air\s+Station|Army\s+Airfield|"
-    r"Naval\s+Air\s+Station|Naval\s+Station|Naval\s+Base|International\s+Airport|Airport|Airfield|Air\s+Field|"
+    r"Naval\s+Air\s+Station|Naval\s+Station|Naval\s+Base|International\s+Airport|Airport|Airfield|Air\s+Field|Airbase|"
     r"air\s+force\s+base|naval\s+air\s+base|air\s+base|airbase|air\s+station|airfield|airport|AB)(?![\w-])")
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
@@ -537,6 +537,9 @@ class _Names:
         words = _view(doc).words(doc)
         while i < n:
             candidates = by_first.get(words[i])
+            if not candidates and self._dateline(doc, i):
+                candidates = [(names, city) for names, city in by_first.get(words[i].title(), []) if len(names) == 1]
+                candidates = [((words[i],), city) for _, city in candidates]  # "DUBAI, United Arab Emirates (AP)"
             if not candidates:
                 i += 1
                 continue
@@ -561,6 +564,13 @@ class _Names:
                 break
             i += 1
         return out
+
+    @staticmethod
+    def _dateline(doc: Doc, i: int) -> bool:
+        """A dateline: a city in capitals opening the text or a line, before a comma ("DUBAI, …", "TAIPEI, …")."""
+        token = doc[i]
+        return token.is_upper and token.is_alpha and len(token) > 2 and (i == 0 or "\n" in doc[i - 1].text) \
+            and i + 1 < len(doc) and doc[i + 1].text == ","
 
     def _city_not_its_base(self, doc: Doc, ent: Span) -> Span:
         """A large city named alone is the city, not the air base the reference data also calls by its name

@@ -315,3 +315,13 @@ def test_a_large_city_named_alone_is_the_city_not_the_air_base_named_after_it():
     assert places["Seoul"].get("slug") is None and places["Seoul"]["kind"] == "city"
     assert places["Seoul Air Base"]["slug"] == "base-rksm"
     assert places["Engels"]["slug"] == "base-xwsg"  # a town that reports name for its base keeps the base
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("ANKARA, Turkey (AP) — Two tankers flew east.", "ANKARA", "city"),
+    ("Two P-8s flew from Kadena Airbase on Friday.", "Kadena Airbase", "base"),
+])
+def test_a_dateline_city_in_capitals_and_a_one_word_airbase_are_places(text, place, kind):
+    places = _labelled(text, "PLACE")
+    assert place in places and places[place]["kind"] == kind
+    assert "NATO" not in _labelled("NATO, the alliance, said so.", "PLACE")
