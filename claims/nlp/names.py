@@ -52,7 +52,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claims.nlp.components import NOT_NAMES, ROLE_NOUNS, _view, char_span, current_ents, fc_value, set_fc_value
+from claims.nlp.components import (
+    NOT_NAMES,
+    ROLE_NOUNS,
+    SAY_VERBS,
+    _view,
+    char_span,
+    current_ents,
+    fc_value,
+    set_fc_value,
+)
 from claims.nlp.lexicon import MONTHS
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
@@ -230,7 +239,7 @@ class _Names:
         new += [s for s in self._cities(doc) if not any(i in taken for i in range(s.start, s.end))]
         merged = _merge_designations(doc, _merge(ents, new))
         merged = self._context(doc, text, merged)
-        merged = [self._city_not_its_base(doc, e) for e in merged]
+        merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
@@ -565,6 +574,22 @@ class _Names:
             i += 1
         return out
 
+    def _capital_as_government(self, doc: Doc, ent: Span) -> Span:
+        """A large city speaking or owning a government body is its government ("Beijing protested", "Moscow
+        said", "Seoul’s military"), not a place — as "Washington" is the US government."""
+        if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end + 1 >= len(doc):
+            return ent
+        nxt, after = doc[ent.end], doc[ent.end + 1]
+        if not (nxt.lower_ in SAY_VERBS or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)):
+            return ent
+        city = _big_city(doc, ent)
+        if city is None:
+            return ent
+        span = Span(doc, ent.start, ent.end, label="ORG")
+        set_fc_value(span, {"name": f"government in {city['name']}", "metonymy": ent.text,
+                            "country": city["country"]})
+        return span
+
     @staticmethod
     def _dateline(doc: Doc, i: int) -> bool:
         """A dateline: a city in capitals opening the text or a line, before a comma ("DUBAI, …", "TAIPEI, …")."""
@@ -578,9 +603,8 @@ class _Names:
         smaller towns that mostly mean their base ("Engels", "Minot") keep the base."""
         if ent.label_ != "PLACE" or self._region_kind(ent) != "airbase":
             return ent
-        words = tuple(_view(doc).words(doc)[ent.start:ent.end])
-        city = next((c for names, c in city_gazetteer().get(words[0], []) if names == words), None)
-        if city is None or city["population"] < BIG_CITY_POPULATION:
+        city = _big_city(doc, ent)
+        if city is None:
             return ent
         span = Span(doc, ent.start, ent.end, label="PLACE")
         set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"], "lat": city["lat"],
@@ -793,6 +817,9 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
     return out
 
 
+#: What a capital's possessive owns when the capital stands for its government ("Seoul’s military").
+GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
+                              "ministry", "leadership", "envoy", "ambassador", "embassy"})
 #: A city this large named alone means the city, not an air base named after it (Seoul, Riyadh, Madrid; not
 #: Jacksonville, Engels or Minot, which reports name for their bases).
 BIG_CITY_POPULATION = 1_500_000
@@ -800,6 +827,13 @@ _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "ai
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
                              "hercules", "greyhound", "triton", "aries", "sentinel"})
+
+
+def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
+    """The gazetteer city an entity's words name exactly, when it has at least BIG_CITY_POPULATION people."""
+    words = tuple(_view(doc).words(doc)[ent.start:ent.end])
+    city = next((c for names, c in city_gazetteer().get(words[0], []) if names == words), None)
+    return city if city is not None and city["population"] >= BIG_CITY_POPULATION else None
 
 
 def _foreign_lead(ent: Span) -> str | None:

@@ -325,3 +325,17 @@ def test_a_dateline_city_in_capitals_and_a_one_word_airbase_are_places(text, pla
     places = _labelled(text, "PLACE")
     assert place in places and places[place]["kind"] == kind
     assert "NATO" not in _labelled("NATO, the alliance, said so.", "PLACE")
+
+
+def test_a_capital_speaking_or_owning_a_government_body_is_its_government():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-capital-government",
+                                     regions=(*seed.regions, RegionEntry("moscow", "Moscow", "subdivision")))
+    ents = [(e.label, e.text, e.value) for e in extract(
+        "Moscow warned that the flights were provocations. Two Tu-95s later flew near Moscow. Tehran’s military "
+        "denied it.", published_at=PUBLISHED, vocabulary=vocabulary).entities]
+    assert ("ORG", "Moscow") in [(lab, t) for lab, t, _ in ents]
+    assert [v.get("slug") for lab, t, v in ents if lab == "PLACE" and t == "Moscow"] == ["moscow"]
+    assert ("PLACE", "Tehran") not in [(lab, t) for lab, t, _ in ents]
