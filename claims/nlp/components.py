@@ -538,6 +538,10 @@ def people(doc: Doc) -> Doc:
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
     surnames = {(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                 if len((fc_value(s) or {}).get("name", "").split()) > 1}
+    # a family name written first ("Col. Li Xi" … "Li said"): the first word of a two-word name, where no other
+    # name ends with it
+    surnames.update({n.split()[0]: n for n in [(fc_value(s) or {}).get("name", "") for s in spans]
+                     if len(n.split()) == 2 and n.split()[0] not in surnames})
     orgs: list[Span] = []
     for m in view.say_matches:
         verb = _token_at(doc, m.start())

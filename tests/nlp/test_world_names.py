@@ -339,3 +339,11 @@ def test_a_capital_speaking_or_owning_a_government_body_is_its_government():
     assert ("ORG", "Moscow") in [(lab, t) for lab, t, _ in ents]
     assert [v.get("slug") for lab, t, v in ents if lab == "PLACE" and t == "Moscow"] == ["moscow"]
     assert ("PLACE", "Tehran") not in [(lab, t) for lab, t, _ in ents]
+
+
+def test_a_family_name_written_first_is_the_same_person_later():
+    text = "Senior Col. Zhang Xiaogang, a defence ministry spokesperson, spoke on Friday. The patrol was lawful, " \
+           "Zhang said."
+    people = [v for lab, _, v in _ents(text) if lab == "PERSON"]
+    assert people[-1]["name"] == "Zhang" and people[-1].get("full_name") == "Zhang Xiaogang"
+    assert not _labelled(text, "ORG").get("Zhang")
