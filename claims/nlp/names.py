@@ -670,7 +670,7 @@ class _Names:
                     continue
                 if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") and (
                         nxt.lower_ in MODIFIED_NOUNS or (nxt_ent is not None and nxt_ent.label_ in ("AIRCRAFT", "ORG"))
-                        or _modifies_aircraft(doc, e.end, ents_at)
+                        or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
@@ -841,6 +841,18 @@ def _foreign_lead(ent: Span) -> str | None:
     first = ent[0].lower_
     return ent[0].text if first in DEMONYMS and first not in US_MODIFIERS and first not in ("nato", "allied") \
         else None
+
+
+def _adjectival(doc: Doc, i: int) -> bool:
+    """Whether the words from token i show the country before them is used as an adjective: coordinated with a
+    nationality ("U.S. and Chinese defense chiefs") or before a two-word common noun phrase ("the US social media
+    platform"; not "the US last year", "the US conducted a…": stop words there)."""
+    if i + 2 >= len(doc):
+        return False
+    a, b = doc[i], doc[i + 1]
+    if a.lower_ in ("and", "or") and b.lower_ in DEMONYMS and b.is_title:
+        return True
+    return all(t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in PLACE_NOUNS for t in (a, b))
 
 
 def _modifies_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:

@@ -50,11 +50,22 @@ def test_sinaloa_cartel_does_not_make_sinaloa_a_place():
     "A surge in US military surveillance flights worried Caracas.",
     "United States Customs and Border Protection flew an MQ-9 near Sonora.",
     "Two U.S. B-52 bombers flew near the coast.",
+    # third pass (2026-12-05)
+    "The photos were posted on a US social media platform on Friday.",
+    "U.S. and Mexican defense chiefs met on Friday.",
 ])
 def test_a_country_as_modifier_is_not_a_place(text):
     assert not any(v.get("slug") == "united-states" for v in _labelled(text, "PLACE").values())
     scope, _ = read_text(text, reference=PUBLISHED)
     assert all(r.slug != "united-states" for r in scope.regions)
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico and the United States conducted a joint exercise.",
+    "Flights over the United States last year rose.",
+])
+def test_a_country_as_actor_or_after_a_preposition_stays_a_place(text):
+    assert any(v.get("slug") == "united-states" for v in _labelled(text, "PLACE").values())
 
 
 def test_us_military_is_an_organisation_and_us_airspace_a_place():
