@@ -71,6 +71,9 @@ def test_aliases_in_local_languages_and_short_forms(by_slug):
         ("base-rodn", "Kadena Air Base", "Kadena"),
         ("base-licz", "NAS Sigonella", "Sigonella"),
         ("base-etng", "NATO Air Base Geilenkirchen", "Geilenkirchen"),
+        ("base-enbo", "Bodø Main Air Station", "Bodø"),  # joint civil/military fields airportsdata files as airports
+        ("base-etnl", "Rostock-Laage Air Base", "Laage"),
+        ("base-rplc", "Clark Air Base", "Clark Airbase"),
     ],
 )
 def test_air_bases_are_points_with_their_names(by_slug, slug, name, alias):
