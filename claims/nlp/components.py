@@ -31,7 +31,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claims.nlp.dates import QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
+from claims.nlp.dates import NUMBER_WORDS, QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
 from claims.nlp.lexicon import BASELINE_WORDS, DISTANCE_UNITS, MISSION_NOUNS
 
 RULE_LABELS = frozenset({"AIRCRAFT", "PLACE", "ORG", "DATE", "RATE", "QUANTITY", "PERSON"})
@@ -97,7 +97,8 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "major", "marshal", "brigadier", "brig.", "counterpart", "president-elect", "secretary-general",
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
-              "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen."]
+              "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
+              "press secretary", "press officer", "news director"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
@@ -109,7 +110,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "suggests", "learned", "learnt", "speculated", "dubbed", "tweeted", "posted", "described",
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
-                       "states", "announces", "notes"})
+                       "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -117,7 +118,8 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "ministry", "command", "department", "agency", "military", "logs", "figures", "observers",
                           "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters",
                           "services", "service", "secretary", "minister", "ministers", "government",
-                          "newspaper", "outlet", "outlets", "portal", "websites"})
+                          "newspaper", "outlet", "outlets", "portal", "websites", "video", "videos", "footage",
+                          "images", "imagery", "photos", "photographs"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier"})
@@ -136,7 +138,13 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        "According", "Historically", "However", "Meanwhile", "Flight", "Aircraft", "There", "Their",
                        "His", "Her", "Our", "Its", "Analysts", "Experts", "Monday", "Tuesday", "Wednesday", "Thursday",
                        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
-                       "July", "August", "September", "October", "November", "December", "Mr.", "Ms.", "Mrs."})
+                       "July", "August", "September", "October", "November", "December", "Mr.", "Ms.", "Mrs.",
+                       # a clause opener or a number word at the start of a sentence is no part of a name ("Since
+                       # Kim declared…", "Two U.S. Air Force B-1B bombers")
+                       "Since", "After", "Before", "While", "When", "As", "If", "Although", "Though", "During",
+                       "Despite", "Until", "Once", "Later", "Earlier", "Separately", "Then", "Both", "Several",
+                       "Dozens", "Hundreds",
+                       *(w.capitalize() for w in NUMBER_WORDS if " " not in w and len(w) > 2)})
 
 
 _STATE_KEY = "_fc_entities"
@@ -442,7 +450,8 @@ def _num(value: float) -> int | float:
 #: hyphenated part in either case ("Tsai Ing-wen", "Kosiniak-Kamysz"); never a possessive "’s".
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][A-Z][^\W\d_]+)?(?:-[^\W\d_]+)?"
 _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}}"
+#: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+)?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
@@ -529,6 +538,10 @@ def people(doc: Doc) -> Doc:
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
     surnames = {(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                 if len((fc_value(s) or {}).get("name", "").split()) > 1}
+    # a family name written first ("Col. Li Xi" … "Li said"): the first word of a two-word name, where no other
+    # name ends with it
+    surnames.update({n.split()[0]: n for n in [(fc_value(s) or {}).get("name", "") for s in spans]
+                     if len(n.split()) == 2 and n.split()[0] not in surnames})
     orgs: list[Span] = []
     for m in view.say_matches:
         verb = _token_at(doc, m.start())
@@ -717,12 +730,15 @@ def _is_country_like(ent: Span) -> bool:
 
 def _subject_end(doc: Doc, verb: int) -> int:
     """Where the subject of a say-verb ends: right before it, or before auxiliaries ("has revealed") and a
-    parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows")."""
+    parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows") or
+    an acronym in brackets ("the Joint Chiefs of Staff (JCS) said")."""
     i = verb
     while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
+    if i > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper:
+        i -= 3  # "US Air Forces in Europe (USAFE) said": the name before its acronym
     if i > 0 and doc[i - 1].text == ",":
         for k in range(i - 2, max(-1, i - 8), -1):
             if doc[k].text == ",":
@@ -821,8 +837,9 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
             continue
-        if token.lower_ == "one" and not counts_missions and qualifier == "exact":
-            continue  # "one of the officials", "one such flight" — a pronoun far more often than a count
+        if token.lower_ == "one" and not counts_missions and qualifier == "exact" and "aircraft" not in counted:
+            continue  # "one of the officials", "one such flight" — a pronoun far more often than a count ("one
+            # B-52 landed" names its aircraft)
         span = Span(doc, start, end, label="QUANTITY")
         if not _free(mask, span):
             continue
@@ -872,7 +889,13 @@ COUNT_MODIFIERS = frozenset({"strategic", "armed", "unarmed", "long-range", "sup
                              "reconnaissance", "surveillance", "spy", "such", "separate", "new", "foreign", "allied",
                              "unmanned", "manned", "multirole", "advanced", "combat", "modern", "refueling",
                              "refuelling", "air-to-air", "naval", "navy", "air", "force", "similar", "larger",
-                             "smaller", "old", "older", "older-model", "big", "small", "large", "enemy"})
+                             "smaller", "old", "older", "older-model", "big", "small", "large", "enemy",
+                             "x", "×"})  # "2x Tu-95s"
+#: Nouns of time a count may be of, looked for past one adjective ("nearly 10 continuous hours").
+TIME_NOUNS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                        "month", "months", "year", "years"})
+#: Words before a number that refer back to things already counted: "the other two", "the remaining three".
+_ANAPHORIC_COUNT = frozenset({"other", "remaining"})
 _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "resolution", "route", "runway", "phase",
                                 "stage", "no.", "number", "gate", "highway", "level", "item", "paragraph",
                                 "amendment", "annex", "protocol"})
@@ -940,6 +963,11 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             j, skipped = j + 1, skipped + 1
             continue
         if t.is_alpha and j == i + 1:
+            after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            if t.is_lower and (after in TIME_NOUNS or after in DISTANCE_UNITS):
+                return after, False, {}  # "10 continuous hours", "30 consecutive days"
+            if t.is_lower and i > 0 and doc[i - 1].lower_ in _ANAPHORIC_COUNT:
+                return None, False, {}  # "the other two belong to…": the unit is the earlier count's
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
             return t.lower_, False, {}

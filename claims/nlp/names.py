@@ -52,7 +52,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claims.nlp.components import NOT_NAMES, _view, char_span, current_ents, fc_value, set_fc_value
+from claims.nlp.components import (
+    NOT_NAMES,
+    ROLE_NOUNS,
+    SAY_VERBS,
+    _view,
+    char_span,
+    current_ents,
+    fc_value,
+    set_fc_value,
+)
 from claims.nlp.lexicon import MONTHS
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
@@ -106,8 +115,11 @@ ORG_HEADS = frozenset({
     "Alliance", "Organization", "Organisation", "Union", "Committee", "Parliament", "Assembly", "Authority",
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
-    "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press",
+    "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
 })
+#: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
+#: place).
+QUALIFIED_ORG_HEADS = {"District": "Military"}
 HEAD_FIRST_ORGS = frozenset({"Ministry", "Department", "Office", "Bureau", "Council", "Directorate", "Commission",
                              "Agency"})
 ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Head", "Commander", "President",
@@ -128,7 +140,7 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 BASE_AFTER = re.compile(
     r"\s+(?P<kind>Air\s+Force\s+Base|Air\s+Base|Air\s+National\s+Guard\s+Base|AFB|Air\s+Station|Army\s+Airfield|"
-    r"Naval\s+Air\s+Station|Naval\s+Station|Naval\s+Base|International\s+Airport|Airport|Airfield|Air\s+Field|"
+    r"Naval\s+Air\s+Station|Naval\s+Station|Naval\s+Base|International\s+Airport|Airport|Airfield|Air\s+Field|Airbase|"
     r"air\s+force\s+base|naval\s+air\s+base|air\s+base|airbase|air\s+station|airfield|airport|AB)(?![\w-])")
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
@@ -139,13 +151,13 @@ NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
     r"(?<![\w/-])(?P<d>F/A-\d{1,2}[A-Z]?|(?:Su|SU|MiG|MIG|Mig|Tu|TU|Il|IL|An|AN|Ka|KA|Mi|Yak|YAK|Be|BE|J|H|Y|KJ|Z|"
     r"WZ|GJ|BZK|CH|FC|JH|JF|F|B|C|E|P|U|A|KC|RC|EC|MC|HC|AC|EP|RQ|MQ|UH|AH|CV|MV|EA|TB|OC|WC|NC|V|X|CF|"
-    r"CC|CP|EF)-\d{1,3}[A-Z]{0,3})(?P<plural>s)?(?![\w-])")
+    r"CC|CP|EF)-\d{1,3}(?:[A-Z]{1,3}\d?)?)(?P<plural>s)?(?![\w-])")
 _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
-#: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Il-20M" → "Il-20" + "M".
-_VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>[A-Z]{0,3})$")
+#: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Tu-22M3" → "Tu-22" + "M3".
+_VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>(?:[A-Z]{1,3}\d?)?)$")
 WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
                       r"tv|by|lt|lv|ee|ro|gr|eu|cn|jp|tw|kr|in|au)$")
 
@@ -227,6 +239,7 @@ class _Names:
         new += [s for s in self._cities(doc) if not any(i in taken for i in range(s.start, s.end))]
         merged = _merge_designations(doc, _merge(ents, new))
         merged = self._context(doc, text, merged)
+        merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
@@ -301,7 +314,9 @@ class _Names:
                 ent_of[i] = e
         words = _view(doc).words(doc)
         for i, word in enumerate(words):
-            if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in ("ministry", "Ministry"):
+            qualified = i > 0 and QUALIFIED_ORG_HEADS.get(word) == words[i - 1]
+            if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in ("ministry", "Ministry") \
+                    and not qualified:
                 continue
             tok = doc[i]
             if tok.text in HEAD_FIRST_ORGS and i + 2 < n and doc[i + 1].lower_ == "of" and _is_cap(doc[i + 2]):
@@ -315,8 +330,10 @@ class _Names:
                 start = self._org_left(doc, i, ent_of)
                 out.append(self._org_span(doc, start, end, ent_of))
                 continue
-            if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0):
+            if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0) and not qualified:
                 continue
+            if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS:
+                continue  # "Pentagon Press Secretary": the head word is part of a role
             if tok.text[0].islower():  # "defense ministry" after a country's possessive
                 j = i - 1
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior"):
@@ -352,6 +369,9 @@ class _Names:
             if "\n" in t.text or t.is_sent_end or (k in ent_of and ent_of[k].label_ == "ORG" and ent_of[k].id_
                                                    and doc[k + 1].lower_ in ("and", "or", ",")):
                 break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names
+            if t.text in ("’s", "'s") and k >= 1 and ((k - 1 in ent_of and ent_of[k - 1].label_ == "ORG")
+                                                      or doc[k - 1].text in ORG_HEADS):
+                break  # "the Defense Ministry’s National Defense Management Center": the owner is its own name
             if t.text in ("’s", "'s") and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1
                 start = k
@@ -368,6 +388,10 @@ class _Names:
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
                 continue
             break
+        for k in range(i - 2, start - 1, -1):
+            if doc[k].text in ROLE_WORDS_START and doc[k + 1].lower_ == "of":
+                start = k  # "Communication Chief of Royal Norwegian Air Force": a role, then the name
+                break
         while start < i and (doc[start].text in ROLE_WORDS_START or doc[start].lower_ in CONNECTORS
                              or doc[start].text in NOT_NAMES):
             start += 1  # "Chief of the Air Staff" → "Air Staff"
@@ -522,6 +546,9 @@ class _Names:
         words = _view(doc).words(doc)
         while i < n:
             candidates = by_first.get(words[i])
+            if not candidates and self._dateline(doc, i):
+                candidates = [(names, city) for names, city in by_first.get(words[i].title(), []) if len(names) == 1]
+                candidates = [((words[i],), city) for _, city in candidates]  # "DUBAI, United Arab Emirates (AP)"
             if not candidates:
                 i += 1
                 continue
@@ -546,6 +573,43 @@ class _Names:
                 break
             i += 1
         return out
+
+    def _capital_as_government(self, doc: Doc, ent: Span) -> Span:
+        """A large city speaking or owning a government body is its government ("Beijing protested", "Moscow
+        said", "Seoul’s military"), not a place — as "Washington" is the US government."""
+        if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end + 1 >= len(doc):
+            return ent
+        nxt, after = doc[ent.end], doc[ent.end + 1]
+        if not (nxt.lower_ in SAY_VERBS or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)):
+            return ent
+        city = _big_city(doc, ent)
+        if city is None:
+            return ent
+        span = Span(doc, ent.start, ent.end, label="ORG")
+        set_fc_value(span, {"name": f"government in {city['name']}", "metonymy": ent.text,
+                            "country": city["country"]})
+        return span
+
+    @staticmethod
+    def _dateline(doc: Doc, i: int) -> bool:
+        """A dateline: a city in capitals opening the text or a line, before a comma ("DUBAI, …", "TAIPEI, …")."""
+        token = doc[i]
+        return token.is_upper and token.is_alpha and len(token) > 2 and (i == 0 or "\n" in doc[i - 1].text) \
+            and i + 1 < len(doc) and doc[i + 1].text == ","
+
+    def _city_not_its_base(self, doc: Doc, ent: Span) -> Span:
+        """A large city named alone is the city, not the air base the reference data also calls by its name
+        ("Seoul’s military" is not Seoul Air Base, "Madrid" not Colombia's Madrid air base); "Seoul Air Base" and
+        smaller towns that mostly mean their base ("Engels", "Minot") keep the base."""
+        if ent.label_ != "PLACE" or self._region_kind(ent) != "airbase":
+            return ent
+        city = _big_city(doc, ent)
+        if city is None:
+            return ent
+        span = Span(doc, ent.start, ent.end, label="PLACE")
+        set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"], "lat": city["lat"],
+                            "lon": city["lon"]})
+        return span
 
     # ------------------------------------------------------------------------------------------------ context
 
@@ -606,7 +670,7 @@ class _Names:
                     continue
                 if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") and (
                         nxt.lower_ in MODIFIED_NOUNS or (nxt_ent is not None and nxt_ent.label_ in ("AIRCRAFT", "ORG"))
-                        or _modifies_aircraft(doc, e.end, ents_at)
+                        or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
@@ -745,7 +809,7 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
         if name.lower() in DEMONYMS or name in NOT_NAMES:
             continue
         city = {"name": name, "country": country, "lat": float(lat), "lon": float(lon),
-                "ambiguous": ambiguous == "1"}
+                "ambiguous": ambiguous == "1", "population": float(_population or 0)}
         words = tuple(_CITY_TOKENS.findall(name))  # as the English tokenizer splits "Port-au-Prince"
         out.setdefault(words[0], []).append((words, city))
     for entries in out.values():
@@ -753,10 +817,23 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
     return out
 
 
+#: What a capital's possessive owns when the capital stands for its government ("Seoul’s military").
+GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
+                              "ministry", "leadership", "envoy", "ambassador", "embassy"})
+#: A city this large named alone means the city, not an air base named after it (Seoul, Riyadh, Madrid; not
+#: Jacksonville, Engels or Minot, which reports name for their bases).
+BIG_CITY_POPULATION = 1_500_000
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
                              "hercules", "greyhound", "triton", "aries", "sentinel"})
+
+
+def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
+    """The gazetteer city an entity's words name exactly, when it has at least BIG_CITY_POPULATION people."""
+    words = tuple(_view(doc).words(doc)[ent.start:ent.end])
+    city = next((c for names, c in city_gazetteer().get(words[0], []) if names == words), None)
+    return city if city is not None and city["population"] >= BIG_CITY_POPULATION else None
 
 
 def _foreign_lead(ent: Span) -> str | None:
@@ -764,6 +841,18 @@ def _foreign_lead(ent: Span) -> str | None:
     first = ent[0].lower_
     return ent[0].text if first in DEMONYMS and first not in US_MODIFIERS and first not in ("nato", "allied") \
         else None
+
+
+def _adjectival(doc: Doc, i: int) -> bool:
+    """Whether the words from token i show the country before them is used as an adjective: coordinated with a
+    nationality ("U.S. and Chinese defense chiefs") or before a two-word common noun phrase ("the US social media
+    platform"; not "the US last year", "the US conducted a…": stop words there)."""
+    if i + 2 >= len(doc):
+        return False
+    a, b = doc[i], doc[i + 1]
+    if a.lower_ in ("and", "or") and b.lower_ in DEMONYMS and b.is_title:
+        return True
+    return all(t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in PLACE_NOUNS for t in (a, b))
 
 
 def _modifies_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:

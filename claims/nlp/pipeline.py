@@ -99,9 +99,9 @@ def _word_acronym(alias: str) -> bool:
 
 
 def variants(alias: str) -> list[str]:
-    """Spellings to match for one alias: as written, without accents, designations with and without the hyphen
-    ("P-8" → "P8"; not for two-character ones like "C-2", whose "C2" is a common abbreviation), and plurals
-    ("P-8s", "spy planes", "Reapers")."""
+    """Spellings to match for one alias: as written, without accents, with the other apostrophe, designations
+    with and without the hyphen ("P-8" → "P8"; not for two-character ones like "C-2", whose "C2" is a common
+    abbreviation), and plurals ("P-8s", "spy planes", "Reapers")."""
     alias = " ".join(alias.split())
     rest = _LEADING.sub("", alias)
     if rest != alias and (len(rest.split()) >= 2 or alias.lower().startswith(("in ", "over ", "into "))
@@ -111,6 +111,9 @@ def variants(alias: str) -> list[str]:
     plain = strip_accents(alias)
     if plain != alias:
         base.append(plain)
+    for form in list(base):  # "People's Liberation Army" is also written with a typographic apostrophe
+        if "'" in form or "’" in form:
+            base.append(form.replace("'", "’") if "'" in form else form.replace("’", "'"))
     out: list[str] = []
     for form in base:
         words = form.split(" ")
@@ -202,11 +205,22 @@ class _TextKeepingTokenizer:
 #: A full stop after a designation's variant letters ends the sentence: spaCy's English rules keep "P-8A." and
 #: "KC-135R." whole (like "U.S."), which put the stop inside the aircraft and merged the sentence with the next.
 DESIGNATION_STOPS = (r"(?<=\d[A-Z])\.", r"(?<=\d[A-Z]{2})\.", r"(?<=\d[A-Z]{3})\.")
+#: A multiplier after a small number is its own token: "2x Tu-95s" (how NORAD and spotters count) is 2 aircraft.
+MULTIPLIER_SUFFIXES = (r"(?<=^\d)[x×]", r"(?<=^\d\d)[x×]")
 
 
-def _split_designation_full_stops(nlp: Language) -> None:
-    suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS]
+#: A designation with variant letters is one token: spaCy's English suffix rules split a unit letter off a number
+#: ("F-15K" → "F-15" + "K", "Il-20M", "E-3G", "Tu-22M3"), which left the base designation to be read alone.
+DESIGNATION_TOKEN = re.compile(r"^(?:F/A|[A-Za-z]{1,4})-\d{1,3}[A-Z]{1,3}\d?s?$")
+
+
+def _designation_tokens(nlp: Language) -> None:
+    """Tokenizer rules for designations; set before any pattern is tokenized, so patterns and texts agree."""
+    suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS, *MULTIPLIER_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    default = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = (lambda text: DESIGNATION_TOKEN.match(text) or default(text)) if default \
+        else DESIGNATION_TOKEN.match
 
 
 def _build(vocabulary: Vocabulary, model: str) -> Language:
@@ -219,6 +233,7 @@ def _build(vocabulary: Vocabulary, model: str) -> Language:
         nlp = spacy.blank("en")
         nlp.add_pipe("fc_sentences")
         where = {}
+    _designation_tokens(nlp)
     lower, cased = build_patterns(vocabulary)
     matcher = nlp.add_pipe(VOCABULARY_MATCHER, config={"write_ents": bool(model)}, **where)
     matcher.add_patterns(lower, cased)  # type: ignore[attr-defined]
@@ -226,7 +241,6 @@ def _build(vocabulary: Vocabulary, model: str) -> Language:
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
     nlp.add_pipe("fc_meta", config={"vocabulary_version": vocabulary.version})
-    _split_designation_full_stops(nlp)
     components.check_extension_storage(nlp.make_doc("check extension storage"))
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.meta.setdefault("flightcheck", {})["vocabulary_version"] = vocabulary.version

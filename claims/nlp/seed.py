@@ -310,6 +310,12 @@ SEED_ROLE_WORDS: list[dict[str, Any]] = [
 #: organisation named without a head word such as "Ministry" or "Command"): flight trackers, news outlets and
 #: agencies, aircraft makers, alliances and armed groups. Military services of other countries are operators and
 #: belong with the world operators (data, with their country), not here.
+def _news(slug: str, name: str, short: str, country: str, *aliases: str) -> dict[str, Any]:
+    """A news outlet or agency (a short name left empty is the name)."""
+    return {"slug": slug, "name": name, "short_name": short or name, "kind": "news", "country": country,
+            "aliases": list(aliases)}
+
+
 SEED_SOURCES: list[dict[str, Any]] = [
     {"slug": "flightradar24", "name": "Flightradar24", "short_name": "FR24", "kind": "other", "country": "SE",
      "aliases": ["Flightradar", "FlightRadar24", "Flight Radar 24", "FR24"]},
@@ -339,6 +345,18 @@ SEED_SOURCES: list[dict[str, Any]] = [
      "aliases": ["RIA"]},
     {"slug": "lenta-ru", "name": "Lenta.ru", "short_name": "Lenta.ru", "kind": "news", "country": "RU",
      "aliases": ["Lente.ru"]},
+    *(_news(*row) for row in (
+        ("dpa", "Deutsche Presse-Agentur", "dpa", "DE", "dpa", "DPA"), ("efe", "EFE", "EFE", "ES", "Agencia EFE"),
+        ("ansa", "ANSA", "ANSA", "IT"), ("anadolu", "Anadolu Agency", "Anadolu", "TR", "Anadolu"),
+        ("ukrinform", "Ukrinform", "Ukrinform", "UA"), ("ukrainska-pravda", "Ukrainska Pravda", "", "UA"),
+        ("european-pravda", "European Pravda", "", "UA", "Yevropeiska Pravda"),
+        ("kyiv-independent", "The Kyiv Independent", "Kyiv Independent", "UA", "Kyiv Independent"),
+        ("times-of-israel", "The Times of Israel", "Times of Israel", "IL", "Times of Israel"),
+        ("defense-news", "Defense News", "", "US"), ("breaking-defense", "Breaking Defense", "", "US"),
+        ("the-aviationist", "The Aviationist", "Aviationist", "IT", "Aviationist"),
+    )),
+    {"slug": "planefinder", "name": "Plane Finder", "short_name": "Planefinder", "kind": "other", "country": "GB",
+     "aliases": ["Planefinder", "PlaneFinder"]},
     {"slug": "xinhua", "name": "Xinhua", "short_name": "Xinhua", "kind": "news", "country": "CN", "aliases": []},
     {"slug": "nhk", "name": "NHK", "short_name": "NHK", "kind": "news", "country": "JP", "aliases": []},
     {"slug": "kyodo", "name": "Kyodo News", "short_name": "Kyodo", "kind": "news", "country": "JP",

@@ -348,6 +348,7 @@ EASTERN_EUROPE_EXTRA = ("EE", "LV", "LT")
 MIDDLE_EAST = ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "AE", "YE")
 NATO_EASTERN_FLANK = ("NO", "FI", "EE", "LV", "LT", "PL", "SK", "HU", "RO", "BG")
 BALTIC_STATES = ("EE", "LV", "LT")
+KOREAN_PENINSULA = ("KP", "KR")
 #: Indo-Pacific: the US Indo-Pacific Command's area approximated — land and sea from 65° E (India's western
 #: border) east across the Pacific to 150° W, between 50° S and 55° N.
 INDO_PACIFIC_BOXES = ((65.0, -50.0, 180.0, 55.0), (-180.0, -50.0, -150.0, 55.0))
@@ -372,6 +373,12 @@ BROAD_AREAS: dict[str, tuple[str, tuple[str, ...], str]] = {
                            "Countries: " + ", ".join(NATO_EASTERN_FLANK)),
     "baltic-states": ("Baltic states", ("the Baltic states", "the Baltics", "Baltics", "Baltic countries"),
                       "Countries: " + ", ".join(BALTIC_STATES)),
+    "korean-peninsula": ("Korean Peninsula", ("the Korean Peninsula", "Korean peninsula", "the Korean peninsula"),
+                         "Countries: " + ", ".join(KOREAN_PENINSULA)),
+    "europe": ("Europe", ("continental Europe", "European continent"),
+               "Natural Earth continent 'Europe', west of 60° E (European Russia, not Siberia)"),
+    "north-africa": ("North Africa", ("northern Africa", "North African region"),
+                     "Natural Earth subregion 'Northern Africa'"),
 }
 
 
@@ -392,6 +399,10 @@ def broad_areas(countries: list[tuple[dict, BaseGeometry]], by_iso: dict[str, Ba
         "indo-pacific": MultiPolygon([box(*b) for b in INDO_PACIFIC_BOXES]),
         "nato-eastern-flank": union(NATO_EASTERN_FLANK),
         "baltic-states": union(BALTIC_STATES),
+        "korean-peninsula": union(KOREAN_PENINSULA),
+        "europe": shapely.clip_by_rect(union(_iso2(r) for r, _ in countries if r["CONTINENT"] == "Europe"),
+                                       -30.0, 30.0, 60.0, 82.0),
+        "north-africa": union(_iso2(r) for r, _ in countries if r["SUBREGION"] == "Northern Africa"),
     }
     return [WorldRegion(slug, name, KIND_AREA, _dedupe(name, aliases), geoms[slug], f"Derived: {definition}")
             for slug, (name, aliases, definition) in BROAD_AREAS.items()]
@@ -421,6 +432,11 @@ CURATED_BASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "FJDG": ("Diego Garcia", ("Naval Support Facility Diego Garcia", "NSF Diego Garcia")),
     "ENAN": ("Andøya Air Station", ("Andøya", "Andoya")),
     "ENEV": ("Evenes Air Station", ("Evenes",)),
+    "ENBO": ("Bodø Main Air Station", ("Bodø", "Bodo", "Bodø air base", "Bodø Air Station")),
+    "ENOL": ("Ørland Main Air Station", ("Ørland", "Orland", "Ørland air base")),
+    "ENDU": ("Bardufoss Air Station", ("Bardufoss",)),
+    "ETNL": ("Rostock-Laage Air Base", ("Rostock-Laage", "Laage", "Laage air base")),
+    "RPLC": ("Clark Air Base", ("Clark Airbase", "Clark Air Base", "Clark airfield")),
     "EFRO": ("Rovaniemi Air Base", ("Rovaniemi",)),
     "LCRA": ("RAF Akrotiri", ("Akrotiri",)),
     "UKFI": ("Saki air base", ("Saky air base", "Novofedorivka")),

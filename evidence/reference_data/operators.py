@@ -139,6 +139,12 @@ WORLD_OPERATORS: list[dict[str, Any]] = [
     _org("africom", "US Africa Command", "AFRICOM", "US", ("AFRICOM", "U.S. Africa Command")),
     _org("usafe", "US Air Forces in Europe", "USAFE", "US", ("USAFE", "U.S. Air Forces in Europe",
                                                              "USAFE-AFAFRICA")),
+    # --- Iran, binational commands
+    _org("irgc", "Islamic Revolutionary Guard Corps", "IRGC", "IR", (
+        "IRGC", "Revolutionary Guard", "Revolutionary Guards", "Iran's Revolutionary Guard",
+        "Islamic Revolutionary Guards Corps", "IRGC Aerospace Force")),
+    _org("norad", "North American Aerospace Defense Command", "NORAD", "", (
+        "NORAD", "North American Aerospace Defence Command", "North American Air Defense Command")),
     # --- Alliances
     _org("nato", "North Atlantic Treaty Organization", "NATO", "", ("NATO", "the Alliance", "Atlantic Alliance",
                                                                     "North Atlantic Treaty Organisation", "OTAN"),

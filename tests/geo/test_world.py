@@ -32,6 +32,9 @@ from evidence.geo import world
         ("middle-east", "area", (44.36, 33.31), (2.35, 48.86)),  # Baghdad
         ("latin-america", "area", (-66.9, 10.5), (-77.04, 38.9)),  # Caracas / Washington
         ("indo-pacific", "area", (121.56, 25.03), (30.52, 50.45)),
+        ("korean-peninsula", "area", (125.75, 39.03), (121.56, 25.03)),  # Pyongyang / Taipei
+        ("europe", "area", (2.35, 48.86), (82.92, 55.03)),  # Paris / Novosibirsk
+        ("north-africa", "area", (13.19, 32.89), (36.82, -1.29)),  # Tripoli / Nairobi
     ],
 )
 def test_places_exist_with_sane_geometry(by_slug, slug, kind, inside, outside):
@@ -68,6 +71,9 @@ def test_aliases_in_local_languages_and_short_forms(by_slug):
         ("base-rodn", "Kadena Air Base", "Kadena"),
         ("base-licz", "NAS Sigonella", "Sigonella"),
         ("base-etng", "NATO Air Base Geilenkirchen", "Geilenkirchen"),
+        ("base-enbo", "Bodø Main Air Station", "Bodø"),  # joint civil/military fields airportsdata files as airports
+        ("base-etnl", "Rostock-Laage Air Base", "Laage"),
+        ("base-rplc", "Clark Air Base", "Clark Airbase"),
     ],
 )
 def test_air_bases_are_points_with_their_names(by_slug, slug, name, alias):

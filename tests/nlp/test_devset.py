@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from claims.management.commands.score_nlp_devset import SET_FILES
 from claims.nlp.quality import CATEGORIES, load_reports, normalise_unit, score_reports, text_matches
 
 DEVSET = Path(__file__).parent / "devset"
@@ -24,7 +25,7 @@ def dev_score():
     return score_reports(load_reports(DEVSET / "dev.json"))
 
 
-@pytest.mark.parametrize("name", ["dev.json", "heldout.json"])
+@pytest.mark.parametrize("name", SET_FILES)
 def test_the_sets_are_well_formed(name):
     reports = load_reports(DEVSET / name)
     assert len(reports) >= 7
@@ -32,13 +33,15 @@ def test_the_sets_are_well_formed(name):
         assert r["url"].startswith("http") and r["published"][:2] == "20"
         assert len(r["text"]) < 1500  # short excerpts only
         assert set(r["gold"]) == set(CATEGORIES)
+        assert name != "blind.json" or r["added"] == "2026-12-05"
         for category, items in r["gold"].items():
             for item in items:
                 phrase = item[0] if category != "counts" else item[2]
                 spellings = phrase.split("|") if isinstance(phrase, str) else []
                 assert any(s.lower() in r["text"].lower() for s in spellings), (r["id"], category, phrase)
-    ids = [r["id"] for name in ("dev.json", "heldout.json") for r in load_reports(DEVSET / name)]
-    assert len(ids) == len(set(ids)) >= 15
+    ids = [r["id"] for name in SET_FILES for r in load_reports(DEVSET / name)]
+    urls = [r["url"] for name in SET_FILES for r in load_reports(DEVSET / name)]
+    assert len(ids) == len(set(ids)) >= 50 and len(urls) == len(set(urls))
 
 
 def test_matching_rules():
@@ -61,11 +64,12 @@ def test_no_false_positive_reaches_a_claims_scope(dev_score):
     assert dev_score.scope_false_positive_count() == 0, dev_score.details()
 
 
-def test_the_command_prints_both_sets(tmp_path):
+def test_the_command_prints_every_set(tmp_path):
     out = io.StringIO()
     call_command("score_nlp_devset", "--vocabulary", "seed", stdout=out)
     text = out.getvalue()
     assert "dev: 21 reports" in text and "heldout: 15 reports" in text and "| counts |" in text
+    assert "blind: 15 reports" in text
     assert "heldout, added later ('added'): 7 reports" in text
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"nothing": []}))
