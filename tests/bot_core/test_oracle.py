@@ -29,6 +29,7 @@ def test_editor_questions_against_the_oracle(demo, capsys):
     figures = oracle.summary(results)
     with capsys.disabled():
         print(f"\noracle: {figures}")
+        print(f"round 6: {oracle.summary([r for r in results if r.category.startswith('r6-')])}")
         for r in results:
             if r.verdict != "exact":
                 print(f"  [{r.verdict}] {r.category}: {r.text} — {r.detail[:300]}")
