@@ -44,7 +44,7 @@ _KEY = (r"day|date|week|month|year|type|aircraft\s+type|aircraft|model|region|st
         r"|service|branch|unit")
 BREAKDOWN_RX = re.compile(
     rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))\s+(?P<key>{_KEY})s?\b"
-    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|split)\b",
+    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it|them|those|these|that)\s+)?down|split)\b",
     _RX,
 )
 #: "What types of aircraft flew near Texas?": a breakdown by type.
@@ -142,7 +142,8 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         return ranked
     cm = COMPARE_RX.search(text) or MORE_OR_RX.search(text) or HOW_MANY_MORE_RX.search(text) or TREND_RX.search(text)
     n_periods = len(reading.periods)
-    sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading)
+    sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading) \
+        or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX))
     if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX)):
         for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX):
             for m in rx.finditer(text):

@@ -16,6 +16,7 @@ from dataclasses import replace
 from bot.nlu import followups
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
+from bot.nlu.guards import polite_spans, rough_dates
 from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
 from bot.nlu.leftovers import leftovers
 from bot.nlu.normalise import (
@@ -23,6 +24,7 @@ from bot.nlu.normalise import (
     designators,
     spell_open_periods,
     spell_quarters,
+    spell_weekends,
     strip_mentions,
     unshout,
 )
@@ -72,6 +74,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, corrections = correct_typos(cleaned, vocab)
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
+    corrected, weekends = spell_weekends(corrected)
+    edges += weekends
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
 
@@ -146,6 +150,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
             problems.append("the two things to compare")
         else:
             scope, other = sides.first, sides.second
+            spans.extend(sides.spans)
             for p in (sides.first.period, sides.second.period):
                 for m in re.finditer(re.escape(p.text), corrected, _RX) if p is not None and p.text else ():
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
@@ -154,6 +159,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
+    spans.extend(polite_spans(corrected))
+    problems += rough_dates(corrected, spans)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))

@@ -302,6 +302,7 @@ SEED_ROLE_WORDS: list[dict[str, Any]] = [
     *({"phrase": p, "key": "fighter", "roles": ["fighter"]} for p in ("fighter", "fighters", "fighter jet",
                                                                        "fighter jets")),
     *({"phrase": p, "key": "helicopter", "roles": ["helicopter"]} for p in ("helicopter", "helicopters")),
+    *({"phrase": p, "key": "bomber", "roles": ["bomber"]} for p in ("bomber", "bombers")),
 ]
 
 # ------------------------------------------------------------------------------------- sources and other names

@@ -144,6 +144,9 @@ def _counts(o: Oracle, add: Add) -> None:
         ("how many flights along the US-Mexico border in January 2025?",
          both(near("us-mexico-border"), between(*jan25))),
         ("how many P-8 flights off the coast of Texas?", both(p8, near("texas"))),
+        # "the border" is the US–Mexico border (shared/notes/domain.md); the answer names it
+        ("how many flights along the border in 2025?", both(near("us-mexico-border"), between(*y25))),
+        ("how many flights near the border?", near("us-mexico-border")),
         ("how many flights off Texas in 2025?", both(near("texas"), between(*y25))),
         ("how many flights over the Gulf of Mexico in 2025?", both(over("gulf-of-mexico"), between(*y25))),
         ("how many flights in Texas airspace in 2024?", both(over("texas"), between(*y24))),
@@ -285,7 +288,6 @@ def _requests(o: Oracle, add: Add) -> None:
 def _declines(add: Add) -> None:
     for text in [
         # vague or unknown places
-        "how many flights along the border in 2025?", "how many flights near the border?",
         "how many flights near Narnia?", "how many P-8 flights over Area 51?",
         "how many flights near Taxes in 2025?",
         # vague periods, ambiguous dates

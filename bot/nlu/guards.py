@@ -1,0 +1,45 @@
+"""Words that look harmless but change the question, so they must never be read silently, and the polite
+wrappers that change nothing.
+
+- A date given roughly ("around 3 February", "about mid-February"): the records are counted per day, and "around"
+  says which days only vaguely, so the question is declined naming the word — never answered for the day alone.
+- A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
+  not reported as not understood.
+"""
+from __future__ import annotations
+
+import re
+
+_RX = re.IGNORECASE
+Spans = list[tuple[int, int, str]]
+
+#: A word that makes the date after it approximate.
+ROUGH_RX = re.compile(r"\b(?:around|about|approximately|approx\.?|roughly|circa|ca\.|some\s*time\s+around)"
+                      r"(?:\s+(?:the|in|on))?\s*$", _RX)
+#: "how about 2024?", "what about the week of…": a follow-up, not a rough date.
+FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
+POLITE_RX = re.compile(
+    r"^\s*(?:(?:hi|hey|hello)(?:\s+there)?\s*[!,.]?\s*)?(?:quick\s+(?:q|question)\s*[:,\-–—]?\s*"
+    r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)",
+    _RX,
+)
+
+
+def polite_spans(text: str) -> Spans:
+    """The wrapper before the question, as a span the leftovers skip."""
+    m = POLITE_RX.match(text)
+    return [(m.start(), m.end(), "asked: " + m.group(0).strip())] if m and m.group(0).strip() else []
+
+
+def rough_dates(text: str, spans: Spans) -> list[str]:
+    """"around 3 February 2025": the approximate word right before a period the reader used."""
+    out = []
+    for s, _, label in spans:
+        if not label.startswith("period:"):
+            continue
+        before = text[max(0, s - 40):s]
+        m = ROUGH_RX.search(before)
+        if m and not FOLLOW_UP_ABOUT_RX.search(before[:m.start()] + m.group(0).split()[0]):
+            out.append(f"word: {m.group(0).split()[0]} (a date given roughly: say the exact days)")
+    return out
