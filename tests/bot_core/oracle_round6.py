@@ -62,6 +62,7 @@ def round6(o: Oracle, add: Add) -> None:
     _requests(o, add)
     _declines(add)
     _follow_ups(o, add)
+    _held_out(o, add)
 
 
 def _counts(o: Oracle, add: Add) -> None:
@@ -362,3 +363,87 @@ def _follow_ups(o: Oracle, add: Add) -> None:
     add("r6-follow-up",
         ("how many flights near Texas in February 2025?", o.count(both(near("texas"), between(*feb25)))),
         ("and in early February?", o.count(both(near("texas"), between(feb[0], feb[0] + dt.timedelta(days=9))))))
+
+
+def _held_out(o: Oracle, add: Add) -> None:
+    """A second batch (category ``r6b-``), written after the first batch's fixes and run once before any fix of its
+    own: word orders, nicknames and foreign places, operators' other names, yes/no questions, negations."""
+    y24, y25 = _y(2024), _y(2025)
+    jan25, feb25, oct25 = month(2025, 1), month(2025, 2), month(2025, 10)
+    p8, u2, rc, e3, q4 = _t("P8"), _t("U2"), _t("R135"), _t("E3TF"), _t("Q4")
+    navy, usaf, raf = _op("us-navy"), _op("us-air-force"), _op("raf")
+    for text, pred in [
+        ("How many P-8 flights were there in January and February of 2025?",
+         both(p8, between(dt.date(2025, 1, 1), dt.date(2025, 2, 28)))),
+        ("what's the total for U-2 flights?", u2),
+        ("How many U-2 missions did the Air Force fly in Feb 2025 near Texas?",
+         both(usaf, u2, near("texas"), between(*feb25))),
+        ("how many flights happened on Feb 2nd 2025 over Texas?", both(over("texas"), _day(2025, 2, 2))),
+        ("In 2024, how many P-8 flights were there near California?", both(p8, near("california"), between(*y24))),
+        ("Near Kaliningrad, how many RC-135 flights in Oct 2025?",
+         both(rc, near("kaliningrad-oblast"), between(*oct25))),
+        ("RC-135 flights near Kaliningrad: how many?", both(rc, near("kaliningrad-oblast"))),
+        ("how many flights by P-8 aircraft over California during January 2025?",
+         both(p8, over("california"), between(*jan25))),
+        ("P-8 flight count for 2024", both(p8, between(*y24))),
+        ("U-2 flights - how many in 2024?", both(u2, between(*y24))),
+        ("how many times was a U-2 spotted near Texas?", both(u2, near("texas"))),
+        ("how many Global Hawk drone flights in 2025?", both(q4, between(*y25))),
+        ("how many unmanned flights in 2025?", both(_role("drone_recon"), between(*y25))),
+        ("how many E-3 Sentry flights in 2025?", both(e3, between(*y25))),
+        ("how many AWACS missions over Oklahoma in 2025?", both(e3, over("oklahoma"), between(*y25))),
+        ("how many Stratotanker flights?", _t("K35R")),
+        ("how many C-17 Globemaster flights?", _t("C17")),
+        ("how many Boeing 737 flights?", _t("B738")),
+        ("how many P-8 Poseidon flights near Baja in 2025?", both(p8, near("baja-peninsula"), between(*y25))),
+        ("how many flights near the Sea of Cortez?", near("gulf-of-california")),
+        ("how many flights over the Gulf of America in 2025?", both(over("gulf-of-mexico"), between(*y25))),
+        ("how many flights near the southwestern US in 2024?", both(near("southwestern-us"), between(*y24))),
+        ("how many flights near Poland?", near("poland")),
+        ("how many flights near Ukraine?", near("ukraine")),
+        ("how many flights over Greece?", over("greece")),
+        ("how many flights near the UK in October 2025?", both(near("united-kingdom"), between(*oct25))),
+        ("how many flights near Sweden?", near("sweden")),
+        ("how many USN flights in 2025?", both(navy, between(*y25))),
+        ("how many flights by the U.S. Navy in 2025?", both(navy, between(*y25))),
+        ("how many Marine Corps flights?", _op("usmc")),
+        ("Was there a U-2 flight on February 3, 2025?", both(u2, _day(2025, 2, 3))),
+        ("Did a P-8 fly over Texas on 1 February 2025?", both(p8, over("texas"), _day(2025, 2, 1))),
+        ("Has the RAF flown near Crimea?", both(raf, near("crimea"))),
+        ("Did any drones fly near Kaliningrad?", both(_role("drone_recon"), near("kaliningrad-oblast"))),
+        ("how many flights between 1 Feb and 10 Feb 2025 near Texas or Arizona?",
+         both(lambda r: near("texas")(r) or near("arizona")(r), between(dt.date(2025, 2, 1), dt.date(2025, 2, 10)))),
+        ("how many flights near Texas but not over it in 2025?",
+         both(near("texas"), lambda r: not over("texas")(r), between(*y25))),
+        ("how many non-surveillance military flights in 2025?",
+         both(lambda r: r.military and not r.surv, between(*y25))),
+        ("how many flights except drones in October 2025?", both(lambda r: r.role != "drone_recon",
+                                                                  between(*oct25))),
+        ("how many flights did Navy P-8s fly over the Pacific in 2024?",
+         both(navy, p8, over("north-pacific-ocean"), between(*y24))),
+    ]:
+        add("r6b-count", (text, o.count(pred)))
+    for text in ["how many flights near Main in 2025?", "how many U-2 flights in Match 2025?",
+                 "what's the usual number of flights per week?", "how many flights are expected next week?",
+                 "what was the busiest hour?", "average number of flights per day in February 2025",
+                 "how many flights lasted more than 5 hours?", "how many flights took off from Tucson?",
+                 "how many flights landed at NAS North Island?", "which flights turned off their transponders?",
+                 "how many flights in the last few days?", "how many flights over the holidays?",
+                 "how many flights in spring 2025?", "how many flights in H2 2025?"]:
+        add("r6b-decline", (text, Expect("decline")))
+    add("r6b-follow-up",
+        ("how many P-8 flights in January 2025?", o.count(both(p8, between(*jan25)))),
+        ("how about U-2s?", o.count(both(u2, between(*jan25)))))
+    add("r6b-follow-up",
+        ("how many surveillance flights near Texas in 2025?", o.count(both(_surv, near("texas"), between(*y25)))),
+        ("list them", o.listing(both(_surv, near("texas"), between(*y25)))),
+        ("which aircraft?", o.aircraft(both(_surv, near("texas"), between(*y25)))))
+    add("r6b-follow-up",
+        ("how many flights over Arizona in 2025?", o.count(both(over("arizona"), between(*y25)))),
+        ("how many of those were drones?", o.count(both(over("arizona"), _role("drone_recon"), between(*y25)))))
+    add("r6b-follow-up",
+        ("how many U-2 flights?", o.count(u2)),
+        ("when was the first?", o.when(u2, "first")))
+    add("r6b-follow-up",
+        ("how many RAF flights in October 2025?", o.count(both(raf, between(*oct25)))),
+        ("and USAF?", o.count(both(usaf, between(*oct25)))))

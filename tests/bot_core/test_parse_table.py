@@ -131,6 +131,13 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("were there fewer U-2 or E-3 flights in 2024?", Intent.COMPARE,
      {"types": "U2", "other": "types:E3TF,E3CF", "nu": ""}),
     ("more spy planes or tankers in 2025?", Intent.COMPARE, {"surv": "1", "nu": ""}),
+    # held-out batch of round 6: declined before
+    ("How many P-8 flights were there in January and February of 2025?", Intent.COUNT,
+     {"period": "2025-01-01/2025-02-28", "nu": ""}),
+    ("how many flights in January and March of 2025?", Intent.COUNT, {"nu": "not one range"}),
+    ("how many Global Hawk drone flights in 2025?", Intent.COUNT, {"types": "Q4", "nu": ""}),
+    ("how many P-8 drone flights in 2025?", Intent.COUNT, {"nu": "drone"}),
+    ("how many unmanned flights in 2025?", Intent.COUNT, {"roles": "drone_recon", "nu": ""}),
 ]
 
 
