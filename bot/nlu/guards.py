@@ -3,6 +3,9 @@ wrappers that change nothing.
 
 - A date given roughly ("around 3 February", "about mid-February"): the records are counted per day, and "around"
   says which days only vaguely, so the question is declined naming the word — never answered for the day alone.
+- A distance bound the other way ("more than 20 nm from Texas", "beyond 12 nm", "at least 10 nm off"): the records
+  are read as "within N nm", so the question is declined naming the words — never answered as "within".
+- A definite number of missions ("how many of the 18 missions…"): which 18 is not said, so declined naming it.
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -26,10 +29,39 @@ POLITE_RX = re.compile(
 )
 
 
+#: A bound that makes a distance a minimum, not a maximum.
+FARTHER_RX = re.compile(r"\b(?:(?:more|further|farther|greater|longer)\s+than|at\s+least|beyond|outside(?:\s+of)?"
+                        r"|over|upwards\s+of|no\s+closer\s+than)\s*$", _RX)
+THE_RX = re.compile(r"\bthe\s*$", _RX)
+
+
+def farther_than(text: str, spans: Spans) -> list[str]:
+    """"more than 20 nm from Texas": the words that turn the distance around."""
+    out = []
+    for s, _, label in spans:
+        m = FARTHER_RX.search(text[max(0, s - 30):s]) if label.startswith("distance:") else None
+        if m:
+            out.append(f"word: {m.group(0).strip()} (only \"within N nm of\" a place can be counted)")
+    return out
+
+
+def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
+    """"how many of the 18 missions": a number naming a set the question does not define."""
+    if top:
+        return []
+    return [f"word: the {label.split(': ', 1)[1]} (which ones is not said: ask without the number)"
+            for s, _, label in spans if label.startswith("quantity:") and THE_RX.search(text[max(0, s - 10):s])]
+
+
+#: "when did the first P-8 flight take place?": a verb that adds nothing to "when did … fly".
+TOOK_PLACE_RX = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", _RX)
+
+
 def polite_spans(text: str) -> Spans:
-    """The wrapper before the question, as a span the leftovers skip."""
+    """The wrapper before the question and "take place", as spans the leftovers skip."""
     m = POLITE_RX.match(text)
-    return [(m.start(), m.end(), "asked: " + m.group(0).strip())] if m and m.group(0).strip() else []
+    out = [(m.start(), m.end(), "asked: " + m.group(0).strip())] if m and m.group(0).strip() else []
+    return out + [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
 
 
 def rough_dates(text: str, spans: Spans) -> list[str]:

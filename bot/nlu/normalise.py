@@ -141,6 +141,9 @@ _WEEK_OF_RX = re.compile(
     r"(?![\w-])",
     _RX,
 )
+#: "the 2024 calendar year", "calendar year 2024": the year.
+_CALENDAR_YEAR_RX = re.compile(rf"\b(?:the\s+)?(?P<y1>{_YEAR_RX})\s+calendar\s+year\b"
+                               rf"|\b(?:the\s+)?calendar\s+year\s+(?P<y2>{_YEAR_RX})\b", _RX)
 _WEEKEND_OF_RX = re.compile(
     rf"\b(?:(?:on|over|during|in)\s+)?the\s+weekend\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+"
@@ -204,6 +207,11 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
         changes.append((m.group(0).strip(), words + " (the seven days from that day)"))
         return words
 
+    def calendar(m: re.Match[str]) -> str:
+        changes.append((m.group(0).strip(), m.group("y1") or m.group("y2")))
+        return m.group("y1") or m.group("y2")
+
+    text = _CALENDAR_YEAR_RX.sub(calendar, text)
     text = _EDGE_RX.sub(edge, text)
     text = _WEEK_OF_RX.sub(week, text)
     bare = _BARE_PERIOD_RX.match(text)

@@ -63,6 +63,7 @@ def round6(o: Oracle, add: Add) -> None:
     _declines(add)
     _follow_ups(o, add)
     _held_out(o, add)
+    _traps(o, add)
 
 
 def _counts(o: Oracle, add: Add) -> None:
@@ -447,3 +448,82 @@ def _held_out(o: Oracle, add: Add) -> None:
     add("r6b-follow-up",
         ("how many RAF flights in October 2025?", o.count(both(raf, between(*oct25)))),
         ("and USAF?", o.count(both(usaf, between(*oct25)))))
+
+
+def _traps(o: Oracle, add: Add) -> None:
+    """A third batch (category ``r6c-``), run once before any fix of its own: questions that tempt a wrong answer —
+    negations and exclusions, distances in other units, times of day, typos, invalid dates, unions and narrowing
+    follow-ups."""
+    t = o.today
+    y24, y25 = _y(2024), _y(2025)
+    jan25, feb25 = month(2025, 1), month(2025, 2)
+    p8, u2, q4 = _t("P8"), _t("U2"), _t("Q4")
+    for text, pred in [
+        ("how many flights within 50 miles of Arizona?", near("arizona", 50 * 0.868976)),
+        ("how many flights within 100 km of Texas in 2025?", both(near("texas", 100 / 1.852), between(*y25))),
+        ("how many flights in 2024 and 2025 near Texas?", both(near("texas"), between(dt.date(2024, 1, 1),
+                                                                                     dt.date(2025, 12, 31)))),
+        ("flights on 4 Feb 2025 near Arizona", both(near("arizona"), _day(2025, 2, 4))),
+        ("how many flights near Texas in the last 2 years?",
+         both(near("texas"), between(t.replace(year=t.year - 2) + dt.timedelta(days=1), t))),
+        ("how many flights in the 2024 calendar year?", between(*y24)),
+        ("how many flights in 1995?", between(dt.date(1995, 1, 1), dt.date(1995, 12, 31))),
+        ("how many flights by P-8s or P-3s in January 2025?", both(_t("P8", "P3"), between(*jan25))),
+        ("how many U-2 or Global Hawk flights near Arizona?", both(_t("U2", "Q4"), near("arizona"))),
+    ]:
+        add("r6c-count", (text, o.count(pred)))
+    for text, pred, said in [
+        ("how many flights near texas in febuary?", both(near("texas"), between(*o.bare_month(2))), "febuary"),
+        ("how many flihgts over Arizona in 2025?", both(over("arizona"), between(*y25)), "flihgts"),
+        ("how many flights over Arizon in 2025?", both(over("arizona"), between(*y25)), "Arizon"),
+        ("how many P-8 flights near Californai in 2024?", both(p8, near("california"), between(*y24)), "Californai"),
+    ]:
+        add("r6c-typo", (text, Expect("count", len(o.sel(pred)), says=(said,))))
+    for text, pred, which in [
+        ("what was the last flight?", lambda r: True, "last"),
+        ("most recent mission near Texas?", near("texas"), "last"),
+        ("first flight of 2025", between(*y25), "first"),
+        ("when did the first P-8 flight in February 2025 take place?", both(p8, between(*feb25)), "first"),
+    ]:
+        add("r6c-when", (text, o.when(pred, which)))
+    add("r6c-list", ("list the flights on February 4th, 2025", o.listing(_day(2025, 2, 4))))
+    add("r6c-breakdown", ("how many flights each day last week?",
+                          o.breakdown(between(dt.date(2026, 11, 16), dt.date(2026, 11, 22)), by_day)))
+    add("r6c-compare", ("how many flights near Texas in 2024 or 2025?",
+                        o.compare(both(near("texas"), between(*y24)), both(near("texas"), between(*y25)))))
+    for text in [
+        "how many of the 18 missions were P-8s?", "how many flights more than 20 nm from Texas?",
+        "how many flights at least 10 nm off the coast of California?",
+        "how many P-8s flew near Texas, excluding February?", "how many flights in 2025 not including October?",
+        "how many flights outside Texas in 2025?", "how many flights not near Texas in 2024?",
+        "how many flights near Texas on weekends?", "how many flights on Mondays in 2025?",
+        "how many flights in the morning?", "how many flights before noon on Feb 3 2025?",
+        "how many flights after 6pm on 2 February 2025?", "how many flights on the 4th?",
+        "how many flights over Texas in 2O25?", "how many flights in 20255?", "how many flights on 31 February 2025?",
+        "what share of flights were drones?", "how many flights per week on average in 2025?",
+        "how many flights near Texas, give or take?", "roughly how many P-8 flights in 2025?",
+    ]:
+        add("r6c-decline", (text, Expect("decline")))
+    add("r6c-follow-up",
+        ("how many P-8 flights in 2024?", o.count(both(p8, between(*y24)))),
+        ("and over Texas?", o.count(both(p8, over("texas"), between(*y24)))))
+    add("r6c-follow-up",
+        ("how many U-2 flights near Texas?", o.count(both(u2, near("texas")))),
+        ("only in 2025?", o.count(both(u2, near("texas"), between(*y25)))))
+    add("r6c-follow-up",
+        ("how many drone flights?", o.count(_role("drone_recon"))),
+        ("which of them were over the Black Sea?", o.listing(both(q4, over("black-sea")))))
+    add("r6c-follow-up",
+        ("how many flights over Texas in 2025?", o.count(both(over("texas"), between(*y25)))),
+        ("by type", o.breakdown(both(over("texas"), between(*y25)), by_type)))
+    add("r6c-follow-up",
+        ("how many surveillance flights over California in 2024?",
+         o.count(both(_surv, over("california"), between(*y24)))),
+        ("how many were not P-8s?", o.count(both(_surv, over("california"), lambda r: r.type != "P8",
+                                                 between(*y24)))))
+    add("r6c-follow-up",
+        ("list RC-135 flights in 2025", o.listing(both(_t("R135"), between(*y25)))),
+        ("only the RAF ones", o.listing(both(_t("R135"), _op("raf"), between(*y25)))))
+    add("r6c-follow-up",
+        ("how many P-8 flights in February 2025?", o.count(both(p8, between(*feb25)))),
+        ("and the month before?", o.count(both(p8, between(*jan25)))))

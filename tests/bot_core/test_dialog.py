@@ -199,7 +199,7 @@ SINGLE: list[Q] = [
     Q("how many flights came close to Sinaloa in February?", "count", 1, regions="near:sinaloa"),
     Q("how many missions within 30 nm of Sinaloa?", "count", 1, regions="near30:sinaloa"),
     Q("how many missions within 5 nm of Sinaloa?", "count", 0, regions="near5:sinaloa"),
-    Q("how many missions within 50 miles of Sinaloa?", "count", 1, regions="near43.4:sinaloa"),
+    Q("how many missions within 50 miles of Sinaloa?", "count", 1, regions="near43.4488:sinaloa"),
     Q("how many surveillance flights along the border?", "count", 25, regions="near:us-mexico-border"),
     Q("how many spy flights along the border between 25 Jan and 5 Feb?", "count", 17,
       regions="near:us-mexico-border"),

@@ -138,6 +138,16 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many Global Hawk drone flights in 2025?", Intent.COUNT, {"types": "Q4", "nu": ""}),
     ("how many P-8 drone flights in 2025?", Intent.COUNT, {"nu": "drone"}),
     ("how many unmanned flights in 2025?", Intent.COUNT, {"roles": "drone_recon", "nu": ""}),
+    # third batch of round 6 (traps): wrong before — a distance rounded to 0.1 nm, a distance bound turned around,
+    # a definite number of missions; then two declines
+    ("how many flights within 50 miles of Arizona?", Intent.COUNT, {"regions": "near43.4488:arizona"}),
+    ("how many flights more than 20 nm from Texas?", Intent.COUNT, {"nu": "more than"}),
+    ("how many flights over 20 nm from Texas?", Intent.COUNT, {"nu": "over"}),
+    ("how many flights within 20 nm of Texas?", Intent.COUNT, {"regions": "near20:texas", "nu": ""}),
+    ("how many of the 18 missions were P-8s?", Intent.COUNT, {"nu": "the 18"}),
+    ("were there at least 11 P-8 missions in February 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights in the 2024 calendar year?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("when did the first P-8 flight in February 2025 take place?", Intent.WHEN, {"types": "P8", "nu": ""}),
 ]
 
 
