@@ -144,6 +144,9 @@ _WEEK_OF_RX = re.compile(
 #: "the 2024 calendar year", "calendar year 2024": the year.
 _CALENDAR_YEAR_RX = re.compile(rf"\b(?:the\s+)?(?P<y1>{_YEAR_RX})\s+calendar\s+year\b"
                                rf"|\b(?:the\s+)?calendar\s+year\s+(?P<y2>{_YEAR_RX})\b", _RX)
+#: "in 2024 or 2025": the second year gets its preposition back, so the reader reads both.
+_YEAR_OR_RX = re.compile(rf"\b(?P<lead>in|during)\s+(?P<a>{_YEAR_RX})\s+(?P<j>or|vs\.?|versus)\s+(?P<b>{_YEAR_RX})\b",
+                         _RX)
 _WEEKEND_OF_RX = re.compile(
     rf"\b(?:(?:on|over|during|in)\s+)?the\s+weekend\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+"
@@ -212,6 +215,7 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
         return m.group("y1") or m.group("y2")
 
     text = _CALENDAR_YEAR_RX.sub(calendar, text)
+    text = _YEAR_OR_RX.sub(lambda m: "{lead} {a} {j} {lead} {b}".format(**m.groupdict()), text)
     text = _EDGE_RX.sub(edge, text)
     text = _WEEK_OF_RX.sub(week, text)
     bare = _BARE_PERIOD_RX.match(text)

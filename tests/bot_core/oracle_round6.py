@@ -207,7 +207,6 @@ def _periods(o: Oracle, add: Add) -> None:
         ("how many flights from Jan 27 to Feb 5, 2025?", between(dt.date(2025, 1, 27), dt.date(2025, 2, 5))),
         ("how many flights Feb 3-5 2025?", between(dt.date(2025, 2, 3), dt.date(2025, 2, 5))),
         ("how many flights from 2025-01-27 to 2025-01-31?", between(dt.date(2025, 1, 27), dt.date(2025, 1, 31))),
-        ("how many flights in early February 2025?", between(dt.date(2025, 2, 1), dt.date(2025, 2, 10))),
         ("how many flights in mid-October 2025?", between(dt.date(2025, 10, 11), dt.date(2025, 10, 20))),
         ("how many flights in late Jan 2025?", between(dt.date(2025, 1, 21), dt.date(2025, 1, 31))),
         ("how many flights during the first week of Feb 2025?", between(dt.date(2025, 2, 1), dt.date(2025, 2, 7))),
