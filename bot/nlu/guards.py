@@ -6,6 +6,8 @@ wrappers that change nothing.
 - A distance bound the other way ("more than 20 nm from Texas", "beyond 12 nm", "at least 10 nm off"): the records
   are read as "within N nm", so the question is declined naming the words — never answered as "within".
 - A definite number of missions ("how many of the 18 missions…"): which 18 is not said, so declined naming it.
+- A bound on a number the reader did not use ("with more than one orbit"): "one" is a filler word ("which ones"),
+  so the bound would vanish; declined naming it.
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -43,6 +45,16 @@ def farther_than(text: str, spans: Spans) -> list[str]:
         if m:
             out.append(f"word: {m.group(0).strip()} (only \"within N nm of\" a place can be counted)")
     return out
+
+
+BOUND_RX = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|at\s+(?:least|most)|exactly|only)\s+"
+                      r"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|\d+)\b", _RX)
+
+
+def unread_bounds(text: str, spans: Spans) -> list[str]:
+    """"more than one orbit": a bound whose number is in no span the readers used."""
+    return [f"word: {m.group(0)} (a bound I cannot apply here)" for m in BOUND_RX.finditer(text)
+            if not any(s <= m.start("n") < e for s, e, _ in spans)]
 
 
 def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:

@@ -148,6 +148,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("were there at least 11 P-8 missions in February 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
     ("how many flights in the 2024 calendar year?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
     ("when did the first P-8 flight in February 2025 take place?", Intent.WHEN, {"types": "P8", "nu": ""}),
+    ("how many flights with more than one orbit?", Intent.COUNT, {"nu": "more than one"}),
+    ("how many flights less than 10 nm from Texas?", Intent.COUNT, {"regions": "near10:texas", "nu": ""}),
+    ("how many flights up to 31 January 2025?", Intent.COUNT, {"period": "1990-01-01/2025-01-31", "nu": ""}),
     ("how many flights near Texas in 2024 or 2025?", Intent.COMPARE,
      {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
 ]
