@@ -8,6 +8,9 @@ wrappers that change nothing.
 - A definite number of missions ("how many of the 18 missions…"): which 18 is not said, so declined naming it.
 - A bound on a number the reader did not use ("with more than one orbit"): "one" is a filler word ("which ones"),
   so the bound would vanish; declined naming it.
+- "the same month last year", "over the same days in 2024": which month or days is not said in the question, and
+  "same" is a filler word elsewhere ("same for March"), so it would vanish; declined naming it.
+- "per P-8", "by each P-8": a number per airframe, not the type's total; declined naming it.
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -57,6 +60,29 @@ def unread_bounds(text: str, spans: Spans) -> list[str]:
             if not any(s <= m.start("n") < e for s, e, _ in spans)]
 
 
+SAME_PERIOD_RX = re.compile(r"\b(?:the\s+)?same\s+(?:months?|weeks?|days?|dates?|period|time|quarter|season|year)\b",
+                            _RX)
+PER_RX = re.compile(r"\b(?:per|each|every)\s*$", _RX)
+
+
+def vague_references(text: str, spans: Spans) -> list[str]:
+    """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler."""
+    out = [f"word: {m.group(0)} (say which, e.g. \"February 2024\")" for m in SAME_PERIOD_RX.finditer(text)
+           if not any(s <= m.start() < e for s, e, _ in spans)]
+    out += [f"word: {text[s:e]} after \"per/each\" (a number per airframe: ask \"which {text[s:e]} flew…\")"
+            for s, e, label in spans if label.startswith("aircraft:") and PER_RX.search(text[max(0, s - 12):s])
+            and not _noun_follows(text[e:])]
+    return out
+
+
+def _noun_follows(rest: str) -> bool:
+    """"every RC-135 sortie": the type names the missions, not the unit they are counted per."""
+    from claims.nlp.lexicon import MISSION_NOUNS
+
+    word = re.match(r"\W*(\w+)", rest)
+    return word is not None and word.group(1).lower() in MISSION_NOUNS
+
+
 def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
     """"how many of the 18 missions": a number naming a set the question does not define."""
     if top:
@@ -87,3 +113,9 @@ def rough_dates(text: str, spans: Spans) -> list[str]:
         if m and not FOLLOW_UP_ABOUT_RX.search(before[:m.start()] + m.group(0).split()[0]):
             out.append(f"word: {m.group(0).split()[0]} (a date given roughly: say the exact days)")
     return out
+
+
+def guard_problems(text: str, spans: Spans, top: int) -> list[str]:
+    """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took)."""
+    return (rough_dates(text, spans) + farther_than(text, spans) + definite_quantities(text, spans, top)
+            + unread_bounds(text, spans) + vague_references(text, spans))

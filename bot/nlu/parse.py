@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.nlu import followups
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
-from bot.nlu.guards import definite_quantities, farther_than, polite_spans, rough_dates, unread_bounds
+from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
 from bot.nlu.leftovers import leftovers
 from bot.nlu.normalise import (
@@ -160,8 +160,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
 
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
     spans.extend(polite_spans(corrected))
-    problems += rough_dates(corrected, spans) + farther_than(corrected, spans) \
-        + definite_quantities(corrected, spans, top) + unread_bounds(corrected, spans)
+    problems += guard_problems(corrected, spans, top)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))

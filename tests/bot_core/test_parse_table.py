@@ -151,6 +151,11 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights with more than one orbit?", Intent.COUNT, {"nu": "more than one"}),
     ("how many flights less than 10 nm from Texas?", Intent.COUNT, {"regions": "near10:texas", "nu": ""}),
     ("how many flights up to 31 January 2025?", Intent.COUNT, {"period": "1990-01-01/2025-01-31", "nu": ""}),
+    ("how many flights in the same month last year?", Intent.COUNT, {"nu": "same month"}),
+    ("how many flights near Texas over the same days in 2024?", Intent.COUNT, {"nu": "same days"}),
+    ("how many flights by each P-8?", Intent.COUNT, {"nu": "P-8 after"}),
+    ("how many flights per P-8 in 2025?", Intent.COUNT, {"nu": "P-8 after"}),
+    ("list every RC-135 sortie near Texas", Intent.LIST, {"types": "R135", "nu": ""}),
     ("how many flights near Texas in 2024 or 2025?", Intent.COMPARE,
      {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
 ]
