@@ -11,6 +11,9 @@ wrappers that change nothing.
 - "the same month last year", "over the same days in 2024": which month or days is not said in the question, and
   "same" is a filler word elsewhere ("same for March"), so it would vanish; declined naming it.
 - "per P-8", "by each P-8": a number per airframe, not the type's total; declined naming it.
+- A word that opens or bounds a period right before one the reader read without it ("since last year", "the year
+  to February 2025", "by March 2025"), "between" that is in no span ("between the U-2 flight and the RC-135
+  flight", "between Texas and Arizona"), and "during the week" (weekdays?): declined naming the words.
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -115,7 +118,32 @@ def rough_dates(text: str, spans: Spans) -> list[str]:
     return out
 
 
+OPEN_WORD_RX = re.compile(r"\b(?P<w>since|until|till|before|after|prior\s+to|up\s+to|through|thru|by"
+                          r"|(?:year|months?|weeks?|days?)\s+(?:to|ending|ended))(?:\s+(?:the|in|on))?\s*$", _RX)
+BETWEEN_RX = re.compile(r"\bbetween\b", _RX)
+THE_WEEK_RX = re.compile(r"\b(?:during|in|over)\s+the\s+week\b(?!\s+(?:of|before|after)\b)", _RX)
+
+
+def dropped_period_words(text: str, spans: Spans) -> list[str]:
+    """"since last year": the word that makes the period open, left outside the period the reader used."""
+    out = []
+    for s, _, label in spans:
+        m = OPEN_WORD_RX.search(text[max(0, s - 20):s]) if label.startswith("period:") else None
+        at = s - len(text[max(0, s - 20):s]) + m.start("w") if m else -1
+        if m and not _in_span(at, spans):
+            out.append(f"word: {m.group('w')} (say the dates: e.g. \"since 1 January 2025\")")
+    out += [f"word: {m.group(0)} (between what? give two dates)" for m in BETWEEN_RX.finditer(text)
+            if not _in_span(m.start(), spans)]
+    out += [f"word: {m.group(0)} (weekdays are not a filter I have)" for m in THE_WEEK_RX.finditer(text)
+            if not _in_span(m.end() - 1, spans)]
+    return out
+
+
+def _in_span(at: int, spans: Spans) -> bool:
+    return any(s <= at < e for s, e, _ in spans)
+
+
 def guard_problems(text: str, spans: Spans, top: int) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took)."""
     return (rough_dates(text, spans) + farther_than(text, spans) + definite_quantities(text, spans, top)
-            + unread_bounds(text, spans) + vague_references(text, spans))
+            + unread_bounds(text, spans) + vague_references(text, spans) + dropped_period_words(text, spans))

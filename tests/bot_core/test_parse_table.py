@@ -156,6 +156,12 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights by each P-8?", Intent.COUNT, {"nu": "P-8 after"}),
     ("how many flights per P-8 in 2025?", Intent.COUNT, {"nu": "P-8 after"}),
     ("list every RC-135 sortie near Texas", Intent.LIST, {"types": "R135", "nu": ""}),
+    ("how many flights near Texas since last year?", Intent.COUNT, {"nu": "since"}),
+    ("how many flights in the year to February 2025?", Intent.COUNT, {"nu": "year to"}),
+    ("how many P-8 flights between the U-2 flight and the RC-135 flight?", Intent.COUNT, {"nu": "between"}),
+    ("how many flights between Texas and Arizona?", Intent.COUNT, {"nu": "between"}),
+    ("how many flights near Texas during the week?", Intent.COUNT, {"nu": "during the week"}),
+    ("how many flights between 1 and 3 February 2025?", Intent.COUNT, {"period": "2025-02-01/2025-02-03", "nu": ""}),
     ("how many flights near Texas in 2024 or 2025?", Intent.COMPARE,
      {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
 ]
