@@ -14,6 +14,10 @@ wrappers that change nothing.
 - A word that opens or bounds a period right before one the reader read without it ("since last year", "the year
   to February 2025", "by March 2025"), "between" that is in no span ("between the U-2 flight and the RC-135
   flight", "between Texas and Arizona"), and "during the week" (weekdays?): declined naming the words.
+- A follow-up that is only "in total?" / "overall?" (the total of which filters?) and a place word with no place
+  after it ("how many over?" after "near California"): declined naming the words.
+- In a follow-up, a period relative to today that reads like one relative to the question before ("and the
+  previous month?" after January 2025 would be the 30 days to today): declined naming it.
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -139,11 +143,36 @@ def dropped_period_words(text: str, spans: Spans) -> list[str]:
     return out
 
 
+TOTAL_ONLY_RX = re.compile(r"^\W*(?:and|so|ok(?:ay)?)?\W*(?:in\s+)?(?:total|overall|altogether|all\s+together)\W*$",
+                           _RX)
+DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)\W*$", _RX)
+
+
+def bare_follow_up_words(text: str) -> list[str]:
+    """"and in total?", "how many over?": words that would leave the previous scope silently unchanged."""
+    out = [f"word: {text.strip(' ?.!')} (the total of what? ask the whole question)"] if TOTAL_ONLY_RX.match(text) \
+        else []
+    m = DANGLING_PLACE_RX.search(text)
+    return out + ([f"word: {m.group(0).strip(' ?.!')} (which place?)"] if m else [])
+
+
+RELATIVE_RX = re.compile(r"\b(?:previous|preceding|prior|following|next|subsequent)\b", _RX)
+
+
+def relative_in_follow_up(spans: Spans) -> list[str]:
+    """"and the previous month?" as a follow-up: previous to what the conversation asked, or to today?"""
+    return [f"word: {label.split(': ', 1)[1]} (relative to today, not to the question before: say the dates)"
+            for _, _, label in spans if label.startswith("period:") and RELATIVE_RX.search(label)]
+
+
 def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
 
-def guard_problems(text: str, spans: Spans, top: int) -> list[str]:
-    """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took)."""
-    return (rough_dates(text, spans) + farther_than(text, spans) + definite_quantities(text, spans, top)
-            + unread_bounds(text, spans) + vague_references(text, spans) + dropped_period_words(text, spans))
+def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False) -> list[str]:
+    """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
+    ``follow_up``: the question edits the conversation's previous one)."""
+    found = relative_in_follow_up(spans) if follow_up else []
+    for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words):
+        found += guard(text, spans)
+    return found + definite_quantities(text, spans, top) + bare_follow_up_words(text)

@@ -160,7 +160,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
 
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
     spans.extend(polite_spans(corrected))
-    problems += guard_problems(corrected, spans, top)
+    problems += guard_problems(corrected, spans, top, follow_up=follow_up)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))

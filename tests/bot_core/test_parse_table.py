@@ -157,6 +157,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights per P-8 in 2025?", Intent.COUNT, {"nu": "P-8 after"}),
     ("list every RC-135 sortie near Texas", Intent.LIST, {"types": "R135", "nu": ""}),
     ("how many flights near Texas since last year?", Intent.COUNT, {"nu": "since"}),
+    ("and in total?", Intent.UNKNOWN, {"nu": "in total"}),
+    ("how many over?", Intent.UNKNOWN, {"nu": "over"}),
+    ("total surveillance flights in 2025", Intent.COUNT, {"nu": ""}),
     ("how many flights in the year to February 2025?", Intent.COUNT, {"nu": "year to"}),
     ("how many P-8 flights between the U-2 flight and the RC-135 flight?", Intent.COUNT, {"nu": "between"}),
     ("how many flights between Texas and Arizona?", Intent.COUNT, {"nu": "between"}),
@@ -242,6 +245,13 @@ def test_typo_correction_never_turns_a_word_into_an_entity() -> None:
         assert not q.scope.roles, (text, q.scope)
     fixed = parse("how many misions near Texs in Febuary 2025?")
     assert ("Texs", "texas") in fixed.corrections or ("Texs", "Texas") in fixed.corrections
+
+
+def test_a_period_relative_to_today_is_not_taken_for_one_relative_to_the_question_before() -> None:
+    first = parse("how many P-8 flights in January 2025?")
+    previous = parse("and the previous month?", previous=first)
+    assert any("previous month" in x for x in previous.not_understood), previous.not_understood
+    assert not parse("how many flights in the previous month?").not_understood
 
 
 def test_narrowing_follow_ups() -> None:
