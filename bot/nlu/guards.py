@@ -18,6 +18,8 @@ wrappers that change nothing.
   after it ("how many over?" after "near California"): declined naming the words.
 - In a follow-up, a period relative to today that reads like one relative to the question before ("and the
   previous month?" after January 2025 would be the 30 days to today): declined naming it.
+- "US" / "U.S." as a modifier ("US military flights"): a filler word in lower case ("tell us"), so the RAF's flights
+  would be counted too; declined naming it unless it is part of a name the reader used ("US Navy", "over the US").
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -165,6 +167,15 @@ def relative_in_follow_up(spans: Spans) -> list[str]:
             for _, _, label in spans if label.startswith("period:") and RELATIVE_RX.search(label)]
 
 
+US_RX = re.compile(r"(?<![\w.])(?:US|U\.S\.?|USA)(?![\w.])")
+
+
+def nationality(text: str, spans: Spans) -> list[str]:
+    """"US military flights": the country of the operator, which no filter holds."""
+    return [f"word: {m.group(0)} (flights of one country's services: name the service, e.g. \"US Navy\")"
+            for m in US_RX.finditer(text) if not _in_span(m.start(), spans)]
+
+
 def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
@@ -173,6 +184,6 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
     ``follow_up``: the question edits the conversation's previous one)."""
     found = relative_in_follow_up(spans) if follow_up else []
-    for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words):
+    for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality):
         found += guard(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text)
