@@ -20,6 +20,8 @@ wrappers that change nothing.
   previous month?" after January 2025 would be the 30 days to today): declined naming it.
 - "US" / "U.S." as a modifier ("US military flights"): a filler word in lower case ("tell us"), so the RAF's flights
   would be counted too; declined naming it unless it is part of a name the reader used ("US Navy", "over the US").
+- "how many days had flights…" (a number of days, not of missions) and "flights a day / a month" (a rate): the
+  unit words are fillers, so the answer would be the missions' total; declined naming them.
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -176,6 +178,19 @@ def nationality(text: str, spans: Spans) -> list[str]:
             for m in US_RX.finditer(text) if not _in_span(m.start(), spans)]
 
 
+UNITS_COUNTED_RX = re.compile(r"\bhow\s+many\s+(?:(?:different|distinct|separate|calendar)\s+)?"
+                              r"(?:days?|weeks?|months?|years?|hours?|nights?|dates?)\b", _RX)
+RATE_RX = re.compile(r"\b(?:a|an|one|a\s+single)\s+(?:day|week|month|year|fortnight)\b", _RX)
+
+
+def units_and_rates(text: str, spans: Spans) -> list[str]:
+    """"how many days had flights", "flights a month": not a number of missions over the period."""
+    out = [f"word: {m.group(0)} (I count missions, not days or weeks: ask \"flights per day in …\")"
+           for m in UNITS_COUNTED_RX.finditer(text)]
+    return out + [f"word: {m.group(0)} (a rate: ask \"flights per day in …\" for each day's number)"
+                  for m in RATE_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
 def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
@@ -184,6 +199,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
     ``follow_up``: the question edits the conversation's previous one)."""
     found = relative_in_follow_up(spans) if follow_up else []
-    for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality):
+    for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
+                  units_and_rates):
         found += guard(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text)
