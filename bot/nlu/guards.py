@@ -22,6 +22,8 @@ wrappers that change nothing.
   would be counted too; declined naming it unless it is part of a name the reader used ("US Navy", "over the US").
 - "how many days had flights…" (a number of days, not of missions) and "flights a day / a month" (a rate): the
   unit words are fillers, so the answer would be the missions' total; declined naming them.
+- A superlative no intent used ("which P-8 flew the most", "who flew the most near Texas"), "where" no intent
+  used, and "how far / how close": the answer would be a list or a count, not what was asked; declined naming them.
 - A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
   not reported as not understood.
 """
@@ -191,6 +193,16 @@ def units_and_rates(text: str, spans: Spans) -> list[str]:
                   for m in RATE_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
 
 
+ASKS_OTHER_RX = re.compile(r"\b(?:the\s+)?(?:most|least|fewest|highest|lowest|biggest|largest|smallest)\b"
+                           r"|\bwhere\b|\bhow\s+(?:far|close|near)\b", _RX)
+
+
+def unanswered_asks(text: str, spans: Spans) -> list[str]:
+    """"which P-8 flew the most", "where did the P-8s fly", "how close did the U-2 get": asked, no intent took it."""
+    return [f"word: {m.group(0)} (not a question I answer this way: ask for a ranking, a list or a count)"
+            for m in ASKS_OTHER_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
 def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
@@ -200,6 +212,6 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     ``follow_up``: the question edits the conversation's previous one)."""
     found = relative_in_follow_up(spans) if follow_up else []
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates):
+                  units_and_rates, unanswered_asks):
         found += guard(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text)
