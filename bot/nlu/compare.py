@@ -59,7 +59,8 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
     return None
 
 
-_SIDE_SPLIT_RX = re.compile(r"\s+(?:or|vs\.?|versus|than|compared\s+(?:to|with)|against)\s+", _RX)
+_SIDE_SPLIT_RX = re.compile(r"\s+(?:or|vs\.?|versus|than|compared\s+(?:to|with)|against"
+                            r"|as(?!\s+(?:many|much|often|frequently)\b))\s+", _RX)
 #: What a side of "more drone flights or RC-135 flights?" can be: the aircraft, their role, their operator.
 _SUBJECT = ("type_designators", "roles", "surveillance_only", "operators")
 

@@ -27,6 +27,7 @@ WHY_RX = re.compile(
     _RX,
 )
 COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bagainst\b"
+                        r"|\bas\s+(?:many|much|often|frequently)\b(?=.*\bas\b)"  # "as many U-2 flights as E-3s"
                         r"|(?<!other )(?<!rather )\bthan\b"
                         r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
 #: "More P-8 or U-2 missions?", "were there fewer near Arizona or near California?": a comparison, never a sum.
@@ -143,7 +144,8 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     cm = COMPARE_RX.search(text) or MORE_OR_RX.search(text) or HOW_MANY_MORE_RX.search(text) or TREND_RX.search(text)
     n_periods = len(reading.periods)
     sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading) \
-        or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX))
+        or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX)) \
+        or bool(re.search(r"\bas\s+(?:many|much|often|frequently)\b.*\bas\b", text, _RX))
     if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX)):
         for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX):
             for m in rx.finditer(text):

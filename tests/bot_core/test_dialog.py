@@ -563,6 +563,7 @@ SINGLE: list[Q] = [
     Q("how many flights in the same month last year?", "count", DECLINED),
     Q("how many days had flights in February 2025?", "count", DECLINED),
     Q("which P-8 flew the most in 2025?", "which_aircraft", DECLINED),
+    Q("were there as many U-2 flights as E-3 flights in 2025?", "compare", (1, 2)),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
