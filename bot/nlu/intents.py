@@ -48,6 +48,10 @@ BREAKDOWN_RX = re.compile(
     r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it|them|those|these|that)\s+)?down|split)\b",
     _RX,
 )
+#: "sorted by date", "newest first": the order lists already come in (an oldest-first order is not offered).
+NEWEST_FIRST_RX = re.compile(r"\b(?:sort(?:ed)?|order(?:ed)?)\s+(?:(?:them|it|those|these)\s+)?by\s+(?:date|time)\b"
+                             r"(?!\s*,?\s*(?:oldest|earliest)\b)|\b(?:newest|latest|most\s+recent)\s+first\b"
+                             r"|\breverse\s+chronological(?:\s+order)?\b", _RX)
 #: "What types of aircraft flew near Texas?": a breakdown by type.
 TYPES_OF_RX = re.compile(
     r"\b(?:what|which)\s+(?:(?:aircraft|plane)\s+)?(?:types?|kinds?|sorts?|models?)(?:\s+of\s+(?:aircraft|planes?|"
@@ -138,6 +142,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
 
     if CLAIMS_RX.search(text):
         return Asked(Intent.CLAIMS)
+    newest = NEWEST_FIRST_RX.search(text)
+    if newest:  # lists are given newest first: "sorted by date" asks for the list as it comes
+        mark(newest, "list (newest first)")
+        return Asked(Intent.LIST)
     ranked = _ranking(text, mark)
     if ranked is not None:
         return ranked

@@ -575,6 +575,8 @@ CONVERSATIONS: list[list[Q]] = [
      Q("and the previous month?", "count", DECLINED)],
     [Q("how many P-8 flights near California in 2025?", "count", 7, types="P8", regions="near:california"),
      Q("how many over?", "count", DECLINED)],
+    [Q("list P-8 flights in 2025", "list", 11, types="P8", period=Y25),
+     Q("sorted by date", "list", 11, types="P8", period=Y25)],
     [
         Q("how many U-2 missions near Texas in February?", "count", 1, types="U2", period=FEB25),
         Q("what about P-8s?", "count", 2, types="P8", regions="near:texas", period=FEB25),

@@ -273,6 +273,14 @@ def test_a_period_relative_to_today_is_not_taken_for_one_relative_to_the_questio
     assert not parse("how many flights in the previous month?").not_understood
 
 
+def test_sorted_by_date_is_the_list_newest_first() -> None:
+    first = parse("list P-8 flights in 2025")
+    for text in ("sorted by date", "sort them by date", "newest first"):
+        q = parse(text, previous=first)
+        assert q.intent == Intent.LIST and not q.not_understood and q.scope == first.scope, (text, q.to_dict())
+    assert parse("in chronological order", previous=first).not_understood  # oldest first: not offered
+
+
 def test_narrowing_follow_ups() -> None:
     first = parse("how many Navy flights in January 2025?")
     only = parse("only the P-8s?", previous=first)
