@@ -151,7 +151,8 @@ def dropped_period_words(text: str, spans: Spans) -> list[str]:
 
 TOTAL_ONLY_RX = re.compile(r"^\W*(?:and|so|ok(?:ay)?)?\W*(?:in\s+)?(?:total|overall|altogether|all\s+together)\W*$",
                            _RX)
-DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)\W*$", _RX)
+DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)(?:\s+(?:it|them|there|that))?\W*$",
+                               _RX)
 
 
 def bare_follow_up_words(text: str) -> list[str]:

@@ -178,6 +178,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights over the US in 2025?", Intent.COUNT, {"regions": "over:united-states", "nu": ""}),
     ("can you tell us how many P-8 flights in 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
     ("how many over?", Intent.UNKNOWN, {"nu": "over"}),
+    ("did the U-2 fly over Texas or just near it?", Intent.COUNT, {"nu": "near it"}),
     ("total surveillance flights in 2025", Intent.COUNT, {"nu": ""}),
     ("how many flights in the year to February 2025?", Intent.COUNT, {"nu": "year to"}),
     ("how many P-8 flights between the U-2 flight and the RC-135 flight?", Intent.COUNT, {"nu": "between"}),
