@@ -21,6 +21,8 @@ _TAIL_RX = re.compile(r"\b(?:compared?\s+(?:to|with)|vs\.?|versus|against|than)\
 class Sides:
     first: Scope
     second: Scope
+    #: The words each side was read from, when read side by side (``(start, end, "kind: text")``).
+    spans: tuple[tuple[int, int, str], ...] = ()
 
 
 def comparison_sides(text: str, reading: QuestionReading, *, reference: object, previous: Scope | None,
@@ -38,6 +40,9 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
     if len(periods) >= 2:
         a, b = align_years(periods[0], periods[1])
         return Sides(scope.with_changes(period=a), scope.with_changes(period=b))
+    by_subject = subject_sides(text, scope, reference=reference, vocabulary=vocabulary)
+    if by_subject is not None:
+        return by_subject
     if len(scope.type_designators) == 2:
         a, b = scope.type_designators
         return Sides(scope.with_changes(type_designators=(a,)), scope.with_changes(type_designators=(b,)))
@@ -52,6 +57,35 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
         base = _merge_subject(previous, scope)
         return Sides(base.with_changes(period=previous.period), base.with_changes(period=periods[0]))
     return None
+
+
+_SIDE_SPLIT_RX = re.compile(r"\s+(?:or|vs\.?|versus|than|compared\s+(?:to|with)|against"
+                            r"|as(?!\s+(?:many|much|often|frequently)\b))\s+", _RX)
+#: What a side of "more drone flights or RC-135 flights?" can be: the aircraft, their role, their operator.
+_SUBJECT = ("type_designators", "roles", "surveillance_only", "operators")
+
+
+def subject_sides(text: str, scope: Scope, *, reference: object,
+                  vocabulary: Vocabulary | None = None) -> Sides | None:
+    """"More drone flights or RC-135 flights?", "fewer U-2 or E-3 flights?": each side's aircraft, role or operator
+    read on its own (a role against a type, or a type with several designators, is one side), the rest of the scope
+    shared. None unless the sides differ and name the same kinds of subject or one kind each: "Navy P-8s or U-2s"
+    is left to the reading of the whole question (both sides Navy)."""
+    split = _SIDE_SPLIT_RX.search(text)
+    if split is None:
+        return None
+    parts = ((0, text[:split.start()]), (split.end(), text[split.end():]))
+    read = [read_question(part, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+            for _, part in parts]
+    subjects = [{name: getattr(r.scope, name) for name in _SUBJECT if getattr(r.scope, name)} for r in read]
+    a, b = subjects
+    if not a or not b or a == b or (set(a) != set(b) and not len(a) == len(b) == 1):
+        return None
+    empty = {name: getattr(Scope(), name) for name in _SUBJECT}
+    spans = tuple((at + s, at + e, label) for (at, _), r in zip(parts, read, strict=True)
+                  for s, e, label in r.spans if label.split(":")[0] in {"aircraft", "role", "operator"})
+    return Sides(scope.with_changes(**{**empty, **subjects[0]}), scope.with_changes(**{**empty, **subjects[1]}),
+                 spans)
 
 
 def _merge_subject(previous: Scope, new: Scope) -> Scope:

@@ -27,6 +27,7 @@ WHY_RX = re.compile(
     _RX,
 )
 COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bagainst\b"
+                        r"|\bas\s+(?:many|much|often|frequently)\b(?=.*\bas\b)"  # "as many U-2 flights as E-3s"
                         r"|(?<!other )(?<!rather )\bthan\b"
                         r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
 #: "More P-8 or U-2 missions?", "were there fewer near Arizona or near California?": a comparison, never a sum.
@@ -44,9 +45,13 @@ _KEY = (r"day|date|week|month|year|type|aircraft\s+type|aircraft|model|region|st
         r"|service|branch|unit")
 BREAKDOWN_RX = re.compile(
     rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))\s+(?P<key>{_KEY})s?\b"
-    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|split)\b",
+    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it|them|those|these|that)\s+)?down|split)\b",
     _RX,
 )
+#: "sorted by date", "newest first": the order lists already come in (an oldest-first order is not offered).
+NEWEST_FIRST_RX = re.compile(r"\b(?:sort(?:ed)?|order(?:ed)?)\s+(?:(?:them|it|those|these)\s+)?by\s+(?:date|time)\b"
+                             r"(?!\s*,?\s*(?:oldest|earliest)\b)|\b(?:newest|latest|most\s+recent)\s+first\b"
+                             r"|\breverse\s+chronological(?:\s+order)?\b", _RX)
 #: "What types of aircraft flew near Texas?": a breakdown by type.
 TYPES_OF_RX = re.compile(
     r"\b(?:what|which)\s+(?:(?:aircraft|plane)\s+)?(?:types?|kinds?|sorts?|models?)(?:\s+of\s+(?:aircraft|planes?|"
@@ -137,12 +142,18 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
 
     if CLAIMS_RX.search(text):
         return Asked(Intent.CLAIMS)
+    newest = NEWEST_FIRST_RX.search(text)
+    if newest:  # lists are given newest first: "sorted by date" asks for the list as it comes
+        mark(newest, "list (newest first)")
+        return Asked(Intent.LIST)
     ranked = _ranking(text, mark)
     if ranked is not None:
         return ranked
     cm = COMPARE_RX.search(text) or MORE_OR_RX.search(text) or HOW_MANY_MORE_RX.search(text) or TREND_RX.search(text)
     n_periods = len(reading.periods)
-    sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading)
+    sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading) \
+        or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX)) \
+        or bool(re.search(r"\bas\s+(?:many|much|often|frequently)\b.*\bas\b", text, _RX))
     if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX)):
         for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX):
             for m in rx.finditer(text):

@@ -10,7 +10,7 @@ import difflib
 import re
 
 from bot.nlu.vocab import Vocab
-from claims.nlp.lexicon import CLAIM_WORDS, CORRECTABLE, FILLER, is_english_word
+from claims.nlp.lexicon import CLAIM_WORDS, CORRECTABLE, FILLER, KNOWN_WORDS, is_english_word
 
 _RX = re.IGNORECASE
 
@@ -64,7 +64,8 @@ def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
 
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4, "final": 4}
 _QUARTER_RX = re.compile(
-    r"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:q(?P<q>[1-4])|(?P<ord>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
+    r"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:(?P<y0>(?:19|20)\d{2})(?:'s|’s)?\s+)?"
+    r"(?:q(?P<q>[1-4])|(?P<ord>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
     r"\s+quarter)(?:\s+of)?(?:\s+(?P<y>(?:19|20)\d{2}))?\b",
     _RX,
 )
@@ -78,11 +79,14 @@ def spell_quarters(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]
     changes: list[tuple[str, str]] = []
 
     def spell(m: re.Match[str]) -> str:
-        if (m.group("ord") or "").lower() in {"last", "final"} and not m.group("y"):
+        written = m.group("y") or m.group("y0")  # "Q4 2025", "2025 Q4", "2025's fourth quarter"
+        if m.group("y") and m.group("y0"):
+            return m.group(0)  # "2024 Q1 2025": two years for one quarter, left to the reader (and declined)
+        if (m.group("ord") or "").lower() in {"last", "final"} and not written:
             return m.group(0)  # "the last quarter" alone is relative to today, not the fourth quarter
         q = int(m.group("q")) if m.group("q") else _ORD[m.group("ord").lower()]
-        year = int(m.group("y")) if m.group("y") else today.year
-        if not m.group("y") and dt.date(year, 3 * q - 2, 1) > today:
+        year = int(written) if written else today.year
+        if not written and dt.date(year, 3 * q - 2, 1) > today:
             year -= 1
         first, last = 3 * q - 2, 3 * q
         end = (dt.date(year + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)).day
@@ -93,17 +97,22 @@ def spell_quarters(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]
     return _QUARTER_RX.sub(spell, text), changes
 
 
-_DESIGNATOR_RX = re.compile(r"(?<![\w-])(?P<a>[A-Za-z]{1,3})-?(?P<b>\d{1,3}[A-Za-z]?)(?![\w-])")
+_DESIGNATOR_RX = re.compile(r"(?<![\w-])(?P<a>[A-Za-z]{1,3})(?P<sep>-|[ \t])?(?P<b>\d{1,3}[A-Za-z]?)(?![\w-])")
 
 
 def designators(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
-    """A designator written without its hyphen or in lower case ("e3", "kc135") → the form the vocabulary knows
-    ("E-3"), said as a correction. Only when the written form itself is unknown and exactly one form is known."""
+    """A designator written without its hyphen, with a space for it or in lower case ("e3", "kc135", "rc 135") →
+    the form the vocabulary knows ("E-3"), said as a correction. Only when the written form itself is unknown and
+    exactly one form is known; with a space, only after two or three letters that are no question word ("at 6",
+    "a 10" stay words)."""
     changes: list[tuple[str, str]] = []
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         if word.lower() in vocab.types or word in vocab.types:
+            return word
+        a = m.group("a")
+        if (m.group("sep") or "").isspace() and (len(a) < 2 or a.lower() in KNOWN_WORDS):
             return word
         forms = {f"{m.group('a')}-{m.group('b')}".lower(), f"{m.group('a')}{m.group('b')}".lower()}
         known = sorted(f for f in forms if f in vocab.types)
@@ -122,13 +131,26 @@ _MON_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _YEAR_RX = r"(?:19|20)\d{2}"
 _EDGE_RX = re.compile(
     rf"\b(?P<lead>since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<m1>{_MON_RX})\s+)?(?P<y1>{_YEAR_RX}|the\s+year)"
-    rf"\b|\b(?P<until>until|till|up\s+to|through|to|by)\s+the\s+end\s+of\s+(?P<y2>{_YEAR_RX}|the\s+year)\b",
+    rf"\b|\b(?P<until>until|till|up\s+to|through|thru|to|by)\s+the\s+end\s+of\s+(?:(?P<m2>{_MON_RX})\s+)?"
+    rf"(?P<y2>{_YEAR_RX}|the\s+year)\b",
     _RX,
 )
 _WEEK_OF_RX = re.compile(
     rf"\b(?:(?:in|during)\s+)?the\s+week\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>{_YEAR_RX}))?"
     r"(?![\w-])",
+    _RX,
+)
+#: "the 2024 calendar year", "calendar year 2024": the year.
+_CALENDAR_YEAR_RX = re.compile(rf"\b(?:the\s+)?(?P<y1>{_YEAR_RX})\s+calendar\s+year\b"
+                               rf"|\b(?:the\s+)?calendar\s+year\s+(?P<y2>{_YEAR_RX})\b", _RX)
+#: "in 2024 or 2025": the second year gets its preposition back, so the reader reads both.
+_YEAR_OR_RX = re.compile(rf"\b(?P<lead>in|during)\s+(?P<a>{_YEAR_RX})\s+(?P<j>or|vs\.?|versus)\s+(?P<b>{_YEAR_RX})\b",
+                         _RX)
+_WEEKEND_OF_RX = re.compile(
+    rf"\b(?:(?:on|over|during|in)\s+)?the\s+weekend\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+"
+    rf"(?P<y>{_YEAR_RX})(?![\w-])",
     _RX,
 )
 #: "how about 2024?", "and March?": a follow-up naming only a period, without its preposition.
@@ -148,9 +170,10 @@ def _month_number(word: str) -> int:
 def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
     """Periods the shared reader has no rule for, spelled as ones it has, each returned as a correction so the
     answer says how it was read: "since the start of 2025" → "since 1 January 2025"; "until the end of 2024" →
-    "until 31 December 2024"; "the week of 3 February 2025" → "between 3 February 2025 and 9 February 2025" (the
-    seven days from the day named, as in "the week of March 3"; without a year the days stay yearless, so the
-    bare-month rule picks the year); "how about 2024?" → "how about in 2024?"."""
+    "until 31 December 2024"; "through the end of January 2025" → "until 31 January 2025"; "the week of 3 February
+    2025" → "between 3 February 2025 and 9 February 2025" (the seven days from the day named, as in "the week of
+    March 3"; without a year the days stay yearless, so the bare-month rule picks the year); "how about 2024?" →
+    "how about in 2024?"."""
     changes: list[tuple[str, str]] = []
 
     def edge(m: re.Match[str]) -> str:
@@ -161,8 +184,10 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
             words = f"since 1 {month} {year}"
         else:
             year = m.group("y2")
-            year = str(today.year) if year.lower().startswith("the") else year
-            words = f"until 31 December {year}"
+            year = today.year if year.lower().startswith("the") else int(year)
+            month = _month_number(m.group("m2")) if m.group("m2") else 12
+            last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            words = f"until {last} {_MONTH_NAMES[month - 1]} {year}"
         changes.append((m.group(0), words))
         return words
 
@@ -185,9 +210,39 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
         changes.append((m.group(0).strip(), words + " (the seven days from that day)"))
         return words
 
+    def calendar(m: re.Match[str]) -> str:
+        changes.append((m.group(0).strip(), m.group("y1") or m.group("y2")))
+        return m.group("y1") or m.group("y2")
+
+    text = _CALENDAR_YEAR_RX.sub(calendar, text)
+    text = _YEAR_OR_RX.sub(lambda m: "{lead} {a} {j} {lead} {b}".format(**m.groupdict()), text)
     text = _EDGE_RX.sub(edge, text)
     text = _WEEK_OF_RX.sub(week, text)
     bare = _BARE_PERIOD_RX.match(text)
     if bare:
         text = bare.group("lead") + "in " + text[bare.start("p"):]
     return text, changes
+
+
+def spell_weekends(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """"the weekend of 1 February 2025" → "between 1 February 2025 and 2 February 2025" when the day named is a
+    Saturday or a Sunday (the weekend it is part of), said as a correction. A weekday ("the weekend of 3 March":
+    the one before or after?) or a day without its year (which weekday?) is left as written, and declined."""
+    changes: list[tuple[str, str]] = []
+
+    def weekend(m: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(m.group("y")), _month_number(m.group("m1") or m.group("m2")),
+                          int(m.group("d1") or m.group("d2")))
+        except ValueError:
+            return m.group(0)
+        if day.weekday() < 5:
+            return m.group(0)
+        saturday = day - dt.timedelta(days=day.weekday() - 5)
+        sunday = saturday + dt.timedelta(days=1)
+        words = (f"between {saturday.day} {_MONTH_NAMES[saturday.month - 1]} {saturday.year} and {sunday.day} "
+                 f"{_MONTH_NAMES[sunday.month - 1]} {sunday.year}")
+        changes.append((m.group(0).strip(), words + " (Saturday and Sunday)"))
+        return words
+
+    return _WEEKEND_OF_RX.sub(weekend, text), changes

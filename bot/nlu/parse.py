@@ -16,6 +16,7 @@ from dataclasses import replace
 from bot.nlu import followups
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
+from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
 from bot.nlu.leftovers import leftovers
 from bot.nlu.normalise import (
@@ -23,6 +24,7 @@ from bot.nlu.normalise import (
     designators,
     spell_open_periods,
     spell_quarters,
+    spell_weekends,
     strip_mentions,
     unshout,
 )
@@ -72,6 +74,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, corrections = correct_typos(cleaned, vocab)
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
+    corrected, weekends = spell_weekends(corrected)
+    edges += weekends
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
 
@@ -146,6 +150,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
             problems.append("the two things to compare")
         else:
             scope, other = sides.first, sides.second
+            spans.extend(sides.spans)
             for p in (sides.first.period, sides.second.period):
                 for m in re.finditer(re.escape(p.text), corrected, _RX) if p is not None and p.text else ():
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
@@ -154,6 +159,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
+    spans.extend(polite_spans(corrected))
+    problems += guard_problems(corrected, spans, top, follow_up=follow_up)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))
@@ -202,6 +209,17 @@ def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,
 AND_HOW_MANY_RX = re.compile(r"\band\s+how\s+many\b", _RX)
 _RANGE_GAP_RX = re.compile(r"^[\s,]*(?:to|through|thru|until|till|-|–|—)[\s,]*$", _RX)
 _AND_GAP_RX = re.compile(r"^[\s,]*(?:and|&)?[\s,]*$", _RX)
+_OF_YEAR_GAP_RX = re.compile(r"^[\s,]*(?:of|in)[\s,]*$", _RX)
+
+
+def _in_year(months: Period, year: Period) -> bool:
+    """Months written without a year, then "of/in <year>": a whole calendar year the months are moved into. Two
+    months listed with "and" must be adjacent ("January and March of 2025" is two months, not three: declined)."""
+    whole_year = year.start.month == 1 and year.start.day == 1 and (year.end.month, year.end.day) == (12, 31) \
+        and year.start.year == year.end.year
+    listed = bool(re.search(r"\s(?:and|&)\s", months.text or "")) and months.end.month - months.start.month > 1
+    return months.year_inferred and not year.year_inferred and whole_year \
+        and months.start.year == months.end.year and not listed
 
 
 def _two_periods(text: str, periods: list[Period], spans: Spans, scope: Scope,
@@ -217,6 +235,8 @@ def _two_periods(text: str, periods: list[Period], spans: Spans, scope: Scope,
         for m in AND_HOW_MANY_RX.finditer(text):
             spans.append((m.start(), m.end(), "asked: comparison"))
         return Intent.COMPARE, scope, []
+    if len(periods) == 2 and _OF_YEAR_GAP_RX.match(gap) and _in_year(periods[0], periods[1]):
+        return intent, scope.with_changes(period=a), []  # "January and February of 2025": the months of that year
     if len(periods) == 2 and (len(marks) < 2 or _AND_GAP_RX.match(gap)) and a.start <= b.end:
         if b.start > a.end + dt.timedelta(days=1):  # "January and October 2025": two months, not the months between
             return Intent.COMPARE, scope, []
@@ -294,6 +314,8 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
             kept = tuple(d for d in scope.type_designators if d not in excluded)
             scope = scope.with_changes(type_designators=kept,
                                        exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *excluded))))
+    if scope.type_designators and not (scope.roles or scope.surveillance_only):
+        _roles_of_named_types(text, reading, scope, spans, reference, vocabulary)
     for m in CIVIL_RX.finditer(text):
         spans.append((m.start(), m.end(), "non-military: " + m.group(0)))
         scope = scope.with_changes(civil_only=True, military_only=False)
@@ -322,6 +344,29 @@ def _roles_without(text: str, start: int, end: int, scope: Scope, spans: Spans, 
         return scope
     spans.extend(s for s in again.spans if s[2].startswith("role:"))
     return scope.with_changes(roles=again.scope.roles, surveillance_only=again.scope.surveillance_only)
+
+
+def _roles_of_named_types(text: str, reading: QuestionReading, scope: Scope, spans: Spans, reference: dt.date,
+                          vocabulary: object) -> None:
+    """"Global Hawk drone flights", "U-2 spy plane missions": the reader drops a role word next to a named type. It is
+    used (marked as a span) only when every named type has that role; "P-8 drone flights" keeps "drone" unread."""
+    if not leftovers(text, [*spans, *reading.spans]):
+        return
+    blank = text
+    for s, e, label in reading.spans:
+        if label.startswith("aircraft:"):
+            blank = blank[:s] + " " * (e - s) + blank[e:]
+    again = read_question(blank, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+    if not (again.scope.roles or again.scope.surveillance_only) or again.scope.type_designators:
+        return
+    by_designator = getattr(vocabulary, "aircraft_by_designator", {})
+    for d in scope.type_designators:
+        entry = by_designator.get(d)
+        if entry is None or not (entry.role in again.scope.roles
+                                 or (again.scope.surveillance_only and entry.is_surveillance)):
+            return
+    spans.extend((s, e, label + " (the named aircraft's role)") for s, e, label in again.spans
+                 if label.startswith("role:"))
 
 
 def _place_follow_up(text: str, scope: Scope, unresolved: list[str], spans: Spans, vocab: Vocab,

@@ -177,7 +177,7 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
         if unit.lower().startswith("nautical"):
             factor = 1.0
         words = doc.char_span(ent.start_char - len(before) + m.start(), ent.start_char, alignment_mode="expand")
-        return "near", round(float(n) * factor, 1), words
+        return "near", float(n) * factor, words  # never rounded: a filter 0.05 nm short drops missions
     i = ent.start - 1
     place_ends = {p.end: p for p in place_starts.values()}
     while i >= span.start:

@@ -290,7 +290,8 @@ SEED_ROLE_WORDS: list[dict[str, Any]] = [
     {"phrase": "SIGINT", "key": "sigint", "roles": ["sigint"]},
     {"phrase": "drone", "key": "drone_recon", "roles": ["drone_recon"]},
     {"phrase": "drones", "key": "drone_recon", "roles": ["drone_recon"]},
-    {"phrase": "unmanned aircraft", "key": "drone_recon", "roles": ["drone_recon"]},
+    *({"phrase": p, "key": "drone_recon", "roles": ["drone_recon"]}
+      for p in ("unmanned aircraft", "unmanned", "uncrewed", "UAV", "UAVs")),
     {"phrase": "maritime patrol", "key": "maritime_patrol", "roles": ["maritime_patrol"]},
     {"phrase": "early warning", "key": "aew", "roles": ["aew"]},
     {"phrase": "command post", "key": "command_post", "roles": ["command_post"]},
@@ -302,6 +303,7 @@ SEED_ROLE_WORDS: list[dict[str, Any]] = [
     *({"phrase": p, "key": "fighter", "roles": ["fighter"]} for p in ("fighter", "fighters", "fighter jet",
                                                                        "fighter jets")),
     *({"phrase": p, "key": "helicopter", "roles": ["helicopter"]} for p in ("helicopter", "helicopters")),
+    *({"phrase": p, "key": "bomber", "roles": ["bomber"]} for p in ("bomber", "bombers")),
 ]
 
 # ------------------------------------------------------------------------------------- sources and other names

@@ -489,6 +489,9 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     _round3(o, add)
     _round4(o, add)
     _round5(o, add)
+    from tests.bot_core.oracle_round6 import round6
+
+    round6(o, add)
     return cases
 
 

@@ -105,7 +105,7 @@ def test_a_distance_beyond_what_the_records_measured_is_not_counted(demo, client
     assert not _ask(demo, "how many surveillance flights within 250 nm of Texas in February 2025?").declined
     claim = _claim("At least 5 surveillance missions were flown within 300 miles of Texas in February 2025.")
     check = claim_count_check(claim)
-    assert check.found.startswith("not counted: the records measure distances only to 260.7 nm of Texas")
+    assert check.found.startswith("not counted: the records measure distances only to 260.693 nm of Texas")
     client.force_login(demo.editor)
     response = client.get(f"/api/claims/{claim.pk}/check/")
     assert response.status_code == 200 and response.json()["count_check"]["found"] == check.found

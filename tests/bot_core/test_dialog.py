@@ -199,7 +199,7 @@ SINGLE: list[Q] = [
     Q("how many flights came close to Sinaloa in February?", "count", 1, regions="near:sinaloa"),
     Q("how many missions within 30 nm of Sinaloa?", "count", 1, regions="near30:sinaloa"),
     Q("how many missions within 5 nm of Sinaloa?", "count", 0, regions="near5:sinaloa"),
-    Q("how many missions within 50 miles of Sinaloa?", "count", 1, regions="near43.4:sinaloa"),
+    Q("how many missions within 50 miles of Sinaloa?", "count", 1, regions="near43.4488:sinaloa"),
     Q("how many surveillance flights along the border?", "count", 25, regions="near:us-mexico-border"),
     Q("how many spy flights along the border between 25 Jan and 5 Feb?", "count", 17,
       regions="near:us-mexico-border"),
@@ -550,11 +550,33 @@ SINGLE: list[Q] = [
     Q("how many P-8 flights in January 2025 and how many in February 2025?", "compare", (5, 6), types="P8"),
     Q("how many flights in January and October 2025?", "compare", (9, 8)),
     Q("how many missions before 3 February 2025 in 2025?", "count", DECLINED),
+    # wrong before, found by the oracle's round 6 and by probing trap phrasings (docs/QUALITY.md, round 6)
+    Q("how many flights in 2025 Q4?", "count", 8, period="2025-10-01/2025-12-31"),
+    Q("how many flights through the end of January 2025?", "count", 22, period="1990-01-01/2025-01-31"),
+    Q("how many flights within 50 miles of Arizona?", "count", 10, regions="near43.4488:arizona"),
+    Q("how many flights around 3 February 2025?", "count", DECLINED),
+    Q("how many flights more than 20 nm from Texas?", "count", DECLINED),
+    Q("how many of the 18 missions were P-8s?", "count", DECLINED),
+    Q("how many US military flights in 2025?", "count", DECLINED),
+    Q("how many flights with more than one orbit?", "count", DECLINED),
+    Q("how many flights near Texas since last year?", "count", DECLINED),
+    Q("how many flights in the same month last year?", "count", DECLINED),
+    Q("how many days had flights in February 2025?", "count", DECLINED),
+    Q("which P-8 flew the most in 2025?", "which_aircraft", DECLINED),
+    Q("were there as many U-2 flights as E-3 flights in 2025?", "compare", (1, 2)),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
 
 CONVERSATIONS: list[list[Q]] = [
+    # wrong before (round 6): a period relative to today taken for one relative to the question before, and a place
+    # word without its place keeping the previous place
+    [Q("how many P-8 flights in January 2025?", "count", 5, types="P8", period=JAN25),
+     Q("and the previous month?", "count", DECLINED)],
+    [Q("how many P-8 flights near California in 2025?", "count", 7, types="P8", regions="near:california"),
+     Q("how many over?", "count", DECLINED)],
+    [Q("list P-8 flights in 2025", "list", 11, types="P8", period=Y25),
+     Q("sorted by date", "list", 11, types="P8", period=Y25)],
     [
         Q("how many U-2 missions near Texas in February?", "count", 1, types="U2", period=FEB25),
         Q("what about P-8s?", "count", 2, types="P8", regions="near:texas", period=FEB25),

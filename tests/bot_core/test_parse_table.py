@@ -67,7 +67,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("E-3 flights since the start of 2025?", Intent.COUNT, {"types": "E3TF,E3CF", "period": "2025-01-01/2026-11-24"}),
     ("how many missions since the beginning of the year?", Intent.COUNT, {"period": "2026-01-01/2026-11-24"}),
     ("how many e3 missions until the end of 2024?", Intent.COUNT, {"period": "1990-01-01/2024-12-31"}),
-    ("how about 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31"}),
+    ("how about 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("what about around 3 February 2025?", Intent.COUNT, {"nu": "around"}),
     ("count the surveillance flights other than P-8s in 2024", Intent.COUNT, {"types": "", "excluded": "P8",
                                                                               "surv": "1"}),
     ("how many flights except P-8s and U-2s in 2025?", Intent.COUNT, {"types": "", "excluded": "P8,U2"}),
@@ -103,6 +104,89 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("were there more flights in 2025?", Intent.COMPARE, {"nu": "than what"}),
     ("how many P-8 and U-2 flights in fall 2025?", Intent.COUNT, {"nu": "fall"}),
     ("how many flights in January, February and March 2025?", Intent.COUNT, {"period": "2025-01-01/2025-03-31"}),
+    # oracle round 6: wrong answers before (a quarter after its year, "through the end of" a month, a date given
+    # roughly)
+    ("how many flights in 2025 Q4?", Intent.COUNT, {"period": "2025-10-01/2025-12-31"}),
+    ("how many U-2 flights in 2024's third quarter?", Intent.COUNT, {"period": "2024-07-01/2024-09-30"}),
+    ("how many flights through the end of January 2025?", Intent.COUNT, {"period": "1990-01-01/2025-01-31"}),
+    ("how many flights until the end of March 2025?", Intent.COUNT, {"period": "1990-01-01/2025-03-31"}),
+    ("how many flights around 3 February 2025?", Intent.COUNT, {"nu": "around"}),
+    ("how many P-8 flights about mid-February 2025?", Intent.COUNT, {"nu": "about"}),
+    ("how many flights near the US-Mexico border?", Intent.COUNT, {"regions": "near:us-mexico-border", "nu": ""}),
+    ("how many flights around Arizona in 2025?", Intent.COUNT, {"regions": "near:arizona", "nu": ""}),
+    # oracle round 6: declined before (spaced designators, bombers, polite wrappers, "throughout", "break down")
+    ("how many rc 135 flights in 2025?", Intent.COUNT, {"types": "R135", "corr": "rc 135>RC-135", "nu": ""}),
+    ("how many flights at 6 in the morning?", Intent.COUNT, {"types": ""}),
+    ("how many bombers flew near Texas in 2025?", Intent.COUNT, {"roles": "bomber", "nu": ""}),
+    ("I'd like to know the number of U-2 flights near Texas", Intent.COUNT, {"types": "U2", "nu": ""}),
+    ("quick q: how many RC-135s flew near Texas?", Intent.COUNT, {"types": "R135", "nu": ""}),
+    ("Could you check how many P-8 flights there were in 2024?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights throughout 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("break down the February 2025 flights by operator", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),
+    ("how many flights the weekend of 1 February 2025?", Intent.COUNT, {"period": "2025-02-01/2025-02-02", "nu": ""}),
+    ("how many flights over the weekend of Feb 2, 2025?", Intent.COUNT, {"period": "2025-02-01/2025-02-02"}),
+    ("how many flights the weekend of 3 February 2025?", Intent.COUNT, {"nu": "weekend"}),
+    ("more drone flights or RC-135 flights in October 2025?", Intent.COMPARE,
+     {"roles": "drone_recon", "other": "types:R135", "nu": ""}),
+    ("were there fewer U-2 or E-3 flights in 2024?", Intent.COMPARE,
+     {"types": "U2", "other": "types:E3TF,E3CF", "nu": ""}),
+    ("more spy planes or tankers in 2025?", Intent.COMPARE, {"surv": "1", "nu": ""}),
+    # held-out batch of round 6: declined before
+    ("How many P-8 flights were there in January and February of 2025?", Intent.COUNT,
+     {"period": "2025-01-01/2025-02-28", "nu": ""}),
+    ("how many flights in January and March of 2025?", Intent.COUNT, {"nu": "not one range"}),
+    ("how many Global Hawk drone flights in 2025?", Intent.COUNT, {"types": "Q4", "nu": ""}),
+    ("how many P-8 drone flights in 2025?", Intent.COUNT, {"nu": "drone"}),
+    ("how many unmanned flights in 2025?", Intent.COUNT, {"roles": "drone_recon", "nu": ""}),
+    # third batch of round 6 (traps): wrong before — a distance rounded to 0.1 nm, a distance bound turned around,
+    # a definite number of missions; then two declines
+    ("how many flights within 50 miles of Arizona?", Intent.COUNT, {"regions": "near43.4488:arizona"}),
+    ("how many flights more than 20 nm from Texas?", Intent.COUNT, {"nu": "more than"}),
+    ("how many flights over 20 nm from Texas?", Intent.COUNT, {"nu": "over"}),
+    ("how many flights within 20 nm of Texas?", Intent.COUNT, {"regions": "near20:texas", "nu": ""}),
+    ("how many of the 18 missions were P-8s?", Intent.COUNT, {"nu": "the 18"}),
+    ("were there at least 11 P-8 missions in February 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights in the 2024 calendar year?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("when did the first P-8 flight in February 2025 take place?", Intent.WHEN, {"types": "P8", "nu": ""}),
+    ("how many flights with more than one orbit?", Intent.COUNT, {"nu": "more than one"}),
+    ("how many flights less than 10 nm from Texas?", Intent.COUNT, {"regions": "near10:texas", "nu": ""}),
+    ("how many flights up to 31 January 2025?", Intent.COUNT, {"period": "1990-01-01/2025-01-31", "nu": ""}),
+    ("how many flights in the same month last year?", Intent.COUNT, {"nu": "same month"}),
+    ("how many flights near Texas over the same days in 2024?", Intent.COUNT, {"nu": "same days"}),
+    ("how many flights by each P-8?", Intent.COUNT, {"nu": "P-8 after"}),
+    ("how many flights per P-8 in 2025?", Intent.COUNT, {"nu": "P-8 after"}),
+    ("list every RC-135 sortie near Texas", Intent.LIST, {"types": "R135", "nu": ""}),
+    ("how many flights near Texas since last year?", Intent.COUNT, {"nu": "since"}),
+    ("and in total?", Intent.UNKNOWN, {"nu": "in total"}),
+    ("which P-8 flew the most in 2025?", Intent.WHICH_AIRCRAFT, {"nu": "the most"}),
+    ("were there as many U-2 flights as E-3 flights in 2025?", Intent.COMPARE,
+     {"types": "U2", "other": "types:E3TF,E3CF", "nu": ""}),
+    ("did the Navy fly as often as the Air Force in 2024?", Intent.COMPARE, {"nu": ""}),
+    ("where did the P-8s fly in 2025?", Intent.COUNT, {"nu": "where"}),
+    ("how close did the U-2 get to Texas?", Intent.COUNT, {"nu": "how close"}),
+    ("which operator flew the most surveillance flights in 2025?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),
+    ("what was the most recent P-8 flight?", Intent.WHEN, {"nu": ""}),
+    ("how many days had flights in February 2025?", Intent.COUNT, {"nu": "how many days"}),
+    ("on how many days did P-8s fly in 2025?", Intent.COUNT, {"nu": "how many days"}),
+    ("how many flights a month in 2024?", Intent.COUNT, {"nu": "a month"}),
+    ("how many flights a day in February 2025?", Intent.COUNT, {"nu": "a day"}),
+    ("how many flights per day in February 2025?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
+    ("how many flights in the last 30 days?", Intent.COUNT, {"nu": ""}),
+    ("how many US military flights in 2025?", Intent.COUNT, {"nu": "US"}),
+    ("how many U.S. flights?", Intent.COUNT, {"nu": "U.S."}),
+    ("how many US Navy flights in 2025?", Intent.COUNT, {"nu": ""}),
+    ("how many flights over the US in 2025?", Intent.COUNT, {"regions": "over:united-states", "nu": ""}),
+    ("can you tell us how many P-8 flights in 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many over?", Intent.UNKNOWN, {"nu": "over"}),
+    ("did the U-2 fly over Texas or just near it?", Intent.COUNT, {"nu": "near it"}),
+    ("total surveillance flights in 2025", Intent.COUNT, {"nu": ""}),
+    ("how many flights in the year to February 2025?", Intent.COUNT, {"nu": "year to"}),
+    ("how many P-8 flights between the U-2 flight and the RC-135 flight?", Intent.COUNT, {"nu": "between"}),
+    ("how many flights between Texas and Arizona?", Intent.COUNT, {"nu": "between"}),
+    ("how many flights near Texas during the week?", Intent.COUNT, {"nu": "during the week"}),
+    ("how many flights between 1 and 3 February 2025?", Intent.COUNT, {"period": "2025-02-01/2025-02-03", "nu": ""}),
+    ("how many flights near Texas in 2024 or 2025?", Intent.COMPARE,
+     {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
 ]
 
 
@@ -118,6 +202,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
     s = q.scope
     if "types" in checks:
         assert ",".join(s.type_designators) == checks["types"], ctx
+    if "roles" in checks:
+        assert ",".join(s.roles) == checks["roles"], ctx
     if "excluded" in checks:
         assert ",".join(s.exclude_types) == checks["excluded"], ctx
     if "regions" in checks:
@@ -179,6 +265,21 @@ def test_typo_correction_never_turns_a_word_into_an_entity() -> None:
         assert not q.scope.roles, (text, q.scope)
     fixed = parse("how many misions near Texs in Febuary 2025?")
     assert ("Texs", "texas") in fixed.corrections or ("Texs", "Texas") in fixed.corrections
+
+
+def test_a_period_relative_to_today_is_not_taken_for_one_relative_to_the_question_before() -> None:
+    first = parse("how many P-8 flights in January 2025?")
+    previous = parse("and the previous month?", previous=first)
+    assert any("previous month" in x for x in previous.not_understood), previous.not_understood
+    assert not parse("how many flights in the previous month?").not_understood
+
+
+def test_sorted_by_date_is_the_list_newest_first() -> None:
+    first = parse("list P-8 flights in 2025")
+    for text in ("sorted by date", "sort them by date", "newest first"):
+        q = parse(text, previous=first)
+        assert q.intent == Intent.LIST and not q.not_understood and q.scope == first.scope, (text, q.to_dict())
+    assert parse("in chronological order", previous=first).not_understood  # oldest first: not offered
 
 
 def test_narrowing_follow_ups() -> None:

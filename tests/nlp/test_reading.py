@@ -46,7 +46,7 @@ TABLE = [
     ("CBP drones along the border", {"roles": ("drone_recon",), "operators": ("cbp",),
                                      "regions": (near("us-mexico-border"),)}),
     ("missions within 20 nm of Texas", {"regions": (near("texas", 20.0),)}),
-    ("flights within 50 miles of Arizona", {"regions": (near("arizona", 43.4),)}),
+    ("flights within 50 miles of Arizona", {"regions": (near("arizona", 50 * 0.868976),)}),
     ("over California, Arizona and Texas", {"regions": (over("california"), over("arizona"), over("texas"))}),
     ("near Texas and over Arizona", {"regions": (near("texas"), over("arizona"))}),
     ("in the Gulf of California", {"regions": (over("gulf-of-california"),)}),

@@ -1,0 +1,218 @@
+"""Words that look harmless but change the question, so they must never be read silently, and the polite
+wrappers that change nothing.
+
+- A date given roughly ("around 3 February", "about mid-February"): the records are counted per day, and "around"
+  says which days only vaguely, so the question is declined naming the word — never answered for the day alone.
+- A distance bound the other way ("more than 20 nm from Texas", "beyond 12 nm", "at least 10 nm off"): the records
+  are read as "within N nm", so the question is declined naming the words — never answered as "within".
+- A definite number of missions ("how many of the 18 missions…"): which 18 is not said, so declined naming it.
+- A bound on a number the reader did not use ("with more than one orbit"): "one" is a filler word ("which ones"),
+  so the bound would vanish; declined naming it.
+- "the same month last year", "over the same days in 2024": which month or days is not said in the question, and
+  "same" is a filler word elsewhere ("same for March"), so it would vanish; declined naming it.
+- "per P-8", "by each P-8": a number per airframe, not the type's total; declined naming it.
+- A word that opens or bounds a period right before one the reader read without it ("since last year", "the year
+  to February 2025", "by March 2025"), "between" that is in no span ("between the U-2 flight and the RC-135
+  flight", "between Texas and Arizona"), and "during the week" (weekdays?): declined naming the words.
+- A follow-up that is only "in total?" / "overall?" (the total of which filters?) and a place word with no place
+  after it ("how many over?" after "near California"): declined naming the words.
+- In a follow-up, a period relative to today that reads like one relative to the question before ("and the
+  previous month?" after January 2025 would be the 30 days to today): declined naming it.
+- "US" / "U.S." as a modifier ("US military flights"): a filler word in lower case ("tell us"), so the RAF's flights
+  would be counted too; declined naming it unless it is part of a name the reader used ("US Navy", "over the US").
+- "how many days had flights…" (a number of days, not of missions) and "flights a day / a month" (a rate): the
+  unit words are fillers, so the answer would be the missions' total; declined naming them.
+- A superlative no intent used ("which P-8 flew the most", "who flew the most near Texas"), "where" no intent
+  used, and "how far / how close": the answer would be a list or a count, not what was asked; declined naming them.
+- A polite wrapper before the question ("quick q:", "I'd like to know", "could you check"): used, so its words are
+  not reported as not understood.
+"""
+from __future__ import annotations
+
+import re
+
+_RX = re.IGNORECASE
+Spans = list[tuple[int, int, str]]
+
+#: A word that makes the date after it approximate.
+ROUGH_RX = re.compile(r"\b(?:around|about|approximately|approx\.?|roughly|circa|ca\.|some\s*time\s+around)"
+                      r"(?:\s+(?:the|in|on))?\s*$", _RX)
+#: "how about 2024?", "what about the week of…": a follow-up, not a rough date.
+FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
+POLITE_RX = re.compile(
+    r"^\s*(?:(?:hi|hey|hello)(?:\s+there)?\s*[!,.]?\s*)?(?:quick\s+(?:q|question)\s*[:,\-–—]?\s*"
+    r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)",
+    _RX,
+)
+
+
+#: A bound that makes a distance a minimum, not a maximum.
+FARTHER_RX = re.compile(r"\b(?:(?:more|further|farther|greater|longer)\s+than|at\s+least|beyond|outside(?:\s+of)?"
+                        r"|over|upwards\s+of|no\s+closer\s+than)\s*$", _RX)
+THE_RX = re.compile(r"\bthe\s*$", _RX)
+
+
+def farther_than(text: str, spans: Spans) -> list[str]:
+    """"more than 20 nm from Texas": the words that turn the distance around."""
+    out = []
+    for s, _, label in spans:
+        m = FARTHER_RX.search(text[max(0, s - 30):s]) if label.startswith("distance:") else None
+        if m:
+            out.append(f"word: {m.group(0).strip()} (only \"within N nm of\" a place can be counted)")
+    return out
+
+
+BOUND_RX = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|at\s+(?:least|most)|exactly|only)\s+"
+                      r"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|\d+)\b", _RX)
+
+
+def unread_bounds(text: str, spans: Spans) -> list[str]:
+    """"more than one orbit": a bound whose number is in no span the readers used."""
+    return [f"word: {m.group(0)} (a bound I cannot apply here)" for m in BOUND_RX.finditer(text)
+            if not any(s <= m.start("n") < e for s, e, _ in spans)]
+
+
+SAME_PERIOD_RX = re.compile(r"\b(?:the\s+)?same\s+(?:months?|weeks?|days?|dates?|period|time|quarter|season|year)\b",
+                            _RX)
+PER_RX = re.compile(r"\b(?:per|each|every)\s*$", _RX)
+
+
+def vague_references(text: str, spans: Spans) -> list[str]:
+    """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler."""
+    out = [f"word: {m.group(0)} (say which, e.g. \"February 2024\")" for m in SAME_PERIOD_RX.finditer(text)
+           if not any(s <= m.start() < e for s, e, _ in spans)]
+    out += [f"word: {text[s:e]} after \"per/each\" (a number per airframe: ask \"which {text[s:e]} flew…\")"
+            for s, e, label in spans if label.startswith("aircraft:") and PER_RX.search(text[max(0, s - 12):s])
+            and not _noun_follows(text[e:])]
+    return out
+
+
+def _noun_follows(rest: str) -> bool:
+    """"every RC-135 sortie": the type names the missions, not the unit they are counted per."""
+    from claims.nlp.lexicon import MISSION_NOUNS
+
+    word = re.match(r"\W*(\w+)", rest)
+    return word is not None and word.group(1).lower() in MISSION_NOUNS
+
+
+def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
+    """"how many of the 18 missions": a number naming a set the question does not define."""
+    if top:
+        return []
+    return [f"word: the {label.split(': ', 1)[1]} (which ones is not said: ask without the number)"
+            for s, _, label in spans if label.startswith("quantity:") and THE_RX.search(text[max(0, s - 10):s])]
+
+
+#: "when did the first P-8 flight take place?": a verb that adds nothing to "when did … fly".
+TOOK_PLACE_RX = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", _RX)
+
+
+def polite_spans(text: str) -> Spans:
+    """The wrapper before the question and "take place", as spans the leftovers skip."""
+    m = POLITE_RX.match(text)
+    out = [(m.start(), m.end(), "asked: " + m.group(0).strip())] if m and m.group(0).strip() else []
+    return out + [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
+
+
+def rough_dates(text: str, spans: Spans) -> list[str]:
+    """"around 3 February 2025": the approximate word right before a period the reader used."""
+    out = []
+    for s, _, label in spans:
+        if not label.startswith("period:"):
+            continue
+        before = text[max(0, s - 40):s]
+        m = ROUGH_RX.search(before)
+        if m and not FOLLOW_UP_ABOUT_RX.search(before[:m.start()] + m.group(0).split()[0]):
+            out.append(f"word: {m.group(0).split()[0]} (a date given roughly: say the exact days)")
+    return out
+
+
+OPEN_WORD_RX = re.compile(r"\b(?P<w>since|until|till|before|after|prior\s+to|up\s+to|through|thru|by"
+                          r"|(?:year|months?|weeks?|days?)\s+(?:to|ending|ended))(?:\s+(?:the|in|on))?\s*$", _RX)
+BETWEEN_RX = re.compile(r"\bbetween\b", _RX)
+THE_WEEK_RX = re.compile(r"\b(?:during|in|over)\s+the\s+week\b(?!\s+(?:of|before|after)\b)", _RX)
+
+
+def dropped_period_words(text: str, spans: Spans) -> list[str]:
+    """"since last year": the word that makes the period open, left outside the period the reader used."""
+    out = []
+    for s, _, label in spans:
+        m = OPEN_WORD_RX.search(text[max(0, s - 20):s]) if label.startswith("period:") else None
+        at = s - len(text[max(0, s - 20):s]) + m.start("w") if m else -1
+        if m and not _in_span(at, spans):
+            out.append(f"word: {m.group('w')} (say the dates: e.g. \"since 1 January 2025\")")
+    out += [f"word: {m.group(0)} (between what? give two dates)" for m in BETWEEN_RX.finditer(text)
+            if not _in_span(m.start(), spans)]
+    out += [f"word: {m.group(0)} (weekdays are not a filter I have)" for m in THE_WEEK_RX.finditer(text)
+            if not _in_span(m.end() - 1, spans)]
+    return out
+
+
+TOTAL_ONLY_RX = re.compile(r"^\W*(?:and|so|ok(?:ay)?)?\W*(?:in\s+)?(?:total|overall|altogether|all\s+together)\W*$",
+                           _RX)
+DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)(?:\s+(?:it|them|there|that))?\W*$",
+                               _RX)
+
+
+def bare_follow_up_words(text: str) -> list[str]:
+    """"and in total?", "how many over?": words that would leave the previous scope silently unchanged."""
+    out = [f"word: {text.strip(' ?.!')} (the total of what? ask the whole question)"] if TOTAL_ONLY_RX.match(text) \
+        else []
+    m = DANGLING_PLACE_RX.search(text)
+    return out + ([f"word: {m.group(0).strip(' ?.!')} (which place?)"] if m else [])
+
+
+RELATIVE_RX = re.compile(r"\b(?:previous|preceding|prior|following|next|subsequent)\b", _RX)
+
+
+def relative_in_follow_up(spans: Spans) -> list[str]:
+    """"and the previous month?" as a follow-up: previous to what the conversation asked, or to today?"""
+    return [f"word: {label.split(': ', 1)[1]} (relative to today, not to the question before: say the dates)"
+            for _, _, label in spans if label.startswith("period:") and RELATIVE_RX.search(label)]
+
+
+US_RX = re.compile(r"(?<![\w.])(?:US|U\.S\.?|USA)(?![\w.])")
+
+
+def nationality(text: str, spans: Spans) -> list[str]:
+    """"US military flights": the country of the operator, which no filter holds."""
+    return [f"word: {m.group(0)} (flights of one country's services: name the service, e.g. \"US Navy\")"
+            for m in US_RX.finditer(text) if not _in_span(m.start(), spans)]
+
+
+UNITS_COUNTED_RX = re.compile(r"\bhow\s+many\s+(?:(?:different|distinct|separate|calendar)\s+)?"
+                              r"(?:days?|weeks?|months?|years?|hours?|nights?|dates?)\b", _RX)
+RATE_RX = re.compile(r"\b(?:a|an|one|a\s+single)\s+(?:day|week|month|year|fortnight)\b", _RX)
+
+
+def units_and_rates(text: str, spans: Spans) -> list[str]:
+    """"how many days had flights", "flights a month": not a number of missions over the period."""
+    out = [f"word: {m.group(0)} (I count missions, not days or weeks: ask \"flights per day in …\")"
+           for m in UNITS_COUNTED_RX.finditer(text)]
+    return out + [f"word: {m.group(0)} (a rate: ask \"flights per day in …\" for each day's number)"
+                  for m in RATE_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
+ASKS_OTHER_RX = re.compile(r"\b(?:the\s+)?(?:most|least|fewest|highest|lowest|biggest|largest|smallest)\b"
+                           r"|\bwhere\b|\bhow\s+(?:far|close|near)\b", _RX)
+
+
+def unanswered_asks(text: str, spans: Spans) -> list[str]:
+    """"which P-8 flew the most", "where did the P-8s fly", "how close did the U-2 get": asked, no intent took it."""
+    return [f"word: {m.group(0)} (not a question I answer this way: ask for a ranking, a list or a count)"
+            for m in ASKS_OTHER_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
+def _in_span(at: int, spans: Spans) -> bool:
+    return any(s <= at < e for s, e, _ in spans)
+
+
+def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False) -> list[str]:
+    """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
+    ``follow_up``: the question edits the conversation's previous one)."""
+    found = relative_in_follow_up(spans) if follow_up else []
+    for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
+                  units_and_rates, unanswered_asks):
+        found += guard(text, spans)
+    return found + definite_quantities(text, spans, top) + bare_follow_up_words(text)
