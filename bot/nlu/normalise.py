@@ -9,6 +9,8 @@ import datetime as dt
 import difflib
 import re
 
+from rapidfuzz.distance import OSA
+
 from bot.nlu.vocab import Vocab
 from claims.nlp.lexicon import CLAIM_WORDS, CORRECTABLE, FILLER, KNOWN_WORDS, is_english_word
 
@@ -51,15 +53,22 @@ def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
         if len(low) < 4 or low in domain_set or low.rstrip("s") in domain_set or is_english_word(low):
             return word
         swapped = [low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(len(low) - 1)]
-        close = [w for w in swapped if w in domain_set and w in domain] or difflib.get_close_matches(
-            low, domain, n=1, cutoff=0.8
-        )
+        close = [w for w in swapped if w in domain_set and w in domain] or [
+            w for w in difflib.get_close_matches(low, domain, n=3, cutoff=0.8) if _one_slip(low, w)][:1]
         if not close:
             return word
         corrections.append((word, close[0]))
         return close[0]
 
     return re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", fix, text), corrections
+
+
+def _one_slip(word: str, known: str) -> bool:
+    """A typo, not another word: one letter added, dropped, changed or two swapped — two in a long word (nine letters
+    or more) that starts with the same letter ("Missisipi"). "Zorgland" is not a slip of "Orland" (two edits, and not
+    the same first letter): correcting it would answer about an air base nobody asked about."""
+    edits = OSA.distance(word, known)
+    return edits <= 1 or (edits == 2 and len(word) >= 9 and word[0] == known[0])
 
 
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4, "final": 4}

@@ -267,6 +267,15 @@ def test_typo_correction_never_turns_a_word_into_an_entity() -> None:
     assert ("Texs", "texas") in fixed.corrections or ("Texs", "Texas") in fixed.corrections
 
 
+def test_typo_correction_takes_one_slip_not_a_different_word() -> None:
+    stranger = parse("how many missions near Zalifornix in 2025?")  # two letters off California, not the same start
+    assert not stranger.scope.regions and "Zalifornix" in " ".join(stranger.not_understood), stranger.to_dict()
+    assert not stranger.corrections
+    for typo, place in (("Califronia", "california"), ("Missisipi", "mississippi"), ("Arizna", "arizona")):
+        q = parse(f"how many missions near {typo} in 2025?")
+        assert regions(q.scope.regions) == f"near:{place}" and q.corrections, (typo, q.to_dict())
+
+
 def test_a_period_relative_to_today_is_not_taken_for_one_relative_to_the_question_before() -> None:
     first = parse("how many P-8 flights in January 2025?")
     previous = parse("and the previous month?", previous=first)
