@@ -98,7 +98,9 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
-              "press secretary", "press officer", "news director"]
+              "press secretary", "press officer", "news director",
+              # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
+              "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
@@ -505,8 +507,8 @@ def people(doc: Doc) -> Doc:
     taken: set[int] = set()
 
     def bad_name(name: Span) -> bool:
-        return any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in ORG_HEADS
-                   for t in name)
+        return len(name.text) < 2 or any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS
+                                         or t.text in ORG_HEADS for t in name)
 
     def add(span: Span, name: str, role: str | None) -> None:
         set_fc_value(span, {"name": name, "role": role})
@@ -940,6 +942,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return ent[-1].lower_, True, extra
             if after is not None and after.lower_ in MISSION_NOUNS:
                 return after.lower_, True, extra
+            if _plural_head_after(ent[-1], after):
+                return after.lower_, False, {}  # "19 drone incursions": the aircraft word is a modifier
             return "aircraft", False, extra
         if ent is not None and ent.label_ in ("PLACE", "ORG"):
             last = doc[ent.end - 1]
@@ -955,6 +959,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
         if t.lower_ in MISSION_NOUNS and t.is_lower:
             return t.lower_, True, {}
         if t.lower_ in AIRCRAFT_NOUNS:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if _plural_head_after(t, nxt):
+                return nxt.lower_, False, {}
             return "aircraft", False, {"noun": t.lower_}
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
@@ -968,11 +975,21 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return after, False, {}  # "10 continuous hours", "30 consecutive days"
             if t.is_lower and i > 0 and doc[i - 1].lower_ in _ANAPHORIC_COUNT:
                 return None, False, {}  # "the other two belong to…": the unit is the earlier count's
+            if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
+                return after, False, {}  # "two mock dogfights": an adjective, then the counted noun
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _plural_head_after(word: Token, nxt: Token | None) -> bool:
+    """A singular lower-case word before a plural noun is that noun's modifier ("drone incursions", "mock
+    dogfights", "jet engines"): the plural noun is what a number before them counts."""
+    return nxt is not None and word.is_lower and not word.lower_.endswith("s") and nxt.is_alpha and nxt.is_lower \
+        and len(nxt) > 3 and nxt.lower_.endswith("s") and not nxt.lower_.endswith("ss") \
+        and nxt.lower_ not in AIRCRAFT_NOUNS and nxt.lower_ not in MISSION_NOUNS
 
 
 _PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?:pair|couple)\s+of\b")

@@ -358,3 +358,26 @@ def test_a_family_name_written_first_is_the_same_person_later():
     people = [v for lab, _, v in _ents(text) if lab == "PERSON"]
     assert people[-1]["name"] == "Zhang" and people[-1].get("full_name") == "Zhang Xiaogang"
     assert not _labelled(text, "ORG").get("Zhang")
+
+
+# fourth pass (2026-12-05b): rows written for the tests, one per rule family fixed from the second blind set
+@pytest.mark.parametrize(("text", "name"), [
+    ("Brig Gen Maria Olsen, the wing commander, told reporters the tankers flew daily.", "Maria Olsen"),
+    ("Lt Col Tomas Berg said the jets landed at dusk.", "Tomas Berg"),
+])
+def test_a_rank_abbreviation_without_its_period_is_a_title_not_a_name(text, name):
+    people = {v["name"] for lab, _, v in _ents(text) if lab == "PERSON"}
+    assert name in people and not any(p.startswith(("Gen ", "Col ")) for p in people)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Radar logged 14 drone incursions over the border region last week.", 14, "incursions"),
+    ("The crews flew three mock interceptions over the sea.", 3, "interceptions"),
+    ("The report lists 40 jet engines in storage.", 40, "engines"),
+])
+def test_a_word_before_a_plural_noun_is_its_modifier_not_the_unit(text, value, unit):
+    assert (value, unit) in [(v, u) for _, v, u, _ in _counts(text)]
+
+
+def test_an_aircraft_count_stays_an_aircraft_count():
+    assert (3, "aircraft") in [(v, u) for _, v, u, _ in _counts("Three drones crossed and two jets scrambled.")]
