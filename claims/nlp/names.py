@@ -697,7 +697,7 @@ class _Names:
                     and not any(o.end == e.start for o in ents):
                 continue  # "Eastern Sentry"
             out.append(e)
-        return self._owned_bases(doc, self._narrowed_regions(doc, out))
+        return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
 
     def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
         """A place name that context shows is something else: a maker's name before an aircraft type ("Shaanxi
@@ -834,6 +834,34 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
     words = tuple(_view(doc).words(doc)[ent.start:ent.end])
     city = next((c for names, c in city_gazetteer().get(words[0], []) if names == words), None)
     return city if city is not None and city["population"] >= BIG_CITY_POPULATION else None
+
+
+#: A nationality + one of these is that country's body ("Polish military", "Indian government").
+_BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities",
+                                 "parliament"})
+
+
+def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Polish military", "the Indian government", "Polish armed forces": a capitalised nationality before a
+    body of state is an organisation of that country (never a US one unless the nationality says so), where no
+    other entity holds those words."""
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc[:-1]:
+        if not (t.is_title and t.lower_ in DEMONYMS) or t.i in held:
+            continue
+        two = f"{doc[t.i + 1].lower_} {doc[t.i + 2].lower_}" if t.i + 2 < len(doc) else ""
+        size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
+        after = doc[t.i + 1 + size] if t.i + 1 + size < len(doc) else None
+        if not size or any(i in held for i in range(t.i + 1, t.i + 1 + size)) or (
+                after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)):
+            continue  # "Russian military aircraft", "American military base": an adjective, not the body
+        span = Span(doc, t.i, t.i + 1 + size, label="ORG")
+        value = {"name": span.text, "of": t.text}
+        set_fc_value(span, value if t.lower_ in US_MODIFIERS else {**value, "foreign": True})
+        out.append(span)
+        held.update(range(span.start, span.end))
+    return sorted(out, key=lambda e: e.start)
 
 
 def _foreign_lead(ent: Span) -> str | None:

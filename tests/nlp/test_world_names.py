@@ -381,3 +381,19 @@ def test_a_word_before_a_plural_noun_is_its_modifier_not_the_unit(text, value, u
 
 def test_an_aircraft_count_stays_an_aircraft_count():
     assert (3, "aircraft") in [(v, u) for _, v, u, _ in _counts("Three drones crossed and two jets scrambled.")]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Dutch military said two F-35s were scrambled.", "Dutch military"),
+    ("A NOTAM was issued by the Turkish government on Monday.", "Turkish government"),
+    ("Lithuanian armed forces tracked the aircraft.", "Lithuanian armed forces"),
+    ("The Estonian parliament debated the incursion.", "Estonian parliament"),
+])
+def test_a_nationality_before_a_body_of_state_is_that_countrys_organisation(text, org):
+    orgs = _labelled(text, "ORG")
+    assert org in orgs and orgs[org].get("foreign") is True and orgs[org].get("slug") is None
+
+
+def test_military_as_an_adjective_after_a_nationality_is_no_organisation():
+    assert not any("military" in t for t in _labelled("Two Russian military aircraft flew near an American "
+                                                      "military base.", "ORG"))
