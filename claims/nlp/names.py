@@ -116,6 +116,7 @@ ORG_HEADS = frozenset({
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
+    "Online",
 })
 #: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
 #: place).
@@ -314,6 +315,11 @@ class _Names:
                 ent_of[i] = e
         words = _view(doc).words(doc)
         for i, word in enumerate(words):
+            if word == "agency" and i >= 2 and words[i - 1] == "news":  # "Tasnim news agency"
+                start = self._org_left(doc, i - 1, ent_of)
+                if start < i - 1 and not all(t.lower_ in DEMONYMS for t in doc[start:i - 1]):  # "German news agency"
+                    out.append(self._org_span(doc, start, i + 1, ent_of))
+                continue
             qualified = i > 0 and QUALIFIED_ORG_HEADS.get(word) == words[i - 1]
             if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in ("ministry", "Ministry") \
                     and not qualified:

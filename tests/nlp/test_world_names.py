@@ -397,3 +397,17 @@ def test_a_nationality_before_a_body_of_state_is_that_countrys_organisation(text
 def test_military_as_an_adjective_after_a_nationality_is_no_organisation():
     assert not any("military" in t for t in _labelled("Two Russian military aircraft flew near an American "
                                                       "military base.", "ORG"))
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Iran’s semi-official Mehr news agency reported two explosions near the base.", "Mehr news agency"),
+    ("The drones were filmed near the border, Kabul Online reports.", "Kabul Online"),
+])
+def test_news_agencies_and_online_outlets_are_organisations_not_people(text, org):
+    ents = _ents(text)
+    assert org in {t for lab, t, _ in ents if lab == "ORG"}
+    assert not [t for lab, t, _ in ents if lab == "PERSON"]
+
+
+def test_a_nationality_before_news_agency_describes_the_agency_it_is_not_its_name():
+    assert "German news agency" not in _labelled("The German news agency dpa reported the intercept.", "ORG")
