@@ -739,8 +739,8 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
-    if i > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper:
-        i -= 3  # "US Air Forces in Europe (USAFE) said": the name before its acronym
+    if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and doc[i - 2].is_upper:
+        i -= 3  # "US Air Forces in Europe (USAFE) said", "Africa Command [AFRICOM] said": the name, its acronym
     if i > 0 and doc[i - 1].text == ",":
         for k in range(i - 2, max(-1, i - 8), -1):
             if doc[k].text == ",":
@@ -910,6 +910,10 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    from claims.nlp.names import ORG_HEADS  # names imports this module
+
+    if prev.text in ORG_HEADS:
+        return True  # "Tactical Air Wing 73", "Task Force 61": a unit's number
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
         and prev.lower_ not in QUALIFIER_WORDS and prev.ent_type == 0 and not _in_entity(doc, prev.i)
 

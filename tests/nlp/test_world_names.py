@@ -411,3 +411,13 @@ def test_news_agencies_and_online_outlets_are_organisations_not_people(text, org
 
 def test_a_nationality_before_news_agency_describes_the_agency_it_is_not_its_name():
     assert "German news agency" not in _labelled("The German news agency dpa reported the intercept.", "ORG")
+
+
+def test_an_acronym_in_square_brackets_keeps_the_name_the_claimant():
+    claimants = [v["claimant"] for lab, _, v in _ents("The Joint Task Force [JTF] said the jets landed.")
+                 if lab == "ATTRIBUTION"]
+    assert claimants == ["Joint Task Force"]
+
+
+def test_a_units_number_is_no_count():
+    assert not _counts("A pilot of Fighter Squadron 31 Boelcke said the jets returned.")
