@@ -420,4 +420,4 @@ def test_an_acronym_in_square_brackets_keeps_the_name_the_claimant():
 
 
 def test_a_units_number_is_no_count():
-    assert not _counts("A pilot of Fighter Squadron 31 Boelcke said the jets returned.")
+    assert not _counts("A pilot of Poland’s Tactical Air Wing 32 said the jets returned.")
