@@ -661,6 +661,8 @@ def attribution(doc: Doc) -> Doc:
         verb_end = i + 2 if cue == "became aware" else i + 1
         subject_end = _subject_end(doc, i)
         ent = ending.get(subject_end)
+        if ent is not None and ent.label_ == "ORG":
+            ent = _person_of(doc, ent, speakers) or ent
         if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
             claimant, extra = _claimant_of(ent)
             span = Span(doc, ent.start, verb_end, label="ATTRIBUTION")
@@ -695,6 +697,19 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+def _person_of(doc: Doc, org: Span, speakers: list[Span]) -> Span | None:
+    """"Colonel Anna Berg of the Polish Air Force's 32nd Wing said": the person, not the unit named after "of",
+    is the speaker — when nothing but the unit's name lies between them."""
+    for person in speakers:
+        if person.label_ != "PERSON" or not (0 < org.start - person.end <= 8) or doc[person.end].lower_ != "of":
+            continue
+        between = doc[person.end + 1:org.start]
+        if not any((t.is_punct and t.text not in ("’s", "'s", "-", "’", "'")) or t.lower_ in SAY_VERBS
+                   for t in between):
+            return person
+    return None
 
 
 def _outlet_after(doc: Doc, verb: int, new_orgs: list[Span]) -> Span | None:

@@ -421,3 +421,9 @@ def test_an_acronym_in_square_brackets_keeps_the_name_the_claimant():
 
 def test_a_units_number_is_no_count():
     assert not _counts("A pilot of Poland’s Tactical Air Wing 32 said the jets returned.")
+
+
+def test_a_person_of_a_unit_is_the_speaker_not_the_unit():
+    claimants = [v["claimant"] for lab, _, v in _ents("Captain Lena Holm of Denmark’s Fighter Wing Aalborg said the "
+                                                        "flight was routine.") if lab == "ATTRIBUTION"]
+    assert claimants == ["Lena Holm"]
