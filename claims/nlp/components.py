@@ -463,6 +463,12 @@ _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
     rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
 )
+#: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
+#: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
+_ROLE_COMMA_NAME_RE = re.compile(
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?![\w-])[^,.;:\n]{{0,60}},[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+"
+    rf"(?i:{'|'.join(sorted(SAY_VERBS))})\b"
+)
 #: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition. Found
 #: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
 _APPOSITION_CUES = (", a ", ", an ", ", the ")
@@ -526,6 +532,11 @@ def people(doc: Doc) -> Doc:
         if role_start == role.start:
             role_start = _role_start(doc, role.start, mask)
         add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
+    for m in finditer_at(_ROLE_COMMA_NAME_RE, text, view.low, _ROLE_PREFIXES):
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, text[m.start():m.start("name")]
+                .rstrip(", \t").lower())
     for cue in _APPOSITION_CUES:
         at = text.find(cue)
         while at != -1:
@@ -660,6 +671,8 @@ def attribution(doc: Doc) -> Doc:
         cue = "became aware" if token.lower_ == "became" else token.lower_
         verb_end = i + 2 if cue == "became aware" else i + 1
         subject_end = _subject_end(doc, i)
+        if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
+            subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
         ent = ending.get(subject_end)
         if ent is not None and ent.label_ == "ORG":
             ent = _person_of(doc, ent, speakers) or ent

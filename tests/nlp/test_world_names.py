@@ -427,3 +427,9 @@ def test_a_person_of_a_unit_is_the_speaker_not_the_unit():
     claimants = [v["claimant"] for lab, _, v in _ents("Captain Lena Holm of Denmark’s Fighter Wing Aalborg said the "
                                                         "flight was routine.") if lab == "ATTRIBUTION"]
     assert claimants == ["Lena Holm"]
+
+
+def test_a_name_in_apposition_after_its_role_is_the_speaker():
+    ents = _ents("The Deputy Minister for Defence Procurement, Kari Lehto, said the order was signed.")
+    assert "Kari Lehto" in {v["name"] for lab, _, v in ents if lab == "PERSON"}
+    assert [v["claimant"] for lab, _, v in ents if lab == "ATTRIBUTION"] == ["Kari Lehto"]
