@@ -137,6 +137,8 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
                               "Chinook", "Chinooks", "Puma", "Shadow", "Protector", "Reaper", "Sentinel", "Hawk",
                               "Red", "Regiment", "Police", "Air", "Station", "Pilots", "Pilot", "Base", "Envoy",
                               "Texan", "Prefect", "Juno", "Jupiter", "Phenom", "Tornado", "Tornados", "Sentry"})
+#: A flight information region (an air traffic control area named after its centre): a place of its own.
+_FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+Information\s+Region|FIR)\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 BASE_AFTER = re.compile(
@@ -467,6 +469,10 @@ class _Names:
                     start += 1  # "the Greek Souda Gulf": whose, not part of the name
                 if start < i:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
+        for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
+            span = char_span(doc, m.start(), m.end())
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "feature"))
         for m in re.finditer(r"\b(?:city|capital|town|port|village|exclave)(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+"
                              r"(?:\s+[A-Z][\w’'-]+)?)", text):
             name = m.group("name")

@@ -433,3 +433,12 @@ def test_a_name_in_apposition_after_its_role_is_the_speaker():
     ents = _ents("The Deputy Minister for Defence Procurement, Kari Lehto, said the order was signed.")
     assert "Kari Lehto" in {v["name"] for lab, _, v in ents if lab == "PERSON"}
     assert [v["claimant"] for lab, _, v in ents if lab == "ATTRIBUTION"] == ["Kari Lehto"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Two Su-30s entered the Nicosia Flight Information Region on Friday.", "Nicosia Flight Information Region"),
+    ("The drone crossed into the Warsaw FIR at dawn.", "Warsaw FIR"),
+])
+def test_a_flight_information_region_is_one_place(text, place):
+    places = _labelled(text, "PLACE")
+    assert place in places and not any(t.startswith("Information") for t in places)
