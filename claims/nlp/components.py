@@ -863,6 +863,8 @@ def quantities(doc: Doc) -> Doc:
                 tail = [t.lower_ for t in doc[i + 2:i + 5]]
                 if tail and (tail[0] in ("them", "those", "which", "these") or MISSION_NOUNS & set(tail)):
                     unit, counts_missions = "of_them", True
+                elif tail and tail[0] == "the":
+                    unit, counted = _partitive(doc, i + 2, ents_by_start)
             else:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
@@ -880,6 +882,14 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
+    """"Two of the Turkish jets", "six of the eight warplanes": a part of aircraft counted after "of the" (another
+    number there is looked past); anything else ("one of the officials") is no unit."""
+    k = the + 1 if the + 1 < len(doc) and _is_number(doc[the + 1]) else the
+    unit, _, counted = _counted_after(doc, k, ents_by_start)
+    return ("aircraft", counted) if unit == "aircraft" else (None, {})
 
 
 def _range_unit(doc: Doc, i: int) -> str | None:

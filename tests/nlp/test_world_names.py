@@ -442,3 +442,10 @@ def test_a_name_in_apposition_after_its_role_is_the_speaker():
 def test_a_flight_information_region_is_one_place(text, place):
     places = _labelled(text, "PLACE")
     assert place in places and not any(t.startswith("Information") for t in places)
+
+
+def test_a_part_of_the_aircraft_counts_aircraft():
+    counts = [(v, u) for _, v, u, _ in _counts("Three of the Spanish fighters were armed, and five of the seven "
+                                                "drones were shot down.")]
+    assert {(3, "aircraft"), (5, "aircraft"), (7, "aircraft")} <= set(counts)
+    assert [u for _, v, u, _ in _counts("Two of the officials spoke on Friday.")] == [None]
