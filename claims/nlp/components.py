@@ -1034,7 +1034,8 @@ def _plural_head_after(word: Token, nxt: Token | None) -> bool:
         and nxt.lower_ not in AIRCRAFT_NOUNS and nxt.lower_ not in MISSION_NOUNS
 
 
-_PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?:pair|couple)\s+of\b")
+_PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?P<group>pair|couple|trio)\s+of\b")
+_GROUP_SIZE = {"pair": 2, "couple": 2, "trio": 3}
 #: Multiplicative adverbs: "scrambled twice last week" counts the times something happened.
 _TIMES_RE = re.compile(r"\b(?P<word>once|twice|thrice)\b", re.IGNORECASE)
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
@@ -1042,7 +1043,8 @@ _TIMES = {"once": 1, "twice": 2, "thrice": 3}
 
 def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
            ents_by_start: dict[int, Span]) -> list[Span]:
-    """"A pair of U.S. B-52 bombers" → 2 aircraft of type B52; "scrambled twice" → 2 times."""
+    """"A pair of U.S. B-52 bombers" → 2 aircraft of type B52, "a trio of tankers" → 3; "scrambled twice" → 2
+    times."""
     out = []
     for m in _TIMES_RE.finditer(text):
         span = char_span(doc, m.start(), m.end(), "QUANTITY")
@@ -1056,8 +1058,8 @@ def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
         if span is None or not _free(mask, span) or any(attributed[k] for k in range(span.start, span.end)):
             continue
         unit, counts_missions, counted = _counted_after(doc, span.end - 1, ents_by_start)
-        set_fc_value(span, {"value": 2, "qualifier": "exact", "unit": unit, "counts_missions": counts_missions,
-                            **counted})
+        set_fc_value(span, {"value": _GROUP_SIZE[m.group("group")], "qualifier": "exact", "unit": unit,
+                            "counts_missions": counts_missions, **counted})
         out.append(span)
     return out
 

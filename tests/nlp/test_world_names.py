@@ -449,3 +449,7 @@ def test_a_part_of_the_aircraft_counts_aircraft():
                                                 "drones were shot down.")]
     assert {(3, "aircraft"), (5, "aircraft"), (7, "aircraft")} <= set(counts)
     assert [u for _, v, u, _ in _counts("Two of the officials spoke on Friday.")] == [None]
+
+
+def test_a_trio_of_aircraft_is_three():
+    assert (3, "aircraft") in [(v, u) for _, v, u, _ in _counts("A trio of Italian tankers orbited off Libya.")]
