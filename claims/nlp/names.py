@@ -685,6 +685,12 @@ class _Names:
                         or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
+            owner = _possessive_owner(doc, e.start)
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and owner is not None:
+                span = Span(doc, owner.start, e.end, label="ORG")  # "Germany’s air force": Germany's, not the US's
+                set_fc_value(span, {"name": span.text, "foreign": True, "of": owner.text})
+                out.append(span)
+                continue
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
                     and prev.lower_ in DEMONYMS and prev.lower_ not in US_MODIFIERS:
                     span = Span(doc, prev.i, e.end, label="ORG")
@@ -874,6 +880,20 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(span)
         held.update(range(span.start, span.end))
     return sorted(out, key=lambda e: e.start)
+
+
+def _possessive_owner(doc: Doc, start: int) -> Span | None:
+    """The capitalised non-US name owning what starts at ``start`` ("Germany’s air force" → Germany), if any."""
+    if start < 2 or doc[start - 1].text not in ("’s", "'s"):
+        return None
+    k = start - 2
+    while k > 0 and start - 2 - k < 2 and _is_cap(doc[k - 1]) and not doc[k - 1].is_sent_start:
+        k -= 1  # "South Korea’s air force"
+    owner = doc[k:start - 1]
+    if not all(_is_cap(t) for t in owner) or owner.text.lower() in US_MODIFIERS or owner.text.lower() in (
+            "united states", "washington", "pentagon"):
+        return None
+    return owner
 
 
 def _foreign_lead(ent: Span) -> str | None:

@@ -453,3 +453,13 @@ def test_a_part_of_the_aircraft_counts_aircraft():
 
 def test_a_trio_of_aircraft_is_three():
     assert (3, "aircraft") in [(v, u) for _, v, u, _ in _counts("A trio of Italian tankers orbited off Libya.")]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Two jets of Italy’s air force escorted the airliner.", "Italy’s air force"),
+    ("Officials said Spain's navy tracked the submarine.", "Spain's navy"),
+])
+def test_a_possessive_country_before_a_generic_service_is_that_countrys_service(text, org):
+    orgs = _labelled(text, "ORG")
+    assert org in orgs and orgs[org]["foreign"] is True
+    assert all(v.get("slug") not in ("us-air-force", "us-navy") for v in orgs.values())
