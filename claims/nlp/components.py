@@ -98,7 +98,9 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
-              "press secretary", "press officer", "news director"]
+              "press secretary", "press officer", "news director",
+              # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
+              "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
@@ -461,6 +463,12 @@ _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
     rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
 )
+#: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
+#: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
+_ROLE_COMMA_NAME_RE = re.compile(
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?![\w-])[^,.;:\n]{{0,60}},[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+"
+    rf"(?i:{'|'.join(sorted(SAY_VERBS))})\b"
+)
 #: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition. Found
 #: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
 _APPOSITION_CUES = (", a ", ", an ", ", the ")
@@ -505,8 +513,8 @@ def people(doc: Doc) -> Doc:
     taken: set[int] = set()
 
     def bad_name(name: Span) -> bool:
-        return any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in ORG_HEADS
-                   for t in name)
+        return len(name.text) < 2 or any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS
+                                         or t.text in ORG_HEADS for t in name)
 
     def add(span: Span, name: str, role: str | None) -> None:
         set_fc_value(span, {"name": name, "role": role})
@@ -524,6 +532,11 @@ def people(doc: Doc) -> Doc:
         if role_start == role.start:
             role_start = _role_start(doc, role.start, mask)
         add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
+    for m in finditer_at(_ROLE_COMMA_NAME_RE, text, view.low, _ROLE_PREFIXES):
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, text[m.start():m.start("name")]
+                .rstrip(", \t").lower())
     for cue in _APPOSITION_CUES:
         at = text.find(cue)
         while at != -1:
@@ -658,7 +671,11 @@ def attribution(doc: Doc) -> Doc:
         cue = "became aware" if token.lower_ == "became" else token.lower_
         verb_end = i + 2 if cue == "became aware" else i + 1
         subject_end = _subject_end(doc, i)
+        if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
+            subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
         ent = ending.get(subject_end)
+        if ent is not None and ent.label_ == "ORG":
+            ent = _person_of(doc, ent, speakers) or ent
         if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
             claimant, extra = _claimant_of(ent)
             span = Span(doc, ent.start, verb_end, label="ATTRIBUTION")
@@ -693,6 +710,19 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+def _person_of(doc: Doc, org: Span, speakers: list[Span]) -> Span | None:
+    """"Colonel Anna Berg of the Polish Air Force's 32nd Wing said": the person, not the unit named after "of",
+    is the speaker — when nothing but the unit's name lies between them."""
+    for person in speakers:
+        if person.label_ != "PERSON" or not (0 < org.start - person.end <= 8) or doc[person.end].lower_ != "of":
+            continue
+        between = doc[person.end + 1:org.start]
+        if not any((t.is_punct and t.text not in ("’s", "'s", "-", "’", "'")) or t.lower_ in SAY_VERBS
+                   for t in between):
+            return person
+    return None
 
 
 def _outlet_after(doc: Doc, verb: int, new_orgs: list[Span]) -> Span | None:
@@ -737,8 +767,8 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
-    if i > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].is_upper:
-        i -= 3  # "US Air Forces in Europe (USAFE) said": the name before its acronym
+    if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and doc[i - 2].is_upper:
+        i -= 3  # "US Air Forces in Europe (USAFE) said", "Africa Command [AFRICOM] said": the name, its acronym
     if i > 0 and doc[i - 1].text == ",":
         for k in range(i - 2, max(-1, i - 8), -1):
             if doc[k].text == ",":
@@ -833,6 +863,8 @@ def quantities(doc: Doc) -> Doc:
                 tail = [t.lower_ for t in doc[i + 2:i + 5]]
                 if tail and (tail[0] in ("them", "those", "which", "these") or MISSION_NOUNS & set(tail)):
                     unit, counts_missions = "of_them", True
+                elif tail and tail[0] == "the":
+                    unit, counted = _partitive(doc, i + 2, ents_by_start)
             else:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
@@ -850,6 +882,14 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
+    """"Two of the Turkish jets", "six of the eight warplanes": a part of aircraft counted after "of the" (another
+    number there is looked past); anything else ("one of the officials") is no unit."""
+    k = the + 1 if the + 1 < len(doc) and _is_number(doc[the + 1]) else the
+    unit, _, counted = _counted_after(doc, k, ents_by_start)
+    return ("aircraft", counted) if unit == "aircraft" else (None, {})
 
 
 def _range_unit(doc: Doc, i: int) -> str | None:
@@ -908,6 +948,10 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    from claims.nlp.names import ORG_HEADS  # names imports this module
+
+    if prev.text in ORG_HEADS:
+        return True  # "Tactical Air Wing 73", "Task Force 61": a unit's number
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
         and prev.lower_ not in QUALIFIER_WORDS and prev.ent_type == 0 and not _in_entity(doc, prev.i)
 
@@ -940,6 +984,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return ent[-1].lower_, True, extra
             if after is not None and after.lower_ in MISSION_NOUNS:
                 return after.lower_, True, extra
+            if _plural_head_after(ent[-1], after):
+                return after.lower_, False, {}  # "19 drone incursions": the aircraft word is a modifier
             return "aircraft", False, extra
         if ent is not None and ent.label_ in ("PLACE", "ORG"):
             last = doc[ent.end - 1]
@@ -955,6 +1001,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
         if t.lower_ in MISSION_NOUNS and t.is_lower:
             return t.lower_, True, {}
         if t.lower_ in AIRCRAFT_NOUNS:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if _plural_head_after(t, nxt):
+                return nxt.lower_, False, {}
             return "aircraft", False, {"noun": t.lower_}
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
@@ -968,6 +1017,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return after, False, {}  # "10 continuous hours", "30 consecutive days"
             if t.is_lower and i > 0 and doc[i - 1].lower_ in _ANAPHORIC_COUNT:
                 return None, False, {}  # "the other two belong to…": the unit is the earlier count's
+            if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
+                return after, False, {}  # "two mock dogfights": an adjective, then the counted noun
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
             return t.lower_, False, {}
@@ -975,7 +1026,16 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
     return None, False, {}
 
 
-_PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?:pair|couple)\s+of\b")
+def _plural_head_after(word: Token, nxt: Token | None) -> bool:
+    """A singular lower-case word before a plural noun is that noun's modifier ("drone incursions", "mock
+    dogfights", "jet engines"): the plural noun is what a number before them counts."""
+    return nxt is not None and word.is_lower and not word.lower_.endswith("s") and nxt.is_alpha and nxt.is_lower \
+        and len(nxt) > 3 and nxt.lower_.endswith("s") and not nxt.lower_.endswith("ss") \
+        and nxt.lower_ not in AIRCRAFT_NOUNS and nxt.lower_ not in MISSION_NOUNS
+
+
+_PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?P<group>pair|couple|trio)\s+of\b")
+_GROUP_SIZE = {"pair": 2, "couple": 2, "trio": 3}
 #: Multiplicative adverbs: "scrambled twice last week" counts the times something happened.
 _TIMES_RE = re.compile(r"\b(?P<word>once|twice|thrice)\b", re.IGNORECASE)
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
@@ -983,7 +1043,8 @@ _TIMES = {"once": 1, "twice": 2, "thrice": 3}
 
 def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
            ents_by_start: dict[int, Span]) -> list[Span]:
-    """"A pair of U.S. B-52 bombers" → 2 aircraft of type B52; "scrambled twice" → 2 times."""
+    """"A pair of U.S. B-52 bombers" → 2 aircraft of type B52, "a trio of tankers" → 3; "scrambled twice" → 2
+    times."""
     out = []
     for m in _TIMES_RE.finditer(text):
         span = char_span(doc, m.start(), m.end(), "QUANTITY")
@@ -997,8 +1058,8 @@ def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
         if span is None or not _free(mask, span) or any(attributed[k] for k in range(span.start, span.end)):
             continue
         unit, counts_missions, counted = _counted_after(doc, span.end - 1, ents_by_start)
-        set_fc_value(span, {"value": 2, "qualifier": "exact", "unit": unit, "counts_missions": counts_missions,
-                            **counted})
+        set_fc_value(span, {"value": _GROUP_SIZE[m.group("group")], "qualifier": "exact", "unit": unit,
+                            "counts_missions": counts_missions, **counted})
         out.append(span)
     return out
 

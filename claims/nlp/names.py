@@ -116,6 +116,7 @@ ORG_HEADS = frozenset({
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
+    "Online",
 })
 #: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
 #: place).
@@ -136,6 +137,8 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
                               "Chinook", "Chinooks", "Puma", "Shadow", "Protector", "Reaper", "Sentinel", "Hawk",
                               "Red", "Regiment", "Police", "Air", "Station", "Pilots", "Pilot", "Base", "Envoy",
                               "Texan", "Prefect", "Juno", "Jupiter", "Phenom", "Tornado", "Tornados", "Sentry"})
+#: A flight information region (an air traffic control area named after its centre): a place of its own.
+_FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+Information\s+Region|FIR)\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 BASE_AFTER = re.compile(
@@ -314,6 +317,11 @@ class _Names:
                 ent_of[i] = e
         words = _view(doc).words(doc)
         for i, word in enumerate(words):
+            if word == "agency" and i >= 2 and words[i - 1] == "news":  # "Tasnim news agency"
+                start = self._org_left(doc, i - 1, ent_of)
+                if start < i - 1 and not all(t.lower_ in DEMONYMS for t in doc[start:i - 1]):  # "German news agency"
+                    out.append(self._org_span(doc, start, i + 1, ent_of))
+                continue
             qualified = i > 0 and QUALIFIED_ORG_HEADS.get(word) == words[i - 1]
             if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in ("ministry", "Ministry") \
                     and not qualified:
@@ -461,6 +469,10 @@ class _Names:
                     start += 1  # "the Greek Souda Gulf": whose, not part of the name
                 if start < i:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
+        for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
+            span = char_span(doc, m.start(), m.end())
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "feature"))
         for m in re.finditer(r"\b(?:city|capital|town|port|village|exclave)(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+"
                              r"(?:\s+[A-Z][\w’'-]+)?)", text):
             name = m.group("name")
@@ -673,6 +685,12 @@ class _Names:
                         or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
+            owner = _possessive_owner(doc, e.start)
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and owner is not None:
+                span = Span(doc, owner.start, e.end, label="ORG")  # "Germany’s air force": Germany's, not the US's
+                set_fc_value(span, {"name": span.text, "foreign": True, "of": owner.text})
+                out.append(span)
+                continue
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
                     and prev.lower_ in DEMONYMS and prev.lower_ not in US_MODIFIERS:
                     span = Span(doc, prev.i, e.end, label="ORG")
@@ -697,7 +715,7 @@ class _Names:
                     and not any(o.end == e.start for o in ents):
                 continue  # "Eastern Sentry"
             out.append(e)
-        return self._owned_bases(doc, self._narrowed_regions(doc, out))
+        return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
 
     def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
         """A place name that context shows is something else: a maker's name before an aircraft type ("Shaanxi
@@ -834,6 +852,48 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
     words = tuple(_view(doc).words(doc)[ent.start:ent.end])
     city = next((c for names, c in city_gazetteer().get(words[0], []) if names == words), None)
     return city if city is not None and city["population"] >= BIG_CITY_POPULATION else None
+
+
+#: A nationality + one of these is that country's body ("Polish military", "Indian government").
+_BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities",
+                                 "parliament"})
+
+
+def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Polish military", "the Indian government", "Polish armed forces": a capitalised nationality before a
+    body of state is an organisation of that country (never a US one unless the nationality says so), where no
+    other entity holds those words."""
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc[:-1]:
+        if not (t.is_title and t.lower_ in DEMONYMS) or t.i in held:
+            continue
+        two = f"{doc[t.i + 1].lower_} {doc[t.i + 2].lower_}" if t.i + 2 < len(doc) else ""
+        size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
+        after = doc[t.i + 1 + size] if t.i + 1 + size < len(doc) else None
+        if not size or any(i in held for i in range(t.i + 1, t.i + 1 + size)) or (
+                after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)):
+            continue  # "Russian military aircraft", "American military base": an adjective, not the body
+        span = Span(doc, t.i, t.i + 1 + size, label="ORG")
+        value = {"name": span.text, "of": t.text}
+        set_fc_value(span, value if t.lower_ in US_MODIFIERS else {**value, "foreign": True})
+        out.append(span)
+        held.update(range(span.start, span.end))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _possessive_owner(doc: Doc, start: int) -> Span | None:
+    """The capitalised non-US name owning what starts at ``start`` ("Germany’s air force" → Germany), if any."""
+    if start < 2 or doc[start - 1].text not in ("’s", "'s"):
+        return None
+    k = start - 2
+    while k > 0 and start - 2 - k < 2 and _is_cap(doc[k - 1]) and not doc[k - 1].is_sent_start:
+        k -= 1  # "South Korea’s air force"
+    owner = doc[k:start - 1]
+    if not all(_is_cap(t) for t in owner) or owner.text.lower() in US_MODIFIERS or owner.text.lower() in (
+            "united states", "washington", "pentagon"):
+        return None
+    return owner
 
 
 def _foreign_lead(ent: Span) -> str | None:

@@ -272,6 +272,10 @@ MARINE_ALIASES: dict[str, tuple[str, ...]] = {
     "Sea of Okhotsk": ("the Sea of Okhotsk",),
     "Bering Sea": ("the Bering Sea",),
     "Arctic Ocean": ("the Arctic Ocean",),
+    "North Atlantic Ocean": ("the North Atlantic", "North Atlantic"),
+    "South Atlantic Ocean": ("the South Atlantic", "South Atlantic"),
+    "North Pacific Ocean": ("the North Pacific", "North Pacific"),
+    "South Pacific Ocean": ("the South Pacific", "South Pacific"),
     "Aegean Sea": ("the Aegean", "Aegean"),
     "Adriatic Sea": ("the Adriatic", "Adriatic"),
     "Ionian Sea": ("the Ionian Sea",),
@@ -441,6 +445,9 @@ CURATED_BASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "LCRA": ("RAF Akrotiri", ("Akrotiri",)),
     "UKFI": ("Saki air base", ("Saky air base", "Novofedorivka")),
     "OTBH": ("Al Udeid Air Base", ("Al Udeid",)),
+    "BGTL": ("Pituffik Space Base", ("Pituffik", "Thule Air Base", "Thule", "Thule AB")),  # renamed 2023
+    "BIKF": ("Keflavik Air Base", ("Keflavik", "Keflavík", "NAS Keflavik", "Naval Air Station Keflavik")),
+    "EKSP": ("Skrydstrup Air Base", ("Skrydstrup", "Fighter Wing Skrydstrup", "Flyvestation Skrydstrup")),
 }
 #: How airportsdata writes "Air Force Base" and friends, and what people write.
 _NAME_FIXES = ((re.compile(r"\bAfb Airport\b"), "Air Force Base"), (re.compile(r"\bAfb\b"), "AFB"),

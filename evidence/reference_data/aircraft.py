@@ -185,6 +185,12 @@ _DESIGNATION = re.compile(r"^((?:[A-Z]{1,3}/)?[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,
 _SKIP_PREFIX = re.compile(r"^(?:DHC|HS|BAe|PA|SF|CH|DA|TB|MC|GY|F-2\d\d|RV|SA|EA|VR|LC|RH|DSK)-", re.IGNORECASE)
 
 
+#: Soviet and Russian design bureaux whose short prefix reporting also spells out ("Sukhoi-30" for "Su-30",
+#: "Ilyushin-76" for "Il-76"), as South Asian and Middle Eastern outlets often write.
+_MAKER_PREFIXES = {"Su": "Sukhoi", "Tu": "Tupolev", "Il": "Ilyushin", "An": "Antonov", "Yak": "Yakovlev",
+                   "Be": "Beriev", "Ka": "Kamov"}
+
+
 def _rule_aliases(model: str) -> list[str]:
     """Aliases one Doc 8643 model name gives by rule: its designation, and designation + name."""
     model = re.sub(r"\s*\([^)]*\)", "", model).strip()
@@ -195,6 +201,9 @@ def _rule_aliases(model: str) -> list[str]:
     if re.fullmatch(r"[A-Za-z]-\d", designation):  # "A-4", "G-7": hyphen-less forms are everyday tokens
         return []
     out = [designation]
+    prefix, number = designation.split("-", 1)
+    if prefix in _MAKER_PREFIXES:
+        out.append(f"{_MAKER_PREFIXES[prefix]}-{number}")
     rest = model[m.end():].strip()
     if rest and not rest[0].isdigit():
         out.append(f"{designation} {rest}")

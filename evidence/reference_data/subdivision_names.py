@@ -12,6 +12,8 @@ from __future__ import annotations
 #: (ISO alpha-2, GeoNames admin1 name) → (display name, extra aliases). An empty display name drops the subdivision
 #: (a derived region of evidence.geo.world already has it, with a better outline).
 RENAMES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    # India: the data's "Kashmir" is the union territory reporting writes in full
+    ("IN", "Kashmir"): ("Kashmir", ("Jammu and Kashmir", "Jammu & Kashmir")),
     # Russia (derived already: Kaliningrad Oblast; Crimea is Ukraine's in the German-point-of-view countries)
     ("RU", "Kaliningrad"): ("", ()),
     ("RU", "Murmansk"): ("Murmansk Oblast", ("Murmansk", "Murmansk region", "Мурманская область")),

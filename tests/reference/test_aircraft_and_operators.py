@@ -31,6 +31,7 @@ def _keys(nlp, text: str) -> list[str]:
         ("E-7 Wedgetail", "E737"), ("MQ-9A", "Q9"), ("MQ-9B", "Q9"), ("Reaper", "Q9"), ("SkyGuardian", "Q9"),
         ("RQ-4B", "Q4"), ("Global Hawk", "Q4"), ("MQ-4C Triton", "Q4"), ("Tu-142", "TU95"), ("Il-20", "IL18"),
         ("Y-8Q", "AN12"), ("Su-34", "SU27"), ("RC-135", "R135"), ("AWACS", "E3TF"),
+        ("Sukhoi-35", "SU27"), ("Ilyushin-76", "IL76"),  # fourth pass: the design bureau spelled out
     ],
 )
 def test_written_designations_reach_their_designator(nlp, phrase: str, designator: str) -> None:
