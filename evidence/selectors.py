@@ -223,13 +223,14 @@ def _links_only(scope: Scope) -> bool:
                                         or scope.callsigns)
 
 
-def missions_in_scope(scope: Scope, *, walk: bool = False) -> QuerySet[Mission]:
+def missions_in_scope(scope: Scope, *, walk: bool = False, since: dt.datetime | None = None) -> QuerySet[Mission]:
     """The missions a scope is about, newest first, as one parameterised query (not yet evaluated).
 
     Places are matched one of two fixed ways, with the same result: by default ``id IN`` the region rows (the places
     drive: best for counts, lists and breakdowns); with ``walk=True`` by a correlated ``EXISTS`` probe per mission on
     the ``(mission, region)`` unique index, for first/last, which walk the missions in start order and stop at the
-    first match instead of collecting every matching region row of all time first.
+    first match instead of collecting every matching region row of all time first. ``since`` bounds the missions and
+    the region rows probed from below (PostgreSQL then plans only the partitions from that month on).
     """
     qs = Mission.objects.all()
     types = scope_types(scope)
@@ -263,15 +264,21 @@ def missions_in_scope(scope: Scope, *, walk: bool = False) -> QuerySet[Mission]:
         one = MissionRegion.objects.filter(mission_id=OuterRef("pk"), mission_start=OuterRef("start"),
                                            region_id=region.pk if region else -1)  # (the start: one partition)
         one = one.filter(over=True) if rf.relation == "over" else one.filter(distance_nm__lte=region_distance(rf))
-        qs = qs.filter(Exists(one))
+        qs = qs.filter(Exists(_since(one, since)))
+    if since is not None:
+        qs = qs.filter(start__gte=since)
     if scope.regions and walk:
         links = _region_links(scope).filter(mission_id=OuterRef("pk"), mission_start=OuterRef("start"))
-        qs = qs.filter(Exists(links))
+        qs = qs.filter(Exists(_since(links, since)))
     elif scope.regions:
         # The places drive: "id IN (mission ids of the matching region rows)" lets the planner start from the
         # region index instead of probing every mission of the period (or of all time, when there is none).
         qs = qs.filter(id__in=_region_links(scope, types).values("mission_id"))
     return qs.order_by("-start", "-id")
+
+
+def _since(links: QuerySet[MissionRegion], since: dt.datetime | None) -> QuerySet[MissionRegion]:
+    return links if since is None else links.filter(mission_start__gte=since)
 
 
 def count_missions(scope: Scope) -> int:
@@ -344,7 +351,21 @@ def first_mission(scope: Scope) -> DisplayMission | None:
     return found[0] if found else None
 
 
+#: How far back "the last …" looks first, in days before now: a month, then a year, then all of time. Each is a
+#: query bounded by its start, which PostgreSQL plans over those months' partitions only; a walk of every partition
+#: costs ~45 ms of planning alone at 144 months (docs/PERFORMANCE.md). The latest match in the first window that has
+#: one is the latest of all (the windows are open towards the future).
+RECENT_WINDOWS_DAYS = (31, 366)
+
+
 def last_mission(scope: Scope) -> DisplayMission | None:
+    if scope.period is None:
+        now = dt.datetime.now(dt.UTC)
+        for days in RECENT_WINDOWS_DAYS:
+            since = now - dt.timedelta(days=days)
+            found = _with_details(missions_in_scope(scope, walk=True, since=since)[:1], scope)
+            if found:
+                return found[0]
     found = _with_details(missions_in_scope(scope, walk=True)[:1], scope)
     return found[0] if found else None
 

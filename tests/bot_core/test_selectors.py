@@ -301,3 +301,24 @@ def test_deleting_an_aircraft_deletes_its_region_rows(demo):
     assert not MissionRegion.objects.filter(aircraft_id="ae0907").exists()
     connection.check_constraints()  # what the commit would check (deferred foreign keys)
     assert _airframes_out_of_sync() == 0
+
+
+def test_the_last_mission_looked_for_in_recent_windows_first_is_the_latest_of_all(demo, monkeypatch):
+    from evidence.models import Mission
+
+    starts = sorted(Mission.objects.values_list("start", flat=True))
+    now = dt.datetime.now(dt.UTC)
+    # a first window holding only the latest few missions, a second one most of them: scopes whose last mission
+    # lies in the first, the second, or before both
+    monkeypatch.setattr(s, "RECENT_WINDOWS_DAYS", ((now - starts[-3]).days + 1, (now - starts[5]).days + 1))
+    scopes = [Scope(), Scope(type_designators=("U2",)), Scope(regions=(RegionFilter("texas", "near"),)),
+              Scope(regions=(RegionFilter("international-airspace", "over"),),
+                    and_regions=(RegionFilter("texas", "near"),)),
+              Scope(type_designators=("R135",), regions=(RegionFilter("baja-peninsula", "near"),))]
+    found = 0
+    for scope in scopes:
+        walked = list(s.missions_in_scope(scope, walk=True).values_list("id", flat=True)[:1])
+        last = s.last_mission(scope)
+        assert ([last.pk] if last else []) == walked, scope
+        found += bool(walked)
+    assert found >= 3
