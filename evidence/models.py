@@ -264,10 +264,13 @@ class Mission(models.Model):
     common questions indexed queries.
     """
 
-    aircraft = models.ForeignKey(Aircraft, on_delete=models.CASCADE, related_name="missions")
+    # No index of their own on these two keys: the (aircraft, start) and (aircraft_type, start) indexes below serve
+    # every lookup and cascade by them. A redundant index is written on every import and, on PostgreSQL, planned
+    # for every monthly partition by every question (docs/PERFORMANCE.md, "fewer indexes").
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.CASCADE, related_name="missions", db_index=False)
     # Denormalised from the aircraft so "U-2 missions in February" needs no join; kept in sync by the services.
     aircraft_type = models.ForeignKey(
-        AircraftType, null=True, blank=True, on_delete=models.SET_NULL, related_name="missions"
+        AircraftType, null=True, blank=True, on_delete=models.SET_NULL, related_name="missions", db_index=False
     )
     callsign = models.CharField(max_length=10, blank=True, db_index=True)
     callsigns = models.JSONField(default=list, blank=True)
@@ -321,8 +324,10 @@ class MissionRegion(models.Model):
 
     # On PostgreSQL both tables are partitioned by month (evidence/partitioning.py): the database keeps this key as
     # (mission_id, mission_start) → mission (id, start), ON UPDATE CASCADE; Django's own key on id alone cannot exist.
-    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="region_links", db_constraint=False)
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="mission_links")
+    # No index of their own: the unique (mission, region) key and the (region, …) indexes below lead with them.
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="region_links", db_constraint=False,
+                                db_index=False)
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="mission_links", db_index=False)
     over = models.BooleanField()
     distance_nm = models.FloatField()
     # Denormalised for "missions near X between dates" without touching the mission table first.
