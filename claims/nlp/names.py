@@ -90,6 +90,12 @@ US_MODIFIERS = frozenset({"us", "u.s.", "usa", "u.s.a.", "american", "united sta
 #: Words after a country that keep it a place ("US airspace", "Venezuela's coast").
 PLACE_NOUNS = frozenset({"airspace", "territory", "territories", "soil", "coast", "coastline", "waters", "border",
                          "borders", "mainland", "side", "shores", "skies", "region", "interior", "capital"})
+#: Words after a nationality that make it the country as a place ("Polish airspace", "the Russian border").
+NATIONAL_PLACE_NOUNS = frozenset({"airspace", "territory", "waters", "coast", "coastline", "skies", "soil", "border",
+                                  "borders", "mainland", "shores"})
+#: …unless the noun heads another thing: "Chinese coast guard", "Russian border guards", "Polish border force".
+NOT_A_PLACE_AFTER = frozenset({"guard", "guards", "guardsmen", "patrol", "police", "service", "force", "forces",
+                               "troops", "agency", "crossing", "crossings"})
 #: Words after a country that make it a modifier ("US officials", "US bombers").
 MODIFIED_NOUNS = frozenset({
     "military", "officials", "official", "forces", "force", "troops", "government", "administration", "bombers",
@@ -195,6 +201,7 @@ class _Names:
         self.vocabulary_version = vocabulary_version
         self._vocabulary: Any = None
         self._variant_types: dict[str, set[str]] | None = None
+        self._demonyms: dict[str, str] | None = None
 
     @property
     def vocabulary(self) -> Any:
@@ -217,6 +224,21 @@ class _Names:
         key = span.id_
         return self.vocabulary.organisation_by_slug.get(key.split(":", 1)[1]) if key.startswith("org:") else None
 
+    def _demonym_regions(self) -> dict[str, str]:
+        """Lower-case nationality word → the slug of the country region it names (countryinfo's demonyms matched to
+        the vocabulary's countries by name or alias), built once per pipeline."""
+        if self._demonyms is None:
+            from claims.nlp.demonyms import countries_by_demonym
+
+            by_name: dict[str, str] = {}
+            for region in self.vocabulary.regions:
+                if region.kind == "country":
+                    for name in (region.name, *region.aliases):
+                        by_name.setdefault(name.lower(), region.slug)
+            self._demonyms = {demonym: slug for demonym, names in countries_by_demonym().items()
+                              if (slug := next((by_name[n.lower()] for n in names if n.lower() in by_name), None))}
+        return self._demonyms
+
     def _is_country_token(self, doc: Doc, ents_at: dict[int, Span], i: int) -> bool:
         ent = ents_at.get(i)
         return ent is not None and ent.label_ == "PLACE" and self._region_kind(ent) == "country"
@@ -236,6 +258,7 @@ class _Names:
                 if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._geo(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
+        new += self._national_places(doc, [*ents, *new])
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._designations(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in [*new, *ents] for i in range(s.start, s.end)}
@@ -496,6 +519,30 @@ class _Names:
                     out.append(self._place(doc, start, tok.i, "city"))
         return filter_spans(out)
 
+    def _national_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Polish airspace", "the Russian border", "Japanese territorial waters": a nationality before a word for
+        a country's ground, sea or sky is that country as a place (as "US airspace" is the United States), where no
+        entity holds the words and the noun does not head something else ("Chinese coast guard", "border guards")."""
+        held = {i for e in ents for i in range(e.start, e.end)}
+        regions = self._demonym_regions()
+        out = []
+        for t in doc:
+            for size in (2, 1):
+                words = doc[t.i:t.i + size]
+                if len(words) < size or not all(w.is_title for w in words) or any(w.i in held for w in words):
+                    continue
+                slug = regions.get(words.text.lower())
+                noun = t.i + size + (t.i + size < len(doc) and doc[t.i + size].lower_ == "territorial")
+                if slug is None or noun >= len(doc) or doc[noun].lower_ not in NATIONAL_PLACE_NOUNS or (
+                        noun + 1 < len(doc) and doc[noun + 1].lower_ in NOT_A_PLACE_AFTER):
+                    continue
+                span = Span(doc, t.i, noun + 1, label="PLACE", span_id=f"region:{slug}")
+                set_fc_value(span, {"kind": "country", "name": span.text})
+                out.append(span)
+                held.update(range(t.i, noun + 1))
+                break
+        return out
+
     def _place(self, doc: Doc, start: int, end: int, kind: str, ents: list[Span] | None = None) -> Span:
         """A place the vocabulary does not list as a whole; "Kaliningrad region", "Gaza Strip" keep the key of the
         listed place inside (an administrative head adds nothing), "East China Sea" does not take China's."""
@@ -671,7 +718,8 @@ class _Names:
                     and doc[k].is_title and doc[k].text not in NOT_NAMES and doc[k].lower_.rstrip(".") not in MONTHS
                 if follows and not has_us_mexico:
                     continue  # "the border of X" is no place of its own: X (read on its own) is the place
-            if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None:
+            if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None \
+                    and doc[e.end - 1].lower_ not in NATIONAL_PLACE_NOUNS:  # "Greek airspace" is whole already
                 two = f"{nxt.lower_} {doc[e.end + 1].lower_}" if e.end + 1 < len(doc) else ""
                 nxt_ent = ents_at.get(e.end)
                 if nxt.lower_ in ORG_AFTER_COUNTRY or two in ORG_AFTER_COUNTRY:

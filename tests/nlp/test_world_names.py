@@ -463,3 +463,41 @@ def test_a_possessive_country_before_a_generic_service_is_that_countrys_service(
     orgs = _labelled(text, "ORG")
     assert org in orgs and orgs[org]["foreign"] is True
     assert all(v.get("slug") not in ("us-air-force", "us-navy") for v in orgs.values())
+
+
+# --- a nationality before a country's ground, sea or sky (2026-12-05): "Polish airspace" is Poland ---
+
+def _with_countries(*countries: tuple[str, str]):
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    return dataclasses.replace(seed, version="test-national-places", regions=(
+        *seed.regions, *(RegionEntry(slug, name, "country") for slug, name in countries)))
+
+
+@pytest.mark.parametrize(("text", "place", "slug"), [
+    ("Two drones crossed into Polish airspace overnight, the army said.", "Polish airspace", "poland"),
+    ("Four jets violated Greek airspace seven times on Tuesday.", "Greek airspace", "greece"),
+    ("The bombers did not enter Japanese territorial airspace.", "Japanese territorial airspace", "japan"),
+    ("A P-8 patrolled close to the Russian border for three hours.", "Russian border", "russia"),
+    ("The drone fell on South Korean soil near the coast.", "South Korean soil", "south-korea"),
+])
+def test_a_nationality_before_airspace_or_a_border_is_that_country(text, place, slug):
+    vocabulary = _with_countries(("poland", "Poland"), ("greece", "Greece"), ("japan", "Japan"),
+                                 ("russia", "Russia"), ("south-korea", "South Korea"), ("china", "China"))
+    places = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+              if e.label == "PLACE"}
+    assert places.get(place, {}).get("slug") == slug, places
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese coast guard shadowed the research ship.",
+    "Russian border guards detained the crew.",
+    "Polish fighter jets were scrambled.",
+    "Chinese or Sri Lankan airspace was used instead.",  # coordinated: which country is not one reading
+])
+def test_a_nationality_that_modifies_something_else_is_no_place(text):
+    vocabulary = _with_countries(("poland", "Poland"), ("russia", "Russia"), ("china", "China"),
+                                 ("sri-lanka", "Sri Lanka"))
+    entities = extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+    assert not [e.text for e in entities if e.label == "PLACE" and e.value.get("slug") in ("china", "russia", "poland")]
