@@ -169,7 +169,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
             for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", corrected):
                 spans.append((m.start(), m.end(), f"aircraft: {w}"))
         unread = [w for w in unread if w not in identities]
-    unresolved_lower = {u.lower() for u in unresolved}
+    unresolved_lower = {u.split(" (", 1)[0].lower() for u in unresolved}  # "Georgia (the US state … or …?)"
     not_understood = [(f"place without over/near: {u}" if u.lower() in vocab.regions else f"place: {u}")
                       for u in unresolved] + [f"word: {w}" for w in unread
                                                              if w.lower() not in unresolved_lower] + problems

@@ -90,6 +90,11 @@ US_MODIFIERS = frozenset({"us", "u.s.", "usa", "u.s.a.", "american", "united sta
 #: Words after a country that keep it a place ("US airspace", "Venezuela's coast").
 PLACE_NOUNS = frozenset({"airspace", "territory", "territories", "soil", "coast", "coastline", "waters", "border",
                          "borders", "mainland", "side", "shores", "skies", "region", "interior", "capital"})
+#: The region kinds of the project's first story: a name one of these shares with a region elsewhere is decided by
+#: the places around it (``_one_of_namesakes``).
+_NORTH_AMERICAN_KINDS = frozenset({"us_state", "mx_state"})
+_KIND_WORDS = {"us_state": "the US state", "mx_state": "the Mexican state", "country": "the country",
+               "airbase": "the air base", "subdivision": "the region"}
 #: Words after a nationality that make it the country as a place ("Polish airspace", "the Russian border").
 NATIONAL_PLACE_NOUNS = frozenset({"airspace", "territory", "waters", "coast", "coastline", "skies", "soil", "border",
                                   "borders", "mainland", "shores"})
@@ -202,6 +207,7 @@ class _Names:
         self._vocabulary: Any = None
         self._variant_types: dict[str, set[str]] | None = None
         self._demonyms: dict[str, str] | None = None
+        self._shared_names: dict[str, tuple[Any, ...]] | None = None
 
     @property
     def vocabulary(self) -> Any:
@@ -238,6 +244,57 @@ class _Names:
             self._demonyms = {demonym: slug for demonym, names in countries_by_demonym().items()
                               if (slug := next((by_name[n.lower()] for n in names if n.lower() in by_name), None))}
         return self._demonyms
+
+    def _namesakes(self) -> dict[str, tuple[Any, ...]]:
+        """Lower-case names that several regions share where one of them is a US or Mexican state ("Georgia": the
+        US state and the country; "Mich.": Michigan and Michoacán) → those regions."""
+        if self._shared_names is None:
+            by_name: dict[str, dict[str, Any]] = {}
+            for region in self.vocabulary.regions:
+                for name in (region.name, *region.aliases):
+                    by_name.setdefault(name.lower(), {})[region.slug] = region
+            self._shared_names = {name: tuple(found.values()) for name, found in by_name.items() if len(found) > 1
+                                  and any(r.kind in _NORTH_AMERICAN_KINDS for r in found.values())}
+        return self._shared_names
+
+    def _one_of_namesakes(self, doc: Doc, e: Span, ents: list[Span]) -> Span:
+        """"Georgia" is the US state next to other US or Mexican places ("from Florida to Georgia", "the state of
+        Georgia") and the country next to places elsewhere ("near Georgia and Armenia", "the country of Georgia");
+        with neither, or both, it is a place without a key — in no scope — rather than a guess."""
+        found = self._namesakes().get(e.text.lower())
+        if not found:
+            return e
+        before = doc[max(0, e.start - 2):e.start].text.lower()
+        after = doc[e.end].lower_ if e.end < len(doc) else ""
+        start, end = e.start, e.end
+        if before == "state of" or after == "state":
+            wanted = [r for r in found if r.kind in _NORTH_AMERICAN_KINDS]
+            start, end = (e.start - 2, e.end) if before == "state of" else (e.start, e.end + 1)
+        elif before == "country of":
+            wanted = [r for r in found if r.kind == "country"]
+            start = e.start - 2
+        else:
+            here, elsewhere = self._places_around(e, ents)
+            wanted = [r for r in found if (r.kind in _NORTH_AMERICAN_KINDS) == here] if here != elsewhere else []
+        if len(wanted) != 1:
+            span = Span(doc, e.start, e.end, label="PLACE")
+            set_fc_value(span, {"name": e.text, "ambiguous": [f"{_KIND_WORDS.get(r.kind, r.kind)} {r.name}"
+                                                                for r in sorted(found, key=lambda r: r.slug)]})
+            return span
+        span = Span(doc, start, end, label="PLACE", span_id=f"region:{wanted[0].slug}")
+        set_fc_value(span, {"name": e.text})
+        return span
+
+    def _places_around(self, e: Span, ents: list[Span]) -> tuple[bool, bool]:
+        """Whether the text's other places include US/Mexican ones, and places elsewhere (countries, subdivisions)."""
+        kinds = [(self._region_kind(x), x.id_) for x in ents if x is not e and x.label_ == "PLACE"
+                 and x.id_.startswith("region:") and x.text.lower() not in self._namesakes()]
+        cities = [(fc_value(x) or {}).get("country", "") for x in ents if x.label_ == "PLACE" and not x.id_]
+        here = any(k in _NORTH_AMERICAN_KINDS or key in ("region:united-states", "region:mexico") for k, key in kinds)
+        elsewhere = any(k in ("country", "subdivision") and key not in ("region:united-states", "region:mexico")
+                        for k, key in kinds)
+        return here or any(c in ("US", "MX") for c in cities), elsewhere or any(
+            c and c not in ("US", "MX") for c in cities)
 
     def _is_country_token(self, doc: Doc, ents_at: dict[int, Span], i: int) -> bool:
         ent = ents_at.get(i)
@@ -684,6 +741,9 @@ class _Names:
             label, key = e.label_, e.id_
             if label == "PLACE" and self._not_a_place_here(doc, e, ents_at):
                 continue
+            if label == "PLACE" and key.startswith("region:"):
+                e = self._one_of_namesakes(doc, e, ents)
+                label, key = e.label_, e.id_
             relevant = (label == "PLACE" and key.startswith("region:")) or (label == "ORG" and key) or (
                 label == "AIRCRAFT" and e.end - e.start == 1 and words[e.start].lower() in _COMMON_ALIASES)
             if not relevant:

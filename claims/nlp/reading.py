@@ -287,7 +287,8 @@ def read_scope(
                 reader.covered.update(range(ent.start, ent.end))
                 continue
             if region is None:
-                unplaced.append(ent_text)
+                namesakes = (fc_value(ent) or {}).get("ambiguous")
+                unplaced.append(f"{ent_text} ({' or '.join(namesakes)}? say which)" if namesakes else ent_text)
                 continue
             relation, distance, words = _relation(span, ent, places)
             if relation is None:

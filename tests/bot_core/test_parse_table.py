@@ -315,3 +315,25 @@ def test_of_those_narrows_places_and_periods() -> None:
     assert any("outside" in x for x in outside.not_understood)
     fresh = parse("how many were there near Arizona in 2024?", previous=first)
     assert regions(fresh.scope.regions) == "near:arizona" and not fresh.scope.and_regions
+
+
+def test_a_place_name_two_regions_share_is_asked_about_not_guessed() -> None:
+    import dataclasses
+
+    from claims.nlp.vocabulary import RegionEntry
+
+    world = dataclasses.replace(VOCABULARY, version="test-parse-georgias",
+                                regions=(*VOCABULARY.regions, RegionEntry("georgia-country", "Georgia", "country")))
+    vocab = build_vocab(world)
+
+    def read(text: str) -> BotQuery:
+        return parse_question(text, now=NOW, vocab=vocab, vocabulary=world)
+
+    asked = read("how many flights near Georgia in 2025?")
+    assert not asked.scope.regions and any("the US state Georgia" in n and "the country Georgia" in n
+                                           for n in asked.not_understood), asked.not_understood
+    assert regions(read("how many flights near the country of Georgia in 2025?").scope.regions) == \
+        "near:georgia-country"
+    for text in ("how many flights near the state of Georgia in 2025?", "how many flights over Georgia state?"):
+        q = read(text)
+        assert regions(q.scope.regions) in ("near:georgia", "over:georgia") and not q.not_understood, q.to_dict()

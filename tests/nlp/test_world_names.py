@@ -468,10 +468,12 @@ def test_a_possessive_country_before_a_generic_service_is_that_countrys_service(
 # --- a nationality before a country's ground, sea or sky (2026-12-05): "Polish airspace" is Poland ---
 
 def _with_countries(*countries: tuple[str, str]):
+    """The seed vocabulary with these countries, under a version of its own (pipelines are cached per version)."""
     from claims.nlp.vocabulary import RegionEntry, default_vocabulary
 
     seed = default_vocabulary()
-    return dataclasses.replace(seed, version="test-national-places", regions=(
+    version = "test-countries-" + "-".join(slug for slug, _ in countries)
+    return dataclasses.replace(seed, version=version, regions=(
         *seed.regions, *(RegionEntry(slug, name, "country") for slug, name in countries)))
 
 
@@ -501,3 +503,23 @@ def test_a_nationality_that_modifies_something_else_is_no_place(text):
                                  ("sri-lanka", "Sri Lanka"))
     entities = extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
     assert not [e.text for e in entities if e.label == "PLACE" and e.value.get("slug") in ("china", "russia", "poland")]
+
+
+# --- a name a US or Mexican state shares with a place elsewhere (2026-12-05): "Georgia" ---
+
+GEORGIAS = _with_countries(("georgia-country", "Georgia"), ("armenia", "Armenia"), ("poland", "Poland"))
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Russian jets flew near Georgia and Armenia on Monday.", "georgia-country"),
+    ("A P-8 flew from Florida to Georgia on Monday.", "georgia"),
+    ("Officials in the state of Georgia confirmed the flight.", "georgia"),
+    ("The drone crashed in the country of Georgia, Polish officials said.", "georgia-country"),
+    ("A U-2 flew over Georgia on Monday.", None),  # nothing around says which: no key, no scope
+])
+def test_a_shared_name_is_decided_by_the_places_around_it_or_left_without_a_key(text, slug):
+    places = [e.value for e in extract(text, published_at=PUBLISHED, vocabulary=GEORGIAS).entities
+              if e.label == "PLACE" and e.value.get("name") == "Georgia"]
+    assert len(places) == 1 and places[0].get("slug") == slug, places
+    if slug is None:
+        assert sorted(places[0]["ambiguous"]) == ["the US state Georgia", "the country Georgia"]
