@@ -73,7 +73,6 @@ def prepare_reader() -> bool:
     return True
 
 
-
 def ask(
     *,
     text: str,

@@ -359,15 +359,13 @@ RECENT_WINDOWS_DAYS = (31, 366)
 
 
 def last_mission(scope: Scope) -> DisplayMission | None:
-    if scope.period is None:
-        now = dt.datetime.now(dt.UTC)
-        for days in RECENT_WINDOWS_DAYS:
-            since = now - dt.timedelta(days=days)
-            found = _with_details(missions_in_scope(scope, walk=True, since=since)[:1], scope)
-            if found:
-                return found[0]
-    found = _with_details(missions_in_scope(scope, walk=True)[:1], scope)
-    return found[0] if found else None
+    now = dt.datetime.now(dt.UTC)
+    windows = [now - dt.timedelta(days=days) for days in RECENT_WINDOWS_DAYS] if scope.period is None else []
+    for since in [*windows, None]:  # None: all of the scope
+        found = _with_details(missions_in_scope(scope, walk=True, since=since)[:1], scope)
+        if found:
+            return found[0]
+    return None
 
 
 #: From how many matching missions the records to show are found by walking the missions in start order (and

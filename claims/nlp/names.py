@@ -96,8 +96,9 @@ _NORTH_AMERICAN_KINDS = frozenset({"us_state", "mx_state"})
 _KIND_WORDS = {"us_state": "the US state", "mx_state": "the Mexican state", "country": "the country",
                "airbase": "the air base", "subdivision": "the region"}
 #: Words after a nationality that make it the country as a place ("Polish airspace", "the Russian border").
-NATIONAL_PLACE_NOUNS = frozenset({"airspace", "territory", "waters", "coast", "coastline", "skies", "soil", "border",
-                                  "borders", "mainland", "shores"})
+#: The place nouns after a country, less those that after a nationality mean something else ("the Russian side",
+#: "the Chinese capital", "Ukrainian territories", "the Polish region", "the Turkish interior").
+NATIONAL_PLACE_NOUNS = PLACE_NOUNS - {"side", "capital", "territories", "region", "interior"}
 #: …unless the noun heads another thing: "Chinese coast guard", "Russian border guards", "Polish border force".
 NOT_A_PLACE_AFTER = frozenset({"guard", "guards", "guardsmen", "patrol", "police", "service", "force", "forces",
                                "troops", "agency", "crossing", "crossings"})
@@ -206,6 +207,7 @@ class _Names:
         self.vocabulary_version = vocabulary_version
         self._vocabulary: Any = None
         self._variant_types: dict[str, set[str]] | None = None
+        self._by_name: dict[str, dict[str, Any]] | None = None
         self._demonyms: dict[str, str] | None = None
         self._shared_names: dict[str, tuple[Any, ...]] | None = None
 
@@ -230,31 +232,33 @@ class _Names:
         key = span.id_
         return self.vocabulary.organisation_by_slug.get(key.split(":", 1)[1]) if key.startswith("org:") else None
 
+    def _regions_by_name(self) -> dict[str, dict[str, Any]]:
+        """Lower-case region name or alias → {slug: region} of every region that goes by it, built once per pipeline."""
+        if self._by_name is None:
+            by_name: dict[str, dict[str, Any]] = {}
+            for region in self.vocabulary.regions:
+                for name in (region.name, *region.aliases):
+                    by_name.setdefault(name.lower(), {})[region.slug] = region
+            self._by_name = by_name
+        return self._by_name
+
     def _demonym_regions(self) -> dict[str, str]:
         """Lower-case nationality word → the slug of the country region it names (countryinfo's demonyms matched to
         the vocabulary's countries by name or alias), built once per pipeline."""
         if self._demonyms is None:
             from claims.nlp.demonyms import countries_by_demonym
 
-            by_name: dict[str, str] = {}
-            for region in self.vocabulary.regions:
-                if region.kind == "country":
-                    for name in (region.name, *region.aliases):
-                        by_name.setdefault(name.lower(), region.slug)
-            self._demonyms = {demonym: slug for demonym, names in countries_by_demonym().items()
-                              if (slug := next((by_name[n.lower()] for n in names if n.lower() in by_name), None))}
+            by_name = self._regions_by_name()
+            self._demonyms = {demonym: slug for demonym, names in countries_by_demonym().items() if (slug := next(
+                (r.slug for n in names for r in by_name.get(n.lower(), {}).values() if r.kind == "country"), None))}
         return self._demonyms
 
     def _namesakes(self) -> dict[str, tuple[Any, ...]]:
         """Lower-case names that several regions share where one of them is a US or Mexican state ("Georgia": the
         US state and the country; "Mich.": Michigan and Michoacán) → those regions."""
         if self._shared_names is None:
-            by_name: dict[str, dict[str, Any]] = {}
-            for region in self.vocabulary.regions:
-                for name in (region.name, *region.aliases):
-                    by_name.setdefault(name.lower(), {})[region.slug] = region
-            self._shared_names = {name: tuple(found.values()) for name, found in by_name.items() if len(found) > 1
-                                  and any(r.kind in _NORTH_AMERICAN_KINDS for r in found.values())}
+            self._shared_names = {name: tuple(found.values()) for name, found in self._regions_by_name().items()
+                                  if len(found) > 1 and any(r.kind in _NORTH_AMERICAN_KINDS for r in found.values())}
         return self._shared_names
 
     def _one_of_namesakes(self, doc: Doc, e: Span, ents: list[Span]) -> Span:
