@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db import connection as default_connection
 
@@ -302,7 +303,7 @@ def _span(month: dt.date, tables: list[str], have: set[str]) -> tuple[dt.date, d
     """The partitions to make for ``month``'s rows: the month's own, or its year's when the year is closed and none
     of its months has a partition yet (else the month's, merged with the others later by the compaction)."""
     months_of_year = any(n.startswith(f"{t}_p{month.year:04d}") for t in PARTITIONED for n in have)
-    if closed_years([month.year]) and not months_of_year:
+    if settings.MISSION_PARTITIONS_COMPACT and closed_years([month.year]) and not months_of_year:
         year = dt.date(month.year, 1, 1)
         return year, dt.date(month.year + 1, 1, 1), {t: year_partition_name(t, month.year) for t in tables}
     return month, next_month(month), {t: partition_name(t, month) for t in tables}
@@ -373,7 +374,9 @@ def maintain_partitions(today: dt.date | None = None, connection: Any = None) ->
     years' months merged into yearly partitions. Idempotent."""
     months = set(window_months(today)) | set(default_partition_months(connection))
     made = ensure_month_partitions(months, connection)
-    return made + compact_closed_years(today, connection)
+    if settings.MISSION_PARTITIONS_COMPACT:
+        made += compact_closed_years(today, connection)
+    return made
 
 
 # --- closed years: one partition a year -----------------------------------------------------------------------------

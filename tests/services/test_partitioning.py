@@ -202,3 +202,16 @@ def test_a_month_of_a_closed_year_without_partitions_gets_its_years(region):
 ])
 def test_which_years_are_closed(today, closed):
     assert partitioning.closed_years([2024, 2025, 2026, 2027], today) == closed
+
+
+def test_compaction_can_be_left_to_a_maintenance_window(region, settings):
+    """A year too big to lock while it moves: with MISSION_PARTITIONS_COMPACT off the maintenance leaves its months
+    alone and a month of a closed year gets a month's partition."""
+    settings.MISSION_PARTITIONS_COMPACT = False
+    with connection.cursor() as c:
+        partitioning._create_partition(c, "evidence_mission", dt.date(2006, 3, 1))
+        partitioning._create_partition(c, "evidence_missionregion", dt.date(2006, 3, 1))
+    assert not [n for n in partitioning.maintain_partitions() if "2006" in n]
+    assert partitioning.ensure_month_partitions([dt.date(2006, 8, 1)]) == [
+        "evidence_mission_p200608", "evidence_missionregion_p200608"]
+    assert partitioning.compact_closed_years() == ["evidence_mission_y2006", "evidence_missionregion_y2006"]
