@@ -26,6 +26,7 @@ from bot.nlu.compare import side_label
 from bot.nlu.parse import future_period, parse_question, resolve_inferred_years
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.pictures import attach_picture, picture_answer, picture_request
+from bot.platforms import regions_line
 from claims import selectors as claim_sel
 from evidence import selectors as sel
 from evidence.describing import describe_scope
@@ -709,9 +710,8 @@ def _when(value: dt.datetime) -> str:
 
 
 def _mission_line(m: dict[str, Any]) -> str:
-    regions = ", ".join(
-        f"over {r['name']}" if r["over"] else f"{r['distance_nm']:g} nm from {r['name']}" for r in m["regions"]
-    )
+    regions = regions_line(
+        m["regions"], lambda r: f"over {r['name']}" if r["over"] else f"{r['distance_nm']:g} nm from {r['name']}")
     start = m["start"].replace("T", " ").replace(":00Z", "Z")
     end = m["end"].replace("T", " ").replace(":00Z", "Z")
     ident = " / ".join(x for x in (m["registration"], m["hex"]) if x)
