@@ -550,7 +550,8 @@ def _answer_ranking(query: BotQuery, rows: list[Any], n: int) -> Answer:
     else:
         text = f"The top {what}s by missions {scope_words}:"
     text += "\n" + "\n".join(f"• {r.label}: {r.count}" for r in shown)
-    notes = [COVERAGE_CAVEAT, f"Out of {_n_missions(n).lower()} in all, in {len(rows)} {what}s with any missions."]
+    groups = f"{len(rows)} {what}" + ("" if len(rows) == 1 else "s")
+    notes = [COVERAGE_CAVEAT, f"Out of {_n_missions(n).lower()} in all, in {groups} with any missions."]
     if query.by == "region":
         notes.append("A mission that flew in several places counts once in each.")
     return Answer(text=text, count=None, notes=notes,
