@@ -408,6 +408,9 @@ def _not_understood(query: BotQuery) -> Answer:
 
 def _quote_nu(item: str) -> str:
     kind, _, value = item.partition(": ")
+    if kind == "place" and value.endswith("say which)"):  # a name two known places share
+        name, _, which = value.partition(" (")
+        return f'the place "{name}" ({which}'
     if kind == "place":
         return f'the place "{value}" (not a region I know)'
     if kind == "place without over/near":

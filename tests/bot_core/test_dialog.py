@@ -452,6 +452,9 @@ SINGLE: list[Q] = [
     Q("how many RC-135 flights near Kaliningrad Oblast in October 2025?", "count", 4, regions=KGD),
     Q("busiest month for RC-135 flights near Kaliningrad?", "breakdown", None, by="month",
       says="October 2025: 4 missions"),
+    # a name two known places share is asked about, not called unknown
+    Q("how many flights near Georgia in 2025?", "count", DECLINED,
+      says='the place "Georgia" (the US state Georgia or the country Georgia? say which).'),
     # a comparison whose sides differ by the operator or the place alone is labelled by that alone
     Q("compare RAF and USAF flights near Kaliningrad in October 2025", "compare", (3, 1),
       says="Royal Air Force: 3 missions; United States Air Force: 1 mission (2 more for Royal Air Force than"),
