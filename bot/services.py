@@ -645,8 +645,10 @@ def _answer_claims(query: BotQuery, today: dt.date) -> Answer:
     if flt.verdicts:
         what.append(VERDICT_WORDS.get(flt.verdicts, " or ".join(v.replace("_", " ") for v in flt.verdicts)))
     desc = " ".join(what) + (" " if what else "") + ("claim" if len(claims) == 1 else "claims")
-    if flt.type_designators:
-        desc += " about " + ", ".join(flt.type_designators)
+    about = [*flt.type_designators, *sel.region_names(list(flt.region_slugs)).values(),
+             *sel.organisation_names(flt.operators).values()]
+    if about:
+        desc += " about " + ", ".join(about)
     if flt.outlet:
         desc += f" in {flt.outlet} articles"
     if flt.claimant:

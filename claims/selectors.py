@@ -1,13 +1,15 @@
 """Reads over claims for questions such as "which claims about the U-2 are unverified?", "claims without evidence",
 "what did the CNN article claim?" and "what supports claim 12?".
 
-Fixed, parameterised queries only; the one part done in Python is matching a claim to an aircraft type, because a
+Fixed, parameterised queries only; the one part done in Python is matching a claim to an aircraft type, a place or an
+operator, because a
 claim's structured reading lives in a JSON field whose containment operators differ between SQLite and PostgreSQL.
 The candidate set is bounded (``limit``) so that step stays cheap.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +17,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from claims.models import Article, Claim, EvidenceLink
-from evidence.models import AircraftType
+from evidence.models import AircraftType, Organisation, Region
 from evidence.selectors import admin_url, mission_to_dict
 
 #: What people mean by "unverified": nobody has decided yet, or it cannot be decided from the evidence.
@@ -33,6 +35,9 @@ class ClaimFilter:
     claim_id: int | None = None
     #: Who the claim is attributed to, as asked ("the border czar", "officials"): a part of the claim's claimant.
     claimant: str = ""
+    #: Places and operators the claim is about (region / organisation slugs; alternatives within each).
+    region_slugs: tuple[str, ...] = ()
+    operators: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +47,8 @@ class ClaimFilter:
             "outlet": self.outlet,
             "claim_id": self.claim_id,
             "claimant": self.claimant,
+            "region_slugs": list(self.region_slugs),
+            "operators": list(self.operators),
         }
 
     @classmethod
@@ -53,6 +60,8 @@ class ClaimFilter:
             outlet=str(data.get("outlet", "")),
             claim_id=data.get("claim_id"),
             claimant=str(data.get("claimant", "")),
+            region_slugs=tuple(data.get("region_slugs", ())),
+            operators=tuple(data.get("operators", ())),
         )
 
 
@@ -79,32 +88,54 @@ def claims_base(flt: ClaimFilter) -> QuerySet[Claim]:
     return qs.order_by("article__published_at", "article_id", "start")
 
 
-def _type_patterns(designators: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
-    """A word-boundary regex per designator over its name and aliases (to match claims that were never read)."""
-    patterns = {}
-    for t in AircraftType.objects.filter(designator__in=list(designators)):
-        words = sorted({t.designator, *t.aliases}, key=len, reverse=True)
-        alt = "|".join(re.escape(w) for w in words if w)
-        patterns[t.designator] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-    return patterns
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A word-boundary regex over names and aliases (to match claims that were never read)."""
+    alt = "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE) if alt else None
 
 
-def _mentions_type(claim: Claim, designators: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
-    scope = claim.scope if isinstance(claim.scope, dict) else {}
-    if set(scope.get("type_designators") or ()) & set(designators):
-        return True
-    return any(p.search(claim.exact) for p in patterns.values())
+@dataclass(frozen=True)
+class _About:
+    """One "about" constraint of a filter: the claim's reading key holding the values, the values, and the words
+    that name them in a claim's text."""
+
+    keys: tuple[str, ...]
+    values: frozenset[str]
+    pattern: re.Pattern[str] | None
+
+    def matches(self, claim: Claim) -> bool:
+        scope = claim.scope if isinstance(claim.scope, dict) else {}
+        read = {v.get("slug") if isinstance(v, dict) else v for key in self.keys for v in scope.get(key) or ()}
+        return bool(read & self.values) or bool(self.pattern and self.pattern.search(claim.exact))
+
+
+def _about(flt: ClaimFilter) -> list[_About]:
+    """What a claim must be about, each by its reading or its words: the aircraft types, places and operators."""
+    about = []
+    if flt.type_designators:
+        types = AircraftType.objects.filter(designator__in=list(flt.type_designators))
+        about.append(_About(("type_designators",), frozenset(flt.type_designators),
+                            _words_pattern(w for t in types for w in (t.designator, *t.aliases))))
+    if flt.region_slugs:  # (short aliases left out: "CA", "Tex." — case-blind, they match other words)
+        regions = Region.objects.filter(slug__in=list(flt.region_slugs)).only("name", "aliases")
+        about.append(_About(("regions", "and_regions"), frozenset(flt.region_slugs),
+                            _words_pattern(w for r in regions for w in (r.name, *r.aliases) if len(w) >= 4)))
+    if flt.operators:  # by the full name only: "RAF" is also in "RAF Mildenhall", a base any air force flies from
+        orgs = Organisation.objects.filter(slug__in=list(flt.operators))
+        about.append(_About(("operators",), frozenset(flt.operators), _words_pattern(o.name for o in orgs)))
+    return about
 
 
 def claims_matching(flt: ClaimFilter, *, limit: int = 200) -> list[Claim]:
-    """The claims a filter selects, oldest article first; type matching by the claim's reading or its words."""
+    """The claims a filter selects, oldest article first; the aircraft, places and operators asked about matched by
+    the claim's reading or its words (every one of them)."""
     qs = claims_base(flt)
-    if not flt.type_designators:
+    about = _about(flt)
+    if not about:
         return list(qs[:limit])
-    patterns = _type_patterns(flt.type_designators)
     out = []
     for claim in qs[: limit * 20]:
-        if _mentions_type(claim, flt.type_designators, patterns):
+        if all(a.matches(claim) for a in about):
             out.append(claim)
             if len(out) >= limit:
                 break

@@ -20,6 +20,8 @@ WHO_SAID_RX = re.compile(
     r"|\b(?:claims?|statements?|assertions?)\s+(?:made\s+by|attributed\s+to|by|from)\s+(?P<who2>[^?!.;,]{1,60})",
     _RX,
 )
+#: "claims that mention the Black Sea", "claims regarding the RAF": what the claims are about follows.
+ABOUT_RX = re.compile(r"\b(?:mention(?:s|ed|ing)?|nam(?:e|es|ed|ing)|regarding|concerning|involving)\b", _RX)
 _NOT_A_CLAIMANT = {"", "they", "it", "he", "she", "you", "we", "i", "people", "anyone", "someone", "article",
                    "articles", "story", "report", "piece", "interview", "press", "media", "news"}
 
@@ -66,7 +68,7 @@ def claims_query(
     if om:
         outlet = vocab.outlets[om.group(1).lower()]
         spans.append((om.start(), om.end(), f"outlet: {om.group(0)}"))
-    claimant = ""
+    claimant, ws, we_ = "", 0, 0
     wm = WHO_SAID_RX.search(text)
     if wm:
         group = "who" if wm.group("who") is not None else "who2"
@@ -78,6 +80,8 @@ def claims_query(
             spans.append((ws, we_, f"claimant: {who}"))
     for m in CLAIMS_RX.finditer(text):
         spans.append((m.start(), m.end(), "asked: claims"))
+    for m in ABOUT_RX.finditer(text):
+        spans.append((m.start(), m.end(), "asked: claims"))
     for m in re.finditer(r"\b(?:articles?|story|stories|report|piece)\b", text, _RX):
         spans.append((m.start(), m.end(), "asked: claims"))
     flt = ClaimFilter(
@@ -86,13 +90,50 @@ def claims_query(
         without_evidence=bool(we),
         outlet=outlet,
         claimant=claimant,
+        region_slugs=_places(text, reading, spans, vocab, taken=[(ws, we_)] if claimant else []),
+        operators=reading.scope.operators,
     )
     unread = [w for w in leftovers(text, spans) if w.lower() not in {"verdict", "verdicts", "status"}]
     return BotQuery(
         intent=Intent.CLAIMS,
         claims=flt,
-        understood=tuple(label for _, _, label in sorted(spans)),
-        not_understood=tuple(f"word: {w}" for w in unread),
+        understood=tuple(label for _, _, label in sorted(spans) if label.split(":")[0] not in NOT_A_CLAIM_FILTER),
+        not_understood=tuple(f"word: {w}" for w in unread) + _not_filtered(spans),
         corrections=tuple(corrections),
     )
+
+
+#: Parts of a reading that do not select claims: a claim is found by its aircraft, places, operators, verdict,
+#: outlet, claimant and evidence — not by the period it speaks of, a role word or a number. Such a part is named as
+#: not understood instead of being dropped ("which claims about February 2025…" listed every claim).
+NOT_A_CLAIM_FILTER = ("period", "role", "quantity", "rate", "military", "distance", "orbits")
+
+
+def _not_filtered(spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(
+        f"word: {label.split(': ', 1)[1]} (claims are found by aircraft, place, operator, verdict, outlet or claimant)"
+        for _, _, label in sorted(spans) if label.split(":")[0] in NOT_A_CLAIM_FILTER))
+
+
+def _places(text: str, reading: QuestionReading, spans: list[tuple[int, int, str]], vocab: Vocab,
+            taken: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The places a claims question is about: those read with near/over, and a known place named without either
+    ("claims about Kaliningrad"), which is marked as used. A place inside the words of who said it ("the border
+    czar", ``taken``) is part of that name, not a place the claims must be about."""
+    inside = [(s, e, label) for s, e, label in spans if label.startswith("region: ")
+              and any(s < te and e > ts for ts, te in taken)]
+    named = {vocab.regions.get(re.sub(r"^the\s+", "", label.split(": ", 1)[1], flags=_RX).lower())
+             for _, _, label in inside}
+    if None in named:  # a place in the claimant's words that cannot be told apart from the others: none is used
+        named = {rf.slug for rf in reading.scope.regions}
+    slugs = [rf.slug for rf in reading.scope.regions if rf.slug not in named]
+    for name in reading.unresolved:
+        slug = vocab.regions.get(name.lower())
+        found = [m for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, _RX)
+                 if not any(m.start() < te and m.end() > ts for ts, te in taken)]
+        if slug is None or not found:
+            continue
+        slugs.append(slug)
+        spans += [(m.start(), m.end(), f"region: {name}") for m in found]
+    return tuple(dict.fromkeys(slugs))
 

@@ -324,6 +324,15 @@ SINGLE: list[Q] = [
     Q("which claims about the U-2 are supported?", "claims", 0, types="U2", verdicts="supported"),
     Q("which claims about the U-2 are supported?", "claims", 1, before={"u2": "supported"}),
     Q("which claims are unverified?", "claims", 11),  # 5 + the 6 unreviewed world claims
+    # places and operators select claims too (by the claim's reading or its words); what cannot select a claim is
+    # named, never dropped (all 11 unverified claims were listed for "about flights near Texas")
+    Q("which claims about flights near Texas are unverified?", "claims", 1,
+      says="Aircraft were tracked over California, Arizona and Texas"),
+    Q("which claims about Kaliningrad are unverified?", "claims", 1, says="flew three missions near Kaliningrad"),
+    Q("which claims about RAF flights are unverified?", "claims", 1, says="about Royal Air Force"),
+    Q("which claims mention the Black Sea?", "claims", 1, says="over the Black Sea"),
+    Q("which claims about February 2025 are unverified?", "claims", DECLINED,
+      says='"February 2025 (claims are found by aircraft, place, operator, verdict, outlet or claimant)"'),
     Q("unreviewed claims", "claims", 10, verdicts="unreviewed"),  # 4 + 6
     Q("unverifiable claims", "claims", 1, verdicts="unverifiable"),
     Q("claims without evidence", "claims", 5, without_evidence=True),  # 3 + Sigonella, international airspace
