@@ -980,8 +980,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 extra["aircraft"] = ent.id_.split(":", 1)[1]
             elif ent.id_.startswith("role:"):
                 extra["role"] = ent.id_.split(":", 1)[1]
-            if ent[-1].lower_ in MISSION_NOUNS:
-                return ent[-1].lower_, True, extra
+            if ent[-1].lower_ in MISSION_NOUNS and not (after is not None and after.lower_ in AIRCRAFT_NOUNS):
+                return ent[-1].lower_, True, extra  # not "maritime patrol aircraft": aircraft of a role
             if after is not None and after.lower_ in MISSION_NOUNS:
                 return after.lower_, True, extra
             if _plural_head_after(ent[-1], after):
@@ -998,6 +998,14 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 and t.is_alpha and doc[j + 2].is_alpha:
             j, skipped = j + 3, skipped + 1  # a hyphenated modifier: "nuclear-capable", "long-range"
             continue
+        if t.lower_ in ("and", "or") and j > i + 1 and j + 1 < len(doc):
+            if _is_number(doc[j + 1]):  # "two Chinese and seven Russian aircraft": the next count's unit
+                return _counted_after(doc, j + 1, ents_by_start)
+            from claims.nlp.names import DEMONYMS
+
+            if doc[j + 1].lower_ in DEMONYMS:  # "19 Russian and Chinese military aircraft"
+                j, skipped = j + 2, skipped + 1
+                continue
         if t.lower_ in MISSION_NOUNS and t.is_lower:
             return t.lower_, True, {}
         if t.lower_ in AIRCRAFT_NOUNS:

@@ -140,8 +140,9 @@ ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Hea
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
-                       "Coast"})
-GEO_HEADS_LOWER = frozenset({"region", "oblast", "oblasts", "krai", "province", "governorate", "peninsula"})
+                       "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture"})
+GEO_HEADS_LOWER = frozenset({"region", "oblast", "oblasts", "krai", "province", "governorate", "peninsula", "district",
+                             "township", "county", "prefecture", "municipality"})
 GEO_HEAD_FIRST = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay", "Isle", "Island", "Islands", "Lake"})
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "del", "la"})
 #: Words after "RAF" that are aircraft or units, not stations ("RAF Typhoon", "RAF Voyager").
@@ -553,6 +554,7 @@ class _Names:
                     start += 1  # "the Greek Souda Gulf": whose, not part of the name
                 if start < i:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
+        out += self._states(doc, ents)
         for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
             span = char_span(doc, m.start(), m.end())
             if span is not None:
@@ -579,6 +581,19 @@ class _Names:
                 if not any(e.start <= start < e.end for e in ents):
                     out.append(self._place(doc, start, tok.i, "city"))
         return filter_spans(out)
+
+    def _states(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A listed subdivision before "State" is one place with its key ("Kayin State", "Goiás state"); a country
+        or an unlisted name is not ("the Islamic State" is an organisation's name)."""
+        out = []
+        for e in ents:
+            if e.label_ != "PLACE" or not e.id_.startswith("region:") or self._region_kind(e) == "country" \
+                    or e.end >= len(doc) or doc[e.end].lower_ != "state":
+                continue
+            after = doc[e.end + 1] if e.end + 1 < len(doc) else None
+            if after is None or not _is_cap(after) or after.text in NOT_NAMES:
+                out.append(self._place(doc, e.start, e.end + 1, "feature", ents))
+        return out
 
     def _national_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Polish airspace", "the Russian border", "Japanese territorial waters": a nationality before a word for
@@ -795,6 +810,7 @@ class _Names:
                 if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") and (
                         nxt.lower_ in MODIFIED_NOUNS or (nxt_ent is not None and nxt_ent.label_ in ("AIRCRAFT", "ORG"))
                         or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end)
+                        or _hyphenated_participle(doc, e.end)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
             owner = _possessive_owner(doc, e.start)
@@ -954,7 +970,8 @@ GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defens
 #: Jacksonville, Engels or Minot, which reports name for their bases).
 BIG_CITY_POPULATION = 1_500_000
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
-_ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip"})
+_ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip",
+                          "state", "district", "county", "prefecture"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
                              "hercules", "greyhound", "triton", "aries", "sentinel"})
 
@@ -1025,6 +1042,19 @@ def _adjectival(doc: Doc, i: int) -> bool:
     if a.lower_ in ("and", "or") and b.lower_ in DEMONYMS and b.is_title:
         return True
     return all(t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in PLACE_NOUNS for t in (a, b))
+
+
+def _hyphenated_participle(doc: Doc, i: int) -> bool:
+    """Whether token i starts "-backed", "-led", "-held", "-based": the country before it qualifies something
+    else ("the Iran-backed Houthi militia", "a US-led coalition") and is no place of the text."""
+    if i + 1 >= len(doc) or doc[i].text != "-" or doc[i].whitespace_ or doc[i - 1].whitespace_:
+        return False
+    word = doc[i + 1]
+    return word.is_lower and word.is_alpha and (word.lower_.endswith("ed") or word.lower_ in _IRREGULAR_PARTICIPLES)
+
+
+#: Past participles that do not end in -ed, after a hyphen ("US-led", "Russia-held", "China-made").
+_IRREGULAR_PARTICIPLES = frozenset({"led", "held", "made", "built", "run", "won", "bound"})
 
 
 def _modifies_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:

@@ -523,3 +523,59 @@ def test_a_shared_name_is_decided_by_the_places_around_it_or_left_without_a_key(
     assert len(places) == 1 and places[0].get("slug") == slug, places
     if slug is None:
         assert sorted(places[0]["ambiguous"]) == ["the US state Georgia", "the country Georgia"]
+
+
+# --- fifth pass (2026-12-05c): the misreadings of blind3.json ---
+
+def _with_regions(*regions: tuple[str, str, str]):
+    """The seed vocabulary with these regions (slug, name, kind), under a version of its own."""
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    version = "test-regions-" + "-".join(slug for slug, _, _ in regions)
+    return dataclasses.replace(seed, version=version, regions=(
+        *seed.regions, *(RegionEntry(slug, name, kind) for slug, name, kind in regions)))
+
+
+FIFTH = _with_regions(("iran", "Iran", "country"), ("china", "China", "country"), ("kayin", "Kayin", "subdivision"),
+                      ("zamfara", "Zamfara", "subdivision"), ("yemen", "Yemen", "country"))
+
+
+def _fifth(text: str, label: str) -> dict[str, dict]:
+    return {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=FIFTH).entities
+            if e.label == label}
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition downed three drones launched by the Iran-backed Houthi militia.",
+    "A US-led coalition and China-made drones were seen in Yemen.",
+])
+def test_a_country_before_a_hyphenated_participle_is_no_place(text):
+    places = _fifth(text, "PLACE")
+    assert not [t for t, v in places.items() if v.get("slug") in ("iran", "china", "united-states")], places
+    scope, _ = read_text(text, reference=PUBLISHED)
+    assert all(r.slug not in ("iran", "united-states") for r in scope.regions)
+
+
+def test_a_listed_subdivision_before_state_is_one_place_with_its_key():
+    places = _fifth("A jet struck a camp in Kayin State, and another hit Zamfara State.", "PLACE")
+    assert places["Kayin State"]["slug"] == "kayin" and places["Zamfara State"]["slug"] == "zamfara"
+    assert "Islamic State" not in _fifth("The Islamic State claimed the attack.", "PLACE")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The jet flew close to the Thai border opposite Phop Phra district on Monday.", "Phop Phra district"),
+    ("Flares were launched from the China-held Subi Reef on August 22.", "Subi Reef"),
+])
+def test_districts_and_reefs_are_places(text, place):
+    assert place in _fifth(text, "PLACE")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The first of the RNZAF four new multi-mission long-range maritime patrol aircraft arrived.", 4),
+    ("Two Chinese and seven Russian military aircraft entered the zone.", 2),
+    ("An intrusion by 19 Russian and Chinese military aircraft was reported.", 19),
+])
+def test_a_count_reaches_its_aircraft_past_a_role_and_coordinated_nationalities(text, value):
+    counts = [v for v in _fifth(text, "QUANTITY").values() if v["value"] == value]
+    assert counts and counts[0]["unit"] == "aircraft" and not counts[0].get("counts_missions"), counts

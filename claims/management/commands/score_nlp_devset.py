@@ -1,8 +1,8 @@
 """python manage.py score_nlp_devset [FILE…] [--vocabulary db|seed] [--details]: the extractor's recall per category.
 
-Defaults to the five sets under tests/nlp/devset/ (dev, held out, blind, blind2, blind3). ``--vocabulary db`` (the default
-when the database has regions) reads the vocabulary the product uses, so new aircraft, places and organisations
-added as data show up in the figures; ``seed`` uses the built-in seed only.
+Defaults to the five sets under tests/nlp/devset/ (dev, held out, blind, blind2, blind3). ``--vocabulary db``
+(the default when the database has regions) reads the vocabulary the product uses, so new aircraft, places and
+organisations added as data show up in the figures; ``seed`` uses the built-in seed only.
 """
 
 from __future__ import annotations
