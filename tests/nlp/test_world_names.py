@@ -579,3 +579,38 @@ def test_districts_and_reefs_are_places(text, place):
 def test_a_count_reaches_its_aircraft_past_a_role_and_coordinated_nationalities(text, value):
     counts = [v for v in _fifth(text, "QUANTITY").values() if v["value"] == value]
     assert counts and counts[0]["unit"] == "aircraft" and not counts[0].get("counts_missions"), counts
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The incident took place off the coast of Porvoo on Friday.", "Porvoo"),  # GeoNames town, 51,853 people
+    ("The jets flew near Myawaddy, across the border.", "Myawaddy"),
+    ("The plane took off from a ranch in Campo Novo do Parecis on Sunday.", "Campo Novo do Parecis"),
+    ("Kenyan jets hit camps near El Adde town on Monday.", "El Adde"),  # no gazetteer: "<Name> town"
+    ("Flares fell 1 km from Thailand’s Moe Ko Thai village.", "Moe Ko Thai"),
+    ("The wreckage was found in the municipality of Jambalo.", "Jambalo"),
+])
+def test_towns_below_the_city_list_are_places_in_a_place_context(text, town):
+    places = _fifth(text, "PLACE")
+    assert places.get(town, {}).get("kind") == "city", places
+
+
+def test_a_town_name_without_a_place_context_is_no_place():
+    assert "Porvoo" not in _fifth("Porvoo said the ferry was late. The town hall was shut.", "PLACE")
+    assert not _fifth("The village elders met the town council.", "PLACE")
+
+
+def test_a_town_before_a_known_place_keeps_its_particles():
+    vocabulary = _with_regions(("mato-grosso", "Mato Grosso", "subdivision"))
+    places = {e.text: e.value for e in extract("The plane flew from Santo Antonio Leverger, Mato Grosso.",
+                                               published_at=PUBLISHED, vocabulary=vocabulary).entities
+              if e.label == "PLACE"}
+    assert places["Santo Antonio Leverger"]["kind"] == "city" and places["Mato Grosso"]["slug"] == "mato-grosso"
+
+
+@pytest.mark.parametrize(("text", "base"), [
+    ("The welcome ceremony at RNZAF Base Ohakea drew 450 guests.", "RNZAF Base Ohakea"),
+    ("The P-8s returned to RAAF Base Edinburgh.", "RAAF Base Edinburgh"),
+    ("The pilot ordered a landing at Aragarças airdrome.", "Aragarças airdrome"),
+])
+def test_air_force_base_prefixes_and_airdromes_are_bases(text, base):
+    assert _fifth(text, "PLACE").get(base, {}).get("kind") == "base"
