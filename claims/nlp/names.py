@@ -444,7 +444,7 @@ class _Names:
             start = self._org_left(doc, i, ent_of)
             if start == i:
                 continue  # a head alone ("Command", "Navy"): the vocabulary's business
-            out.append(self._org_span(doc, start, i + 1, ent_of))
+            out.append(self._org_span(doc, start, self._org_right(doc, i + 1, ent_of), ent_of))
         return [s for s in filter_spans([s for s in out if s is not None])]
 
     def _domains(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -497,6 +497,24 @@ class _Names:
         while start < i and start in ent_of and ent_of[start].label_ == "AIRCRAFT":
             start = ent_of[start].end
         return start
+
+    def _org_right(self, doc: Doc, end: int, ent_of: dict[int, Span]) -> int:
+        """Where a name ending in an organisation head really ends: "of (the) <country>" and "for the <Name>" belong
+        to it ("Revolutionary Armed Forces of Colombia", "Armed Forces of the Philippines", "National Task Force for
+        the West Philippine Sea")."""
+        n = len(doc)
+        if end + 1 >= n or doc[end].lower_ not in ("of", "for"):
+            return end
+        k = end + 1 + (doc[end + 1].lower_ == "the")
+        if doc[end].lower_ == "of":
+            ent = ent_of.get(k)
+            owner = ent is not None and ent.end < n and doc[ent.end].text in ("’s", "'s")  # "Joint Staff of Japan's…"
+            return ent.end if ent is not None and ent.start == k and not owner \
+                and self._is_country_token(doc, ent_of, k) else end
+        last = k
+        while last < n and last - k < 5 and _is_cap(doc[last]):
+            last += 1
+        return last if last > k and doc[end + 1].lower_ == "the" else end
 
     def _org_span(self, doc: Doc, start: int, end: int, ent_of: dict[int, Span]) -> Span | None:
         if end <= start:
@@ -928,8 +946,12 @@ class _Names:
                     defined[acro.text] = e
         if not defined:
             return ents
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        out = list(ents)
+        # the text's own definition beats a vocabulary acronym: "Armed Forces of the Philippines (AFP)" is not the
+        # news agency AFP anywhere in that text
+        redefined = {e.start for e in ents if e.label_ == "ORG" and len(e) == 1 and e.text in defined
+                     and e.id_ != defined[e.text].id_ and not defined[e.text].id_}
+        out = [e for e in ents if e.start not in redefined or len(e) != 1 or e.label_ != "ORG"]
+        taken = {i for e in out for i in range(e.start, e.end)}
         for tok in doc:
             source = defined.get(tok.text)
             if source is None or tok.i in taken:
@@ -1033,7 +1055,8 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
 
 #: A nationality + one of these is that country's body ("Polish military", "Indian government").
 _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities",
-                                 "parliament"})
+                                 "parliament", "defense force", "defence force", "defense forces",
+                                 "defence forces"})
 
 
 def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1051,8 +1074,10 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         if not size or any(i in held for i in range(t.i + 1, t.i + 1 + size)) or (
                 after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)):
             continue  # "Russian military aircraft", "American military base": an adjective, not the body
-        span = Span(doc, t.i, t.i + 1 + size, label="ORG")
-        value = {"name": span.text, "of": t.text}
+        first = t.i - 1 if t.i >= 1 and doc[t.i - 1].text in ("South", "North") \
+            and doc[t.i - 1].i not in held else t.i  # "South Korean military", not "Korean military"
+        span = Span(doc, first, t.i + 1 + size, label="ORG")
+        value = {"name": span.text, "of": doc[first:t.i + 1].text}
         set_fc_value(span, value if t.lower_ in US_MODIFIERS else {**value, "foreign": True})
         out.append(span)
         held.update(range(span.start, span.end))

@@ -614,3 +614,47 @@ def test_a_town_before_a_known_place_keeps_its_particles():
 ])
 def test_air_force_base_prefixes_and_airdromes_are_bases(text, base):
     assert _fifth(text, "PLACE").get(base, {}).get("kind") == "base"
+
+
+@pytest.mark.parametrize(("text", "org", "slug"), [
+    ("Kenyan jets struck Al shabaab camps near the border.", "Al shabaab", "al-shabaab"),
+    ("The attack on a camp used by Shabaab, al Qaeda’s branch in Somalia.", "al Qaeda", "al-qaeda"),
+    ("Strikes on the Islamic State of Iraq and Syria continued.", "Islamic State of Iraq and Syria", "islamic-state"),
+    ("The Special Envoy of the United Nations was in Sana'a.", "United Nations", "united-nations"),
+])
+def test_armed_groups_and_intergovernmental_bodies_are_organisations(text, org, slug):
+    orgs = _fifth(text, "ORG")
+    assert orgs.get(org, {}).get("slug") == slug, orgs
+    assert "Syria" not in _fifth(text, "PLACE") or "Iraq and Syria" not in text
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Revolutionary Armed Forces of Colombia (FARC) claimed the plane.", "Revolutionary Armed Forces of Colombia"),
+    ("The National Task Force for the West Philippine Sea described the incident.",
+     "National Task Force for the West Philippine Sea"),
+    ("The South Korean military dispatched air force fighters.", "South Korean military"),
+    ("Kenyan defense force (KDF) warplanes struck militant bases.", "Kenyan defense force"),
+])
+def test_a_name_ends_where_its_country_or_remit_ends(text, org):
+    assert org in _with_china_ents(text), _with_china_ents(text)
+
+
+def _with_china_ents(text: str) -> dict[str, dict]:
+    return {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=COUNTRIES5).entities
+            if e.label == "ORG"}
+
+
+COUNTRIES5 = _with_countries(("colombia", "Colombia"), ("china", "China"), ("japan", "Japan"),
+                             ("philippines", "Philippines"))
+
+
+def test_the_owner_of_a_possessive_is_not_part_of_the_name():
+    orgs = _with_china_ents("according to a map released by the Joint Staff of Japan's Self-Defense Forces.")
+    assert "Joint Staff of Japan" not in orgs
+
+
+def test_an_acronym_the_text_defines_beats_the_vocabularys():
+    orgs = [e for e in extract("Armed Forces of the Philippines (AFP) chief Romeo Brawner said the AFP tested flares.",
+                               published_at=PUBLISHED, vocabulary=COUNTRIES5).entities if e.label == "ORG"]
+    assert [o.value.get("slug") for o in orgs if o.text == "AFP"] == [None, None]
+    assert [o.value.get("expands_to") for o in orgs if o.text == "AFP"][1] == "Armed Forces of the Philippines"
