@@ -99,6 +99,10 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
               "press secretary", "press officer", "news director",
+              # air force and naval ranks of the Commonwealth style ("Air Vice Marshal Prapas Sornchaidee")
+              "air vice marshal", "air vice-marshal", "air marshal", "air chief marshal", "air commodore",
+              "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
+              "rear-admiral",
               # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
               "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
@@ -133,7 +137,10 @@ CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", 
 ATTRIBUTION_CUES = re.compile(
     r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
     r"as documented by|based on|with reference to|referring to|follows from the data of|follows from|"
-    r"(?:is|was|as) stated in|as reported in)\s+", re.IGNORECASE)
+    r"(?:is|was|as) stated in|as reported in|"
+    # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
+    r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
+    r"released|published|quoted|cited|confirmed|reported)\s+by)\s+", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
@@ -588,6 +595,8 @@ def people(doc: Doc) -> Doc:
         if title:
             span = Span(doc, role_first, verb, label="PERSON")
         add(span, doc[first:verb].text, title)
+    for span in _speakers_of_units(doc, view, mask, taken):
+        add(span, span.text, None)
     surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                      if len((fc_value(s) or {}).get("name", "").split()) > 1})
     for span in spans:  # "Mr Wallace": the person named in full earlier or later
@@ -610,6 +619,28 @@ def people(doc: Doc) -> Doc:
     return doc
 
 
+def _speakers_of_units(doc: Doc, view: _DocView, mask: list[bool], taken: set[int]) -> list[Span]:
+    """"Göran Mårtensson at the Armed Forces (Försvarsmakten) said", "Marco Brunhofer of Germany’s Wing 73 said":
+    two or three capitalised name words before "at/of (the) <organisation> … say-verb" are a person."""
+    orgs = {e.end: e for e in current_ents(doc) if e.label_ == "ORG"}
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        org = orgs.get(_subject_end(doc, verb)) if verb is not None else None
+        if org is None:
+            continue
+        k = org.start - 1 - (org.start >= 1 and doc[org.start - 1].lower_ == "the")
+        if k < 2 or doc[k].lower_ not in ("at", "of"):
+            continue
+        first = k
+        while first > 0 and k - first < 3 and NAME_TOKEN.match(doc[first - 1].text) and doc[first - 1].is_title \
+                and not mask[first - 1] and first - 1 not in taken and doc[first - 1].text not in NOT_NAMES:
+            first -= 1
+        if k - first >= 2:
+            out.append(Span(doc, first, k, label="PERSON"))
+    return out
+
+
 def _claimant_of(ent: Span) -> tuple[str, dict]:
     value = fc_value(ent) or {}
     if ent.label_ == "PERSON":
@@ -626,7 +657,9 @@ _SAY_PREFIXES = tuple(sorted(SAY_VERBS))
 _ROLE_PREFIXES = tuple(sorted(set(ROLE_NOUNS)))
 _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by", "as seen in", "as confirmed by",
                  "confirmed by", "citing", "as documented by", "based on", "with reference to", "referring to",
-                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in")
+                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ",
+                 *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
+                                             "issued", "released", "published", "quoted", "cited")))
 
 
 @Language.component("fc_attribution")
@@ -673,7 +706,7 @@ def attribution(doc: Doc) -> Doc:
         subject_end = _subject_end(doc, i)
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
-        ent = ending.get(subject_end)
+        ent = ending.get(subject_end) or _relative_subject(doc, i, ending)
         if ent is not None and ent.label_ == "ORG":
             ent = _person_of(doc, ent, speakers) or ent
         if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
@@ -712,11 +745,25 @@ def attribution(doc: Doc) -> Doc:
     return doc
 
 
+def _relative_subject(doc: Doc, verb: int, ending: dict[int, Span]) -> Span | None:
+    """"Air Commodore Ibikunle Daramola who made this known in a statement said": the person before a relative
+    "who", when the clause between reaches the say-verb without punctuation or another verb of saying."""
+    for k in range(verb - 2, max(0, verb - 14), -1):
+        t = doc[k]
+        if t.is_punct or t.is_sent_start or t.lower_ in SAY_VERBS:
+            return None
+        if t.lower_ == "who":
+            ent = ending.get(k)
+            return ent if ent is not None and ent.label_ == "PERSON" else None
+    return None
+
+
 def _person_of(doc: Doc, org: Span, speakers: list[Span]) -> Span | None:
     """"Colonel Anna Berg of the Polish Air Force's 32nd Wing said": the person, not the unit named after "of",
     is the speaker — when nothing but the unit's name lies between them."""
     for person in speakers:
-        if person.label_ != "PERSON" or not (0 < org.start - person.end <= 8) or doc[person.end].lower_ != "of":
+        if person.label_ != "PERSON" or not (0 < org.start - person.end <= 8) \
+                or doc[person.end].lower_ not in ("of", "at"):  # "Göran Mårtensson at the Armed Forces said"
             continue
         between = doc[person.end + 1:org.start]
         if not any((t.is_punct and t.text not in ("’s", "'s", "-", "’", "'")) or t.lower_ in SAY_VERBS
@@ -767,8 +814,10 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
-    if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and doc[i - 2].is_upper:
-        i -= 3  # "US Air Forces in Europe (USAFE) said", "Africa Command [AFRICOM] said": the name, its acronym
+    if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and (
+            doc[i - 2].is_upper or doc[i - 2].is_title):
+        i -= 3  # "US Air Forces in Europe (USAFE) said", "the Armed Forces (Försvarsmakten) said": the name, its
+        # acronym or its name in another language
     if i > 0 and doc[i - 1].text == ",":
         for k in range(i - 2, max(-1, i - 8), -1):
             if doc[k].text == ",":

@@ -365,8 +365,9 @@ class _Names:
                 out.append(self._base_span(doc, span, " ".join(words), ents))
         for m in BASE_BEFORE.finditer(text):
             words = m.group("name").split()
-            if any(ch.isdigit() for ch in words[0]) or (m.group("kind") == "RAF" and words[0] in RAF_NOT_STATIONS):
-                continue
+            if any(ch.isdigit() for ch in words[0]) or (m.group("kind") == "RAF" and words[0] in RAF_NOT_STATIONS) \
+                    or words[0] in ROLE_WORDS_START or words[0].lower() in ROLE_NOUNS:
+                continue  # "NAF Director of Public Relations": the Nigerian Air Force's director, no station
             words = [w for w in words[:2] if w not in NOT_NAMES] if m.group("kind") == "RAF" else words
             while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("in", "on")):
                 words.pop()
@@ -870,12 +871,15 @@ class _Names:
 
     def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
         """A place name that context shows is something else: a maker's name before an aircraft type ("Shaanxi
-        Y-8", "Harbin BZK-005", "Xian H-6K"; a country there is a modifier, handled below), or a state abbreviation
-        that is a rank before a name ("Col. Li Xi": not Colima)."""
+        Y-8", "Harbin BZK-005", "Xian H-6K"; a country there is a modifier, handled below), a state abbreviation
+        that is a rank before a name ("Col. Li Xi": not Colima), or a one-word base named after a person's
+        surname right after a given name ("Andrew Clark")."""
         after = ents_at.get(e.end)
         if after is not None and after.label_ == "AIRCRAFT" and self._region_kind(e) != "country":
             return True
         nxt = doc[e.end] if e.end < len(doc) else None
+        if len(e) == 1 and e.start > 0 and "base" in self._region_kind(e) and _given_name_before(doc, e.start, ents_at):
+            return True  # "Air Vice-Marshal Andrew Clark": a surname, not Clark Air Base
         return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
 
     def _owned_bases(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1115,6 +1119,17 @@ def _adjectival(doc: Doc, i: int) -> bool:
     if a.lower_ in ("and", "or") and b.lower_ in DEMONYMS and b.is_title:
         return True
     return all(t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in PLACE_NOUNS for t in (a, b))
+
+
+def _given_name_before(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
+    """Whether token i follows a capitalised word that reads as a given name: title case, inside a sentence, no
+    entity, no preposition or function word ("Andrew Clark"; not "near Clark", "Japan's Clark")."""
+    from claims.nlp.components import NAME_TOKEN
+
+    prev = doc[i - 1]
+    return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
+        and bool(NAME_TOKEN.match(prev.text)) and not any(e.start <= prev.i < e.end for e in ents_at.values()) \
+        and prev.lower_ not in DEMONYMS
 
 
 def _hyphenated_participle(doc: Doc, i: int) -> bool:
