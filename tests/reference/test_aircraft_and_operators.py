@@ -32,6 +32,8 @@ def _keys(nlp, text: str) -> list[str]:
         ("RQ-4B", "Q4"), ("Global Hawk", "Q4"), ("MQ-4C Triton", "Q4"), ("Tu-142", "TU95"), ("Il-20", "IL18"),
         ("Y-8Q", "AN12"), ("Su-34", "SU27"), ("RC-135", "R135"), ("AWACS", "E3TF"),
         ("Sukhoi-35", "SU27"), ("Ilyushin-76", "IL76"),  # fourth pass: the design bureau spelled out
+        # fifth pass: jet trainers and light attack types; a slash designation written without its slash
+        ("Alpha Jet", "AJET"), ("Grand Caravan", "C208"), ("M-346", "M346"), ("FA-50", "K50"),
     ],
 )
 def test_written_designations_reach_their_designator(nlp, phrase: str, designator: str) -> None:
