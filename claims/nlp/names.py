@@ -590,6 +590,13 @@ class _Names:
                 span = char_span(doc, m.start("name"), m.start("name") + len(" ".join(name_words)))
                 if span is not None:
                     out.append(self._place(doc, span.start, span.end, "city"))
+        held = {i for e in ents for i in range(e.start, e.end)}
+        for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the islets of Dokdo"
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None and not any(i in held for i in range(span.start, span.end)) \
+                    and span[0].text not in NOT_NAMES:
+                out.append(self._place(doc, span.start, span.end, "feature"))
+        out += _towns_in_places(doc, ents, held)
         known_places = [e for e in ents if e.label_ == "PLACE" and e.id_]
         starts = {e.start: e for e in known_places}
         for i, word in enumerate(words):  # "Shreveport, Louisiana", "Waddington, Lincolnshire"
@@ -821,6 +828,11 @@ class _Names:
                     and doc[k].is_title and doc[k].text not in NOT_NAMES and doc[k].lower_.rstrip(".") not in MONTHS
                 if follows and not has_us_mexico:
                     continue  # "the border of X" is no place of its own: X (read on its own) is the place
+                if not has_us_mexico and foreign_context(e):
+                    span = Span(doc, e.start, e.end, label="PLACE")  # "near the border in Kenya": which border
+                    set_fc_value(span, {"name": e.text, "kind": "feature"})  # the text does not say: no key
+                    out.append(span)
+                    continue
             if e.label_ == "PLACE" and self._region_kind(e) == "country" and nxt is not None \
                     and doc[e.end - 1].lower_ not in NATIONAL_PLACE_NOUNS:  # "Greek airspace" is whole already
                 two = f"{nxt.lower_} {doc[e.end + 1].lower_}" if e.end + 1 < len(doc) else ""
@@ -980,6 +992,36 @@ _PLACE_OF_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
 _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", "al", "el"})
 
 
+_ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
+                        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _towns_in_places(doc: Doc, ents: list[Span], held: set[int]) -> list[Span]:
+    """"at Birta Dhere in the Gedo region", "west of Tsamari in Birnin Magaji": a capitalised name no list holds,
+    after at/near/outside or "<compass> of" and before "in (the) <place>", is a town (kind city, no key)."""
+    out = []
+    for place in ents:
+        if place.label_ != "PLACE":
+            continue
+        k = place.start - 1 - (place.start >= 1 and doc[place.start - 1].lower_ == "the")
+        if k < 2 or doc[k].lower_ != "in":
+            continue
+        start = k
+        while start > 0 and k - start < 3 and _is_cap(doc[start - 1]) and start - 1 not in held \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start == k or start < 1:
+            continue
+        prev = doc[start - 1]
+        if prev.lower_ in ("at", "near", "outside") or (
+                prev.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_OF_WORDS
+                and doc[start - 2].lower_ not in ("area", "municipality", "district", "province")):
+            span = Span(doc, start, k, label="PLACE")
+            set_fc_value(span, {"kind": "city", "name": span.text})
+            out.append(span)
+    return out
+
+
 def _town_start(doc: Doc, last: int) -> int:
     """The first word of the capitalised name ending at token ``last``, before ", <place>": up to four words,
     lower-case particles inside ("Campo Novo do Parecis", "Santo Antonio Leverger"), never a sentence opener."""
@@ -1118,7 +1160,18 @@ def _adjectival(doc: Doc, i: int) -> bool:
     a, b = doc[i], doc[i + 1]
     if a.lower_ in ("and", "or") and b.lower_ in DEMONYMS and b.is_title:
         return True
+    if a.lower_.endswith("ed") and a.lower_ not in _PARTICIPLE_ADJECTIVES and i >= 2 \
+            and doc[i - 2].lower_ in _OBJECT_PREPOSITIONS:
+        return False  # a verb after a prepositional object: "the threat posed by Russia against Sweden remained"
     return all(t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in PLACE_NOUNS for t in (a, b))
+
+
+_OBJECT_PREPOSITIONS = frozenset({"against", "in", "over", "near", "from", "to", "with", "by", "between", "into",
+                                  "toward", "towards", "around", "across", "off", "on"})
+#: Words in -ed that are adjectives before a noun phrase after a country ("US armed forces", "US unmanned aircraft").
+_PARTICIPLE_ADJECTIVES = frozenset({"armed", "unarmed", "unmanned", "manned", "advanced", "allied", "alleged",
+                                    "combined", "united", "specialised", "specialized", "sophisticated",
+                                    "uncrewed", "crewed"})
 
 
 def _given_name_before(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:

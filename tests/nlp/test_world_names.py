@@ -695,3 +695,38 @@ def test_speakers_behind_ranks_relative_clauses_and_units(text, person):
     assert person in [e.value.get("name") for e in ents if e.label == "PERSON"], [(e.label, e.text) for e in ents]
     assert any(person in e.value["claimant"] for e in ents if e.label == "ATTRIBUTION")
     assert not [e.text for e in ents if e.label == "PLACE"]  # not "NAF Director" (a station), not Clark Air Base
+
+
+def test_a_country_after_a_prepositional_object_and_before_a_verb_is_a_place():
+    vocabulary = _with_countries(("russia", "Russia"), ("sweden", "Sweden"), ("china", "China"))
+    places = {e.text: e.value for e in extract("Simon said the threat posed by Russia against Sweden remained "
+                                               "unchanged.", published_at=PUBLISHED, vocabulary=vocabulary).entities
+              if e.label == "PLACE"}
+    assert places.get("Sweden", {}).get("slug") == "sweden", places
+    assert "China" not in {e.text for e in extract("The plane flew as China continued joint drills.",
+                                                   published_at=PUBLISHED, vocabulary=vocabulary).entities
+                           if e.label == "PLACE"}  # a subject that acts is left as the sets annotate it
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The jets flew east of South Korea's easternmost islets of Dokdo.", "Dokdo"),
+    ("The shoal lies 140 kilometers west of the Philippine island of Palawan.", "Palawan"),
+    ("The attack occurred at Birta Dhere in the Gedo region on Monday.", "Birta Dhere"),
+])
+def test_islands_and_towns_named_by_their_surroundings_are_places(text, place):
+    vocabulary = _with_regions(("gedo", "Gedo", "subdivision"), ("south-korea", "South Korea", "country"))
+    places = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+              if e.label == "PLACE"}
+    assert place in places and not places[place].get("slug"), places
+
+
+def test_the_border_in_a_foreign_story_is_no_us_mexico_border():
+    vocabulary = _with_countries(("kenya", "Kenya"))
+    text = "Two jets flew near the border in Kenya on Monday, Kenyan officials said."
+    places = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+              if e.label == "PLACE"}
+    assert "the border" in places and places["the border"].get("slug") is None
+    scope, _ = read_text(text, reference=PUBLISHED)
+    assert all(r.slug != "us-mexico-border" for r in scope.regions)
+    assert _labelled("A CBP drone flew near the border on Monday.", "PLACE")["the border"]["slug"] == \
+        "us-mexico-border"
