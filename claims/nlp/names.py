@@ -591,12 +591,16 @@ class _Names:
                 if span is not None:
                     out.append(self._place(doc, span.start, span.end, "city"))
         held = {i for e in ents for i in range(e.start, e.end)}
+        for m in _LGA.finditer(text):
+            span = char_span(doc, m.start(), m.end())
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "feature"))
         for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the islets of Dokdo"
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        out += _towns_in_places(doc, ents, held)
+        out += _towns_in_places(doc, [*ents, *out], held)
         known_places = [e for e in ents if e.label_ == "PLACE" and e.id_]
         starts = {e.start: e for e in known_places}
         for i, word in enumerate(words):  # "Shreveport, Louisiana", "Waddington, Lincolnshire"
@@ -1042,12 +1046,23 @@ def _town_context(doc: Doc, start: int, end: int, known_places: set[int]) -> boo
     if prev is not None and (prev.lower_ in _TOWN_PREPOSITIONS or (
             prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in _PLACE_OF_WORDS)):
         return True
-    return end + 1 < len(doc) and doc[end].text == "," and end + 1 in known_places
+    if end + 1 < len(doc) and doc[end].text == "," and end + 1 in known_places:
+        return True
+    # "<town> in <place>", "<town>, in <place>": "Porvoo in southern Finland", "Myawaddy, in Kayin State"
+    k = end + (end < len(doc) and doc[end].text == ",")
+    return k + 1 < len(doc) and doc[k].lower_ == "in" and (k + 1 in known_places or (
+        doc[k + 1].lower_ in _COMPASS_ADJECTIVES and k + 2 in known_places))
+
+
+_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                                 "northwestern", "southeastern", "southwestern", "the"})
 
 
 #: "the city of X", "capital Y", "the municipality of Jambalo": a city or town the gazetteer may lack.
-_TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipality)(?:\s+of)?,?\s+"
-                          r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipality|(?:cities|towns|villages)"
+                          r"(?=\s+of))(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+#: "Birnin Magaji Local Government Area": Nigeria's districts, named with their head.
+_LGA = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})Local\s+Government\s+Area\b")
 #: "El Adde town", "Se Zimiang village" (not "the town hall", "village elders").
 _TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village)\b"
                          r"(?!\s+(?:hall|council|square|centre|center|chief|elders?|head|of)\b)")

@@ -730,3 +730,17 @@ def test_the_border_in_a_foreign_story_is_no_us_mexico_border():
     assert all(r.slug != "us-mexico-border" for r in scope.regions)
     assert _labelled("A CBP drone flew near the border on Monday.", "PLACE")["the border"]["slug"] == \
         "us-mexico-border"
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Drones launched towards civilian facilities in the cities of Jazan and Abha.", ("Jazan", "Abha")),
+    ("Bandits were hit on a compound west of Tsamari in Birnin Magaji Local Government Area.",
+     ("Tsamari", "Birnin Magaji Local Government Area")),
+    ("The field in Su Ka Li township, Myawaddy, in Kayin State, was hit.", ("Myawaddy", "Kayin State")),
+    ("The sonic boom was heard in Helsinki and Porvoo in southern Finland.", ("Porvoo",)),
+])
+def test_towns_coordinated_or_placed_in_a_district_are_places(text, places):
+    vocabulary = _with_regions(("kayin", "Kayin", "subdivision"), ("finland", "Finland", "country"))
+    found = {e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert set(places) <= found, found
