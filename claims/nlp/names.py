@@ -321,7 +321,8 @@ class _Names:
         new: list[Span] = []
         new += self._bases(doc, text, ents)
         taken = {i for s in new for i in range(s.start, s.end)}
-        new += [s for s in [*self._organisations(doc, ents), *self._domains(doc, ents)]
+        new += [s for s in [*self._organisations(doc, ents), *self._domains(doc, ents),
+                            *self._outlets(doc, text, ents)]
                 if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._geo(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
@@ -447,6 +448,20 @@ class _Names:
                 continue  # a head alone ("Command", "Navy"): the vocabulary's business
             out.append(self._org_span(doc, start, self._org_right(doc, i + 1, ent_of), ent_of))
         return [s for s in filter_spans([s for s in out if s is not None])]
+
+    def _outlets(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """"local newspaper El Liberal", "the daily Haaretz", "broadcaster Yle": a name right after the kind of
+        outlet it is, is that outlet (an organisation)."""
+        held = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for m in _OUTLET_AFTER_KIND.finditer(text):
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)):
+                continue
+            org = Span(doc, span.start, span.end, label="ORG")
+            set_fc_value(org, {"name": span.text, "kind": "outlet"})
+            out.append(org)
+        return out
 
     def _domains(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Lenta.ru", "Defence24.com", "Flightradar24.com": a web address written as a name is an outlet or a
@@ -996,6 +1011,9 @@ _PLACE_OF_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
 _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", "al", "el"})
 
 
+_OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal)\s+"
+                                r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
+                                r"(?<![\s.,]))")
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 

@@ -617,13 +617,18 @@ def test_a_town_before_a_known_place_keeps_its_particles():
     assert places["Santo Antonio Leverger"]["kind"] == "city" and places["Mato Grosso"]["slug"] == "mato-grosso"
 
 
-@pytest.mark.parametrize(("text", "base"), [
-    ("The welcome ceremony at RNZAF Base Ohakea drew 450 guests.", "RNZAF Base Ohakea"),
-    ("The P-8s returned to RAAF Base Edinburgh.", "RAAF Base Edinburgh"),
-    ("The pilot ordered a landing at Aragarças airdrome.", "Aragarças airdrome"),
+@pytest.mark.parametrize(("text", "label", "name", "kind"), [
+    ("The welcome ceremony at RNZAF Base Ohakea drew 450 guests.", "PLACE", "RNZAF Base Ohakea", "base"),
+    ("The P-8s returned to RAAF Base Edinburgh.", "PLACE", "RAAF Base Edinburgh", "base"),
+    ("The pilot ordered a landing at Aragarças airdrome.", "PLACE", "Aragarças airdrome", "base"),
+    # a name right after the kind of outlet it is
+    ("On July 12, local newspaper El Liberal published a statement.", "ORG", "El Liberal", "outlet"),
+    ("The Israeli daily Haaretz reported the strike on Sunday.", "ORG", "Haaretz", "outlet"),
+    ("Finnish broadcaster Yle said the jets were heard.", "ORG", "Yle", "outlet"),
 ])
-def test_air_force_base_prefixes_and_airdromes_are_bases(text, base):
-    assert _fifth(text, "PLACE").get(base, {}).get("kind") == "base"
+def test_names_after_their_kind_word_are_bases_and_outlets(text, label, name, kind):
+    assert _fifth(text, label).get(name, {}).get("kind") == kind
+    assert not _fifth("Patrols run daily Monday to Friday.", "ORG")
 
 
 @pytest.mark.parametrize(("text", "org", "slug"), [
@@ -744,3 +749,4 @@ def test_towns_coordinated_or_placed_in_a_district_are_places(text, places):
     found = {e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
              if e.label == "PLACE"}
     assert set(places) <= found, found
+
