@@ -707,6 +707,13 @@ def attribution(doc: Doc) -> Doc:
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
         ent = ending.get(subject_end) or _relative_subject(doc, i, ending)
+        pronoun = _pronoun_subject(doc, subject_end, speakers) if ent is None else None
+        if pronoun is not None:
+            claimant, extra = _claimant_of(pronoun)
+            span = Span(doc, subject_end - 1, verb_end, label="ATTRIBUTION")  # "he said": the person named before
+            set_fc_value(span, {"claimant": claimant, "cue": cue, "pronoun": doc[subject_end - 1].lower_, **extra})
+            found.append(span)
+            continue
         if ent is not None and ent.label_ == "ORG":
             ent = _person_of(doc, ent, speakers) or ent
         if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
@@ -743,6 +750,18 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span | None:
+    """"Tito Saul Pinilla did not rule it out, though he said…": "he"/"she" before a say-verb is the person named
+    before it in the same sentence — when only one person is named there (two people: which one is not read; a
+    person of an earlier sentence is not read either)."""
+    if subject_end < 1 or doc[subject_end - 1].lower_ not in ("he", "she"):
+        return None
+    sent = doc[subject_end - 1].sent
+    people = [e for e in speakers if e.label_ == "PERSON" and sent.start <= e.start and e.end < subject_end]
+    names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
+    return people[-1] if len(names) == 1 else None
 
 
 def _relative_subject(doc: Doc, verb: int, ending: dict[int, Span]) -> Span | None:

@@ -750,3 +750,14 @@ def test_towns_coordinated_or_placed_in_a_district_are_places(text, places):
              if e.label == "PLACE"}
     assert set(places) <= found, found
 
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Air force head General Tito Saul Pinilla did not rule out the possibility, though he said it was improbable.",
+     "Tito Saul Pinilla"),
+    ("Defence Minister Richard Marles met Prime Minister Anthony Albanese, and he said the talks went well.",
+     None),  # two people: which one is not read
+])
+def test_he_said_is_the_one_person_named_before_it_in_the_sentence(text, claimant):
+    claimants = [e.value["claimant"] for e in extract(text, published_at=PUBLISHED).entities
+                 if e.label == "ATTRIBUTION" and e.value.get("pronoun")]
+    assert claimants == ([claimant] if claimant else [])
