@@ -761,3 +761,8 @@ def test_he_said_is_the_one_person_named_before_it_in_the_sentence(text, claiman
     claimants = [e.value["claimant"] for e in extract(text, published_at=PUBLISHED).entities
                  if e.label == "ATTRIBUTION" and e.value.get("pronoun")]
     assert claimants == ([claimant] if claimant else [])
+
+
+def test_a_capitalised_kilometre_sign_glued_to_its_number_is_the_unit():
+    counts = _fifth("The air raid targeted bases in Wargadud area, about 40Km west of El Adde town.", "QUANTITY")
+    assert [(v["value"], v["unit"]) for v in counts.values()] == [(40, "km")]
