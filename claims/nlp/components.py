@@ -838,7 +838,7 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 3  # "US Air Forces in Europe (USAFE) said", "the Armed Forces (Försvarsmakten) said": the name, its
         # acronym or its name in another language
     if i > 0 and doc[i - 1].text == ",":
-        for k in range(i - 2, max(-1, i - 8), -1):
+        for k in range(i - 2, max(-1, i - 13), -1):  # "David Nahom, deputy commander of the air war, told"
             if doc[k].text == ",":
                 return k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):

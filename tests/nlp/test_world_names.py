@@ -766,3 +766,10 @@ def test_he_said_is_the_one_person_named_before_it_in_the_sentence(text, claiman
 def test_a_capitalised_kilometre_sign_glued_to_its_number_is_the_unit():
     counts = _fifth("The air raid targeted bases in Wargadud area, about 40Km west of El Adde town.", "QUANTITY")
     assert [(v["value"], v["unit"]) for v in counts.values()] == [(40, "km")]
+
+
+def test_a_long_role_in_apposition_between_the_name_and_its_verb_keeps_the_speaker():
+    text = "Maj. Gen. David Nahom, deputy commander of the air war, told the Tampa Bay Times on Monday."
+    claimants = [e.value["claimant"] for e in extract(text, published_at=PUBLISHED).entities
+                 if e.label == "ATTRIBUTION"]
+    assert claimants == ["David Nahom"]
