@@ -251,8 +251,9 @@ class _DocView:
     def say_matches(self) -> list[re.Match[str]]:
         if self._say is None:
             # a say-verb is written in lower case; "United States", "Notes" are not one
-            self._say = [m for m in finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES)
-                         if m.group(0)[:1].islower()]
+            self._say = sorted([m for m in [*finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES),
+                                            *_NAMING_RE.finditer(self.text)] if m.group(0)[:1].islower()],
+                               key=lambda m: m.start())
         return self._say
 
 
@@ -651,6 +652,10 @@ def _claimant_of(ent: Span) -> tuple[str, dict]:
 
 
 _SAY_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b", re.IGNORECASE)
+#: Verbs of naming are statements when a quotation follows in the clause: "Polish armed forces called the incursion
+#: an “unprecedented violation”" (not "an operation called Eastern Sentry").
+NAMING_VERBS = frozenset({"called", "calls", "branded", "brands", "labelled", "labeled", "termed"})
+_NAMING_RE = re.compile(r"\b(?:" + "|".join(sorted(NAMING_VERBS)) + r")\b(?=[^.;\n“”\"]{1,50}[“\"])")
 #: What each regex's matches start with, lower-cased: ``finditer_at`` looks for these with ``str.find`` and runs the
 #: regex only there (the same matches as ``finditer``, without trying every position of the text).
 _SAY_PREFIXES = tuple(sorted(SAY_VERBS))
@@ -699,7 +704,7 @@ def attribution(doc: Doc) -> Doc:
         if i is None:
             continue
         token = doc[i]
-        if token.lower_ not in SAY_VERBS and token.lower_ != "became":
+        if token.lower_ not in SAY_VERBS and token.lower_ not in NAMING_VERBS and token.lower_ != "became":
             continue
         cue = "became aware" if token.lower_ == "became" else token.lower_
         verb_end = i + 2 if cue == "became aware" else i + 1

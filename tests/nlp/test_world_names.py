@@ -773,3 +773,13 @@ def test_a_long_role_in_apposition_between_the_name_and_its_verb_keeps_the_speak
     claimants = [e.value["claimant"] for e in extract(text, published_at=PUBLISHED).entities
                  if e.label == "ATTRIBUTION"]
     assert claimants == ["David Nahom"]
+
+
+@pytest.mark.parametrize(("text", "claimants"), [
+    ("In a post on X, Polish armed forces called the incursion an “unprecedented violation”.",
+     ["Polish armed forces"]),
+    ("NATO launched an operation called Eastern Sentry on Friday.", []),  # no quotation: a name, no statement
+])
+def test_a_verb_of_naming_before_a_quotation_is_a_statement(text, claimants):
+    found = [e.value["claimant"] for e in extract(text, published_at=PUBLISHED).entities if e.label == "ATTRIBUTION"]
+    assert found == claimants
