@@ -1092,6 +1092,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
             continue
+        if t.is_alpha and t.is_lower and _aircraft_ahead(doc, j, ents_by_start):
+            j, skipped = j + 1, skipped + 1  # "two tactical electronic reconnaissance aircraft": adjectives
+            continue
         if t.is_alpha and j == i + 1:
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
             if t.is_lower and (after in TIME_NOUNS or after in DISTANCE_UNITS):
@@ -1105,6 +1108,17 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
+    """Whether lower-case words from token j run, within four words, into an aircraft noun or an aircraft entity."""
+    for k in range(j + 1, min(j + 5, len(doc))):
+        ent = ents_by_start.get(k)
+        if doc[k].lower_ in AIRCRAFT_NOUNS or (ent is not None and ent.label_ == "AIRCRAFT"):
+            return True
+        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")):
+            return False
+    return False
 
 
 def _plural_head_after(word: Token, nxt: Token | None) -> bool:

@@ -783,3 +783,9 @@ def test_a_long_role_in_apposition_between_the_name_and_its_verb_keeps_the_speak
 def test_a_verb_of_naming_before_a_quotation_is_a_statement(text, claimants):
     found = [e.value["claimant"] for e in extract(text, published_at=PUBLISHED).entities if e.label == "ATTRIBUTION"]
     assert found == claimants
+
+
+def test_a_count_reads_past_a_run_of_adjectives_to_its_aircraft():
+    counts = _fifth("On Wednesday, two tactical electronic reconnaissance aircraft flew near Pskov.", "QUANTITY")
+    assert [(v["value"], v["unit"]) for v in counts.values()] == [(2, "aircraft")]
+    assert _fifth("The Polish military found 19 drone incursions.", "QUANTITY")["19"]["unit"] == "incursions"
