@@ -918,7 +918,7 @@ class _Names:
         base (a place without a key), not the operator of the flight."""
         out: list[Span] = []
         for e in ents:
-            if e.label_ == "ORG" and e.end < len(doc) and doc[e.end].lower_ in _BASE_NOUNS \
+            if e.label_ == "ORG" and e.end < len(doc) and doc[e.end].lower_ in _BASE_NOUNS and self._is_service(e) \
                     and not (e.end + 1 < len(doc) and doc[e.end + 1].is_alpha and doc[e.end + 1].is_lower
                              and doc[e.end + 1].lower_ not in ("in", "at", "near", "on", "and", "of")):
                 span = Span(doc, e.start, e.end + 1, label="PLACE")
@@ -927,6 +927,12 @@ class _Names:
                 continue
             out.append(e)
         return out
+
+    def _is_service(self, e: Span) -> bool:
+        """Whether an organisation is an armed service that has air bases ("a British air force base"), not a group
+        whose "bases" are camps ("Al shabaab bases in Wargadud area")."""
+        org = self._org(e) if e.id_ else None
+        return (org is not None and org.kind == "military") or e[-1].lower_ in _SERVICE_HEADS
 
     def _foreign_context(self, doc: Doc, ents: list[Span], words: list[str]) -> Any:
         """A test for a bare service word ("the Air Force", "navy"): whether it stands in a sentence — or a text —
@@ -1118,6 +1124,8 @@ GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defens
 #: A city this large named alone means the city, not an air base named after it (Seoul, Riyadh, Madrid; not
 #: Jacksonville, Engels or Minot, which reports name for their bases).
 BIG_CITY_POPULATION = 1_500_000
+_SERVICE_HEADS = frozenset({"force", "forces", "navy", "army", "corps", "guard", "command", "fleet", "wing",
+                            "squadron", "military", "aviation"})
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip",
                           "state", "district", "county", "prefecture"})

@@ -789,3 +789,9 @@ def test_a_count_reads_past_a_run_of_adjectives_to_its_aircraft():
     counts = _fifth("On Wednesday, two tactical electronic reconnaissance aircraft flew near Pskov.", "QUANTITY")
     assert [(v["value"], v["unit"]) for v in counts.values()] == [(2, "aircraft")]
     assert _fifth("The Polish military found 19 drone incursions.", "QUANTITY")["19"]["unit"] == "incursions"
+
+
+def test_an_armed_groups_bases_are_camps_not_an_air_base():
+    text = "The air raid was targeted on Al shabaab bases in Wargadud area, not a British air force base."
+    assert list(_fifth(text, "PLACE")) == ["British air force base"]
+    assert "Al shabaab" in _fifth(text, "ORG")
