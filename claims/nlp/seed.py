@@ -404,6 +404,30 @@ SEED_SOURCES: list[dict[str, Any]] = [
      "aliases": []},
     {"slug": "houthis", "name": "Houthis", "short_name": "Houthis", "kind": "other", "country": "",
      "aliases": ["Ansar Allah", "the Houthis"]},
+    # intergovernmental bodies and non-state armed groups that reports of strikes and shoot-downs name
+    *({"slug": slug, "name": name, "short_name": short, "kind": kind, "country": country, "aliases": list(aliases)}
+      for slug, name, short, kind, country, aliases in (
+        ("united-nations", "United Nations", "UN", "government", "", ("UN", "U.N.")),
+        ("african-union", "African Union", "AU", "government", "", ()),
+        ("amisom", "African Union Mission in Somalia", "AMISOM", "military", "", ("AMISOM", "ATMIS")),
+        ("asean", "Association of Southeast Asian Nations", "ASEAN", "government", "", ("ASEAN",)),
+        ("osce", "Organization for Security and Co-operation in Europe", "OSCE", "government", "", ("OSCE",)),
+        ("al-qaeda", "al-Qaeda", "al-Qaeda", "other", "",
+         ("al Qaeda", "al-Qaida", "al Qaida", "Al Qaeda", "Al-Qaeda", "AQAP", "AQIM")),
+        ("al-shabaab", "al-Shabaab", "al-Shabaab", "other", "SO",
+         ("al Shabaab", "al-Shabab", "al Shabab", "Shabaab", "Shabab", "Al-Shabaab")),
+        ("islamic-state", "Islamic State", "ISIS", "other", "",
+         ("ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant",
+          "Islamic State group")),
+        ("boko-haram", "Boko Haram", "Boko Haram", "other", "NG", ()),
+        ("farc", "Revolutionary Armed Forces of Colombia", "FARC", "other", "CO", ("FARC", "FARC-EP")),
+        ("eln", "National Liberation Army (Colombia)", "ELN", "other", "CO", ("ELN",)),
+        ("rsf-sudan", "Rapid Support Forces", "RSF", "military", "SD", ("RSF",)),
+        ("wagner-group", "Wagner Group", "Wagner", "military", "RU", ("Wagner PMC",)),
+        ("taliban", "Taliban", "Taliban", "other", "AF", ("the Taliban",)),
+        ("pkk", "Kurdistan Workers' Party", "PKK", "other", "", ("PKK",)),
+        ("m23", "March 23 Movement", "M23", "other", "CD", ("M23",)),
+    )),
     {"slug": "weibo", "name": "Weibo", "short_name": "Weibo", "kind": "other", "country": "CN", "aliases": []},
 ]
 SEED_ORGANISATIONS.extend(s for s in SEED_SOURCES if s["slug"] not in {o["slug"] for o in SEED_ORGANISATIONS})

@@ -79,6 +79,13 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("J10", "Chengdu J-10", ("J-10", "J-10C", "Vigorous Dragon"), "fighter", False),
     ("J20", "Chengdu J-20", ("J-20", "J-20A", "Mighty Dragon"), "fighter", False),
     ("F2", "Mitsubishi F-2", ("F-2A", "F-2B", "Mitsubishi F-2"), "fighter", False),
+    # --- jet trainers and light attack aircraft, which many air forces fly on strikes and patrols
+    ("AJET", "Dassault/Dornier Alpha Jet", ("Alpha Jet", "Alpha Jet E", "Alpha Jet A"), "trainer", False),
+    ("M346", "Leonardo M-346 Master", ("M-346", "M-346 Master", "M-346FA", "T-346A"), "trainer", False),
+    ("TUCA", "Embraer EMB-312 Tucano", ("EMB-312", "EMB-312 Tucano", "Short Tucano", "T-27 Tucano"), "trainer",
+     False),
+    ("C208", "Cessna 208 Caravan", ("Grand Caravan", "Cessna 208", "Cessna Caravan", "Grand Caravan EX",
+                                    "AC-208 Combat Caravan", "AC-208"), "transport", False),
     # --- tankers
     ("K35R", "Boeing KC-135 Stratotanker", ("KC-135", "KC-135R", "KC-135T", "Stratotanker", "C-135FR"),
      "tanker", False),
@@ -182,7 +189,7 @@ TYPE_FAMILIES: dict[str, tuple[str, ...]] = {
 #: Boeing 767-200 airliner; A332 the A330-200; B742 the 747-200): the role says what the *military* variant does,
 #: which is what these aliases name. Their catalogue name is kept, not replaced.
 SHARED_CIVIL_DESIGNATORS = frozenset({"B762", "A332", "B742", "SF34", "GLEX", "B350", "BE20", "PC12", "IL76", "AN12",
-                                      "T204", "IL18", "DC10"})
+                                      "C208", "T204", "IL18", "DC10"})
 
 # ------------------------------------------------------------------------------------------------ rule aliases
 
@@ -209,6 +216,8 @@ def _rule_aliases(model: str) -> list[str]:
     if re.fullmatch(r"[A-Za-z]-\d", designation):  # "A-4", "G-7": hyphen-less forms are everyday tokens
         return []
     out = [designation]
+    if "/" in designation:  # "F/A-50" is written "FA-50" too, "F/A-18" "FA-18"
+        out.append(designation.replace("/", ""))
     prefix, number = designation.split("-", 1)
     if prefix in _MAKER_PREFIXES:
         out.append(f"{_MAKER_PREFIXES[prefix]}-{number}")

@@ -35,6 +35,7 @@ def test_the_sets_are_well_formed(name):
         assert set(r["gold"]) == set(CATEGORIES)
         assert name != "blind.json" or r["added"] == "2026-12-05"
         assert name != "blind2.json" or r["added"] == "2026-12-05b"
+        assert name != "blind3.json" or r["added"] == "2026-12-05c"
         for category, items in r["gold"].items():
             for item in items:
                 phrase = item[0] if category != "counts" else item[2]
@@ -70,7 +71,7 @@ def test_the_command_prints_every_set(tmp_path):
     call_command("score_nlp_devset", "--vocabulary", "seed", stdout=out)
     text = out.getvalue()
     assert "dev: 21 reports" in text and "heldout: 15 reports" in text and "| counts |" in text
-    assert "blind: 15 reports" in text and "blind2: 12 reports" in text
+    assert "blind: 15 reports" in text and "blind2: 12 reports" in text and "blind3: 17 reports" in text
     assert "heldout, added later ('added'): 7 reports" in text
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"nothing": []}))

@@ -34,6 +34,8 @@ def _keys(nlp, text: str) -> list[str]:
         ("Sukhoi-35", "SU27"), ("Ilyushin-76", "IL76"),  # fourth pass: the design bureau spelled out
         # the RC-12 Guardrail is a King Air 200 (Doc 8643 BE20), the MC-12W a King Air 350
         ("RC-12", "BE20"), ("RC-12X Guardrail", "BE20"), ("MC-12W", "B350"),
+        # fifth pass: jet trainers and light attack types; a slash designation written without its slash
+        ("Alpha Jet", "AJET"), ("Grand Caravan", "C208"), ("M-346", "M346"), ("FA-50", "K50"),
     ],
 )
 def test_written_designations_reach_their_designator(nlp, phrase: str, designator: str) -> None:

@@ -1,8 +1,8 @@
 """python manage.py score_nlp_devset [FILE…] [--vocabulary db|seed] [--details]: the extractor's recall per category.
 
-Defaults to the four sets under tests/nlp/devset/ (dev, held out, blind, blind2). ``--vocabulary db`` (the default
-when the database has regions) reads the vocabulary the product uses, so new aircraft, places and organisations
-added as data show up in the figures; ``seed`` uses the built-in seed only.
+Defaults to the five sets under tests/nlp/devset/ (dev, held out, blind, blind2, blind3). ``--vocabulary db``
+(the default when the database has regions) reads the vocabulary the product uses, so new aircraft, places and
+organisations added as data show up in the figures; ``seed`` uses the built-in seed only.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from claims.nlp.quality import load_reports, score_reports
 from claims.nlp.vocabulary import Vocabulary, default_vocabulary, vocabulary_from_db
 
 DEVSET_DIR = Path(settings.BASE_DIR) / "tests" / "nlp" / "devset"
-#: The sets scored by default, in this order (dev, held out, the blind sets of 2026-12-05 and 2026-12-05b).
-SET_FILES = ("dev.json", "heldout.json", "blind.json", "blind2.json")
+#: The sets scored by default, in this order (dev, held out, the blind sets of 2026-12-05, 2026-12-05b and -05c).
+SET_FILES = ("dev.json", "heldout.json", "blind.json", "blind2.json", "blind3.json")
 
 
 def _vocabulary(choice: str) -> tuple[Vocabulary, str]:
