@@ -40,11 +40,16 @@ ROUGH_RX = re.compile(r"\b(?:around|about|approximately|approx\.?|roughly|circa|
 #: "how about 2024?", "what about the week of…": a follow-up, not a rough date.
 FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
-    r"^\s*(?:(?:hi|hey|hello)(?:\s+there)?\s*[!,.]?\s*)?(?:quick\s+(?:q|question)\s*[:,\-–—]?\s*"
+    r"^\s*(?:(?:hi|hey|hello|morning|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
+    r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
+    r"(?:quick\s+(?:q|question|one)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
-    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)",
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)?",
     _RX,
 )
+#: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
+SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|thanks(?:\s+a\s+lot)?|thank\s+you|ty|tia|cheers"
+                         r"|much\s+appreciated)\W*$", _RX)
 
 
 #: A bound that makes a distance a minimum, not a maximum.
@@ -108,10 +113,25 @@ def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
 TOOK_PLACE_RX = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", _RX)
 
 
-def polite_spans(text: str) -> Spans:
-    """The wrapper before the question and "take place", as spans the leftovers skip."""
+#: A verb of crossing before a place read as "over" ("crossed into Ukrainian airspace", "entered Polish airspace",
+#: "crossed over Turkey"): the track crossed the place, which is what "over" counts.
+CROSSED_RX = re.compile(r"\b(?:crossed|entered|crossing|entering|crosses|enters)(?:\s+(?:into|over))?\s+(?:the\s+)?$",
+                        _RX)
+INTO_RX = re.compile(r"(?:into|over)\s+(?:the\s+)?$", _RX)
+
+
+def polite_spans(text: str, spans: Spans | None = None) -> Spans:
+    """The wrapper before the question, a sign-off after it, "take place", and a verb of crossing before a place
+    read as over an airspace ("crossed into Ukrainian airspace") or with "over"/"into", as spans the leftovers
+    skip."""
     m = POLITE_RX.match(text)
     out = [(m.start(), m.end(), "asked: " + m.group(0).strip())] if m and m.group(0).strip() else []
+    end = SIGN_OFF_RX.search(text)
+    out += [(end.start(), end.end(), "asked: " + end.group(0).strip())] if end else []
+    for s, e, label in spans or ():
+        c = CROSSED_RX.search(text[max(0, s - 30):s]) if label.startswith("region:") else None
+        if c and (INTO_RX.search(c.group(0)) or text[s:e].lower().endswith("airspace")):
+            out.append((s - len(text[max(0, s - 30):s]) + c.start(), s, "over: " + c.group(0).strip()))
     return out + [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
 
 
@@ -204,6 +224,50 @@ def unanswered_asks(text: str, spans: Spans) -> list[str]:
             for m in ASKS_OTHER_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
 
 
+#: "from Kadena", "out of RAF Mildenhall" right before a place: where a flight took off, which no record holds
+#: (a mission has places it flew over or near, not a departure); a distance before "from" is another guard's.
+FROM_PLACE_RX = re.compile(r"(?<!\w)(?P<w>from|out\s+of|to)\s+(?:the\s+)?$", _RX)
+DISTANCE_BEFORE_RX = re.compile(r"\d\s*(?:nm|nmi|nautical\s+miles?|miles?|mi|km|kilomet(?:er|re)s?)\s+$", _RX)
+
+
+def departures(text: str, spans: Spans) -> list[str]:
+    """"flights from Kadena", "from RAF Mildenhall to the Baltic": a departure or a destination, never read as
+    "near". "to" counts only once a "from" place was found ("close to Texas" is near)."""
+    out: list[str] = []
+    for s, _, label in sorted(spans):
+        before = text[max(0, s - 20):s]
+        m = FROM_PLACE_RX.search(before) if label.startswith("region:") else None
+        if not m or (m.group("w").lower() == "to" and not out) or _in_span(s - len(before) + m.start("w"), spans):
+            continue
+        if DISTANCE_BEFORE_RX.search(before[:m.start()]):
+            continue
+        out.append(f"word: {m.group('w')} {label.split(': ', 1)[1]} (where a flight took off or went is not in the "
+                   "records: ask \"near\" or \"over\" the place)")
+    return out
+
+
+THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
+AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
+                    r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
+FUTURE_RX = re.compile(r"\b(?:will|shall|gonna)\b(?!\s+you\b)|\b(?:is|are|am)\s+going\s+to\b", _RX)
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+#: "in Oct 25": the 25th of October, or October 2025? "in" asks for a month; a two-digit number could be either.
+MONTH_OR_YEAR_RX = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTHS})\.?\s+'?(?P<n>\d{{2}})\b"
+                              r"(?!\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d{2}\b)", _RX)
+
+
+def vague_times(text: str) -> list[str]:
+    """"this time last year", "a month ago" (that day, or around then?), the future tense ("will the RC-135 fly
+    near Kaliningrad again?"), and "in Oct 25" (which of two dates?): declined naming the words."""
+    out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
+    return out + [f"word: {m.group('m')} {m.group('n')} (the {m.group('n')}th, or the year 20{m.group('n')}? write "
+                  f"\"{m.group('n')} {m.group('m')}\" or \"{m.group('m')} 20{m.group('n')}\")"
+                  for m in MONTH_OR_YEAR_RX.finditer(text)]
+
+
 def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
@@ -213,6 +277,6 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     ``follow_up``: the question edits the conversation's previous one)."""
     found = relative_in_follow_up(spans) if follow_up else []
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks):
+                  units_and_rates, unanswered_asks, departures):
         found += guard(text, spans)
-    return found + definite_quantities(text, spans, top) + bare_follow_up_words(text)
+    return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

@@ -22,6 +22,7 @@ from bot.nlu.leftovers import leftovers
 from bot.nlu.normalise import (
     correct_typos,
     designators,
+    spell_chat_dates,
     spell_open_periods,
     spell_quarters,
     spell_weekends,
@@ -75,7 +76,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
-    edges += weekends
+    corrected, chat_dates = spell_chat_dates(corrected, reference)
+    edges += weekends + chat_dates
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
 
@@ -108,7 +110,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     scope = _extras(corrected, reading, spans, vocab, reference=reference, vocabulary=vocabulary)
     prev_scope = previous.scope if previous is not None else None
     follow_up = previous is not None and followups.is_follow_up(corrected, reading)
-    problems: list[str] = list(asked.unsupported)
+    problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?
@@ -120,6 +122,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
                      for m in followups.ONLY_RX.finditer(corrected))
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
+        cleared, drop_spans = followups.dropped_fields(corrected)
+        scope = scope.with_changes(**cleared)
+        spans.extend(drop_spans)
         problems += [f"word: {p}" for p in merge_problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
     if follow_up and previous is not None and intent == Intent.UNKNOWN:
@@ -159,7 +164,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
-    spans.extend(polite_spans(corrected))
+    spans.extend(polite_spans(corrected, spans))
     problems += guard_problems(corrected, spans, top, follow_up=follow_up)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
@@ -314,6 +319,7 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
             kept = tuple(d for d in scope.type_designators if d not in excluded)
             scope = scope.with_changes(type_designators=kept,
                                        exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *excluded))))
+    scope = _operators_left_out(text, reading, scope, spans, vocab)
     if scope.type_designators and not (scope.roles or scope.surveillance_only):
         _roles_of_named_types(text, reading, scope, spans, reference, vocabulary)
     for m in CIVIL_RX.finditer(text):
@@ -326,6 +332,40 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
         if scope.period is not None:
             spans.append((m.start(), m.end(), "period: " + m.group(0)))
     return scope
+
+
+def _tasking_bodies(scope: Scope, spans: Spans, text: str, vocab: Vocab) -> list[str]:
+    """"NATO flights": an alliance or command whose members' services own the aircraft
+    (``evidence.reference_data.operators.TASKING_BODIES``) — no record is under its name, so never counted as 0."""
+    from evidence.reference_data.operators import TASKING_BODIES
+
+    named = {vocab.operators.get(text[s:e].lower()): text[s:e] for s, e, label in spans
+             if label.startswith("operator:")}
+    return [f"operator: {named.get(slug) or slug} (its flights are recorded under each member's own service: name "
+            "it, e.g. \"RAF\" or \"US Air Force\")" for slug in (*scope.operators, *scope.exclude_operators)
+            if slug in TASKING_BODIES]
+
+
+#: "excluding the RAF", "non-RAF", "not flown by the RAF", "other than Navy ones": an operator left out.
+EXCEPT_OPERATOR_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$|\bnot\s+(?:flown|operated)\s+by\s+(?:the\s+)?$",
+                                _RX)
+
+
+def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans: Spans, vocab: Vocab) -> Scope:
+    """An operator named right after an exclusion word is left out instead of asked for ("flights near
+    Kaliningrad excluding the RAF": every operator but the RAF, and aircraft of no known operator)."""
+    out: list[str] = []
+    for s, e, label in sorted(reading.spans):
+        m = EXCEPT_OPERATOR_RX.search(text[max(0, s - 30):s]) if label.startswith("operator:") else None
+        slug = vocab.operators.get(text[s:e].lower()) if m else None
+        if m is None or slug is None or slug not in scope.operators:
+            continue
+        out.append(slug)
+        spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
+    if not out:
+        return scope
+    return scope.with_changes(operators=tuple(o for o in scope.operators if o not in out),
+                              exclude_operators=tuple(dict.fromkeys((*scope.exclude_operators, *out))))
 
 
 def _joiner(gap: str) -> int:

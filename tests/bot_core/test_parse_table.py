@@ -187,6 +187,39 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights between 1 and 3 February 2025?", Intent.COUNT, {"period": "2025-02-01/2025-02-03", "nu": ""}),
     ("how many flights near Texas in 2024 or 2025?", Intent.COMPARE,
      {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
+    # oracle round 7 (docs/QUALITY.md "Round 7"): chat markup, sign-offs and greetings change nothing
+    ("<@U02AB> how many P-8 flights near Texas in 2025? :eyes: <https://x.com/a|story> thx", Intent.COUNT,
+     {"types": "P8", "regions": "near:texas", "nu": ""}),
+    ("> someone said drones\nhow many U-2 flights in 2024?", Intent.COUNT, {"types": "U2", "nu": ""}),
+    ("Morning! quick one - how many U-2 flights in 2024? cheers", Intent.COUNT, {"types": "U2", "nu": ""}),
+    ("*how many* U-2 flights in 2024?", Intent.COUNT, {"types": "U2", "nu": ""}),
+    ("_how many_ U-2 flights in 2024 ty", Intent.COUNT, {"types": "U2", "nu": ""}),
+    ("HOW MANY NAVY FLIGHTS NEAR TEXAS IN OCTOBER 2025?", Intent.COUNT,
+     {"regions": "near:texas", "period": "2025-10-01/2025-10-31", "nu": ""}),
+    # dates as typed in chat
+    ("how many P-8 flights in Feb '25?", Intent.COUNT, {"period": "2025-02-01/2025-02-28", "corr": "'25>2025"}),
+    ("how many flights over Texas in Oct-2025?", Intent.COUNT, {"period": "2025-10-01/2025-10-31", "nu": ""}),
+    ("how many flights in the last fortnight?", Intent.COUNT, {"period": "2026-11-11/2026-11-24", "nu": ""}),
+    ("how many flights this past weekend?", Intent.COUNT, {"period": "2026-11-21/2026-11-22", "nu": ""}),
+    ("how many flights over the weekend?", Intent.COUNT, {"period": "2026-11-21/2026-11-22", "nu": ""}),
+    ("how many flights in the year before last?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("how many flights on Tuesday 4 February 2025?", Intent.COUNT, {"period": "2025-02-04/2025-02-04", "nu": ""}),
+    ("how many flights on Monday 4 February 2025?", Intent.COUNT, {"nu": "periods"}),
+    ("how many flights 5 days ago?", Intent.COUNT, {"period": "2026-11-19/2026-11-19", "nu": ""}),
+    # words that were dropped silently (wrong answers before)
+    ("how many flights from Texas to Arizona?", Intent.COUNT, {"nu": "from Texas"}),
+    ("how many flights this time last year?", Intent.COUNT, {"nu": "this time"}),
+    ("how many flights a month ago?", Intent.COUNT, {"nu": "a month ago"}),
+    ("will the P-8 fly near Texas again?", Intent.COUNT, {"nu": "will"}),
+    ("how many flights in Oct 25?", Intent.COUNT, {"nu": "Oct 25"}),
+    # crossing verbs, operators left out, a trend from one month to the next
+    ("how many drones crossed into Mexican airspace?", Intent.COUNT, {"regions": "over:mexico", "nu": ""}),
+    ("how many flights crossed over Texas in 2025?", Intent.COUNT, {"regions": "over:texas", "nu": ""}),
+    ("how many flights near Texas excluding the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    ("how many non-Navy flights near Texas?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    ("how many flights near Texas not flown by the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    ("did P-8 flights near Texas go up from January to February 2025?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "nu": ""}),
 ]
 
 
@@ -206,6 +239,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert ",".join(s.roles) == checks["roles"], ctx
     if "excluded" in checks:
         assert ",".join(s.exclude_types) == checks["excluded"], ctx
+    if "xops" in checks:
+        assert ",".join(s.exclude_operators) == checks["xops"] and not s.operators, ctx
     if "regions" in checks:
         assert regions(s.regions) == checks["regions"], ctx
     if "and" in checks:
@@ -337,3 +372,17 @@ def test_a_place_name_two_regions_share_is_asked_about_not_guessed() -> None:
     for text in ("how many flights near the state of Georgia in 2025?", "how many flights over Georgia state?"):
         q = read(text)
         assert regions(q.scope.regions) in ("near:georgia", "over:georgia") and not q.not_understood, q.to_dict()
+
+
+def test_round7_follow_ups_drop_a_field_leave_out_an_operator_and_take_a_place() -> None:
+    """"drop the date", "excluding the Navy ones?", "same but for Arizona" edit the previous question."""
+    first = parse("how many P-8 flights near Texas in February 2025?")
+    dropped = parse("drop the date", previous=first)
+    assert dropped.scope.period is None and dropped.scope.type_designators == ("P8",), dropped.to_dict()
+    assert not dropped.not_understood, dropped.not_understood
+    other = parse("same but for Arizona", previous=first)
+    assert regions(other.scope.regions) == "near:arizona" and other.scope.period == first.scope.period
+    assert not other.not_understood, other.not_understood
+    without = parse("excluding the Navy ones?", previous=parse("how many flights near Texas?"))
+    assert without.scope.exclude_operators == ("us-navy",) and regions(without.scope.regions) == "near:texas"
+    assert not without.not_understood, without.not_understood
