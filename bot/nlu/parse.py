@@ -358,7 +358,7 @@ def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans
     for s, e, label in sorted(reading.spans):
         m = EXCEPT_OPERATOR_RX.search(text[max(0, s - 30):s]) if label.startswith("operator:") else None
         slug = vocab.operators.get(text[s:e].lower()) if m else None
-        if m is None or slug is None or slug not in scope.operators:
+        if m is None or slug is None or slug not in scope.operators or _describes_next(e, reading.spans, text):
             continue
         out.append(slug)
         spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
@@ -366,6 +366,13 @@ def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans
         return scope
     return scope.with_changes(operators=tuple(o for o in scope.operators if o not in out),
                               exclude_operators=tuple(dict.fromkeys((*scope.exclude_operators, *out))))
+
+
+def _describes_next(end: int, spans: Spans, text: str) -> bool:
+    """"other than Navy P-8s": the operator describes the aircraft after it, so what is left out is the Navy's
+    P-8s, not the Navy (left unread, and declined)."""
+    return any(label.startswith(("aircraft:", "role:")) and s >= end and re.fullmatch(r"(?:['’]s)?\s*", text[end:s])
+               for s, _, label in spans)
 
 
 def _joiner(gap: str) -> int:

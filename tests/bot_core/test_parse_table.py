@@ -218,6 +218,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights near Texas excluding the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
     ("how many non-Navy flights near Texas?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
     ("how many flights near Texas not flown by the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    ("how many flights other than Navy P-8s in 2025?", Intent.COUNT, {"nu": "other"}),  # not "P-8s of others"
     ("did P-8 flights near Texas go up from January to February 2025?", Intent.COMPARE,
      {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "nu": ""}),
 ]
