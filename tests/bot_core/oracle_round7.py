@@ -522,3 +522,148 @@ def _follow_ups(o: Oracle, add: Add) -> None:
         ("how many RC-135 flights in October 2025?", o.count(both(rc, between(*oct25)))),
         ("which of those were near Kaliningrad?", o.listing(both(rc, near(KAL), between(*oct25)))),
         ("any at night?", Expect("decline")))
+
+
+def held_out(o: Oracle, add: Add) -> None:
+    """The held-out batch (category ``r7b-``), written after the first batch's fixes and run once before any fix of
+    its own: other seas, regions and bases of the same two theatres and far ones, other services and types, dates
+    typed in other ways, exclusions and movements, comparisons, Slack noise and follow-ups."""
+    _held_out_counts(o, add)
+    _held_out_other_kinds(o, add)
+    _held_out_declines(add)
+    _held_out_follow_ups(o, add)
+
+
+def _held_out_counts(o: Oracle, add: Add) -> None:
+    t = o.today
+    oct25, y25 = month(2025, 10), _y(2025)
+    rc, q4, raf, usaf = _t("R135"), _t("Q4"), _op("raf"), _op("us-air-force")
+    for text, pred in [
+        ("how many flights near the Sea of Azov?", near("sea-of-azov")),
+        ("how many flights over the Adriatic in 2025?", both(over("adriatic-sea"), between(*y25))),
+        ("how many flights near the Adriatic Sea?", near("adriatic-sea")),
+        ("how many flights over the Ionian Sea?", over("ionian-sea")),
+        ("how many flights over Albania in October 2025?", both(over("albania"), between(*oct25))),
+        ("how many flights near North Macedonia?", near("north-macedonia")),
+        ("how many flights near the Dardanelles?", near("dardanelles")),
+        ("how many flights near Malta?", near("malta")),
+        ("how many flights near Moldova in 2025?", both(near("moldova"), between(*y25))),
+        ("how many flights near Gotland?", near("gotland")),
+        ("how many flights near the Netherlands?", near("netherlands")),
+        ("how many flights near RAF Waddington?", near("base-egxw")),
+        ("how many flights near Lakenheath in 2025?", both(near("base-egul"), between(*y25))),
+        ("how many flights near Okinawa?", near("okinawa-prefecture")),
+        ("how many flights near Japan in 2025?", both(near("japan"), between(*y25))),
+        ("how many flights over the East China Sea?", over("east-china-sea")),
+        ("how many flights near the Korean Peninsula?", near("korean-peninsula")),
+        ("how many flights near the Strait of Hormuz?", near("strait-of-hormuz")),
+        ("how many flights over Iran in 2025?", both(over("iran"), between(*y25))),
+        ("how many flights near Israel?", near("israel")),
+        ("how many flights near Yemen in October 2025?", both(near("yemen"), between(*oct25))),
+        ("how many flights near Venezuela?", near("venezuela")),
+        ("how many flights over the Barents Sea?", over("barents-sea")),
+        ("how many Hellenic Air Force flights?", _op("hellenic-air-force")),
+        ("how many Turkish Air Force flights over the Black Sea?", both(_op("turkish-air-force"),
+                                                                         over("black-sea"))),
+        ("how many JASDF flights in 2025?", both(_op("jasdf"), between(*y25))),
+        ("how many Royal Navy flights near Kaliningrad?", both(_op("royal-navy"), near(KAL))),
+        ("how many Marine Corps flights in 2025?", both(_op("usmc"), between(*y25))),
+        ("how many A-50 flights over the Black Sea?", both(_t("A50"), over("black-sea"))),
+        ("how many E-2 Hawkeye flights in 2025?", both(_t("E2"), between(*y25))),
+        ("how many Orion flights in 2024?", both(_t("P3"), between(*_y(2024)))),
+        ("how many flights near Kaliningrad, not counting the USAF?", both(near(KAL), _not(usaf))),
+        ("how many surveillance flights near Kaliningrad but not the RC-135s?", both(_surv, near(KAL), _not(rc))),
+        ("how many flights near Kaliningrad without the RAF?", both(near(KAL), _not(raf))),
+        ("how many flights approached Kaliningrad in October 2025?", both(near(KAL), between(*oct25))),
+        ("how many flights in Oct '25?", between(*oct25)),
+        ("how many flights in 10/2025?", between(*oct25)),
+        ("how many flights in the second half of 2025?", between(dt.date(2025, 7, 1), dt.date(2025, 12, 31))),
+        ("how many flights during the first 10 days of October 2025?", between(dt.date(2025, 10, 1),
+                                                                             dt.date(2025, 10, 10))),
+        ("how many flights since Oct 1?", between(dt.date(t.year, 10, 1), t)),
+        ("how many flights the day before yesterday?", between(t - dt.timedelta(days=2), t - dt.timedelta(days=2))),
+        ("how many flights 10 days ago?", between(t - dt.timedelta(days=10), t - dt.timedelta(days=10))),
+        ("how many flights near Kaliningrad from October 7 to 21, 2025?",
+         both(near(KAL), between(dt.date(2025, 10, 7), dt.date(2025, 10, 21)))),
+        ("how many flights near Kaliningrad from the 7th to the 14th of October 2025?",
+         both(near(KAL), between(dt.date(2025, 10, 7), dt.date(2025, 10, 14)))),
+        ("<!here> how many drones near Crimea in Oct 2025?", both(_role("drone_recon"), near("crimea"),
+                                                                  between(*oct25))),
+        ("how many RAF flights near Kaliningrad in October 2025? :flag-gb: :eyes:",
+         both(raf, near(KAL), between(*oct25))),
+        ("how many\n\nU-2 flights\n\nin 2024?", both(_t("U2"), between(*_y(2024)))),
+        ("FYI how many flights over the Black Sea in Oct 2025", both(over("black-sea"), between(*oct25))),
+        ("how many flights near Kaliningrad in Oct 2025 🇬🇧", both(near(KAL), between(*oct25))),
+        ("how many P-8s near Texas in Feb 2025??? asking for a story", both(_t("P8"), near("texas"),
+                                                                            between(*month(2025, 2)))),
+        ("Hello! How many Global Hawk flights near Crimea in October 2025? Many thanks",
+         both(q4, near("crimea"), between(*oct25))),
+    ]:
+        add("r7b-count", (text, o.count(pred)))
+
+
+def _held_out_other_kinds(o: Oracle, add: Add) -> None:
+    oct25, jan25 = month(2025, 10), month(2025, 1)
+    rc, q4, raf, usaf = _t("R135"), _t("Q4"), _op("raf"), _op("us-air-force")
+    add("r7b-list", ("list the USAF flights near Kaliningrad", o.listing(both(usaf, near(KAL)))))
+    add("r7b-list", ("show RC-135 flights over the North Sea", o.listing(both(rc, over("north-sea")))))
+    add("r7b-when", ("when was the first Global Hawk flight over the Black Sea?",
+                     o.when(both(q4, over("black-sea")), "first")))
+    add("r7b-when", ("when did a drone last fly near Crimea?", o.when(both(_role("drone_recon"), near("crimea")),
+                                                                      "last")))
+    add("r7b-aircraft", ("which RC-135s flew near Kaliningrad?", o.aircraft(both(rc, near(KAL)))))
+    add("r7b-compare", ("was October 2025 busier than January 2025?", o.compare(between(*oct25),
+                                                                                 between(*jan25))))
+    add("r7b-compare", ("did the RAF fly more than the USAF near Kaliningrad?",
+                        o.compare(both(raf, near(KAL)), both(usaf, near(KAL)))))
+    add("r7b-compare", ("how many more RAF flights than USAF flights near Kaliningrad?",
+                        o.compare(both(raf, near(KAL)), both(usaf, near(KAL)))))
+    add("r7b-rank", ("top 2 operators near Kaliningrad", o.breakdown(near(KAL), by_op, rank=True)))
+    add("r7b-rank", ("which week of October 2025 was busiest?", o.breakdown(between(*oct25), by_week, rank=True)))
+    add("r7b-rank", ("which type was seen most over the Baltic Sea?", o.breakdown(over("baltic-sea"), by_type,
+                                                                                    rank=True)))
+
+
+def _held_out_declines(add: Add) -> None:
+    for text in [
+        "how many flights near Kaliningrad on weekdays?", "how many flights near Kaliningrad during daylight?",
+        "how many flights over the Black Sea lasting over 10 hours?", "how many flights per day on average in 2025?",
+        "what's the mean number of flights per week?", "how many flights took off from Sigonella?",
+        "how many Global Hawks out of Sigonella?", "how many flights heading to Crimea?",
+        "how many flights towards Kaliningrad?", "how many flights hugging the coast of Crimea?",
+        "how many flights in the last two weekends?", "how many flights two weeks ago?",
+        "how many flights in 2025 H1?", "how many flights near Crimea at least twice a week?",
+        "how many flights over the Black Sea excluding October?", "how many drones were lost over the Black Sea?",
+    ]:
+        add("r7b-decline", (text, Expect("decline")))
+
+
+def _held_out_follow_ups(o: Oracle, add: Add) -> None:
+    oct25, y24, y25 = month(2025, 10), _y(2024), _y(2025)
+    rc, q4, raf, usaf = _t("R135"), _t("Q4"), _op("raf"), _op("us-air-force")
+    add("r7b-follow-up",
+        ("how many flights near Kaliningrad in October 2025?", o.count(both(near(KAL), between(*oct25)))),
+        ("just the USAF", o.count(both(usaf, near(KAL), between(*oct25)))),
+        ("and over the Baltic Sea?", o.count(both(usaf, over("baltic-sea"), between(*oct25)))))
+    add("r7b-follow-up",
+        ("how many drones over the Black Sea in 2025?", o.count(both(_role("drone_recon"), over("black-sea"),
+                                                                     between(*y25)))),
+        ("what about 2024?", o.count(both(_role("drone_recon"), over("black-sea"), between(*y24)))),
+        ("and near Crimea?", o.count(both(_role("drone_recon"), near("crimea"), between(*y24)))))
+    add("r7b-follow-up",
+        ("how many RC-135 flights in October 2025?", o.count(both(rc, between(*oct25)))),
+        ("how many were RAF?", o.count(both(rc, raf, between(*oct25)))),
+        ("list them", o.listing(both(rc, raf, between(*oct25)))))
+    add("r7b-follow-up",
+        ("how many flights over the Baltic Sea?", o.count(over("baltic-sea"))),
+        ("by operator", o.breakdown(over("baltic-sea"), by_op)))
+    add("r7b-follow-up",
+        ("how many Global Hawk flights near Crimea?", o.count(both(q4, near("crimea")))),
+        ("excluding October?", Expect("decline")))
+    add("r7b-follow-up",
+        ("how many RAF flights near Kaliningrad?", o.count(both(raf, near(KAL)))),
+        ("same but for the USAF", o.count(both(usaf, near(KAL)))))
+    add("r7b-follow-up",
+        ("how many flights near Kaliningrad in October 2025?", o.count(both(near(KAL), between(*oct25)))),
+        ("only at night", Expect("decline")),
+        ("and in September 2025?", o.count(both(near(KAL), between(*month(2025, 9))))))
