@@ -40,7 +40,7 @@ ROUGH_RX = re.compile(r"\b(?:around|about|approximately|approx\.?|roughly|circa|
 #: "how about 2024?", "what about the week of…": a follow-up, not a rough date.
 FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
-    r"^\s*(?:(?:hi|hey|hello|morning|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
+    r"^\s*(?:(?:hi|hey|hello|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
     r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
     r"(?:quick\s+(?:q|question|one)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
@@ -48,7 +48,7 @@ POLITE_RX = re.compile(
     _RX,
 )
 #: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
-SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|thanks(?:\s+a\s+lot)?|thank\s+you|ty|tia|cheers"
+SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+a\s+lot)?|thank\s+you|ty|tia|cheers"
                          r"|much\s+appreciated)\W*$", _RX)
 
 
@@ -117,6 +117,10 @@ TOOK_PLACE_RX = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", _RX)
 #: "crossed over Turkey"): the track crossed the place, which is what "over" counts.
 CROSSED_RX = re.compile(r"\b(?:crossed|entered|crossing|entering|crosses|enters)(?:\s+(?:into|over))?\s+(?:the\s+)?$",
                         _RX)
+#: "approached Kaliningrad", "came close to": a verb of coming near before a place read as near (within the
+#: product's NEAR_NM, which the answer states).
+APPROACHED_RX = re.compile(r"\b(?:approached|approaching|approach|came\s+close\s+to|got\s+close\s+to)\s+(?:the\s+)?$",
+                           _RX)
 INTO_RX = re.compile(r"(?:into|over)\s+(?:the\s+)?$", _RX)
 
 
@@ -132,6 +136,9 @@ def polite_spans(text: str, spans: Spans | None = None) -> Spans:
         c = CROSSED_RX.search(text[max(0, s - 30):s]) if label.startswith("region:") else None
         if c and (INTO_RX.search(c.group(0)) or text[s:e].lower().endswith("airspace")):
             out.append((s - len(text[max(0, s - 30):s]) + c.start(), s, "over: " + c.group(0).strip()))
+        a = APPROACHED_RX.search(text[max(0, s - 30):s]) if label.startswith("region:") else None
+        if a and not re.search(r"\b(?:near|over|within|off|around|by)\s*$", text[max(0, s - 30):s], _RX):
+            out.append((s - len(text[max(0, s - 30):s]) + a.start(), s, "near: " + a.group(0).strip()))
     return out + [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
 
 
@@ -210,6 +217,8 @@ def units_and_rates(text: str, spans: Spans) -> list[str]:
     """"how many days had flights", "flights a month": not a number of missions over the period."""
     out = [f"word: {m.group(0)} (I count missions, not days or weeks: ask \"flights per day in …\")"
            for m in UNITS_COUNTED_RX.finditer(text)]
+    out += [f"word: {label.split(': ', 1)[1]} (a rate: ask \"flights per week in …\" for each week's number)"
+            for _, _, label in spans if label.startswith("rate:")]  # the shared reader's rate: no question filter
     return out + [f"word: {m.group(0)} (a rate: ask \"flights per day in …\" for each day's number)"
                   for m in RATE_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
 

@@ -33,7 +33,7 @@ def strip_mentions(text: str) -> str:
     unquoted = _QUOTE_RX.sub(" ", text)
     text = unquoted if unquoted.strip(" \n>") else text.replace("&gt;", " ").lstrip(" >")
     text = _EMOJI_RX.sub(" ", _LINK_RX.sub(" ", text))
-    text = _EMPHASIS_RX.sub("", re.sub(r"<@[^>]{1,64}>|@[\w.-]{1,64}(?::[\w.-]+)?", " ", text))
+    text = _EMPHASIS_RX.sub("", re.sub(r"<[@!#][^>]{1,80}>|@[\w.-]{1,64}(?::[\w.-]+)?", " ", text))
     return re.sub(r"\s+", " ", text.replace("`", " ")).strip()
 
 
@@ -286,6 +286,12 @@ _FORTNIGHT_RX = re.compile(r"\b(?:the\s+)?(?:last|past|previous)\s+fortnight\b",
 _YEAR_BEFORE_LAST_RX = re.compile(r"\b(?:in\s+|during\s+)?the\s+year\s+before\s+last\b", _RX)
 _PAST_WEEKEND_RX = re.compile(r"\b(?:(?:on|in|during)\s+)?(?:this\s+past|the\s+past|the\s+last|last|over\s+the)"
                               r"\s+weekend\b(?!\s+(?:of|before|after)\b)", _RX)
+_MONTH_SLASH_YEAR_RX = re.compile(rf"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR_RX})(?![\d/])")
+_FIRST_DAYS_RX = re.compile(rf"\b(?:in\s+|during\s+)?the\s+(?P<edge>first|last)\s+(?P<n>\d{{1,2}})\s+days\s+of\s+"
+                            rf"(?P<m>{_MON_RX})\.?\s+(?P<y>{_YEAR_RX})\b", _RX)
+_NTH_TO_NTH_RX = re.compile(rf"\bfrom\s+the\s+(?P<a>\d{{1,2}})(?:st|nd|rd|th)\s+(?:to|until|till|through)\s+the\s+"
+                            rf"(?P<b>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<m>{_MON_RX})\.?,?\s+(?P<y>{_YEAR_RX})\b", _RX)
+_DAY_BEFORE_YESTERDAY_RX = re.compile(r"\b(?:on\s+)?the\s+day\s+before\s+yesterday\b", _RX)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_DATE_RX = re.compile(
     r"\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
@@ -323,7 +329,27 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
     text = _FORTNIGHT_RX.sub(lambda m: say(m, "the last 14 days"), text)
     text = _YEAR_BEFORE_LAST_RX.sub(lambda m: say(m, f"in {today.year - 2}"), text)
     text = _PAST_WEEKEND_RX.sub(weekend, text)
+    text = _MONTH_SLASH_YEAR_RX.sub(lambda m: say(m, f"{_MONTH_NAMES[int(m.group('m')) - 1]} {m.group('y')}"), text)
+    text = _FIRST_DAYS_RX.sub(lambda m: say(m, _month_edge(m) or m.group(0)), text)
+    text = _NTH_TO_NTH_RX.sub(lambda m: say(m, f"between {m.group('a')} {m.group('m')} {m.group('y')} and "
+                                                f"{m.group('b')} {m.group('m')} {m.group('y')}"), text)
+    yesterday = today - dt.timedelta(days=2)
+    text = _DAY_BEFORE_YESTERDAY_RX.sub(lambda m: say(m, f"on {yesterday.day} {_MONTH_NAMES[yesterday.month - 1]} "
+                                                         f"{yesterday.year}"), text)
     return _WEEKDAY_DATE_RX.sub(lambda m: _without_weekday(m, changes), text), changes
+
+
+def _month_edge(m: re.Match[str]) -> str:
+    """"the first 10 days of October 2025" → "between 1 October 2025 and 10 October 2025"; "the last 7 days of …"
+    the month's last seven. Empty when the number is not a part of the month."""
+    year, month = int(m.group("y")), _month_number(m.group("m"))
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    n = int(m.group("n"))
+    if not 1 <= n <= last:
+        return ""
+    a, b = (1, n) if m.group("edge").lower() == "first" else (last - n + 1, last)
+    name = _MONTH_NAMES[month - 1]
+    return f"between {a} {name} {year} and {b} {name} {year}"
 
 
 def _without_weekday(m: re.Match[str], changes: list[tuple[str, str]]) -> str:

@@ -164,7 +164,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
-    spans.extend(polite_spans(corrected, spans))
+    spans.extend(s for s in polite_spans(corrected, spans)
+                 if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))
     problems += guard_problems(corrected, spans, top, follow_up=follow_up)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
@@ -347,7 +348,8 @@ def _tasking_bodies(scope: Scope, spans: Spans, text: str, vocab: Vocab) -> list
 
 
 #: "excluding the RAF", "non-RAF", "not flown by the RAF", "other than Navy ones": an operator left out.
-EXCEPT_OPERATOR_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$|\bnot\s+(?:flown|operated)\s+by\s+(?:the\s+)?$",
+EXCEPT_OPERATOR_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$|\bnot\s+(?:flown|operated)\s+by\s+(?:the\s+)?$"
+                                r"|\bwithout\s+(?:the\s+)?$",
                                 _RX)
 
 

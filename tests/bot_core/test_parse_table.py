@@ -219,6 +219,23 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many non-Navy flights near Texas?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
     ("how many flights near Texas not flown by the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
     ("how many flights other than Navy P-8s in 2025?", Intent.COUNT, {"nu": "other"}),  # not "P-8s of others"
+    # the held-out batch of round 7
+    ("how many flights near Texas at least twice a week?", Intent.COUNT, {"nu": "twice a week"}),  # was all time
+    ("how many flights near Texas once a month?", Intent.COUNT, {"nu": "once a month"}),
+    ("<!here> how many P-8 flights near Texas in 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("FYI how many flights over Texas in Oct 2025", Intent.COUNT, {"period": "2025-10-01/2025-10-31", "nu": ""}),
+    ("Hello! How many P-8 flights near Texas in 2025? Many thanks", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights approached Texas in 2025?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
+    ("how many flights in 10/2025?", Intent.COUNT, {"period": "2025-10-01/2025-10-31", "nu": ""}),
+    ("how many flights during the first 10 days of October 2025?", Intent.COUNT,
+     {"period": "2025-10-01/2025-10-10", "nu": ""}),
+    ("how many flights in the last 7 days of February 2025?", Intent.COUNT,
+     {"period": "2025-02-22/2025-02-28", "nu": ""}),
+    ("how many flights near Texas from the 7th to the 14th of October 2025?", Intent.COUNT,
+     {"period": "2025-10-07/2025-10-14", "nu": ""}),
+    ("how many flights the day before yesterday?", Intent.COUNT, {"period": "2026-11-22/2026-11-22", "nu": ""}),
+    ("how many flights near Texas without the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    ("how many flights in H2 2025?", Intent.COUNT, {"nu": "H2"}),
     ("did P-8 flights near Texas go up from January to February 2025?", Intent.COMPARE,
      {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "nu": ""}),
 ]
