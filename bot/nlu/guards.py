@@ -18,8 +18,12 @@ wrappers that change nothing.
   after it ("how many over?" after "near California"): declined naming the words.
 - In a follow-up, a period relative to today that reads like one relative to the question before ("and the
   previous month?" after January 2025 would be the 30 days to today): declined naming it.
-- "US" / "U.S." as a modifier ("US military flights"): a filler word in lower case ("tell us"), so the RAF's flights
-  would be counted too; declined naming it unless it is part of a name the reader used ("US Navy", "over the US").
+- "US" / "U.S." as a modifier that :mod:`bot.nlu.nations` did not read as the US services ("US military flights" is
+  read there): a filler word in lower case ("tell us"), so the RAF's flights would be counted too; declined naming it
+  unless it is part of a name the reader used ("US Navy", "over the US").
+- A departure or destination ("from Kadena", "from RAF Mildenhall to the Baltic"), "this time last year", "a month
+  ago", the future tense ("will the RC-135 fly…") and "in Oct 25" (the 25th or 2025?): declined naming the words.
+- A rate the shared reader read ("at least twice a week", "once a month"): no question filter holds it.
 - "how many days had flights…" (a number of days, not of missions) and "flights a day / a month" (a rate): the
   unit words are fillers, so the answer would be the missions' total; declined naming them.
 - A superlative no intent used ("which P-8 flew the most", "who flew the most near Texas"), "where" no intent

@@ -19,6 +19,7 @@ from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
 from bot.nlu.leftovers import leftovers
+from bot.nlu.nations import nationality_operators
 from bot.nlu.normalise import (
     correct_typos,
     designators,
@@ -108,9 +109,13 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         return claims_query(corrected, reading, spans, vocab, corrections)
 
     scope = _extras(corrected, reading, spans, vocab, reference=reference, vocabulary=vocabulary)
+    national, national_spans, national_problems = nationality_operators(corrected, spans, vocab, scope.operators)
+    scope = scope.with_changes(operators=national) if national else scope
+    spans.extend(national_spans)
     prev_scope = previous.scope if previous is not None else None
     follow_up = previous is not None and followups.is_follow_up(corrected, reading)
     problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
+    problems += national_problems
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?

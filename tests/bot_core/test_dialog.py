@@ -557,7 +557,7 @@ SINGLE: list[Q] = [
     Q("how many flights around 3 February 2025?", "count", DECLINED),
     Q("how many flights more than 20 nm from Texas?", "count", DECLINED),
     Q("how many of the 18 missions were P-8s?", "count", DECLINED),
-    Q("how many US military flights in 2025?", "count", DECLINED),
+    Q("how many US military flights in 2025?", "count", 25),  # round 7: the US services' (the RAF's 3 are not)
     Q("how many flights with more than one orbit?", "count", DECLINED),
     Q("how many flights near Texas since last year?", "count", DECLINED),
     Q("how many flights in the same month last year?", "count", DECLINED),
@@ -579,6 +579,10 @@ SINGLE: list[Q] = [
     Q("HOW MANY RAF FLIGHTS NEAR KALININGRAD IN OCTOBER 2025???", "count", 3, ops="raf", period=OCT25),
     Q("hey bot :wave: quick one - how many RAF flights near Kaliningrad?? thx", "count", 3, ops="raf"),
     Q("how many drones crossed into Ukrainian airspace?", "count", 0, regions="over:ukraine"),
+    Q("how many British flights near Kaliningrad?", "count", 3),
+    Q("how many American flights near Kaliningrad?", "count", 1),
+    Q("how many Russian flights over the Black Sea?", "count", 0),
+    Q("how many CENTCOM flights?", "", DECLINED),  # a combatant command: was 0 beside the services' flights
     Q("did RAF flights near Kaliningrad go up from September to October 2025?", "compare", (0, 3)),
 ]
 

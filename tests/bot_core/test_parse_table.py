@@ -172,8 +172,14 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights a day in February 2025?", Intent.COUNT, {"nu": "a day"}),
     ("how many flights per day in February 2025?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
     ("how many flights in the last 30 days?", Intent.COUNT, {"nu": ""}),
-    ("how many US military flights in 2025?", Intent.COUNT, {"nu": "US"}),
-    ("how many U.S. flights?", Intent.COUNT, {"nu": "U.S."}),
+    # a nationality is the operators of that country (round 7: was declined, see bot/nlu/nations.py)
+    ("how many US military flights in 2025?", Intent.COUNT, {"ops": "us-air-force,us-navy,usmc", "nu": ""}),
+    ("how many U.S. flights?", Intent.COUNT, {"ops": "us-air-force,us-navy,usmc", "nu": ""}),
+    ("how many US surveillance flights near Texas?", Intent.COUNT, {"ops": "us-air-force,us-navy,usmc", "nu": ""}),
+    ("how many flights near Texas in 2025 were American?", Intent.COUNT, {"ops": "us-air-force,us-navy,usmc"}),
+    ("how many US Navy flights?", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
+    ("how many US Navy P-8s and American drones?", Intent.COUNT, {"nu": "American"}),  # beside a named operator
+    ("how many CENTCOM flights in 2025?", Intent.COUNT, {"nu": "CENTCOM"}),  # a command: the services own the jets
     ("how many US Navy flights in 2025?", Intent.COUNT, {"nu": ""}),
     ("how many flights over the US in 2025?", Intent.COUNT, {"regions": "over:united-states", "nu": ""}),
     ("can you tell us how many P-8 flights in 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
@@ -257,6 +263,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert ",".join(s.roles) == checks["roles"], ctx
     if "excluded" in checks:
         assert ",".join(s.exclude_types) == checks["excluded"], ctx
+    if "ops" in checks:
+        assert set(checks["ops"].split(",")) <= set(s.operators), ctx
     if "xops" in checks:
         assert ",".join(s.exclude_operators) == checks["xops"] and not s.operators, ctx
     if "regions" in checks:
