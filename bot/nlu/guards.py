@@ -23,7 +23,8 @@ wrappers that change nothing.
   unless it is part of a name the reader used ("US Navy", "over the US").
 - A departure or destination ("from Kadena", "from RAF Mildenhall to the Baltic"), "this time last year", "a month
   ago", the future tense ("will the RC-135 fly…") and "in Oct 25" (the 25th or 2025?): declined naming the words.
-- A rate the shared reader read ("at least twice a week", "once a month"): no question filter holds it.
+- A rate the shared reader read ("at least twice a week", "once a month"): no question filter holds it; a distance
+  it read that bounds no place ("at 30000 feet", "2 miles up"): a height.
 - "how many days had flights…" (a number of days, not of missions) and "flights a day / a month" (a rate): the
   unit words are fillers, so the answer would be the missions' total; declined naming them.
 - A superlative no intent used ("which P-8 flew the most", "who flew the most near Texas"), "where" no intent
@@ -60,6 +61,20 @@ SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thank
 FARTHER_RX = re.compile(r"\b(?:(?:more|further|farther|greater|longer)\s+than|at\s+least|beyond|outside(?:\s+of)?"
                         r"|over|upwards\s+of|no\s+closer\s+than)\s*$", _RX)
 THE_RX = re.compile(r"\bthe\s*$", _RX)
+
+
+#: What a distance bounds: the place after "of/from/off" ("within 20 nm of Texas").
+OF_PLACE_RX = re.compile(r"^\s*(?:(?:nautical\s+)?miles?\s+)?(?:of|from|off)\b", _RX)
+
+
+def loose_distances(text: str, spans: Spans) -> list[str]:
+    """"at 30000 feet", "2 miles up": a distance the shared reader read that bounds no place — a height, which no
+    record holds — would be dropped silently; declined naming it."""
+    distances = [(s, e) for s, e, label in spans if label.startswith("distance:")]
+    bounding = [(s, e) for s, e in distances if OF_PLACE_RX.match(text[e:]) or re.search(r"\b(?:of|from|off)$",
+                                                                                          text[s:e], _RX)]
+    return [f"word: {text[s:e]} (a height or a distance from no place: I count \"within N nm of\" a place)"
+            for s, e in distances if not any(bs <= s and e <= be for bs, be in bounding)]
 
 
 def farther_than(text: str, spans: Spans) -> list[str]:
@@ -290,6 +305,6 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     ``follow_up``: the question edits the conversation's previous one)."""
     found = relative_in_follow_up(spans) if follow_up else []
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures):
+                  units_and_rates, unanswered_asks, departures, loose_distances):
         found += guard(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

@@ -573,6 +573,7 @@ SINGLE: list[Q] = [
     Q("how many flights in Oct 25?", "", DECLINED),  # was 25 October 2026
     Q("will the RC-135 fly near Kaliningrad again?", "", DECLINED),  # was the count of all time
     Q("how many flights near Crimea at least twice a week?", "", DECLINED),  # the rate was dropped: all time
+    Q("how many flights near Kaliningrad at 30000 feet?", "", DECLINED),  # a height was dropped: all altitudes
     # and declines that were not justified: operators left out, chat markup, shouting, crossing verbs, trends
     Q("how many flights near Kaliningrad excluding the RAF?", "count", 1, regions=KGD),
     Q("how many non-RAF flights near Kaliningrad?", "count", 1, regions=KGD),

@@ -242,6 +242,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights the day before yesterday?", Intent.COUNT, {"period": "2026-11-22/2026-11-22", "nu": ""}),
     ("how many flights near Texas without the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
     ("how many flights in H2 2025?", Intent.COUNT, {"nu": "H2"}),
+    # found by probing after the held-out batch: a height read as a distance that bounds no place (was dropped)
+    ("how many flights near Texas at 30000 feet?", Intent.COUNT, {"nu": "30000 feet"}),
+    ("how many flights near Texas 2 miles up?", Intent.COUNT, {"nu": "2 miles"}),
+    ("how many flights within 20 km of Texas?", Intent.COUNT, {"nu": ""}),
     ("did P-8 flights near Texas go up from January to February 2025?", Intent.COMPARE,
      {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "nu": ""}),
 ]
