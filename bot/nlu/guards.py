@@ -102,10 +102,29 @@ SAME_PERIOD_RX = re.compile(r"\b(?:the\s+)?same\s+(?:months?|weeks?|days?|dates?
 PER_RX = re.compile(r"\b(?:per|each|every)\s*$", _RX)
 
 
+#: "by the same aircraft", "the same operator": which one is not said, and "same" is filler elsewhere.
+SAME_THING_RX = re.compile(r"\b(?:the\s+)?same\s+(?:aircraft|airframes?|planes?|jets?|tails?|operators?|types?|routes?"
+                           r"|places?|areas?|regions?|callsigns?|crews?|units?|squadrons?)\b", _RX)
+#: "since the U-2 flight", "on the day of the RC-135 mission": a period relative to a flight, read as that type.
+EVENT_PERIOD_RX = re.compile(r"\b(?:since|after|before|until|till|following|preceding|prior\s+to|(?:on|in|during)\s+the"
+                             r"\s+(?:same\s+)?(?:day|week|month)\s+of|during)\s+(?:the\s+|that\s+|this\s+)?"
+                             r"(?:first\s+|last\s+|latest\s+|earliest\s+)?$", _RX)
+#: "out of all flights", "of all the missions": a share, which no answer gives.
+SHARE_RX = re.compile(r"\bout\s+of\s+(?:all|the\s+total|every|the\s+whole)\b|\bof\s+all\s+(?:the\s+)?(?:flights"
+                      r"|missions|sorties|records)\b|\bas\s+a\s+(?:share|proportion|fraction|percentage)\b", _RX)
+
+
 def vague_references(text: str, spans: Spans) -> list[str]:
-    """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler."""
+    """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler;
+    "by the same aircraft", "since the U-2 flight" (a period relative to a flight) and "out of all flights" (a
+    share) too."""
     out = [f"word: {m.group(0)} (say which, e.g. \"February 2024\")" for m in SAME_PERIOD_RX.finditer(text)
            if not any(s <= m.start() < e for s, e, _ in spans)]
+    out += [f"word: {m.group(0)} (which one? name it)" for m in SAME_THING_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (a share of all flights: ask for both counts)" for m in SHARE_RX.finditer(text)]
+    out += [f"word: {text[s - len(text[max(0, s - 40):s]) + m.start():e]} (a period relative to a flight: say the "
+            "dates)" for s, e, label in spans if label.startswith("aircraft:")
+            for m in [EVENT_PERIOD_RX.search(text[max(0, s - 40):s])] if m]
     out += [f"word: {text[s:e]} after \"per/each\" (a number per airframe: ask \"which {text[s:e]} flew…\")"
             for s, e, label in spans if label.startswith("aircraft:") and PER_RX.search(text[max(0, s - 12):s])
             and not _noun_follows(text[e:])]

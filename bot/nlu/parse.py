@@ -137,6 +137,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         if intent in {Intent.CLAIMS, Intent.CLAIM_EVIDENCE, Intent.HELP, Intent.UNKNOWN}:
             intent = Intent.COUNT
 
+    if AND_HOW_MANY_RX.search(corrected) and len(reading.periods) < 2 and intent != Intent.COMPARE:
+        intent = Intent.COMPARE  # "how many P-8s and how many U-2s?": two numbers, never their sum
+        spans.extend((m.start(), m.end(), "asked: comparison") for m in AND_HOW_MANY_RX.finditer(corrected))
     if baseline is not None:
         intent, other_side, more = _baseline_sides(corrected, scope, baseline, spans, reference)
         problems += more

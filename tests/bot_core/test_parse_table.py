@@ -246,6 +246,13 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights near Texas at 30000 feet?", Intent.COUNT, {"nu": "30000 feet"}),
     ("how many flights near Texas 2 miles up?", Intent.COUNT, {"nu": "2 miles"}),
     ("how many flights within 20 km of Texas?", Intent.COUNT, {"nu": ""}),
+    # …and words that named something the question does not define (were dropped: the count of the rest)
+    ("how many flights near Texas by the same aircraft?", Intent.COUNT, {"nu": "same aircraft"}),
+    ("how many flights near Texas since the U-2 flight?", Intent.COUNT, {"nu": "since the U-2"}),  # was U-2s only
+    ("how many flights near Texas on the day of the U-2 flight?", Intent.COUNT, {"nu": "day of the U-2"}),
+    ("how many flights near Texas out of all flights?", Intent.COUNT, {"nu": "out of all"}),
+    ("how many P-8s and how many U-2s near Texas?", Intent.COMPARE,
+     {"types": "P8", "other": "types:U2", "nu": ""}),  # was the sum
     ("did P-8 flights near Texas go up from January to February 2025?", Intent.COMPARE,
      {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "nu": ""}),
 ]
