@@ -40,8 +40,16 @@ DROP_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|same\s+but)\s+)?(?:drop|remov
                      r"|regions?|location|area)\b(?:\s+(?:filter|limit|restriction))?", _RX)
 
 
+#: "ever?", "of all time?", "at any time?" as the whole follow-up: the previous question without its period.
+ALL_TIME_RX = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?)\s+)?(?:ever|of\s+all\s+time|all\s+time|at\s+any\s+time"
+                         r"|in\s+all\s+the\s+records)\W*$", _RX)
+
+
 def dropped_fields(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str]]]:
-    """The fields a "drop the date" follow-up clears, and its span."""
+    """The fields a "drop the date" follow-up clears ("ever?": the period), and its span."""
+    every = ALL_TIME_RX.match(text)
+    if every:
+        return {"period": None}, [(every.start(), every.end(), "dropped: the period")]
     m = DROP_RX.search(text)
     if m is None:
         return {}, []
@@ -53,7 +61,7 @@ def dropped_fields(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str]
 
 def is_follow_up(text: str, reading: QuestionReading) -> bool:
     """An edit of the previous question: an explicit marker, a pronoun, or a fragment without its own subject."""
-    if FOLLOW_UP_RX.search(text) or DROP_RX.search(text):
+    if FOLLOW_UP_RX.search(text) or DROP_RX.search(text) or ALL_TIME_RX.match(text):
         return True
     if reading.scope.is_empty() and len(text.split()) <= 4:
         return True  # "which aircraft?", "per day", "list them"

@@ -237,6 +237,14 @@ def relative_in_follow_up(spans: Spans) -> list[str]:
             for _, _, label in spans if label.startswith("period:") and RELATIVE_RX.search(label)]
 
 
+def unread_relatives(text: str, spans: Spans) -> list[str]:
+    """"what about the previous October?", "the next week": a relative word outside every span the readers used
+    would be dropped, leaving the period it qualifies (the same October again); declined naming it. "prior to" is
+    an open period's word, which another guard looks at."""
+    return [f"word: {m.group(0)} (previous or next to what? say the dates)" for m in RELATIVE_RX.finditer(text)
+            if not _in_span(m.start(), spans) and not re.match(r"prior\s+to\b", text[m.start():], _RX)]
+
+
 US_RX = re.compile(r"(?<![\w.])(?:US|U\.S\.?|USA)(?![\w.])")
 
 
@@ -322,7 +330,7 @@ def _in_span(at: int, spans: Spans) -> bool:
 def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
     ``follow_up``: the question edits the conversation's previous one)."""
-    found = relative_in_follow_up(spans) if follow_up else []
+    found = (relative_in_follow_up(spans) if follow_up else []) + unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, loose_distances):
         found += guard(text, spans)

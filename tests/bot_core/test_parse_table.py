@@ -420,6 +420,10 @@ def test_round7_follow_ups_drop_a_field_leave_out_an_operator_and_take_a_place()
     other = parse("same but for Arizona", previous=first)
     assert regions(other.scope.regions) == "near:arizona" and other.scope.period == first.scope.period
     assert not other.not_understood, other.not_understood
+    ever = parse("ever?", previous=first)
+    assert ever.scope.period is None and ever.scope.type_designators == ("P8",) and not ever.not_understood
+    previous_october = parse("what about the previous October?", previous=first)  # was the same October again
+    assert any("previous" in x for x in previous_october.not_understood), previous_october.to_dict()
     without = parse("excluding the Navy ones?", previous=parse("how many flights near Texas?"))
     assert without.scope.exclude_operators == ("us-navy",) and regions(without.scope.regions) == "near:texas"
     assert not without.not_understood, without.not_understood
