@@ -142,7 +142,7 @@ def side_label(scope: Scope, other: Scope) -> str:
 
     if scope.period != other.period and scope.period is not None:
         return sel.describe_period(scope.period)
-    if scope.type_designators != other.type_designators:
+    if scope.type_designators != other.type_designators and scope.type_designators:  # a role side is described
         names = sel.type_names(scope.type_designators)
         return " or ".join(f"{d} ({names[d]})" if d in names else d for d in scope.type_designators)
     return describe_scope(scope.with_changes(period=None), with_period=False) or "all missions"

@@ -585,6 +585,9 @@ SINGLE: list[Q] = [
     Q("how many Russian flights over the Black Sea?", "count", 0),
     Q("how many CENTCOM flights?", "", DECLINED),  # a combatant command: was 0 beside the services' flights
     Q("did RAF flights near Kaliningrad go up from September to October 2025?", "compare", (0, 3)),
+    # a side named by a role was labelled "" (": 4 missions")
+    Q("how many more drone flights than RC-135 flights in October 2025?", "compare", (4, 4),
+      says="surveillance aircraft: 4 missions"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
