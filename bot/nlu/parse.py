@@ -74,10 +74,10 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     vocab = vocab or load_vocab(vocabulary=vocabulary)
     cleaned = unshout(strip_mentions(text))
     corrected, corrections = correct_typos(cleaned, vocab)
+    corrected, chat_dates = spell_chat_dates(corrected, reference)
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
-    corrected, chat_dates = spell_chat_dates(corrected, reference)
     edges += weekends + chat_dates
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
@@ -363,15 +363,24 @@ EXCEPT_OPERATOR_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$|\bnot\s+(?:f
 
 def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans: Spans, vocab: Vocab) -> Scope:
     """An operator named right after an exclusion word is left out instead of asked for ("flights near
-    Kaliningrad excluding the RAF": every operator but the RAF, and aircraft of no known operator)."""
+    Kaliningrad excluding the RAF": every operator but the RAF, and aircraft of no known operator), and so is every
+    operator listed right after it ("excluding the Navy and the Air Force"). An operator also named elsewhere in the
+    question ("Navy flights excluding the Navy") is left as it is, and the exclusion word unread (declined)."""
+    named = [(s, e, vocab.operators.get(text[s:e].lower())) for s, e, label in sorted(reading.spans)
+             if label.startswith("operator:")]
     out: list[str] = []
-    for s, e, label in sorted(reading.spans):
-        m = EXCEPT_OPERATOR_RX.search(text[max(0, s - 30):s]) if label.startswith("operator:") else None
-        slug = vocab.operators.get(text[s:e].lower()) if m else None
-        if m is None or slug is None or slug not in scope.operators or _describes_next(e, reading.spans, text):
+    last_end = -1
+    for s, e, slug in named:
+        m = EXCEPT_OPERATOR_RX.search(text[max(0, s - 30):s])
+        listed = last_end >= 0 and _joiner(text[last_end:s]) == s - last_end
+        if (m is None and not listed) or slug is None or slug not in scope.operators \
+                or _describes_next(e, reading.spans, text) or [n for _, _, n in named].count(slug) > 1:
+            last_end = -1
             continue
         out.append(slug)
-        spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
+        last_end = e
+        if m is not None:
+            spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
     if not out:
         return scope
     return scope.with_changes(operators=tuple(o for o in scope.operators if o not in out),

@@ -241,6 +241,12 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"period": "2025-10-07/2025-10-14", "nu": ""}),
     ("how many flights the day before yesterday?", Intent.COUNT, {"period": "2026-11-22/2026-11-22", "nu": ""}),
     ("how many flights near Texas without the Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    # found by probing: a list of operators left out (the second was asked for), one named twice, a year in a quarter
+    ("how many flights excluding the Navy and the Air Force?", Intent.COUNT,
+     {"xops": "us-navy,us-air-force", "nu": ""}),
+    ("how many flights near Texas apart from Navy and CBP?", Intent.COUNT, {"xops": "us-navy,cbp", "nu": ""}),
+    ("how many Navy flights excluding the Navy?", Intent.COUNT, {"nu": "excluding"}),
+    ("how many flights near Texas in Q1 '25?", Intent.COUNT, {"period": "2025-01-01/2025-03-31", "nu": ""}),
     ("how many flights in H2 2025?", Intent.COUNT, {"nu": "H2"}),
     # found by probing after the held-out batch: a height read as a distance that bounds no place (was dropped)
     ("how many flights near Texas at 30000 feet?", Intent.COUNT, {"nu": "30000 feet"}),
