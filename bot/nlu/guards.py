@@ -323,6 +323,16 @@ def vague_times(text: str) -> list[str]:
                   for m in MONTH_OR_YEAR_RX.finditer(text)]
 
 
+PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|planes?|airframes?"
+                             r"|jets?|tails?)\b(?!\s+(?:types?|models?)\b)", _RX)
+
+
+def per_airframe(text: str, spans: Spans) -> list[str]:
+    """"flights per aircraft", "broken down by plane": per airframe or per type? Not said; declined naming it."""
+    return [f"word: {m.group(0)} (per airframe or per type? ask \"per type\" or \"which aircraft\")"
+            for m in PER_AIRFRAME_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
 def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
@@ -332,6 +342,6 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     ``follow_up``: the question edits the conversation's previous one)."""
     found = (relative_in_follow_up(spans) if follow_up else []) + unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures, loose_distances):
+                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe):
         found += guard(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

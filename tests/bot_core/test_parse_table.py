@@ -246,6 +246,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"xops": "us-navy,us-air-force", "nu": ""}),
     ("how many flights near Texas apart from Navy and CBP?", Intent.COUNT, {"xops": "us-navy,cbp", "nu": ""}),
     ("how many Navy flights excluding the Navy?", Intent.COUNT, {"nu": "excluding"}),
+    # "aircraft" alone is an airframe or a type: was the type ranking / breakdown
+    ("which aircraft flew most near Texas?", Intent.WHICH_AIRCRAFT, {"nu": "most"}),
+    ("how many flights near Texas per aircraft?", Intent.COUNT, {"nu": "per aircraft"}),
+    ("flights by aircraft type in 2024", Intent.BREAKDOWN, {"by": "type", "nu": ""}),
     ("how many flights near Texas in Q1 '25?", Intent.COUNT, {"period": "2025-01-01/2025-03-31", "nu": ""}),
     ("how many flights in H2 2025?", Intent.COUNT, {"nu": "H2"}),
     # found by probing after the held-out batch: a height read as a distance that bounds no place (was dropped)
