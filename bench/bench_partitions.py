@@ -122,6 +122,14 @@ def generate(target: int, *, chunk: int = 500_000, seed: int = 11) -> None:
 
 
 def _write_staged(c) -> None:
+    """In one transaction: a failure leaves the tables, their indexes and keys as they were."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        _write_staged_rows(c)
+
+
+def _write_staged_rows(c) -> None:
     from evidence import partitioning
 
     t = time.perf_counter()
@@ -143,8 +151,9 @@ def _write_staged(c) -> None:
                  SELECT id, hex, t, cs, '[]', s, e, 500, '\\x', 25.0, -118.0, 33.0, -110.0, false, '[]', '[]', '{}'
                  FROM bench_m""")
     c.execute("""INSERT INTO evidence_missionregion (mission_id, region_id, over, distance_nm, mission_start,
-                     aircraft_type_id)
-                 SELECT mission_id, region_id, over, d, s, t FROM bench_l""")
+                     aircraft_type_id, aircraft_id)
+                 SELECT l.mission_id, l.region_id, l.over, l.d, l.s, l.t, m.hex
+                 FROM bench_l l JOIN bench_m m ON m.id = l.mission_id""")  # the airframe, denormalised
     print(f"  rows written: {time.perf_counter() - t:.0f} s", flush=True)
     for indexes in saved.values():
         for name, definition in indexes:

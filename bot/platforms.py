@@ -6,6 +6,7 @@ call :func:`ask_as` (identity → ``bot.services.ask``), render the :class:`~bot
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,6 +144,20 @@ def region_text(region: dict[str, Any]) -> str:
     return name
 
 
+#: How many of a record's places a one-line rendering names (the places asked about come first); the record's
+#: data (the API, the JSON answer) keeps every one. A mission over Europe is within 50 nm of dozens of regions.
+REGIONS_SHOWN = 6
+
+
+def regions_line(regions: list[Any], text: Callable[[dict[str, Any]], str] | None = None) -> str:
+    """"over Texas, 12 nm from Arizona" — the first :data:`REGIONS_SHOWN` places, then "and N more places"."""
+    text = text or region_text
+    shown = [text(r) for r in regions if isinstance(r, dict)]
+    if len(shown) > REGIONS_SHOWN:
+        shown = [*shown[:REGIONS_SHOWN], f"and {len(shown) - REGIONS_SHOWN} more places"]
+    return ", ".join(shown)
+
+
 def mission_title(mission: dict[str, Any]) -> str:
     """"U-2S 80-1070 (AE09E1)": what the link to the admin page says."""
     kind = str(mission.get("type") or "?")
@@ -162,7 +177,7 @@ def mission_details(mission: dict[str, Any]) -> str:
         bits.append(when)
     regions = mission.get("regions") or []
     if isinstance(regions, list) and regions:
-        bits.append(", ".join(region_text(r) for r in regions if isinstance(r, dict)))
+        bits.append(regions_line(regions))
     return " · ".join(b for b in bits if b)
 
 

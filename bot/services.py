@@ -26,6 +26,7 @@ from bot.nlu.compare import side_label
 from bot.nlu.parse import future_period, parse_question, resolve_inferred_years
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.pictures import attach_picture, picture_answer, picture_request
+from bot.platforms import regions_line
 from claims import selectors as claim_sel
 from evidence import selectors as sel
 from evidence.describing import describe_scope
@@ -407,6 +408,9 @@ def _not_understood(query: BotQuery) -> Answer:
 
 def _quote_nu(item: str) -> str:
     kind, _, value = item.partition(": ")
+    if kind == "place" and value.endswith("say which)"):  # a name two known places share
+        name, _, which = value.partition(" (")
+        return f'the place "{name}" ({which}'
     if kind == "place":
         return f'the place "{value}" (not a region I know)'
     if kind == "place without over/near":
@@ -549,7 +553,8 @@ def _answer_ranking(query: BotQuery, rows: list[Any], n: int) -> Answer:
     else:
         text = f"The top {what}s by missions {scope_words}:"
     text += "\n" + "\n".join(f"• {r.label}: {r.count}" for r in shown)
-    notes = [COVERAGE_CAVEAT, f"Out of {_n_missions(n).lower()} in all, in {len(rows)} {what}s with any missions."]
+    groups = f"{len(rows)} {what}" + ("" if len(rows) == 1 else "s")
+    notes = [COVERAGE_CAVEAT, f"Out of {_n_missions(n).lower()} in all, in {groups} with any missions."]
     if query.by == "region":
         notes.append("A mission that flew in several places counts once in each.")
     return Answer(text=text, count=None, notes=notes,
@@ -709,9 +714,8 @@ def _when(value: dt.datetime) -> str:
 
 
 def _mission_line(m: dict[str, Any]) -> str:
-    regions = ", ".join(
-        f"over {r['name']}" if r["over"] else f"{r['distance_nm']:g} nm from {r['name']}" for r in m["regions"]
-    )
+    regions = regions_line(
+        m["regions"], lambda r: f"over {r['name']}" if r["over"] else f"{r['distance_nm']:g} nm from {r['name']}")
     start = m["start"].replace("T", " ").replace(":00Z", "Z")
     end = m["end"].replace("T", " ").replace(":00Z", "Z")
     ident = " / ".join(x for x in (m["registration"], m["hex"]) if x)

@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db import connection as default_connection
 
@@ -78,6 +80,15 @@ def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
 
 def partition_name(table: str, month: dt.date) -> str:
     return f"{table}_p{month:%Y%m}"
+
+
+def year_partition_name(table: str, year: int) -> str:
+    return f"{table}_y{year:04d}"
+
+
+def _covered(names: set[str], table: str, month: dt.date) -> bool:
+    """Whether ``month``'s rows of ``table`` have a partition: the month's own or its year's."""
+    return partition_name(table, month) in names or year_partition_name(table, month.year) in names
 
 
 def _bound(month: dt.date) -> str:
@@ -233,9 +244,12 @@ def window_months(today: dt.date | None = None) -> list[dt.date]:
     return months_between(first, last)
 
 
-def _create_partition(cursor: Any, table: str, month: dt.date) -> None:
-    cursor.execute(f'CREATE TABLE IF NOT EXISTS "{partition_name(table, month)}" PARTITION OF "{table}" '
-                   f"FOR VALUES FROM ('{_bound(month)}') TO ('{_bound(next_month(month))}')")
+def _create_partition(cursor: Any, table: str, month: dt.date, name: str | None = None,
+                      until: dt.date | None = None) -> None:
+    """``table``'s partition for [month, until) (default: that month), named ``name`` (default: the month's)."""
+    name, until = name or partition_name(table, month), until or next_month(month)
+    cursor.execute(f'CREATE TABLE IF NOT EXISTS "{name}" PARTITION OF "{table}" '
+                   f"FOR VALUES FROM ('{_bound(month)}') TO ('{_bound(until)}')")
 
 
 def existing_partitions(cursor: Any, table: str) -> set[str]:
@@ -262,18 +276,17 @@ def ensure_month_partitions(months: Iterable[dt.date], connection: Any = None) -
             return []
         have = set().union(*(existing_partitions(cursor, t) for t in PARTITIONED))
         for month in todo:
-            missing = [t for t in PARTITIONED if partition_name(t, month) not in have]
+            missing = [t for t in PARTITIONED if not _covered(have, t, month)]
             if missing:
-                outermost = not connection.in_atomic_block
+                lo, hi, new = _span(month, missing, have)
                 try:
-                    with transaction.atomic(using=alias):
-                        if outermost:  # (SET LOCAL would outlive a savepoint)
-                            cursor.execute("SET LOCAL lock_timeout = '5s'")
-                        _split_month(cursor, month, missing)
+                    with _locking_atomic(connection, cursor):
+                        _repartition(cursor, lo, hi, new)
                 except DatabaseError as exc:  # another process made it meanwhile, or a lock wait: DEFAULT holds
                     log.warning("partitions for %s not created now (%s); rows go to DEFAULT", month, exc)
                     continue
-                made += [partition_name(t, month) for t in missing]
+                made += list(new.values())
+                have |= set(new.values())
             _remember(connection, [partition_name(t, month) for t in PARTITIONED])
     return made
 
@@ -286,32 +299,61 @@ def _remember(connection: Any, names: list[str]) -> None:
     transaction.on_commit(lambda: _known.update((alias, n) for n in names), using=alias)
 
 
-def _split_month(cursor: Any, month: dt.date, tables: list[str]) -> None:
-    """Create ``month``'s partitions. Rows already in DEFAULT for that month are held in temporary tables while the
-    partitions are created (the referencing rows out first, the missions back first), then inserted again."""
-    lo, hi = _bound(month), _bound(next_month(month))
+def _span(month: dt.date, tables: list[str], have: set[str]) -> tuple[dt.date, dt.date, dict[str, str]]:
+    """The partitions to make for ``month``'s rows: the month's own, or its year's when the year is closed and none
+    of its months has a partition yet (else the month's, merged with the others later by the compaction)."""
+    months_of_year = any(n.startswith(f"{t}_p{month.year:04d}") for t in PARTITIONED for n in have)
+    if settings.MISSION_PARTITIONS_COMPACT and closed_years([month.year]) and not months_of_year:
+        year = dt.date(month.year, 1, 1)
+        return year, dt.date(month.year + 1, 1, 1), {t: year_partition_name(t, month.year) for t in tables}
+    return month, next_month(month), {t: partition_name(t, month) for t in tables}
+
+
+@contextmanager
+def _locking_atomic(connection: Any, cursor: Any) -> Iterator[None]:
+    """A transaction (or savepoint) for partition DDL that gives up after 5 s of waiting for a lock."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(using=connection.alias):
+        if outermost:  # (SET LOCAL would outlive a savepoint)
+            cursor.execute("SET LOCAL lock_timeout = '5s'")
+        yield
+
+
+def _repartition(cursor: Any, lo: dt.date, hi: dt.date, new: dict[str, str],
+                 old: dict[str, list[str]] | None = None) -> None:
+    """Create the partitions ``new`` (table → name) for [lo, hi), moving into them the rows DEFAULT holds there
+    and every row of the partitions ``old`` (table → names; detached and dropped). The rows are held in temporary
+    tables meanwhile: region rows out first (nothing may point at a mission being moved), missions back first."""
     # Checked row by row while rows move: a deferred check of a mission deleted from DEFAULT would look for it in
     # DEFAULT only (the key's clone on that partition), after it was re-inserted into the new partition.
     cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    held: list[tuple[str, str]] = []
-    for table in reversed(list(PARTITIONED)):  # mission–region rows before the missions they reference
-        if table not in tables:
-            continue
-        key = PARTITIONED[table]
-        cursor.execute(f'SELECT 1 FROM "{table}_default" WHERE "{key}" >= %s AND "{key}" < %s LIMIT 1', [lo, hi])
-        if cursor.fetchone() is None:
-            continue
-        temp = f"{table}_moving"
-        cursor.execute(f'CREATE TEMPORARY TABLE "{temp}" (LIKE "{table}") ON COMMIT DROP')
-        cursor.execute(f'WITH moved AS (DELETE FROM "{table}_default" WHERE "{key}" >= %s AND "{key}" < %s '
-                       f'RETURNING *) INSERT INTO "{temp}" SELECT * FROM moved', [lo, hi])
-        held.append((table, temp))
-    for table in tables:
-        _create_partition(cursor, table, month)
+    held = [(t, _hold_rows(cursor, t, (old or {}).get(t, []), lo, hi)) for t in reversed(list(PARTITIONED))
+            if t in new]
+    for table, name in new.items():
+        _create_partition(cursor, table, lo, name, hi)
     for table, temp in reversed(held):  # missions first
-        cursor.execute(f'INSERT INTO "{table}" SELECT * FROM "{temp}"')
-        cursor.execute(f'DROP TABLE "{temp}"')
+        if temp:
+            cursor.execute(f'INSERT INTO "{table}" SELECT * FROM "{temp}"')
+            cursor.execute(f'DROP TABLE "{temp}"')
     cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's keys are all INITIALLY DEFERRED
+
+
+def _hold_rows(cursor: Any, table: str, partitions: list[str], lo: dt.date, hi: dt.date) -> str | None:
+    """Move ``table``'s rows of [lo, hi) — DEFAULT's, and all of ``partitions``', which are detached and dropped —
+    into a temporary table and return its name; None when there are none."""
+    key, a, b = PARTITIONED[table], _bound(lo), _bound(hi)
+    cursor.execute(f'SELECT 1 FROM "{table}_default" WHERE "{key}" >= %s AND "{key}" < %s LIMIT 1', [a, b])
+    if cursor.fetchone() is None and not partitions:
+        return None
+    temp = f"{table}_moving"
+    cursor.execute(f'CREATE TEMPORARY TABLE "{temp}" (LIKE "{table}") ON COMMIT DROP')
+    cursor.execute(f'WITH moved AS (DELETE FROM "{table}_default" WHERE "{key}" >= %s AND "{key}" < %s '
+                   f'RETURNING *) INSERT INTO "{temp}" SELECT * FROM moved', [a, b])
+    for name in partitions:
+        cursor.execute(f'INSERT INTO "{temp}" SELECT * FROM "{name}"')
+        cursor.execute(f'ALTER TABLE "{table}" DETACH PARTITION "{name}"')
+        cursor.execute(f'DROP TABLE "{name}"')
+    return temp
 
 
 def default_partition_months(connection: Any = None) -> list[dt.date]:
@@ -328,6 +370,65 @@ def default_partition_months(connection: Any = None) -> list[dt.date]:
 
 
 def maintain_partitions(today: dt.date | None = None, connection: Any = None) -> list[str]:
-    """The window around today plus a partition for every month found in DEFAULT (the split). Idempotent."""
+    """The window around today plus a partition for every month found in DEFAULT (the split), then the closed
+    years' months merged into yearly partitions. Idempotent."""
     months = set(window_months(today)) | set(default_partition_months(connection))
-    return ensure_month_partitions(months, connection)
+    made = ensure_month_partitions(months, connection)
+    if settings.MISSION_PARTITIONS_COMPACT:
+        made += compact_closed_years(today, connection)
+    return made
+
+
+# --- closed years: one partition a year -----------------------------------------------------------------------------
+#
+# Monthly partitions prune a period question to its months, but every statement without a period (all time, "before
+# February 2025") is planned over every partition of both tables: ~40 ms of planning alone at 144 months
+# (docs/PERFORMANCE.md). A year no import writes to any more gains nothing from being twelve partitions: its months
+# are merged into one ``<table>_yYYYY`` partition (a period inside it reads that partition's index ranges instead).
+# Rows imported later for such a year go to the yearly partition like any other.
+
+#: A year's months are merged once the year ended this many months ago.
+COMPACT_AFTER_MONTHS = 1
+
+
+def closed_years(years: Iterable[int], today: dt.date | None = None) -> list[int]:
+    """Those of ``years`` that ended at least :data:`COMPACT_AFTER_MONTHS` months before ``today``."""
+    today = today or dt.datetime.now(dt.UTC).date()
+    newest_closed = today.year - 1 - (1 if today.month <= COMPACT_AFTER_MONTHS else 0)
+    return sorted(y for y in set(years) if y <= newest_closed)
+
+
+def _monthly_partitions(cursor: Any, table: str) -> dict[int, list[str]]:
+    """year → names of ``table``'s monthly partitions in it."""
+    by_year: dict[int, list[str]] = {}
+    for name in sorted(existing_partitions(cursor, table)):
+        suffix = name[len(table) + 2:]
+        if name.startswith(f"{table}_p") and len(suffix) == 6 and suffix.isdigit():
+            by_year.setdefault(int(suffix[:4]), []).append(name)
+    return by_year
+
+
+def compact_closed_years(today: dt.date | None = None, connection: Any = None) -> list[str]:
+    """Merge the monthly partitions of every closed year into one yearly partition per table (one transaction per
+    year; a year whose tables are busy beyond the lock timeout is left for the next run). Returns the partitions
+    made."""
+    connection = connection or default_connection
+    if not is_postgresql(connection):
+        return []
+    made: list[str] = []
+    with connection.cursor() as cursor:
+        if not is_partitioned(cursor, "evidence_mission"):
+            return []
+        months = {t: _monthly_partitions(cursor, t) for t in PARTITIONED}
+        for year in closed_years(set().union(*(set(m) for m in months.values())), today):
+            new = {t: year_partition_name(t, year) for t in PARTITIONED}
+            try:
+                with _locking_atomic(connection, cursor):
+                    _repartition(cursor, dt.date(year, 1, 1), dt.date(year + 1, 1, 1), new,
+                                 {t: months[t].get(year, []) for t in PARTITIONED})
+            except DatabaseError as exc:
+                log.warning("the months of %s not merged now (%s)", year, exc)
+                continue
+            made += list(new.values())
+    forget_known_partitions()
+    return made

@@ -489,8 +489,10 @@ def _with_details(qs: QuerySet[Mission], scope: Scope) -> list[DisplayMission]:
             for link in m.cited_links:
                 link.region = link.region or regions.get(link.region_id)
             m.cited_links = [link for link in m.cited_links if link.region is not None]  # deleted meanwhile
-    for m in missions:
-        m.cited_links.sort(key=lambda link: (link.distance_nm, link.region.name))  # type: ignore[union-attr]
+    asked = {r.pk for rf in (*scope.regions, *scope.and_regions) if (r := region_by_slug(rf.slug)) is not None}
+    for m in missions:  # the places asked about first, then the nearest
+        m.cited_links.sort(key=lambda link: (link.region_id not in asked, link.distance_nm,
+                                             link.region.name))  # type: ignore[union-attr]
     return missions
 
 

@@ -236,6 +236,10 @@ CELERY_BEAT_SCHEDULE |= {
     # PostgreSQL: monthly partitions of the mission tables created ahead, DEFAULT split (evidence/partitioning.py).
     "mission-partitions": {"task": "evidence.tasks.maintain_mission_partitions", "schedule": 86400.0},
 }
+# PostgreSQL: merge a closed year's monthly partitions into one (by that maintenance). The merge moves the year's rows
+# in one transaction that locks both tables: off for a database whose year is too big to lock while it moves
+# (docs/SCALING.md), and then done in a maintenance window with evidence.partitioning.compact_closed_years().
+MISSION_PARTITIONS_COMPACT = env.bool("MISSION_PARTITIONS_COMPACT", default=True)
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------
 # Empty: the rule-based pipeline over spacy.blank("en"). A package name or a path: a trained pipeline combined with

@@ -145,6 +145,11 @@ def side_label(scope: Scope, other: Scope) -> str:
     if scope.type_designators != other.type_designators and scope.type_designators:  # a role side is described
         names = sel.type_names(scope.type_designators)
         return " or ".join(f"{d} ({names[d]})" if d in names else d for d in scope.type_designators)
+    if scope.operators and scope.with_changes(operators=other.operators) == other:  # only the operators differ
+        names = sel.organisation_names(scope.operators)
+        return " or ".join(names.get(slug, slug) for slug in scope.operators)
+    if scope.regions and scope.with_changes(regions=other.regions) == other:  # only the places differ
+        return describe_scope(Scope(regions=scope.regions), with_period=False)
     return describe_scope(scope.with_changes(period=None), with_period=False) or "all missions"
 
 

@@ -50,6 +50,9 @@ BREAKDOWN_RX = re.compile(
     r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it|them|those|these|that)\s+)?down|split)\b",
     _RX,
 )
+#: "Which days did RQ-4s fly…", "on what dates…", "in which months…": the days (weeks, months) with missions — a
+#: breakdown by that unit. Plural only: "what day did the last U-2 fly?" asks when.
+WHICH_UNITS_RX = re.compile(r"\b(?:(?:on|in|during)\s+)?(?:which|what)\s+(?P<key>days|dates|weeks|months|years)\b", _RX)
 #: "sorted by date", "newest first": the order lists already come in (an oldest-first order is not offered).
 NEWEST_FIRST_RX = re.compile(r"\b(?:sort(?:ed)?|order(?:ed)?)\s+(?:(?:them|it|those|these)\s+)?by\s+(?:date|time)\b"
                              r"(?!\s*,?\s*(?:oldest|earliest)\b)|\b(?:newest|latest|most\s+recent)\s+first\b"
@@ -170,6 +173,11 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         for m in COUNT_RX.finditer(text):
             mark(m, "count")
         return Asked(Intent.BREAKDOWN, by="type")
+    wu = WHICH_UNITS_RX.search(text)
+    if wu:
+        by = _key(wu.group("key").lower()[:-1])
+        mark(wu, f"breakdown by {by}")
+        return Asked(Intent.BREAKDOWN, by=by)
     bm = BREAKDOWN_RX.search(text)
     if bm:
         key = (bm.group("key") or bm.group("adv") or "").lower()

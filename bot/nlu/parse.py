@@ -183,10 +183,11 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
             for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", corrected):
                 spans.append((m.start(), m.end(), f"aircraft: {w}"))
         unread = [w for w in unread if w not in identities]
-    unresolved_lower = {u.split(" (", 1)[0].lower() for u in unresolved}  # "Georgia (the US state … or …?)"
+    # "Georgia (the US state … or …?)", "Mich. (…)": the place's own words are not named again as words
+    unresolved_lower = {u.split(" (", 1)[0].lower().rstrip(".") for u in unresolved}
     not_understood = [(f"place without over/near: {u}" if u.lower() in vocab.regions else f"place: {u}")
                       for u in unresolved] + [f"word: {w}" for w in unread
-                                                             if w.lower() not in unresolved_lower] + problems
+                                              if w.lower().rstrip(".") not in unresolved_lower] + problems
     if intent == Intent.UNKNOWN and not (scope.is_empty() and not identities):
         intent = Intent.COUNT  # "U-2 near Texas in February?" asks for the number
     asks_missions = intent in {Intent.COUNT, Intent.LIST, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.BREAKDOWN}

@@ -93,10 +93,8 @@ SEED_AIRCRAFT_TYPES: list[dict[str, Any]] = [
     {
         "designator": "B350",
         "name": "Beechcraft King Air 350",
-        "aliases": [
-            "King Air 350", "King Air", "MC-12W", "MC-12W Liberty", "Liberty", "RC-12", "RC-12X", "RC-12 Guardrail",
-            "Guardrail",
-        ],
+        # (the RC-12 Guardrail is a King Air 200: BE20 in Doc 8643, evidence/reference_data/aircraft.py)
+        "aliases": ["King Air 350", "King Air", "MC-12W", "MC-12W Liberty", "Liberty"],
         "role": "isr",
         "is_surveillance": True,
     },

@@ -124,10 +124,16 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("T204", "Tupolev Tu-214R / Tu-214ON", ("Tu-214", "Tu-214R", "Tu-214ON"), "isr", True),
     ("GLEX", "Bombardier Global Express (Sentinel R1, E-11A BACN)", ("Sentinel R1", "E-11A", "E-11",
                                                                      "BACN"), "isr", True),
-    ("B350", "Beechcraft King Air 350 (MC-12W, RC-12, Shadow R1)", ("King Air 350", "King Air", "MC-12W",
-                                                                    "MC-12W Liberty", "Liberty", "RC-12", "RC-12X",
-                                                                    "RC-12 Guardrail", "Guardrail", "Shadow R1",
-                                                                    "Shadow R2"), "isr", True),
+    ("B350", "Beechcraft King Air 350 (MC-12W, Shadow R1)", ("King Air 350", "King Air", "MC-12W",
+                                                             "MC-12W Liberty", "MC-12S", "Liberty", "Shadow R1",
+                                                             "Shadow R2"), "isr", True),
+    # The RC-12 Guardrail/Huron is a King Air 200 (Doc 8643: "RC-12 Huron" is BE20; every RC-12 of the military
+    # airframe lists is BE20), a designator it shares with the C-12 transports and civil King Air 200s: a count of
+    # BE20 cannot tell them apart, which the name says.
+    ("BE20", "Beechcraft King Air 200 / C-12 Huron (RC-12 Guardrail among them)",
+     ("King Air 200", "Super King Air 200", "C-12 Huron", "RC-12", "RC-12 Huron", "RC-12D", "RC-12K", "RC-12N",
+      "RC-12P", "RC-12Q", "RC-12X", "RC-12 Guardrail", "RC-12X Guardrail", "Guardrail", "Guardrail Common Sensor"),
+     "transport", False),
     ("PC12", "Pilatus PC-12 (U-28A Draco)", ("U-28", "U-28A", "U-28A Draco", "PC-12"), "isr", False),
     # --- drones
     ("Q4", "Northrop Grumman RQ-4 Global Hawk / MQ-4C Triton", ("RQ-4", "RQ-4A", "RQ-4B", "RQ-4D", "Global Hawk",
@@ -168,12 +174,14 @@ TYPE_FAMILIES: dict[str, tuple[str, ...]] = {
     "E-3 Sentry": ("E3TF", "E3CF"),
     "Sentry": ("E3TF", "E3CF"),
     "AWACS": ("E3TF", "E3CF"),
+    # "King Air" alone is any of them (the 90s, 100, 200/C-12/RC-12, 300 and 350/MC-12W)
+    "King Air": ("BE9L", "BE9T", "BE10", "BE20", "BE30", "B350"),
 }
 
 #: Designators whose role/name the curated list sets although the designator is mostly civil (B762 is also the
 #: Boeing 767-200 airliner; A332 the A330-200; B742 the 747-200): the role says what the *military* variant does,
 #: which is what these aliases name. Their catalogue name is kept, not replaced.
-SHARED_CIVIL_DESIGNATORS = frozenset({"B762", "A332", "B742", "SF34", "GLEX", "B350", "PC12", "IL76", "AN12",
+SHARED_CIVIL_DESIGNATORS = frozenset({"B762", "A332", "B742", "SF34", "GLEX", "B350", "BE20", "PC12", "IL76", "AN12",
                                       "T204", "IL18", "DC10"})
 
 # ------------------------------------------------------------------------------------------------ rule aliases

@@ -171,10 +171,16 @@ def coverage_line(scope: Any, missions_found: int, *, mission_aircraft: Iterable
             "it was imported with coverage counting), so it cannot say whether receivers heard anything "
             f"{where} then."
         )
+    if figures["aircraft"] == 0 and missions_found:
+        return (
+            f"{found}; no other aircraft at all were heard {where} {when}: beyond these missions there is no "
+            f"evidence of what the receivers could hear there, so more may have flown unheard"
+            f"{_hours_note(scope, figures)}."
+        )
     if figures["aircraft"] == 0:
         return (
-            f"{found}; no {'other ' if missions_found else ''}aircraft at all were heard {where} {when}: "
-            f"no evidence either way{_hours_note(scope, figures)}."
+            f"{found}; no aircraft at all were heard {where} {when}: no evidence either way"
+            f"{_hours_note(scope, figures)}."
         )
     other = "other aircraft were" if figures["aircraft"] != 1 else "other aircraft was"
     return (

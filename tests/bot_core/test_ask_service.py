@@ -188,3 +188,22 @@ def test_comparison_states_both_scopes_difference_and_ratio(demo):
 def test_corrections_are_said_even_when_declining(demo):
     answer = _thread_ask(demo, "how many misions near Narnia?", "typo")
     assert answer.declined and 'I read "misions" as "missions"' in answer.text
+
+
+def test_a_record_names_the_places_asked_about_first_and_at_most_six(demo):
+    """A mission out of RAF Mildenhall to the Baltic is within 50 nm of dozens of regions: the answer's line names
+    the place asked about first, then the nearest, six in all and how many more; the record's data keeps them all."""
+    from bot import platforms
+
+    answer = ask(text="when did an RC-135 last fly near Kaliningrad?", user=demo.editor, platform="api", now=NOW)
+    record = answer.missions[0]
+    assert record["regions"][0]["slug"] == "kaliningrad-oblast", record["regions"][:3]
+    assert len(record["regions"]) > platforms.REGIONS_SHOWN + 1
+    hidden = len(record["regions"]) - platforms.REGIONS_SHOWN
+    line = next(line for line in answer.text.splitlines() if "most recent mission" in line)
+    places = line.split(" – ", 1)[1]
+    assert places.split(", ")[1].endswith("nm from Kaliningrad Oblast"), places
+    assert f"and {hidden} more places" in places and places.count(" nm from ") + places.count("over ") <= 6
+    details = platforms.mission_details(record)  # the web chat's, Mattermost's and Matrix's rendering
+    assert "nm from Kaliningrad Oblast" in details.split(" · ")[-1].split(", ")[0]
+    assert details.endswith(f"and {hidden} more places")

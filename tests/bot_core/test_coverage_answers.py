@@ -123,3 +123,14 @@ def _claim(body: str):
     claim_refresh_analysis(claim_id=claim.pk)
     claim.refresh_from_db()
     return claim
+
+
+def test_missions_found_where_nothing_else_was_heard_is_not_no_evidence(demo):
+    """The RC-135 out of Mildenhall was heard there, nothing else was: the answer does not call that "no evidence
+    either way" (the mission is evidence), it says the receivers' reach is unknown beyond it."""
+    answer = _ask(demo, "how many flights near RAF Mildenhall in October 2025?")
+    assert answer.count and answer.count <= 3
+    assert (f"{answer.count} mission{'' if answer.count == 1 else 's'}; no other aircraft at all were heard within "
+            "50 nm of RAF Mildenhall (over included) in that period: beyond these missions there is no evidence of "
+            "what the receivers could hear there") in answer.text
+    assert "no evidence either way" not in answer.text

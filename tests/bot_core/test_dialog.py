@@ -450,6 +450,22 @@ SINGLE: list[Q] = [
     Q("how many RAF RC-135 flights near Kaliningrad in October 2025?", "count", 3, ops="raf", types="R135",
       regions=KGD, period=OCT25),
     Q("how many RC-135 flights near Kaliningrad Oblast in October 2025?", "count", 4, regions=KGD),
+    Q("busiest month for RC-135 flights near Kaliningrad?", "breakdown", None, by="month",
+      says="October 2025: 4 missions"),
+    # "which days / on what dates / in which months": the days with missions, not a bare count
+    Q("on what dates did RC-135s fly near Kaliningrad in October 2025?", "breakdown", 4, by="day", types="R135",
+      rows="2025-10-07:1,2025-10-14:1,2025-10-21:1,2025-10-28:1"),
+    Q("which days did RQ-4s fly over the Black Sea?", "breakdown", 4, by="day", types="Q4",
+      rows="2025-10-03:1,2025-10-10:1,2025-10-17:1,2025-10-24:1"),
+    Q("in which months did U-2s fly near Texas?", "breakdown", 1, by="month", types="U2", rows="2025-02:1"),
+    # a name two known places share is asked about, not called unknown
+    Q("how many flights near Georgia in 2025?", "count", DECLINED,
+      says='the place "Georgia" (the US state Georgia or the country Georgia? say which).'),
+    # a comparison whose sides differ by the operator or the place alone is labelled by that alone
+    Q("compare RAF and USAF flights near Kaliningrad in October 2025", "compare", (3, 1),
+      says="Royal Air Force: 3 missions; United States Air Force: 1 mission (2 more for Royal Air Force than"),
+    Q("compare RC-135 flights near Kaliningrad and over England in October 2025", "compare", (4, 4),
+      says="within 50 nm of Kaliningrad Oblast (over included): 4 missions; over England: 4 missions (the same"),
     # first-level subdivisions (evidence.geo.subdivisions): the RC-135s took off from Waddington and Mildenhall
     # (England), the RQ-4s from Sigonella (Sicily); none flew over Murmansk Oblast or Okinawa
     Q("how many RC-135 flights over England in October 2025?", "count", 4, types="R135", regions="over:england",

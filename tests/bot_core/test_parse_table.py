@@ -421,6 +421,21 @@ def test_a_place_name_two_regions_share_is_asked_about_not_guessed() -> None:
         assert regions(q.scope.regions) in ("near:georgia", "over:georgia") and not q.not_understood, q.to_dict()
 
 
+def test_an_abbreviated_shared_state_name_is_named_once() -> None:
+    """"Mich." is Michigan or Michoacán: asked about once, not again as a word "Mich" the reader did not know."""
+    import dataclasses
+
+    from claims.nlp.vocabulary import RegionEntry
+
+    regions = tuple(RegionEntry(r.slug, r.name, r.kind, (*r.aliases, "Mich.")) if r.slug == "michoacan" else r
+                    for r in VOCABULARY.regions)  # the world reference data's abbreviations
+    world = dataclasses.replace(VOCABULARY, version="test-parse-mich", regions=regions)
+    q = parse_question("how many flights near Mich. in 2025?", now=NOW, vocab=build_vocab(world), vocabulary=world)
+    assert not q.scope.regions
+    assert len(q.not_understood) == 1 and q.not_understood[0].startswith("place: Mich. ("), q.not_understood
+    assert "Michigan" in q.not_understood[0] and "Michoac" in q.not_understood[0]
+
+
 def test_round7_follow_ups_drop_a_field_leave_out_an_operator_and_take_a_place() -> None:
     """"drop the date", "excluding the Navy ones?", "same but for Arizona" edit the previous question."""
     first = parse("how many P-8 flights near Texas in February 2025?")

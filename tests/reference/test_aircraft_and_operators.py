@@ -32,6 +32,8 @@ def _keys(nlp, text: str) -> list[str]:
         ("RQ-4B", "Q4"), ("Global Hawk", "Q4"), ("MQ-4C Triton", "Q4"), ("Tu-142", "TU95"), ("Il-20", "IL18"),
         ("Y-8Q", "AN12"), ("Su-34", "SU27"), ("RC-135", "R135"), ("AWACS", "E3TF"),
         ("Sukhoi-35", "SU27"), ("Ilyushin-76", "IL76"),  # fourth pass: the design bureau spelled out
+        # the RC-12 Guardrail is a King Air 200 (Doc 8643 BE20), the MC-12W a King Air 350
+        ("RC-12", "BE20"), ("RC-12X Guardrail", "BE20"), ("MC-12W", "B350"),
     ],
 )
 def test_written_designations_reach_their_designator(nlp, phrase: str, designator: str) -> None:
@@ -110,6 +112,8 @@ def _question(text: str):
         ("How many E-3D flights over the Baltic Sea in October 2025?", ("E3CF",)),
         ("How many B-52H flights over the Baltic Sea in October 2025?", ("B52",)),
         ("How many Y-8Q flights over the Baltic Sea in October 2025?", ("AN12",)),
+        ("How many King Air flights over the Baltic Sea in October 2025?",
+         ("BE9L", "BE9T", "BE10", "BE20", "BE30", "B350")),
     ],
 )
 def test_a_family_name_reads_every_designator_of_the_family(seeded, text: str, designators: tuple) -> None:
@@ -130,3 +134,20 @@ def test_kj500_is_read_as_an_aircraft_without_a_designator(seeded) -> None:
     assert [e.text for e in ents] == ["KJ-500"]
     assert not ents[0].ent_id_.startswith("aircraft:")
     assert _question("How many KJ-500 flights over the Taiwan Strait in October 2025?").scope.type_designators == ()
+
+
+def test_the_migration_takes_the_rc12_off_the_king_air_350_and_keeps_the_rest(seeded) -> None:
+    """Seeding never drops an alias (people add their own): the wrong RC-12 aliases of databases seeded before are
+    taken off by evidence/0011, an alias somebody added stays."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("evidence.migrations.0011_rc12_is_a_king_air_200")
+    b350 = AircraftType.objects.get(designator="B350")
+    b350.aliases = [*b350.aliases, "RC-12", "Guardrail", "Shadow R1 Mk2"]
+    b350.save()
+    migration.take_rc12_off_the_350(apps, None)
+    b350.refresh_from_db()
+    assert "RC-12" not in b350.aliases and "Guardrail" not in b350.aliases
+    assert "Shadow R1 Mk2" in b350.aliases and "MC-12W" in b350.aliases
