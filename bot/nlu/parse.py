@@ -120,7 +120,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?
         problems.append(f"word: {scope.period.text} (which {scope.period.span_days} days is not said: give the dates)")
-    unresolved = list(reading.unresolved)
+    national_words = {corrected[s:e].lower() for s, e, _ in national_spans}
+    unresolved = [u for u in reading.unresolved if u.lower() not in national_words]  # "US ones": operators, no place
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))

@@ -747,6 +747,10 @@ CONVERSATIONS: list[list[Q]] = [
         Q("drop the date", "count", 3, types="P8", regions="near:texas"),
     ],
     [
+        Q("how many RAF flights in 2025?", "count", 3),
+        Q("what about US ones?", "count", 25, period=Y25),  # "US" was also read as a place: over the US, 20
+    ],
+    [
         Q("how many Global Hawk flights over the Black Sea in 2025?", "count", 4),
         Q("same but for Kaliningrad", "count", 0, types="Q4", regions="over:kaliningrad-oblast", period=Y25),
     ],

@@ -449,6 +449,8 @@ def test_round7_follow_ups_drop_a_field_leave_out_an_operator_and_take_a_place()
     assert ever.scope.period is None and ever.scope.type_designators == ("P8",) and not ever.not_understood
     previous_october = parse("what about the previous October?", previous=first)  # was the same October again
     assert any("previous" in x for x in previous_october.not_understood), previous_october.to_dict()
+    us_ones = parse("what about US ones?", previous=parse("how many Navy flights in 2025?"))  # was over the US too
+    assert not us_ones.scope.regions and "us-air-force" in us_ones.scope.operators, us_ones.to_dict()
     without = parse("excluding the Navy ones?", previous=parse("how many flights near Texas?"))
     assert without.scope.exclude_operators == ("us-navy",) and regions(without.scope.regions) == "near:texas"
     assert not without.not_understood, without.not_understood
