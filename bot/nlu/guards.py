@@ -242,7 +242,7 @@ def unread_relatives(text: str, spans: Spans) -> list[str]:
     would be dropped, leaving the period it qualifies (the same October again); declined naming it. "prior to" is
     an open period's word, which another guard looks at."""
     return [f"word: {m.group(0)} (previous or next to what? say the dates)" for m in RELATIVE_RX.finditer(text)
-            if not _in_span(m.start(), spans) and not re.match(r"prior\s+to\b", text[m.start():], _RX)]
+            if not _in_span(m.start(), spans) and not re.match(r"(?:prior|next)\s+to\b", text[m.start():], _RX)]
 
 
 US_RX = re.compile(r"(?<![\w.])(?:US|U\.S\.?|USA)(?![\w.])")
@@ -283,16 +283,22 @@ def unanswered_asks(text: str, spans: Spans) -> list[str]:
 #: (a mission has places it flew over or near, not a departure); a distance before "from" is another guard's.
 FROM_PLACE_RX = re.compile(r"(?<!\w)(?P<w>from|out\s+of|to)\s+(?:the\s+)?$", _RX)
 DISTANCE_BEFORE_RX = re.compile(r"\d\s*(?:nm|nmi|nautical\s+miles?|miles?|mi|km|kilomet(?:er|re)s?)\s+$", _RX)
+#: "flights to Poland", "flew to the Black Sea", "deployed to Sigonella": a destination ("close to" stays near).
+MOVE_TO_RX = re.compile(r"\b(?:flights?|missions?|sorties?|trips?|flew|fly|flying|flown|went|go|goes|going|gone"
+                        r"|head(?:s|ed|ing)?|sent|deploy(?:s|ed|ing)?|bound|return(?:s|ed|ing)?|travel(?:l?ed|l?ing)?"
+                        r"|relocat(?:e|ed|ing)|divert(?:s|ed|ing)?)\s*$", _RX)
 
 
 def departures(text: str, spans: Spans) -> list[str]:
-    """"flights from Kadena", "from RAF Mildenhall to the Baltic": a departure or a destination, never read as
-    "near". "to" counts only once a "from" place was found ("close to Texas" is near)."""
+    """"flights from Kadena", "from RAF Mildenhall to the Baltic", "flights to Poland": a departure or a destination,
+    never read as "near". "to" counts after a "from" place or a word of going ("close to Texas" is near)."""
     out: list[str] = []
     for s, _, label in sorted(spans):
         before = text[max(0, s - 20):s]
         m = FROM_PLACE_RX.search(before) if label.startswith("region:") else None
-        if not m or (m.group("w").lower() == "to" and not out) or _in_span(s - len(before) + m.start("w"), spans):
+        to_without_from = m is not None and m.group("w").lower() == "to" and not out
+        if not m or (to_without_from and not MOVE_TO_RX.search(text[max(0, s - 40):s - len(before) + m.start()])) \
+                or _in_span(s - len(before) + m.start("w"), spans):
             continue
         if DISTANCE_BEFORE_RX.search(before[:m.start()]):
             continue

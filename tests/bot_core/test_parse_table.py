@@ -214,6 +214,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights 5 days ago?", Intent.COUNT, {"period": "2026-11-19/2026-11-19", "nu": ""}),
     # words that were dropped silently (wrong answers before)
     ("how many flights from Texas to Arizona?", Intent.COUNT, {"nu": "from Texas"}),
+    ("how many flights flew to Texas in 2025?", Intent.COUNT, {"nu": "to Texas"}),  # a destination: was near Texas
+    ("how many flights close to Texas?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
     ("how many flights this time last year?", Intent.COUNT, {"nu": "this time"}),
     ("how many flights a month ago?", Intent.COUNT, {"nu": "a month ago"}),
     ("will the P-8 fly near Texas again?", Intent.COUNT, {"nu": "will"}),
