@@ -28,6 +28,9 @@ def describe_scope(scope: Scope, *, with_period: bool = True) -> str:
         names = sel.type_names(scope.exclude_types)
         parts.append("other than " + " or ".join(f"{d} ({names[d]})" if d in names else d
                                                  for d in scope.exclude_types))
+    if scope.exclude_operators:
+        names = sel.organisation_names(scope.exclude_operators)
+        parts.append("not operated by " + " or ".join(names.get(o, o) for o in scope.exclude_operators))
     if scope.hexes:
         parts.append("by aircraft " + ", ".join(scope.hexes))
     if scope.callsigns:

@@ -105,6 +105,8 @@ class Scope:
     civil_only: bool = False
     #: Callsigns the missions flew under ("PELCN11"), upper-case.
     callsigns: tuple[str, ...] = ()
+    #: Operators left out ("excluding the RAF", "non-RAF"): organisation slugs.
+    exclude_operators: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
         return self == Scope()
@@ -127,7 +129,8 @@ class Scope:
                 data["period"]["span_days"] = self.period.span_days
         data["regions"] = [_region_dict(r) for r in self.regions]
         data["and_regions"] = [_region_dict(r) for r in self.and_regions]
-        for key in ("type_designators", "roles", "operators", "hexes", "exclude_types", "callsigns"):
+        for key in ("type_designators", "roles", "operators", "hexes", "exclude_types", "callsigns",
+                    "exclude_operators"):
             data[key] = list(data[key])
         return data
 
@@ -156,6 +159,7 @@ class Scope:
             exclude_types=tuple(data.get("exclude_types", ())),
             civil_only=bool(data.get("civil_only", False)),
             callsigns=tuple(data.get("callsigns", ())),
+            exclude_operators=tuple(data.get("exclude_operators", ())),
         )
 
 

@@ -220,7 +220,7 @@ def _links_only(scope: Scope) -> bool:
     """Whether the region rows alone decide the scope: places, types and period, nothing about the aircraft."""
     return bool(scope.regions) and not (scope.operators or scope.military_only or scope.hexes or scope.orbits_only
                                         or scope.and_regions or scope.exclude_types or scope.civil_only
-                                        or scope.callsigns)
+                                        or scope.callsigns or scope.exclude_operators)
 
 
 def missions_in_scope(scope: Scope, *, walk: bool = False, since: dt.datetime | None = None) -> QuerySet[Mission]:
@@ -254,6 +254,8 @@ def missions_in_scope(scope: Scope, *, walk: bool = False, since: dt.datetime | 
         qs = qs.filter(has_orbit=True)
     if scope.exclude_types:
         qs = qs.exclude(aircraft_type_id__in=sorted(scope.exclude_types))
+    if scope.exclude_operators:  # an aircraft with no known operator is not one of them: kept
+        qs = qs.exclude(aircraft__operator__slug__in=sorted(scope.exclude_operators))
     if scope.civil_only:
         qs = qs.filter(aircraft__military=False)
     if scope.callsigns:

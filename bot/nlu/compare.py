@@ -113,8 +113,11 @@ def align_years(a: Period, b: Period) -> tuple[Period, Period]:
 
 def split_periods(text: str, *, reference: object, vocabulary: Vocabulary | None = None) -> list[Period]:
     """Two periods the reader took as one range ("January and February 2025"): each side of the last
-    "and/vs/or/compared to/with" read separately."""
+    "and/vs/or/compared to/with" read separately; "from September to October 2025" in a question that compares
+    (a trend: "did flights go up from September to October?") is the two months, not the span."""
     parts = re.split(r"\s+(?:and|vs\.?|versus|compared\s+(?:to|with)|with|against|or|than)\s+", text, flags=_RX)
+    if len(parts) < 2 and re.search(r"\bfrom\b", text, _RX):
+        parts = re.split(r"\s+(?:to|through|until|till)\s+", text, flags=_RX)
     if len(parts) < 2:
         return []
 
@@ -139,7 +142,7 @@ def side_label(scope: Scope, other: Scope) -> str:
 
     if scope.period != other.period and scope.period is not None:
         return sel.describe_period(scope.period)
-    if scope.type_designators != other.type_designators:
+    if scope.type_designators != other.type_designators and scope.type_designators:  # a role side is described
         names = sel.type_names(scope.type_designators)
         return " or ".join(f"{d} ({names[d]})" if d in names else d for d in scope.type_designators)
     if scope.operators and scope.with_changes(operators=other.operators) == other:  # only the operators differ

@@ -32,12 +32,36 @@ NARROW_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b|^\s*(?:and\s+)?how\s+man
                        r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
                        r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
 SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
-WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b", _RX)
+WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b"
+                           r"|^\s*(?:the\s+)?same\s+(?:but\s+)?(?:for|with|in)\b", _RX)
+#: "drop the date", "without the place", "any date": a follow-up that removes a field of the previous question.
+DROP_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|same\s+but)\s+)?(?:drop|remove|without|ignore|forget(?:\s+about)?"
+                     r"|lose|no)\s+(?:the\s+)?(?P<what>dates?|period|time\s*frame|timeframe|years?|months?|places?"
+                     r"|regions?|location|area)\b(?:\s+(?:filter|limit|restriction))?", _RX)
+
+
+#: "ever?", "of all time?", "at any time?" as the whole follow-up: the previous question without its period.
+ALL_TIME_RX = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?)\s+)?(?:ever|of\s+all\s+time|all\s+time|at\s+any\s+time"
+                         r"|in\s+all\s+the\s+records)\W*$", _RX)
+
+
+def dropped_fields(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str]]]:
+    """The fields a "drop the date" follow-up clears ("ever?": the period), and its span."""
+    every = ALL_TIME_RX.match(text)
+    if every:
+        return {"period": None}, [(every.start(), every.end(), "dropped: the period")]
+    m = DROP_RX.search(text)
+    if m is None:
+        return {}, []
+    what = m.group("what").lower()
+    fields = {"period": None} if what.startswith(("date", "period", "time", "year", "month")) \
+        else {"regions": (), "and_regions": ()}
+    return fields, [(m.start(), m.end(), "dropped: " + m.group(0).strip())]
 
 
 def is_follow_up(text: str, reading: QuestionReading) -> bool:
     """An edit of the previous question: an explicit marker, a pronoun, or a fragment without its own subject."""
-    if FOLLOW_UP_RX.search(text):
+    if FOLLOW_UP_RX.search(text) or DROP_RX.search(text) or ALL_TIME_RX.match(text):
         return True
     if reading.scope.is_empty() and len(text.split()) <= 4:
         return True  # "which aircraft?", "per day", "list them"
@@ -60,9 +84,13 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
             problems.append("narrowing the previous aircraft to other ones (ask without \"of those\")")
         changes.update(type_designators=new.type_designators, roles=new.roles,
                        surveillance_only=new.surveillance_only or (narrow and previous.surveillance_only))
-    for name in ("operators", "regions", "hexes", "callsigns", "exclude_types"):
+    for name in ("operators", "regions", "hexes", "callsigns", "exclude_types", "exclude_operators"):
         if getattr(new, name):
             changes[name] = getattr(new, name)
+    if new.exclude_operators:  # "excluding the RAF ones?" after "RAF or USAF flights…"
+        changes["operators"] = tuple(o for o in previous.operators if o not in new.exclude_operators)
+    elif new.operators:
+        changes["exclude_operators"] = tuple(o for o in previous.exclude_operators if o not in new.operators)
     if narrow and new.regions and previous.regions:
         # "of those, how many were over the Gulf of Mexico?": the previous places still hold, the new ones as well
         changes["regions"] = previous.regions

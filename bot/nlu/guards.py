@@ -18,8 +18,13 @@ wrappers that change nothing.
   after it ("how many over?" after "near California"): declined naming the words.
 - In a follow-up, a period relative to today that reads like one relative to the question before ("and the
   previous month?" after January 2025 would be the 30 days to today): declined naming it.
-- "US" / "U.S." as a modifier ("US military flights"): a filler word in lower case ("tell us"), so the RAF's flights
-  would be counted too; declined naming it unless it is part of a name the reader used ("US Navy", "over the US").
+- "US" / "U.S." as a modifier that :mod:`bot.nlu.nations` did not read as the US services ("US military flights" is
+  read there): a filler word in lower case ("tell us"), so the RAF's flights would be counted too; declined naming it
+  unless it is part of a name the reader used ("US Navy", "over the US").
+- A departure or destination ("from Kadena", "from RAF Mildenhall to the Baltic"), "this time last year", "a month
+  ago", the future tense ("will the RC-135 fly…") and "in Oct 25" (the 25th or 2025?): declined naming the words.
+- A rate the shared reader read ("at least twice a week", "once a month"): no question filter holds it; a distance
+  it read that bounds no place ("at 30000 feet", "2 miles up"): a height.
 - "how many days had flights…" (a number of days, not of missions) and "flights a day / a month" (a rate): the
   unit words are fillers, so the answer would be the missions' total; declined naming them.
 - A superlative no intent used ("which P-8 flew the most", "who flew the most near Texas"), "where" no intent
@@ -40,17 +45,36 @@ ROUGH_RX = re.compile(r"\b(?:around|about|approximately|approx\.?|roughly|circa|
 #: "how about 2024?", "what about the week of…": a follow-up, not a rough date.
 FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
-    r"^\s*(?:(?:hi|hey|hello)(?:\s+there)?\s*[!,.]?\s*)?(?:quick\s+(?:q|question)\s*[:,\-–—]?\s*"
+    r"^\s*(?:(?:hi|hey|hello|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
+    r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
+    r"(?:quick\s+(?:q|question|one)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
-    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)",
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)?",
     _RX,
 )
+#: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
+SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+a\s+lot)?|thank\s+you|ty|tia|cheers"
+                         r"|much\s+appreciated)\W*$", _RX)
 
 
 #: A bound that makes a distance a minimum, not a maximum.
 FARTHER_RX = re.compile(r"\b(?:(?:more|further|farther|greater|longer)\s+than|at\s+least|beyond|outside(?:\s+of)?"
                         r"|over|upwards\s+of|no\s+closer\s+than)\s*$", _RX)
 THE_RX = re.compile(r"\bthe\s*$", _RX)
+
+
+#: What a distance bounds: the place after "of/from/off" ("within 20 nm of Texas").
+OF_PLACE_RX = re.compile(r"^\s*(?:(?:nautical\s+)?miles?\s+)?(?:of|from|off)\b", _RX)
+
+
+def loose_distances(text: str, spans: Spans) -> list[str]:
+    """"at 30000 feet", "2 miles up": a distance the shared reader read that bounds no place — a height, which no
+    record holds — would be dropped silently; declined naming it."""
+    distances = [(s, e) for s, e, label in spans if label.startswith("distance:")]
+    bounding = [(s, e) for s, e in distances if OF_PLACE_RX.match(text[e:]) or re.search(r"\b(?:of|from|off)$",
+                                                                                          text[s:e], _RX)]
+    return [f"word: {text[s:e]} (a height or a distance from no place: I count \"within N nm of\" a place)"
+            for s, e in distances if not any(bs <= s and e <= be for bs, be in bounding)]
 
 
 def farther_than(text: str, spans: Spans) -> list[str]:
@@ -78,10 +102,29 @@ SAME_PERIOD_RX = re.compile(r"\b(?:the\s+)?same\s+(?:months?|weeks?|days?|dates?
 PER_RX = re.compile(r"\b(?:per|each|every)\s*$", _RX)
 
 
+#: "by the same aircraft", "the same operator": which one is not said, and "same" is filler elsewhere.
+SAME_THING_RX = re.compile(r"\b(?:the\s+)?same\s+(?:aircraft|airframes?|planes?|jets?|tails?|operators?|types?|routes?"
+                           r"|places?|areas?|regions?|callsigns?|crews?|units?|squadrons?)\b", _RX)
+#: "since the U-2 flight", "on the day of the RC-135 mission": a period relative to a flight, read as that type.
+EVENT_PERIOD_RX = re.compile(r"\b(?:since|after|before|until|till|following|preceding|prior\s+to|(?:on|in|during)\s+the"
+                             r"\s+(?:same\s+)?(?:day|week|month)\s+of|during)\s+(?:the\s+|that\s+|this\s+)?"
+                             r"(?:first\s+|last\s+|latest\s+|earliest\s+)?$", _RX)
+#: "out of all flights", "of all the missions": a share, which no answer gives.
+SHARE_RX = re.compile(r"\bout\s+of\s+(?:all|the\s+total|every|the\s+whole)\b|\bof\s+all\s+(?:the\s+)?(?:flights"
+                      r"|missions|sorties|records)\b|\bas\s+a\s+(?:share|proportion|fraction|percentage)\b", _RX)
+
+
 def vague_references(text: str, spans: Spans) -> list[str]:
-    """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler."""
+    """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler;
+    "by the same aircraft", "since the U-2 flight" (a period relative to a flight) and "out of all flights" (a
+    share) too."""
     out = [f"word: {m.group(0)} (say which, e.g. \"February 2024\")" for m in SAME_PERIOD_RX.finditer(text)
            if not any(s <= m.start() < e for s, e, _ in spans)]
+    out += [f"word: {m.group(0)} (which one? name it)" for m in SAME_THING_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (a share of all flights: ask for both counts)" for m in SHARE_RX.finditer(text)]
+    out += [f"word: {text[s - len(text[max(0, s - 40):s]) + m.start():e]} (a period relative to a flight: say the "
+            "dates)" for s, e, label in spans if label.startswith("aircraft:")
+            for m in [EVENT_PERIOD_RX.search(text[max(0, s - 40):s])] if m]
     out += [f"word: {text[s:e]} after \"per/each\" (a number per airframe: ask \"which {text[s:e]} flew…\")"
             for s, e, label in spans if label.startswith("aircraft:") and PER_RX.search(text[max(0, s - 12):s])
             and not _noun_follows(text[e:])]
@@ -108,10 +151,32 @@ def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
 TOOK_PLACE_RX = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", _RX)
 
 
-def polite_spans(text: str) -> Spans:
-    """The wrapper before the question and "take place", as spans the leftovers skip."""
+#: A verb of crossing before a place read as "over" ("crossed into Ukrainian airspace", "entered Polish airspace",
+#: "crossed over Turkey"): the track crossed the place, which is what "over" counts.
+CROSSED_RX = re.compile(r"\b(?:crossed|entered|crossing|entering|crosses|enters)(?:\s+(?:into|over))?\s+(?:the\s+)?$",
+                        _RX)
+#: "approached Kaliningrad", "came close to": a verb of coming near before a place read as near (within the
+#: product's NEAR_NM, which the answer states).
+APPROACHED_RX = re.compile(r"\b(?:approached|approaching|approach|came\s+close\s+to|got\s+close\s+to)\s+(?:the\s+)?$",
+                           _RX)
+INTO_RX = re.compile(r"(?:into|over)\s+(?:the\s+)?$", _RX)
+
+
+def polite_spans(text: str, spans: Spans | None = None) -> Spans:
+    """The wrapper before the question, a sign-off after it, "take place", and a verb of crossing before a place
+    read as over an airspace ("crossed into Ukrainian airspace") or with "over"/"into", as spans the leftovers
+    skip."""
     m = POLITE_RX.match(text)
     out = [(m.start(), m.end(), "asked: " + m.group(0).strip())] if m and m.group(0).strip() else []
+    end = SIGN_OFF_RX.search(text)
+    out += [(end.start(), end.end(), "asked: " + end.group(0).strip())] if end else []
+    for s, e, label in spans or ():
+        c = CROSSED_RX.search(text[max(0, s - 30):s]) if label.startswith("region:") else None
+        if c and (INTO_RX.search(c.group(0)) or text[s:e].lower().endswith("airspace")):
+            out.append((s - len(text[max(0, s - 30):s]) + c.start(), s, "over: " + c.group(0).strip()))
+        a = APPROACHED_RX.search(text[max(0, s - 30):s]) if label.startswith("region:") else None
+        if a and not re.search(r"\b(?:near|over|within|off|around|by)\s*$", text[max(0, s - 30):s], _RX):
+            out.append((s - len(text[max(0, s - 30):s]) + a.start(), s, "near: " + a.group(0).strip()))
     return out + [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
 
 
@@ -172,6 +237,14 @@ def relative_in_follow_up(spans: Spans) -> list[str]:
             for _, _, label in spans if label.startswith("period:") and RELATIVE_RX.search(label)]
 
 
+def unread_relatives(text: str, spans: Spans) -> list[str]:
+    """"what about the previous October?", "the next week": a relative word outside every span the readers used
+    would be dropped, leaving the period it qualifies (the same October again); declined naming it. "prior to" is
+    an open period's word, which another guard looks at."""
+    return [f"word: {m.group(0)} (previous or next to what? say the dates)" for m in RELATIVE_RX.finditer(text)
+            if not _in_span(m.start(), spans) and not re.match(r"(?:prior|next)\s+to\b", text[m.start():], _RX)]
+
+
 US_RX = re.compile(r"(?<![\w.])(?:US|U\.S\.?|USA)(?![\w.])")
 
 
@@ -190,6 +263,8 @@ def units_and_rates(text: str, spans: Spans) -> list[str]:
     """"how many days had flights", "flights a month": not a number of missions over the period."""
     out = [f"word: {m.group(0)} (I count missions, not days or weeks: ask \"flights per day in …\")"
            for m in UNITS_COUNTED_RX.finditer(text)]
+    out += [f"word: {label.split(': ', 1)[1]} (a rate: ask \"flights per week in …\" for each week's number)"
+            for _, _, label in spans if label.startswith("rate:")]  # the shared reader's rate: no question filter
     return out + [f"word: {m.group(0)} (a rate: ask \"flights per day in …\" for each day's number)"
                   for m in RATE_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
 
@@ -204,6 +279,66 @@ def unanswered_asks(text: str, spans: Spans) -> list[str]:
             for m in ASKS_OTHER_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
 
 
+#: "from Kadena", "out of RAF Mildenhall" right before a place: where a flight took off, which no record holds
+#: (a mission has places it flew over or near, not a departure); a distance before "from" is another guard's.
+FROM_PLACE_RX = re.compile(r"(?<!\w)(?P<w>from|out\s+of|to)\s+(?:the\s+)?$", _RX)
+DISTANCE_BEFORE_RX = re.compile(r"\d\s*(?:nm|nmi|nautical\s+miles?|miles?|mi|km|kilomet(?:er|re)s?)\s+$", _RX)
+#: "flights to Poland", "flew to the Black Sea", "deployed to Sigonella": a destination ("close to" stays near).
+MOVE_TO_RX = re.compile(r"\b(?:flights?|missions?|sorties?|trips?|flew|fly|flying|flown|went|go|goes|going|gone"
+                        r"|head(?:s|ed|ing)?|sent|deploy(?:s|ed|ing)?|bound|return(?:s|ed|ing)?|travel(?:l?ed|l?ing)?"
+                        r"|relocat(?:e|ed|ing)|divert(?:s|ed|ing)?)\s*$", _RX)
+
+
+def departures(text: str, spans: Spans) -> list[str]:
+    """"flights from Kadena", "from RAF Mildenhall to the Baltic", "flights to Poland": a departure or a destination,
+    never read as "near". "to" counts after a "from" place or a word of going ("close to Texas" is near)."""
+    out: list[str] = []
+    for s, _, label in sorted(spans):
+        before = text[max(0, s - 20):s]
+        m = FROM_PLACE_RX.search(before) if label.startswith("region:") else None
+        to_without_from = m is not None and m.group("w").lower() == "to" and not out
+        if not m or (to_without_from and not MOVE_TO_RX.search(text[max(0, s - 40):s - len(before) + m.start()])) \
+                or _in_span(s - len(before) + m.start("w"), spans):
+            continue
+        if DISTANCE_BEFORE_RX.search(before[:m.start()]):
+            continue
+        out.append(f"word: {m.group('w')} {label.split(': ', 1)[1]} (where a flight took off or went is not in the "
+                   "records: ask \"near\" or \"over\" the place)")
+    return out
+
+
+THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
+AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
+                    r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
+FUTURE_RX = re.compile(r"\b(?:will|shall|gonna)\b(?!\s+you\b)|\b(?:is|are|am)\s+going\s+to\b", _RX)
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+#: "in Oct 25": the 25th of October, or October 2025? "in" asks for a month; a two-digit number could be either.
+MONTH_OR_YEAR_RX = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTHS})\.?\s+'?(?P<n>\d{{2}})\b"
+                              r"(?!\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d{2}\b)", _RX)
+
+
+def vague_times(text: str) -> list[str]:
+    """"this time last year", "a month ago" (that day, or around then?), the future tense ("will the RC-135 fly
+    near Kaliningrad again?"), and "in Oct 25" (which of two dates?): declined naming the words."""
+    out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
+    return out + [f"word: {m.group('m')} {m.group('n')} (the {m.group('n')}th, or the year 20{m.group('n')}? write "
+                  f"\"{m.group('n')} {m.group('m')}\" or \"{m.group('m')} 20{m.group('n')}\")"
+                  for m in MONTH_OR_YEAR_RX.finditer(text)]
+
+
+PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|planes?|airframes?"
+                             r"|jets?|tails?)\b(?!\s+(?:types?|models?)\b)", _RX)
+
+
+def per_airframe(text: str, spans: Spans) -> list[str]:
+    """"flights per aircraft", "broken down by plane": per airframe or per type? Not said; declined naming it."""
+    return [f"word: {m.group(0)} (per airframe or per type? ask \"per type\" or \"which aircraft\")"
+            for m in PER_AIRFRAME_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
 def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
@@ -211,8 +346,8 @@ def _in_span(at: int, spans: Spans) -> bool:
 def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
     ``follow_up``: the question edits the conversation's previous one)."""
-    found = relative_in_follow_up(spans) if follow_up else []
+    found = (relative_in_follow_up(spans) if follow_up else []) + unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks):
+                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe):
         found += guard(text, spans)
-    return found + definite_quantities(text, spans, top) + bare_follow_up_words(text)
+    return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

@@ -41,7 +41,9 @@ TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase
                       r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter)\b", _RX)
 MORE_YES_NO_RX = re.compile(r"^\W*(?:were|was|are|is|did|do|does|have|has|had)\b.*\b(?:more|fewer|less)\b", _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
-_KEY = (r"day|date|week|month|year|type|aircraft\s+type|aircraft|model|region|state|place|area|location|operator"
+#: A bare "aircraft" is not a key: "which aircraft flew the most", "per aircraft" can mean airframes or types
+#: (guards.per_airframe declines it); "aircraft type" is the type.
+_KEY = (r"day|date|week|month|year|type|aircraft\s+type|model|region|state|place|area|location|operator"
         r"|service|branch|unit")
 BREAKDOWN_RX = re.compile(
     rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))\s+(?P<key>{_KEY})s?\b"

@@ -17,9 +17,23 @@ from claims.nlp.lexicon import CLAIM_WORDS, CORRECTABLE, FILLER, KNOWN_WORDS, is
 _RX = re.IGNORECASE
 
 
+#: Slack's link markup ("<https://…|label>", "<mailto:…>") and bare links: a pasted source, not the question.
+_LINK_RX = re.compile(r"<(?:https?|mailto|ftp):[^>]{0,500}>|\bhttps?://\S+|\bwww\.\S+", _RX)
+#: An emoji shortcode (":eyes:", ":rotating_light:", ":+1:"): never a word of the question.
+_EMOJI_RX = re.compile(r"(?<![\w:]):[a-z+][a-z0-9_+-]{0,40}:(?![\w:])", _RX)
+#: A quoted line (Slack "> …", or "&gt; …" as it arrives escaped): what someone else said, not the question.
+_QUOTE_RX = re.compile(r"^\s*(?:>|&gt;).*$", re.MULTILINE)
+#: Bold, italic and strike-through marks around words ("*how many*", "_how many_", "~old~").
+_EMPHASIS_RX = re.compile(r"(?<![\w*_~])[*_~]+(?=\w)|(?<=[\w?!.])[*_~]+(?![\w*_~])")
+
+
 def strip_mentions(text: str) -> str:
-    """Chat mentions and markup that are not part of the question: "<@U123>", "@flightcheck", "`code`"."""
-    text = re.sub(r"<@[^>]{1,64}>|@[\w.-]{1,64}(?::[\w.-]+)?", " ", text)
+    """Chat mentions and markup that are not part of the question: "<@U123>", "@flightcheck", "`code`", links,
+    emoji shortcodes, emphasis marks and quoted lines (kept only when nothing else is left)."""
+    unquoted = _QUOTE_RX.sub(" ", text)
+    text = unquoted if unquoted.strip(" \n>") else text.replace("&gt;", " ").lstrip(" >")
+    text = _EMOJI_RX.sub(" ", _LINK_RX.sub(" ", text))
+    text = _EMPHASIS_RX.sub("", re.sub(r"<[@!#][^>]{1,80}>|@[\w.-]{1,64}(?::[\w.-]+)?", " ", text))
     return re.sub(r"\s+", " ", text.replace("`", " ")).strip()
 
 
@@ -32,8 +46,17 @@ def unshout(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
         return text
-    return re.sub(r"\b[A-Z]{2}\b", lambda m: m.group(0).lower() if m.group(0).lower() in _SHOUTED else m.group(0),
+    text = re.sub(r"\b[A-Z]{2}\b", lambda m: m.group(0).lower() if m.group(0).lower() in _SHOUTED else m.group(0),
                   text)
+    return re.sub(r"\b[A-Z]{3,}\b", _quieter, text)
+
+
+def _quieter(m: re.Match[str]) -> str:
+    """A shouted word of three letters or more: a question word or a common English word is written in lower case
+    ("HOW MANY FLIGHTS NEAR" would read as one capitalised name); a name or an abbreviation ("RAF", "KALININGRAD")
+    is left for the reader, which matches those without regard to case."""
+    low = m.group(0).lower()
+    return low if low in FILLER or low in KNOWN_WORDS or is_english_word(low) else m.group(0)
 
 
 def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
@@ -255,3 +278,88 @@ def spell_weekends(text: str) -> tuple[str, list[tuple[str, str]]]:
         return words
 
     return _WEEKEND_OF_RX.sub(weekend, text), changes
+
+
+_APOSTROPHE_YEAR_RX = re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])")
+_MONTH_DASH_YEAR_RX = re.compile(rf"\b(?P<m>{_MON_RX})\.?[-/](?P<y>{_YEAR_RX})\b", _RX)
+_FORTNIGHT_RX = re.compile(r"\b(?:the\s+)?(?:last|past|previous)\s+fortnight\b", _RX)
+_YEAR_BEFORE_LAST_RX = re.compile(r"\b(?:in\s+|during\s+)?the\s+year\s+before\s+last\b", _RX)
+_PAST_WEEKEND_RX = re.compile(r"\b(?:(?:on|in|during)\s+)?(?:this\s+past|the\s+past|the\s+last|last|over\s+the)"
+                              r"\s+weekend\b(?!\s+(?:of|before|after)\b)", _RX)
+_MONTH_SLASH_YEAR_RX = re.compile(rf"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR_RX})(?![\d/])")
+_FIRST_DAYS_RX = re.compile(rf"\b(?:in\s+|during\s+)?the\s+(?P<edge>first|last)\s+(?P<n>\d{{1,2}})\s+days\s+of\s+"
+                            rf"(?P<m>{_MON_RX})\.?\s+(?P<y>{_YEAR_RX})\b", _RX)
+_NTH_TO_NTH_RX = re.compile(rf"\bfrom\s+the\s+(?P<a>\d{{1,2}})(?:st|nd|rd|th)\s+(?:to|until|till|through)\s+the\s+"
+                            rf"(?P<b>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<m>{_MON_RX})\.?,?\s+(?P<y>{_YEAR_RX})\b", _RX)
+_DAY_BEFORE_YESTERDAY_RX = re.compile(r"\b(?:on\s+)?the\s+day\s+before\s+yesterday\b", _RX)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_DATE_RX = re.compile(
+    r"\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
+    rf"(?P<date>(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON_RX})\.?,?\s+(?P<y1>{_YEAR_RX})"
+    rf"|(?P<m2>{_MON_RX})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR_RX}))\b", _RX)
+
+
+def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
+    """Dates as people type them in chat, spelled as ones the reader has, each said as a correction: "Feb '25" →
+    "Feb 2025" (a two-digit year after an apostrophe: this century unless that is after next year); "Oct-2025" →
+    "Oct 2025"; "the last fortnight" → "the last 14 days"; "the year before last" → "in 2024"; "this past weekend",
+    "last weekend", "over the weekend" → the last Saturday and Sunday before today (left as written on a Saturday
+    or a Sunday: this one or the one before?); "Tuesday 21 October 2025" → "21 October 2025" when that day is a
+    Tuesday (a weekday that does not match is left, and declined)."""
+    changes: list[tuple[str, str]] = []
+
+    def say(m: re.Match[str], words: str) -> str:
+        changes.append((m.group(0).strip(), words))
+        return words
+
+    def two_digit(m: re.Match[str]) -> str:
+        year = 2000 + int(m.group("yy"))
+        return say(m, str(year if year <= today.year + 1 else year - 100))
+
+    def weekend(m: re.Match[str]) -> str:
+        if today.weekday() >= 5:
+            return m.group(0)
+        sunday = today - dt.timedelta(days=today.weekday() + 1)
+        saturday = sunday - dt.timedelta(days=1)
+        return say(m, f"between {saturday.day} {_MONTH_NAMES[saturday.month - 1]} {saturday.year} and {sunday.day} "
+                      f"{_MONTH_NAMES[sunday.month - 1]} {sunday.year}")
+
+    text = _APOSTROPHE_YEAR_RX.sub(two_digit, text)
+    text = _MONTH_DASH_YEAR_RX.sub(lambda m: say(m, f"{m.group('m')} {m.group('y')}"), text)
+    text = _FORTNIGHT_RX.sub(lambda m: say(m, "the last 14 days"), text)
+    text = _YEAR_BEFORE_LAST_RX.sub(lambda m: say(m, f"in {today.year - 2}"), text)
+    text = _PAST_WEEKEND_RX.sub(weekend, text)
+    text = _MONTH_SLASH_YEAR_RX.sub(lambda m: say(m, f"{_MONTH_NAMES[int(m.group('m')) - 1]} {m.group('y')}"), text)
+    text = _FIRST_DAYS_RX.sub(lambda m: say(m, _month_edge(m) or m.group(0)), text)
+    text = _NTH_TO_NTH_RX.sub(lambda m: say(m, f"between {m.group('a')} {m.group('m')} {m.group('y')} and "
+                                                f"{m.group('b')} {m.group('m')} {m.group('y')}"), text)
+    yesterday = today - dt.timedelta(days=2)
+    text = _DAY_BEFORE_YESTERDAY_RX.sub(lambda m: say(m, f"on {yesterday.day} {_MONTH_NAMES[yesterday.month - 1]} "
+                                                         f"{yesterday.year}"), text)
+    return _WEEKDAY_DATE_RX.sub(lambda m: _without_weekday(m, changes), text), changes
+
+
+def _month_edge(m: re.Match[str]) -> str:
+    """"the first 10 days of October 2025" → "between 1 October 2025 and 10 October 2025"; "the last 7 days of …"
+    the month's last seven. Empty when the number is not a part of the month."""
+    year, month = int(m.group("y")), _month_number(m.group("m"))
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    n = int(m.group("n"))
+    if not 1 <= n <= last:
+        return ""
+    a, b = (1, n) if m.group("edge").lower() == "first" else (last - n + 1, last)
+    name = _MONTH_NAMES[month - 1]
+    return f"between {a} {name} {year} and {b} {name} {year}"
+
+
+def _without_weekday(m: re.Match[str], changes: list[tuple[str, str]]) -> str:
+    """"Tuesday 21 October 2025": the date alone when the weekday is that date's, else as written."""
+    try:
+        day = dt.date(int(m.group("y1") or m.group("y2")), _month_number(m.group("m1") or m.group("m2")),
+                      int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return m.group(0)
+    if _WEEKDAYS[day.weekday()] != m.group("wd").lower()[:3]:
+        return m.group(0)
+    changes.append((m.group(0).strip(), m.group("date") + f" (a {day.strftime('%A')})"))
+    return m.group("date")

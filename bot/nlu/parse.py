@@ -19,9 +19,11 @@ from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
 from bot.nlu.leftovers import leftovers
+from bot.nlu.nations import nationality_operators
 from bot.nlu.normalise import (
     correct_typos,
     designators,
+    spell_chat_dates,
     spell_open_periods,
     spell_quarters,
     spell_weekends,
@@ -72,10 +74,11 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     vocab = vocab or load_vocab(vocabulary=vocabulary)
     cleaned = unshout(strip_mentions(text))
     corrected, corrections = correct_typos(cleaned, vocab)
+    corrected, chat_dates = spell_chat_dates(corrected, reference)
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
-    edges += weekends
+    edges += weekends + chat_dates
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
 
@@ -106,20 +109,28 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         return claims_query(corrected, reading, spans, vocab, corrections)
 
     scope = _extras(corrected, reading, spans, vocab, reference=reference, vocabulary=vocabulary)
+    national, national_spans, national_problems = nationality_operators(corrected, spans, vocab, scope.operators)
+    scope = scope.with_changes(operators=national) if national else scope
+    spans.extend(national_spans)
     prev_scope = previous.scope if previous is not None else None
     follow_up = previous is not None and followups.is_follow_up(corrected, reading)
-    problems: list[str] = list(asked.unsupported)
+    problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
+    problems += national_problems
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?
         problems.append(f"word: {scope.period.text} (which {scope.period.span_days} days is not said: give the dates)")
-    unresolved = list(reading.unresolved)
+    national_words = {corrected[s:e].lower() for s, e, _ in national_spans}
+    unresolved = [u for u in reading.unresolved if u.lower() not in national_words]  # "US ones": operators, no place
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
         spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
                      for m in followups.ONLY_RX.finditer(corrected))
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
+        cleared, drop_spans = followups.dropped_fields(corrected)
+        scope = scope.with_changes(**cleared)
+        spans.extend(drop_spans)
         problems += [f"word: {p}" for p in merge_problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
     if follow_up and previous is not None and intent == Intent.UNKNOWN:
@@ -127,6 +138,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         if intent in {Intent.CLAIMS, Intent.CLAIM_EVIDENCE, Intent.HELP, Intent.UNKNOWN}:
             intent = Intent.COUNT
 
+    if AND_HOW_MANY_RX.search(corrected) and len(reading.periods) < 2 and intent != Intent.COMPARE:
+        intent = Intent.COMPARE  # "how many P-8s and how many U-2s?": two numbers, never their sum
+        spans.extend((m.start(), m.end(), "asked: comparison") for m in AND_HOW_MANY_RX.finditer(corrected))
     if baseline is not None:
         intent, other_side, more = _baseline_sides(corrected, scope, baseline, spans, reference)
         problems += more
@@ -159,7 +173,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
-    spans.extend(polite_spans(corrected))
+    spans.extend(s for s in polite_spans(corrected, spans)
+                 if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))
     problems += guard_problems(corrected, spans, top, follow_up=follow_up)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
@@ -315,6 +330,7 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
             kept = tuple(d for d in scope.type_designators if d not in excluded)
             scope = scope.with_changes(type_designators=kept,
                                        exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *excluded))))
+    scope = _operators_left_out(text, reading, scope, spans, vocab)
     if scope.type_designators and not (scope.roles or scope.surveillance_only):
         _roles_of_named_types(text, reading, scope, spans, reference, vocabulary)
     for m in CIVIL_RX.finditer(text):
@@ -327,6 +343,57 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
         if scope.period is not None:
             spans.append((m.start(), m.end(), "period: " + m.group(0)))
     return scope
+
+
+def _tasking_bodies(scope: Scope, spans: Spans, text: str, vocab: Vocab) -> list[str]:
+    """"NATO flights": an alliance or command whose members' services own the aircraft
+    (``evidence.reference_data.operators.TASKING_BODIES``) — no record is under its name, so never counted as 0."""
+    from evidence.reference_data.operators import TASKING_BODIES
+
+    named = {vocab.operators.get(text[s:e].lower()): text[s:e] for s, e, label in spans
+             if label.startswith("operator:")}
+    return [f"operator: {named.get(slug) or slug} (its flights are recorded under each member's own service: name "
+            "it, e.g. \"RAF\" or \"US Air Force\")" for slug in (*scope.operators, *scope.exclude_operators)
+            if slug in TASKING_BODIES]
+
+
+#: "excluding the RAF", "non-RAF", "not flown by the RAF", "other than Navy ones": an operator left out.
+EXCEPT_OPERATOR_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$|\bnot\s+(?:flown|operated)\s+by\s+(?:the\s+)?$"
+                                r"|\bwithout\s+(?:the\s+)?$",
+                                _RX)
+
+
+def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans: Spans, vocab: Vocab) -> Scope:
+    """An operator named right after an exclusion word is left out instead of asked for ("flights near
+    Kaliningrad excluding the RAF": every operator but the RAF, and aircraft of no known operator), and so is every
+    operator listed right after it ("excluding the Navy and the Air Force"). An operator also named elsewhere in the
+    question ("Navy flights excluding the Navy") is left as it is, and the exclusion word unread (declined)."""
+    named = [(s, e, vocab.operators.get(text[s:e].lower())) for s, e, label in sorted(reading.spans)
+             if label.startswith("operator:")]
+    out: list[str] = []
+    last_end = -1
+    for s, e, slug in named:
+        m = EXCEPT_OPERATOR_RX.search(text[max(0, s - 30):s])
+        listed = last_end >= 0 and _joiner(text[last_end:s]) == s - last_end
+        if (m is None and not listed) or slug is None or slug not in scope.operators \
+                or _describes_next(e, reading.spans, text) or [n for _, _, n in named].count(slug) > 1:
+            last_end = -1
+            continue
+        out.append(slug)
+        last_end = e
+        if m is not None:
+            spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
+    if not out:
+        return scope
+    return scope.with_changes(operators=tuple(o for o in scope.operators if o not in out),
+                              exclude_operators=tuple(dict.fromkeys((*scope.exclude_operators, *out))))
+
+
+def _describes_next(end: int, spans: Spans, text: str) -> bool:
+    """"other than Navy P-8s": the operator describes the aircraft after it, so what is left out is the Navy's
+    P-8s, not the Navy (left unread, and declined)."""
+    return any(label.startswith(("aircraft:", "role:")) and s >= end and re.fullmatch(r"(?:['’]s)?\s*", text[end:s])
+               for s, _, label in spans)
 
 
 def _joiner(gap: str) -> int:

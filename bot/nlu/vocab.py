@@ -26,6 +26,9 @@ class Vocab:
     outlets: dict[str, str]
     #: The sorted typo-correction domain, computed once per load (not per question).
     domain: tuple[str, ...] = ()
+    #: ISO country code → the slugs of that country's aircraft operators ("GB" → raf, royal-navy, british-army…),
+    #: alliances and commands left out ("British flights", bot.nlu.nations).
+    operators_by_country: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def words(self) -> set[str]:
         out: set[str] = set()
@@ -96,9 +99,20 @@ def build_vocab(vocabulary: Any, *, article_outlets: list[str] | tuple[str, ...]
         bare = re.sub(r"^the\s+", "", outlet, flags=re.IGNORECASE)
         if bare != outlet and len(bare) >= 4:
             outlets.setdefault(bare.lower(), outlet)  # "the Desert Ledger article"
-    vocab = Vocab(types=types, regions=regions, region_names=names, operators=operators, outlets=outlets)
+    vocab = Vocab(types=types, regions=regions, region_names=names, operators=operators, outlets=outlets,
+                  operators_by_country=_operators_by_country(vocabulary))
     object.__setattr__(vocab, "domain", tuple(sorted(vocab.words() | CORRECTABLE)))
     return vocab
+
+
+def _operators_by_country(vocabulary: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    from evidence.reference_data.operators import TASKING_BODIES
+
+    out: dict[str, list[str]] = {}
+    for o in vocabulary.organisations:
+        if o.country and o.is_operator and o.slug not in TASKING_BODIES:
+            out.setdefault(o.country, []).append(o.slug)
+    return tuple((country, tuple(sorted(slugs))) for country, slugs in sorted(out.items()))
 
 
 def alias_pattern(aliases: dict[str, str]) -> re.Pattern[str] | None:

@@ -61,6 +61,8 @@ class OrganisationEntry:
     kind: str = "other"
     short_name: str = ""
     aliases: tuple[str, ...] = ()
+    #: ISO 3166-1 alpha-2 of the organisation's country ("" for alliances and unknown).
+    country: str = ""
 
     @property
     def is_operator(self) -> bool:
@@ -97,7 +99,7 @@ class Vocabulary:
             [
                 [[a.designator, a.name, list(a.aliases), a.role, a.is_surveillance] for a in self.aircraft],
                 [[r.slug, r.name, r.kind, list(r.aliases)] for r in self.regions],
-                [[o.slug, o.name, o.kind, o.short_name, list(o.aliases)] for o in self.organisations],
+                [[o.slug, o.name, o.kind, o.short_name, list(o.aliases), o.country] for o in self.organisations],
                 [[w.phrase, w.key, list(w.roles)] for w in self.role_words],
                 [list(p) for p in self.region_preferences],
             ],
@@ -176,7 +178,8 @@ def default_vocabulary() -> Vocabulary:
             for r in seed.SEED_REGIONS
         ),
         organisations=tuple(
-            OrganisationEntry(o["slug"], o["name"], o["kind"], o.get("short_name", ""), _dedupe(o["aliases"]))
+            OrganisationEntry(o["slug"], o["name"], o["kind"], o.get("short_name", ""), _dedupe(o["aliases"]),
+                              o.get("country", ""))
             for o in seed.SEED_ORGANISATIONS
         ),
         role_words=_role_words(),
@@ -260,9 +263,10 @@ def _read_db() -> Vocabulary:
         for slug, name, kind, aliases in Region.objects.values_list("slug", "name", "kind", "aliases")
     ]
     organisations = [
-        OrganisationEntry(slug, name, kind, short_name, _dedupe(a for a in (aliases or []) if isinstance(a, str)))
-        for slug, name, kind, short_name, aliases in Organisation.objects.values_list(
-            "slug", "name", "kind", "short_name", "aliases"
+        OrganisationEntry(slug, name, kind, short_name, _dedupe(a for a in (aliases or []) if isinstance(a, str)),
+                          country or "")
+        for slug, name, kind, short_name, aliases, country in Organisation.objects.values_list(
+            "slug", "name", "kind", "short_name", "aliases", "country"
         )
     ]
     return Vocabulary(

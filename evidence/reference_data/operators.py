@@ -164,3 +164,10 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "us-air-force": ["United States Air Force", "American Air Force"],
     "us-navy": ["United States Navy", "American Navy"],
 }
+
+#: Alliances, commands and umbrella forces that task aircraft their member services own: a flight is recorded under
+#: the service that operates the aircraft (the RAF, the US Air Force, the PLA Air Force), never under these, so "NATO
+#: flights" or "CENTCOM flights" cannot be counted by operator (it would be 0 beside the members' flights). NATO's own
+#: E-3 force (``nato-aewc``) owns its aircraft and is not here.
+TASKING_BODIES: frozenset[str] = frozenset({"nato", "nato-aircom", "shape", "norad", "usafe", "pla", "northcom",
+                                            "eucom", "indopacom", "centcom", "southcom", "africom"})

@@ -490,8 +490,11 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     _round4(o, add)
     _round5(o, add)
     from tests.bot_core.oracle_round6 import round6
+    from tests.bot_core.oracle_round7 import held_out, round7
 
     round6(o, add)
+    round7(o, add)
+    held_out(o, add)
     return cases
 
 

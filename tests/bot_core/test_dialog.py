@@ -582,13 +582,37 @@ SINGLE: list[Q] = [
     Q("how many flights around 3 February 2025?", "count", DECLINED),
     Q("how many flights more than 20 nm from Texas?", "count", DECLINED),
     Q("how many of the 18 missions were P-8s?", "count", DECLINED),
-    Q("how many US military flights in 2025?", "count", DECLINED),
+    Q("how many US military flights in 2025?", "count", 25),  # round 7: the US services' (the RAF's 3 are not)
     Q("how many flights with more than one orbit?", "count", DECLINED),
     Q("how many flights near Texas since last year?", "count", DECLINED),
     Q("how many flights in the same month last year?", "count", DECLINED),
     Q("how many days had flights in February 2025?", "count", DECLINED),
     Q("which P-8 flew the most in 2025?", "which_aircraft", DECLINED),
     Q("were there as many U-2 flights as E-3 flights in 2025?", "compare", (1, 2)),
+    # oracle round 7 (a world-wide desk): wrong answers before, now declined naming the words
+    Q("how many NATO flights near Kaliningrad?", "", DECLINED),  # an alliance: the members' services own the jets
+    Q("how many flights from Kadena in 2025?", "", DECLINED),  # a departure: was read as near Kadena
+    Q("how many flights flew from RAF Mildenhall to the Baltic?", "", DECLINED),  # was near both
+    Q("how many flights this time last year?", "", DECLINED),  # was the whole of 2025
+    Q("how many flights a month ago?", "", DECLINED),  # was 24 October 2026 alone
+    Q("how many flights in Oct 25?", "", DECLINED),  # was 25 October 2026
+    Q("will the RC-135 fly near Kaliningrad again?", "", DECLINED),  # was the count of all time
+    Q("how many flights near Crimea at least twice a week?", "", DECLINED),  # the rate was dropped: all time
+    Q("how many flights near Kaliningrad at 30000 feet?", "", DECLINED),  # a height was dropped: all altitudes
+    # and declines that were not justified: operators left out, chat markup, shouting, crossing verbs, trends
+    Q("how many flights near Kaliningrad excluding the RAF?", "count", 1, regions=KGD),
+    Q("how many non-RAF flights near Kaliningrad?", "count", 1, regions=KGD),
+    Q("HOW MANY RAF FLIGHTS NEAR KALININGRAD IN OCTOBER 2025???", "count", 3, ops="raf", period=OCT25),
+    Q("hey bot :wave: quick one - how many RAF flights near Kaliningrad?? thx", "count", 3, ops="raf"),
+    Q("how many drones crossed into Ukrainian airspace?", "count", 0, regions="over:ukraine"),
+    Q("how many British flights near Kaliningrad?", "count", 3),
+    Q("how many American flights near Kaliningrad?", "count", 1),
+    Q("how many Russian flights over the Black Sea?", "count", 0),
+    Q("how many CENTCOM flights?", "", DECLINED),  # a combatant command: was 0 beside the services' flights
+    Q("did RAF flights near Kaliningrad go up from September to October 2025?", "compare", (0, 3)),
+    # a side named by a role was labelled "" (": 4 missions")
+    Q("how many more drone flights than RC-135 flights in October 2025?", "compare", (4, 4),
+      says="surveillance aircraft: 4 missions"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -721,6 +745,23 @@ CONVERSATIONS: list[list[Q]] = [
     [
         Q("how many missions near Texas in February 2025?", "count", 6),
         Q("how many were E-3s?", "count", 1, types="E3CF,E3TF", regions="near:texas", period=FEB25),
+    ],
+    # oracle round 7: an operator left out, a field dropped, "same but for" a place
+    [
+        Q("how many Rivet Joint flights near Kaliningrad?", "count", 4),
+        Q("excluding the RAF ones?", "count", 1, types="R135", regions=KGD),
+    ],
+    [
+        Q("how many P-8 flights near Texas in February 2025?", "count", 2),
+        Q("drop the date", "count", 3, types="P8", regions="near:texas"),
+    ],
+    [
+        Q("how many RAF flights in 2025?", "count", 3),
+        Q("what about US ones?", "count", 25, period=Y25),  # "US" was also read as a place: over the US, 20
+    ],
+    [
+        Q("how many Global Hawk flights over the Black Sea in 2025?", "count", 4),
+        Q("same but for Kaliningrad", "count", 0, types="Q4", regions="over:kaliningrad-oblast", period=Y25),
     ],
 ]
 

@@ -13,7 +13,7 @@ FULL = Scope(
     period=Period(dt.date(2025, 1, 25), dt.date(2025, 2, 14), "late January", year_inferred=True, span_days=10),
     orbits_only=True, military_only=True, hexes=("ae6801",),
     and_regions=(RegionFilter("international-airspace", "over"),),
-    exclude_types=("E3",), civil_only=False, callsigns=("PELCN11",),
+    exclude_types=("E3",), civil_only=False, callsigns=("PELCN11",), exclude_operators=("raf",),
 )
 
 

@@ -1,0 +1,86 @@
+"""A nationality as the operator's country: "British flights", "US spy planes", "Russian jets", "how many of them
+were American?" — the aircraft of every operator of that country (``Organisation.country``), alliances and commands
+left out (``evidence.reference_data.operators.TASKING_BODIES``). The answer names the operators it used.
+
+Only a nationality in no span the reader used counts ("US Navy", "over the US", "Polish airspace" are names or
+places already), only capitalised ("polish" and "us" are words), and only where it describes missions or aircraft:
+right before a mission noun, an aircraft or a role word ("British RC-135s", "US surveillance flights"), or as the
+whole predicate of a follow-up ("were they British?"). A demonym several countries share without a clear first
+("Congolese") names none, and a nationality beside an operator the question names is declined (which one?).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from bot.nlu.vocab import Vocab
+
+_RX = re.IGNORECASE
+Spans = list[tuple[int, int, str]]
+
+#: Abbreviations people write for a country's services, upper-case only ("us" is a pronoun).
+_ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S": "US", "USA": "US", "UK": "GB", "U.K.": "GB"}
+#: Words that may stand between the nationality and what it describes ("US military surveillance flights").
+_DESCRIBING = (r"(?:(?:military|surveillance|spy|reconnaissance|recon|isr|intelligence|patrol|combat|fighter"
+               r"|naval)\s+){0,3}")
+_NOUN_RX = re.compile(rf"^\s*{_DESCRIBING}(?:missions?|flights?|sorties?|planes?|aircraft|airplanes?|jets?|patrols?"
+                      r"|ones|drones?|assets?)\b", _RX)
+_PREDICATE_RX = re.compile(r"\b(?:were|was|are|is)\s+(?:they\s+|those\s+|these\s+|them\s+|all\s+)?$", _RX)
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    """Lower-case demonym → ISO alpha-2 ("british" → "GB"), from the same package data as the shared reader's
+    nationality places (``claims.nlp.demonyms``)."""
+    from countryinfo import all_countries
+
+    from claims.nlp.demonyms import countries_by_demonym
+
+    iso = {}
+    for country in all_countries():
+        info = country.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if info.get("name") and code:
+            iso[info["name"]] = code
+    return {d: iso[names[0]] for d, names in countries_by_demonym().items() if names and names[0] in iso}
+
+
+@functools.cache
+def _word_rx() -> re.Pattern[str]:
+    words = sorted({*(re.escape(w.title()) for w in _demonyms()), *(re.escape(a) for a in _ABBREVIATIONS)},
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(words) + r")(?![\w])")
+
+
+def nationality_operators(text: str, spans: Spans, vocab: Vocab,
+                          named: tuple[str, ...]) -> tuple[tuple[str, ...], Spans, list[str]]:
+    """The operators a nationality in ``text`` stands for, the spans it used and the problems (``named``: the
+    operators the question names itself)."""
+    by_country = dict(vocab.operators_by_country)
+    operators: list[str] = []
+    used: Spans = []
+    problems: list[str] = []
+    for m in _word_rx().finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans) or not _describes_missions(text, m, spans):
+            continue
+        word = m.group(0)
+        country = _ABBREVIATIONS.get(word) or _demonyms().get(word.lower(), "")
+        found = by_country.get(country, ())
+        if not found or named:
+            why = "no aircraft operator of that country is known" if not found else "beside a named operator"
+            problems.append(f"word: {word} ({why}: name the service, e.g. \"RAF\")")
+            continue
+        operators.extend(o for o in found if o not in operators)
+        used.append((m.start(), m.end(), f"operator: {word} (every {country} operator)"))
+    return tuple(operators), used, problems
+
+
+def _describes_missions(text: str, m: re.Match[str], spans: Spans) -> bool:
+    after = text[m.end():]
+    if _NOUN_RX.match(after):
+        return True
+    gap = re.match(rf"\s*{_DESCRIBING}", after, _RX)
+    at = m.end() + (gap.end() if gap else 0)
+    if any(s == at and label.startswith(("aircraft:", "role:")) for s, _, label in spans):
+        return True
+    return bool(_PREDICATE_RX.search(text[:m.start()])) and not re.search(r"\w", after.replace("?", ""))
