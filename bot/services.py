@@ -431,7 +431,16 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
         "claims": _answer_claims,
         "claim_evidence": _answer_claim_evidence,
     }[query.intent]
-    return handler(query, today)
+    answer = handler(query, today)
+    if query.intent != "claims" and query.intent != "claim_evidence":
+        answer.notes = [*answer.notes, *_designator_notes(query)]
+    return answer
+
+
+def _designator_notes(query: BotQuery) -> list[str]:
+    from evidence.describing import designator_notes
+
+    return designator_notes([s for s in (query.scope, query.other) if s is not None])
 
 
 def _answer_count(query: BotQuery, today: dt.date) -> Answer:

@@ -99,3 +99,13 @@ def mission_match_reason(mission: Mission, scope: Scope) -> str:
     if mission.has_orbit:
         bits.append("orbited")
     return ", ".join(bits)
+
+
+def designator_notes(scopes: list[Scope]) -> list[str]:
+    """"The records hold the ICAO type BE20, not the variant: …" for each type of the scopes whose designator holds
+    aircraft people name apart (an RC-12 is a BE20 like any C-12) — bot answers and claim checks alike."""
+    from evidence.reference_data.aircraft import DESIGNATOR_HOLDS
+
+    designators = dict.fromkeys(d for scope in scopes for d in scope.type_designators)
+    return [f"The records hold the ICAO type {d}, not the variant: {d} is {DESIGNATOR_HOLDS[d]}."
+            for d in designators if d in DESIGNATOR_HOLDS]

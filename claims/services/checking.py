@@ -164,7 +164,7 @@ LOWER_BOUND = ("Counts include only aircraft that were heard broadcasting ADS-B:
 def _span_count_check(scope: Scope, claimed: str) -> CountCheck:
     """"At least 18 over a 10-day span in late January and early February": the text does not say which ten days,
     so the count is the busiest ten consecutive days of the window (and the window's whole count beside it)."""
-    from evidence.describing import describe_scope
+    from evidence.describing import describe_scope, designator_notes
     from evidence.selectors import busiest_stretch, count_missions
 
     assert scope.period is not None and scope.period.span_days
@@ -176,15 +176,15 @@ def _span_count_check(scope: Scope, claimed: str) -> CountCheck:
         found=f"{stretch.count} in the busiest {n} days ({stretch.start.isoformat()} to {stretch.end.isoformat()}); "
               f"{whole} in the whole window",
         scope_text="missions " + describe_scope(scope),
-        caveat=f"{LOWER_BOUND} The text does not say which days: the busiest stretch of that length is the most the "
-               "records can support.",
+        caveat=" ".join([f"{LOWER_BOUND} The text does not say which days: the busiest stretch of that length is the "
+                         "most the records can support.", *designator_notes([scope])]),
         coverage="",
     )
 
 
 def claim_count_check(claim: Claim) -> CountCheck | None:
     """Claimed vs found for a claim that states a number of missions. The verdict stays a person's decision."""
-    from evidence.describing import describe_scope
+    from evidence.describing import describe_scope, designator_notes
     from evidence.selectors import distances_beyond_measurement, missions_in_scope
     from evidence.services.coverage import FEW_MISSIONS, coverage_line
 
@@ -219,6 +219,6 @@ def claim_count_check(claim: Claim) -> CountCheck | None:
         claimed=claimed,
         found=found,
         scope_text="missions " + describe_scope(scope),
-        caveat=LOWER_BOUND,
+        caveat=" ".join([LOWER_BOUND, *designator_notes([scope])]),
         coverage=coverage,
     )

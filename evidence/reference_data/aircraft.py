@@ -185,6 +185,26 @@ TYPE_FAMILIES: dict[str, tuple[str, ...]] = {
     "King Air": ("BE9L", "BE9T", "BE10", "BE20", "BE30", "B350"),
 }
 
+#: What one ICAO designator holds that a question or claim may name apart: the records carry the designator (the
+#: type code a transponder's registry entry gives), never the variant, so a count "of RC-12s" is a count of BE20.
+#: Said beside every answer about one of these types.
+DESIGNATOR_HOLDS: dict[str, str] = {
+    "BE20": "every King Air 200: the RC-12 Guardrail, the C-12 Huron transports and civil King Air 200s",
+    "B350": "every King Air 350: the MC-12W/S Liberty, the Shadow R1 and civil King Air 350s",
+    "R135": "every RC-135 variant (RC-135V/W Rivet Joint, RC-135S Cobra Ball, RC-135U Combat Sent)",
+    "Q4": "both the RQ-4 Global Hawk and the MQ-4C Triton",
+    "Q9": "every MQ-9 variant (MQ-9A Reaper, MQ-9B SkyGuardian/SeaGuardian/Protector)",
+    "B762": "the KC-46 and KC-767 tankers and the Boeing 767-200 airliner",
+    "A332": "the A330 MRTT tankers (KC-30, Voyager) and the A330-200 airliner",
+    "E737": "the E-7 Wedgetail and other Boeing 737 AEW aircraft",
+    "SU27": "the Su-27, Su-30, Su-33, Su-34, Su-35 and the J-11, J-15 and J-16",
+    "TU95": "both the Tu-95 bomber and the Tu-142 maritime patrol aircraft",
+    "IL18": "the Il-18 airliner and the Il-20 and Il-22 reconnaissance and command aircraft",
+    "AN12": "the An-12 and the Shaanxi Y-8 family (Y-8Q, Y-8G, Y-8J, Y-8X)",
+    "C130": "every C-130 variant, transports and special-mission aircraft (EC-130H, HC-130, MC-130, KC-130J)",
+    "GLEX": "the Global Express business jets and the military ones built on it (Sentinel R1, E-11A)",
+}
+
 #: Designators whose role/name the curated list sets although the designator is mostly civil (B762 is also the
 #: Boeing 767-200 airliner; A332 the A330-200; B742 the 747-200): the role says what the *military* variant does,
 #: which is what these aliases name. Their catalogue name is kept, not replaced.

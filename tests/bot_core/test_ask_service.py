@@ -207,3 +207,14 @@ def test_a_record_names_the_places_asked_about_first_and_at_most_six(demo):
     details = platforms.mission_details(record)  # the web chat's, Mattermost's and Matrix's rendering
     assert "nm from Kaliningrad Oblast" in details.split(" · ")[-1].split(", ")[0]
     assert details.endswith(f"and {hidden} more places")
+
+
+def test_an_answer_says_what_the_designator_holds(demo):
+    """The records carry the ICAO type, not the variant: "RC-12" is counted as BE20 (every King Air 200, C-12
+    transports included) and the answer says so; a type that is one aircraft gets no such note."""
+    rc12 = ask(text="how many RC-12 flights in 2025?", user=demo.editor, platform="api", now=NOW)
+    assert rc12.query["scope"]["type_designators"] == ["BE20"]
+    assert any(n.startswith("The records hold the ICAO type BE20, not the variant") and "C-12" in n
+               for n in rc12.notes), rc12.notes
+    p8 = ask(text="how many P-8 flights in February 2025?", user=demo.editor, platform="api", now=NOW)
+    assert p8.count and not any("not the variant" in n for n in p8.notes)

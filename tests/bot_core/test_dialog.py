@@ -467,6 +467,8 @@ SINGLE: list[Q] = [
     Q("which days did RQ-4s fly over the Black Sea?", "breakdown", 4, by="day", types="Q4",
       rows="2025-10-03:1,2025-10-10:1,2025-10-17:1,2025-10-24:1"),
     Q("in which months did U-2s fly near Texas?", "breakdown", 1, by="month", types="U2", rows="2025-02:1"),
+    # the records hold the ICAO type, not the variant: said beside the answer (an RC-12 is a BE20 like any C-12)
+    Q("how many RC-12 flights in 2025?", "count", 0, types="BE20"),
     # a name two known places share is asked about, not called unknown
     Q("how many flights near Georgia in 2025?", "count", DECLINED,
       says='the place "Georgia" (the US state Georgia or the country Georgia? say which).'),

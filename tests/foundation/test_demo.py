@@ -68,6 +68,10 @@ def test_count_check_shows_claimed_and_found(demo, client, factchecker):
     assert check18.claimed == "at least 18 in 10 days" and check18.found.startswith("18 in the busiest 10 days")
     assert check18.scope_text.startswith("missions by surveillance/reconnaissance aircraft")
     assert "P8" in check.scope_text and "lower bound" in check.caveat
+    # a type whose ICAO designator holds variants people name apart says so: "RC-135W" is every RC-135
+    rivet = Claim.objects.get(exact__startswith="Royal Air Force RC-135W Rivet Joint aircraft flew three missions")
+    assert "The records hold the ICAO type R135, not the variant" in claim_count_check(rivet).caveat
+    assert "not the variant" not in check.caveat  # P8 is one aircraft
     # "Historically, such flights happened about once a month": a baseline, read over the year before the surge the
     # text just reported (2024's one a month), not over a year that includes the surge
     monthly = Claim.objects.get(article=demo.article, exact__startswith="Historically")
