@@ -349,6 +349,32 @@ def _tag_prepared(pending: list[_Prepared], ctx: _Context) -> None:
     _charge(ctx, "tag", t)
 
 
+def write_files(pending: list[_Prepared], ctx: _Context) -> None:
+    """Write a batch's files in order: each file with aircraft to keep in its own transaction; a run of files with
+    none (most of a day archive: they only count for coverage) records its progress in one transaction — the
+    progress still commits with the files' writes (there are none), in one commit instead of one each."""
+    quiet: list[_Prepared] = []
+    for prepared in pending:
+        if not prepared.tracks:
+            quiet.append(prepared)
+            continue
+        _record_progress(quiet, ctx)
+        quiet = []
+        _write_file(prepared, ctx)
+    _record_progress(quiet, ctx)
+
+
+def _record_progress(files: list[_Prepared], ctx: _Context) -> None:
+    """The progress of files without aircraft to keep (nothing else to write), in one transaction."""
+    if not files or ctx.on_written is None:
+        return
+    t = _clock()
+    with transaction.atomic():
+        for prepared in files:
+            ctx.on_written(prepared, 0, 0)
+    _charge(ctx, "write", t)
+
+
 def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
     created = updated = 0
     # PostgreSQL: this file's months get their partitions (own short transaction) before its rows arrive.

@@ -357,8 +357,7 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
         ctx.coverage.flush()
         fi._charge(ctx, "write", t)  # the cells' merge is database work
         fi._tag_prepared(pending, ctx)
-        for prepared in pending:
-            fi._write_file(prepared, ctx)
+        fi.write_files(pending, ctx)
         pending.clear()
         ImportUnit.objects.filter(pk=unit_id).update(claimed_at=timezone.now())
         refresh_totals(ctx.run.pk)
