@@ -259,11 +259,18 @@ def _numbers(
     col: list[Any] | tuple[Any, ...], path: str, where: str, name: str, *, nullable: bool, offset: int = 0
 ) -> np.ndarray:
     """Column of JSON numbers (None → NaN when nullable) to float64; text, booleans, dicts raise with the row."""
+    _check_numbers(col, path, where, name, nullable=nullable, offset=offset)
+    return np.array(col, dtype=np.float64)
+
+
+def _check_numbers(
+    col: list[Any] | tuple[Any, ...], path: str, where: str, name: str, *, nullable: bool, offset: int = 0
+) -> None:
+    """Raise with the row unless every value is a JSON number (or None when nullable)."""
     allowed: tuple[type, ...] = (*_NUMBER, _NONE) if nullable else _NUMBER
     if not set(map(type, col)) <= set(allowed):
         i = _first_bad(col, allowed)
         raise FlightFileError(path, f"{where} {i + offset}", f"{name} is {col[i]!r}, expected a number")
-    return np.array(col, dtype=np.float64)
 
 
 def _label(where: str, i: int, labels: Sequence[int] | None) -> str:
@@ -363,7 +370,7 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         i = _first_bad(flags_col, (int, _NONE))
         raise FlightFileError(path, f"{where} {i}", f"flags {flags_col[i]!r} is not an integer")
     flags = np.nan_to_num(np.array(flags_col, dtype=np.float64)).astype(np.int64)
-    _numbers(cols[7], path, where, "vertical rate", nullable=True)  # validated, not kept
+    _check_numbers(cols[7], path, where, "vertical rate", nullable=True)  # validated, not kept
     details = cols[8]
     if not set(map(type, details)) <= {dict, _NONE}:
         i = _first_bad(details, (dict, _NONE))

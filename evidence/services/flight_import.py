@@ -97,8 +97,9 @@ class _Context:
     cap_nm: float
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(_TIMING_KEYS, 0.0))
     keep: Callable[[AircraftTrack], bool] | None = None  # None: every aircraft becomes missions
-    # Called inside each file's transaction (the job's progress is committed with the file's writes, or not at all).
-    on_written: Callable[[Any, int, int], None] | None = None
+    # Called inside each file's transaction with [(file, missions created, updated)] (the job's progress is committed
+    # with the file's writes, or not at all); with several files that have nothing to write, in one transaction.
+    on_written: Callable[[list[tuple[Any, int, int]]], None] | None = None
     coverage: Any = None  # a CoverageCounter, fed every aircraft read (kept or not)
 
 
@@ -370,8 +371,7 @@ def _record_progress(files: list[_Prepared], ctx: _Context) -> None:
         return
     t = _clock()
     with transaction.atomic():
-        for prepared in files:
-            ctx.on_written(prepared, 0, 0)
+        ctx.on_written([(prepared, 0, 0) for prepared in files])
     _charge(ctx, "write", t)
 
 
@@ -385,7 +385,7 @@ def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
             created += c
             updated += u
         if ctx.on_written is not None:
-            ctx.on_written(prepared, created, updated)
+            ctx.on_written([(prepared, created, updated)])
         committing = _clock()  # the commit happens on leaving the block: database time too
     _charge(ctx, "write", committing)
     return created, updated
