@@ -11,7 +11,10 @@ the same.
 - the cells' merge (part of "write"): the old flush (touched cells read and locked by region × hour, missing ones
   created empty, one UPDATE per changed cell) vs ``CoverageCounter.flush`` now, client and PostgreSQL backend CPU,
   each in a transaction rolled back afterwards; both merge the same cells in two halves (the second half merges into
-  cells the first created).
+  cells the first created);
+- mission–region rows (part of "write"): ``bulk_create`` of model instances vs ``flight_import.insert_columns``
+  (one ``INSERT … SELECT FROM unnest`` of column arrays), for 600 synthetic missions × 25 regions, client and
+  PostgreSQL backend CPU, each in a transaction rolled back afterwards.
 """
 
 from __future__ import annotations
@@ -136,6 +139,42 @@ def compare_paths(tar: Path, members: int) -> None:
     same = _triples(old_cells) == set().union(*(_counter_triples(c) for c in counters))
     print(f"  coverage: old {1e6 * old_cov / n:.2f}, new {1e6 * new_cov / n:.2f} (same cells: {same})")
     _compare_merge(old_cells, counters, n)
+    _compare_region_rows()
+
+
+def _compare_region_rows(missions: int = 600, per_mission: int = 25) -> None:
+    """Old and new insert of the same region rows for synthetic missions, in transactions rolled back after."""
+    from django.db import connection, transaction
+
+    from evidence.models import Aircraft, Mission, MissionRegion, Region
+    from evidence.services.flight_import import _REGION_ROW_FIELDS, insert_columns
+
+    if connection.vendor != "postgresql":
+        return
+    regions = list(Region.objects.order_by("pk").values_list("pk", flat=True)[:per_mission])
+    start = datetime(2025, 2, 3, tzinfo=UTC)
+    results = {}
+    for label in ("old", "new"):
+        with transaction.atomic():
+            aircraft = Aircraft.objects.create(hex="ffffff", provenance={})
+            rows = [(m.pk, r, k % 3 == 0, 12.5 + k, m.start, None, aircraft.pk)
+                    for m in Mission.objects.bulk_create([
+                        Mission(aircraft=aircraft, start=start, end=start, track=b"", min_lat=0, min_lon=0, max_lat=0,
+                                max_lon=0) for _ in range(missions)])
+                    for k, r in enumerate(regions)]  # fmt: skip
+            before = MissionRegion.objects.count()
+            d, c = backend_cpu(), time.process_time()
+            if label == "old":
+                MissionRegion.objects.bulk_create([MissionRegion(**dict(zip(_REGION_ROW_FIELDS, row, strict=True)))
+                                                   for row in rows], batch_size=2000)  # fmt: skip
+            else:
+                insert_columns(MissionRegion, _REGION_ROW_FIELDS, rows)
+            results[label] = (time.process_time() - c, backend_cpu() - d, MissionRegion.objects.count() - before)
+            transaction.set_rollback(True)
+    (oc, od, on), (nc, nd, nn) = results["old"], results["new"]
+    print(f"  mission–region rows ({len(rows):,}), µs per row, client: old {1e6 * oc / len(rows):.1f}, new "
+          f"{1e6 * nc / len(rows):.1f}; PostgreSQL backend: old {1e6 * od / len(rows):.1f}, new "
+          f"{1e6 * nd / len(rows):.1f} (rows written: {on:,} / {nn:,})")  # fmt: skip
 
 
 def _counter_with(tagger: Any, batch: list[SampleT]) -> Any:

@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 import numpy as np
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from evidence import partitioning
 from evidence.flightdata import (
@@ -501,8 +501,6 @@ def _refresh_planner_statistics() -> None:
     """SQLite has no autovacuum/auto-analyze: without statistics its planner picks a poor index for region
     questions. ``PRAGMA optimize`` analyses only what changed enough, so it is cheap after small imports.
     (PostgreSQL's autovacuum keeps its statistics.)"""
-    from django.db import connection
-
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA optimize")
@@ -574,21 +572,38 @@ def tag_tracks(
 def replace_region_links(tagged: list[tuple[Mission, list[tuple[Any, bool, float]]]]) -> int:
     """Replace the region rows of saved missions with freshly computed tags; returns the rows written."""
     MissionRegion.objects.filter(mission__in=[m.pk for m, _ in tagged if m.pk]).delete()
-    links = [
-        MissionRegion(
-            mission=m,
-            region_id=key,
-            over=over,
-            distance_nm=nm,
-            mission_start=m.start,
-            aircraft_type_id=m.aircraft_type_id,
-            aircraft_id=m.aircraft_id,
-        )
+    rows = [
+        (m.pk, key, over, nm, m.start, m.aircraft_type_id, m.aircraft_id)
         for m, tags in tagged
         for key, over, nm in tags
     ]
-    MissionRegion.objects.bulk_create(links, batch_size=2000)
-    return len(links)
+    if connection.vendor == "postgresql":
+        insert_columns(MissionRegion, _REGION_ROW_FIELDS, rows)
+    else:
+        MissionRegion.objects.bulk_create(
+            [MissionRegion(**dict(zip(_REGION_ROW_FIELDS, row, strict=True))) for row in rows], batch_size=2000
+        )
+    return len(rows)
+
+
+_REGION_ROW_FIELDS = ("mission_id", "region_id", "over", "distance_nm", "mission_start", "aircraft_type_id",
+                      "aircraft_id")  # fmt: skip
+
+
+def insert_columns(model: type[Any], fields: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL: insert ``rows`` (values in ``fields`` order) in one statement, one array parameter per column
+    (``INSERT … SELECT FROM unnest(…)``) — no model instances, no statement that grows with the rows. Through
+    Django's cursor, so the data version still moves on commit."""
+    if not rows:
+        return
+    meta = model._meta
+    columns = [meta.get_field(name.removesuffix("_id") if name.endswith("_id") else name) for name in fields]
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(field.column) for field in columns)
+    arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {quote(meta.db_table)} ({names}) SELECT * FROM unnest({arrays})",
+                       [list(values) for values in zip(*rows, strict=True)])  # fmt: skip
 
 
 def _most_overlapping(mission: Mission, others: list[Mission]) -> Mission | None:
