@@ -304,13 +304,22 @@ def coverage_sample(track: AircraftTrack) -> tuple[str, np.ndarray, np.ndarray, 
         return None
     hours = np.floor(p.t / 3600.0).astype(np.int64)
     starts = np.flatnonzero(np.r_[True, hours[1:] != hours[:-1]])
-    ends = np.r_[starts[1:], len(p)]
-    picks = [
-        np.unique(np.linspace(a, b - 1, min(COVERAGE_POINTS_PER_HOUR, b - a)).astype(np.int64))
-        for a, b in zip(starts, ends, strict=True)
-    ]
-    index = np.concatenate(picks)
+    index = spread(starts, np.r_[starts[1:], len(p)], COVERAGE_POINTS_PER_HOUR)
     return track.aircraft.hex, hours[index] * 3600, p.lon[index], p.lat[index]
+
+
+def spread(starts: np.ndarray, ends: np.ndarray, most: int) -> np.ndarray:
+    """For every range ``[a, b)``, ``min(most, b - a)`` indices spread evenly from a to b - 1 — what
+    ``np.unique(np.linspace(a, b - 1, n).astype(int))`` gives, range after range, with the same float operations
+    (``k * step + a``, the last one ``b - 1`` when n > 1), all at once. (No duplicates to remove: the step is ≥ 1.)"""
+    lengths = ends - starts
+    n = np.minimum(most, lengths)
+    first = np.cumsum(n) - n
+    k = np.arange(int(n.sum())) - np.repeat(first, n)
+    y = k * np.repeat((lengths - 1) / np.maximum(n - 1, 1), n) + np.repeat(starts, n).astype(np.float64)
+    several = n > 1
+    y[(first + n - 1)[several]] = (ends - 1)[several]
+    return y.astype(np.int64)
 
 
 def _prepared_in_order(jobs: list[Any], workers: int) -> Iterator[_Prepared | FlightFileError]:
