@@ -13,7 +13,10 @@ aircraft counts for coverage); ``--all`` keeps every aircraft.
 Printed per mode: wall time and positions/s end to end (planning the tar included), the workers' CPU seconds and CPU
 time per position, per-worker parse+split+tag+coverage rates from the units' own timings (the workers log them at
 DEBUG), the peak RSS of each worker's pool process, and the load average before and after (the machine is shared).
-Missions and coverage written by the benchmark are deleted between modes.
+Missions and coverage written by the benchmark are deleted between modes. Before the modes, ``--compare N`` (default
+1,000 members) runs the paths this benchmark's figures replaced and the current ones on the same N members, in the
+same process, and prints the CPU time per position of each and whether their results are the same
+(bench/compare_day_archive.py); in process, the PostgreSQL backend's CPU time is printed too.
 """
 
 from __future__ import annotations
@@ -61,13 +64,16 @@ def clean(hexes: list[str]) -> None:
 
 
 def run_in_process(tar: Path, keep_all: bool) -> dict:
+    from compare_day_archive import backend_cpu
+
     from evidence.services.flight_import import import_flight_files
 
     timings: dict[str, float] = {}
-    t, c = time.perf_counter(), time.process_time()
+    t, c, d = time.perf_counter(), time.process_time(), backend_cpu()
     run = import_flight_files([str(tar)], origin="bench", keep_all=keep_all, timings=timings)
     return {"seconds": time.perf_counter() - t, "cpu": time.process_time() - c, "run": run,
-            "units": [{"pid": os.getpid(), "positions": run.positions_read, **timings}]}  # fmt: skip
+            "units": [{"pid": os.getpid(), "positions": run.positions_read, **timings}],
+            "database_cpu": backend_cpu() - d}  # fmt: skip
 
 
 def _proc_status(pid: int) -> tuple[float, float]:
@@ -156,8 +162,15 @@ def report(label: str, result: dict, load: tuple[float, float]) -> None:
         work_cpu = sum(acc.get(f"{p}_cpu", 0.0) for p in WORK_PHASES)
         work_wall = sum(acc.get(p, 0.0) for p in WORK_PHASES)
         phases = ", ".join(f"{p} {acc.get(f'{p}_cpu', 0.0):,.1f}" for p in (*WORK_PHASES, "write"))
+        per_position = ", ".join(f"{p} {1e6 * acc.get(f'{p}_cpu', 0.0) / acc['positions']:.2f}"
+                                 for p in (*WORK_PHASES, "write"))  # fmt: skip
         print(f"  worker {w}: {acc['positions']:,.0f} positions; CPU s by phase: {phases}; parse+split+tag+coverage "
               f"{acc['positions'] / work_cpu:,.0f} positions/CPU-s ({acc['positions'] / work_wall:,.0f}/s wall)")
+        print(f"  worker {w}: CPU µs per position: {per_position}")
+    if "database_cpu" in result:
+        n = result["run"].positions_read
+        print(f"  PostgreSQL backend of this process: {result['database_cpu']:,.1f} s CPU = "
+              f"{1e6 * result['database_cpu'] / n:.2f} µs per position")  # fmt: skip
 
 
 def main() -> None:
@@ -167,6 +180,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="0 = in this process")
     parser.add_argument("--all", action="store_true", help="keep every aircraft (default: the keep filter)")
     parser.add_argument("--unit-files", type=int, default=200, help="IMPORT_UNIT_FILES for the workers")
+    parser.add_argument("--compare", type=int, default=1000, metavar="N",
+                        help="first compare the old and new paths on N members (0: do not)")  # fmt: skip
     args = parser.parse_args()
     setup_django()
     from day_archive_synth import addresses, write_day_tar
@@ -179,6 +194,11 @@ def main() -> None:
     hexes, _ = addresses(args.aircraft, 0.03, 7)
     print(f"day archive {tar}: {tar.stat().st_size / 2**20:,.0f} MiB, {args.aircraft:,} aircraft; "
           f"{os.cpu_count()} CPUs; keep {'all' if args.all else 'the default filter'}", flush=True)  # fmt: skip
+    if args.compare:
+        from compare_day_archive import compare_paths
+
+        clean(hexes)
+        compare_paths(tar, args.compare)
     with tempfile.TemporaryDirectory(prefix="fc-bench-logs-") as logs:
         for n in args.workers:
             clean(hexes)

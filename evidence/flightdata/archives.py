@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from .positions import AircraftTrack, FlightFileError
-from .readers import default_max_bytes, read_flight_stream, too_big_reason
+from .readers import default_max_bytes, read_flight_bytes, read_flight_stream, too_big_reason
 
 FLIGHT_MEMBER = re.compile(r"(^|/)[^/]+\.(json|csv)(\.gz)?$", re.IGNORECASE)
 _PART = re.compile(r"^(?P<base>.+\.tar)\.(?P<suffix>[a-z]{2})$")
@@ -165,12 +165,15 @@ def read_member(parts: Sequence[str], member: TarMember, *, max_bytes: int | Non
     label = f"{tar_label(parts)}::{member.name}"
     if member.size > limit:
         raise FlightFileError(label, "file", too_big_reason(limit, "in the tar"))
+    data = bytearray(member.size)
     with ConcatenatedParts(parts) as raw:
         raw.seek(member.offset)
-        data = io.BufferedReader(raw, buffer_size=1 << 20).read(member.size)  # across part boundaries
-    if len(data) != member.size:
+        got, view = 0, memoryview(data)
+        while got < member.size and (n := raw.readinto(view[got:])):  # across part boundaries
+            got += n
+    if got != member.size:
         raise FlightFileError(label, "tar", "member cut short: the tar ends inside it")
-    return read_flight_stream(io.BytesIO(data), label, max_bytes=limit)
+    return read_flight_bytes(bytes(data), label, max_bytes=limit)
 
 
 def stream_members(parts: Sequence[str], *, max_bytes: int | None = None) -> Iterator[list[AircraftTrack] | Exception]:

@@ -49,7 +49,14 @@ from .positions import (
 )
 from .registries import is_military_address, normalise_hex
 
-__all__ = ["AircraftTrack", "FlightFileError", "default_max_bytes", "read_flight_file", "read_flight_stream"]
+__all__ = [
+    "AircraftTrack",
+    "FlightFileError",
+    "default_max_bytes",
+    "read_flight_bytes",
+    "read_flight_file",
+    "read_flight_stream",
+]
 
 T_MIN = 631152000.0  # 1990-01-01
 T_MAX = 4102444800.0  # 2100-01-01
@@ -104,6 +111,38 @@ def read_flight_stream(fh: IO[bytes], path: str, *, max_bytes: int | None = None
         raise FlightFileError(path, "file", f"cannot read: {exc.strerror or exc}") from None
     _check_text(tracks, path)
     return tracks
+
+
+def read_flight_bytes(data: bytes, path: str, *, max_bytes: int | None = None) -> list[AircraftTrack]:
+    """``read_flight_stream`` of a file already in memory (a tar member): a gzip document is inflated in one call
+    and JSON parsed from it directly, without the stream layers. Whatever that path does not take — CSV, a corrupt,
+    truncated or oversized gzip — goes through ``read_flight_stream``, so the tracks and every error are the same."""
+    limit = default_max_bytes() if max_bytes is None else int(max_bytes)
+    content = _inflated(data, limit) if data[:2] == b"\x1f\x8b" else (data if len(data) <= limit else None)
+    if content is None or content[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):  # as _read_content
+        return read_flight_stream(io.BytesIO(data), path, max_bytes=limit)
+    tracks = _parse_document(content, path)
+    _check_text(tracks, path)
+    return tracks
+
+
+def _inflated(data: bytes, limit: int) -> bytes | None:
+    """The gzip members of ``data`` inflated, or None when they are not all complete and valid or inflate to more
+    than ``limit`` bytes (the stream reader then says what is wrong)."""
+    out: list[bytes] = []
+    size, rest = 0, data
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            chunk = inflater.decompress(rest, limit + 1 - size)
+        except zlib.error:
+            return None
+        size += len(chunk)
+        if size > limit or not inflater.eof:
+            return None
+        out.append(chunk)
+        rest = inflater.unused_data
+    return b"".join(out)
 
 
 def default_max_bytes() -> int:
@@ -162,6 +201,11 @@ def _read_content(fh: io.BufferedReader, path: str) -> list[AircraftTrack]:
     data = bytearray()
     while chunk := fh.read(_CHUNK):
         data += chunk
+    return _parse_document(data, path)
+
+
+def _parse_document(data: bytes | bytearray, path: str) -> list[AircraftTrack]:
+    """Tracks of a whole JSON document."""
     # orjson creates one Python object per value and none of them form cycles: pausing the cyclic garbage
     # collector (which would otherwise scan them repeatedly) makes parsing ~25 % faster.
     with _gc_paused():
@@ -170,7 +214,6 @@ def _read_content(fh: io.BufferedReader, path: str) -> list[AircraftTrack]:
         except orjson.JSONDecodeError as exc:
             location = f"line {exc.lineno} column {exc.colno}"
             raise FlightFileError(path, location, f"not valid JSON: {exc.msg}") from None
-        del data
         tracks = list(_parse_json(doc, path))
         del doc
     return tracks
@@ -216,11 +259,18 @@ def _numbers(
     col: list[Any] | tuple[Any, ...], path: str, where: str, name: str, *, nullable: bool, offset: int = 0
 ) -> np.ndarray:
     """Column of JSON numbers (None → NaN when nullable) to float64; text, booleans, dicts raise with the row."""
+    _check_numbers(col, path, where, name, nullable=nullable, offset=offset)
+    return np.array(col, dtype=np.float64)
+
+
+def _check_numbers(
+    col: list[Any] | tuple[Any, ...], path: str, where: str, name: str, *, nullable: bool, offset: int = 0
+) -> None:
+    """Raise with the row unless every value is a JSON number (or None when nullable)."""
     allowed: tuple[type, ...] = (*_NUMBER, _NONE) if nullable else _NUMBER
     if not set(map(type, col)) <= set(allowed):
         i = _first_bad(col, allowed)
         raise FlightFileError(path, f"{where} {i + offset}", f"{name} is {col[i]!r}, expected a number")
-    return np.array(col, dtype=np.float64)
 
 
 def _label(where: str, i: int, labels: Sequence[int] | None) -> str:
@@ -320,7 +370,7 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
         i = _first_bad(flags_col, (int, _NONE))
         raise FlightFileError(path, f"{where} {i}", f"flags {flags_col[i]!r} is not an integer")
     flags = np.nan_to_num(np.array(flags_col, dtype=np.float64)).astype(np.int64)
-    _numbers(cols[7], path, where, "vertical rate", nullable=True)  # validated, not kept
+    _check_numbers(cols[7], path, where, "vertical rate", nullable=True)  # validated, not kept
     details = cols[8]
     if not set(map(type, details)) <= {dict, _NONE}:
         i = _first_bad(details, (dict, _NONE))
@@ -337,8 +387,9 @@ def _parse_readsb(doc: dict[str, Any], path: str) -> AircraftTrack:
     table: dict[str, int] = {}
     set_at = np.zeros(n, dtype=bool)
     code_at = np.full(n, -1, dtype=np.int32)
-    for i, d in enumerate(details):
-        if d is not None and "flight" in d:
+    for i in itertools.compress(range(n), details):  # rows with a non-empty detail dict
+        d = details[i]
+        if "flight" in d:
             flight = d["flight"]
             if not isinstance(flight, str):
                 raise FlightFileError(path, f"{where} {i}", f"callsign {flight!r} is not text")

@@ -193,11 +193,59 @@ class RegionTagger:
     def within_many(self, tracks: Iterable[tuple[np.ndarray, np.ndarray]], nm: float) -> list[list[Hashable]]:
         """Keys of the regions each track flew over or within ``nm`` of (≤ each region's cap): a yes/no per pair
         from a prepared ``dwithin``, no distance measured — what coverage counting needs, several times cheaper."""
-        matrix = self.distances(tracks, cap_nm=nm, within_only=True)
-        hit_t, hit_r = np.nonzero(matrix == 0.0)
-        bounds = np.searchsorted(hit_t, np.arange(len(matrix) + 1)).tolist()
+        lon, lat, starts = _flat(list(tracks))
+        hit_t, hit_r = self.within_pairs(lon, lat, starts, nm)
+        bounds = np.searchsorted(hit_t, np.arange(len(starts))).tolist()
         keys = self.keys
         return [[keys[r] for r in hit_r[a:b].tolist()] for a, b in itertools.pairwise(bounds)]
+
+    def within_pairs(self, lon: np.ndarray, lat: np.ndarray, starts: np.ndarray,
+                     nm: float) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+        """(track, region index) pairs, sorted, of the tracks ``lon[starts[i]:starts[i + 1]]`` … that came over or
+        within ``nm`` of a region (≤ its own cap). The same answers as ``distances(…, within_only=True)`` (the
+        test compares them), for less: the detailed copy of each track is projected once per zone and screened by
+        its own metre box (no coarse copy); a pair whose first position lies inside the piece is within without a
+        ``dwithin``; no tracks × regions matrix."""
+        none = np.empty(0, dtype=np.intp)
+        if len(starts) < 2 or len(self._piece_region) == 0:
+            return none, none
+        region_cap = np.minimum(self._region_cap_m, float(nm) * NM)
+        shrink = (self._region_cap_m - region_cap)[self._piece_region]
+        fine = self._simplified_flat(lon, lat, starts, coarse=False)[0]
+        cand_t, cand_p = self._tree.query(shapely.box(*_group_bounds(fine[0], fine[1], fine[3]).T))
+        pt, pp, lines, first = self._near_rows(fine, cand_t, cand_p, shrink)
+        if not len(pt):
+            return none, none
+        pieces = self._piece_fine[pp]
+        ok = shapely.contains_xy(pieces, first[:, 0], first[:, 1])
+        rest = np.flatnonzero(~ok)
+        ok[rest] = shapely.dwithin(pieces[rest], lines[rest], region_cap[self._piece_region[pp[rest]]])
+        pair = np.unique(pt[ok].astype(np.int64) * len(self.keys) + self._piece_region[pp[ok]])
+        return (pair // len(self.keys)).astype(np.intp), (pair % len(self.keys)).astype(np.intp)
+
+    def _near_rows(self, fine: _Flat, cand_t: np.ndarray, cand_p: np.ndarray,
+                   shrink: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+        """The candidate (track, piece) pairs whose projected track box meets the piece's metre box (grown by its
+        cap less ``shrink``): their tracks, pieces, projected tracks and the tracks' first projected positions. Each
+        track is projected once into each zone it has candidates in."""
+        cand_z = self._piece_zone[cand_p]
+        order = np.argsort(cand_z, kind="stable")
+        cand_t, cand_p, cand_z = cand_t[order], cand_p[order], cand_z[order]
+        cuts = np.flatnonzero(np.diff(cand_z)) + 1
+        out: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        for t_z, p_z in zip(np.split(cand_t, cuts), np.split(cand_p, cuts), strict=True):
+            if not len(t_z):
+                continue
+            wanted = np.unique(t_z)
+            lines, m_bounds, first_xy = _project_tracks(*fine, wanted, self._zones[int(self._piece_zone[p_z[0]])])
+            row = np.searchsorted(wanted, t_z)
+            b, mb, s = self._m_bounds[p_z], m_bounds[row], shrink[p_z] - 1.0  # 1 m of slack: never too few
+            near = (mb[:, 0] <= b[:, 2] - s) & (mb[:, 2] >= b[:, 0] + s) & (mb[:, 1] <= b[:, 3] - s) & (
+                mb[:, 3] >= b[:, 1] + s)  # fmt: skip
+            out.append((t_z[near], p_z[near], lines[row[near]], first_xy[row[near]]))
+        if not out:
+            return np.empty(0, np.intp), np.empty(0, np.intp), np.empty(0, object), np.empty((0, 2))
+        return tuple(np.concatenate(parts) for parts in zip(*out, strict=True))  # type: ignore[return-value]
 
     def distances(self, tracks: Iterable[tuple[np.ndarray, np.ndarray]], *, cap_nm: float | None = None,
                   within_only: bool = False) -> np.ndarray:  # fmt: skip
@@ -335,14 +383,14 @@ class RegionTagger:
         Douglas–Peucker runs in lon/lat with longitudes scaled by cos(mean latitude) per track, so tolerances are
         in metres (÷ 110.5 km per degree); long legs are then re-cut (see ``_TRACK_SEGMENT_DEG``).
         """
-        lengths = np.array([len(lo) for lo, _ in tracks], dtype=np.intp)
-        for (_, la), n in zip(tracks, lengths.tolist(), strict=True):
-            if n == 0 or len(la) != n:
-                raise ValueError("each track needs the same, non-zero number of longitudes and latitudes")
-        n_tracks = len(tracks)
-        lon = np.concatenate([lo for lo, _ in tracks])
-        lat = np.concatenate([la for _, la in tracks])
-        starts = np.concatenate(([0], np.cumsum(lengths)))
+        return self._simplified_flat(*_flat(tracks))
+
+    def _simplified_flat(self, lon: np.ndarray, lat: np.ndarray, starts: np.ndarray, *,
+                         coarse: bool = True) -> tuple[_Flat, _Flat]:  # fmt: skip
+        """:meth:`_simplified` of flat tracks (``lon[starts[i]:starts[i + 1]]``…); without ``coarse`` the second
+        copy is the first one (not computed)."""
+        lengths = np.diff(starts)
+        n_tracks = len(lengths)
         owner = np.repeat(np.arange(n_tracks), lengths)
         multi = lengths >= 2
         if not multi.any():
@@ -360,7 +408,8 @@ class RegionTagger:
         shorten = np.sqrt(math.tan(math.radians(28.0)) / np.tan(np.radians(max_lat)))
         tolerance = max(self.track_tolerance_m - _TRACK_SEGMENT_ERR_M, self.track_tolerance_m / 2)
         out = []
-        for tol, segment in ((tolerance, _TRACK_SEGMENT_DEG), (_COARSE_TRACK_M, _COARSE_TRACK_SEGMENT_DEG)):
+        copies = ((tolerance, _TRACK_SEGMENT_DEG), (_COARSE_TRACK_M, _COARSE_TRACK_SEGMENT_DEG))
+        for tol, segment in copies if coarse else copies[:1]:
             if tol > 0:
                 lines[moving] = shapely.simplify(lines[moving], tol / _M_PER_DEG, preserve_topology=False)
             cut = shapely.segmentize(lines[moving], segment * shorten)
@@ -376,12 +425,25 @@ class RegionTagger:
                 order = np.argsort(s_owner, kind="stable")
                 s_lon, s_lat, s_owner = s_lon[order], s_lat[order], s_owner[order]
             out.append((s_lon, s_lat, s_owner, np.searchsorted(s_owner, np.arange(n_tracks + 1))))
-        return out[0], out[1]
+        return out[0], out[-1]
+
+
+def _flat(tracks: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Tracks as (lon, lat, start offsets + total), checked: every track non-empty, as many latitudes as longitudes."""
+    lengths = np.array([len(lo) for lo, _ in tracks], dtype=np.intp)
+    for (_, la), n in zip(tracks, lengths.tolist(), strict=True):
+        if n == 0 or len(la) != n:
+            raise ValueError("each track needs the same, non-zero number of longitudes and latitudes")
+    if not tracks:
+        return np.empty(0), np.empty(0), np.zeros(1, dtype=np.intp)
+    lon = np.concatenate([np.asarray(lo, dtype=float) for lo, _ in tracks])
+    lat = np.concatenate([np.asarray(la, dtype=float) for _, la in tracks])
+    return lon, lat, np.concatenate(([0], np.cumsum(lengths)))
 
 
 def _project_tracks(
     lon: np.ndarray, lat: np.ndarray, owner: np.ndarray, starts: np.ndarray, wanted: np.ndarray, zone: Zone
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Project the ``wanted`` tracks into ``zone``: (LineStrings, their (n, 4) bounds, their first vertices), m."""
     lengths = starts[wanted + 1] - starts[wanted]
     if len(wanted) == len(starts) - 1:

@@ -4,7 +4,7 @@ so parallel units and re-imports of the same day give the same cells (exact, ide
 
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -35,72 +35,188 @@ def _address(hex_address: str) -> int | None:
 
 
 class CoverageCounter:
-    """Accumulates (region, hour) → addresses for a batch of files; ``flush`` merges them into the table."""
+    """Accumulates (region, hour, address) triples for a batch of files; ``flush`` merges them into the table."""
 
     def __init__(self, tagger: Any) -> None:
         self.tagger = tagger
         self.near_nm = float(settings.COVERAGE_NEAR_NM)
-        self.cells: dict[tuple[int, int], set[int]] = defaultdict(set)
+        self._heard: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (region key, hour, address) columns
 
     def add(self, samples: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]) -> None:
-        """``samples``: (hex, hour start per point, lon, lat) from flight_import.coverage_sample."""
+        """``samples``: (hex, hour start per point, lon, lat) from flight_import.coverage_sample. Each aircraft's
+        points of one hour are one short track; the regions it came over or within ``near_nm`` of are asked of the
+        tagger for the whole batch at once."""
         if self.tagger is None or not samples:
             return
-        tracks, keys = [], []
-        for hex_address, hours, lon, lat in samples:
-            address = _address(hex_address)
-            if address is None:
-                continue
-            # hours are in time order: one short track per hour heard
-            cuts = np.flatnonzero(hours[1:] != hours[:-1]) + 1
-            starts = [0, *cuts.tolist()]
-            for a, b in zip(starts, [*starts[1:], len(hours)], strict=True):
-                tracks.append((lon[a:b], lat[a:b]))
-                keys.append((address, int(hours[a])))
-        if not tracks:
+        kept = [(a, s) for s in samples if (a := _address(s[0])) is not None]
+        if not kept:
             return
-        cells = self.cells
-        within_many = getattr(self.tagger, "within_many", None)
-        if within_many is not None:  # a yes/no per region within near_nm, no distances measured
-            for (address, hour), region_keys in zip(keys, within_many(tracks, self.near_nm), strict=True):
-                for key in region_keys:
-                    cells[(key, hour)].add(address)
-            return
-        near = self.near_nm
-        for (address, hour), (lon, lat) in zip(keys, tracks, strict=True):
-            for hit in self.tagger.tag(lon, lat):
-                if hit.over or hit.min_distance_nm <= near:
-                    cells[(hit.key, hour)].add(address)
+        hours = np.concatenate([s[1] for _, s in kept]).astype(np.int64)
+        lon = np.concatenate([np.asarray(s[2], dtype=float) for _, s in kept])
+        lat = np.concatenate([np.asarray(s[3], dtype=float) for _, s in kept])
+        owner = np.repeat(np.arange(len(kept)), [len(s[1]) for _, s in kept])
+        starts = np.flatnonzero(np.r_[True, (hours[1:] != hours[:-1]) | (owner[1:] != owner[:-1])])
+        addresses = np.array([a for a, _ in kept], dtype=np.int64)[owner[starts]]
+        track, region = self._within(lon, lat, np.r_[starts, len(hours)])
+        self._heard.append((region, hours[starts][track], addresses[track]))
+
+    def _within(self, lon: np.ndarray, lat: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(track, region key) pairs of the tracks over or within ``near_nm`` of a region."""
+        within_pairs = getattr(self.tagger, "within_pairs", None)
+        if within_pairs is not None:  # a yes/no per region within near_nm, no distances measured
+            track, index = within_pairs(lon, lat, starts, self.near_nm)
+            return track, np.asarray(self.tagger.keys, dtype=np.int64)[index]
+        pairs = [(t, hit.key) for t, (a, b) in enumerate(itertools.pairwise(starts.tolist()))
+                 for hit in self.tagger.tag(lon[a:b], lat[a:b]) if hit.over or hit.min_distance_nm <= self.near_nm]
+        track_list, keys = zip(*pairs, strict=True) if pairs else ((), ())
+        return np.array(track_list, dtype=np.intp), np.array(keys, dtype=np.int64)
 
     def flush(self) -> int:
-        """Merge the accumulated cells: every existing touched cell locked in key order (concurrent writers lock
-        rows in the same order), the missing ones created (a concurrent creator wins, harmlessly: its row is then
-        locked and merged like the others), and the changed ones written with one statement per row (no ORM
-        instances or CASE expressions: thousands of cells per batch)."""
-        if not self.cells:
+        """Merge the accumulated cells into the table by set union; returns the number of cells touched."""
+        if not self._heard:
             return 0
-        items = dict(sorted(self.cells.items()))
-        self.cells = defaultdict(set)
-        keys = {(region, datetime.fromtimestamp(hour, UTC)): heard for (region, hour), heard in items.items()}
-        with transaction.atomic():
-            rows = _locked_cells(keys)
-            missing = [k for k in keys if k not in rows]
-            if missing:
-                CoverageCell.objects.bulk_create(
-                    [CoverageCell(region_id=r, hour=h, aircraft=b"", aircraft_count=0) for r, h in missing],
-                    ignore_conflicts=True, batch_size=2000,
-                )  # fmt: skip
-                rows.update(_locked_cells({k: keys[k] for k in missing}))
-            changed = []
-            for key, (pk, blob, count) in sorted(rows.items()):
-                merged = np.union1d(unpack(blob), np.fromiter(keys[key], dtype=np.uint32, count=len(keys[key])))
-                if len(merged) != count:
-                    changed.append((pack(merged), len(merged), pk))
-            if changed:
-                table = CoverageCell._meta.db_table
-                with connection.cursor() as cursor:
-                    cursor.executemany(f"UPDATE {table} SET aircraft = %s, aircraft_count = %s WHERE id = %s", changed)
-        return len(items)
+        cells = _cells(*_columns(self._heard))
+        self._heard = []
+        if not len(cells.region):
+            return 0
+        if connection.vendor == "postgresql":
+            _merge_postgresql(cells)
+        else:
+            _merge_rows(cells)
+        return len(cells.region)
+
+
+class _Cells:
+    """Cells to merge, in (region, hour) order: ``region``, ``hour`` (unix s), and for cell i the sorted unique
+    addresses ``addresses[offsets[i]:offsets[i + 1]]``."""
+
+    def __init__(self, region: np.ndarray, hour: np.ndarray, addresses: np.ndarray, offsets: np.ndarray) -> None:
+        self.region, self.hour, self.addresses, self.offsets = region, hour, addresses, offsets
+
+    def blobs(self) -> list[bytes]:
+        """Each cell's addresses packed as ``pack`` does (3 bytes each, big-endian), from one buffer."""
+        a = self.addresses.astype(np.uint32)
+        data = np.stack([(a >> 16) & 0xFF, (a >> 8) & 0xFF, a & 0xFF], axis=1).astype(np.uint8).tobytes()
+        bounds = (3 * self.offsets).tolist()
+        return [data[x:y] for x, y in itertools.pairwise(bounds)]
+
+    def counts(self) -> np.ndarray:
+        return np.diff(self.offsets)
+
+
+def _columns(heard: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if not heard:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
+    return tuple(np.concatenate(parts).astype(np.int64) for parts in zip(*heard, strict=True))  # type: ignore
+
+
+def _cells(region: np.ndarray, hour: np.ndarray, address: np.ndarray) -> _Cells:
+    """Distinct (region, hour, address) triples grouped into cells, in (region, hour, address) order."""
+    order = np.lexsort((address, hour, region))
+    region, hour, address = region[order], hour[order], address[order]
+    new = np.r_[True, (region[1:] != region[:-1]) | (hour[1:] != hour[:-1]) | (address[1:] != address[:-1])]
+    region, hour, address = region[new], hour[new], address[new]
+    first = np.flatnonzero(np.r_[True, (region[1:] != region[:-1]) | (hour[1:] != hour[:-1])])
+    return _Cells(region[first], hour[first], address, np.r_[first, len(address)])
+
+
+def _united(cells: _Cells, index: np.ndarray, stored: list[bytes]) -> _Cells:
+    """The cells ``index`` of ``cells`` united with their ``stored`` addresses (packed blobs, same order)."""
+    counts = cells.counts()[index]
+    mine = np.concatenate([cells.addresses[cells.offsets[i]:cells.offsets[i + 1]] for i in index.tolist()])
+    theirs = unpack(b"".join(stored)).astype(np.int64)
+    sizes = np.array([len(b) // 3 for b in stored], dtype=np.int64)
+    n = np.arange(len(index))
+    return _cells(np.r_[np.repeat(n, counts), np.repeat(n, sizes)], np.zeros(len(mine) + len(theirs), np.int64),
+                  np.r_[mine, theirs])  # fmt: skip
+
+
+_LOCK_SQL = """
+SELECT c.region_id, extract(epoch FROM c.hour)::bigint, c.id, c.aircraft, c.aircraft_count
+FROM {table} c JOIN unnest(%s::bigint[], %s::bigint[]) AS k(region_id, hour)
+  ON c.region_id = k.region_id AND c.hour = to_timestamp(k.hour)
+ORDER BY c.region_id, c.hour FOR UPDATE OF c"""
+_INSERT_SQL = """
+INSERT INTO {table} (region_id, hour, aircraft, aircraft_count)
+SELECT k.region_id, to_timestamp(k.hour), k.aircraft, k.n
+FROM unnest(%s::bigint[], %s::bigint[], %s::bytea[], %s::int[]) AS k(region_id, hour, aircraft, n)
+ORDER BY k.region_id, k.hour
+ON CONFLICT (region_id, hour) DO NOTHING
+RETURNING region_id, extract(epoch FROM hour)::bigint"""
+_UPDATE_SQL = """
+UPDATE {table} c SET aircraft = k.aircraft, aircraft_count = k.n
+FROM unnest(%s::bigint[], %s::bytea[], %s::int[]) AS k(id, aircraft, n) WHERE c.id = k.id"""
+
+
+def _merge_postgresql(cells: _Cells) -> None:
+    """One batch's cells in a few statements whatever their number: the stored ones among them read and locked in
+    key order (concurrent writers lock in the same order), the others inserted whole in key order (a concurrent
+    creator wins, harmlessly: that cell is then locked and united like the stored ones), the changed ones written
+    by one UPDATE from arrays. Set union, so a batch merged twice changes nothing."""
+    table = connection.ops.quote_name(CoverageCell._meta.db_table)
+    keys = list(zip(cells.region.tolist(), cells.hour.tolist(), strict=True))
+    position = {k: i for i, k in enumerate(keys)}
+    with transaction.atomic(), connection.cursor() as cursor:
+        stored = _lock(cursor, table, cells.region, cells.hour)
+        missing = np.array([i for i, k in enumerate(keys) if k not in stored], dtype=np.intp)
+        if len(missing):
+            blobs = cells.blobs()
+            cursor.execute(_INSERT_SQL.format(table=table), [cells.region[missing].tolist(),
+                           cells.hour[missing].tolist(), [blobs[i] for i in missing.tolist()],
+                           cells.counts()[missing].tolist()])  # fmt: skip
+            inserted = {(r, h) for r, h in cursor.fetchall()}
+            lost = [i for i in missing.tolist() if keys[i] not in inserted]
+            if lost:  # created meanwhile by another import: united like the stored ones
+                stored.update(_lock(cursor, table, cells.region[lost], cells.hour[lost]))
+        if not stored:
+            return
+        index = np.array(sorted(position[k] for k in stored), dtype=np.intp)
+        rows = [stored[keys[i]] for i in index.tolist()]
+        merged = _united(cells, index, [blob for _, blob, _ in rows])
+        changed = np.flatnonzero(merged.counts() != np.array([n for _, _, n in rows], dtype=np.int64))
+        if len(changed):
+            blobs = merged.blobs()
+            cursor.execute(_UPDATE_SQL.format(table=table), [[rows[i][0] for i in changed.tolist()],
+                           [blobs[i] for i in changed.tolist()], merged.counts()[changed].tolist()])  # fmt: skip
+
+
+def _lock(cursor: Any, table: str, region: np.ndarray,
+          hour: np.ndarray) -> dict[tuple[int, int], tuple[int, bytes, int]]:  # fmt: skip
+    """The stored cells among the (region, hour) keys, locked in key order: key → (id, addresses, count)."""
+    cursor.execute(_LOCK_SQL.format(table=table), [np.asarray(region).tolist(), np.asarray(hour).tolist()])
+    return {(r, h): (pk, bytes(blob), n) for r, h, pk, blob, n in cursor.fetchall()}
+
+
+def _merge_rows(cells: _Cells) -> None:
+    """The portable merge (SQLite): every existing touched cell locked in key order, the missing ones created (a
+    concurrent creator wins, harmlessly: its row is then locked and merged like the others), and the changed ones
+    written with one statement per row."""
+    blobs = cells.blobs()
+    keys = {(int(r), datetime.fromtimestamp(int(h), UTC)): i
+            for i, (r, h) in enumerate(zip(cells.region.tolist(), cells.hour.tolist(), strict=True))}  # fmt: skip
+    with transaction.atomic():
+        rows = _locked_cells(keys)
+        missing = [k for k in keys if k not in rows]
+        if missing:
+            CoverageCell.objects.bulk_create(
+                [CoverageCell(region_id=r, hour=h, aircraft=blobs[keys[(r, h)]],
+                              aircraft_count=int(cells.offsets[keys[(r, h)] + 1] - cells.offsets[keys[(r, h)]]))
+                 for r, h in missing],
+                ignore_conflicts=True, batch_size=2000,
+            )  # fmt: skip
+            created = _locked_cells({k: keys[k] for k in missing})
+            rows.update({k: v for k, v in created.items() if bytes(v[1]) != blobs[keys[k]]})
+        changed = []
+        for key, (pk, blob, count) in sorted(rows.items()):
+            i = keys[key]
+            merged = np.union1d(unpack(blob), cells.addresses[cells.offsets[i]:cells.offsets[i + 1]])
+            if len(merged) != count:
+                changed.append((pack(merged), len(merged), pk))
+        if changed:
+            table = CoverageCell._meta.db_table
+            with connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {table} SET aircraft = %s, aircraft_count = %s WHERE id = %s", changed)
 
 
 def _locked_cells(keys: dict[tuple[int, datetime], Any]) -> dict[tuple[int, datetime], tuple[int, bytes, int]]:

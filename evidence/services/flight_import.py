@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 import numpy as np
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from evidence import partitioning
 from evidence.flightdata import (
@@ -97,8 +97,9 @@ class _Context:
     cap_nm: float
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(_TIMING_KEYS, 0.0))
     keep: Callable[[AircraftTrack], bool] | None = None  # None: every aircraft becomes missions
-    # Called inside each file's transaction (the job's progress is committed with the file's writes, or not at all).
-    on_written: Callable[[Any, int, int], None] | None = None
+    # Called inside each file's transaction with [(file, missions created, updated)] (the job's progress is committed
+    # with the file's writes, or not at all); with several files that have nothing to write, in one transaction.
+    on_written: Callable[[list[tuple[Any, int, int]]], None] | None = None
     coverage: Any = None  # a CoverageCounter, fed every aircraft read (kept or not)
 
 
@@ -303,13 +304,22 @@ def coverage_sample(track: AircraftTrack) -> tuple[str, np.ndarray, np.ndarray, 
         return None
     hours = np.floor(p.t / 3600.0).astype(np.int64)
     starts = np.flatnonzero(np.r_[True, hours[1:] != hours[:-1]])
-    ends = np.r_[starts[1:], len(p)]
-    picks = [
-        np.unique(np.linspace(a, b - 1, min(COVERAGE_POINTS_PER_HOUR, b - a)).astype(np.int64))
-        for a, b in zip(starts, ends, strict=True)
-    ]
-    index = np.concatenate(picks)
+    index = spread(starts, np.r_[starts[1:], len(p)], COVERAGE_POINTS_PER_HOUR)
     return track.aircraft.hex, hours[index] * 3600, p.lon[index], p.lat[index]
+
+
+def spread(starts: np.ndarray, ends: np.ndarray, most: int) -> np.ndarray:
+    """For every range ``[a, b)``, ``min(most, b - a)`` indices spread evenly from a to b - 1 — what
+    ``np.unique(np.linspace(a, b - 1, n).astype(int))`` gives, range after range, with the same float operations
+    (``k * step + a``, the last one ``b - 1`` when n > 1), all at once. (No duplicates to remove: the step is ≥ 1.)"""
+    lengths = ends - starts
+    n = np.minimum(most, lengths)
+    first = np.cumsum(n) - n
+    k = np.arange(int(n.sum())) - np.repeat(first, n)
+    y = k * np.repeat((lengths - 1) / np.maximum(n - 1, 1), n) + np.repeat(starts, n).astype(np.float64)
+    several = n > 1
+    y[(first + n - 1)[several]] = (ends - 1)[several]
+    return y.astype(np.int64)
 
 
 def _prepared_in_order(jobs: list[Any], workers: int) -> Iterator[_Prepared | FlightFileError]:
@@ -349,6 +359,31 @@ def _tag_prepared(pending: list[_Prepared], ctx: _Context) -> None:
     _charge(ctx, "tag", t)
 
 
+def write_files(pending: list[_Prepared], ctx: _Context) -> None:
+    """Write a batch's files in order: each file with aircraft to keep in its own transaction; a run of files with
+    none (most of a day archive: they only count for coverage) records its progress in one transaction — the
+    progress still commits with the files' writes (there are none), in one commit instead of one each."""
+    quiet: list[_Prepared] = []
+    for prepared in pending:
+        if not prepared.tracks:
+            quiet.append(prepared)
+            continue
+        _record_progress(quiet, ctx)
+        quiet = []
+        _write_file(prepared, ctx)
+    _record_progress(quiet, ctx)
+
+
+def _record_progress(files: list[_Prepared], ctx: _Context) -> None:
+    """The progress of files without aircraft to keep (nothing else to write), in one transaction."""
+    if not files or ctx.on_written is None:
+        return
+    t = _clock()
+    with transaction.atomic():
+        ctx.on_written([(prepared, 0, 0) for prepared in files])
+    _charge(ctx, "write", t)
+
+
 def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
     created = updated = 0
     # PostgreSQL: this file's months get their partitions (own short transaction) before its rows arrive.
@@ -359,7 +394,7 @@ def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
             created += c
             updated += u
         if ctx.on_written is not None:
-            ctx.on_written(prepared, created, updated)
+            ctx.on_written([(prepared, created, updated)])
         committing = _clock()  # the commit happens on leaving the block: database time too
     _charge(ctx, "write", committing)
     return created, updated
@@ -475,8 +510,6 @@ def _refresh_planner_statistics() -> None:
     """SQLite has no autovacuum/auto-analyze: without statistics its planner picks a poor index for region
     questions. ``PRAGMA optimize`` analyses only what changed enough, so it is cheap after small imports.
     (PostgreSQL's autovacuum keeps its statistics.)"""
-    from django.db import connection
-
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA optimize")
@@ -548,21 +581,38 @@ def tag_tracks(
 def replace_region_links(tagged: list[tuple[Mission, list[tuple[Any, bool, float]]]]) -> int:
     """Replace the region rows of saved missions with freshly computed tags; returns the rows written."""
     MissionRegion.objects.filter(mission__in=[m.pk for m, _ in tagged if m.pk]).delete()
-    links = [
-        MissionRegion(
-            mission=m,
-            region_id=key,
-            over=over,
-            distance_nm=nm,
-            mission_start=m.start,
-            aircraft_type_id=m.aircraft_type_id,
-            aircraft_id=m.aircraft_id,
-        )
+    rows = [
+        (m.pk, key, over, nm, m.start, m.aircraft_type_id, m.aircraft_id)
         for m, tags in tagged
         for key, over, nm in tags
     ]
-    MissionRegion.objects.bulk_create(links, batch_size=2000)
-    return len(links)
+    if connection.vendor == "postgresql":
+        insert_columns(MissionRegion, _REGION_ROW_FIELDS, rows)
+    else:
+        MissionRegion.objects.bulk_create(
+            [MissionRegion(**dict(zip(_REGION_ROW_FIELDS, row, strict=True))) for row in rows], batch_size=2000
+        )
+    return len(rows)
+
+
+_REGION_ROW_FIELDS = ("mission_id", "region_id", "over", "distance_nm", "mission_start", "aircraft_type_id",
+                      "aircraft_id")  # fmt: skip
+
+
+def insert_columns(model: type[Any], fields: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL: insert ``rows`` (values in ``fields`` order) in one statement, one array parameter per column
+    (``INSERT … SELECT FROM unnest(…)``) — no model instances, no statement that grows with the rows. Through
+    Django's cursor, so the data version still moves on commit."""
+    if not rows:
+        return
+    meta = model._meta
+    columns = [meta.get_field(name.removesuffix("_id") if name.endswith("_id") else name) for name in fields]
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(field.column) for field in columns)
+    arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {quote(meta.db_table)} ({names}) SELECT * FROM unnest({arrays})",
+                       [list(values) for values in zip(*rows, strict=True)])  # fmt: skip
 
 
 def _most_overlapping(mission: Mission, others: list[Mission]) -> Mission | None:

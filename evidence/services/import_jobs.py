@@ -263,17 +263,20 @@ def run_unit(unit_id: int, task_id: str = "", *, region_tagger: Any = None, work
 
     streaming = {"on": False}  # members of a tar compressed whole: the entry is done only at its end
 
-    def on_written(prepared: Any, created: int, updated: int) -> None:
-        unit.done_entries += 0 if streaming["on"] else 1
-        unit.files_read += 1
-        unit.positions_read += prepared.positions
-        unit.missions_created += created
-        unit.missions_updated += updated
-        unit.aircraft_heard += len(prepared.heard)
-        unit.aircraft_kept += len(prepared.tracks)
+    def on_written(written: list[tuple[Any, int, int]]) -> None:
+        """Files written (prepared, missions created, updated): the unit's progress, saved once for them all."""
+        for prepared, created, updated in written:
+            unit.done_entries += 0 if streaming["on"] else 1
+            unit.files_read += 1
+            unit.positions_read += prepared.positions
+            unit.missions_created += created
+            unit.missions_updated += updated
+            unit.aircraft_heard += len(prepared.heard)
+            unit.aircraft_kept += len(prepared.tracks)
         unit.save(update_fields=["done_entries", "files_read", "positions_read", "missions_created",
                                  "missions_updated", "aircraft_heard", "aircraft_kept"])  # fmt: skip
-        _report(hook, run, prepared.path, prepared.positions, False, created, updated)
+        for prepared, created, updated in written:
+            _report(hook, run, prepared.path, prepared.positions, False, created, updated)
 
     def on_failed(error: dict[str, str]) -> None:
         unit.done_entries += 0 if streaming["on"] else 1
@@ -357,8 +360,7 @@ def _process_entries(entries: list[dict[str, Any]], ctx: fi._Context, on_failed:
         ctx.coverage.flush()
         fi._charge(ctx, "write", t)  # the cells' merge is database work
         fi._tag_prepared(pending, ctx)
-        for prepared in pending:
-            fi._write_file(prepared, ctx)
+        fi.write_files(pending, ctx)
         pending.clear()
         ImportUnit.objects.filter(pk=unit_id).update(claimed_at=timezone.now())
         refresh_totals(ctx.run.pk)

@@ -233,3 +233,41 @@ def test_coverage_with_the_real_tagger_and_a_one_position_hour():
     counter.flush()
     cells = {c.hour.timestamp(): sorted(unpack(c.aircraft).tolist()) for c in CoverageCell.objects.all()}
     assert cells == {T0: [0xAE0001, 0xAE0002], T0 + 3600: [0xAE0001, 0xAE0003]}
+
+
+def test_coverage_merges_into_stored_cells_by_union():
+    """A flush unites its addresses with the stored ones (new cells inserted whole, stored cells updated only when
+    their set grows), so merging the same batch again, or a batch that adds nothing, changes nothing."""
+    from datetime import UTC, datetime
+
+    import numpy as np
+    import shapely
+
+    from evidence.geo.tagging import RegionTagger
+    from evidence.models import CoverageCell, Region
+    from evidence.services.coverage import CoverageCounter, pack, unpack
+
+    boxes = [shapely.box(-118, 30, -116, 31), shapely.box(-100, 40, -98, 41)]
+    regions = [Region.objects.create(slug=f"box{i}", name=f"Box {i}", kind="other", geometry_wkb=b"",
+                                     min_lon=b.bounds[0], min_lat=b.bounds[1], max_lon=b.bounds[2],
+                                     max_lat=b.bounds[3]) for i, b in enumerate(boxes)]  # fmt: skip
+    tagger = RegionTagger([(r.pk, b) for r, b in zip(regions, boxes, strict=True)], cap_nm=250)
+    stored = CoverageCell.objects.create(region=regions[0], hour=datetime.fromtimestamp(T0, UTC),
+                                         aircraft=pack(np.array([0xAE0001, 0xF00000])), aircraft_count=2)
+    one = ("ae0002", np.array([T0]), np.array([-117.0]), np.array([30.5]))
+
+    def batch(*samples):
+        counter = CoverageCounter(tagger)
+        counter.add(list(samples))
+        counter.flush()
+        return {(c.region_id, c.hour.timestamp()): (c.aircraft_count, unpack(c.aircraft).tolist())
+                for c in CoverageCell.objects.all()}  # fmt: skip
+
+    both = ("ae0003", np.array([T0, T0 + 3600]), np.array([-117.0, -99.0]), np.array([30.5, 40.5]))
+    first = batch(one, both, ("ae0001", np.array([T0]), np.array([-117.5]), np.array([30.2])))
+    assert first == {
+        (regions[0].pk, T0): (4, [0xAE0001, 0xAE0002, 0xAE0003, 0xF00000]),
+        (regions[1].pk, T0 + 3600): (1, [0xAE0003]),
+    }
+    assert batch(one, both) == first and CoverageCell.objects.get(pk=stored.pk).aircraft_count == 4
+    assert batch() == first

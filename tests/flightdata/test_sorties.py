@@ -71,3 +71,19 @@ def test_ground_only_and_short_fragments_dropped_and_lone_ground_glitch_ignored(
     ground[15] = True  # a single "ground" report at altitude between airborne reports
     assert len(split_sorties(make(t, np.full(30, 30_000.0), ground=ground))) == 1
     assert split_sorties(Positions.empty()) == []
+
+
+def test_coverage_spread_is_linspace_per_hour():
+    """``spread`` (all hours at once) picks exactly what ``np.unique(np.linspace(…))`` picked hour by hour."""
+    from evidence.services.flight_import import spread
+
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        lengths = rng.integers(1, 400, int(rng.integers(1, 30)))
+        lengths[rng.random(len(lengths)) < 0.2] = rng.integers(1, 13)
+        ends = np.cumsum(lengths) + int(rng.integers(0, 10_000))
+        starts = ends - lengths
+        most = int(rng.integers(1, 20))
+        expected = np.concatenate([np.unique(np.linspace(a, b - 1, min(most, b - a)).astype(np.int64))
+                                   for a, b in zip(starts.tolist(), ends.tolist(), strict=True)])  # fmt: skip
+        assert np.array_equal(spread(starts, ends, most), expected)

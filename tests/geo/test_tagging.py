@@ -268,3 +268,24 @@ def test_within_many_and_a_smaller_cap_agree_with_the_distances(tagger):
         assert {h.key for h in near} - unsure == expected - unsure
         assert all(h.min_distance_nm <= radius for h in near)
     assert sum(map(len, within)) > 40  # the sample does reach regions
+
+
+def test_within_pairs_are_the_within_only_distances(tagger):
+    """Coverage's ``within_pairs`` (one projection of the detailed copy per zone, a first position inside a piece
+    decides without ``dwithin``) answers exactly what ``distances(…, within_only=True)`` answers, pair for pair."""
+    from evidence.geo.tagging import _flat
+
+    rng = np.random.default_rng(5)
+    tracks = []
+    for k in range(300):
+        n = int(rng.integers(1, 13))  # a coverage sample: up to 12 positions of one hour
+        step = 0.0 if k % 25 == 0 else 0.6  # some never move
+        lon = rng.uniform(-125, -90) + np.cumsum(rng.normal(0, step, n))
+        lat = rng.uniform(15, 45) + np.cumsum(rng.normal(0, step, n))
+        tracks.append((lon, lat))
+    for radius in (5.0, 50.0, 250.0):
+        hit_t, hit_r = np.nonzero(tagger.distances(tracks, cap_nm=radius, within_only=True) == 0.0)
+        pairs = tagger.within_pairs(*_flat(tracks), radius)
+        assert np.array_equal(pairs[0], hit_t) and np.array_equal(pairs[1], hit_r)
+        assert len(hit_t) > 100
+    assert tagger.within_pairs(*_flat([]), 50.0)[0].size == 0
