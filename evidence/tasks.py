@@ -3,9 +3,15 @@ planned run is not re-planned; a unit resumes after its last committed file; a d
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
+
+log = logging.getLogger(__name__)
 
 #: Acknowledged after they ran (a killed worker's task is redelivered), retried on transient database errors.
 RELIABLE = {
@@ -60,3 +66,22 @@ def maintain_mission_partitions() -> list[str]:
     from evidence.partitioning import maintain_partitions
 
     return maintain_partitions()
+
+
+@worker_process_init.connect(dispatch_uid="evidence.prepare_region_tagger")
+def prepare_region_tagger(**_: Any) -> bool:
+    """Build the region tagger when a worker process starts, not inside its first import unit: over the world's
+    ~4,000 regions it costs ~8 s of CPU, which the first unit of every worker paid (two workers on a one-minute day
+    archive each lost it; docs/PERFORMANCE.md). Off with ``IMPORT_WORKER_PREPARE_TAGGER=false`` for workers that never
+    import (it holds ~200 MB). A database that cannot be reached only logs: the first unit builds it then."""
+    if not settings.IMPORT_WORKER_PREPARE_TAGGER:
+        return False
+    from evidence.services.import_jobs import cached_region_tagger
+
+    try:
+        ready = cached_region_tagger() is not None
+    except DatabaseError as exc:
+        log.warning("region tagger not built at worker start (%s); the first import unit builds it", exc)
+        return False
+    log.info("region tagger built at worker start" if ready else "no regions yet: region tagger not built")
+    return ready

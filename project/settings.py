@@ -227,6 +227,9 @@ FLIGHT_IMPORT_DIR = env.path("FLIGHT_IMPORT_DIR", default=VAR_DIR / "imports")
 IMPORT_UNIT_FILES = env.int("IMPORT_UNIT_FILES", default=200)  # files or tar members per task
 IMPORT_STALE_MINUTES = env.float("IMPORT_STALE_MINUTES", default=40.0)  # no progress that long → interrupted
 IMPORT_WATCH_LIST = env.list("IMPORT_WATCH_LIST", default=[])  # hex addresses or registrations always kept
+# A worker process builds the region tagger when it starts (evidence.tasks.prepare_region_tagger); off for workers
+# that never import.
+IMPORT_WORKER_PREPARE_TAGGER = env.bool("IMPORT_WORKER_PREPARE_TAGGER", default=True)
 COVERAGE_NEAR_NM = env.float("COVERAGE_NEAR_NM", default=NEAR_NM)
 # Daily import (Celery beat): a directory holding YYYY/MM/DD/ day folders or YYYY.MM.DD*.tar* release tars.
 IMPORT_SCHEDULE_SOURCE = env.str("IMPORT_SCHEDULE_SOURCE", default="")

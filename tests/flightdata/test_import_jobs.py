@@ -271,3 +271,4 @@ def test_coverage_merges_into_stored_cells_by_union():
     }
     assert batch(one, both) == first and CoverageCell.objects.get(pk=stored.pk).aircraft_count == 4
     assert batch() == first
+
