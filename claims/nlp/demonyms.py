@@ -11,6 +11,10 @@ import functools
 
 #: How many times more people the most populous country of a shared demonym needs to be the one meant.
 CLEAR_MARGIN = 10
+#: Adjectives reporting uses beside the one demonym the package gives a country ("Filipino" → also "Philippine
+#: government", "Saudi Arabian" → "Saudi airspace"), by the country's name in the package.
+ADJECTIVES = {"philippine": "Philippines", "saudi": "Saudi Arabia", "azeri": "Azerbaijan", "kazakh": "Kazakhstan",
+              "uzbek": "Uzbekistan", "argentine": "Argentina", "argentinian": "Argentina", "icelandic": "Iceland"}
 
 
 @functools.cache
@@ -18,13 +22,26 @@ def countries_by_demonym() -> dict[str, tuple[str, ...]]:
     """Lower-case demonym ("polish", "south korean") → the names a country goes by (its name first)."""
     from countryinfo import all_countries
 
-    candidates: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    candidates: dict[str, dict[str, tuple[int, tuple[str, ...]]]] = {}
+    by_name: dict[str, tuple[str, ...]] = {}
     for country in all_countries():
         info = country.info()
-        demonym = (info.get("demonym") or "").strip().lower()
-        if demonym and info.get("name"):
-            names = (info["name"], *(a for a in info.get("altSpellings") or () if len(a) > 3))
-            candidates.setdefault(demonym, []).append((int(info.get("population") or 0), names))
+        if not info.get("name"):
+            continue
+        names = (info["name"], *(a for a in info.get("altSpellings") or () if len(a) > 3))
+        by_name[info["name"]] = names
+        code = (info.get("ISO") or {}).get("alpha2") or info["name"]  # (Burma and Myanmar are one country)
+        for demonym in (info.get("demonym") or "").replace("/", ",").split(","):  # "Bosnian,Herzegovinian"
+            if demonym.strip():
+                found = candidates.setdefault(demonym.strip().lower(), {})
+                found.setdefault(code, (int(info.get("population") or 0), names))
+    out = _clear_demonyms({d: list(found.values()) for d, found in candidates.items()})
+    out.update({a: by_name[n] for a, n in ADJECTIVES.items() if n in by_name and a not in out})
+    return out
+
+
+def _clear_demonyms(candidates: dict[str, list[tuple[int, tuple[str, ...]]]]) -> dict[str, tuple[str, ...]]:
+    """A demonym → its country when one country has it, or clearly the most people of those that share it."""
     out = {}
     for demonym, found in candidates.items():
         found.sort(key=lambda c: -c[0])

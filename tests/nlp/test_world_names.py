@@ -483,10 +483,16 @@ def _with_countries(*countries: tuple[str, str]):
     ("The bombers did not enter Japanese territorial airspace.", "Japanese territorial airspace", "japan"),
     ("A P-8 patrolled close to the Russian border for three hours.", "Russian border", "russia"),
     ("The drone fell on South Korean soil near the coast.", "South Korean soil", "south-korea"),
+    # adjectives beside the package's one demonym ("Filipino"), and a demonym field listing two ("Bosnian,…")
+    ("Chinese jets flew into Philippine airspace twice.", "Philippine airspace", "philippines"),
+    ("The drone came down on Azeri territory, officials said.", "Azeri territory", "azerbaijan"),
+    ("A transport aircraft entered Bosnian airspace.", "Bosnian airspace", "bosnia"),
 ])
 def test_a_nationality_before_airspace_or_a_border_is_that_country(text, place, slug):
     vocabulary = _with_countries(("poland", "Poland"), ("greece", "Greece"), ("japan", "Japan"),
-                                 ("russia", "Russia"), ("south-korea", "South Korea"), ("china", "China"))
+                                 ("russia", "Russia"), ("south-korea", "South Korea"), ("china", "China"),
+                                 ("philippines", "Philippines"), ("azerbaijan", "Azerbaijan"),
+                                 ("bosnia", "Bosnia and Herzegovina"))
     places = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
               if e.label == "PLACE"}
     assert places.get(place, {}).get("slug") == slug, places
