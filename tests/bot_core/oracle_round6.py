@@ -36,8 +36,8 @@ def _t(*d: str) -> Pred:
     return lambda r: r.type in d
 
 
-def _op(slug: str) -> Pred:
-    return lambda r: r.op == slug
+def _op(*slugs: str) -> Pred:
+    return lambda r: r.op in slugs
 
 
 def _role(*roles: str) -> Pred:

@@ -22,7 +22,6 @@ from tests.bot_core.oracle import (
     Expect,
     Oracle,
     Pred,
-    Row,
     between,
     both,
     by_month,
@@ -34,38 +33,15 @@ from tests.bot_core.oracle import (
     near,
     over,
 )
+from tests.bot_core.oracle_round6 import _day, _op, _role, _surv, _t, _y
 
 Add = Callable[..., None]
 KAL = "kaliningrad-oblast"
 US_OPS = ("us-navy", "us-air-force", "usmc", "cbp")
 
 
-def _t(*d: str) -> Pred:
-    return lambda r: r.type in d
-
-
-def _op(*slugs: str) -> Pred:
-    return lambda r: r.op in slugs
-
-
-def _role(*roles: str) -> Pred:
-    return lambda r: r.role in roles
-
-
 def _not(p: Pred) -> Pred:
     return lambda r: not p(r)
-
-
-def _y(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _day(y: int, m: int, d: int) -> Pred:
-    return between(dt.date(y, m, d), dt.date(y, m, d))
-
-
-def _surv(r: Row) -> bool:
-    return r.surv
 
 
 def _past_weekend(today: dt.date) -> tuple[dt.date, dt.date]:
