@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
 import time
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -35,18 +34,9 @@ SampleT = tuple[str, np.ndarray, np.ndarray, np.ndarray]
 
 def backend_cpu() -> float:
     """CPU seconds of this connection's PostgreSQL backend so far (0 on SQLite or a server on another machine)."""
-    from django.db import connection
+    from bench_bot import server_cpu_ms  # (bench/ is on the path of the benchmarks that import this module)
 
-    if connection.vendor != "postgresql":
-        return 0.0
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return (server_cpu_ms() or 0.0) / 1000
 
 
 def old_read_member(parts: list[str], member: Any) -> list[Any]:
