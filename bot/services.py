@@ -29,7 +29,7 @@ from bot.pictures import attach_picture, picture_answer, picture_request
 from bot.platforms import regions_line
 from claims import selectors as claim_sel
 from evidence import selectors as sel
-from evidence.describing import describe_scope
+from evidence.describing import describe_scope, designator_notes
 from evidence.scope import Period, Scope
 from evidence.services.coverage import coverage_line
 
@@ -432,15 +432,9 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
         "claim_evidence": _answer_claim_evidence,
     }[query.intent]
     answer = handler(query, today)
-    if query.intent != "claims" and query.intent != "claim_evidence":
-        answer.notes = [*answer.notes, *_designator_notes(query)]
+    if query.intent not in {"claims", "claim_evidence"}:  # what the type codes of the missions counted hold
+        answer.notes = [*answer.notes, *designator_notes([s for s in (query.scope, query.other) if s is not None])]
     return answer
-
-
-def _designator_notes(query: BotQuery) -> list[str]:
-    from evidence.describing import designator_notes
-
-    return designator_notes([s for s in (query.scope, query.other) if s is not None])
 
 
 def _answer_count(query: BotQuery, today: dt.date) -> Answer:

@@ -430,5 +430,6 @@ def compact_closed_years(today: dt.date | None = None, connection: Any = None) -
                 log.warning("the months of %s not merged now (%s)", year, exc)
                 continue
             made += list(new.values())
-    forget_known_partitions()
+    if made:  # the months this process knew are gone
+        forget_known_partitions()
     return made
