@@ -472,6 +472,10 @@ def main() -> None:
                         help="Generate the missions inside the database (SQLite, PostgreSQL).")
     parser.add_argument("--shapes-only", action="store_true", help="Time only the question shapes.")
     parser.add_argument("--no-analyze", action="store_true", help="Skip (VACUUM) ANALYZE before timing.")
+    parser.add_argument("--without-tally", action="store_true",
+                        help="Time the shapes again with MISSION_TALLY_READS off (every count read from the missions).")
+    parser.add_argument("--check-tally", action="store_true",
+                        help="Compare every tally row with the tables first (evidence.tally.differences) and say so.")
     args = parser.parse_args()
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     call_command("migrate", verbosity=0)
@@ -482,7 +486,25 @@ def main() -> None:
     partition_by_month()
     if not args.no_analyze:
         analyze()
+    if args.check_tally:
+        check_tally()
     run(args.repeat, args.explain, shapes_only=args.shapes_only)
+    if args.without_tally:
+        print("\n--- the same shapes with MISSION_TALLY_READS off (the missions read one by one) ---")
+        with override_settings(MISSION_TALLY_READS=False):
+            shapes(editor(), args.repeat)
+
+
+def check_tally() -> None:
+    """Whether the tallies the triggers kept during the fill equal the tables' counts, and their size."""
+    from evidence import tally
+    from evidence.models import MissionTally, RegionTally
+
+    t0 = time.perf_counter()
+    found = tally.differences()
+    print(f"tallies: {MissionTally.objects.count():,} mission rows, {RegionTally.objects.count():,} region rows; "
+          f"check against the tables in {time.perf_counter() - t0:.0f} s: "
+          + ("exact" if not found else f"{len(found)} differences, e.g. {found[0]}"))
 
 
 if __name__ == "__main__":

@@ -399,3 +399,60 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.publisher})" if self.publisher else self.title
+
+
+class MissionTally(models.Model):
+    """How many missions each airframe flew per UTC month and aircraft type: a pre-aggregated copy of
+    ``evidence_mission`` that counts over many months read instead of millions of missions (evidence/tally.py).
+
+    Written only by the database's own triggers on ``evidence_mission`` (every writer — imports, the admin, merges,
+    deletes, cascades, raw SQL — keeps it exact without knowing it exists); never saved through the ORM. Rows whose
+    count fell to 0 stay and are filtered out by the readers.
+    """
+
+    month = models.DateField()
+    # No database key: the trigger writes the airframe of the mission row it counts; a deleted airframe's counts
+    # are 0 by then (its missions went first) and the readers' join leaves them out.
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    #: The mission's ICAO type designator; "" when the mission's type is unknown.
+    designator = models.CharField(max_length=4, blank=True)
+    missions = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "aircraft", "designator"], name="missiontally_key")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.aircraft_id} {self.designator or '?'}: {self.missions}"
+
+
+class RegionTally(models.Model):
+    """Per region, UTC month, airframe and type: how many missions came within ``TallyState.near_nm`` of the region
+    (``near``, over included) and how many flew over it (``over``) — a pre-aggregated copy of ``evidence_missionregion``
+    kept by database triggers like :class:`MissionTally`."""
+
+    region = models.ForeignKey(Region, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    month = models.DateField()
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    designator = models.CharField(max_length=4, blank=True)
+    near = models.IntegerField()
+    over = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "month", "aircraft", "designator"],
+                                               name="regiontally_key")]
+
+    def __str__(self) -> str:
+        return (f"region {self.region_id} {self.month:%Y-%m} {self.aircraft_id} {self.designator or '?'}: "
+                f"{self.near} near, {self.over} over")
+
+
+class TallyState(models.Model):
+    """The one row saying how the tallies were built: the "near" distance the triggers count with, and whether the
+    tallies may be read (false while a bulk load runs with the triggers off, until ``manage.py tally --rebuild``)."""
+
+    near_nm = models.FloatField()
+    ready = models.BooleanField(default=False)
+    rebuilt_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"tallies at {self.near_nm:g} nm, {'ready' if self.ready else 'not ready'}"

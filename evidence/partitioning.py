@@ -37,6 +37,8 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db import connection as default_connection
 
+from evidence import tally
+
 log = logging.getLogger(__name__)
 
 #: table → partition key column
@@ -210,6 +212,7 @@ def partition_mission_tables(connection: Any = None) -> None:
         for table in ("evidence_missionregion", "evidence_mission"):
             _convert(cursor, table, PARTITIONED[table], partitioned=True, months=months)
         add_composite_fk(cursor)
+    _keep_tally_triggers(connection)
     forget_known_partitions()
 
 
@@ -227,7 +230,17 @@ def unpartition_mission_tables(connection: Any = None) -> None:
         drop_keys_into(cursor, "evidence_mission")
         for table in ("evidence_missionregion", "evidence_mission"):
             _convert(cursor, table, PARTITIONED[table], partitioned=False)
+    _keep_tally_triggers(connection)
     forget_known_partitions()
+
+
+def _keep_tally_triggers(connection: Any) -> None:
+    """The tables were rebuilt without their triggers: put the tallies' back (once they exist: migration 0012)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('evidence_tallystate')")
+        exists = cursor.fetchone()[0] is not None
+    if exists:
+        tally.install(connection)
 
 
 # --- partitions ahead and the split of DEFAULT ---------------------------------------------------------------------
@@ -327,14 +340,20 @@ def _repartition(cursor: Any, lo: dt.date, hi: dt.date, new: dict[str, str],
     # Checked row by row while rows move: a deferred check of a mission deleted from DEFAULT would look for it in
     # DEFAULT only (the key's clone on that partition), after it was re-inserted into the new partition.
     cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    held = [(t, _hold_rows(cursor, t, (old or {}).get(t, []), lo, hi)) for t in reversed(list(PARTITIONED))
-            if t in new]
-    for table, name in new.items():
-        _create_partition(cursor, table, lo, name, hi)
-    for table, temp in reversed(held):  # missions first
-        if temp:
-            cursor.execute(f'INSERT INTO "{table}" SELECT * FROM "{temp}"')
-            cursor.execute(f'DROP TABLE "{temp}"')
+    # A move changes no count: the tallies' triggers would count the rows put back (the rows taken out of a detached
+    # partition are never seen leaving), so they are off meanwhile — in this transaction only.
+    tally.triggers_off(cursor)
+    try:
+        held = [(t, _hold_rows(cursor, t, (old or {}).get(t, []), lo, hi)) for t in reversed(list(PARTITIONED))
+                if t in new]
+        for table, name in new.items():
+            _create_partition(cursor, table, lo, name, hi)
+        for table, temp in reversed(held):  # missions first
+            if temp:
+                cursor.execute(f'INSERT INTO "{table}" SELECT * FROM "{temp}"')
+                cursor.execute(f'DROP TABLE "{temp}"')
+    finally:
+        tally.triggers_on(cursor)
     cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's keys are all INITIALLY DEFERRED
 
 

@@ -75,6 +75,7 @@ class _ReferenceCache:
 
 _reference = _ReferenceCache()
 clear_reference_cache = _reference.clear
+cached_reference = _reference.get
 for _model in (Region, AircraftType, Organisation):
     for _signal in (post_save, post_delete):
         _signal.connect(clear_reference_cache, sender=_model, dispatch_uid=f"evidence.ref.{_model.__name__}")
@@ -284,8 +285,15 @@ def _since(links: QuerySet[MissionRegion], since: dt.datetime | None) -> QuerySe
 
 
 def count_missions(scope: Scope) -> int:
-    """How many missions a scope holds. When the places, types and period decide alone, the count is read from the
-    region rows' covering index (one row per mission and region: distinct missions only when several places)."""
+    """How many missions a scope holds. Over whole months the pre-aggregated tallies answer when they can
+    (:mod:`evidence.tally_reads`; the days outside whole months are counted here). When the places, types and period
+    decide alone, the count is read from the region rows' covering index (one row per mission and region: distinct
+    missions only when several places)."""
+    from evidence import tally_reads
+
+    if (tallied := tally_reads.tallied(scope)) is not None:
+        rows, column, rest = tallied
+        return tally_reads.total(rows, column) + sum(count_missions(part) for part in rest)
     if _links_only(scope):
         links = _region_links(scope, scope_types(scope))
         if len(scope.regions) > 1:
@@ -593,6 +601,9 @@ def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
     counted = _counted_buckets(scope, by)
     if counted is not None:
         return counted
+    tallied = _tallied_breakdown(scope, by)
+    if tallied is not None:
+        return tallied
     qs = missions_in_scope(scope).order_by()
     fast = _text_buckets(qs, by)
     if fast is not None:
@@ -618,8 +629,8 @@ def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
             per_type = qs.values("aircraft_type_id").annotate(n=Count("id"))
         counts = list(per_type.order_by("-n", "aircraft_type_id").values_list("aircraft_type_id", "n"))
         names = type_names(designator for designator, _ in counts if designator)  # reference cache, no join
-        return [BreakdownRow(designator or "?", names.get(designator or "", "unknown type"), n)
-                for designator, n in counts]
+        return _ordered([BreakdownRow(designator or "?", names.get(designator or "", "unknown type"), n)
+                         for designator, n in counts], by)
     if by == "region":
         return _region_breakdown(scope, qs)
     if by == "operator":
@@ -628,9 +639,64 @@ def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
             .annotate(n=Count("id"))
             .order_by("-n", "aircraft__operator__slug")
         )
-        return [BreakdownRow(r["aircraft__operator__slug"] or "?", r["aircraft__operator__name"] or "unknown operator",
-                             r["n"]) for r in rows]
+        return _ordered([BreakdownRow(r["aircraft__operator__slug"] or "?",
+                                      r["aircraft__operator__name"] or "unknown operator", r["n"]) for r in rows], by)
     raise ValueError(f"unknown breakdown {by!r}")
+
+
+#: What the tallies group by for each breakdown they can answer (evidence.tally_reads).
+_TALLY_GROUPS = {"type": ("designator",), "operator": ("aircraft__operator__slug", "aircraft__operator__name"),
+                 "month": ("month",), "year": ("month",), "region": ("region_id",)}
+
+
+def _tallied_breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow] | None:
+    """:func:`breakdown` from the tallies over the scope's whole months, the days outside them from the missions;
+    None when the tallies cannot answer (per region: only the regions flown over, for a scope without places)."""
+    from evidence import tally_reads
+
+    if by not in _TALLY_GROUPS or (by == "region" and scope.regions):
+        return None
+    tallied = tally_reads.tallied(scope, over_regions=by == "region")
+    if tallied is None:
+        return None
+    rows, column, rest = tallied
+    out = [_tally_row(by, group) for group in tally_reads.grouped(rows, column, *_TALLY_GROUPS[by])]
+    for part in rest:
+        out += breakdown(part, by)
+    return _merged(out, by)
+
+
+def _tally_row(by: str, group: tuple) -> BreakdownRow:
+    *values, n = group
+    if by == "type":
+        return BreakdownRow(values[0] or "?", type_names([values[0]]).get(values[0], "unknown type"), n)
+    if by == "operator":
+        return BreakdownRow(values[0] or "?", values[1] or "unknown operator", n)
+    if by == "region":
+        region = _regions_by_id().get(values[0])
+        return BreakdownRow(region.slug if region else str(values[0]), region.name if region else "?", n)
+    if by == "year":
+        return BreakdownRow(str(values[0].year), str(values[0].year), n)
+    return _time_row(by, values[0], n)
+
+
+def _merged(rows: list[BreakdownRow], by: str) -> list[BreakdownRow]:
+    """Rows with the same key added up, in the order the missions' breakdown gives: time in order, else most
+    first (then by key; per region by name)."""
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for row in rows:
+        counts[row.key] = counts.get(row.key, 0) + row.count
+        labels.setdefault(row.key, row.label)
+    return _ordered([BreakdownRow(key, labels[key], n) for key, n in counts.items()], by)
+
+
+def _ordered(rows: list[BreakdownRow], by: str) -> list[BreakdownRow]:
+    """Time in order; else most first, then by key (per region by name), the unknown ("?") last — in Python, so
+    ties come out the same from either database and either way of counting."""
+    if by in ("month", "year"):
+        return sorted(rows, key=lambda r: r.key)
+    return sorted(rows, key=lambda r: (-r.count, r.key == "?", r.label if by == "region" else r.key))
 
 
 @dataclass(frozen=True)
@@ -755,40 +821,26 @@ def _period_of_links(scope: Scope) -> dict[str, dt.datetime]:
 
 
 def _region_breakdown(scope: Scope, qs: QuerySet[Mission]) -> list[BreakdownRow]:
+    if scope.regions:  # each place's count is the scope narrowed to that place: its missions are among the scope's
+        names = region_names([rf.slug for rf in scope.regions])
+        return [BreakdownRow(rf.slug, names.get(rf.slug, rf.slug), count_missions(scope.with_changes(regions=(rf,))))
+                for rf in scope.regions]
     if _links_decide_without_places(scope):
         return _region_breakdown_from_links(scope)
     ids = qs.values("id")
-    if scope.regions:
-        rows: list[BreakdownRow] = []
-        for rf in scope.regions:
-            region = region_by_slug(rf.slug)
-            links = MissionRegion.objects.filter(mission_id__in=ids, region_id=region.pk if region else -1,
-                                                 **_period_of_links(scope))
-            if rf.relation == "over":
-                links = links.filter(over=True)
-            else:
-                links = links.filter(distance_nm__lte=region_distance(rf))
-            name = region.name if region else rf.slug
-            rows.append(BreakdownRow(rf.slug, name, links.values("mission_id").distinct().count()))
-        return rows
     agg = (
         MissionRegion.objects.filter(mission_id__in=ids, over=True, **_period_of_links(scope))
         .values("region__slug", "region__name")
         .annotate(n=Count("mission_id", distinct=True))
         .order_by("-n", "region__name")
     )
-    return [BreakdownRow(r["region__slug"], r["region__name"], r["n"]) for r in agg]
+    return _ordered([BreakdownRow(r["region__slug"], r["region__name"], r["n"]) for r in agg], "region")
 
 
 def _region_breakdown_from_links(scope: Scope) -> list[BreakdownRow]:
-    """:func:`_region_breakdown` when only types and period constrain the missions besides the places: each place's
-    count is the scope narrowed to that place (its missions are among the scope's), and without places the region
-    rows flown over are grouped directly, with the type and start denormalised on them (one row per mission and
-    region, so a row is a mission)."""
-    if scope.regions:
-        names = region_names([rf.slug for rf in scope.regions])
-        return [BreakdownRow(rf.slug, names.get(rf.slug, rf.slug), count_missions(scope.with_changes(regions=(rf,))))
-                for rf in scope.regions]
+    """:func:`_region_breakdown` for a scope without places when only types and period constrain the missions: the
+    region rows flown over are grouped directly, with the type and start denormalised on them (one row per mission
+    and region, so a row is a mission)."""
     links = MissionRegion.objects.filter(over=True)
     types = scope_types(scope)
     if types is not None:
@@ -797,7 +849,7 @@ def _region_breakdown_from_links(scope: Scope) -> list[BreakdownRow]:
         start, end = period_bounds(scope.period)
         links = links.filter(mission_start__gte=start, mission_start__lt=end)
     agg = links.values("region__slug", "region__name").annotate(n=Count("*")).order_by("-n", "region__name")
-    return [BreakdownRow(r["region__slug"], r["region__name"], r["n"]) for r in agg]
+    return _ordered([BreakdownRow(r["region__slug"], r["region__name"], r["n"]) for r in agg], "region")
 
 
 def aircraft_identity(word: str) -> tuple[str, str] | None:
@@ -829,13 +881,7 @@ def aircraft_with_total(scope: Scope, *, limit: int = 50) -> tuple[list[dict[str
     airframe (denormalised), and one range of the ``(region, aircraft, …)`` index holds every column the filter and
     the count read.
     """
-    if _links_only(scope):
-        links = _region_links(scope, scope_types(scope)).order_by().values("aircraft_id")
-        # one row per mission and region: with one place a row is a mission; with several, count missions once
-        per_airframe = links.annotate(n=Count("mission_id", distinct=True) if len(scope.regions) > 1 else Count("*"))
-    else:
-        per_airframe = missions_in_scope(scope).order_by().values("aircraft_id").annotate(n=Count("id"))
-    counts = sorted(per_airframe.values_list("aircraft_id", "n"), key=lambda row: (-row[1], row[0]))
+    counts = sorted(_per_airframe(scope).items(), key=lambda row: (-row[1], row[0]))
     total = sum(n for _, n in counts)
     counts = counts[:limit]
     details = _aircraft_details(hex_ for hex_, _ in counts)
@@ -845,6 +891,27 @@ def aircraft_with_total(scope: Scope, *, limit: int = 50) -> tuple[list[dict[str
         rows.append({"hex": hex_, "registration": registration, "type": designator, "operator": operator,
                      "missions": n})
     return rows, total
+
+
+def _per_airframe(scope: Scope) -> dict[str, int]:
+    """The scope's missions per airframe: from the tallies over whole months (the rest from the missions), else
+    from the region rows or the missions."""
+    from evidence import tally_reads
+
+    if (tallied := tally_reads.tallied(scope)) is not None:
+        rows, column, rest = tallied
+        counts = dict(tally_reads.grouped(rows, column, "aircraft_id"))
+        for part in rest:
+            for hex_, n in _per_airframe(part).items():
+                counts[hex_] = counts.get(hex_, 0) + n
+        return counts
+    if _links_only(scope):
+        links = _region_links(scope, scope_types(scope)).order_by().values("aircraft_id")
+        # one row per mission and region: with one place a row is a mission; with several, count missions once
+        per_airframe = links.annotate(n=Count("mission_id", distinct=True) if len(scope.regions) > 1 else Count("*"))
+    else:
+        per_airframe = missions_in_scope(scope).order_by().values("aircraft_id").annotate(n=Count("id"))
+    return dict(per_airframe.values_list("aircraft_id", "n"))
 
 
 # --- nearby scopes ------------------------------------------------------------------------------------------------

@@ -243,6 +243,9 @@ CELERY_BEAT_SCHEDULE |= {
 # in one transaction that locks both tables: off for a database whose year is too big to lock while it moves
 # (docs/SCALING.md), and then done in a maintenance window with evidence.partitioning.compact_closed_years().
 MISSION_PARTITIONS_COMPACT = env.bool("MISSION_PARTITIONS_COMPACT", default=True)
+# Counts over whole months read the pre-aggregated tallies that database triggers keep (evidence/tally.py) instead of
+# every mission. Off: every count reads the missions (the same numbers, slower over many months).
+MISSION_TALLY_READS = env.bool("MISSION_TALLY_READS", default=True)
 
 # --- Articles & NLP -----------------------------------------------------------------------------------------------
 # Empty: the rule-based pipeline over spacy.blank("en"). A package name or a path: a trained pipeline combined with

@@ -1,0 +1,174 @@
+"""The pre-aggregated tallies (evidence/tally.py, evidence/tally_reads.py): kept exact by every writer, and every
+count, breakdown and airframe list read from them equal to the same answer read from the missions.
+
+Runs on SQLite (``make test``) and again on PostgreSQL (``.ci/run``), where the triggers are statement triggers
+with transition tables on the partitioned tables: both kinds are exercised through the same writers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+import pytest
+from django.core.management import call_command
+from django.test.utils import override_settings
+
+from evidence import selectors as s
+from evidence import tally, tally_reads
+from evidence.models import Aircraft, Mission, MissionRegion, MissionTally, Region, RegionTally
+from evidence.scope import OPEN_START, Period, RegionFilter, Scope
+
+SLUGS = ("texas", "california", "arizona", "sinaloa", "baja-peninsula")
+
+
+def test_tallies_follow_every_writer(demo, tmp_path):
+    """The demo's import, a type correction through the admin's service, a registry re-import, a re-tag, a mission
+    moved in time, deleted region rows, a deleted mission and a deleted airframe: after each, every tally row equals
+    the count of the rows it stands for."""
+    from evidence.services.aircraft import aircraft_sync_type
+    from evidence.services.registry_import import import_registry
+
+    assert MissionTally.objects.filter(missions__gt=0).exists() and RegionTally.objects.filter(near__gt=0).exists()
+    assert tally.differences() == []
+    aircraft = Aircraft.objects.get(pk="ae0907")  # the U-2
+    aircraft.aircraft_type_id = "P8"
+    aircraft.save()
+    assert aircraft_sync_type(aircraft=aircraft) > 0
+    assert tally.differences() == []
+    registry = tmp_path / "plane-alert-db.csv"
+    registry.write_text(
+        "$ICAO,$Registration,$Operator,$Type,$ICAO Type,#CMPG,$Tag 1,$#Tag 2,$#Tag 3,Category,$#Link\n"
+        "AE0907,80-1099,US Air Force,Lockheed U-2S,U2,Mil,,,,USAF,\n"
+    )
+    import_registry(registry)
+    assert tally.differences() == []
+    MissionRegion.objects.filter(mission_id=demo.missions["u2"]).delete()
+    assert tally.differences() == []
+    call_command("retag_missions", stdout=None)
+    assert MissionRegion.objects.filter(mission_id=demo.missions["u2"]).exists()
+    assert tally.differences() == []
+    mission = Mission.objects.get(pk=demo.missions["rc135"])
+    shift = dt.timedelta(days=400)  # into another month, year and (PostgreSQL) partition
+    Mission.objects.filter(pk=mission.pk).update(start=mission.start - shift, end=mission.end - shift)
+    MissionRegion.objects.filter(mission_id=mission.pk).update(mission_start=mission.start - shift)
+    assert tally.differences() == []
+    Mission.objects.filter(pk=demo.missions["u2"]).delete()
+    assert tally.differences() == []
+    Aircraft.objects.filter(pk="ae6801").delete()  # a P-8: its missions and their rows go with it
+    assert tally.differences() == []
+
+
+def test_differences_name_what_disagrees(demo):
+    """The check is not blind: a tally row changed behind the triggers' back is reported, with its key."""
+    row = RegionTally.objects.filter(near__gt=0).order_by("pk").first()
+    RegionTally.objects.filter(pk=row.pk).update(near=row.near + 2)
+    found = tally.differences()
+    assert len(found) == 1 and f"'{row.region_id}'" in found[0] and f"tally ({row.near + 2}," in found[0]
+    tally.rebuild()
+    assert tally.differences() == []
+
+
+def test_rebuild_with_another_near_distance_is_read_only_at_that_distance(demo):
+    """The tallies count "near" at one distance: with another NEAR_NM they are not read for "near" (the answer comes
+    from the missions, the same number), until rebuilt at the new distance."""
+    texas = Scope(regions=(RegionFilter("texas", "near"),))
+    with override_settings(NEAR_NM=30.0):
+        assert tally_reads.counter(texas) is None
+        expected = _without_tallies(s.count_missions, texas)
+        assert s.count_missions(texas) == expected
+        tally.rebuild()
+        assert tally_reads.counter(texas) == "near" and s.count_missions(texas) == expected
+        assert tally.differences() == []
+    tally.rebuild()
+    assert tally_reads.counter(texas) == "near"
+
+
+def test_unready_tallies_are_not_read(demo):
+    tally.mark_unready()
+    s.clear_reference_cache()
+    assert tally_reads.counter(Scope()) is None
+    tally.rebuild()
+    assert tally_reads.counter(Scope()) == "missions"
+
+
+@pytest.mark.parametrize(("period", "months", "rest"), [
+    (Period(dt.date(2025, 2, 1), dt.date(2025, 2, 28)), (dt.date(2025, 2, 1), dt.date(2025, 3, 1)), []),
+    (Period(dt.date(2025, 1, 27), dt.date(2025, 2, 5)), None, [(dt.date(2025, 1, 27), dt.date(2025, 2, 5))]),
+    (Period(dt.date(2024, 11, 15), dt.date(2025, 3, 20)), (dt.date(2024, 12, 1), dt.date(2025, 3, 1)),
+     [(dt.date(2024, 11, 15), dt.date(2024, 11, 30)), (dt.date(2025, 3, 1), dt.date(2025, 3, 20))]),
+    (Period(OPEN_START, dt.date(2025, 1, 31)), (OPEN_START, dt.date(2025, 2, 1)), []),
+    (Period(dt.date(2024, 2, 1), dt.date(2024, 2, 28)), None, [(dt.date(2024, 2, 1), dt.date(2024, 2, 28))]),
+])
+def test_whole_months(period, months, rest):
+    got_months, got_rest = tally_reads.whole_months(period)
+    assert got_months == months
+    assert [(p.start, p.end) for p in got_rest] == rest
+
+
+@pytest.fixture
+def synthetic(demo):
+    """~700 more missions on the demo's airframes and places, November 2023 – March 2025, with the edge cases a
+    tally could get wrong: distances exactly at, just under and just over NEAR_NM, missions of unknown type, a civil
+    airframe, starts in the first and last second of a month."""
+    rng = random.Random(11)
+    regions = list(Region.objects.filter(slug__in=SLUGS))
+    fleet = list(Aircraft.objects.filter(missions__isnull=False).distinct())
+    first = dt.datetime(2023, 11, 1, tzinfo=dt.UTC)
+    edges = [dt.datetime(2024, 3, 1, tzinfo=dt.UTC), dt.datetime(2024, 3, 31, 23, 59, 59, tzinfo=dt.UTC)]
+    for i in range(700):
+        plane = rng.choice(fleet)
+        start = edges[i] if i < len(edges) else first + dt.timedelta(seconds=rng.randrange(43_000_000))
+        mission = Mission.objects.create(
+            aircraft=plane, aircraft_type_id=None if i % 17 == 0 else plane.aircraft_type_id, callsign="SYN",
+            start=start, end=start + dt.timedelta(hours=3), track=b"", min_lat=0, min_lon=0, max_lat=1, max_lon=1)
+        for region in rng.sample(regions, rng.randint(0, 3)):
+            distance = rng.choice([0.0, 50.0, 49.99, 50.01, round(rng.uniform(1, 250), 1)])
+            MissionRegion.objects.create(mission=mission, region=region, over=distance == 0.0,
+                                         distance_nm=distance, mission_start=start,
+                                         aircraft_type_id=mission.aircraft_type_id, aircraft=plane)
+    assert tally.differences() == []
+
+
+PERIODS = [
+    None,
+    Period(dt.date(2025, 2, 1), dt.date(2025, 2, 28)),
+    Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    Period(dt.date(2023, 11, 15), dt.date(2025, 3, 20)),
+    Period(OPEN_START, dt.date(2025, 1, 31)),
+    Period(OPEN_START, dt.date(2024, 6, 14)),
+    Period(dt.date(2024, 3, 1), dt.date(2024, 3, 31)),
+    Period(dt.date(2024, 12, 10), dt.date(2025, 1, 9)),
+]
+
+
+def _scopes() -> list[Scope]:
+    rng = random.Random(5)
+    places = [(), (RegionFilter("texas", "near"),), (RegionFilter("california", "over"),),
+              (RegionFilter("sinaloa", "near", 50.0),), (RegionFilter("arizona", "near", 20),),
+              (RegionFilter("texas", "near"), RegionFilter("arizona", "over"))]
+    filters = [{}, {"type_designators": ("P8",)}, {"roles": ("surveillance",)}, {"exclude_types": ("P8", "C17")},
+               {"operators": ("us-navy",)}, {"exclude_operators": ("us-navy",)}, {"military_only": True},
+               {"civil_only": True}, {"hexes": ("ae0907", "ae5415")}, {"surveillance_only": True, "operators":
+                                                                         ("us-air-force",)}]
+    combos = list(itertools.product(places, filters, PERIODS))
+    return [Scope(regions=p, period=t, **f) for p, f, t in rng.sample(combos, 150)]
+
+
+def _without_tallies(read, *args):
+    with override_settings(MISSION_TALLY_READS=False):
+        return read(*args)
+
+
+@pytest.mark.parametrize("by", ["count", "type", "operator", "month", "year", "region", "aircraft"])
+def test_tallies_answer_as_the_missions_do(synthetic, by):
+    """150 scopes (places near/over/at other distances, types, roles, exclusions, operators, military/civil,
+    airframes; whole months, partial months at either end, open periods, no whole month): the same answer with and
+    without the tallies, and the tallies did answer most of them."""
+    read = {"count": s.count_missions, "aircraft": lambda scope: s.aircraft_with_total(scope, limit=1000)}.get(
+        by, lambda scope: s.breakdown(scope, by))
+    used = 0
+    for scope in _scopes():
+        used += tally_reads.tallied(scope, over_regions=by == "region" and not scope.regions) is not None
+        assert read(scope) == _without_tallies(read, scope), scope
+    assert used >= 60
