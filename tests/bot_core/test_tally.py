@@ -172,3 +172,22 @@ def test_tallies_answer_as_the_missions_do(synthetic, by):
         used += tally_reads.tallied(scope, over_regions=by == "region" and not scope.regions) is not None
         assert read(scope) == _without_tallies(read, scope), scope
     assert used >= 60
+
+
+def test_the_check_command_says_what_disagrees_and_the_rebuild_mends_it(demo):
+    from io import StringIO
+
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("tally", "--check", stdout=out)
+    assert "match" in out.getvalue()
+    row = MissionTally.objects.filter(missions__gt=0).order_by("pk").first()
+    MissionTally.objects.filter(pk=row.pk).update(missions=row.missions + 5)
+    with pytest.raises(CommandError, match=rf"'{row.aircraft_id}'.*tally \({row.missions + 5},\), tables "
+                                           rf"\({row.missions},\)"):
+        call_command("tally", "--check", stdout=StringIO())
+    call_command("tally", "--rebuild", stdout=out)
+    assert "rebuilt" in out.getvalue() and tally.differences() == []
+    with pytest.raises(CommandError, match="--check or --rebuild"):
+        call_command("tally", stdout=StringIO())
