@@ -413,7 +413,8 @@ class MissionTally(models.Model):
     month = models.DateField()
     # No database key: the trigger writes the airframe of the mission row it counts; a deleted airframe's counts
     # are 0 by then (its missions went first) and the readers' join leaves them out.
-    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                                 related_name="+")
     #: The mission's ICAO type designator; "" when the mission's type is unknown.
     designator = models.CharField(max_length=4, blank=True)
     missions = models.IntegerField()
@@ -430,9 +431,12 @@ class RegionTally(models.Model):
     (``near``, over included) and how many flew over it (``over``) — a pre-aggregated copy of ``evidence_missionregion``
     kept by database triggers like :class:`MissionTally`."""
 
-    region = models.ForeignKey(Region, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    # No index of their own: the key leads with the region; nothing looks rows up by airframe alone.
+    region = models.ForeignKey(Region, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                               related_name="+")
     month = models.DateField()
-    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                                 related_name="+")
     designator = models.CharField(max_length=4, blank=True)
     near = models.IntegerField()
     over = models.IntegerField()
@@ -440,6 +444,8 @@ class RegionTally(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["region", "month", "aircraft", "designator"],
                                                name="regiontally_key")]
+        # "which places did they fly over in 2024": the period's rows of every region, not every row
+        indexes = [models.Index(fields=["month", "region"], name="regiontally_month")]
 
     def __str__(self) -> str:
         return (f"region {self.region_id} {self.month:%Y-%m} {self.aircraft_id} {self.designator or '?'}: "

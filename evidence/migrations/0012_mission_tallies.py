@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('month', models.DateField()),
                 ('designator', models.CharField(blank=True, max_length=4)),
                 ('missions', models.IntegerField()),
-                ('aircraft', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.aircraft')),
+                ('aircraft', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.aircraft')),
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('month', 'aircraft', 'designator'), name='missiontally_key')],
@@ -54,10 +54,11 @@ class Migration(migrations.Migration):
                 ('designator', models.CharField(blank=True, max_length=4)),
                 ('near', models.IntegerField()),
                 ('over', models.IntegerField()),
-                ('aircraft', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.aircraft')),
-                ('region', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.region')),
+                ('aircraft', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.aircraft')),
+                ('region', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.region')),
             ],
             options={
+                'indexes': [models.Index(fields=['month', 'region'], name='regiontally_month')],
                 'constraints': [models.UniqueConstraint(fields=('region', 'month', 'aircraft', 'designator'), name='regiontally_key')],
             },
         ),
