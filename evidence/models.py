@@ -444,8 +444,14 @@ class RegionTally(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["region", "month", "aircraft", "designator"],
                                                name="regiontally_key")]
-        # "which places did they fly over in 2024": the period's rows of every region, not every row
-        indexes = [models.Index(fields=["month", "region"], name="regiontally_month")]
+        indexes = [
+            # "which places did they fly over in 2024": the period's rows of every region, not every row
+            models.Index(fields=["month", "region"], name="regiontally_month"),
+            # "which aircraft flew near Arizona?": one range per place grouped by airframe, read from the index alone
+            # on PostgreSQL (at 10M missions 59 → 26 ms; SQLite ignores INCLUDE and keeps the plain index)
+            models.Index(fields=["region", "aircraft"], include=["month", "designator", "near", "over"],
+                         name="regiontally_airframe"),
+        ]
 
     def __str__(self) -> str:
         return (f"region {self.region_id} {self.month:%Y-%m} {self.aircraft_id} {self.designator or '?'}: "

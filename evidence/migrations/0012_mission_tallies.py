@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
                 ('region', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.region')),
             ],
             options={
-                'indexes': [models.Index(fields=['month', 'region'], name='regiontally_month')],
+                'indexes': [models.Index(fields=['month', 'region'], name='regiontally_month'), models.Index(fields=['region', 'aircraft'], include=('month', 'designator', 'near', 'over'), name='regiontally_airframe')],
                 'constraints': [models.UniqueConstraint(fields=('region', 'month', 'aircraft', 'designator'), name='regiontally_key')],
             },
         ),
