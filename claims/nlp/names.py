@@ -154,6 +154,10 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
                               "Red", "Regiment", "Police", "Air", "Station", "Pilots", "Pilot", "Base", "Envoy",
                               "Texan", "Prefect", "Juno", "Jupiter", "Phenom", "Tornado", "Tornados", "Sentry"})
 #: A flight information region (an air traffic control area named after its centre): a place of its own.
+#: An ocean named without "Ocean", after "the" and an optional compass word ("the western Pacific"); not a name
+#: going on ("the Pacific Fleet") nor an adjective of a subdivision ("the Pacific province of Cauca").
+_OCEAN_ALONE = re.compile(r"\b[Tt]he\s+(?P<name>(?:(?:[Nn]orth|[Ss]outh)?(?:[Ee]ast|[Ww]est)?(?:ern)?\s+"
+                          r"|[Cc]entral\s+)?(?:Pacific|Atlantic|Arctic))\b(?!\s+(?:[A-Z]|province|region|department|state|rim\b))")
 _FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+Information\s+Region|FIR)\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -332,11 +336,25 @@ class _Names:
         taken = {i for s in [*new, *ents] for i in range(s.start, s.end)}
         new += [s for s in self._cities(doc, [*ents, *new]) if not any(i in taken for i in range(s.start, s.end))]
         merged = _merge_designations(doc, _merge(ents, new))
-        merged = self._context(doc, text, merged)
+        merged = self._not_ships(doc, self._context(doc, text, merged))
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
+
+    # ------------------------------------------------------------------------------------------------ ships
+
+    def _not_ships(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Warships are named after provinces and cities: a name right after a ship noun ("aircraft carrier
+        Liaoning", "light carrier Izumo", "destroyer Nanchang") or a ship prefix ("USS Carl Vinson"), or before
+        "(carrier) strike/battle group", is a vessel, not a place; and so is the same name elsewhere in the text
+        with "the" before it ("flying from the Liaoning") or a group after it. A country is never read as a ship."""
+        names = {e.text.lower() for e in ents if e.label_ == "PLACE" and self._region_kind(e) != "country"
+                 and _ship_context(doc, e.start, e.end)}
+        if not names:
+            return ents
+        return [e for e in ents if not (e.label_ == "PLACE" and e.text.lower() in names
+                                        and _ship_context(doc, e.start, e.end, after_the=True))]
 
     # ------------------------------------------------------------------------------------------------ bases
 
@@ -594,6 +612,10 @@ class _Names:
                 if start < i:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
         out += self._states(doc, ents)
+        for m in _OCEAN_ALONE.finditer(text):  # "the western Pacific", "the Atlantic"
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "feature"))
         for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
             span = char_span(doc, m.start(), m.end())
             if span is not None:
@@ -656,7 +678,10 @@ class _Names:
                     continue
                 slug = regions.get(words.text.lower())
                 noun = t.i + size + (t.i + size < len(doc) and doc[t.i + size].lower_ == "territorial")
-                if slug is None or noun >= len(doc) or doc[noun].lower_ not in NATIONAL_PLACE_NOUNS or (
+                if noun + 1 < len(doc) and doc[noun].lower_ == "air" and doc[noun + 1].lower_ == "space":
+                    noun += 1  # "Japanese air space", spelt in two words
+                if slug is None or noun >= len(doc) or (doc[noun].lower_ not in NATIONAL_PLACE_NOUNS
+                                                        and doc[noun - 1:noun + 1].text.lower() != "air space") or (
                         noun + 1 < len(doc) and doc[noun + 1].lower_ in NOT_A_PLACE_AFTER):
                     continue
                 span = Span(doc, t.i, noun + 1, label="PLACE", span_id=f"region:{slug}")
@@ -1126,6 +1151,26 @@ GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defens
 BIG_CITY_POPULATION = 1_500_000
 _SERVICE_HEADS = frozenset({"force", "forces", "navy", "army", "corps", "guard", "command", "fleet", "wing",
                             "squadron", "military", "aviation"})
+#: Nouns a warship's name follows ("the aircraft carrier Liaoning", "destroyer Nanchang") and hull prefixes.
+SHIP_NOUNS = frozenset({"carrier", "flattop", "destroyer", "frigate", "cruiser", "corvette", "submarine", "warship",
+                        "vessel", "ship", "flagship", "icebreaker", "minesweeper"})
+SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "JS", "ROKS", "BRP", "KRI", "TCG",
+                           "FGS", "ITS", "PNS", "RFS", "ARA", "BAP", "HNLMS", "HDMS", "HNoMS", "HSwMS", "RSS", "NRP"})
+_SHIP_GROUPS = frozenset({"strike", "battle", "task", "carrier"})
+
+
+def _ship_context(doc: Doc, start: int, end: int, *, after_the: bool = False) -> bool:
+    """A ship noun or hull prefix before the name ("destroyer Nanchang", "USS Carl Vinson"), or "(carrier)
+    strike/battle/task group" after it; with ``after_the`` also "the" before it ("from the Liaoning")."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and (prev.lower_ in SHIP_NOUNS or prev.text in SHIP_PREFIXES
+                             or (after_the and prev.lower_ == "the")):
+        return True
+    words = [t.lower_ for t in doc[end:end + 3]]
+    return len(words) >= 2 and words[0] in _SHIP_GROUPS and (words[1] == "group" or (
+        words[0] == "carrier" and words[1] in _SHIP_GROUPS and words[2:3] == ["group"]))
+
+
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip",
                           "state", "district", "county", "prefecture"})

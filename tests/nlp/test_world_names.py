@@ -801,3 +801,36 @@ def test_an_armed_groups_bases_are_camps_not_an_air_base():
     text = "The air raid was targeted on Al shabaab bases in Wargadud area, not a British air force base."
     assert list(_fifth(text, "PLACE")) == ["British air force base"]
     assert "Al shabaab" in _fifth(text, "ORG")
+
+
+# sixth pass (2026-12-05d): blind4
+
+
+@pytest.mark.parametrize(("text", "ship"), [
+    ("The Liaoning on Monday led five destroyers, including guided-missile destroyer Nanchang, through the strait.",
+     "Nanchang"),
+    ("The carrier was shadowed by Japanese light carrier Izumo on Tuesday.", "Izumo"),
+    ("The destroyer USS Nanchang sailed.", "Nanchang"),
+])
+def test_a_warship_named_after_a_city_is_no_place(text, ship):
+    assert ship not in _labelled(text, "PLACE")
+
+
+def test_a_ships_name_stays_a_ship_where_the_text_says_the_name_again():
+    text = ("Japanese light carrier Izumo watched the drills. Jets took off near the Izumo on Tuesday. The Izumo "
+            "strike group sailed on.")
+    assert "Izumo" not in _labelled(text, "PLACE")
+    assert "Izumo" in _labelled("A P-8 flew from Izumo on Tuesday.", "PLACE")  # the city, where nothing says ship
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The strike group sailed into the western Pacific on Monday.", "western Pacific"),
+    ("A drone was lost over the Pacific on Monday.", "Pacific"),
+    ("None of the aircraft entered Mexican air space, he said.", "Mexican air space"),
+])
+def test_oceans_without_ocean_and_air_space_in_two_words_are_places(text, place):
+    assert place in _labelled(text, "PLACE")
+
+
+def test_an_ocean_word_in_a_longer_name_is_not_the_ocean():
+    assert "Pacific" not in _labelled("The Pacific Fleet sailed on Monday.", "PLACE")
