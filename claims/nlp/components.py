@@ -915,6 +915,8 @@ def quantities(doc: Doc) -> Doc:
             continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
         qualifier, start = _qualifier_before(doc, i)
+        if _clock_time(doc, i, start):
+            continue  # "at approximately 1500 on Friday": a time of day in military notation
         if any(mask[k] or attributed[k] for k in range(start, i)):
             qualifier, start = "exact", i
         unit: str | None = None
@@ -942,7 +944,8 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
             continue
-        if token.lower_ == "one" and not counts_missions and qualifier == "exact" and "aircraft" not in counted:
+        if token.lower_ == "one" and not counts_missions and qualifier == "exact" and not (
+                unit == "aircraft" and ("aircraft" in counted or "name" in counted)):
             continue  # "one of the officials", "one such flight" — a pronoun far more often than a count ("one
             # B-52 landed" names its aircraft)
         span = Span(doc, start, end, label="QUANTITY")
@@ -955,6 +958,16 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+_HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
+_AFTER_CLOCK = frozenset({"on", "hours", "hrs", "gmt", "utc", "local", "zulu", "z", "lt", "that", "this", ",", "."})
+
+
+def _clock_time(doc: Doc, i: int, start: int) -> bool:
+    """Four digits after "at" (and a qualifier) and before "on/hours/GMT…" or the clause's end are a time of day."""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else "."
+    return bool(_HHMM.match(doc[i].text)) and start > 0 and doc[start - 1].lower_ == "at" and after in _AFTER_CLOCK
 
 
 def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
@@ -1007,6 +1020,7 @@ COUNT_MODIFIERS = frozenset({"strategic", "armed", "unarmed", "long-range", "sup
 #: Nouns of time a count may be of, looked for past one adjective ("nearly 10 continuous hours").
 TIME_NOUNS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                         "month", "months", "year", "years"})
+_QUOTE_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
 #: Words before a number that refer back to things already counted: "the other two", "the remaining three".
 _ANAPHORIC_COUNT = frozenset({"other", "remaining"})
 _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "resolution", "route", "runway", "phase",
@@ -1053,6 +1067,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 extra["aircraft"] = ent.id_.split(":", 1)[1]
             elif ent.id_.startswith("role:"):
                 extra["role"] = ent.id_.split(":", 1)[1]
+            elif (fc_value(ent) or {}).get("name"):
+                extra["name"] = fc_value(ent)["name"]  # a designation the vocabulary lacks: "one MiG-21"
             if ent[-1].lower_ in MISSION_NOUNS and not (after is not None and after.lower_ in AIRCRAFT_NOUNS):
                 return ent[-1].lower_, True, extra  # not "maritime patrol aircraft": aircraft of a role
             if after is not None and after.lower_ in MISSION_NOUNS:
@@ -1092,13 +1108,18 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
             continue
-        if t.is_alpha and t.is_lower and _aircraft_ahead(doc, j, ents_by_start):
+        if t.is_alpha and t.is_lower and not _plural_noun(t) and _aircraft_ahead(doc, j, ents_by_start):
             j, skipped = j + 1, skipped + 1  # "two tactical electronic reconnaissance aircraft": adjectives
+            continue
+        if t.text in _QUOTE_MARKS:
+            j = j + 1  # "16 ‘Quds Force’ aircraft": a quoted name before the noun
             continue
         if t.is_alpha and j == i + 1:
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
             if t.is_lower and (after in TIME_NOUNS or after in DISTANCE_UNITS):
                 return after, False, {}  # "10 continuous hours", "30 consecutive days"
+            if t.is_lower and after in MISSION_NOUNS and doc[j + 1].is_lower:
+                return after, True, {}  # "three inbound flights", "two separate sorties"
             if t.is_lower and i > 0 and doc[i - 1].lower_ in _ANAPHORIC_COUNT:
                 return None, False, {}  # "the other two belong to…": the unit is the earlier count's
             if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
@@ -1116,9 +1137,20 @@ def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
         ent = ents_by_start.get(k)
         if doc[k].lower_ in AIRCRAFT_NOUNS or (ent is not None and ent.label_ == "AIRCRAFT"):
             return True
-        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")):
-            return False
+        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")) and not _nationality(doc[k]):
+            return False  # "two suspected Russian aircraft": a nationality among the adjectives
     return False
+
+
+def _plural_noun(token: Token) -> bool:
+    """A lower-case word that reads as a plural noun ("incidents"), not an adjective ("various", "dangerous")."""
+    return token.lower_.endswith("s") and not token.lower_.endswith(("ss", "us")) and len(token) > 3
+
+
+def _nationality(token: Token) -> bool:
+    from claims.nlp.names import DEMONYMS  # names imports this module
+
+    return token.is_title and token.lower_ in DEMONYMS
 
 
 def _plural_head_after(word: Token, nxt: Token | None) -> bool:

@@ -834,3 +834,21 @@ def test_oceans_without_ocean_and_air_space_in_two_words_are_places(text, place)
 
 def test_an_ocean_word_in_a_longer_name_is_not_the_ocean():
     assert "Pacific" not in _labelled("The Pacific Fleet sailed on Monday.", "PLACE")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("We were informed of two suspected Russian aircraft approaching.", 2, "aircraft"),
+    ("Three inbound flights were diverted to other airports.", 3, "flights"),
+    ("The strike destroyed 16 'Quds Force' aircraft on the ground.", 16, "aircraft"),
+    ("In this engagement, we have unfortunately lost one MiG-21.", 1, "aircraft"),
+    ("Jets were scrambled after two incidents involving Russian aircraft.", 2, "incidents"),
+])
+def test_a_count_reads_past_participles_nationalities_and_quotes_to_its_noun(text, value, unit):
+    counts = [(v["value"], v["unit"]) for lab, _, v in _ents(text) if lab == "QUANTITY"]
+    assert (value, unit) in counts
+
+
+@pytest.mark.parametrize("text", ["The accident took place at approximately 1500 on Friday.",
+                                  "The jets took off at 0930 hours."])
+def test_a_time_of_day_in_military_notation_is_no_count(text):
+    assert not [t for lab, t, _ in _ents(text) if lab == "QUANTITY"]
