@@ -168,7 +168,7 @@ BASE_AFTER = re.compile(
     r"Airdrome|airdrome|AB)(?![\w-])")
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
-    r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
+    r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
     rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|al|Al|el|de|del)"
@@ -205,7 +205,7 @@ def _designations_in(text: str) -> list[re.Match[str]]:
 
 
 _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport", "Airfield", "airfield", " AB",
-               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome")
+               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ")
 
 
 def _is_cap(token: Any) -> bool:
@@ -395,6 +395,11 @@ class _Names:
             name_end = m.start("name") + len(" ".join(words))
             start = m.start("kind")
             kind = m.group("kind")
+            if kind in ("Fort", "Camp"):  # "Fort Bragg", "Camp Lejeune": the whole is the name
+                words = [kind, *words]
+                if len(words) > 3 or "-" in words[-1] or tuple(_CITY_TOKENS.findall(" ".join(words))) in {
+                        names for names, _ in city_gazetteer().get(kind, [])}:
+                    continue  # "Fort Worth" is a city, "the Fort Worth Star-Telegram" a paper
             if kind.lower().startswith("the") or kind.endswith((" at", " in")):
                 start = m.start("name")  # "the NATO naval air base Sigonella", "the RAF base at Waddington"
                 if any(e.label_ == "PLACE" and e.id_ and e.start_char <= start < e.end_char for e in ents):
@@ -748,15 +753,18 @@ class _Names:
     def _cities(self, doc: Doc, ents: list[Span]) -> list[Span]:
         by_first = city_gazetteer()
         known_places = {e.start for e in ents if e.label_ == "PLACE"}
+        place_ends = {e.end for e in ents if e.label_ == "PLACE"}
         out = []
         n = len(doc)
         i = 0
         words = _view(doc).words(doc)
         while i < n:
             candidates = by_first.get(words[i])
-            if not candidates and self._dateline(doc, i):
-                candidates = [(names, city) for names, city in by_first.get(words[i].title(), []) if len(names) == 1]
-                candidates = [((words[i],), city) for _, city in candidates]  # "DUBAI, United Arab Emirates (AP)"
+            size = self._dateline(doc, i) if not candidates else 0
+            if size:  # "DUBAI, United Arab Emirates (AP)", "ADDIS ABABA (AFP) –"
+                titled = tuple(w.title() for w in words[i:i + size])
+                candidates = [(tuple(words[i:i + size]), city) for names, city in by_first.get(titled[0], [])
+                              if names == titled]
             if not candidates:
                 i += 1
                 continue
@@ -769,9 +777,10 @@ class _Names:
                 if (prev is not None and _is_cap(prev) and not prev.is_sent_start) or (
                         nxt is not None and _is_cap(nxt) and nxt.text not in NOT_NAMES):
                     break  # part of a longer name: "Lloyd Austin", "Secretary Austin", "Moscow Times"
-                if city["town"] and not _town_context(doc, i, end, known_places):
+                listed = _listed_after_place(doc, i, place_ends)  # "Isfahan, Najafabad, … and Mobarakeh"
+                if city["town"] and not listed and not _town_context(doc, i, end, known_places):
                     break
-                if city["ambiguous"] and not (
+                if city["ambiguous"] and not listed and not (
                         (prev is not None and prev.lower_ in _PLACE_PREPOSITIONS)
                         or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))):
                     break
@@ -779,6 +788,7 @@ class _Names:
                 set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"],
                                     "lat": city["lat"], "lon": city["lon"]})
                 out.append(span)
+                place_ends.add(end)
                 i = end - 1
                 break
             i += 1
@@ -801,11 +811,17 @@ class _Names:
         return span
 
     @staticmethod
-    def _dateline(doc: Doc, i: int) -> bool:
-        """A dateline: a city in capitals opening the text or a line, before a comma ("DUBAI, …", "TAIPEI, …")."""
-        token = doc[i]
-        return token.is_upper and token.is_alpha and len(token) > 2 and (i == 0 or "\n" in doc[i - 1].text) \
-            and i + 1 < len(doc) and doc[i + 1].text == ","
+    def _dateline(doc: Doc, i: int) -> int:
+        """A dateline: a city in capitals (up to three words) opening the text or a line, before a comma or the
+        agency's bracket ("DUBAI, …", "ADDIS ABABA (AFP) –"); the number of its words, or 0."""
+        if not (i == 0 or "\n" in doc[i - 1].text):
+            return 0
+        k = i
+        while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
+            k += 1
+        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) or doc[k].text not in (",", "("):
+            return 0
+        return k - i
 
     def _city_not_its_base(self, doc: Doc, ent: Span) -> Span:
         """A large city named alone is the city, not the air base the reference data also calls by its name
@@ -1086,6 +1102,15 @@ def _town_start(doc: Doc, last: int) -> int:
             break
         start -= 1
     return start
+
+
+def _listed_after_place(doc: Doc, start: int, place_ends: set[int]) -> bool:
+    """A name next in a list after a place: ", <town>", "and <town>", ", and <town>" right after a place's end."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "and":
+        k -= k >= 1 and doc[k - 1].text == ","
+        return k in place_ends
+    return k >= 0 and doc[k].text == "," and k in place_ends
 
 
 def _town_context(doc: Doc, start: int, end: int, known_places: set[int]) -> bool:

@@ -852,3 +852,21 @@ def test_a_count_reads_past_participles_nationalities_and_quotes_to_its_noun(tex
                                   "The jets took off at 0930 hours."])
 def test_a_time_of_day_in_military_notation_is_no_count(text):
     assert not [t for lab, t, _ in _ents(text) if lab == "QUANTITY"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("At least eight cities were hit: Isfahan, Najafabad, Shahreza, Falavarjan and Mobarakeh, it added.",
+     ["Isfahan", "Najafabad", "Shahreza", "Falavarjan", "Mobarakeh"]),
+    ("Drones were observed by airports in the towns of Esbjerg, Sonderborg, and Skrydstrup.", ["Sonderborg"]),
+    ("ADDIS ABABA (AFP) – Nineteen people have been killed in drone strikes.", ["ADDIS ABABA"]),
+])
+def test_towns_in_english_spelling_in_lists_and_datelines_are_places(text, places):
+    found = _labelled(text, "PLACE")
+    assert all(p in found for p in places), found
+
+
+def test_fort_and_camp_name_bases_but_not_a_city_or_a_paper():
+    found = _labelled("Troops are deploying from Fort Stewart in Georgia and Camp Lejeune.", "PLACE")
+    assert found["Fort Stewart"]["kind"] == "base" and found["Camp Lejeune"]["kind"] == "base"
+    found = _labelled("The Fort Worth Star-Telegram reported that jets flew over Fort Worth, Texas.", "PLACE")
+    assert found["Fort Worth"]["kind"] == "city" and not any("Telegram" in t for t in found)
