@@ -104,7 +104,9 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
               "rear-admiral",
               # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
-              "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl"]
+              "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl",
+              # local office holders ("Lurin Councilman Gustavo Espinosa")
+              "councilman", "councilwoman", "councillor", "councilor", "alderman", "deputy mayor", "prefect"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",

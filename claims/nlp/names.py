@@ -310,6 +310,15 @@ class _Names:
         return here or any(c in ("US", "MX") for c in cities), elsewhere or any(
             c and c not in ("US", "MX") for c in cities)
 
+    def _nation_word(self, token: Any) -> bool:
+        """A foreign nationality ("Chinese", "Malian": the closed list or countryinfo's demonyms) or a one-word
+        country name ("Pakistan") — what a generic service word after it belongs to."""
+        low = token.lower_
+        if low in US_MODIFIERS or not (low in DEMONYMS or token.is_title):
+            return False
+        return low in DEMONYMS or low in self._demonym_regions() or any(
+            r.kind == "country" and r.slug != "united-states" for r in self._regions_by_name().get(low, {}).values())
+
     def _is_country_token(self, doc: Doc, ents_at: dict[int, Span], i: int) -> bool:
         ent = ents_at.get(i)
         return ent is not None and ent.label_ == "PLACE" and self._region_kind(ent) == "country"
@@ -477,9 +486,10 @@ class _Names:
         outlet it is, is that outlet (an organisation)."""
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
-        for m in _OUTLET_AFTER_KIND.finditer(text):
+        for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))
-            if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)):
+            if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)) \
+                    or all(t.lower_ in DEMONYMS for t in span):
                 continue
             org = Span(doc, span.start, span.end, label="ORG")
             set_fc_value(org, {"name": span.text, "kind": "outlet"})
@@ -916,7 +926,7 @@ class _Names:
                 out.append(span)
                 continue
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
-                    and prev.lower_ in DEMONYMS and prev.lower_ not in US_MODIFIERS:
+                    and self._nation_word(prev):  # "Chinese army", "Malian army", "Pakistan army"
                     span = Span(doc, prev.i, e.end, label="ORG")
                     set_fc_value(span, {"name": span.text, "foreign": True, "of": prev.text})
                     out.append(span)
@@ -1061,6 +1071,10 @@ _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", 
 _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
+#: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
+#: verb of telling or a preposition a source takes.
+_OUTLET_BEFORE_KIND = re.compile(r"\b(?:told|to|by|in|on)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)"
+                                 r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site)\b")
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -1211,7 +1225,7 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
 
 
 #: A nationality + one of these is that country's body ("Polish military", "Indian government").
-_BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities",
+_BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities", "police",
                                  "parliament", "defense force", "defence force", "defense forces",
                                  "defence forces"})
 

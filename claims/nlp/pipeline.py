@@ -209,6 +209,9 @@ DESIGNATION_STOPS = (r"(?<=\d[A-Z])\.", r"(?<=\d[A-Z]{2})\.", r"(?<=\d[A-Z]{3})\
 MULTIPLIER_SUFFIXES = (r"(?<=^\d)[x×]", r"(?<=^\d\d)[x×]")
 #: A capitalised kilometre sign after a number is its own token, as "km" is in spaCy's rules: "about 40Km west".
 UNIT_SUFFIXES = (r"(?<=\d)(?:Km|KM)",)
+#: A dash typed as two hyphens is its own token, and so is a bracket closing right before it: "(Jiji Press)--The"
+#: was one token "Press)--The", which hid the agency's name.
+DOUBLE_HYPHEN_INFIXES = (r"(?<=\w)\)(?=--)", r"(?<=[\w)])--(?=\w)")
 
 
 #: A designation with variant letters is one token: spaCy's English suffix rules split a unit letter off a number
@@ -220,6 +223,8 @@ def _designation_tokens(nlp: Language) -> None:
     """Tokenizer rules for designations; set before any pattern is tokenized, so patterns and texts agree."""
     suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS, *MULTIPLIER_SUFFIXES, *UNIT_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes = [*nlp.Defaults.infixes, *DOUBLE_HYPHEN_INFIXES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     default = nlp.tokenizer.token_match
     nlp.tokenizer.token_match = (lambda text: DESIGNATION_TOKEN.match(text) or default(text)) if default \
         else DESIGNATION_TOKEN.match
