@@ -573,6 +573,9 @@ def people(doc: Doc) -> Doc:
         first = verb
         while first > 0 and verb - first < 3:
             prev = doc[first - 1]
+            if _name_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1] and prev.i - 1 not in taken:
+                first -= 2  # "Kosiniak-Kamysz said": a double-barrelled name is one name
+                continue
             if mask[prev.i] or prev.i in taken or not prev.is_title or prev.text in NOT_NAMES \
                     or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
@@ -620,6 +623,12 @@ def people(doc: Doc) -> Doc:
         taken.add(token.i)
     _add_entities(doc, [*spans, *orgs])
     return doc
+
+
+def _name_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen glued between two capitalised words ("Kosiniak-Kamysz")."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i].whitespace_ \
+        and not doc[i - 1].whitespace_ and doc[i - 1].is_title and doc[i + 1].is_title
 
 
 def _speakers_of_units(doc: Doc, view: _DocView, mask: list[bool], taken: set[int]) -> list[Span]:

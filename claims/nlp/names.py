@@ -1311,11 +1311,14 @@ def _given_name_before(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
 
 
 def _hyphenated_participle(doc: Doc, i: int) -> bool:
-    """Whether token i starts "-backed", "-led", "-held", "-based": the country before it qualifies something
-    else ("the Iran-backed Houthi militia", "a US-led coalition") and is no place of the text."""
+    """Whether token i starts "-backed", "-led", "-held", "-based" or "-<Nationality>": the country before it
+    qualifies something else ("the Iran-backed Houthi militia", "a US-led coalition", "US-Israeli jets") and is no
+    place of the text."""
     if i + 1 >= len(doc) or doc[i].text != "-" or doc[i].whitespace_ or doc[i - 1].whitespace_:
         return False
     word = doc[i + 1]
+    if word.is_title and word.lower_ in DEMONYMS:
+        return True  # "US-Israeli fighter jets": a joint nationality
     return word.is_lower and word.is_alpha and (word.lower_.endswith("ed") or word.lower_ in _IRREGULAR_PARTICIPLES)
 
 

@@ -98,6 +98,21 @@ def _word_acronym(alias: str) -> bool:
     return zipf_frequency(alias.lower(), "en") >= ACRONYM_WORD_ZIPF
 
 
+#: How common (wordfreq Zipf) a one-word name of an air base must be as an English word to match only as written:
+#: "Hill" (Hill AFB) is not "on a hill", "Moron" (Morón AB) not "moron", "Cannon" not "cannon".
+PROPER_NAME_WORD_ZIPF = 3.0
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_word(alias: str) -> bool:
+    """A one-word alias that is also an English word."""
+    if " " in alias or not alias.isalpha():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(alias.lower(), "en") >= PROPER_NAME_WORD_ZIPF
+
+
 def variants(alias: str) -> list[str]:
     """Spellings to match for one alias: as written, without accents, with the other apostrophe, designations
     with and without the hyphen ("P-8" → "P8"; not for two-character ones like "C-2", whose "C2" is a common
@@ -149,11 +164,11 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
     lower: dict[str, dict[str, Any]] = {}
     cased: dict[str, dict[str, Any]] = {}
 
-    def add(label: str, key: str, phrase: str) -> None:
+    def add(label: str, key: str, phrase: str, proper: bool = False) -> None:
         if not phrase or not phrase.strip():
             return
         forms = variants(phrase)
-        cased_alias = _is_cased(forms[0]) if forms else False
+        cased_alias = (_is_cased(forms[0]) or (proper and _english_word(forms[0]))) if forms else False
         for form in forms:
             if cased_alias or _is_cased(form):
                 cased.setdefault(form, {"label": label, "pattern": form, "id": key})
@@ -172,8 +187,8 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
         for phrase in (o.name, o.short_name, *o.aliases):
             add("ORG", f"org:{o.slug}", phrase)
     for r in vocabulary.regions:
-        for phrase in (r.name, *r.aliases):
-            add("PLACE", f"region:{r.slug}", phrase)
+        for phrase in (r.name, *r.aliases):  # an air base's one-word name is a proper noun: "Hill", not "a hill"
+            add("PLACE", f"region:{r.slug}", phrase, proper=r.kind == "airbase")
     return list(lower.values()), list(cased.values())
 
 

@@ -892,3 +892,25 @@ def test_a_service_word_after_any_nationality_or_country_is_that_countrys(text, 
 def test_a_local_office_is_a_role_not_a_name():
     people = _labelled("Lurin Councilman Gustavo Espinosa told Radioprogramas radio.", "PERSON")
     assert [v["name"] for v in people.values()] == ["Gustavo Espinosa"]
+
+
+def test_an_air_bases_one_word_name_is_no_common_noun():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-hill-base", regions=(
+        *seed.regions, RegionEntry("base-khif", "Hill Air Force Base", "airbase", ("Hill AFB", "Hill"))))
+
+    def places(text: str) -> list[str]:
+        return [e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+                if e.label == "PLACE"]
+
+    assert places("A Su-22 crashed on a hill overlooking a residential district.") == []
+    assert places("An F-16 landed at Hill on Monday.") == ["Hill"]
+
+
+def test_a_country_joined_to_a_nationality_is_a_modifier_and_a_double_barrelled_name_one_name():
+    assert "US" not in _labelled("Attacks killed 11 people as US-Israeli fighter jets hit workshops.", "PLACE")
+    ents = _ents("MiG-29s intercepted a Russian plane, Kosiniak-Kamysz said.")
+    assert ("PERSON", "Kosiniak-Kamysz") in [(lab, t) for lab, t, _ in ents]
+    assert not [t for lab, t, _ in ents if lab == "ORG"]
