@@ -118,7 +118,8 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "suggests", "learned", "learnt", "speculated", "dubbed", "tweeted", "posted", "described",
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
-                       "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested"})
+                       "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
+                       "claim"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -127,10 +128,18 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters",
                           "services", "service", "secretary", "minister", "ministers", "government",
                           "newspaper", "outlet", "outlets", "portal", "websites", "video", "videos", "footage",
-                          "images", "imagery", "photos", "photographs"})
+                          "images", "imagery", "photos", "photographs",
+                          # people on the ground and unnamed reports ("Residents say", "Reports claim that")
+                          "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
+                          "doctor"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier"})
+#: What "according to" means "in keeping with" before: "according to a flight plan", "according to the rules".
+NORM_NOUNS = frozenset({"plan", "plans", "schedule", "rules", "rule", "procedure", "procedures", "norms", "law",
+                        "laws", "regulations", "standards", "protocol", "protocols", "instructions", "script"})
+#: The verb "be" before a say-verb makes it passive: "dozens of people were reported killed" names no source.
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: Words that start a claimant phrase by pointing back ("according to their information"): not a claimant.
 ANAPHORIC = frozenset({"their", "his", "her", "its", "him", "them", "it", "this", "that", "these", "those"})
 CLAUSE_STOPS = frozenset({"that", "which", "who", "and", "but", "or", "as", "when", "while", "because", "if", "so",
@@ -702,6 +711,8 @@ def attribution(doc: Doc) -> Doc:
         claimant = doc[i:j]
         if claimant[0].lower_ in ANAPHORIC:
             continue  # "according to their information": the source is named elsewhere
+        if any(t.lower_ in NORM_NOUNS for t in claimant):
+            continue  # "flew according to a pre-filed flight plan": in keeping with, not a source
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
@@ -719,6 +730,14 @@ def attribution(doc: Doc) -> Doc:
             continue
         cue = "became aware" if token.lower_ == "became" else token.lower_
         verb_end = i + 2 if cue == "became aware" else i + 1
+        if i > 0 and doc[i - 1].lower_ in _PASSIVE_BE and cue not in ("became aware",):
+            continue  # "were reported killed": a passive without its agent ("reported by" is a cue above)
+        source_after = _source_after(doc, i)
+        if source_after is not None:  # "…lost their lives, said one of the humanitarian workers": the speaker
+            span = Span(doc, i, source_after.end, label="ATTRIBUTION")  # follows; no subject before the comma
+            set_fc_value(span, {"claimant": source_after.text, "cue": cue})
+            found.append(span)
+            continue
         subject_end = _subject_end(doc, i)
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
@@ -754,6 +773,9 @@ def attribution(doc: Doc) -> Doc:
         start = j
         while start - 1 >= 0 and subject_end - (start - 1) <= 7:
             prev = doc[start - 1]
+            if prev.lower_ == "and" and start - 2 >= 0 and doc[start - 2].lower_ in SOURCE_NOUNS:
+                start -= 1  # "aid workers and hospital officials told AFP": both are the source
+                continue
             if (prev.is_punct and prev.text != "-") or prev.is_space or prev.lower_ in CLAUSE_STOPS or \
                     prev.lower_ in SAY_VERBS:
                 break
@@ -766,6 +788,20 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+def _source_after(doc: Doc, verb: int) -> Span | None:
+    """After a comma, "said one of the humanitarian workers" / "said a local official": a phrase of up to seven
+    words ending in a source noun and the clause is the source."""
+    if verb == 0 or doc[verb - 1].text != ",":
+        return None
+    for k in range(verb + 1, min(verb + 8, len(doc))):
+        t = doc[k]
+        if t.is_punct or t.lower_ in CLAUSE_STOPS or t.lower_ in SAY_VERBS:
+            break
+        if t.lower_ in SOURCE_NOUNS and t.is_lower and (k + 1 >= len(doc) or doc[k + 1].is_punct):
+            return doc[verb + 1:k + 1]
+    return None
 
 
 def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span | None:

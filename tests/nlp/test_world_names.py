@@ -914,3 +914,27 @@ def test_a_country_joined_to_a_nationality_is_a_modifier_and_a_double_barrelled_
     ents = _ents("MiG-29s intercepted a Russian plane, Kosiniak-Kamysz said.")
     assert ("PERSON", "Kosiniak-Kamysz") in [(lab, t) for lab, t, _ in ents]
     assert not [t for lab, t, _ in ents if lab == "ORG"]
+
+
+def _claimants(text: str) -> list[str]:
+    return [v["claimant"] for lab, _, v in _ents(text) if lab == "ATTRIBUTION"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Reports claim that the lost MiG-21 was lured into an ambush.", "Reports"),
+    ("Residents say victims of the first drone strike included children.", "Residents"),
+    ("Nineteen people were killed, aid workers and hospital officials told AFP on Tuesday.",
+     "aid workers and hospital officials"),
+    ("In the town of Mai Tsebri, 17 people lost their lives, said one of the humanitarian workers.",
+     "one of the humanitarian workers"),
+])
+def test_people_on_the_ground_unnamed_reports_and_a_source_after_its_verb_are_claimants(text, claimant):
+    assert _claimants(text) == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    "The aircraft flew according to a pre-filed flight plan and kept radio contact.",
+    "The attacks came after dozens of people were reported killed in a drone strike.",
+])
+def test_in_keeping_with_a_plan_and_a_passive_without_agent_name_no_claimant(text):
+    assert _claimants(text) == []
