@@ -56,7 +56,7 @@ AMBIGUOUS_LOWER = frozenset({
 #: Single-word aliases that are ordinary English words: matched only when capitalised as written.
 COMMON_WORDS = frozenset({
     "rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail", "hercules", "greyhound",
-    "triton", "aries", "sentinel", "southwest", "transport", "transports",
+    "triton", "aries", "sentinel", "southwest", "transport", "transports", "voyager",
 })
 #: Words that, when an alias is just "the <word>", must keep the article ("the border", not every "border").
 _LEADING = re.compile(r"^(?:the|in|over|into)\s+", re.IGNORECASE)
