@@ -992,7 +992,8 @@ def quantities(doc: Doc) -> Doc:
         if YEAR.match(token.text) and not counts_missions:
             continue
         if token.lower_ == "one" and not counts_missions and qualifier == "exact" and not (
-                unit == "aircraft" and ("aircraft" in counted or "name" in counted)):
+                unit == "aircraft" and ("aircraft" in counted or "name" in counted)) and not _one_in_a_list(
+                doc, i, unit, spans):
             continue  # "one of the officials", "one such flight" — a pronoun far more often than a count ("one
             # B-52 landed" names its aircraft)
         span = Span(doc, start, end, label="QUANTITY")
@@ -1005,6 +1006,20 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+def _one_in_a_list(doc: Doc, i: int, unit: str | None, spans: list[Span]) -> bool:
+    """"five destroyers, one frigate and one supply ship": "one" after a comma or "and" that follows another count
+    of the same sentence counts its noun like the others."""
+    if not unit or i == 0 or doc[i - 1].text not in (",", "and") or i + 2 >= len(doc) \
+            or doc[i + 1].lower_ != unit:
+        return False
+    after = doc[i + 2]  # the noun ends its phrase ("one frigate and"), not "one supply ship"
+    if not (after.is_punct or after.lower_ in ("and", "or", "through", "to", "from", "in", "on", "at", "of",
+                                               "with", "near", "over", "off")):
+        return False
+    sent = doc[i].sent
+    return any(sent.start <= s.start < i and (fc_value(s) or {}).get("unit") for s in spans)
 
 
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")

@@ -938,3 +938,10 @@ def test_people_on_the_ground_unnamed_reports_and_a_source_after_its_verb_are_cl
 ])
 def test_in_keeping_with_a_plan_and_a_passive_without_agent_name_no_claimant(text):
     assert _claimants(text) == []
+
+
+def test_one_in_a_list_of_counts_counts_its_noun():
+    counts = [(v["value"], v["unit"]) for lab, _, v in
+              _ents("The carrier led five destroyers, one frigate and one supply ship through the strait.")
+              if lab == "QUANTITY"]
+    assert (5, "destroyers") in counts and (1, "frigate") in counts and (1, "supply") not in counts
