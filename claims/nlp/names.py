@@ -335,7 +335,7 @@ class _Names:
         new += self._bases(doc, text, ents)
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in [*self._organisations(doc, ents), *self._domains(doc, ents),
-                            *self._outlets(doc, text, ents)]
+                            *self._outlets(doc, text, ents), *self._armed_groups(doc, text, ents)]
                 if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._geo(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
@@ -493,6 +493,29 @@ class _Names:
                 continue
             org = Span(doc, span.start, span.end, label="ORG")
             set_fc_value(org, {"name": span.text, "kind": "outlet"})
+            out.append(org)
+        return out
+
+    def _armed_groups(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """"the Houthi militia", "ethnic Tuareg rebels": a people's or movement's name before a word for an armed
+        group is that group (an organisation); a country's nationality is not ("Syrian rebels" names no group)."""
+        held = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        def a_name(t: Any) -> bool:
+            return t.is_title and t.text not in NOT_NAMES and t.i not in held and (
+                t.lower_ in DEMONYMS_OF_NO_COUNTRY or not self._nation_word(t))
+
+        for m in _ARMED_GROUP.finditer(text):
+            span = char_span(doc, m.start(), m.end())
+            if span is None:
+                continue
+            start = span.end - 1
+            while start > span.start and a_name(doc[start - 1]):
+                start -= 1  # "the Iran-backed Houthi militia": the group's own name only
+            if start == span.end - 1:
+                continue
+            org = Span(doc, start, span.end, label="ORG")
+            set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
         return out
 
@@ -1075,6 +1098,10 @@ _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaste
 #: verb of telling or a preposition a source takes.
 _OUTLET_BEFORE_KIND = re.compile(r"\b(?:told|to|by|in|on)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)"
                                  r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site)\b")
+_ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
+                          r"separatists)\b")
+#: Words of the nationality list that name a movement or a people, not a country ("Houthi").
+DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 

@@ -945,3 +945,12 @@ def test_one_in_a_list_of_counts_counts_its_noun():
               _ents("The carrier led five destroyers, one frigate and one supply ship through the strait.")
               if lab == "QUANTITY"]
     assert (5, "destroyers") in counts and (1, "frigate") in counts and (1, "supply") not in counts
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The Iran-backed Houthi militia launched three drones towards Jazan.", "Houthi militia"),
+    ("Violence is spiking between ethnic Tuareg rebels and the army.", "Tuareg rebels"),
+])
+def test_a_peoples_or_movements_name_before_rebels_or_militia_is_an_armed_group(text, group):
+    assert _labelled(text, "ORG")[group]["kind"] == "armed group"
+    assert "Syrian rebels" not in _labelled("Syrian rebels fired on the convoy.", "ORG")
