@@ -676,6 +676,11 @@ class _Names:
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         out += _towns_in_places(doc, [*ents, *out], held)
+        for m in _TOWN_BEFORE_BEARING.finditer(text):  # "in Hiwane, south of Tigray's capital Mekele"
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None and not any(i in held for i in range(span.start, span.end)) \
+                    and span[0].text not in NOT_NAMES:
+                out.append(self._place(doc, span.start, span.end, "city"))
         known_places = [e for e in ents if e.label_ == "PLACE" and e.id_]
         starts = {e.start: e for e in known_places}
         for i, word in enumerate(words):  # "Shreveport, Louisiana", "Waddington, Lincolnshire"
@@ -1102,6 +1107,10 @@ _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|milit
                           r"separatists)\b")
 #: Words of the nationality list that name a movement or a people, not a country ("Houthi").
 DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
+#: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
+_TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
+                                  r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
+                                  r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 

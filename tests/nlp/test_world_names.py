@@ -954,3 +954,11 @@ def test_one_in_a_list_of_counts_counts_its_noun():
 def test_a_peoples_or_movements_name_before_rebels_or_militia_is_an_armed_group(text, group):
     assert _labelled(text, "ORG")[group]["kind"] == "armed group"
     assert "Syrian rebels" not in _labelled("Syrian rebels fired on the convoy.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Two people were killed in Hiwane, south of Tigray's capital Mekele, an official said.", "Hiwane"),
+    ("The drone crashed near Al Abr, 40 km east of the city.", "Al Abr"),
+])
+def test_a_town_placed_by_its_bearing_from_another_place_is_a_place(text, town):
+    assert _labelled(text, "PLACE")[town]["kind"] == "city"
