@@ -344,6 +344,7 @@ class _Names:
         new += [s for s in self._designations(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in [*new, *ents] for i in range(s.start, s.end)}
         new += [s for s in self._cities(doc, [*ents, *new]) if not any(i in taken for i in range(s.start, s.end))]
+        new += _towns_listed_among_places(doc, [*ents, *new])
         merged = _merge_designations(doc, _merge(ents, new))
         merged = self._not_ships(doc, self._context(doc, text, merged))
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
@@ -1113,6 +1114,49 @@ _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(
                                   r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Isfahan, Najafabad, Aran, Bidgol, Barkhar, Shahreza and Mobarakeh": in a list of at least four names, set
+    off by commas and a final "and", of which at least half (and three) are places already and none is another
+    kind of entity, the other names (up to three capitalised words) are towns too."""
+    by_start = {e.start: e for e in ents}
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        items: list[tuple[int, int, Span | None]] = []
+        k = i
+        while k < n:
+            ent = by_start.get(k)
+            if ent is not None:
+                end = ent.end
+            else:
+                end = k
+                while end < n and end - k < 3 and _is_cap(doc[end]) and end not in held and doc[end].text \
+                        not in NOT_NAMES:
+                    end += 1
+                if end == k:
+                    break
+            items.append((k, end, ent))
+            if end < n and doc[end].text == "," and end + 1 < n and doc[end + 1].lower_ == "and":
+                k = end + 2
+            elif end < n and (doc[end].text == "," or doc[end].lower_ == "and"):
+                k = end + 1
+            else:
+                break
+            if k < n and (doc[k].is_sent_start or not (_is_cap(doc[k]) or k in by_start)):
+                break
+        places = [x for x in items if x[2] is not None and x[2].label_ == "PLACE"]
+        if len(items) >= 4 and len(places) >= 3 and 2 * len(places) >= len(items) and all(
+                x[2] is None or x[2].label_ == "PLACE" for x in items):
+            for start, end, ent in items:
+                if ent is None:
+                    span = Span(doc, start, end, label="PLACE")
+                    set_fc_value(span, {"kind": "city", "name": span.text})
+                    out.append(span)
+        i = max(i + 1, items[-1][1] if items else i + 1)
+    return out
 
 
 def _towns_in_places(doc: Doc, ents: list[Span], held: set[int]) -> list[Span]:

@@ -962,3 +962,10 @@ def test_a_peoples_or_movements_name_before_rebels_or_militia_is_an_armed_group(
 ])
 def test_a_town_placed_by_its_bearing_from_another_place_is_a_place(text, town):
     assert _labelled(text, "PLACE")[town]["kind"] == "city"
+
+
+def test_unlisted_names_in_a_list_of_places_are_towns():
+    text = "Eight cities were hit: Isfahan, Najafabad, Aran, Barkhar, Khomenei Shahr, Shahreza and Mobarakeh."
+    found = _labelled(text, "PLACE")
+    assert {"Aran", "Barkhar", "Khomenei Shahr"} <= set(found)
+    assert "NATO" not in _labelled("Jets from Poland, Lithuania, Latvia and NATO flew.", "PLACE")
