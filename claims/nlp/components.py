@@ -104,7 +104,9 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
               "rear-admiral",
               # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
-              "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl"]
+              "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl",
+              # local office holders ("Lurin Councilman Gustavo Espinosa")
+              "councilman", "councilwoman", "councillor", "councilor", "alderman", "deputy mayor", "prefect"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
@@ -116,7 +118,8 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "suggests", "learned", "learnt", "speculated", "dubbed", "tweeted", "posted", "described",
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
-                       "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested"})
+                       "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
+                       "claim"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -125,10 +128,18 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters",
                           "services", "service", "secretary", "minister", "ministers", "government",
                           "newspaper", "outlet", "outlets", "portal", "websites", "video", "videos", "footage",
-                          "images", "imagery", "photos", "photographs"})
+                          "images", "imagery", "photos", "photographs",
+                          # people on the ground and unnamed reports ("Residents say", "Reports claim that")
+                          "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
+                          "doctor"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier"})
+#: What "according to" means "in keeping with" before: "according to a flight plan", "according to the rules".
+NORM_NOUNS = frozenset({"plan", "plans", "schedule", "rules", "rule", "procedure", "procedures", "norms", "law",
+                        "laws", "regulations", "standards", "protocol", "protocols", "instructions", "script"})
+#: The verb "be" before a say-verb makes it passive: "dozens of people were reported killed" names no source.
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: Words that start a claimant phrase by pointing back ("according to their information"): not a claimant.
 ANAPHORIC = frozenset({"their", "his", "her", "its", "him", "them", "it", "this", "that", "these", "those"})
 CLAUSE_STOPS = frozenset({"that", "which", "who", "and", "but", "or", "as", "when", "while", "because", "if", "so",
@@ -571,6 +582,9 @@ def people(doc: Doc) -> Doc:
         first = verb
         while first > 0 and verb - first < 3:
             prev = doc[first - 1]
+            if _name_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1] and prev.i - 1 not in taken:
+                first -= 2  # "Kosiniak-Kamysz said": a double-barrelled name is one name
+                continue
             if mask[prev.i] or prev.i in taken or not prev.is_title or prev.text in NOT_NAMES \
                     or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
@@ -618,6 +632,12 @@ def people(doc: Doc) -> Doc:
         taken.add(token.i)
     _add_entities(doc, [*spans, *orgs])
     return doc
+
+
+def _name_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen glued between two capitalised words ("Kosiniak-Kamysz")."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i].whitespace_ \
+        and not doc[i - 1].whitespace_ and doc[i - 1].is_title and doc[i + 1].is_title
 
 
 def _speakers_of_units(doc: Doc, view: _DocView, mask: list[bool], taken: set[int]) -> list[Span]:
@@ -691,6 +711,8 @@ def attribution(doc: Doc) -> Doc:
         claimant = doc[i:j]
         if claimant[0].lower_ in ANAPHORIC:
             continue  # "according to their information": the source is named elsewhere
+        if any(t.lower_ in NORM_NOUNS for t in claimant):
+            continue  # "flew according to a pre-filed flight plan": in keeping with, not a source
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
@@ -708,6 +730,14 @@ def attribution(doc: Doc) -> Doc:
             continue
         cue = "became aware" if token.lower_ == "became" else token.lower_
         verb_end = i + 2 if cue == "became aware" else i + 1
+        if i > 0 and doc[i - 1].lower_ in _PASSIVE_BE and cue not in ("became aware",):
+            continue  # "were reported killed": a passive without its agent ("reported by" is a cue above)
+        source_after = _source_after(doc, i)
+        if source_after is not None:  # "…lost their lives, said one of the humanitarian workers": the speaker
+            span = Span(doc, i, source_after.end, label="ATTRIBUTION")  # follows; no subject before the comma
+            set_fc_value(span, {"claimant": source_after.text, "cue": cue})
+            found.append(span)
+            continue
         subject_end = _subject_end(doc, i)
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
@@ -743,6 +773,9 @@ def attribution(doc: Doc) -> Doc:
         start = j
         while start - 1 >= 0 and subject_end - (start - 1) <= 7:
             prev = doc[start - 1]
+            if prev.lower_ == "and" and start - 2 >= 0 and doc[start - 2].lower_ in SOURCE_NOUNS:
+                start -= 1  # "aid workers and hospital officials told AFP": both are the source
+                continue
             if (prev.is_punct and prev.text != "-") or prev.is_space or prev.lower_ in CLAUSE_STOPS or \
                     prev.lower_ in SAY_VERBS:
                 break
@@ -755,6 +788,20 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+def _source_after(doc: Doc, verb: int) -> Span | None:
+    """After a comma, "said one of the humanitarian workers" / "said a local official": a phrase of up to seven
+    words ending in a source noun and the clause is the source."""
+    if verb == 0 or doc[verb - 1].text != ",":
+        return None
+    for k in range(verb + 1, min(verb + 8, len(doc))):
+        t = doc[k]
+        if t.is_punct or t.lower_ in CLAUSE_STOPS or t.lower_ in SAY_VERBS:
+            break
+        if t.lower_ in SOURCE_NOUNS and t.is_lower and (k + 1 >= len(doc) or doc[k + 1].is_punct):
+            return doc[verb + 1:k + 1]
+    return None
 
 
 def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span | None:
@@ -915,6 +962,8 @@ def quantities(doc: Doc) -> Doc:
             continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
         qualifier, start = _qualifier_before(doc, i)
+        if _clock_time(doc, i, start):
+            continue  # "at approximately 1500 on Friday": a time of day in military notation
         if any(mask[k] or attributed[k] for k in range(start, i)):
             qualifier, start = "exact", i
         unit: str | None = None
@@ -942,7 +991,9 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
             continue
-        if token.lower_ == "one" and not counts_missions and qualifier == "exact" and "aircraft" not in counted:
+        if token.lower_ == "one" and not counts_missions and qualifier == "exact" and not (
+                unit == "aircraft" and ("aircraft" in counted or "name" in counted)) and not _one_in_a_list(
+                doc, i, unit, spans):
             continue  # "one of the officials", "one such flight" — a pronoun far more often than a count ("one
             # B-52 landed" names its aircraft)
         span = Span(doc, start, end, label="QUANTITY")
@@ -955,6 +1006,30 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+def _one_in_a_list(doc: Doc, i: int, unit: str | None, spans: list[Span]) -> bool:
+    """"five destroyers, one frigate and one supply ship": "one" after a comma or "and" that follows another count
+    of the same sentence counts its noun like the others."""
+    if not unit or i == 0 or doc[i - 1].text not in (",", "and") or i + 2 >= len(doc) \
+            or doc[i + 1].lower_ != unit:
+        return False
+    after = doc[i + 2]  # the noun ends its phrase ("one frigate and"), not "one supply ship"
+    if not (after.is_punct or after.lower_ in ("and", "or", "through", "to", "from", "in", "on", "at", "of",
+                                               "with", "near", "over", "off")):
+        return False
+    sent = doc[i].sent
+    return any(sent.start <= s.start < i and (fc_value(s) or {}).get("unit") for s in spans)
+
+
+_HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
+_AFTER_CLOCK = frozenset({"on", "hours", "hrs", "gmt", "utc", "local", "zulu", "z", "lt", "that", "this", ",", "."})
+
+
+def _clock_time(doc: Doc, i: int, start: int) -> bool:
+    """Four digits after "at" (and a qualifier) and before "on/hours/GMT…" or the clause's end are a time of day."""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else "."
+    return bool(_HHMM.match(doc[i].text)) and start > 0 and doc[start - 1].lower_ == "at" and after in _AFTER_CLOCK
 
 
 def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
@@ -1007,6 +1082,7 @@ COUNT_MODIFIERS = frozenset({"strategic", "armed", "unarmed", "long-range", "sup
 #: Nouns of time a count may be of, looked for past one adjective ("nearly 10 continuous hours").
 TIME_NOUNS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                         "month", "months", "year", "years"})
+_QUOTE_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
 #: Words before a number that refer back to things already counted: "the other two", "the remaining three".
 _ANAPHORIC_COUNT = frozenset({"other", "remaining"})
 _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "resolution", "route", "runway", "phase",
@@ -1053,6 +1129,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 extra["aircraft"] = ent.id_.split(":", 1)[1]
             elif ent.id_.startswith("role:"):
                 extra["role"] = ent.id_.split(":", 1)[1]
+            elif (fc_value(ent) or {}).get("name"):
+                extra["name"] = fc_value(ent)["name"]  # a designation the vocabulary lacks: "one MiG-21"
             if ent[-1].lower_ in MISSION_NOUNS and not (after is not None and after.lower_ in AIRCRAFT_NOUNS):
                 return ent[-1].lower_, True, extra  # not "maritime patrol aircraft": aircraft of a role
             if after is not None and after.lower_ in MISSION_NOUNS:
@@ -1092,13 +1170,18 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
             continue
-        if t.is_alpha and t.is_lower and _aircraft_ahead(doc, j, ents_by_start):
+        if t.is_alpha and t.is_lower and not _plural_noun(t) and _aircraft_ahead(doc, j, ents_by_start):
             j, skipped = j + 1, skipped + 1  # "two tactical electronic reconnaissance aircraft": adjectives
+            continue
+        if t.text in _QUOTE_MARKS:
+            j = j + 1  # "16 ‘Quds Force’ aircraft": a quoted name before the noun
             continue
         if t.is_alpha and j == i + 1:
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
             if t.is_lower and (after in TIME_NOUNS or after in DISTANCE_UNITS):
                 return after, False, {}  # "10 continuous hours", "30 consecutive days"
+            if t.is_lower and after in MISSION_NOUNS and doc[j + 1].is_lower:
+                return after, True, {}  # "three inbound flights", "two separate sorties"
             if t.is_lower and i > 0 and doc[i - 1].lower_ in _ANAPHORIC_COUNT:
                 return None, False, {}  # "the other two belong to…": the unit is the earlier count's
             if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
@@ -1116,9 +1199,20 @@ def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
         ent = ents_by_start.get(k)
         if doc[k].lower_ in AIRCRAFT_NOUNS or (ent is not None and ent.label_ == "AIRCRAFT"):
             return True
-        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")):
-            return False
+        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")) and not _nationality(doc[k]):
+            return False  # "two suspected Russian aircraft": a nationality among the adjectives
     return False
+
+
+def _plural_noun(token: Token) -> bool:
+    """A lower-case word that reads as a plural noun ("incidents"), not an adjective ("various", "dangerous")."""
+    return token.lower_.endswith("s") and not token.lower_.endswith(("ss", "us")) and len(token) > 3
+
+
+def _nationality(token: Token) -> bool:
+    from claims.nlp.names import DEMONYMS  # names imports this module
+
+    return token.is_title and token.lower_ in DEMONYMS
 
 
 def _plural_head_after(word: Token, nxt: Token | None) -> bool:

@@ -154,6 +154,10 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
                               "Red", "Regiment", "Police", "Air", "Station", "Pilots", "Pilot", "Base", "Envoy",
                               "Texan", "Prefect", "Juno", "Jupiter", "Phenom", "Tornado", "Tornados", "Sentry"})
 #: A flight information region (an air traffic control area named after its centre): a place of its own.
+#: An ocean named without "Ocean", after "the" and an optional compass word ("the western Pacific"); not a name
+#: going on ("the Pacific Fleet") nor an adjective of a subdivision ("the Pacific province of Cauca").
+_OCEAN_ALONE = re.compile(r"\b[Tt]he\s+(?P<name>(?:(?:[Nn]orth|[Ss]outh)?(?:[Ee]ast|[Ww]est)?(?:ern)?\s+"
+                          r"|[Cc]entral\s+)?(?:Pacific|Atlantic|Arctic))\b(?!\s+(?:[A-Z]|province|region|department|state|rim\b))")
 _FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+Information\s+Region|FIR)\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -164,7 +168,7 @@ BASE_AFTER = re.compile(
     r"Airdrome|airdrome|AB)(?![\w-])")
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
-    r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
+    r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
     rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|al|Al|el|de|del)"
@@ -201,7 +205,7 @@ def _designations_in(text: str) -> list[re.Match[str]]:
 
 
 _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport", "Airfield", "airfield", " AB",
-               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome")
+               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ")
 
 
 def _is_cap(token: Any) -> bool:
@@ -306,6 +310,15 @@ class _Names:
         return here or any(c in ("US", "MX") for c in cities), elsewhere or any(
             c and c not in ("US", "MX") for c in cities)
 
+    def _nation_word(self, token: Any) -> bool:
+        """A foreign nationality ("Chinese", "Malian": the closed list or countryinfo's demonyms) or a one-word
+        country name ("Pakistan") — what a generic service word after it belongs to."""
+        low = token.lower_
+        if low in US_MODIFIERS or not (low in DEMONYMS or token.is_title):
+            return False
+        return low in DEMONYMS or low in self._demonym_regions() or any(
+            r.kind == "country" and r.slug != "united-states" for r in self._regions_by_name().get(low, {}).values())
+
     def _is_country_token(self, doc: Doc, ents_at: dict[int, Span], i: int) -> bool:
         ent = ents_at.get(i)
         return ent is not None and ent.label_ == "PLACE" and self._region_kind(ent) == "country"
@@ -322,7 +335,7 @@ class _Names:
         new += self._bases(doc, text, ents)
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in [*self._organisations(doc, ents), *self._domains(doc, ents),
-                            *self._outlets(doc, text, ents)]
+                            *self._outlets(doc, text, ents), *self._armed_groups(doc, text, ents)]
                 if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._geo(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
@@ -331,12 +344,27 @@ class _Names:
         new += [s for s in self._designations(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in [*new, *ents] for i in range(s.start, s.end)}
         new += [s for s in self._cities(doc, [*ents, *new]) if not any(i in taken for i in range(s.start, s.end))]
+        new += _towns_listed_among_places(doc, [*ents, *new])
         merged = _merge_designations(doc, _merge(ents, new))
-        merged = self._context(doc, text, merged)
+        merged = self._not_ships(doc, self._context(doc, text, merged))
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
+
+    # ------------------------------------------------------------------------------------------------ ships
+
+    def _not_ships(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Warships are named after provinces and cities: a name right after a ship noun ("aircraft carrier
+        Liaoning", "light carrier Izumo", "destroyer Nanchang") or a ship prefix ("USS Carl Vinson"), or before
+        "(carrier) strike/battle group", is a vessel, not a place; and so is the same name elsewhere in the text
+        with "the" before it ("flying from the Liaoning") or a group after it. A country is never read as a ship."""
+        names = {e.text.lower() for e in ents if e.label_ == "PLACE" and self._region_kind(e) != "country"
+                 and _ship_context(doc, e.start, e.end)}
+        if not names:
+            return ents
+        return [e for e in ents if not (e.label_ == "PLACE" and e.text.lower() in names
+                                        and _ship_context(doc, e.start, e.end, after_the=True))]
 
     # ------------------------------------------------------------------------------------------------ bases
 
@@ -377,6 +405,11 @@ class _Names:
             name_end = m.start("name") + len(" ".join(words))
             start = m.start("kind")
             kind = m.group("kind")
+            if kind in ("Fort", "Camp"):  # "Fort Bragg", "Camp Lejeune": the whole is the name
+                words = [kind, *words]
+                if len(words) > 3 or "-" in words[-1] or tuple(_CITY_TOKENS.findall(" ".join(words))) in {
+                        names for names, _ in city_gazetteer().get(kind, [])}:
+                    continue  # "Fort Worth" is a city, "the Fort Worth Star-Telegram" a paper
             if kind.lower().startswith("the") or kind.endswith((" at", " in")):
                 start = m.start("name")  # "the NATO naval air base Sigonella", "the RAF base at Waddington"
                 if any(e.label_ == "PLACE" and e.id_ and e.start_char <= start < e.end_char for e in ents):
@@ -454,12 +487,36 @@ class _Names:
         outlet it is, is that outlet (an organisation)."""
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
-        for m in _OUTLET_AFTER_KIND.finditer(text):
+        for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))
-            if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)):
+            if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)) \
+                    or all(t.lower_ in DEMONYMS for t in span):
                 continue
             org = Span(doc, span.start, span.end, label="ORG")
             set_fc_value(org, {"name": span.text, "kind": "outlet"})
+            out.append(org)
+        return out
+
+    def _armed_groups(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """"the Houthi militia", "ethnic Tuareg rebels": a people's or movement's name before a word for an armed
+        group is that group (an organisation); a country's nationality is not ("Syrian rebels" names no group)."""
+        held = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        def a_name(t: Any) -> bool:
+            return t.is_title and t.text not in NOT_NAMES and t.i not in held and (
+                t.lower_ in DEMONYMS_OF_NO_COUNTRY or not self._nation_word(t))
+
+        for m in _ARMED_GROUP.finditer(text):
+            span = char_span(doc, m.start(), m.end())
+            if span is None:
+                continue
+            start = span.end - 1
+            while start > span.start and a_name(doc[start - 1]):
+                start -= 1  # "the Iran-backed Houthi militia": the group's own name only
+            if start == span.end - 1:
+                continue
+            org = Span(doc, start, span.end, label="ORG")
+            set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
         return out
 
@@ -594,6 +651,10 @@ class _Names:
                 if start < i:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
         out += self._states(doc, ents)
+        for m in _OCEAN_ALONE.finditer(text):  # "the western Pacific", "the Atlantic"
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "feature"))
         for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
             span = char_span(doc, m.start(), m.end())
             if span is not None:
@@ -616,6 +677,11 @@ class _Names:
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         out += _towns_in_places(doc, [*ents, *out], held)
+        for m in _TOWN_BEFORE_BEARING.finditer(text):  # "in Hiwane, south of Tigray's capital Mekele"
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None and not any(i in held for i in range(span.start, span.end)) \
+                    and span[0].text not in NOT_NAMES:
+                out.append(self._place(doc, span.start, span.end, "city"))
         known_places = [e for e in ents if e.label_ == "PLACE" and e.id_]
         starts = {e.start: e for e in known_places}
         for i, word in enumerate(words):  # "Shreveport, Louisiana", "Waddington, Lincolnshire"
@@ -656,7 +722,10 @@ class _Names:
                     continue
                 slug = regions.get(words.text.lower())
                 noun = t.i + size + (t.i + size < len(doc) and doc[t.i + size].lower_ == "territorial")
-                if slug is None or noun >= len(doc) or doc[noun].lower_ not in NATIONAL_PLACE_NOUNS or (
+                if noun + 1 < len(doc) and doc[noun].lower_ == "air" and doc[noun + 1].lower_ == "space":
+                    noun += 1  # "Japanese air space", spelt in two words
+                if slug is None or noun >= len(doc) or (doc[noun].lower_ not in NATIONAL_PLACE_NOUNS
+                                                        and doc[noun - 1:noun + 1].text.lower() != "air space") or (
                         noun + 1 < len(doc) and doc[noun + 1].lower_ in NOT_A_PLACE_AFTER):
                     continue
                 span = Span(doc, t.i, noun + 1, label="PLACE", span_id=f"region:{slug}")
@@ -723,15 +792,18 @@ class _Names:
     def _cities(self, doc: Doc, ents: list[Span]) -> list[Span]:
         by_first = city_gazetteer()
         known_places = {e.start for e in ents if e.label_ == "PLACE"}
+        place_ends = {e.end for e in ents if e.label_ == "PLACE"}
         out = []
         n = len(doc)
         i = 0
         words = _view(doc).words(doc)
         while i < n:
             candidates = by_first.get(words[i])
-            if not candidates and self._dateline(doc, i):
-                candidates = [(names, city) for names, city in by_first.get(words[i].title(), []) if len(names) == 1]
-                candidates = [((words[i],), city) for _, city in candidates]  # "DUBAI, United Arab Emirates (AP)"
+            size = self._dateline(doc, i) if not candidates else 0
+            if size:  # "DUBAI, United Arab Emirates (AP)", "ADDIS ABABA (AFP) –"
+                titled = tuple(w.title() for w in words[i:i + size])
+                candidates = [(tuple(words[i:i + size]), city) for names, city in by_first.get(titled[0], [])
+                              if names == titled]
             if not candidates:
                 i += 1
                 continue
@@ -744,9 +816,10 @@ class _Names:
                 if (prev is not None and _is_cap(prev) and not prev.is_sent_start) or (
                         nxt is not None and _is_cap(nxt) and nxt.text not in NOT_NAMES):
                     break  # part of a longer name: "Lloyd Austin", "Secretary Austin", "Moscow Times"
-                if city["town"] and not _town_context(doc, i, end, known_places):
+                listed = _listed_after_place(doc, i, place_ends)  # "Isfahan, Najafabad, … and Mobarakeh"
+                if city["town"] and not listed and not _town_context(doc, i, end, known_places):
                     break
-                if city["ambiguous"] and not (
+                if city["ambiguous"] and not listed and not (
                         (prev is not None and prev.lower_ in _PLACE_PREPOSITIONS)
                         or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))):
                     break
@@ -754,6 +827,7 @@ class _Names:
                 set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"],
                                     "lat": city["lat"], "lon": city["lon"]})
                 out.append(span)
+                place_ends.add(end)
                 i = end - 1
                 break
             i += 1
@@ -776,11 +850,17 @@ class _Names:
         return span
 
     @staticmethod
-    def _dateline(doc: Doc, i: int) -> bool:
-        """A dateline: a city in capitals opening the text or a line, before a comma ("DUBAI, …", "TAIPEI, …")."""
-        token = doc[i]
-        return token.is_upper and token.is_alpha and len(token) > 2 and (i == 0 or "\n" in doc[i - 1].text) \
-            and i + 1 < len(doc) and doc[i + 1].text == ","
+    def _dateline(doc: Doc, i: int) -> int:
+        """A dateline: a city in capitals (up to three words) opening the text or a line, before a comma or the
+        agency's bracket ("DUBAI, …", "ADDIS ABABA (AFP) –"); the number of its words, or 0."""
+        if not (i == 0 or "\n" in doc[i - 1].text):
+            return 0
+        k = i
+        while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
+            k += 1
+        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) or doc[k].text not in (",", "("):
+            return 0
+        return k - i
 
     def _city_not_its_base(self, doc: Doc, ent: Span) -> Span:
         """A large city named alone is the city, not the air base the reference data also calls by its name
@@ -875,7 +955,7 @@ class _Names:
                 out.append(span)
                 continue
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
-                    and prev.lower_ in DEMONYMS and prev.lower_ not in US_MODIFIERS:
+                    and self._nation_word(prev):  # "Chinese army", "Malian army", "Pakistan army"
                     span = Span(doc, prev.i, e.end, label="ORG")
                     set_fc_value(span, {"name": span.text, "foreign": True, "of": prev.text})
                     out.append(span)
@@ -1020,8 +1100,63 @@ _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", 
 _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
+#: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
+#: verb of telling or a preposition a source takes.
+_OUTLET_BEFORE_KIND = re.compile(r"\b(?:told|to|by|in|on)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)"
+                                 r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site)\b")
+_ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
+                          r"separatists)\b")
+#: Words of the nationality list that name a movement or a people, not a country ("Houthi").
+DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
+#: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
+_TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
+                                  r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
+                                  r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Isfahan, Najafabad, Aran, Bidgol, Barkhar, Shahreza and Mobarakeh": in a list of at least four names, set
+    off by commas and a final "and", of which at least half (and three) are places already and none is another
+    kind of entity, the other names (up to three capitalised words) are towns too."""
+    by_start = {e.start: e for e in ents}
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        items: list[tuple[int, int, Span | None]] = []
+        k = i
+        while k < n:
+            ent = by_start.get(k)
+            if ent is not None:
+                end = ent.end
+            else:
+                end = k
+                while end < n and end - k < 3 and _is_cap(doc[end]) and end not in held and doc[end].text \
+                        not in NOT_NAMES:
+                    end += 1
+                if end == k:
+                    break
+            items.append((k, end, ent))
+            if end < n and doc[end].text == "," and end + 1 < n and doc[end + 1].lower_ == "and":
+                k = end + 2
+            elif end < n and (doc[end].text == "," or doc[end].lower_ == "and"):
+                k = end + 1
+            else:
+                break
+            if k < n and (doc[k].is_sent_start or not (_is_cap(doc[k]) or k in by_start)):
+                break
+        places = [x for x in items if x[2] is not None and x[2].label_ == "PLACE"]
+        if len(items) >= 4 and len(places) >= 3 and 2 * len(places) >= len(items) and all(
+                x[2] is None or x[2].label_ == "PLACE" for x in items):
+            for start, end, ent in items:
+                if ent is None:
+                    span = Span(doc, start, end, label="PLACE")
+                    set_fc_value(span, {"kind": "city", "name": span.text})
+                    out.append(span)
+        i = max(i + 1, items[-1][1] if items else i + 1)
+    return out
 
 
 def _towns_in_places(doc: Doc, ents: list[Span], held: set[int]) -> list[Span]:
@@ -1061,6 +1196,15 @@ def _town_start(doc: Doc, last: int) -> int:
             break
         start -= 1
     return start
+
+
+def _listed_after_place(doc: Doc, start: int, place_ends: set[int]) -> bool:
+    """A name next in a list after a place: ", <town>", "and <town>", ", and <town>" right after a place's end."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "and":
+        k -= k >= 1 and doc[k - 1].text == ","
+        return k in place_ends
+    return k >= 0 and doc[k].text == "," and k in place_ends
 
 
 def _town_context(doc: Doc, start: int, end: int, known_places: set[int]) -> bool:
@@ -1126,6 +1270,26 @@ GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defens
 BIG_CITY_POPULATION = 1_500_000
 _SERVICE_HEADS = frozenset({"force", "forces", "navy", "army", "corps", "guard", "command", "fleet", "wing",
                             "squadron", "military", "aviation"})
+#: Nouns a warship's name follows ("the aircraft carrier Liaoning", "destroyer Nanchang") and hull prefixes.
+SHIP_NOUNS = frozenset({"carrier", "flattop", "destroyer", "frigate", "cruiser", "corvette", "submarine", "warship",
+                        "vessel", "ship", "flagship", "icebreaker", "minesweeper"})
+SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "JS", "ROKS", "BRP", "KRI", "TCG",
+                           "FGS", "ITS", "PNS", "RFS", "ARA", "BAP", "HNLMS", "HDMS", "HNoMS", "HSwMS", "RSS", "NRP"})
+_SHIP_GROUPS = frozenset({"strike", "battle", "task", "carrier"})
+
+
+def _ship_context(doc: Doc, start: int, end: int, *, after_the: bool = False) -> bool:
+    """A ship noun or hull prefix before the name ("destroyer Nanchang", "USS Carl Vinson"), or "(carrier)
+    strike/battle/task group" after it; with ``after_the`` also "the" before it ("from the Liaoning")."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and (prev.lower_ in SHIP_NOUNS or prev.text in SHIP_PREFIXES
+                             or (after_the and prev.lower_ == "the")):
+        return True
+    words = [t.lower_ for t in doc[end:end + 3]]
+    return len(words) >= 2 and words[0] in _SHIP_GROUPS and (words[1] == "group" or (
+        words[0] == "carrier" and words[1] in _SHIP_GROUPS and words[2:3] == ["group"]))
+
+
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip",
                           "state", "district", "county", "prefecture"})
@@ -1141,7 +1305,7 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
 
 
 #: A nationality + one of these is that country's body ("Polish military", "Indian government").
-_BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities",
+_BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities", "police",
                                  "parliament", "defense force", "defence force", "defense forces",
                                  "defence forces"})
 
@@ -1227,11 +1391,14 @@ def _given_name_before(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
 
 
 def _hyphenated_participle(doc: Doc, i: int) -> bool:
-    """Whether token i starts "-backed", "-led", "-held", "-based": the country before it qualifies something
-    else ("the Iran-backed Houthi militia", "a US-led coalition") and is no place of the text."""
+    """Whether token i starts "-backed", "-led", "-held", "-based" or "-<Nationality>": the country before it
+    qualifies something else ("the Iran-backed Houthi militia", "a US-led coalition", "US-Israeli jets") and is no
+    place of the text."""
     if i + 1 >= len(doc) or doc[i].text != "-" or doc[i].whitespace_ or doc[i - 1].whitespace_:
         return False
     word = doc[i + 1]
+    if word.is_title and word.lower_ in DEMONYMS:
+        return True  # "US-Israeli fighter jets": a joint nationality
     return word.is_lower and word.is_alpha and (word.lower_.endswith("ed") or word.lower_ in _IRREGULAR_PARTICIPLES)
 
 

@@ -56,7 +56,7 @@ AMBIGUOUS_LOWER = frozenset({
 #: Single-word aliases that are ordinary English words: matched only when capitalised as written.
 COMMON_WORDS = frozenset({
     "rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail", "hercules", "greyhound",
-    "triton", "aries", "sentinel", "southwest", "transport", "transports",
+    "triton", "aries", "sentinel", "southwest", "transport", "transports", "voyager",
 })
 #: Words that, when an alias is just "the <word>", must keep the article ("the border", not every "border").
 _LEADING = re.compile(r"^(?:the|in|over|into)\s+", re.IGNORECASE)
@@ -96,6 +96,21 @@ def _word_acronym(alias: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(alias.lower(), "en") >= ACRONYM_WORD_ZIPF
+
+
+#: How common (wordfreq Zipf) a one-word name of an air base must be as an English word to match only as written:
+#: "Hill" (Hill AFB) is not "on a hill", "Moron" (Morón AB) not "moron", "Cannon" not "cannon".
+PROPER_NAME_WORD_ZIPF = 3.0
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_word(alias: str) -> bool:
+    """A one-word alias that is also an English word."""
+    if " " in alias or not alias.isalpha():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(alias.lower(), "en") >= PROPER_NAME_WORD_ZIPF
 
 
 def variants(alias: str) -> list[str]:
@@ -149,11 +164,11 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
     lower: dict[str, dict[str, Any]] = {}
     cased: dict[str, dict[str, Any]] = {}
 
-    def add(label: str, key: str, phrase: str) -> None:
+    def add(label: str, key: str, phrase: str, proper: bool = False) -> None:
         if not phrase or not phrase.strip():
             return
         forms = variants(phrase)
-        cased_alias = _is_cased(forms[0]) if forms else False
+        cased_alias = (_is_cased(forms[0]) or (proper and _english_word(forms[0]))) if forms else False
         for form in forms:
             if cased_alias or _is_cased(form):
                 cased.setdefault(form, {"label": label, "pattern": form, "id": key})
@@ -172,8 +187,8 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
         for phrase in (o.name, o.short_name, *o.aliases):
             add("ORG", f"org:{o.slug}", phrase)
     for r in vocabulary.regions:
-        for phrase in (r.name, *r.aliases):
-            add("PLACE", f"region:{r.slug}", phrase)
+        for phrase in (r.name, *r.aliases):  # an air base's one-word name is a proper noun: "Hill", not "a hill"
+            add("PLACE", f"region:{r.slug}", phrase, proper=r.kind == "airbase")
     return list(lower.values()), list(cased.values())
 
 
@@ -209,6 +224,9 @@ DESIGNATION_STOPS = (r"(?<=\d[A-Z])\.", r"(?<=\d[A-Z]{2})\.", r"(?<=\d[A-Z]{3})\
 MULTIPLIER_SUFFIXES = (r"(?<=^\d)[x×]", r"(?<=^\d\d)[x×]")
 #: A capitalised kilometre sign after a number is its own token, as "km" is in spaCy's rules: "about 40Km west".
 UNIT_SUFFIXES = (r"(?<=\d)(?:Km|KM)",)
+#: A dash typed as two hyphens is its own token, and so is a bracket closing right before it: "(Jiji Press)--The"
+#: was one token "Press)--The", which hid the agency's name.
+DOUBLE_HYPHEN_INFIXES = (r"(?<=\w)\)(?=--)", r"(?<=[\w)])--(?=\w)")
 
 
 #: A designation with variant letters is one token: spaCy's English suffix rules split a unit letter off a number
@@ -220,6 +238,8 @@ def _designation_tokens(nlp: Language) -> None:
     """Tokenizer rules for designations; set before any pattern is tokenized, so patterns and texts agree."""
     suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS, *MULTIPLIER_SUFFIXES, *UNIT_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes = [*nlp.Defaults.infixes, *DOUBLE_HYPHEN_INFIXES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     default = nlp.tokenizer.token_match
     nlp.tokenizer.token_match = (lambda text: DESIGNATION_TOKEN.match(text) or default(text)) if default \
         else DESIGNATION_TOKEN.match

@@ -84,7 +84,7 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("M346", "Leonardo M-346 Master", ("M-346", "M-346 Master", "M-346FA", "T-346A"), "trainer", False),
     ("TUCA", "Embraer EMB-312 Tucano", ("EMB-312", "EMB-312 Tucano", "Short Tucano", "T-27 Tucano"), "trainer",
      False),
-    ("C208", "Cessna 208 Caravan", ("Grand Caravan", "Cessna 208", "Cessna Caravan", "Grand Caravan EX",
+    ("C208", "Cessna 208 Caravan", ("Grand Caravan", "Cessna 208", "Caravan 208", "Cessna Caravan", "Grand Caravan EX",
                                     "AC-208 Combat Caravan", "AC-208"), "transport", False),
     # --- tankers
     ("K35R", "Boeing KC-135 Stratotanker", ("KC-135", "KC-135R", "KC-135T", "Stratotanker", "C-135FR"),
@@ -93,7 +93,8 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("DC10", "McDonnell Douglas KC-10 Extender", ("KC-10", "KC-10A", "KC-10 Extender", "Extender", "KDC-10"),
      "tanker", False),
     ("A332", "Airbus A330 MRTT (KC-30A, Voyager, Phénix)", ("A330 MRTT", "A330 Multi Role Tanker Transport",
-                                                          "KC-30", "KC-30A", "Voyager KC2", "Voyager KC3",
+                                                          "KC-30", "KC-30A", "Voyager", "Voyager KC2",
+                                                          "Voyager KC3",
                                                           "Phénix", "MRTT"), "tanker", False),
     ("IL76", "Ilyushin Il-76 / Il-78 Midas", ("Il-76", "Il-76MD", "Il-78", "Il-78M", "Il-78 Midas", "Candid",
                                               "Il-76 Candid"), "transport", False),

@@ -36,6 +36,8 @@ def _keys(nlp, text: str) -> list[str]:
         ("RC-12", "BE20"), ("RC-12X Guardrail", "BE20"), ("MC-12W", "B350"),
         # fifth pass: jet trainers and light attack types; a slash designation written without its slash
         ("Alpha Jet", "AJET"), ("Grand Caravan", "C208"), ("M-346", "M346"), ("FA-50", "K50"),
+        # sixth pass: the RAF's name for its A330 tanker alone; the Caravan with its number after the name
+        ("Voyager", "A332"), ("Caravan 208", "C208"),
     ],
 )
 def test_written_designations_reach_their_designator(nlp, phrase: str, designator: str) -> None:
