@@ -130,9 +130,12 @@ def _write_staged(c) -> None:
 
 
 def _write_staged_rows(c) -> None:
-    from evidence import partitioning
+    from evidence import partitioning, tally
 
     t = time.perf_counter()
+    # a bulk load: the tallies' triggers off (this transaction only), the tallies rebuilt once afterwards (main)
+    tally.mark_unready()
+    tally.triggers_off(c)
     saved = {}
     for table in partitioning.PARTITIONED:
         cat = partitioning._catalogue(c, table)
@@ -220,7 +223,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from evidence import partitioning
+    from evidence import partitioning, tally
 
     print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {os.getloadavg()[0]:.2f}, "
           f"database {args.database}")
@@ -229,6 +232,10 @@ def main() -> None:
         if args.plain:
             partitioning.unpartition_mission_tables(connection)
         generate(args.missions)
+        t = time.perf_counter()
+        counts = tally.rebuild()
+        print(f"tallies rebuilt: {counts['evidence_missiontally']:,} mission rows, "
+              f"{counts['evidence_regiontally']:,} region rows in {time.perf_counter() - t:.0f} s", flush=True)
         with connection.cursor() as c:
             t = time.perf_counter()
             c.execute("VACUUM ANALYZE evidence_mission")
