@@ -17,12 +17,15 @@ with the tables; ``--rebuild`` recomputes them (after a bulk load with the trigg
 """
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
 from django.db import connection as default_connection
 from django.db import transaction
 from django.utils import timezone
+
+log = logging.getLogger(__name__)
 
 #: The transaction-local PostgreSQL setting that turns the triggers off (partition moves, bulk loads).
 OFF_SETTING = "flightcheck.tally_off"
@@ -205,6 +208,21 @@ def mark_unready(connection: Any = None) -> None:
     connection = connection or default_connection
     with connection.cursor() as cursor:
         cursor.execute("UPDATE evidence_tallystate SET ready = %s WHERE id = %s", [False, STATE_ID])
+
+
+def verify(connection: Any = None) -> list[str]:
+    """The daily self-check: :func:`differences`, and when there are any, the tallies are marked not ready (every
+    count is read from the missions again, the same numbers) and the first differences logged as an error, until
+    someone runs ``manage.py tally --rebuild``. Returns the differences."""
+    found = differences(connection)
+    if found:
+        mark_unready(connection)
+        from evidence.selectors import clear_reference_cache
+
+        clear_reference_cache()
+        log.error("the mission tallies disagree with the tables; counts read the missions until "
+                  "`manage.py tally --rebuild`: %s", "; ".join(found[:5]))
+    return found
 
 
 def differences(connection: Any = None, *, limit: int = 20) -> list[str]:

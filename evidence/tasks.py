@@ -68,6 +68,15 @@ def maintain_mission_partitions() -> list[str]:
     return maintain_partitions()
 
 
+@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1860)
+def check_mission_tallies() -> int:
+    """Periodic (beat, daily): compare the pre-aggregated tallies with the mission tables; on any difference they
+    stop being read (evidence.tally.verify). Returns how many differences it saw."""
+    from evidence.tally import verify
+
+    return len(verify())
+
+
 @worker_process_init.connect(dispatch_uid="evidence.prepare_region_tagger")
 def prepare_region_tagger(**_: Any) -> bool:
     """Build the region tagger when a worker process starts, not inside its first import unit: over the world's

@@ -238,6 +238,8 @@ CELERY_BEAT_SCHEDULE |= {
     "daily-flight-import": {"task": "evidence.tasks.scheduled_daily_import", "schedule": 86400.0},
     # PostgreSQL: monthly partitions of the mission tables created ahead, DEFAULT split (evidence/partitioning.py).
     "mission-partitions": {"task": "evidence.tasks.maintain_mission_partitions", "schedule": 86400.0},
+    # The pre-aggregated tallies compared with the mission tables (evidence/tally.py): a difference stops their use.
+    "mission-tallies": {"task": "evidence.tasks.check_mission_tallies", "schedule": 86400.0},
 }
 # PostgreSQL: merge a closed year's monthly partitions into one (by that maintenance). The merge moves the year's rows
 # in one transaction that locks both tables: off for a database whose year is too big to lock while it moves

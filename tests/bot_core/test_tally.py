@@ -191,3 +191,23 @@ def test_the_check_command_says_what_disagrees_and_the_rebuild_mends_it(demo):
     assert "rebuilt" in out.getvalue() and tally.differences() == []
     with pytest.raises(CommandError, match="--check or --rebuild"):
         call_command("tally", stdout=StringIO())
+
+
+def test_the_daily_check_stops_reading_tallies_that_disagree(demo, caplog):
+    """A tally changed behind the triggers' back (a restore of one table, a hand edit): the beat task finds it, logs
+    it, and counts are read from the missions — the true number — until the rebuild."""
+    from evidence.tasks import check_mission_tallies
+
+    scope = Scope(regions=(RegionFilter("texas", "near"),))
+    truth = s.count_missions(scope)
+    assert check_mission_tallies() == 0 and tally_reads.counter(scope) == "near"
+    region = Region.objects.get(slug="texas")
+    RegionTally.objects.filter(region_id=region.pk, near__gt=0).update(near=999)
+    s.clear_reference_cache()
+    assert s.count_missions(scope) != truth  # what reading them now would say
+    with caplog.at_level("ERROR", logger="evidence.tally"):
+        assert check_mission_tallies() > 0
+    assert "disagree" in caplog.text and "tally --rebuild" in caplog.text
+    assert tally_reads.counter(scope) is None and s.count_missions(scope) == truth
+    tally.rebuild()
+    assert tally_reads.counter(scope) == "near" and s.count_missions(scope) == truth
