@@ -458,6 +458,34 @@ class RegionTally(models.Model):
                 f"{self.near} near, {self.over} over")
 
 
+class PairTally(models.Model):
+    """Per pair of regions (``region_a`` < ``region_b``, by id), UTC month, airframe and type: how many missions came
+    within ``TallyState.near_nm`` of both — and of those, how many flew over a, over b, over both — so "in
+    international airspace off Texas" (over one AND near the other) is a sum of rows like the other tallies'. Kept by
+    the same triggers (evidence/tally.py); a pair's month, airframe and type are read from its row of region a."""
+
+    region_a = models.ForeignKey(Region, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                                 related_name="+")
+    region_b = models.ForeignKey(Region, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                                 related_name="+")
+    month = models.DateField()
+    aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                                 related_name="+")
+    designator = models.CharField(max_length=4, blank=True)
+    near_near = models.IntegerField()
+    over_near = models.IntegerField()
+    near_over = models.IntegerField()
+    over_over = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region_a", "region_b", "month", "aircraft", "designator"],
+                                               name="pairtally_key")]
+
+    def __str__(self) -> str:
+        return (f"regions {self.region_a_id}+{self.region_b_id} {self.month:%Y-%m} {self.aircraft_id} "
+                f"{self.designator or '?'}: {self.near_near} near both")
+
+
 class TallyState(models.Model):
     """The one row saying how the tallies were built: the "near" distance the triggers count with, and whether the
     tallies may be read (false while a bulk load runs with the triggers off, until ``manage.py tally --rebuild``)."""

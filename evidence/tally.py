@@ -58,19 +58,60 @@ def region_rows(source: str, vendor: str, near_nm: float) -> str:
             f'SUM({_flag(chr(34) + "over" + chr(34), vendor)}) AS "over" FROM {source} GROUP BY 1, 2, 3, 4')
 
 
-_TALLIES = {  # table → (tally, key columns, count columns, rows builder, columns whose change moves a count)
-    "evidence_mission": ("evidence_missiontally", ("month", "aircraft_id", "designator"), ("missions",),
-                         mission_rows, ("start", "aircraft_id", "aircraft_type_id")),
-    "evidence_missionregion": ("evidence_regiontally", ("region_id", "month", "aircraft_id", "designator"),
-                               ("near", '"over"'), region_rows,
+_PAIR_KEYS = ("region_a_id", "region_b_id", "month", "aircraft_id", "designator")
+_PAIR_COUNTS = ("near_near", "over_near", "near_over", "over_over")
+#: The region-row columns a pair is computed from.
+_PAIR_COLUMNS = ("region_id", "mission_id", "mission_start", "aircraft_id", "aircraft_type_id", "distance_nm",
+                 '"over"')
+
+
+def pair_rows(x: str, y: str, vendor: str, near_nm: float, *, within: bool) -> str:
+    """One row per pair of region rows of the same mission, one from ``x`` and one from ``y``, in different regions,
+    both within ``near_nm``; ``within`` (x and y the same rows): each pair once. Keyed by the row of the smaller
+    region id ("a"), so that a row-by-row update of a mission's rows moves each pair exactly once."""
+    def a(column: str) -> str:
+        return f"(CASE WHEN x.region_id < y.region_id THEN x.{column} ELSE y.{column} END)"
+
+    def b(column: str) -> str:
+        return f"(CASE WHEN x.region_id < y.region_id THEN y.{column} ELSE x.{column} END)"
+
+    near = float(near_nm)
+    return (f"SELECT {a('region_id')} AS region_a_id, {b('region_id')} AS region_b_id, "
+            f"{_month(a('mission_start'), vendor)} AS month, {a('aircraft_id')} AS aircraft_id, "
+            f"COALESCE({a('aircraft_type_id')}, '') AS designator, 1 AS near_near, "
+            f'{_flag(a(chr(34) + "over" + chr(34)), vendor)} AS over_near, '
+            f'{_flag(b(chr(34) + "over" + chr(34)), vendor)} AS near_over, '
+            f'{_flag(a(chr(34) + "over" + chr(34)) + " AND " + b(chr(34) + "over" + chr(34)), vendor)} AS over_over '
+            f"FROM {x} x JOIN {y} y ON y.mission_id = x.mission_id AND "
+            f"x.region_id {'<' if within else '<>'} y.region_id "
+            f"WHERE x.distance_nm <= {near!r} AND y.distance_nm <= {near!r}")
+
+
+def pairs_total(parts: list[str]) -> str:
+    """The pair rows of ``parts`` added up per pair tally key."""
+    keys = ", ".join(_PAIR_KEYS)
+    sums = ", ".join(f"SUM({c}) AS {c}" for c in _PAIR_COUNTS)
+    return f"SELECT {keys}, {sums} FROM ({' UNION ALL '.join(parts)}) p GROUP BY {keys}"
+
+
+#: tally → (key columns, count columns)
+_SPECS = {
+    "evidence_missiontally": (("month", "aircraft_id", "designator"), ("missions",)),
+    "evidence_regiontally": (("region_id", "month", "aircraft_id", "designator"), ("near", '"over"')),
+    "evidence_pairtally": (_PAIR_KEYS, _PAIR_COUNTS),
+}
+_TALLIES = {  # table → (its per-row tally, key columns, count columns, rows builder, columns whose change moves one)
+    "evidence_mission": ("evidence_missiontally", *_SPECS["evidence_missiontally"], mission_rows,
+                         ("start", "aircraft_id", "aircraft_type_id")),
+    "evidence_missionregion": ("evidence_regiontally", *_SPECS["evidence_regiontally"], region_rows,
                                ("region_id", "mission_start", "aircraft_id", "aircraft_type_id", "distance_nm",
                                 '"over"')),
 }
 
 
-def _add(table: str, rows: str) -> str:
-    """Add ``rows``' counts to the tally (an upsert, keys in order: concurrent writers lock rows in one order)."""
-    tally, keys, counts, _, _ = _TALLIES[table]
+def _add(tally: str, rows: str) -> str:
+    """Add ``rows``' counts to ``tally`` (an upsert, keys in order: concurrent writers lock rows in one order)."""
+    keys, counts = _SPECS[tally]
     cols = ", ".join(keys + counts)
     nonzero = " OR ".join(f"d.{c} <> 0" for c in counts)
     sets = ", ".join(f"{c} = {tally}.{c} + excluded.{c}" for c in counts)
@@ -78,24 +119,50 @@ def _add(table: str, rows: str) -> str:
             f"ORDER BY {', '.join(keys)} ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {sets}")
 
 
-def _subtract(table: str, rows: str) -> str:
+def _subtract(tally: str, rows: str) -> str:
     """Take ``rows``' counts off the tally rows that hold them (never creates a row: a tally already emptied —
     SQLite's flush deletes table by table — is not driven below zero)."""
-    tally, keys, counts, _, _ = _TALLIES[table]
+    keys, counts = _SPECS[tally]
     sets = ", ".join(f"{c} = {tally}.{c} - d.{c}" for c in counts)  # (no alias: SQLite allows none in a trigger)
     match = " AND ".join(f"{tally}.{k} = d.{k}" for k in keys)
     return f"UPDATE {tally} SET {sets} FROM ({rows}) d WHERE {match}"
 
 
+def _pg_pairs(op: str, near_nm: float) -> list[str]:
+    """The pair tally's part of the region rows' statement trigger: pairs among the old rows and between them and the
+    mission's rows the statement left alone come off; among the new rows and between them and those, on."""
+    def pairs(rows: str) -> str:
+        return pairs_total([pair_rows(rows, rows, "postgresql", near_nm, within=True),
+                            pair_rows(rows, "untouched", "postgresql", near_nm, within=False)])
+
+    touched = " UNION ".join(f"SELECT mission_id, mission_start FROM {t}_rows"
+                             for t in (("new",) if op == "INSERT" else ("old",) if op == "DELETE" else ("new", "old")))
+    keep = "" if op == "DELETE" else " WHERE r.id NOT IN (SELECT id FROM new_rows)"
+    untouched = (f"WITH untouched AS MATERIALIZED (SELECT r.* FROM evidence_missionregion r JOIN ({touched}) m "
+                 f"ON r.mission_id = m.mission_id AND r.mission_start = m.mission_start{keep}) ")
+    out = []
+    if op != "INSERT":
+        out.append(untouched + _subtract("evidence_pairtally", pairs("old_rows")))
+    if op != "DELETE":
+        out.append(untouched + _add("evidence_pairtally", pairs("new_rows")))
+    return out
+
+
 def _pg_function(table: str, near_nm: float) -> str:
-    rows = _TALLIES[table][3]
+    tally, rows = _TALLIES[table][0], _TALLIES[table][3]
     new, old = rows("new_rows", "postgresql", near_nm), rows("old_rows", "postgresql", near_nm)
+    body = {"DELETE": [_subtract(tally, old)], "INSERT": [_add(tally, new)],
+            "UPDATE": [_subtract(tally, old), _add(tally, new)]}
+    if table == "evidence_missionregion":
+        for op in body:
+            body[op] += _pg_pairs(op, near_nm)
+    branches = " ".join(f"{'IF' if i == 0 else 'ELSIF'} TG_OP = '{op}' THEN {' '.join(s + ';' for s in sql)}"
+                        for i, (op, sql) in enumerate(body.items()))
     return f"""
         CREATE OR REPLACE FUNCTION {table}_tally() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
             IF current_setting('{OFF_SETTING}', true) = 'on' THEN RETURN NULL; END IF;
-            IF TG_OP IN ('DELETE', 'UPDATE') THEN {_subtract(table, old)}; END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') THEN {_add(table, new)}; END IF;
+            {branches} END IF;
             RETURN NULL;
         END $fn$"""
 
@@ -111,19 +178,31 @@ def _pg_triggers(table: str, near_nm: float) -> list[str]:
 
 
 def _sqlite_triggers(table: str, near_nm: float) -> list[str]:
-    rows, moving = _TALLIES[table][3], _TALLIES[table][4]
+    tally, rows, moving = _TALLIES[table][0], _TALLIES[table][3], _TALLIES[table][4]
 
-    def one(alias: str) -> str:  # the trigger's row as a one-row table
-        return rows(f"(SELECT {', '.join(f'{alias}.{c} AS {c}' for c in moving)})", "sqlite", near_nm)
+    def one(alias: str, columns: tuple[str, ...] = moving) -> str:  # the trigger's row as a one-row table
+        return f"(SELECT {', '.join(f'{alias}.{c} AS {c}' for c in columns)})"
 
+    def pairs(alias: str) -> str:  # the row with each other row of its mission (row triggers: one at a time)
+        others = f"(SELECT * FROM evidence_missionregion WHERE mission_id = {alias}.mission_id AND id <> {alias}.id)"
+        return pairs_total([pair_rows(one(alias, _PAIR_COLUMNS), others, "sqlite", near_nm, within=False)])
+
+    body = {"insert": [_add(tally, rows(one("NEW"), "sqlite", near_nm))],
+            "delete": [_subtract(tally, rows(one("OLD"), "sqlite", near_nm))],
+            "update": [_subtract(tally, rows(one("OLD"), "sqlite", near_nm)),
+                       _add(tally, rows(one("NEW"), "sqlite", near_nm))]}
+    if table == "evidence_missionregion":
+        body["insert"].append(_add("evidence_pairtally", pairs("NEW")))
+        body["delete"].append(_subtract("evidence_pairtally", pairs("OLD")))
+        body["update"] += [_subtract("evidence_pairtally", pairs("OLD")), _add("evidence_pairtally", pairs("NEW"))]
+        moving = (*moving, "mission_id")
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in moving)
     sql = []
-    for op, when, body in (("insert", "", [_add(table, one("NEW"))]),
-                           ("delete", "", [_subtract(table, one("OLD"))]),
-                           ("update", f"WHEN {changed}", [_subtract(table, one("OLD")), _add(table, one("NEW"))])):
+    for op, statements in body.items():
+        when = f"WHEN {changed}" if op == "update" else ""
         sql.append(f"DROP TRIGGER IF EXISTS {table}_tally_{op}")
         sql.append(f"CREATE TRIGGER {table}_tally_{op} AFTER {op.upper()} ON {table} {when} "
-                   f"BEGIN {' '.join(s + ';' for s in body)} END")
+                   f"BEGIN {' '.join(s + ';' for s in statements)} END")
     return sql
 
 
@@ -170,7 +249,7 @@ def triggers_on(cursor: Any) -> None:
 
 
 def rebuild(connection: Any = None, *, near_nm: float | None = None) -> dict[str, int]:
-    """Recompute both tallies from the tables in one transaction, with writers to the mission tables held off
+    """Recompute the tallies from the tables in one transaction, with writers to the mission tables held off
     (PostgreSQL: a SHARE lock), counting "near" as ``near_nm`` (default ``settings.NEAR_NM``), and install the
     triggers with that distance; the tallies are readable afterwards. Returns how many rows each tally holds."""
     connection = connection or default_connection
@@ -184,9 +263,9 @@ def rebuild(connection: Any = None, *, near_nm: float | None = None) -> dict[str
         install(connection, near_nm=near)
         with connection.cursor() as cursor:
             counts = {}
-            for table, (tally, _, _, rows, _) in _TALLIES.items():
+            for tally, rows in _truth(vendor, near).items():
                 cursor.execute(f"DELETE FROM {tally}")
-                cursor.execute(_add(table, rows(table, vendor, near)))
+                cursor.execute(_add(tally, rows))
                 cursor.execute(f"SELECT COUNT(*) FROM {tally}")
                 counts[tally] = cursor.fetchone()[0]
         _set_state(connection, near, ready=True)
@@ -194,6 +273,16 @@ def rebuild(connection: Any = None, *, near_nm: float | None = None) -> dict[str
 
     clear_reference_cache()  # (the state this process read)
     return counts
+
+
+def _truth(vendor: str, near_nm: float) -> dict[str, str]:
+    """Each tally's rows computed from the mission tables."""
+    return {
+        "evidence_missiontally": mission_rows("evidence_mission", vendor, near_nm),
+        "evidence_regiontally": region_rows("evidence_missionregion", vendor, near_nm),
+        "evidence_pairtally": pairs_total([pair_rows("evidence_missionregion", "evidence_missionregion", vendor,
+                                                     near_nm, within=True)]),
+    }
 
 
 def _set_state(connection: Any, near_nm: float, *, ready: bool) -> None:
@@ -237,8 +326,9 @@ def differences(connection: Any = None, *, limit: int = 20) -> list[str]:
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         if snapshot:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        for table, (tally, keys, counts, rows, _) in _TALLIES.items():
-            truth = _keyed(cursor, rows(table, vendor, near), len(keys))
+        for tally, rows in _truth(vendor, near).items():
+            keys, counts = _SPECS[tally]
+            truth = _keyed(cursor, rows, len(keys))
             stored = _keyed(cursor, f"SELECT {', '.join(keys + counts)} FROM {tally}", len(keys))
             for key in sorted(set(truth) | set(stored), key=str):
                 want, have = truth.get(key, (0,) * len(counts)), stored.get(key, (0,) * len(counts))

@@ -5,7 +5,8 @@ the tallies' "near" distance and those over it. So the tallies answer a scope wh
 those keys or a property of the airframe:
 
 * at most one place, "over" it or "near" it at exactly the tallies' distance (several places would count a mission
-  near two of them twice; other distances and "all of these places" need the mission's own rows);
+  near two of them twice; other distances need the mission's own rows), or one place AND another ("in international
+  airspace off Texas") from the pair tally; more places than that need the mission's own rows;
 * types, roles, "other than" types; operators, "excluding" operators, military/civil, airframes (hex);
 * a period: its whole UTC months from the tallies, the days before the first and after the last whole month from
   the missions (the caller adds them: :func:`tallied` returns those parts as scopes).
@@ -23,8 +24,8 @@ from django.conf import settings
 from django.db.models import QuerySet, Sum
 
 from evidence import selectors
-from evidence.models import MissionTally, RegionTally, TallyState
-from evidence.scope import Period, Scope
+from evidence.models import MissionTally, PairTally, RegionTally, TallyState
+from evidence.scope import Period, RegionFilter, Scope
 
 
 def _state() -> TallyState | None:
@@ -32,21 +33,41 @@ def _state() -> TallyState | None:
 
 
 def counter(scope: Scope) -> str | None:
-    """Which count answers the scope — "missions" (no place), "near" or "over" (its one place) — or None when the
-    tallies cannot answer it."""
-    if not settings.MISSION_TALLY_READS or scope.orbits_only or scope.callsigns or scope.and_regions:
+    """Which count answers the scope — "missions" (no place), "near" or "over" (its one place), or for one place
+    AND another the pair tally's "<a>_<b>" ("over_near": over the place of smaller id, near the other) — or None
+    when the tallies cannot answer it."""
+    if not settings.MISSION_TALLY_READS or scope.orbits_only or scope.callsigns:
         return None
-    if len(scope.regions) > 1 or (scope.period is not None and scope.period.span_days):
+    if len(scope.regions) > 1 or len(scope.and_regions) > 1 or (scope.period is not None and scope.period.span_days):
         return None
     state = _state()
     if state is None or not state.ready:
         return None
     if not scope.regions:
-        return "missions"
-    place = scope.regions[0]
+        return None if scope.and_regions else "missions"
+    relations = [_relation(place, state.near_nm) for place in (*scope.regions, *scope.and_regions)]
+    if None in relations:
+        return None
+    if not scope.and_regions:
+        return relations[0]
+    ids = _pair_ids(scope)
+    if ids is None:
+        return None
+    return "_".join(relations if ids[0] < ids[1] else relations[::-1])
+
+
+def _relation(place: RegionFilter, near_nm: float) -> str | None:
     if place.relation == "over":
         return "over"
-    return "near" if selectors.region_distance(place) == state.near_nm else None
+    return "near" if selectors.region_distance(place) == near_nm else None
+
+
+def _pair_ids(scope: Scope) -> tuple[int, int] | None:
+    """The ids of a scope's place and its AND place, as stored (an unknown place: -1 or -2, which no row holds);
+    None for the same place twice."""
+    found = [selectors.region_by_slug(place.slug) for place in (scope.regions[0], scope.and_regions[0])]
+    ids = (found[0].pk if found[0] else -1, found[1].pk if found[1] else -2)
+    return None if ids[0] == ids[1] else ids
 
 
 def whole_months(period: Period) -> tuple[tuple[dt.date, dt.date] | None, list[Period]]:
@@ -82,6 +103,9 @@ def tallied(scope: Scope, *, over_regions: bool = False) -> tuple[QuerySet, str,
         return None
     if over_regions:
         count, rows = "over", RegionTally.objects.all()
+    elif scope.and_regions:
+        a, b = sorted(_pair_ids(scope))  # (counter() made sure there are two different ones)
+        rows = PairTally.objects.filter(region_a_id=a, region_b_id=b)
     elif scope.regions:
         region = selectors.region_by_slug(scope.regions[0].slug)
         rows = RegionTally.objects.filter(region_id=region.pk if region is not None else -1)

@@ -47,6 +47,24 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='PairTally',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('month', models.DateField()),
+                ('designator', models.CharField(blank=True, max_length=4)),
+                ('near_near', models.IntegerField()),
+                ('over_near', models.IntegerField()),
+                ('near_over', models.IntegerField()),
+                ('over_over', models.IntegerField()),
+                ('aircraft', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.aircraft')),
+                ('region_a', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.region')),
+                ('region_b', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.region')),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('region_a', 'region_b', 'month', 'aircraft', 'designator'), name='pairtally_key')],
+            },
+        ),
+        migrations.CreateModel(
             name='RegionTally',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
