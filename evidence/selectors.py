@@ -321,17 +321,18 @@ def _count_all_places(scope: Scope) -> int:
         sql, side_params = qs.order_by().values("mission_id", "mission_start").query.sql_with_params()
         parts.append(sql)
         params.extend(side_params)
-    # Each side materialised first: SQLite 3.40 flattened the joined subqueries into one loop whose inner search
-    # dropped the mission_id equality when the types were an IN list, and counted missions near one place and over
-    # the other as in both (12 for 9: tests/bot_core/test_tally.py found it); materialised, the join is on the
-    # sides' own rows.
-    sides_sql = ", ".join(f"s{i} AS MATERIALIZED ({sql})" for i, sql in enumerate(parts))
-    joined = "s0" + "".join(f" JOIN s{i} ON s{i}.mission_id = s0.mission_id AND s{i}.mission_start = s0.mission_start"
-                            for i in range(1, len(parts)))
+    # On PostgreSQL the start in the join keeps each side to its partitions. On SQLite it must not be there: SQLite
+    # 3.40 then searched the other side by (region, type IN …, start) and lost the mission equality, counting a
+    # mission near one place and over another that started the same second as one in both (12 for 9:
+    # tests/bot_core/test_tally.py); the mission id alone is one probe of the (mission, region) key.
+    on = "mission_id = s0.mission_id" + (" AND s{i}.mission_start = s0.mission_start"
+                                         if connection.vendor == "postgresql" else "")
+    joined = f"({parts[0]}) s0" + "".join(f" JOIN ({sql}) s{i} ON s{i}.{on.format(i=i)}"
+                                          for i, sql in enumerate(parts[1:], 1))
     # one row per mission and place: several "or" places on the first side can name a mission twice
     counted = "COUNT(DISTINCT s0.mission_id)" if len(scope.regions) > 1 else "COUNT(*)"
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {sides_sql} SELECT {counted} FROM {joined}", params)
+        cursor.execute(f"SELECT {counted} FROM {joined}", params)
         return cursor.fetchone()[0]
 
 
