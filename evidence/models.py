@@ -426,6 +426,22 @@ class MissionTally(models.Model):
         return f"{self.month:%Y-%m} {self.aircraft_id} {self.designator or '?'}: {self.missions}"
 
 
+class DayTally(models.Model):
+    """How many missions of each aircraft type started on each UTC day: per-day breakdowns and "the busiest day" of
+    a scope that only names types and a period read a row per day and type instead of every mission. Kept by the
+    same triggers as :class:`MissionTally`."""
+
+    day = models.DateField()
+    designator = models.CharField(max_length=4, blank=True)
+    missions = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "designator"], name="daytally_key")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.designator or '?'}: {self.missions}"
+
+
 class RegionTally(models.Model):
     """Per region, UTC month, airframe and type: how many missions came within ``TallyState.near_nm`` of the region
     (``near``, over included) and how many flew over it (``over``) — a pre-aggregated copy of ``evidence_missionregion``

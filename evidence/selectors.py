@@ -661,6 +661,8 @@ def _tallied_breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow] | N
     None when the tallies cannot answer (per region: only the regions flown over, for a scope without places)."""
     from evidence import tally_reads
 
+    if by in ("day", "week"):
+        return _tallied_days(scope, by)
     if by not in _TALLY_GROUPS or (by == "region" and scope.regions):
         return None
     tallied = tally_reads.tallied(scope, over_regions=by == "region")
@@ -671,6 +673,20 @@ def _tallied_breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow] | N
     for part in rest:
         out += breakdown(part, by)
     return _merged(out, by)
+
+
+def _tallied_days(scope: Scope, by: str) -> list[BreakdownRow] | None:
+    """Per day or ISO week (keyed by its Monday, as TruncWeek) from the day tally, when it can answer."""
+    from evidence import tally_reads
+
+    rows = tally_reads.days(scope)
+    if rows is None:
+        return None
+    counts: dict[dt.date, int] = {}
+    for day, n in tally_reads.grouped(rows, "missions", "day"):
+        key = day if by == "day" else day - dt.timedelta(days=day.weekday())
+        counts[key] = counts.get(key, 0) + n
+    return [_time_row(by, key, n) for key, n in sorted(counts.items())]
 
 
 def _tally_row(by: str, group: tuple) -> BreakdownRow:

@@ -49,6 +49,13 @@ def mission_rows(source: str, vendor: str, near_nm: float = 0.0) -> str:
             f"COUNT(*) AS missions FROM {source} GROUP BY 1, 2, 3")
 
 
+def day_rows(source: str, vendor: str, near_nm: float = 0.0) -> str:
+    """SELECT of the day tally's keys and counts from ``source`` (missions); ``near_nm`` unused."""
+    day = "(start AT TIME ZONE 'UTC')::date" if vendor == "postgresql" else "substr(start, 1, 10)"
+    return (f"SELECT {day} AS day, COALESCE(aircraft_type_id, '') AS designator, COUNT(*) AS missions "
+            f"FROM {source} GROUP BY 1, 2")
+
+
 def region_rows(source: str, vendor: str, near_nm: float) -> str:
     """SELECT of the region tally's keys and counts from ``source`` (region rows): within ``near_nm`` (over
     included) and over; rows that are neither (they exist up to the distance cap) count 0."""
@@ -97,6 +104,7 @@ def pairs_total(parts: list[str]) -> str:
 #: tally → (key columns, count columns)
 _SPECS = {
     "evidence_missiontally": (("month", "aircraft_id", "designator"), ("missions",)),
+    "evidence_daytally": (("day", "designator"), ("missions",)),
     "evidence_regiontally": (("region_id", "month", "aircraft_id", "designator"), ("near", '"over"')),
     "evidence_pairtally": (_PAIR_KEYS, _PAIR_COUNTS),
 }
@@ -156,6 +164,11 @@ def _pg_function(table: str, near_nm: float) -> str:
     if table == "evidence_missionregion":
         for op in body:
             body[op] += _pg_pairs(op, near_nm)
+    else:
+        days_new, days_old = day_rows("new_rows", "postgresql"), day_rows("old_rows", "postgresql")
+        body["DELETE"].append(_subtract("evidence_daytally", days_old))
+        body["INSERT"].append(_add("evidence_daytally", days_new))
+        body["UPDATE"] += [_subtract("evidence_daytally", days_old), _add("evidence_daytally", days_new)]
     branches = " ".join(f"{'IF' if i == 0 else 'ELSIF'} TG_OP = '{op}' THEN {' '.join(s + ';' for s in sql)}"
                         for i, (op, sql) in enumerate(body.items()))
     return f"""
@@ -196,6 +209,11 @@ def _sqlite_triggers(table: str, near_nm: float) -> list[str]:
         body["delete"].append(_subtract("evidence_pairtally", pairs("OLD")))
         body["update"] += [_subtract("evidence_pairtally", pairs("OLD")), _add("evidence_pairtally", pairs("NEW"))]
         moving = (*moving, "mission_id")
+    else:
+        body["insert"].append(_add("evidence_daytally", day_rows(one("NEW"), "sqlite")))
+        body["delete"].append(_subtract("evidence_daytally", day_rows(one("OLD"), "sqlite")))
+        body["update"] += [_subtract("evidence_daytally", day_rows(one("OLD"), "sqlite")),
+                           _add("evidence_daytally", day_rows(one("NEW"), "sqlite"))]
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in moving)
     sql = []
     for op, statements in body.items():
@@ -279,6 +297,7 @@ def _truth(vendor: str, near_nm: float) -> dict[str, str]:
     """Each tally's rows computed from the mission tables."""
     return {
         "evidence_missiontally": mission_rows("evidence_mission", vendor, near_nm),
+        "evidence_daytally": day_rows("evidence_mission", vendor),
         "evidence_regiontally": region_rows("evidence_missionregion", vendor, near_nm),
         "evidence_pairtally": pairs_total([pair_rows("evidence_missionregion", "evidence_missionregion", vendor,
                                                      near_nm, within=True)]),

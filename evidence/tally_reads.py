@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db.models import QuerySet, Sum
 
 from evidence import selectors
-from evidence.models import MissionTally, PairTally, RegionTally, TallyState
+from evidence.models import DayTally, MissionTally, PairTally, RegionTally, TallyState
 from evidence.scope import Period, RegionFilter, Scope
 
 
@@ -146,3 +146,18 @@ def grouped(rows: QuerySet, count: str, *fields: str) -> list[tuple]:
     """(field values…, count) per group of ``fields``."""
     return [(*row[:-1], row[-1]) for row in
             rows.order_by().values(*fields).annotate(n=Sum(count)).values_list(*fields, "n") if row[-1]]
+
+
+def days(scope: Scope) -> QuerySet | None:
+    """The day tally's rows for a scope that names only types and a period (per-day and per-week breakdowns, the
+    busiest day): exact to the day, no whole months needed. None for any other scope."""
+    if not settings.MISSION_TALLY_READS or scope.period is None or scope.period.span_days:
+        return None
+    if scope.with_changes(type_designators=(), roles=(), surveillance_only=False, exclude_types=(),
+                          period=None) != Scope():
+        return None
+    state = _state()
+    if state is None or not state.ready:
+        return None
+    rows = DayTally.objects.filter(day__gte=scope.period.start, day__lte=scope.period.end, missions__gt=0)
+    return _filtered(rows, scope)

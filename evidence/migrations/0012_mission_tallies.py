@@ -34,6 +34,18 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.CreateModel(
+            name='DayTally',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField()),
+                ('designator', models.CharField(blank=True, max_length=4)),
+                ('missions', models.IntegerField()),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('day', 'designator'), name='daytally_key')],
+            },
+        ),
+        migrations.CreateModel(
             name='MissionTally',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),

@@ -167,7 +167,7 @@ def _without_tallies(read, *args):
         return read(*args)
 
 
-@pytest.mark.parametrize("by", ["count", "type", "operator", "month", "year", "region", "aircraft"])
+@pytest.mark.parametrize("by", ["count", "type", "operator", "month", "year", "region", "aircraft", "day", "week"])
 def test_tallies_answer_as_the_missions_do(synthetic, by):
     """220 scopes (places near/over/at other distances, one place AND another, types, roles, exclusions, operators,
     military/civil, airframes; whole months, partial months at either end, open periods, no whole month): the same
@@ -176,9 +176,12 @@ def test_tallies_answer_as_the_missions_do(synthetic, by):
         by, lambda scope: s.breakdown(scope, by))
     used = 0
     for scope in _scopes():
-        used += tally_reads.tallied(scope, over_regions=by == "region" and not scope.regions) is not None
+        if by in ("day", "week"):
+            used += tally_reads.days(scope) is not None
+        else:
+            used += tally_reads.tallied(scope, over_regions=by == "region" and not scope.regions) is not None
         assert read(scope) == _without_tallies(read, scope), scope
-    assert used >= 90
+    assert used >= (5 if by in ("day", "week") else 90)
 
 
 def test_the_check_command_says_what_disagrees_and_the_rebuild_mends_it(demo):
@@ -239,3 +242,15 @@ def test_one_place_and_another_counts_the_missions_in_both(synthetic, types):
         near = set(rows.filter(region__slug="texas", distance_nm__lte=50).values_list("mission_id", flat=True))
         over = set(rows.filter(region__slug="arizona", over=True).values_list("mission_id", flat=True))
         assert _without_tallies(s.count_missions, scope) == len(near & over) == s.count_missions(scope), period
+
+
+@pytest.mark.parametrize("by", ["day", "week"])
+def test_per_day_and_week_of_types_read_the_day_tally_and_agree(synthetic, by):
+    """The busiest day and per-day breakdowns of a scope naming only types and a period: the day tally answers, to
+    the day (no whole months needed), with the rows the missions give."""
+    for kind in ({}, {"type_designators": ("P8",)}, {"roles": ("surveillance",)}, {"exclude_types": ("P8",)}):
+        for period in PERIODS[1:]:
+            scope = Scope(period=period, **kind)
+            assert tally_reads.days(scope) is not None
+            assert s.breakdown(scope, by) == _without_tallies(s.breakdown, scope, by), (kind, period)
+    assert tally_reads.days(Scope(period=PERIODS[1], operators=("us-navy",))) is None
