@@ -131,7 +131,9 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "images", "imagery", "photos", "photographs",
                           # people on the ground and unnamed reports ("Residents say", "Reports claim that")
                           "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
-                          "doctor"})
+                          "doctor", "witness",
+                          # the press and the state ("state media said", "Belgrade authorities claimed")
+                          "media", "broadcaster", "television", "channel", "authorities"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier"})
@@ -471,8 +473,10 @@ def _num(value: float) -> int | float:
 #: hyphenated part in either case ("Tsai Ing-wen", "Kosiniak-Kamysz"); never a possessive "’s".
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][A-Z][^\W\d_]+)?(?:-[^\W\d_]+)?"
 _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
+#: An Arabic article or a particle glued to the name by a hyphen ("Turki al-Maliki", "Ahmed al-Mismari").
+_GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+)?{_NAME}){{0,3}}"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
@@ -491,7 +495,8 @@ _ROLE_COMMA_NAME_RE = re.compile(
 #: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition. Found
 #: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
 _APPOSITION_CUES = (", a ", ", an ", ", the ")
-_NAME_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,3}})$")
+_NAME_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
 
 
@@ -585,6 +590,9 @@ def people(doc: Doc) -> Doc:
             if _name_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1] and prev.i - 1 not in taken:
                 first -= 2  # "Kosiniak-Kamysz said": a double-barrelled name is one name
                 continue
+            if _particle_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1]:
+                first -= 2  # "al-Maliki confirmed": the article is part of the name
+                continue
             if mask[prev.i] or prev.i in taken or not prev.is_title or prev.text in NOT_NAMES \
                     or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
@@ -602,6 +610,8 @@ def people(doc: Doc) -> Doc:
             taken.add(first)
             continue
         if verb - first == 1:
+            if first > 0 and doc[first - 1].lower_ in _OBJECT_OF:
+                continue  # "the government in Yemen said": the speaker is before the preposition
             org = Span(doc, first, verb, label="ORG")  # "Interfax reported": one word, no known surname
             set_fc_value(org, {"name": span.text})
             orgs.append(org)
@@ -632,6 +642,17 @@ def people(doc: Doc) -> Doc:
         taken.add(token.i)
     _add_entities(doc, [*spans, *orgs])
     return doc
+
+
+#: Prepositions whose object is not the subject of the verb after it ("the government in Yemen said").
+_OBJECT_OF = frozenset({"in", "of", "from", "near", "over", "at", "to", "into", "across", "against", "with"})
+
+
+def _particle_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen glued between an Arabic article or particle and a capitalised word ("al-Maliki")."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i].whitespace_ \
+        and not doc[i - 1].whitespace_ and re.match(_GLUED_PARTICLE, doc[i - 1].text + "-A") is not None \
+        and doc[i + 1].is_title
 
 
 def _name_hyphen(doc: Doc, i: int) -> bool:
@@ -749,6 +770,14 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": claimant, "cue": cue, "pronoun": doc[subject_end - 1].lower_, **extra})
             found.append(span)
             continue
+        named = None if ent is not None and ent.label_ != "PLACE" and not (fc_value(ent) or {}).get("metonymy") \
+            else ent.start if ent is not None else _capitalised_start(doc, subject_end)
+        if named is not None and named > 0 and doc[named - 1].lower_ in _OBJECT_OF:
+            # "the coalition fighting Houthis in Yemen said": the organisation before the participle speaks;
+            # "officials in Kyiv said": the source noun before the preposition
+            ent = _participle_subject(doc, named - 1, ending)
+            if ent is None:
+                subject_end = named - 1
         if ent is not None and ent.label_ == "ORG":
             ent = _person_of(doc, ent, speakers) or ent
         if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
@@ -788,6 +817,30 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+def _capitalised_start(doc: Doc, end: int) -> int | None:
+    """The first token of the run of capitalised words that ends at token `end` (exclusive), if there is one."""
+    k = end
+    while k > 0 and doc[k - 1].is_title and end - k < 4:
+        k -= 1
+    return k if k < end else None
+
+
+def _participle_subject(doc: Doc, preposition: int, ending: dict[int, Span]) -> Span | None:
+    """"The Saudi-led coalition fighting Houthis in Yemen said": a name after a preposition is not the speaker; the
+    organisation before a participle ("fighting", "supporting", "battling") that opens the phrase is — when no
+    punctuation or other verb of saying lies between."""
+    for k in range(preposition - 1, max(0, preposition - 12), -1):
+        t = doc[k]
+        if t.is_punct or t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS:
+            return None
+        if t.is_lower and t.text.endswith("ing") and len(t) > 4:
+            ent = ending.get(k)
+            return ent if ent is not None and ent.label_ == "ORG" else None
+        if t.is_sent_start:
+            return None
+    return None
 
 
 def _source_after(doc: Doc, verb: int) -> Span | None:

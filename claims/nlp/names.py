@@ -131,7 +131,7 @@ ORG_HEADS = frozenset({
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
-    "Online",
+    "Online", "Coalition", "TV",
 })
 #: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
 #: place).
@@ -335,7 +335,8 @@ class _Names:
         new += self._bases(doc, text, ents)
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in [*self._organisations(doc, ents), *self._domains(doc, ents),
-                            *self._outlets(doc, text, ents), *self._armed_groups(doc, text, ents)]
+                            *self._outlets(doc, text, ents), *self._armed_groups(doc, text, ents),
+                            *self._coalitions(doc, text)]
                 if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._geo(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
@@ -518,6 +519,18 @@ class _Names:
             org = Span(doc, start, span.end, label="ORG")
             set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
+        return out
+
+    def _coalitions(self, doc: Doc, text: str) -> list[Span]:
+        """"the Saudi-led coalition", "a US-led military coalition": a coalition named by who leads it is an
+        organisation (the leader's name inside it is no place of the report)."""
+        out = []
+        for m in _LED_COALITION.finditer(text):
+            span = char_span(doc, m.start(), m.end())
+            if span is not None:
+                org = Span(doc, span.start, span.end, label="ORG")
+                set_fc_value(org, {"name": span.text, "kind": "coalition"})
+                out.append(org)
         return out
 
     def _domains(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -816,7 +829,7 @@ class _Names:
                 if (prev is not None and _is_cap(prev) and not prev.is_sent_start) or (
                         nxt is not None and _is_cap(nxt) and nxt.text not in NOT_NAMES):
                     break  # part of a longer name: "Lloyd Austin", "Secretary Austin", "Moscow Times"
-                listed = _listed_after_place(doc, i, place_ends)  # "Isfahan, Najafabad, … and Mobarakeh"
+                listed = size > 0 or _listed_after_place(doc, i, place_ends)  # a dateline; "Isfahan, …, Mobarakeh"
                 if city["town"] and not listed and not _town_context(doc, i, end, known_places):
                     break
                 if city["ambiguous"] and not listed and not (
@@ -852,13 +865,14 @@ class _Names:
     @staticmethod
     def _dateline(doc: Doc, i: int) -> int:
         """A dateline: a city in capitals (up to three words) opening the text or a line, before a comma or the
-        agency's bracket ("DUBAI, …", "ADDIS ABABA (AFP) –"); the number of its words, or 0."""
+        agency's bracket, a dash or a colon ("DUBAI, …", "ADDIS ABABA (AFP) –", "OTTAWA — …", "DUBAI: …"); the
+        number of its words, or 0."""
         if not (i == 0 or "\n" in doc[i - 1].text):
             return 0
         k = i
         while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
             k += 1
-        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) or doc[k].text not in (",", "("):
+        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) or doc[k].text not in (",", "(", "—", "–", ":", "--"):
             return 0
         return k - i
 
@@ -1106,6 +1120,8 @@ _OUTLET_BEFORE_KIND = re.compile(r"\b(?:told|to|by|in|on)\s+(?:the\s+)?(?P<name>
                                  r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
+_LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"
+                            r"naval|Arab|western|Western)\s+)?(?:coalition|alliance)\b")
 #: Words of the nationality list that name a movement or a people, not a country ("Houthi").
 DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
 #: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
