@@ -1015,8 +1015,8 @@ def quantities(doc: Doc) -> Doc:
             continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
         qualifier, start = _qualifier_before(doc, i)
-        if _clock_time(doc, i, start):
-            continue  # "at approximately 1500 on Friday": a time of day in military notation
+        if _clock_time(doc, i, start) or (nxt is not None and nxt.lower_.rstrip(".") in _MERIDIEM):
+            continue  # "at approximately 1500 on Friday", "until 6 a.m.", "around 7 p.m.": a time of day
         if any(mask[k] or attributed[k] for k in range(start, i)):
             qualifier, start = "exact", i
         unit: str | None = None
@@ -1040,6 +1040,8 @@ def quantities(doc: Doc) -> Doc:
                     unit, counts_missions = "of_them", True
                 elif tail and tail[0] == "the":
                     unit, counted = _partitive(doc, i + 2, ents_by_start)
+            elif low == "out" and i + 3 < len(doc) and doc[i + 2].lower_ == "of" and _is_number(doc[i + 3]):
+                unit, counts_missions, counted = _counted_after(doc, i + 3, ents_by_start)  # "16 out of 21 sorties"
             else:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
@@ -1075,6 +1077,7 @@ def _one_in_a_list(doc: Doc, i: int, unit: str | None, spans: list[Span]) -> boo
     return any(sent.start <= s.start < i and (fc_value(s) or {}).get("unit") for s in spans)
 
 
+_MERIDIEM = frozenset({"a.m", "p.m", "am", "pm"})
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
 _AFTER_CLOCK = frozenset({"on", "hours", "hrs", "gmt", "utc", "local", "zulu", "z", "lt", "that", "this", ",", "."})
 
@@ -1228,6 +1231,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             continue
         if t.text in _QUOTE_MARKS:
             j = j + 1  # "16 ‘Quds Force’ aircraft": a quoted name before the noun
+            continue
+        if t.text == "(" and j > i + 1 and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+            j = j + 3  # "eight People's Liberation Army Navy (PLAN) vessels": a name's acronym before the noun
             continue
         if t.is_alpha and j == i + 1:
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""

@@ -958,7 +958,7 @@ class _Names:
                     continue
                 if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") and (
                         nxt.lower_ in MODIFIED_NOUNS or (nxt_ent is not None and nxt_ent.label_ in ("AIRCRAFT", "ORG"))
-                        or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end)
+                        or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end, e.start)
                         or _hyphenated_participle(doc, e.end)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
@@ -1372,10 +1372,11 @@ def _foreign_lead(ent: Span) -> str | None:
         else None
 
 
-def _adjectival(doc: Doc, i: int) -> bool:
+def _adjectival(doc: Doc, i: int, start: int | None = None) -> bool:
     """Whether the words from token i show the country before them is used as an adjective: coordinated with a
     nationality ("U.S. and Chinese defense chiefs") or before a two-word common noun phrase ("the US social media
-    platform"; not "the US last year", "the US conducted a…": stop words there)."""
+    platform"; not "the US last year", "the US conducted a…": stop words there; not "Argentina gained access": a
+    verb in -ed after a country that opens the sentence)."""
     if i + 2 >= len(doc):
         return False
     a, b = doc[i], doc[i + 1]
@@ -1384,6 +1385,9 @@ def _adjectival(doc: Doc, i: int) -> bool:
     if a.lower_.endswith("ed") and a.lower_ not in _PARTICIPLE_ADJECTIVES and i >= 2 \
             and doc[i - 2].lower_ in _OBJECT_PREPOSITIONS:
         return False  # a verb after a prepositional object: "the threat posed by Russia against Sweden remained"
+    if a.lower_.endswith("ed") and a.lower_ not in _PARTICIPLE_ADJECTIVES and start is not None \
+            and doc[start].is_sent_start:
+        return False  # the country opening the sentence is the subject of a verb: "Argentina gained access to…"
     return all(t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in PLACE_NOUNS for t in (a, b))
 
 

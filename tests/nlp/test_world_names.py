@@ -846,6 +846,9 @@ def test_an_ocean_word_in_a_longer_name_is_not_the_ocean():
     ("The strike destroyed 16 'Quds Force' aircraft on the ground.", 16, "aircraft"),
     ("In this engagement, we have unfortunately lost one MiG-21.", 1, "aircraft"),
     ("Jets were scrambled after two incidents involving Russian aircraft.", 2, "incidents"),
+    # seventh pass: past "out of N" and a name's acronym in brackets
+    ("16 out of 21 sorties crossed the median line.", 16, "sorties"),
+    ("Taiwan detected eight People's Liberation Army Navy (PLAN) vessels on Monday.", 8, "vessels"),
 ])
 def test_a_count_reads_past_participles_nationalities_and_quotes_to_its_noun(text, value, unit):
     counts = [(v["value"], v["unit"]) for lab, _, v in _ents(text) if lab == "QUANTITY"]
@@ -853,7 +856,11 @@ def test_a_count_reads_past_participles_nationalities_and_quotes_to_its_noun(tex
 
 
 @pytest.mark.parametrize("text", ["The accident took place at approximately 1500 on Friday.",
-                                  "The jets took off at 0930 hours."])
+                                  "The jets took off at 0930 hours.",
+                                  # seventh pass: an hour before a.m./p.m.
+                                  "Ships were detected up until 6 a.m. today.",
+                                  "Jets were scrambled around 7 p.m. ET on Thursday.",
+                                  "The drone was seen at 11 pm on Sunday."])
 def test_a_time_of_day_in_military_notation_is_no_count(text):
     assert not [t for lab, t, _ in _ents(text) if lab == "QUANTITY"]
 
@@ -1024,3 +1031,20 @@ def test_a_name_after_a_preposition_is_not_the_speaker(text, claimant):
 ])
 def test_a_dateline_before_a_dash_or_a_colon_is_a_city(text, city):
     assert _labelled(text, "PLACE")[city]["kind"] == "city"
+
+
+@pytest.mark.parametrize(("text", "country", "place"), [
+    # "Serbian" was shared with the dissolved Serbia and Montenegro, and so named no country
+    ("The drones left the Serbian airspace before the jets arrived.", ("serbia", "Serbia"), "Serbian airspace"),
+    # a country opening the sentence before a verb in -ed is its subject, no modifier
+    ("Argentina gained access to the platform in 2024.", ("argentina", "Argentina"), "Argentina"),
+])
+def test_a_nationality_of_a_dissolved_state_and_a_country_as_subject_are_places(text, country, place):
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED,
+                                              vocabulary=_with_countries(country)).entities if e.label == "PLACE"}
+    assert found[place]["slug"] == country[0]
+
+
+def test_international_air_space_in_two_words_is_international_airspace():
+    found = _labelled("The aircraft stayed in international air space, Norad said.", "PLACE")
+    assert found["international air space"]["slug"] == "international-airspace"
