@@ -204,6 +204,8 @@ def _designations_in(text: str) -> list[re.Match[str]]:
     return out
 
 
+#: How common an English word may be and still be read as an aircraft family before "jets" ("Mirage": 3.3).
+FAMILY_WORD_ZIPF = 3.5
 _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport", "Airfield", "airfield", " AB",
                "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ")
 
@@ -220,6 +222,7 @@ class _Names:
         self._by_name: dict[str, dict[str, Any]] | None = None
         self._demonyms: dict[str, str] | None = None
         self._shared_names: dict[str, tuple[Any, ...]] | None = None
+        self._family_words: frozenset[str] | None = None
 
     @property
     def vocabulary(self) -> Any:
@@ -775,7 +778,43 @@ class _Names:
             if not designator:
                 set_fc_value(span, {"name": m.group("d"), "designator": None})
             out.append(span)
+            covered.update(range(span.start, span.end))
+        return out + self._family_names(doc, covered)
+
+    def _family_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """"two Sukhoi warplanes", "two Mirage fighter jets": a maker's or a family's name that opens the
+        vocabulary's names of aircraft before a designation ("Sukhoi Su-27", "Mirage 2000"), right before a word
+        for aircraft, is an aircraft of that family — without a type, since the text names none."""
+        from claims.nlp.components import AIRCRAFT_NOUNS
+
+        families = self._families()
+        out = []
+        for t in doc[:-1]:
+            nxt = doc[t.i + 1]
+            noun = nxt if nxt.lower_ not in ("fighter", "combat", "attack") or t.i + 2 >= len(doc) else doc[t.i + 2]
+            if t.text in families and t.i not in covered and (
+                    nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS):
+                span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
+                set_fc_value(span, {"name": t.text, "designator": None, "family": True})
+                out.append(span)
         return out
+
+    def _families(self) -> frozenset[str]:
+        """Capitalised words that open an aircraft name or alias of the vocabulary before a word with a digit, and
+        are no common English word (Zipf < 3.5: "Sukhoi", "Mirage", "Tupolev"; not "Bell", "Short", "Miles")."""
+        if self._family_words is None:
+            from wordfreq import zipf_frequency
+
+            words = set()
+            for a in self.vocabulary.aircraft:
+                for alias in (a.name, *a.aliases):
+                    parts = alias.split()
+                    if len(parts) > 1 and parts[0][:1].isupper() and parts[0].isalpha() and len(parts[0]) > 3 \
+                            and any(c.isdigit() for c in parts[1]) and parts[0].lower() not in DEMONYMS \
+                            and zipf_frequency(parts[0].lower(), "en") < FAMILY_WORD_ZIPF:
+                        words.add(parts[0])
+            self._family_words = frozenset(words)
+        return self._family_words
 
     def _variant_of(self, designation: str) -> str | None:
         """The type of an unlisted variant ("F-15J", "Il-20M") when the vocabulary lists its base designation

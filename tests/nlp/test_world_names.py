@@ -1048,3 +1048,21 @@ def test_a_nationality_of_a_dissolved_state_and_a_country_as_subject_are_places(
 def test_international_air_space_in_two_words_is_international_airspace():
     found = _labelled("The aircraft stayed in international air space, Norad said.", "PLACE")
     assert found["international air space"]["slug"] == "international-airspace"
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("Two Sukhoi warplanes of the Indonesian Air Force expelled a foreign aircraft.", "Sukhoi"),
+    ("It dispatched a Reaper drone and two Mirage fighter jets from neighbouring Niger.", "Mirage"),
+])
+def test_an_aircraft_familys_name_before_a_word_for_aircraft_is_an_aircraft(text, family):
+    from claims.nlp.vocabulary import AircraftEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-families", aircraft=(
+        *seed.aircraft, AircraftEntry("SU27", "Sukhoi Su-27 Flanker", ("Su-27",)),
+        AircraftEntry("MIR2", "Dassault Mirage 2000", ("Mirage 2000",))))
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "AIRCRAFT"}
+    assert found[family]["designator"] is None
+    assert "Bell" not in {e.text for e in extract("Bell helicopters flew.", published_at=PUBLISHED,
+                                                  vocabulary=vocabulary).entities}
