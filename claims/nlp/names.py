@@ -143,7 +143,8 @@ ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Hea
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
-                       "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture"})
+                       "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture", "Forest",
+                       "Hills"})
 GEO_HEADS_LOWER = frozenset({"region", "oblast", "oblasts", "krai", "province", "governorate", "peninsula", "district",
                              "township", "county", "prefecture", "municipality"})
 GEO_HEAD_FIRST = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay", "Isle", "Island", "Islands", "Lake"})
@@ -171,6 +172,9 @@ BASE_BEFORE = re.compile(
     r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
     rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
+#: "from the Borcea base": a single name between "the" and a lower-case "base".
+_THE_NAME_BASE = re.compile(rf"\b[Tt]he\s+(?P<name>[{UPPER}][a-z\u00e0-\u024f]+)\s+(?:air\s?)?base\b"
+                            r"(?!\s+(?:of|for)\b)")
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|al|Al|el|de|del)"
 NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
@@ -421,6 +425,14 @@ class _Names:
             span = char_span(doc, start, name_end, "PLACE")
             if span is not None:
                 out.append(self._base_span(doc, span, " ".join(words), ents))
+        for m in _THE_NAME_BASE.finditer(text):  # "from the Borcea base": one name, no owner's word
+            span = char_span(doc, m.start("name"), m.end())
+            name = m.group("name")
+            if span is None or name in NOT_NAMES or name.lower() in DEMONYMS or name in ORG_HEADS \
+                    or any(e.start_char <= m.start("name") < e.end_char and (e.label_ == "ORG" or (
+                        e.label_ == "PLACE" and self._region_kind(e) == "country")) for e in ents):
+                continue
+            out.append(self._base_span(doc, span, name, ents))
         return filter_spans(out)
 
     def _base_span(self, doc: Doc, span: Span, name: str, ents: list[Span]) -> Span:
@@ -687,7 +699,7 @@ class _Names:
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the islets of Dokdo"
+        for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the province of Amran"
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
@@ -1167,7 +1179,8 @@ DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
 _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
                                   r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
                                   r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")
-_ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
+_ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago|province|governorate|region|"
+                        r"district|county|prefecture|oblast)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
@@ -1287,7 +1300,7 @@ _TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipa
 #: "Birnin Magaji Local Government Area": Nigeria's districts, named with their head.
 _LGA = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})Local\s+Government\s+Area\b")
 #: "El Adde town", "Se Zimiang village" (not "the town hall", "village elders").
-_TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village)\b"
+_TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village|city)\b"
                          r"(?!\s+(?:hall|council|square|centre|center|chief|elders?|head|of)\b)")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "at", "to", "over", "outside", "toward", "towards", "around",
                                  "of", "into", "off", "via", "between", "and", "above", "reach", "within"})

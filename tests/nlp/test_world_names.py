@@ -631,10 +631,16 @@ def test_a_town_before_a_known_place_keeps_its_particles():
     ("On July 12, local newspaper El Liberal published a statement.", "ORG", "El Liberal", "outlet"),
     ("The Israeli daily Haaretz reported the strike on Sunday.", "ORG", "Haaretz", "outlet"),
     ("Finnish broadcaster Yle said the jets were heard.", "ORG", "Yle", "outlet"),
+    # seventh pass: a name between "the" and "base", before "city" or "Forest", after "province of"
+    ("Two Romanian F-16s from the Borcea base were scrambled.", "PLACE", "Borcea base", "base"),
+    ("A foreign aircraft intruded east of Tanjungpinang city on Wednesday.", "PLACE", "Tanjungpinang", "city"),
+    ("The Houthis fired two missiles from the province of Amran on Saturday.", "PLACE", "Amran", "feature"),
+    ("Air strikes hit Makakkari Forest in the northwest on Monday.", "PLACE", "Makakkari Forest", "feature"),
 ])
 def test_names_after_their_kind_word_are_bases_and_outlets(text, label, name, kind):
     assert _fifth(text, label).get(name, {}).get("kind") == kind
     assert not _fifth("Patrols run daily Monday to Friday.", "ORG")
+    assert not _fifth("Jets hit the Russian base on Monday.", "PLACE")
 
 
 @pytest.mark.parametrize(("text", "org", "slug"), [
