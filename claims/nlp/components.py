@@ -119,7 +119,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim"})
+                       "claim", "quoted"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",

@@ -500,16 +500,20 @@ class _Names:
 
     def _outlets(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """"local newspaper El Liberal", "the daily Haaretz", "broadcaster Yle": a name right after the kind of
-        outlet it is, is that outlet (an organisation)."""
+        outlet it is, is that outlet (an organisation); so is a name before its kind ("The Bawbat al-Wasat
+        website") and one with its kind in apposition ("Ansarul Islam, a jihadi Salafist group")."""
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
-        for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text)]:
+        for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
+                  *_BODY_IN_APPOSITION.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)) \
                     or all(t.lower_ in DEMONYMS for t in span):
                 continue
             org = Span(doc, span.start, span.end, label="ORG")
-            set_fc_value(org, {"name": span.text, "kind": "outlet"})
+            kind = "outlet" if m.re is not _BODY_IN_APPOSITION or re.search(
+                r"(?:agency|outlet|broadcaster|newspaper)$", m.group(0)) else "group"
+            set_fc_value(org, {"name": span.text, "kind": kind})
             out.append(org)
         return out
 
@@ -1162,13 +1166,20 @@ _PLACE_OF_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
 _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", "al", "el"})
 
 
-_OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal)\s+"
+_OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal|"
+                                r"news\s+agency|(?:TV|television)\s+channel)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
 #: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
 #: verb of telling or a preposition a source takes.
-_OUTLET_BEFORE_KIND = re.compile(r"\b(?:told|to|by|in|on)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)"
-                                 r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site)\b")
+_OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt]he\s+)"
+                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|(?:al|el)-[A-Z][\w’'.-]+))?)"
+                                 r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
+                                 r"website)\b")
+#: "Ansarul Islam, a jihadi Salafist group, operates": a name, then in apposition what kind of body it is.
+_BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+"
+                                 r"(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement|militia|faction|network|"
+                                 r"news\s+agency|outlet|broadcaster|newspaper)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
 _LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"

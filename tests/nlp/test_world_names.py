@@ -1011,6 +1011,10 @@ def test_a_surname_with_its_article_before_a_say_verb_is_the_person():
     ("The Arab Coalition supporting the legitimate government in Yemen said late Sunday that it shot down a drone.",
      "Arab Coalition"),
     ("Houthi-run Al Masirah TV said the coalition had conducted air strikes.", "Al Masirah TV"),
+    # outlets before or after their kind, and a body with its kind in apposition
+    ("The drones were launched from Hodeidah, state news agency SPA said.", "SPA"),
+    ("The Bawbat al-Wasat website quoted a spokesman as saying the warehouses were hit.", "Bawbat al-Wasat"),
+    ("Soum is an area where Ansarul Islam, a jihadi Salafist group, operates.", "Ansarul Islam"),
 ])
 def test_a_coalition_named_by_its_leader_or_region_and_a_tv_channel_are_organisations(text, org):
     assert org in _labelled(text, "ORG")
@@ -1024,6 +1028,8 @@ def test_a_coalition_named_by_its_leader_or_region_and_a_tv_channel_are_organisa
     ("Officials in Kyiv said the drones fell near the border.", "Officials"),
     ("The coalition intercepted a drone launched towards Khamis Mushait, state media said on Sunday.", "state media"),
     ("The drones were observing the barracks, Belgrade authorities claimed.", "Belgrade authorities"),
+    ("The Bawbat al-Wasat website quoted a spokesman as saying the warehouses were hit.",
+     "The Bawbat al-Wasat website"),
 ])
 def test_a_name_after_a_preposition_is_not_the_speaker(text, claimant):
     claimants = _claimants(text)
