@@ -494,7 +494,12 @@ _ROLE_COMMA_NAME_RE = re.compile(
 )
 #: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition. Found
 #: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
-_APPOSITION_CUES = (", a ", ", an ", ", the ")
+_APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then a ", ", then the ", ", formerly ")
+#: "their Danish counterpart, Troels Lund Poulsen, as well": a role, a comma, then a name of two to four words set off
+#: by a comma (without a say-verb after it).
+_ROLE_COMMA_APPOSITION_RE = re.compile(
+    rf"(?<![\w-])(?i:{_ROLE_ALT}),[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
+)
 _NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
@@ -561,6 +566,11 @@ def people(doc: Doc) -> Doc:
         if name is not None and not bad_name(name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, text[m.start():m.start("name")]
                 .rstrip(", \t").lower())
+    for m in finditer_at(_ROLE_COMMA_APPOSITION_RE, text, view.low, _ROLE_PREFIXES):
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, text[m.start():m.start("name")]
+                .rstrip(", \t").lower())
     for cue in _APPOSITION_CUES:
         at = text.find(cue)
         while at != -1:
@@ -622,6 +632,12 @@ def people(doc: Doc) -> Doc:
         add(span, doc[first:verb].text, title)
     for span in _speakers_of_units(doc, view, mask, taken):
         add(span, span.text, None)
+    for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
+        if span.label_ == "ORG":
+            orgs.append(span)
+            taken.update(range(span.start, span.end))
+        else:
+            add(span, span.text, None)
     surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                      if len((fc_value(s) or {}).get("name", "").split()) > 1})
     for span in spans:  # "Mr Wallace": the person named in full earlier or later
@@ -646,6 +662,41 @@ def people(doc: Doc) -> Doc:
 
 #: Prepositions whose object is not the subject of the verb after it ("the government in Yemen said").
 _OBJECT_OF = frozenset({"in", "of", "from", "near", "over", "at", "to", "into", "across", "against", "with"})
+
+
+def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[bool], taken: set[int],
+                                          bad_name: Any) -> list[Span]:
+    """"Al Jazeera's Sinem Koseoglu, reporting from Istanbul, said": two or three capitalised words after a
+    possessive or at a sentence's start, before a comma clause that opens in lower case and ends in ", said"."""
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        if verb is None or verb < 4 or doc[verb - 1].text != ",":
+            continue
+        comma = next((k for k in range(verb - 2, max(0, verb - 12), -1) if doc[k].text == ","), None)
+        if comma is None or comma + 1 >= verb - 1 or not doc[comma + 1].is_lower \
+                or any(t.is_sent_start or t.text in (".", ";", '"', "“", "”") for t in doc[comma + 1:verb]):
+            continue
+        first = comma
+        while first > 0 and comma - first < 3 and doc[first - 1].is_title and NAME_TOKEN.match(doc[first - 1].text):
+            first -= 1
+        before = doc[first - 1] if first > 0 else None
+        if comma - first < 2 or not (before is None or before.text in ("’s", "'s") or doc[first].is_sent_start):
+            continue
+        name = doc[first:comma]
+        if any(mask[t.i] or t.i in taken for t in name) or bad_name(name):
+            continue
+        if name[0].text in _NAME_ARTICLES:  # "El Colombiano, however, reported": a paper, not a person
+            org = Span(doc, first, comma, label="ORG")
+            set_fc_value(org, {"name": org.text})
+            out.append(org)
+            continue
+        out.append(Span(doc, first, comma, label="PERSON"))
+    return out
+
+
+#: Articles that open the names of papers and bodies in other languages, never a person's first name.
+_NAME_ARTICLES = frozenset({"El", "La", "Le", "Les", "Los", "Las", "Il", "Der", "Die", "Das", "De", "Het"})
 
 
 def _particle_hyphen(doc: Doc, i: int) -> bool:

@@ -994,6 +994,12 @@ def _claimants(text: str) -> list[str]:
 @pytest.mark.parametrize(("text", "name"), [
     ("The strikes came after the Coalition's spokesman, Colonel Turki al-Maliki, spoke on Sunday.", "Turki al-Maliki"),
     ("The website quoted LNA spokesman Ahmed al-Mismari as saying the warehouses were hit.", "Ahmed al-Mismari"),
+    # a role, a comma and a name set off by commas; a name before ", now a <role>"; a name before a comma clause
+    # and ", said"
+    ("It was signed with their Danish counterpart, Troels Lund Poulsen, as well as officers.", "Troels Lund Poulsen"),
+    ("A delegation, led by Luis Alfonso Petri, now a National Deputy and former Minister, visited.",
+     "Luis Alfonso Petri"),
+    ("Al Jazeera's Sinem Koseoglu, reporting from Istanbul, said the operation targeted caves.", "Sinem Koseoglu"),
 ])
 def test_an_arabic_article_glued_to_a_name_is_part_of_it(text, name):
     assert name in [v["name"] for v in _labelled(text, "PERSON").values()]
@@ -1078,3 +1084,9 @@ def test_an_aircraft_familys_name_before_a_word_for_aircraft_is_an_aircraft(text
     assert found[family]["designator"] is None
     assert "Bell" not in {e.text for e in extract("Bell helicopters flew.", published_at=PUBLISHED,
                                                   vocabulary=vocabulary).entities}
+
+
+def test_a_papers_name_before_a_comma_clause_and_a_say_verb_is_no_person():
+    text = "El Colombiano, however, reported that a resident had seen the plane."
+    assert "El Colombiano" in _labelled(text, "ORG") and not _labelled(text, "PERSON")
+    assert "El Colombiano" in _claimants(text)
