@@ -119,7 +119,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim"})
+                       "claim", "quoted"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -131,7 +131,9 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "images", "imagery", "photos", "photographs",
                           # people on the ground and unnamed reports ("Residents say", "Reports claim that")
                           "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
-                          "doctor"})
+                          "doctor", "witness",
+                          # the press and the state ("state media said", "Belgrade authorities claimed")
+                          "media", "broadcaster", "television", "channel", "authorities"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier"})
@@ -471,8 +473,10 @@ def _num(value: float) -> int | float:
 #: hyphenated part in either case ("Tsai Ing-wen", "Kosiniak-Kamysz"); never a possessive "’s".
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][A-Z][^\W\d_]+)?(?:-[^\W\d_]+)?"
 _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
+#: An Arabic article or a particle glued to the name by a hyphen ("Turki al-Maliki", "Ahmed al-Mismari").
+_GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+)?{_NAME}){{0,3}}"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
@@ -490,8 +494,14 @@ _ROLE_COMMA_NAME_RE = re.compile(
 )
 #: "Amelia Smith, an open source intelligence and aviation researcher": a name, then its role in apposition. Found
 #: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
-_APPOSITION_CUES = (", a ", ", an ", ", the ")
-_NAME_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,3}})$")
+_APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then a ", ", then the ", ", formerly ")
+#: "their Danish counterpart, Troels Lund Poulsen, as well": a role, a comma, then a name of two to four words set off
+#: by a comma (without a say-verb after it).
+_ROLE_COMMA_APPOSITION_RE = re.compile(
+    rf"(?<![\w-])(?i:{_ROLE_ALT}),[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
+)
+_NAME_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
 
 
@@ -556,6 +566,11 @@ def people(doc: Doc) -> Doc:
         if name is not None and not bad_name(name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, text[m.start():m.start("name")]
                 .rstrip(", \t").lower())
+    for m in finditer_at(_ROLE_COMMA_APPOSITION_RE, text, view.low, _ROLE_PREFIXES):
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, text[m.start():m.start("name")]
+                .rstrip(", \t").lower())
     for cue in _APPOSITION_CUES:
         at = text.find(cue)
         while at != -1:
@@ -585,6 +600,9 @@ def people(doc: Doc) -> Doc:
             if _name_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1] and prev.i - 1 not in taken:
                 first -= 2  # "Kosiniak-Kamysz said": a double-barrelled name is one name
                 continue
+            if _particle_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1]:
+                first -= 2  # "al-Maliki confirmed": the article is part of the name
+                continue
             if mask[prev.i] or prev.i in taken or not prev.is_title or prev.text in NOT_NAMES \
                     or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
@@ -602,6 +620,8 @@ def people(doc: Doc) -> Doc:
             taken.add(first)
             continue
         if verb - first == 1:
+            if first > 0 and doc[first - 1].lower_ in _OBJECT_OF:
+                continue  # "the government in Yemen said": the speaker is before the preposition
             org = Span(doc, first, verb, label="ORG")  # "Interfax reported": one word, no known surname
             set_fc_value(org, {"name": span.text})
             orgs.append(org)
@@ -612,6 +632,12 @@ def people(doc: Doc) -> Doc:
         add(span, doc[first:verb].text, title)
     for span in _speakers_of_units(doc, view, mask, taken):
         add(span, span.text, None)
+    for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
+        if span.label_ == "ORG":
+            orgs.append(span)
+            taken.update(range(span.start, span.end))
+        else:
+            add(span, span.text, None)
     surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
                      if len((fc_value(s) or {}).get("name", "").split()) > 1})
     for span in spans:  # "Mr Wallace": the person named in full earlier or later
@@ -632,6 +658,52 @@ def people(doc: Doc) -> Doc:
         taken.add(token.i)
     _add_entities(doc, [*spans, *orgs])
     return doc
+
+
+#: Prepositions whose object is not the subject of the verb after it ("the government in Yemen said").
+_OBJECT_OF = frozenset({"in", "of", "from", "near", "over", "at", "to", "into", "across", "against", "with"})
+
+
+def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[bool], taken: set[int],
+                                          bad_name: Any) -> list[Span]:
+    """"Al Jazeera's Sinem Koseoglu, reporting from Istanbul, said": two or three capitalised words after a
+    possessive or at a sentence's start, before a comma clause that opens in lower case and ends in ", said"."""
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        if verb is None or verb < 4 or doc[verb - 1].text != ",":
+            continue
+        comma = next((k for k in range(verb - 2, max(0, verb - 12), -1) if doc[k].text == ","), None)
+        if comma is None or comma + 1 >= verb - 1 or not doc[comma + 1].is_lower \
+                or any(t.is_sent_start or t.text in (".", ";", '"', "“", "”") for t in doc[comma + 1:verb]):
+            continue
+        first = comma
+        while first > 0 and comma - first < 3 and doc[first - 1].is_title and NAME_TOKEN.match(doc[first - 1].text):
+            first -= 1
+        before = doc[first - 1] if first > 0 else None
+        if comma - first < 2 or not (before is None or before.text in ("’s", "'s") or doc[first].is_sent_start):
+            continue
+        name = doc[first:comma]
+        if any(mask[t.i] or t.i in taken for t in name) or bad_name(name):
+            continue
+        if name[0].text in _NAME_ARTICLES:  # "El Colombiano, however, reported": a paper, not a person
+            org = Span(doc, first, comma, label="ORG")
+            set_fc_value(org, {"name": org.text})
+            out.append(org)
+            continue
+        out.append(Span(doc, first, comma, label="PERSON"))
+    return out
+
+
+#: Articles that open the names of papers and bodies in other languages, never a person's first name.
+_NAME_ARTICLES = frozenset({"El", "La", "Le", "Les", "Los", "Las", "Il", "Der", "Die", "Das", "De", "Het"})
+
+
+def _particle_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen glued between an Arabic article or particle and a capitalised word ("al-Maliki")."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i].whitespace_ \
+        and not doc[i - 1].whitespace_ and re.match(_GLUED_PARTICLE, doc[i - 1].text + "-A") is not None \
+        and doc[i + 1].is_title
 
 
 def _name_hyphen(doc: Doc, i: int) -> bool:
@@ -749,6 +821,14 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": claimant, "cue": cue, "pronoun": doc[subject_end - 1].lower_, **extra})
             found.append(span)
             continue
+        named = None if ent is not None and ent.label_ != "PLACE" and not (fc_value(ent) or {}).get("metonymy") \
+            else ent.start if ent is not None else _capitalised_start(doc, subject_end)
+        if named is not None and named > 0 and doc[named - 1].lower_ in _OBJECT_OF:
+            # "the coalition fighting Houthis in Yemen said": the organisation before the participle speaks;
+            # "officials in Kyiv said": the source noun before the preposition
+            ent = _participle_subject(doc, named - 1, ending)
+            if ent is None:
+                subject_end = named - 1
         if ent is not None and ent.label_ == "ORG":
             ent = _person_of(doc, ent, speakers) or ent
         if ent is not None and not (ent.label_ == "PLACE" and ent.id_ and not _is_country_like(ent)):
@@ -788,6 +868,30 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+def _capitalised_start(doc: Doc, end: int) -> int | None:
+    """The first token of the run of capitalised words that ends at token `end` (exclusive), if there is one."""
+    k = end
+    while k > 0 and doc[k - 1].is_title and end - k < 4:
+        k -= 1
+    return k if k < end else None
+
+
+def _participle_subject(doc: Doc, preposition: int, ending: dict[int, Span]) -> Span | None:
+    """"The Saudi-led coalition fighting Houthis in Yemen said": a name after a preposition is not the speaker; the
+    organisation before a participle ("fighting", "supporting", "battling") that opens the phrase is — when no
+    punctuation or other verb of saying lies between."""
+    for k in range(preposition - 1, max(0, preposition - 12), -1):
+        t = doc[k]
+        if t.is_punct or t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS:
+            return None
+        if t.is_lower and t.text.endswith("ing") and len(t) > 4:
+            ent = ending.get(k)
+            return ent if ent is not None and ent.label_ == "ORG" else None
+        if t.is_sent_start:
+            return None
+    return None
 
 
 def _source_after(doc: Doc, verb: int) -> Span | None:
@@ -962,8 +1066,8 @@ def quantities(doc: Doc) -> Doc:
             continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
         qualifier, start = _qualifier_before(doc, i)
-        if _clock_time(doc, i, start):
-            continue  # "at approximately 1500 on Friday": a time of day in military notation
+        if _clock_time(doc, i, start) or (nxt is not None and nxt.lower_.rstrip(".") in _MERIDIEM):
+            continue  # "at approximately 1500 on Friday", "until 6 a.m.", "around 7 p.m.": a time of day
         if any(mask[k] or attributed[k] for k in range(start, i)):
             qualifier, start = "exact", i
         unit: str | None = None
@@ -987,6 +1091,8 @@ def quantities(doc: Doc) -> Doc:
                     unit, counts_missions = "of_them", True
                 elif tail and tail[0] == "the":
                     unit, counted = _partitive(doc, i + 2, ents_by_start)
+            elif low == "out" and i + 3 < len(doc) and doc[i + 2].lower_ == "of" and _is_number(doc[i + 3]):
+                unit, counts_missions, counted = _counted_after(doc, i + 3, ents_by_start)  # "16 out of 21 sorties"
             else:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
@@ -1022,6 +1128,7 @@ def _one_in_a_list(doc: Doc, i: int, unit: str | None, spans: list[Span]) -> boo
     return any(sent.start <= s.start < i and (fc_value(s) or {}).get("unit") for s in spans)
 
 
+_MERIDIEM = frozenset({"a.m", "p.m", "am", "pm"})
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
 _AFTER_CLOCK = frozenset({"on", "hours", "hrs", "gmt", "utc", "local", "zulu", "z", "lt", "that", "this", ",", "."})
 
@@ -1175,6 +1282,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             continue
         if t.text in _QUOTE_MARKS:
             j = j + 1  # "16 ‘Quds Force’ aircraft": a quoted name before the noun
+            continue
+        if t.text == "(" and j > i + 1 and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+            j = j + 3  # "eight People's Liberation Army Navy (PLAN) vessels": a name's acronym before the noun
             continue
         if t.is_alpha and j == i + 1:
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""

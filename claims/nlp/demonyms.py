@@ -16,6 +16,10 @@ CLEAR_MARGIN = 10
 ADJECTIVES = {"philippine": "Philippines", "saudi": "Saudi Arabia", "azeri": "Azerbaijan", "kazakh": "Kazakhstan",
               "uzbek": "Uzbekistan", "argentine": "Argentina", "argentinian": "Argentina", "icelandic": "Iceland"}
 
+#: States the package still lists that no longer exist: their demonym would hide the country's that does
+#: ("Serbian" was shared with Serbia and Montenegro, which had more people, and so named no country).
+DISSOLVED = frozenset({"Serbia and Montenegro", "Antilles néerlandaises"})
+
 
 @functools.cache
 def countries_by_demonym() -> dict[str, tuple[str, ...]]:
@@ -26,7 +30,7 @@ def countries_by_demonym() -> dict[str, tuple[str, ...]]:
     by_name: dict[str, tuple[str, ...]] = {}
     for country in all_countries():
         info = country.info()
-        if not info.get("name"):
+        if not info.get("name") or info["name"] in DISSOLVED:
             continue
         names = (info["name"], *(a for a in info.get("altSpellings") or () if len(a) > 3))
         by_name[info["name"]] = names

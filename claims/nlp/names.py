@@ -131,7 +131,7 @@ ORG_HEADS = frozenset({
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
-    "Online",
+    "Online", "Coalition", "TV",
 })
 #: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
 #: place).
@@ -143,7 +143,8 @@ ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Hea
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
-                       "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture"})
+                       "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture", "Forest",
+                       "Hills"})
 GEO_HEADS_LOWER = frozenset({"region", "oblast", "oblasts", "krai", "province", "governorate", "peninsula", "district",
                              "township", "county", "prefecture", "municipality"})
 GEO_HEAD_FIRST = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay", "Isle", "Island", "Islands", "Lake"})
@@ -171,6 +172,9 @@ BASE_BEFORE = re.compile(
     r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
     rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
+#: "from the Borcea base": a single name between "the" and a lower-case "base".
+_THE_NAME_BASE = re.compile(rf"\b[Tt]he\s+(?P<name>[{UPPER}][a-z\u00e0-\u024f]+)\s+(?:air\s?)?base\b"
+                            r"(?!\s+(?:of|for)\b)")
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|al|Al|el|de|del)"
 NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
@@ -204,6 +208,8 @@ def _designations_in(text: str) -> list[re.Match[str]]:
     return out
 
 
+#: How common an English word may be and still be read as an aircraft family before "jets" ("Mirage": 3.3).
+FAMILY_WORD_ZIPF = 3.5
 _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport", "Airfield", "airfield", " AB",
                "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ")
 
@@ -220,6 +226,7 @@ class _Names:
         self._by_name: dict[str, dict[str, Any]] | None = None
         self._demonyms: dict[str, str] | None = None
         self._shared_names: dict[str, tuple[Any, ...]] | None = None
+        self._family_words: frozenset[str] | None = None
 
     @property
     def vocabulary(self) -> Any:
@@ -335,7 +342,8 @@ class _Names:
         new += self._bases(doc, text, ents)
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in [*self._organisations(doc, ents), *self._domains(doc, ents),
-                            *self._outlets(doc, text, ents), *self._armed_groups(doc, text, ents)]
+                            *self._outlets(doc, text, ents), *self._armed_groups(doc, text, ents),
+                            *self._coalitions(doc, text)]
                 if not any(i in taken for i in range(s.start, s.end))]
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._geo(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
@@ -417,6 +425,14 @@ class _Names:
             span = char_span(doc, start, name_end, "PLACE")
             if span is not None:
                 out.append(self._base_span(doc, span, " ".join(words), ents))
+        for m in _THE_NAME_BASE.finditer(text):  # "from the Borcea base": one name, no owner's word
+            span = char_span(doc, m.start("name"), m.end())
+            name = m.group("name")
+            if span is None or name in NOT_NAMES or name.lower() in DEMONYMS or name in ORG_HEADS \
+                    or any(e.start_char <= m.start("name") < e.end_char and (e.label_ == "ORG" or (
+                        e.label_ == "PLACE" and self._region_kind(e) == "country")) for e in ents):
+                continue
+            out.append(self._base_span(doc, span, name, ents))
         return filter_spans(out)
 
     def _base_span(self, doc: Doc, span: Span, name: str, ents: list[Span]) -> Span:
@@ -484,16 +500,20 @@ class _Names:
 
     def _outlets(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """"local newspaper El Liberal", "the daily Haaretz", "broadcaster Yle": a name right after the kind of
-        outlet it is, is that outlet (an organisation)."""
+        outlet it is, is that outlet (an organisation); so is a name before its kind ("The Bawbat al-Wasat
+        website") and one with its kind in apposition ("Ansarul Islam, a jihadi Salafist group")."""
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
-        for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text)]:
+        for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
+                  *_BODY_IN_APPOSITION.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)) \
                     or all(t.lower_ in DEMONYMS for t in span):
                 continue
             org = Span(doc, span.start, span.end, label="ORG")
-            set_fc_value(org, {"name": span.text, "kind": "outlet"})
+            kind = "outlet" if m.re is not _BODY_IN_APPOSITION or re.search(
+                r"(?:agency|outlet|broadcaster|newspaper)$", m.group(0)) else "group"
+            set_fc_value(org, {"name": span.text, "kind": kind})
             out.append(org)
         return out
 
@@ -518,6 +538,18 @@ class _Names:
             org = Span(doc, start, span.end, label="ORG")
             set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
+        return out
+
+    def _coalitions(self, doc: Doc, text: str) -> list[Span]:
+        """"the Saudi-led coalition", "a US-led military coalition": a coalition named by who leads it is an
+        organisation (the leader's name inside it is no place of the report)."""
+        out = []
+        for m in _LED_COALITION.finditer(text):
+            span = char_span(doc, m.start(), m.end())
+            if span is not None:
+                org = Span(doc, span.start, span.end, label="ORG")
+                set_fc_value(org, {"name": span.text, "kind": "coalition"})
+                out.append(org)
         return out
 
     def _domains(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -671,7 +703,7 @@ class _Names:
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the islets of Dokdo"
+        for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the province of Amran"
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
@@ -762,7 +794,43 @@ class _Names:
             if not designator:
                 set_fc_value(span, {"name": m.group("d"), "designator": None})
             out.append(span)
+            covered.update(range(span.start, span.end))
+        return out + self._family_names(doc, covered)
+
+    def _family_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """"two Sukhoi warplanes", "two Mirage fighter jets": a maker's or a family's name that opens the
+        vocabulary's names of aircraft before a designation ("Sukhoi Su-27", "Mirage 2000"), right before a word
+        for aircraft, is an aircraft of that family — without a type, since the text names none."""
+        from claims.nlp.components import AIRCRAFT_NOUNS
+
+        families = self._families()
+        out = []
+        for t in doc[:-1]:
+            nxt = doc[t.i + 1]
+            noun = nxt if nxt.lower_ not in ("fighter", "combat", "attack") or t.i + 2 >= len(doc) else doc[t.i + 2]
+            if t.text in families and t.i not in covered and (
+                    nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS):
+                span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
+                set_fc_value(span, {"name": t.text, "designator": None, "family": True})
+                out.append(span)
         return out
+
+    def _families(self) -> frozenset[str]:
+        """Capitalised words that open an aircraft name or alias of the vocabulary before a word with a digit, and
+        are no common English word (Zipf < 3.5: "Sukhoi", "Mirage", "Tupolev"; not "Bell", "Short", "Miles")."""
+        if self._family_words is None:
+            from wordfreq import zipf_frequency
+
+            words = set()
+            for a in self.vocabulary.aircraft:
+                for alias in (a.name, *a.aliases):
+                    parts = alias.split()
+                    if len(parts) > 1 and parts[0][:1].isupper() and parts[0].isalpha() and len(parts[0]) > 3 \
+                            and any(c.isdigit() for c in parts[1]) and parts[0].lower() not in DEMONYMS \
+                            and zipf_frequency(parts[0].lower(), "en") < FAMILY_WORD_ZIPF:
+                        words.add(parts[0])
+            self._family_words = frozenset(words)
+        return self._family_words
 
     def _variant_of(self, designation: str) -> str | None:
         """The type of an unlisted variant ("F-15J", "Il-20M") when the vocabulary lists its base designation
@@ -816,7 +884,7 @@ class _Names:
                 if (prev is not None and _is_cap(prev) and not prev.is_sent_start) or (
                         nxt is not None and _is_cap(nxt) and nxt.text not in NOT_NAMES):
                     break  # part of a longer name: "Lloyd Austin", "Secretary Austin", "Moscow Times"
-                listed = _listed_after_place(doc, i, place_ends)  # "Isfahan, Najafabad, … and Mobarakeh"
+                listed = size > 0 or _listed_after_place(doc, i, place_ends)  # a dateline; "Isfahan, …, Mobarakeh"
                 if city["town"] and not listed and not _town_context(doc, i, end, known_places):
                     break
                 if city["ambiguous"] and not listed and not (
@@ -852,13 +920,14 @@ class _Names:
     @staticmethod
     def _dateline(doc: Doc, i: int) -> int:
         """A dateline: a city in capitals (up to three words) opening the text or a line, before a comma or the
-        agency's bracket ("DUBAI, …", "ADDIS ABABA (AFP) –"); the number of its words, or 0."""
+        agency's bracket, a dash or a colon ("DUBAI, …", "ADDIS ABABA (AFP) –", "OTTAWA — …", "DUBAI: …"); the
+        number of its words, or 0."""
         if not (i == 0 or "\n" in doc[i - 1].text):
             return 0
         k = i
         while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
             k += 1
-        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) or doc[k].text not in (",", "("):
+        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) or doc[k].text not in (",", "(", "—", "–", ":", "--"):
             return 0
         return k - i
 
@@ -944,7 +1013,7 @@ class _Names:
                     continue
                 if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") and (
                         nxt.lower_ in MODIFIED_NOUNS or (nxt_ent is not None and nxt_ent.label_ in ("AIRCRAFT", "ORG"))
-                        or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end)
+                        or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end, e.start)
                         or _hyphenated_participle(doc, e.end)
                         or (nxt.is_title and not nxt.is_sent_start and nxt_ent is None and nxt.text not in NOT_NAMES)):
                     continue  # "US officials", "U.S. B-52 bombers": a modifier, not a place
@@ -1097,22 +1166,32 @@ _PLACE_OF_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
 _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", "al", "el"})
 
 
-_OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal)\s+"
+_OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal|"
+                                r"news\s+agency|(?:TV|television)\s+channel)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
 #: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
 #: verb of telling or a preposition a source takes.
-_OUTLET_BEFORE_KIND = re.compile(r"\b(?:told|to|by|in|on)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)"
-                                 r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site)\b")
+_OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt]he\s+)"
+                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|(?:al|el)-[A-Z][\w’'.-]+))?)"
+                                 r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
+                                 r"website)\b")
+#: "Ansarul Islam, a jihadi Salafist group, operates": a name, then in apposition what kind of body it is.
+_BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+"
+                                 r"(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement|militia|faction|network|"
+                                 r"news\s+agency|outlet|broadcaster|newspaper)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
+_LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"
+                            r"naval|Arab|western|Western)\s+)?(?:coalition|alliance)\b")
 #: Words of the nationality list that name a movement or a people, not a country ("Houthi").
 DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
 #: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
 _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
                                   r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
                                   r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")
-_ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago)\s+of\s+"
+_ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago|province|governorate|region|"
+                        r"district|county|prefecture|oblast)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
@@ -1232,7 +1311,7 @@ _TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipa
 #: "Birnin Magaji Local Government Area": Nigeria's districts, named with their head.
 _LGA = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})Local\s+Government\s+Area\b")
 #: "El Adde town", "Se Zimiang village" (not "the town hall", "village elders").
-_TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village)\b"
+_TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village|city)\b"
                          r"(?!\s+(?:hall|council|square|centre|center|chief|elders?|head|of)\b)")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "at", "to", "over", "outside", "toward", "towards", "around",
                                  "of", "into", "off", "via", "between", "and", "above", "reach", "within"})
@@ -1356,10 +1435,11 @@ def _foreign_lead(ent: Span) -> str | None:
         else None
 
 
-def _adjectival(doc: Doc, i: int) -> bool:
+def _adjectival(doc: Doc, i: int, start: int | None = None) -> bool:
     """Whether the words from token i show the country before them is used as an adjective: coordinated with a
     nationality ("U.S. and Chinese defense chiefs") or before a two-word common noun phrase ("the US social media
-    platform"; not "the US last year", "the US conducted a…": stop words there)."""
+    platform"; not "the US last year", "the US conducted a…": stop words there; not "Argentina gained access": a
+    verb in -ed after a country that opens the sentence)."""
     if i + 2 >= len(doc):
         return False
     a, b = doc[i], doc[i + 1]
@@ -1368,6 +1448,9 @@ def _adjectival(doc: Doc, i: int) -> bool:
     if a.lower_.endswith("ed") and a.lower_ not in _PARTICIPLE_ADJECTIVES and i >= 2 \
             and doc[i - 2].lower_ in _OBJECT_PREPOSITIONS:
         return False  # a verb after a prepositional object: "the threat posed by Russia against Sweden remained"
+    if a.lower_.endswith("ed") and a.lower_ not in _PARTICIPLE_ADJECTIVES and start is not None \
+            and doc[start].is_sent_start:
+        return False  # the country opening the sentence is the subject of a verb: "Argentina gained access to…"
     return all(t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in PLACE_NOUNS for t in (a, b))
 
 

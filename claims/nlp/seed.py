@@ -259,7 +259,7 @@ REGION_ALIASES: dict[str, list[str]] = {
                          "the southern US border", "U.S. southern border"],
     "baja-peninsula": ["the Baja California peninsula", "Baja California Peninsula"],
     "southwestern-us": ["southwestern United States", "the US Southwest", "Southwest US"],
-    "international-airspace": ["international airspace", "international waters"],
+    "international-airspace": ["international airspace", "international waters", "international air space"],
     "gulf-of-california": ["Gulf of Cortés"],
     "mexico": ["Mexican territory", "Mexican airspace"],
 }
