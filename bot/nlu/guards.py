@@ -147,6 +147,51 @@ def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
             for s, _, label in spans if label.startswith("quantity:") and THE_RX.search(text[max(0, s - 10):s])]
 
 
+#: A bound inside a quantity the shared reader read ("more than 3 missions", "at least 2 flights").
+QUANTITY_BOUND_RX = re.compile(r"\b(?:more|fewer|less|greater)\s+than\b|\bat\s+(?:least|most)\b|\bover\b|\bunder\b"
+                               r"|\bupwards\s+of\b|\bexactly\b|\b(?:or\s+)?more\b|\b(?:or\s+)?fewer\b|\+", _RX)
+
+
+def quantity_thresholds(text: str, spans: Spans, *, counting: bool) -> list[str]:
+    """"which aircraft flew more than 3 missions", "list the P-8s with at least 2 flights": a threshold on a
+    number per aircraft (or per day), which no answer applies: the list would hold every aircraft. A yes/no count
+    ("did more than 10 flights go near California?") is answered by its count (``counting``), which says whether."""
+    if counting:
+        return []
+    return [f"word: {label.split(': ', 1)[1]} (a threshold I cannot apply: ask for the count or which aircraft flew, "
+            "each with its number)" for s, e, label in spans
+            if label.startswith("quantity:") and QUANTITY_BOUND_RX.search(text[max(0, s - 16):e])]
+
+
+#: "during the day", "in daytime", "overnight", "at dawn", "after dark": a time of day, which no filter holds.
+TIME_OF_DAY_RX = re.compile(r"\b(?:during|in)\s+(?:the\s+)?(?:day(?:time)?|daylight(?:\s+hours)?|night(?:time)?|dark"
+                            r"|evening|morning|afternoon)s?\b(?!\s+(?:of|before|after)\b)|\bday\s*time\b"
+                            r"|\bovernight\b|\bat\s+(?:dawn|dusk|sunrise|sunset|midnight|noon|night)\b"
+                            r"|\bafter\s+(?:dark|sunset|nightfall)\b|\bbefore\s+(?:dawn|sunrise|noon)\b", _RX)
+#: "on a Tuesday", "on any Monday", "every Friday": some weekday, not one day the reader can date.
+SOME_WEEKDAY_RX = re.compile(r"\b(?:a|any|every|each|some)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
+                             r"|sunday|weekday|weekend(?:\s+day)?)s?\b", _RX)
+
+
+def times_of_day(text: str, spans: Spans) -> list[str]:
+    """A time of day ("during the day", "overnight") and an unnamed weekday ("on a Tuesday": the reader would date
+    it as this week's): declined naming the words, inside a span or not."""
+    out = [f"word: {m.group(0)} (the time of day is not a filter I have)" for m in TIME_OF_DAY_RX.finditer(text)]
+    return out + [f"word: {m.group(0)} (weekdays are not a filter I have: say the date)"
+                  for m in SOME_WEEKDAY_RX.finditer(text)]
+
+
+#: "what is a P-8?", "what does RC-135 stand for?": a definition, not a count of its flights.
+DEFINITION_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:a|an)\s+[^?]{1,40}\?*\W*$"
+                           r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b", _RX)
+
+
+def definitions(text: str) -> list[str]:
+    m = DEFINITION_RX.search(text)
+    return [f"word: {m.group(0).strip(' ?')} (what a type or a service is: I count its flights; ask \"how many …\")"] \
+        if m else []
+
+
 #: "when did the first P-8 flight take place?": a verb that adds nothing to "when did … fly".
 TOOK_PLACE_RX = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", _RX)
 
@@ -330,7 +375,10 @@ def vague_times(text: str) -> list[str]:
 
 
 PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|planes?|airframes?"
-                             r"|jets?|tails?)\b(?!\s+(?:types?|models?)\b)", _RX)
+                             r"|jets?|tails?)\b(?!\s+(?:types?|models?)\b)"
+                             # "per RAF aircraft", "for each Navy plane": the same, a service or type in between
+                             r"|\b(?:per|each|every|for\s+each)\s+(?:[\w-]+\s+){1,3}?(?:aircraft|planes?|airframes?|jets?"
+                             r"|tails?)\b(?!\s+(?:types?|models?)\b)", _RX)
 
 
 def per_airframe(text: str, spans: Spans) -> list[str]:
@@ -343,11 +391,12 @@ def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
 
-def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False) -> list[str]:
+def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False, counting: bool = True) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
-    ``follow_up``: the question edits the conversation's previous one)."""
+    ``follow_up``: the question edits the conversation's previous one; ``counting``: the intent is a count)."""
     found = (relative_in_follow_up(spans) if follow_up else []) + unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe):
+                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day):
         found += guard(text, spans)
+    found += quantity_thresholds(text, spans, counting=counting) + definitions(text)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

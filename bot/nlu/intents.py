@@ -95,9 +95,13 @@ WHICH_AIRCRAFT_RX = re.compile(
     # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
     r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?)\b)"
     r"[\w-]+\s+){0,2}?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
-    r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b|\bwho\s+flew\b",
+    r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b",
     _RX,
 )
+#: "who flew them?", "which services flew near Kaliningrad?": the operators, each with its number of missions.
+WHO_FLEW_RX = re.compile(r"\bwho\s+(?:flew|flies|fly|operated|operates|was\s+flying|were\s+flying)\b"
+                         r"|\b(?:which|what)\s+(?:services?|operators?|air\s+forces?|branch(?:es)?)\s+(?:flew|fly|operated"
+                         r"|were|was|did)\b", _RX)
 LIST_RX = re.compile(
     r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate)\b"
     r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"
@@ -190,6 +194,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         for m in COUNT_RX.finditer(text):
             mark(m, "count")
         return Asked(Intent.BREAKDOWN, by=by)
+    who = WHO_FLEW_RX.search(text)
+    if who:
+        mark(who, "breakdown by operator")
+        return Asked(Intent.BREAKDOWN, by="operator")
     wa = WHICH_AIRCRAFT_RX.search(text)
     if wa is None:  # "which P-8s flew…": "which" right before an aircraft name asks for the airframes
         for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?", text, _RX):

@@ -267,6 +267,16 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"types": "P8", "other": "types:U2", "nu": ""}),  # was the sum
     ("did P-8 flights near Texas go up from January to February 2025?", Intent.COMPARE,
      {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "nu": ""}),
+    # round 8: words a reader dropped (each was answered without them)
+    ("which aircraft flew more than 3 missions near Texas?", Intent.WHICH_AIRCRAFT, {"nu": "more than 3"}),
+    ("how many flights over Texas during the day?", Intent.COUNT, {"nu": "during the day"}),
+    ("how many flights near Texas overnight?", Intent.COUNT, {"nu": "overnight"}),
+    ("how many flights near Texas on a Tuesday?", Intent.COUNT, {"nu": "a Tuesday"}),  # was today, a Tuesday
+    ("how many flights near Texas per Navy aircraft?", Intent.COUNT, {"nu": "per Navy aircraft"}),
+    ("what is a P-8?", Intent.COUNT, {"nu": "what is a P-8"}),  # was the count of P-8 flights
+    ("what does RC-135 stand for?", Intent.COUNT, {"nu": "stand for"}),
+    ("how many flights on 2025-13-01?", Intent.COUNT, {"nu": "2025-13-01"}),  # was 13 January 2025
+    ("who flew the P-8 missions near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was the airframes
 ]
 
 
