@@ -54,7 +54,9 @@ def claims_query(
 ) -> BotQuery:
     verdicts: tuple[str, ...] = ()
     for rx, values in VERDICTS:
-        m = re.search(rf"\b(?:{rx})\b", text, _RX)
+        # "still unreviewed", "marked as supported", "rated false": the verdict, with its verb
+        m = re.search(rf"\b(?:(?:still|yet|now)\s+)?(?:(?:marked|rated|judged|found|ruled|labell?ed|classed)\s+"
+                      rf"(?:as\s+)?)?(?:{rx})\b", text, _RX)
         if m:
             verdicts = values
             spans.append((m.start(), m.end(), f"verdict: {m.group(0)}"))

@@ -47,14 +47,21 @@ FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
     r"^\s*(?:(?:hi|hey|hello|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
     r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
-    r"(?:quick\s+(?:q|question|one)\s*[:,\-–—]?\s*"
+    r"(?:(?:quick\s+(?:q|question|one)|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
+    r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article)(?:\s+i(?:'|’)?m\s+(?:writing|working\s+on)"
+    r"|\s+i\s+am\s+(?:writing|working\s+on))?)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
-    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)?",
+    r"|(?:can|could|may)\s+i\s+ask\s+|would\s+it\s+be\s+possible\s+to\s+(?:get|have|know)\s+"
+    r"|is\s+it\s+possible\s+to\s+(?:get|have|know)\s+|i\s+need\s+(?=the\s+(?:number|count|total|list)\b)"
+    r"|i(?:'|’)?d\s+be\s+grateful\s+for\s+|i\s+would\s+be\s+grateful\s+for\s+|do\s+you\s+happen\s+to\s+know\s+"
+    r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+me\s+know\s+"
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+){0,3}",
     _RX,
 )
 #: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
-SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+a\s+lot)?|thank\s+you|ty|tia|cheers"
-                         r"|much\s+appreciated)\W*$", _RX)
+SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much))?"
+                         r"|thank\s+you(?:\s+so\s+much)?|ty|tia|cheers|much\s+appreciated"
+                         r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article))\W*$", _RX)
 
 
 #: A bound that makes a distance a minimum, not a maximum.

@@ -90,6 +90,8 @@ LAST_N_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|ol
                        r"|\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:most\s+recent|latest|last"
                        r"|first|earliest|newest|oldest)\b", _RX)
 WHICH_AIRCRAFT_RX = re.compile(
+    # "which aircraft were they?" (a follow-up: the aircraft of the previous answer)
+    r"\b(?:which|what)\s+(?:aircraft|planes?|jets?)\s+(?:were|was)\s+(?:they|those|these|it|that)\b|"
     # "how many distinct aircraft", "how many different P-8s": airframes, not missions
     r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
     # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
@@ -103,7 +105,7 @@ WHO_FLEW_RX = re.compile(r"\bwho\s+(?:flew|flies|fly|operated|operates|was\s+fly
                          r"|\b(?:which|what)\s+(?:services?|operators?|air\s+forces?|branch(?:es)?)\s+(?:flew|fly|operated"
                          r"|were|was|did)\b", _RX)
 LIST_RX = re.compile(
-    r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate)\b"
+    r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate|pull\s+up)\b"
     r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"
     r"|\bwhat\s+did\b(?=.*\bfly\b)|\bfly\b(?=\s*[?.!]*\s*$)",
     _RX,

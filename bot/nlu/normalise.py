@@ -146,11 +146,16 @@ def designators(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
         a = m.group("a")
         if (m.group("sep") or "").isspace() and (len(a) < 2 or a.lower() in KNOWN_WORDS):
             return word
-        forms = {f"{m.group('a')}-{m.group('b')}".lower(), f"{m.group('a')}{m.group('b')}".lower()}
+        b, plural = m.group("b"), ""
+        forms = {f"{m.group('a')}-{b}".lower(), f"{m.group('a')}{b}".lower()}
         known = sorted(f for f in forms if f in vocab.types)
+        if not known and b.endswith("s") and not b[:-1].isalpha():  # "e3s", "p8s": the plural of a designator
+            b, plural = b[:-1], "s"
+            known = sorted(f for f in {f"{m.group('a')}-{b}".lower(), f"{m.group('a')}{b}".lower()}
+                           if f in vocab.types)
         if len(known) != 1:
             return word
-        fixed = known[0].upper()
+        fixed = known[0].upper() + plural
         if fixed != word:
             changes.append((word, fixed))
         return fixed
@@ -363,3 +368,63 @@ def _without_weekday(m: re.Match[str], changes: list[tuple[str, str]]) -> str:
         return m.group(0)
     changes.append((m.group(0).strip(), m.group("date") + f" (a {day.strftime('%A')})"))
     return m.group("date")
+
+
+#: "year to date", "YTD": this year so far.
+_YEAR_TO_DATE_RX = re.compile(r"\b(?:(?:for\s+|in\s+)?(?:the\s+)?year[\s-]+to[\s-]+date|ytd)\b", _RX)
+#: "last quarter", "the previous quarter": the calendar quarter before this one.
+_LAST_QUARTER_RX = re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+quarter\b(?!\s+of\b)", _RX)
+#: "over the course of 2024", "for the whole of 2025", "all of 2024": the year.
+_WHOLE_YEAR_RX = re.compile(rf"\b(?:over\s+the\s+course\s+of|(?:for|in|during|throughout)\s+the\s+(?:whole|entirety)"
+                            rf"\s+of|(?:for|in|during)\s+all\s+of)\s+(?=(?:{_YEAR_RX})\b)", _RX)
+#: "2024 and 2025 combined": the two years' span.
+_COMBINED_RX = re.compile(rf"\b(?P<a>{_YEAR_RX})\s+and\s+(?P<b>{_YEAR_RX})\s+(?:combined|together)\b", _RX)
+#: A year typed with no word before it ("tankers 2025?", "usaf flights 2024 total"): "in <year>".
+_BARE_YEAR_RX = re.compile(rf"(?<![\w'’/.:-])(?P<y>{_YEAR_RX})(?![\w/.:-]|\s*(?:nm|nmi|mi|miles?|km|feet|ft|m)\b)",
+                           _RX)
+#: The words after which a year is already part of a period or a number: left as it is.
+_BEFORE_A_YEAR = frozenset((
+    "in", "of", "since", "before", "after", "until", "till", "from", "to", "and", "or", "vs", "vs.", "versus",
+    "between", "during", "through", "thru", "by", "for", "throughout", "early", "late", "mid", "end", "start",
+    "beginning", "than", "the", "calendar", "fiscal", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "year", "half",
+    "quarter", "last", "this", "next", "previous", "past", "coming", "every", "each", "per", "a", "an", "that"))
+#: A month typed last with no word before it ("p8s near tx feb?", "rc135 north sea oct"): "in <month>". Not "may"
+#: or "march" (words), not after a preposition or a day number.
+_BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+                            r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?=\W*$)", _RX)
+
+
+def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
+    """Periods as terse chat writes them, spelled as ones the reader has and said as corrections: "year to date" →
+    "so far this year"; "last quarter" → the calendar quarter before this one; "over the course of / for the whole
+    of / all of 2024" → "in 2024"; "2024 and 2025 combined" → "2024 and 2025" (their span); a year or a final month
+    with no word before it ("tankers 2025?", "p8s near tx feb?") → "in 2025", "in feb"."""
+    changes: list[tuple[str, str]] = []
+
+    def say(m: re.Match[str], words: str) -> str:
+        changes.append((m.group(0).strip(), words.strip()))
+        return words
+
+    def last_quarter(m: re.Match[str]) -> str:
+        q = (today.month - 1) // 3
+        year, q = (today.year, q) if q else (today.year - 1, 4)
+        first = dt.date(year, 3 * q - 2, 1)
+        last = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+        return say(m, f"between {first.day} {_MONTH_NAMES[first.month - 1]} {year} and {last.day} "
+                      f"{_MONTH_NAMES[last.month - 1]} {year}")
+
+    def bare(m: re.Match[str], key: str) -> str:
+        before = re.search(r"([\w.’']+)\W*$", text[:m.start()])
+        word = before.group(1).lower() if before else ""
+        if not before or word in _BEFORE_A_YEAR or word.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) \
+                or re.fullmatch(_MON_RX, word.rstrip("."), _RX) \
+                or text[:m.start()].rstrip().endswith((",", "'", "’")):
+            return m.group(0)
+        return say(m, f"in {m.group(key)}")
+
+    text = _YEAR_TO_DATE_RX.sub(lambda m: say(m, "so far this year"), text)
+    text = _LAST_QUARTER_RX.sub(last_quarter, text)
+    text = _WHOLE_YEAR_RX.sub(lambda m: say(m, "in "), text)
+    text = _COMBINED_RX.sub(lambda m: say(m, f"{m.group('a')} and {m.group('b')}"), text)
+    text = _BARE_YEAR_RX.sub(lambda m: bare(m, "y"), text)
+    return _BARE_MONTH_RX.sub(lambda m: bare(m, "m"), text), changes

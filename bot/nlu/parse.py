@@ -26,6 +26,7 @@ from bot.nlu.normalise import (
     spell_chat_dates,
     spell_open_periods,
     spell_quarters,
+    spell_terse_periods,
     spell_weekends,
     strip_mentions,
     unshout,
@@ -40,7 +41,9 @@ _RX = re.IGNORECASE
 Spans = list[tuple[int, int, str]]
 
 #: "other than P-8s", "except the U-2", "excluding E-3s", "not counting P-8s": those types are left out.
-EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|not\s+counting|but\s+not)"
+EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|not\s+counting|but\s+not"
+                       # "flights near Texas that were not P-8s", "… that weren't RAF"
+                       r"|(?:that|which)\s+(?:were|was)\s+not|(?:that|which)\s+(?:weren|wasn)['’]t)"
                        r"\s+(?:the\s+)?", _RX)
 CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
 #: An ICAO address ("ae6801"): six hex digits with at least one letter and one digit.
@@ -56,6 +59,11 @@ RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|year
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
 COAST_RX = re.compile(r"\b(?:off|along|near)\s+the\s+(?:coast|coastline|shores?)\s+of\b", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
+#: A follow-up that corrects the question before ("sorry, I meant Arizona", "no wait, the U-2", "actually, 2025"):
+#: read as "what about …", which keeps the rest of the previous scope.
+CORRECTION_RX = re.compile(r"^\W*(?:(?:(?:sorry|oops|my\s+bad|correction)\b|(?:no|wait|actually)\b(?=\s*[,!.:;\-–—]"
+                           r"|\s+(?:wait|sorry|i\s+meant?)\b))[\s,!.:;\-–—]*)+"
+                           r"(?:i\s+meant?\s+|make\s+(?:that|it)\s+|rather\s+)?", _RX)
 
 
 def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = None,
@@ -78,7 +86,10 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
-    edges += weekends + chat_dates
+    if previous is not None:  # "sorry, I meant Arizona", "no wait, the U-2": the previous question with that changed
+        corrected = CORRECTION_RX.sub("what about ", corrected, count=1)
+    corrected, terse = spell_terse_periods(corrected, reference)
+    edges += weekends + chat_dates + terse
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
 
@@ -223,7 +234,7 @@ def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,
 
 
 #: "How many in January and how many in February?": two numbers asked for.
-AND_HOW_MANY_RX = re.compile(r"\band\s+how\s+many\b", _RX)
+AND_HOW_MANY_RX = re.compile(r"(?<=[\w?])[\s,;]+and\s+how\s+many\b", _RX)  # not a follow-up's first words
 _RANGE_GAP_RX = re.compile(r"^[\s,]*(?:to|through|thru|until|till|-|–|—)[\s,]*$", _RX)
 _AND_GAP_RX = re.compile(r"^[\s,]*(?:and|&)?[\s,]*$", _RX)
 _OF_YEAR_GAP_RX = re.compile(r"^[\s,]*(?:of|in)[\s,]*$", _RX)

@@ -277,6 +277,32 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("what does RC-135 stand for?", Intent.COUNT, {"nu": "stand for"}),
     ("how many flights on 2025-13-01?", Intent.COUNT, {"nu": "2025-13-01"}),  # was 13 January 2025
     ("who flew the P-8 missions near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was the airframes
+    # round 8: terse periods, wrappers and negations that were declined
+    ("tankers 2025?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("usaf flights 2024 total", Intent.COUNT, {"ops": "us-air-force", "period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("P-8 flights near Texas feb?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("p8 count 2024 vs 2025", Intent.COMPARE, {"period": "2024-01-01/2024-12-31",
+                                               "other": "period:2025-01-01/2025-12-31", "nu": ""}),
+    ("how many flights on Feb 3, 2025?", Intent.COUNT, {"period": "2025-02-03/2025-02-03", "nu": ""}),
+    ("how many flights last October?", Intent.COUNT, {"period": "2026-10-01/2026-10-31", "nu": ""}),  # not "in Oct"
+    ("how many flights year to date?", Intent.COUNT, {"period": "2026-01-01/2026-11-24", "nu": ""}),
+    ("how many flights last quarter?", Intent.COUNT, {"period": "2026-07-01/2026-09-30", "nu": ""}),
+    ("how many flights over the course of 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("how many flights for the whole of 2025?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("how many flights in 2024 and 2025 combined?", Intent.COUNT, {"period": "2024-01-01/2025-12-31", "nu": ""}),
+    ("Can I ask how many P-8 flights near Texas in 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("Out of curiosity, how many flights went over Texas in 2025?", Intent.COUNT, {"regions": "over:texas", "nu": ""}),
+    ("I need the number of flights near Arizona in 2024 for a graphic", Intent.COUNT,
+     {"regions": "near:arizona", "nu": ""}),
+    ("hey, quick sanity check: P-8s near Texas in Jan 2025, how many?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights operated by the Navy in 2025?", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
+    ("how many flights near Texas that were not P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),
+    ("how many flights over Texas that weren't Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    ("how many e3s in 2025?", Intent.COUNT, {"types": "E3TF,E3CF", "corr": "e3s>E-3s", "nu": ""}),
+    ("surveillance flts near Texas in 2025", Intent.COUNT, {"surv": "1", "nu": ""}),
+    ("pull up the P-8 missions over Texas", Intent.LIST, {"types": "P8", "nu": ""}),
+    ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
+    ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
 ]
 
 
@@ -466,3 +492,22 @@ def test_round7_follow_ups_drop_a_field_leave_out_an_operator_and_take_a_place()
     without = parse("excluding the Navy ones?", previous=parse("how many flights near Texas?"))
     assert without.scope.exclude_operators == ("us-navy",) and regions(without.scope.regions) == "near:texas"
     assert not without.not_understood, without.not_understood
+
+
+def test_round8_corrections_edit_the_question_before() -> None:
+    """"sorry, I meant Arizona", "no wait, the U-2", "sorry, 2025": the previous question with that one field changed;
+    "which aircraft were they?" the previous answer's aircraft (all were declined)."""
+    first = parse("how many P-8 flights near Texas in February 2025?")
+    arizona = parse("sorry, I meant Arizona", previous=first)
+    assert regions(arizona.scope.regions) == "near:arizona" and arizona.scope.type_designators == ("P8",)
+    assert arizona.scope.period == first.scope.period and not arizona.not_understood, arizona.to_dict()
+    u2 = parse("no wait, the U-2", previous=first)
+    assert u2.scope.type_designators == ("U2",) and regions(u2.scope.regions) == "near:texas", u2.to_dict()
+    year = parse("sorry, 2025", previous=first)
+    assert f"{year.scope.period.start}/{year.scope.period.end}" == "2025-01-01/2025-12-31", year.to_dict()
+    assert not year.not_understood and year.scope.type_designators == ("P8",), year.to_dict()
+    october = parse("and how many of those were in October 2025?", previous=parse("how many P-8 flights near Texas?"))
+    assert october.intent == Intent.COUNT and not october.not_understood, october.to_dict()  # was a comparison
+    they = parse("which aircraft were they?", previous=first)
+    assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
+    assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
