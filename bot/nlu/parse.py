@@ -64,6 +64,9 @@ SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 CORRECTION_RX = re.compile(r"^\W*(?:(?:(?:sorry|oops|my\s+bad|correction)\b|(?:no|wait|actually)\b(?=\s*[,!.:;\-–—]"
                            r"|\s+(?:wait|sorry|i\s+meant?)\b))[\s,!.:;\-–—]*)+"
                            r"(?:i\s+meant?\s+|make\s+(?:that|it)\s+|rather\s+)?", _RX)
+#: After the correction words, a whole question ("actually, how many U-2s in 2024?"): asked anew, not an edit.
+ASKS_ANEW_RX = re.compile(r"\b(?:how|which|what|when|who|list|show|count|compare|were|was|did|does|is|are|has|have)\b",
+                          _RX)
 
 
 def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = None,
@@ -86,8 +89,10 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
-    if previous is not None:  # "sorry, I meant Arizona", "no wait, the U-2": the previous question with that changed
-        corrected = CORRECTION_RX.sub("what about ", corrected, count=1)
+    correction = CORRECTION_RX.match(corrected) if previous is not None else None
+    if correction and not ASKS_ANEW_RX.search(corrected[correction.end():]):
+        # "sorry, I meant Arizona", "no wait, the U-2": the previous question with that one thing changed
+        corrected = "what about " + corrected[correction.end():]
     corrected, terse = spell_terse_periods(corrected, reference)
     edges += weekends + chat_dates + terse
     corrected, forms = designators(corrected, vocab)
