@@ -501,3 +501,140 @@ def _follow_ups(o: Oracle, add: Add) -> None:
     add("r8-follow-up",
         ("list the U-2 flights in 2025", o.listing(both(u2, between(*y25)))),
         ("how many were near Texas?", o.count(both(u2, near("texas"), between(*y25)))))
+
+
+def held_out(o: Oracle, add: Add) -> None:
+    """The held-out batch (category ``r8b-``), written after the first batch's fixes and run once before any fix of
+    its own: other verbs and word orders, periods typed other ways, more thresholds, times of day and definitions,
+    intersections, follow-up corrections and claims."""
+    _held_out_counts(o, add)
+    _held_out_other_kinds(o, add)
+    _held_out_declines(add)
+    _held_out_follow_ups(o, add)
+
+
+def _held_out_counts(o: Oracle, add: Add) -> None:
+    t = o.today
+    y24, y25, feb25, oct25 = _y(2024), _y(2025), month(2025, 2), month(2025, 10)
+    p8, u2, rc, q4 = _t("P8"), _t("U2"), _t("R135"), _t("Q4")
+    for text, pred in [
+        ("rc-135s over the baltic in oct 2025, how many", both(rc, over("baltic-sea"), between(*oct25))),
+        ("how many times has a U-2 been seen near New Mexico?", both(u2, near("new-mexico"))),
+        ("were any P-8s tracked off California in 2024?", both(p8, near("california"), between(*y24))),
+        ("Has the RAF flown any missions over the North Sea?", both(_op("raf"), over("north-sea"))),
+        ("did any Navy planes fly over the Gulf of Mexico in Feb 2025?",
+         both(_op("us-navy"), over("gulf-of-mexico"), between(*feb25))),
+        ("2025 P-8 flights near Texas?", both(p8, near("texas"), between(*y25))),
+        ("u2s near nm feb 2025", both(u2, near("new-mexico"), between(*feb25))),
+        ("How many Poseidons were flying near Baja California in late January 2025?",
+         both(p8, near("baja-california"), between(dt.date(2025, 1, 21), dt.date(2025, 1, 31)))),
+        ("how many RQ-4 sorties were flown over the Aegean in Oct 2025?", both(q4, over("aegean-sea"),
+                                                                             between(*oct25))),
+        ("Global Hawk activity over the Black Sea in October 2025 — how many flights?",
+         both(q4, over("black-sea"), between(*oct25))),
+        ("tally of RAF flights near Kaliningrad", both(_op("raf"), near(KAL))),
+        ("how many sorties did the USAF fly near Crimea in 2025?", both(_op("us-air-force"), near("crimea"),
+                                                                       between(*y25))),
+        ("were there any P-3 flights in 2025?", both(_t("P3"), between(*y25))),
+        ("did a KC-135 fly near Texas in February?", both(_t("K35R"), near("texas"), between(*o.bare_month(2)))),
+        ("has any E-3 flown over Oklahoma?", both(_t("E3TF", "E3CF"), over("oklahoma"))),
+        ("how many surveillance flights near the Gulf of California?", both(_surv, near("gulf-of-california"))),
+        ("how many US Air Force flights over Albania in October 2025?", both(_op("us-air-force"), over("albania"),
+                                                                             between(*oct25))),
+        ("how many flights in the last 2 weeks?", between(t - dt.timedelta(days=13), t)),
+        ("how many flights over the past year?", between(t - dt.timedelta(days=364), t)),
+        ("how many flights in 2025 to date?", between(*y25)),
+        ("how many flights since New Year?", between(dt.date(2026, 1, 1), t)),
+        ("how many flights in the first quarter of last year?", between(dt.date(2025, 1, 1), dt.date(2025, 3, 31))),
+        ("how many flights in Jan-Feb 2025?", between(dt.date(2025, 1, 1), dt.date(2025, 2, 28))),
+        ("how many flights from late Jan to early Feb 2025?", between(dt.date(2025, 1, 21), dt.date(2025, 2, 10))),
+        ("how many flights in the second week of February 2025?", between(dt.date(2025, 2, 8),
+                                                                           dt.date(2025, 2, 14))),
+        ("how many flights in the last 6 months?", between(t - dt.timedelta(days=183), t)),
+        ("how many flights this week?", between(dt.date(2026, 11, 23), t)),
+        ("how many flights on Christmas Day 2024?", _day(2024, 12, 25)),
+        ("how many flights in the year 2024?", between(*y24)),
+        ("how many flights in calendar 2025?", between(*y25)),
+        ("how many flights near Texas last Christmas?", both(near("texas"), _day(2025, 12, 25))),
+        ("how many flights near Texas in the past 3 years?", both(near("texas"), between(dt.date(2023, 11, 25), t))),
+        ("how many Russian flights near Kaliningrad?", both(_op("vks", "russian-navy", "russia-mod"), near(KAL))),
+        ("how many of the P-8 flights near Texas were in 2025?", both(p8, near("texas"), between(*y25))),
+        ("how many P-8 flights near Texas that also went near Arizona?", both(p8, near("texas"), near("arizona"))),
+    ]:
+        add("r8b-count", (text, o.count(pred)))
+
+
+def _held_out_other_kinds(o: Oracle, add: Add) -> None:
+    y24, y25, oct25 = _y(2024), _y(2025), month(2025, 10)
+    p8, u2, q4 = _t("P8"), _t("U2"), _t("Q4")
+    add("r8b-when", ("first U-2 flight of 2024?", o.when(both(u2, between(*y24)), "first")))
+    add("r8b-when", ("when did the last Global Hawk mission over the Aegean take place?",
+                     o.when(both(q4, over("aegean-sea")), "last")))
+    add("r8b-list", ("list every flight over Albania", o.listing(over("albania"))))
+    add("r8b-aircraft", ("which planes flew over the North Sea?", o.aircraft(over("north-sea"))))
+    add("r8b-breakdown", ("what types flew near Kaliningrad in October 2025?",
+                          o.breakdown(both(near(KAL), between(*oct25)), base.by_type)))
+    add("r8b-breakdown", ("P-8 flights near California by month in 2024",
+                          o.breakdown(both(p8, near("california"), between(*y24)), base.by_month)))
+    add("r8b-breakdown", ("who flew over the Black Sea?", o.breakdown(over("black-sea"), base.by_op)))
+    add("r8b-breakdown", ("which services flew near Kaliningrad?", o.breakdown(near(KAL), base.by_op)))
+    add("r8b-rank", ("busiest month for P-8s in 2025?", o.breakdown(both(p8, between(*y25)), base.by_month,
+                                                                     rank=True)))
+    add("r8b-compare", ("RAF vs USAF over the Baltic Sea", o.compare(both(_op("raf"), over("baltic-sea")),
+                                                                    both(_op("us-air-force"), over("baltic-sea")))))
+    add("r8b-compare", ("were there more P-8 flights in January 2025 than in February 2025?",
+                        o.compare(both(p8, between(*month(2025, 1))), both(p8, between(*month(2025, 2))))))
+    from claims.models import Claim
+
+    verdicts = list(Claim.objects.values_list("verdict", "article__outlet"))
+    add("r8b-claims", ("which claims are still pending?",
+                       Expect("count", sum(v == "unreviewed" for v, _ in verdicts))))
+    add("r8b-claims", ("how many claims has the desk refuted?", Expect("count", sum(v == "refuted"
+                                                                                    for v, _ in verdicts))))
+    add("r8b-claims", ("claims from the Harbour Gazette that are unreviewed",
+                       Expect("count", sum(v == "unreviewed" and "Harbour Gazette" in (out or "")
+                                           for v, out in verdicts))))
+
+
+def _held_out_declines(add: Add) -> None:
+    for text in [
+        "what fraction of P-8 flights were near Texas?",
+        "how many flights per day near Texas in February 2025 on average?",
+        "what's the typical number of RC-135 flights a month?", "which aircraft flew at least 3 times in 2025?",
+        "how many aircraft flew more than once near Kaliningrad?", "how many flights near Texas in the evening?",
+        "how many flights near Kaliningrad at dawn?", "how many flights on a weekend in October 2025?",
+        "how many flights near Texas every Monday?", "which was the longest RC-135 flight?",
+        "what's the highest altitude a U-2 reached near Texas?", "how many flights near Texas were over 5 hours long?",
+        "how many flights near Texas with a tanker nearby?",
+        "how many flights near Texas apart from those near Arizona?",
+        "how many flights in H2 2024?", "how many flights since the summer?", "what is the RC-135?",
+        "what does ISR mean?", "who is the RAF?", "how many flights in the 2025 fiscal year?",
+        "how many flights near Texas per month on average?", "is 5 P-8 flights in a month a lot?",
+    ]:
+        add("r8b-decline", (text, Expect("decline")))
+
+
+def _held_out_follow_ups(o: Oracle, add: Add) -> None:
+    y24, y25, oct25 = _y(2024), _y(2025), month(2025, 10)
+    p8, rc, q4 = _t("P8"), _t("R135"), _t("Q4")
+    add("r8b-follow-up",
+        ("how many P-8 flights over California in 2024?", o.count(both(p8, over("california"), between(*y24)))),
+        ("and in 2025?", o.count(both(p8, over("california"), between(*y25)))),
+        ("sorry, I meant near California", o.count(both(p8, near("california"), between(*y25)))))
+    add("r8b-follow-up",
+        ("how many RC-135 flights in October 2025?", o.count(both(rc, between(*oct25)))),
+        ("actually, make that September 2025", o.count(both(rc, between(*month(2025, 9))))))
+    add("r8b-follow-up",
+        ("how many flights near Kaliningrad?", o.count(near(KAL))),
+        ("who flew them?", o.breakdown(near(KAL), base.by_op)))
+    add("r8b-follow-up",
+        ("how many Global Hawk flights over the Black Sea in October 2025?",
+         o.count(both(q4, over("black-sea"), between(*oct25)))),
+        ("which aircraft were they?", o.aircraft(both(q4, over("black-sea"), between(*oct25)))))
+    add("r8b-follow-up",
+        ("list the RAF flights in October 2025", o.listing(both(_op("raf"), between(*oct25)))),
+        ("how many were over the Baltic Sea?", o.count(both(_op("raf"), over("baltic-sea"), between(*oct25)))))
+    add("r8b-follow-up",
+        ("how many flights over the Aegean?", o.count(over("aegean-sea"))),
+        ("what percentage were Global Hawks?", Expect("decline")),
+        ("how many were Global Hawks?", o.count(both(q4, over("aegean-sea")))))
