@@ -162,12 +162,21 @@ QUANTITY_BOUND_RX = re.compile(r"\b(?:more|fewer|less|greater)\s+than\b|\bat\s+(
 def quantity_thresholds(text: str, spans: Spans, *, counting: bool) -> list[str]:
     """"which aircraft flew more than 3 missions", "list the P-8s with at least 2 flights": a threshold on a
     number per aircraft (or per day), which no answer applies: the list would hold every aircraft. A yes/no count
-    ("did more than 10 flights go near California?") is answered by its count (``counting``), which says whether."""
-    if counting:
-        return []
-    return [f"word: {label.split(': ', 1)[1]} (a threshold I cannot apply: ask for the count or which aircraft flew, "
-            "each with its number)" for s, e, label in spans
-            if label.startswith("quantity:") and QUANTITY_BOUND_RX.search(text[max(0, s - 16):e])]
+    ("did more than 10 flights go near California?") is answered by its count (``counting``), which says whether.
+    A number of missions with no bound ("2025 P-8 flights near Texas": the year read as a number of flights) is
+    used by no answer either."""
+    out = []
+    for s, e, label in spans:
+        if not label.startswith("quantity:") or any(ls < e and s < le and lab.startswith("asked:")
+                                                    for ls, le, lab in spans):  # "the last 3": the intent's
+            continue
+        bounded = QUANTITY_BOUND_RX.search(text[max(0, s - 16):e])
+        if bounded and not counting:
+            out.append(f"word: {label.split(': ', 1)[1]} (a threshold I cannot apply: ask for the count or which "
+                       "aircraft flew, each with its number)")
+        elif not bounded and not THE_RX.search(text[max(0, s - 10):s]):  # "the 18 missions": another guard's
+            out.append(f"word: {label.split(': ', 1)[1]} (a number of missions I do not use: ask without it)")
+    return out
 
 
 #: "during the day", "in daytime", "overnight", "at dawn", "after dark": a time of day, which no filter holds.
@@ -193,10 +202,35 @@ DEFINITION_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\
                            r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b", _RX)
 
 
-def definitions(text: str) -> list[str]:
+#: "what is the RC-135?", "who is the RAF?": the question's opening words, before one name alone.
+WHAT_IS_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:the\s+)?", _RX)
+
+
+def definitions(text: str, spans: Spans) -> list[str]:
+    """"what is a P-8?", "what does ISR mean?", "what is the RC-135?", "who is the RAF?": what a type or a service
+    is, not how many times it flew (the count would answer another question)."""
     m = DEFINITION_RX.search(text)
-    return [f"word: {m.group(0).strip(' ?')} (what a type or a service is: I count its flights; ask \"how many …\")"] \
-        if m else []
+    if m is None:
+        w = WHAT_IS_RX.match(text)
+        rest = text[w.end():].rstrip(" ?!.") if w else ""
+        named = [(s, e) for s, e, label in spans if label.split(":", 1)[0] in {"aircraft", "operator", "role"}]
+        if rest and any(s == w.end() and e >= w.end() + len(rest) for s, e in named):
+            return [f"word: {text.strip(' ?!.')} (what a type or a service is: I count its flights; ask \"how many "
+                    "…\")"]
+        return []
+    return [f"word: {m.group(0).strip(' ?')} (what a type or a service is: I count its flights; ask \"how many …\")"]
+
+
+#: "with a tanker nearby", "escorted by fighters": another aircraft beside the mission, which no record holds.
+WITH_AIRCRAFT_RX = re.compile(r"\b(?:with|alongside|accompanied\s+by|escorted\s+by|together\s+with|joined\s+by)"
+                              r"\s+(?:a|an|the|any|some|two|several)?\s*$", _RX)
+
+
+def accompanied(text: str, spans: Spans) -> list[str]:
+    """"flights near Texas with a tanker nearby": the type or role after "with" is not the missions' own."""
+    return [f"word: {text[max(0, s - 30):s][m.start():].strip()} {text[s:e]} (another aircraft beside a mission is "
+            "not in the records)" for s, e, label in spans if label.split(":", 1)[0] in {"aircraft", "role"}
+            for m in [WITH_AIRCRAFT_RX.search(text[max(0, s - 30):s])] if m]
 
 
 #: "when did the first P-8 flight take place?": a verb that adds nothing to "when did … fly".
@@ -405,5 +439,5 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day):
         found += guard(text, spans)
-    found += quantity_thresholds(text, spans, counting=counting) + definitions(text)
+    found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

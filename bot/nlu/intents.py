@@ -111,7 +111,8 @@ LIST_RX = re.compile(
     _RX,
 )
 COUNT_RX = re.compile(
-    r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bhow\s+often\b|\btotal\b|\bhow\s+frequently\b|\bany\b",
+    r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bhow\s+often\b|\btotal\b|\bhow\s+frequently\b|\bany\b"
+    r"|\btally\b",
     _RX,
 )
 #: A year or a month name: "2024 vs 2025" and "January versus February" name two periods even when the reader

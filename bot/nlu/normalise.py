@@ -330,6 +330,8 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
                       f"{_MONTH_NAMES[sunday.month - 1]} {sunday.year}")
 
     text = _APOSTROPHE_YEAR_RX.sub(two_digit, text)
+    text = _OF_LAST_YEAR_RX.sub(lambda m: say(m, f"{m.group('what')} of "
+                                                 f"{today.year - (m.group('which').lower() == 'last')}"), text)
     text = _MONTH_DASH_YEAR_RX.sub(lambda m: say(m, f"{m.group('m')} {m.group('y')}"), text)
     text = _FORTNIGHT_RX.sub(lambda m: say(m, "the last 14 days"), text)
     text = _YEAR_BEFORE_LAST_RX.sub(lambda m: say(m, f"in {today.year - 2}"), text)
@@ -377,6 +379,21 @@ _LAST_QUARTER_RX = re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previou
 #: "over the course of 2024", "for the whole of 2025", "all of 2024": the year.
 _WHOLE_YEAR_RX = re.compile(rf"\b(?:over\s+the\s+course\s+of|(?:for|in|during|throughout)\s+the\s+(?:whole|entirety)"
                             rf"\s+of|(?:for|in|during)\s+all\s+of)\s+(?=(?:{_YEAR_RX})\b)", _RX)
+#: "in the year 2024", "in calendar 2025": the year.
+_THE_YEAR_RX = re.compile(rf"\b(?:in|during|for)\s+(?:the\s+(?:calendar\s+)?year|calendar(?:\s+year)?)\s+"
+                          rf"(?=(?:{_YEAR_RX})\b)", _RX)
+#: "the first quarter of last year": the quarter of that year, written out.
+_OF_LAST_YEAR_RX = re.compile(r"\b(?P<what>quarter|half|week|month)\s+of\s+(?P<which>last|this)\s+year\b", _RX)
+#: "Jan-Feb 2025", "Jan–Mar 2025": the months from one to the other.
+_MONTH_RANGE_RX = re.compile(rf"\b(?P<a>{_MON_RX})\.?\s*[-–]\s*(?P<b>{_MON_RX})\.?\s+(?P<y>{_YEAR_RX})\b", _RX)
+#: "Christmas Day 2024", "Christmas Eve 2024", "New Year's Day 2025": that day.
+_HOLIDAY_DAY_RX = re.compile(rf"\b(?P<h>christmas\s+day|christmas\s+eve|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve)"
+                             rf",?\s+(?P<y>{_YEAR_RX})\b", _RX)
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new years day": (1, 1), "new years eve": (12, 31)}
+#: "the second week of February 2025": days 8–14, as "the first week of" is days 1–7.
+_NTH_WEEK_RX = re.compile(rf"\bthe\s+(?P<n>second|third|fourth|2nd|3rd|4th)\s+week\s+of\s+(?P<m>{_MON_RX})\.?\s+"
+                          rf"(?P<y>{_YEAR_RX})\b", _RX)
+_NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 #: "2024 and 2025 combined": the two years' span.
 _COMBINED_RX = re.compile(rf"\b(?P<a>{_YEAR_RX})\s+and\s+(?P<b>{_YEAR_RX})\s+(?:combined|together)\b", _RX)
 #: A year typed with no word before it ("tankers 2025?", "usaf flights 2024 total"): "in <year>".
@@ -416,13 +433,28 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
     def bare(m: re.Match[str], key: str) -> str:
         before = re.search(r"([\w.’']+)\W*$", text[:m.start()])
         word = before.group(1).lower() if before else ""
+        if not before and key == "y" and m.start() == len(text) - len(text.lstrip()):
+            return say(m, f"In {m.group(key)}")  # "2025 P-8 flights near Texas?": the year first
         if not before or word in _BEFORE_A_YEAR or word.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) \
                 or re.fullmatch(_MON_RX, word.rstrip("."), _RX) \
                 or text[:m.start()].rstrip().endswith((",", "'", "’")):
             return m.group(0)
         return say(m, f"in {m.group(key)}")
 
+    def holiday(m: re.Match[str]) -> str:
+        month, day = _HOLIDAYS[re.sub(r"['’\s]+", " ", m.group("h").lower()).replace("year s", "years")]
+        return say(m, f"{day} {_MONTH_NAMES[month - 1]} {m.group('y')}")
+
+    def nth_week(m: re.Match[str]) -> str:
+        first = 7 * (_NTH[m.group("n").lower()] - 1) + 1
+        name = _MONTH_NAMES[_month_number(m.group("m")) - 1]
+        return say(m, f"between {first} {name} {m.group('y')} and {first + 6} {name} {m.group('y')}")
+
     text = _YEAR_TO_DATE_RX.sub(lambda m: say(m, "so far this year"), text)
+    text = _THE_YEAR_RX.sub(lambda m: say(m, "in "), text)
+    text = _MONTH_RANGE_RX.sub(lambda m: say(m, f"{m.group('a')} to {m.group('b')} {m.group('y')}"), text)
+    text = _HOLIDAY_DAY_RX.sub(holiday, text)
+    text = _NTH_WEEK_RX.sub(nth_week, text)
     text = _LAST_QUARTER_RX.sub(last_quarter, text)
     text = _WHOLE_YEAR_RX.sub(lambda m: say(m, "in "), text)
     text = _COMBINED_RX.sub(lambda m: say(m, f"{m.group('a')} and {m.group('b')}"), text)

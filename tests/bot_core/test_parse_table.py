@@ -301,6 +301,22 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many e3s in 2025?", Intent.COUNT, {"types": "E3TF,E3CF", "corr": "e3s>E-3s", "nu": ""}),
     ("surveillance flts near Texas in 2025", Intent.COUNT, {"surv": "1", "nu": ""}),
     ("pull up the P-8 missions over Texas", Intent.LIST, {"types": "P8", "nu": ""}),
+    # round 8's held-out batch: each was answered without the words
+    ("2025 P-8 flights near Texas?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),  # was all time
+    ("how many flights near Texas with a tanker nearby?", Intent.COUNT, {"nu": "with a tanker"}),  # was tankers
+    ("what is the RC-135?", Intent.COUNT, {"nu": "what is the RC-135"}),  # was the count of RC-135 flights
+    ("who is the Navy?", Intent.COUNT, {"nu": "who is the Navy"}),
+    ("what is the number of P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights in the first quarter of last year?", Intent.COUNT,
+     {"period": "2025-01-01/2025-03-31", "nu": ""}),
+    ("how many flights in Jan-Feb 2025?", Intent.COUNT, {"period": "2025-01-01/2025-02-28", "nu": ""}),
+    ("how many flights in the year 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("how many flights in calendar 2025?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("how many flights on Christmas Day 2024?", Intent.COUNT, {"period": "2024-12-25/2024-12-25", "nu": ""}),
+    ("how many flights in the second week of February 2025?", Intent.COUNT,
+     {"period": "2025-02-08/2025-02-14", "nu": ""}),
+    ("tally of P-8 flights near Texas", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("P-8 activity near Texas in 2025: how many flights?", Intent.COUNT, {"types": "P8", "nu": ""}),
     ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
     ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
 ]
