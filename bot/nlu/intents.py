@@ -101,7 +101,8 @@ WHICH_AIRCRAFT_RX = re.compile(
     _RX,
 )
 #: "who flew them?", "which services flew near Kaliningrad?": the operators, each with its number of missions.
-WHO_FLEW_RX = re.compile(r"\bwho\s+(?:flew|flies|fly|operated|operates|was\s+flying|were\s+flying)\b"
+WHO_FLEW_RX = re.compile(r"\bwho(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’]s)\s+flying\b"
+                         r"|\bwho\s+(?:flew|flies|fly|operated|operates)\b"
                          r"|\b(?:which|what)\s+(?:services?|operators?|air\s+forces?|branch(?:es)?)\s+(?:flew|fly|operated"
                          r"|were|was|did)\b", _RX)
 LIST_RX = re.compile(
@@ -171,7 +172,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
             for m in rx.finditer(text):
                 mark(m, "comparison")
         return Asked(Intent.COMPARE)
-    if MORE_YES_NO_RX.search(text):  # "were there more flights in 2025?": more than what is not said
+    quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
+    threshold = all(any(s <= m.start() < e for s, e in quantities)  # "did more than 10 flights go…": a threshold
+                    for m in re.finditer(r"\b(?:more|fewer|less)\b", text, _RX))
+    if MORE_YES_NO_RX.search(text) and not threshold:  # "were there more flights in 2025?": more than what?
         return Asked(Intent.COMPARE, unsupported=("more or fewer than what (name both sides, e.g. \"in 2025 than in "
                                                   "2024\")",))
     tm = TYPES_OF_RX.search(text)

@@ -90,7 +90,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
     correction = CORRECTION_RX.match(corrected) if previous is not None else None
-    if correction and not ASKS_ANEW_RX.search(corrected[correction.end():]):
+    if correction and re.match(r"\s*(?:what|how)\s+about\b", corrected[correction.end():], _RX):
+        corrected = corrected[correction.end():]  # "wait, what about 2024?"
+    elif correction and not ASKS_ANEW_RX.search(corrected[correction.end():]):
         # "sorry, I meant Arizona", "no wait, the U-2": the previous question with that one thing changed
         corrected = "what about " + corrected[correction.end():]
     corrected, terse = spell_terse_periods(corrected, reference)

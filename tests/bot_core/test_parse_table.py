@@ -317,6 +317,11 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"period": "2025-02-08/2025-02-14", "nu": ""}),
     ("tally of P-8 flights near Texas", Intent.COUNT, {"types": "P8", "nu": ""}),
     ("P-8 activity near Texas in 2025: how many flights?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    # found by probing after the held-out batch: a yes/no threshold is answered by the count (was "more than what?")
+    ("did more than 10 flights go near Texas in 2025?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
+    ("were there at least 3 P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("were there more P-8 flights near Texas?", Intent.COMPARE, {"nu": "more or fewer than what"}),
+    ("who is flying near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was a count
     ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
     ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
 ]
@@ -524,6 +529,11 @@ def test_round8_corrections_edit_the_question_before() -> None:
     assert not year.not_understood and year.scope.type_designators == ("P8",), year.to_dict()
     october = parse("and how many of those were in October 2025?", previous=parse("how many P-8 flights near Texas?"))
     assert october.intent == Intent.COUNT and not october.not_understood, october.to_dict()  # was a comparison
+    wait = parse("wait, what about 2024?", previous=first)
+    assert f"{wait.scope.period.start}/{wait.scope.period.end}" == "2024-01-01/2024-12-31", wait.to_dict()
+    assert not wait.not_understood and wait.scope.type_designators == ("P8",), wait.to_dict()
+    anew = parse("actually, how many U-2 flights in 2024?", previous=first)
+    assert anew.scope.type_designators == ("U2",), anew.to_dict()
     they = parse("which aircraft were they?", previous=first)
     assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
     assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
