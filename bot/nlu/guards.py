@@ -121,6 +121,13 @@ SHARE_RX = re.compile(r"\bout\s+of\s+(?:all|the\s+total|every|the\s+whole)\b|\bo
                       r"|missions|sorties|records)\b|\bas\s+a\s+(?:share|proportion|fraction|percentage)\b", _RX)
 
 
+#: "what % of", "the percentage", "what proportion", "the ratio of": a share, which no answer gives.
+PERCENT_RX = re.compile(r"%|\bper\s*cent(?:age)?s?\b|\bpercentages?\b|\bproportions?\b|\bfractions?\b"
+                        r"|\bratios?\b|\bshares?\b", _RX)
+#: "by the same P-8": which one is not said.
+SAME_BEFORE_RX = re.compile(r"\bsame\s+$", _RX)
+
+
 def vague_references(text: str, spans: Spans) -> list[str]:
     """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler;
     "by the same aircraft", "since the U-2 flight" (a period relative to a flight) and "out of all flights" (a
@@ -129,6 +136,10 @@ def vague_references(text: str, spans: Spans) -> list[str]:
            if not any(s <= m.start() < e for s, e, _ in spans)]
     out += [f"word: {m.group(0)} (which one? name it)" for m in SAME_THING_RX.finditer(text)]
     out += [f"word: {m.group(0)} (a share of all flights: ask for both counts)" for m in SHARE_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (a share: ask for both counts)" for m in PERCENT_RX.finditer(text)
+            if not _in_span(m.start(), spans)]
+    out += [f"word: same {text[s:e]} (which one? name it)" for s, e, label in spans
+            if label.startswith("aircraft:") and SAME_BEFORE_RX.search(text[max(0, s - 8):s])]
     out += [f"word: {text[s - len(text[max(0, s - 40):s]) + m.start():e]} (a period relative to a flight: say the "
             "dates)" for s, e, label in spans if label.startswith("aircraft:")
             for m in [EVENT_PERIOD_RX.search(text[max(0, s - 40):s])] if m]

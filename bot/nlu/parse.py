@@ -302,6 +302,8 @@ def _span(scope: Scope, a: Period, b: Period) -> Scope:
 
 
 BOTH_RX = re.compile(r"\bboth\s+(?:of\s+)?$", _RX)
+#: "near Texas and also near Arizona", "and then over Arizona", "as well as near Arizona": both places.
+ALSO_RX = re.compile(r"\b(?:and\s+)?(?:also|then|as\s+well\s+as)\b", _RX)
 
 
 def _places_joined(text: str, scope: Scope, spans: Spans, intent: Intent) -> tuple[Scope, tuple[str, ...]]:
@@ -311,11 +313,17 @@ def _places_joined(text: str, scope: Scope, spans: Spans, intent: Intent) -> tup
     if intent == Intent.COMPARE or len(scope.regions) < 2 or len(places) < 2:
         return scope, ()
     gaps = [text[places[i][1]:places[i + 1][0]] for i in range(len(places) - 1)]
+    named = [text[s:e] for s, e, _ in places]
+    also = [(places[i][1] + m.start(), m.group(0)) for i, g in enumerate(gaps) for m in [ALSO_RX.search(g)] if m]
+    if also and not any(re.search(r"\bor\b", g, _RX) for g in gaps):  # "near Texas and also near Arizona": all
+        spans.extend((at, at + len(words), "places: " + words) for at, words in also)
+        return scope.with_changes(regions=scope.regions[:1], and_regions=(*scope.and_regions, *scope.regions[1:])), (
+            "Read \"" + "\", \"".join(named) + f"\" with \"{also[0][1]}\" as every one of those places: a mission "
+            "counts only if it matches all of them.",)
     if not any(re.search(r"\band\b|&", g, _RX) for g in gaps) or any(re.search(r"\bor\b", g, _RX) for g in gaps):
         return scope, ()
     lead = text[max(0, places[0][0] - 20):places[0][0]]
     both = BOTH_RX.search(lead)
-    named = [text[s:e] for s, e, _ in places]
     if both:
         at = places[0][0] - len(lead) + both.start()
         spans.append((at, at + len(both.group(0).rstrip()), "places: both"))

@@ -322,6 +322,13 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("were there at least 3 P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
     ("were there more P-8 flights near Texas?", Intent.COMPARE, {"nu": "more or fewer than what"}),
     ("who is flying near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was a count
+    # …and wrong answers found the same way: "%" was punctuation (the P-8 count), "and also near" a union, "the same
+    # P-8" every P-8
+    ("what % of flights near Texas were P-8s?", Intent.COUNT, {"nu": "%"}),
+    ("ratio of P-8 to U-2 flights in 2025?", Intent.COUNT, {"nu": "ratio"}),
+    ("how many P-8 flights near Texas and also near Arizona?", Intent.COUNT,
+     {"regions": "near:texas", "and": "near:arizona", "nu": ""}),
+    ("how many flights near Texas were by the same P-8?", Intent.COUNT, {"nu": "same P-8"}),
     ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
     ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
 ]
