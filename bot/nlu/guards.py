@@ -128,6 +128,16 @@ PERCENT_RX = re.compile(r"%|\bper\s*cent(?:age)?s?\b|\bpercentages?\b|\bproporti
 SAME_BEFORE_RX = re.compile(r"\bsame\s+$", _RX)
 
 
+#: "the Kaliningrad area", "the Texas vicinity": around the place, or in it? ("in" reads as over).
+AREA_AFTER_RX = re.compile(r"^\s*(?:area|vicinity|environs|zone|surroundings|neighbou?rhood)\b", _RX)
+
+
+def place_areas(text: str, spans: Spans) -> list[str]:
+    """"in the Kaliningrad area": near or over? The reader's "in" would make it over; declined naming the word."""
+    return [f"word: {text[s:e]} {m.group(0).strip()} (near or over? ask \"near {text[s:e]}\" or \"over {text[s:e]}\")"
+            for s, e, label in spans if label.startswith("region:") for m in [AREA_AFTER_RX.match(text[e:])] if m]
+
+
 def vague_references(text: str, spans: Spans) -> list[str]:
     """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler;
     "by the same aircraft", "since the U-2 flight" (a period relative to a flight) and "out of all flights" (a
@@ -290,7 +300,7 @@ def rough_dates(text: str, spans: Spans) -> list[str]:
     return out
 
 
-OPEN_WORD_RX = re.compile(r"\b(?P<w>since|until|till|before|after|prior\s+to|up\s+to|through|thru|by"
+OPEN_WORD_RX = re.compile(r"\b(?P<w>since|until|till|before|after|prior\s+to|up\s+to|through|thru|by|as\s+of"
                           r"|(?:year|months?|weeks?|days?)\s+(?:to|ending|ended))(?:\s+(?:the|in|on))?\s*$", _RX)
 BETWEEN_RX = re.compile(r"\bbetween\b", _RX)
 THE_WEEK_RX = re.compile(r"\b(?:during|in|over)\s+the\s+week\b(?!\s+(?:of|before|after)\b)", _RX)
@@ -448,7 +458,8 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     ``follow_up``: the question edits the conversation's previous one; ``counting``: the intent is a count)."""
     found = (relative_in_follow_up(spans) if follow_up else []) + unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day):
+                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day,
+                  place_areas):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

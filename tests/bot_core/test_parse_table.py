@@ -329,6 +329,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many P-8 flights near Texas and also near Arizona?", Intent.COUNT,
      {"regions": "near:texas", "and": "near:arizona", "nu": ""}),
     ("how many flights near Texas were by the same P-8?", Intent.COUNT, {"nu": "same P-8"}),
+    ("how many flights in the Texas area?", Intent.COUNT, {"nu": "Texas area"}),  # was over Texas
+    ("how many flights near Texas as of February 2025?", Intent.COUNT, {"nu": "as of"}),  # was February alone
     ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
     ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
 ]
