@@ -394,6 +394,11 @@ _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new years da
 _NTH_WEEK_RX = re.compile(rf"\bthe\s+(?P<n>second|third|fourth|2nd|3rd|4th)\s+week\s+of\s+(?P<m>{_MON_RX})\.?\s+"
                           rf"(?P<y>{_YEAR_RX})\b", _RX)
 _NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+#: "since Christmas", "last Christmas", "since New Year": the most recent such day (never one a year earlier).
+_SINCE_CHRISTMAS_RX = re.compile(r"\bsince\s+(?:last\s+)?christmas\b(?!\s+(?:day|eve)\b|\s*,?\s*(?:19|20)\d{2})", _RX)
+_LAST_CHRISTMAS_RX = re.compile(r"\b(?:on\s+|at\s+|over\s+)?last\s+christmas\b(?!\s+(?:day|eve)\b)", _RX)
+_SINCE_NEW_YEAR_RX = re.compile(r"\bsince\s+(?:the\s+)?new\s+year(?:['’]s)?(?:\s+day)?\b(?!\s*,?\s*(?:19|20)\d{2})",
+                                _RX)
 #: "2024 and 2025 combined": the two years' span.
 _COMBINED_RX = re.compile(rf"\b(?P<a>{_YEAR_RX})\s+and\s+(?P<b>{_YEAR_RX})\s+(?:combined|together)\b", _RX)
 #: A year typed with no word before it ("tankers 2025?", "usaf flights 2024 total"): "in <year>".
@@ -450,6 +455,10 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
         name = _MONTH_NAMES[_month_number(m.group("m")) - 1]
         return say(m, f"between {first} {name} {m.group('y')} and {first + 6} {name} {m.group('y')}")
 
+    christmas = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
+    text = _SINCE_CHRISTMAS_RX.sub(lambda m: say(m, f"since 25 December {christmas}"), text)
+    text = _LAST_CHRISTMAS_RX.sub(lambda m: say(m, f"on 25 December {christmas}"), text)
+    text = _SINCE_NEW_YEAR_RX.sub(lambda m: say(m, f"since 1 January {today.year}"), text)
     text = _YEAR_TO_DATE_RX.sub(lambda m: say(m, "so far this year"), text)
     text = _THE_YEAR_RX.sub(lambda m: say(m, "in "), text)
     text = _MONTH_RANGE_RX.sub(lambda m: say(m, f"{m.group('a')} to {m.group('b')} {m.group('y')}"), text)

@@ -64,6 +64,31 @@ SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 CORRECTION_RX = re.compile(r"^\W*(?:(?:(?:sorry|oops|my\s+bad|correction)\b|(?:no|wait|actually)\b(?=\s*[,!.:;\-–—]"
                            r"|\s+(?:wait|sorry|i\s+meant?)\b))[\s,!.:;\-–—]*)+"
                            r"(?:i\s+meant?\s+|make\s+(?:that|it)\s+|rather\s+)?", _RX)
+#: "over it?", "and near there?", "over Crimea itself?": the previous question's one place with another relation.
+PLACE_PRONOUN_RX = re.compile(r"^(?P<lead>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?)"
+                              r"(?P<rel>over|near|close\s+to|around)\s+(?P<pro>it|there|that\s+place|the\s+same\s+place)"
+                              r"(?:\s+itself)?(?P<tail>\W*)$", _RX)
+ITSELF_RX = re.compile(r"^(?P<head>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?over\s+(?:the\s+)?"
+                       r"[A-Z][\w'’. -]{1,40}?)\s+itself(?P<tail>\W*)$")
+
+
+def _place_pronoun(text: str, previous: Scope, vocab: Vocab, corrections: list[tuple[str, str]]) -> str:
+    """"over it?" after a question about one place: that place, said as a correction ("over it" → "over Arizona");
+    "over Crimea itself?": over Crimea. With several places (or none) before, left as written (declined: which?)."""
+    itself = ITSELF_RX.match(text)
+    if itself:
+        return itself.group("head") + itself.group("tail")
+    m = PLACE_PRONOUN_RX.match(text)
+    if m is None or len(previous.regions) != 1 or previous.and_regions:
+        return text
+    name = vocab.region_names.get(previous.regions[0].slug)
+    if not name:
+        return text
+    place = f"{m.group('rel')} {name}"
+    corrections.append((f"{m.group('rel')} {m.group('pro')}", place))
+    return f"{m.group('lead')}{place}{m.group('tail')}"
+
+
 #: After the correction words, a whole question ("actually, how many U-2s in 2024?"): asked anew, not an edit.
 ASKS_ANEW_RX = re.compile(r"\b(?:how|which|what|when|who|list|show|count|compare|were|was|did|does|is|are|has|have)\b",
                           _RX)
@@ -89,6 +114,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
+    if previous is not None:
+        corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
     correction = CORRECTION_RX.match(corrected) if previous is not None else None
     if correction and re.match(r"\s*(?:what|how)\s+about\b", corrected[correction.end():], _RX):
         corrected = corrected[correction.end():]  # "wait, what about 2024?"

@@ -316,6 +316,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights in the second week of February 2025?", Intent.COUNT,
      {"period": "2025-02-08/2025-02-14", "nu": ""}),
     ("tally of P-8 flights near Texas", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights since Christmas?", Intent.COUNT, {"period": "2025-12-25/2026-11-24", "nu": ""}),
+    ("how many flights near Texas last Christmas?", Intent.COUNT, {"period": "2025-12-25/2025-12-25", "nu": ""}),
+    ("how many flights since New Year?", Intent.COUNT, {"period": "2026-01-01/2026-11-24", "nu": ""}),
     ("P-8 activity near Texas in 2025: how many flights?", Intent.COUNT, {"types": "P8", "nu": ""}),
     # found by probing after the held-out batch: a yes/no threshold is answered by the count (was "more than what?")
     ("did more than 10 flights go near Texas in 2025?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
@@ -543,6 +546,13 @@ def test_round8_corrections_edit_the_question_before() -> None:
     assert not wait.not_understood and wait.scope.type_designators == ("P8",), wait.to_dict()
     anew = parse("actually, how many U-2 flights in 2024?", previous=first)
     assert anew.scope.type_designators == ("U2",), anew.to_dict()
+    over_it = parse("over it?", previous=first)
+    assert regions(over_it.scope.regions) == "over:texas" and not over_it.not_understood, over_it.to_dict()
+    assert ("over it", "over Texas") in over_it.corrections, over_it.corrections
+    itself = parse("and over Texas itself?", previous=first)
+    assert regions(itself.scope.regions) == "over:texas" and not itself.not_understood, itself.to_dict()
+    two = parse("over it?", previous=parse("how many flights near Texas or Arizona?"))
+    assert two.not_understood, two.to_dict()  # which of the two?
     they = parse("which aircraft were they?", previous=first)
     assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
     assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
