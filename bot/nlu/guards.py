@@ -344,6 +344,15 @@ def relative_in_follow_up(spans: Spans) -> list[str]:
             for _, _, label in spans if label.startswith("period:") and RELATIVE_RX.search(label)]
 
 
+def relative_beside_a_period(spans: Spans) -> list[str]:
+    """"February 2025 vs the previous month": the reader dates "the previous month" from today, the editor from the
+    other period named; declined naming it whenever another period stands beside it."""
+    periods = {label for _, _, label in spans if label.startswith("period:")}
+    relative = {label for label in periods if RELATIVE_RX.search(label)}
+    return [f"word: {label.split(': ', 1)[1]} (previous to the other period or to today? say the dates)"
+            for label in sorted(relative)] if relative and periods - relative else []
+
+
 def unread_relatives(text: str, spans: Spans) -> list[str]:
     """"what about the previous October?", "the next week": a relative word outside every span the readers used
     would be dropped, leaving the period it qualifies (the same October again); declined naming it. "prior to" is
@@ -456,7 +465,8 @@ def _in_span(at: int, spans: Spans) -> bool:
 def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False, counting: bool = True) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
     ``follow_up``: the question edits the conversation's previous one; ``counting``: the intent is a count)."""
-    found = (relative_in_follow_up(spans) if follow_up else []) + unread_relatives(text, spans)
+    found = (relative_in_follow_up(spans) if follow_up else relative_beside_a_period(spans))
+    found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day,
                   place_areas):

@@ -269,6 +269,8 @@ def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,
 
 #: "How many in January and how many in February?": two numbers asked for.
 AND_HOW_MANY_RX = re.compile(r"(?<=[\w?])[\s,;]+and\s+how\s+many\b", _RX)  # not a follow-up's first words
+#: "in each of 2024 and 2025", "in 2024 and 2025 respectively": each period's number, never the span's total.
+EACH_OF_RX = re.compile(r"\beach\s+of\b|\brespectively\b|\bseparately\b|\bindividually\b|\beach\b(?=\W*$)", _RX)
 _RANGE_GAP_RX = re.compile(r"^[\s,]*(?:to|through|thru|until|till|-|–|—)[\s,]*$", _RX)
 _AND_GAP_RX = re.compile(r"^[\s,]*(?:and|&)?[\s,]*$", _RX)
 _OF_YEAR_GAP_RX = re.compile(r"^[\s,]*(?:of|in)[\s,]*$", _RX)
@@ -293,8 +295,8 @@ def _two_periods(text: str, periods: list[Period], spans: Spans, scope: Scope,
     a, b = align_years(periods[0], periods[-1])
     marks = sorted((s, e) for s, e, label in spans if label.startswith("period:"))
     gap = text[marks[0][1]:marks[-1][0]] if len(marks) >= 2 else ""
-    if re.search(r"\bor\b", text, _RX) or AND_HOW_MANY_RX.search(text):
-        for m in AND_HOW_MANY_RX.finditer(text):
+    if re.search(r"\bor\b", text, _RX) or AND_HOW_MANY_RX.search(text) or EACH_OF_RX.search(text):
+        for m in (*AND_HOW_MANY_RX.finditer(text), *EACH_OF_RX.finditer(text)):
             spans.append((m.start(), m.end(), "asked: comparison"))
         return Intent.COMPARE, scope, []
     if len(periods) == 2 and _OF_YEAR_GAP_RX.match(gap) and _in_year(periods[0], periods[1]):

@@ -333,6 +333,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"regions": "near:texas", "and": "near:arizona", "nu": ""}),
     ("how many flights near Texas were by the same P-8?", Intent.COUNT, {"nu": "same P-8"}),
     ("how many flights in the Texas area?", Intent.COUNT, {"nu": "Texas area"}),  # was over Texas
+    ("P-8 flights in February 2025 vs the previous month", Intent.COMPARE, {"nu": "previous month"}),  # was today's
+    ("how many P-8 flights near Texas in each of 2024 and 2025?", Intent.COMPARE,
+     {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),  # was the span
+    ("how many P-8 flights near Texas in 2024 and 2025 respectively?", Intent.COMPARE, {"nu": ""}),
     ("how many flights near Texas as of February 2025?", Intent.COUNT, {"nu": "as of"}),  # was February alone
     ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
     ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
