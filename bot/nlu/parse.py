@@ -349,8 +349,14 @@ def _places_joined(text: str, scope: Scope, spans: Spans, intent: Intent) -> tup
         return scope.with_changes(regions=scope.regions[:1], and_regions=(*scope.and_regions, *scope.regions[1:])), (
             "Read \"" + "\", \"".join(named) + f"\" with \"{also[0][1]}\" as every one of those places: a mission "
             "counts only if it matches all of them.",)
-    if not any(re.search(r"\band\b|&", g, _RX) for g in gaps) or any(re.search(r"\bor\b", g, _RX) for g in gaps):
+    if any(re.search(r"\bor\b", g, _RX) for g in gaps):
         return scope, ()
+    if not any(re.search(r"\band\b|&|,", g, _RX) for g in gaps):
+        # "P-8 flights near Texas in 2025: how many were over Mexico?": the second place narrows the first (two places
+        # in a row narrow each other), never their union
+        return scope.with_changes(regions=scope.regions[:1], and_regions=(*scope.and_regions, *scope.regions[1:])), (
+            "Read \"" + "\" and \"".join(named) + "\" as every one of those places: a mission counts only if it "
+            "matches all of them.",)
     lead = text[max(0, places[0][0] - 20):places[0][0]]
     both = BOTH_RX.search(lead)
     if both:

@@ -333,6 +333,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"regions": "near:texas", "and": "near:arizona", "nu": ""}),
     ("how many flights near Texas were by the same P-8?", Intent.COUNT, {"nu": "same P-8"}),
     ("how many flights in the Texas area?", Intent.COUNT, {"nu": "Texas area"}),  # was over Texas
+    ("P-8 flights near Texas in 2025: how many were over Mexico?", Intent.COUNT,
+     {"regions": "near:texas", "and": "over:mexico", "nu": ""}),  # was near Texas or over Mexico
+    ("among the flights over Arizona, how many were drones?", Intent.COUNT, {"regions": "over:arizona", "nu": ""}),
     ("P-8 flights in February 2025 vs the previous month", Intent.COMPARE, {"nu": "previous month"}),  # was today's
     ("how many P-8 flights near Texas in each of 2024 and 2025?", Intent.COMPARE,
      {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),  # was the span
