@@ -180,6 +180,10 @@ QUANTITY_BOUND_RX = re.compile(r"\b(?:more|fewer|less|greater)\s+than\b|\bat\s+(
                                r"|\bupwards\s+of\b|\bexactly\b|\b(?:or\s+)?more\b|\b(?:or\s+)?fewer\b|\+", _RX)
 
 
+#: A yes/no question: its count says whether.
+YES_NO_RX = re.compile(r"^\W*(?:were|was|did|do|does|is|are|has|have|had)\b", _RX)
+
+
 def quantity_thresholds(text: str, spans: Spans, *, counting: bool) -> list[str]:
     """"which aircraft flew more than 3 missions", "list the P-8s with at least 2 flights": a threshold on a
     number per aircraft (or per day), which no answer applies: the list would hold every aircraft. A yes/no count
@@ -195,7 +199,8 @@ def quantity_thresholds(text: str, spans: Spans, *, counting: bool) -> list[str]
         if bounded and not counting:
             out.append(f"word: {label.split(': ', 1)[1]} (a threshold I cannot apply: ask for the count or which "
                        "aircraft flew, each with its number)")
-        elif not bounded and not THE_RX.search(text[max(0, s - 10):s]):  # "the 18 missions": another guard's
+        elif not bounded and not THE_RX.search(text[max(0, s - 10):s]) and not (counting and YES_NO_RX.match(text)):
+            # "the 18 missions" is another guard's; "were there 18 missions near Texas…?" is answered by the count
             out.append(f"word: {label.split(': ', 1)[1]} (a number of missions I do not use: ask without it)")
     return out
 

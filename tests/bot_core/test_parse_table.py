@@ -324,6 +324,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("did more than 10 flights go near Texas in 2025?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
     ("were there at least 3 P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
     ("were there more P-8 flights near Texas?", Intent.COMPARE, {"nu": "more or fewer than what"}),
+    ("were there 18 missions near Texas in February 2025?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
+    ("how many 18 missions near Texas?", Intent.COUNT, {"nu": "18 missions"}),
     ("who is flying near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was a count
     # …and wrong answers found the same way: "%" was punctuation (the P-8 count), "and also near" a union, "the same
     # P-8" every P-8
@@ -342,6 +344,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many P-8 flights near Texas in 2024 and 2025 respectively?", Intent.COMPARE, {"nu": ""}),
     ("how many flights near Texas as of February 2025?", Intent.COUNT, {"nu": "as of"}),  # was February alone
     ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
+    ("how many claims have evidence?", Intent.CLAIMS, {"nu": "have evidence"}),  # was every claim
+    ("which claims are backed by flight data?", Intent.CLAIMS, {"nu": "backed by flight data"}),
+    ("claims without evidence", Intent.CLAIMS, {"nu": ""}),
     ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
 ]
 
