@@ -89,6 +89,13 @@ def _place_pronoun(text: str, previous: Scope, vocab: Vocab, corrections: list[t
     return f"{m.group('lead')}{place}{m.group('tail')}"
 
 
+#: "do the same for the U-2", "same question for Arizona", "repeat for 2024", "ditto for the RAF": the previous
+#: question with that changed.
+SAME_FOR_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|please|can\s+you|could\s+you)\s+)*(?:do\s+(?:the\s+)?same"
+                         r"(?:\s+thing)?|(?:the\s+)?same\s+(?:question|thing|query|again)|repeat(?:\s+(?:that|it|this|the"
+                         r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+", _RX)
+
+
 #: After the correction words, a whole question ("actually, how many U-2s in 2024?"): asked anew, not an edit.
 ASKS_ANEW_RX = re.compile(r"\b(?:how|which|what|when|who|list|show|count|compare|were|was|did|does|is|are|has|have)\b",
                           _RX)
@@ -116,6 +123,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, weekends = spell_weekends(corrected)
     if previous is not None:
         corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
+    same_for = SAME_FOR_RX.match(corrected) if previous is not None else None
+    if same_for:  # "do the same for the U-2", "repeat for 2024", "same question for Arizona": "what about …"
+        corrected = "what about " + corrected[same_for.end():]
     correction = CORRECTION_RX.match(corrected) if previous is not None else None
     if correction and re.match(r"\s*(?:what|how)\s+about\b", corrected[correction.end():], _RX):
         corrected = corrected[correction.end():]  # "wait, what about 2024?"

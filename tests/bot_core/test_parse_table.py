@@ -565,6 +565,12 @@ def test_round8_corrections_edit_the_question_before() -> None:
     assert regions(itself.scope.regions) == "over:texas" and not itself.not_understood, itself.to_dict()
     two = parse("over it?", previous=parse("how many flights near Texas or Arizona?"))
     assert two.not_understood, two.to_dict()  # which of the two?
+    for text in ("do the same for the U-2", "same question for the U-2", "ditto for the U-2"):
+        same = parse(text, previous=first)  # "do the same…" was a new question: every U-2 flight of all time
+        assert same.scope.type_designators == ("U2",) and regions(same.scope.regions) == "near:texas", same.to_dict()
+        assert same.scope.period == first.scope.period and not same.not_understood, same.to_dict()
+    rest = parse("what about flights that weren't P-8s?", previous=first)  # was P-8s other than P-8s: 0
+    assert not rest.scope.type_designators and rest.scope.exclude_types == ("P8",), rest.to_dict()
     they = parse("which aircraft were they?", previous=first)
     assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
     assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
