@@ -96,6 +96,25 @@ SAME_FOR_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|please|can\s+you|could\s+
                          r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+", _RX)
 
 
+#: Words that make a short follow-up something other than one field changed ("details?", "map pls", "when?").
+_NOT_A_FIELD = frozenset((
+    "list", "show", "details", "detail", "map", "chart", "picture", "plot", "when", "where", "why", "which", "who",
+    "what", "how", "per", "by", "each", "total", "overall", "altogether", "vs", "versus", "compare", "ever", "drop",
+    "without", "only", "just", "and", "also", "yes", "no", "ok", "okay", "thanks", "thx", "ty", "in", "over", "near",
+    "since", "before", "after", "from", "for", "during", "between", "until", "around", "within", "off", "the", "them",
+    "those", "these", "it", "they", "more", "fewer", "less", "again", "same", "excluding", "except", "not", "none",
+    "all", "any", "every", "first", "last", "latest", "earliest", "busiest", "most", "top", "sorted", "newest",
+    "oldest", "please", "pls", "plz", "help", "hi", "hello", "hey"))
+
+
+def _bare_fragment(text: str) -> bool:
+    """"U-2s?", "Arizona?", "the RAF?": one to three words that are neither a question's nor an intent's, typed after
+    a question: read as "what about …", the previous question with that one field changed."""
+    words = re.findall(r"[\w'’-]+", text)
+    return 0 < len(words) <= 3 and not any(w.lower() in _NOT_A_FIELD for w in words) \
+        and not re.search(r"(?<![\w-])\d", text)  # a year or a date is a follow-up already ("U-2s" is a name)
+
+
 #: After the correction words, a whole question ("actually, how many U-2s in 2024?"): asked anew, not an edit.
 ASKS_ANEW_RX = re.compile(r"\b(?:how|which|what|when|who|list|show|count|compare|were|was|did|does|is|are|has|have)\b",
                           _RX)
@@ -123,6 +142,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, weekends = spell_weekends(corrected)
     if previous is not None:
         corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
+    if previous is not None and _bare_fragment(corrected):
+        corrected = "what about " + corrected.lstrip()  # "U-2s?", "Arizona?" after a question: that one field changed
     same_for = SAME_FOR_RX.match(corrected) if previous is not None else None
     if same_for:  # "do the same for the U-2", "repeat for 2024", "same question for Arizona": "what about …"
         corrected = "what about " + corrected[same_for.end():]

@@ -569,6 +569,11 @@ def test_round8_corrections_edit_the_question_before() -> None:
         same = parse(text, previous=first)  # "do the same…" was a new question: every U-2 flight of all time
         assert same.scope.type_designators == ("U2",) and regions(same.scope.regions) == "near:texas", same.to_dict()
         assert same.scope.period == first.scope.period and not same.not_understood, same.to_dict()
+    bare = parse("U-2s?", previous=first)  # was a new question: every U-2 flight of all time
+    assert bare.scope.type_designators == ("U2",) and regions(bare.scope.regions) == "near:texas", bare.to_dict()
+    place = parse("Arizona?", previous=first)
+    assert regions(place.scope.regions) == "near:arizona" and not place.not_understood, place.to_dict()
+    assert parse("U-2s?").scope.regions == ()  # a fresh thread: a new question
     rest = parse("what about flights that weren't P-8s?", previous=first)  # was P-8s other than P-8s: 0
     assert not rest.scope.type_designators and rest.scope.exclude_types == ("P8",), rest.to_dict()
     they = parse("which aircraft were they?", previous=first)
