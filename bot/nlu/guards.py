@@ -34,6 +34,7 @@ wrappers that change nothing.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 _RX = re.IGNORECASE
@@ -136,6 +137,27 @@ def place_areas(text: str, spans: Spans) -> list[str]:
     """"in the Kaliningrad area": near or over? The reader's "in" would make it over; declined naming the word."""
     return [f"word: {text[s:e]} {m.group(0).strip()} (near or over? ask \"near {text[s:e]}\" or \"over {text[s:e]}\")"
             for s, e, label in spans if label.startswith("region:") for m in [AREA_AFTER_RX.match(text[e:])] if m]
+
+
+def place_qualifiers(text: str, spans: Spans) -> list[str]:
+    """"near Texas, USA", "over Sicily, Italy": a place and the country it is in, or two places listed? Read as a
+    list, the country's every flight would count; with no "and"/"or" in the list, declined naming both."""
+    places = sorted((s, e) for s, e, label in spans if label.startswith("region:"))
+    runs: list[list[tuple[int, int]]] = []
+    for s, e in places:
+        if runs and re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&)(?:\s+the)?)\s*", text[runs[-1][-1][1]:s], _RX):
+            runs[-1].append((s, e))
+        else:
+            runs.append([(s, e)])
+    out = []
+    for run in runs:
+        gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(run)]
+        if gaps and all(g.strip() == "," for g in gaps):
+            words = text[run[0][0]:run[-1][1]]
+            first = text[run[0][0]:run[0][1]]
+            out.append(f"word: {words} (the first place, in the second, or either? ask \"near {first}\" or \"near "
+                       f"{' or '.join(text[s:e] for s, e in run)}\")")
+    return out
 
 
 def vague_references(text: str, spans: Spans) -> list[str]:
@@ -474,7 +496,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day,
-                  place_areas):
+                  place_areas, place_qualifiers):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

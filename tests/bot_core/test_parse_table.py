@@ -337,6 +337,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights in the Texas area?", Intent.COUNT, {"nu": "Texas area"}),  # was over Texas
     ("P-8 flights near Texas in 2025: how many were over Mexico?", Intent.COUNT,
      {"regions": "near:texas", "and": "over:mexico", "nu": ""}),  # was near Texas or over Mexico
+    ("how many flights near Texas, USA?", Intent.COUNT, {"nu": "Texas, USA"}),  # was near Texas or the US: 34
+    ("how many flights over Arizona, United States?", Intent.COUNT, {"nu": "Arizona, United States"}),
+    ("how many flights near Texas, Arizona and New Mexico?", Intent.COUNT, {"nu": ""}),  # a list: either, said
     ("among the flights over Arizona, how many were drones?", Intent.COUNT, {"regions": "over:arizona", "nu": ""}),
     ("P-8 flights in February 2025 vs the previous month", Intent.COMPARE, {"nu": "previous month"}),  # was today's
     ("how many P-8 flights near Texas in each of 2024 and 2025?", Intent.COMPARE,
