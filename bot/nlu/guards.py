@@ -139,6 +139,24 @@ def place_areas(text: str, spans: Spans) -> list[str]:
             for s, e, label in spans if label.startswith("region:") for m in [AREA_AFTER_RX.match(text[e:])] if m]
 
 
+_SUBJECTS = {"aircraft", "operator", "role"}
+
+
+def paired_subjects(text: str, spans: Spans) -> list[str]:
+    """"P-8s near Texas and U-2s near Arizona", "RAF flights near Kaliningrad and USAF flights over the Black Sea":
+    each subject with its own place. Read as one scope, every subject would count at every place (P-8s near Arizona
+    too); declined naming both pairs."""
+    marks = sorted((s, e, label.split(":", 1)[0]) for s, e, label in spans
+                   if label.split(":", 1)[0] in _SUBJECTS | {"region"})
+    kinds = "".join("p" if kind == "region" else "s" for _, _, kind in marks)
+    m = re.search(r"s+p+s+p", kinds)
+    if not m:
+        return []
+    first, last = marks[m.start()], marks[m.end() - 1]
+    return [f"word: {text[first[0]:last[1]]} (each with its own place: ask for each, or \"how many … or …?\" for "
+            "both numbers)"]
+
+
 def place_qualifiers(text: str, spans: Spans) -> list[str]:
     """"near Texas, USA", "over Sicily, Italy": a place and the country it is in, or two places listed? Read as a
     list, the country's every flight would count; with no "and"/"or" in the list, declined naming both."""
@@ -489,7 +507,8 @@ def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
 
-def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False, counting: bool = True) -> list[str]:
+def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False, counting: bool = True,
+                   comparing: bool = False) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
     ``follow_up``: the question edits the conversation's previous one; ``counting``: the intent is a count)."""
     found = (relative_in_follow_up(spans) if follow_up else relative_beside_a_period(spans))
@@ -499,4 +518,5 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
                   place_areas, place_qualifiers):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
+    found += [] if comparing else paired_subjects(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

@@ -252,7 +252,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     spans.extend(s for s in polite_spans(corrected, spans)
                  if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))
     problems += guard_problems(corrected, spans, top, follow_up=follow_up,
-                               counting=intent in {Intent.COUNT, Intent.UNKNOWN})
+                               counting=intent in {Intent.COUNT, Intent.UNKNOWN}, comparing=intent == Intent.COMPARE)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))

@@ -337,6 +337,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights in the Texas area?", Intent.COUNT, {"nu": "Texas area"}),  # was over Texas
     ("P-8 flights near Texas in 2025: how many were over Mexico?", Intent.COUNT,
      {"regions": "near:texas", "and": "over:mexico", "nu": ""}),  # was near Texas or over Mexico
+    ("how many P-8s near Texas and U-2s near Arizona?", Intent.COUNT, {"nu": "P-8s near Texas and U-2s near"}),
+    ("how many Navy flights near Texas or Air Force flights over Arizona?", Intent.COUNT, {"nu": "Navy flights near"}),
+    ("how many Navy P-8 flights near Texas and over Arizona?", Intent.COUNT, {"nu": ""}),
     ("how many flights near Texas, USA?", Intent.COUNT, {"nu": "Texas, USA"}),  # was near Texas or the US: 34
     ("how many flights over Arizona, United States?", Intent.COUNT, {"nu": "Arizona, United States"}),
     ("how many flights near Texas, Arizona and New Mexico?", Intent.COUNT, {"nu": ""}),  # a list: either, said
