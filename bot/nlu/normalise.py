@@ -330,6 +330,8 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
                       f"{_MONTH_NAMES[sunday.month - 1]} {sunday.year}")
 
     text = _APOSTROPHE_YEAR_RX.sub(two_digit, text)
+    text = _IN_OR_AFTER_RX.sub(lambda m: say(m, "since"), text)
+    text = _IN_OR_BEFORE_RX.sub(lambda m: say(m, "until the end of"), text)
     text = _OF_LAST_YEAR_RX.sub(lambda m: say(m, f"{m.group('what')} of "
                                                  f"{today.year - (m.group('which').lower() == 'last')}"), text)
     text = _MONTH_DASH_YEAR_RX.sub(lambda m: say(m, f"{m.group('m')} {m.group('y')}"), text)
@@ -399,6 +401,11 @@ _SINCE_CHRISTMAS_RX = re.compile(r"\bsince\s+(?:last\s+)?christmas\b(?!\s+(?:day
 _LAST_CHRISTMAS_RX = re.compile(r"\b(?:on\s+|at\s+|over\s+)?last\s+christmas\b(?!\s+(?:day|eve)\b)", _RX)
 _SINCE_NEW_YEAR_RX = re.compile(r"\bsince\s+(?:the\s+)?new\s+year(?:['’]s)?(?:\s+day)?\b(?!\s*,?\s*(?:19|20)\d{2})",
                                 _RX)
+#: "in or after February 2025": from its start ("after" alone starts the day after it ends); "in or before 2024": to
+#: its end ("before" alone ends the day before it starts).
+_IN_OR_AFTER_RX = re.compile(r"\b(?:in|on|during)\s+or\s+(?:after|since)\b", _RX)
+_IN_OR_BEFORE_RX = re.compile(r"\b(?:in|on|during)\s+or\s+(?:before|prior\s+to)\b(?=\s+(?:the\s+)?(?:[a-z]+\.?\s+)?"
+                              rf"{_YEAR_RX}\b)", _RX)
 #: "2024 and 2025 combined": the two years' span.
 _COMBINED_RX = re.compile(rf"\b(?P<a>{_YEAR_RX})\s+and\s+(?P<b>{_YEAR_RX})\s+(?:combined|together)\b", _RX)
 #: A year typed with no word before it ("tankers 2025?", "usaf flights 2024 total"): "in <year>".

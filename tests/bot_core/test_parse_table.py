@@ -316,6 +316,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights in the second week of February 2025?", Intent.COUNT,
      {"period": "2025-02-08/2025-02-14", "nu": ""}),
     ("tally of P-8 flights near Texas", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights near Texas in or after February 2025?", Intent.COUNT,
+     {"period": "2025-02-01/2026-11-24", "nu": ""}),  # was from 1 March 2025
+    ("how many flights near Texas in or before 2024?", Intent.COUNT, {"period": "1990-01-01/2024-12-31", "nu": ""}),
     ("how many flights since Christmas?", Intent.COUNT, {"period": "2025-12-25/2026-11-24", "nu": ""}),
     ("how many flights near Texas last Christmas?", Intent.COUNT, {"period": "2025-12-25/2025-12-25", "nu": ""}),
     ("how many flights since New Year?", Intent.COUNT, {"period": "2026-01-01/2026-11-24", "nu": ""}),
