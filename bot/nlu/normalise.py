@@ -332,6 +332,7 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
     text = _APOSTROPHE_YEAR_RX.sub(two_digit, text)
     text = _IN_OR_AFTER_RX.sub(lambda m: say(m, "since"), text)
     text = _IN_OR_BEFORE_RX.sub(lambda m: say(m, "until the end of"), text)
+    text = _ON_OR_BEFORE_RX.sub(lambda m: say(m, "until"), text)
     text = _OF_LAST_YEAR_RX.sub(lambda m: say(m, f"{m.group('what')} of "
                                                  f"{today.year - (m.group('which').lower() == 'last')}"), text)
     text = _MONTH_DASH_YEAR_RX.sub(lambda m: say(m, f"{m.group('m')} {m.group('y')}"), text)
@@ -404,8 +405,9 @@ _SINCE_NEW_YEAR_RX = re.compile(r"\bsince\s+(?:the\s+)?new\s+year(?:['’]s)?(?:
 #: "in or after February 2025": from its start ("after" alone starts the day after it ends); "in or before 2024": to
 #: its end ("before" alone ends the day before it starts).
 _IN_OR_AFTER_RX = re.compile(r"\b(?:in|on|during)\s+or\s+(?:after|since)\b", _RX)
-_IN_OR_BEFORE_RX = re.compile(r"\b(?:in|on|during)\s+or\s+(?:before|prior\s+to)\b(?=\s+(?:the\s+)?(?:[a-z]+\.?\s+)?"
-                              rf"{_YEAR_RX}\b)", _RX)
+_IN_OR_BEFORE_RX = re.compile(r"\b(?:in|during)\s+or\s+(?:before|prior\s+to)\b", _RX)
+#: "on or before 3 February 2025": up to that day, included ("before" alone ends the day before).
+_ON_OR_BEFORE_RX = re.compile(r"\bon\s+or\s+(?:before|prior\s+to)\b", _RX)
 #: "2024 and 2025 combined": the two years' span.
 _COMBINED_RX = re.compile(rf"\b(?P<a>{_YEAR_RX})\s+and\s+(?P<b>{_YEAR_RX})\s+(?:combined|together)\b", _RX)
 #: A year typed with no word before it ("tankers 2025?", "usaf flights 2024 total"): "in <year>".

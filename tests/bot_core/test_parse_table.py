@@ -319,6 +319,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights near Texas in or after February 2025?", Intent.COUNT,
      {"period": "2025-02-01/2026-11-24", "nu": ""}),  # was from 1 March 2025
     ("how many flights near Texas in or before 2024?", Intent.COUNT, {"period": "1990-01-01/2024-12-31", "nu": ""}),
+    ("how many flights near Texas on or before 3 February 2025?", Intent.COUNT,
+     {"period": "1990-01-01/2025-02-03", "nu": ""}),  # was up to 2 February
+    ("how many flights near Texas on or after 3 February 2025?", Intent.COUNT,
+     {"period": "2025-02-03/2026-11-24", "nu": ""}),
     ("how many flights since Christmas?", Intent.COUNT, {"period": "2025-12-25/2026-11-24", "nu": ""}),
     ("how many flights near Texas last Christmas?", Intent.COUNT, {"period": "2025-12-25/2025-12-25", "nu": ""}),
     ("how many flights since New Year?", Intent.COUNT, {"period": "2026-01-01/2026-11-24", "nu": ""}),
