@@ -157,6 +157,16 @@ def paired_subjects(text: str, spans: Spans) -> list[str]:
             "both numbers)"]
 
 
+#: "less P-8s", "minus U-2s": a subtraction no exclusion took ("less" is filler; "less the P-8s" is an exclusion).
+LESS_BEFORE_RX = re.compile(r"\b(?:less|minus)\s+$", _RX)
+
+
+def unread_subtractions(text: str, spans: Spans) -> list[str]:
+    return [f"word: {text[max(0, s - 8):s].split()[-1]} {text[s:e]} (leave them out? ask \"other than {text[s:e]}\")"
+            for s, e, label in spans if label.split(":", 1)[0] in _SUBJECTS
+            and LESS_BEFORE_RX.search(text[max(0, s - 8):s]) and not _in_span(s - 2, spans)]
+
+
 def place_qualifiers(text: str, spans: Spans) -> list[str]:
     """"near Texas, USA", "over Sicily, Italy": a place and the country it is in, or two places listed? Read as a
     list, the country's every flight would count; with no "and"/"or" in the list, declined naming both."""
@@ -515,7 +525,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day,
-                  place_areas, place_qualifiers):
+                  place_areas, place_qualifiers, unread_subtractions):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

@@ -43,7 +43,11 @@ Spans = list[tuple[int, int, str]]
 #: "other than P-8s", "except the U-2", "excluding E-3s", "not counting P-8s": those types are left out.
 EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|not\s+counting|but\s+not"
                        # "flights near Texas that were not P-8s", "… that weren't RAF"
-                       r"|(?:that|which)\s+(?:were|was)\s+not|(?:that|which)\s+(?:weren|wasn)['’]t)"
+                       r"|(?:that|which)\s+(?:were|was)\s+not|(?:that|which)\s+(?:weren|wasn)['’]t"
+                       # "less the P-8s", "minus", "barring", "save for", "leaving out", "without counting"…
+                       r"|less(?=\s+the\b)|minus|sans|barring|bar(?=\s+the\b)|save\s+for|aside\s+from|leaving\s+out"
+                       r"|ignoring|without\s+counting|discounting|omitting|(?:if|once|when)\s+you\s+(?:exclude|remove|"
+                       r"leave\s+out|take\s+out|drop))"
                        r"\s+(?:the\s+)?", _RX)
 CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
 #: An ICAO address ("ae6801"): six hex digits with at least one letter and one digit.

@@ -347,6 +347,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many P-8s near Texas and U-2s near Arizona?", Intent.COUNT, {"nu": "P-8s near Texas and U-2s near"}),
     ("how many Navy flights near Texas or Air Force flights over Arizona?", Intent.COUNT, {"nu": "Navy flights near"}),
     ("how many Navy P-8 flights near Texas and over Arizona?", Intent.COUNT, {"nu": ""}),
+    ("how many flights near Texas in 2025 less the P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),  # was P-8s
+    ("how many flights near Texas less P-8s?", Intent.COUNT, {"nu": "less P-8s"}),
+    ("how many flights near Texas barring the P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),
+    ("how many flights near Texas without counting P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),
     ("how many flights near Texas, USA?", Intent.COUNT, {"nu": "Texas, USA"}),  # was near Texas or the US: 34
     ("how many flights over Arizona, United States?", Intent.COUNT, {"nu": "Arizona, United States"}),
     ("how many flights near Texas, Arizona and New Mexico?", Intent.COUNT, {"nu": ""}),  # a list: either, said
