@@ -33,6 +33,9 @@ VERDICTS: list[tuple[str, tuple[str, ...]]] = [
     (r"refuted|false|debunked|wrong|incorrect|untrue|disproven|disproved", ("refuted",)),
     (r"supported|verified|true|confirmed|correct|accurate|backed\s+up", ("supported",)),
 ]
+WITH_EVIDENCE_RX = re.compile(r"\b(?:with|have|has|having|had|backed\s+(?:up\s+)?by|supported\s+by|linked\s+to)\s+"
+                              r"(?:some\s+|any\s+|linked\s+)?(?:evidence|sources?|records?|links?|flight\s+data)\b",
+                              _RX)
 WITHOUT_EVIDENCE_RX = re.compile(
     r"\b(?:without|with\s+no|lacking|missing|no|unsupported\s+by)\s+(?:any\s+)?(?:evidence|sources?|records?|links?)\b"
     r"|\b(?:unsourced|unsupported)\b",
@@ -54,7 +57,9 @@ def claims_query(
 ) -> BotQuery:
     verdicts: tuple[str, ...] = ()
     for rx, values in VERDICTS:
-        m = re.search(rf"\b(?:{rx})\b", text, _RX)
+        # "still unreviewed", "marked as supported", "rated false": the verdict, with its verb
+        m = re.search(rf"\b(?:(?:still|yet|now)\s+)?(?:(?:marked|rated|judged|found|ruled|labell?ed|classed)\s+"
+                      rf"(?:as\s+)?)?(?:{rx})\b", text, _RX)
         if m:
             verdicts = values
             spans.append((m.start(), m.end(), f"verdict: {m.group(0)}"))
@@ -94,6 +99,9 @@ def claims_query(
         operators=reading.scope.operators,
     )
     unread = [w for w in leftovers(text, spans) if w.lower() not in {"verdict", "verdicts", "status"}]
+    # "claims that have evidence": "evidence" is filler, so every claim would be listed; only its absence selects
+    unread += [f"{m.group(0)} (I find claims without evidence: ask for those, or for a verdict)"
+               for m in WITH_EVIDENCE_RX.finditer(text) if we is None]
     return BotQuery(
         intent=Intent.CLAIMS,
         claims=flt,

@@ -87,6 +87,8 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
     for name in ("operators", "regions", "hexes", "callsigns", "exclude_types", "exclude_operators"):
         if getattr(new, name):
             changes[name] = getattr(new, name)
+    if new.exclude_types and not new.type_designators:  # "what about flights that weren't P-8s?" after P-8 flights
+        changes["type_designators"] = tuple(d for d in previous.type_designators if d not in new.exclude_types)
     if new.exclude_operators:  # "excluding the RAF ones?" after "RAF or USAF flights…"
         changes["operators"] = tuple(o for o in previous.operators if o not in new.exclude_operators)
     elif new.operators:

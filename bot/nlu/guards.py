@@ -34,6 +34,7 @@ wrappers that change nothing.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 _RX = re.IGNORECASE
@@ -47,14 +48,21 @@ FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
     r"^\s*(?:(?:hi|hey|hello|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
     r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
-    r"(?:quick\s+(?:q|question|one)\s*[:,\-–—]?\s*"
+    r"(?:(?:quick\s+(?:q|question|one)|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
+    r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article)(?:\s+i(?:'|’)?m\s+(?:writing|working\s+on)"
+    r"|\s+i\s+am\s+(?:writing|working\s+on))?)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
-    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+)?",
+    r"|(?:can|could|may)\s+i\s+ask\s+|would\s+it\s+be\s+possible\s+to\s+(?:get|have|know)\s+"
+    r"|is\s+it\s+possible\s+to\s+(?:get|have|know)\s+|i\s+need\s+(?=the\s+(?:number|count|total|list)\b)"
+    r"|i(?:'|’)?d\s+be\s+grateful\s+for\s+|i\s+would\s+be\s+grateful\s+for\s+|do\s+you\s+happen\s+to\s+know\s+"
+    r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+me\s+know\s+"
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+){0,3}",
     _RX,
 )
 #: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
-SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+a\s+lot)?|thank\s+you|ty|tia|cheers"
-                         r"|much\s+appreciated)\W*$", _RX)
+SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much))?"
+                         r"|thank\s+you(?:\s+so\s+much)?|ty|tia|cheers|much\s+appreciated"
+                         r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article))\W*$", _RX)
 
 
 #: A bound that makes a distance a minimum, not a maximum.
@@ -114,6 +122,72 @@ SHARE_RX = re.compile(r"\bout\s+of\s+(?:all|the\s+total|every|the\s+whole)\b|\bo
                       r"|missions|sorties|records)\b|\bas\s+a\s+(?:share|proportion|fraction|percentage)\b", _RX)
 
 
+#: "what % of", "the percentage", "what proportion", "the ratio of": a share, which no answer gives.
+PERCENT_RX = re.compile(r"%|\bper\s*cent(?:age)?s?\b|\bpercentages?\b|\bproportions?\b|\bfractions?\b"
+                        r"|\bratios?\b|\bshares?\b", _RX)
+#: "by the same P-8": which one is not said.
+SAME_BEFORE_RX = re.compile(r"\bsame\s+$", _RX)
+
+
+#: "the Kaliningrad area", "the Texas vicinity": around the place, or in it? ("in" reads as over).
+AREA_AFTER_RX = re.compile(r"^\s*(?:area|vicinity|environs|zone|surroundings|neighbou?rhood)\b", _RX)
+
+
+def place_areas(text: str, spans: Spans) -> list[str]:
+    """"in the Kaliningrad area": near or over? The reader's "in" would make it over; declined naming the word."""
+    return [f"word: {text[s:e]} {m.group(0).strip()} (near or over? ask \"near {text[s:e]}\" or \"over {text[s:e]}\")"
+            for s, e, label in spans if label.startswith("region:") for m in [AREA_AFTER_RX.match(text[e:])] if m]
+
+
+_SUBJECTS = {"aircraft", "operator", "role"}
+
+
+def paired_subjects(text: str, spans: Spans) -> list[str]:
+    """"P-8s near Texas and U-2s near Arizona", "RAF flights near Kaliningrad and USAF flights over the Black Sea":
+    each subject with its own place. Read as one scope, every subject would count at every place (P-8s near Arizona
+    too); declined naming both pairs."""
+    marks = sorted((s, e, label.split(":", 1)[0]) for s, e, label in spans
+                   if label.split(":", 1)[0] in _SUBJECTS | {"region"})
+    kinds = "".join("p" if kind == "region" else "s" for _, _, kind in marks)
+    m = re.search(r"s+p+s+p", kinds)
+    if not m:
+        return []
+    first, last = marks[m.start()], marks[m.end() - 1]
+    return [f"word: {text[first[0]:last[1]]} (each with its own place: ask for each, or \"how many … or …?\" for "
+            "both numbers)"]
+
+
+#: "less P-8s", "minus U-2s": a subtraction no exclusion took ("less" is filler; "less the P-8s" is an exclusion).
+LESS_BEFORE_RX = re.compile(r"\b(?:less|minus)\s+$", _RX)
+
+
+def unread_subtractions(text: str, spans: Spans) -> list[str]:
+    return [f"word: {text[max(0, s - 8):s].split()[-1]} {text[s:e]} (leave them out? ask \"other than {text[s:e]}\")"
+            for s, e, label in spans if label.split(":", 1)[0] in _SUBJECTS
+            and LESS_BEFORE_RX.search(text[max(0, s - 8):s]) and not _in_span(s - 2, spans)]
+
+
+def place_qualifiers(text: str, spans: Spans) -> list[str]:
+    """"near Texas, USA", "over Sicily, Italy": a place and the country it is in, or two places listed? Read as a
+    list, the country's every flight would count; with no "and"/"or" in the list, declined naming both."""
+    places = sorted((s, e) for s, e, label in spans if label.startswith("region:"))
+    runs: list[list[tuple[int, int]]] = []
+    for s, e in places:
+        if runs and re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&)(?:\s+the)?)\s*", text[runs[-1][-1][1]:s], _RX):
+            runs[-1].append((s, e))
+        else:
+            runs.append([(s, e)])
+    out = []
+    for run in runs:
+        gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(run)]
+        if gaps and all(g.strip() == "," for g in gaps):
+            words = text[run[0][0]:run[-1][1]]
+            first = text[run[0][0]:run[0][1]]
+            out.append(f"word: {words} (the first place, in the second, or either? ask \"near {first}\" or \"near "
+                       f"{' or '.join(text[s:e] for s, e in run)}\")")
+    return out
+
+
 def vague_references(text: str, spans: Spans) -> list[str]:
     """"the same month" (which?) and "per P-8" (per airframe): words that change the question but read as filler;
     "by the same aircraft", "since the U-2 flight" (a period relative to a flight) and "out of all flights" (a
@@ -122,6 +196,10 @@ def vague_references(text: str, spans: Spans) -> list[str]:
            if not any(s <= m.start() < e for s, e, _ in spans)]
     out += [f"word: {m.group(0)} (which one? name it)" for m in SAME_THING_RX.finditer(text)]
     out += [f"word: {m.group(0)} (a share of all flights: ask for both counts)" for m in SHARE_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (a share: ask for both counts)" for m in PERCENT_RX.finditer(text)
+            if not _in_span(m.start(), spans)]
+    out += [f"word: same {text[s:e]} (which one? name it)" for s, e, label in spans
+            if label.startswith("aircraft:") and SAME_BEFORE_RX.search(text[max(0, s - 8):s])]
     out += [f"word: {text[s - len(text[max(0, s - 40):s]) + m.start():e]} (a period relative to a flight: say the "
             "dates)" for s, e, label in spans if label.startswith("aircraft:")
             for m in [EVENT_PERIOD_RX.search(text[max(0, s - 40):s])] if m]
@@ -145,6 +223,90 @@ def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
         return []
     return [f"word: the {label.split(': ', 1)[1]} (which ones is not said: ask without the number)"
             for s, _, label in spans if label.startswith("quantity:") and THE_RX.search(text[max(0, s - 10):s])]
+
+
+#: A bound inside a quantity the shared reader read ("more than 3 missions", "at least 2 flights").
+QUANTITY_BOUND_RX = re.compile(r"\b(?:more|fewer|less|greater)\s+than\b|\bat\s+(?:least|most)\b|\bover\b|\bunder\b"
+                               r"|\bupwards\s+of\b|\bexactly\b|\b(?:or\s+)?more\b|\b(?:or\s+)?fewer\b|\+", _RX)
+
+
+#: A yes/no question: its count says whether.
+YES_NO_RX = re.compile(r"^\W*(?:were|was|did|do|does|is|are|has|have|had)\b", _RX)
+
+
+def quantity_thresholds(text: str, spans: Spans, *, counting: bool) -> list[str]:
+    """"which aircraft flew more than 3 missions", "list the P-8s with at least 2 flights": a threshold on a
+    number per aircraft (or per day), which no answer applies: the list would hold every aircraft. A yes/no count
+    ("did more than 10 flights go near California?") is answered by its count (``counting``), which says whether.
+    A number of missions with no bound ("2025 P-8 flights near Texas": the year read as a number of flights) is
+    used by no answer either."""
+    out = []
+    for s, e, label in spans:
+        if not label.startswith("quantity:") or any(ls < e and s < le and lab.startswith("asked:")
+                                                    for ls, le, lab in spans):  # "the last 3": the intent's
+            continue
+        bounded = QUANTITY_BOUND_RX.search(text[max(0, s - 16):e])
+        if bounded and not counting:
+            out.append(f"word: {label.split(': ', 1)[1]} (a threshold I cannot apply: ask for the count or which "
+                       "aircraft flew, each with its number)")
+        elif not bounded and not THE_RX.search(text[max(0, s - 10):s]) and not (counting and YES_NO_RX.match(text)):
+            # "the 18 missions" is another guard's; "were there 18 missions near Texas…?" is answered by the count
+            out.append(f"word: {label.split(': ', 1)[1]} (a number of missions I do not use: ask without it)")
+    return out
+
+
+#: "during the day", "in daytime", "overnight", "at dawn", "after dark": a time of day, which no filter holds.
+TIME_OF_DAY_RX = re.compile(r"\b(?:during|in)\s+(?:the\s+)?(?:day(?:time)?|daylight(?:\s+hours)?|night(?:time)?|dark"
+                            r"|evening|morning|afternoon)s?\b(?!\s+(?:of|before|after)\b)|\bday\s*time\b"
+                            r"|\bovernight\b|\bat\s+(?:dawn|dusk|sunrise|sunset|midnight|noon|night)\b"
+                            r"|\bafter\s+(?:dark|sunset|nightfall)\b|\bbefore\s+(?:dawn|sunrise|noon)\b", _RX)
+#: "on a Tuesday", "on any Monday", "every Friday": some weekday, not one day the reader can date.
+SOME_WEEKDAY_RX = re.compile(r"\b(?:a|any|every|each|some)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
+                             r"|sunday|weekday|weekend(?:\s+day)?)s?\b", _RX)
+
+
+def times_of_day(text: str, spans: Spans) -> list[str]:
+    """A time of day ("during the day", "overnight") and an unnamed weekday ("on a Tuesday": the reader would date
+    it as this week's): declined naming the words, inside a span or not."""
+    out = [f"word: {m.group(0)} (the time of day is not a filter I have)" for m in TIME_OF_DAY_RX.finditer(text)]
+    return out + [f"word: {m.group(0)} (weekdays are not a filter I have: say the date)"
+                  for m in SOME_WEEKDAY_RX.finditer(text)]
+
+
+#: "what is a P-8?", "what does RC-135 stand for?": a definition, not a count of its flights.
+DEFINITION_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:a|an)\s+[^?]{1,40}\?*\W*$"
+                           r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b", _RX)
+
+
+#: "what is the RC-135?", "who is the RAF?": the question's opening words, before one name alone.
+WHAT_IS_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:the\s+)?", _RX)
+
+
+def definitions(text: str, spans: Spans) -> list[str]:
+    """"what is a P-8?", "what does ISR mean?", "what is the RC-135?", "who is the RAF?": what a type or a service
+    is, not how many times it flew (the count would answer another question)."""
+    m = DEFINITION_RX.search(text)
+    if m is None:
+        w = WHAT_IS_RX.match(text)
+        rest = text[w.end():].rstrip(" ?!.") if w else ""
+        named = [(s, e) for s, e, label in spans if label.split(":", 1)[0] in {"aircraft", "operator", "role"}]
+        if rest and any(s == w.end() and e >= w.end() + len(rest) for s, e in named):
+            return [f"word: {text.strip(' ?!.')} (what a type or a service is: I count its flights; ask \"how many "
+                    "…\")"]
+        return []
+    return [f"word: {m.group(0).strip(' ?')} (what a type or a service is: I count its flights; ask \"how many …\")"]
+
+
+#: "with a tanker nearby", "escorted by fighters": another aircraft beside the mission, which no record holds.
+WITH_AIRCRAFT_RX = re.compile(r"\b(?:with|alongside|accompanied\s+by|escorted\s+by|together\s+with|joined\s+by)"
+                              r"\s+(?:a|an|the|any|some|two|several)?\s*$", _RX)
+
+
+def accompanied(text: str, spans: Spans) -> list[str]:
+    """"flights near Texas with a tanker nearby": the type or role after "with" is not the missions' own."""
+    return [f"word: {text[max(0, s - 30):s][m.start():].strip()} {text[s:e]} (another aircraft beside a mission is "
+            "not in the records)" for s, e, label in spans if label.split(":", 1)[0] in {"aircraft", "role"}
+            for m in [WITH_AIRCRAFT_RX.search(text[max(0, s - 30):s])] if m]
 
 
 #: "when did the first P-8 flight take place?": a verb that adds nothing to "when did … fly".
@@ -193,7 +355,7 @@ def rough_dates(text: str, spans: Spans) -> list[str]:
     return out
 
 
-OPEN_WORD_RX = re.compile(r"\b(?P<w>since|until|till|before|after|prior\s+to|up\s+to|through|thru|by"
+OPEN_WORD_RX = re.compile(r"\b(?P<w>since|until|till|before|after|prior\s+to|up\s+to|through|thru|by|as\s+of"
                           r"|(?:year|months?|weeks?|days?)\s+(?:to|ending|ended))(?:\s+(?:the|in|on))?\s*$", _RX)
 BETWEEN_RX = re.compile(r"\bbetween\b", _RX)
 THE_WEEK_RX = re.compile(r"\b(?:during|in|over)\s+the\s+week\b(?!\s+(?:of|before|after)\b)", _RX)
@@ -235,6 +397,15 @@ def relative_in_follow_up(spans: Spans) -> list[str]:
     """"and the previous month?" as a follow-up: previous to what the conversation asked, or to today?"""
     return [f"word: {label.split(': ', 1)[1]} (relative to today, not to the question before: say the dates)"
             for _, _, label in spans if label.startswith("period:") and RELATIVE_RX.search(label)]
+
+
+def relative_beside_a_period(spans: Spans) -> list[str]:
+    """"February 2025 vs the previous month": the reader dates "the previous month" from today, the editor from the
+    other period named; declined naming it whenever another period stands beside it."""
+    periods = {label for _, _, label in spans if label.startswith("period:")}
+    relative = {label for label in periods if RELATIVE_RX.search(label)}
+    return [f"word: {label.split(': ', 1)[1]} (previous to the other period or to today? say the dates)"
+            for label in sorted(relative)] if relative and periods - relative else []
 
 
 def unread_relatives(text: str, spans: Spans) -> list[str]:
@@ -330,7 +501,10 @@ def vague_times(text: str) -> list[str]:
 
 
 PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|planes?|airframes?"
-                             r"|jets?|tails?)\b(?!\s+(?:types?|models?)\b)", _RX)
+                             r"|jets?|tails?)\b(?!\s+(?:types?|models?)\b)"
+                             # "per RAF aircraft", "for each Navy plane": the same, a service or type in between
+                             r"|\b(?:per|each|every|for\s+each)\s+(?:[\w-]+\s+){1,3}?(?:aircraft|planes?|airframes?|jets?"
+                             r"|tails?)\b(?!\s+(?:types?|models?)\b)", _RX)
 
 
 def per_airframe(text: str, spans: Spans) -> list[str]:
@@ -343,11 +517,16 @@ def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
 
-def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False) -> list[str]:
+def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False, counting: bool = True,
+                   comparing: bool = False) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
-    ``follow_up``: the question edits the conversation's previous one)."""
-    found = (relative_in_follow_up(spans) if follow_up else []) + unread_relatives(text, spans)
+    ``follow_up``: the question edits the conversation's previous one; ``counting``: the intent is a count)."""
+    found = (relative_in_follow_up(spans) if follow_up else relative_beside_a_period(spans))
+    found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe):
+                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day,
+                  place_areas, place_qualifiers, unread_subtractions):
         found += guard(text, spans)
+    found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
+    found += [] if comparing else paired_subjects(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

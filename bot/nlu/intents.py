@@ -90,22 +90,30 @@ LAST_N_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|ol
                        r"|\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:most\s+recent|latest|last"
                        r"|first|earliest|newest|oldest)\b", _RX)
 WHICH_AIRCRAFT_RX = re.compile(
+    # "which aircraft were they?" (a follow-up: the aircraft of the previous answer)
+    r"\b(?:which|what)\s+(?:aircraft|planes?|jets?)\s+(?:were|was)\s+(?:they|those|these|it|that)\b|"
     # "how many distinct aircraft", "how many different P-8s": airframes, not missions
     r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
     # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
     r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?)\b)"
     r"[\w-]+\s+){0,2}?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
-    r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b|\bwho\s+flew\b",
+    r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b",
     _RX,
 )
+#: "who flew them?", "which services flew near Kaliningrad?": the operators, each with its number of missions.
+WHO_FLEW_RX = re.compile(r"\bwho(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’]s)\s+flying\b"
+                         r"|\bwho\s+(?:flew|flies|fly|operated|operates)\b"
+                         r"|\b(?:which|what)\s+(?:services?|operators?|air\s+forces?|branch(?:es)?)\s+(?:flew|fly|operated"
+                         r"|were|was|did)\b", _RX)
 LIST_RX = re.compile(
-    r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate)\b"
+    r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate|pull\s+up)\b"
     r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"
     r"|\bwhat\s+did\b(?=.*\bfly\b)|\bfly\b(?=\s*[?.!]*\s*$)",
     _RX,
 )
 COUNT_RX = re.compile(
-    r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bhow\s+often\b|\btotal\b|\bhow\s+frequently\b|\bany\b",
+    r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bhow\s+often\b|\btotal\b|\bhow\s+frequently\b|\bany\b"
+    r"|\btally\b",
     _RX,
 )
 #: A year or a month name: "2024 vs 2025" and "January versus February" name two periods even when the reader
@@ -164,7 +172,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
             for m in rx.finditer(text):
                 mark(m, "comparison")
         return Asked(Intent.COMPARE)
-    if MORE_YES_NO_RX.search(text):  # "were there more flights in 2025?": more than what is not said
+    quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
+    threshold = all(any(s <= m.start() < e for s, e in quantities)  # "did more than 10 flights go…": a threshold
+                    for m in re.finditer(r"\b(?:more|fewer|less)\b", text, _RX))
+    if MORE_YES_NO_RX.search(text) and not threshold:  # "were there more flights in 2025?": more than what?
         return Asked(Intent.COMPARE, unsupported=("more or fewer than what (name both sides, e.g. \"in 2025 than in "
                                                   "2024\")",))
     tm = TYPES_OF_RX.search(text)
@@ -190,6 +201,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         for m in COUNT_RX.finditer(text):
             mark(m, "count")
         return Asked(Intent.BREAKDOWN, by=by)
+    who = WHO_FLEW_RX.search(text)
+    if who:
+        mark(who, "breakdown by operator")
+        return Asked(Intent.BREAKDOWN, by="operator")
     wa = WHICH_AIRCRAFT_RX.search(text)
     if wa is None:  # "which P-8s flew…": "which" right before an aircraft name asks for the airframes
         for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?", text, _RX):

@@ -146,11 +146,16 @@ def designators(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
         a = m.group("a")
         if (m.group("sep") or "").isspace() and (len(a) < 2 or a.lower() in KNOWN_WORDS):
             return word
-        forms = {f"{m.group('a')}-{m.group('b')}".lower(), f"{m.group('a')}{m.group('b')}".lower()}
+        b, plural = m.group("b"), ""
+        forms = {f"{m.group('a')}-{b}".lower(), f"{m.group('a')}{b}".lower()}
         known = sorted(f for f in forms if f in vocab.types)
+        if not known and b.endswith("s") and not b[:-1].isalpha():  # "e3s", "p8s": the plural of a designator
+            b, plural = b[:-1], "s"
+            known = sorted(f for f in {f"{m.group('a')}-{b}".lower(), f"{m.group('a')}{b}".lower()}
+                           if f in vocab.types)
         if len(known) != 1:
             return word
-        fixed = known[0].upper()
+        fixed = known[0].upper() + plural
         if fixed != word:
             changes.append((word, fixed))
         return fixed
@@ -325,6 +330,11 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
                       f"{_MONTH_NAMES[sunday.month - 1]} {sunday.year}")
 
     text = _APOSTROPHE_YEAR_RX.sub(two_digit, text)
+    text = _IN_OR_AFTER_RX.sub(lambda m: say(m, "since"), text)
+    text = _IN_OR_BEFORE_RX.sub(lambda m: say(m, "until the end of"), text)
+    text = _ON_OR_BEFORE_RX.sub(lambda m: say(m, "until"), text)
+    text = _OF_LAST_YEAR_RX.sub(lambda m: say(m, f"{m.group('what')} of "
+                                                 f"{today.year - (m.group('which').lower() == 'last')}"), text)
     text = _MONTH_DASH_YEAR_RX.sub(lambda m: say(m, f"{m.group('m')} {m.group('y')}"), text)
     text = _FORTNIGHT_RX.sub(lambda m: say(m, "the last 14 days"), text)
     text = _YEAR_BEFORE_LAST_RX.sub(lambda m: say(m, f"in {today.year - 2}"), text)
@@ -363,3 +373,108 @@ def _without_weekday(m: re.Match[str], changes: list[tuple[str, str]]) -> str:
         return m.group(0)
     changes.append((m.group(0).strip(), m.group("date") + f" (a {day.strftime('%A')})"))
     return m.group("date")
+
+
+#: "year to date", "YTD": this year so far.
+_YEAR_TO_DATE_RX = re.compile(r"\b(?:(?:for\s+|in\s+)?(?:the\s+)?year[\s-]+to[\s-]+date|ytd)\b", _RX)
+#: "last quarter", "the previous quarter": the calendar quarter before this one.
+_LAST_QUARTER_RX = re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+quarter\b(?!\s+of\b)", _RX)
+#: "over the course of 2024", "for the whole of 2025", "all of 2024": the year.
+_WHOLE_YEAR_RX = re.compile(rf"\b(?:over\s+the\s+course\s+of|(?:for|in|during|throughout)\s+the\s+(?:whole|entirety)"
+                            rf"\s+of|(?:for|in|during)\s+all\s+of)\s+(?=(?:{_YEAR_RX})\b)", _RX)
+#: "in the year 2024", "in calendar 2025": the year.
+_THE_YEAR_RX = re.compile(rf"\b(?:in|during|for)\s+(?:the\s+(?:calendar\s+)?year|calendar(?:\s+year)?)\s+"
+                          rf"(?=(?:{_YEAR_RX})\b)", _RX)
+#: "the first quarter of last year": the quarter of that year, written out.
+_OF_LAST_YEAR_RX = re.compile(r"\b(?P<what>quarter|half|week|month)\s+of\s+(?P<which>last|this)\s+year\b", _RX)
+#: "Jan-Feb 2025", "Jan–Mar 2025": the months from one to the other.
+_MONTH_RANGE_RX = re.compile(rf"\b(?P<a>{_MON_RX})\.?\s*[-–]\s*(?P<b>{_MON_RX})\.?\s+(?P<y>{_YEAR_RX})\b", _RX)
+#: "Christmas Day 2024", "Christmas Eve 2024", "New Year's Day 2025": that day.
+_HOLIDAY_DAY_RX = re.compile(rf"\b(?P<h>christmas\s+day|christmas\s+eve|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve)"
+                             rf",?\s+(?P<y>{_YEAR_RX})\b", _RX)
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new years day": (1, 1), "new years eve": (12, 31)}
+#: "the second week of February 2025": days 8–14, as "the first week of" is days 1–7.
+_NTH_WEEK_RX = re.compile(rf"\bthe\s+(?P<n>second|third|fourth|2nd|3rd|4th)\s+week\s+of\s+(?P<m>{_MON_RX})\.?\s+"
+                          rf"(?P<y>{_YEAR_RX})\b", _RX)
+_NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+#: "since Christmas", "last Christmas", "since New Year": the most recent such day (never one a year earlier).
+_SINCE_CHRISTMAS_RX = re.compile(r"\bsince\s+(?:last\s+)?christmas\b(?!\s+(?:day|eve)\b|\s*,?\s*(?:19|20)\d{2})", _RX)
+_LAST_CHRISTMAS_RX = re.compile(r"\b(?:on\s+|at\s+|over\s+)?last\s+christmas\b(?!\s+(?:day|eve)\b)", _RX)
+_SINCE_NEW_YEAR_RX = re.compile(r"\bsince\s+(?:the\s+)?new\s+year(?:['’]s)?(?:\s+day)?\b(?!\s*,?\s*(?:19|20)\d{2})",
+                                _RX)
+#: "in or after February 2025": from its start ("after" alone starts the day after it ends); "in or before 2024": to
+#: its end ("before" alone ends the day before it starts).
+_IN_OR_AFTER_RX = re.compile(r"\b(?:in|on|during)\s+or\s+(?:after|since)\b", _RX)
+_IN_OR_BEFORE_RX = re.compile(r"\b(?:in|during)\s+or\s+(?:before|prior\s+to)\b", _RX)
+#: "on or before 3 February 2025": up to that day, included ("before" alone ends the day before).
+_ON_OR_BEFORE_RX = re.compile(r"\bon\s+or\s+(?:before|prior\s+to)\b", _RX)
+#: "2024 and 2025 combined": the two years' span.
+_COMBINED_RX = re.compile(rf"\b(?P<a>{_YEAR_RX})\s+and\s+(?P<b>{_YEAR_RX})\s+(?:combined|together)\b", _RX)
+#: A year typed with no word before it ("tankers 2025?", "usaf flights 2024 total"): "in <year>".
+_BARE_YEAR_RX = re.compile(rf"(?<![\w'’/.:-])(?P<y>{_YEAR_RX})(?![\w/.:-]|\s*(?:nm|nmi|mi|miles?|km|feet|ft|m)\b)",
+                           _RX)
+#: The words after which a year is already part of a period or a number: left as it is.
+_BEFORE_A_YEAR = frozenset((
+    "in", "of", "since", "before", "after", "until", "till", "from", "to", "and", "or", "vs", "vs.", "versus",
+    "between", "during", "through", "thru", "by", "for", "throughout", "early", "late", "mid", "end", "start",
+    "beginning", "than", "the", "calendar", "fiscal", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "year", "half",
+    "quarter", "last", "this", "next", "previous", "past", "coming", "every", "each", "per", "a", "an", "that"))
+#: A month typed last with no word before it ("p8s near tx feb?", "rc135 north sea oct"): "in <month>". Not "may"
+#: or "march" (words), not after a preposition or a day number.
+_BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+                            r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?=\W*$)", _RX)
+
+
+def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
+    """Periods as terse chat writes them, spelled as ones the reader has and said as corrections: "year to date" →
+    "so far this year"; "last quarter" → the calendar quarter before this one; "over the course of / for the whole
+    of / all of 2024" → "in 2024"; "2024 and 2025 combined" → "2024 and 2025" (their span); a year or a final month
+    with no word before it ("tankers 2025?", "p8s near tx feb?") → "in 2025", "in feb"."""
+    changes: list[tuple[str, str]] = []
+
+    def say(m: re.Match[str], words: str) -> str:
+        changes.append((m.group(0).strip(), words.strip()))
+        return words
+
+    def last_quarter(m: re.Match[str]) -> str:
+        q = (today.month - 1) // 3
+        year, q = (today.year, q) if q else (today.year - 1, 4)
+        first = dt.date(year, 3 * q - 2, 1)
+        last = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+        return say(m, f"between {first.day} {_MONTH_NAMES[first.month - 1]} {year} and {last.day} "
+                      f"{_MONTH_NAMES[last.month - 1]} {year}")
+
+    def bare(m: re.Match[str], key: str) -> str:
+        before = re.search(r"([\w.’']+)\W*$", text[:m.start()])
+        word = before.group(1).lower() if before else ""
+        if not before and key == "y" and m.start() == len(text) - len(text.lstrip()):
+            return say(m, f"In {m.group(key)}")  # "2025 P-8 flights near Texas?": the year first
+        if not before or word in _BEFORE_A_YEAR or word.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) \
+                or re.fullmatch(_MON_RX, word.rstrip("."), _RX) \
+                or text[:m.start()].rstrip().endswith((",", "'", "’")):
+            return m.group(0)
+        return say(m, f"in {m.group(key)}")
+
+    def holiday(m: re.Match[str]) -> str:
+        month, day = _HOLIDAYS[re.sub(r"['’\s]+", " ", m.group("h").lower()).replace("year s", "years")]
+        return say(m, f"{day} {_MONTH_NAMES[month - 1]} {m.group('y')}")
+
+    def nth_week(m: re.Match[str]) -> str:
+        first = 7 * (_NTH[m.group("n").lower()] - 1) + 1
+        name = _MONTH_NAMES[_month_number(m.group("m")) - 1]
+        return say(m, f"between {first} {name} {m.group('y')} and {first + 6} {name} {m.group('y')}")
+
+    christmas = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
+    text = _SINCE_CHRISTMAS_RX.sub(lambda m: say(m, f"since 25 December {christmas}"), text)
+    text = _LAST_CHRISTMAS_RX.sub(lambda m: say(m, f"on 25 December {christmas}"), text)
+    text = _SINCE_NEW_YEAR_RX.sub(lambda m: say(m, f"since 1 January {today.year}"), text)
+    text = _YEAR_TO_DATE_RX.sub(lambda m: say(m, "so far this year"), text)
+    text = _THE_YEAR_RX.sub(lambda m: say(m, "in "), text)
+    text = _MONTH_RANGE_RX.sub(lambda m: say(m, f"{m.group('a')} to {m.group('b')} {m.group('y')}"), text)
+    text = _HOLIDAY_DAY_RX.sub(holiday, text)
+    text = _NTH_WEEK_RX.sub(nth_week, text)
+    text = _LAST_QUARTER_RX.sub(last_quarter, text)
+    text = _WHOLE_YEAR_RX.sub(lambda m: say(m, "in "), text)
+    text = _COMBINED_RX.sub(lambda m: say(m, f"{m.group('a')} and {m.group('b')}"), text)
+    text = _BARE_YEAR_RX.sub(lambda m: bare(m, "y"), text)
+    return _BARE_MONTH_RX.sub(lambda m: bare(m, "m"), text), changes

@@ -26,6 +26,7 @@ from bot.nlu.normalise import (
     spell_chat_dates,
     spell_open_periods,
     spell_quarters,
+    spell_terse_periods,
     spell_weekends,
     strip_mentions,
     unshout,
@@ -40,7 +41,13 @@ _RX = re.IGNORECASE
 Spans = list[tuple[int, int, str]]
 
 #: "other than P-8s", "except the U-2", "excluding E-3s", "not counting P-8s": those types are left out.
-EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|not\s+counting|but\s+not)"
+EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|not\s+counting|but\s+not"
+                       # "flights near Texas that were not P-8s", "… that weren't RAF"
+                       r"|(?:that|which)\s+(?:were|was)\s+not|(?:that|which)\s+(?:weren|wasn)['’]t"
+                       # "less the P-8s", "minus", "barring", "save for", "leaving out", "without counting"…
+                       r"|less(?=\s+the\b)|minus|sans|barring|bar(?=\s+the\b)|save\s+for|aside\s+from|leaving\s+out"
+                       r"|ignoring|without\s+counting|discounting|omitting|(?:if|once|when)\s+you\s+(?:exclude|remove|"
+                       r"leave\s+out|take\s+out|drop))"
                        r"\s+(?:the\s+)?", _RX)
 CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
 #: An ICAO address ("ae6801"): six hex digits with at least one letter and one digit.
@@ -56,6 +63,65 @@ RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|year
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
 COAST_RX = re.compile(r"\b(?:off|along|near)\s+the\s+(?:coast|coastline|shores?)\s+of\b", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
+#: A follow-up that corrects the question before ("sorry, I meant Arizona", "no wait, the U-2", "actually, 2025"):
+#: read as "what about …", which keeps the rest of the previous scope.
+CORRECTION_RX = re.compile(r"^\W*(?:(?:(?:sorry|oops|my\s+bad|correction)\b|(?:no|wait|actually)\b(?=\s*[,!.:;\-–—]"
+                           r"|\s+(?:wait|sorry|i\s+meant?)\b))[\s,!.:;\-–—]*)+"
+                           r"(?:i\s+meant?\s+|make\s+(?:that|it)\s+|rather\s+)?", _RX)
+#: "over it?", "and near there?", "over Crimea itself?": the previous question's one place with another relation.
+PLACE_PRONOUN_RX = re.compile(r"^(?P<lead>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?)"
+                              r"(?P<rel>over|near|close\s+to|around)\s+(?P<pro>it|there|that\s+place|the\s+same\s+place)"
+                              r"(?:\s+itself)?(?P<tail>\W*)$", _RX)
+ITSELF_RX = re.compile(r"^(?P<head>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?over\s+(?:the\s+)?"
+                       r"[A-Z][\w'’. -]{1,40}?)\s+itself(?P<tail>\W*)$")
+
+
+def _place_pronoun(text: str, previous: Scope, vocab: Vocab, corrections: list[tuple[str, str]]) -> str:
+    """"over it?" after a question about one place: that place, said as a correction ("over it" → "over Arizona");
+    "over Crimea itself?": over Crimea. With several places (or none) before, left as written (declined: which?)."""
+    itself = ITSELF_RX.match(text)
+    if itself:
+        return itself.group("head") + itself.group("tail")
+    m = PLACE_PRONOUN_RX.match(text)
+    if m is None or len(previous.regions) != 1 or previous.and_regions:
+        return text
+    name = vocab.region_names.get(previous.regions[0].slug)
+    if not name:
+        return text
+    place = f"{m.group('rel')} {name}"
+    corrections.append((f"{m.group('rel')} {m.group('pro')}", place))
+    return f"{m.group('lead')}{place}{m.group('tail')}"
+
+
+#: "do the same for the U-2", "same question for Arizona", "repeat for 2024", "ditto for the RAF": the previous
+#: question with that changed.
+SAME_FOR_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|please|can\s+you|could\s+you)\s+)*(?:do\s+(?:the\s+)?same"
+                         r"(?:\s+thing)?|(?:the\s+)?same\s+(?:question|thing|query|again)|repeat(?:\s+(?:that|it|this|the"
+                         r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+", _RX)
+
+
+#: Words that make a short follow-up something other than one field changed ("details?", "map pls", "when?").
+_NOT_A_FIELD = frozenset((
+    "list", "show", "details", "detail", "map", "chart", "picture", "plot", "when", "where", "why", "which", "who",
+    "what", "how", "per", "by", "each", "total", "overall", "altogether", "vs", "versus", "compare", "ever", "drop",
+    "without", "only", "just", "and", "also", "yes", "no", "ok", "okay", "thanks", "thx", "ty", "in", "over", "near",
+    "since", "before", "after", "from", "for", "during", "between", "until", "around", "within", "off", "the", "them",
+    "those", "these", "it", "they", "more", "fewer", "less", "again", "same", "excluding", "except", "not", "none",
+    "all", "any", "every", "first", "last", "latest", "earliest", "busiest", "most", "top", "sorted", "newest",
+    "oldest", "please", "pls", "plz", "help", "hi", "hello", "hey"))
+
+
+def _bare_fragment(text: str) -> bool:
+    """"U-2s?", "Arizona?", "the RAF?": one to three words that are neither a question's nor an intent's, typed after
+    a question: read as "what about …", the previous question with that one field changed."""
+    words = re.findall(r"[\w'’-]+", text)
+    return 0 < len(words) <= 3 and not any(w.lower() in _NOT_A_FIELD for w in words) \
+        and not re.search(r"(?<![\w-])\d", text)  # a year or a date is a follow-up already ("U-2s" is a name)
+
+
+#: After the correction words, a whole question ("actually, how many U-2s in 2024?"): asked anew, not an edit.
+ASKS_ANEW_RX = re.compile(r"\b(?:how|which|what|when|who|list|show|count|compare|were|was|did|does|is|are|has|have)\b",
+                          _RX)
 
 
 def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = None,
@@ -78,7 +144,21 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
-    edges += weekends + chat_dates
+    if previous is not None:
+        corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
+    if previous is not None and _bare_fragment(corrected):
+        corrected = "what about " + corrected.lstrip()  # "U-2s?", "Arizona?" after a question: that one field changed
+    same_for = SAME_FOR_RX.match(corrected) if previous is not None else None
+    if same_for:  # "do the same for the U-2", "repeat for 2024", "same question for Arizona": "what about …"
+        corrected = "what about " + corrected[same_for.end():]
+    correction = CORRECTION_RX.match(corrected) if previous is not None else None
+    if correction and re.match(r"\s*(?:what|how)\s+about\b", corrected[correction.end():], _RX):
+        corrected = corrected[correction.end():]  # "wait, what about 2024?"
+    elif correction and not ASKS_ANEW_RX.search(corrected[correction.end():]):
+        # "sorry, I meant Arizona", "no wait, the U-2": the previous question with that one thing changed
+        corrected = "what about " + corrected[correction.end():]
+    corrected, terse = spell_terse_periods(corrected, reference)
+    edges += weekends + chat_dates + terse
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
 
@@ -175,7 +255,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
     spans.extend(s for s in polite_spans(corrected, spans)
                  if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))
-    problems += guard_problems(corrected, spans, top, follow_up=follow_up)
+    problems += guard_problems(corrected, spans, top, follow_up=follow_up,
+                               counting=intent in {Intent.COUNT, Intent.UNKNOWN}, comparing=intent == Intent.COMPARE)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))
@@ -222,7 +303,9 @@ def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,
 
 
 #: "How many in January and how many in February?": two numbers asked for.
-AND_HOW_MANY_RX = re.compile(r"\band\s+how\s+many\b", _RX)
+AND_HOW_MANY_RX = re.compile(r"(?<=[\w?])[\s,;]+and\s+how\s+many\b", _RX)  # not a follow-up's first words
+#: "in each of 2024 and 2025", "in 2024 and 2025 respectively": each period's number, never the span's total.
+EACH_OF_RX = re.compile(r"\beach\s+of\b|\brespectively\b|\bseparately\b|\bindividually\b|\beach\b(?=\W*$)", _RX)
 _RANGE_GAP_RX = re.compile(r"^[\s,]*(?:to|through|thru|until|till|-|–|—)[\s,]*$", _RX)
 _AND_GAP_RX = re.compile(r"^[\s,]*(?:and|&)?[\s,]*$", _RX)
 _OF_YEAR_GAP_RX = re.compile(r"^[\s,]*(?:of|in)[\s,]*$", _RX)
@@ -247,8 +330,8 @@ def _two_periods(text: str, periods: list[Period], spans: Spans, scope: Scope,
     a, b = align_years(periods[0], periods[-1])
     marks = sorted((s, e) for s, e, label in spans if label.startswith("period:"))
     gap = text[marks[0][1]:marks[-1][0]] if len(marks) >= 2 else ""
-    if re.search(r"\bor\b", text, _RX) or AND_HOW_MANY_RX.search(text):
-        for m in AND_HOW_MANY_RX.finditer(text):
+    if re.search(r"\bor\b", text, _RX) or AND_HOW_MANY_RX.search(text) or EACH_OF_RX.search(text):
+        for m in (*AND_HOW_MANY_RX.finditer(text), *EACH_OF_RX.finditer(text)):
             spans.append((m.start(), m.end(), "asked: comparison"))
         return Intent.COMPARE, scope, []
     if len(periods) == 2 and _OF_YEAR_GAP_RX.match(gap) and _in_year(periods[0], periods[1]):
@@ -283,6 +366,8 @@ def _span(scope: Scope, a: Period, b: Period) -> Scope:
 
 
 BOTH_RX = re.compile(r"\bboth\s+(?:of\s+)?$", _RX)
+#: "near Texas and also near Arizona", "and then over Arizona", "as well as near Arizona": both places.
+ALSO_RX = re.compile(r"\b(?:and\s+)?(?:also|then|as\s+well\s+as)\b", _RX)
 
 
 def _places_joined(text: str, scope: Scope, spans: Spans, intent: Intent) -> tuple[Scope, tuple[str, ...]]:
@@ -292,11 +377,23 @@ def _places_joined(text: str, scope: Scope, spans: Spans, intent: Intent) -> tup
     if intent == Intent.COMPARE or len(scope.regions) < 2 or len(places) < 2:
         return scope, ()
     gaps = [text[places[i][1]:places[i + 1][0]] for i in range(len(places) - 1)]
-    if not any(re.search(r"\band\b|&", g, _RX) for g in gaps) or any(re.search(r"\bor\b", g, _RX) for g in gaps):
+    named = [text[s:e] for s, e, _ in places]
+    also = [(places[i][1] + m.start(), m.group(0)) for i, g in enumerate(gaps) for m in [ALSO_RX.search(g)] if m]
+    if also and not any(re.search(r"\bor\b", g, _RX) for g in gaps):  # "near Texas and also near Arizona": all
+        spans.extend((at, at + len(words), "places: " + words) for at, words in also)
+        return scope.with_changes(regions=scope.regions[:1], and_regions=(*scope.and_regions, *scope.regions[1:])), (
+            "Read \"" + "\", \"".join(named) + f"\" with \"{also[0][1]}\" as every one of those places: a mission "
+            "counts only if it matches all of them.",)
+    if any(re.search(r"\bor\b", g, _RX) for g in gaps):
         return scope, ()
+    if not any(re.search(r"\band\b|&|,", g, _RX) for g in gaps):
+        # "P-8 flights near Texas in 2025: how many were over Mexico?": the second place narrows the first (two places
+        # in a row narrow each other), never their union
+        return scope.with_changes(regions=scope.regions[:1], and_regions=(*scope.and_regions, *scope.regions[1:])), (
+            "Read \"" + "\" and \"".join(named) + "\" as every one of those places: a mission counts only if it "
+            "matches all of them.",)
     lead = text[max(0, places[0][0] - 20):places[0][0]]
     both = BOTH_RX.search(lead)
-    named = [text[s:e] for s, e, _ in places]
     if both:
         at = places[0][0] - len(lead) + both.start()
         spans.append((at, at + len(both.group(0).rstrip()), "places: both"))

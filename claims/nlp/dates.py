@@ -654,6 +654,8 @@ def _resolve_kind(kind: str, m: re.Match[str], ref: dt.date) -> _Resolved | None
         day = ref - dt.timedelta(days=back)
         return _Resolved(day, day, False)
     if kind == "daydate":
+        if re.fullmatch(_ISO, text.strip()):  # "2025-13-01" is no date: never read day-first as 13 January
+            return _resolve_daydate(text, ref)
         return _resolve_daydate(text, ref) or (
             (lambda d: _Resolved(d, d, False) if d else None)(_dateparser_day(text, ref))
         )

@@ -491,10 +491,14 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     _round5(o, add)
     from tests.bot_core.oracle_round6 import round6
     from tests.bot_core.oracle_round7 import held_out, round7
+    from tests.bot_core.oracle_round8 import held_out as held_out8
+    from tests.bot_core.oracle_round8 import round8
 
     round6(o, add)
     round7(o, add)
     held_out(o, add)
+    round8(o, add)
+    held_out8(o, add)
     return cases
 
 

@@ -435,8 +435,8 @@ SINGLE: list[Q] = [
     Q("how many more P-8 flights in February than in January 2025?", "compare", (6, 5), types="P8"),
     Q("how many P-8 missions in 2025 compared with 2024?", "compare", (11, 5), types="P8"),
     Q("how many surveillance flights so far this year?", "count", 0, period=YTD26),
-    # negations the bot does not read are declined, never ignored
-    Q("list flights near Texas that were not P-8s", "list", DECLINED),
+    # negations the bot does not read are declined, never ignored; "that were not P-8s" is read (round 8): the rest
+    Q("list flights near Texas that were not P-8s", "list", 8, says="other than P8"),
     Q("how many missions near Texas but not over it?", "count", DECLINED),
     # "after" not attached to a date is not silently dropped (it would count the U-2 of 3 February)
     Q("how many flights after the U-2 mission on 3 February?", "count", DECLINED),

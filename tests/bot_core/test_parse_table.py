@@ -267,6 +267,104 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"types": "P8", "other": "types:U2", "nu": ""}),  # was the sum
     ("did P-8 flights near Texas go up from January to February 2025?", Intent.COMPARE,
      {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "nu": ""}),
+    # round 8: words a reader dropped (each was answered without them)
+    ("which aircraft flew more than 3 missions near Texas?", Intent.WHICH_AIRCRAFT, {"nu": "more than 3"}),
+    ("how many flights over Texas during the day?", Intent.COUNT, {"nu": "during the day"}),
+    ("how many flights near Texas overnight?", Intent.COUNT, {"nu": "overnight"}),
+    ("how many flights near Texas on a Tuesday?", Intent.COUNT, {"nu": "a Tuesday"}),  # was today, a Tuesday
+    ("how many flights near Texas per Navy aircraft?", Intent.COUNT, {"nu": "per Navy aircraft"}),
+    ("what is a P-8?", Intent.COUNT, {"nu": "what is a P-8"}),  # was the count of P-8 flights
+    ("what does RC-135 stand for?", Intent.COUNT, {"nu": "stand for"}),
+    ("how many flights on 2025-13-01?", Intent.COUNT, {"nu": "2025-13-01"}),  # was 13 January 2025
+    ("who flew the P-8 missions near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was the airframes
+    # round 8: terse periods, wrappers and negations that were declined
+    ("tankers 2025?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("usaf flights 2024 total", Intent.COUNT, {"ops": "us-air-force", "period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("P-8 flights near Texas feb?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("p8 count 2024 vs 2025", Intent.COMPARE, {"period": "2024-01-01/2024-12-31",
+                                               "other": "period:2025-01-01/2025-12-31", "nu": ""}),
+    ("how many flights on Feb 3, 2025?", Intent.COUNT, {"period": "2025-02-03/2025-02-03", "nu": ""}),
+    ("how many flights last October?", Intent.COUNT, {"period": "2026-10-01/2026-10-31", "nu": ""}),  # not "in Oct"
+    ("how many flights year to date?", Intent.COUNT, {"period": "2026-01-01/2026-11-24", "nu": ""}),
+    ("how many flights last quarter?", Intent.COUNT, {"period": "2026-07-01/2026-09-30", "nu": ""}),
+    ("how many flights over the course of 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("how many flights for the whole of 2025?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("how many flights in 2024 and 2025 combined?", Intent.COUNT, {"period": "2024-01-01/2025-12-31", "nu": ""}),
+    ("Can I ask how many P-8 flights near Texas in 2025?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("Out of curiosity, how many flights went over Texas in 2025?", Intent.COUNT, {"regions": "over:texas", "nu": ""}),
+    ("I need the number of flights near Arizona in 2024 for a graphic", Intent.COUNT,
+     {"regions": "near:arizona", "nu": ""}),
+    ("hey, quick sanity check: P-8s near Texas in Jan 2025, how many?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights operated by the Navy in 2025?", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
+    ("how many flights near Texas that were not P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),
+    ("how many flights over Texas that weren't Navy?", Intent.COUNT, {"xops": "us-navy", "nu": ""}),
+    ("how many e3s in 2025?", Intent.COUNT, {"types": "E3TF,E3CF", "corr": "e3s>E-3s", "nu": ""}),
+    ("surveillance flts near Texas in 2025", Intent.COUNT, {"surv": "1", "nu": ""}),
+    ("pull up the P-8 missions over Texas", Intent.LIST, {"types": "P8", "nu": ""}),
+    # round 8's held-out batch: each was answered without the words
+    ("2025 P-8 flights near Texas?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),  # was all time
+    ("how many flights near Texas with a tanker nearby?", Intent.COUNT, {"nu": "with a tanker"}),  # was tankers
+    ("what is the RC-135?", Intent.COUNT, {"nu": "what is the RC-135"}),  # was the count of RC-135 flights
+    ("who is the Navy?", Intent.COUNT, {"nu": "who is the Navy"}),
+    ("what is the number of P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights in the first quarter of last year?", Intent.COUNT,
+     {"period": "2025-01-01/2025-03-31", "nu": ""}),
+    ("how many flights in Jan-Feb 2025?", Intent.COUNT, {"period": "2025-01-01/2025-02-28", "nu": ""}),
+    ("how many flights in the year 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31", "nu": ""}),
+    ("how many flights in calendar 2025?", Intent.COUNT, {"period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("how many flights on Christmas Day 2024?", Intent.COUNT, {"period": "2024-12-25/2024-12-25", "nu": ""}),
+    ("how many flights in the second week of February 2025?", Intent.COUNT,
+     {"period": "2025-02-08/2025-02-14", "nu": ""}),
+    ("tally of P-8 flights near Texas", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights near Texas in or after February 2025?", Intent.COUNT,
+     {"period": "2025-02-01/2026-11-24", "nu": ""}),  # was from 1 March 2025
+    ("how many flights near Texas in or before 2024?", Intent.COUNT, {"period": "1990-01-01/2024-12-31", "nu": ""}),
+    ("how many flights near Texas on or before 3 February 2025?", Intent.COUNT,
+     {"period": "1990-01-01/2025-02-03", "nu": ""}),  # was up to 2 February
+    ("how many flights near Texas on or after 3 February 2025?", Intent.COUNT,
+     {"period": "2025-02-03/2026-11-24", "nu": ""}),
+    ("how many flights since Christmas?", Intent.COUNT, {"period": "2025-12-25/2026-11-24", "nu": ""}),
+    ("how many flights near Texas last Christmas?", Intent.COUNT, {"period": "2025-12-25/2025-12-25", "nu": ""}),
+    ("how many flights since New Year?", Intent.COUNT, {"period": "2026-01-01/2026-11-24", "nu": ""}),
+    ("P-8 activity near Texas in 2025: how many flights?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    # found by probing after the held-out batch: a yes/no threshold is answered by the count (was "more than what?")
+    ("did more than 10 flights go near Texas in 2025?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
+    ("were there at least 3 P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("were there more P-8 flights near Texas?", Intent.COMPARE, {"nu": "more or fewer than what"}),
+    ("were there 18 missions near Texas in February 2025?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
+    ("how many 18 missions near Texas?", Intent.COUNT, {"nu": "18 missions"}),
+    ("who is flying near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was a count
+    # …and wrong answers found the same way: "%" was punctuation (the P-8 count), "and also near" a union, "the same
+    # P-8" every P-8
+    ("what % of flights near Texas were P-8s?", Intent.COUNT, {"nu": "%"}),
+    ("ratio of P-8 to U-2 flights in 2025?", Intent.COUNT, {"nu": "ratio"}),
+    ("how many P-8 flights near Texas and also near Arizona?", Intent.COUNT,
+     {"regions": "near:texas", "and": "near:arizona", "nu": ""}),
+    ("how many flights near Texas were by the same P-8?", Intent.COUNT, {"nu": "same P-8"}),
+    ("how many flights in the Texas area?", Intent.COUNT, {"nu": "Texas area"}),  # was over Texas
+    ("P-8 flights near Texas in 2025: how many were over Mexico?", Intent.COUNT,
+     {"regions": "near:texas", "and": "over:mexico", "nu": ""}),  # was near Texas or over Mexico
+    ("how many P-8s near Texas and U-2s near Arizona?", Intent.COUNT, {"nu": "P-8s near Texas and U-2s near"}),
+    ("how many Navy flights near Texas or Air Force flights over Arizona?", Intent.COUNT, {"nu": "Navy flights near"}),
+    ("how many Navy P-8 flights near Texas and over Arizona?", Intent.COUNT, {"nu": ""}),
+    ("how many flights near Texas in 2025 less the P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),  # was P-8s
+    ("how many flights near Texas less P-8s?", Intent.COUNT, {"nu": "less P-8s"}),
+    ("how many flights near Texas barring the P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),
+    ("how many flights near Texas without counting P-8s?", Intent.COUNT, {"excluded": "P8", "nu": ""}),
+    ("how many flights near Texas, USA?", Intent.COUNT, {"nu": "Texas, USA"}),  # was near Texas or the US: 34
+    ("how many flights over Arizona, United States?", Intent.COUNT, {"nu": "Arizona, United States"}),
+    ("how many flights near Texas, Arizona and New Mexico?", Intent.COUNT, {"nu": ""}),  # a list: either, said
+    ("among the flights over Arizona, how many were drones?", Intent.COUNT, {"regions": "over:arizona", "nu": ""}),
+    ("P-8 flights in February 2025 vs the previous month", Intent.COMPARE, {"nu": "previous month"}),  # was today's
+    ("how many P-8 flights near Texas in each of 2024 and 2025?", Intent.COMPARE,
+     {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),  # was the span
+    ("how many P-8 flights near Texas in 2024 and 2025 respectively?", Intent.COMPARE, {"nu": ""}),
+    ("how many flights near Texas as of February 2025?", Intent.COUNT, {"nu": "as of"}),  # was February alone
+    ("how many claims are still unreviewed?", Intent.CLAIMS, {"nu": ""}),
+    ("how many claims have evidence?", Intent.CLAIMS, {"nu": "have evidence"}),  # was every claim
+    ("which claims are backed by flight data?", Intent.CLAIMS, {"nu": "backed by flight data"}),
+    ("claims without evidence", Intent.CLAIMS, {"nu": ""}),
+    ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
 ]
 
 
@@ -456,3 +554,45 @@ def test_round7_follow_ups_drop_a_field_leave_out_an_operator_and_take_a_place()
     without = parse("excluding the Navy ones?", previous=parse("how many flights near Texas?"))
     assert without.scope.exclude_operators == ("us-navy",) and regions(without.scope.regions) == "near:texas"
     assert not without.not_understood, without.not_understood
+
+
+def test_round8_corrections_edit_the_question_before() -> None:
+    """"sorry, I meant Arizona", "no wait, the U-2", "sorry, 2025": the previous question with that one field changed;
+    "which aircraft were they?" the previous answer's aircraft (all were declined)."""
+    first = parse("how many P-8 flights near Texas in February 2025?")
+    arizona = parse("sorry, I meant Arizona", previous=first)
+    assert regions(arizona.scope.regions) == "near:arizona" and arizona.scope.type_designators == ("P8",)
+    assert arizona.scope.period == first.scope.period and not arizona.not_understood, arizona.to_dict()
+    u2 = parse("no wait, the U-2", previous=first)
+    assert u2.scope.type_designators == ("U2",) and regions(u2.scope.regions) == "near:texas", u2.to_dict()
+    year = parse("sorry, 2025", previous=first)
+    assert f"{year.scope.period.start}/{year.scope.period.end}" == "2025-01-01/2025-12-31", year.to_dict()
+    assert not year.not_understood and year.scope.type_designators == ("P8",), year.to_dict()
+    october = parse("and how many of those were in October 2025?", previous=parse("how many P-8 flights near Texas?"))
+    assert october.intent == Intent.COUNT and not october.not_understood, october.to_dict()  # was a comparison
+    wait = parse("wait, what about 2024?", previous=first)
+    assert f"{wait.scope.period.start}/{wait.scope.period.end}" == "2024-01-01/2024-12-31", wait.to_dict()
+    assert not wait.not_understood and wait.scope.type_designators == ("P8",), wait.to_dict()
+    anew = parse("actually, how many U-2 flights in 2024?", previous=first)
+    assert anew.scope.type_designators == ("U2",), anew.to_dict()
+    over_it = parse("over it?", previous=first)
+    assert regions(over_it.scope.regions) == "over:texas" and not over_it.not_understood, over_it.to_dict()
+    assert ("over it", "over Texas") in over_it.corrections, over_it.corrections
+    itself = parse("and over Texas itself?", previous=first)
+    assert regions(itself.scope.regions) == "over:texas" and not itself.not_understood, itself.to_dict()
+    two = parse("over it?", previous=parse("how many flights near Texas or Arizona?"))
+    assert two.not_understood, two.to_dict()  # which of the two?
+    for text in ("do the same for the U-2", "same question for the U-2", "ditto for the U-2"):
+        same = parse(text, previous=first)  # "do the same…" was a new question: every U-2 flight of all time
+        assert same.scope.type_designators == ("U2",) and regions(same.scope.regions) == "near:texas", same.to_dict()
+        assert same.scope.period == first.scope.period and not same.not_understood, same.to_dict()
+    bare = parse("U-2s?", previous=first)  # was a new question: every U-2 flight of all time
+    assert bare.scope.type_designators == ("U2",) and regions(bare.scope.regions) == "near:texas", bare.to_dict()
+    place = parse("Arizona?", previous=first)
+    assert regions(place.scope.regions) == "near:arizona" and not place.not_understood, place.to_dict()
+    assert parse("U-2s?").scope.regions == ()  # a fresh thread: a new question
+    rest = parse("what about flights that weren't P-8s?", previous=first)  # was P-8s other than P-8s: 0
+    assert not rest.scope.type_designators and rest.scope.exclude_types == ("P8",), rest.to_dict()
+    they = parse("which aircraft were they?", previous=first)
+    assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
+    assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
