@@ -1,17 +1,20 @@
 """Pre-aggregated mission counts, kept exact by the database itself.
 
-``evidence_missiontally`` counts missions per (UTC month, airframe, type) and ``evidence_regiontally`` region rows
-per (region, month, airframe, type) — those within ``TallyState.near_nm`` ("near", over included) and those over.
-Counts over many months ("how many missions near Texas?", "before February 2025", "which aircraft flew near
-Arizona?", "top 3 states in 2024") read these few rows per airframe and month instead of millions of missions
+``evidence_missiontally`` counts missions per (UTC month, airframe, type); ``evidence_daytally`` per (UTC day,
+type); ``evidence_regiontally`` region rows per (region, month, airframe, type) — those within
+``TallyState.near_nm`` ("near", over included) and those over; ``evidence_pairtally`` missions per (pair of
+regions, month, airframe, type) near both, over either, over both. Counts over many months ("how many missions near
+Texas?", "before February 2025", "which aircraft flew near Arizona?", "top 3 states in 2024", "in international
+airspace off Texas", "the busiest day for P-8s in 2025") read these few rows instead of millions of missions
 (docs/PERFORMANCE.md); :mod:`evidence.tally_reads` decides when they can answer.
 
 **Exactness.** A second copy of the truth is only as good as its writers, so there is one writer: triggers on the
 two mission tables, installed by migration ``0012``. Every insert, update and delete — imports, merges, re-tagging,
 the admin's corrections, cascades, raw SQL — changes the tallies in the same transaction as the rows, so a reader
-sees both or neither. On PostgreSQL they are statement triggers with transition tables (one grouped upsert per
-statement, keys in order so that concurrent import workers lock tally rows in the same order); on SQLite row
-triggers. Partition maintenance moves rows between partitions with the triggers off (``flightcheck.tally_off``, a
+sees both or neither; the daily beat task ``check_mission_tallies`` compares them with the tables and stops their use
+on any difference (:func:`verify`). On PostgreSQL they are statement triggers with transition tables (one grouped
+upsert per statement, keys in order so that concurrent import workers lock tally rows in the same order); on SQLite
+row triggers. Partition maintenance moves rows between partitions with the triggers off (``flightcheck.tally_off``, a
 transaction-local setting), since a move changes no count. ``manage.py tally --check`` compares every tally row
 with the tables; ``--rebuild`` recomputes them (after a bulk load with the triggers off, or a new ``NEAR_NM``).
 """
