@@ -21,6 +21,7 @@ with the tables; ``--rebuild`` recomputes them (after a bulk load with the trigg
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -111,13 +112,29 @@ _SPECS = {
     "evidence_regiontally": (("region_id", "month", "aircraft_id", "designator"), ("near", '"over"')),
     "evidence_pairtally": (_PAIR_KEYS, _PAIR_COUNTS),
 }
-_TALLIES = {  # table → (its per-row tally, key columns, count columns, rows builder, columns whose change moves one)
-    "evidence_mission": ("evidence_missiontally", *_SPECS["evidence_missiontally"], mission_rows,
-                         ("start", "aircraft_id", "aircraft_type_id")),
-    "evidence_missionregion": ("evidence_regiontally", *_SPECS["evidence_regiontally"], region_rows,
-                               ("region_id", "mission_start", "aircraft_id", "aircraft_type_id", "distance_nm",
-                                '"over"')),
+#: table → the tallies counted from each of its rows alone, with the builder of their rows (the pair tally, which
+#: needs a row's mission's other rows, is added to the region rows' triggers apart).
+_PER_ROW = {
+    "evidence_mission": (("evidence_missiontally", mission_rows), ("evidence_daytally", day_rows)),
+    "evidence_missionregion": (("evidence_regiontally", region_rows),),
 }
+#: table → the columns whose change moves a count (an update of anything else fires no SQLite trigger)
+_MOVING = {
+    "evidence_mission": ("start", "aircraft_id", "aircraft_type_id"),
+    "evidence_missionregion": ("region_id", "mission_id", "mission_start", "aircraft_id", "aircraft_type_id",
+                               "distance_nm", '"over"'),
+}
+
+
+def _changes(table: str, old: Callable[[Callable], str], new: Callable[[Callable], str]) -> dict[str, list[str]]:
+    """The per-row tallies' statements for each operation on ``table``: ``old``/``new`` turn a rows builder into the
+    rows of the deleted/inserted rows (a transition table, or the trigger's one row)."""
+    out: dict[str, list[str]] = {"DELETE": [], "INSERT": [], "UPDATE": []}
+    for tally, rows in _PER_ROW[table]:
+        out["DELETE"].append(_subtract(tally, old(rows)))
+        out["INSERT"].append(_add(tally, new(rows)))
+        out["UPDATE"] += [_subtract(tally, old(rows)), _add(tally, new(rows))]
+    return out
 
 
 def _add(tally: str, rows: str) -> str:
@@ -160,18 +177,11 @@ def _pg_pairs(op: str, near_nm: float) -> list[str]:
 
 
 def _pg_function(table: str, near_nm: float) -> str:
-    tally, rows = _TALLIES[table][0], _TALLIES[table][3]
-    new, old = rows("new_rows", "postgresql", near_nm), rows("old_rows", "postgresql", near_nm)
-    body = {"DELETE": [_subtract(tally, old)], "INSERT": [_add(tally, new)],
-            "UPDATE": [_subtract(tally, old), _add(tally, new)]}
+    body = _changes(table, lambda rows: rows("old_rows", "postgresql", near_nm),
+                    lambda rows: rows("new_rows", "postgresql", near_nm))
     if table == "evidence_missionregion":
         for op in body:
             body[op] += _pg_pairs(op, near_nm)
-    else:
-        days_new, days_old = day_rows("new_rows", "postgresql"), day_rows("old_rows", "postgresql")
-        body["DELETE"].append(_subtract("evidence_daytally", days_old))
-        body["INSERT"].append(_add("evidence_daytally", days_new))
-        body["UPDATE"] += [_subtract("evidence_daytally", days_old), _add("evidence_daytally", days_new)]
     branches = " ".join(f"{'IF' if i == 0 else 'ELSIF'} TG_OP = '{op}' THEN {' '.join(s + ';' for s in sql)}"
                         for i, (op, sql) in enumerate(body.items()))
     return f"""
@@ -194,7 +204,7 @@ def _pg_triggers(table: str, near_nm: float) -> list[str]:
 
 
 def _sqlite_triggers(table: str, near_nm: float) -> list[str]:
-    tally, rows, moving = _TALLIES[table][0], _TALLIES[table][3], _TALLIES[table][4]
+    moving = _MOVING[table]
 
     def one(alias: str, columns: tuple[str, ...] = moving) -> str:  # the trigger's row as a one-row table
         return f"(SELECT {', '.join(f'{alias}.{c} AS {c}' for c in columns)})"
@@ -203,26 +213,18 @@ def _sqlite_triggers(table: str, near_nm: float) -> list[str]:
         others = f"(SELECT * FROM evidence_missionregion WHERE mission_id = {alias}.mission_id AND id <> {alias}.id)"
         return pairs_total([pair_rows(one(alias, _PAIR_COLUMNS), others, "sqlite", near_nm, within=False)])
 
-    body = {"insert": [_add(tally, rows(one("NEW"), "sqlite", near_nm))],
-            "delete": [_subtract(tally, rows(one("OLD"), "sqlite", near_nm))],
-            "update": [_subtract(tally, rows(one("OLD"), "sqlite", near_nm)),
-                       _add(tally, rows(one("NEW"), "sqlite", near_nm))]}
+    body = _changes(table, lambda rows: rows(one("OLD"), "sqlite", near_nm),
+                    lambda rows: rows(one("NEW"), "sqlite", near_nm))
     if table == "evidence_missionregion":
-        body["insert"].append(_add("evidence_pairtally", pairs("NEW")))
-        body["delete"].append(_subtract("evidence_pairtally", pairs("OLD")))
-        body["update"] += [_subtract("evidence_pairtally", pairs("OLD")), _add("evidence_pairtally", pairs("NEW"))]
-        moving = (*moving, "mission_id")
-    else:
-        body["insert"].append(_add("evidence_daytally", day_rows(one("NEW"), "sqlite")))
-        body["delete"].append(_subtract("evidence_daytally", day_rows(one("OLD"), "sqlite")))
-        body["update"] += [_subtract("evidence_daytally", day_rows(one("OLD"), "sqlite")),
-                           _add("evidence_daytally", day_rows(one("NEW"), "sqlite"))]
+        body["INSERT"].append(_add("evidence_pairtally", pairs("NEW")))
+        body["DELETE"].append(_subtract("evidence_pairtally", pairs("OLD")))
+        body["UPDATE"] += [_subtract("evidence_pairtally", pairs("OLD")), _add("evidence_pairtally", pairs("NEW"))]
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in moving)
     sql = []
     for op, statements in body.items():
-        when = f"WHEN {changed}" if op == "update" else ""
-        sql.append(f"DROP TRIGGER IF EXISTS {table}_tally_{op}")
-        sql.append(f"CREATE TRIGGER {table}_tally_{op} AFTER {op.upper()} ON {table} {when} "
+        when = f"WHEN {changed}" if op == "UPDATE" else ""
+        sql.append(f"DROP TRIGGER IF EXISTS {table}_tally_{op.lower()}")
+        sql.append(f"CREATE TRIGGER {table}_tally_{op.lower()} AFTER {op} ON {table} {when} "
                    f"BEGIN {' '.join(s + ';' for s in statements)} END")
     return sql
 
@@ -236,7 +238,7 @@ def install(connection: Any = None, *, near_nm: float | None = None) -> None:
     near = float(near_nm if near_nm is not None else (stored_near_nm(connection) or settings.NEAR_NM))
     build = _pg_triggers if connection.vendor == "postgresql" else _sqlite_triggers
     with connection.cursor() as cursor:
-        for table in _TALLIES:
+        for table in _PER_ROW:
             for sql in build(table, near):
                 cursor.execute(sql)
 
@@ -245,7 +247,7 @@ def uninstall(connection: Any = None) -> None:
     connection = connection or default_connection
     pg = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        for table in _TALLIES:
+        for table in _PER_ROW:
             for op in ("insert", "delete", "update"):
                 cursor.execute(f'DROP TRIGGER IF EXISTS {table}_tally_{op}' + (f' ON "{table}"' if pg else ""))
             if pg:
@@ -298,13 +300,10 @@ def rebuild(connection: Any = None, *, near_nm: float | None = None) -> dict[str
 
 def _truth(vendor: str, near_nm: float) -> dict[str, str]:
     """Each tally's rows computed from the mission tables."""
-    return {
-        "evidence_missiontally": mission_rows("evidence_mission", vendor, near_nm),
-        "evidence_daytally": day_rows("evidence_mission", vendor),
-        "evidence_regiontally": region_rows("evidence_missionregion", vendor, near_nm),
-        "evidence_pairtally": pairs_total([pair_rows("evidence_missionregion", "evidence_missionregion", vendor,
-                                                     near_nm, within=True)]),
-    }
+    truth = {tally: rows(table, vendor, near_nm) for table, tallies in _PER_ROW.items() for tally, rows in tallies}
+    truth["evidence_pairtally"] = pairs_total([pair_rows("evidence_missionregion", "evidence_missionregion", vendor,
+                                                         near_nm, within=True)])
+    return truth
 
 
 def _set_state(connection: Any, near_nm: float, *, ready: bool) -> None:
