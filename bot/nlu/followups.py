@@ -59,14 +59,17 @@ def dropped_fields(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str]
     return fields, [(m.start(), m.end(), "dropped: " + m.group(0).strip())]
 
 
-def is_follow_up(text: str, reading: QuestionReading) -> bool:
-    """An edit of the previous question: an explicit marker, a pronoun, or a fragment without its own subject."""
+def is_follow_up(text: str, reading: QuestionReading, *, names_aircraft: bool = False) -> bool:
+    """An edit of the previous question: an explicit marker, a pronoun, or a fragment without its own subject.
+    ``names_aircraft``: the text names an aircraft by its identity (hex, registration, callsign) — its subject."""
     if FOLLOW_UP_RX.search(text) or DROP_RX.search(text) or ALL_TIME_RX.match(text):
         return True
     if reading.scope.is_empty() and len(text.split()) <= 4:
         return True  # "which aircraft?", "per day", "list them"
     s = reading.scope
-    has_subject = bool(SUBJECT_RX.search(text)) or bool(s.type_designators or s.roles or s.surveillance_only)
+    # "What did ae6805 fly in February?" asks afresh about that aircraft: it does not edit the question before.
+    has_subject = names_aircraft or bool(SUBJECT_RX.search(text)) or bool(
+        s.type_designators or s.roles or s.surveillance_only or s.hexes or s.callsigns)
     return not has_subject and len(text.split()) <= 8
 
 

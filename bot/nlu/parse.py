@@ -193,7 +193,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     scope = scope.with_changes(operators=national) if national else scope
     spans.extend(national_spans)
     prev_scope = previous.scope if previous is not None else None
-    follow_up = previous is not None and followups.is_follow_up(corrected, reading)
+    names_aircraft = bool(cues) or any(HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w)
+                                       for w in leftovers(corrected, spans))
+    follow_up = previous is not None and followups.is_follow_up(corrected, reading, names_aircraft=names_aircraft)
     problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
     problems += national_problems
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)

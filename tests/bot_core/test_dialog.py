@@ -620,6 +620,12 @@ SINGLE: list[Q] = [
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
 
 CONVERSATIONS: list[list[Q]] = [
+    # wrong before (2026-12-05): a question about one aircraft by its hex, with no mission noun, was taken for a
+    # follow-up and kept the exclusion of the question before ("No missions other than P8 by aircraft ae6805")
+    [Q("how many flights other than P-8s in February 2025?", "count", 6, period=FEB25),
+     Q("what did ae6805 fly in February 2025?", "list", 2, period=FEB25)],
+    [Q("how many P-8 flights near California in 2025?", "count", 7, types="P8", regions="near:california"),
+     Q("when did callsign DRAGN61 fly?", "when", "2025-02-03")],
     # wrong before (round 6): a period relative to today taken for one relative to the question before, and a place
     # word without its place keeping the previous place
     [Q("how many P-8 flights in January 2025?", "count", 5, types="P8", period=JAN25),
