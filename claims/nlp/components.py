@@ -98,7 +98,7 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
-              "press secretary", "press officer", "news director",
+              "press secretary", "press officer", "news director", "ceo", "chief executive",
               # air force and naval ranks of the Commonwealth style ("Air Vice Marshal Prapas Sornchaidee")
               "air vice marshal", "air vice-marshal", "air marshal", "air chief marshal", "air commodore",
               "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
@@ -481,7 +481,9 @@ _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reve
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
            r"Defen[cs]e[ \t]+Staff|" \
-           r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|the[ \t]+Army)"
+           r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|" \
+           r"the[ \t]+Army|" \
+           r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
 _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
     rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
@@ -503,6 +505,13 @@ _ROLE_COMMA_APPOSITION_RE = re.compile(
 _NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
+
+
+def _after_inner_role(doc: Doc, name: Span) -> Span:
+    """The name after the last role noun inside a capitalised run that followed a role: "Chief Cabinet Secretary
+    Matsuno" is Matsuno (the role is "chief cabinet secretary"), not a person "Cabinet Secretary Matsuno"."""
+    inner = [t.i for t in name[:-1] if t.lower_ in _ROLE_SET]
+    return doc[inner[-1] + 1:name.end] if inner else name
 
 
 def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
@@ -555,6 +564,7 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if role is None or name is None or bad_name(name):
             continue
+        name = _after_inner_role(doc, name)  # "Chief Cabinet Secretary Matsuno": the role runs to "Secretary"
         role_start = role.start
         while role_start < name.start and (mask[role_start] or role_start in taken):
             role_start += 1  # "Col." read as Colorado by the vocabulary: the person starts after it

@@ -139,7 +139,7 @@ QUALIFIED_ORG_HEADS = {"District": "Military"}
 HEAD_FIRST_ORGS = frozenset({"Ministry", "Department", "Office", "Bureau", "Council", "Directorate", "Commission",
                              "Agency"})
 ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Head", "Commander", "President",
-                              "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral"})
+                              "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral", "CEO"})
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
@@ -354,7 +354,7 @@ class _Names:
         new += [s for s in self._cities(doc, [*ents, *new]) if not any(i in taken for i in range(s.start, s.end))]
         new += _towns_listed_among_places(doc, [*ents, *new])
         merged = _merge_designations(doc, _merge(ents, new))
-        merged = self._not_ships(doc, self._context(doc, text, merged))
+        merged = _shared_nationality(doc, self._not_ships(doc, self._context(doc, text, merged)))
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -1063,14 +1063,18 @@ class _Names:
         return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
 
     def _owned_bases(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"took off from a British air force base": a service right before "base" names whose base it is — a
-        base (a place without a key), not the operator of the flight."""
+        """"took off from a British air force base", "the Lithuanian Air Force Aviation Base": a service right before
+        "base" (or a capitalised kind of base) names whose base it is — a base (a place without a key), not the
+        operator of the flight."""
         out: list[Span] = []
         for e in ents:
-            if e.label_ == "ORG" and e.end < len(doc) and doc[e.end].lower_ in _BASE_NOUNS and self._is_service(e) \
-                    and not (e.end + 1 < len(doc) and doc[e.end + 1].is_alpha and doc[e.end + 1].is_lower
-                             and doc[e.end + 1].lower_ not in ("in", "at", "near", "on", "and", "of")):
-                span = Span(doc, e.start, e.end + 1, label="PLACE")
+            kind = 1 if e.end + 1 < len(doc) and doc[e.end].text in _BASE_KIND_WORDS else 0  # "… Aviation Base"
+            if e.label_ == "ORG" and e.end + kind < len(doc) and doc[e.end + kind].lower_ in _BASE_NOUNS \
+                    and self._is_service(e) and not (
+                        e.end + kind + 1 < len(doc) and doc[e.end + kind + 1].is_alpha
+                        and doc[e.end + kind + 1].is_lower
+                        and doc[e.end + kind + 1].lower_ not in ("in", "at", "near", "on", "and", "of")):
+                span = Span(doc, e.start, e.end + kind + 1, label="PLACE")
                 set_fc_value(span, {"kind": "base", "name": span.text, "owner": e.text})
                 out.append(span)
                 continue
@@ -1370,6 +1374,8 @@ def _ship_context(doc: Doc, start: int, end: int, *, after_the: bool = False) ->
 
 
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
+#: A capitalised kind between a service and its "Base" ("the Lithuanian Air Force Aviation Base").
+_BASE_KIND_WORDS = frozenset({"Aviation", "Air", "Naval", "Military"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip",
                           "state", "district", "county", "prefecture"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
@@ -1412,6 +1418,17 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(span)
         held.update(range(span.start, span.end))
     return sorted(out, key=lambda e: e.start)
+
+
+def _shared_nationality(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Six Russian and Chinese military aircraft": after coordinated nationalities, "military" (or "air force")
+    modifies the aircraft of both countries — the second nationality's body is no organisation there (it made the
+    PLA the operator of the Russian aircraft too)."""
+    def coordinated(e: Span) -> bool:
+        return e.label_ == "ORG" and e.start >= 2 and e.end < len(doc) and doc[e.start].lower_ in DEMONYMS \
+            and doc[e.start - 1].lower_ in ("and", "or") and doc[e.start - 2].lower_ in DEMONYMS \
+            and doc[e.end].lower_ in MODIFIED_NOUNS
+    return [e for e in ents if not coordinated(e)]
 
 
 def _possessive_owner(doc: Doc, start: int) -> Span | None:

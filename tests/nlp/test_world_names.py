@@ -1090,3 +1090,52 @@ def test_a_papers_name_before_a_comma_clause_and_a_say_verb_is_no_person():
     text = "El Colombiano, however, reported that a resident had seen the plane."
     assert "El Colombiano" in _labelled(text, "ORG") and not _labelled(text, "PERSON")
     assert "El Colombiano" in _claimants(text)
+
+
+# blind7 (2026-12-05g): regional and national outlets, official statements
+
+
+@pytest.mark.parametrize("text", [
+    "Six Russian and Chinese military aircraft entered the Korean air defense zone on Thursday.",
+    "19 Chinese and Russian military aircraft flew over the East Sea.",
+])
+def test_a_body_after_coordinated_nationalities_is_no_operator(text):
+    from claims.nlp.vocabulary import OrganisationEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-pla", organisations=(*seed.organisations, OrganisationEntry(
+        "pla", "People's Liberation Army", "military", "PLA", ("PLA", "Chinese military"), "CN")))
+
+    def orgs(text: str) -> dict[str, dict]:
+        return {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+                if e.label == "ORG"}
+    assert not orgs(text)
+    assert orgs("The Chinese military said its planes were training.")["Chinese military"]["slug"] == "pla"
+
+
+def test_a_service_before_a_capitalised_kind_of_base_owns_the_base():
+    text = "Italian jets came to the Lithuanian Air Force Aviation Base in Siauliai, northern Lithuania."
+    assert _labelled(text, "PLACE")["Lithuanian Air Force Aviation Base"]["kind"] == "base"
+    assert "Lithuanian Air Force" not in _labelled(text, "ORG")
+
+
+def test_a_bracket_glued_to_a_name_opens_its_acronym():
+    text = "According to the Joint Chiefs of Staff(JCS), four Russian military aircraft breached the zone."
+    assert _labelled(text, "ORG")["JCS"]["expands_to"] == "Joint Chiefs of Staff"
+    assert "the Joint Chiefs of Staff" in _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # capitalised words between a role and the role noun they modify belong to the role
+    ("Chief Cabinet Secretary Matsuno told the press this morning that Japan will respond.", "Matsuno",
+     "chief cabinet secretary"),
+    # a role "of" an office before the name
+    ("The jets flew for two minutes, the ministry’s Director of Communications Niina Hyrsky said.", "Niina Hyrsky",
+     "director of communications"),
+    # a company's chief in apposition
+    ("Boaz Levy, the CEO of Israel Aerospace Industries, hailed the event.", "Boaz Levy", "ceo"),
+])
+def test_a_role_of_several_words_is_not_part_of_the_name(text, name, role):
+    people = {v["name"]: v["role"] for v in _labelled(text, "PERSON").values()}
+    assert people == {name: role}
+    assert not [o for o in _labelled(text, "ORG") if o.startswith(("CEO", "Communications"))]
