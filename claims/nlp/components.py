@@ -18,6 +18,7 @@ and live in ``doc.spans["fc_attributions"]``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
@@ -352,6 +353,16 @@ def make_sentences(nlp: Language, name: str) -> _Sentences:
     return _Sentences()
 
 
+#: Letters that carry no combining mark to strip but have a plain Latin spelling ("Łódź" → "Lodz").
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+def fold_accents(text: str) -> str:
+    """A word without its accents ("Constanța" → "Constanta", "Łódź" → "Lodz"), as data files often spell names."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return plain.translate(_PLAIN_LETTERS) or text
+
+
 class _VocabularyMatcher:
     """The vocabulary's entities (aircraft, role words, organisations, regions) in one component: two phrase
     matchers (hash lookups over token attributes), one on ``LOWER`` for the case-insensitive patterns and one on
@@ -416,6 +427,10 @@ class _VocabularyMatcher:
             taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
         found = self._select(doc, self.lower(doc), taken)
         found += self._select(doc, self.cased(doc), taken)
+        if not doc.text.isascii():  # "Constanța" in the text, "Constanta" in the data: match the folded words too
+            folded = Doc(self.vocab, words=[fold_accents(t.text) for t in doc],
+                         spaces=[bool(t.whitespace_) for t in doc])
+            found += self._select(doc, self.lower(folded), taken)
         entities = sorted([*existing, *found], key=lambda s: s.start)
         if self.write_ents:
             doc.ents = entities

@@ -1261,3 +1261,20 @@ def test_an_outlet_name_stops_at_a_line_end_and_a_border_guard_in_a_foreign_text
     assert "BNS" in _labelled(text, "ORG") and not [o for o in _labelled(text, "ORG") if "\n" in o]
     text = "Two Su-27s violated Finnish airspace, which the Border Guard is investigating, Hyrsky said."
     assert "Border Guard" in _labelled(text, "ORG") and "the Border" not in _labelled(text, "PLACE")
+
+
+@pytest.mark.parametrize(("text", "place", "slug"), [
+    # the data spells a name without its accents (as the city gazetteer's ASCII names do); the text with them
+    ("Residents in the Tulcea and Constanța counties received alerts.", "Constanța", "constanta"),
+    ("A drone fell near Łódź on Monday.", "Łódź", "lodz"),
+])
+def test_accented_names_match_the_datas_plain_spelling(text, place, slug):
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-plain-names", regions=(
+        *seed.regions, RegionEntry("constanta", "Constanta", "subdivision"),
+        RegionEntry("lodz", "Lodz", "subdivision")))
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert found[place]["slug"] == slug
