@@ -18,6 +18,7 @@ and live in ``doc.spans["fc_attributions"]``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
@@ -98,7 +99,7 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
-              "press secretary", "press officer", "news director",
+              "press secretary", "press officer", "news director", "ceo", "chief executive",
               # air force and naval ranks of the Commonwealth style ("Air Vice Marshal Prapas Sornchaidee")
               "air vice marshal", "air vice-marshal", "air marshal", "air chief marshal", "air commodore",
               "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
@@ -119,7 +120,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim", "quoted"})
+                       "claim", "quoted", "maintains", "maintained"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -132,11 +133,12 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           # people on the ground and unnamed reports ("Residents say", "Reports claim that")
                           "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
                           "doctor", "witness",
-                          # the press and the state ("state media said", "Belgrade authorities claimed")
-                          "media", "broadcaster", "television", "channel", "authorities"})
+                          # the press and the state ("state media said", "Belgrade authorities claimed", "the
+                          # military's media wing claimed")
+                          "media", "broadcaster", "television", "channel", "authorities", "wing"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
-                         "then", "first", "publicly", "separately", "earlier"})
+                         "then", "first", "publicly", "separately", "earlier", "further", "again"})
 #: What "according to" means "in keeping with" before: "according to a flight plan", "according to the rules".
 NORM_NOUNS = frozenset({"plan", "plans", "schedule", "rules", "rule", "procedure", "procedures", "norms", "law",
                         "laws", "regulations", "standards", "protocol", "protocols", "instructions", "script"})
@@ -166,6 +168,9 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        "Since", "After", "Before", "While", "When", "As", "If", "Although", "Though", "During",
                        "Despite", "Until", "Once", "Later", "Earlier", "Separately", "Then", "Both", "Several",
                        "Dozens", "Hundreds",
+                       # a preposition opening a sentence ("Outside Troms region, the aircraft were shadowed")
+                       "Outside", "Inside", "Near", "Off", "Across", "Along", "Around", "Beyond", "Amid", "Within",
+                       "Toward", "Towards",
                        *(w.capitalize() for w in NUMBER_WORDS if " " not in w and len(w) > 2)})
 
 
@@ -348,6 +353,16 @@ def make_sentences(nlp: Language, name: str) -> _Sentences:
     return _Sentences()
 
 
+#: Letters that carry no combining mark to strip but have a plain Latin spelling ("Łódź" → "Lodz").
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+def fold_accents(text: str) -> str:
+    """A word without its accents ("Constanța" → "Constanta", "Łódź" → "Lodz"), as data files often spell names."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return plain.translate(_PLAIN_LETTERS) or text
+
+
 class _VocabularyMatcher:
     """The vocabulary's entities (aircraft, role words, organisations, regions) in one component: two phrase
     matchers (hash lookups over token attributes), one on ``LOWER`` for the case-insensitive patterns and one on
@@ -412,6 +427,10 @@ class _VocabularyMatcher:
             taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
         found = self._select(doc, self.lower(doc), taken)
         found += self._select(doc, self.cased(doc), taken)
+        if not doc.text.isascii():  # "Constanța" in the text, "Constanta" in the data: match the folded words too
+            folded = Doc(self.vocab, words=[fold_accents(t.text) for t in doc],
+                         spaces=[bool(t.whitespace_) for t in doc])
+            found += self._select(doc, self.lower(folded), taken)
         entities = sorted([*existing, *found], key=lambda s: s.start)
         if self.write_ents:
             doc.ents = entities
@@ -481,7 +500,9 @@ _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reve
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
            r"Defen[cs]e[ \t]+Staff|" \
-           r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|the[ \t]+Army)"
+           r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|" \
+           r"the[ \t]+Army|" \
+           r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
 _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
     rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
@@ -503,6 +524,13 @@ _ROLE_COMMA_APPOSITION_RE = re.compile(
 _NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
+
+
+def _after_inner_role(doc: Doc, name: Span) -> Span:
+    """The name after the last role noun inside a capitalised run that followed a role: "Chief Cabinet Secretary
+    Matsuno" is Matsuno (the role is "chief cabinet secretary"), not a person "Cabinet Secretary Matsuno"."""
+    inner = [t.i for t in name[:-1] if t.lower_ in _ROLE_SET]
+    return doc[inner[-1] + 1:name.end] if inner else name
 
 
 def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
@@ -555,6 +583,7 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if role is None or name is None or bad_name(name):
             continue
+        name = _after_inner_role(doc, name)  # "Chief Cabinet Secretary Matsuno": the role runs to "Secretary"
         role_start = role.start
         while role_start < name.start and (mask[role_start] or role_start in taken):
             role_start += 1  # "Col." read as Colorado by the vocabulary: the person starts after it
@@ -583,7 +612,7 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
-    surnames = {(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
+    surnames = {_surname((fc_value(s) or {})["name"]): (fc_value(s) or {})["name"] for s in spans
                 if len((fc_value(s) or {}).get("name", "").split()) > 1}
     # a family name written first ("Col. Li Xi" … "Li said"): the first word of a two-word name, where no other
     # name ends with it
@@ -638,7 +667,7 @@ def people(doc: Doc) -> Doc:
             taken.update(range(span.start, span.end))
         else:
             add(span, span.text, None)
-    surnames.update({(fc_value(s) or {})["name"].split()[-1]: (fc_value(s) or {})["name"] for s in spans
+    surnames.update({_surname((fc_value(s) or {})["name"]): (fc_value(s) or {})["name"] for s in spans
                      if len((fc_value(s) or {}).get("name", "").split()) > 1})
     for span in spans:  # "Mr Wallace": the person named in full earlier or later
         value = fc_value(span) or {}
@@ -658,6 +687,15 @@ def people(doc: Doc) -> Doc:
         taken.add(token.i)
     _add_entities(doc, [*spans, *orgs])
     return doc
+
+
+def _surname(name: str) -> str:
+    """The family name of a full name: its last word, before a generational suffix ("Romeo Brawner Jr." → Brawner)."""
+    words = name.split()
+    return words[-2] if len(words) > 2 and words[-1].rstrip(".") in _NAME_SUFFIXES else words[-1]
+
+
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
 #: Prepositions whose object is not the subject of the verb after it ("the government in Yemen said").
@@ -1208,8 +1246,23 @@ def _is_identifier(doc: Doc, i: int) -> bool:
 
     if prev.text in ORG_HEADS:
         return True  # "Tactical Air Wing 73", "Task Force 61": a unit's number
+    if _spaced_designation(doc, i):
+        return True  # "an FA 50 fighter jet": a designation written with a space
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
         and prev.lower_ not in QUALIFIER_WORDS and prev.ent_type == 0 and not _in_entity(doc, prev.i)
+
+
+def _spaced_designation(doc: Doc, i: int) -> bool:
+    """"on an FA 50 fighter jet", "on an FA 50 and": two or three capitals and a number, after "a/an" or before a
+    word for aircraft — a designation with a space for its hyphen, no count."""
+    from claims.nlp.names import US_MODIFIERS  # names imports this module
+
+    if i < 2 or not (doc[i].is_digit and 2 <= len(doc[i]) <= 3):
+        return False
+    prefix = doc[i - 1]
+    if not (prefix.is_upper and prefix.is_alpha and 2 <= len(prefix) <= 3) or prefix.lower_ in US_MODIFIERS:
+        return False
+    return doc[i - 2].lower_ in ("a", "an") or (i + 1 < len(doc) and doc[i + 1].lower_ in AIRCRAFT_NOUNS)
 
 
 QUALIFIER_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over", "under", "only", "just",
@@ -1298,19 +1351,25 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return after, False, {}  # "two mock dogfights": an adjective, then the counted noun
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
+            if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
+                return doc[j + 1].lower_, False, {}  # "nine NATO member states": the plural noun is counted
             return t.lower_, False, {}
         break
     return None, False, {}
 
 
 def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
-    """Whether lower-case words from token j run, within four words, into an aircraft noun or an aircraft entity."""
+    """Whether lower-case words from token j run, within four words, into an aircraft noun or an aircraft entity (a
+    nationality or a maker's name right before the aircraft may stand among them)."""
     for k in range(j + 1, min(j + 5, len(doc))):
         ent = ents_by_start.get(k)
         if doc[k].lower_ in AIRCRAFT_NOUNS or (ent is not None and ent.label_ == "AIRCRAFT"):
             return True
-        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")) and not _nationality(doc[k]):
-            return False  # "two suspected Russian aircraft": a nationality among the adjectives
+        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")) and not _nationality(doc[k]) \
+                and not (doc[k].is_title and doc[k].is_alpha and k + 1 < len(doc) and (
+                    k + 1 in ents_by_start and ents_by_start[k + 1].label_ == "AIRCRAFT")):
+            return False  # "two suspected Russian aircraft": a nationality among the adjectives; "state owned
+            # Sukhoi Su-27 fighter jets": the maker before the designation
     return False
 
 

@@ -65,6 +65,7 @@ from claims.nlp.components import (
     fc_value,
     set_fc_value,
 )
+from claims.nlp.dates import WEEKDAYS
 from claims.nlp.lexicon import MONTHS
 
 #: Aliases of the US services and agencies that foreign services share ("Air Force", "Navy", "Army"…).
@@ -135,11 +136,11 @@ ORG_HEADS = frozenset({
 })
 #: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
 #: place).
-QUALIFIED_ORG_HEADS = {"District": "Military"}
+QUALIFIED_ORG_HEADS = {"District": "Military", "Relations": "Public", "Affairs": "Public"}
 HEAD_FIRST_ORGS = frozenset({"Ministry", "Department", "Office", "Bureau", "Council", "Directorate", "Commission",
                              "Agency"})
 ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Head", "Commander", "President",
-                              "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral"})
+                              "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral", "CEO"})
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
@@ -148,6 +149,8 @@ GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Chan
 GEO_HEADS_LOWER = frozenset({"region", "oblast", "oblasts", "krai", "province", "governorate", "peninsula", "district",
                              "township", "county", "prefecture", "municipality"})
 GEO_HEAD_FIRST = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay", "Isle", "Island", "Islands", "Lake"})
+#: Heads written before the name without "of" ("Cape Chauda", "Mount Hermon", "Lake Ladoga").
+GEO_HEAD_BEFORE = frozenset({"Cape", "Mount", "Lake"})
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "del", "la"})
 #: Words after "RAF" that are aircraft or units, not stations ("RAF Typhoon", "RAF Voyager").
 RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atlas", "Poseidon", "Rivet", "Lightning",
@@ -180,7 +183,7 @@ NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
 DESIGNATION = re.compile(
     r"(?<![\w/-])(?P<d>F/A-\d{1,2}[A-Z]?|(?:Su|SU|MiG|MIG|Mig|Tu|TU|Il|IL|An|AN|Ka|KA|Mi|Yak|YAK|Be|BE|J|H|Y|KJ|Z|"
     r"WZ|GJ|BZK|CH|FC|JH|JF|F|B|C|E|P|U|A|KC|RC|EC|MC|HC|AC|EP|RQ|MQ|UH|AH|CV|MV|EA|TB|OC|WC|NC|V|X|CF|"
-    r"CC|CP|EF)-\d{1,3}(?:[A-Z]{1,3}\d?)?)(?P<plural>s)?(?![\w-])")
+    r"CC|CP|EF)-\d{1,3}(?:[A-Z]{1,3}\d?|[a-rt-z])?)(?P<plural>s)?(?![\w-])")  # "NC-212i": a lower-case variant
 _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
@@ -208,6 +211,13 @@ def _designations_in(text: str) -> list[re.Match[str]]:
     return out
 
 
+#: Families of one-way attack and small reconnaissance drones that ICAO Doc 8643 (the vocabulary's source) gives no
+#: designator: read as aircraft without a type ("11 Shahed kamikaze drones", "Shahed-136/131", "Geran-2"), never
+#: given a guessed designator.
+DRONE_FAMILIES = re.compile(r"^(?P<name>(?:Shahed|Geran|Lancet|Orlan|Mohajer|Gerbera)(?:-\d{1,3}[A-Z]?(?:/\d{1,3})?)?)"
+                            r"(?P<plural>s)?$")
+#: Words around a drone family's name that say it is the drone (the name alone may be a person's: "Shahed").
+_DRONE_WORDS = frozenset({"drone", "drones", "uav", "uavs", "unmanned", "munition", "munitions", "kamikaze"})
 #: How common an English word may be and still be read as an aircraft family before "jets" ("Mirage": 3.3).
 FAMILY_WORD_ZIPF = 3.5
 _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport", "Airfield", "airfield", " AB",
@@ -354,7 +364,7 @@ class _Names:
         new += [s for s in self._cities(doc, [*ents, *new]) if not any(i in taken for i in range(s.start, s.end))]
         new += _towns_listed_among_places(doc, [*ents, *new])
         merged = _merge_designations(doc, _merge(ents, new))
-        merged = self._not_ships(doc, self._context(doc, text, merged))
+        merged = _border_bodies(doc, _shared_nationality(doc, self._not_ships(doc, self._context(doc, text, merged))))
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -392,6 +402,8 @@ class _Names:
             while words and (words[0] in NOT_NAMES or words[0].lower() in ("the", "a", "from", "at")
                              or words[0].endswith(("’s", "'s"))):  # "Estonia's Ämari air base": the owner
                 words.pop(0)
+            owned = [k for k, w in enumerate(words) if w.endswith(("’s", "'s"))]
+            words = words[owned[-1] + 1:] if owned else words  # "the Northern Fleet's Kipelovo airbase"
             if not words or all(w.lower() in DEMONYMS for w in words):
                 continue  # "the British air base": whose, not which
             start = m.start() - len(" ".join(words))
@@ -493,20 +505,67 @@ class _Names:
                     out.append(self._org_span(doc, j, i + 1, ent_of))
                 continue
             start = self._org_left(doc, i, ent_of)
-            if start == i:
-                continue  # a head alone ("Command", "Navy"): the vocabulary's business
+            if start == i or (qualified and start == i - 1):
+                continue  # a head alone ("Command", "Navy", "Director of Public Relations"): no name of its own
             out.append(self._org_span(doc, start, self._org_right(doc, i + 1, ent_of), ent_of))
         return [s for s in filter_spans([s for s in out if s is not None])]
+
+    def _shared_heads(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """"the neutral waters of the Chukchi, Beaufort, Bering and Okhotsk Seas", "the Black and Baltic Seas":
+        names listed before one plural head are each a place of that head — the region the vocabulary calls
+        "<name> Sea" or "Sea of <name>", or a feature without a key."""
+        held = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
+        out = []
+        for m in _SHARED_HEAD.finditer(text):
+            items = re.findall(r"[A-Z][a-z]+", m.group("names"))
+            while items and items[0] in GEO_HEADS | NOT_NAMES:
+                items.pop(0)  # "the Pacific Ocean, the Black and Baltic Seas": the list starts after "Ocean"
+            head = m.group("head")[:-1]
+            spans = [char_span(doc, m.start() + k.start(), m.start() + k.end())
+                     for k in re.finditer(r"[A-Z][a-z]+", m.group("names")) if k.group(0) in items] \
+                if len(items) >= 2 else []
+            for k, span in enumerate(spans):
+                if span is None or span.start in held:
+                    continue
+                end = span.end + 1 if k == len(spans) - 1 else span.end  # the last name holds the head
+                by_name = self._regions_by_name()
+                found = by_name.get(f"{span.text} {head}".lower()) or by_name.get(f"{head} of {span.text}".lower(), {})
+                place = Span(doc, span.start, end, label="PLACE",
+                             span_id=f"region:{next(iter(found))}" if len(found) == 1 else "")
+                set_fc_value(place, {"name": f"{span.text} {head}", **({} if len(found) == 1 else {"kind": "feature"})})
+                out.append(place)
+        return out
+
+    def _head_before(self, doc: Doc, i: int) -> Span | None:
+        """"from Cape Chauda in the occupied Crimea": a head written before a name (one or two capitalised words)
+        is a geographic feature — unless the words name a city ("Cape Town", "Mount Pleasant")."""
+        end = i + 1
+        while end < len(doc) and end - i <= 2 and _is_cap(doc[end]) and doc[end].lower_ not in DEMONYMS:
+            end += 1
+        if end == i + 1 or doc[i + 1:end].text.lower() in {"of", "the"}:
+            return None
+        words = tuple(_view(doc).words(doc)[i:end])
+        if any(names == words for names, _ in city_gazetteer().get(words[0], [])):
+            return None
+        return self._place(doc, i, end, "feature")
 
     def _outlets(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """"local newspaper El Liberal", "the daily Haaretz", "broadcaster Yle": a name right after the kind of
         outlet it is, is that outlet (an organisation); so is a name before its kind ("The Bawbat al-Wasat
-        website") and one with its kind in apposition ("Ansarul Islam, a jihadi Salafist group")."""
+        website"), one with its kind in apposition ("Ansarul Islam, a jihadi Salafist group"), one whose
+        correspondent reports ("Al Mayadeen’s correspondent") and the agencies of a credit line at the top
+        ("MOSCOW, August 14. /TASS/.", "(MENAFN- UkrinForm)", "(UrduPoint News / Sputnik - 26th September, 2019)")."""
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
-        for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
-                  *_BODY_IN_APPOSITION.finditer(text)]:
-            span = char_span(doc, m.start("name"), m.end("name"))
+        found = [(m, "name") for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
+                                       *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text)]]
+        found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source")
+                  if m.group(group)]
+        for m, group in found:
+            span = char_span(doc, m.start(group), m.end(group))
+            cut = next((t.i for t in span or [] if t.i > span.start and (_is_date_word(t) or "\n" in t.text)),
+                       None)
+            span = span if cut is None or span is None else doc[span.start:cut]  # "told newswire BNS Monday": BNS
             if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)) \
                     or all(t.lower_ in DEMONYMS for t in span):
                 continue
@@ -661,6 +720,9 @@ class _Names:
         n = len(doc)
         words = _view(doc).words(doc)
         for i, word in enumerate(words):
+            if word in GEO_HEAD_BEFORE and (span := self._head_before(doc, i)) is not None:
+                out.append(span)
+                continue
             if word not in GEO_HEADS and word not in GEO_HEAD_FIRST and word.lower() not in GEO_HEADS_LOWER:
                 continue
             tok = doc[i]
@@ -683,6 +745,7 @@ class _Names:
                 if start < i:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
         out += self._states(doc, ents)
+        out += self._shared_heads(doc, text, ents)
         for m in _OCEAN_ALONE.finditer(text):  # "the western Pacific", "the Atlantic"
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
@@ -795,7 +858,24 @@ class _Names:
                 set_fc_value(span, {"name": m.group("d"), "designator": None})
             out.append(span)
             covered.update(range(span.start, span.end))
-        return out + self._family_names(doc, covered)
+        return out + self._family_names(doc, covered) + _drone_families(doc, covered) + self._spaced(doc, covered)
+
+    def _spaced(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """"an FA 50 fighter jet": a designation written with a space is an aircraft — of the type the vocabulary
+        gives its hyphenated base, when that is one type, else without a type."""
+        from claims.nlp.components import _spaced_designation
+
+        out = []
+        for t in doc[2:]:
+            if t.i in covered or t.i - 1 in covered or not _spaced_designation(doc, t.i):
+                continue
+            types = self._designation_types().get(f"{doc[t.i - 1].text}{t.text}")
+            designator = next(iter(types)) if types and len(types) == 1 else None
+            span = Span(doc, t.i - 1, t.i + 1, label="AIRCRAFT", span_id=f"aircraft:{designator}" if designator else "")
+            if not designator:
+                set_fc_value(span, {"name": span.text, "designator": None})
+            out.append(span)
+        return out
 
     def _family_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """"two Sukhoi warplanes", "two Mirage fighter jets": a maker's or a family's name that opens the
@@ -903,12 +983,14 @@ class _Names:
 
     def _capital_as_government(self, doc: Doc, ent: Span) -> Span:
         """A large city speaking or owning a government body is its government ("Beijing protested", "Moscow
-        said", "Seoul’s military"), not a place — as "Washington" is the US government."""
+        said", "Seoul’s military"), not a place — as "Washington" is the US government; after a preposition it is
+        where the speaker is ("officials in Moscow said")."""
         if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end + 1 >= len(doc):
             return ent
         nxt, after = doc[ent.end], doc[ent.end + 1]
-        if not (nxt.lower_ in SAY_VERBS or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)):
-            return ent
+        if not (nxt.lower_ in SAY_VERBS or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)) or (
+                ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "from", "at", "near", "over", "to")):
+            return ent  # "Al Mayadeen’s correspondent in Tehran reported": where the speaker is, not who speaks
         city = _big_city(doc, ent)
         if city is None:
             return ent
@@ -1063,14 +1145,18 @@ class _Names:
         return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
 
     def _owned_bases(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"took off from a British air force base": a service right before "base" names whose base it is — a
-        base (a place without a key), not the operator of the flight."""
+        """"took off from a British air force base", "the Lithuanian Air Force Aviation Base": a service right before
+        "base" (or a capitalised kind of base) names whose base it is — a base (a place without a key), not the
+        operator of the flight."""
         out: list[Span] = []
         for e in ents:
-            if e.label_ == "ORG" and e.end < len(doc) and doc[e.end].lower_ in _BASE_NOUNS and self._is_service(e) \
-                    and not (e.end + 1 < len(doc) and doc[e.end + 1].is_alpha and doc[e.end + 1].is_lower
-                             and doc[e.end + 1].lower_ not in ("in", "at", "near", "on", "and", "of")):
-                span = Span(doc, e.start, e.end + 1, label="PLACE")
+            kind = 1 if e.end + 1 < len(doc) and doc[e.end].text in _BASE_KIND_WORDS else 0  # "… Aviation Base"
+            if e.label_ == "ORG" and e.end + kind < len(doc) and doc[e.end + kind].lower_ in _BASE_NOUNS \
+                    and self._is_service(e) and not (
+                        e.end + kind + 1 < len(doc) and doc[e.end + kind + 1].is_alpha
+                        and doc[e.end + kind + 1].is_lower
+                        and doc[e.end + kind + 1].lower_ not in ("in", "at", "near", "on", "and", "of")):
+                span = Span(doc, e.start, e.end + kind + 1, label="PLACE")
                 set_fc_value(span, {"kind": "base", "name": span.text, "owner": e.text})
                 out.append(span)
                 continue
@@ -1134,6 +1220,11 @@ class _Names:
                 acro = doc[e_end + 1]
                 if acro.is_upper and acro.is_alpha and 2 <= len(acro.text) <= 10:
                     defined[acro.text] = e
+        for e in ents:  # "The Armed Forces of the Philippines has started …, with AFP chief": its initials
+            initials = "".join(t.text[0] for t in e if t.lower_ not in CONNECTORS)
+            if e.label_ == "ORG" and not e.id_ and len(initials) >= 3 and initials.isupper() \
+                    and all(t.is_title or t.lower_ in CONNECTORS for t in e):
+                defined.setdefault(initials, e)
         if not defined:
             return ents
         # the text's own definition beats a vocabulary acronym: "Armed Forces of the Philippines (AFP)" is not the
@@ -1167,7 +1258,7 @@ _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", 
 
 
 _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal|"
-                                r"news\s+agency|(?:TV|television)\s+channel)\s+"
+                                r"news\s+agency|newswire|news\s+wire|(?:TV|television)\s+channel)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
 #: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
@@ -1180,6 +1271,19 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
 _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+"
                                  r"(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement|militia|faction|network|"
                                  r"news\s+agency|outlet|broadcaster|newspaper)\b")
+#: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
+_SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
+                          r"\s+(?P<head>Seas|Oceans|Gulfs|Straits)\b")
+#: "Al Mayadeen’s correspondent in Tehran reported": whose correspondent or reporter speaks is an outlet.
+_OUTLET_OF_REPORTER = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+"
+                                 r"(?:correspondent|reporter|stringer)\b")
+#: A credit line opening the text: an agency between slashes after a dateline ("MOSCOW, August 14. /TASS/."), or
+#: a distributor and its source in brackets ("(MENAFN- UkrinForm)", "MOSCOW (UrduPoint News / Sputnik - 26th
+#: September, 2019)").
+_CREDIT_NAME = r"[A-Z][\w.]*(?:-[A-Za-z][\w.]*)*(?:\s[A-Z][\w.]*(?:-[A-Za-z][\w.]*)*){0,2}"
+_CREDIT_LINE = re.compile(rf"\A(?:[A-Z][A-Z .-]*,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\.\s+/(?P<name>[A-Z][\w-]+)/|"
+                          rf"(?:[A-Z][A-Z .-]*\s)?\((?P<name2>{_CREDIT_NAME})\s*[-–/]\s*(?P<source>{_CREDIT_NAME})"
+                          rf"(?:\s+[-–][^)\n]*)?\))")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
 _LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"
@@ -1266,10 +1370,15 @@ def _towns_in_places(doc: Doc, ents: list[Span], held: set[int]) -> list[Span]:
 
 def _town_start(doc: Doc, last: int) -> int:
     """The first word of the capitalised name ending at token ``last``, before ", <place>": up to four words,
-    lower-case particles inside ("Campo Novo do Parecis", "Santo Antonio Leverger"), never a sentence opener."""
+    lower-case particles inside ("Campo Novo do Parecis", "Santo Antonio Leverger"), parts joined by hyphens
+    ("Primorsko-Akhtarsk"), never a sentence opener."""
     start = last
     while start - last < 3 and start >= 1:
         prev = doc[start - 1]
+        if prev.text == "-" and not prev.whitespace_ and start >= 2 and not doc[start - 2].whitespace_ \
+                and _is_cap(doc[start - 2]) and not doc[start - 2].is_sent_start:
+            start -= 2
+            continue
         if prev.is_sent_start or not (_is_cap(prev) or (prev.lower_ in _NAME_PARTICLES and start - 1 >= 1
                                                         and _is_cap(doc[start - 2]))):
             break
@@ -1370,6 +1479,8 @@ def _ship_context(doc: Doc, start: int, end: int, *, after_the: bool = False) ->
 
 
 _BASE_NOUNS = frozenset({"base", "bases", "airbase", "airbases", "airfield", "airfields"})
+#: A capitalised kind between a service and its "Base" ("the Lithuanian Air Force Aviation Base").
+_BASE_KIND_WORDS = frozenset({"Aviation", "Air", "Naval", "Military"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip",
                           "state", "district", "county", "prefecture"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
@@ -1386,7 +1497,7 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
 #: A nationality + one of these is that country's body ("Polish military", "Indian government").
 _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities", "police",
                                  "parliament", "defense force", "defence force", "defense forces",
-                                 "defence forces"})
+                                 "defence forces", "military forces"})
 
 
 def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1412,6 +1523,55 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(span)
         held.update(range(span.start, span.end))
     return sorted(out, key=lambda e: e.start)
+
+
+def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
+    """"Shahed-136/131", "11 Shahed kamikaze drones", "the combat drones Geran-2": a drone family's name with its
+    number, in the plural ("Shaheds") or next to a word for drones, is an aircraft of that family without a type."""
+    out = []
+    for t in doc:
+        m = DRONE_FAMILIES.match(t.text)
+        if m is None or t.i in covered:
+            continue
+        near = {w.lower_ for w in doc[max(0, t.i - 2):t.i + 4]}
+        if "-" in m.group("name") or m.group("plural") or near & _DRONE_WORDS:
+            span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
+            set_fc_value(span, {"name": m.group("name"), "designator": None, "family": True})
+            out.append(span)
+    return out
+
+
+def _is_date_word(token: Any) -> bool:
+    return token.lower_.rstrip(".") in MONTHS or token.lower_ in WEEKDAYS
+
+
+def _shared_nationality(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Six Russian and Chinese military aircraft": after coordinated nationalities, "military" (or "air force")
+    modifies the aircraft of both countries — the second nationality's body is no organisation there (it made the
+    PLA the operator of the Russian aircraft too)."""
+    def coordinated(e: Span) -> bool:
+        return e.label_ == "ORG" and e.start >= 2 and e.end < len(doc) and doc[e.start].lower_ in DEMONYMS \
+            and doc[e.start - 1].lower_ in ("and", "or") and doc[e.start - 2].lower_ in DEMONYMS \
+            and doc[e.end].lower_ in MODIFIED_NOUNS
+    return [e for e in ents if not coordinated(e)]
+
+
+def _border_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Border Guard is investigating": a capitalised "Border" before Guard, Police or Service is that body —
+    an organisation without a key (Finland's, Poland's…) — not the US–Mexico border as a place."""
+    out = []
+    for e in ents:
+        if e.label_ == "PLACE" and e.id_ in ("region:us-mexico-border", "") and e.end < len(doc) \
+                and doc[e.end - 1].text == "Border" and doc[e.end].text in _BORDER_BODY_HEADS:
+            span = Span(doc, e.end - 1, e.end + 1, label="ORG")
+            set_fc_value(span, {"name": span.text})
+            out.append(span)
+            continue
+        out.append(e)
+    return out
+
+
+_BORDER_BODY_HEADS = frozenset({"Guard", "Guards", "Police", "Service", "Force"})
 
 
 def _possessive_owner(doc: Doc, start: int) -> Span | None:

@@ -227,6 +227,13 @@ UNIT_SUFFIXES = (r"(?<=\d)(?:Km|KM)",)
 #: A dash typed as two hyphens is its own token, and so is a bracket closing right before it: "(Jiji Press)--The"
 #: was one token "Press)--The", which hid the agency's name.
 DOUBLE_HYPHEN_INFIXES = (r"(?<=\w)\)(?=--)", r"(?<=[\w)])--(?=\w)")
+#: The slashes of an agency's credit line and the hyphen after a distributor's name are their own tokens
+#: ("MOSCOW, August 14. /TASS/.", "(MENAFN- UkrinForm)"): one token "/TASS/." hid the agency.
+CREDIT_PREFIXES = (r"/(?=[A-Z])",)
+CREDIT_SUFFIXES = (r"(?<=[A-Z])/", r"(?<=[A-Z]/)\.", r"(?<=[A-Z]{2})-")
+#: A bracket opened right after a word is its own token: "the Joint Chiefs of Staff(JCS)" (KBS's style) was one
+#: token "Staff(JCS", which hid both the name and its acronym.
+GLUED_BRACKET_INFIXES = (r"(?<=[a-z])\((?=[A-Z])",)
 
 
 #: A designation with variant letters is one token: spaCy's English suffix rules split a unit letter off a number
@@ -236,9 +243,10 @@ DESIGNATION_TOKEN = re.compile(r"^(?:F/A|[A-Za-z]{1,4})-\d{1,3}[A-Z]{1,3}\d?s?$"
 
 def _designation_tokens(nlp: Language) -> None:
     """Tokenizer rules for designations; set before any pattern is tokenized, so patterns and texts agree."""
-    suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS, *MULTIPLIER_SUFFIXES, *UNIT_SUFFIXES]
+    suffixes = [*nlp.Defaults.suffixes, *DESIGNATION_STOPS, *MULTIPLIER_SUFFIXES, *UNIT_SUFFIXES, *CREDIT_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    infixes = [*nlp.Defaults.infixes, *DOUBLE_HYPHEN_INFIXES]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, *CREDIT_PREFIXES]).search
+    infixes = [*nlp.Defaults.infixes, *DOUBLE_HYPHEN_INFIXES, *GLUED_BRACKET_INFIXES]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     default = nlp.tokenizer.token_match
     nlp.tokenizer.token_match = (lambda text: DESIGNATION_TOKEN.match(text) or default(text)) if default \

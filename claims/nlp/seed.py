@@ -259,7 +259,10 @@ REGION_ALIASES: dict[str, list[str]] = {
                          "the southern US border", "U.S. southern border"],
     "baja-peninsula": ["the Baja California peninsula", "Baja California Peninsula"],
     "southwestern-us": ["southwestern United States", "the US Southwest", "Southwest US"],
-    "international-airspace": ["international airspace", "international waters", "international air space"],
+    # "neutral waters": the Russian defence ministry's word for the waters (and the airspace over them) beyond any
+    # territorial sea ("a scheduled flight in the airspace over the neutral waters of the Barents Sea")
+    "international-airspace": ["international airspace", "international waters", "international air space",
+                               "neutral waters"],
     "gulf-of-california": ["Gulf of Cortés"],
     "mexico": ["Mexican territory", "Mexican airspace"],
 }
