@@ -27,8 +27,9 @@ FOLLOW_UP_RX = re.compile(
 )
 #: "Of those", "among them": the follow-up narrows the previous records instead of replacing a field.
 #: "Only the P-8s?", "just the Navy ones": narrows too.
-ONLY_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b", _RX)
-NARROW_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
+ONLY_RX = re.compile(r"^\s*(?:(?:but|and|now|so|ok(?:ay)?)[\s,]+)?(?:only|just)\b", _RX)
+NARROW_RX = re.compile(r"^\s*(?:(?:but|and|now|so|ok(?:ay)?)[\s,]+)?(?:only|just)\b"
+                       r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
                        r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
                        r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
 SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)

@@ -56,7 +56,11 @@ POLITE_RX = re.compile(
     r"|is\s+it\s+possible\s+to\s+(?:get|have|know)\s+|i\s+need\s+(?=the\s+(?:number|count|total|list)\b)"
     r"|i(?:'|’)?d\s+be\s+grateful\s+for\s+|i\s+would\s+be\s+grateful\s+for\s+|do\s+you\s+happen\s+to\s+know\s+"
     r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+me\s+know\s+"
-    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+){0,3}",
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+"
+    # "according to the records,", "based on the flight data:", "I'm curious how many…", "sorry to bother you,"
+    r"|(?:according\s+to|based\s+on|going\s+by)\s+(?:the|your)\s+(?:flight\s+)?(?:records|data|tracks|logs)"
+    r"\s*[:,\-–—]?\s*|i(?:'|’)?m\s+curious\s+(?:to\s+know\s+)?|i\s+am\s+curious\s+(?:to\s+know\s+)?"
+    r"|sorry\s+to\s+(?:bother|trouble|pester)\s+you(?:\s+again)?\s*[!,.:\-–—]*\s*){0,3}",
     _RX,
 )
 #: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
@@ -481,6 +485,10 @@ def departures(text: str, spans: Spans) -> list[str]:
 THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
 AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
                     r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
+#: "how many flights should there have been?", "would have flown": what did not happen is not in the records.
+COUNTERFACTUAL_RX = re.compile(r"\b(?:should|would|could|might|must|ought\s+to)(?:\s+(?:there|they|it|we|you|i))?"
+                               r"\s+(?:have|['’]ve)\s+(?:been|flown|happened|gone)\b"
+                               r"|\b(?:should|ought\s+to)\s+there\s+be\b", _RX)
 FUTURE_RX = re.compile(r"\b(?:will|shall|gonna)\b(?!\s+you\b)|\b(?:is|are|am)\s+going\s+to\b", _RX)
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -495,6 +503,8 @@ def vague_times(text: str) -> list[str]:
     out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
     out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (the records show what flew, not what should or would have)"
+            for m in COUNTERFACTUAL_RX.finditer(text)]
     return out + [f"word: {m.group('m')} {m.group('n')} (the {m.group('n')}th, or the year 20{m.group('n')}? write "
                   f"\"{m.group('n')} {m.group('m')}\" or \"{m.group('m')} 20{m.group('n')}\")"
                   for m in MONTH_OR_YEAR_RX.finditer(text)]

@@ -173,7 +173,7 @@ _EDGE_RX = re.compile(
     _RX,
 )
 _WEEK_OF_RX = re.compile(
-    rf"\b(?:(?:in|during)\s+)?the\s+week\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"\b(?:(?:in|during)\s+)?the\s+week\s+(?:of|(?:starting|beginning)(?:\s+on)?|commencing)\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>{_YEAR_RX}))?"
     r"(?![\w-])",
     _RX,
@@ -304,6 +304,60 @@ _WEEKDAY_DATE_RX = re.compile(
     rf"|(?P<m2>{_MON_RX})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR_RX}))\b", _RX)
 
 
+#: A date written as a day, a month and a year: "27 January 2025" / "January 27, 2025"; a month with its year; a year.
+_DATE_WORDS = (rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_RX}\.?|{_MON_RX}\.?\s+\d{{1,2}}"
+               rf"(?:st|nd|rd|th)?|{_MON_RX}\.?)(?:,?\s+{_YEAR_RX})?|{_YEAR_RX}")
+#: "from October 2025 on", "from 1 February 2025 onwards": since then ("on" alone is a filler word to the reader,
+#: which would leave October 2025 alone).
+_FROM_ON_RX = re.compile(rf"\bfrom\s+(?P<p>{_DATE_WORDS})\s+(?:on(?:wards?)?|onwards?|forwards?|and\s+(?:after|later))"
+                         r"(?![\w-])", _RX)
+#: "up to and including January 2025": until its end; "… and including 3 February 2025": until that day.
+_INCLUDING_RX = re.compile(rf"\b(?:up\s+to|through|thru|until|till|to)\s+and\s+including\s+(?=(?P<p>{_DATE_WORDS}))",
+                           _RX)
+#: "27/01/2025", "2/13/2025", "03.02.2025": a numeric date whose day and month can be told apart — one of the two
+#: above 12 with slashes, or dots (written day first) —; "2/3/2025" is left as written (declined: which?).
+_NUMERIC_DATE_RX = re.compile(rf"(?<![\w/.-])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR_RX})"
+                              r"(?![\w/-]|\.\d)")
+#: "in 2025-02": the month.
+_ISO_MONTH_RX = re.compile(rf"\b(?P<lead>in|during|for|of|since|before|after|until)\s+(?P<y>{_YEAR_RX})-"
+                           r"(?P<m>0[1-9]|1[0-2])(?![\w-])", _RX)
+
+
+def spell_open_ends(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Open periods and numeric dates the reader has no rule for, spelled as ones it has and said as corrections:
+    "from October 2025 on" → "since October 2025"; "up to and including January 2025" → "until the end of
+    January 2025"; "27/01/2025" → "27 January 2025", "2/13/2025" → "13 February 2025", "03.02.2025" → "3 February
+    2025"; "in 2025-02" → "in February 2025"."""
+    changes: list[tuple[str, str]] = []
+
+    def say(m: re.Match[str], words: str) -> str:
+        changes.append((m.group(0).strip(), words))
+        return words
+
+    def numeric(m: re.Match[str]) -> str:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if m.group("sep") == "/" and a <= 12 and b <= 12:
+            return m.group(0)
+        day, month = (a, b) if m.group("sep") == "." or a > 12 else (b, a)
+        try:
+            dt.date(int(m.group("y")), month, day)
+        except ValueError:
+            return m.group(0)
+        return say(m, f"{day} {_MONTH_NAMES[month - 1]} {m.group('y')}")
+
+    def including(m: re.Match[str]) -> str:
+        whole = not re.match(r"(?:the\s+)?\d{1,2}(?!\d)|\w+\.?\s+\d{1,2}(?!\d)", m.group("p"))
+        words = "until the end of " if whole else "until "
+        changes.append((m.group(0).strip(), words.strip()))
+        return words
+
+    text = _NUMERIC_DATE_RX.sub(numeric, text)
+    text = _ISO_MONTH_RX.sub(lambda m: say(m, f"{m.group('lead')} {_MONTH_NAMES[int(m.group('m')) - 1]} "
+                                              f"{m.group('y')}"), text)
+    text = _FROM_ON_RX.sub(lambda m: say(m, f"since {m.group('p')}"), text)
+    return _INCLUDING_RX.sub(including, text), changes
+
+
 def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
     """Dates as people type them in chat, spelled as ones the reader has, each said as a correction: "Feb '25" →
     "Feb 2025" (a two-digit year after an apostrophe: this century unless that is after next year); "Oct-2025" →
@@ -311,7 +365,7 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
     "last weekend", "over the weekend" → the last Saturday and Sunday before today (left as written on a Saturday
     or a Sunday: this one or the one before?); "Tuesday 21 October 2025" → "21 October 2025" when that day is a
     Tuesday (a weekday that does not match is left, and declined)."""
-    changes: list[tuple[str, str]] = []
+    text, changes = spell_open_ends(text)
 
     def say(m: re.Match[str], words: str) -> str:
         changes.append((m.group(0).strip(), words))

@@ -69,9 +69,16 @@ CORRECTION_RX = re.compile(r"^\W*(?:(?:(?:sorry|oops|my\s+bad|correction)\b|(?:n
                            r"|\s+(?:wait|sorry|i\s+meant?)\b))[\s,!.:;\-–—]*)+"
                            r"(?:i\s+meant?\s+|make\s+(?:that|it)\s+|rather\s+)?", _RX)
 #: "over it?", "and near there?", "over Crimea itself?": the previous question's one place with another relation.
-PLACE_PRONOUN_RX = re.compile(r"^(?P<lead>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?)"
-                              r"(?P<rel>over|near|close\s+to|around)\s+(?P<pro>it|there|that\s+place|the\s+same\s+place)"
-                              r"(?:\s+itself)?(?P<tail>\W*)$", _RX)
+#: "and over, not near?", "near instead?": the same place with the other relation; "within 5 nm?": with that distance.
+PLACE_PRONOUN_RX = re.compile(r"^(?P<lead>\W*(?:(?:and|but|what\s+about|how\s+about|only|just|now)\s+)?)"
+                              r"(?P<rel>over|near|close\s+to|around|within\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?"
+                              r"|km|kilomet(?:er|re)s?|miles?|mi)(?:\s+of)?)"
+                              r"(?P<pro>\s+(?:it|there|that\s+place|the\s+same\s+place)|\s*,?\s+(?:and\s+)?not\s+(?:near|over"
+                              r"|close\s+to|around)|\s+(?:instead(?:\s+of\s+(?:near|over))?|rather\s+than\s+(?:near|over)))"
+                              r"(?:\s+itself)?(?P<tail>\W*)$"
+                              r"|^(?P<lead2>\W*(?:(?:and|but|what\s+about|how\s+about|only|just|now)\s+)?)"
+                              r"(?P<within>within\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?|km|kilomet(?:er|re)s?"
+                              r"|miles?|mi))(?P<tail2>\W*)$", _RX)
 ITSELF_RX = re.compile(r"^(?P<head>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?over\s+(?:the\s+)?"
                        r"[A-Z][\w'’. -]{1,40}?)\s+itself(?P<tail>\W*)$")
 
@@ -88,8 +95,14 @@ def _place_pronoun(text: str, previous: Scope, vocab: Vocab, corrections: list[t
     name = vocab.region_names.get(previous.regions[0].slug)
     if not name:
         return text
-    place = f"{m.group('rel')} {name}"
-    corrections.append((f"{m.group('rel')} {m.group('pro')}", place))
+    if m.group("within"):  # "within 5 nm?": of the previous place
+        place = f"{m.group('within')} of {name}"
+        corrections.append((m.group("within"), place))
+        return f"{m.group('lead2')}{place}{m.group('tail2')}"
+    rel = m.group("rel")
+    within = rel.lower().startswith("within") and not rel.lower().endswith("of")
+    place = f"{rel} of {name}" if within else f"{rel} {name}"
+    corrections.append((text[m.start("rel"):m.end("pro")], place))
     return f"{m.group('lead')}{place}{m.group('tail')}"
 
 

@@ -365,6 +365,25 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("which claims are backed by flight data?", Intent.CLAIMS, {"nu": "backed by flight data"}),
     ("claims without evidence", Intent.CLAIMS, {"nu": ""}),
     ("how many claims have we marked as supported?", Intent.CLAIMS, {"nu": ""}),
+    # round 9 of the oracle (tests/bot_core/oracle_round9.py)
+    ("how many flights near Texas should there have been?", Intent.COUNT, {"nu": "should there have been"}),  # was 11
+    ("how many P-8 flights would have flown without the exercise?", Intent.COUNT, {"nu": "would have flown"}),
+    ("how many flights from October 2025 on?", Intent.COUNT, {"period": "2025-10-01/2026-11-24"}),  # was October
+    ("how many flights from 1 February 2025 onwards?", Intent.COUNT, {"period": "2025-02-01/2026-11-24", "nu": ""}),
+    ("how many flights up to and including January 2025?", Intent.COUNT, {"period": "1990-01-01/2025-01-31",
+                                                                         "nu": ""}),
+    ("how many flights up to and including 3 February 2025?", Intent.COUNT, {"period": "1990-01-01/2025-02-03"}),
+    ("how many flights in the week starting 27 January 2025?", Intent.COUNT, {"period": "2025-01-27/2025-02-02"}),
+    ("how many flights on 03.02.2025?", Intent.COUNT, {"period": "2025-02-03/2025-02-03",
+                                                       "corr": "03.02.2025>3 February 2025"}),
+    ("how many flights from 27/01/2025 to 31/01/2025?", Intent.COUNT, {"period": "2025-01-27/2025-01-31"}),
+    ("how many flights on 2/13/2025?", Intent.COUNT, {"period": "2025-02-13/2025-02-13"}),
+    ("how many flights on 3/2/2025?", Intent.COUNT, {"nu": "2025"}),  # 3 February or 2 March: still declined
+    ("how many flights in 2025-02?", Intent.COUNT, {"period": "2025-02-01/2025-02-28", "nu": ""}),
+    ("According to the records, how many flights were there near Texas in 2025?", Intent.COUNT, {"nu": ""}),
+    ("based on the flight data, how many P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("I'm curious how many Navy flights there were in February 2025", Intent.COUNT, {"nu": ""}),
+    ("sorry to bother you, how many P-8 flights near Texas in 2024?", Intent.COUNT, {"nu": ""}),
 ]
 
 
@@ -596,3 +615,18 @@ def test_round8_corrections_edit_the_question_before() -> None:
     they = parse("which aircraft were they?", previous=first)
     assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
     assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
+
+
+def test_round9_follow_ups_switch_the_relation_narrow_and_bound_the_distance() -> None:
+    """"and over, not near?" (the same place, over), "now only the Navy ones" (narrows), "within 5 nm?" (the
+    previous place at that distance): all were declined."""
+    first = parse("how many flights near Texas in February 2025?")
+    swap = parse("and over, not near?", previous=first)
+    assert regions(swap.scope.regions) == "over:texas" and not swap.not_understood, swap.to_dict()
+    assert swap.scope.period == first.scope.period and ("over, not near", "over Texas") in swap.corrections
+    navy = parse("now only the Navy ones", previous=swap)
+    assert navy.scope.operators == ("us-navy",) and regions(navy.scope.regions) == "over:texas", navy.to_dict()
+    assert not navy.not_understood, navy.to_dict()
+    within = parse("within 5 nm?", previous=first)
+    assert regions(within.scope.regions) == "near5:texas" and not within.not_understood, within.to_dict()
+    assert parse("within 5 nm?", previous=parse("how many flights near Texas or Arizona?")).not_understood
