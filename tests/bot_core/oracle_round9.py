@@ -113,7 +113,9 @@ def _conversations(o: Oracle, add: Add) -> None:
         ("how many flights over the Black Sea in October 2025?", o.count(both(over("black-sea"), between(*oct25)))),
         ("why so many?", Expect("decline")),
         ("which aircraft flew them?", o.aircraft(both(over("black-sea"), between(*oct25)))),
-        ("and over the Aegean?", o.count(both(over("aegean-sea"), between(*oct25)))))
+        # reviewed: a follow-up keeps the question asked before it ("how about 2024?" after "which aircraft?" is the
+        # aircraft of 2024 in the older oracle), so this asks which aircraft too; it expected a count at first
+        ("and over the Aegean?", o.aircraft(both(over("aegean-sea"), between(*oct25)))))
     add(s,
         ("how many P-8 flights near California in 2024?", o.count(both(P8, near("california"), between(*y24)))),
         ("sorry, I meant 2025", o.count(both(P8, near("california"), between(*y25)))),
