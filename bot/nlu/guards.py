@@ -374,7 +374,8 @@ def dropped_period_words(text: str, spans: Spans) -> list[str]:
         if m and not _in_span(at, spans):
             out.append(f"word: {m.group('w')} (say the dates: e.g. \"since 1 January 2025\")")
     out += [f"word: {m.group(0)} (between what? give two dates)" for m in BETWEEN_RX.finditer(text)
-            if not _in_span(m.start(), spans)]
+            if not _in_span(m.start(), spans) and not _in_span(_next_word(text, m.end()),
+                                                                [sp for sp in spans if sp[2].startswith("period")])]
     out += [f"word: {m.group(0)} (weekdays are not a filter I have)" for m in THE_WEEK_RX.finditer(text)
             if not _in_span(m.end() - 1, spans)]
     return out
@@ -521,6 +522,12 @@ def per_airframe(text: str, spans: Spans) -> list[str]:
     """"flights per aircraft", "broken down by plane": per airframe or per type? Not said; declined naming it."""
     return [f"word: {m.group(0)} (per airframe or per type? ask \"per type\" or \"which aircraft\")"
             for m in PER_AIRFRAME_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
+def _next_word(text: str, at: int) -> int:
+    """Where the word after ``at`` starts ("between 2024 and 2025": the year, which a comparison's side read)."""
+    m = re.compile(r"\s*(?:the\s+)?").match(text, at)
+    return m.end() if m else at
 
 
 def _in_span(at: int, spans: Spans) -> bool:

@@ -475,6 +475,10 @@ _BEFORE_A_YEAR = frozenset((
     "quarter", "last", "this", "next", "previous", "past", "coming", "every", "each", "per", "a", "an", "that"))
 #: A month typed last with no word before it ("p8s near tx feb?", "rc135 north sea oct"): "in <month>". Not "may"
 #: or "march" (words), not after a preposition or a day number.
+#: "the 2025 surveillance flights": the year as a describing word, moved after the flights ("the surveillance flights
+#: in 2025"); a number there would otherwise be read as a count of missions.
+_THE_YEAR_FLIGHTS_RX = re.compile(rf"\bthe\s+(?P<y>{_YEAR_RX})\s+(?P<np>(?:[\w-]+\s+){{0,3}}?"
+                                  r"(?:missions?|flights?|sorties?))\b", _RX)
 _BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?"
                             r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?=\W*$)", _RX)
 
@@ -530,5 +534,8 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
     text = _LAST_QUARTER_RX.sub(last_quarter, text)
     text = _WHOLE_YEAR_RX.sub(lambda m: say(m, "in "), text)
     text = _COMBINED_RX.sub(lambda m: say(m, f"{m.group('a')} and {m.group('b')}"), text)
+    text = _THE_YEAR_FLIGHTS_RX.sub(lambda m: say(m, f"the {m.group('np')} in {m.group('y')}"), text)
     text = _BARE_YEAR_RX.sub(lambda m: bare(m, "y"), text)
+    # "2025 vs 2024 for…" → "In 2025 vs in 2024": the second year gets its preposition too
+    text = _YEAR_OR_RX.sub(lambda m: "{lead} {a} {j} {lead} {b}".format(**m.groupdict()), text)
     return _BARE_MONTH_RX.sub(lambda m: bare(m, "m"), text), changes

@@ -56,7 +56,8 @@ HEX_RX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6}(?![
 IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}|[A-Za-z]{1,2}-?\d{3,6}[A-Za-z]{0,2}"
                       r"|\d{5,6})(?![\w-])")
 #: "callsign PELCN11", "hex ae6801", "registration 168754": the word that says what the identity is.
-IDENT_CUE_RX = re.compile(r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
+IDENT_CUE_RX = re.compile(r"(?:\b(?:under|with|using|bearing|flying\s+as)\s+(?:the\s+)?(?=call\s*-?\s*sign))?"
+                          r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
                           r"|tail(?:\s+numbers?)?)\s+(?P<word>[\w-]+)", _RX)
 #: "the week before 5 February", "two days after": a span next to a date the reader does not build.
 RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
@@ -272,12 +273,14 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                                counting=intent in {Intent.COUNT, Intent.UNKNOWN}, comparing=intent == Intent.COMPARE)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
-    identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))
+    owners = {w: re.sub(r"['’]s$", "", w) for w in unread}  # "PELCN14's flights": the callsign's
+    identities = tuple(dict.fromkeys(owners[w] for w in unread
+                                     if HEX_RX.fullmatch(owners[w]) or IDENT_RX.fullmatch(owners[w])))
     if identities:
+        unread = [w for w in unread if owners[w] not in identities]
         for w in identities:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", corrected):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?:['’]s)?(?![\w-])", corrected):
                 spans.append((m.start(), m.end(), f"aircraft: {w}"))
-        unread = [w for w in unread if w not in identities]
     # "Georgia (the US state … or …?)", "Mich. (…)": the place's own words are not named again as words
     unresolved_lower = {u.split(" (", 1)[0].lower().rstrip(".") for u in unresolved}
     not_understood = [(f"place without over/near: {u}" if u.lower() in vocab.regions else f"place: {u}")

@@ -384,6 +384,24 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("based on the flight data, how many P-8 flights near Texas?", Intent.COUNT, {"types": "P8", "nu": ""}),
     ("I'm curious how many Navy flights there were in February 2025", Intent.COUNT, {"nu": ""}),
     ("sorry to bother you, how many P-8 flights near Texas in 2024?", Intent.COUNT, {"nu": ""}),
+    ("were U-2 flights up or down between 2024 and 2025?", Intent.COMPARE,
+     {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
+    ("is the number of RC-135 flights higher in 2025 than in 2024?", Intent.COMPARE,
+     {"other": "period:2024-01-01/2024-12-31", "nu": ""}),
+    ("compare U-2 and E-3 missions", Intent.COMPARE, {"types": "U2", "other": "types:E3TF,E3CF", "nu": ""}),
+    ("did the Navy or the Air Force fly more near Texas in 2025?", Intent.COMPARE, {"ops": "us-navy", "nu": ""}),
+    ("2025 vs 2024 for flights near Texas", Intent.COMPARE,
+     {"period": "2025-01-01/2025-12-31", "other": "period:2024-01-01/2024-12-31", "nu": ""}),
+    ("rank the aircraft types by number of flights in 2025", Intent.BREAKDOWN, {"by": "type", "rank": "1", "nu": ""}),
+    ("split the 2025 surveillance flights by operator", Intent.BREAKDOWN,
+     {"by": "operator", "period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("break the January 2025 flights down by day", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
+    ("give me a per-type count of the flights over Arizona", Intent.BREAKDOWN, {"by": "type", "nu": ""}),
+    ("list everything 04-2015 flew in 2025", Intent.LIST, {"identity": "04-2015", "nu": ""}),
+    ("flights under callsign FORTE12", Intent.COUNT, {"identity": "FORTE12", "nu": ""}),
+    ("list PELCN14's flights", Intent.LIST, {"identity": "PELCN14", "nu": ""}),
+    ("flights with callsign JAKE11", Intent.COUNT, {"identity": "JAKE11", "nu": ""}),
+    ("how many flights between Texas and Arizona?", Intent.COUNT, {"nu": "between"}),  # still declined
 ]
 
 
