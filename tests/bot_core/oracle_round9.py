@@ -522,3 +522,161 @@ def _answerable(o: Oracle, add: Add) -> None:
         add("r9-answer", (text, o.count(pred)))
     add("r9-answer", ("how many P-8 or P-3 flights over California in 2024?",
                       o.count(both(either(P8, P3), over("california"), between(*y24)))))
+
+
+def held_out(o: Oracle, add: Add) -> None:
+    """The held-out batch (category ``r9b-``), written after the first batch's fixes and run once before any fix of
+    its own: other follow-up words, comparisons and rankings said otherwise, periods, identities, places, traps."""
+    _held_out_conversations(o, add)
+    _held_out_questions(o, add)
+    _held_out_traps(add)
+
+
+def _held_out_conversations(o: Oracle, add: Add) -> None:
+    y24, y25, feb25, jan25, oct25 = _y(2024), _y(2025), month(2025, 2), month(2025, 1), month(2025, 10)
+    s = "r9b-conv"
+    add(s,
+        ("how many P-8 flights over California in 2025?", o.count(both(P8, over("california"), between(*y25)))),
+        ("what were they?", o.listing(both(P8, over("california"), between(*y25)))),
+        ("just the ones in February?", o.count(both(P8, over("california"), between(*feb25)))),
+        ("earliest?", o.when(both(P8, over("california"), between(*feb25)), "first")))
+    add(s,
+        ("how many flights near New Mexico in 2025?", o.count(both(near("new-mexico"), between(*y25)))),
+        ("narrow that to the Air Force", o.count(both(USAF, near("new-mexico"), between(*y25)))),
+        ("how about 2024?", o.count(both(USAF, near("new-mexico"), between(*y24)))))
+    add(s,
+        ("how many RC-135 missions over the North Sea?", o.count(both(RC, over("north-sea")))),
+        ("any of them in 2024?", o.count(both(RC, over("north-sea"), between(*y24)))),
+        ("and in October 2025?", o.count(both(RC, over("north-sea"), between(*oct25)))),
+        ("show those", o.listing(both(RC, over("north-sea"), between(*oct25)))))
+    add(s,
+        ("how many surveillance flights near Texas in January 2025?",
+         o.count(both(_surv, near("texas"), between(*jan25)))),
+        ("drop the date", o.count(both(_surv, near("texas")))),
+        ("and over it?", o.count(both(_surv, over("texas")))))
+    add(s,
+        ("how many U-2 flights over California?", o.count(both(U2, over("california")))),
+        ("what about over New Mexico instead?", o.count(both(U2, over("new-mexico")))),
+        ("when was that?", o.when(both(U2, over("new-mexico")), "last")))
+    add(s,
+        ("how many Global Hawk flights over Italy in October 2025?",
+         o.count(both(Q4, over("italy"), between(*oct25)))),
+        ("is that normal?", Expect("decline")),
+        ("and over Greece?", o.count(both(Q4, over("greece"), between(*oct25)))))
+    add(s,
+        ("how many Navy flights near the Baja peninsula in 2024?",
+         o.count(both(NAVY, near("baja-peninsula"), between(*y24)))),
+        ("per type", o.breakdown(both(NAVY, near("baja-peninsula"), between(*y24)), base.by_type)),
+        ("how many RAF flights over Sweden?", o.count(both(RAF, over("sweden")))))
+    add(s,
+        ("how many flights over Oklahoma in 2025?", o.count(both(over("oklahoma"), between(*y25)))),
+        ("and E-3s only?", o.count(both(E3, over("oklahoma"), between(*y25)))),
+        ("same for 2024", o.count(both(E3, over("oklahoma"), between(*y24)))))
+
+
+def _held_out_questions(o: Oracle, add: Add) -> None:
+    t = o.today
+    y24, y25, feb25, jan25, oct25 = _y(2024), _y(2025), month(2025, 2), month(2025, 1), month(2025, 10)
+    for text, a, b in [
+        ("P-8 vs. U-2 flights near Arizona in 2025", both(P8, near("arizona"), between(*y25)),
+         both(U2, near("arizona"), between(*y25))),
+        ("which was more common in 2025, P-8 or U-2 flights?", both(P8, between(*y25)), both(U2, between(*y25))),
+        ("RC-135 flights in October 2025 compared against January 2025", both(RC, between(*oct25)),
+         both(RC, between(*jan25))),
+        ("were there as many U-2 flights as E-3 flights in 2025?", both(U2, between(*y25)),
+         both(E3, between(*y25))),
+        ("did Navy flights outnumber Air Force flights in 2025?", both(NAVY, between(*y25)),
+         both(USAF, between(*y25))),
+        ("how did surveillance flights over Arizona change from 2024 to 2025?",
+         both(_surv, over("arizona"), between(*y24)), both(_surv, over("arizona"), between(*y25))),
+        ("compare P-3 and P-8 missions in 2024", both(P3, between(*y24)), both(P8, between(*y24))),
+        ("2024 versus 2025: flights over California", both(over("california"), between(*y24)),
+         both(over("california"), between(*y25))),
+        ("is the Navy flying less near California in 2025 than in 2024?",
+         both(NAVY, near("california"), between(*y25)), both(NAVY, near("california"), between(*y24))),
+        ("difference between RAF and USAF flights over the North Sea", both(RAF, over("north-sea")),
+         both(USAF, over("north-sea"))),
+    ]:
+        add("r9b-compare", (text, o.compare(a, b)))
+    for text, pred, key, rank in [
+        ("rank the months of 2025 by number of flights", between(*y25), base.by_month, True),
+        ("top 2 operators near Kaliningrad", near(KAL), base.by_op, True),
+        ("which type flew the most over California in 2024?", both(over("california"), between(*y24)),
+         base.by_type, True),
+        ("which week of October 2025 was busiest?", between(*oct25), base.by_week, True),
+        ("the month with the most P-8 flights near Texas", both(P8, near("texas")), base.by_month, True),
+        ("per-month count of surveillance flights in 2024", both(_surv, between(*y24)), base.by_month, False),
+        ("split the October 2025 flights by type", between(*oct25), base.by_type, False),
+        ("P-8 flights near California, broken down by month", both(P8, near("california")), base.by_month, False),
+        ("each day's flights between 1 and 5 February 2025", between(dt.date(2025, 2, 1), dt.date(2025, 2, 5)),
+         base.by_day, False),
+        ("who flew over the Baltic Sea?", over("baltic-sea"), base.by_op, False),
+    ]:
+        add("r9b-rank" if rank else "r9b-breakdown", (text, o.breakdown(pred, key, rank=rank)))
+    for text, pred in [
+        ("how many flights from 1 October 2025 onward?", _span(dt.date(2025, 10, 1), t)),
+        ("how many flights from the 1st of February 2025 on?", _span(dt.date(2025, 2, 1), t)),
+        ("how many P-8 flights up to and including 31 January 2025?", both(P8, _span(START, dt.date(2025, 1, 31)))),
+        ("how many flights in the week beginning 6 October 2025?", _span(dt.date(2025, 10, 6), dt.date(2025, 10, 12))),
+        ("how many flights in the second half of October 2025?", _span(dt.date(2025, 10, 16), dt.date(2025, 10, 31))),
+        ("how many flights in the first half of January 2025?", _span(dt.date(2025, 1, 1), dt.date(2025, 1, 15))),
+        ("how many flights on 21.10.2025?", _day(2025, 10, 21)),
+        ("how many flights on 10/28/2025?", _day(2025, 10, 28)),
+        # 02/02 is 2 February read either way
+        ("how many flights between 29/01/2025 and 02/02/2025?", _span(dt.date(2025, 1, 29), dt.date(2025, 2, 2))),
+        ("how many flights in 2025-10?", _span(*month(2025, 10))),
+        ("how many flights after October 2025?", _span(dt.date(2025, 11, 1), t)),
+        ("how many flights before mid-October 2025?", None),
+        ("how many flights in late 2025?", None),
+        ("how many RC-135 flights in Q3 2025?", both(RC, _span(dt.date(2025, 7, 1), dt.date(2025, 9, 30)))),
+        ("how many flights on Friday 17 October 2025?", _day(2025, 10, 17)),
+        ("how many flights in the past 48 hours?", None),
+    ]:
+        if pred is not None:
+            add("r9b-period", (text, o.count(pred)))
+    for text in ["how many flights before mid-October 2025?",
+                 "how many flights in late 2025?", "how many flights in the past 48 hours?"]:
+        add("r9b-period", (text, Expect("decline")))
+    for text, pred in [
+        ("what did ae6804 fly in 2025?", both(_hex("ae6804"), between(*y25))),
+        ("list the missions of tail 62-4134", _reg("62-4134")),
+        ("flights flown as DARKSTR2", _cs("DARKSTR2")),
+        ("show 80-1071's flights", _reg("80-1071")),
+    ]:
+        add("r9b-identity", (text, o.listing(pred)))
+    add("r9b-identity", ("when did the aircraft with hex ae5416 last fly?", o.when(_hex("ae5416"), "last")))
+    add("r9b-identity", ("how many flights did ZZ664 make in October 2025?",
+                         o.count(both(_reg("ZZ664"), between(*oct25)))))
+    for text, pred in [
+        ("how many flights near the Sea of Marmara?", near("sea-of-marmara")),
+        ("how many flights over Vlore?", over("vlore")),
+        ("how many flights near RAF Lakenheath in 2025?", both(near("base-egul"), between(*y25))),
+        ("how many flights near Holloman in February 2025?", both(near("base-khmn"), between(*feb25))),
+        ("how many flights over the Gulf of California?", over("gulf-of-california")),
+        ("how many RAF flights near Germany?", both(RAF, near("germany"))),
+        ("how many drone flights near Bulgaria?", both(_role("drone_recon"), near("bulgaria"))),
+        ("how many flights within 30 nm of Crimea?", near("crimea", 30)),
+    ]:
+        add("r9b-world", (text, o.count(pred)))
+    for text, pred in [
+        ("real quick, how many P-8 flights near Texas in 2025?", both(P8, near("texas"), between(*y25))),
+        ("going by the records, how many U-2 flights in 2024?", both(U2, between(*y24))),
+        ("how many flights near Texas in 2025, all told?", both(near("texas"), between(*y25))),
+        ("how many flights near Arizona that were not over Arizona?", None),
+    ]:
+        if pred is not None:
+            add("r9b-answer", (text, o.count(pred)))
+
+
+def _held_out_traps(add: Add) -> None:
+    for text in [
+        "how many flights near Texas that circled back?", "how many flights near Texas that returned to base early?",
+        "how many flights near Texas with a wingman?", "how many flights near Texas at dusk?",
+        "how many flights near Texas could there have been?", "how many flights near Texas were expected?",
+        "how many flights near Texas on rainy days?", "how many flights south of Texas?",
+        "how many flights near Texas launched from a carrier?", "how many flights near Texas by the same crew?",
+        "how many flights near the western border?", "how many flights near Texas on US holidays?",
+        "how many flights near Texas that broke the sound barrier?", "how many flights near Texas were cancelled?",
+        "how many flights near Texas were diverted?",
+    ]:
+        add("r9b-trap", (text, Expect("decline")))
