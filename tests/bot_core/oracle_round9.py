@@ -626,7 +626,9 @@ def _held_out_questions(o: Oracle, add: Add) -> None:
         ("how many flights between 29/01/2025 and 02/02/2025?", _span(dt.date(2025, 1, 29), dt.date(2025, 2, 2))),
         ("how many flights in 2025-10?", _span(*month(2025, 10))),
         ("how many flights after October 2025?", _span(dt.date(2025, 11, 1), t)),
-        ("how many flights before mid-October 2025?", None),
+        # reviewed: mid-October is 11–20 October (claims/nlp/dates.py) and "before" a period ends the day before it
+        # starts (README), so this is up to 10 October; it expected a decline at first
+        ("how many flights before mid-October 2025?", _span(START, dt.date(2025, 10, 10))),
         ("how many flights in late 2025?", None),
         ("how many RC-135 flights in Q3 2025?", both(RC, _span(dt.date(2025, 7, 1), dt.date(2025, 9, 30)))),
         ("how many flights on Friday 17 October 2025?", _day(2025, 10, 17)),
@@ -634,8 +636,7 @@ def _held_out_questions(o: Oracle, add: Add) -> None:
     ]:
         if pred is not None:
             add("r9b-period", (text, o.count(pred)))
-    for text in ["how many flights before mid-October 2025?",
-                 "how many flights in late 2025?", "how many flights in the past 48 hours?"]:
+    for text in ["how many flights in late 2025?", "how many flights in the past 48 hours?"]:
         add("r9b-period", (text, Expect("decline")))
     for text, pred in [
         ("what did ae6804 fly in 2025?", both(_hex("ae6804"), between(*y25))),
