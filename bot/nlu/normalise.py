@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 
 from rapidfuzz.distance import OSA
 
@@ -59,6 +60,11 @@ def _quieter(m: re.Match[str]) -> str:
     return low if low in FILLER or low in KNOWN_WORDS or is_english_word(low) else m.group(0)
 
 
+#: A word with a letter outside ASCII, and the letters NFKD does not take apart.
+_ACCENTED_RX = re.compile(r"(?<![\w-])[^\W\d_]*[^\x00-\x7f][^\W\d_]*(?![\w-])")
+_UNFOLDED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d"})
+
+
 def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
     """Replace unknown words that are one slip away from a vocabulary word ("Texs", "Febuary", "misions").
 
@@ -69,6 +75,17 @@ def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
     domain = list(vocab.domain) or sorted(vocab.words() | CORRECTABLE)
     domain_set = set(domain) | FILLER | CLAIM_WORDS
     corrections: list[tuple[str, str]] = []
+
+    def fold(m: re.Match[str]) -> str:  # "Skåne" where the records write "Skane": the name, said
+        word = m.group(0)
+        plain = "".join(c for c in unicodedata.normalize("NFKD", word.translate(_UNFOLDED))
+                        if not unicodedata.combining(c))
+        if plain == word or not plain.isascii() or word.lower() in domain_set or plain.lower() not in domain_set:
+            return word
+        corrections.append((word, plain))
+        return plain
+
+    text = _ACCENTED_RX.sub(fold, text)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -336,7 +353,7 @@ def spell_open_ends(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     def numeric(m: re.Match[str]) -> str:
         a, b = int(m.group("a")), int(m.group("b"))
-        if m.group("sep") == "/" and a <= 12 and b <= 12:
+        if m.group("sep") == "/" and a <= 12 and b <= 12 and a != b:  # "02/02/2025" is one day either way
             return m.group(0)
         day, month = (a, b) if m.group("sep") == "." or a > 12 else (b, a)
         try:
@@ -354,7 +371,8 @@ def spell_open_ends(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = _NUMERIC_DATE_RX.sub(numeric, text)
     text = _ISO_MONTH_RX.sub(lambda m: say(m, f"{m.group('lead')} {_MONTH_NAMES[int(m.group('m')) - 1]} "
                                               f"{m.group('y')}"), text)
-    text = _FROM_ON_RX.sub(lambda m: say(m, f"since {m.group('p')}"), text)
+    text = _FROM_ON_RX.sub(lambda m: say(m, "since " + re.sub(r"^the\s+|(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", "",
+                                                              m.group("p"), flags=_RX)), text)
     return _INCLUDING_RX.sub(including, text), changes
 
 

@@ -56,13 +56,16 @@ HEX_RX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6}(?![
 IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}|[A-Za-z]{1,2}-?\d{3,6}[A-Za-z]{0,2}"
                       r"|\d{5,6})(?![\w-])")
 #: "callsign PELCN11", "hex ae6801", "registration 168754": the word that says what the identity is.
-IDENT_CUE_RX = re.compile(r"(?:\b(?:under|with|using|bearing|flying\s+as)\s+(?:the\s+)?(?=call\s*-?\s*sign))?"
+IDENT_CUE_RX = re.compile(r"(?:\b(?:under|with|using|bearing|flying\s+as)\s+(?:the\s+)?(?=call\s*-?\s*sign|hex|icao"
+                          r"|registration|tail))?"
                           r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
                           r"|tail(?:\s+numbers?)?)\s+(?P<word>[\w-]+)", _RX)
 #: "the week before 5 February", "two days after": a span next to a date the reader does not build.
 RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
 COAST_RX = re.compile(r"\b(?:off|along|near)\s+the\s+(?:coast|coastline|shores?)\s+of\b", _RX)
+#: "what about over New Mexico instead?": a follow-up's last word, which says the field is replaced (as it is).
+INSTEAD_RX = re.compile(r"\binstead\b(?=\W*$)", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 #: A follow-up that corrects the question before ("sorry, I meant Arizona", "no wait, the U-2", "actually, 2025"):
 #: read as "what about …", which keeps the rest of the previous scope.
@@ -219,6 +222,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
+        spans.extend((m.start(), m.end(), "correction: instead") for m in INSTEAD_RX.finditer(corrected))
         spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
                      for m in followups.ONLY_RX.finditer(corrected))
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)

@@ -402,6 +402,18 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("list PELCN14's flights", Intent.LIST, {"identity": "PELCN14", "nu": ""}),
     ("flights with callsign JAKE11", Intent.COUNT, {"identity": "JAKE11", "nu": ""}),
     ("how many flights between Texas and Arizona?", Intent.COUNT, {"nu": "between"}),  # still declined
+    # round 9's held-out batch
+    ("which was more common in 2025, P-8 or U-2 flights?", Intent.COMPARE, {"types": "P8", "other": "types:U2",
+                                                                           "nu": ""}),
+    ("did Navy flights outnumber Air Force flights in 2025?", Intent.COMPARE, {"ops": "us-navy", "nu": ""}),
+    ("the month with the most P-8 flights near Texas", Intent.BREAKDOWN, {"by": "month", "rank": "1", "nu": ""}),
+    ("how many flights from the 1st of February 2025 on?", Intent.COUNT, {"period": "2025-02-01/2026-11-24",
+                                                                         "nu": ""}),
+    ("how many flights between 29/01/2025 and 02/02/2025?", Intent.COUNT, {"period": "2025-01-29/2025-02-02"}),
+    ("when did the aircraft with hex ae5416 last fly?", Intent.WHEN, {"identity": "ae5416", "nu": ""}),
+    ("real quick, how many P-8 flights near Texas in 2025?", Intent.COUNT, {"nu": ""}),
+    ("how many flights near Texas in 2025, all told?", Intent.COUNT, {"nu": ""}),
+    ("how many flights near Texas only?", Intent.COUNT, {"nu": "only"}),  # not a follow-up: "only" what?
 ]
 
 
@@ -648,3 +660,18 @@ def test_round9_follow_ups_switch_the_relation_narrow_and_bound_the_distance() -
     within = parse("within 5 nm?", previous=first)
     assert regions(within.scope.regions) == "near5:texas" and not within.not_understood, within.to_dict()
     assert parse("within 5 nm?", previous=parse("how many flights near Texas or Arizona?")).not_understood
+
+
+def test_round9_held_out_follow_ups_narrow_into_the_previous_period_and_replace_instead() -> None:
+    """"just the ones in February?" after 2025 is February 2025 (was declined: February 2026 lies outside 2025);
+    "narrow that to the Air Force", "and E-3s only?" narrow; "… over New Mexico instead?" replaces the place."""
+    first = parse("how many P-8 flights over California in 2025?")
+    feb = parse("just the ones in February?", previous=first)
+    assert f"{feb.scope.period.start}/{feb.scope.period.end}" == "2025-02-01/2025-02-28", feb.to_dict()
+    assert not feb.not_understood and feb.scope.type_designators == ("P8",), feb.to_dict()
+    usaf = parse("narrow that to the Air Force", previous=parse("how many flights near New Mexico in 2025?"))
+    assert usaf.scope.operators == ("us-air-force",) and not usaf.not_understood, usaf.to_dict()
+    e3 = parse("and E-3s only?", previous=parse("how many flights over Oklahoma in 2025?"))
+    assert e3.scope.type_designators == ("E3TF", "E3CF") and not e3.not_understood, e3.to_dict()
+    nm = parse("what about over New Mexico instead?", previous=parse("how many U-2 flights over California?"))
+    assert regions(nm.scope.regions) == "over:new-mexico" and not nm.not_understood, nm.to_dict()
