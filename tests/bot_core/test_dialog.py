@@ -773,7 +773,7 @@ CONVERSATIONS: list[list[Q]] = [
         Q("now only the Navy ones", "count", 2, ops="us-navy", regions="over:texas"),
         Q("list them", "list", 2, ops="us-navy", regions="over:texas"),
     ],
-    [Q("how many flights over Skåne?", "count", 3, regions="over:skane", says="Skane")],
+    [Q("how many flights over Skåne?", "count", 4, regions="over:skane", says="Skane")],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:
