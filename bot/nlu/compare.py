@@ -74,7 +74,8 @@ def subject_sides(text: str, scope: Scope, *, reference: object,
     read on its own (a role against a type, or a type with several designators, is one side), the rest of the scope
     shared. None unless the sides differ and name the same kinds of subject or one kind each: "Navy P-8s or U-2s"
     is left to the reading of the whole question (both sides Navy)."""
-    split = _SIDE_SPLIT_RX.search(text) or (_AND_SPLIT_RX.search(text) if _COMPARE_AND_RX.search(text) else None)
+    split = _SIDE_SPLIT_RX.search(text) or (_AND_SPLIT_RX.search(text) if _COMPARE_AND_RX.search(text)
+                                            and len(_AND_SPLIT_RX.findall(text)) == 1 else None)  # two sides, not three
     if split is None:
         return None
     parts = ((0, text[:split.start()]), (split.end(), text[split.end():]))

@@ -279,7 +279,9 @@ def times_of_day(text: str, spans: Spans) -> list[str]:
 
 #: "what is a P-8?", "what does RC-135 stand for?": a definition, not a count of its flights.
 DEFINITION_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:a|an)\s+[^?]{1,40}\?*\W*$"
-                           r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b", _RX)
+                           r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b"
+                           # "what is the difference between a P-8 and a P-3?": how the types differ, not their counts
+                           r"|\bdifference\s+between\s+(?:a|an)\s+[^?]{1,40}\s+and\s+(?:a|an)\s", _RX)
 
 
 #: "what is the RC-135?", "who is the RAF?": the question's opening words, before one name alone.

@@ -494,8 +494,9 @@ _BEFORE_A_YEAR = frozenset((
 #: A month typed last with no word before it ("p8s near tx feb?", "rc135 north sea oct"): "in <month>". Not "may"
 #: or "march" (words), not after a preposition or a day number.
 #: "the 2025 surveillance flights": the year as a describing word, moved after the flights ("the surveillance flights
-#: in 2025"); a number there would otherwise be read as a count of missions.
-_THE_YEAR_FLIGHTS_RX = re.compile(rf"\bthe\s+(?P<y>{_YEAR_RX})\s+(?P<np>(?:[\w-]+\s+){{0,3}}?"
+#: in 2025"); a number there would otherwise be read as a count of missions. A describing word must follow, and the
+#: year be one of the records' era: "the 2000 flights" stays a number (declined: which ones?).
+_THE_YEAR_FLIGHTS_RX = re.compile(r"\bthe\s+(?P<y>20[1-9]\d)\s+(?P<np>(?:[\w-]+\s+){1,3}?"
                                   r"(?:missions?|flights?|sorties?))\b", _RX)
 _BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?"
                             r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?=\W*$)", _RX)

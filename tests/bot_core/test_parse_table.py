@@ -414,6 +414,11 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("real quick, how many P-8 flights near Texas in 2025?", Intent.COUNT, {"nu": ""}),
     ("how many flights near Texas in 2025, all told?", Intent.COUNT, {"nu": ""}),
     ("how many flights near Texas only?", Intent.COUNT, {"nu": "only"}),  # not a follow-up: "only" what?
+    # found by probing the round's own fixes: a number of flights is not a year, three things are not two sides,
+    # and how two types differ is not their counts (the last was a comparison of counts before this round too)
+    ("how many of the 2000 flights were P-8s?", Intent.COUNT, {"nu": "the 2000"}),
+    ("compare P-8 and U-2 and E-3 flights", Intent.COMPARE, {"nu": "the two things to compare"}),
+    ("what is the difference between a P-8 and a P-3?", Intent.COMPARE, {"nu": "difference between a P-8"}),
 ]
 
 
