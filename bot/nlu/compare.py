@@ -61,6 +61,9 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
 
 _SIDE_SPLIT_RX = re.compile(r"\s+(?:or|vs\.?|versus|than|compared\s+(?:to|with)|against"
                             r"|as(?!\s+(?:many|much|often|frequently)\b))\s+", _RX)
+#: "compare U-2 and E-3 missions", "the difference between P-8 and U-2 flights": "and" joins the two sides.
+_COMPARE_AND_RX = re.compile(r"\bcompare[ds]?\b|\bdifference\s+between\b", _RX)
+_AND_SPLIT_RX = re.compile(r"\s+and\s+", _RX)
 #: What a side of "more drone flights or RC-135 flights?" can be: the aircraft, their role, their operator.
 _SUBJECT = ("type_designators", "roles", "surveillance_only", "operators")
 
@@ -71,7 +74,8 @@ def subject_sides(text: str, scope: Scope, *, reference: object,
     read on its own (a role against a type, or a type with several designators, is one side), the rest of the scope
     shared. None unless the sides differ and name the same kinds of subject or one kind each: "Navy P-8s or U-2s"
     is left to the reading of the whole question (both sides Navy)."""
-    split = _SIDE_SPLIT_RX.search(text)
+    split = _SIDE_SPLIT_RX.search(text) or (_AND_SPLIT_RX.search(text) if _COMPARE_AND_RX.search(text)
+                                            and len(_AND_SPLIT_RX.findall(text)) == 1 else None)  # two sides, not three
     if split is None:
         return None
     parts = ((0, text[:split.start()]), (split.end(), text[split.end():]))

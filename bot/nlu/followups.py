@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from claims.nlp.reading import QuestionReading
-from evidence.scope import RegionFilter, Scope
+from evidence.scope import Period, RegionFilter, Scope
 
 _RX = re.IGNORECASE
 
@@ -20,6 +20,7 @@ FOLLOW_UP_RX = re.compile(
     r"|and\s+what\s+about)\b"
     r"|^\s*(?:list|show)\s+(?:them|those|these|it|me\s+them)\b|^\s*(?:per|by)\s+\w+\s*\??\s*$"
     r"|^\s*(?:but\s+)?(?:only|just|other\s+than|except|excluding|not\s+counting|apart\s+from|without)\b"
+    r"|(?<=\w)\s+only\W*$|^\W*(?:(?:and|now|ok(?:ay)?)\s+)?(?:narrow|limit|restrict)\s+(?:it|that|this|them|those)\b"
     r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
     r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:which|what)\s+ones\b|^\s*(?:the\s+)?(?:last|first|latest"
     r"|earliest)\s+one\b|\b(?:those|these)\s+(?:missions?|flights?|sorties?)\b",
@@ -27,8 +28,12 @@ FOLLOW_UP_RX = re.compile(
 )
 #: "Of those", "among them": the follow-up narrows the previous records instead of replacing a field.
 #: "Only the P-8s?", "just the Navy ones": narrows too.
-ONLY_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b", _RX)
-NARROW_RX = re.compile(r"^\s*(?:but\s+)?(?:only|just)\b|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
+#: "and E-3s only?", "narrow that to the Air Force", "limit it to 2025" too.
+_ONLY = (r"^\s*(?:(?:but|and|now|so|ok(?:ay)?)[\s,]+)?(?:only|just)\b|(?<=\w)\s+only(?=\W*$)"
+         r"|^\W*(?:(?:and|now|ok(?:ay)?)\s+)?(?:narrow|limit|restrict)\s+(?:it|that|this|them|those)\s+(?:down\s+)?to\b")
+ONLY_RX = re.compile(_ONLY, _RX)
+NARROW_RX = re.compile(_ONLY +
+                       r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
                        r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
                        r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
 SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
@@ -100,6 +105,8 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
         # "of those, how many were over the Gulf of Mexico?": the previous places still hold, the new ones as well
         changes["regions"] = previous.regions
         changes["and_regions"] = (*previous.and_regions, *new.and_regions, *new.regions)
+    if narrow and new.period is not None and previous.period is not None and new.period.year_inferred:
+        new = new.with_changes(period=_within(new.period, previous.period))  # "just the ones in February?"
     if narrow and new.period is not None and previous.period is not None and not (
             previous.period.start <= new.period.start and new.period.end <= previous.period.end):
         problems.append("narrowing the previous period to one outside it (ask without \"of those\")")
@@ -112,6 +119,18 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
         if getattr(new, flag):
             changes[flag] = True
     return previous.with_changes(**changes), problems
+
+
+def _within(period: Period, outer: Period) -> Period:
+    """A yearless period moved into the previous one when a year of it fits there ("just the ones in February?"
+    after a question about 2025 is February 2025); else as it was (and the narrowing is declined)."""
+    from evidence.selectors import shift_period_years
+
+    for year in range(outer.end.year, outer.start.year - 1, -1):
+        moved = shift_period_years(period, year - period.start.year)
+        if moved is not None and outer.start <= moved.start and moved.end <= outer.end:
+            return Period(moved.start, moved.end, period.text, year_inferred=False)
+    return period
 
 
 def place_without_relation(name: str, slug: str, previous: Scope) -> RegionFilter:

@@ -48,7 +48,7 @@ FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
     r"^\s*(?:(?:hi|hey|hello|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
     r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
-    r"(?:(?:quick\s+(?:q|question|one)|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
+    r"(?:(?:quick\s+(?:q|question|one)|real\s+quick|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
     r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article)(?:\s+i(?:'|’)?m\s+(?:writing|working\s+on)"
     r"|\s+i\s+am\s+(?:writing|working\s+on))?)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
@@ -56,12 +56,16 @@ POLITE_RX = re.compile(
     r"|is\s+it\s+possible\s+to\s+(?:get|have|know)\s+|i\s+need\s+(?=the\s+(?:number|count|total|list)\b)"
     r"|i(?:'|’)?d\s+be\s+grateful\s+for\s+|i\s+would\s+be\s+grateful\s+for\s+|do\s+you\s+happen\s+to\s+know\s+"
     r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+me\s+know\s+"
-    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+){0,3}",
+    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+"
+    # "according to the records,", "based on the flight data:", "I'm curious how many…", "sorry to bother you,"
+    r"|(?:according\s+to|based\s+on|going\s+by)\s+(?:the|your)\s+(?:flight\s+)?(?:records|data|tracks|logs)"
+    r"\s*[:,\-–—]?\s*|i(?:'|’)?m\s+curious\s+(?:to\s+know\s+)?|i\s+am\s+curious\s+(?:to\s+know\s+)?"
+    r"|sorry\s+to\s+(?:bother|trouble|pester)\s+you(?:\s+again)?\s*[!,.:\-–—]*\s*){0,3}",
     _RX,
 )
 #: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
 SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much))?"
-                         r"|thank\s+you(?:\s+so\s+much)?|ty|tia|cheers|much\s+appreciated"
+                         r"|thank\s+you(?:\s+so\s+much)?|ty|tia|cheers|much\s+appreciated|all\s+told"
                          r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article))\W*$", _RX)
 
 
@@ -275,7 +279,9 @@ def times_of_day(text: str, spans: Spans) -> list[str]:
 
 #: "what is a P-8?", "what does RC-135 stand for?": a definition, not a count of its flights.
 DEFINITION_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:a|an)\s+[^?]{1,40}\?*\W*$"
-                           r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b", _RX)
+                           r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b"
+                           # "what is the difference between a P-8 and a P-3?": how the types differ, not their counts
+                           r"|\bdifference\s+between\s+(?:a|an)\s+[^?]{1,40}\s+and\s+(?:a|an)\s", _RX)
 
 
 #: "what is the RC-135?", "who is the RAF?": the question's opening words, before one name alone.
@@ -370,7 +376,8 @@ def dropped_period_words(text: str, spans: Spans) -> list[str]:
         if m and not _in_span(at, spans):
             out.append(f"word: {m.group('w')} (say the dates: e.g. \"since 1 January 2025\")")
     out += [f"word: {m.group(0)} (between what? give two dates)" for m in BETWEEN_RX.finditer(text)
-            if not _in_span(m.start(), spans)]
+            if not _in_span(m.start(), spans) and not _in_span(_next_word(text, m.end()),
+                                                                [sp for sp in spans if sp[2].startswith("period")])]
     out += [f"word: {m.group(0)} (weekdays are not a filter I have)" for m in THE_WEEK_RX.finditer(text)
             if not _in_span(m.end() - 1, spans)]
     return out
@@ -481,6 +488,10 @@ def departures(text: str, spans: Spans) -> list[str]:
 THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
 AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
                     r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
+#: "how many flights should there have been?", "would have flown": what did not happen is not in the records.
+COUNTERFACTUAL_RX = re.compile(r"\b(?:should|would|could|might|must|ought\s+to)(?:\s+(?:there|they|it|we|you|i))?"
+                               r"\s+(?:have|['’]ve)\s+(?:been|flown|happened|gone)\b"
+                               r"|\b(?:should|ought\s+to)\s+there\s+be\b", _RX)
 FUTURE_RX = re.compile(r"\b(?:will|shall|gonna)\b(?!\s+you\b)|\b(?:is|are|am)\s+going\s+to\b", _RX)
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -495,6 +506,8 @@ def vague_times(text: str) -> list[str]:
     out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
     out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (the records show what flew, not what should or would have)"
+            for m in COUNTERFACTUAL_RX.finditer(text)]
     return out + [f"word: {m.group('m')} {m.group('n')} (the {m.group('n')}th, or the year 20{m.group('n')}? write "
                   f"\"{m.group('n')} {m.group('m')}\" or \"{m.group('m')} 20{m.group('n')}\")"
                   for m in MONTH_OR_YEAR_RX.finditer(text)]
@@ -511,6 +524,12 @@ def per_airframe(text: str, spans: Spans) -> list[str]:
     """"flights per aircraft", "broken down by plane": per airframe or per type? Not said; declined naming it."""
     return [f"word: {m.group(0)} (per airframe or per type? ask \"per type\" or \"which aircraft\")"
             for m in PER_AIRFRAME_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+
+
+def _next_word(text: str, at: int) -> int:
+    """Where the word after ``at`` starts ("between 2024 and 2025": the year, which a comparison's side read)."""
+    m = re.compile(r"\s*(?:the\s+)?").match(text, at)
+    return m.end() if m else at
 
 
 def _in_span(at: int, spans: Spans) -> bool:

@@ -31,14 +31,19 @@ COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:
                         r"|(?<!other )(?<!rather )\bthan\b"
                         r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
 #: "More P-8 or U-2 missions?", "were there fewer near Arizona or near California?": a comparison, never a sum.
-MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest)\b(?=.*\b(?:or|vs\.?|versus|than)\b)"
+MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest|higher|lower|greater|bigger|larger|smaller)"
+                        r"(?:\s+(?:common|frequent|numerous))?\b"
+                        r"(?=.*\b(?:or|vs\.?|versus|than)\b)"
+                        # "did the Navy or the Air Force fly more…?": the two sides before the word
+                        r"|\bor\b(?=.*\b(?:fly|flew|flown|make|made|have|had|see|saw)\s+(?:more|fewer|less)\b)"
                         # "RAF or USAF: who flew more?", "which had more near Texas?"
                         r"|\b(?:more|fewer)\b(?=\W*$)|\b(?:who|which)\s+(?:flew|made|had|did|saw)\s+(?:more|fewer)\b",
                         _RX)
 #: "Did flights go up between January and February?", "has the number increased from 2024 to 2025?", "which was
 #: busier, January or February?": with two sides named, a comparison (both numbers), never the span's total.
 TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase[ds]?|rise|rose|risen|grow|grew|grown"
-                      r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter)\b", _RX)
+                      r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter"
+                      r"|outnumber(?:ed|s)?)\b", _RX)
 MORE_YES_NO_RX = re.compile(r"^\W*(?:were|was|are|is|did|do|does|have|has|had)\b.*\b(?:more|fewer|less)\b", _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 #: A bare "aircraft" is not a key: "which aircraft flew the most", "per aircraft" can mean airframes or types
@@ -46,8 +51,10 @@ HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 _KEY = (r"day|date|week|month|year|type|aircraft\s+type|model|region|state|place|area|location|operator"
         r"|service|branch|unit")
 BREAKDOWN_RX = re.compile(
-    rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))\s+(?P<key>{_KEY})s?\b"
-    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it|them|those|these|that)\s+)?down|split)\b",
+    rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))(?:\s+|-)(?P<key>{_KEY})s?\b"
+    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it"
+    # "break the January 2025 flights down by day": "break" alone is marked; the words between are read as usual
+    r"|them|those|these|that)\s+)?down|break(?=\s+(?:[\w'’-]+\s+){1,5}?down\s+by\b)|split)\b",
     _RX,
 )
 #: "Which days did RQ-4s fly…", "on what dates…", "in which months…": the days (weeks, months) with missions — a
@@ -70,7 +77,11 @@ RANK_RX = re.compile(
     r"greatest|busiest|fewest|least|lowest|quietest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
     rf"|\b(?:(?P<n2>{_N})\s+)?(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
     rf"|\b(?:(?P<n3>{_N})\s+)?(?P<m3>most|least)\s+(?:common|frequent|used|active|frequently\s+seen|seen)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
-    rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b",
+    rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b"
+    # "the month with the most P-8 flights"
+    rf"|\b(?:the\s+)?(?P<k6>{_KEY})s?\s+with\s+the\s+(?P<m6>most|highest\s+number\s+of|largest\s+number\s+of)\b"
+    # "rank the aircraft types by number of flights", "rank the operators"
+    rf"|\brank(?:ed)?\s+(?:all\s+)?(?:the\s+)?(?P<k5>{_KEY})s?\b",
     _RX,
 )
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -242,7 +253,7 @@ def _ranking(text: str, mark: object) -> Asked | None:
     rm = RANK_RX.search(text)
     if rm is None:
         return None
-    key = next(rm.group(k) for k in ("k1", "k2", "k3", "k4") if rm.group(k))
+    key = next(rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6") if rm.group(k))
     by = _key(key)
     if not by:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 
 from rapidfuzz.distance import OSA
 
@@ -59,6 +60,11 @@ def _quieter(m: re.Match[str]) -> str:
     return low if low in FILLER or low in KNOWN_WORDS or is_english_word(low) else m.group(0)
 
 
+#: A word with a letter outside ASCII, and the letters NFKD does not take apart.
+_ACCENTED_RX = re.compile(r"(?<![\w-])[^\W\d_]*[^\x00-\x7f][^\W\d_]*(?![\w-])")
+_UNFOLDED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d"})
+
+
 def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
     """Replace unknown words that are one slip away from a vocabulary word ("Texs", "Febuary", "misions").
 
@@ -69,6 +75,17 @@ def correct_typos(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
     domain = list(vocab.domain) or sorted(vocab.words() | CORRECTABLE)
     domain_set = set(domain) | FILLER | CLAIM_WORDS
     corrections: list[tuple[str, str]] = []
+
+    def fold(m: re.Match[str]) -> str:  # "Skåne" where the records write "Skane": the name, said
+        word = m.group(0)
+        plain = "".join(c for c in unicodedata.normalize("NFKD", word.translate(_UNFOLDED))
+                        if not unicodedata.combining(c))
+        if plain == word or not plain.isascii() or word.lower() in domain_set or plain.lower() not in domain_set:
+            return word
+        corrections.append((word, plain))
+        return plain
+
+    text = _ACCENTED_RX.sub(fold, text)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -173,7 +190,7 @@ _EDGE_RX = re.compile(
     _RX,
 )
 _WEEK_OF_RX = re.compile(
-    rf"\b(?:(?:in|during)\s+)?the\s+week\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"\b(?:(?:in|during)\s+)?the\s+week\s+(?:of|(?:starting|beginning)(?:\s+on)?|commencing)\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>{_YEAR_RX}))?"
     r"(?![\w-])",
     _RX,
@@ -304,6 +321,61 @@ _WEEKDAY_DATE_RX = re.compile(
     rf"|(?P<m2>{_MON_RX})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR_RX}))\b", _RX)
 
 
+#: A date written as a day, a month and a year: "27 January 2025" / "January 27, 2025"; a month with its year; a year.
+_DATE_WORDS = (rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_RX}\.?|{_MON_RX}\.?\s+\d{{1,2}}"
+               rf"(?:st|nd|rd|th)?|{_MON_RX}\.?)(?:,?\s+{_YEAR_RX})?|{_YEAR_RX}")
+#: "from October 2025 on", "from 1 February 2025 onwards": since then ("on" alone is a filler word to the reader,
+#: which would leave October 2025 alone).
+_FROM_ON_RX = re.compile(rf"\bfrom\s+(?P<p>{_DATE_WORDS})\s+(?:on(?:wards?)?|onwards?|forwards?|and\s+(?:after|later))"
+                         r"(?![\w-])", _RX)
+#: "up to and including January 2025": until its end; "… and including 3 February 2025": until that day.
+_INCLUDING_RX = re.compile(rf"\b(?:up\s+to|through|thru|until|till|to)\s+and\s+including\s+(?=(?P<p>{_DATE_WORDS}))",
+                           _RX)
+#: "27/01/2025", "2/13/2025", "03.02.2025": a numeric date whose day and month can be told apart — one of the two
+#: above 12 with slashes, or dots (written day first) —; "2/3/2025" is left as written (declined: which?).
+_NUMERIC_DATE_RX = re.compile(rf"(?<![\w/.-])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR_RX})"
+                              r"(?![\w/-]|\.\d)")
+#: "in 2025-02": the month.
+_ISO_MONTH_RX = re.compile(rf"\b(?P<lead>in|during|for|of|since|before|after|until)\s+(?P<y>{_YEAR_RX})-"
+                           r"(?P<m>0[1-9]|1[0-2])(?![\w-])", _RX)
+
+
+def spell_open_ends(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Open periods and numeric dates the reader has no rule for, spelled as ones it has and said as corrections:
+    "from October 2025 on" → "since October 2025"; "up to and including January 2025" → "until the end of
+    January 2025"; "27/01/2025" → "27 January 2025", "2/13/2025" → "13 February 2025", "03.02.2025" → "3 February
+    2025"; "in 2025-02" → "in February 2025"."""
+    changes: list[tuple[str, str]] = []
+
+    def say(m: re.Match[str], words: str) -> str:
+        changes.append((m.group(0).strip(), words))
+        return words
+
+    def numeric(m: re.Match[str]) -> str:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if m.group("sep") == "/" and a <= 12 and b <= 12 and a != b:  # "02/02/2025" is one day either way
+            return m.group(0)
+        day, month = (a, b) if m.group("sep") == "." or a > 12 else (b, a)
+        try:
+            dt.date(int(m.group("y")), month, day)
+        except ValueError:
+            return m.group(0)
+        return say(m, f"{day} {_MONTH_NAMES[month - 1]} {m.group('y')}")
+
+    def including(m: re.Match[str]) -> str:
+        whole = not re.match(r"(?:the\s+)?\d{1,2}(?!\d)|\w+\.?\s+\d{1,2}(?!\d)", m.group("p"))
+        words = "until the end of " if whole else "until "
+        changes.append((m.group(0).strip(), words.strip()))
+        return words
+
+    text = _NUMERIC_DATE_RX.sub(numeric, text)
+    text = _ISO_MONTH_RX.sub(lambda m: say(m, f"{m.group('lead')} {_MONTH_NAMES[int(m.group('m')) - 1]} "
+                                              f"{m.group('y')}"), text)
+    text = _FROM_ON_RX.sub(lambda m: say(m, "since " + re.sub(r"^the\s+|(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", "",
+                                                              m.group("p"), flags=_RX)), text)
+    return _INCLUDING_RX.sub(including, text), changes
+
+
 def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
     """Dates as people type them in chat, spelled as ones the reader has, each said as a correction: "Feb '25" →
     "Feb 2025" (a two-digit year after an apostrophe: this century unless that is after next year); "Oct-2025" →
@@ -311,7 +383,7 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
     "last weekend", "over the weekend" → the last Saturday and Sunday before today (left as written on a Saturday
     or a Sunday: this one or the one before?); "Tuesday 21 October 2025" → "21 October 2025" when that day is a
     Tuesday (a weekday that does not match is left, and declined)."""
-    changes: list[tuple[str, str]] = []
+    text, changes = spell_open_ends(text)
 
     def say(m: re.Match[str], words: str) -> str:
         changes.append((m.group(0).strip(), words))
@@ -421,6 +493,11 @@ _BEFORE_A_YEAR = frozenset((
     "quarter", "last", "this", "next", "previous", "past", "coming", "every", "each", "per", "a", "an", "that"))
 #: A month typed last with no word before it ("p8s near tx feb?", "rc135 north sea oct"): "in <month>". Not "may"
 #: or "march" (words), not after a preposition or a day number.
+#: "the 2025 surveillance flights": the year as a describing word, moved after the flights ("the surveillance flights
+#: in 2025"); a number there would otherwise be read as a count of missions. A describing word must follow, and the
+#: year be one of the records' era: "the 2000 flights" stays a number (declined: which ones?).
+_THE_YEAR_FLIGHTS_RX = re.compile(r"\bthe\s+(?P<y>20[1-9]\d)\s+(?P<np>(?:[\w-]+\s+){1,3}?"
+                                  r"(?:missions?|flights?|sorties?))\b", _RX)
 _BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?"
                             r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?=\W*$)", _RX)
 
@@ -476,5 +553,8 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
     text = _LAST_QUARTER_RX.sub(last_quarter, text)
     text = _WHOLE_YEAR_RX.sub(lambda m: say(m, "in "), text)
     text = _COMBINED_RX.sub(lambda m: say(m, f"{m.group('a')} and {m.group('b')}"), text)
+    text = _THE_YEAR_FLIGHTS_RX.sub(lambda m: say(m, f"the {m.group('np')} in {m.group('y')}"), text)
     text = _BARE_YEAR_RX.sub(lambda m: bare(m, "y"), text)
+    # "2025 vs 2024 for…" → "In 2025 vs in 2024": the second year gets its preposition too
+    text = _YEAR_OR_RX.sub(lambda m: "{lead} {a} {j} {lead} {b}".format(**m.groupdict()), text)
     return _BARE_MONTH_RX.sub(lambda m: bare(m, "m"), text), changes

@@ -56,12 +56,16 @@ HEX_RX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6}(?![
 IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}|[A-Za-z]{1,2}-?\d{3,6}[A-Za-z]{0,2}"
                       r"|\d{5,6})(?![\w-])")
 #: "callsign PELCN11", "hex ae6801", "registration 168754": the word that says what the identity is.
-IDENT_CUE_RX = re.compile(r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
+IDENT_CUE_RX = re.compile(r"(?:\b(?:under|with|using|bearing|flying\s+as)\s+(?:the\s+)?(?=call\s*-?\s*sign|hex|icao"
+                          r"|registration|tail))?"
+                          r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
                           r"|tail(?:\s+numbers?)?)\s+(?P<word>[\w-]+)", _RX)
 #: "the week before 5 February", "two days after": a span next to a date the reader does not build.
 RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
 COAST_RX = re.compile(r"\b(?:off|along|near)\s+the\s+(?:coast|coastline|shores?)\s+of\b", _RX)
+#: "what about over New Mexico instead?": a follow-up's last word, which says the field is replaced (as it is).
+INSTEAD_RX = re.compile(r"\binstead\b(?=\W*$)", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 #: A follow-up that corrects the question before ("sorry, I meant Arizona", "no wait, the U-2", "actually, 2025"):
 #: read as "what about …", which keeps the rest of the previous scope.
@@ -69,9 +73,16 @@ CORRECTION_RX = re.compile(r"^\W*(?:(?:(?:sorry|oops|my\s+bad|correction)\b|(?:n
                            r"|\s+(?:wait|sorry|i\s+meant?)\b))[\s,!.:;\-–—]*)+"
                            r"(?:i\s+meant?\s+|make\s+(?:that|it)\s+|rather\s+)?", _RX)
 #: "over it?", "and near there?", "over Crimea itself?": the previous question's one place with another relation.
-PLACE_PRONOUN_RX = re.compile(r"^(?P<lead>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?)"
-                              r"(?P<rel>over|near|close\s+to|around)\s+(?P<pro>it|there|that\s+place|the\s+same\s+place)"
-                              r"(?:\s+itself)?(?P<tail>\W*)$", _RX)
+#: "and over, not near?", "near instead?": the same place with the other relation; "within 5 nm?": with that distance.
+PLACE_PRONOUN_RX = re.compile(r"^(?P<lead>\W*(?:(?:and|but|what\s+about|how\s+about|only|just|now)\s+)?)"
+                              r"(?P<rel>over|near|close\s+to|around|within\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?"
+                              r"|km|kilomet(?:er|re)s?|miles?|mi)(?:\s+of)?)"
+                              r"(?P<pro>\s+(?:it|there|that\s+place|the\s+same\s+place)|\s*,?\s+(?:and\s+)?not\s+(?:near|over"
+                              r"|close\s+to|around)|\s+(?:instead(?:\s+of\s+(?:near|over))?|rather\s+than\s+(?:near|over)))"
+                              r"(?:\s+itself)?(?P<tail>\W*)$"
+                              r"|^(?P<lead2>\W*(?:(?:and|but|what\s+about|how\s+about|only|just|now)\s+)?)"
+                              r"(?P<within>within\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?|km|kilomet(?:er|re)s?"
+                              r"|miles?|mi))(?P<tail2>\W*)$", _RX)
 ITSELF_RX = re.compile(r"^(?P<head>\W*(?:(?:and|but|what\s+about|how\s+about|only|just)\s+)?over\s+(?:the\s+)?"
                        r"[A-Z][\w'’. -]{1,40}?)\s+itself(?P<tail>\W*)$")
 
@@ -88,8 +99,14 @@ def _place_pronoun(text: str, previous: Scope, vocab: Vocab, corrections: list[t
     name = vocab.region_names.get(previous.regions[0].slug)
     if not name:
         return text
-    place = f"{m.group('rel')} {name}"
-    corrections.append((f"{m.group('rel')} {m.group('pro')}", place))
+    if m.group("within"):  # "within 5 nm?": of the previous place
+        place = f"{m.group('within')} of {name}"
+        corrections.append((m.group("within"), place))
+        return f"{m.group('lead2')}{place}{m.group('tail2')}"
+    rel = m.group("rel")
+    within = rel.lower().startswith("within") and not rel.lower().endswith("of")
+    place = f"{rel} of {name}" if within else f"{rel} {name}"
+    corrections.append((text[m.start("rel"):m.end("pro")], place))
     return f"{m.group('lead')}{place}{m.group('tail')}"
 
 
@@ -207,6 +224,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
+        spans.extend((m.start(), m.end(), "correction: instead") for m in INSTEAD_RX.finditer(corrected))
         spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
                      for m in followups.ONLY_RX.finditer(corrected))
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
@@ -261,12 +279,14 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
                                counting=intent in {Intent.COUNT, Intent.UNKNOWN}, comparing=intent == Intent.COMPARE)
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
-    identities = tuple(w for w in unread if HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w))
+    owners = {w: re.sub(r"['’]s$", "", w) for w in unread}  # "PELCN14's flights": the callsign's
+    identities = tuple(dict.fromkeys(owners[w] for w in unread
+                                     if HEX_RX.fullmatch(owners[w]) or IDENT_RX.fullmatch(owners[w])))
     if identities:
+        unread = [w for w in unread if owners[w] not in identities]
         for w in identities:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", corrected):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?:['’]s)?(?![\w-])", corrected):
                 spans.append((m.start(), m.end(), f"aircraft: {w}"))
-        unread = [w for w in unread if w not in identities]
     # "Georgia (the US state … or …?)", "Mich. (…)": the place's own words are not named again as words
     unresolved_lower = {u.split(" (", 1)[0].lower().rstrip(".") for u in unresolved}
     not_understood = [(f"place without over/near: {u}" if u.lower() in vocab.regions else f"place: {u}")

@@ -48,8 +48,8 @@ FILLER = frozenset(
         regions area areas airspace state states around along by between since through make makes
         passed pass passing one ones so far throughout operated operating flt flts activity among amongst
         during within last past previous first latest earliest recent most ever total overall altogether happen
-        happened happening occur occurred anywhere somewhere military us u s list count listing records record data
-        evidence say says said claim claims day days week weeks month months year years
+        happened happening occur occurred anywhere somewhere everything anything military us u s list count
+        listing records record data evidence say says said claim claims day days week weeks month months year years
         """
     )
 )

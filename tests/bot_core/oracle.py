@@ -493,12 +493,16 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     from tests.bot_core.oracle_round7 import held_out, round7
     from tests.bot_core.oracle_round8 import held_out as held_out8
     from tests.bot_core.oracle_round8 import round8
+    from tests.bot_core.oracle_round9 import held_out as held_out9
+    from tests.bot_core.oracle_round9 import round9
 
     round6(o, add)
     round7(o, add)
     held_out(o, add)
     round8(o, add)
     held_out8(o, add)
+    round9(o, add)
+    held_out9(o, add)
     return cases
 
 

@@ -771,6 +771,15 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many Global Hawk flights over the Black Sea in 2025?", "count", 4),
         Q("same but for Kaliningrad", "count", 0, types="Q4", regions="over:kaliningrad-oblast", period=Y25),
     ],
+    # round 9 of the oracle: the relation switched, then narrowed, then listed (the two middle turns were declined,
+    # so "list them" listed the 6 flights near Texas), and a name typed with the letter the records leave out
+    [
+        Q("how many flights near Texas in February 2025?", "count", 6),
+        Q("and over, not near?", "count", 5, regions="over:texas"),
+        Q("now only the Navy ones", "count", 2, ops="us-navy", regions="over:texas"),
+        Q("list them", "list", 2, ops="us-navy", regions="over:texas"),
+    ],
+    [Q("how many flights over Skåne?", "count", 4, regions="over:skane", says="Skane")],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:

@@ -29,7 +29,7 @@ def test_editor_questions_against_the_oracle(demo, capsys):
     figures = oracle.summary(results)
     with capsys.disabled():
         print(f"\noracle: {figures}")
-        for prefix in ("r6-", "r6b-", "r6c-", "r7-", "r7b-", "r8-", "r8b-"):
+        for prefix in ("r6-", "r6b-", "r6c-", "r7-", "r7b-", "r8-", "r8b-", "r9-", "r9b-"):
             print(f"round {prefix[1:-1]}: {oracle.summary([r for r in results if r.category.startswith(prefix)])}")
         for r in results:
             if r.verdict != "exact":
