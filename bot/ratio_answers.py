@@ -70,7 +70,7 @@ def _unit_rule(unit: str) -> str:
 def with_airframes(answer: Answer, query: BotQuery) -> Answer:
     """A count that asked about aircraft says how many aircraft flew its missions, in its first sentence: "4 missions,
     flown by 1 aircraft (Q4 11-2046), …". The number stays the missions (README: "Questions")."""
-    if not query.airframes or answer.declined or answer.count is None:
+    if not query.airframes or answer.declined or not answer.count:  # no missions: no aircraft to name
         return answer
     k = sel.airframe_count(query.scope)
     rows, _ = sel.aircraft_with_total(query.scope, limit=3) if 0 < k <= 3 else ([], 0)

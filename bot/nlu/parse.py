@@ -280,7 +280,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     asks_missions = intent in {Intent.COUNT, Intent.LIST, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.BREAKDOWN}
     if asks_missions and scope.is_empty() and not identities and not follow_up and not SUBJECT_RX.search(corrected):
         intent = Intent.UNKNOWN  # "how many?" with nothing to count
-    return ratios.mark_airframes(corrected, BotQuery(
+    return ratios.finish(corrected, previous, reference, BotQuery(
         intent=intent, scope=scope, which=which, by=by, rank=rank, top=top, other=other, follow_up=follow_up,
         understood=tuple(label for _, _, label in sorted(spans)),
         not_understood=tuple(dict.fromkeys(not_understood)),

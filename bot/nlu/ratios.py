@@ -82,7 +82,7 @@ def _share(m: re.Match[str], *, now: dt.datetime, previous: BotQuery | None, par
     from_previous = not whole or bool(THOSE_RX.match(whole))
     if from_previous:
         if previous is None or previous.intent not in {Intent.COUNT, Intent.LIST, Intent.BREAKDOWN,
-                                                       Intent.WHICH_AIRCRAFT, Intent.WHEN}:
+                                                       Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.AVERAGE}:
             why = "a previous answer to take a share of" if previous is None or previous.intent != Intent.SHARE \
                 else "whether \"those\" is the last share's whole or its part (name the whole)"
             return _declined(f"share of what: {why}")
@@ -113,7 +113,8 @@ def _share(m: re.Match[str], *, now: dt.datetime, previous: BotQuery | None, par
 
 _KINDS = {"aircraft": ("type_designators", "roles", "surveillance_only", "exclude_types", "military_only",
                        "civil_only"),
-          "operator": ("operators", "exclude_operators"), "place": ("regions", "and_regions"), "period": ("period",)}
+          "operator": ("operators", "exclude_operators"), "place": ("regions", "and_regions"), "period": ("period",),
+          "identity": ("hexes", "callsigns"), "orbits": ("orbits_only",)}
 
 
 def _outside(whole: Scope, part: Scope) -> str:
@@ -148,6 +149,8 @@ def _average(text: str, *, now: dt.datetime, previous: BotQuery | None, parse: P
     rest = "how many " + _OPENING_RX.sub("", " ".join(rest.split())).strip(" ,")
     count_q = parse(rest, now=now, previous=previous, **reader)
     understood = (*count_q.understood, f"asked: average per {unit}")
+    if count_q.follow_up and previous is not None and previous.intent == Intent.SHARE:
+        return _declined("average: after a share, of its whole or its part? (name the flights)", understood)
     if count_q.intent != Intent.COUNT or count_q.not_understood or count_q.decline or count_q.identities:
         return _declined("average: " + ("; ".join(count_q.not_understood) or "not a count of missions"),
                          understood, count_q.corrections)
@@ -202,11 +205,42 @@ def counts_aircraft(text: str) -> bool:
                                            m.group("np"), _RX)
 
 
-def mark_airframes(text: str, query: BotQuery) -> BotQuery:
-    """The count marked to say how many aircraft flew its missions, when the question counts aircraft."""
+#: "those", "them", "these", "ones": after a share, its whole or its part?
+_PRONOUN_RX = re.compile(r"\b(?:those|them|these|ones|they)\b", _RX)
+
+
+def finish(text: str, previous: BotQuery | None, today: dt.date, query: BotQuery) -> BotQuery:
+    """The last step of every reading: a count that asks about aircraft is marked; a follow-up of a share or an
+    average ("and in 2024?", "what about U-2s?") is that share or average again with the change; a pronoun after a
+    share is declined (the share's whole or its part?)."""
     if query.intent == Intent.COUNT and not query.not_understood and counts_aircraft(text):
-        return replace(query, airframes=True)
+        query = replace(query, airframes=True)
+    if previous is None or not query.follow_up or query.not_understood:
+        return query
+    if previous.intent == Intent.AVERAGE and query.intent == Intent.AVERAGE and not query.baseline:
+        problem = average_problem(query.scope.period, previous.baseline, today)
+        return replace(query, baseline=previous.baseline, not_understood=(problem,) if problem else ())
+    if previous.intent != Intent.SHARE or previous.other is None:
+        return query
+    if query.intent == Intent.SHARE and query.other is None:
+        return _share_again(previous, query)
+    if query.intent != Intent.SHARE and _PRONOUN_RX.search(text):
+        return replace(query, not_understood=(
+            "word: " + _PRONOUN_RX.search(text).group(0) + " (after a share: its whole or its part? name it)",))
     return query
+
+
+def _share_again(previous: BotQuery, query: BotQuery) -> BotQuery:
+    """A share's follow-up: a change of what defines the part ("what about U-2s?") changes the part; any other change
+    ("and in 2024?") applies to the whole and the part alike."""
+    assert previous.other is not None
+    part_was, whole = previous.scope, previous.other
+    defining = {n for names in _KINDS.values() for n in names if getattr(part_was, n) != getattr(whole, n)}
+    changes = {n: getattr(query.scope, n) for names in _KINDS.values() for n in names
+               if getattr(query.scope, n) != getattr(part_was, n) and n not in defining}
+    whole = whole.with_changes(**changes)
+    problem = _outside(whole, query.scope)
+    return replace(query, other=whole, not_understood=(f"share: {problem}",) if problem else ())
 
 
 def aircraft_of_those(text: str, *, now: dt.datetime, previous: BotQuery | None, parse: Parse,

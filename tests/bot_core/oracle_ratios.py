@@ -42,7 +42,7 @@ def average(o: Oracle, pred: Pred, period: tuple[dt.date, dt.date], unit: str) -
 
 def aircraft_count(o: Oracle, pred: Pred) -> Expect:
     rows = o.sel(pred)
-    return Expect("count", len(rows), says=(f"by {len({r.hex for r in rows})} aircraft",))
+    return Expect("count", len(rows), says=(f"by {len({r.hex for r in rows})} aircraft",) if rows else ())
 
 
 def ratios(o: Oracle, add: Add) -> None:

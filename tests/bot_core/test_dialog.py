@@ -805,6 +805,20 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many missions near Texas in 2024?", "count", 4),
         Q("how many aircraft flew them?", "count", 4, regions="near:texas", period=Y24, says="flown by 4 aircraft"),
     ],
+    # a follow-up of a share or an average is that share or average again with the change (an error before: the
+    # share's whole and the average's unit were lost); "them" after a share (its whole or its part?) is declined
+    [
+        Q("what share of the flights near Texas in 2025 were P-8s?", "share", None, rows="part:2,whole:7"),
+        Q("and in 2024?", "share", None, types="P8", period=Y24, rows="part:1,whole:4"),
+        Q("what about U-2s?", "share", None, types="U2", period=Y24, rows="part:0,whole:4"),
+        Q("list them", "", DECLINED),
+        Q("what was the average per month?", "", DECLINED),  # of the share's whole or its part?
+    ],
+    [
+        Q("what was the average number of flights per month in 2024?", "average", None, rows="total:13"),
+        Q("and in 2025?", "average", None, period=Y25, rows="total:29", says="2.42 a month"),
+        Q("and in 2026?", "", DECLINED),
+    ],
     # wrong before: "of those … drones" after P-8 flights replaced the P-8s with every drone (2 drone missions)
     [
         Q("how many P-8 flights in 2024?", "count", 5),
