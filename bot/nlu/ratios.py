@@ -40,6 +40,10 @@ SHARE_RX = re.compile(
 )
 #: The whole is the conversation's previous scope: "of those", "of them", "of these flights".
 THOSE_RX = re.compile(r"^(?:those|them|these|they)(?:\s+(?:missions|flights|sorties))?$", _RX)
+#: "those", "them", "these", "ones": the conversation's records (after a share: its whole or its part?).
+_PRONOUN_RX = re.compile(r"\b(?:those|them|these|ones|they)\b", _RX)
+#: "those near Texas", "these flights over Arizona": the previous scope narrowed.
+THOSE_LEAD_RX = re.compile(r"^(?:those|these|them)\b", _RX)
 _VERB_WORD_RX = re.compile(rf"\b{_VERB}\b", _RX)
 #: "2025's RC-135 flights", "the 2025 flights over the Black Sea": a year before the whole's noun phrase is its
 #: period ("RC-135 flights in 2025").
@@ -79,15 +83,23 @@ def _share(m: re.Match[str], *, now: dt.datetime, previous: BotQuery | None, par
     if _VERB_WORD_RX.search(part) or _VERB_WORD_RX.search(whole):
         return _declined("share: which words are the whole and which the part (ask \"what share of <the flights> "
                          "were <P-8s>?\" with one \"were\")")
-    from_previous = not whole or bool(THOSE_RX.match(whole))
-    if from_previous:
-        if previous is None or previous.intent not in {Intent.COUNT, Intent.LIST, Intent.BREAKDOWN,
-                                                       Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.AVERAGE}:
-            why = "a previous answer to take a share of" if previous is None or previous.intent != Intent.SHARE \
-                else "whether \"those\" is the last share's whole or its part (name the whole)"
-            return _declined(f"share of what: {why}")
+    from_previous = not whole or bool(_PRONOUN_RX.search(whole))
+    if from_previous and (previous is None or previous.intent not in {
+            Intent.COUNT, Intent.LIST, Intent.BREAKDOWN, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.AVERAGE}):
+        why = "a previous answer to take a share of" if previous is None or previous.intent != Intent.SHARE \
+            else "whether \"those\" is the last share's whole or its part (name the whole)"
+        return _declined(f"share of what: {why}")
+    if from_previous and (not whole or THOSE_RX.match(whole)):
+        assert previous is not None
         whole_q = replace(previous, intent=Intent.COUNT, follow_up=False, understood=("share of: those",),
                           corrections=(), notes=())
+    elif from_previous:  # "of those near Texas": the previous scope narrowed, as "how many of those near Texas?"
+        whole_q = parse(f"how many of {whole}?", now=now, previous=previous, **reader)
+        if whole_q.intent != Intent.COUNT or whole_q.not_understood or whole_q.decline or not whole_q.follow_up \
+                or not THOSE_LEAD_RX.match(whole):
+            return _declined(f"share: the whole \"{whole}\" (" + ("; ".join(whole_q.not_understood)
+                                                               or "not a narrowing of the previous answer") + ")",
+                             whole_q.understood, whole_q.corrections)
     else:
         years = _YEARS_RX.match(whole)
         if years:
@@ -99,9 +111,12 @@ def _share(m: re.Match[str], *, now: dt.datetime, previous: BotQuery | None, par
                              whole_q.understood, whole_q.corrections)
     part_q = parse(f"how many of those were {part}?", now=now, previous=whole_q, **reader)
     understood = (*whole_q.understood, *part_q.understood, "asked: share")
-    if part_q.intent != Intent.COUNT or part_q.not_understood or part_q.decline or not part_q.follow_up:
+    if part_q.intent != Intent.COUNT or part_q.not_understood or part_q.decline or not part_q.follow_up \
+            or part_q.identities:  # an aircraft by hex or callsign is resolved only for a whole question
         return _declined(f"share: the part \"{part}\" (" + ("; ".join(part_q.not_understood)
-                                                          or "not a narrowing of the whole") + ")",
+                                                          or "not a narrowing of the whole"
+                                                          + (" by an aircraft's hex or callsign" if part_q.identities
+                                                             else "")) + ")",
                          understood, (*whole_q.corrections, *part_q.corrections))
     problem = _outside(whole_q.scope, part_q.scope)
     if problem:
@@ -203,10 +218,6 @@ def counts_aircraft(text: str) -> bool:
     m = FLEW_RX.search(text)
     return m is not None and not re.search(rf"\b{_MISSION_NOUN}\b|\bdid\b|\bof\s+(?:those|them|these)\b",
                                            m.group("np"), _RX)
-
-
-#: "those", "them", "these", "ones": after a share, its whole or its part?
-_PRONOUN_RX = re.compile(r"\b(?:those|them|these|ones|they)\b", _RX)
 
 
 def finish(text: str, previous: BotQuery | None, today: dt.date, query: BotQuery) -> BotQuery:

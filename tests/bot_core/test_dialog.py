@@ -628,6 +628,8 @@ SINGLE: list[Q] = [
       says="no share to give"),
     Q("what share of the P-8 flights were drones?", "", DECLINED),  # a role outside the types: not a part
     Q("what percentage of flights were P-8s in 2025?", "", DECLINED),  # 2025: the part's or the whole's too?
+    # wrong before: an aircraft by its hex as the part was dropped, so the part was the whole (4 of 4; 43c6f1 flew 2)
+    Q("what share of flights near Kaliningrad were 43c6f1?", "", DECLINED),
     Q("what was the average number of flights per month in 2024?", "average", None, period=Y24, rows="total:13",
       says="13 missions in 2024 over 12 months = 1.08 a month"),
     Q("on average how many P-8 flights a week near Texas in February 2025?", "average", None, types="P8",
@@ -818,6 +820,12 @@ CONVERSATIONS: list[list[Q]] = [
         Q("what was the average number of flights per month in 2024?", "average", None, rows="total:13"),
         Q("and in 2025?", "average", None, period=Y25, rows="total:29", says="2.42 a month"),
         Q("and in 2026?", "", DECLINED),
+    ],
+    # wrong before (found by probing): "of those near Texas" lost the conversation's 2025 (3 of 11 of all time)
+    [
+        Q("how many flights in 2025?", "count", 29),
+        Q("what share of those near Texas were P-8s?", "share", None, regions="near:texas", period=Y25,
+          rows="part:2,whole:7"),
     ],
     # wrong before: "of those … drones" after P-8 flights replaced the P-8s with every drone (2 drone missions)
     [
