@@ -169,6 +169,11 @@ def _average(text: str, *, now: dt.datetime, previous: BotQuery | None, parse: P
     if count_q.intent != Intent.COUNT or count_q.not_understood or count_q.decline or count_q.identities:
         return _declined("average: " + ("; ".join(count_q.not_understood) or "not a count of missions"),
                          understood, count_q.corrections)
+    if any(label.startswith("quantity:") for label in count_q.understood):  # "on average more than 3 a week?"
+        return _declined("average: a threshold (ask for the average itself)", understood, count_q.corrections)
+    if counts_aircraft(rest):  # "how many P-8s flew a month on average": aircraft or missions per month?
+        return _declined("average: of aircraft (an average counts missions: ask \"how many P-8 flights a month on "
+                         "average…\")", understood, count_q.corrections)
     problem = average_problem(count_q.scope.period, unit, now.astimezone(dt.UTC).date())
     if problem:
         return _declined(problem, understood, count_q.corrections)

@@ -389,6 +389,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("average number of flights per month in 2026", Intent.UNKNOWN, {"nu": "not over yet"}),
     ("average flights per month in the first week of February 2025", Intent.UNKNOWN, {"nu": "not whole months"}),
     ("median number of flights per month in 2025", Intent.UNKNOWN, {"nu": "median"}),
+    ("on average how many P-8s flew a week in February 2025?", Intent.UNKNOWN, {"nu": "of aircraft"}),
     ("how many P-8s near Texas in February 2025 compared with the 2024 monthly average?", Intent.COMPARE,
      {"baseline": "month", "nu": ""}),  # the baseline path, not an average question
     ("how many flights per day in October 2025?", Intent.BREAKDOWN, {"by": "day"}),  # no average word: per day
