@@ -210,9 +210,10 @@ GENERIC_NOUN_RX = re.compile(rf"\bhow\s+many\s+(?:[\w-]+\s+){{0,3}}?(?:aircraft|
 #: "how many P-8s flew …", "how many drones flew …": an aircraft noun as the subject of "flew".
 FLEW_RX = re.compile(r"\bhow\s+many\s+(?P<np>(?:[\w'’-]+\s+){1,4}?)(?:flew|fly|flown|were\s+flying|have\s+flown"
                      r"|had\s+flown)\b", _RX)
-#: "how many aircraft flew them?" after an answer: that answer's missions.
-FLEW_THOSE_RX = re.compile(r"^\W*(?:and\s+)?how\s+many\s+(?:aircraft|planes|jets|airframes)\s+(?:flew|flown)\s+"
-                           r"(?:them|those|these)(?:\s+(?:missions|flights))?\W*$", _RX)
+#: "how many aircraft flew them?", "how many aircraft was that?" after an answer: that answer's missions.
+FLEW_THOSE_RX = re.compile(r"^\W*(?:and\s+)?how\s+many\s+(?:aircraft|planes|jets|airframes)\s+"
+                           r"(?:flew|flown|was|were)\s+(?:them|those|these|that|it|they)(?:\s+(?:missions|flights))?\W*$",
+                           _RX)
 
 
 def counts_aircraft(text: str) -> bool:

@@ -807,6 +807,11 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many missions near Texas in 2024?", "count", 4),
         Q("how many aircraft flew them?", "count", 4, regions="near:texas", period=Y24, says="flown by 4 aircraft"),
     ],
+    # wrong before (found by probing): "how many aircraft was that?" was read on its own: 42 missions of all time
+    [
+        Q("how many P-8 missions near California in 2025?", "count", 7),
+        Q("how many aircraft was that?", "count", 7, types="P8", period=Y25, says="flown by"),
+    ],
     # a follow-up of a share or an average is that share or average again with the change (an error before: the
     # share's whole and the average's unit were lost); "them" after a share (its whole or its part?) is declined
     [
