@@ -84,6 +84,9 @@ SHAPES: dict[str, list[str]] = {
     "follow-up: of those": ["how many missions near Texas in February 2025?", "how many of those were P-8s?"],
     "follow-up: what about X": ["how many spy flights over California in 2025?", "what about Arizona?"],
     "follow-up: compared with": ["how many U-2 missions in 2025?", "compared with 2024?"],
+    "share, place+month": ["what percentage of the flights near Texas in February 2025 were P-8s?"],
+    "average per month, year": ["what was the average number of flights per month in 2024?"],
+    "count, aircraft that flew": ["how many P-8s flew near Texas in 2025?"],
 }
 
 REGIONS = ["texas", "california", "arizona", "baja-peninsula", "sinaloa", "us-mexico-border", "international-airspace"]

@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
-from bot import answer_cache, bookkeeping
+from bot import answer_cache, bookkeeping, ratio_answers
 from bot.answers import Answer
 from bot.models import Platform
 from bot.nlu.compare import side_label
@@ -49,11 +49,14 @@ HELP_TEXT = (
     "• When: \"when was the last U-2 flight near Texas?\", \"first P-8 mission in 2025\"\n"
     "• Breakdowns: \"surveillance flights per day between 25 Jan and 5 Feb\", \"missions by type in 2024\"\n"
     "• Comparisons: \"compare January and February 2025\"\n"
+    "• Shares and averages: \"what percentage of the flights near Texas in February 2025 were P-8s?\", \"on average "
+    "how many P-8 flights a month in 2024?\"\n"
     "• Claims: \"which claims about the U-2 are unverified?\", \"claims without evidence\", \"what supports claim "
     "12?\", \"what did the CNN article claim?\"\n"
     "• Follow-ups in the same thread: \"and in January?\", \"what about P-8s?\", \"list them\", \"per month\".\n"
     f"\"Near X\" means within {settings.NEAR_NM:g} nm of X (over included); \"over/in X\" means over it. Missions, "
-    "flights and sorties are the same thing, counted by their start time (UTC). A month or day without a year means "
+    "flights and sorties are the same thing, counted by their start time (UTC); \"how many P-8s flew\" counts their "
+    "missions and says how many aircraft flew them. A month or day without a year means "
     "the most recent one with any flight records."
 )
 MAX_RECORDS = 50
@@ -430,8 +433,10 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
         "compare": _answer_compare,
         "claims": _answer_claims,
         "claim_evidence": _answer_claim_evidence,
+        "share": lambda q, _: ratio_answers.answer_share(q, COVERAGE_CAVEAT),
+        "average": lambda q, _: ratio_answers.answer_average(q, COVERAGE_CAVEAT),
     }[query.intent]
-    answer = handler(query, today)
+    answer = ratio_answers.with_airframes(handler(query, today), query)
     if query.intent not in {"claims", "claim_evidence"}:  # what the type codes of the missions counted hold
         answer.notes = [*answer.notes, *designator_notes([s for s in (query.scope, query.other) if s is not None])]
     return answer

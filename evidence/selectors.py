@@ -916,6 +916,11 @@ def aircraft_with_total(scope: Scope, *, limit: int = 50) -> tuple[list[dict[str
     return rows, total
 
 
+def airframe_count(scope: Scope) -> int:
+    """How many distinct airframes flew the scope's missions ("4 missions by 1 aircraft")."""
+    return len(_per_airframe(scope))
+
+
 def _per_airframe(scope: Scope) -> dict[str, int]:
     """The scope's missions per airframe: from the tallies over whole months (the rest from the missions), else
     from the region rows or the missions."""

@@ -87,8 +87,9 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
     changes: dict[str, Any] = {}
     problems: list[str] = []
     if new.type_designators or new.roles or new.surveillance_only:
-        if narrow and (previous.roles or (previous.type_designators
-                                          and not set(new.type_designators) <= set(previous.type_designators))):
+        # a role after types ("P-8 flights … of those, how many were drones?") would replace the types: not a narrowing
+        if narrow and (previous.roles or (previous.type_designators and (
+                not new.type_designators or not set(new.type_designators) <= set(previous.type_designators)))):
             problems.append("narrowing the previous aircraft to other ones (ask without \"of those\")")
         changes.update(type_designators=new.type_designators, roles=new.roles,
                        surveillance_only=new.surveillance_only or (narrow and previous.surveillance_only))

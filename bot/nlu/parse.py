@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.nlu import followups
+from bot.nlu import followups, ratios
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
@@ -155,6 +155,11 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
 
         vocabulary = vocabulary_from_db()
     vocab = vocab or load_vocab(vocabulary=vocabulary)
+    ratio = ratios.read_ratio(text, now=now, previous=previous, parse=parse_question, vocab=vocab,
+                              vocabulary=vocabulary) or ratios.aircraft_of_those(
+        text, now=now, previous=previous, parse=parse_question, vocab=vocab, vocabulary=vocabulary)
+    if ratio is not None:  # shares, averages, "how many aircraft flew them?" (bot/nlu/ratios.py)
+        return ratio
     cleaned = unshout(strip_mentions(text))
     corrected, corrections = correct_typos(cleaned, vocab)
     corrected, chat_dates = spell_chat_dates(corrected, reference)
@@ -297,7 +302,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     asks_missions = intent in {Intent.COUNT, Intent.LIST, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.BREAKDOWN}
     if asks_missions and scope.is_empty() and not identities and not follow_up and not SUBJECT_RX.search(corrected):
         intent = Intent.UNKNOWN  # "how many?" with nothing to count
-    return BotQuery(
+    return ratios.finish(corrected, previous, reference, BotQuery(
         intent=intent, scope=scope, which=which, by=by, rank=rank, top=top, other=other, follow_up=follow_up,
         understood=tuple(label for _, _, label in sorted(spans)),
         not_understood=tuple(dict.fromkeys(not_understood)),
@@ -305,7 +310,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         corrections=tuple(corrections),
         notes=notes,
         baseline=baseline.unit if baseline is not None and other is not None else "",
-    )
+    ))
 
 
 def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,

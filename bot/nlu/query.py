@@ -22,6 +22,10 @@ class Intent(StrEnum):
     WHICH_AIRCRAFT = "which_aircraft"
     BREAKDOWN = "breakdown"
     COMPARE = "compare"
+    #: "What share of the flights near Texas were P-8s?": ``scope`` is the part, ``other`` the whole (bot.nlu.ratios).
+    SHARE = "share"
+    #: "On average how many flights a week in 2024?": ``baseline`` is the unit (bot.nlu.ratios).
+    AVERAGE = "average"
     CLAIMS = "claims"
     CLAIM_EVIDENCE = "claim_evidence"
     HELP = "help"
@@ -69,6 +73,8 @@ class BotQuery:
     notes: tuple[str, ...] = ()
     #: Set on the conversation's context when a later question was declined: that question's text.
     last_declined: str = ""
+    #: For "count": the question counts aircraft ("how many P-8s flew…"): the answer says how many flew the missions.
+    airframes: bool = False
 
     @property
     def compare_with(self) -> Period | None:
@@ -95,6 +101,7 @@ class BotQuery:
             "corrections": [list(c) for c in self.corrections],
             "notes": list(self.notes),
             "last_declined": self.last_declined,
+            "airframes": self.airframes,
         }
 
     @classmethod
@@ -121,6 +128,7 @@ class BotQuery:
             corrections=tuple(tuple(c) for c in data.get("corrections", ())),  # type: ignore[misc]
             notes=tuple(data.get("notes", ())),
             last_declined=str(data.get("last_declined", "")),
+            airframes=bool(data.get("airframes", False)),
         )
 
 

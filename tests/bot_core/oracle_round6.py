@@ -300,7 +300,7 @@ def _declines(add: Add) -> None:
         "was the U-2 flight near Texas illegal?", "who ordered the RC-135 flights?",
         "what's the typical number of P-8 flights per month?", "what is normal for U-2 flights near Texas?",
         # things the records do not hold
-        "what percentage of the flights in 2025 were Navy?", "how high did the U-2 fly on 3 February 2025?",
+        "how high did the U-2 fly on 3 February 2025?",
         "what altitude did the RC-135 fly at?", "how fast do P-8s fly?", "how long did the E-3 stay over Texas?",
         "what was the average duration of P-8 missions?", "how many night flights near Texas in 2025?",
         "how many flights after dark in February 2025?", "how much fuel did the KC-135 offload?",
@@ -425,7 +425,7 @@ def _held_out(o: Oracle, add: Add) -> None:
         add("r6b-count", (text, o.count(pred)))
     for text in ["how many flights near Main in 2025?", "how many U-2 flights in Match 2025?",
                  "what's the usual number of flights per week?", "how many flights are expected next week?",
-                 "what was the busiest hour?", "average number of flights per day in February 2025",
+                 "what was the busiest hour?",
                  "how many flights lasted more than 5 hours?", "how many flights took off from Tucson?",
                  "how many flights landed at NAS North Island?", "which flights turned off their transponders?",
                  "how many flights in the last few days?", "how many flights over the holidays?",
@@ -499,7 +499,6 @@ def _traps(o: Oracle, add: Add) -> None:
         "how many flights in the morning?", "how many flights before noon on Feb 3 2025?",
         "how many flights after 6pm on 2 February 2025?", "how many flights on the 4th?",
         "how many flights over Texas in 2O25?", "how many flights in 20255?", "how many flights on 31 February 2025?",
-        "what share of flights were drones?", "how many flights per week on average in 2025?",
         "how many flights near Texas, give or take?", "roughly how many P-8 flights in 2025?",
     ]:
         add("r6c-decline", (text, Expect("decline")))

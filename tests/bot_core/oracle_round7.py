@@ -406,7 +406,7 @@ def _declines(add: Add) -> None:
         "how many flights near Kaliningrad only at night?", "how many night flights over the Black Sea?",
         "how many aircraft flew near Kaliningrad more than twice?",
         "how many aircraft flew more than once over the Black Sea?",
-        "average flights per week near Kaliningrad", "what's the average number of flights per month in 2025?",
+        "average flights per week near Kaliningrad",
         "median number of flights per month in 2025", "how many drones were shot down over the Black Sea?",
         "how many flights were intercepted near Kaliningrad?", "how many flights had their transponder off?",
         "how many RC-135 flights near Kaliningrad unless they were British?",
@@ -603,7 +603,7 @@ def _held_out_other_kinds(o: Oracle, add: Add) -> None:
 def _held_out_declines(add: Add) -> None:
     for text in [
         "how many flights near Kaliningrad on weekdays?", "how many flights near Kaliningrad during daylight?",
-        "how many flights over the Black Sea lasting over 10 hours?", "how many flights per day on average in 2025?",
+        "how many flights over the Black Sea lasting over 10 hours?",
         "what's the mean number of flights per week?", "how many flights took off from Sigonella?",
         "how many Global Hawks out of Sigonella?", "how many flights heading to Crimea?",
         "how many flights towards Kaliningrad?", "how many flights hugging the coast of Crimea?",

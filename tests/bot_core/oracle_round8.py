@@ -359,9 +359,6 @@ def _traps(o: Oracle, add: Add) -> None:
         add("r8-trap", (text, o.count(pred)))
     # words that change the question and that no filter holds: must be declined
     for text in [
-        "what share of flights near Texas were P-8s?", "what percentage of 2025 flights were RAF?",
-        "what proportion of the flights over the Black Sea were drones?",
-        "how many P-8 flights per week on average in January 2025?", "average daily flights near Texas in 2025",
         "which aircraft flew more than 3 missions near California?", "which P-8 flew at least twice in February?",
         "how many flights lasted more than 8 hours?", "what was the longest mission in 2025?",
         "what was the shortest U-2 flight?", "what was the second P-8 flight in February 2025?",
@@ -489,7 +486,10 @@ def _follow_ups(o: Oracle, add: Add) -> None:
         ("were any over Texas?", o.count(both(_t("E3TF", "E3CF"), over("texas"), between(*y25)))))
     add("r8-follow-up",
         ("how many flights near Kaliningrad in October 2025?", o.count(both(near(KAL), between(*oct25)))),
-        ("what percentage of those were British?", Expect("decline")),
+        # answered since h-bot10 (tests/bot_core/oracle_ratios.py): the share of the previous scope
+        ("what percentage of those were British?",
+         Expect("share", (len(o.sel(both(near(KAL), _op("raf", "british-army", "royal-navy"), between(*oct25)))),
+                          len(o.sel(both(near(KAL), between(*oct25))))))),
         ("how many were British?", o.count(both(near(KAL), _op("raf"), between(*oct25)))))
     add("r8-follow-up",
         ("how many P-8 flights near Texas in 2024?", o.count(both(p8, near("texas"), between(*y24)))),
@@ -598,8 +598,6 @@ def _held_out_other_kinds(o: Oracle, add: Add) -> None:
 
 def _held_out_declines(add: Add) -> None:
     for text in [
-        "what fraction of P-8 flights were near Texas?",
-        "how many flights per day near Texas in February 2025 on average?",
         "what's the typical number of RC-135 flights a month?", "which aircraft flew at least 3 times in 2025?",
         "how many aircraft flew more than once near Kaliningrad?", "how many flights near Texas in the evening?",
         "how many flights near Kaliningrad at dawn?", "how many flights on a weekend in October 2025?",
@@ -636,5 +634,6 @@ def _held_out_follow_ups(o: Oracle, add: Add) -> None:
         ("how many were over the Baltic Sea?", o.count(both(_op("raf"), over("baltic-sea"), between(*oct25)))))
     add("r8b-follow-up",
         ("how many flights over the Aegean?", o.count(over("aegean-sea"))),
-        ("what percentage were Global Hawks?", Expect("decline")),
+        ("what percentage were Global Hawks?",  # answered since h-bot10: the share of the previous scope
+         Expect("share", (len(o.sel(both(q4, over("aegean-sea")))), len(o.sel(over("aegean-sea")))))),
         ("how many were Global Hawks?", o.count(both(q4, over("aegean-sea")))))

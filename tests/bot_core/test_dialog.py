@@ -615,6 +615,32 @@ SINGLE: list[Q] = [
     # a side named by a role was labelled "" (": 4 missions")
     Q("how many more drone flights than RC-135 flights in October 2025?", "compare", (4, 4),
       says="surveillance aircraft: 4 missions"),
+    # issue 9's ratio families (h-bot10): shares and averages were declined; "how many drones flew" gave the four
+    # missions without saying that one RQ-4 flew them all
+    Q("what percentage of the flights near Texas in February 2025 were P-8s?", "share", None, types="P8",
+      regions="near:texas", period=FEB25, rows="part:2,whole:6", says="2 of 6 missions (33 %)"),
+    Q("what share of 2025's RC-135 flights were RAF?", "share", None, types="R135", ops="raf", period=Y25,
+      rows="part:3,whole:5", says="the whole: 5 missions by R135"),
+    Q("what fraction of P-8 missions went near California?", "share", None, rows="part:10,whole:16"),
+    Q("how many of the 2025 flights over the Black Sea were drones, as a percentage?", "share", None,
+      rows="part:4,whole:4", says="(100 %)"),
+    Q("what share of the flights near Texas in March 2024 were P-8s?", "share", None, rows="part:0,whole:0",
+      says="no share to give"),
+    Q("what share of the P-8 flights were drones?", "", DECLINED),  # a role outside the types: not a part
+    Q("what percentage of flights were P-8s in 2025?", "", DECLINED),  # 2025: the part's or the whole's too?
+    # wrong before: an aircraft by its hex as the part was dropped, so the part was the whole (4 of 4; 43c6f1 flew 2)
+    Q("what share of flights near Kaliningrad were 43c6f1?", "", DECLINED),
+    Q("what was the average number of flights per month in 2024?", "average", None, period=Y24, rows="total:13",
+      says="13 missions in 2024 over 12 months = 1.08 a month"),
+    Q("on average how many P-8 flights a week near Texas in February 2025?", "average", None, types="P8",
+      regions="near:texas", period=FEB25, rows="total:2", says="over 4 weeks = 0.50 a week"),
+    Q("how many flights per week on average in 2025?", "average", None, rows="total:29",
+      says="365 days / 7 = 52.14 weeks = 0.56 a week"),
+    Q("average number of flights per month in 2026", "", DECLINED),  # not over yet
+    Q("what was the average number of flights per month?", "", DECLINED),  # over which period?
+    Q("how many drones flew over the Black Sea in 2025?", "count", 4, says="flown by 1 aircraft (Q4 11-2046)"),
+    Q("how many aircraft flew near Texas in February 2025?", "count", 6, says="flown by 5 aircraft"),
+    Q("how many P-8s flew near Texas in 2025?", "count", 2, types="P8", says="flown by"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -780,6 +806,52 @@ CONVERSATIONS: list[list[Q]] = [
         Q("list them", "list", 2, ops="us-navy", regions="over:texas"),
     ],
     [Q("how many flights over Skåne?", "count", 4, regions="over:skane", says="Skane")],
+    # issue 9's ratio families inside a conversation: "of those" is the conversation's scope as the whole
+    [
+        Q("how many flights near Texas in February 2025?", "count", 6),
+        Q("what share of those were P-8s?", "share", None, types="P8", regions="near:texas", period=FEB25,
+          rows="part:2,whole:6"),
+        Q("and what percentage of them were U-2s?", "", DECLINED),  # after a share: its whole or its part?
+    ],
+    [
+        Q("how many P-8 missions in 2024?", "count", 5),
+        Q("what was the average per month?", "average", None, types="P8", period=Y24, rows="total:5",
+          says="0.42 a month"),
+    ],
+    [
+        Q("how many missions near Texas in 2024?", "count", 4),
+        Q("how many aircraft flew them?", "count", 4, regions="near:texas", period=Y24, says="flown by 4 aircraft"),
+    ],
+    # wrong before (found by probing): "how many aircraft was that?" was read on its own: 42 missions of all time
+    [
+        Q("how many P-8 missions near California in 2025?", "count", 7),
+        Q("how many aircraft was that?", "count", 7, types="P8", period=Y25, says="flown by"),
+    ],
+    # a follow-up of a share or an average is that share or average again with the change (an error before: the
+    # share's whole and the average's unit were lost); "them" after a share (its whole or its part?) is declined
+    [
+        Q("what share of the flights near Texas in 2025 were P-8s?", "share", None, rows="part:2,whole:7"),
+        Q("and in 2024?", "share", None, types="P8", period=Y24, rows="part:1,whole:4"),
+        Q("what about U-2s?", "share", None, types="U2", period=Y24, rows="part:0,whole:4"),
+        Q("list them", "", DECLINED),
+        Q("what was the average per month?", "", DECLINED),  # of the share's whole or its part?
+    ],
+    [
+        Q("what was the average number of flights per month in 2024?", "average", None, rows="total:13"),
+        Q("and in 2025?", "average", None, period=Y25, rows="total:29", says="2.42 a month"),
+        Q("and in 2026?", "", DECLINED),
+    ],
+    # wrong before (found by probing): "of those near Texas" lost the conversation's 2025 (3 of 11 of all time)
+    [
+        Q("how many flights in 2025?", "count", 29),
+        Q("what share of those near Texas were P-8s?", "share", None, regions="near:texas", period=Y25,
+          rows="part:2,whole:7"),
+    ],
+    # wrong before: "of those … drones" after P-8 flights replaced the P-8s with every drone (2 drone missions)
+    [
+        Q("how many P-8 flights in 2024?", "count", 5),
+        Q("how many of those were drones?", "count", DECLINED),
+    ],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:

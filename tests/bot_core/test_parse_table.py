@@ -336,7 +336,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("who is flying near Texas?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),  # was a count
     # …and wrong answers found the same way: "%" was punctuation (the P-8 count), "and also near" a union, "the same
     # P-8" every P-8
-    ("what % of flights near Texas were P-8s?", Intent.COUNT, {"nu": "%"}),
+    ("what % of flights near Texas were P-8s?", Intent.SHARE, {"types": "P8", "regions": "near:texas", "nu": ""}),
     ("ratio of P-8 to U-2 flights in 2025?", Intent.COUNT, {"nu": "ratio"}),
     ("how many P-8 flights near Texas and also near Arizona?", Intent.COUNT,
      {"regions": "near:texas", "and": "near:arizona", "nu": ""}),
@@ -419,6 +419,40 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many of the 2000 flights were P-8s?", Intent.COUNT, {"nu": "the 2000"}),
     ("compare P-8 and U-2 and E-3 flights", Intent.COMPARE, {"nu": "the two things to compare"}),
     ("what is the difference between a P-8 and a P-3?", Intent.COMPARE, {"nu": "difference between a P-8"}),
+    # issue 9's ratio families (bot/nlu/ratios.py): declined before ("percentage (a share: ask for both counts)",
+    # "average"), or a bare mission count for "how many aircraft flew"
+    ("what percentage of the flights near Texas in February 2025 were P-8s?", Intent.SHARE,
+     {"types": "P8", "regions": "near:texas", "period": "2025-02-01/2025-02-28", "other": "types:", "nu": ""}),
+    ("what share of 2025's RC-135 flights were Navy?", Intent.SHARE,
+     {"ops": "us-navy", "types": "R135", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
+    ("what fraction of P-8 missions went near California?", Intent.SHARE,
+     {"types": "P8", "regions": "near:california", "other": "regions:", "nu": ""}),
+    ("how many of the 2025 flights over Arizona were drones, as a percentage?", Intent.SHARE,
+     {"roles": "drone_recon", "regions": "over:arizona", "other": "period:2025-01-01/2025-12-31", "nu": ""}),
+    ("what share of the P-8 flights were U-2s?", Intent.UNKNOWN, {"nu": "share"}),  # a part outside the whole
+    ("what share of the P-8 flights were drones?", Intent.UNKNOWN, {"nu": "share"}),  # a role outside the types
+    ("what percentage of the Navy flights were Air Force?", Intent.UNKNOWN, {"nu": "not within"}),
+    ("what share of the flights that were near Texas were P-8s?", Intent.UNKNOWN, {"nu": "whole and which"}),
+    ("what percentage were P-8s?", Intent.UNKNOWN, {"nu": "previous answer"}),  # no conversation: of what?
+    ("what was the average number of flights per month in 2024?", Intent.AVERAGE,
+     {"period": "2024-01-01/2024-12-31", "baseline": "month", "nu": ""}),
+    ("on average how many P-8 flights a week near Texas in February 2025?", Intent.AVERAGE,
+     {"types": "P8", "regions": "near:texas", "period": "2025-02-01/2025-02-28", "baseline": "week", "nu": ""}),
+    ("average daily flights near Texas in 2025", Intent.AVERAGE, {"baseline": "day", "regions": "near:texas"}),
+    ("what was the average number of flights per month?", Intent.UNKNOWN, {"nu": "the period to average over"}),
+    ("average number of flights per month in 2026", Intent.UNKNOWN, {"nu": "not over yet"}),
+    ("average flights per month in the first week of February 2025", Intent.UNKNOWN, {"nu": "not whole months"}),
+    ("median number of flights per month in 2025", Intent.UNKNOWN, {"nu": "median"}),
+    ("on average how many P-8s flew a week in February 2025?", Intent.UNKNOWN, {"nu": "of aircraft"}),
+    ("how many P-8s near Texas in February 2025 compared with the 2024 monthly average?", Intent.COMPARE,
+     {"baseline": "month", "nu": ""}),  # the baseline path, not an average question
+    ("how many flights per day in October 2025?", Intent.BREAKDOWN, {"by": "day"}),  # no average word: per day
+    ("how many drones flew over Arizona in 2025?", Intent.COUNT, {"roles": "drone_recon", "airframes": "1"}),
+    ("how many aircraft flew near Texas in February 2025?", Intent.COUNT, {"regions": "near:texas", "airframes": "1"}),
+    ("how many P-8s flew near Texas in 2025?", Intent.COUNT, {"types": "P8", "airframes": "1"}),
+    ("how many P-8 missions near Texas in 2025?", Intent.COUNT, {"types": "P8", "airframes": "0"}),
+    ("how many times did a P-8 fly near Texas in 2025?", Intent.COUNT, {"types": "P8", "airframes": "0"}),
+    ("how many different aircraft flew near Texas in 2025?", Intent.WHICH_AIRCRAFT, {"regions": "near:texas"}),
 ]
 
 
@@ -473,6 +507,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert any(checks["note"] in n for n in q.notes), ctx
     if "baseline" in checks:
         assert q.baseline == checks["baseline"], ctx
+    if "airframes" in checks:
+        assert q.airframes is (checks["airframes"] == "1"), ctx
     if checks.get("nu") == "":
         assert not q.not_understood, ctx
 
