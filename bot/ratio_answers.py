@@ -2,6 +2,7 @@
 scope it counts, the division said in words, and the records behind the part."""
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.answers import Answer
@@ -19,9 +20,12 @@ def _missions(n: int) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    """"33 %"; a share that rounds to 0 but is not 0 keeps one decimal ("0.3 %")."""
-    value = 100 * part / whole
-    return f"{value:.1f} %" if part and round(value) == 0 else f"{value:.0f} %"
+    """"50 %", "33.3 %", "12.5 %", "less than 0.1 %": a whole number as it is, any other to one decimal, halves
+    rounded up (exact decimal arithmetic: 1 of 8 is 12.5 %, never the 12 % of binary round-half-even)."""
+    value = (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if part and not value:
+        return "less than 0.1 %"  # never "0 %" for a part that is there
+    return f"{value:.0f} %" if value == value.to_integral_value() else f"{value} %"
 
 
 def _records(scope: Any, n: int) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -672,13 +673,20 @@ def _ratio_got(expect: Expect, answer: Any) -> Any:
     text = text_of(answer)
     if expect.kind == "share":
         part, whole = expect.value
-        pct = 100 * part / whole if whole else 0
-        said = f"{part} of {whole}" in text and (whole == 0 or f"({pct:.0f} %)" in text or f"({pct:.1f} %)" in text)
+        said = f"{part} of {whole}" in text and (whole == 0 or _percent_said(text, 100 * part / whole))
         ok = rows.get("part") == part and rows.get("whole") == whole and said
         return expect.value if ok else (rows, text[:120])
     n, units = expect.value
     ok = rows.get("total") == n and f"{n / units:.2f}" in text
     return expect.value if ok else (rows, f"{n / units:.2f}")
+
+
+def _percent_said(text: str, exact: float) -> bool:
+    """The percentage in brackets, rounded either way to a whole number or to one decimal (its last digit's half)."""
+    m = re.search(r"\((\d+(?:\.(\d))?) %\)", text)
+    if m is None:
+        return False
+    return abs(float(m.group(1)) - exact) <= (0.05 if m.group(2) else 0.5) + 1e-9
 
 
 def text_of(answer: Any) -> str:

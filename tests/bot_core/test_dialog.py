@@ -618,7 +618,7 @@ SINGLE: list[Q] = [
     # issue 9's ratio families (h-bot10): shares and averages were declined; "how many drones flew" gave the four
     # missions without saying that one RQ-4 flew them all
     Q("what percentage of the flights near Texas in February 2025 were P-8s?", "share", None, types="P8",
-      regions="near:texas", period=FEB25, rows="part:2,whole:6", says="2 of 6 missions (33 %)"),
+      regions="near:texas", period=FEB25, rows="part:2,whole:6", says="2 of 6 missions (33.3 %)"),
     Q("what share of 2025's RC-135 flights were RAF?", "share", None, types="R135", ops="raf", period=Y25,
       rows="part:3,whole:5", says="the whole: 5 missions by R135"),
     Q("what fraction of P-8 missions went near California?", "share", None, rows="part:10,whole:16"),
