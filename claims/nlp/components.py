@@ -1091,6 +1091,8 @@ def quantities(doc: Doc) -> Doc:
                     unit, counts_missions = "of_them", True
                 elif tail and tail[0] == "the":
                     unit, counted = _partitive(doc, i + 2, ents_by_start)
+                elif tail and tail[0] in ("its", "their", "his", "her", "our"):
+                    unit, counts_missions, counted = _counted_after(doc, i + 2, ents_by_start)  # "two of its bases"
             elif low == "out" and i + 3 < len(doc) and doc[i + 2].lower_ == "of" and _is_number(doc[i + 3]):
                 unit, counts_missions, counted = _counted_after(doc, i + 3, ents_by_start)  # "16 out of 21 sorties"
             else:
@@ -1099,7 +1101,7 @@ def quantities(doc: Doc) -> Doc:
             continue
         if token.lower_ == "one" and not counts_missions and qualifier == "exact" and not (
                 unit == "aircraft" and ("aircraft" in counted or "name" in counted)) and not _one_in_a_list(
-                doc, i, unit, spans):
+                doc, i, unit, spans) and not _one_opens_a_clause(doc, i, unit):
             continue  # "one of the officials", "one such flight" — a pronoun far more often than a count ("one
             # B-52 landed" names its aircraft)
         span = Span(doc, start, end, label="QUANTITY")
@@ -1112,6 +1114,23 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+#: Finite verbs that follow "One <noun>" opening a sentence ("One sailor sustained minor injuries").
+_FINITE_AFTER_ONE = frozenset({"was", "is", "has", "had", "remains", "remained"})
+
+
+def _one_opens_a_clause(doc: Doc, i: int, unit: str | None) -> bool:
+    """"One sailor sustained minor injuries": "One" opening a sentence, its noun right after it and a verb in -ed
+    (or was/is/has/had) after that, counts the noun — not "One of the officials", "One such flight"; so does "just
+    one"/"only one" ("just one military base")."""
+    if unit and i > 0 and doc[i - 1].lower_ in ("just", "only") and i + 1 < len(doc) and doc[i + 1].lower_ != "of":
+        return True  # "just one military base": the adverb stresses a number
+    if doc[i].text != "One" or not doc[i].is_sent_start or not unit or i + 2 >= len(doc) \
+            or doc[i + 1].lower_ != unit or not doc[i + 1].is_lower:
+        return False
+    verb = doc[i + 2]
+    return verb.is_lower and verb.is_alpha and (verb.lower_.endswith("ed") or verb.lower_ in _FINITE_AFTER_ONE)
 
 
 def _one_in_a_list(doc: Doc, i: int, unit: str | None, spans: list[Span]) -> bool:
@@ -1159,10 +1178,14 @@ def _elided_units(doc: Doc, spans: list[Span]) -> None:
     with no noun of its own, after a count of aircraft in the same sentence, counts the same aircraft (and is no
     count of missions)."""
     last_aircraft: Span | None = None
+    last_counted: Span | None = None
     for span in sorted(spans, key=lambda s: s.start):
         value = fc_value(span) or {}
-        if last_aircraft is not None and doc[last_aircraft.start].sent.start != doc[span.start].sent.start:
+        sentence = doc[span.start].sent.start
+        if last_aircraft is not None and doc[last_aircraft.start].sent.start != sentence:
             last_aircraft = None
+        if last_counted is not None and doc[last_counted.start].sent.start != sentence:
+            last_counted = None
         if value.get("unit") == "aircraft":
             last_aircraft = span
             continue
@@ -1172,6 +1195,14 @@ def _elided_units(doc: Doc, spans: list[Span]) -> None:
             before = fc_value(last_aircraft) or {}
             set_fc_value(span, {**value, "unit": "aircraft", "counts_missions": False, "elided": True,
                                 **{k: before[k] for k in ("aircraft", "role", "noun") if k in before}})
+        elif unit == "of_them" and last_counted is not None:
+            # "four coral reefs …, three of which were turned into garrisons": a part of what the sentence counted
+            # before (reefs), not a number of missions; after a count of missions it stays one
+            before = fc_value(last_counted) or {}
+            if before.get("unit") not in MISSION_NOUNS:
+                set_fc_value(span, {**value, "unit": before.get("unit"), "counts_missions": False, "elided": True})
+        elif unit and unit != "of_them":
+            last_counted = span
 
 
 #: Words for aircraft that a count may be of ("three B-52 bombers", "26 Chinese warplanes").
@@ -1197,13 +1228,28 @@ _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "reso
                                 "amendment", "annex", "protocol"})
 
 
+#: Nouns before a number that make it a serial or a hull number in any case ("line number 959", "c/n 22845").
+_SERIAL_BEFORE = frozenset({"number", "serial", "registration", "msn", "hull", "tail", "buno"})
+
+
 def _is_identifier(doc: Doc, i: int) -> bool:
-    """"Article 4", "NATO's Article 5", "Flight 17": a number right after a capitalised noun names a thing."""
+    """"Article 4", "NATO's Article 5", "Flight 17": a number right after a capitalised noun names a thing; so does
+    one after a serial's noun ("line number 959", "c/n 22845"), a hull or unit code ("CVN 75", "CG 64") or a
+    unit's acronym in brackets ("Strike Fighter Squadron (VFA) 11")."""
     if i == 0:
         return False
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
+        return True
+    digits = doc[i].text[:1].isdigit()  # codes take digits: "the Air Force (RNZAF) four new aircraft" counts
+    if digits and prev.is_upper and prev.is_alpha and 2 <= len(prev) <= 4 and not _in_entity(doc, prev.i) \
+            and prev.lower_ not in DISTANCE_UNITS:
+        return True  # "USS Harry S. Truman (CVN 75)": a hull number
+    if digits and prev.text == ")" and i >= 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper \
+            and doc[i - 2].is_alpha:
+        return True  # "Patrol Squadron (VP) 4"
     from claims.nlp.names import ORG_HEADS  # names imports this module
 
     if prev.text in ORG_HEADS:
@@ -1271,6 +1317,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             if _plural_head_after(t, nxt):
                 return nxt.lower_, False, {}
             return "aircraft", False, {"noun": t.lower_}
+        named = _aircraft_named_by(doc, t)
+        if named is not None:
+            return "aircraft", False, named  # "the two Hornets" after "two F/A-18C Hornets"
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
                 or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
@@ -1287,6 +1336,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             j = j + 3  # "eight People's Liberation Army Navy (PLAN) vessels": a name's acronym before the noun
             continue
         if t.is_alpha and j == i + 1:
+            if t.is_lower and t.is_stop and t.lower_ not in AIRCRAFT_NOUNS:
+                return None, False, {}  # "with another two on their way": a preposition counts nothing
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
             if t.is_lower and (after in TIME_NOUNS or after in DISTANCE_UNITS):
                 return after, False, {}  # "10 continuous hours", "30 consecutive days"
@@ -1298,9 +1349,24 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return after, False, {}  # "two mock dogfights": an adjective, then the counted noun
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
+            if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
+                return doc[j + 1].lower_, False, {}  # "four low-lying coral reefs": the plural noun, not "coral"
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _aircraft_named_by(doc: Doc, t: Token) -> dict[str, Any] | None:
+    """A capitalised word no entity holds that ended an aircraft's name earlier in the text ("Hornets" after "two
+    F/A-18C Hornets") names that aircraft again: its designator, or an empty dict when it has none."""
+    if not (t.is_title and t.is_alpha) or _in_entity(doc, t.i):
+        return None
+    word = t.lower_.rstrip("s")
+    for e in current_ents(doc):
+        if e.label_ == "AIRCRAFT" and e.end <= t.i and len(e) > 1 and e[-1].is_title \
+                and e[-1].lower_.rstrip("s") == word:
+            return {"aircraft": e.id_.split(":", 1)[1]} if e.id_.startswith("aircraft:") else {}
+    return None
 
 
 def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:

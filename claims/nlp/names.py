@@ -75,7 +75,8 @@ GENERIC_SERVICE_WORDS = frozenset({"air force", "navy", "army", "marines", "mari
                                    "ministry of national defense", "defence department"})
 #: Capitalised compass words that narrow a listed region ("Eastern Mediterranean", "Western Pacific").
 COMPASS_WORDS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central", "Northeastern", "Northwestern",
-                           "Southeastern", "Southwestern", "North", "South", "East", "West", "Upper", "Lower"})
+                           "Southeastern", "Southwestern", "North", "South", "East", "West", "Upper", "Lower",
+                           "Southwest", "Southeast", "Northwest", "Northeast"})
 #: Nationality adjectives (a closed class); country names come from the vocabulary's regions of kind "country".
 DEMONYMS = frozenset("""
 afghan albanian algerian american argentine argentinian armenian australian austrian azerbaijani bahraini belarusian
@@ -1110,15 +1111,30 @@ class _Names:
         return test
 
     def _narrowed_regions(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Eastern Mediterranean", "Western Pacific": a compass word before a listed region names a part of it, a
-        place of its own without the region's key (never the whole region in a scope)."""
+        """"Eastern Mediterranean", "Western Pacific", "Southwest Asia": a compass word before a listed region names a
+        part of it, a place of its own without the region's key (never the whole region in a scope) — also when the
+        compass word alone matched a region of its own ("the Southwest", the US one)."""
         out: list[Span] = []
         for e in ents:
-            if e.label_ == "PLACE" and e.id_.startswith("region:") and e.start > 0 \
-                    and doc[e.start - 1].text in COMPASS_WORDS and not (out and out[-1].end == e.start) \
+            before = doc[e.start - 1] if e.start > 0 else None
+            compass = before is not None and (before.text in COMPASS_WORDS or (
+                before.is_upper and e.text.isupper() and before.text.title() in COMPASS_WORDS))  # "SOUTHWEST ASIA"
+            if compass and out and out[-1].end == e.start and out[-1].label_ == "PLACE" and len(out[-1]) == 1 \
+                    and e.label_ == "PLACE" and e.id_.startswith("region:") and self._region_kind(e) != "country":
+                out.pop()  # "Southwest Asia": not the US Southwest ("the Southwest") and then Asia
+            if e.label_ == "PLACE" and e.id_.startswith("region:") and compass \
+                    and not (out and out[-1].end == e.start) \
                     and self._region_kind(e) != "country":
                 span = Span(doc, e.start - 1, e.end, label="PLACE")
                 set_fc_value(span, {"kind": "feature", "name": span.text, "part_of": e.id_.split(":", 1)[1]})
+                out.append(span)
+                continue
+            nxt = doc[e.end] if e.end < len(doc) else None
+            if e.label_ == "PLACE" and len(e) == 1 and e.text in COMPASS_WORDS and nxt is not None \
+                    and nxt.is_title and nxt.is_alpha and nxt.text not in NOT_NAMES \
+                    and not any(x.start <= nxt.i < x.end for x in ents):
+                span = Span(doc, e.start, e.end + 1, label="PLACE")  # "Southwest Asia" where Asia is not listed
+                set_fc_value(span, {"kind": "feature", "name": span.text})
                 out.append(span)
                 continue
             out.append(e)

@@ -221,6 +221,12 @@ def seed_organisations() -> int:
     return Organisation.objects.count()
 
 
+#: Region slugs that changed because the reference data named the place wrongly (old slug → new slug): a database
+#: seeded before keeps its row, renamed. "wake-island" was the Spratly Islands under the wrong English name of the
+#: Natural Earth file (evidence.geo.world._english_name).
+RENAMED_REGIONS: dict[str, str] = {"wake-island": "spratly-islands"}
+
+
 def sync_regions() -> int:
     """Write every region definition (geometry as WKB, bounding box, aliases) to the database, in bulk: rows that
     exist are updated only where they differ; aliases people added are kept (merged, never dropped)."""
@@ -231,6 +237,12 @@ def sync_regions() -> int:
 
     definitions = load_region_definitions()
     existing = {r.slug: r for r in Region.objects.all()}
+    for old, new in RENAMED_REGIONS.items():  # keep the row (and the missions tagged with it) under its new slug
+        if old in existing and new not in existing:
+            region = existing.pop(old)
+            region.slug = new
+            region.save(update_fields=["slug"])
+            existing[new] = region
     wkbs = shapely.to_wkb([d.geometry for d in definitions])
     fields = ["name", "kind", "aliases", "geometry_wkb", "min_lon", "min_lat", "max_lon", "max_lat", "source"]
     to_create, to_update = [], []

@@ -1090,3 +1090,52 @@ def test_a_papers_name_before_a_comma_clause_and_a_say_verb_is_no_person():
     text = "El Colombiano, however, reported that a resident had seen the plane."
     assert "El Colombiano" in _labelled(text, "ORG") and not _labelled(text, "PERSON")
     assert "El Colombiano" in _claimants(text)
+
+
+# eighth pass (2026-12-05f): blind6, flight-tracking and deployment reports from defence and aviation outlets
+
+
+def _value_units(text: str) -> list[tuple]:
+    return [(v["value"], v["unit"]) for lab, _, v in _ents(text) if lab == "QUANTITY"]
+
+
+def test_a_part_of_what_the_sentence_counted_is_no_count_of_missions():
+    text = ("Reporters were shown four low-lying coral reefs in the Spratlys -- Subi Reef and Mischief Reef -- three "
+            "of which were turned into garrisons.")
+    quantities = [v for lab, _, v in _ents(text) if lab == "QUANTITY"]
+    assert [(q["value"], q["unit"]) for q in quantities] == [(4, "reefs"), (3, "reefs")]
+    assert not any(q["counts_missions"] for q in quantities)
+    _, notes = read_text(text, reference=PUBLISHED)
+    assert notes.quantity is None
+
+
+def test_a_compass_word_before_a_continent_is_not_the_us_southwest():
+    text = "A KC-10 Extender from another base in Southwest Asia crosses the tanker's path."
+    places = _labelled(text, "PLACE")
+    assert "Southwest Asia" in places and places["Southwest Asia"].get("slug") is None
+    scope, _ = read_text(text, reference=PUBLISHED)
+    assert all(r.slug != "southwestern-us" for r in scope.regions)
+    assert _labelled("Flights over the Southwest rose.", "PLACE")["Southwest"]["slug"] == "southwestern-us"
+
+
+@pytest.mark.parametrize("text", [
+    "The organisation painted E-3A Sentry \u2013 serial LX-N9450 (c/n 22845, line number 959) \u2013 in a special scheme.",
+    "The USS Harry S. Truman (CVN 75) and the cruiser USS Gettysburg (CG 64) sailed on.",
+    "The Poseidons are assigned to the Skinny Dragons of Patrol Squadron (VP) 4.",
+])
+def test_serials_hull_numbers_and_unit_numbers_are_no_counts(text):
+    assert _value_units(text) == []
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The first of the Royal New Zealand Air Force (RNZAF) four new aircraft arrived.", (4, "aircraft")),
+    ("An Air Force KC-135 is dragging two F/A-18C Hornets north. The two Hornets stick to the tanker.",
+     (2, "aircraft")),
+    ("Two French Dassault Rafale fighters closely follow, with another two on their way.", (2, "aircraft")),
+    ("One sailor sustained minor injuries in the incident.", (1, "sailor")),
+    ("The U.S. has just one military base in the country.", (1, "base")),
+    ("The U.S. closed two of its military bases in Greece in 1990.", (2, "bases")),
+])
+def test_what_a_number_counts_after_a_name_a_preposition_one_or_a_possessive(text, count):
+    assert count in _value_units(text)
+    assert not any(unit in ("stick", "on", "of_them", None) for _, unit in _value_units(text))
