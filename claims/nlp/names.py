@@ -132,8 +132,14 @@ ORG_HEADS = frozenset({
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
-    "Online", "Coalition", "TV",
+    "Online", "Coalition", "TV", "University", "Initiative", "Foundation", "Association",
 })
+#: Heads of numbered military units: their number may open the name ("120 Squadron") or close it ("Wing 73",
+#: "Task Group 114.2", "Wing ONE"), and a numbered unit's name starts at its ordinal ("the 388th Fighter Wing").
+UNIT_HEADS = frozenset({"Squadron", "Wing", "Group", "Regiment", "Brigade", "Division", "Battalion", "Fleet",
+                        "Flotilla"})
+_UPPER_NUMBER_WORDS = frozenset({"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"})
+_ORDINAL_WORD = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
 #: place).
 QUALIFIED_ORG_HEADS = {"District": "Military"}
@@ -482,8 +488,9 @@ class _Names:
                 continue
             if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0) and not qualified:
                 continue
-            if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS:
-                continue  # "Pentagon Press Secretary": the head word is part of a role
+            if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS and doc[i + 1].is_title:
+                continue  # "Pentagon Press Secretary", "Wing Commander Higgins": the head word is part of a role
+                # (not "the 388th Fighter Wing commander": the unit, then its commander)
             if tok.text[0].islower():  # "defense ministry" after a country's possessive
                 j = i - 1
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior"):
@@ -568,8 +575,14 @@ class _Names:
     def _org_left(self, doc: Doc, i: int, ent_of: dict[int, Span]) -> int:
         start = i
         k = i - 1
+        if doc[i].text in UNIT_HEADS and k >= 0 and doc[k].text.isdigit() and len(doc[k]) <= 3:
+            # "three jets from 120 Squadron", "No. 8 Squadron": the unit's number opens its name
+            return k - 1 if k >= 1 and doc[k - 1].text in ("No.", "No") else k
         while k >= 0 and i - k <= 7:
             t = doc[k]
+            if t.text in ROLE_WORDS_START and k + 1 < i and doc[k + 1].lower_ != "of" and k >= 1 \
+                    and not _is_cap(doc[k - 1]):
+                break  # "… Air Forces Africa and Commander Allied Air Command": a title, then the name
             if "\n" in t.text or t.is_sent_end or (k in ent_of and ent_of[k].label_ == "ORG" and ent_of[k].id_
                                                    and doc[k + 1].lower_ in ("and", "or", ",")):
                 break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names
@@ -602,6 +615,12 @@ class _Names:
         # an aircraft or a person-like entity at the left edge is not part of the name
         while start < i and start in ent_of and ent_of[start].label_ == "AIRCRAFT":
             start = ent_of[start].end
+            while start < i and doc[start].lower_ in CONNECTORS:
+                start += 1  # "a Poseidon of Patrol Squadron 4": the unit after the aircraft
+        ordinals = [k for k in range(start, i) if _ORDINAL_WORD.match(doc[k].text)]
+        if ordinals and doc[i].text in UNIT_HEADS:
+            start = ordinals[-1]  # "the active duty 388th and Reserve 419th Fighter Wing", "Koku-Jieitai’s 305th
+            # Fighter Squadron": a numbered unit's name starts at its number
         return start
 
     def _org_right(self, doc: Doc, end: int, ent_of: dict[int, Span]) -> int:
@@ -609,6 +628,11 @@ class _Names:
         to it ("Revolutionary Armed Forces of Colombia", "Armed Forces of the Philippines", "National Task Force for
         the West Philippine Sea")."""
         n = len(doc)
+        if doc[end - 1].text in UNIT_HEADS and end < n:
+            k = end + 3 if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 1].is_upper else end  # "Strike Fighter Squadron (VFA) 11"
+            if k < n and (re.fullmatch(r"\d{1,3}(?:\.\d)?", doc[k].text) or doc[k].text in _UPPER_NUMBER_WORDS):
+                return k + 1  # "Destroyer Squadron 28", "Task Group 114.2", "Strategic Communications Wing ONE"
         if end + 1 >= n or doc[end].lower_ not in ("of", "for"):
             return end
         k = end + 1 + (doc[end + 1].lower_ == "the")

@@ -1139,3 +1139,24 @@ def test_serials_hull_numbers_and_unit_numbers_are_no_counts(text):
 def test_what_a_number_counts_after_a_name_a_preposition_one_or_a_possessive(text, count):
     assert count in _value_units(text)
     assert not any(unit in ("stick", "on", "of_them", None) for _, unit in _value_units(text))
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Personnel from the active duty 388th and Reserve 419th Fighter Wing arrived.", "419th Fighter Wing"),
+    ("\u201cWe were ready,\u201d said Col. Craig Andrle, 388th Fighter Wing commander, in a release.",
+     "388th Fighter Wing"),
+    ("The bombers linked up with the Koku-Jieitai\u2019s 305th Fighter Squadron.", "305th Fighter Squadron"),
+    ("The RAF sent three jets from 120 Squadron to Keflavik.", "120 Squadron"),
+    ("An F/A-18F of Strike Fighter Squadron (VFA) 11 landed on the carrier.", "Strike Fighter Squadron (VFA) 11"),
+    ("An E-6B of Strategic Communications Wing ONE, Task Group 114.2, flew over Colorado.",
+     "Strategic Communications Wing ONE"),
+    ("An E-6B of Strategic Communications Wing ONE, Task Group 114.2, flew over Colorado.", "Task Group 114.2"),
+    ("He is Commander U.S. Air Forces in Europe and Commander Allied Air Command.", "Allied Air Command"),
+    ("Researchers at Peking University tracked the flight.", "Peking University"),
+    ("According to the South China Sea Strategic Situation Probing Initiative, the plane flew south.",
+     "South China Sea Strategic Situation Probing Initiative"),
+])
+def test_numbered_units_universities_and_initiatives_are_organisations(text, org):
+    orgs = _labelled(text, "ORG")
+    assert org in orgs, orgs
+    assert not [v for lab, _, v in _ents(text) if lab == "QUANTITY" and v["value"] in (120, 11, 114.2, 305)]
