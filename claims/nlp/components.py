@@ -622,10 +622,20 @@ def people(doc: Doc) -> Doc:
         if verb - first == 1:
             if first > 0 and doc[first - 1].lower_ in _OBJECT_OF:
                 continue  # "the government in Yemen said": the speaker is before the preposition
+            place = next((e for e in current_ents(doc) if e.label_ == "PLACE" and e.end == first
+                          and e.start >= 1 and doc[e.start - 1].lower_ == "the" and e[0].is_title), None)
+            if place is not None:  # "the Baltic Course reported": a paper named after a place
+                first = place.start
             org = Span(doc, first, verb, label="ORG")  # "Interfax reported": one word, no known surname
-            set_fc_value(org, {"name": span.text})
+            set_fc_value(org, {"name": org.text})
             orgs.append(org)
             taken.add(first)
+            continue
+        if not title and first > 0 and doc[first - 1].lower_ == "the":
+            org = Span(doc, first, verb, label="ORG")  # "the Kyiv Independent reported": a paper, not a person
+            set_fc_value(org, {"name": org.text})
+            orgs.append(org)
+            taken.update(range(first, verb))
             continue
         if title:
             span = Span(doc, role_first, verb, label="PERSON")

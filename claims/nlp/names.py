@@ -410,8 +410,10 @@ class _Names:
         for m in BASE_BEFORE.finditer(text):
             words = m.group("name").split()
             if any(ch.isdigit() for ch in words[0]) or (m.group("kind") == "RAF" and words[0] in RAF_NOT_STATIONS) \
-                    or words[0] in ROLE_WORDS_START or words[0].lower() in ROLE_NOUNS:
-                continue  # "NAF Director of Public Relations": the Nigerian Air Force's director, no station
+                    or words[0] in ROLE_WORDS_START or words[0].lower() in ROLE_NOUNS \
+                    or any(e.label_ == "AIRCRAFT" and e.start_char <= m.start("name") < e.end_char for e in ents):
+                continue  # "NAF Director of Public Relations": the Nigerian Air Force's director, no station;
+                # "The RAF Eurofighter Typhoons intercepted": the service's aircraft, no station
             words = [w for w in words[:2] if w not in NOT_NAMES] if m.group("kind") == "RAF" else words
             while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("in", "on")):
                 words.pop()
@@ -513,11 +515,14 @@ class _Names:
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
         for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
-                  *_BODY_IN_APPOSITION.finditer(text)]:
+                  *_BODY_IN_APPOSITION.finditer(text), *_BODY_AFTER_KIND.finditer(text),
+                  *_OUTLET_BEFORE_PIECE.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))
-            if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)) \
-                    or all(t.lower_ in DEMONYMS for t in span):
-                continue
+            if span is None or any(i in held for i in range(span.start, span.end)) \
+                    or all(t.lower_ in DEMONYMS for t in span) or any(t.text in ROLE_WORDS_START for t in span) \
+                    or (span[0].text in NOT_NAMES and not (m.re is _BODY_AFTER_KIND and len(span) > 1
+                                                          and span[0].text in _NOUNS_OPENING_NAMES)):
+                continue  # "agency, Aircraft Spots,": a noun opening a name after its kind is no sentence opener
             org = Span(doc, span.start, span.end, label="ORG")
             kind = "outlet" if m.re is not _BODY_IN_APPOSITION or re.search(
                 r"(?:agency|outlet|broadcaster|newspaper)$", m.group(0)) else "group"
@@ -562,11 +567,14 @@ class _Names:
 
     def _domains(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Lenta.ru", "Defence24.com", "Flightradar24.com": a web address written as a name is an outlet or a
-        tracker (an organisation)."""
+        tracker (an organisation); so is one word with a capital inside it after three or more small letters
+        ("AircraftSpots", "FlightAware") — a brand's shape, not a person's ("McDonald", "MacDill", "DeSantis")."""
         out = []
         covered = {i for e in ents for i in range(e.start, e.end)}
         for i, word in enumerate(_view(doc).words(doc)):
-            if "." in word and i not in covered and WEB_NAME.match(word):
+            if i in covered:
+                continue
+            if ("." in word and WEB_NAME.match(word)) or _CAMEL_NAME.match(word):
                 span = Span(doc, i, i + 1, label="ORG")
                 set_fc_value(span, {"name": word, "kind": "outlet"})
                 out.append(span)
@@ -628,6 +636,11 @@ class _Names:
         to it ("Revolutionary Armed Forces of Colombia", "Armed Forces of the Philippines", "National Task Force for
         the West Philippine Sea")."""
         n = len(doc)
+        area = ent_of.get(end)
+        if doc[end - 1].text in ("Forces", "Force", "Army", "Navy") and area is not None and area.start == end \
+                and area.label_ == "PLACE" and self._region_kind(area) == "area" and area[0].is_title \
+                and not (area.end < n and doc[area.end].text in ("’s", "'s")):
+            return area.end  # "Air Forces Africa", "U.S. Naval Forces Europe": a command named after its area
         if doc[end - 1].text in UNIT_HEADS and end < n:
             k = end + 3 if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and doc[end + 1].is_upper else end  # "Strike Fighter Squadron (VFA) 11"
@@ -914,7 +927,9 @@ class _Names:
                     break
                 if city["ambiguous"] and not listed and not (
                         (prev is not None and prev.lower_ in _PLACE_PREPOSITIONS)
-                        or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))):
+                        or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))
+                        or (nxt is not None and (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS)
+                            and city["population"] >= BIG_CITY_POPULATION)):  # "Beijing accused": its government
                     break
                 span = Span(doc, i, end, label="PLACE")
                 set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"],
@@ -932,7 +947,8 @@ class _Names:
         if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end + 1 >= len(doc):
             return ent
         nxt, after = doc[ent.end], doc[ent.end + 1]
-        if not (nxt.lower_ in SAY_VERBS or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)):
+        if not (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS
+                or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)):
             return ent
         city = _big_city(doc, ent)
         if city is None:
@@ -1083,6 +1099,8 @@ class _Names:
         if after is not None and after.label_ == "AIRCRAFT" and self._region_kind(e) != "country":
             return True
         nxt = doc[e.end] if e.end < len(doc) else None
+        if _hyphenated_participle(doc, e.end) and self._region_kind(e) != "country":
+            return True  # "a Beijing-based think tank", "Tehran-backed militias": who or where a body is, no place
         if len(e) == 1 and e.start > 0 and "base" in self._region_kind(e) and _given_name_before(doc, e.start, ents_at):
             return True  # "Air Vice-Marshal Andrew Clark": a surname, not Clark Air Base
         return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
@@ -1210,6 +1228,17 @@ _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaste
                                 r"news\s+agency|(?:TV|television)\s+channel)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
+#: "Another flight monitoring agency, Aircraft Spots, made…", "the open-source satellite group Satellogic", "the
+#: think tank CSIS": a name right after the kind of body it is (an agency, a group, a think tank, a firm).
+_BODY_AFTER_KIND = re.compile(r"\b(?:agency|group|think\s+tank|firm|company|consultancy|monitor|tracker),?\s+"
+                              r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?<![\s.,]))(?=[\s,;:)]|$)")
+#: "read a Forbes headline", "according to a Military Times report": an outlet named before a piece of its work.
+_OUTLET_BEFORE_PIECE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)\s+"
+                                  r"(?:headline|article|story|editorial|op-ed|podcast|investigation)\b")
+#: Nouns in the not-a-name list that may open a tracker's name after its kind ("agency, Aircraft Spots").
+_NOUNS_OPENING_NAMES = frozenset({"Aircraft", "Flight", "Data"})
+#: A brand's one-word name: a capital inside it after three or more small letters ("AircraftSpots", "FlightAware").
+_CAMEL_NAME = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z0-9]*$")
 #: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
 #: verb of telling or a preposition a source takes.
 _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt]he\s+)"
@@ -1381,6 +1410,10 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
     return out
 
 
+#: What a capital does when it stands for its government ("Beijing accused the US of…"), besides the say-verbs.
+GOVERNMENT_VERBS = frozenset({"accused", "accuses", "condemned", "condemns", "denied", "denies", "rejected", "rejects",
+                              "urged", "urges", "demanded", "demands", "summoned", "summons", "vowed", "vows",
+                              "threatened", "threatens", "criticised", "criticized", "blamed", "blames"})
 #: What a capital's possessive owns when the capital stands for its government ("Seoul’s military").
 GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
                               "ministry", "leadership", "envoy", "ambassador", "embassy"})
@@ -1429,6 +1462,11 @@ _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "ar
                                  "defence forces"})
 
 
+#: Who speaks for a body named before them ("British government sources", "Polish military officials").
+_SPEAKERS_OF_A_BODY = frozenset({"sources", "source", "officials", "official"})  # ("Kenyan military spokesman
+# Colonel Cyrus Oguna" stays a role: a spokesman is one person, whose title the body is part of)
+
+
 def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     """"the Polish military", "the Indian government", "Polish armed forces": a capitalised nationality before a
     body of state is an organisation of that country (never a US one unless the nationality says so), where no
@@ -1442,8 +1480,11 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
         after = doc[t.i + 1 + size] if t.i + 1 + size < len(doc) else None
         if not size or any(i in held for i in range(t.i + 1, t.i + 1 + size)) or (
-                after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)):
-            continue  # "Russian military aircraft", "American military base": an adjective, not the body
+                after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)
+                and not (after.lower_ in _SPEAKERS_OF_A_BODY and doc[t.i + size].lower_ in ("government", "military")
+                         and t.lower_ not in DEMONYMS_OF_NO_COUNTRY)):
+            continue  # "Russian military aircraft", "American military base": an adjective, not the body; but
+            # "British government sources" name the government they speak for
         first = t.i - 1 if t.i >= 1 and doc[t.i - 1].text in ("South", "North") \
             and doc[t.i - 1].i not in held else t.i  # "South Korean military", not "Korean military"
         span = Span(doc, first, t.i + 1 + size, label="ORG")

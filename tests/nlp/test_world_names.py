@@ -1160,3 +1160,45 @@ def test_numbered_units_universities_and_initiatives_are_organisations(text, org
     orgs = _labelled(text, "ORG")
     assert org in orgs, orgs
     assert not [v for lab, _, v in _ents(text) if lab == "QUANTITY" and v["value"] in (120, 11, 114.2, 305)]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("According to AircraftSpots, the trio of bombers departed Whiteman on August 11.", "AircraftSpots"),
+    ("Another flight monitoring agency, Aircraft Spots, made a similar observation.", "Aircraft Spots"),
+    ("The open-source satellite group Satellogic also photographed two Reapers.", "Satellogic"),
+    ("\u201cNuclear doomsday planes launch,\u201d read a Forbes headline.", "Forbes"),
+    ("Allied jets were scrambled seven times last week, the Baltic Course reported.", "Baltic Course"),
+    ("British government sources have refused to say if the flight was ordered.", "British government"),
+    ("Beijing accused the US of disguising military planes as civilian aircraft.", "Beijing"),
+])
+def test_trackers_outlets_and_governments_by_shape_are_organisations(text, org):
+    assert org in _labelled(text, "ORG")
+    assert not ({"Course", "Spots", "Aircraft"} & set(_labelled(text, "ORG")))
+    assert not ({"Baltic", "Beijing"} & set(_labelled(text, "PLACE")))
+
+
+def test_a_command_named_after_its_area_is_an_organisation():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-africa", regions=(
+        *seed.regions, RegionEntry("africa", "Africa", "area", ("the African continent",))))
+    ents = [(e.label, e.text) for e in extract("The drones belong to Air Forces Africa, a spokesman said.",
+                                               published_at=PUBLISHED, vocabulary=vocabulary).entities]
+    assert ("ORG", "Air Forces Africa") in ents and ("PLACE", "Africa") not in ents
+
+
+@pytest.mark.parametrize("text", [
+    "A Kyiv-based monitoring group said the drones flew on.",
+    "Tehran-backed militias launched drones at the base.",
+    "The RAF Eurofighter Typhoons intercepted them over the North Sea.",
+])
+def test_where_a_body_sits_and_a_services_aircraft_are_no_places(text):
+    from claims.nlp.vocabulary import AircraftEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-eufi", aircraft=(
+        *seed.aircraft, AircraftEntry("EUFI", "Eurofighter Typhoon", ("Eurofighter", "Typhoon"))))
+    places = [e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+              if e.label == "PLACE"]
+    assert not ({"Kyiv", "Tehran", "RAF Eurofighter Typhoons"} & set(places))
