@@ -98,7 +98,7 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
-              "press secretary", "press officer", "news director",
+              "press secretary", "press officer", "news director", "officer commanding",
               # air force and naval ranks of the Commonwealth style ("Air Vice Marshal Prapas Sornchaidee")
               "air vice marshal", "air vice-marshal", "air marshal", "air chief marshal", "air commodore",
               "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
@@ -165,7 +165,7 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        # Kim declared…", "Two U.S. Air Force B-1B bombers")
                        "Since", "After", "Before", "While", "When", "As", "If", "Although", "Though", "During",
                        "Despite", "Until", "Once", "Later", "Earlier", "Separately", "Then", "Both", "Several",
-                       "Dozens", "Hundreds",
+                       "Dozens", "Hundreds", "Commanding",
                        *(w.capitalize() for w in NUMBER_WORDS if " " not in w and len(w) > 2)})
 
 
@@ -642,6 +642,8 @@ def people(doc: Doc) -> Doc:
         add(span, doc[first:verb].text, title)
     for span in _speakers_of_units(doc, view, mask, taken):
         add(span, span.text, None)
+    for span in _names_after_a_quote_and_a_say_verb(doc, view, mask, taken, bad_name):
+        add(span, span.text, None)
     for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
         if span.label_ == "ORG":
             orgs.append(span)
@@ -702,6 +704,28 @@ def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[b
             out.append(org)
             continue
         out.append(Span(doc, first, comma, label="PERSON"))
+    return out
+
+
+def _names_after_a_quote_and_a_say_verb(doc: Doc, view: _DocView, mask: list[bool], taken: set[int],
+                                        bad_name: Any) -> list[Span]:
+    """"“Any escalation … dangerous,” warned Paul Rogers, professor of peace studies": two to four capitalised
+    name words right after a say-verb that follows a quotation, ending at a comma or the sentence's end, are the
+    speaker (a title before them is the role rule's business)."""
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        if verb is None or verb < 2 or not (doc[verb - 1].is_quote or (doc[verb - 1].text == ","
+                                                                        and doc[verb - 2].is_quote)):
+            continue
+        end = verb + 1
+        while end < len(doc) and end - verb <= 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
+            end += 1
+        if end - verb - 1 < 2 or (end < len(doc) and doc[end].text not in (",", ".", ";")):
+            continue
+        name = doc[verb + 1:end]
+        if not bad_name(name) and not any(mask[t.i] or t.i in taken or t.lower_ in _ROLE_SET for t in name):
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
 
 
@@ -795,6 +819,9 @@ def attribution(doc: Doc) -> Doc:
             continue  # "according to their information": the source is named elsewhere
         if any(t.lower_ in NORM_NOUNS for t in claimant):
             continue  # "flew according to a pre-filed flight plan": in keeping with, not a source
+        if m.group(1).lower().endswith("claimed by") and any(
+                t.lower_ in _TERRITORIAL_PARTICIPLES for t in doc[max(0, cue.start - 6):cue.start]):
+            continue  # "the Paracel Islands, controlled by China but also claimed by Vietnam": a claim to land
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
@@ -858,6 +885,12 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
             continue
         j = subject_end - 1
+        if j >= 0 and doc[j].lower_ not in SOURCE_NOUNS and doc[j].lower_ not in _ROLE_SET:
+            j = _source_before_participle(doc, i)  # "Plane spotters monitoring the skies … said"
+            if j is not None:
+                subject_end = j + 1
+            else:
+                j = -1
         if j < 0 or (doc[j].lower_ not in SOURCE_NOUNS and doc[j].lower_ not in _ROLE_SET):
             continue
         start = j
@@ -875,9 +908,77 @@ def attribution(doc: Doc) -> Doc:
         span = Span(doc, start, verb_end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
+    found += _observers(doc, view, ending, found)
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+#: Verbs of watching that make a tracker, an outlet or a source noun the source of what follows ("Online flight
+#: trackers recorded the movements", "The satellite group Satellogic also photographed two Reapers").
+OBSERVATION_VERBS = frozenset({"recorded", "tracked", "spotted", "observed", "photographed", "monitored", "logged",
+                               "captured", "documented", "detected"})
+_OBSERVATION_RE = re.compile(r"\b(?:" + "|".join(sorted(OBSERVATION_VERBS)) + r")\b")
+#: Source nouns that watch: the subjects those verbs make a source of (not "officials", not "the aircraft").
+OBSERVER_NOUNS = frozenset({"trackers", "tracker", "spotters", "watchers", "monitors", "observers", "data",
+                            "imagery", "images", "photos", "footage", "websites", "website", "sites"})
+
+
+def _observers(doc: Doc, view: _DocView, ending: dict[int, Span], found: list[Span]) -> list[Span]:
+    """Attributions of a verb of watching whose subject is a tracker's or an outlet's name or a noun of watching —
+    not a ministry or a force (their "tracked" is an act, not a report)."""
+    from claims.nlp.pipeline import vocabulary_for_version
+
+    out = []
+    taken = {i for span in found for i in range(span.start, span.end)}
+    vocabulary = None
+    for m in _OBSERVATION_RE.finditer(view.text):
+        i = _token_at(doc, m.start())
+        if i is None or i in taken or i == 0 or doc[i - 1].lower_ in _PASSIVE_BE:
+            continue
+        subject_end = _subject_end(doc, i)
+        ent = ending.get(subject_end)
+        if ent is not None and ent.label_ == "ORG":
+            value = fc_value(ent) or {}
+            if ent.id_.startswith("org:"):
+                vocabulary = vocabulary or vocabulary_for_version(doc.user_data.get("fc_vocabulary_version"))
+                org = vocabulary.organisation_by_slug.get(ent.id_[4:])
+                watches = org is not None and org.kind in ("news", "other")
+            else:
+                watches = value.get("kind") in ("outlet", "group")
+            if watches:
+                claimant, extra = _claimant_of(ent)
+                span = Span(doc, ent.start, i + 1, label="ATTRIBUTION")
+                set_fc_value(span, {"claimant": claimant, "cue": doc[i].lower_, **extra})
+                out.append(span)
+            continue
+        j = subject_end - 1
+        if j < 0 or doc[j].lower_ not in OBSERVER_NOUNS or not doc[j].is_lower:
+            continue
+        start = j
+        while start - 1 >= 0 and j - (start - 1) < 4 and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in CLAUSE_STOPS and doc[start - 1].lower_ not in ANAPHORIC \
+                and not doc[start].is_sent_start:
+            start -= 1
+        span = Span(doc, start, i + 1, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": doc[start:j + 1].text, "cue": doc[i].lower_})
+        out.append(span)
+    return out
+
+
+def _source_before_participle(doc: Doc, verb: int) -> int | None:
+    """"Plane spotters monitoring the skies around China via open-source software said": a source noun right before
+    a participle that opens the phrase before the say-verb is its subject — when no punctuation, clause word or other
+    verb of saying lies between. The index of the source noun, or None."""
+    for k in range(verb - 1, max(0, verb - 16), -1):
+        t = doc[k]
+        if (t.is_punct and t.text != "-") or t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS:
+            return None
+        if t.is_lower and t.text.endswith("ing") and len(t) > 4 and k >= 1 and doc[k - 1].lower_ in SOURCE_NOUNS:
+            return k - 1
+        if t.is_sent_start:
+            return None
+    return None
 
 
 def _capitalised_start(doc: Doc, end: int) -> int | None:
@@ -920,13 +1021,21 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
 
 def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span | None:
     """"Tito Saul Pinilla did not rule it out, though he said…": "he"/"she" before a say-verb is the person named
-    before it in the same sentence — when only one person is named there (two people: which one is not read; a
-    person of an earlier sentence is not read either)."""
+    before it in the same sentence — when only one person is named there (two people: which one is not read). A
+    "He"/"She" opening a sentence with no one named before it there is the one person who opens the sentence
+    before; any other person of an earlier sentence is not read."""
     if subject_end < 1 or doc[subject_end - 1].lower_ not in ("he", "she"):
         return None
     sent = doc[subject_end - 1].sent
     people = [e for e in speakers if e.label_ == "PERSON" and sent.start <= e.start and e.end < subject_end]
     names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
+    if not people and sent.start == subject_end - 1 and sent.start > 0:
+        # "Wing Commander Higgins, Officer Commanding 120 Squadron, linked … He said …": "He" opening a sentence
+        # is the one person who opened the sentence before (its subject)
+        before = doc[sent.start - 1].sent
+        people = [e for e in speakers if e.label_ == "PERSON" and before.start <= e.start < before.end]
+        names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
+        return people[0] if len(names) == 1 and people[0].start == before.start else None
     return people[-1] if len(names) == 1 else None
 
 
@@ -976,6 +1085,9 @@ def _outlet_after(doc: Doc, verb: int, new_orgs: list[Span]) -> Span | None:
 
 
 _BECAME_AWARE = re.compile(r"\bbecame aware\b", re.IGNORECASE)
+#: Participles of holding land: "claimed by" after one of them is a claim to territory, not a statement.
+_TERRITORIAL_PARTICIPLES = frozenset({"controlled", "administered", "occupied", "held", "disputed", "annexed",
+                                      "governed", "owned"})
 _ROLE_SET = frozenset(r for r in ROLE_NOUNS if " " not in r)
 
 
@@ -1373,8 +1485,11 @@ def _aircraft_named_by(doc: Doc, t: Token) -> dict[str, Any] | None:
         return None
     word = t.lower_.rstrip("s")
     for e in current_ents(doc):
-        if e.label_ == "AIRCRAFT" and e.end <= t.i and len(e) > 1 and e[-1].is_title \
-                and e[-1].lower_.rstrip("s") == word:
+        if e.label_ != "AIRCRAFT" or e.end > t.i:
+            continue
+        last = e[-1] if len(e) > 1 else None
+        after = doc[e.end] if e.end < t.i else None  # "two F/A-18C Hornets": the name right after the type
+        if any(w is not None and w.is_title and w.lower_.rstrip("s") == word and w.i != t.i for w in (last, after)):
             return {"aircraft": e.id_.split(":", 1)[1]} if e.id_.startswith("aircraft:") else {}
     return None
 

@@ -166,6 +166,10 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
 #: going on ("the Pacific Fleet") nor an adjective of a subdivision ("the Pacific province of Cauca").
 _OCEAN_ALONE = re.compile(r"\b[Tt]he\s+(?P<name>(?:(?:[Nn]orth|[Ss]outh)?(?:[Ee]ast|[Ww]est)?(?:ern)?\s+"
                           r"|[Cc]entral\s+)?(?:Pacific|Atlantic|Arctic))\b(?!\s+(?:[A-Z]|province|region|department|state|rim\b))")
+_OCEAN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?P<name>Pacific|Atlantic|Arctic|Indian)\b(?=\s+(?:coasts?|oceans|Oceans))")
+#: "NATO airspace", "Allied airspace", "the Alliance's airspace": the member states' airspace (a place of its own).
+_ALLIANCE_AIRSPACE = re.compile(r"\b(?:NATO|Nato|[Aa]llied|(?:the\s+)?Alliance)(?:[’']s)?\s+(?:Allied\s+)?"
+                                r"(?:airspace|air\s+space)\b")
 _FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+Information\s+Region|FIR)\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -176,9 +180,14 @@ BASE_AFTER = re.compile(
     r"Airdrome|airdrome|AB)(?![\w-])")
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
+    r"Marine\s+Corps\s+Base|Coast\s+Guard\s+Air\s+Station|(?:Naval|Navy)\s+Support\s+Facility|"
     r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
     rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
+#: A dateline naming a base in capitals, at the start of the text or a line: "FORT SHAFTER, Hawaii —", "CAMP
+#: LEMONNIER, Djibouti (AP) —", "JOINT BASE SAN ANTONIO —".
+_BASE_DATELINE = re.compile(r"(?:^|(?<=\n))(?P<name>(?:FORT|CAMP|JOINT BASE|NAVAL AIR STATION|RAF|NAS)"
+                            r"(?: [A-Z][A-Z'’-]+){1,3})(?=,| \(| —| –| --|—)")
 #: "from the Borcea base": a single name between "the" and a lower-case "base".
 _THE_NAME_BASE = re.compile(rf"\b[Tt]he\s+(?P<name>[{UPPER}][a-z\u00e0-\u024f]+)\s+(?:air\s?)?base\b"
                             r"(?!\s+(?:of|for)\b)")
@@ -218,7 +227,8 @@ def _designations_in(text: str) -> list[re.Match[str]]:
 #: How common an English word may be and still be read as an aircraft family before "jets" ("Mirage": 3.3).
 FAMILY_WORD_ZIPF = 3.5
 _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport", "Airfield", "airfield", " AB",
-               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ")
+               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ", "FORT ", "CAMP ",
+               "Facility")
 
 
 def _is_cap(token: Any) -> bool:
@@ -434,6 +444,10 @@ class _Names:
             span = char_span(doc, start, name_end, "PLACE")
             if span is not None:
                 out.append(self._base_span(doc, span, " ".join(words), ents))
+        for m in _BASE_DATELINE.finditer(text):  # "FORT SHAFTER, Hawaii —": a base's name as the dateline
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None:
+                out.append(self._base_span(doc, span, m.group("name").title(), ents))
         for m in _THE_NAME_BASE.finditer(text):  # "from the Borcea base": one name, no owner's word
             span = char_span(doc, m.start("name"), m.end())
             name = m.group("name")
@@ -588,6 +602,8 @@ class _Names:
             return k - 1 if k >= 1 and doc[k - 1].text in ("No.", "No") else k
         while k >= 0 and i - k <= 7:
             t = doc[k]
+            if k in ent_of and ent_of[k].label_ == "AIRCRAFT" and k + 1 < i and doc[k + 1].lower_ in CONNECTORS:
+                break  # "Boeing E-6B Mercury of Strategic Communications Wing ONE": the aircraft's unit
             if t.text in ROLE_WORDS_START and k + 1 < i and doc[k + 1].lower_ != "of" and k >= 1 \
                     and not _is_cap(doc[k - 1]):
                 break  # "… Air Forces Africa and Commander Allied Air Command": a title, then the name
@@ -725,6 +741,14 @@ class _Names:
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
+            also = _OCEAN_AND.match(text, m.end())  # "off the Atlantic and Pacific coasts": both oceans
+            span = char_span(doc, also.start("name"), also.end("name")) if also else None
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "feature"))
+        for m in _ALLIANCE_AIRSPACE.finditer(text):  # "to protect NATO airspace": the allies' airspace, no key
+            span = char_span(doc, m.start(), m.end())
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "airspace"))
         for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
             span = char_span(doc, m.start(), m.end())
             if span is not None:

@@ -1202,3 +1202,57 @@ def test_where_a_body_sits_and_a_services_aircraft_are_no_places(text):
     places = [e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
               if e.label == "PLACE"]
     assert not ({"Kyiv", "Tehran", "RAF Eurofighter Typhoons"} & set(places))
+
+
+def test_a_name_after_a_quote_and_a_say_verb_is_the_speaker():
+    text = ("\u201cAny escalation is very dangerous,\u201d warned Paul Rogers, professor of peace studies at Bradford "
+            "University.")
+    assert "Paul Rogers" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert "Paul Rogers" in _claimants(text)
+
+
+def test_he_opening_a_sentence_is_the_person_who_opened_the_one_before():
+    text = ("Wing Commander Higgins, Officer Commanding 120 Squadron, linked the mission to the unit\u2019s history. "
+            "He said the deployment highlights the importance of the North Atlantic.")
+    assert "Higgins" in _claimants(text)
+    assert [v["name"] for v in _labelled(text, "PERSON").values()] == ["Higgins"]  # no person "Commanding"
+    two = "Colonel Anna Berg met Major Tom Lee. He said the jets were ready."
+    assert "Tom Lee" not in _claimants(two) and "Anna Berg" not in _claimants(two)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Plane spotters monitoring the skies around China via open-source software said a US aircraft flew south.",
+     "Plane spotters"),
+    ("Online flight trackers recorded the apparent movements of a U.S. Air Force plane.", "Online flight trackers"),
+    ("The open-source satellite group Satellogic also photographed two Reapers next to a hangar.", "Satellogic"),
+])
+def test_watchers_and_a_source_before_a_participle_are_claimants(text, claimant):
+    assert claimant in _claimants(text)
+    assert _claimants("Japanese jets tracked the bombers over the sea.") == []
+
+
+@pytest.mark.parametrize(("text", "base"), [
+    ("FORT SHAFTER, Hawaii \u2014 A pair of Poseidon planes will arrive this week.", "FORT SHAFTER"),
+    ("The planes will operate out of Marine Corps Base Hawaii this month.", "Marine Corps Base Hawaii"),
+    ("The airport is also home to Coast Guard Air Station Borinquen, which flies HH-65s.",
+     "Coast Guard Air Station Borinquen"),
+    ("The U.S. Navy Support Facility Diego Garcia provides logistic support.", "Navy Support Facility Diego Garcia"),
+])
+def test_base_names_after_their_kind_and_a_bases_dateline_are_bases(text, base):
+    assert _labelled(text, "PLACE")[base]["kind"] == "base"
+
+
+def test_two_oceans_coordinated_and_the_alliances_airspace_are_places():
+    places = _labelled("The maps of two E-6Bs off the Atlantic and Pacific coasts went viral.", "PLACE")
+    assert {"Atlantic", "Pacific"} <= set(places)
+    places = _labelled("The jets made sure the bombers did not violate NATO airspace.", "PLACE")
+    assert places["NATO airspace"]["kind"] == "airspace" and not places["NATO airspace"].get("slug")
+
+
+def test_an_aircraft_before_of_ends_its_units_name_and_a_claim_to_land_is_no_statement():
+    text = ("United States Navy Boeing E-6B Mercury of Strategic Communications Wing ONE, Task Group 114.2, based at "
+            "Tinker Air Force Base, high over Colorado.")
+    assert "Strategic Communications Wing ONE" in _labelled(text, "ORG")
+    text = "The plane passed the Paracel Islands\u2014controlled by China but also claimed by Vietnam."
+    assert _claimants(text) == []
+    assert _claimants("The attack was claimed by Ansarul Islam, a jihadi group.") == ["Ansarul Islam"]
