@@ -150,7 +150,7 @@ CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", 
 ATTRIBUTION_CUES = re.compile(
     r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
     r"as documented by|based on|with reference to|referring to|follows from the data of|follows from|"
-    r"(?:is|was|as) stated in|as reported in|"
+    r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?@)|"
     # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
     r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
     r"released|published|quoted|cited|confirmed|reported)\s+by)\s+", re.IGNORECASE)
@@ -788,7 +788,7 @@ _SAY_PREFIXES = tuple(sorted(SAY_VERBS))
 _ROLE_PREFIXES = tuple(sorted(set(ROLE_NOUNS)))
 _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by", "as seen in", "as confirmed by",
                  "confirmed by", "citing", "as documented by", "based on", "with reference to", "referring to",
-                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ",
+                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ", "per",
                  *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
                                              "issued", "released", "published", "quoted", "cited")))
 
@@ -874,6 +874,13 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
+        coordinated = _subject_of_coordinated_verb(doc, i, speakers) if ent is None else None
+        if coordinated is not None:
+            claimant, extra = _claimant_of(coordinated)
+            span = Span(doc, coordinated.start, verb_end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
+            found.append(span)
+            continue
         after = starting.get(i + 1) or _outlet_after(doc, i, new_orgs)
         if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
             person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
@@ -909,11 +916,20 @@ def attribution(doc: Doc) -> Doc:
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
     found += _observers(doc, view, ending, found)
+    for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
+        outlet = starting.get(_token_at(doc, m.end()) or -1)
+        if outlet is not None and outlet.label_ == "ORG":
+            claimant, extra = _claimant_of(outlet)
+            span = Span(doc, _token_at(doc, m.start("verb")), outlet.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": "read", **extra})
+            found.append(span)
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
 
 
+#: A quotation "read" as a piece of an outlet's: ",” read a Forbes headline", ",” reads the report".
+_QUOTE_READ = re.compile(r"[,.?!][”\"’]\s+(?P<verb>reads?)\s+(?:a|an|the)\s+")
 #: Verbs of watching that make a tracker, an outlet or a source noun the source of what follows ("Online flight
 #: trackers recorded the movements", "The satellite group Satellogic also photographed two Reapers").
 OBSERVATION_VERBS = frozenset({"recorded", "tracked", "spotted", "observed", "photographed", "monitored", "logged",
@@ -964,6 +980,30 @@ def _observers(doc: Doc, view: _DocView, ending: dict[int, Span], found: list[Sp
         set_fc_value(span, {"claimant": doc[start:j + 1].text, "cue": doc[i].lower_})
         out.append(span)
     return out
+
+
+#: Say-verbs that only make statements (not "identified", "showed", "described"): a coordinated one shares the
+#: clause's subject.
+_STATEMENT_VERBS = frozenset({"said", "says", "noted", "notes", "added", "stated", "states", "told", "wrote",
+                              "claimed", "claims", "announced", "confirmed", "reported", "warned", "insisted",
+                              "explained", "stressed", "declared", "acknowledged", "revealed", "tweeted"})
+
+
+def _subject_of_coordinated_verb(doc: Doc, verb: int, speakers: list[Span]) -> Span | None:
+    """"Another flight monitoring agency, Aircraft Spots, made a similar observation and noted that…": a say-verb
+    right after "and" shares the subject of the clause's first verb — the one organisation or person named in the
+    sentence before it, within its first ten words and not after a preposition."""
+    if verb < 2 or doc[verb - 1].lower_ != "and" or doc[verb].lower_ not in _STATEMENT_VERBS:
+        return None  # "intercepted and identified several groups": identifying aircraft is no statement
+    sent = doc[verb].sent
+    named = [e for e in speakers if e.label_ in ("ORG", "PERSON") and sent.start <= e.start and e.end < verb]
+    if len(named) != 1 or named[0].start - sent.start > 10 or (
+            named[0].start > 0 and doc[named[0].start - 1].lower_ in _OBJECT_OF):
+        return None
+    between = doc[named[0].end:verb - 1]
+    if any(t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS or t.text in (";", ".") for t in between):
+        return None
+    return named[0]
 
 
 def _source_before_participle(doc: Doc, verb: int) -> int | None:

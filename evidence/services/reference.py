@@ -142,9 +142,10 @@ def seed_aircraft_types() -> int:
     of ``evidence.reference_data.aircraft`` (names, NATO reporting names, roles).
 
     The wanted state is computed in memory first, so a fresh database gets one bulk insert and a seeded one only
-    updates the rows that differ (aliases people added are kept: merged, never dropped)."""
+    updates the rows that differ (aliases people added are kept: merged, never dropped — except those
+    ``WITHDRAWN_ALIASES`` names as wrong)."""
     from claims.nlp.seed import SEED_AIRCRAFT_TYPES
-    from evidence.reference_data.aircraft import MILITARY_TYPES, catalogue_aliases
+    from evidence.reference_data.aircraft import MILITARY_TYPES, WITHDRAWN_ALIASES, catalogue_aliases
 
     rows = _catalogue_rows()
     wanted: dict[str, dict] = {}
@@ -192,7 +193,9 @@ def seed_aircraft_types() -> int:
             obj.role = entry["role"]
         elif obj.role == AircraftType.Role.OTHER and entry["role"] == AircraftType.Role.AIRLINER:
             obj.role = entry["role"]  # seeded before roles were derived, or left at "other"
-        obj.aliases = _merge_aliases(list(obj.aliases or []), entry["aliases"])
+        withdrawn = {a.casefold() for a in WITHDRAWN_ALIASES.get(designator, ())}
+        obj.aliases = [a for a in _merge_aliases(list(obj.aliases or []), entry["aliases"])
+                       if a.casefold() not in withdrawn]
         if entry["is_surveillance"] is not None:
             obj.is_surveillance = entry["is_surveillance"]
         if tuple(getattr(obj, f) for f in fields) != before:

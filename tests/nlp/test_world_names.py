@@ -1256,3 +1256,24 @@ def test_an_aircraft_before_of_ends_its_units_name_and_a_claim_to_land_is_no_sta
     text = "The plane passed the Paracel Islands\u2014controlled by China but also claimed by Vietnam."
     assert _claimants(text) == []
     assert _claimants("The attack was claimed by Ansarul Islam, a jihadi group.") == ["Ansarul Islam"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Another flight monitoring agency, Aircraft Spots, made a similar observation and noted that the plane changed "
+     "its hex code.", "Aircraft Spots"),
+    ("The satellite group Satellogic photographed two Reapers next to a hangar, per the @MT_Anderson account on X.",
+     "@MT_Anderson"),
+    ("\u201cNuclear Doomsday Planes Launch,\u201d read a Forbes headline.", "Forbes"),
+])
+def test_a_coordinated_say_verb_an_account_and_a_headline_read_name_their_source(text, claimant):
+    assert any(claimant in c for c in _claimants(text))
+    assert _claimants("Officials in NATO met and said nothing.") != ["NATO"]
+
+
+def test_doomsday_planes_are_command_posts_not_one_type():
+    found = {e.text: e.value for e in extract("Two nuclear doomsday planes launched off the coasts.",
+                                              published_at=PUBLISHED).entities if e.label == "AIRCRAFT"}
+    assert found["doomsday planes"].get("role") == "command_post" and not found["doomsday planes"].get("designator")
+    from evidence.reference_data.aircraft import MILITARY_TYPES
+
+    assert all("doomsday plane" not in aliases for _, _, aliases, _, _ in MILITARY_TYPES)
