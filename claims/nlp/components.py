@@ -644,6 +644,8 @@ def people(doc: Doc) -> Doc:
         add(span, span.text, None)
     for span in _names_after_a_quote_and_a_say_verb(doc, view, mask, taken, bad_name):
         add(span, span.text, None)
+    for span in _possessive_names(doc, mask, taken, bad_name):
+        add(span, span.text, None)
     for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
         if span.label_ == "ORG":
             orgs.append(span)
@@ -704,6 +706,28 @@ def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[b
             out.append(org)
             continue
         out.append(Span(doc, first, comma, label="PERSON"))
+    return out
+
+
+def _possessive_names(doc: Doc, mask: list[bool], taken: set[int], bad_name: Any) -> list[Span]:
+    """"Liz Truss’s mini-budget": two capitalised name words no entity holds, inside a sentence, before a possessive
+    and a lower-case word, are a person (a place, a force or an aircraft there is an entity already; a compass word
+    or a geographic or organisation head makes them a place or a body: "North America’s air defences")."""
+    from claims.nlp.names import COMPASS_WORDS, GEO_HEADS, ORG_HEADS
+
+    out = []
+    for t in doc:
+        if t.text not in ("’s", "'s") or t.i < 2 or t.i + 1 >= len(doc) or not doc[t.i + 1].is_lower:
+            continue
+        first, last = doc[t.i - 2], doc[t.i - 1]
+        if first.text in COMPASS_WORDS or last.text in GEO_HEADS or last.text in ORG_HEADS:
+            continue  # "North America’s air defences", "Pearl Harbor’s", "Wagner Group’s": a place or a body
+        if not (first.is_title and last.is_title and NAME_TOKEN.match(first.text) and NAME_TOKEN.match(last.text)) \
+                or first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_title):
+            continue
+        name = Span(doc, first.i, t.i, label="PERSON")
+        if not bad_name(name) and not any(w.lower_ in _ROLE_SET or w.text.endswith(".") for w in name):
+            out.append(name)
     return out
 
 

@@ -1277,3 +1277,12 @@ def test_doomsday_planes_are_command_posts_not_one_type():
     from evidence.reference_data.aircraft import MILITARY_TYPES
 
     assert all("doomsday plane" not in aliases for _, _, aliases, _, _ in MILITARY_TYPES)
+
+
+def test_two_name_words_before_a_possessive_are_a_person():
+    text = "The spy plane was ordered east just days after Liz Truss\u2019s mini-budget collapsed."
+    assert "Liz Truss" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    for text in ("The jets flew over the Gulf of Bothnia and Finland\u2019s coast.",
+                 "It joined the US Air Force\u2019s bombers.", "Then Eastern Sentry\u2019s second phase began.",
+                 "OTTAWA \u2014 North America\u2019s early-warning air defences intercepted two bombers."):
+        assert not _labelled(text, "PERSON"), text
