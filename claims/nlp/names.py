@@ -166,7 +166,8 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
 #: going on ("the Pacific Fleet") nor an adjective of a subdivision ("the Pacific province of Cauca").
 _OCEAN_ALONE = re.compile(r"\b[Tt]he\s+(?P<name>(?:(?:[Nn]orth|[Ss]outh)?(?:[Ee]ast|[Ww]est)?(?:ern)?\s+"
                           r"|[Cc]entral\s+)?(?:Pacific|Atlantic|Arctic))\b(?!\s+(?:[A-Z]|province|region|department|state|rim\b))")
-_OCEAN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?P<name>Pacific|Atlantic|Arctic|Indian)\b(?=\s+(?:coasts?|oceans|Oceans))")
+_OCEAN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?P<name>Pacific|Atlantic|Arctic|Indian)\b"
+                        r"(?=\s+(?:coasts?|oceans|Oceans))")
 #: "NATO airspace", "Allied airspace", "the Alliance's airspace": the member states' airspace (a place of its own).
 _ALLIANCE_AIRSPACE = re.compile(r"\b(?:NATO|Nato|[Aa]llied|(?:the\s+)?Alliance)(?:[’']s)?\s+(?:Allied\s+)?"
                                 r"(?:airspace|air\s+space)\b")

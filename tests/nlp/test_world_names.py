@@ -1119,7 +1119,7 @@ def test_a_compass_word_before_a_continent_is_not_the_us_southwest():
 
 
 @pytest.mark.parametrize("text", [
-    "The organisation painted E-3A Sentry \u2013 serial LX-N9450 (c/n 22845, line number 959) \u2013 in a special scheme.",
+    "It painted E-3A Sentry \u2013 serial LX-N9450 (c/n 22845, line number 959) \u2013 in a special scheme.",
     "The USS Harry S. Truman (CVN 75) and the cruiser USS Gettysburg (CG 64) sailed on.",
     "The Poseidons are assigned to the Skinny Dragons of Patrol Squadron (VP) 4.",
 ])
