@@ -99,7 +99,7 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               "commissioner", "chancellor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "lord",
               "prime minister", "foreign minister", "defence minister", "defense minister", "cpl.", "pvt.",
               "officer", "commodore", "vice admiral", "rear admiral", "lt. gen.", "lt. col.", "maj. gen.",
-              "press secretary", "press officer", "news director", "ceo", "chief executive",
+              "press secretary", "press officer", "news director", "officer commanding", "ceo", "chief executive",
               # air force and naval ranks of the Commonwealth style ("Air Vice Marshal Prapas Sornchaidee")
               "air vice marshal", "air vice-marshal", "air marshal", "air chief marshal", "air commodore",
               "group captain", "wing commander", "squadron leader", "flight lieutenant", "vice-admiral",
@@ -152,7 +152,7 @@ CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", 
 ATTRIBUTION_CUES = re.compile(
     r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
     r"as documented by|based on|with reference to|referring to|follows from the data of|follows from|"
-    r"(?:is|was|as) stated in|as reported in|"
+    r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?@)|"
     # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
     r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
     r"released|published|quoted|cited|confirmed|reported)\s+by)\s+", re.IGNORECASE)
@@ -167,7 +167,7 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        # Kim declared…", "Two U.S. Air Force B-1B bombers")
                        "Since", "After", "Before", "While", "When", "As", "If", "Although", "Though", "During",
                        "Despite", "Until", "Once", "Later", "Earlier", "Separately", "Then", "Both", "Several",
-                       "Dozens", "Hundreds",
+                       "Dozens", "Hundreds", "Commanding",
                        # a preposition opening a sentence ("Outside Troms region, the aircraft were shadowed")
                        "Outside", "Inside", "Near", "Off", "Across", "Along", "Around", "Beyond", "Amid", "Within",
                        "Toward", "Towards",
@@ -651,15 +651,29 @@ def people(doc: Doc) -> Doc:
         if verb - first == 1:
             if first > 0 and doc[first - 1].lower_ in _OBJECT_OF:
                 continue  # "the government in Yemen said": the speaker is before the preposition
+            place = next((e for e in current_ents(doc) if e.label_ == "PLACE" and e.end == first
+                          and e.start >= 1 and doc[e.start - 1].lower_ == "the" and e[0].is_title), None)
+            if place is not None:  # "the Baltic Course reported": a paper named after a place
+                first = place.start
             org = Span(doc, first, verb, label="ORG")  # "Interfax reported": one word, no known surname
-            set_fc_value(org, {"name": span.text})
+            set_fc_value(org, {"name": org.text})
             orgs.append(org)
             taken.add(first)
+            continue
+        if not title and first > 0 and doc[first - 1].lower_ == "the":
+            org = Span(doc, first, verb, label="ORG")  # "the Kyiv Independent reported": a paper, not a person
+            set_fc_value(org, {"name": org.text})
+            orgs.append(org)
+            taken.update(range(first, verb))
             continue
         if title:
             span = Span(doc, role_first, verb, label="PERSON")
         add(span, doc[first:verb].text, title)
     for span in _speakers_of_units(doc, view, mask, taken):
+        add(span, span.text, None)
+    for span in _names_after_a_quote_and_a_say_verb(doc, view, mask, taken, bad_name):
+        add(span, span.text, None)
+    for span in _possessive_names(doc, mask, taken, bad_name):
         add(span, span.text, None)
     for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
         if span.label_ == "ORG":
@@ -733,6 +747,50 @@ def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[b
     return out
 
 
+def _possessive_names(doc: Doc, mask: list[bool], taken: set[int], bad_name: Any) -> list[Span]:
+    """"Liz Truss’s mini-budget": two capitalised name words no entity holds, inside a sentence, before a possessive
+    and a lower-case word, are a person (a place, a force or an aircraft there is an entity already; a compass word
+    or a geographic or organisation head makes them a place or a body: "North America’s air defences")."""
+    from claims.nlp.names import COMPASS_WORDS, GEO_HEADS, ORG_HEADS
+
+    out = []
+    for t in doc:
+        if t.text not in ("’s", "'s") or t.i < 2 or t.i + 1 >= len(doc) or not doc[t.i + 1].is_lower:
+            continue
+        first, last = doc[t.i - 2], doc[t.i - 1]
+        if first.text in COMPASS_WORDS or last.text in GEO_HEADS or last.text in ORG_HEADS:
+            continue  # "North America’s air defences", "Pearl Harbor’s", "Wagner Group’s": a place or a body
+        if not (first.is_title and last.is_title and NAME_TOKEN.match(first.text) and NAME_TOKEN.match(last.text)) \
+                or first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_title):
+            continue
+        name = Span(doc, first.i, t.i, label="PERSON")
+        if not bad_name(name) and not any(w.lower_ in _ROLE_SET or w.text.endswith(".") for w in name):
+            out.append(name)
+    return out
+
+
+def _names_after_a_quote_and_a_say_verb(doc: Doc, view: _DocView, mask: list[bool], taken: set[int],
+                                        bad_name: Any) -> list[Span]:
+    """"“Any escalation … dangerous,” warned Paul Rogers, professor of peace studies": two to four capitalised
+    name words right after a say-verb that follows a quotation, ending at a comma or the sentence's end, are the
+    speaker (a title before them is the role rule's business)."""
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        if verb is None or verb < 2 or not (doc[verb - 1].is_quote or (doc[verb - 1].text == ","
+                                                                        and doc[verb - 2].is_quote)):
+            continue
+        end = verb + 1
+        while end < len(doc) and end - verb <= 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
+            end += 1
+        if end - verb - 1 < 2 or (end < len(doc) and doc[end].text not in (",", ".", ";")):
+            continue
+        name = doc[verb + 1:end]
+        if not bad_name(name) and not any(mask[t.i] or t.i in taken or t.lower_ in _ROLE_SET for t in name):
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
+    return out
+
+
 #: Articles that open the names of papers and bodies in other languages, never a person's first name.
 _NAME_ARTICLES = frozenset({"El", "La", "Le", "Les", "Los", "Las", "Il", "Der", "Die", "Das", "De", "Het"})
 
@@ -792,7 +850,7 @@ _SAY_PREFIXES = tuple(sorted(SAY_VERBS))
 _ROLE_PREFIXES = tuple(sorted(set(ROLE_NOUNS)))
 _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by", "as seen in", "as confirmed by",
                  "confirmed by", "citing", "as documented by", "based on", "with reference to", "referring to",
-                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ",
+                 "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ", "per",
                  *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
                                              "issued", "released", "published", "quoted", "cited")))
 
@@ -823,6 +881,9 @@ def attribution(doc: Doc) -> Doc:
             continue  # "according to their information": the source is named elsewhere
         if any(t.lower_ in NORM_NOUNS for t in claimant):
             continue  # "flew according to a pre-filed flight plan": in keeping with, not a source
+        if m.group(1).lower().endswith("claimed by") and any(
+                t.lower_ in _TERRITORIAL_PARTICIPLES for t in doc[max(0, cue.start - 6):cue.start]):
+            continue  # "the Paracel Islands, controlled by China but also claimed by Vietnam": a claim to land
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
@@ -875,6 +936,13 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
+        coordinated = _subject_of_coordinated_verb(doc, i, speakers) if ent is None else None
+        if coordinated is not None:
+            claimant, extra = _claimant_of(coordinated)
+            span = Span(doc, coordinated.start, verb_end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
+            found.append(span)
+            continue
         after = starting.get(i + 1) or _outlet_after(doc, i, new_orgs)
         if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
             person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
@@ -886,6 +954,12 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
             continue
         j = subject_end - 1
+        if j >= 0 and doc[j].lower_ not in SOURCE_NOUNS and doc[j].lower_ not in _ROLE_SET:
+            j = _source_before_participle(doc, i)  # "Plane spotters monitoring the skies … said"
+            if j is not None:
+                subject_end = j + 1
+            else:
+                j = -1
         if j < 0 or (doc[j].lower_ not in SOURCE_NOUNS and doc[j].lower_ not in _ROLE_SET):
             continue
         start = j
@@ -903,9 +977,110 @@ def attribution(doc: Doc) -> Doc:
         span = Span(doc, start, verb_end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
+    found += _observers(doc, view, ending, found)
+    for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
+        outlet = starting.get(_token_at(doc, m.end()) or -1)
+        if outlet is not None and outlet.label_ == "ORG":
+            claimant, extra = _claimant_of(outlet)
+            span = Span(doc, _token_at(doc, m.start("verb")), outlet.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": "read", **extra})
+            found.append(span)
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+#: A quotation "read" as a piece of an outlet's: ",” read a Forbes headline", ",” reads the report".
+_QUOTE_READ = re.compile(r"[,.?!][”\"’]\s+(?P<verb>reads?)\s+(?:a|an|the)\s+")
+#: Verbs of watching that make a tracker, an outlet or a source noun the source of what follows ("Online flight
+#: trackers recorded the movements", "The satellite group Satellogic also photographed two Reapers").
+OBSERVATION_VERBS = frozenset({"recorded", "tracked", "spotted", "observed", "photographed", "monitored", "logged",
+                               "captured", "documented", "detected"})
+_OBSERVATION_RE = re.compile(r"\b(?:" + "|".join(sorted(OBSERVATION_VERBS)) + r")\b")
+#: Source nouns that watch: the subjects those verbs make a source of (not "officials", not "the aircraft").
+OBSERVER_NOUNS = frozenset({"trackers", "tracker", "spotters", "watchers", "monitors", "observers", "data",
+                            "imagery", "images", "photos", "footage", "websites", "website", "sites"})
+
+
+def _observers(doc: Doc, view: _DocView, ending: dict[int, Span], found: list[Span]) -> list[Span]:
+    """Attributions of a verb of watching whose subject is a tracker's or an outlet's name or a noun of watching —
+    not a ministry or a force (their "tracked" is an act, not a report)."""
+    from claims.nlp.pipeline import vocabulary_for_version
+
+    out = []
+    taken = {i for span in found for i in range(span.start, span.end)}
+    vocabulary = None
+    for m in _OBSERVATION_RE.finditer(view.text):
+        i = _token_at(doc, m.start())
+        if i is None or i in taken or i == 0 or doc[i - 1].lower_ in _PASSIVE_BE:
+            continue
+        subject_end = _subject_end(doc, i)
+        ent = ending.get(subject_end)
+        if ent is not None and ent.label_ == "ORG":
+            value = fc_value(ent) or {}
+            if ent.id_.startswith("org:"):
+                vocabulary = vocabulary or vocabulary_for_version(doc.user_data.get("fc_vocabulary_version"))
+                org = vocabulary.organisation_by_slug.get(ent.id_[4:])
+                watches = org is not None and org.kind in ("news", "other")
+            else:
+                watches = value.get("kind") in ("outlet", "group")
+            if watches:
+                claimant, extra = _claimant_of(ent)
+                span = Span(doc, ent.start, i + 1, label="ATTRIBUTION")
+                set_fc_value(span, {"claimant": claimant, "cue": doc[i].lower_, **extra})
+                out.append(span)
+            continue
+        j = subject_end - 1
+        if j < 0 or doc[j].lower_ not in OBSERVER_NOUNS or not doc[j].is_lower:
+            continue
+        start = j
+        while start - 1 >= 0 and j - (start - 1) < 4 and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in CLAUSE_STOPS and doc[start - 1].lower_ not in ANAPHORIC \
+                and not doc[start].is_sent_start:
+            start -= 1
+        span = Span(doc, start, i + 1, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": doc[start:j + 1].text, "cue": doc[i].lower_})
+        out.append(span)
+    return out
+
+
+#: Say-verbs that only make statements (not "identified", "showed", "described"): a coordinated one shares the
+#: clause's subject.
+_STATEMENT_VERBS = frozenset({"said", "says", "noted", "notes", "added", "stated", "states", "told", "wrote",
+                              "claimed", "claims", "announced", "confirmed", "reported", "warned", "insisted",
+                              "explained", "stressed", "declared", "acknowledged", "revealed", "tweeted"})
+
+
+def _subject_of_coordinated_verb(doc: Doc, verb: int, speakers: list[Span]) -> Span | None:
+    """"Another flight monitoring agency, Aircraft Spots, made a similar observation and noted that…": a say-verb
+    right after "and" shares the subject of the clause's first verb — the one organisation or person named in the
+    sentence before it, within its first ten words and not after a preposition."""
+    if verb < 2 or doc[verb - 1].lower_ != "and" or doc[verb].lower_ not in _STATEMENT_VERBS:
+        return None  # "intercepted and identified several groups": identifying aircraft is no statement
+    sent = doc[verb].sent
+    named = [e for e in speakers if e.label_ in ("ORG", "PERSON") and sent.start <= e.start and e.end < verb]
+    if len(named) != 1 or named[0].start - sent.start > 10 or (
+            named[0].start > 0 and doc[named[0].start - 1].lower_ in _OBJECT_OF):
+        return None
+    between = doc[named[0].end:verb - 1]
+    if any(t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS or t.text in (";", ".") for t in between):
+        return None
+    return named[0]
+
+
+def _source_before_participle(doc: Doc, verb: int) -> int | None:
+    """"Plane spotters monitoring the skies around China via open-source software said": a source noun right before
+    a participle that opens the phrase before the say-verb is its subject — when no punctuation, clause word or other
+    verb of saying lies between. The index of the source noun, or None."""
+    for k in range(verb - 1, max(0, verb - 16), -1):
+        t = doc[k]
+        if (t.is_punct and t.text != "-") or t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS:
+            return None
+        if t.is_lower and t.text.endswith("ing") and len(t) > 4 and k >= 1 and doc[k - 1].lower_ in SOURCE_NOUNS:
+            return k - 1
+        if t.is_sent_start:
+            return None
+    return None
 
 
 def _capitalised_start(doc: Doc, end: int) -> int | None:
@@ -948,13 +1123,21 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
 
 def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span | None:
     """"Tito Saul Pinilla did not rule it out, though he said…": "he"/"she" before a say-verb is the person named
-    before it in the same sentence — when only one person is named there (two people: which one is not read; a
-    person of an earlier sentence is not read either)."""
+    before it in the same sentence — when only one person is named there (two people: which one is not read). A
+    "He"/"She" opening a sentence with no one named before it there is the one person who opens the sentence
+    before; any other person of an earlier sentence is not read."""
     if subject_end < 1 or doc[subject_end - 1].lower_ not in ("he", "she"):
         return None
     sent = doc[subject_end - 1].sent
     people = [e for e in speakers if e.label_ == "PERSON" and sent.start <= e.start and e.end < subject_end]
     names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
+    if not people and sent.start == subject_end - 1 and sent.start > 0:
+        # "Wing Commander Higgins, Officer Commanding 120 Squadron, linked … He said …": "He" opening a sentence
+        # is the one person who opened the sentence before (its subject)
+        before = doc[sent.start - 1].sent
+        people = [e for e in speakers if e.label_ == "PERSON" and before.start <= e.start < before.end]
+        names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
+        return people[0] if len(names) == 1 and people[0].start == before.start else None
     return people[-1] if len(names) == 1 else None
 
 
@@ -1004,6 +1187,9 @@ def _outlet_after(doc: Doc, verb: int, new_orgs: list[Span]) -> Span | None:
 
 
 _BECAME_AWARE = re.compile(r"\bbecame aware\b", re.IGNORECASE)
+#: Participles of holding land: "claimed by" after one of them is a claim to territory, not a statement.
+_TERRITORIAL_PARTICIPLES = frozenset({"controlled", "administered", "occupied", "held", "disputed", "annexed",
+                                      "governed", "owned"})
 _ROLE_SET = frozenset(r for r in ROLE_NOUNS if " " not in r)
 
 
@@ -1129,6 +1315,8 @@ def quantities(doc: Doc) -> Doc:
                     unit, counts_missions = "of_them", True
                 elif tail and tail[0] == "the":
                     unit, counted = _partitive(doc, i + 2, ents_by_start)
+                elif tail and tail[0] in ("its", "their", "his", "her", "our"):
+                    unit, counts_missions, counted = _counted_after(doc, i + 2, ents_by_start)  # "two of its bases"
             elif low == "out" and i + 3 < len(doc) and doc[i + 2].lower_ == "of" and _is_number(doc[i + 3]):
                 unit, counts_missions, counted = _counted_after(doc, i + 3, ents_by_start)  # "16 out of 21 sorties"
             else:
@@ -1137,7 +1325,7 @@ def quantities(doc: Doc) -> Doc:
             continue
         if token.lower_ == "one" and not counts_missions and qualifier == "exact" and not (
                 unit == "aircraft" and ("aircraft" in counted or "name" in counted)) and not _one_in_a_list(
-                doc, i, unit, spans):
+                doc, i, unit, spans) and not _one_opens_a_clause(doc, i, unit):
             continue  # "one of the officials", "one such flight" — a pronoun far more often than a count ("one
             # B-52 landed" names its aircraft)
         span = Span(doc, start, end, label="QUANTITY")
@@ -1150,6 +1338,23 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+#: Finite verbs that follow "One <noun>" opening a sentence ("One sailor sustained minor injuries").
+_FINITE_AFTER_ONE = frozenset({"was", "is", "has", "had", "remains", "remained"})
+
+
+def _one_opens_a_clause(doc: Doc, i: int, unit: str | None) -> bool:
+    """"One sailor sustained minor injuries": "One" opening a sentence, its noun right after it and a verb in -ed
+    (or was/is/has/had) after that, counts the noun — not "One of the officials", "One such flight"; so does "just
+    one"/"only one" ("just one military base")."""
+    if unit and i > 0 and doc[i - 1].lower_ in ("just", "only") and i + 1 < len(doc) and doc[i + 1].lower_ != "of":
+        return True  # "just one military base": the adverb stresses a number
+    if doc[i].text != "One" or not doc[i].is_sent_start or not unit or i + 2 >= len(doc) \
+            or doc[i + 1].lower_ != unit or not doc[i + 1].is_lower:
+        return False
+    verb = doc[i + 2]
+    return verb.is_lower and verb.is_alpha and (verb.lower_.endswith("ed") or verb.lower_ in _FINITE_AFTER_ONE)
 
 
 def _one_in_a_list(doc: Doc, i: int, unit: str | None, spans: list[Span]) -> bool:
@@ -1197,10 +1402,14 @@ def _elided_units(doc: Doc, spans: list[Span]) -> None:
     with no noun of its own, after a count of aircraft in the same sentence, counts the same aircraft (and is no
     count of missions)."""
     last_aircraft: Span | None = None
+    last_counted: Span | None = None
     for span in sorted(spans, key=lambda s: s.start):
         value = fc_value(span) or {}
-        if last_aircraft is not None and doc[last_aircraft.start].sent.start != doc[span.start].sent.start:
+        sentence = doc[span.start].sent.start
+        if last_aircraft is not None and doc[last_aircraft.start].sent.start != sentence:
             last_aircraft = None
+        if last_counted is not None and doc[last_counted.start].sent.start != sentence:
+            last_counted = None
         if value.get("unit") == "aircraft":
             last_aircraft = span
             continue
@@ -1210,6 +1419,14 @@ def _elided_units(doc: Doc, spans: list[Span]) -> None:
             before = fc_value(last_aircraft) or {}
             set_fc_value(span, {**value, "unit": "aircraft", "counts_missions": False, "elided": True,
                                 **{k: before[k] for k in ("aircraft", "role", "noun") if k in before}})
+        elif unit == "of_them" and last_counted is not None:
+            # "four coral reefs …, three of which were turned into garrisons": a part of what the sentence counted
+            # before (reefs), not a number of missions; after a count of missions it stays one
+            before = fc_value(last_counted) or {}
+            if before.get("unit") not in MISSION_NOUNS:
+                set_fc_value(span, {**value, "unit": before.get("unit"), "counts_missions": False, "elided": True})
+        elif unit and unit != "of_them":
+            last_counted = span
 
 
 #: Words for aircraft that a count may be of ("three B-52 bombers", "26 Chinese warplanes").
@@ -1235,13 +1452,28 @@ _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "reso
                                 "amendment", "annex", "protocol"})
 
 
+#: Nouns before a number that make it a serial or a hull number in any case ("line number 959", "c/n 22845").
+_SERIAL_BEFORE = frozenset({"number", "serial", "registration", "msn", "hull", "tail", "buno"})
+
+
 def _is_identifier(doc: Doc, i: int) -> bool:
-    """"Article 4", "NATO's Article 5", "Flight 17": a number right after a capitalised noun names a thing."""
+    """"Article 4", "NATO's Article 5", "Flight 17": a number right after a capitalised noun names a thing; so does
+    one after a serial's noun ("line number 959", "c/n 22845"), a hull or unit code ("CVN 75", "CG 64") or a
+    unit's acronym in brackets ("Strike Fighter Squadron (VFA) 11")."""
     if i == 0:
         return False
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
+        return True
+    digits = doc[i].text[:1].isdigit()  # codes take digits: "the Air Force (RNZAF) four new aircraft" counts
+    if digits and prev.is_upper and prev.is_alpha and 2 <= len(prev) <= 4 and not _in_entity(doc, prev.i) \
+            and prev.lower_ not in DISTANCE_UNITS:
+        return True  # "USS Harry S. Truman (CVN 75)": a hull number
+    if digits and prev.text == ")" and i >= 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper \
+            and doc[i - 2].is_alpha:
+        return True  # "Patrol Squadron (VP) 4"
     from claims.nlp.names import ORG_HEADS  # names imports this module
 
     if prev.text in ORG_HEADS:
@@ -1324,6 +1556,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             if _plural_head_after(t, nxt):
                 return nxt.lower_, False, {}
             return "aircraft", False, {"noun": t.lower_}
+        named = _aircraft_named_by(doc, t)
+        if named is not None:
+            return "aircraft", False, named  # "the two Hornets" after "two F/A-18C Hornets"
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
                 or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
@@ -1340,6 +1575,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             j = j + 3  # "eight People's Liberation Army Navy (PLAN) vessels": a name's acronym before the noun
             continue
         if t.is_alpha and j == i + 1:
+            if t.is_lower and t.is_stop and t.lower_ not in AIRCRAFT_NOUNS:
+                return None, False, {}  # "with another two on their way": a preposition counts nothing
             after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
             if t.is_lower and (after in TIME_NOUNS or after in DISTANCE_UNITS):
                 return after, False, {}  # "10 continuous hours", "30 consecutive days"
@@ -1352,10 +1589,26 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
             if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
-                return doc[j + 1].lower_, False, {}  # "nine NATO member states": the plural noun is counted
+                return doc[j + 1].lower_, False, {}  # "nine NATO member states", "four low-lying coral reefs"
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _aircraft_named_by(doc: Doc, t: Token) -> dict[str, Any] | None:
+    """A capitalised word no entity holds that ended an aircraft's name earlier in the text ("Hornets" after "two
+    F/A-18C Hornets") names that aircraft again: its designator, or an empty dict when it has none."""
+    if not (t.is_title and t.is_alpha) or _in_entity(doc, t.i):
+        return None
+    word = t.lower_.rstrip("s")
+    for e in current_ents(doc):
+        if e.label_ != "AIRCRAFT" or e.end > t.i:
+            continue
+        last = e[-1] if len(e) > 1 else None
+        after = doc[e.end] if e.end < t.i else None  # "two F/A-18C Hornets": the name right after the type
+        if any(w is not None and w.is_title and w.lower_.rstrip("s") == word and w.i != t.i for w in (last, after)):
+            return {"aircraft": e.id_.split(":", 1)[1]} if e.id_.startswith("aircraft:") else {}
+    return None
 
 
 def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:

@@ -76,7 +76,8 @@ GENERIC_SERVICE_WORDS = frozenset({"air force", "navy", "army", "marines", "mari
                                    "ministry of national defense", "defence department"})
 #: Capitalised compass words that narrow a listed region ("Eastern Mediterranean", "Western Pacific").
 COMPASS_WORDS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central", "Northeastern", "Northwestern",
-                           "Southeastern", "Southwestern", "North", "South", "East", "West", "Upper", "Lower"})
+                           "Southeastern", "Southwestern", "North", "South", "East", "West", "Upper", "Lower",
+                           "Southwest", "Southeast", "Northwest", "Northeast"})
 #: Nationality adjectives (a closed class); country names come from the vocabulary's regions of kind "country".
 DEMONYMS = frozenset("""
 afghan albanian algerian american argentine argentinian armenian australian austrian azerbaijani bahraini belarusian
@@ -132,8 +133,14 @@ ORG_HEADS = frozenset({
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
-    "Online", "Coalition", "TV",
+    "Online", "Coalition", "TV", "University", "Initiative", "Foundation", "Association",
 })
+#: Heads of numbered military units: their number may open the name ("120 Squadron") or close it ("Wing 73",
+#: "Task Group 114.2", "Wing ONE"), and a numbered unit's name starts at its ordinal ("the 388th Fighter Wing").
+UNIT_HEADS = frozenset({"Squadron", "Wing", "Group", "Regiment", "Brigade", "Division", "Battalion", "Fleet",
+                        "Flotilla"})
+_UPPER_NUMBER_WORDS = frozenset({"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"})
+_ORDINAL_WORD = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: Heads that name an organisation only after a given word: "Southern Military District" (a "district" alone is a
 #: place).
 QUALIFIED_ORG_HEADS = {"District": "Military", "Relations": "Public", "Affairs": "Public"}
@@ -162,6 +169,11 @@ RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atl
 #: going on ("the Pacific Fleet") nor an adjective of a subdivision ("the Pacific province of Cauca").
 _OCEAN_ALONE = re.compile(r"\b[Tt]he\s+(?P<name>(?:(?:[Nn]orth|[Ss]outh)?(?:[Ee]ast|[Ww]est)?(?:ern)?\s+"
                           r"|[Cc]entral\s+)?(?:Pacific|Atlantic|Arctic))\b(?!\s+(?:[A-Z]|province|region|department|state|rim\b))")
+_OCEAN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?P<name>Pacific|Atlantic|Arctic|Indian)\b"
+                        r"(?=\s+(?:coasts?|oceans|Oceans))")
+#: "NATO airspace", "Allied airspace", "the Alliance's airspace": the member states' airspace (a place of its own).
+_ALLIANCE_AIRSPACE = re.compile(r"\b(?:NATO|Nato|[Aa]llied|(?:the\s+)?Alliance)(?:[’']s)?\s+(?:Allied\s+)?"
+                                r"(?:airspace|air\s+space)\b")
 _FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+Information\s+Region|FIR)\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -172,9 +184,14 @@ BASE_AFTER = re.compile(
     r"Airdrome|airdrome|AB)(?![\w-])")
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
+    r"Marine\s+Corps\s+Base|Coast\s+Guard\s+Air\s+Station|(?:Naval|Navy)\s+Support\s+Facility|"
     r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
     rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
+#: A dateline naming a base in capitals, at the start of the text or a line: "FORT SHAFTER, Hawaii —", "CAMP
+#: LEMONNIER, Djibouti (AP) —", "JOINT BASE SAN ANTONIO —".
+_BASE_DATELINE = re.compile(r"(?:^|(?<=\n))(?P<name>(?:FORT|CAMP|JOINT BASE|NAVAL AIR STATION|RAF|NAS)"
+                            r"(?: [A-Z][A-Z'’-]+){1,3})(?=,| \(| —| –| --|—)")
 #: "from the Borcea base": a single name between "the" and a lower-case "base".
 _THE_NAME_BASE = re.compile(rf"\b[Tt]he\s+(?P<name>[{UPPER}][a-z\u00e0-\u024f]+)\s+(?:air\s?)?base\b"
                             r"(?!\s+(?:of|for)\b)")
@@ -221,7 +238,8 @@ _DRONE_WORDS = frozenset({"drone", "drones", "uav", "uavs", "unmanned", "munitio
 #: How common an English word may be and still be read as an aircraft family before "jets" ("Mirage": 3.3).
 FAMILY_WORD_ZIPF = 3.5
 _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport", "Airfield", "airfield", " AB",
-               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ")
+               "RAF ", "NAS ", "MCAS ", "NAF ", "JB ", "Air Field", "drome", "Fort ", "Camp ", "FORT ", "CAMP ",
+               "Facility")
 
 
 def _is_cap(token: Any) -> bool:
@@ -415,8 +433,10 @@ class _Names:
         for m in BASE_BEFORE.finditer(text):
             words = m.group("name").split()
             if any(ch.isdigit() for ch in words[0]) or (m.group("kind") == "RAF" and words[0] in RAF_NOT_STATIONS) \
-                    or words[0] in ROLE_WORDS_START or words[0].lower() in ROLE_NOUNS:
-                continue  # "NAF Director of Public Relations": the Nigerian Air Force's director, no station
+                    or words[0] in ROLE_WORDS_START or words[0].lower() in ROLE_NOUNS \
+                    or any(e.label_ == "AIRCRAFT" and e.start_char <= m.start("name") < e.end_char for e in ents):
+                continue  # "NAF Director of Public Relations": the Nigerian Air Force's director, no station;
+                # "The RAF Eurofighter Typhoons intercepted": the service's aircraft, no station
             words = [w for w in words[:2] if w not in NOT_NAMES] if m.group("kind") == "RAF" else words
             while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("in", "on")):
                 words.pop()
@@ -437,6 +457,10 @@ class _Names:
             span = char_span(doc, start, name_end, "PLACE")
             if span is not None:
                 out.append(self._base_span(doc, span, " ".join(words), ents))
+        for m in _BASE_DATELINE.finditer(text):  # "FORT SHAFTER, Hawaii —": a base's name as the dateline
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None:
+                out.append(self._base_span(doc, span, m.group("name").title(), ents))
         for m in _THE_NAME_BASE.finditer(text):  # "from the Borcea base": one name, no owner's word
             span = char_span(doc, m.start("name"), m.end())
             name = m.group("name")
@@ -493,8 +517,9 @@ class _Names:
                 continue
             if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0) and not qualified:
                 continue
-            if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS:
-                continue  # "Pentagon Press Secretary": the head word is part of a role
+            if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS and doc[i + 1].is_title:
+                continue  # "Pentagon Press Secretary", "Wing Commander Higgins": the head word is part of a role
+                # (not "the 388th Fighter Wing commander": the unit, then its commander)
             if tok.text[0].islower():  # "defense ministry" after a country's possessive
                 j = i - 1
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior"):
@@ -558,7 +583,8 @@ class _Names:
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
         found = [(m, "name") for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
-                                       *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text)]]
+                                       *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text),
+                                       *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text)]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source")
                   if m.group(group)]
         for m, group in found:
@@ -566,9 +592,11 @@ class _Names:
             cut = next((t.i for t in span or [] if t.i > span.start and (_is_date_word(t) or "\n" in t.text)),
                        None)
             span = span if cut is None or span is None else doc[span.start:cut]  # "told newswire BNS Monday": BNS
-            if span is None or span[0].text in NOT_NAMES or any(i in held for i in range(span.start, span.end)) \
-                    or all(t.lower_ in DEMONYMS for t in span):
-                continue
+            if span is None or any(i in held for i in range(span.start, span.end)) \
+                    or all(t.lower_ in DEMONYMS for t in span) or any(t.text in ROLE_WORDS_START for t in span) \
+                    or (span[0].text in NOT_NAMES and not (m.re is _BODY_AFTER_KIND and len(span) > 1
+                                                          and span[0].text in _NOUNS_OPENING_NAMES)):
+                continue  # "agency, Aircraft Spots,": a noun opening a name after its kind is no sentence opener
             org = Span(doc, span.start, span.end, label="ORG")
             kind = "outlet" if m.re is not _BODY_IN_APPOSITION or re.search(
                 r"(?:agency|outlet|broadcaster|newspaper)$", m.group(0)) else "group"
@@ -613,11 +641,14 @@ class _Names:
 
     def _domains(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Lenta.ru", "Defence24.com", "Flightradar24.com": a web address written as a name is an outlet or a
-        tracker (an organisation)."""
+        tracker (an organisation); so is one word with a capital inside it after three or more small letters
+        ("AircraftSpots", "FlightAware") — a brand's shape, not a person's ("McDonald", "MacDill", "DeSantis")."""
         out = []
         covered = {i for e in ents for i in range(e.start, e.end)}
         for i, word in enumerate(_view(doc).words(doc)):
-            if "." in word and i not in covered and WEB_NAME.match(word):
+            if i in covered:
+                continue
+            if ("." in word and WEB_NAME.match(word)) or _CAMEL_NAME.match(word):
                 span = Span(doc, i, i + 1, label="ORG")
                 set_fc_value(span, {"name": word, "kind": "outlet"})
                 out.append(span)
@@ -626,8 +657,16 @@ class _Names:
     def _org_left(self, doc: Doc, i: int, ent_of: dict[int, Span]) -> int:
         start = i
         k = i - 1
+        if doc[i].text in UNIT_HEADS and k >= 0 and doc[k].text.isdigit() and len(doc[k]) <= 3:
+            # "three jets from 120 Squadron", "No. 8 Squadron": the unit's number opens its name
+            return k - 1 if k >= 1 and doc[k - 1].text in ("No.", "No") else k
         while k >= 0 and i - k <= 7:
             t = doc[k]
+            if k in ent_of and ent_of[k].label_ == "AIRCRAFT" and k + 1 < i and doc[k + 1].lower_ in CONNECTORS:
+                break  # "Boeing E-6B Mercury of Strategic Communications Wing ONE": the aircraft's unit
+            if t.text in ROLE_WORDS_START and k + 1 < i and doc[k + 1].lower_ != "of" and k >= 1 \
+                    and not _is_cap(doc[k - 1]):
+                break  # "… Air Forces Africa and Commander Allied Air Command": a title, then the name
             if "\n" in t.text or t.is_sent_end or (k in ent_of and ent_of[k].label_ == "ORG" and ent_of[k].id_
                                                    and doc[k + 1].lower_ in ("and", "or", ",")):
                 break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names
@@ -660,6 +699,12 @@ class _Names:
         # an aircraft or a person-like entity at the left edge is not part of the name
         while start < i and start in ent_of and ent_of[start].label_ == "AIRCRAFT":
             start = ent_of[start].end
+            while start < i and doc[start].lower_ in CONNECTORS:
+                start += 1  # "a Poseidon of Patrol Squadron 4": the unit after the aircraft
+        ordinals = [k for k in range(start, i) if _ORDINAL_WORD.match(doc[k].text)]
+        if ordinals and doc[i].text in UNIT_HEADS:
+            start = ordinals[-1]  # "the active duty 388th and Reserve 419th Fighter Wing", "Koku-Jieitai’s 305th
+            # Fighter Squadron": a numbered unit's name starts at its number
         return start
 
     def _org_right(self, doc: Doc, end: int, ent_of: dict[int, Span]) -> int:
@@ -667,6 +712,16 @@ class _Names:
         to it ("Revolutionary Armed Forces of Colombia", "Armed Forces of the Philippines", "National Task Force for
         the West Philippine Sea")."""
         n = len(doc)
+        area = ent_of.get(end)
+        if doc[end - 1].text in ("Forces", "Force", "Army", "Navy") and area is not None and area.start == end \
+                and area.label_ == "PLACE" and self._region_kind(area) == "area" and area[0].is_title \
+                and not (area.end < n and doc[area.end].text in ("’s", "'s")):
+            return area.end  # "Air Forces Africa", "U.S. Naval Forces Europe": a command named after its area
+        if doc[end - 1].text in UNIT_HEADS and end < n:
+            k = end + 3 if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 1].is_upper else end  # "Strike Fighter Squadron (VFA) 11"
+            if k < n and (re.fullmatch(r"\d{1,3}(?:\.\d)?", doc[k].text) or doc[k].text in _UPPER_NUMBER_WORDS):
+                return k + 1  # "Destroyer Squadron 28", "Task Group 114.2", "Strategic Communications Wing ONE"
         if end + 1 >= n or doc[end].lower_ not in ("of", "for"):
             return end
         k = end + 1 + (doc[end + 1].lower_ == "the")
@@ -750,6 +805,14 @@ class _Names:
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
+            also = _OCEAN_AND.match(text, m.end())  # "off the Atlantic and Pacific coasts": both oceans
+            span = char_span(doc, also.start("name"), also.end("name")) if also else None
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "feature"))
+        for m in _ALLIANCE_AIRSPACE.finditer(text):  # "to protect NATO airspace": the allies' airspace, no key
+            span = char_span(doc, m.start(), m.end())
+            if span is not None:
+                out.append(self._place(doc, span.start, span.end, "airspace"))
         for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
             span = char_span(doc, m.start(), m.end())
             if span is not None:
@@ -969,7 +1032,9 @@ class _Names:
                     break
                 if city["ambiguous"] and not listed and not (
                         (prev is not None and prev.lower_ in _PLACE_PREPOSITIONS)
-                        or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))):
+                        or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))
+                        or (nxt is not None and (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS)
+                            and city["population"] >= BIG_CITY_POPULATION)):  # "Beijing accused": its government
                     break
                 span = Span(doc, i, end, label="PLACE")
                 set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"],
@@ -988,7 +1053,8 @@ class _Names:
         if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end + 1 >= len(doc):
             return ent
         nxt, after = doc[ent.end], doc[ent.end + 1]
-        if not (nxt.lower_ in SAY_VERBS or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)) or (
+        if not (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS
+                or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "from", "at", "near", "over", "to")):
             return ent  # "Al Mayadeen’s correspondent in Tehran reported": where the speaker is, not who speaks
         city = _big_city(doc, ent)
@@ -1140,6 +1206,8 @@ class _Names:
         if after is not None and after.label_ == "AIRCRAFT" and self._region_kind(e) != "country":
             return True
         nxt = doc[e.end] if e.end < len(doc) else None
+        if _hyphenated_participle(doc, e.end) and self._region_kind(e) != "country":
+            return True  # "a Beijing-based think tank", "Tehran-backed militias": who or where a body is, no place
         if len(e) == 1 and e.start > 0 and "base" in self._region_kind(e) and _given_name_before(doc, e.start, ents_at):
             return True  # "Air Vice-Marshal Andrew Clark": a surname, not Clark Air Base
         return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
@@ -1196,15 +1264,30 @@ class _Names:
         return test
 
     def _narrowed_regions(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Eastern Mediterranean", "Western Pacific": a compass word before a listed region names a part of it, a
-        place of its own without the region's key (never the whole region in a scope)."""
+        """"Eastern Mediterranean", "Western Pacific", "Southwest Asia": a compass word before a listed region names a
+        part of it, a place of its own without the region's key (never the whole region in a scope) — also when the
+        compass word alone matched a region of its own ("the Southwest", the US one)."""
         out: list[Span] = []
         for e in ents:
-            if e.label_ == "PLACE" and e.id_.startswith("region:") and e.start > 0 \
-                    and doc[e.start - 1].text in COMPASS_WORDS and not (out and out[-1].end == e.start) \
+            before = doc[e.start - 1] if e.start > 0 else None
+            compass = before is not None and (before.text in COMPASS_WORDS or (
+                before.is_upper and e.text.isupper() and before.text.title() in COMPASS_WORDS))  # "SOUTHWEST ASIA"
+            if compass and out and out[-1].end == e.start and out[-1].label_ == "PLACE" and len(out[-1]) == 1 \
+                    and e.label_ == "PLACE" and e.id_.startswith("region:") and self._region_kind(e) != "country":
+                out.pop()  # "Southwest Asia": not the US Southwest ("the Southwest") and then Asia
+            if e.label_ == "PLACE" and e.id_.startswith("region:") and compass \
+                    and not (out and out[-1].end == e.start) \
                     and self._region_kind(e) != "country":
                 span = Span(doc, e.start - 1, e.end, label="PLACE")
                 set_fc_value(span, {"kind": "feature", "name": span.text, "part_of": e.id_.split(":", 1)[1]})
+                out.append(span)
+                continue
+            nxt = doc[e.end] if e.end < len(doc) else None
+            if e.label_ == "PLACE" and len(e) == 1 and e.text in COMPASS_WORDS and nxt is not None \
+                    and nxt.is_title and nxt.is_alpha and nxt.text not in NOT_NAMES \
+                    and not any(x.start <= nxt.i < x.end for x in ents):
+                span = Span(doc, e.start, e.end + 1, label="PLACE")  # "Southwest Asia" where Asia is not listed
+                set_fc_value(span, {"kind": "feature", "name": span.text})
                 out.append(span)
                 continue
             out.append(e)
@@ -1261,6 +1344,17 @@ _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaste
                                 r"news\s+agency|newswire|news\s+wire|(?:TV|television)\s+channel)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
+#: "Another flight monitoring agency, Aircraft Spots, made…", "the open-source satellite group Satellogic", "the
+#: think tank CSIS": a name right after the kind of body it is (an agency, a group, a think tank, a firm).
+_BODY_AFTER_KIND = re.compile(r"\b(?:agency|group|think\s+tank|firm|company|consultancy|monitor|tracker),?\s+"
+                              r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?<![\s.,]))(?=[\s,;:)]|$)")
+#: "read a Forbes headline", "according to a Military Times report": an outlet named before a piece of its work.
+_OUTLET_BEFORE_PIECE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)\s+"
+                                  r"(?:headline|article|story|editorial|op-ed|podcast|investigation)\b")
+#: Nouns in the not-a-name list that may open a tracker's name after its kind ("agency, Aircraft Spots").
+_NOUNS_OPENING_NAMES = frozenset({"Aircraft", "Flight", "Data"})
+#: A brand's one-word name: a capital inside it after three or more small letters ("AircraftSpots", "FlightAware").
+_CAMEL_NAME = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z0-9]*$")
 #: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
 #: verb of telling or a preposition a source takes.
 _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt]he\s+)"
@@ -1450,6 +1544,10 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
     return out
 
 
+#: What a capital does when it stands for its government ("Beijing accused the US of…"), besides the say-verbs.
+GOVERNMENT_VERBS = frozenset({"accused", "accuses", "condemned", "condemns", "denied", "denies", "rejected", "rejects",
+                              "urged", "urges", "demanded", "demands", "summoned", "summons", "vowed", "vows",
+                              "threatened", "threatens", "criticised", "criticized", "blamed", "blames"})
 #: What a capital's possessive owns when the capital stands for its government ("Seoul’s military").
 GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
                               "ministry", "leadership", "envoy", "ambassador", "embassy"})
@@ -1500,6 +1598,11 @@ _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "ar
                                  "defence forces", "military forces"})
 
 
+#: Who speaks for a body named before them ("British government sources", "Polish military officials").
+_SPEAKERS_OF_A_BODY = frozenset({"sources", "source", "officials", "official"})  # ("Kenyan military spokesman
+# Colonel Cyrus Oguna" stays a role: a spokesman is one person, whose title the body is part of)
+
+
 def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     """"the Polish military", "the Indian government", "Polish armed forces": a capitalised nationality before a
     body of state is an organisation of that country (never a US one unless the nationality says so), where no
@@ -1513,8 +1616,11 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
         after = doc[t.i + 1 + size] if t.i + 1 + size < len(doc) else None
         if not size or any(i in held for i in range(t.i + 1, t.i + 1 + size)) or (
-                after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)):
-            continue  # "Russian military aircraft", "American military base": an adjective, not the body
+                after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)
+                and not (after.lower_ in _SPEAKERS_OF_A_BODY and doc[t.i + size].lower_ in ("government", "military")
+                         and t.lower_ not in DEMONYMS_OF_NO_COUNTRY)):
+            continue  # "Russian military aircraft", "American military base": an adjective, not the body; but
+            # "British government sources" name the government they speak for
         first = t.i - 1 if t.i >= 1 and doc[t.i - 1].text in ("South", "North") \
             and doc[t.i - 1].i not in held else t.i  # "South Korean military", not "Korean military"
         span = Span(doc, first, t.i + 1 + size, label="ORG")

@@ -295,7 +295,8 @@ SEED_ROLE_WORDS: list[dict[str, Any]] = [
       for p in ("unmanned aircraft", "unmanned", "uncrewed", "UAV", "UAVs")),
     {"phrase": "maritime patrol", "key": "maritime_patrol", "roles": ["maritime_patrol"]},
     {"phrase": "early warning", "key": "aew", "roles": ["aew"]},
-    {"phrase": "command post", "key": "command_post", "roles": ["command_post"]},
+    *({"phrase": p, "key": "command_post", "roles": ["command_post"]}
+      for p in ("command post", "doomsday plane", "doomsday planes")),  # the E-4B's and the E-6B's nickname
     *({"phrase": p, "key": "tanker", "roles": ["tanker"]}
       for p in ("tanker", "tankers", "refueling aircraft", "refuelling aircraft", "aerial refueling")),
     *({"phrase": p, "key": "transport", "roles": ["transport"]}

@@ -81,7 +81,8 @@ _LOCAL_NAME_FIELD: dict[str, str] = {
     "MA": "NAME_AR", "TN": "NAME_AR", "PS": "NAME_AR",
 }
 
-#: Extra aliases of countries (ISO alpha-2 → aliases): usual short forms and former names.
+#: Extra aliases of countries (ISO alpha-2, or the English name of a unit without one → aliases): usual short forms
+#: and former names.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "the United Kingdom", "the UK"),
     "RU": ("Russian Federation",),
@@ -100,6 +101,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "MM": ("Burma",),
     "CI": ("Ivory Coast",),
     "PS": ("Palestinian territories", "occupied Palestinian territories"),
+    # units without an ISO code, by their English name
+    "Spratly Islands": ("Spratlys", "the Spratlys", "Spratly archipelago", "the Spratly archipelago"),
 }
 
 
@@ -141,6 +144,28 @@ def _iso2(record: dict) -> str:
     return code if re.fullmatch(r"[A-Z]{2}", code) else ""
 
 
+#: Words of country names that say what kind of place it is, not which ("Wake Island", "Spratly Islands").
+_GENERIC_NAME_WORDS = frozenset({"island", "islands", "isle", "isles", "republic", "state", "states", "territory",
+                                 "kingdom", "federation", "democratic", "people", "peoples", "the", "and", "north",
+                                 "south", "east", "west", "saint", "united", "federal", "union", "reef", "bank"})
+
+
+def _english_name(record: dict) -> str:
+    """The record's English name — unless the shipped NAME_EN names another place: in the package's file the
+    Spratly Islands' NAME_EN is "Wake Island" (a US atoll 5,000 km east), which made "Wake Island" the Spratlys and
+    "Spratly Islands" a region called Wake Island. A NAME_EN that shares no word stem with the record's other
+    names is not trusted; ADMIN (the record's own English name) is used instead ("Macau" for "Macao" is kept)."""
+    english = record.get("NAME_EN") or ""
+    others = " ".join(str(record.get(k) or "") for k in ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "SOVEREIGNT"))
+
+    def stems(text: str) -> set[str]:
+        return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _GENERIC_NAME_WORDS}
+
+    if english and stems(english) and not stems(english) & stems(others):
+        return record.get("ADMIN") or record["NAME"]
+    return english or record["NAME"]
+
+
 def country_regions(countries: list[tuple[dict, BaseGeometry]], taken: set[str]) -> list[WorldRegion]:
     """One region per Natural Earth country; a slug already taken (the US state of Georgia) gets ``-country``."""
     out = []
@@ -148,7 +173,7 @@ def country_regions(countries: list[tuple[dict, BaseGeometry]], taken: set[str])
         iso = _iso2(record)
         if iso in ("US", "MX"):  # evidence.geo.boundaries has them (same source), with their own aliases
             continue
-        name = record["NAME_EN"] or record["NAME"]
+        name = _english_name(record)
         if name == "People's Republic of China":
             name = "China"
         slug = _slugify(name)
@@ -157,7 +182,7 @@ def country_regions(countries: list[tuple[dict, BaseGeometry]], taken: set[str])
         taken.add(slug)
         local = record.get(_LOCAL_NAME_FIELD.get(iso, ""), "") if iso else ""
         aliases = _dedupe(name, [record["NAME"], record["NAME_LONG"], record["ADMIN"], record["FORMAL_EN"],
-                                 local, *COUNTRY_ALIASES.get(iso, ())])
+                                 local, *COUNTRY_ALIASES.get(iso or name, ())])
         out.append(WorldRegion(slug, name, KIND_COUNTRY, aliases, geom, SOURCE_NE_COUNTRIES, iso))
     return out
 
@@ -383,6 +408,11 @@ BROAD_AREAS: dict[str, tuple[str, tuple[str, ...], str]] = {
                "Natural Earth continent 'Europe', west of 60° E (European Russia, not Siberia)"),
     "north-africa": ("North Africa", ("northern Africa", "North African region"),
                      "Natural Earth subregion 'Northern Africa'"),
+    # continents people name as where a deployment comes from or goes ("their regular base in Africa")
+    "africa": ("Africa", ("the African continent", "African continent"), "Natural Earth continent 'Africa'"),
+    "asia": ("Asia", ("the Asian continent", "Asian continent"),
+             "Natural Earth continent 'Asia' (Russia is in its 'Europe'; Turkey, Cyprus and the Caucasus are in "
+             "its 'Asia')"),
 }
 
 
@@ -407,6 +437,8 @@ def broad_areas(countries: list[tuple[dict, BaseGeometry]], by_iso: dict[str, Ba
         "europe": shapely.clip_by_rect(union(_iso2(r) for r, _ in countries if r["CONTINENT"] == "Europe"),
                                        -30.0, 30.0, 60.0, 82.0),
         "north-africa": union(_iso2(r) for r, _ in countries if r["SUBREGION"] == "Northern Africa"),
+        "africa": union(_iso2(r) for r, _ in countries if r["CONTINENT"] == "Africa"),
+        "asia": union(_iso2(r) for r, _ in countries if r["CONTINENT"] == "Asia"),
     }
     return [WorldRegion(slug, name, KIND_AREA, _dedupe(name, aliases), geoms[slug], f"Derived: {definition}")
             for slug, (name, aliases, definition) in BROAD_AREAS.items()]

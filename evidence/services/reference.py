@@ -142,9 +142,10 @@ def seed_aircraft_types() -> int:
     of ``evidence.reference_data.aircraft`` (names, NATO reporting names, roles).
 
     The wanted state is computed in memory first, so a fresh database gets one bulk insert and a seeded one only
-    updates the rows that differ (aliases people added are kept: merged, never dropped)."""
+    updates the rows that differ (aliases people added are kept: merged, never dropped — except those
+    ``WITHDRAWN_ALIASES`` names as wrong)."""
     from claims.nlp.seed import SEED_AIRCRAFT_TYPES
-    from evidence.reference_data.aircraft import MILITARY_TYPES, catalogue_aliases
+    from evidence.reference_data.aircraft import MILITARY_TYPES, WITHDRAWN_ALIASES, catalogue_aliases
 
     rows = _catalogue_rows()
     wanted: dict[str, dict] = {}
@@ -192,7 +193,9 @@ def seed_aircraft_types() -> int:
             obj.role = entry["role"]
         elif obj.role == AircraftType.Role.OTHER and entry["role"] == AircraftType.Role.AIRLINER:
             obj.role = entry["role"]  # seeded before roles were derived, or left at "other"
-        obj.aliases = _merge_aliases(list(obj.aliases or []), entry["aliases"])
+        withdrawn = {a.casefold() for a in WITHDRAWN_ALIASES.get(designator, ())}
+        obj.aliases = [a for a in _merge_aliases(list(obj.aliases or []), entry["aliases"])
+                       if a.casefold() not in withdrawn]
         if entry["is_surveillance"] is not None:
             obj.is_surveillance = entry["is_surveillance"]
         if tuple(getattr(obj, f) for f in fields) != before:
@@ -221,6 +224,12 @@ def seed_organisations() -> int:
     return Organisation.objects.count()
 
 
+#: Region slugs that changed because the reference data named the place wrongly (old slug → new slug): a database
+#: seeded before keeps its row, renamed. "wake-island" was the Spratly Islands under the wrong English name of the
+#: Natural Earth file (evidence.geo.world._english_name).
+RENAMED_REGIONS: dict[str, str] = {"wake-island": "spratly-islands"}
+
+
 def sync_regions() -> int:
     """Write every region definition (geometry as WKB, bounding box, aliases) to the database, in bulk: rows that
     exist are updated only where they differ; aliases people added are kept (merged, never dropped)."""
@@ -231,6 +240,12 @@ def sync_regions() -> int:
 
     definitions = load_region_definitions()
     existing = {r.slug: r for r in Region.objects.all()}
+    for old, new in RENAMED_REGIONS.items():  # keep the row (and the missions tagged with it) under its new slug
+        if old in existing and new not in existing:
+            region = existing.pop(old)
+            region.slug = new
+            region.save(update_fields=["slug"])
+            existing[new] = region
     wkbs = shapely.to_wkb([d.geometry for d in definitions])
     fields = ["name", "kind", "aliases", "geometry_wkb", "min_lon", "min_lat", "max_lon", "max_lat", "source"]
     to_create, to_update = [], []

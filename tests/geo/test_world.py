@@ -35,6 +35,9 @@ from evidence.geo import world
         ("korean-peninsula", "area", (125.75, 39.03), (121.56, 25.03)),  # Pyongyang / Taipei
         ("europe", "area", (2.35, 48.86), (82.92, 55.03)),  # Paris / Novosibirsk
         ("north-africa", "area", (13.19, 32.89), (36.82, -1.29)),  # Tripoli / Nairobi
+        # eighth pass (blind6): continents
+        ("africa", "area", (36.82, -1.29), (2.35, 48.86)),  # Nairobi / Paris
+        ("asia", "area", (116.40, 39.90), (37.62, 55.75)),  # Beijing / Moscow
     ],
 )
 def test_places_exist_with_sane_geometry(by_slug, slug, kind, inside, outside):
@@ -63,6 +66,16 @@ def test_aliases_in_local_languages_and_short_forms(by_slug):
     assert "Россия" in by_slug["russia"].aliases
     assert {"UK", "Britain"} <= set(by_slug["united-kingdom"].aliases)
     assert by_slug["georgia-country"].name == "Georgia" and by_slug["georgia"].kind == "us_state"
+
+
+def test_the_spratly_islands_are_not_wake_island(by_slug):
+    # eighth pass (blind6): the Natural Earth file names the Spratlys' record "Wake Island" in NAME_EN, which made
+    # "Spratly Islands" a region called Wake Island and "Wake Island" (a US atoll at 166.6° E) the Spratlys
+    spratlys = by_slug["spratly-islands"]
+    assert spratlys.name == "Spratly Islands" and "Spratlys" in spratlys.aliases
+    assert 110 < spratlys.geometry.centroid.x < 120 and 5 < spratlys.geometry.centroid.y < 12
+    assert all("wake" not in form.lower() for d in by_slug.values() if d.geometry.centroid.x < 150
+               for form in (d.name, *d.aliases))
 
 
 @pytest.mark.parametrize(

@@ -1278,3 +1278,199 @@ def test_accented_names_match_the_datas_plain_spelling(text, place, slug):
     found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
              if e.label == "PLACE"}
     assert found[place]["slug"] == slug
+
+
+# eighth pass (2026-12-05f): blind6, flight-tracking and deployment reports from defence and aviation outlets
+
+
+def _value_units(text: str) -> list[tuple]:
+    return [(v["value"], v["unit"]) for lab, _, v in _ents(text) if lab == "QUANTITY"]
+
+
+def test_a_part_of_what_the_sentence_counted_is_no_count_of_missions():
+    text = ("Reporters were shown four low-lying coral reefs in the Spratlys -- Subi Reef and Mischief Reef -- three "
+            "of which were turned into garrisons.")
+    quantities = [v for lab, _, v in _ents(text) if lab == "QUANTITY"]
+    assert [(q["value"], q["unit"]) for q in quantities] == [(4, "reefs"), (3, "reefs")]
+    assert not any(q["counts_missions"] for q in quantities)
+    _, notes = read_text(text, reference=PUBLISHED)
+    assert notes.quantity is None
+
+
+def test_a_compass_word_before_a_continent_is_not_the_us_southwest():
+    text = "A KC-10 Extender from another base in Southwest Asia crosses the tanker's path."
+    places = _labelled(text, "PLACE")
+    assert "Southwest Asia" in places and places["Southwest Asia"].get("slug") is None
+    scope, _ = read_text(text, reference=PUBLISHED)
+    assert all(r.slug != "southwestern-us" for r in scope.regions)
+    assert _labelled("Flights over the Southwest rose.", "PLACE")["Southwest"]["slug"] == "southwestern-us"
+
+
+@pytest.mark.parametrize("text", [
+    "It painted E-3A Sentry \u2013 serial LX-N9450 (c/n 22845, line number 959) \u2013 in a special scheme.",
+    "The USS Harry S. Truman (CVN 75) and the cruiser USS Gettysburg (CG 64) sailed on.",
+    "The Poseidons are assigned to the Skinny Dragons of Patrol Squadron (VP) 4.",
+])
+def test_serials_hull_numbers_and_unit_numbers_are_no_counts(text):
+    assert _value_units(text) == []
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The first of the Royal New Zealand Air Force (RNZAF) four new aircraft arrived.", (4, "aircraft")),
+    ("An Air Force KC-135 is dragging two F/A-18C Hornets north. The two Hornets stick to the tanker.",
+     (2, "aircraft")),
+    ("Two French Dassault Rafale fighters closely follow, with another two on their way.", (2, "aircraft")),
+    ("One sailor sustained minor injuries in the incident.", (1, "sailor")),
+    ("The U.S. has just one military base in the country.", (1, "base")),
+    ("The U.S. closed two of its military bases in Greece in 1990.", (2, "bases")),
+])
+def test_what_a_number_counts_after_a_name_a_preposition_one_or_a_possessive(text, count):
+    assert count in _value_units(text)
+    assert not any(unit in ("stick", "on", "of_them", None) for _, unit in _value_units(text))
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Personnel from the active duty 388th and Reserve 419th Fighter Wing arrived.", "419th Fighter Wing"),
+    ("\u201cWe were ready,\u201d said Col. Craig Andrle, 388th Fighter Wing commander, in a release.",
+     "388th Fighter Wing"),
+    ("The bombers linked up with the Koku-Jieitai\u2019s 305th Fighter Squadron.", "305th Fighter Squadron"),
+    ("The RAF sent three jets from 120 Squadron to Keflavik.", "120 Squadron"),
+    ("An F/A-18F of Strike Fighter Squadron (VFA) 11 landed on the carrier.", "Strike Fighter Squadron (VFA) 11"),
+    ("An E-6B of Strategic Communications Wing ONE, Task Group 114.2, flew over Colorado.",
+     "Strategic Communications Wing ONE"),
+    ("An E-6B of Strategic Communications Wing ONE, Task Group 114.2, flew over Colorado.", "Task Group 114.2"),
+    ("He is Commander U.S. Air Forces in Europe and Commander Allied Air Command.", "Allied Air Command"),
+    ("Researchers at Peking University tracked the flight.", "Peking University"),
+    ("According to the South China Sea Strategic Situation Probing Initiative, the plane flew south.",
+     "South China Sea Strategic Situation Probing Initiative"),
+])
+def test_numbered_units_universities_and_initiatives_are_organisations(text, org):
+    orgs = _labelled(text, "ORG")
+    assert org in orgs, orgs
+    assert not [v for lab, _, v in _ents(text) if lab == "QUANTITY" and v["value"] in (120, 11, 114.2, 305)]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("According to AircraftSpots, the trio of bombers departed Whiteman on August 11.", "AircraftSpots"),
+    ("Another flight monitoring agency, Aircraft Spots, made a similar observation.", "Aircraft Spots"),
+    ("The open-source satellite group Satellogic also photographed two Reapers.", "Satellogic"),
+    ("\u201cNuclear doomsday planes launch,\u201d read a Forbes headline.", "Forbes"),
+    ("Allied jets were scrambled seven times last week, the Baltic Course reported.", "Baltic Course"),
+    ("British government sources have refused to say if the flight was ordered.", "British government"),
+    ("Beijing accused the US of disguising military planes as civilian aircraft.", "Beijing"),
+])
+def test_trackers_outlets_and_governments_by_shape_are_organisations(text, org):
+    assert org in _labelled(text, "ORG")
+    assert not ({"Course", "Spots", "Aircraft"} & set(_labelled(text, "ORG")))
+    assert not ({"Baltic", "Beijing"} & set(_labelled(text, "PLACE")))
+
+
+def test_a_command_named_after_its_area_is_an_organisation():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-africa", regions=(
+        *seed.regions, RegionEntry("africa", "Africa", "area", ("the African continent",))))
+    ents = [(e.label, e.text) for e in extract("The drones belong to Air Forces Africa, a spokesman said.",
+                                               published_at=PUBLISHED, vocabulary=vocabulary).entities]
+    assert ("ORG", "Air Forces Africa") in ents and ("PLACE", "Africa") not in ents
+
+
+@pytest.mark.parametrize("text", [
+    "A Kyiv-based monitoring group said the drones flew on.",
+    "Tehran-backed militias launched drones at the base.",
+    "The RAF Eurofighter Typhoons intercepted them over the North Sea.",
+])
+def test_where_a_body_sits_and_a_services_aircraft_are_no_places(text):
+    from claims.nlp.vocabulary import AircraftEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-eufi", aircraft=(
+        *seed.aircraft, AircraftEntry("EUFI", "Eurofighter Typhoon", ("Eurofighter", "Typhoon"))))
+    places = [e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+              if e.label == "PLACE"]
+    assert not ({"Kyiv", "Tehran", "RAF Eurofighter Typhoons"} & set(places))
+
+
+def test_a_name_after_a_quote_and_a_say_verb_is_the_speaker():
+    text = ("\u201cAny escalation is very dangerous,\u201d warned Paul Rogers, professor of peace studies at Bradford "
+            "University.")
+    assert "Paul Rogers" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert "Paul Rogers" in _claimants(text)
+
+
+def test_he_opening_a_sentence_is_the_person_who_opened_the_one_before():
+    text = ("Wing Commander Higgins, Officer Commanding 120 Squadron, linked the mission to the unit\u2019s history. "
+            "He said the deployment highlights the importance of the North Atlantic.")
+    assert "Higgins" in _claimants(text)
+    assert [v["name"] for v in _labelled(text, "PERSON").values()] == ["Higgins"]  # no person "Commanding"
+    two = "Colonel Anna Berg met Major Tom Lee. He said the jets were ready."
+    assert "Tom Lee" not in _claimants(two) and "Anna Berg" not in _claimants(two)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Plane spotters monitoring the skies around China via open-source software said a US aircraft flew south.",
+     "Plane spotters"),
+    ("Online flight trackers recorded the apparent movements of a U.S. Air Force plane.", "Online flight trackers"),
+    ("The open-source satellite group Satellogic also photographed two Reapers next to a hangar.", "Satellogic"),
+])
+def test_watchers_and_a_source_before_a_participle_are_claimants(text, claimant):
+    assert claimant in _claimants(text)
+    assert _claimants("Japanese jets tracked the bombers over the sea.") == []
+
+
+@pytest.mark.parametrize(("text", "base"), [
+    ("FORT SHAFTER, Hawaii \u2014 A pair of Poseidon planes will arrive this week.", "FORT SHAFTER"),
+    ("The planes will operate out of Marine Corps Base Hawaii this month.", "Marine Corps Base Hawaii"),
+    ("The airport is also home to Coast Guard Air Station Borinquen, which flies HH-65s.",
+     "Coast Guard Air Station Borinquen"),
+    ("The U.S. Navy Support Facility Diego Garcia provides logistic support.", "Navy Support Facility Diego Garcia"),
+])
+def test_base_names_after_their_kind_and_a_bases_dateline_are_bases(text, base):
+    assert _labelled(text, "PLACE")[base]["kind"] == "base"
+
+
+def test_two_oceans_coordinated_and_the_alliances_airspace_are_places():
+    places = _labelled("The maps of two E-6Bs off the Atlantic and Pacific coasts went viral.", "PLACE")
+    assert {"Atlantic", "Pacific"} <= set(places)
+    places = _labelled("The jets made sure the bombers did not violate NATO airspace.", "PLACE")
+    assert places["NATO airspace"]["kind"] == "airspace" and not places["NATO airspace"].get("slug")
+
+
+def test_an_aircraft_before_of_ends_its_units_name_and_a_claim_to_land_is_no_statement():
+    text = ("United States Navy Boeing E-6B Mercury of Strategic Communications Wing ONE, Task Group 114.2, based at "
+            "Tinker Air Force Base, high over Colorado.")
+    assert "Strategic Communications Wing ONE" in _labelled(text, "ORG")
+    text = "The plane passed the Paracel Islands\u2014controlled by China but also claimed by Vietnam."
+    assert _claimants(text) == []
+    assert _claimants("The attack was claimed by Ansarul Islam, a jihadi group.") == ["Ansarul Islam"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Another flight monitoring agency, Aircraft Spots, made a similar observation and noted that the plane changed "
+     "its hex code.", "Aircraft Spots"),
+    ("The satellite group Satellogic photographed two Reapers next to a hangar, per the @MT_Anderson account on X.",
+     "@MT_Anderson"),
+    ("\u201cNuclear Doomsday Planes Launch,\u201d read a Forbes headline.", "Forbes"),
+])
+def test_a_coordinated_say_verb_an_account_and_a_headline_read_name_their_source(text, claimant):
+    assert any(claimant in c for c in _claimants(text))
+    assert _claimants("Officials in NATO met and said nothing.") != ["NATO"]
+
+
+def test_doomsday_planes_are_command_posts_not_one_type():
+    found = {e.text: e.value for e in extract("Two nuclear doomsday planes launched off the coasts.",
+                                              published_at=PUBLISHED).entities if e.label == "AIRCRAFT"}
+    assert found["doomsday planes"].get("role") == "command_post" and not found["doomsday planes"].get("designator")
+    from evidence.reference_data.aircraft import MILITARY_TYPES
+
+    assert all("doomsday plane" not in aliases for _, _, aliases, _, _ in MILITARY_TYPES)
+
+
+def test_two_name_words_before_a_possessive_are_a_person():
+    text = "The spy plane was ordered east just days after Liz Truss\u2019s mini-budget collapsed."
+    assert "Liz Truss" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    for text in ("The jets flew over the Gulf of Bothnia and Finland\u2019s coast.",
+                 "It joined the US Air Force\u2019s bombers.", "Then Eastern Sentry\u2019s second phase began.",
+                 "OTTAWA \u2014 North America\u2019s early-warning air defences intercepted two bombers."):
+        assert not _labelled(text, "PERSON"), text

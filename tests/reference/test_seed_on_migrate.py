@@ -68,3 +68,23 @@ def test_migrate_then_import_flights_on_a_fresh_database_tags_regions(tmp_path):
     finally:
         con.close()
     assert regions > 1000 and links > 0
+
+
+@pytest.mark.django_db
+def test_reseeding_renames_a_misnamed_region_and_withdraws_a_wrong_alias():
+    """Eighth NLP pass (blind6): a database seeded when the Spratlys were "wake-island" and "doomsday plane" was the
+    E-4B's alias gets the row renamed (its missions stay tagged) and the alias withdrawn on the next seed."""
+    from evidence.models import AircraftType, Region
+    from evidence.services.reference import seed_aircraft_types, sync_regions
+
+    sync_regions()
+    seed_aircraft_types()
+    spratlys = Region.objects.get(slug="spratly-islands")
+    Region.objects.filter(pk=spratlys.pk).update(slug="wake-island", name="Wake Island")
+    AircraftType.objects.filter(designator="B742").update(aliases=["E-4B", "doomsday plane"])
+    sync_regions()
+    seed_aircraft_types()
+    renamed = Region.objects.get(pk=spratlys.pk)
+    assert renamed.slug == "spratly-islands" and renamed.name == "Spratly Islands"
+    assert not Region.objects.filter(slug="wake-island").exists()
+    assert "doomsday plane" not in AircraftType.objects.get(designator="B742").aliases
