@@ -92,6 +92,38 @@ def _children(pid: int) -> list[int]:
     return [int(c) for c in path.read_text().split()] if path.exists() else []
 
 
+def _postgres_cpu() -> float:
+    """CPU seconds used so far by every process named ``postgres`` (the server's backends and helpers; another
+    client's queries on the same server count too — the machine may be shared)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # the process ended
+            continue
+        if text[text.find("(") + 1:text.rfind(")")] == "postgres":
+            fields = text.rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+#: What a worker's pool process logs once it is ready to import (evidence.tasks.prepare_region_tagger).
+POOL_READY = re.compile(r"region tagger (?:built at worker start|not built)|no regions yet")
+
+
+def _wait_for_pools(logs: Path, workers: int, deadline: float) -> None:
+    """Wait until every worker's pool process has built its region tagger. A worker answers a ping as soon as its main
+    process is up, while the pool process still builds the tagger (~8 s of CPU): a clock started at the ping measured
+    that start-up inside the import, once per worker, as a long-lived production worker never pays it."""
+    pending = set(range(workers))
+    while pending and time.monotonic() < deadline:
+        pending = {i for i in pending
+                   if not POOL_READY.search((logs / f"worker-{workers}-{i}.log").read_text(errors="replace"))}
+        time.sleep(0.2)
+    if pending:
+        raise SystemExit(f"workers {sorted(pending)} did not finish starting (no tagger line in their logs)")
+
+
 def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int, logs: Path) -> dict:
     from evidence.services import import_jobs
     from project.celery import app
@@ -109,7 +141,9 @@ def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int, l
         deadline = time.monotonic() + 120
         while len(app.control.ping(timeout=1.0) or []) < workers and time.monotonic() < deadline:
             time.sleep(0.5)
+        _wait_for_pools(logs, workers, deadline + 120)
         before = {p.pid: sum(_proc_status(c)[1] for c in [p.pid, *_children(p.pid)]) for p in procs}
+        database_before = _postgres_cpu()
         t = time.perf_counter()
         run = import_jobs.start_import([str(tar)], origin="bench", options={"keep_all": keep_all})
         while True:
@@ -118,6 +152,7 @@ def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int, l
                 break
             time.sleep(1.0)
         seconds = time.perf_counter() - t
+        database_cpu = _postgres_cpu() - database_before
         stats = []
         for p in procs:
             kids = _children(p.pid)
@@ -136,7 +171,7 @@ def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int, l
         for line in (logs / f"worker-{workers}-{i}.log").read_text(errors="replace").splitlines():
             if m := re.search(r"import unit timings (\{.*\})", line):
                 units.append({**json.loads(m.group(1)), "worker": i})
-    return {"seconds": seconds, "run": run, "workers": stats, "units": units}
+    return {"seconds": seconds, "run": run, "workers": stats, "units": units, "server_cpu": database_cpu}
 
 
 def report(label: str, result: dict, load: tuple[float, float]) -> None:
@@ -167,6 +202,9 @@ def report(label: str, result: dict, load: tuple[float, float]) -> None:
         print(f"  worker {w}: {acc['positions']:,.0f} positions; CPU s by phase: {phases}; parse+split+tag+coverage "
               f"{acc['positions'] / work_cpu:,.0f} positions/CPU-s ({acc['positions'] / work_wall:,.0f}/s wall)")
         print(f"  worker {w}: CPU µs per position: {per_position}")
+    if "server_cpu" in result:
+        print(f"  PostgreSQL server, all processes: {result['server_cpu']:,.1f} s CPU = "
+              f"{1e6 * result['server_cpu'] / n:.2f} µs per position")  # fmt: skip
     if "database_cpu" in result:
         n = result["run"].positions_read
         print(f"  PostgreSQL backend of this process: {result['database_cpu']:,.1f} s CPU = "
