@@ -279,6 +279,32 @@ def times_of_day(text: str, spans: Spans) -> list[str]:
                   for m in SOME_WEEKDAY_RX.finditer(text)]
 
 
+#: "the total flight time", "how much time did they spend", "time on station": a duration, which "time" (a word the
+#: shared reader passes over, for "how many times" and "at any time") must not let through as a count of missions.
+DURATION_RX = re.compile(r"\b(?:flight|flying|air|total|loiter(?:ing)?|patrol|mission|transit)\s+times?\b"
+                         r"|\btimes?\s+(?:spent|aloft|airborne|in\s+the\s+air|on\s+(?:station|patrol|task))\b"
+                         r"|\bhow\s+much\s+time\b|\bspen[dt]\s+(?:\w+\s+){0,3}?time\b|\bairtime\b", _RX)
+
+
+def durations(text: str, spans: Spans) -> list[str]:
+    """"what is the total flight time of the P-8s?": a duration the records' counts do not give; declined naming it,
+    never answered with the number of missions."""
+    return [f"word: {m.group(0)} (a duration: I count missions, not the hours they flew)"
+            for m in DURATION_RX.finditer(text)]
+
+
+#: "flew near Texas for the first time", "a first-ever flight": novelty, which no count of a period says.
+NOVELTY_RX = re.compile(r"\bfor\s+the\s+first\s+time\b|\bfirst[- ]ever\b|\bnever\s+before\b"
+                        r"|\bfirst\s+time\s+(?:since|in|ever)\b", _RX)
+
+
+def novelty(text: str, spans: Spans) -> list[str]:
+    """"how many P-8 flights near Texas for the first time in 2025?": "first" is otherwise a word of "the first
+    mission", so the phrase would vanish and the period's count stand for an answer about novelty."""
+    return [f"word: {m.group(0)} (whether a flight was the first of its kind is not something I count)"
+            for m in NOVELTY_RX.finditer(text)]
+
+
 #: "what is a P-8?", "what does RC-135 stand for?": a definition, not a count of its flights.
 DEFINITION_RX = re.compile(r"^\W*(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:a|an)\s+[^?]{1,40}\?*\W*$"
                            r"|\bwhat\s+(?:does|do|did)\b.*\b(?:stand\s+for|mean)\b"
@@ -545,8 +571,8 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found = (relative_in_follow_up(spans) if follow_up else relative_beside_a_period(spans))
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day,
-                  place_areas, place_qualifiers, unread_subtractions):
+                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day, durations,
+                  novelty, place_areas, place_qualifiers, unread_subtractions):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

@@ -422,6 +422,12 @@ SINGLE: list[Q] = [
     Q("why did the RC-135 fly over Sinaloa?", "unknown", "declined:why"),
     Q("what was the purpose of the U-2 flight?", "unknown", "declined:why"),
     Q("how many missions in March 2027?", "count", "declined:future"),
+    # a duration or novelty is not a number of missions: "time" and "first" are otherwise words the reader passes over
+    Q("what is the total flight time of P-8s in February?", "count", DECLINED, says="a duration"),
+    Q("how much time did the P-8s spend near Texas in February?", "count", DECLINED, says="a duration"),
+    Q("how many P-8 flights near Texas for the first time in 2025?", "count", DECLINED, says="first of its kind"),
+    Q("how many times did P-8s fly near Texas in February?", "count", 2, types="P8", period=FEB25),
+    Q("when was the first time a U-2 flew near Texas?", "when", "2025-02-03", which="first", mission="u2"),
     # capabilities that used to be declined
     Q("what types of aircraft flew over Texas in February?", "breakdown", 5, by="type", regions="over:texas"),
     Q("how many missions in Q1 2025?", "count", 21, period="2025-01-01/2025-03-31"),
