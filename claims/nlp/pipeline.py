@@ -159,10 +159,18 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
     """(case-insensitive patterns, case-sensitive patterns) for the two rulers; the first claim on a phrase wins.
 
     Priority: explicit region preferences ("Baja California" → the peninsula), aircraft, role words,
-    organisations, regions; within each, the name before the aliases.
+    organisations, regions; within each, the name before the aliases. A plural made from an alias gives way to a
+    phrase some entry has as it is: "Baltics" is an alias of the Baltic states, not the Baltic Sea's "Baltic" + s.
     """
     lower: dict[str, dict[str, Any]] = {}
     cased: dict[str, dict[str, Any]] = {}
+    made: set[tuple[bool, str]] = set()  # (cased?, pattern key) of the entries that hold a made-up plural
+
+    def claim(is_cased: bool, form: str, entry: dict[str, Any], plural: bool) -> None:
+        table, k = (cased, form) if is_cased else (lower, form.lower())
+        if k not in table or (not plural and (is_cased, k) in made):
+            table[k] = entry
+            (made.add if plural else made.discard)((is_cased, k))
 
     def add(label: str, key: str, phrase: str, proper: bool = False) -> None:
         if not phrase or not phrase.strip():
@@ -170,10 +178,8 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
         forms = variants(phrase)
         cased_alias = (_is_cased(forms[0]) or (proper and _english_word(forms[0]))) if forms else False
         for form in forms:
-            if cased_alias or _is_cased(form):
-                cased.setdefault(form, {"label": label, "pattern": form, "id": key})
-            else:
-                lower.setdefault(form.lower(), {"label": label, "pattern": form, "id": key})
+            plural = form.endswith("s") and form[:-1] in forms
+            claim(cased_alias or _is_cased(form), form, {"label": label, "pattern": form, "id": key}, plural)
 
     for phrase, slug in vocabulary.region_preferences:
         if slug in vocabulary.region_by_slug:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.components import ATTRIBUTIONS_KEY, SAY_VERBS, doc_text, fc_value
 from claims.nlp.dates import InferredYearHook, resolve_period, resolve_rate
@@ -77,6 +77,20 @@ _GLUE = frozenset({
     "along", "circling", "orbiting", "loitering", "circled", "approached", "approaching", "orbited", "orbit",
     "orbits", "nm", "miles", "km", "nautical",
 })
+#: Words of saying that are also plural nouns ("the Baltic states", "the reports in March").
+_NOUN_OR_VERB = frozenset({"states", "reports", "claims", "notes", "shows", "estimates", "posts"})
+
+
+def _says(token: Token) -> bool:
+    """A verb of saying, which dates a statement ("officials said on Monday"): not a word of a name ("the Baltic
+    states in October", "the United States in 2025") nor a plural noun after an article ("the reports in March")."""
+    if token.lower_ not in SAY_VERBS or token.ent_type_:
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    return not (token.lower_ in _NOUN_OR_VERB and before is not None
+                and before.lower_ in ("the", "these", "those", "its", "their", "such"))
+
+
 @dataclass(frozen=True)
 class Understood:
     """One piece of the text that became part of the scope (or of the notes): what, where, and what it meant."""
@@ -318,8 +332,8 @@ def read_scope(
         elif label == "DATE":
             prev = doc[ent.start - 1] if ent.start > span.start else None
             prev2 = doc[ent.start - 2] if ent.start - 1 > span.start else None
-            if prev is not None and (prev.lower_ in SAY_VERBS or (
-                    prev.lower_ in ("on", "in") and prev2 is not None and prev2.lower_ in SAY_VERBS)):
+            if prev is not None and (_says(prev) or (
+                    prev.lower_ in ("on", "in") and prev2 is not None and _says(prev2))):
                 reader.covered.update(range(ent.start, ent.end))
                 reader.hints.append(f"'{ent_text}' dates a statement, not the flights: not used")
                 continue

@@ -208,7 +208,7 @@ def derived_subdivisions(by_iso: dict[str, BaseGeometry]) -> list[WorldRegion]:
     out.append(WorldRegion(
         "crimea", "Crimea", KIND_SUBDIVISION,
         ("Crimean Peninsula", "the Crimean peninsula", "Autonomous Republic of Crimea", "Republic of Crimea", "Krym",
-         "Krim", "Крым", "Крим", "Sevastopol"),
+         "Krim", "Крым", "Крим"),
         crimea, "Derived: Natural Earth 1:10m Ukraine (German point of view) south of the Perekop isthmus "
                 "(hand-drawn cut, ≈ 5 km)", "UA"))
     kaliningrad = shapely.union_all([p for p in _parts(by_iso["RU"]) if _KALININGRAD_BOX.contains(p.centroid)])

@@ -72,6 +72,8 @@ RENAMES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("RU", "Perm"): ("Perm Krai", ("Perm",)),
     # Ukraine (Crimea is a derived region)
     ("UA", "Crimea"): ("", ()),
+    # GeoNames' "Misto Sevastopol'" is Ukrainian for "the City of Sevastopol" (a city with its own status)
+    ("UA", "Misto Sevastopol'"): ("Sevastopol", ("City of Sevastopol", "Sevastopol city")),
     ("UA", "Odessa"): ("Odesa Oblast", ("Odesa", "Odessa", "Odessa Oblast", "Odesa region", "Odessa region",
                                         "Одеська область")),
     ("UA", "Kiev"): ("Kyiv Oblast", ("Kyiv region", "Kiev Oblast", "Kiev region")),

@@ -227,7 +227,12 @@ def seed_organisations() -> int:
 #: Region slugs that changed because the reference data named the place wrongly (old slug → new slug): a database
 #: seeded before keeps its row, renamed. "wake-island" was the Spratly Islands under the wrong English name of the
 #: Natural Earth file (evidence.geo.world._english_name).
-RENAMED_REGIONS: dict[str, str] = {"wake-island": "spratly-islands"}
+RENAMED_REGIONS: dict[str, str] = {"wake-island": "spratly-islands", "misto-sevastopol-oblast": "sevastopol"}
+
+#: Aliases a region's definition no longer has because they named something else (region slug → aliases): removed
+#: from a database seeded before, where merging alone would keep them. "Sevastopol" made "near Sevastopol" count
+#: every mission near the whole of Crimea; the city has a region of its own.
+WITHDRAWN_REGION_ALIASES: dict[str, tuple[str, ...]] = {"crimea": ("Sevastopol",)}
 
 
 def sync_regions() -> int:
@@ -260,7 +265,9 @@ def sync_regions() -> int:
         if region is None:
             to_create.append(Region(slug=definition.slug, aliases=aliases, **values))
             continue
-        values["aliases"] = _merge_aliases(list(region.aliases or []), aliases)
+        withdrawn = {a.casefold() for a in WITHDRAWN_REGION_ALIASES.get(definition.slug, ())}
+        values["aliases"] = [a for a in _merge_aliases(list(region.aliases or []), aliases)
+                             if a.casefold() not in withdrawn]
         if any((bytes(getattr(region, k)) if k == "geometry_wkb" else getattr(region, k)) != v
                for k, v in values.items()):
             for k, v in values.items():

@@ -501,6 +501,12 @@ SINGLE: list[Q] = [
     Q("how many Global Hawk flights over Crimea?", "count", 0, types="Q4", regions="over:crimea"),
     Q("how many Global Hawk flights near Crimea?", "count", 4, types="Q4", regions="near:crimea"),
     Q("how many spy flights over the Baltic Sea in October 2025?", "count", 4, regions="over:baltic-sea"),
+    # a region's own alias beats another's made-up plural ("Baltics" is not "Baltic" + s); "states" before a date is
+    # part of the name, not a verb dating a statement; Sevastopol is the city's region, not all of Crimea (30.9 nm)
+    Q("how many flights near the Baltics in October?", "count", 4, regions="near:baltic-states", period=OCT25),
+    Q("how many flights near the Baltic states in October 2025?", "count", 4, regions="near:baltic-states",
+      period=OCT25),
+    Q("how many reconnaissance flights near Sevastopol?", "count", 4, regions="near:sevastopol"),
     # "last October" on 24 November 2026 is October 2026 (stated by the words, not a bare month): none then, and the
     # answer points to the 4 of October 2025
     Q("RQ-4 flights over the Black Sea last October", "count", 0, types="Q4", regions="over:black-sea",
