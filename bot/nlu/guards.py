@@ -223,6 +223,19 @@ def _noun_follows(rest: str) -> bool:
     return word is not None and word.group(1).lower() in MISSION_NOUNS
 
 
+#: "were 11 of the missions flown by P-8s?": a part of a set the question does not define (in a conversation,
+#: "of those" is the tracker's: only a first question is checked).
+PART_OF_THE_RX = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen"
+                            r"|some|most|half|all)\s+of\s+the\s+(?:missions|flights|sorties|patrols|overflights)\b"
+                            r"(?!\s+(?:near|over|around|within|off|along|in|on|between|from|since|by)\b)", _RX)
+
+
+def parts_of_an_unsaid_set(text: str) -> list[str]:
+    """"11 of the missions" with nothing saying which missions: the count would be of all missions."""
+    return [f"word: {m.group(0)} (of which missions? say the place and the period)"
+            for m in PART_OF_THE_RX.finditer(text)]
+
+
 def definite_quantities(text: str, spans: Spans, top: int) -> list[str]:
     """"how many of the 18 missions": a number naming a set the question does not define."""
     if top:
@@ -528,10 +541,18 @@ MONTH_OR_YEAR_RX = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTHS})\.?\s+
                               r"(?!\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d{2}\b)", _RX)
 
 
+#: "the first days of February", "the last months of 2024": an unsaid number of the period's first or last units,
+#: which would otherwise leave the whole period ("first", "last" and the unit are words the readers pass over).
+UNCOUNTED_PART_RX = re.compile(r"\b(?:first|last|final|opening|closing|early|earliest|late|latter|past)\s+"
+                               r"(?:few\s+|several\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|years)\s+of\b", _RX)
+
+
 def vague_times(text: str) -> list[str]:
     """"this time last year", "a month ago" (that day, or around then?), the future tense ("will the RC-135 fly
     near Kaliningrad again?"), and "in Oct 25" (which of two dates?): declined naming the words."""
     out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (how many? say the dates, or \"the first 3 days of …\")"
+            for m in UNCOUNTED_PART_RX.finditer(text)]
     out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what flew, not what should or would have)"
@@ -576,4 +597,5 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)
+    found += [] if follow_up else parts_of_an_unsaid_set(text)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

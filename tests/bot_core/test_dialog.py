@@ -428,6 +428,13 @@ SINGLE: list[Q] = [
     Q("how many P-8 flights near Texas for the first time in 2025?", "count", DECLINED, says="first of its kind"),
     Q("how many times did P-8s fly near Texas in February?", "count", 2, types="P8", period=FEB25),
     Q("when was the first time a U-2 flew near Texas?", "when", "2025-02-03", which="first", mission="u2"),
+    # an unsaid number of a period's first or last units left the whole period (12 in February, 13 in 2024)
+    Q("how many missions during the first days of February 2025?", "count", DECLINED, says="first days of"),
+    Q("how many missions in the last months of 2024?", "count", DECLINED, says="how many?"),
+    Q("how many missions in the first weeks of February?", "count", DECLINED),
+    Q("how many missions in the first 3 days of February 2025?", "count", 8, period="2025-02-01/2025-02-03"),
+    # a part of a set nothing defines: the count of all P-8 missions ever (16) answered "11 of the missions"
+    Q("were 11 of the missions flown by Navy P-8s?", "count", DECLINED, says="of which missions"),
     # capabilities that used to be declined
     Q("what types of aircraft flew over Texas in February?", "breakdown", 5, by="type", regions="over:texas"),
     Q("how many missions in Q1 2025?", "count", 21, period="2025-01-01/2025-03-31"),
