@@ -230,6 +230,18 @@ PART_OF_THE_RX = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|n
                             r"(?!\s+(?:near|over|around|within|off|along|in|on|between|from|since|by)\b)", _RX)
 
 
+#: "how many recent P-8 flights?": since when? ("the most recent", "the latest" one is a "when" question's word).
+RECENT_RX = re.compile(r"\b(?<!most\s)(?:recent(?:ly)?|lately|nowadays|these\s+days)\b"
+                       r"|\blatest\s+(?:[\w-]+\s+){0,2}?(?:missions|flights|sorties|ones)\b", _RX)
+
+
+def recent(text: str, spans: Spans) -> list[str]:
+    """"how many recent P-8 flights near Texas?", "list the recent flights": an unsaid period, which would be all
+    time."""
+    return [f"word: {m.group(0)} (since when? say the dates, e.g. \"since 1 January 2025\")"
+            for m in RECENT_RX.finditer(text) if not _in_span(m.start(), spans)]
+
+
 def parts_of_an_unsaid_set(text: str) -> list[str]:
     """"11 of the missions" with nothing saying which missions: the count would be of all missions."""
     return [f"word: {m.group(0)} (of which missions? say the place and the period)"
@@ -597,5 +609,5 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)
-    found += [] if follow_up else parts_of_an_unsaid_set(text)
+    found += ([] if follow_up else parts_of_an_unsaid_set(text)) + recent(text, spans)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)

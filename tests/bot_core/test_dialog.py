@@ -435,6 +435,11 @@ SINGLE: list[Q] = [
     Q("how many missions in the first 3 days of February 2025?", "count", 8, period="2025-02-01/2025-02-03"),
     # a part of a set nothing defines: the count of all P-8 missions ever (16) answered "11 of the missions"
     Q("were 11 of the missions flown by Navy P-8s?", "count", DECLINED, says="of which missions"),
+    # "recent" was passed over: all time (3, and a list of all 16 P-8 missions); "the most recent" is a "when"
+    Q("how many recent P-8 flights near Texas?", "count", DECLINED, says="since when"),
+    Q("how many of the latest P-8 flights were near Texas?", "count", DECLINED, says="since when"),
+    Q("list the recent P-8 flights", "list", DECLINED, says="since when"),
+    Q("when was the most recent P-8 flight near Texas?", "when", "2025-02-05", which="last"),
     # capabilities that used to be declined
     Q("what types of aircraft flew over Texas in February?", "breakdown", 5, by="type", regions="over:texas"),
     Q("how many missions in Q1 2025?", "count", 21, period="2025-01-01/2025-03-31"),
