@@ -94,7 +94,8 @@ def _chat(o: Oracle, add: Add) -> None:
         ("spy planes near texas 2025 how many", both(_surv, near("texas"), between(*y25))),
         ("isr flts near arizona 2024", both(_surv, near("arizona"), between(*y24))),
         ("drones near crimea oct 2025", both(DRONE, near("crimea"), between(*oct25))),
-        ("how many p8 near the border feb 2025", None),
+        # reviewed: "the border" is the US–Mexico border (shared/notes/domain.md, round 6); first written as a decline
+        ("how many p8 near the border feb 2025", both(P8, near("us-mexico-border"), between(*feb25))),
         ("mil flights over texas in 2024", None),
         ("how many surveillance flights near sonora in jan 2025", both(_surv, near("sonora"), between(*jan25))),
         ("P-8 Gulf of Mexico 2025 count", both(P8, over("gulf-of-mexico"), between(*y25))),
@@ -115,8 +116,7 @@ def _chat(o: Oracle, add: Add) -> None:
     ]:
         if pred is not None:
             add("r10-chat", (text, o.count(pred)))
-    # "the border" alone is not a place the records name; "mil" is military or million
-    add("r10-chat", ("how many p8 near the border feb 2025", Expect("decline")))
+    # "mil" is military or million
     add("r10-chat", ("mil flights over texas in 2024", Expect("decline")))
     for text in ["p8 texas feb 25", "how many u2 near texas feb 25?", "rc135 kaliningrad 10/25",
                  "flights near texas 2/25"]:
@@ -198,14 +198,16 @@ def _typos(o: Oracle, add: Add) -> None:
 def _yes_no(o: Oracle, add: Add) -> None:
     y24, y25, y26, feb25, oct25 = _y(2024), _y(2025), _y(2026), month(2025, 2), month(2025, 10)
     oct26 = month(2026, 10)
-    mar = o.bare_month(3)
     for text, pred in [
         ("did a U-2 fly near Texas on 3 February 2025?", both(U2, near("texas"), _day(2025, 2, 3))),
         ("did a U-2 fly over Texas on 3 February 2025?", both(U2, over("texas"), _day(2025, 2, 3))),
         ("were there any RC-135 flights over the Baltic in 2024?", both(RC, over("baltic-sea"), between(*y24))),
         ("were there any RC-135 flights over the Baltic in 2025?", both(RC, over("baltic-sea"), between(*y25))),
         ("any B-52s near Venezuela last October?", both(_t("B52"), near("venezuela"), between(*oct26))),
-        ("has the Navy flown near Arizona since March?", both(NAVY, near("arizona"), between(mar[0], o.today))),
+        # reviewed: "since <month>" is this year's month (the dialog table's "since January?" is 2026), as the
+        # answer said; first written as the most recent March holding a mission (2024)
+        ("has the Navy flown near Arizona since March?", both(NAVY, near("arizona"),
+                                                              between(dt.date(2026, 3, 1), o.today))),
         ("did the Navy fly near Arizona since March 2025?", both(NAVY, near("arizona"),
                                                                  between(dt.date(2025, 3, 1), o.today))),
         ("any p8s near texas this year", both(P8, near("texas"), between(*y26))),
@@ -358,9 +360,10 @@ def _world(o: Oracle, add: Add) -> None:
                       o.aircraft(both(near(KAL), between(*oct25)))))
     add("r10-world", ("RAF or USAF: who flew more near Kaliningrad in October 2025?",
                       o.compare(both(RAF, near(KAL), between(*oct25)), both(USAF, near(KAL), between(*oct25)))))
+    # reviewed: an "or" asked is said as asked ("over Baltic Sea or over Black Sea"); the kind "union" is for an
+    # "and" read as either, so a plain count (first written as "union")
     add("r10-world", ("how many flights over the Baltic or the Black Sea in October 2025?",
-                      Expect("union", len(o.sel(both(either(over("baltic-sea"), over("black-sea")),
-                                                     between(*oct25)))))))
+                      o.count(both(either(over("baltic-sea"), over("black-sea")), between(*oct25)))))
 
 
 def _traps(add: Add) -> None:
@@ -465,7 +468,8 @@ def _conversations(o: Oracle, add: Add) -> None:
     add(s,
         ("did a U-2 fly near Texas in February 2025?", o.count(both(U2, near("texas"), between(*feb25)))),
         ("when", o.when(both(U2, near("texas"), between(*feb25)), "last")),
-        ("and P-8s?", o.count(both(P8, near("texas"), between(*feb25)))))
+        # reviewed: a follow-up keeps the question asked before it ("when"), as in round 9; first written as a count
+        ("and P-8s?", o.when(both(P8, near("texas"), between(*feb25)), "last")))
     add(s,
         ("global hawks over black sea 2025", o.count(both(Q4, over("black-sea"), between(*y25)))),
         ("on which days", _days(o, both(Q4, over("black-sea"), between(*y25)))),
