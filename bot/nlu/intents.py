@@ -87,7 +87,8 @@ RANK_RX = re.compile(
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
 WHEN_RX = re.compile(
-    r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\b(?:the\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
+    r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+date\b|\bhow\s+long\s+ago\b"
+    r"|\b(?:the\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
     r"|newest|oldest)\b"
     r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(?:days?|weeks?|months?))"
     r"(?!\s+(?:week|month|year|quarter)\b)"
@@ -226,7 +227,8 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         mark(wa, "which aircraft")
         return Asked(Intent.WHICH_AIRCRAFT)
     wm = WHEN_RX.search(text)
-    if wm and (re.search(r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b", text, _RX)
+    if wm and (re.search(r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+date\b"
+                         r"|\bhow\s+long\s+ago\b", text, _RX)
                or not COUNT_RX.search(text)):
         words = {(m.group("w") or "").lower() for m in WHEN_RX.finditer(text)}
         which = "first" if words & {"first", "earliest", "oldest"} else "last"

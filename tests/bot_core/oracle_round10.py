@@ -5,7 +5,8 @@ asks them.
   "p8s", "usaf", "RAF", "u" for "you"), typos of real words ("misions", "febuary", "texs": a place or type corrected
   must be said, so those rows ask the answer to name the typo), missing articles, the word order of a non-native
   speaker ("how much flights P-8 did near Texas in february?"), telegraphic ("P-8 Texas Feb 2025 count?"). A bare
-  place after a type ("p8 texas feb 2025") is "over/in" it, as round 8's terse rows. "feb 25" is the 25th or 2025:
+  place after a type ("p8 texas feb 2025") is graded "over/in" it, as round 8's terse rows (the bot may ask "near
+  or over?" instead: a decline, never wrong). "feb 25" is the 25th or 2025:
   declined (as round 8's "oct 25").
 - Yes/no and existence ("did a U-2 fly…", "were there any…", "any B-52s…", "has the Navy flown … since March?"): the
   answer is graded on the count behind the yes/no (a "no" must be a real 0 over the scope asked).
