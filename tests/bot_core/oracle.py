@@ -505,9 +505,11 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     held_out8(o, add)
     round9(o, add)
     held_out9(o, add)
+    from tests.bot_core.oracle_round10 import held_out as held_out10
     from tests.bot_core.oracle_round10 import round10
 
     round10(o, add)
+    held_out10(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)

@@ -475,3 +475,154 @@ def _conversations(o: Oracle, add: Add) -> None:
         ("global hawks over black sea 2025", o.count(both(Q4, over("black-sea"), between(*y25)))),
         ("on which days", _days(o, both(Q4, over("black-sea"), between(*y25)))),
         ("and the aegean?", _days(o, both(Q4, over("aegean-sea"), between(*y25)))))
+
+
+def held_out(o: Oracle, add: Add) -> None:
+    """``r10b-``: new phrasings of the same families, written after round 10's fixes and before running them."""
+    _held_out_counts(o, add)
+    _held_out_yes_no_and_when(o, add)
+    _held_out_traps(add)
+    _held_out_conversations(o, add)
+
+
+def _held_out_counts(o: Oracle, add: Add) -> None:
+    y24, y25, feb25, jan25, oct25 = _y(2024), _y(2025), month(2025, 2), month(2025, 1), month(2025, 10)
+    us, brit = _op("us-navy", "us-air-force", "usmc", "cbp"), _op("raf", "british-army", "royal-navy")
+    for category, text, pred in [
+        ("chat", "how many sorties usaf near tx 2024", both(USAF, near("texas"), between(*y24))),
+        ("chat", "navy msn count near az jan 2025", both(NAVY, near("arizona"), between(*jan25))),
+        ("chat", "acft over the baltic oct 2025 how many", both(over("baltic-sea"), between(*oct25))),
+        ("chat", "Number of RAF RC-135W sorties off Kaliningrad, Oct 2025", both(RAF, RC, near(KAL), between(*oct25))),
+        ("chat", "e-3 sorties over okla 2025", both(E3, over("oklahoma"), between(*y25))),
+        ("chat", "how many rc-135 near kaliningrad in oct. 2025", both(RC, near(KAL), between(*oct25))),
+        ("chat", "p8 msns near tx jan 27 2025", both(P8, near("texas"), _day(2025, 1, 27))),
+        ("chat", "flights near texas on feb 3", both(near("texas"), _day(2025, 2, 3))),
+        ("chat", "nov '24 flights", between(*month(2024, 11))),
+        ("chat", "no. of drone msns over black sea 2025", both(DRONE, over("black-sea"), between(*y25))),
+        ("chat", "total acft near crimea", near("crimea")),
+        ("nonnative", "how many flights of P-8 has been near Texas in 2025?", both(P8, near("texas"), between(*y25))),
+        ("nonnative", "how many there were RC-135 near Kaliningrad in October 2025?", both(RC, near(KAL),
+                                                                                           between(*oct25))),
+        ("nonnative", "in 2024 how much U-2 flights were?", both(U2, between(*y24))),
+        ("nonnative", "which is the number of missions over Arizona in January 2025?", both(over("arizona"),
+                                                                                            between(*jan25))),
+        ("nonnative", "how many flight made RAF in October 2025?", both(RAF, between(*oct25))),
+        ("nonnative", "the P-8 flights near California in 2024, how many are they?", both(P8, near("california"),
+                                                                                          between(*y24))),
+        ("nonnative", "please say me how many drones flew over Black Sea in 2025", both(DRONE, over("black-sea"),
+                                                                                        between(*y25))),
+        ("nonnative", "how many missions the Air Force did over Texas on February 2025?", both(USAF, over("texas"),
+                                                                                               between(*feb25))),
+        ("nonnative", "it was how many flights near Crimea in October 2025?", both(near("crimea"), between(*oct25))),
+        ("typo", "how many flights near Arizon in 2025?", both(near("arizona"), between(*y25))),
+        ("typo", "how many P-8 flihts near Texas?", both(P8, near("texas"))),
+        ("typo", "how many missions near Kalinigrad?", near(KAL)),
+        ("typo", "how many flights over the Balck Sea in 2025?", both(over("black-sea"), between(*y25))),
+        ("typo", "how many flights in Feburary 2025?", between(*feb25)),
+        ("typo", "how many flights over Oklahome in 2025?", both(over("oklahoma"), between(*y25))),
+        ("typo", "how many reconnaisance flights near Texas in 2025?", both(_surv, near("texas"), between(*y25))),
+        ("world", "how many flights within 30 km of Kaliningrad in October 2025?", both(near(KAL, 30 * KM),
+                                                                                        between(*oct25))),
+        ("world", "how many flights within 60 km of Kaliningrad?", near(KAL, 60 * KM)),
+        ("world", "how many flights within 15 miles of the Bosporus?", near("bosporus", 15 * MI)),
+        ("world", "how many flights in Estonian airspace?", over("estonia")),
+        ("world", "how many flights near Latvia in 2025?", both(near("latvia"), between(*y25))),
+        ("world", "how many RAF Rivet Joint flights over the Baltic in October 2025?", both(RAF, RC,
+                                                                                          over("baltic-sea"),
+                                                                                          between(*oct25))),
+        ("world", "how many flights by the Royal Air Force over Denmark in 2025?", both(RAF, over("denmark"),
+                                                                                        between(*y25))),
+        ("world", "how many flights near the Russian exclave of Kaliningrad?", near(KAL)),
+        ("world", "how many US flights near Kaliningrad in October 2025?", both(us, near(KAL), between(*oct25))),
+        ("world", "how many British flights near Kaliningrad?", both(brit, near(KAL))),
+        ("world", "how many flights near Istanbul in 2025?", both(near("istanbul-turkey"), between(*y25))),
+        ("world", "how many flights within 20 miles of Sicily?", near("sicily", 20 * MI)),
+        ("odd", "good evening - P-8 flights near Texas in February 2025?", both(P8, near("texas"), between(*feb25))),
+        ("odd", "qq: how many RAF flights in October 2025?", both(RAF, between(*oct25))),
+        ("odd", "how many flights near Texas in 2025, pls & ty", both(near("texas"), between(*y25))),
+        ("odd", "P-8s near Texas in Feb 2025?? how many", both(P8, near("texas"), between(*feb25))),
+        ("odd", "hiya - how many flights over Albania in 2025?", both(over("albania"), between(*y25))),
+    ]:
+        add(f"r10b-{category}", (text, o.count(pred)))
+    add("r10b-chat", ("flights near texas feb 03", Expect("decline")))  # the 3rd, or 2003?
+    # "q4" is the fourth quarter or the RQ-4's designator (Q4): either reading answers another question
+    add("r10b-chat", ("q4 flights near texas 2024", Expect("decline")))
+    add("r10b-chat", ("p8 flts 2024 vs 2025", o.compare(both(P8, between(*y24)), both(P8, between(*y25)))))
+
+
+def _held_out_yes_no_and_when(o: Oracle, add: Add) -> None:
+    y24, y25, y26, feb25, oct25 = _y(2024), _y(2025), _y(2026), month(2025, 2), month(2025, 10)
+    for text, pred in [
+        ("did any RAF jets go near Kaliningrad in Sept 2025?", both(RAF, near(KAL), between(*month(2025, 9)))),
+        ("was a P-8 near Texas on 5 February 2025?", both(P8, near("texas"), _day(2025, 2, 5))),
+        ("any U-2 over New Mexico on 3 Feb 2025?", both(U2, over("new-mexico"), _day(2025, 2, 3))),
+        ("has there been a Global Hawk flight near Crimea this year?", both(Q4, near("crimea"), between(*y26))),
+        ("were Navy P-8s over the Gulf of Mexico last year?", both(NAVY, P8, over("gulf-of-mexico"), between(*y25))),
+        ("did any drone fly near Kaliningrad?", both(DRONE, near(KAL))),
+        ("any flights at all over Poland in 2025?", both(over("poland"), between(*y25))),
+        ("did the RAF fly in Swedish airspace in October 2025?", both(RAF, over("sweden"), between(*oct25))),
+        ("have there been E-3 flights over Texas since 2025?", both(E3, over("texas"),
+                                                                     between(dt.date(2025, 1, 1), o.today))),
+        ("were there any flights in Danish airspace in 2024?", both(over("denmark"), between(*y24))),
+        ("did anything fly near Texas on 6 February 2025?", both(near("texas"), _day(2025, 2, 6))),
+        ("any KC-135s in 2024?", both(KC, between(*y24))),
+        ("did a C-17 fly over Texas in February 2025?", both(C17, over("texas"), between(*feb25))),
+    ]:
+        add("r10b-yesno", (text, o.count(pred)))
+    for text, pred, which in [
+        ("when was the last time a P-8 flew over Texas?", both(P8, over("texas")), "last"),
+        ("date of the first RAF flight near Kaliningrad?", both(RAF, near(KAL)), "first"),
+        ("when did the most recent drone flight over the Black Sea take place?", both(DRONE, over("black-sea")),
+         "last"),
+        ("which day did the last RC-135 fly near Kaliningrad?", both(RC, near(KAL)), "last"),
+        ("first Navy flight of 2025 - when?", both(NAVY, between(*y25)), "first"),
+        ("the last E-3 flight, what date?", E3, "last"),
+    ]:
+        add("r10b-when", (text, o.when(pred, which)))
+    for text, pred in [
+        ("on which dates did the RAF fly over the Baltic in October 2025?", both(RAF, over("baltic-sea"),
+                                                                                between(*oct25))),
+        ("what days did the U-2 fly in 2025?", both(U2, between(*y25))),
+        ("when were the P-3 flights?", P3),
+        ("on what days were Global Hawks over the Aegean?", both(Q4, over("aegean-sea"))),
+    ]:
+        add("r10b-days", (text, _days(o, pred)))
+    for text in ["how long did the RC-135 orbit off Kaliningrad?", "what time did the P-8s usually take off?"]:
+        add("r10b-when", (text, Expect("decline")))
+
+
+def _held_out_traps(add: Add) -> None:
+    for text in [
+        "how many P-8 flights near Texas were training flights?",
+        "how many RC-135s near Kaliningrad were jammed?",
+        "how many flights over the Baltic near Russian warships?",
+        "how many flights north of Texas in 2025?",
+        "how many flights inside the Kaliningrad ADIZ?",
+        "how many flights near Texas by night?",
+        "how many flights over the Black Sea in the summer of 2025?",
+        "how many flights near Kaliningrad were loud?",
+        "how many P-8 flights near Texas dropped sonobuoys?",
+        "how many flights near Texas next month?",
+        "how many flights over the Baltic around Christmas 2025?",
+        "did the RC-135 violate Russian airspace?",
+        "how many flights over the Black Sea were dangerous?",
+        "how many msns near texas at night",
+    ]:
+        add("r10b-trap", (text, Expect("decline")))
+
+
+def _held_out_conversations(o: Oracle, add: Add) -> None:
+    y24, y25, feb25, oct25 = _y(2024), _y(2025), month(2025, 2), month(2025, 10)
+    s = "r10b-conv"
+    add(s,
+        ("how many p8 msns near tx in feb 2025", o.count(both(P8, near("texas"), between(*feb25)))),
+        ("list em", o.listing(both(P8, near("texas"), between(*feb25)))),
+        ("last one?", o.when(both(P8, near("texas"), between(*feb25)), "last")))
+    add(s,
+        ("any global hawks over the black sea in 2025?", o.count(both(Q4, over("black-sea"), between(*y25)))),
+        ("on which days?", _days(o, both(Q4, over("black-sea"), between(*y25)))),
+        ("and in 2024?", _days(o, both(Q4, over("black-sea"), between(*y24)))))
+    add(s,
+        ("did the RAF fly near Kaliningrad in Oct 2025?", o.count(both(RAF, near(KAL), between(*oct25)))),
+        ("how many times?", o.count(both(RAF, near(KAL), between(*oct25)))),
+        ("when was the first?", o.when(both(RAF, near(KAL), between(*oct25)), "first")))

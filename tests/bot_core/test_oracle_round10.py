@@ -10,7 +10,7 @@ from django.test import override_settings
 from bot.services import ask
 from tests.bot_core import oracle
 from tests.bot_core.conftest import NOW
-from tests.bot_core.oracle_round10 import round10
+from tests.bot_core.oracle_round10 import held_out, round10
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 def test_round10_questions_against_the_oracle(demo, capsys):
     o = oracle.Oracle(oracle.load_rows(), NOW.date(), oracle.load_orbiting())
     cases: list[oracle.Case] = []
-    round10(o, lambda category, *turns: cases.append(oracle.Case(category, list(turns))))
+    for batch in (round10, held_out):
+        batch(o, lambda category, *turns: cases.append(oracle.Case(category, list(turns))))
 
     def ask_one(text: str, thread: str):
         return ask(text=text, user=demo.editor, platform="cli", channel="oracle-r10", thread=thread, now=NOW)
