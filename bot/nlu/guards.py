@@ -48,7 +48,7 @@ FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
     r"^\s*(?:(?:hi|hey|hello|yo|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
     r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
-    r"(?:(?:quick\s+(?:q|question|one)|real\s+quick|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
+    r"(?:(?:quick\s+(?:q|question|one)|qq|real\s+quick|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
     r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article)(?:\s+i(?:'|’)?m\s+(?:writing|working\s+on)"
     r"|\s+i\s+am\s+(?:writing|working\s+on))?)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"

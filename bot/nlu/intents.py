@@ -231,6 +231,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
                          r"|\bhow\s+long\s+ago\b", text, _RX)
                or not COUNT_RX.search(text)):
         words = {(m.group("w") or "").lower() for m in WHEN_RX.finditer(text)}
+        if not words - {""} and _plural_subject(text, reading):  # "when were the P-3 flights?": their days
+            for m in WHEN_RX.finditer(text):
+                mark(m, "breakdown by day")
+            return Asked(Intent.BREAKDOWN, by="day")
         which = "first" if words & {"first", "earliest", "oldest"} else "last"
         for m in WHEN_RX.finditer(text):
             mark(m, f"when ({which})")
@@ -249,6 +253,19 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
             mark(m, "list")
         return Asked(Intent.LIST)
     return Asked(Intent.UNKNOWN)
+
+
+#: Mission nouns in the plural: "when were the P-3 flights?" asks for all of them, not the last one.
+PLURAL_MISSIONS_RX = re.compile(r"\b(?:flights|missions|sorties|patrols|trips|overflights)\b", _RX)
+
+
+def _plural_subject(text: str, reading: QuestionReading) -> bool:
+    """A plural mission noun, or an aircraft named in the plural ("U-2s", "Global Hawks", "drones")."""
+    if PLURAL_MISSIONS_RX.search(text):
+        return True
+    return any(label.startswith(("aircraft:", "role:"))
+               and (re.search(r"[^sS'’][sS]$", text[s:e]) or text[e:e + 1] in {"s", "S"})
+               for s, e, label in reading.spans)
 
 
 def _ranking(text: str, mark: object) -> Asked | None:

@@ -476,6 +476,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights between Jan 25 and Feb 2 2025?", Intent.COUNT, {"period": "2025-01-25/2025-02-02", "nu": ""}),
     ("at what time of day did the RC-135 fly near Texas?", Intent.WHEN, {"nu": "time of day"}),
     ("same 2024", Intent.COUNT, {"nu": "same"}),  # no answered question before it: the same as what?
+    ("when were the P-3 flights?", Intent.BREAKDOWN, {"by": "day", "types": "P3", "nu": ""}),  # all, not the last
+    ("when did U-2s fly near Texas?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
+    ("when did a U-2 fly near Texas?", Intent.WHEN, {"types": "U2", "nu": ""}),  # one: the most recent, said so
+    ("qq: how many Navy flights in 2025?", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
 ]
 
 
