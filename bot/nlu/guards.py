@@ -484,7 +484,8 @@ def unanswered_asks(text: str, spans: Spans) -> list[str]:
 #: "from Kadena", "out of RAF Mildenhall" right before a place: where a flight took off, which no record holds
 #: (a mission has places it flew over or near, not a departure); a distance before "from" is another guard's.
 FROM_PLACE_RX = re.compile(r"(?<!\w)(?P<w>from|out\s+of|to)\s+(?:the\s+)?$", _RX)
-DISTANCE_BEFORE_RX = re.compile(r"\d\s*(?:nm|nmi|nautical\s+miles?|miles?|mi|km|kilomet(?:er|re)s?)\s+$", _RX)
+DISTANCE_BEFORE_RX = re.compile(r"\d\s*(?:nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?|mi|kms?"
+                                r"|kilomet(?:er|re)s?)\s+$", _RX)
 #: "flights to Poland", "flew to the Black Sea", "deployed to Sigonella": a destination ("close to" stays near).
 MOVE_TO_RX = re.compile(r"\b(?:flights?|missions?|sorties?|trips?|flew|fly|flying|flown|went|go|goes|going|gone"
                         r"|head(?:s|ed|ing)?|sent|deploy(?:s|ed|ing)?|bound|return(?:s|ed|ing)?|travel(?:l?ed|l?ing)?"

@@ -231,7 +231,8 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
                          r"|\bhow\s+long\s+ago\b", text, _RX)
                or not COUNT_RX.search(text)):
         words = {(m.group("w") or "").lower() for m in WHEN_RX.finditer(text)}
-        if not words - {""} and _plural_subject(text, reading):  # "when were the P-3 flights?": their days
+        # "when were the P-3 flights?": their days ("how long ago" asks for the last one)
+        if not words - {""} and _plural_subject(text, reading) and not re.search(r"\bhow\s+long\s+ago\b", text, _RX):
             for m in WHEN_RX.finditer(text):
                 mark(m, "breakdown by day")
             return Asked(Intent.BREAKDOWN, by="day")

@@ -479,6 +479,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("when were the P-3 flights?", Intent.BREAKDOWN, {"by": "day", "types": "P3", "nu": ""}),  # all, not the last
     ("when did U-2s fly near Texas?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
     ("when did a U-2 fly near Texas?", Intent.WHEN, {"types": "U2", "nu": ""}),  # one: the most recent, said so
+    ("how long ago did P-8s fly near Texas?", Intent.WHEN, {"types": "P8", "nu": ""}),  # the last one
     ("qq: how many Navy flights in 2025?", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
 ]
 
