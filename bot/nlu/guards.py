@@ -510,6 +510,21 @@ def departures(text: str, spans: Spans) -> list[str]:
     return out
 
 
+#: "flights by the UK", "near Kaliningrad by the UK": a place after "by" that may name who flew (an agent), not
+#: "near" — unless a verb of passing stands before it ("passed by Texas", "flew by Crimea").
+AGENT_BY_RX = re.compile(r"(?<!\bpassed)(?<!\bpassing)(?<!\bpass)(?<!\bflew)(?<!\bflying)(?<!\bfly)(?<!\bwent)"
+                         r"(?<!\bcame)(?<!\bswung)\s+by\s+(?:the\s+)?$", _RX)
+
+
+def places_as_agents(text: str, spans: Spans) -> list[str]:
+    """"How many flights near Kaliningrad by the UK?", "missions flown by Mexico": "by" before a place can name who
+    flew; the reader's "by X" (near X) would count flights near the UK instead. Declined naming it, except after a
+    verb of passing ("passed by Texas" is near)."""
+    return [f"word: by {label.split(': ', 1)[1]} (flown by its services, or near it? name the service, "
+            f"e.g. \"RAF flights\", or ask \"near {label.split(': ', 1)[1]}\")"
+            for s, _, label in spans if label.startswith("region:") and AGENT_BY_RX.search(text[max(0, s - 40):s])]
+
+
 THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
 AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
                     r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
@@ -591,7 +606,8 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found = (relative_in_follow_up(spans) if follow_up else relative_beside_a_period(spans))
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day,
+                  units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
+                  times_of_day,
                   place_areas, place_qualifiers, unread_subtractions):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)

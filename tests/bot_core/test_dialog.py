@@ -604,6 +604,7 @@ SINGLE: list[Q] = [
     Q("how many msns near texas in 2025", "count", 7, regions="near:texas", notes_say='"msns"'),
     Q("how long ago did the last RC-135 fly near Kaliningrad?", "when", "2025-10-28", regions=KGD),
     Q("need a number for the desk - RAF flights near Kaliningrad in 2025", "count", 3, regions=KGD),
+    Q("how many flights near Kaliningrad by the UK?", "", DECLINED),  # was 4: near Kaliningrad and near the UK
     Q("when were the P-3 flights?", "breakdown", 2, by="day",
       rows="2024-10-15:1,2025-01-31:1"),  # was only the last one (round 10 held-out)
     Q("will the RC-135 fly near Kaliningrad again?", "", DECLINED),  # was the count of all time
