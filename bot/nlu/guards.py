@@ -46,9 +46,9 @@ ROUGH_RX = re.compile(r"\b(?:around|about|approximately|approx\.?|roughly|circa|
 #: "how about 2024?", "what about the week of…": a follow-up, not a rough date.
 FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
-    r"^\s*(?:(?:hi|hey|hello|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
+    r"^\s*(?:(?:hi|hey|hello|yo|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
     r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
-    r"(?:(?:quick\s+(?:q|question|one)|real\s+quick|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
+    r"(?:(?:quick\s+(?:q|question|one)|qq|real\s+quick|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
     r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article)(?:\s+i(?:'|’)?m\s+(?:writing|working\s+on)"
     r"|\s+i\s+am\s+(?:writing|working\s+on))?)\s*[:,\-–—]?\s*"
     r"|i(?:'|’)?d\s+like\s+to\s+know\s+|i\s+would\s+like\s+to\s+know\s+|i\s+want\s+to\s+know\s+"
@@ -60,7 +60,11 @@ POLITE_RX = re.compile(
     # "according to the records,", "based on the flight data:", "I'm curious how many…", "sorry to bother you,"
     r"|(?:according\s+to|based\s+on|going\s+by)\s+(?:the|your)\s+(?:flight\s+)?(?:records|data|tracks|logs)"
     r"\s*[:,\-–—]?\s*|i(?:'|’)?m\s+curious\s+(?:to\s+know\s+)?|i\s+am\s+curious\s+(?:to\s+know\s+)?"
-    r"|sorry\s+to\s+(?:bother|trouble|pester)\s+you(?:\s+again)?\s*[!,.:\-–—]*\s*){0,3}",
+    r"|sorry\s+to\s+(?:bother|trouble|pester)\s+you(?:\s+again)?\s*[!,.:\-–—]*\s*"
+    # "asap pls:", "need a number for the desk -", "fyi need count:": a wrapper ended by a colon or a dash
+    r"|(?:asap|urgent)(?:\s+(?:pls|please|plz))?\s*[:\-–—]\s*"
+    r"|(?:i\s+)?need\s+(?:a\s+|the\s+)?(?:number|count|figure|total)(?:\s+for\s+(?:the|a|my)\s+(?:desk|story|piece"
+    r"|graphic|chart|report|article))?\s*[:\-–—]\s*){0,3}",
     _RX,
 )
 #: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
@@ -398,7 +402,25 @@ def polite_spans(text: str, spans: Spans | None = None) -> Spans:
         a = APPROACHED_RX.search(text[max(0, s - 30):s]) if label.startswith("region:") else None
         if a and not re.search(r"\b(?:near|over|within|off|around|by)\s*$", text[max(0, s - 30):s], _RX):
             out.append((s - len(text[max(0, s - 30):s]) + a.start(), s, "near: " + a.group(0).strip()))
-    return out + [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
+    out += [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
+    return out + _no_filter_asides(text, spans or [])
+
+
+#: "(all operators)", ", any type,": an aside that says no filter on that field.
+NO_FILTER_RX = re.compile(r"[(,]\s*(?:all|any|every)\s+(?:(?P<op>operators?|services?)|(?P<ty>types?|aircraft\s+types?"
+                          r"|aircraft))\s*[),]", _RX)
+
+
+def _no_filter_asides(text: str, spans: Spans) -> Spans:
+    """An aside of no filter, used only when the question names no filter of that field ("P-8s, any type," names
+    one: left for the leftovers to report)."""
+    labels = [label for _, _, label in spans]
+    out = []
+    for m in NO_FILTER_RX.finditer(text):
+        field = ("operator:",) if m.group("op") else ("aircraft:", "role:")
+        if not any(label.startswith(field) for label in labels):
+            out.append((m.start(), m.end(), "no filter: " + m.group(0).strip("(), ")))
+    return out
 
 
 def rough_dates(text: str, spans: Spans) -> list[str]:
@@ -513,7 +535,8 @@ def unanswered_asks(text: str, spans: Spans) -> list[str]:
 #: "from Kadena", "out of RAF Mildenhall" right before a place: where a flight took off, which no record holds
 #: (a mission has places it flew over or near, not a departure); a distance before "from" is another guard's.
 FROM_PLACE_RX = re.compile(r"(?<!\w)(?P<w>from|out\s+of|to)\s+(?:the\s+)?$", _RX)
-DISTANCE_BEFORE_RX = re.compile(r"\d\s*(?:nm|nmi|nautical\s+miles?|miles?|mi|km|kilomet(?:er|re)s?)\s+$", _RX)
+DISTANCE_BEFORE_RX = re.compile(r"\d\s*(?:nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?|mi|kms?"
+                                r"|kilomet(?:er|re)s?)\s+$", _RX)
 #: "flights to Poland", "flew to the Black Sea", "deployed to Sigonella": a destination ("close to" stays near).
 MOVE_TO_RX = re.compile(r"\b(?:flights?|missions?|sorties?|trips?|flew|fly|flying|flown|went|go|goes|going|gone"
                         r"|head(?:s|ed|ing)?|sent|deploy(?:s|ed|ing)?|bound|return(?:s|ed|ing)?|travel(?:l?ed|l?ing)?"
@@ -538,6 +561,21 @@ def departures(text: str, spans: Spans) -> list[str]:
     return out
 
 
+#: "flights by the UK", "near Kaliningrad by the UK": a place after "by" that may name who flew (an agent), not
+#: "near" — unless a verb of passing stands before it ("passed by Texas", "flew by Crimea").
+AGENT_BY_RX = re.compile(r"(?<!\bpassed)(?<!\bpassing)(?<!\bpass)(?<!\bflew)(?<!\bflying)(?<!\bfly)(?<!\bwent)"
+                         r"(?<!\bcame)(?<!\bswung)\s+by\s+(?:the\s+)?$", _RX)
+
+
+def places_as_agents(text: str, spans: Spans) -> list[str]:
+    """"How many flights near Kaliningrad by the UK?", "missions flown by Mexico": "by" before a place can name who
+    flew; the reader's "by X" (near X) would count flights near the UK instead. Declined naming it, except after a
+    verb of passing ("passed by Texas" is near)."""
+    return [f"word: by {label.split(': ', 1)[1]} (flown by its services, or near it? name the service, "
+            f"e.g. \"RAF flights\", or ask \"near {label.split(': ', 1)[1]}\")"
+            for s, _, label in spans if label.startswith("region:") and AGENT_BY_RX.search(text[max(0, s - 40):s])]
+
+
 THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
 AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
                     r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
@@ -551,6 +589,29 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 #: "in Oct 25": the 25th of October, or October 2025? "in" asks for a month; a two-digit number could be either.
 MONTH_OR_YEAR_RX = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTHS})\.?\s+'?(?P<n>\d{{2}})\b"
                               r"(?!\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d{2}\b)", _RX)
+
+#: "Feb 25" with no word for a day before it ("p8 texas feb 25", "near Texas Oct 14"): the 25th, or 2025?
+BARE_MONTH_NN_RX = re.compile(rf"(?<![\w'’])(?P<m>{_MONTHS})\.?\s+(?P<n>\d{{2}})\b"
+                              r"(?!\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d{2}\b|[/.:-]\d)", _RX)
+#: The words that make "Feb 25" a day: "on Feb 25", "from Jan 30 to Feb 2", "between … and Feb 10".
+_DAY_LEADS = frozenset({"on", "from", "between", "to", "and", "through", "thru", "until", "till", "before", "after",
+                        "since", "by", "the", "-", "–", "—"})
+#: "at what time of day", "what times": when in the day, across flights; the records give each start, not a pattern.
+ACROSS_DAY_RX = re.compile(r"\btimes?\s+of\s+(?:the\s+)?day\b|\bwhat\s+times\b|\bat\s+what\s+hours?\b", _RX)
+
+
+def _bare_month_numbers(text: str) -> list[str]:
+    out = []
+    for m in BARE_MONTH_NN_RX.finditer(text):
+        before = re.search(r"(\S+)\s*$", text[:m.start()])
+        if before is None or before.group(1).lower() not in _DAY_LEADS | {"in", "during", "for", "of"}:
+            out.append(_month_or_year(m))
+    return out
+
+
+def _month_or_year(m: re.Match[str]) -> str:
+    n, mon = m.group("n"), m.group("m")
+    return f"word: {mon} {n} (the {n}th, or the year 20{n}? write \"{n} {mon}\" or \"{mon} 20{n}\")"
 
 
 #: "the first days of February", "the last months of 2024": an unsaid number of the period's first or last units,
@@ -569,9 +630,9 @@ def vague_times(text: str) -> list[str]:
     out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what flew, not what should or would have)"
             for m in COUNTERFACTUAL_RX.finditer(text)]
-    return out + [f"word: {m.group('m')} {m.group('n')} (the {m.group('n')}th, or the year 20{m.group('n')}? write "
-                  f"\"{m.group('n')} {m.group('m')}\" or \"{m.group('m')} 20{m.group('n')}\")"
-                  for m in MONTH_OR_YEAR_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (the records give each flight's start, not a time of day across flights: list them)"
+            for m in ACROSS_DAY_RX.finditer(text)]
+    return out + _bare_month_numbers(text) + [_month_or_year(m) for m in MONTH_OR_YEAR_RX.finditer(text)]
 
 
 PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|planes?|airframes?"
@@ -604,8 +665,8 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found = (relative_in_follow_up(spans) if follow_up else relative_beside_a_period(spans))
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
-                  units_and_rates, unanswered_asks, departures, loose_distances, per_airframe, times_of_day, durations,
-                  novelty, place_areas, place_qualifiers, unread_subtractions):
+                  units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
+                  times_of_day, durations, novelty, place_areas, place_qualifiers, unread_subtractions):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

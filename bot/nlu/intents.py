@@ -87,7 +87,8 @@ RANK_RX = re.compile(
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
 WHEN_RX = re.compile(
-    r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\b(?:the\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
+    r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+date\b|\bhow\s+long\s+ago\b"
+    r"|\b(?:the\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
     r"|newest|oldest)\b"
     r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(?:days?|weeks?|months?))"
     r"(?!\s+(?:week|month|year|quarter)\b)"
@@ -226,9 +227,15 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         mark(wa, "which aircraft")
         return Asked(Intent.WHICH_AIRCRAFT)
     wm = WHEN_RX.search(text)
-    if wm and (re.search(r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b", text, _RX)
+    if wm and (re.search(r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+date\b"
+                         r"|\bhow\s+long\s+ago\b", text, _RX)
                or not COUNT_RX.search(text)):
         words = {(m.group("w") or "").lower() for m in WHEN_RX.finditer(text)}
+        # "when were the P-3 flights?": their days ("how long ago" asks for the last one)
+        if not words - {""} and _plural_subject(text, reading) and not re.search(r"\bhow\s+long\s+ago\b", text, _RX):
+            for m in WHEN_RX.finditer(text):
+                mark(m, "breakdown by day")
+            return Asked(Intent.BREAKDOWN, by="day")
         which = "first" if words & {"first", "earliest", "oldest"} else "last"
         for m in WHEN_RX.finditer(text):
             mark(m, f"when ({which})")
@@ -247,6 +254,19 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
             mark(m, "list")
         return Asked(Intent.LIST)
     return Asked(Intent.UNKNOWN)
+
+
+#: Mission nouns in the plural: "when were the P-3 flights?" asks for all of them, not the last one.
+PLURAL_MISSIONS_RX = re.compile(r"\b(?:flights|missions|sorties|patrols|trips|overflights)\b", _RX)
+
+
+def _plural_subject(text: str, reading: QuestionReading) -> bool:
+    """A plural mission noun, or an aircraft named in the plural ("U-2s", "Global Hawks", "drones")."""
+    if PLURAL_MISSIONS_RX.search(text):
+        return True
+    return any(label.startswith(("aircraft:", "role:"))
+               and (re.search(r"[^sS'’][sS]$", text[s:e]) or text[e:e + 1] in {"s", "S"})
+               for s, e, label in reading.spans)
 
 
 def _ranking(text: str, mark: object) -> Asked | None:

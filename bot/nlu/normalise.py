@@ -502,6 +502,38 @@ _BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?
                             r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?=\W*$)", _RX)
 
 
+#: Chat abbreviations of the words a question is made of, spelled out and said as corrections ("msns" → "missions").
+#: Only abbreviations that are no English word and no name in the vocabulary; "no of" only before "of".
+_CHAT_WORDS = {"msn": "mission", "msns": "missions", "acft": "aircraft", "qty": "number", "quantity": "number"}
+_CHAT_WORDS_RX = re.compile(r"(?<![\w-])(?P<w>msns?|acft|qty|quantity)(?![\w-])|(?<![\w-])(?P<no>no\.?|nr\.?|num\.?)"
+                            r"(?=\s+of\b)|\b(?P<you>(?:can|could|would|will|do|did)\s+)u(?![\w-])"
+                            r"|\b(?P<yl>in|during|for)\s+(?:the\s+)?year\s+(?P<y>(?:19|20)\d{2})\b"
+                            r"|\b(?P<verb>(?:list|show|count|map|plot)\s+)em\b", _RX)
+
+
+def spell_chat_words(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Chat shorthand of question words, spelled out and said: "msns" → "missions", "acft" → "aircraft", "no of" /
+    "nr of" / "num of" / "quantity of" → "number of", "can u" → "can you", "in year 2025" → "in 2025", "list em" →
+    "list them"."""
+    changes: list[tuple[str, str]] = []
+
+    def spell(m: re.Match[str]) -> str:
+        if m.group("w"):
+            words = _CHAT_WORDS[m.group("w").lower()]
+        elif m.group("no"):
+            words = "number"
+        elif m.group("you"):
+            words = m.group("you") + "you"
+        elif m.group("verb"):
+            words = m.group("verb") + "them"
+        else:
+            words = f"{m.group('yl')} {m.group('y')}"
+        changes.append((m.group(0).strip(), words))
+        return words
+
+    return _CHAT_WORDS_RX.sub(spell, text), changes
+
+
 def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
     """Periods as terse chat writes them, spelled as ones the reader has and said as corrections: "year to date" →
     "so far this year"; "last quarter" → the calendar quarter before this one; "over the course of / for the whole

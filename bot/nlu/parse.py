@@ -24,6 +24,7 @@ from bot.nlu.normalise import (
     correct_typos,
     designators,
     spell_chat_dates,
+    spell_chat_words,
     spell_open_periods,
     spell_quarters,
     spell_terse_periods,
@@ -117,6 +118,10 @@ SAME_FOR_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|please|can\s+you|could\s+
                          r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+", _RX)
 
 
+#: "same 2024", "ditto for the RAF" with no answered question before it in the thread: the same as what?
+NO_ANTECEDENT_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now)\s+)?(?:the\s+)?(?:same|ditto|likewise)\b", _RX)
+
+
 #: Words that make a short follow-up something other than one field changed ("details?", "map pls", "when?").
 _NOT_A_FIELD = frozenset((
     "list", "show", "details", "detail", "map", "chart", "picture", "plot", "when", "where", "why", "which", "who",
@@ -161,7 +166,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     if ratio is not None:  # shares, averages, "how many aircraft flew them?" (bot/nlu/ratios.py)
         return ratio
     cleaned = unshout(strip_mentions(text))
+    cleaned, chat_words = spell_chat_words(cleaned)
     corrected, corrections = correct_typos(cleaned, vocab)
+    corrections = chat_words + corrections
     corrected, chat_dates = spell_chat_dates(corrected, reference)
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
@@ -220,6 +227,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     follow_up = previous is not None and followups.is_follow_up(corrected, reading, names_aircraft=names_aircraft)
     problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
     problems += national_problems
+    if previous is None and NO_ANTECEDENT_RX.match(corrected):
+        problems.append("word: same (there is no answered question before it in this conversation: ask it whole)")
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?

@@ -18,12 +18,13 @@ import re
 MISSION_NOUNS = frozenset({"mission", "missions", "flight", "flights", "sortie", "sorties", "patrol", "patrols",
                            "overflight", "overflights", "trip", "trips", "times", "operations", "operation"})
 DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "metres": "m", "miles": "mi",
-                  "mile": "mi", "mi": "mi", "km": "km", "kilometers": "km", "kilometres": "km", "feet": "ft",
-                  "ft": "ft", "knots": "kt", "kt": "kt", "%": "percent", "percent": "percent", "per": "percent"}
+                  "mile": "mi", "mi": "mi", "statute": "mi", "km": "km", "kms": "km", "kilometers": "km",
+                  "kilometres": "km", "feet": "ft", "ft": "ft", "knots": "kt", "kt": "kt", "%": "percent",
+                  "percent": "percent", "per": "percent"}
 #: Distance units a place distance may be given in → nautical miles per unit.
 MILES_TO_NM = {"nm": 1.0, "nmi": 1.0, "nautical": 1.0, "mile": 0.868976, "miles": 0.868976, "mi": 0.868976,
-               "km": 1 / 1.852, "kilometer": 1 / 1.852, "kilometers": 1 / 1.852, "kilometre": 1 / 1.852,
-               "kilometres": 1 / 1.852}
+               "statute": 0.868976, "km": 1 / 1.852, "kms": 1 / 1.852, "kilometer": 1 / 1.852,
+               "kilometers": 1 / 1.852, "kilometre": 1 / 1.852, "kilometres": 1 / 1.852}
 BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
                             r"in recent years|ordinarily|in a typical)\b", re.IGNORECASE)
 

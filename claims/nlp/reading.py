@@ -52,9 +52,9 @@ _SKIP = frozenset({"the", "a", "an", ",", "and", "or", "&", "/", "coast", "coast
                    "state", "states", "northwestern", "southwestern", "northeastern", "southeastern", "central",
                    "shores", "edge", "edges", "region", "regions", "both", "either"})
 _DISTANCE = re.compile(
-    r"(?:within|less\s+than|under|up\s+to)\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<u>nm|nmi|nautical\s+miles?|miles?|mi|km|"
-    r"kilometers?|kilometres?)\s+(?:of|from|off)\s+(?:the\s+)?(?:coast\s+of\s+)?$"
-    r"|(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>nm|nmi|nautical\s+miles?|miles?|mi|km|kilometers?|kilometres?)\s+"
+    r"(?:within|less\s+than|under|up\s+to)\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<u>nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?"
+    r"|mi|kms?|kilometers?|kilometres?)\s+(?:of|from|off)\s+(?:the\s+)?(?:coast\s+of\s+)?$"
+    r"|(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?|mi|kms?|kilometers?|kilometres?)\s+"
     r"(?:off|from|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -530,7 +530,8 @@ def read_claim_text(
 # "orbiting" asks for orbits (a claim's "circling" is a hint) and in a few role words people use only when asking.
 
 _QUESTION_DISTANCE = re.compile(
-    r"\bwithin\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?|miles?|mi|km|kilomet(?:er|re)s?)\s+(?:of|from)\b",
+    r"\bwithin\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?|mi|kms?|kilomet(?:er|re)s?)\s+"
+    r"(?:of|from)\b",
     re.IGNORECASE,
 )
 _QUESTION_ORBIT = re.compile(r"\b(?:orbit(?:s|ed|ing)?|racetracks?|loiter(?:s|ed|ing)?)\b", re.IGNORECASE)

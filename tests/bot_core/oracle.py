@@ -106,11 +106,11 @@ def month(y: int, m: int) -> tuple[dt.date, dt.date]:
 
 @dataclass(frozen=True)
 class Expect:
-    """``kind``: count, list, when, aircraft, breakdown, rank, compare, baseline, share, average, decline, picture,
-    union.
+    """``kind``: count, list, when, days, aircraft, breakdown, rank, compare, baseline, share, average, decline,
+    picture, union.
     ``value``: the count; the mission ids (list); the mission id (when); the hexes (aircraft); {key: count}
-    (breakdown, rank); (a, b) (compare); (a, baseline total, months) (baseline). ``says``: words the answer must
-    contain (a correction said out loud, the reading of an ambiguous year)."""
+    (breakdown, rank); (a, b) (compare); (a, baseline total, months) (baseline); (ISO days, mission ids) (days).
+    ``says``: words the answer must contain (a correction said out loud, the reading of an ambiguous year)."""
 
     kind: str
     value: Any = None
@@ -505,6 +505,11 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     held_out8(o, add)
     round9(o, add)
     held_out9(o, add)
+    from tests.bot_core.oracle_round10 import held_out as held_out10
+    from tests.bot_core.oracle_round10 import round10
+
+    round10(o, add)
+    held_out10(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)
@@ -659,11 +664,23 @@ def _got(expect: Expect, answer: Any) -> Any:
         return expect.value if ok else (rows, avg)
     if kind in {"share", "average"}:
         return _ratio_got(expect, answer)
+    if kind == "days":
+        return _days_got(expect, answer)
     if kind == "picture":
         return None if answer.picture else "no picture"
     if kind == "records":
         return tuple(sorted(m["id"] for m in answer.missions))
     raise AssertionError(kind)
+
+
+def _days_got(expect: Expect, answer: Any) -> Any:
+    """The days of a scope: a per-day breakdown naming exactly those days, or every one of its records cited."""
+    days, ids = expect.value
+    if answer.breakdown:
+        got = tuple(sorted(r["key"] for r in answer.breakdown if r["count"]))
+        return expect.value if got == days else got
+    got = tuple(sorted(m["id"] for m in answer.missions))
+    return expect.value if got == ids and answer.count in (None, len(ids)) else got
 
 
 def _ratio_got(expect: Expect, answer: Any) -> Any:

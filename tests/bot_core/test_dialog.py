@@ -622,6 +622,15 @@ SINGLE: list[Q] = [
     Q("how many flights this time last year?", "", DECLINED),  # was the whole of 2025
     Q("how many flights a month ago?", "", DECLINED),  # was 24 October 2026 alone
     Q("how many flights in Oct 25?", "", DECLINED),  # was 25 October 2026
+    Q("how many u2 near texas feb 25?", "", DECLINED),  # was 25 February 2026 (round 10)
+    Q("at what time of day did the RC-135 fly near Kaliningrad?", "", DECLINED),  # was the last one's start
+    Q("same 2024", "", DECLINED),  # nothing answered before it: was every flight of 2024
+    Q("how many msns near texas in 2025", "count", 7, regions="near:texas", notes_say='"msns"'),
+    Q("how long ago did the last RC-135 fly near Kaliningrad?", "when", "2025-10-28", regions=KGD),
+    Q("need a number for the desk - RAF flights near Kaliningrad in 2025", "count", 3, regions=KGD),
+    Q("how many flights near Kaliningrad by the UK?", "", DECLINED),  # was 4: near Kaliningrad and near the UK
+    Q("when were the P-3 flights?", "breakdown", 2, by="day",
+      rows="2024-10-15:1,2025-01-31:1"),  # was only the last one (round 10 held-out)
     Q("will the RC-135 fly near Kaliningrad again?", "", DECLINED),  # was the count of all time
     Q("how many flights near Crimea at least twice a week?", "", DECLINED),  # the rate was dropped: all time
     Q("how many flights near Kaliningrad at 30000 feet?", "", DECLINED),  # a height was dropped: all altitudes

@@ -453,6 +453,34 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many P-8 missions near Texas in 2025?", Intent.COUNT, {"types": "P8", "airframes": "0"}),
     ("how many times did a P-8 fly near Texas in 2025?", Intent.COUNT, {"types": "P8", "airframes": "0"}),
     ("how many different aircraft flew near Texas in 2025?", Intent.WHICH_AIRCRAFT, {"regions": "near:texas"}),
+    # round 10: chat shorthand spelled out and said, wrappers, "how long ago", and what stays declined
+    ("how many msns near texas in 2025", Intent.COUNT, {"regions": "near:texas", "corr": "msns>missions", "nu": ""}),
+    ("how many acft near arizona feb 2025", Intent.COUNT, {"regions": "near:arizona", "corr": "acft>aircraft",
+                                                           "nu": ""}),
+    ("no of flts near new mexico 2025", Intent.COUNT, {"regions": "near:new-mexico", "corr": "no>number", "nu": ""}),
+    ("tell me please the quantity of P-8 flights near Texas", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many missions of surveillance over Arizona in year 2025?", Intent.COUNT,
+     {"period": "2025-01-01/2025-12-31", "nu": ""}),
+    ("can u tell me how many p8 flights near texas in feb 2025", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("yo, u2 flights near texas in 2025?", Intent.COUNT, {"types": "U2", "nu": ""}),
+    ("asap pls: number of P-8 flights near Texas in 2025", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("need a number for the desk - Navy flights near Arizona in 2025", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
+    ("fyi need count: P-8s over Arizona in 2025", Intent.COUNT, {"types": "P8", "nu": ""}),
+    ("how many flights near Texas in 2025 (all operators)?", Intent.COUNT, {"regions": "near:texas", "nu": ""}),
+    ("how many flights, any type, over Arizona in 2025?", Intent.COUNT, {"regions": "over:arizona", "nu": ""}),
+    ("how many P-8 flights, any type, over Arizona?", Intent.COUNT, {"nu": "type"}),  # a type named: not "any"
+    ("which date the last U-2 flew near Texas?", Intent.WHEN, {"types": "U2", "nu": ""}),
+    ("how long ago was the last U-2 flight?", Intent.WHEN, {"types": "U2", "nu": ""}),
+    ("how many u2 near texas feb 25?", Intent.COUNT, {"nu": "feb 25"}),  # the 25th, or 2025?
+    ("p8 flights near texas oct 14", Intent.COUNT, {"nu": "oct 14"}),
+    ("how many flights between Jan 25 and Feb 2 2025?", Intent.COUNT, {"period": "2025-01-25/2025-02-02", "nu": ""}),
+    ("at what time of day did the RC-135 fly near Texas?", Intent.WHEN, {"nu": "time of day"}),
+    ("same 2024", Intent.COUNT, {"nu": "same"}),  # no answered question before it: the same as what?
+    ("when were the P-3 flights?", Intent.BREAKDOWN, {"by": "day", "types": "P3", "nu": ""}),  # all, not the last
+    ("when did U-2s fly near Texas?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
+    ("when did a U-2 fly near Texas?", Intent.WHEN, {"types": "U2", "nu": ""}),  # one: the most recent, said so
+    ("how long ago did P-8s fly near Texas?", Intent.WHEN, {"types": "P8", "nu": ""}),  # the last one
+    ("qq: how many Navy flights in 2025?", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
 ]
 
 

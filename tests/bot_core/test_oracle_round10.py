@@ -1,0 +1,35 @@
+"""Round 10 of the oracle alone (tests/bot_core/oracle_round10.py, prefixes "r10-" and "r10b-"): chat shorthand,
+yes/no, "when" and world-scope questions, graded by the independent oracle. The full oracle (test_oracle.py) runs
+them too; this runs only them, so the families can be checked in a minute. Zero wrong answers; declines are
+reported."""
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from bot.services import ask
+from tests.bot_core import oracle
+from tests.bot_core.conftest import NOW
+from tests.bot_core.oracle_round10 import held_out, round10
+
+pytestmark = pytest.mark.slow
+
+
+def test_round10_questions_against_the_oracle(demo, capsys):
+    o = oracle.Oracle(oracle.load_rows(), NOW.date(), oracle.load_orbiting())
+    cases: list[oracle.Case] = []
+    for batch in (round10, held_out):
+        batch(o, lambda category, *turns: cases.append(oracle.Case(category, list(turns))))
+
+    def ask_one(text: str, thread: str):
+        return ask(text=text, user=demo.editor, platform="cli", channel="oracle-r10", thread=thread, now=NOW)
+
+    with override_settings(BOT_RATE_LIMIT="100000/min"):
+        results = oracle.run(ask_one, o, cases)
+    with capsys.disabled():
+        families = sorted({r.category for r in results})
+        print(f"\nround 10: {oracle.summary(results)}", *(
+            f"{family}: {oracle.summary([r for r in results if r.category == family])}" for family in families),
+            *oracle.not_exact_lines(results), sep="\n")
+    wrong = [f"{r.text!r}: {r.detail}" for r in results if r.verdict == "wrong"]
+    assert not wrong, "\n".join(wrong)
