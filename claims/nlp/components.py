@@ -120,7 +120,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim", "quoted", "maintains", "maintained"})
+                       "claim", "quoted", "maintains", "maintained", "accused", "accuses"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -135,7 +135,9 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "doctor", "witness",
                           # the press and the state ("state media said", "Belgrade authorities claimed", "the
                           # military's media wing claimed")
-                          "media", "broadcaster", "television", "channel", "authorities", "wing"})
+                          "media", "broadcaster", "television", "channel", "authorities", "wing",
+                          # an official text ("The release went on to say", blind9)
+                          "release"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier", "further", "again"})
@@ -503,9 +505,11 @@ _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Securit
            r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|" \
            r"the[ \t]+Army|" \
            r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
+#: A role, its acronym in brackets ("Air Chief Marshal (ACM) V. R. Chaudhari") and a name that may open with
+#: initials (blind9).
 _ROLE_NAME_RE = re.compile(
-    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
-    rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*(?:[ \t]+\([A-Z]{{2,6}}\))?"
+    rf"[ \t]+(?P<name>(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
 )
 #: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
 #: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
@@ -571,7 +575,8 @@ def people(doc: Doc) -> Doc:
 
     def bad_name(name: Span) -> bool:
         return len(name.text) < 2 or any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS
-                                         or t.text in ORG_HEADS for t in name)
+                                         or t.text in ORG_HEADS for t in name) or all(
+            t.lower_ in _ROLE_SET or t.lower_ in ROLE_MODIFIERS for t in name)  # "Air Chief Marshal, Lord …"
 
     def add(span: Span, name: str, role: str | None) -> None:
         set_fc_value(span, {"name": name, "role": role})
@@ -589,7 +594,8 @@ def people(doc: Doc) -> Doc:
             role_start += 1  # "Col." read as Colorado by the vocabulary: the person starts after it
         if role_start == role.start:
             role_start = _role_start(doc, role.start, mask)
-        add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
+        add(Span(doc, role_start, name.end, label="PERSON"), name.text,
+            re.sub(r"\s*\([A-Z]+\)", "", doc[role_start:name.start].text).lower())  # the rank's acronym aside
     for m in finditer_at(_ROLE_COMMA_NAME_RE, text, view.low, _ROLE_PREFIXES):
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name):
@@ -944,12 +950,15 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
             continue
         after = starting.get(i + 1) or _outlet_after(doc, i, new_orgs)
+        if after is None and i + 2 < len(doc) and doc[i + 1].lower_ == "the" and (
+                (org := starting.get(i + 2)) is not None and org.label_ == "ORG"):
+            after = org  # "…,'' said the Southern Theater Command of the Chinese People's Liberation Army"
         if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
             person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
             if after.label_ == "ORG" and person is not None and person.label_ == "PERSON":
                 after = person
             claimant, extra = _claimant_of(after)
-            span = Span(doc, i, after.end, label="ATTRIBUTION")
+            span = Span(doc, i, _owner_end(doc, after.end, starting), label="ATTRIBUTION")
             set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
@@ -1209,6 +1218,11 @@ def _subject_end(doc: Doc, verb: int) -> int:
     parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows") or
     an acronym in brackets ("the Joint Chiefs of Staff (JCS) said")."""
     i = verb
+    if i > 3 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "on" and doc[i - 3].lower_ in ("went", "goes"):
+        i -= 3  # "The release went on to say"
+    while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
+        i -= 1
+    i = _before_time_of_speech(doc, i)
     while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
@@ -1223,6 +1237,33 @@ def _subject_end(doc: Doc, verb: int) -> int:
                 return k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
                 break
+    return i
+
+
+def _owner_end(doc: Doc, end: int, starting: dict[int, Span]) -> int:
+    """Where a speaker named after its say-verb ends: with the body it belongs to ("said the Southern Theater
+    Command of the Chinese People's Liberation Army" — the PLA speaks there too; it is no operator of the aircraft
+    the quote is about, blind9)."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        if k + 1 < len(doc) and k not in starting and doc[k].is_title and (k + 1) in starting:
+            k += 1  # a nationality before the body ("of the Chinese People's Liberation Army")
+        owner = starting.get(k)
+        if owner is not None and owner.label_ == "ORG":
+            return owner.end
+    return end
+
+
+_SPEECH_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _before_time_of_speech(doc: Doc, i: int) -> int:
+    """Where a subject ends before the day it spoke ("The Philippine military on Saturday accused", "the ministry
+    yesterday said", "NATO today announced"): the subject is the words before the day (blind9)."""
+    if i > 1 and doc[i - 1].lower_ in _SPEECH_DAYS and doc[i - 2].lower_ == "on":
+        return i - 2
+    if i > 0 and doc[i - 1].lower_ in ("yesterday", "today"):
+        return i - 1
     return i
 
 
@@ -1282,6 +1323,13 @@ def quantities(doc: Doc) -> Doc:
             continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         prev = doc[i - 1] if i > 0 else None
+        compound = _flight_duration(doc, i)
+        if compound is not None and not attributed[i] and _free(mask, Span(doc, i, i + 3)):
+            span = Span(doc, i, i + 3, label="QUANTITY")  # "a continuous 14-hour, 4,300 nautical-mile mission"
+            set_fc_value(span, {"value": _num(parse_number(token.text)), "qualifier": "exact", "unit": compound,
+                                "counts_missions": False})
+            spans.append(span)
+            continue
         if (nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
         ):
@@ -1307,6 +1355,8 @@ def quantities(doc: Doc) -> Doc:
                 unit = DISTANCE_UNITS[low]
                 if low == "per" and not (i + 2 < len(doc) and doc[i + 2].lower_ == "cent"):
                     unit = None
+            elif low in _DURATION_WORDS:
+                unit = _DURATION_WORDS[low]  # "a 14 hour mission" lasts 14 hours: no count of missions
             elif low in MISSION_NOUNS:
                 unit, counts_missions, end = low, True, i + 2
             elif low == "of" and i + 2 < len(doc):
@@ -1338,6 +1388,23 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+#: Units of a flight's length written in the singular before a noun ("a 14-hour mission", "a 90 minute flight").
+_DURATION_WORDS = {"hour": "hours", "minute": "minutes"}
+
+
+def _flight_duration(doc: Doc, i: int) -> str | None:
+    """"14-hour", "90-minute": digits glued by a hyphen to a singular hour/minute are a length of time (the unit in
+    the plural) — not "a 14-month-old conflict", and never days or weeks, which name periods (blind9)."""
+    if i + 2 >= len(doc) or not doc[i].like_num or doc[i].whitespace_ or doc[i + 1].text not in ("-", "–") \
+            or doc[i + 1].whitespace_:
+        return None
+    unit = _DURATION_WORDS.get(doc[i + 2].lower_)
+    after = doc[i + 3] if i + 3 < len(doc) else None
+    if unit is None or (after is not None and after.text in ("-", "–") and not doc[i + 2].whitespace_):
+        return None
+    return unit
 
 
 #: Finite verbs that follow "One <noun>" opening a sentence ("One sailor sustained minor injuries").

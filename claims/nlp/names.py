@@ -383,6 +383,7 @@ class _Names:
         new += _towns_listed_among_places(doc, [*ents, *new])
         merged = _merge_designations(doc, _merge(ents, new))
         merged = _border_bodies(doc, _shared_nationality(doc, self._not_ships(doc, self._context(doc, text, merged))))
+        merged = _aircraft_named_again(doc, _reserve_components(doc, merged))
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -585,7 +586,7 @@ class _Names:
         found = [(m, "name") for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
                                        *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text),
                                        *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text)]]
-        found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source")
+        found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
         for m, group in found:
             span = char_span(doc, m.start(group), m.end(group))
@@ -1377,7 +1378,10 @@ _OUTLET_OF_REPORTER = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z]
 _CREDIT_NAME = r"[A-Z][\w.]*(?:-[A-Za-z][\w.]*)*(?:\s[A-Z][\w.]*(?:-[A-Za-z][\w.]*)*){0,2}"
 _CREDIT_LINE = re.compile(rf"\A(?:[A-Z][A-Z .-]*,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\.\s+/(?P<name>[A-Z][\w-]+)/|"
                           rf"(?:[A-Z][A-Z .-]*\s)?\((?P<name2>{_CREDIT_NAME})\s*[-–/]\s*(?P<source>{_CREDIT_NAME})"
-                          rf"(?:\s+[-–][^)\n]*)?\))")
+                          rf"(?:\s+[-–][^)\n]*)?\)|"
+                          # "RAPID CITY, S.D. (KOTA) -": the agency in brackets after a dateline in capitals (blind9)
+                          rf"[A-Z][A-Z .-]*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+"
+                          rf"\((?P<name3>[A-Z][\w]{{1,15}})\)\s*[-–—])")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
 _LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"
@@ -1473,6 +1477,11 @@ def _town_start(doc: Doc, last: int) -> int:
                 and _is_cap(doc[start - 2]) and not doc[start - 2].is_sent_start:
             start -= 2
             continue
+        if prev.is_sent_start and prev.is_upper and prev.is_alpha and doc[last].is_upper and (
+                prev.i == 0 or "\n" in doc[prev.i - 1].text):
+            # a dateline in capitals opens the name: "RAPID CITY, S.D." (blind9); a base's ("FORT SHAFTER,
+            # Hawaii") is the base rule's
+            return start if _BASE_DATELINE.match(doc[prev.i:last + 2].text) else start - 1
         if prev.is_sent_start or not (_is_cap(prev) or (prev.lower_ in _NAME_PARTICLES and start - 1 >= 1
                                                         and _is_cap(doc[start - 2]))):
             break
@@ -1607,10 +1616,13 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     """"the Polish military", "the Indian government", "Polish armed forces": a capitalised nationality before a
     body of state is an organisation of that country (never a US one unless the nationality says so), where no
     other entity holds those words."""
+    from claims.nlp.demonyms import countries_by_demonym
+
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
     for t in doc[:-1]:
-        if not (t.is_title and t.lower_ in DEMONYMS) or t.i in held:
+        # the closed list, or any country's demonym or reporting adjective ("the Philippine military", blind9)
+        if not (t.is_title and (t.lower_ in DEMONYMS or t.lower_ in countries_by_demonym())) or t.i in held:
             continue
         two = f"{doc[t.i + 1].lower_} {doc[t.i + 2].lower_}" if t.i + 2 < len(doc) else ""
         size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
@@ -1677,6 +1689,51 @@ def _border_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _reserve_components(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"U.S. Air Force Reserve", "Army Reserve", "Royal Auxiliary Air Force" aside: a service followed by a
+    capitalised "Reserve"/"Auxiliary" is that service's reserve component — one organisation, the same operator
+    (its aircraft are the service's), never the service alone with a stray word after it (blind9)."""
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ == "ORG" and e.end < len(doc) and doc[e.end].text in _RESERVE_WORDS and e.end not in held:
+            span = Span(doc, e.start, e.end + 1, label="ORG", span_id=e.id_)
+            set_fc_value(span, {**(fc_value(e) or {}), "name": span.text})
+            e = span
+        out.append(e)
+    return out
+
+
+def _aircraft_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"B-1 Lancer … The three Lancers", "F-22 Raptor … the Raptors": the name written after a designation the
+    text has read is that aircraft again, alone or in the plural, though the vocabulary keeps such common words
+    ("Lancer", "Raptor") out of its aliases. Only a name standing alone (not after another capitalised word:
+    "Eastern Sentry" stays an operation after "E-3A Sentry"), and only what this text named (blind9)."""
+    named: dict[str, Span] = {}
+    for e in ents:
+        if e.label_ != "AIRCRAFT" or not e.id_.startswith("aircraft:"):
+            continue
+        digits = [t.i for t in e if any(c.isdigit() for c in t.text)]
+        for t in doc[digits[-1] + 1:e.end] if digits else ():
+            if t.is_title and t.is_alpha and len(t) > 3:
+                named.setdefault(t.text, e)
+    if not named:
+        return ents
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc:
+        word = t.text[:-1] if t.text.endswith("s") and t.text[:-1] in named else t.text
+        source = named.get(word)
+        if source is None or t.i in held or (t.i > 0 and _is_cap(doc[t.i - 1]) and not t.is_sent_start) or (
+                t.i + 1 < len(doc) and _is_cap(doc[t.i + 1])):
+            continue
+        span = Span(doc, t.i, t.i + 1, label="AIRCRAFT", span_id=source.id_)
+        set_fc_value(span, dict(fc_value(source) or {}))
+        out.append(span)
+    return sorted(out, key=lambda e: e.start)
+
+
+_RESERVE_WORDS = frozenset({"Reserve", "Reserves", "Auxiliary"})
 _BORDER_BODY_HEADS = frozenset({"Guard", "Guards", "Police", "Service", "Force"})
 
 
