@@ -157,7 +157,8 @@ ATTRIBUTION_CUES = re.compile(
     r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?@)|"
     # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
     r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
-    r"released|published|quoted|cited|confirmed|reported)\s+by)\s+", re.IGNORECASE)
+    r"released|published|quoted|cited|confirmed|reported|tagged|described|branded|labell?ed)\s+by)\s+",
+    re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
@@ -497,7 +498,9 @@ _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
 #: An Arabic article or a particle glued to the name by a hyphen ("Turki al-Maliki", "Ahmed al-Mismari").
 _GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{0,3}}"
+#: A nickname in quotes between the names ("Ferdinand “Bongbong” Marcos Jr.", blind9).
+_NICKNAME = r"[“\"][A-Z][^\W\d_]+[”\"][ \t]+"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
@@ -525,6 +528,12 @@ _APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then
 _ROLE_COMMA_APPOSITION_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT}),[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
 )
+#: "Source: Yurii Ihnat, Spokesperson of the Air Forces Command": two to four name words, a comma and a title
+#: written with a capital (up to two capitalised words before it) — a person's official title in apposition, as
+#: official statements and foreign outlets write it without an article (blind9).
+_NAME_COMMA_TITLE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+(?:[A-Z][\w-]+[ \t]+){{0,2}}"
+    rf"(?P<role>[A-Z][a-z]+)(?=[ \t]+of[ \t]|,)")
 _NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
@@ -618,6 +627,10 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    for m in _NAME_COMMA_TITLE_RE.finditer(text):  # "Yurii Ihnat, Spokesperson of the Air Forces Command"
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name) and m.group("role").lower() in _ROLE_SET:
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
     surnames = {_surname((fc_value(s) or {})["name"]): (fc_value(s) or {})["name"] for s in spans
                 if len((fc_value(s) or {}).get("name", "").split()) > 1}
     # a family name written first ("Col. Li Xi" … "Li said"): the first word of a two-word name, where no other
@@ -858,7 +871,8 @@ _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by",
                  "confirmed by", "citing", "as documented by", "based on", "with reference to", "referring to",
                  "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ", "per",
                  *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
-                                             "issued", "released", "published", "quoted", "cited")))
+                                             "issued", "released", "published", "quoted", "cited", "tagged",
+                                             "described", "branded", "labelled", "labeled")))
 
 
 @Language.component("fc_attribution")
@@ -881,6 +895,9 @@ def attribution(doc: Doc) -> Doc:
             j += 1
         if j == i:
             continue
+        named = next((e for e in current_ents(doc) if e.start == i and e.end > j and e.label_ in ("PERSON", "ORG")),
+                     None)
+        j = named.end if named is not None else j  # "by President Ferdinand “Bongbong” Marcos Jr.": the whole name
         # "and" joins claimants ("flight data and three US officials") but not a following clause
         claimant = doc[i:j]
         if claimant[0].lower_ in ANAPHORIC:

@@ -152,12 +152,20 @@ GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Chan
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
                        "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture", "Forest",
-                       "Hills"})
+                       "Hills",
+                       # heads written after the name in Chinese ("Huangyan Dao", "Meiji Jiao", "Xisha Qundao";
+                       # blind9)
+                       "Dao", "Jiao", "Qundao", "Haixia"})
 GEO_HEADS_LOWER = frozenset({"region", "oblast", "oblasts", "krai", "province", "governorate", "peninsula", "district",
                              "township", "county", "prefecture", "municipality"})
 GEO_HEAD_FIRST = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay", "Isle", "Island", "Islands", "Lake"})
 #: Heads written before the name without "of" ("Cape Chauda", "Mount Hermon", "Lake Ladoga").
-GEO_HEAD_BEFORE = frozenset({"Cape", "Mount", "Lake"})
+GEO_HEAD_BEFORE = frozenset({"Cape", "Mount", "Lake",
+                             # the same in Spanish, Portuguese and Malay/Filipino usage ("Bajo de Masinloc", "Isla de
+                             # Aves", "Punta Arenas" stays the gazetteer's city; blind9)
+                             "Bajo", "Isla", "Islas", "Cabo", "Punta", "Golfo", "Bahía", "Cayo", "Ilha", "Pulau"})
+#: Lower-case particles inside a name after a head written before it ("Bajo de Masinloc").
+_HEAD_PARTICLES = frozenset({"de", "del", "da", "do", "la"})
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "del", "la"})
 #: Words after "RAF" that are aircraft or units, not stations ("RAF Typhoon", "RAF Voyager").
 RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atlas", "Poseidon", "Rivet", "Lightning",
@@ -185,7 +193,8 @@ BASE_AFTER = re.compile(
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
     r"Marine\s+Corps\s+Base|Coast\s+Guard\s+Air\s+Station|(?:Naval|Navy)\s+Support\s+Facility|"
-    r"Naval\s+Station|Naval\s+Support\s+Activity|NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
+    r"Naval\s+Station|Naval\s+Support\s+Activity|Air\s+Force\s+Station|"  # (India's: "Air Force Station Jodhpur")
+    r"NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
     rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
 #: A dateline naming a base in capitals, at the start of the text or a line: "FORT SHAFTER, Hawaii —", "CAMP
@@ -383,7 +392,8 @@ class _Names:
         new += _towns_listed_among_places(doc, [*ents, *new])
         merged = _merge_designations(doc, _merge(ents, new))
         merged = _border_bodies(doc, _shared_nationality(doc, self._not_ships(doc, self._context(doc, text, merged))))
-        merged = _aircraft_named_again(doc, _reserve_components(doc, merged))
+        merged = _aircraft_named_again(doc, _air_arms(doc, _reserve_components(doc, merged)))
+        merged = _acronyms_before_roles(doc, merged)
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -566,7 +576,9 @@ class _Names:
         """"from Cape Chauda in the occupied Crimea": a head written before a name (one or two capitalised words)
         is a geographic feature — unless the words name a city ("Cape Town", "Mount Pleasant")."""
         end = i + 1
-        while end < len(doc) and end - i <= 2 and _is_cap(doc[end]) and doc[end].lower_ not in DEMONYMS:
+        while end < len(doc) and end - i <= 3 and (
+                (_is_cap(doc[end]) and doc[end].lower_ not in DEMONYMS) or (
+                doc[end].text in _HEAD_PARTICLES and end + 1 < len(doc) and _is_cap(doc[end + 1]))):
             end += 1
         if end == i + 1 or doc[i + 1:end].text.lower() in {"of", "the"}:
             return None
@@ -588,6 +600,7 @@ class _Names:
                                        *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text)]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
+        found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text)]]
         for m, group in found:
             span = char_span(doc, m.start(group), m.end(group))
             cut = next((t.i for t in span or [] if t.i > span.start and (_is_date_word(t) or "\n" in t.text)),
@@ -595,8 +608,8 @@ class _Names:
             span = span if cut is None or span is None else doc[span.start:cut]  # "told newswire BNS Monday": BNS
             if span is None or any(i in held for i in range(span.start, span.end)) \
                     or all(t.lower_ in DEMONYMS for t in span) or any(t.text in ROLE_WORDS_START for t in span) \
-                    or (span[0].text in NOT_NAMES and not (m.re is _BODY_AFTER_KIND and len(span) > 1
-                                                          and span[0].text in _NOUNS_OPENING_NAMES)):
+                    or (span[0].text in NOT_NAMES and m.re is not _TRACKER_RADAR
+                        and not (m.re is _BODY_AFTER_KIND and len(span) > 1 and span[0].text in _NOUNS_OPENING_NAMES)):
                 continue  # "agency, Aircraft Spots,": a noun opening a name after its kind is no sentence opener
             org = Span(doc, span.start, span.end, label="ORG")
             kind = "outlet" if m.re is not _BODY_IN_APPOSITION or re.search(
@@ -836,6 +849,12 @@ class _Names:
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         out += _towns_in_places(doc, [*ents, *out], held)
+        for m in [*_NAME_AFTER_BEARING.finditer(text), *_NAME_OVERFLOWN.finditer(text)]:
+            span = char_span(doc, m.start("name"), m.end("name"))  # "southeast of Astypalaia", "flew over Oinousses"
+            if span is not None and not any(i in held for i in range(span.start, span.end)) \
+                    and not any(t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in COMPASS_WORDS
+                                or t.text in ORG_HEADS for t in span):
+                out.append(self._place(doc, span.start, span.end, "feature"))
         for m in _TOWN_BEFORE_BEARING.finditer(text):  # "in Hiwane, south of Tigray's capital Mekele"
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
@@ -1382,12 +1401,23 @@ _CREDIT_LINE = re.compile(rf"\A(?:[A-Z][A-Z .-]*,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\.
                           # "RAPID CITY, S.D. (KOTA) -": the agency in brackets after a dateline in capitals (blind9)
                           rf"[A-Z][A-Z .-]*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+"
                           rf"\((?P<name3>[A-Z][\w]{{1,15}})\)\s*[-–—])")
+#: "Source: Sputnik" closing a text or a line: the outlet a piece is taken from (a person's name there comes with
+#: a title after a comma, and the line goes on; blind9).
+_SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:[ \t][A-Z][\w.-]+){0,2})[ \t]*(?=\n|$)")
+#: "the Flight Radar app", "according to Plane Radar": a flight tracker named "… Radar" (blind9).
+_TRACKER_RADAR = re.compile(r"\b(?P<name>(?:Flight|Plane|Air|Mil|Sky)[ \t]?Radar)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
 _LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"
                             r"naval|Arab|western|Western)\s+)?(?:coalition|alliance)\b")
 #: Words of the nationality list that name a movement or a people, not a country ("Houthi").
 DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
+#: A name no list holds after a bearing ("located southeast of Astypalaia") or after a verb of flying and "over"
+#: ("Turkish aircraft also flew over Oinousses") is a place: one or two capitalised words ending the phrase (blind9).
+_NAME_AFTER_BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+"
+                                 r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
+_NAME_OVERFLOWN = re.compile(r"\b(?:flew|flown|flying|flies|overflew)\s+(?:\w+\s+)?over\s+"
+                             r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
 #: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
 _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
                                   r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
@@ -1729,6 +1759,43 @@ def _aircraft_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         span = Span(doc, t.i, t.i + 1, label="AIRCRAFT", span_id=source.id_)
         set_fc_value(span, dict(fc_value(source) or {}))
+        out.append(span)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _air_arms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Chinese Army Air Force", "the Navy Air Force": an army's or navy's air arm is one organisation — the
+    first body's (its country, its key), not an army and a stray "Air Force" (blind9)."""
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if e.label_ == "ORG" and e.text in ("Air Force", "Air Forces") and prev is not None and prev.label_ == "ORG" \
+                and prev.end == e.start and doc[prev.end - 1].text in ("Army", "Navy", "Naval"):
+            span = Span(doc, prev.start, e.end, label="ORG", span_id=prev.id_)
+            set_fc_value(span, {**(fc_value(prev) or {}), "name": span.text})
+            out[-1] = span
+            continue
+        out.append(e)
+    return out
+
+
+#: Role nouns after which an unknown acronym is the body the person speaks for ("DFA spokesperson Teresita Daza").
+_ROLES_OF_A_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "chief", "official", "officials",
+                              "director", "commander", "secretary", "head", "chairman"})
+
+
+def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"DFA spokesperson Teresita Daza", "PAF chief": an acronym in capitals that no list holds, right before a
+    role noun, is the organisation the role belongs to — never a country's code ("US officials") (blind9)."""
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc[:-1]:
+        if t.i in held or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6) or t.lower_ in US_MODIFIERS \
+                or doc[t.i + 1].lower_ not in _ROLES_OF_A_BODY or (t.i > 0 and doc[t.i - 1].is_upper
+                                                                 and doc[t.i - 1].is_alpha):
+            continue
+        span = Span(doc, t.i, t.i + 1, label="ORG")
+        set_fc_value(span, {"name": t.text})
         out.append(span)
     return sorted(out, key=lambda e: e.start)
 

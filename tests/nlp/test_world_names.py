@@ -1552,3 +1552,53 @@ def test_a_dateline_in_capitals_and_its_agency_in_brackets():
     text = "RAPID CITY, S.D. (KOTA) - Ellsworth B-1 bombers are home Friday."
     assert "RAPID CITY" in _labelled(text, "PLACE") and "CITY" not in _labelled(text, "PLACE")
     assert "KOTA" in _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # foreign heads written before the name, with a particle; Chinese heads after it; a name after a bearing or
+    # after a verb of flying and "over"
+    ("Chinese jets harassed the plane in Bajo de Masinloc on Thursday.", "Bajo de Masinloc"),
+    ("The plane illegally entered the airspace over Huangyan Dao in the South China Sea.", "Huangyan Dao"),
+    ("The drone flew over the islets, located southeast of Astypalaia, at 19,000 feet.", "Astypalaia"),
+    ("Turkish aircraft also flew over Oinousses, while in four cases they fought.", "Oinousses"),
+])
+def test_foreign_heads_a_bearing_and_an_overflown_name_are_places(text, place):
+    assert place in _labelled(text, "PLACE")
+
+
+def test_a_name_after_flying_over_is_no_place_when_it_is_something_else():
+    for text in ("The jets flew over Northeast Aegean.", "The aircraft flew over Greek islands.",
+                 "Drones flew over The Hague, officials said."):
+        assert not [p for p in _labelled(text, "PLACE") if p in ("Northeast", "Greek", "The")], text
+    assert "Cabo San Lucas" not in [p for p, v in _labelled("It sailed to Cabo San Lucas.", "PLACE").items()
+                                    if v.get("kind") == "feature"]  # the gazetteer's city, not a feature
+
+
+def test_an_indian_air_force_station_before_its_name_is_a_base():
+    assert _labelled("Both chiefs flew from Air Force Station Jodhpur on Tuesday.", "PLACE")[
+        "Air Force Station Jodhpur"]["kind"] == "base"
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("This was confirmed by DFA spokesperson Teresita Daza.", "DFA"),
+    ("The military will continue patrols despite harassment from the Chinese Army Air Force.",
+     "Chinese Army Air Force"),
+    ("Earlier, the minister announced plans.\nSource: Sputnik", "Sputnik"),
+    ("Its route could be tracked live on the Flight Radar app.", "Flight Radar"),
+])
+def test_an_acronym_before_a_role_an_air_arm_a_source_line_and_a_radar_tracker_are_organisations(text, org):
+    assert org in _labelled(text, "ORG")
+    assert "US" not in _labelled("US officials said so.", "ORG")
+
+
+def test_a_title_in_apposition_a_nickname_and_a_passive_tagged_by():
+    text = "Source: Yurii Ihnat, Spokesperson of the Air Forces Command of the Armed Forces of Ukraine, on air."
+    assert _labelled(text, "PERSON")["Yurii Ihnat"]["role"] == "spokesperson"
+    text = "It was tagged by President Ferdinand “Bongbong” Marcos Jr. as “unjustified, illegal, and reckless.”"
+    assert "Ferdinand “Bongbong” Marcos Jr." in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert "President Ferdinand “Bongbong” Marcos Jr." in _claimants(text)
+
+
+def test_the_high_seas_are_international_airspace():
+    places = _labelled("“There was no problem as the plane flew over the high seas,” a spokesman said.", "PLACE")
+    assert places["high seas"]["slug"] == "international-airspace"
