@@ -1552,9 +1552,9 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
         return True
     digits = doc[i].text[:1].isdigit()  # codes take digits: "the Air Force (RNZAF) four new aircraft" counts
-    if digits and prev.is_upper and prev.is_alpha and 2 <= len(prev) <= 4 and not _in_entity(doc, prev.i) \
+    if digits and prev.is_upper and prev.is_alpha and 2 <= len(prev) <= 6 and not _in_entity(doc, prev.i) \
             and prev.lower_ not in DISTANCE_UNITS:
-        return True  # "USS Harry S. Truman (CVN 75)": a hull number
+        return True  # "USS Harry S. Truman (CVN 75)": a hull number; "“FORTE 10” was …": a call sign (blind9)
     if digits and prev.text == ")" and i >= 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper \
             and doc[i - 2].is_alpha:
         return True  # "Patrol Squadron (VP) 4"

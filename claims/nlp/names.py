@@ -393,7 +393,10 @@ class _Names:
         merged = _merge_designations(doc, _merge(ents, new))
         merged = _border_bodies(doc, _shared_nationality(doc, self._not_ships(doc, self._context(doc, text, merged))))
         merged = _aircraft_named_again(doc, _air_arms(doc, _reserve_components(doc, merged)))
-        merged = _acronyms_before_roles(doc, merged)
+        merged = _acronyms_before_roles(doc, _areas_of_towns(doc, merged))
+        types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
+        merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
+            t.start <= e.start and e.end <= t.end for t in types))], types)
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -1132,7 +1135,8 @@ class _Names:
                 e = self._one_of_namesakes(doc, e, ents)
                 label, key = e.label_, e.id_
             relevant = (label == "PLACE" and key.startswith("region:")) or (label == "ORG" and key) or (
-                label == "AIRCRAFT" and e.end - e.start == 1 and words[e.start].lower() in _COMMON_ALIASES)
+                label == "AIRCRAFT" and e.end - e.start == 1 and (words[e.start].lower() in _COMMON_ALIASES or (
+                    e.start > 0 and e.end < len(doc) and doc[e.end].text in ("”", '"'))))
             if not relevant:
                 out.append(e)
                 continue
@@ -1211,10 +1215,12 @@ class _Names:
                 set_fc_value(span, {"name": e.text, "ambiguous": True})
                 out.append(span)
                 continue
-            if e.label_ == "AIRCRAFT" and len(e) == 1 and e.text.lower() in _COMMON_ALIASES and prev is not None \
-                    and prev.is_title and not prev.is_sent_start and prev.text not in NOT_NAMES \
-                    and not any(o.end == e.start for o in ents):
-                continue  # "Eastern Sentry"
+            if e.label_ == "AIRCRAFT" and len(e) == 1 and prev is not None and prev.is_title \
+                    and not prev.is_sent_start and prev.text not in NOT_NAMES \
+                    and not any(o.end == e.start for o in ents) and (e.text.lower() in _COMMON_ALIASES or (
+                        prev.i > 0 and doc[prev.i - 1].text in ("“", '"') and e.end < len(doc)
+                        and doc[e.end].text in ("”", '"'))):
+                continue  # "Eastern Sentry"; a programme's quoted nickname: "RC-135W “Constant Phoenix”" (blind9)
             out.append(e)
         return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
 
@@ -1402,6 +1408,25 @@ _CREDIT_LINE = re.compile(rf"\A(?:[A-Z][A-Z .-]*,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\.
                           # "RAPID CITY, S.D. (KOTA) -": the agency in brackets after a dateline in capitals (blind9)
                           rf"[A-Z][A-Z .-]*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+"
                           rf"\((?P<name3>[A-Z][\w]{{1,15}})\)\s*[-–—])")
+#: "the Light Combat Aircraft (LCA) Tejas", "Light Combat Helicopter (LCH) Prachand": a programme's name for a kind
+#: of aircraft, its acronym in brackets, then the aircraft's own name (blind9).
+_PROGRAMME_TYPE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Aircraft|Helicopter|Fighter|Trainer|Drone|Transport)\s+"
+                             r"\([A-Z]{2,5}\)\s+(?P<name>[A-Z][a-z]{2,})\b")
+
+
+def _named_types(doc: Doc, text: str) -> list[Span]:
+    """Aircraft named by their programme ("Light Combat Aircraft (LCA) Tejas"): an aircraft without a designator —
+    the reference data gives none, and none is guessed."""
+    out = []
+    for m in _PROGRAMME_TYPE.finditer(text):
+        span = char_span(doc, m.start(), m.end())
+        if span is not None:
+            aircraft = Span(doc, span.start, span.end, label="AIRCRAFT")
+            set_fc_value(aircraft, {"name": m.group("name"), "designator": None})
+            out.append(aircraft)
+    return out
+
+
 #: "Source: Sputnik" closing a text or a line: the outlet a piece is taken from (a person's name there comes with
 #: a title after a comma, and the line goes on; blind9).
 _SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:[ \t][A-Z][\w.-]+){0,2})[ \t]*(?=\n|$)")
@@ -1760,6 +1785,35 @@ def _aircraft_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         span = Span(doc, t.i, t.i + 1, label="AIRCRAFT", span_id=source.id_)
         set_fc_value(span, dict(fc_value(source) or {}))
+        out.append(span)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _filter_new(ents: list[Span], new: list[Span]) -> list[Span]:
+    """``ents`` with those of ``new`` that overlap none of them."""
+    held = {i for e in ents for i in range(e.start, e.end)}
+    return sorted([*ents, *(s for s in new if not any(i in held for i in range(s.start, s.end)))],
+                  key=lambda e: e.start)
+
+
+def _areas_of_towns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"from their current base at Leuchars in Fife on Monday": one capitalised word that no list holds, after a
+    town or base the text placed and "in", is the area that holds it — a place without a key (blind9)."""
+    held = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for e in ents:
+        k = e.end + 1
+        town = (fc_value(e) or {}).get("kind") in ("city", "base") or e.id_.startswith("region:base-")
+        if e.label_ != "PLACE" or not town or k >= len(doc) \
+                or doc[e.end].lower_ != "in" or k in held:
+            continue
+        t = doc[k]
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        if not (t.is_title and t.is_alpha) or t.text in NOT_NAMES or t.lower_ in DEMONYMS or _is_date_word(t) \
+                or t.text in COMPASS_WORDS or (after is not None and (_is_cap(after) or after.text in ("’s", "'s"))):
+            continue
+        span = Span(doc, k, k + 1, label="PLACE")
+        set_fc_value(span, {"name": t.text, "kind": "feature"})
         out.append(span)
     return sorted(out, key=lambda e: e.start)
 

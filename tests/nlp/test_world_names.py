@@ -1602,3 +1602,20 @@ def test_a_title_in_apposition_a_nickname_and_a_passive_tagged_by():
 def test_the_high_seas_are_international_airspace():
     places = _labelled("“There was no problem as the plane flew over the high seas,” a spokesman said.", "PLACE")
     assert places["high seas"]["slug"] == "international-airspace"
+
+
+def test_a_quoted_programme_nickname_and_a_call_sign_are_no_aircraft_and_no_count():
+    text = "A USAF RC-135W “Constant Phoenix” departed. “FORTE 10” was the most monitored flight of the day."
+    assert "Phoenix" not in _labelled(text, "AIRCRAFT") and "RC-135W" in _labelled(text, "AIRCRAFT")
+    assert 10 not in [v for v, _ in _value_units(text)]
+    assert "Poseidon" in _labelled("The “Poseidon” flew.", "AIRCRAFT")  # a quoted name alone stays
+
+
+def test_the_area_after_a_town_and_in_and_an_aircraft_named_by_its_programme():
+    assert "Fife" in _labelled("The jets took off from RAF Leuchars in Fife on Monday.", "PLACE")
+    assert "March" not in _labelled("The jets took off from RAF Leuchars in March.", "PLACE")
+    text = ("It is the first occasion for the Light Combat Aircraft (LCA) Tejas and the Light Combat Helicopter (LCH) "
+            "Prachand to participate.")
+    aircraft = _labelled(text, "AIRCRAFT")
+    assert aircraft["Light Combat Aircraft (LCA) Tejas"]["designator"] is None
+    assert "Light Combat Helicopter (LCH) Prachand" in aircraft and "Helicopter" not in aircraft
