@@ -1590,6 +1590,10 @@ def _in_entity(doc: Doc, i: int) -> bool:
     return any(e.start <= i < e.end for e in current_ents(doc))
 
 
+#: Services named in the plural without an owner: what a number before them counts ("the two Air Forces").
+_SERVICES_IN_THE_PLURAL = frozenset({"air forces", "navies", "armies", "armed forces", "coast guards"})
+
+
 def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[str | None, bool, dict[str, Any]]:
     """(unit, counts missions, extra) for the number at token i: the first noun after it, looking past modifiers,
     nationalities and organisations ("two American B-52 strategic bombers" → aircraft of type B52)."""
@@ -1619,6 +1623,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             if ent.label_ == "PLACE" and last.is_lower and last.is_alpha and last.text.endswith("s") \
                     and not (ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].is_lower):
                 return last.lower_, False, {}  # "the three Baltic states"
+            if ent.label_ == "ORG" and j == i + 1 and ent.text.lower() in _SERVICES_IN_THE_PLURAL and not (
+                    ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].is_lower):
+                return ent.text.lower(), False, {}  # "between the two Air Forces" (blind9)
             j, skipped = ent.end, skipped + 1
             continue
         if j + 2 < len(doc) and doc[j + 1].text == "-" and not t.whitespace_ and not doc[j + 1].whitespace_ \

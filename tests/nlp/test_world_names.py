@@ -1619,3 +1619,8 @@ def test_the_area_after_a_town_and_in_and_an_aircraft_named_by_its_programme():
     aircraft = _labelled(text, "AIRCRAFT")
     assert aircraft["Light Combat Aircraft (LCA) Tejas"]["designator"] is None
     assert "Light Combat Helicopter (LCH) Prachand" in aircraft and "Helicopter" not in aircraft
+
+
+def test_a_number_before_services_in_the_plural_counts_them():
+    text = "It highlighted the growing interoperability between the two Air Forces."
+    assert (2, "air forces") in _value_units(text)
