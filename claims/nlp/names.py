@@ -1210,6 +1210,15 @@ class _Names:
                 set_fc_value(span, {"name": e.text, "foreign": True, "of": of})
                 out.append(span)
                 continue
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and nxt is not None \
+                    and nxt.lower_.rstrip(".") in _RANKS and (prev is None or prev.lower_ not in US_MODIFIERS):
+                # "Army Colonel Shi Yi, a spokesman for China’s Eastern Theatre Command": a service word opening a
+                # person's rank says whose army no more than the rank does — no key, never an operator (found on an
+                # unscored SCMP report while checking blind9's rules)
+                span = Span(doc, e.start, e.end, label="ORG")
+                set_fc_value(span, {"name": e.text, "ambiguous": True})
+                out.append(span)
+                continue
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and foreign_context(e):
                 span = Span(doc, e.start, e.end, label="ORG")  # "Chinese jets of the air force and navy"
                 set_fc_value(span, {"name": e.text, "ambiguous": True})
@@ -1855,6 +1864,9 @@ def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+#: Ranks a bare service word may open ("Army Colonel", "Navy Captain", "Air Force Lt."), without a "." at the end.
+_RANKS = frozenset({"colonel", "col", "general", "gen", "major", "maj", "captain", "capt", "lieutenant", "lt",
+                    "sergeant", "sgt", "admiral", "adm", "commander", "cmdr", "brigadier", "brig", "corporal"})
 _RESERVE_WORDS = frozenset({"Reserve", "Reserves", "Auxiliary"})
 _BORDER_BODY_HEADS = frozenset({"Guard", "Guards", "Police", "Service", "Force"})
 

@@ -1624,3 +1624,10 @@ def test_the_area_after_a_town_and_in_and_an_aircraft_named_by_its_programme():
 def test_a_number_before_services_in_the_plural_counts_them():
     text = "It highlighted the growing interoperability between the two Air Forces."
     assert (2, "air forces") in _value_units(text)
+
+
+def test_a_service_word_opening_a_rank_is_no_us_operator():
+    text = ("Army Colonel Shi Yi, a spokesman for China’s Eastern Theatre Command, said the passage of the United "
+            "States P-8A Poseidon was hyped.")
+    assert _labelled(text, "ORG")["Army"].get("slug") is None
+    assert _labelled("U.S. Army Col. John Smith said two P-8s flew.", "ORG")["U.S. Army"]["slug"] == "us-army"
