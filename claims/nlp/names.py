@@ -856,6 +856,7 @@ class _Names:
             span = char_span(doc, m.start("name"), m.end("name"))  # "southeast of Astypalaia", "flew over Oinousses"
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and not any(o.start < span.end and span.start < o.end for o in out) \
+                    and not span.text.endswith(("’s", "'s")) \
                     and not any(t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in COMPASS_WORDS
                                 or t.text in ORG_HEADS for t in span):
                 out.append(self._place(doc, span.start, span.end, "feature"))
