@@ -1670,7 +1670,9 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
 #: A nationality + one of these is that country's body ("Polish military", "Indian government").
 _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities", "police",
                                  "parliament", "defense force", "defence force", "defense forces",
-                                 "defence forces", "military forces"})
+                                 "defence forces", "military forces",
+                                 # a state's broadcaster ("Iranian state television reported"; blind7 left it)
+                                 "state television", "state tv", "state media", "state broadcaster", "state radio"})
 
 
 #: Who speaks for a body named before them ("British government sources", "Polish military officials").

@@ -1631,3 +1631,10 @@ def test_a_service_word_opening_a_rank_is_no_us_operator():
             "States P-8A Poseidon was hyped.")
     assert _labelled(text, "ORG")["Army"].get("slug") is None
     assert _labelled("U.S. Army Col. John Smith said two P-8s flew.", "ORG")["U.S. Army"]["slug"] == "us-army"
+
+
+def test_a_states_broadcaster_after_a_nationality_is_an_organisation():
+    orgs = _labelled("Iranian state television reported that the drone was shot down.", "ORG")
+    assert orgs["Iranian state television"]["foreign"] is True
+    assert "CCTV" in _labelled("Chinese state broadcaster CCTV showed the jets.", "ORG")
+    assert "Chinese state broadcaster" not in _labelled("Chinese state broadcaster CCTV showed the jets.", "ORG")
