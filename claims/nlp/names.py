@@ -1671,6 +1671,9 @@ def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
 _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "armed forces", "authorities", "police",
                                  "parliament", "defense force", "defence force", "defense forces",
                                  "defence forces", "military forces",
+                                 # "surrendered to Somali forces", "alongside US and Canadian forces" (blind3,
+                                 # blind6 — found while checking blind9's rules on the other files)
+                                 "forces",
                                  # a state's broadcaster ("Iranian state television reported"; blind7 left it)
                                  "state television", "state tv", "state media", "state broadcaster", "state radio"})
 

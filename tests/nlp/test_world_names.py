@@ -1638,3 +1638,8 @@ def test_a_states_broadcaster_after_a_nationality_is_an_organisation():
     assert orgs["Iranian state television"]["foreign"] is True
     assert "CCTV" in _labelled("Chinese state broadcaster CCTV showed the jets.", "ORG")
     assert "Chinese state broadcaster" not in _labelled("Chinese state broadcaster CCTV showed the jets.", "ORG")
+
+
+def test_a_nationality_before_forces_is_that_countrys_forces():
+    assert _labelled("Ten fighters surrendered to Somali forces in Gedo region.", "ORG")["Somali forces"]["foreign"]
+    assert not _labelled("Somali forces bases were hit.", "ORG")  # a modifier before a noun, not the body
