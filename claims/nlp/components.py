@@ -1003,6 +1003,12 @@ def attribution(doc: Doc) -> Doc:
         span = Span(doc, start, verb_end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
+    for m in _SOURCE_LABEL.finditer(view.text):  # "Source: dpa, a German news agency", "Source: Antara News"
+        span = char_span(doc, m.start(), m.end("name"))
+        if span is not None:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": m.group("name"), "cue": "source"})
+            found.append(span)
     found += _observers(doc, view, ending, found)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
@@ -1016,6 +1022,11 @@ def attribution(doc: Doc) -> Doc:
     return doc
 
 
+#: "Source: Yurii Ihnat, Spokesperson of …", "Source: dpa, a German news agency", "Source: Antara News": a line that
+#: opens with "Source:" names who the piece comes from — up to a comma or the line's end, six words at most (the
+#: layout of Ukrainska Pravda's and of wire rewrites; blind9).
+_SOURCE_LABEL = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[^\W\d_][\w.’'-]*(?:[ \t][\w.’'-]+){0,5}?)"
+                           r"[ \t]*(?=,|\n|$)")
 #: A quotation "read" as a piece of an outlet's: ",” read a Forbes headline", ",” reads the report".
 _QUOTE_READ = re.compile(r"[,.?!][”\"’]\s+(?P<verb>reads?)\s+(?:a|an|the)\s+")
 #: Verbs of watching that make a tracker, an outlet or a source noun the source of what follows ("Online flight

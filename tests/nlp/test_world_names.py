@@ -1643,3 +1643,12 @@ def test_a_states_broadcaster_after_a_nationality_is_an_organisation():
 def test_a_nationality_before_forces_is_that_countrys_forces():
     assert _labelled("Ten fighters surrendered to Somali forces in Gedo region.", "ORG")["Somali forces"]["foreign"]
     assert not _labelled("Somali forces bases were hit.", "ORG")  # a modifier before a noun, not the body
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Jets were scrambled.\nSource: dpa, a German news agency, as reported by European Pravda", "dpa"),
+    ("The two Sukhoi warplanes are still patrolling.\nSource: Antara News", "Antara News"),
+    ("A drone was shot down.\nSource: Yurii Ihnat, Spokesperson of the Air Forces Command", "Yurii Ihnat"),
+])
+def test_a_source_line_names_the_claimant(text, claimant):
+    assert claimant in _claimants(text)
