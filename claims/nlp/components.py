@@ -120,7 +120,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim", "quoted", "maintains", "maintained"})
+                       "claim", "quoted", "maintains", "maintained", "accused", "accuses"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -135,7 +135,9 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "doctor", "witness",
                           # the press and the state ("state media said", "Belgrade authorities claimed", "the
                           # military's media wing claimed")
-                          "media", "broadcaster", "television", "channel", "authorities", "wing"})
+                          "media", "broadcaster", "television", "channel", "authorities", "wing",
+                          # an official text ("The release went on to say", blind9)
+                          "release"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier", "further", "again"})
@@ -155,7 +157,8 @@ ATTRIBUTION_CUES = re.compile(
     r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?@)|"
     # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
     r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
-    r"released|published|quoted|cited|confirmed|reported)\s+by)\s+", re.IGNORECASE)
+    r"released|published|quoted|cited|confirmed|reported|tagged|described|branded|labell?ed)\s+by)\s+",
+    re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
@@ -495,7 +498,9 @@ _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ibn|al|el|la|le|du|di|dos|das)"
 #: An Arabic article or a particle glued to the name by a hyphen ("Turki al-Maliki", "Ahmed al-Mismari").
 _GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{0,3}}"
+#: A nickname in quotes between the names ("Ferdinand “Bongbong” Marcos Jr.", blind9).
+_NICKNAME = r"[“\"][A-Z][^\W\d_]+[”\"][ \t]+"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
@@ -503,9 +508,11 @@ _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Securit
            r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|" \
            r"the[ \t]+Army|" \
            r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
+#: A role, its acronym in brackets ("Air Chief Marshal (ACM) V. R. Chaudhari") and a name that may open with
+#: initials (blind9).
 _ROLE_NAME_RE = re.compile(
-    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*"
-    rf"[ \t]+(?P<name>{_NAME_RUN})(?![\w-])"
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*(?:[ \t]+\([A-Z]{{2,6}}\))?"
+    rf"[ \t]+(?P<name>(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
 )
 #: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
 #: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
@@ -521,6 +528,12 @@ _APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then
 _ROLE_COMMA_APPOSITION_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT}),[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
 )
+#: "Source: Yurii Ihnat, Spokesperson of the Air Forces Command": two to four name words, a comma and a title
+#: written with a capital (up to two capitalised words before it) — a person's official title in apposition, as
+#: official statements and foreign outlets write it without an article (blind9).
+_NAME_COMMA_TITLE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+(?:[A-Z][\w-]+[ \t]+){{0,2}}"
+    rf"(?P<role>[A-Z][a-z]+)(?=[ \t]+of[ \t]|,)")
 _NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
@@ -571,7 +584,8 @@ def people(doc: Doc) -> Doc:
 
     def bad_name(name: Span) -> bool:
         return len(name.text) < 2 or any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS
-                                         or t.text in ORG_HEADS for t in name)
+                                         or t.text in ORG_HEADS for t in name) or all(
+            t.lower_ in _ROLE_SET or t.lower_ in ROLE_MODIFIERS for t in name)  # "Air Chief Marshal, Lord …"
 
     def add(span: Span, name: str, role: str | None) -> None:
         set_fc_value(span, {"name": name, "role": role})
@@ -589,7 +603,8 @@ def people(doc: Doc) -> Doc:
             role_start += 1  # "Col." read as Colorado by the vocabulary: the person starts after it
         if role_start == role.start:
             role_start = _role_start(doc, role.start, mask)
-        add(Span(doc, role_start, name.end, label="PERSON"), name.text, doc[role_start:name.start].text.lower())
+        add(Span(doc, role_start, name.end, label="PERSON"), name.text,
+            re.sub(r"\s*\([A-Z]+\)", "", doc[role_start:name.start].text).lower())  # the rank's acronym aside
     for m in finditer_at(_ROLE_COMMA_NAME_RE, text, view.low, _ROLE_PREFIXES):
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name):
@@ -612,6 +627,10 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    for m in _NAME_COMMA_TITLE_RE.finditer(text):  # "Yurii Ihnat, Spokesperson of the Air Forces Command"
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name) and m.group("role").lower() in _ROLE_SET:
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
     surnames = {_surname((fc_value(s) or {})["name"]): (fc_value(s) or {})["name"] for s in spans
                 if len((fc_value(s) or {}).get("name", "").split()) > 1}
     # a family name written first ("Col. Li Xi" … "Li said"): the first word of a two-word name, where no other
@@ -852,7 +871,8 @@ _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by",
                  "confirmed by", "citing", "as documented by", "based on", "with reference to", "referring to",
                  "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ", "per",
                  *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
-                                             "issued", "released", "published", "quoted", "cited")))
+                                             "issued", "released", "published", "quoted", "cited", "tagged",
+                                             "described", "branded", "labelled", "labeled")))
 
 
 @Language.component("fc_attribution")
@@ -875,6 +895,9 @@ def attribution(doc: Doc) -> Doc:
             j += 1
         if j == i:
             continue
+        named = next((e for e in current_ents(doc) if e.start == i and e.end > j and e.label_ in ("PERSON", "ORG")),
+                     None)
+        j = named.end if named is not None else j  # "by President Ferdinand “Bongbong” Marcos Jr.": the whole name
         # "and" joins claimants ("flight data and three US officials") but not a following clause
         claimant = doc[i:j]
         if claimant[0].lower_ in ANAPHORIC:
@@ -944,12 +967,15 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
             continue
         after = starting.get(i + 1) or _outlet_after(doc, i, new_orgs)
+        if after is None and i + 2 < len(doc) and doc[i + 1].lower_ == "the" and (
+                (org := starting.get(i + 2)) is not None and org.label_ == "ORG"):
+            after = org  # "…,'' said the Southern Theater Command of the Chinese People's Liberation Army"
         if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
             person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
             if after.label_ == "ORG" and person is not None and person.label_ == "PERSON":
                 after = person
             claimant, extra = _claimant_of(after)
-            span = Span(doc, i, after.end, label="ATTRIBUTION")
+            span = Span(doc, i, _owner_end(doc, after.end, starting), label="ATTRIBUTION")
             set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
@@ -977,6 +1003,12 @@ def attribution(doc: Doc) -> Doc:
         span = Span(doc, start, verb_end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
+    for m in _SOURCE_LABEL.finditer(view.text):  # "Source: dpa, a German news agency", "Source: Antara News"
+        span = char_span(doc, m.start(), m.end("name"))
+        if span is not None:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": m.group("name"), "cue": "source"})
+            found.append(span)
     found += _observers(doc, view, ending, found)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
@@ -990,6 +1022,11 @@ def attribution(doc: Doc) -> Doc:
     return doc
 
 
+#: "Source: Yurii Ihnat, Spokesperson of …", "Source: dpa, a German news agency", "Source: Antara News": a line that
+#: opens with "Source:" names who the piece comes from — up to a comma or the line's end, six words at most (the
+#: layout of Ukrainska Pravda's and of wire rewrites; blind9).
+_SOURCE_LABEL = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[^\W\d_][\w.’'-]*(?:[ \t][\w.’'-]+){0,5}?)"
+                           r"[ \t]*(?=,|\n|$)")
 #: A quotation "read" as a piece of an outlet's: ",” read a Forbes headline", ",” reads the report".
 _QUOTE_READ = re.compile(r"[,.?!][”\"’]\s+(?P<verb>reads?)\s+(?:a|an|the)\s+")
 #: Verbs of watching that make a tracker, an outlet or a source noun the source of what follows ("Online flight
@@ -1209,6 +1246,11 @@ def _subject_end(doc: Doc, verb: int) -> int:
     parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows") or
     an acronym in brackets ("the Joint Chiefs of Staff (JCS) said")."""
     i = verb
+    if i > 3 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "on" and doc[i - 3].lower_ in ("went", "goes"):
+        i -= 3  # "The release went on to say"
+    while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
+        i -= 1
+    i = _before_time_of_speech(doc, i)
     while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
         i -= 1
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
@@ -1223,6 +1265,33 @@ def _subject_end(doc: Doc, verb: int) -> int:
                 return k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
                 break
+    return i
+
+
+def _owner_end(doc: Doc, end: int, starting: dict[int, Span]) -> int:
+    """Where a speaker named after its say-verb ends: with the body it belongs to ("said the Southern Theater
+    Command of the Chinese People's Liberation Army" — the PLA speaks there too; it is no operator of the aircraft
+    the quote is about, blind9)."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        if k + 1 < len(doc) and k not in starting and doc[k].is_title and (k + 1) in starting:
+            k += 1  # a nationality before the body ("of the Chinese People's Liberation Army")
+        owner = starting.get(k)
+        if owner is not None and owner.label_ == "ORG":
+            return owner.end
+    return end
+
+
+_SPEECH_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _before_time_of_speech(doc: Doc, i: int) -> int:
+    """Where a subject ends before the day it spoke ("The Philippine military on Saturday accused", "the ministry
+    yesterday said", "NATO today announced"): the subject is the words before the day (blind9)."""
+    if i > 1 and doc[i - 1].lower_ in _SPEECH_DAYS and doc[i - 2].lower_ == "on":
+        return i - 2
+    if i > 0 and doc[i - 1].lower_ in ("yesterday", "today"):
+        return i - 1
     return i
 
 
@@ -1282,6 +1351,13 @@ def quantities(doc: Doc) -> Doc:
             continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         prev = doc[i - 1] if i > 0 else None
+        compound = _flight_duration(doc, i)
+        if compound is not None and not attributed[i] and _free(mask, Span(doc, i, i + 3)):
+            span = Span(doc, i, i + 3, label="QUANTITY")  # "a continuous 14-hour, 4,300 nautical-mile mission"
+            set_fc_value(span, {"value": _num(parse_number(token.text)), "qualifier": "exact", "unit": compound,
+                                "counts_missions": False})
+            spans.append(span)
+            continue
         if (nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
         ):
@@ -1307,6 +1383,8 @@ def quantities(doc: Doc) -> Doc:
                 unit = DISTANCE_UNITS[low]
                 if low == "per" and not (i + 2 < len(doc) and doc[i + 2].lower_ == "cent"):
                     unit = None
+            elif low in _DURATION_WORDS:
+                unit = _DURATION_WORDS[low]  # "a 14 hour mission" lasts 14 hours: no count of missions
             elif low in MISSION_NOUNS:
                 unit, counts_missions, end = low, True, i + 2
             elif low == "of" and i + 2 < len(doc):
@@ -1338,6 +1416,23 @@ def quantities(doc: Doc) -> Doc:
     _elided_units(doc, spans)
     _add_entities(doc, spans)
     return doc
+
+
+#: Units of a flight's length written in the singular before a noun ("a 14-hour mission", "a 90 minute flight").
+_DURATION_WORDS = {"hour": "hours", "minute": "minutes"}
+
+
+def _flight_duration(doc: Doc, i: int) -> str | None:
+    """"14-hour", "90-minute": digits glued by a hyphen to a singular hour/minute are a length of time (the unit in
+    the plural) — not "a 14-month-old conflict", and never days or weeks, which name periods (blind9)."""
+    if i + 2 >= len(doc) or not doc[i].like_num or doc[i].whitespace_ or doc[i + 1].text not in ("-", "–") \
+            or doc[i + 1].whitespace_:
+        return None
+    unit = _DURATION_WORDS.get(doc[i + 2].lower_)
+    after = doc[i + 3] if i + 3 < len(doc) else None
+    if unit is None or (after is not None and after.text in ("-", "–") and not doc[i + 2].whitespace_):
+        return None
+    return unit
 
 
 #: Finite verbs that follow "One <noun>" opening a sentence ("One sailor sustained minor injuries").
@@ -1468,9 +1563,9 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
         return True
     digits = doc[i].text[:1].isdigit()  # codes take digits: "the Air Force (RNZAF) four new aircraft" counts
-    if digits and prev.is_upper and prev.is_alpha and 2 <= len(prev) <= 4 and not _in_entity(doc, prev.i) \
+    if digits and prev.is_upper and prev.is_alpha and 2 <= len(prev) <= 6 and not _in_entity(doc, prev.i) \
             and prev.lower_ not in DISTANCE_UNITS:
-        return True  # "USS Harry S. Truman (CVN 75)": a hull number
+        return True  # "USS Harry S. Truman (CVN 75)": a hull number; "“FORTE 10” was …": a call sign (blind9)
     if digits and prev.text == ")" and i >= 3 and doc[i - 3].text == "(" and doc[i - 2].is_upper \
             and doc[i - 2].is_alpha:
         return True  # "Patrol Squadron (VP) 4"
@@ -1506,6 +1601,10 @@ def _in_entity(doc: Doc, i: int) -> bool:
     return any(e.start <= i < e.end for e in current_ents(doc))
 
 
+#: Services named in the plural without an owner: what a number before them counts ("the two Air Forces").
+_SERVICES_IN_THE_PLURAL = frozenset({"air forces", "navies", "armies", "armed forces", "coast guards"})
+
+
 def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[str | None, bool, dict[str, Any]]:
     """(unit, counts missions, extra) for the number at token i: the first noun after it, looking past modifiers,
     nationalities and organisations ("two American B-52 strategic bombers" → aircraft of type B52)."""
@@ -1535,6 +1634,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             if ent.label_ == "PLACE" and last.is_lower and last.is_alpha and last.text.endswith("s") \
                     and not (ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].is_lower):
                 return last.lower_, False, {}  # "the three Baltic states"
+            if ent.label_ == "ORG" and j == i + 1 and ent.text.lower() in _SERVICES_IN_THE_PLURAL and not (
+                    ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].is_lower):
+                return ent.text.lower(), False, {}  # "between the two Air Forces" (blind9)
             j, skipped = ent.end, skipped + 1
             continue
         if j + 2 < len(doc) and doc[j + 1].text == "-" and not t.whitespace_ and not doc[j + 1].whitespace_ \

@@ -262,7 +262,9 @@ REGION_ALIASES: dict[str, list[str]] = {
     # "neutral waters": the Russian defence ministry's word for the waters (and the airspace over them) beyond any
     # territorial sea ("a scheduled flight in the airspace over the neutral waters of the Barents Sea")
     "international-airspace": ["international airspace", "international waters", "international air space",
-                               "neutral waters"],
+                               "neutral waters",
+                               # "the plane flew over the high seas": the same waters in English (blind9)
+                               "high seas"],
     "gulf-of-california": ["Gulf of Cortés"],
     "mexico": ["Mexican territory", "Mexican airspace"],
 }

@@ -40,6 +40,7 @@ def test_the_sets_are_well_formed(name):
         assert name != "blind5.json" or r["added"] == "2026-12-05e"
         assert name != "blind7.json" or r["added"] == "2026-12-05g"
         assert name != "blind6.json" or r["added"] == "2026-12-05f"
+        assert name != "blind9.json" or r["added"] == "2026-12-05i"
         for category, items in r["gold"].items():
             for item in items:
                 phrase = item[0] if category != "counts" else item[2]
@@ -78,6 +79,7 @@ def test_the_command_prints_every_set(tmp_path):
     assert "blind: 15 reports" in text and "blind2: 12 reports" in text and "blind3: 17 reports" in text
     assert "blind4: 16 reports" in text and "blind5: 16 reports" in text
     assert "blind7: 16 reports" in text
+    assert "blind9: 16 reports" in text
     assert "blind6: 16 reports" in text
     assert "heldout, added later ('added'): 7 reports" in text
     bad = tmp_path / "bad.json"
