@@ -661,7 +661,10 @@ def world_regions(taken_slugs: Iterable[str], used_names: Iterable[str] = ()) ->
     regions += broad_areas(countries, by_iso)
     regions += base_regions(taken)
     used = {form.casefold() for r in regions for form in (r.name, *r.aliases)} | set(used_names)
-    names = {r.country: r.name for r in regions if r.kind == KIND_COUNTRY and r.country}
+    # a country's name is its largest outline's: France, not Clipperton Island (the same ISO code); subdivisions
+    # written with their country ("Acre, Brazil") were "Acre, Brazilian Island"
+    names = {r.country: r.name for r in sorted((r for r in regions if r.kind == KIND_COUNTRY and r.country),
+                                               key=lambda r: r.geometry.area)}
     names |= {"US": "United States", "MX": "Mexico"}
     regions += subdivision_regions(taken, used, names)
     return [r for r in regions if r.geometry is not None and not r.geometry.is_empty]

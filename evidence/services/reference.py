@@ -229,6 +229,11 @@ def seed_organisations() -> int:
 #: Natural Earth file (evidence.geo.world._english_name).
 RENAMED_REGIONS: dict[str, str] = {"wake-island": "spratly-islands", "misto-sevastopol-oblast": "sevastopol"}
 
+#: Endings of subdivision slugs written with the wrong country name (a small territory with the country's ISO code
+#: named the country: "Acre, Brazilian Island", "Queensland, Ashmore and Cartier Islands"): renamed like the above.
+RENAMED_SLUG_ENDINGS: dict[str, str] = {"-brazilian-island": "-brazil", "-clipperton-island": "-france",
+                                        "-ashmore-and-cartier-islands": "-australia"}
+
 #: Aliases a region's definition no longer has because they named something else (region slug → aliases): removed
 #: from a database seeded before, where merging alone would keep them. "Sevastopol" made "near Sevastopol" count
 #: every mission near the whole of Crimea; the city has a region of its own.
@@ -245,7 +250,10 @@ def sync_regions() -> int:
 
     definitions = load_region_definitions()
     existing = {r.slug: r for r in Region.objects.all()}
-    for old, new in RENAMED_REGIONS.items():  # keep the row (and the missions tagged with it) under its new slug
+    renamed = dict(RENAMED_REGIONS)
+    renamed.update({slug: slug[:-len(end)] + to for slug in existing for end, to in RENAMED_SLUG_ENDINGS.items()
+                    if slug.endswith(end)})
+    for old, new in renamed.items():  # keep the row (and the missions tagged with it) under its new slug
         if old in existing and new not in existing:
             region = existing.pop(old)
             region.slug = new

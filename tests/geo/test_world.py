@@ -68,6 +68,18 @@ def test_aliases_in_local_languages_and_short_forms(by_slug):
     assert by_slug["georgia-country"].name == "Georgia" and by_slug["georgia"].kind == "us_state"
 
 
+def test_subdivisions_are_written_with_their_countrys_own_name(by_slug):
+    # France, Brazil and Australia share their ISO code with a small territory of theirs; the territory's name had
+    # become the country's ("Queensland, Ashmore and Cartier Islands", "Acre, Brazilian Island")
+    assert by_slug["queensland-australia"].name == "Queensland, Australia"
+    assert by_slug["acre-brazil"].name == "Acre, Brazil" and by_slug["brittany-france"].name == "Brittany, France"
+    territories = ("Brazilian Island", "Clipperton Island", "Ashmore and Cartier Islands")
+    assert not [d.name for d in by_slug.values() if d.kind == "subdivision" and d.name.endswith(territories)]
+    # "Sevastopol" names the city's own region, not all of Crimea (found asking the demo)
+    assert by_slug["sevastopol"].name == "Sevastopol" and "Sevastopol" not in by_slug["crimea"].aliases
+    assert by_slug["sevastopol"].geometry.within(by_slug["crimea"].geometry.buffer(0.05))
+
+
 def test_the_spratly_islands_are_not_wake_island(by_slug):
     # eighth pass (blind6): the Natural Earth file names the Spratlys' record "Wake Island" in NAME_EN, which made
     # "Spratly Islands" a region called Wake Island and "Wake Island" (a US atoll at 166.6° E) the Spratlys
