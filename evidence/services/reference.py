@@ -229,15 +229,27 @@ def seed_organisations() -> int:
 #: Natural Earth file (evidence.geo.world._english_name).
 RENAMED_REGIONS: dict[str, str] = {"wake-island": "spratly-islands", "misto-sevastopol-oblast": "sevastopol"}
 
-#: Endings of subdivision slugs written with the wrong country name (a small territory with the country's ISO code
-#: named the country: "Acre, Brazilian Island", "Queensland, Ashmore and Cartier Islands"): renamed like the above.
-RENAMED_SLUG_ENDINGS: dict[str, str] = {"-brazilian-island": "-brazil", "-clipperton-island": "-france",
-                                        "-ashmore-and-cartier-islands": "-australia"}
-
 #: Aliases a region's definition no longer has because they named something else (region slug → aliases): removed
 #: from a database seeded before, where merging alone would keep them. "Sevastopol" made "near Sevastopol" count
 #: every mission near the whole of Crimea; the city has a region of its own.
 WITHDRAWN_REGION_ALIASES: dict[str, tuple[str, ...]] = {"crimea": ("Sevastopol",)}
+
+
+def _renamed_slugs(existing: dict[str, Region], definitions: list, wkbs: list[bytes]) -> dict[str, str]:
+    """Old slug → new slug of the seeded rows whose name changed: the explicit ones, and a row whose slug no
+    definition has any more while a new slug's definition has exactly its outline ("Acre, Brazilian Island" →
+    "Acre, Brazil": a subdivision's slug is made from the name it is written with)."""
+    wanted = {d.slug for d in definitions}
+    renamed = {old: new for old, new in RENAMED_REGIONS.items() if old in existing and new not in existing}
+    orphans: dict[bytes, list[str]] = defaultdict(list)
+    for slug, region in existing.items():
+        if slug not in wanted and slug not in renamed:
+            orphans[bytes(region.geometry_wkb)].append(slug)
+    for definition, wkb in zip(definitions, wkbs, strict=True):
+        owners = orphans.get(wkb, [])
+        if definition.slug not in existing and definition.slug not in renamed.values() and len(owners) == 1:
+            renamed[owners[0]] = definition.slug
+    return renamed
 
 
 def sync_regions() -> int:
@@ -250,16 +262,12 @@ def sync_regions() -> int:
 
     definitions = load_region_definitions()
     existing = {r.slug: r for r in Region.objects.all()}
-    renamed = dict(RENAMED_REGIONS)
-    renamed.update({slug: slug[:-len(end)] + to for slug in existing for end, to in RENAMED_SLUG_ENDINGS.items()
-                    if slug.endswith(end)})
-    for old, new in renamed.items():  # keep the row (and the missions tagged with it) under its new slug
-        if old in existing and new not in existing:
-            region = existing.pop(old)
-            region.slug = new
-            region.save(update_fields=["slug"])
-            existing[new] = region
     wkbs = shapely.to_wkb([d.geometry for d in definitions])
+    for old, new in _renamed_slugs(existing, definitions, wkbs).items():  # the row and its missions' tags stay
+        region = existing.pop(old)
+        region.slug = new
+        region.save(update_fields=["slug"])
+        existing[new] = region
     fields = ["name", "kind", "aliases", "geometry_wkb", "min_lon", "min_lat", "max_lon", "max_lat", "source"]
     to_create, to_update = [], []
     for definition, wkb in zip(definitions, wkbs, strict=True):

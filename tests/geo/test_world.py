@@ -71,10 +71,13 @@ def test_aliases_in_local_languages_and_short_forms(by_slug):
 def test_subdivisions_are_written_with_their_countrys_own_name(by_slug):
     # France, Brazil and Australia share their ISO code with a small territory of theirs; the territory's name had
     # become the country's ("Queensland, Ashmore and Cartier Islands", "Acre, Brazilian Island")
-    assert by_slug["queensland-australia"].name == "Queensland, Australia"
+    assert by_slug["victoria-australia"].name == "Victoria, Australia"  # a given name: written with its country
     assert by_slug["acre-brazil"].name == "Acre, Brazil" and by_slug["brittany-france"].name == "Brittany, France"
     territories = ("Brazilian Island", "Clipperton Island", "Ashmore and Cartier Islands")
     assert not [d.name for d in by_slug.values() if d.kind == "subdivision" and d.name.endswith(territories)]
+    # famous states and provinces are bare names, and longer than the country inside them
+    assert by_slug["inner-mongolia"].name == "Inner Mongolia" and by_slug["western-australia"].kind == "subdivision"
+    assert {"queensland", "alberta", "rajasthan", "istanbul"} <= set(by_slug)
     # "Sevastopol" names the city's own region, not all of Crimea (found asking the demo)
     assert by_slug["sevastopol"].name == "Sevastopol" and "Sevastopol" not in by_slug["crimea"].aliases
     assert by_slug["sevastopol"].geometry.within(by_slug["crimea"].geometry.buffer(0.05))

@@ -93,19 +93,23 @@ def test_reseeding_renames_a_misnamed_region_and_withdraws_a_wrong_alias():
 @pytest.mark.django_db
 def test_reseeding_renames_subdivisions_written_with_a_wrong_country_and_withdraws_sevastopol_from_crimea():
     """Found asking the demo: "Queensland, Ashmore and Cartier Islands" (a territory's name for Australia's) and
-    "Sevastopol" as an alias of all of Crimea; a database seeded before keeps its rows, renamed, without the alias."""
+    "Sevastopol" as an alias of all of Crimea; a database seeded before keeps its rows (found by their outline),
+    renamed, without the alias."""
     from evidence.models import Region
     from evidence.services.reference import sync_regions
 
     sync_regions()
-    queensland = Region.objects.get(slug="queensland-australia")
+    queensland = Region.objects.get(slug="queensland")
     Region.objects.filter(pk=queensland.pk).update(slug="queensland-ashmore-and-cartier-islands",
                                                    name="Queensland, Ashmore and Cartier Islands")
+    acre = Region.objects.get(slug="acre-brazil")
+    Region.objects.filter(pk=acre.pk).update(slug="acre-brazilian-island", name="Acre, Brazilian Island")
     crimea = Region.objects.get(slug="crimea")
     Region.objects.filter(pk=crimea.pk).update(aliases=[*crimea.aliases, "Sevastopol"])
     count = Region.objects.count()
     sync_regions()
     renamed = Region.objects.get(pk=queensland.pk)
-    assert (renamed.slug, renamed.name) == ("queensland-australia", "Queensland, Australia")
+    assert (renamed.slug, renamed.name) == ("queensland", "Queensland")
+    assert Region.objects.get(pk=acre.pk).slug == "acre-brazil"
     assert Region.objects.count() == count
     assert "Sevastopol" not in Region.objects.get(pk=crimea.pk).aliases
