@@ -505,6 +505,9 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
     held_out8(o, add)
     round9(o, add)
     held_out9(o, add)
+    from tests.bot_core.oracle_round11 import round11
+
+    round11(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)
