@@ -219,7 +219,15 @@ def _periods(o: Oracle, add: Add) -> None:
         ("how many surveillance flights near the border in January and February 2025?",
          both(_surv, near(BORDER), _span(_d(1, 1), _d(2, 28))), ()),
         ("how many flights in December 2024 and January 2025?", _span(_d(12, 1, 2024), _d(1, 31)), ()),
-        ("how many flights this past October?", between(*OCT25), ("2025",)),
+        # reviewed: "this past October" is "last October", the most recent October before this month (README), i.e.
+        # October 2026 (0 missions); it expected October 2025 at first
+        ("how many flights this past October?", between(*month(2026, 10)), ("2026",)),
+        # reviewed: "the start / end of" a month is early / late in it (claims/nlp/dates.py, written semantics),
+        # so these are answered with the dates said; they expected a decline at first
+        ("how many flights near the border at the start of February 2025?",
+         both(near(BORDER), _span(_d(2, 1), _d(2, 10))), ()),
+        ("how many flights near Texas at the end of January 2025?", both(near("texas"), _span(_d(1, 21), _d(1, 31))),
+         ()),
         ("how many flights in mid-February 2025?", _span(_d(2, 11), _d(2, 20)), ()),
         ("how many flights in early February 2025?", _span(_d(2, 1), _d(2, 10)), ()),
         ("how many flights in late January 2025?", _span(_d(1, 21), _d(1, 31)), ()),
@@ -258,8 +266,6 @@ def _periods(o: Oracle, add: Add) -> None:
         "how many flights near Texas last summer?", "how many drone flights over the Black Sea in recent weeks?",
         "how many flights near Kaliningrad in recent days?", "how many P-8 flights near Texas recently?",
         "how many flights near Kaliningrad lately?", "how many drones over the Black Sea earlier this year?",
-        "how many flights near the border at the start of February 2025?",
-        "how many flights near Texas at the end of January 2025?",
         "how many flights near the border in the first days of February 2025?",
         "how many surveillance flights near the border in ten days?",
         "how many surveillance flights near the border over a ten-day period?",
