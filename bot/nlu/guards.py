@@ -501,11 +501,26 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 MONTH_OR_YEAR_RX = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTHS})\.?\s+'?(?P<n>\d{{2}})\b"
                               r"(?!\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d{2}\b)", _RX)
 
+#: "in recent weeks", "over the past days", "the first days of February", "the last few weeks of 2024": a span whose
+#: length is not said (with a number — "the past 14 days", "the first ten days of" — the reader builds it).
+UNCOUNTED_SPAN_RX = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last|previous|coming)\s+"
+                               r"(?:few\s+|several\s+)?(?:days|weeks|months|years)\b"
+                               r"|\b(?:first|last|final|early|closing|opening)\s+(?:few\s+|several\s+)?(?:days|weeks)"
+                               r"\s+of\b", _RX)
+#: "a record number", "more than ever", "unprecedented", "for the first time": a claim about all other times, which a
+#: count of one period does not check.
+NOVELTY_RX = re.compile(r"\b(?:a\s+)?record(?:[-\s]+(?:number|high|level|low|breaking|setting))\b|\brecord-\w+"
+                        r"|\b(?:more|fewer|less)\s+than\s+ever\b|\bunprecedented\b|\b(?:for\s+)?the\s+first\s+time"
+                        r"\b|\bnever\s+before\b|\bthe\s+most\s+since\b", _RX)
+
 
 def vague_times(text: str) -> list[str]:
     """"this time last year", "a month ago" (that day, or around then?), the future tense ("will the RC-135 fly
     near Kaliningrad again?"), and "in Oct 25" (which of two dates?): declined naming the words."""
     out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (how many days is not said: say the dates)" for m in UNCOUNTED_SPAN_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (a claim about every other time: ask for the counts to compare, e.g. \"2025 vs "
+            f"2024\")" for m in NOVELTY_RX.finditer(text)]
     out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what flew, not what should or would have)"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.nlu import followups, ratios
+from bot.nlu import claim_check, followups, ratios
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
@@ -24,6 +24,7 @@ from bot.nlu.normalise import (
     correct_typos,
     designators,
     spell_chat_dates,
+    spell_counted_spans,
     spell_open_periods,
     spell_quarters,
     spell_terse_periods,
@@ -166,6 +167,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
+    corrected, counted = spell_counted_spans(corrected)
+    weekends += counted
     if previous is not None:
         corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
     if previous is not None and _bare_fragment(corrected):
@@ -183,7 +186,17 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     edges += weekends + chat_dates + terse
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
+    frame = claim_check.read_frame(corrected)  # "Is it true that …", "Reuters reports …": the claim, its number
+    if frame is not None:
+        return claim_check.finish(frame, _parse_read(frame.text, corrections, reference=reference, previous=previous,
+                                                     vocab=vocab, vocabulary=vocabulary))
+    return _parse_read(corrected, corrections, reference=reference, previous=previous, vocab=vocab,
+                       vocabulary=vocabulary)
 
+
+def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference: dt.date,
+                previous: BotQuery | None, vocab: Vocab, vocabulary: object) -> BotQuery:
+    """The rest of :func:`parse_question`, from the normalised text on."""
     if HELP_RX.match(corrected):
         return BotQuery(intent=Intent.HELP, corrections=tuple(corrections))
     if WHY_RX.search(corrected):

@@ -1243,7 +1243,8 @@ class _Names:
         kept as an organisation without a key, never an operator in a scope."""
         us_words = {w for w in words if w.lower() in US_MODIFIERS or w in ("Pentagon", "Americans")}
         us_ents = [e for e in ents if (e.label_ == "PLACE" and (  # North America: the project's home story
-            e.id_ in ("region:united-states", "region:mexico") or self._region_kind(e) in ("us_state", "mx_state")))
+            e.id_ in ("region:united-states", "region:mexico", "region:us-mexico-border")  # "the Mexican border"
+            or self._region_kind(e) in ("us_state", "mx_state")))
                    or (e.label_ == "ORG" and e.id_ and e.text.lower() not in GENERIC_SERVICE_WORDS
                        and self._org(e) is not None and e.id_.split(":", 1)[1].startswith(("us-", "cbp")))]
         foreign_at = [e.start for e in ents if e.label_ == "PLACE" and self._region_kind(e) == "country"

@@ -641,6 +641,40 @@ SINGLE: list[Q] = [
     Q("how many drones flew over the Black Sea in 2025?", "count", 4, says="flown by 1 aircraft (Q4 11-2046)"),
     Q("how many aircraft flew near Texas in February 2025?", "count", 6, says="flown by 5 aircraft"),
     Q("how many P-8s flew near Texas in 2025?", "count", 2, types="P8", says="flown by"),
+    # round 11: a claim put to the bot is its scope's count, the stated number said back (declined before: "true",
+    # "Check", "Reuters" not understood; a stated number "I do not use")
+    Q("Is it true that Navy P-8s flew 11 missions near Texas in February 2025?", "count", 2, types="P8",
+      ops="us-navy", regions="near:texas", period=FEB25, says="The claim states 11; the records show 2"),
+    Q("Check: eleven P-8 flights near the Mexican border between 27 January and 5 February 2025", "count", 11,
+      says="The claim states 11"),
+    Q("Reuters reports more than a dozen Global Hawk drones flew over the Black Sea in October 2025; how many?",
+      "count", 4, says="The claim states more than 12"),
+    Q("According to the Desert Ledger, several RAF RC-135s flew near Kaliningrad in October 2025. Is that right?",
+      "count", 3, ops="raf", says="The claim states several; the records show 3"),
+    Q("Fact-check: a U-2 flew near the border on 3 February 2025", "count", 1, types="U2", mission="u2"),
+    Q("How many surveillance flights near the border, according to Pentagon officials, in February 2025?", "count",
+      9, surv=True, period=FEB25),
+    Q("Before we publish: how many U-2 flights in 2024?", "count", 1, types="U2", period=Y24),
+    Q("Check: eleven of the 18 missions near the border were flown by Navy P-8s", "", DECLINED),  # which number?
+    Q("Is it true that the flights were meant to gather intelligence on cartels?", "", DECLINED),
+    # "per" is a source only with its article: "per P-8" stays a unit
+    Q("how many flights per day in February 2025, per the Desert Ledger?", "breakdown", None, by="day"),
+    # the Navy near "the Mexican border" is the US Navy (was: "Navy" not understood beside a foreign demonym)
+    Q("how many Navy P-8 missions near the Mexican border in 2025?", "count", 11, ops="us-navy", types="P8"),
+    # wrong before: "recent weeks" and "the first days of" were filler, answered over all time / the whole month
+    Q("how many drone flights over the Black Sea in recent weeks?", "", DECLINED),
+    Q("how many flights near the border in the first days of February 2025?", "", DECLINED),
+    Q("Check: a record number of surveillance flights flew near the border in February 2025", "", DECLINED),
+    # article-style periods spelled as dates (each said as a correction)
+    Q("how many surveillance flights in the ten days to 12 February 2025?", "count", 6,
+      period="2025-02-03/2025-02-12"),
+    Q("how many flights in the fortnight to 9 February 2025?", "count", 21, period="2025-01-27/2025-02-09"),
+    Q("how many flights in the week ending 2 February 2025?", "count", 14, period="2025-01-27/2025-02-02"),
+    Q("how many flights in the ten days after 26 January 2025?", "count", 21, period=STORY27),
+    Q("how many flights in the first ten days of February?", "count", 12, period="2025-02-01/2025-02-10"),
+    Q("how many flights in the final week of January 2025?", "count", 9, period="2025-01-25/2025-01-31"),
+    Q("how many flights over the weekend of February 1-2, 2025?", "count", 5, period="2025-02-01/2025-02-02"),
+    Q("how many flights the weekend of 2–3 February 2025?", "", DECLINED),  # not one Saturday and Sunday
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------

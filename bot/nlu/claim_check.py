@@ -1,0 +1,171 @@
+"""A claim lifted from an article and put to the bot: "Is it true that Navy P-8s flew 11 missions near Texas in
+February 2025?", "Check: a U-2 flew near the border on 3 February 2025", "Reuters reports B-52s off Venezuela in
+October 2025; how many?".
+
+The claim is asked as "how many …?" over its scope. What is around it is read here, before the scope is read:
+
+- the frame that asks for a check ("is it true that", "check:", "verify:", "fact-check:", "can you verify that", and
+  at the end "— true?", "is that right?", "how many do the records show?", "does the flight data back that up?");
+- the words that only quote the source ("Reuters reports", "the article says", "according to the Desert Ledger,",
+  "our reporter writes that"): the claim's attribution, which filters nothing (the records are not the source) and
+  is said back in the answer, wherever it stands;
+- the number the claim states ("11", "eleven", "a dozen", "more than 10", "nearly 20", "several"): the answer says
+  it back beside the records' count (digits; the qualifier as written), and the verdict stays a person's. A claim
+  with two numbers ("eleven of the 18 missions") is declined: which one is checked?
+
+Every word read here is blanked (same length, so the reader's offsets still hold) and reported as a note; anything
+else in the claim is read as in a question, so a claim about purpose, altitude or a change is declined by its words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.nlu.query import BotQuery, Intent
+from claims.nlp.dates import NUMBER_WORDS
+
+_RX = re.IGNORECASE
+
+#: Who a claim is quoted from: a name in capitals ("Reuters", "CNN", "The AP", "the Desert Ledger") or the story words.
+_SOURCE = (r"(?:(?i:the|a|an|our|one|this|that)\s+)?(?:(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3}"
+           r"|(?i:(?:news\s+)?(?:article|story|piece|report|reporter|outlet|headline|wire|source|paper|newspaper|post)s?))")
+_SAYS = (r"(?:reports?|reported|says|said|claims?|claimed|writes|wrote|states?|stated|alleges?|alleged|notes|noted"
+         r"|suggests|suggested|asserts|asserted)")
+#: A desk's preface before a colon ("Before we publish:", "Quick check before filing:", "For a story:", "Need a number
+#: for the story:", "Double-check for me:"): two to seven words of the newsroom's, none of them a filter.
+_DESK_WORDS = (r"(?:before|we|publish|publishing|print|filing|file|go|goes|need|needed|a|the|number|figure|for|story"
+               r"|piece|article|report|quick|quickly|check|double[-\s]?check|fact[-\s]?check|sanity|request|me|please"
+               r"|our|this|one|to|up|final)")
+_PREFACE = rf"(?:{_DESK_WORDS}\s+){{1,6}}{_DESK_WORDS}"
+#: At the start: the check asked for, or the source and its verb.
+LEAD_RX = re.compile(
+    r"^\W*(?:(?i:(?:is\s+it\s+(?:true|correct|right|accurate)|(?:can|could)\s+you\s+(?:verify|check|confirm)"
+    r"|please\s+(?:verify|check|confirm))(?:\s+(?:that|whether|if))?[\s,:]*"
+    r"|(?:verify|check|confirm|fact[-\s]?check)\s*(?::|\bthat\b|\bwhether\b)[\s,]*"
+    rf"|{_PREFACE}\s*[:—–]\s*)"
+    rf"|{_SOURCE}\s+(?i:{_SAYS}(?:\s+that)?)[\s,:]+)")
+#: Anywhere, between commas or at an end: "according to the Desert Ledger,", ", according to Pentagon officials,";
+#: "per" only with its article ("per the Desert Ledger"): "per P-8", "per day" are units.
+ACCORDING_RX = re.compile(r"(?:^|(?<=[\s,]))(?:according\s+to\s+(?:the\s+)?|per\s+the\s+)"
+                          r"(?!(?:records|data|flight\s+data)\b)"
+                          r"(?:(?-i:[A-Z])|article|story|piece|report|officials?)[^,.;?!—–]{0,60}?"
+                          r"(?=\s*(?:[,.;?!—–]|$))", _RX)
+_THE_DATA = r"(?:the\s+)?(?:records|data|flight\s+data|flight\s+records|tracks)"
+#: At the end: "— how many do the records show?", "; how many?", "Is that right?", "— true?".
+TAIL_RX = re.compile(
+    r"[\s,;:.—–-]+(?:(?:so\s+)?how\s+many(?:\s+(?:do|does|did)\s+" + _THE_DATA + r"\s+(?:show|hold|say))?"
+    r"|how\s+many\s+(?:were\s+there|did\s+they\s+fly)(?:\s+really)?"
+    r"|what\s+do(?:es)?\s+" + _THE_DATA + r"\s+(?:say|show)"
+    r"|is\s+(?:that|this|it)\s+(?:right|true|correct|accurate|so|in\s+" + _THE_DATA + r")"
+    r"|(?:do|does)\s+" + _THE_DATA + r"\s+(?:back\s+(?:that|this|it)\s+up|support\s+(?:that|this|it)|show\s+"
+    r"(?:that|this|it))"
+    r"|true|correct|right|accurate|really)\s*[?.!]*\s*$", _RX)
+
+_QUALIFIER = (r"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than"
+              r"|as\s+many\s+as|upwards\s+of|up\s+to|close\s+to|nearly|almost|about|around|roughly|approximately"
+              r"|some|over|under|exactly|a\s+total\s+of)")
+_WORD_NUMBER = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an", "several", "a few", "couple",
+                                                                    "a couple of"}), key=len, reverse=True))
+#: A stated number: "more than 10", "eleven", "a dozen", "half a dozen", and the vague amounts that state none.
+STATED_RX = re.compile(
+    rf"(?<![\w$£€/.-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d+|{_WORD_NUMBER})(?![\w/-])"
+    r"(?P<times>\s+times\b)?"
+    r"|(?<![\w-])(?P<vague>several|dozens\s+of|scores\s+of|a\s+handful\s+of|a\s+few|a\s+number\s+of|numerous)"
+    r"(?![\w-])", _RX)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: What makes a number a date, a length of time, a distance or a name, not a number of missions.
+NOT_STATED_AFTER_RX = re.compile(
+    rf"^(?:st|nd|rd|th)?\s*(?:(?:of\s+)?{_MONTH}\b|[-–/]|(?:and|to|through|until)\s+\d|(?:days?|nights?|weeks?"
+    r"|fortnights?|months?|years?|hours?|minutes?|nm|nmi|km|kilomet|miles?|mi\b|nautical|feet|ft\b|foot|%|percent"
+    r"|per\s+cent|million|billion|thousand|,\d))", _RX)
+NOT_STATED_BEFORE_RX = re.compile(rf"(?:\b{_MONTH}|[-–/]|\b(?:the\s+)?(?:first|last|final|next|past)|\bwithin"
+                                  r"|\btop|\bQ)\s*$", _RX)
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    """The question with the frame, the source and the stated number blanked; what was read, for the notes."""
+
+    text: str
+    frame: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    stated: str = ""
+    #: A reason the claim cannot be checked as a count ("two numbers").
+    problem: str = ""
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def read_frame(text: str) -> ClaimFrame | None:
+    """The claim-check frame around ``text``, or None when the question is not a claim put to the bot (a plain
+    question that quotes a source — "…, according to Pentagon officials, …" — is read here too)."""
+    frame: list[str] = []
+    source: list[str] = []
+    lead = LEAD_RX.match(text)
+    if lead is not None and lead.group(0).strip():
+        words = lead.group(0).strip(" ,:")
+        (source if re.search(_SAYS, words, _RX) and not re.match(r"\W*(?:is|can|could|please|verify|check|confirm"
+                                                                 r"|fact)", words, _RX) else frame).append(words)
+        text = _blank(text, lead.start(), lead.end())
+    for m in ACCORDING_RX.finditer(text):
+        source.append(m.group(0).strip())
+        text = _blank(text, m.start(), m.end())
+    tail = TAIL_RX.search(text)
+    if tail is not None and (frame or source):
+        frame.append(tail.group(0).strip(" ,;:.—–-"))
+        text = _blank(text, tail.start(), tail.end())
+    if not frame and not source:
+        return None
+    if not frame:  # a question that quotes a source: nothing stated to say back
+        return ClaimFrame(text=text, source=tuple(source))
+    return _stated(text, tuple(frame), tuple(source))
+
+
+def _stated(text: str, frame: tuple[str, ...], source: tuple[str, ...]) -> ClaimFrame:
+    found = [m for m in STATED_RX.finditer(text)
+             if m.group("vague") or not (NOT_STATED_AFTER_RX.match(text[m.end("num"):])
+                                         or NOT_STATED_BEFORE_RX.search(text[:m.start("num")])
+                                         or re.fullmatch(r"(?:19|20)\d\d", m.group("num")))]
+    if len(found) > 1:
+        return ClaimFrame(text=text, frame=frame, source=source,
+                          problem="two numbers in the claim (" + " and ".join(f'"{m.group(0)}"' for m in found)
+                          + "): check one at a time")
+    if not found:
+        return ClaimFrame(text=text, frame=frame, source=source)
+    m = found[0]
+    return ClaimFrame(text=_blank(text, m.start(), m.end()), frame=frame, source=source, stated=_digits(m))
+
+
+def _digits(m: re.Match[str]) -> str:
+    """"eleven" → "11", "more than a dozen" → "more than 12", "half a dozen" → "6"; a vague amount as written."""
+    if m.group("vague"):
+        return " ".join(m.group("vague").split())
+    num = " ".join(m.group("num").lower().split())
+    value = 6 if num == "half a dozen" else int(num) if num.isdigit() else NUMBER_WORDS[num]
+    qual = " ".join(m.group("qual").lower().split()) + " " if m.group("qual") else ""
+    return f"{qual}{value}{' times' if m.group('times') else ''}"
+
+
+def frame_notes(frame: ClaimFrame) -> tuple[str, ...]:
+    """How the frame was read, said in the answer."""
+    notes = []
+    if frame.frame:
+        notes.append("Read as a claim to check (" + "; ".join(f'"{w}"' for w in frame.frame) + "): the answer is "
+                     "the records' count for the claim's scope; the verdict stays a person's.")
+    if frame.source:
+        notes.append("Read " + ", ".join(f'"{w}"' for w in frame.source) + " as the claim's source: it filters "
+                     "nothing (the flight records are not the source).")
+    return tuple(notes)
+
+
+def finish(frame: ClaimFrame, query: BotQuery) -> BotQuery:
+    """The claim's reading with its frame: the stated number and the notes; declined when the claim is not a count
+    (a list, a comparison…) or states two numbers."""
+    problems = [frame.problem] if frame.problem else []
+    if frame.frame and query.intent not in {Intent.COUNT, Intent.UNKNOWN} and not query.not_understood:
+        problems.append(f"a claim checked as anything but a count (read as: {query.intent})")
+    return replace(query, claimed=frame.stated, notes=(*frame_notes(frame), *query.notes),
+                   not_understood=(*query.not_understood, *problems))
