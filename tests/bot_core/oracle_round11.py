@@ -458,3 +458,171 @@ def _answerable(o: Oracle, add: Add) -> None:
          both(NAVY, P8, near("texas"), between(*FEB25))),
     ]:
         add("r11-answer", (text, o.count(pred)))
+
+
+def held_out(o: Oracle, add: Add) -> None:
+    """The held-out batch (category ``r11b-``), written after the first batch's fixes and run once before any fix of
+    its own: other wrappers, number forms, claims, article periods, world scopes, traps and conversations."""
+    _held_out_claims(o, add)
+    _held_out_periods(o, add)
+    _held_out_world(o, add)
+    _held_out_conversations(o, add)
+    _held_out_traps(add)
+    _held_out_answerable(o, add)
+
+
+HELD_OUT_WRAPPERS = [
+    "Claim: {c}. Accurate?", "True or false: {c}", "Fact check this — {c}", "Is this right: {c}?",
+    "AP says {c}. Can you confirm?", "The Guardian reported {c}; what do our records say?",
+    "Our story says {c} — correct?", "Can you check whether {c}?", "A wire report says {c}. How many do we have?",
+    "Please verify: {c}", "Per Reuters, {c}. True?", "{c}, the Pentagon said. Is that correct?",
+]
+HELD_OUT_NUMBERS = [
+    ("thirteen", "13"), ("a couple of", "2"), ("nine", "9"), ("over a dozen", "12"), ("no fewer than 10", "10"),
+    ("as many as 15", "15"), ("around 20", "20"), ("upwards of 12", "12"), ("exactly 4", "4"), ("3", "3"),
+    ("more than twenty", "20"), ("16", "16"),
+]
+
+
+def _held_out_claims(o: Oracle, add: Add) -> None:
+    claims: list[tuple[str, Pred]] = [
+        ("US Air Force RC-135s flew {n} missions near Kaliningrad in October 2025",
+         both(USAF, RC, near(KAL), between(*OCT25))),
+        ("{n} drone flights were logged over the Aegean Sea in October 2025", both(DRONE, over("aegean-sea"),
+                                                                                    between(*OCT25))),
+        ("P-8 Poseidons flew {n} sorties over the Gulf of Mexico in February 2025",
+         both(P8, over("gulf-of-mexico"), between(*FEB25))),
+        ("{n} U-2 missions were flown near New Mexico in 2025", both(U2, near("new-mexico"), between(*Y25))),
+        ("the US Navy flew {n} surveillance flights off California in January 2025",
+         both(NAVY, _surv, near("california"), between(*JAN25))),
+        ("{n} E-3 Sentry flights were tracked over Texas in 2024", both(E3, over("texas"), between(*Y24))),
+        ("British spy planes made {n} flights over the North Sea in October 2025",
+         both(RAF, _surv, over("north-sea"), between(*OCT25))),
+    ]
+    k = 0
+    for i, (claim, pred) in enumerate(claims):
+        for j in range(4):
+            wrapper = HELD_OUT_WRAPPERS[(i * 5 + j) % len(HELD_OUT_WRAPPERS)]
+            words, digits = HELD_OUT_NUMBERS[k % len(HELD_OUT_NUMBERS)]
+            k += 1
+            c = claim.format(n=words)
+            c = c[0].upper() + c[1:] if wrapper.startswith("{c}") else c
+            add("r11b-claim", (wrapper.format(c=c), _claim(o, pred, digits)))
+    for text, pred in [
+        ("True or false: a Global Hawk flew over Greece on 17 October 2025", both(Q4, over("greece"),
+                                                                                  _day(2025, 10, 17))),
+        ("Claim: an RAF RC-135 flew over Denmark on 14 October 2025. Accurate?", both(RAF, RC, over("denmark"),
+                                                                                      _day(2025, 10, 14))),
+        ("Please verify: a P-3 Orion flew off California on 31 January 2025", both(P3, near("california"),
+                                                                                   _day(2025, 1, 31))),
+        ("AP says a KC-135 flew near the border on 3 February 2025. Can you confirm?",
+         both(_t("K35R"), near(BORDER), _day(2025, 2, 3))),
+        ("Is this right: US Navy P-8s flew over Tamaulipas in February 2025?",
+         both(NAVY, P8, over("tamaulipas"), between(*FEB25))),
+        ("Our story says B-1 bombers flew near the border in February 2025 — correct?",
+         both(_t("B1"), near(BORDER), between(*FEB25))),
+        ("Can you check whether an E-3 flew over New Mexico on 2 February 2025?",
+         both(E3, over("new-mexico"), _day(2025, 2, 2))),
+        ("The Guardian reported a US drone flew near Bulgaria in October 2025; what do our records say?",
+         both(US, DRONE, near("bulgaria"), between(*OCT25))),
+    ]:
+        add("r11b-claim1", (text, _claim(o, pred)))
+
+
+def _held_out_periods(o: Oracle, add: Add) -> None:
+    octb = o.bare_month(10)
+    for text, pred, says in [
+        ("how many flights in the 12 days to 5 February 2025?", _span(_d(1, 25), _d(2, 5)), ()),
+        ("how many flights in the three days from 3 February 2025?", _span(_d(2, 3), _d(2, 5)), ()),
+        ("how many P-8 flights in the two weeks ending 9 February 2025?", both(P8, _span(_d(1, 27), _d(2, 9))), ()),
+        ("how many flights in the five days after 31 January 2025?", _span(_d(2, 1), _d(2, 5)), ()),
+        ("how many flights in the first five days of February 2025?", _span(_d(2, 1), _d(2, 5)), ()),
+        ("how many flights in the last three days of January 2025?", _span(_d(1, 29), _d(1, 31)), ()),
+        ("how many flights on the weekend of 25–26 January 2025?", _span(_d(1, 25), _d(1, 26)), ()),
+        ("how many flights Oct. 1–10, 2025?", _span(_d(10, 1), _d(10, 10)), ()),
+        ("how many RAF flights between Oct. 7 and Oct. 21, 2025?", both(RAF, _span(_d(10, 7), _d(10, 21))), ()),
+        ("how many flights in the ten days to October 12?", _span(octb[0].replace(day=3), octb[0].replace(day=12)),
+         (str(octb[0].year),)),
+        ("how many flights during October and November 2025?", _span(_d(10, 1), _d(11, 30)), ()),
+        ("how many drone flights in the 7 days to 10 October 2025?", both(DRONE, _span(_d(10, 4), _d(10, 10))), ()),
+        ("how many flights in the fortnight ending 21 October 2025?", _span(_d(10, 8), _d(10, 21)), ()),
+        ("how many flights near Kaliningrad in the week to 14 October 2025?",
+         both(near(KAL), _span(_d(10, 8), _d(10, 14))), ()),
+    ]:
+        add("r11b-period", (text, Expect("count", len(o.sel(pred)), says=says)))
+    for text in ["how many flights near Texas in recent months?", "how many flights over the past few weeks?",
+                 "how many flights in the closing days of January 2025?", "how many flights in the spring of 2025?",
+                 "how many flights near the border at the turn of the year?", "how many flights earlier this month?"]:
+        add("r11b-period", (text, Expect("decline")))
+
+
+def _held_out_world(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        ("How many US Navy Poseidon patrols off Baja California in January 2025?",
+         both(NAVY, P8, near("baja-california"), between(*JAN25))),
+        ("How many American drones in Black Sea airspace in October 2025?", both(US, DRONE, over("black-sea"),
+                                                                                 between(*OCT25))),
+        ("How many UK reconnaissance aircraft over the Baltic?", both(RAF, _surv, over("baltic-sea"))),
+        ("How many US Air Force reconnaissance drones over the Aegean?", both(USAF, DRONE, over("aegean-sea"))),
+        ("How many Royal Air Force RC-135W flights near Kaliningrad?", both(RAF, RC, near(KAL))),
+        ("How many USAF spy planes over the Gulf of California?", both(USAF, _surv, over("gulf-of-california"))),
+        ("How many American spy planes off Sinaloa in February 2025?", both(US, _surv, near("sinaloa"),
+                                                                           between(*FEB25))),
+        ("How many US Navy surveillance aircraft off Tamaulipas?", both(NAVY, _surv, near("tamaulipas"))),
+    ]:
+        add("r11b-world", (text, o.count(pred)))
+
+
+def _held_out_conversations(o: Oracle, add: Add) -> None:
+    s = "r11b-conv"
+    rc = both(USAF, RC, near(KAL), between(*OCT25))
+    add(s,
+        ("True or false: US Air Force RC-135s flew 3 missions near Kaliningrad in October 2025", _claim(o, rc, "3")),
+        ("when was it?", o.when(rc, "last")),
+        ("and the RAF?", o.count(both(RAF, RC, near(KAL), between(*OCT25)))))
+    p8 = both(P8, over("gulf-of-mexico"), between(*FEB25))
+    add(s,
+        ("Claim: P-8s flew a dozen sorties over the Gulf of Mexico in February 2025. Accurate?", _claim(o, p8, "12")),
+        ("list them", o.listing(p8)),
+        ("how many were over Texas?", o.count(both(p8, over("texas")))))
+    add(s,
+        ("how many of those were P-8s?", Expect("decline")),
+        ("how many P-8 flights in 2024?", o.count(both(P8, between(*Y24)))))
+
+
+def _held_out_traps(add: Add) -> None:
+    for text in [
+        "Check: the P-8s flew 11 missions near Texas at the request of the DEA",
+        "Is it true that the RC-135 flew 14 hours near Sinaloa?",
+        "Claim: surveillance flights near the border tripled in February 2025. True?",
+        "Is it true that the U-2 flew higher than 60,000 feet?",
+        "Reuters reports the Global Hawks were escorted near Crimea in October 2025; how many?",
+        "Check: 18 surveillance flights in a ten-day span near the border",
+        "Is it true that the RAF flew near Kaliningrad more often than ever in October 2025?",
+        "Check: the first-ever U-2 flight near the border was on 3 February 2025",
+        "Verify: the drones turned off their transponders over the Black Sea",
+        "Is it true that 4 of the 11 P-8 flights were near Texas?",
+        "Check: P-8 flights near Texas were up 50% in February 2025",
+        "Fact-check: the flights near the border were ordered by the White House",
+    ]:
+        add("r11b-trap", (text, Expect("decline")))
+
+
+def _held_out_answerable(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        ("For tonight's story: how many P-8 flights near Texas in 2025?", both(P8, near("texas"), between(*Y25))),
+        ("Quick fact-check: RC-135 flights near Kaliningrad in October 2025?", both(RC, near(KAL),
+                                                                                    between(*OCT25))),
+        ("Before I file: how many U-2 flights near New Mexico in 2025?", both(U2, near("new-mexico"),
+                                                                              between(*Y25))),
+        ("How many E-3 flights over Texas in 2024, per the flight records?", both(E3, over("texas"), between(*Y24))),
+        ("According to the records, how many RAF flights over Sweden in October 2025?",
+         both(RAF, over("sweden"), between(*OCT25))),
+        ("How many Navy P-8 flights near Texas in February 2025, according to the Pentagon?",
+         both(NAVY, P8, near("texas"), between(*FEB25))),
+        ("For our fact check, how many Global Hawk flights over the Black Sea in October 2025?",
+         both(Q4, over("black-sea"), between(*OCT25))),
+        ("Story check: how many surveillance flights near the border in the week of 27 January 2025?",
+         both(_surv, near(BORDER), _span(_d(1, 27), _d(2, 2)))),
+    ]:
+        add("r11b-answer", (text, o.count(pred)))
