@@ -28,29 +28,36 @@ _RX = re.IGNORECASE
 
 #: Who a claim is quoted from: a name in capitals ("Reuters", "CNN", "The AP", "the Desert Ledger") or the story words.
 _SOURCE = (r"(?:(?i:the|a|an|our|one|this|that)\s+)?(?:(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3}"
-           r"|(?i:(?:news\s+)?(?:article|story|piece|report|reporter|outlet|headline|wire|source|paper|newspaper|post)s?))")
+           r"|(?i:(?:(?:news|wire|press|local|our|the)\s+)?(?:article|story|piece|report|reporter|outlet|headline|wire"
+           r"|source|paper|newspaper|post|agency)s?))")
 _SAYS = (r"(?:reports?|reported|says|said|claims?|claimed|writes|wrote|states?|stated|alleges?|alleged|notes|noted"
          r"|suggests|suggested|asserts|asserted)")
 #: A desk's preface before a colon ("Before we publish:", "Quick check before filing:", "For a story:", "Need a number
 #: for the story:", "Double-check for me:"): two to seven words of the newsroom's, none of them a filter.
 _DESK_WORDS = (r"(?:before|we|publish|publishing|print|filing|file|go|goes|need|needed|a|the|number|figure|for|story"
                r"|piece|article|report|quick|quickly|check|double[-\s]?check|fact[-\s]?check|sanity|request|me|please"
-               r"|our|this|one|to|up|final)")
+               r"|our|this|one|to|up|final|i|tonight['’]s|tonight|today['’]s|fact|desk|editor|copy|headline)")
 _PREFACE = rf"(?:{_DESK_WORDS}\s+){{1,6}}{_DESK_WORDS}"
 #: At the start: the check asked for, or the source and its verb.
 LEAD_RX = re.compile(
     r"^\W*(?:(?i:(?:is\s+it\s+(?:true|correct|right|accurate)|(?:can|could)\s+you\s+(?:verify|check|confirm)"
     r"|please\s+(?:verify|check|confirm))(?:\s+(?:that|whether|if))?[\s,:]*"
     r"|(?:verify|check|confirm|fact[-\s]?check)\s*(?::|\bthat\b|\bwhether\b)[\s,]*"
-    rf"|{_PREFACE}\s*[:—–]\s*)"
+    rf"|{_PREFACE}\s*[:—–,]\s*"
+    # "True or false:", "Claim:", "Is this right:", "Fact check this —": a claim set out after a colon or a dash
+    r"|(?:true\s+or\s+false|claim|is\s+(?:this|that)\s+(?:right|true|correct|accurate)|fact[-\s]?check\s+this"
+    r"|(?:verify|check|confirm)\s+this)\s*[:—–]\s*)"
     rf"|{_SOURCE}\s+(?i:{_SAYS}(?:\s+that)?)[\s,:]+)")
 #: Anywhere, between commas or at an end: "according to the Desert Ledger,", ", according to Pentagon officials,";
 #: "per" only with its article ("per the Desert Ledger"): "per P-8", "per day" are units.
-ACCORDING_RX = re.compile(r"(?:^|(?<=[\s,]))(?:according\s+to\s+(?:the\s+)?|per\s+the\s+)"
+ACCORDING_RX = re.compile(r"(?:^|(?<=[\s,]))(?:according\s+to\s+(?:the\s+)?|per\s+the\s+"
+                          r"|per\s+(?=(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*\s*,))"
                           r"(?!(?:records|data|flight\s+data)\b)"
                           r"(?:(?-i:[A-Z])|article|story|piece|report|officials?)[^,.;?!—–]{0,60}?"
                           r"(?=\s*(?:[,.;?!—–]|$))", _RX)
-_THE_DATA = r"(?:the\s+)?(?:records|data|flight\s+data|flight\s+records|tracks)"
+#: After the claim: "…, the Pentagon said.", "…, Reuters reported".
+SAID_AFTER_RX = re.compile(rf",\s*{_SOURCE}\s+(?i:{_SAYS})(?=\s*(?:[.;?!—–]|$))")
+_THE_DATA = r"(?:(?:the|our)\s+)?(?:records|data|flight\s+data|flight\s+records|tracks)"
 #: At the end: "— how many do the records show?", "; how many?", "Is that right?", "— true?".
 TAIL_RX = re.compile(
     r"[\s,;:.—–-]+(?:(?:so\s+)?how\s+many(?:\s+(?:do|does|did)\s+" + _THE_DATA + r"\s+(?:show|hold|say))?"
@@ -59,13 +66,15 @@ TAIL_RX = re.compile(
     r"|is\s+(?:that|this|it)\s+(?:right|true|correct|accurate|so|in\s+" + _THE_DATA + r")"
     r"|(?:do|does)\s+" + _THE_DATA + r"\s+(?:back\s+(?:that|this|it)\s+up|support\s+(?:that|this|it)|show\s+"
     r"(?:that|this|it))"
+    r"|how\s+many\s+do\s+(?:we|you)\s+(?:have|show|see|count)"
+    r"|(?:can|could)\s+you\s+(?:confirm|verify|check)(?:\s+(?:that|this|it))?"
     r"|true|correct|right|accurate|really)\s*[?.!]*\s*$", _RX)
 
 _QUALIFIER = (r"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than"
               r"|as\s+many\s+as|upwards\s+of|up\s+to|close\s+to|nearly|almost|about|around|roughly|approximately"
               r"|some|over|under|exactly|a\s+total\s+of)")
-_WORD_NUMBER = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an", "several", "a few", "couple",
-                                                                    "a couple of"}), key=len, reverse=True))
+_WORD_NUMBER = "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS
+                                if w not in {"a", "an", "several", "a few", "couple"}), key=len, reverse=True))
 #: A stated number: "more than 10", "eleven", "a dozen", "half a dozen", and the vague amounts that state none.
 STATED_RX = re.compile(
     rf"(?<![\w$£€/.-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d+|{_WORD_NUMBER})(?![\w/-])"
@@ -110,9 +119,10 @@ def read_frame(text: str) -> ClaimFrame | None:
         (source if re.search(_SAYS, words, _RX) and not re.match(r"\W*(?:is|can|could|please|verify|check|confirm"
                                                                  r"|fact)", words, _RX) else frame).append(words)
         text = _blank(text, lead.start(), lead.end())
-    for m in ACCORDING_RX.finditer(text):
-        source.append(m.group(0).strip())
-        text = _blank(text, m.start(), m.end())
+    for rx in (ACCORDING_RX, SAID_AFTER_RX):
+        for m in rx.finditer(text):
+            source.append(m.group(0).strip(" ,"))
+            text = _blank(text, m.start(), m.end())
     tail = TAIL_RX.search(text)
     if tail is not None and (frame or source):
         frame.append(tail.group(0).strip(" ,;:.—–-"))

@@ -252,7 +252,8 @@ def quantity_thresholds(text: str, spans: Spans, *, counting: bool) -> list[str]
                                                     for ls, le, lab in spans):  # "the last 3": the intent's
             continue
         bounded = QUANTITY_BOUND_RX.search(text[max(0, s - 16):e])
-        if bounded and not counting:
+        # "how many … upwards of 12 drone flights …?": a bound only a yes/no count answers ("were there more than …")
+        if bounded and not (counting and YES_NO_RX.match(text)):
             out.append(f"word: {label.split(': ', 1)[1]} (a threshold I cannot apply: ask for the count or which "
                        "aircraft flew, each with its number)")
         elif not bounded and not THE_RX.search(text[max(0, s - 10):s]) and not (counting and YES_NO_RX.match(text)):

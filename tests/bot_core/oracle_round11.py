@@ -579,7 +579,9 @@ def _held_out_conversations(o: Oracle, add: Add) -> None:
     add(s,
         ("True or false: US Air Force RC-135s flew 3 missions near Kaliningrad in October 2025", _claim(o, rc, "3")),
         ("when was it?", o.when(rc, "last")),
-        ("and the RAF?", o.count(both(RAF, RC, near(KAL), between(*OCT25)))))
+        # reviewed: a follow-up keeps the question asked before it ("when was it?"), as round 9 settled for "and
+        # over the Aegean?" after "which aircraft?"; it expected a count at first
+        ("and the RAF?", o.when(both(RAF, RC, near(KAL), between(*OCT25)), "last")))
     p8 = both(P8, over("gulf-of-mexico"), between(*FEB25))
     add(s,
         ("Claim: P-8s flew a dozen sorties over the Gulf of Mexico in February 2025. Accurate?", _claim(o, p8, "12")),

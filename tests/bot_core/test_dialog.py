@@ -675,6 +675,21 @@ SINGLE: list[Q] = [
     Q("how many flights in the final week of January 2025?", "count", 9, period="2025-01-25/2025-01-31"),
     Q("how many flights over the weekend of February 1-2, 2025?", "count", 5, period="2025-02-01/2025-02-02"),
     Q("how many flights the weekend of 2–3 February 2025?", "", DECLINED),  # not one Saturday and Sunday
+    # round 11's held-out batch: other frames ("True or false:", "…, the Pentagon said.", "Per Reuters,", "A wire
+    # report says … How many do we have?") and desk prefaces ending in a comma
+    Q("True or false: a Global Hawk flew over Greece on 17 October 2025", "count", 1, types="Q4"),
+    Q("P-8 Poseidons flew 3 sorties over the Gulf of Mexico in February 2025, the Pentagon said. Is that correct?",
+      "count", 2, types="P8", says="The claim states 3; the records show 2"),
+    Q("Per Reuters, the US Navy flew around 20 surveillance flights off California in January 2025. True?", "count",
+      5, ops="us-navy", says="The claim states around 20"),
+    Q("For tonight's story: how many P-8 flights near Texas in 2025?", "count", 2, types="P8", period=Y25),
+    # wrong before: a source not read ("A wire report says") let "upwards of 12" drop silently from a count, and
+    # "no fewer than 10" made a comparison of the Navy and surveillance flights
+    Q("A wire report says upwards of 12 drone flights were logged over the Aegean Sea in October 2025. How many do we "
+      "have?", "count", 4, says="The claim states upwards of 12"),
+    Q("The Guardian reported no fewer than 10 drone flights were logged over the Aegean Sea in October 2025; what "
+      "do our records say?", "count", 4, says="The claim states no fewer than 10"),
+    Q("upwards of 12 drone flights were logged over the Aegean Sea in October 2025: how many?", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -880,6 +895,12 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many flights in 2025?", "count", 29),
         Q("what share of those near Texas were P-8s?", "share", None, regions="near:texas", period=Y25,
           rows="part:2,whole:7"),
+    ],
+    # wrong before (round 11): "of those" with no answer before it in the thread was answered over all the records
+    [
+        Q("is it true that Navy P-8s flew near Narnia in 2025?", "", DECLINED),
+        Q("how many of those were P-8s?", "", DECLINED),
+        Q("how many were over Texas?", "", DECLINED),
     ],
     # wrong before: "of those … drones" after P-8 flights replaced the P-8s with every drone (2 drone missions)
     [
