@@ -30,6 +30,7 @@ _RX = re.IGNORECASE
 _SOURCE = (r"(?:(?i:the|a|an|our|one|this|that)\s+)?(?:(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3}"
            r"|(?i:(?:(?:news|wire|press|local|our|the)\s+)?(?:article|story|piece|report|reporter|outlet|headline|wire"
            r"|source|paper|newspaper|post|agency)s?))")
+#: The verb, written in lower case ("the United States" is no source that "States").
 _SAYS = (r"(?:reports?|reported|says|said|claims?|claimed|writes|wrote|states?|stated|alleges?|alleged|notes|noted"
          r"|suggests|suggested|asserts|asserted)")
 #: A desk's preface before a colon ("Before we publish:", "Quick check before filing:", "For a story:", "Need a number
@@ -47,7 +48,7 @@ LEAD_RX = re.compile(
     # "True or false:", "Claim:", "Is this right:", "Fact check this —": a claim set out after a colon or a dash
     r"|(?:true\s+or\s+false|claim|is\s+(?:this|that)\s+(?:right|true|correct|accurate)|fact[-\s]?check\s+this"
     r"|(?:verify|check|confirm)\s+this)\s*[:—–]\s*)"
-    rf"|{_SOURCE}\s+(?i:{_SAYS}(?:\s+that)?)[\s,:]+)")
+    rf"|{_SOURCE}\s+{_SAYS}(?:\s+(?i:that))?[\s,:]+)")
 #: Anywhere, between commas or at an end: "according to the Desert Ledger,", ", according to Pentagon officials,";
 #: "per" only with its article ("per the Desert Ledger"): "per P-8", "per day" are units.
 ACCORDING_RX = re.compile(r"(?:^|(?<=[\s,]))(?:according\s+to\s+(?:the\s+)?|per\s+the\s+"
@@ -56,7 +57,7 @@ ACCORDING_RX = re.compile(r"(?:^|(?<=[\s,]))(?:according\s+to\s+(?:the\s+)?|per\
                           r"(?:(?-i:[A-Z])|article|story|piece|report|officials?)[^,.;?!—–]{0,60}?"
                           r"(?=\s*(?:[,.;?!—–]|$))", _RX)
 #: After the claim: "…, the Pentagon said.", "…, Reuters reported".
-SAID_AFTER_RX = re.compile(rf",\s*{_SOURCE}\s+(?i:{_SAYS})(?=\s*(?:[.;?!—–]|$))")
+SAID_AFTER_RX = re.compile(rf",\s*{_SOURCE}\s+{_SAYS}(?=\s*(?:[.;?!—–]|$))")
 _THE_DATA = r"(?:(?:the|our)\s+)?(?:records|data|flight\s+data|flight\s+records|tracks)"
 #: At the end: "— how many do the records show?", "; how many?", "Is that right?", "— true?".
 TAIL_RX = re.compile(
@@ -69,6 +70,10 @@ TAIL_RX = re.compile(
     r"|how\s+many\s+do\s+(?:we|you)\s+(?:have|show|see|count)"
     r"|(?:can|could)\s+you\s+(?:confirm|verify|check)(?:\s+(?:that|this|it))?"
     r"|true|correct|right|accurate|really)\s*[?.!]*\s*$", _RX)
+
+#: "how many P-8 flights near Texas do the records show in February 2025?": the records' count, asked for in the
+#: middle of the question (read here: the reader takes "the records show …" for a quote of what follows).
+DATA_SHOWS_RX = re.compile(r"\b(?:do|does|did|can)\s+" + _THE_DATA + r"\s+(?:show|say|have|hold|give)\b", _RX)
 
 _QUALIFIER = (r"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than"
               r"|as\s+many\s+as|upwards\s+of|up\s+to|close\s+to|nearly|almost|about|around|roughly|approximately"
@@ -99,6 +104,8 @@ class ClaimFrame:
     text: str
     frame: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
+    #: Words that ask for the records' count ("do the records show"): read, nothing more.
+    asked: tuple[str, ...] = ()
     stated: str = ""
     #: A reason the claim cannot be checked as a count ("two numbers").
     problem: str = ""
@@ -127,10 +134,14 @@ def read_frame(text: str) -> ClaimFrame | None:
     if tail is not None and (frame or source):
         frame.append(tail.group(0).strip(" ,;:.—–-"))
         text = _blank(text, tail.start(), tail.end())
-    if not frame and not source:
+    asked = []
+    for m in DATA_SHOWS_RX.finditer(text):
+        asked.append(m.group(0).strip(" ,"))
+        text = _blank(text, m.start(), m.end())
+    if not frame and not source and not asked:
         return None
     if not frame:  # a question that quotes a source: nothing stated to say back
-        return ClaimFrame(text=text, source=tuple(source))
+        return ClaimFrame(text=text, source=tuple(source), asked=tuple(asked))
     return _stated(text, tuple(frame), tuple(source))
 
 
@@ -165,6 +176,8 @@ def frame_notes(frame: ClaimFrame) -> tuple[str, ...]:
     if frame.frame:
         notes.append("Read as a claim to check (" + "; ".join(f'"{w}"' for w in frame.frame) + "): the answer is "
                      "the records' count for the claim's scope; the verdict stays a person's.")
+    if frame.asked:
+        notes.append("Read " + ", ".join(f'"{w}"' for w in frame.asked) + " as asking for the records' count.")
     if frame.source:
         notes.append("Read " + ", ".join(f'"{w}"' for w in frame.source) + " as the claim's source: it filters "
                      "nothing (the flight records are not the source).")

@@ -324,6 +324,13 @@ _PART_OF_MONTH_RX = re.compile(
     rf"(?P<m>{_MON_RX})\.?(?:,?\s+(?P<y>{_YEAR_RX}))?(?![\w-])", _RX)
 
 
+#: "on 3 and 4 February 2025", "February 3 and 4, 2025": two days named together.
+_TWO_DAYS_RX = re.compile(
+    rf"(?<!between\s)\b(?:(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m>{_MON_RX})\.?|(?P<m2>{_MON_RX})\.?\s+(?P<a2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<b2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?),?\s+(?P<y>{_YEAR_RX})(?![\w-])", _RX)
+
+
 def _count_of(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
@@ -344,7 +351,8 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
     12 February 2025" → "between 3 February 2025 and 12 February 2025" (the ten days ending with that day; "ending",
     "through" the same), "the fortnight to 9 February 2025" (14 days), "the week ending 2 February 2025" (7), "the
     ten days from 27 January 2025" (starting with it), "… after 26 January 2025" (starting the day after);
-    "the first ten days of February 2025", "the final week of January 2025" (its last seven days). Without the
+    "the first ten days of February 2025", "the final week of January 2025" (its last seven days); "3 and 4 February
+    2025" (two days in a row: both; days apart are left as written). Without the
     year the days stay yearless, so the bare-month rule picks it (a span across a new year is left as written);
     "before" is the reader's own."""
     changes: list[tuple[str, str]] = []
@@ -377,7 +385,20 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
         changes.append((m.group(0), _dated(a, b)))
         return _dated(a, b)
 
-    return _PART_OF_MONTH_RX.sub(part, _DAYS_TO_RX.sub(counted, text)), changes
+    def two_days(m: re.Match[str]) -> str:
+        try:
+            month = _month_number(m.group("m") or m.group("m2"))
+            a = dt.date(int(m.group("y")), month, int(m.group("a") or m.group("a2")))
+            b = dt.date(int(m.group("y")), month, int(m.group("b") or m.group("b2")))
+        except ValueError:
+            return m.group(0)
+        if b != a + dt.timedelta(days=1):
+            return m.group(0)  # "3 and 5 February": two days, not the days between (declined, as months are compared)
+        changes.append((m.group(0), _dated(a, b)))
+        return _dated(a, b)
+
+    text = _DAYS_TO_RX.sub(counted, text)
+    return _TWO_DAYS_RX.sub(two_days, _PART_OF_MONTH_RX.sub(part, text)), changes
 
 
 _APOSTROPHE_YEAR_RX = re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])")

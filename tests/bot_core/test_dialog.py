@@ -658,7 +658,7 @@ SINGLE: list[Q] = [
     Q("Check: eleven of the 18 missions near the border were flown by Navy P-8s", "", DECLINED),  # which number?
     Q("Is it true that the flights were meant to gather intelligence on cartels?", "", DECLINED),
     # "per" is a source only with its article: "per P-8" stays a unit
-    Q("how many flights per day in February 2025, per the Desert Ledger?", "breakdown", None, by="day"),
+    Q("how many flights per day in February 2025, per the Desert Ledger?", "breakdown", 12, by="day"),
     # the Navy near "the Mexican border" is the US Navy (was: "Navy" not understood beside a foreign demonym)
     Q("how many Navy P-8 missions near the Mexican border in 2025?", "count", 11, ops="us-navy", types="P8"),
     # wrong before: "recent weeks" and "the first days of" were filler, answered over all time / the whole month
@@ -690,6 +690,11 @@ SINGLE: list[Q] = [
     Q("The Guardian reported no fewer than 10 drone flights were logged over the Aegean Sea in October 2025; what "
       "do our records say?", "count", 4, says="The claim states no fewer than 10"),
     Q("upwards of 12 drone flights were logged over the Aegean Sea in October 2025: how many?", "", DECLINED),
+    # "do the records show" in the middle (was: the reader took what followed for a quote: "Texas" not understood)
+    Q("How many P-8 flights near Texas do the records show in February 2025?", "count", 2, regions="near:texas",
+      period=FEB25),
+    Q("how many flights on February 3 and 4, 2025?", "count", 5, period="2025-02-03/2025-02-04"),
+    Q("how many flights on 3 and 5 February 2025?", "", DECLINED),  # two days apart: not the days between
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
