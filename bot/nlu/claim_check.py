@@ -82,7 +82,8 @@ _WORD_NUMBER = "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS
                                 if w not in {"a", "an", "several", "a few", "couple"}), key=len, reverse=True))
 #: A stated number: "more than 10", "eleven", "a dozen", "half a dozen", and the vague amounts that state none.
 STATED_RX = re.compile(
-    rf"(?<![\w$£€/.-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d+|{_WORD_NUMBER})(?![\w/-])"
+    # up to three digits: "168754" is a registration, "1,200" is read no further (declined by its rest)
+    rf"(?<![\w$£€/.:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d{{1,3}}|{_WORD_NUMBER})(?![\w/-])"
     r"(?P<times>\s+times\b)?"
     r"|(?<![\w-])(?P<vague>several|dozens\s+of|scores\s+of|a\s+handful\s+of|a\s+few|a\s+number\s+of|numerous)"
     r"(?![\w-])", _RX)
@@ -90,7 +91,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 #: What makes a number a date, a length of time, a distance or a name, not a number of missions.
 NOT_STATED_AFTER_RX = re.compile(
-    rf"^(?:st|nd|rd|th)?\s*(?:(?:of\s+)?{_MONTH}\b|[-–/]|(?:and|to|through|until)\s+\d|(?:days?|nights?|weeks?"
+    rf"^(?:st|nd|rd|th)?\s*(?:(?:of\s+)?{_MONTH}\b|[-–/:]|(?:and|to|through|until)\s+\d|(?:days?|nights?|weeks?"
     r"|fortnights?|months?|years?|hours?|minutes?|nm|nmi|km|kilomet|miles?|mi\b|nautical|feet|ft\b|foot|%|percent"
     r"|per\s+cent|million|billion|thousand|,\d))", _RX)
 NOT_STATED_BEFORE_RX = re.compile(rf"(?:\b{_MONTH}|[-–/]|\b(?:the\s+)?(?:first|last|final|next|past)|\bwithin"

@@ -1243,14 +1243,14 @@ class _Names:
         kept as an organisation without a key, never an operator in a scope."""
         us_words = {w for w in words if w.lower() in US_MODIFIERS or w in ("Pentagon", "Americans")}
         us_ents = [e for e in ents if (e.label_ == "PLACE" and (  # North America: the project's home story
-            e.id_ in ("region:united-states", "region:mexico", "region:us-mexico-border")  # "the Mexican border"
-            or self._region_kind(e) in ("us_state", "mx_state")))
+            e.id_ in ("region:united-states", "region:mexico") or self._region_kind(e) in ("us_state", "mx_state")))
                    or (e.label_ == "ORG" and e.id_ and e.text.lower() not in GENERIC_SERVICE_WORDS
                        and self._org(e) is not None and e.id_.split(":", 1)[1].startswith(("us-", "cbp")))]
         foreign_at = [e.start for e in ents if e.label_ == "PLACE" and self._region_kind(e) == "country"
                       and e.id_ not in ("region:united-states",)]
+        in_places = {k for e in ents if e.label_ == "PLACE" for k in range(e.start, e.end)}  # "the Mexican border"
         foreign_at += [i for i, w in enumerate(words) if w.lower() in DEMONYMS and w.lower() not in US_MODIFIERS
-                       and w.lower() not in ("nato", "allied", "royal")]
+                       and w.lower() not in ("nato", "allied", "royal") and i not in in_places]
         us_at = [i for i, w in enumerate(words) if w in us_words] + [e.start for e in us_ents]
 
         def test(e: Span) -> bool:

@@ -695,6 +695,8 @@ SINGLE: list[Q] = [
       period=FEB25),
     Q("how many flights on February 3 and 4, 2025?", "count", 5, period="2025-02-03/2025-02-04"),
     Q("how many flights on 3 and 5 February 2025?", "", DECLINED),  # two days apart: not the days between
+    # a registration in a claim is the aircraft, never a stated number
+    Q("Check: 168754 flew near California in 2025", "count", 3),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
