@@ -146,7 +146,18 @@ def read_frame(text: str) -> ClaimFrame | None:
     return _stated(text, tuple(frame), tuple(source))
 
 
+#: "60% of the flights", "half of the P-8 flights", "most of them": a share claimed, which a count does not check.
+SHARE_CLAIMED_RX = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)|\b(?:half|a\s+third|two[-\s]thirds"
+                              r"|a\s+quarter|three[-\s]quarters|(?:the\s+)?(?:majority|minority|bulk)|most|all\s+but"
+                              r"|a\s+fraction)\s+of\b|\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", _RX)
+
+
 def _stated(text: str, frame: tuple[str, ...], source: tuple[str, ...]) -> ClaimFrame:
+    share = SHARE_CLAIMED_RX.search(text)
+    if share:
+        return ClaimFrame(text=text, frame=frame, source=source,
+                          problem=f'"{share.group(0)}" (a share claimed: ask "what share of … were …?")')
     found = [m for m in STATED_RX.finditer(text)
              if m.group("vague") or not (NOT_STATED_AFTER_RX.match(text[m.end("num"):])
                                          or NOT_STATED_BEFORE_RX.search(text[:m.start("num")])

@@ -697,6 +697,9 @@ SINGLE: list[Q] = [
     Q("how many flights on 3 and 5 February 2025?", "", DECLINED),  # two days apart: not the days between
     # a registration in a claim is the aircraft, never a stated number
     Q("Check: 168754 flew near California in 2025", "count", 3),
+    # wrong before (found by probing): the percentage was dropped and the P-8 missions near Texas counted
+    Q("Is it true that 60% of flights near Texas were P-8s?", "", DECLINED),
+    Q("Check: most of the P-8 flights in 2025 were near Texas", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
