@@ -84,7 +84,7 @@ _WORD_NUMBER = "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS
 STATED_RX = re.compile(
     # up to three digits: "168754" is a registration, "1,200" is read no further (declined by its rest)
     rf"(?<![\w$£€/.:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d{{1,3}}|{_WORD_NUMBER})(?![\w/-])"
-    r"(?P<times>\s+times\b)?"
+    r"(?P<times>\s+times\b)?|(?<![\w-])(?P<adverb>once|twice|thrice)(?![\w-])"
     r"|(?<![\w-])(?P<vague>several|dozens\s+of|scores\s+of|a\s+handful\s+of|a\s+few|a\s+number\s+of|numerous)"
     r"(?![\w-])", _RX)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -159,7 +159,7 @@ def _stated(text: str, frame: tuple[str, ...], source: tuple[str, ...]) -> Claim
         return ClaimFrame(text=text, frame=frame, source=source,
                           problem=f'"{share.group(0)}" (a share claimed: ask "what share of … were …?")')
     found = [m for m in STATED_RX.finditer(text)
-             if m.group("vague") or not (NOT_STATED_AFTER_RX.match(text[m.end("num"):])
+             if m.group("vague") or m.group("adverb") or not (NOT_STATED_AFTER_RX.match(text[m.end("num"):])
                                          or NOT_STATED_BEFORE_RX.search(text[:m.start("num")])
                                          or re.fullmatch(r"(?:19|20)\d\d", m.group("num")))]
     if len(found) > 1:
@@ -169,13 +169,24 @@ def _stated(text: str, frame: tuple[str, ...], source: tuple[str, ...]) -> Claim
     if not found:
         return ClaimFrame(text=text, frame=frame, source=source)
     m = found[0]
+    if m.group("num") and GENERIC_AIRCRAFT_RX.match(text[m.end():]):
+        return ClaimFrame(text=text, frame=frame, source=source,
+                          problem=f'"{m.group(0)}" aircraft (airframes or missions? ask "how many different aircraft'
+                                  ' flew …" or "how many missions …")')
     return ClaimFrame(text=_blank(text, m.start(), m.end()), frame=frame, source=source, stated=_digits(m))
+
+
+#: "four aircraft flew …", "a dozen US planes": a number of airframes claimed — the records count missions, and a
+#: type or role noun ("eleven P-8s", "four drones") is missions by the product's rule; a generic noun is not said.
+GENERIC_AIRCRAFT_RX = re.compile(r"\s+(?:[\w.-]+\s+){0,2}?(?:aircraft|planes?|airplanes?|jets?|airframes?)\b", _RX)
 
 
 def _digits(m: re.Match[str]) -> str:
     """"eleven" → "11", "more than a dozen" → "more than 12", "half a dozen" → "6"; a vague amount as written."""
     if m.group("vague"):
         return " ".join(m.group("vague").split())
+    if m.group("adverb"):
+        return {"once": "1 time", "twice": "2 times", "thrice": "3 times"}[m.group("adverb").lower()]
     num = " ".join(m.group("num").lower().split())
     value = 6 if num == "half a dozen" else int(num) if num.isdigit() else NUMBER_WORDS[num]
     qual = " ".join(m.group("qual").lower().split()) + " " if m.group("qual") else ""

@@ -700,6 +700,9 @@ SINGLE: list[Q] = [
     # wrong before (found by probing): the percentage was dropped and the P-8 missions near Texas counted
     Q("Is it true that 60% of flights near Texas were P-8s?", "", DECLINED),
     Q("Check: most of the P-8 flights in 2025 were near Texas", "", DECLINED),
+    # (probing) "four aircraft": airframes claimed, one aircraft flew the four missions; "twice" is a stated number
+    Q("Is it true that four aircraft flew over the Black Sea in October 2025?", "", DECLINED),
+    Q("Check: U-2s flew near the border twice in February 2025", "count", 1, says="The claim states 2 times"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
