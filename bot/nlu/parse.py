@@ -233,6 +233,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     follow_up = previous is not None and followups.is_follow_up(corrected, reading, names_aircraft=names_aircraft)
     problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
     problems += national_problems
+    if previous is None:  # "how many of those were P-8s?" with no answer before it: those of what?
+        problems += [f"word: {m.group(0)} (there is no earlier answer in this conversation: ask the whole question)"
+                     for m in followups.POINTS_BACK_RX.finditer(corrected)]
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?
