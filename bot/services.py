@@ -203,7 +203,7 @@ def _answer_afresh(
             "cannot be counted: every mission beyond the measured distance would be missing from the number. "
             "Ask for a distance up to the measured one.", "beyond_measurement", query=query.to_dict()), query
     query = resolve_inferred_years(query, today=today, has_missions=sel.any_mission_between)
-    answer = attach_picture(_answer(query, today), query)
+    answer = _with_claimed(attach_picture(_answer(query, today), query), query)
     answer.query = query.to_dict()
     notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes]
     if query.follow_up and previous is not None and previous.last_declined:
@@ -439,6 +439,14 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
     answer = ratio_answers.with_airframes(handler(query, today), query)
     if query.intent not in {"claims", "claim_evidence"}:  # what the type codes of the missions counted hold
         answer.notes = [*answer.notes, *designator_notes([s for s in (query.scope, query.other) if s is not None])]
+    return answer
+
+
+def _with_claimed(answer: Answer, query: BotQuery) -> Answer:
+    """A claim put to the bot ("… flew 11 missions …"): the number it states, said beside the records' count."""
+    if query.claimed and answer.count is not None:
+        answer.text += (f"\nThe claim states {query.claimed}; the records show {answer.count} (a lower bound: only "
+                        "aircraft heard broadcasting ADS-B are counted). The verdict is the desk's.")
     return answer
 
 

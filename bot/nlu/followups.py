@@ -36,6 +36,12 @@ NARROW_RX = re.compile(_ONLY +
                        r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
                        r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
                        r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
+#: "how many of those were P-8s?", "list them", "were they Navy?": words that point at an earlier answer, declined
+#: when the conversation has none to point at (its first question was declined, or there was none).
+POINTS_BACK_RX = re.compile(r"\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:list|show)\s+(?:me\s+)?(?:them|those"
+                            r"|these)\b|\b(?:were|was)\s+(?:they|those|these)\b|\bthose\s+(?:missions?|flights?)\b"
+                            r"|^\W*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)",
+                            _RX)
 SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
 WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b"
                            r"|^\s*(?:the\s+)?same\s+(?:but\s+)?(?:for|with|in)\b", _RX)

@@ -234,8 +234,10 @@ PART_OF_THE_RX = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|n
                             r"(?!\s+(?:near|over|around|within|off|along|in|on|between|from|since|by)\b)", _RX)
 
 
-#: "how many recent P-8 flights?": since when? ("the most recent", "the latest" one is a "when" question's word).
+#: "how many recent P-8 flights?": since when? ("the most recent", "the latest" one is a "when" question's word;
+#: "in recent weeks" is UNCOUNTED_SPAN_RX's).
 RECENT_RX = re.compile(r"\b(?<!most\s)(?:recent(?:ly)?|lately|nowadays|these\s+days)\b"
+                       r"(?!\s+(?:few\s+|several\s+)?(?:days|weeks|months|years)\b)"
                        r"|\blatest\s+(?:[\w-]+\s+){0,2}?(?:missions|flights|sorties|ones)\b", _RX)
 
 
@@ -281,7 +283,8 @@ def quantity_thresholds(text: str, spans: Spans, *, counting: bool) -> list[str]
                                                     for ls, le, lab in spans):  # "the last 3": the intent's
             continue
         bounded = QUANTITY_BOUND_RX.search(text[max(0, s - 16):e])
-        if bounded and not counting:
+        # "how many … upwards of 12 drone flights …?": a bound only a yes/no count answers ("were there more than …")
+        if bounded and not (counting and YES_NO_RX.match(text)):
             out.append(f"word: {label.split(': ', 1)[1]} (a threshold I cannot apply: ask for the count or which "
                        "aircraft flew, each with its number)")
         elif not bounded and not THE_RX.search(text[max(0, s - 10):s]) and not (counting and YES_NO_RX.match(text)):
@@ -320,18 +323,6 @@ def durations(text: str, spans: Spans) -> list[str]:
     never answered with the number of missions."""
     return [f"word: {m.group(0)} (a duration: I count missions, not the hours they flew)"
             for m in DURATION_RX.finditer(text)]
-
-
-#: "flew near Texas for the first time", "a first-ever flight": novelty, which no count of a period says.
-NOVELTY_RX = re.compile(r"\bfor\s+the\s+first\s+time\b|\bfirst[- ]ever\b|\bnever\s+before\b"
-                        r"|\bfirst\s+time\s+(?:since|in|ever)\b", _RX)
-
-
-def novelty(text: str, spans: Spans) -> list[str]:
-    """"how many P-8 flights near Texas for the first time in 2025?": "first" is otherwise a word of "the first
-    mission", so the phrase would vanish and the period's count stand for an answer about novelty."""
-    return [f"word: {m.group(0)} (whether a flight was the first of its kind is not something I count)"
-            for m in NOVELTY_RX.finditer(text)]
 
 
 #: "what is a P-8?", "what does RC-135 stand for?": a definition, not a count of its flights.
@@ -614,18 +605,28 @@ def _month_or_year(m: re.Match[str]) -> str:
     return f"word: {mon} {n} (the {n}th, or the year 20{n}? write \"{n} {mon}\" or \"{mon} 20{n}\")"
 
 
-#: "the first days of February", "the last months of 2024": an unsaid number of the period's first or last units,
-#: which would otherwise leave the whole period ("first", "last" and the unit are words the readers pass over).
-UNCOUNTED_PART_RX = re.compile(r"\b(?:first|last|final|opening|closing|early|earliest|late|latter|past)\s+"
+#: "in recent weeks", "over the past days", "the first days of February", "the last months of 2024": a span whose
+#: length is not said (with a number — "the past 14 days", "the first ten days of" — the reader builds it), which
+#: would otherwise leave the whole period ("first", "last" and the unit are words the readers pass over).
+UNCOUNTED_SPAN_RX = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last|previous|coming)\s+"
+                               r"(?:few\s+|several\s+)?(?:days|weeks|months|years)\b"
+                               r"|\b(?:first|last|final|early|earliest|late|latter|closing|opening|past)\s+"
                                r"(?:few\s+|several\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|years)\s+of\b", _RX)
+#: "a record number", "more than ever", "unprecedented", "for the first time", "a first-ever flight": a claim about all
+#: other times, which a count of one period does not check.
+NOVELTY_RX = re.compile(r"\b(?:a\s+)?record(?:[-\s]+(?:number|high|level|low|breaking|setting))\b|\brecord-\w+"
+                        r"|\b(?:more|fewer|less)\s+than\s+ever\b|\bunprecedented\b|\b(?:for\s+)?the\s+first\s+time"
+                        r"\b|\bfirst[- ]ever\b|\bfirst\s+time\s+(?:since|in|ever)\b|\bnever\s+before\b"
+                        r"|\bthe\s+most\s+since\b", _RX)
 
 
 def vague_times(text: str) -> list[str]:
     """"this time last year", "a month ago" (that day, or around then?), the future tense ("will the RC-135 fly
     near Kaliningrad again?"), and "in Oct 25" (which of two dates?): declined naming the words."""
     out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
-    out += [f"word: {m.group(0)} (how many? say the dates, or \"the first 3 days of …\")"
-            for m in UNCOUNTED_PART_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (how many is not said: say the dates)" for m in UNCOUNTED_SPAN_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (a claim about every other time: ask for the counts to compare, e.g. \"2025 vs "
+            f"2024\")" for m in NOVELTY_RX.finditer(text)]
     out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what flew, not what should or would have)"
@@ -666,7 +667,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
-                  times_of_day, durations, novelty, place_areas, place_qualifiers, unread_subtractions):
+                  times_of_day, durations, place_areas, place_qualifiers, unread_subtractions):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

@@ -174,7 +174,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     ranked = _ranking(text, mark)
     if ranked is not None:
         return ranked
-    cm = COMPARE_RX.search(text) or MORE_OR_RX.search(text) or HOW_MANY_MORE_RX.search(text) or TREND_RX.search(text)
+    quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
+    # "no fewer than 10 surveillance flights": a quantity's bound, not a comparison of two things
+    cm = next((m for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX) for m in rx.finditer(text)
+               if not any(s <= m.start() < e for s, e in quantities)), None)
     n_periods = len(reading.periods)
     sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading) \
         or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX)) \
@@ -184,7 +187,6 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
             for m in rx.finditer(text):
                 mark(m, "comparison")
         return Asked(Intent.COMPARE)
-    quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
     threshold = all(any(s <= m.start() < e for s, e in quantities)  # "did more than 10 flights go…": a threshold
                     for m in re.finditer(r"\b(?:more|fewer|less)\b", text, _RX))
     if MORE_YES_NO_RX.search(text) and not threshold:  # "were there more flights in 2025?": more than what?

@@ -13,6 +13,7 @@ import unicodedata
 from rapidfuzz.distance import OSA
 
 from bot.nlu.vocab import Vocab
+from claims.nlp.dates import NUMBER_WORDS
 from claims.nlp.lexicon import CLAIM_WORDS, CORRECTABLE, FILLER, KNOWN_WORDS, is_english_word
 
 _RX = re.IGNORECASE
@@ -202,8 +203,9 @@ _CALENDAR_YEAR_RX = re.compile(rf"\b(?:the\s+)?(?P<y1>{_YEAR_RX})\s+calendar\s+y
 _YEAR_OR_RX = re.compile(rf"\b(?P<lead>in|during)\s+(?P<a>{_YEAR_RX})\s+(?P<j>or|vs\.?|versus)\s+(?P<b>{_YEAR_RX})\b",
                          _RX)
 _WEEKEND_OF_RX = re.compile(
-    rf"\b(?:(?:on|over|during|in)\s+)?the\s+weekend\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-    rf"(?:of\s+)?(?P<m1>{_MON_RX})|(?P<m2>{_MON_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+"
+    rf"\b(?:(?:on|over|during|in)\s+)?the\s+weekend\s+of\s+(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:\s*[-–]\s*(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m1>{_MON_RX})"
+    rf"|(?P<m2>{_MON_RX})\.?\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?),?\s+"
     rf"(?P<y>{_YEAR_RX})(?![\w-])",
     _RX,
 )
@@ -280,7 +282,8 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
 
 def spell_weekends(text: str) -> tuple[str, list[tuple[str, str]]]:
     """"the weekend of 1 February 2025" → "between 1 February 2025 and 2 February 2025" when the day named is a
-    Saturday or a Sunday (the weekend it is part of), said as a correction. A weekday ("the weekend of 3 March":
+    Saturday or a Sunday (the weekend it is part of; "the weekend of 1–2 February 2025" when the two days named are
+    that Saturday and Sunday), said as a correction. A weekday ("the weekend of 3 March":
     the one before or after?) or a day without its year (which weekday?) is left as written, and declined."""
     changes: list[tuple[str, str]] = []
 
@@ -294,12 +297,108 @@ def spell_weekends(text: str) -> tuple[str, list[tuple[str, str]]]:
             return m.group(0)
         saturday = day - dt.timedelta(days=day.weekday() - 5)
         sunday = saturday + dt.timedelta(days=1)
+        named_end = m.group("e1") or m.group("e2")
+        if named_end and (day != saturday or int(named_end) != sunday.day):
+            return m.group(0)  # "the weekend of 2–3 February": the days named are not one Saturday and Sunday
         words = (f"between {saturday.day} {_MONTH_NAMES[saturday.month - 1]} {saturday.year} and {sunday.day} "
                  f"{_MONTH_NAMES[sunday.month - 1]} {sunday.year}")
         changes.append((m.group(0).strip(), words + " (Saturday and Sunday)"))
         return words
 
     return _WEEKEND_OF_RX.sub(weekend, text), changes
+
+
+_COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w and w not in {"a", "an", "several", "couple"}),
+                             key=len, reverse=True))
+_DATE_Y = (rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON_RX})\.?(?:,?\s+(?P<y>{_YEAR_RX}))?"
+           rf"|(?P<m2>{_MON_RX})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>{_YEAR_RX}))?)(?![\w-])")
+#: "the ten days to 12 February 2025", "the fortnight to 9 February 2025", "the 10-day period ending 5 February 2025",
+#: "the week ending 2 February 2025", "the ten days from / after 27 January 2025": a span counted from a dated day.
+_DAYS_TO_RX = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<n>\d{{1,3}}|{_COUNT_WORD})[-\s]+(?P<unit>days?|weeks?)|(?P<one>fortnight|week))"
+    r"(?:[-\s]+(?:long\s+)?period)?\s+(?P<rel>to|up\s+to|ending(?:\s+on)?|ended(?:\s+on)?|through|from|starting(?:\s+on)?"
+    rf"|beginning(?:\s+on)?|after)\s+{_DATE_Y}", _RX)
+#: "the first ten days of February 2025", "the last 10 days of January 2025", "the final week of January 2025".
+_PART_OF_MONTH_RX = re.compile(
+    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<week>week))\s+of\s+"
+    rf"(?P<m>{_MON_RX})\.?(?:,?\s+(?P<y>{_YEAR_RX}))?(?![\w-])", _RX)
+
+
+#: "on 3 and 4 February 2025", "February 3 and 4, 2025": two days named together.
+_TWO_DAYS_RX = re.compile(
+    rf"(?<!between\s)\b(?:(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m>{_MON_RX})\.?|(?P<m2>{_MON_RX})\.?\s+(?P<a2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<b2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?),?\s+(?P<y>{_YEAR_RX})(?![\w-])", _RX)
+
+
+def _count_of(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+#: The year days without one are counted in (not a leap year: "29 February" without a year is left as written).
+_NO_YEAR = 2001
+
+
+def _dated(a: dt.date, b: dt.date) -> str:
+    """"between 3 February 2025 and 12 February 2025"; days of :data:`_NO_YEAR` without their year."""
+    if a.year == _NO_YEAR:
+        return f"between {a.day} {_MONTH_NAMES[a.month - 1]} and {b.day} {_MONTH_NAMES[b.month - 1]}"
+    return f"between {a.day} {_MONTH_NAMES[a.month - 1]} {a.year} and {b.day} {_MONTH_NAMES[b.month - 1]} {b.year}"
+
+
+def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Spans an article counts from a dated day, spelled as the dates, each said as a correction: "the ten days to
+    12 February 2025" → "between 3 February 2025 and 12 February 2025" (the ten days ending with that day; "ending",
+    "through" the same), "the fortnight to 9 February 2025" (14 days), "the week ending 2 February 2025" (7), "the
+    ten days from 27 January 2025" (starting with it), "… after 26 January 2025" (starting the day after);
+    "the first ten days of February 2025", "the final week of January 2025" (its last seven days); "3 and 4 February
+    2025" (two days in a row: both; days apart are left as written). Without the
+    year the days stay yearless, so the bare-month rule picks it (a span across a new year is left as written);
+    "before" is the reader's own."""
+    changes: list[tuple[str, str]] = []
+
+    def counted(m: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(m.group("y") or m.group("y2") or _NO_YEAR), _month_number(m.group("m") or m.group("m2")),
+                          int(m.group("d") or m.group("d2")))
+        except ValueError:
+            return m.group(0)
+        n = 14 if (m.group("one") or "").lower() == "fortnight" else 7 if m.group("one") else _count_of(m.group("n"))
+        days = n * 7 if (m.group("unit") or "").lower().startswith("week") else n
+        rel = m.group("rel").lower()
+        start = day + dt.timedelta(days=1) if rel == "after" else day
+        a, b = (start, start + dt.timedelta(days=days - 1)) if rel.startswith(("from", "start", "begin", "after")) \
+            else (day - dt.timedelta(days=days - 1), day)
+        if a.year != b.year and day.year == _NO_YEAR:
+            return m.group(0)  # "the ten days to 5 January": across a new year, without the year
+        changes.append((m.group(0), _dated(a, b)))
+        return _dated(a, b)
+
+    def part(m: re.Match[str]) -> str:
+        first = dt.date(int(m.group("y") or _NO_YEAR), _month_number(m.group("m")), 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        n = 7 if m.group("week") else _count_of(m.group("n"))
+        if n > last.day:
+            return m.group(0)
+        a, b = (first, first + dt.timedelta(days=n - 1)) if m.group("fl").lower() == "first" \
+            else (last - dt.timedelta(days=n - 1), last)
+        changes.append((m.group(0), _dated(a, b)))
+        return _dated(a, b)
+
+    def two_days(m: re.Match[str]) -> str:
+        try:
+            month = _month_number(m.group("m") or m.group("m2"))
+            a = dt.date(int(m.group("y")), month, int(m.group("a") or m.group("a2")))
+            b = dt.date(int(m.group("y")), month, int(m.group("b") or m.group("b2")))
+        except ValueError:
+            return m.group(0)
+        if b != a + dt.timedelta(days=1):
+            return m.group(0)  # "3 and 5 February": two days, not the days between (declined, as months are compared)
+        changes.append((m.group(0), _dated(a, b)))
+        return _dated(a, b)
+
+    text = _DAYS_TO_RX.sub(counted, text)
+    return _TWO_DAYS_RX.sub(two_days, _PART_OF_MONTH_RX.sub(part, text)), changes
 
 
 _APOSTROPHE_YEAR_RX = re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])")

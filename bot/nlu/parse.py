@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.nlu import followups, ratios
+from bot.nlu import claim_check, followups, ratios
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
@@ -25,6 +25,7 @@ from bot.nlu.normalise import (
     designators,
     spell_chat_dates,
     spell_chat_words,
+    spell_counted_spans,
     spell_open_periods,
     spell_quarters,
     spell_terse_periods,
@@ -173,6 +174,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
+    corrected, counted = spell_counted_spans(corrected)
+    weekends += counted
     if previous is not None:
         corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
     if previous is not None and _bare_fragment(corrected):
@@ -190,7 +193,17 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     edges += weekends + chat_dates + terse
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms
+    frame = claim_check.read_frame(corrected)  # "Is it true that …", "Reuters reports …": the claim, its number
+    if frame is not None:
+        return claim_check.finish(frame, _parse_read(frame.text, corrections, reference=reference, previous=previous,
+                                                     vocab=vocab, vocabulary=vocabulary))
+    return _parse_read(corrected, corrections, reference=reference, previous=previous, vocab=vocab,
+                       vocabulary=vocabulary)
 
+
+def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference: dt.date,
+                previous: BotQuery | None, vocab: Vocab, vocabulary: object) -> BotQuery:
+    """The rest of :func:`parse_question`, from the normalised text on."""
     if HELP_RX.match(corrected):
         return BotQuery(intent=Intent.HELP, corrections=tuple(corrections))
     if WHY_RX.search(corrected):
@@ -229,6 +242,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     problems += national_problems
     if previous is None and NO_ANTECEDENT_RX.match(corrected):
         problems.append("word: same (there is no answered question before it in this conversation: ask it whole)")
+    if previous is None:  # "how many of those were P-8s?" with no answer before it: those of what?
+        problems += [f"word: {m.group(0)} (there is no earlier answer in this conversation: ask the whole question)"
+                     for m in followups.POINTS_BACK_RX.finditer(corrected)]
     problems += [f"word: {m.group(0)} (say the dates)" for m in RELATIVE_SPAN_RX.finditer(corrected)
                  if not any(s <= m.start() < e and label.startswith("period") for s, e, label in spans)]
     if scope.period is not None and scope.period.span_days:  # "in a 10-day span in January": which days?

@@ -75,6 +75,9 @@ class BotQuery:
     last_declined: str = ""
     #: For "count": the question counts aircraft ("how many P-8s flew…"): the answer says how many flew the missions.
     airframes: bool = False
+    #: For a claim put to the bot ("Is it true that … 11 missions …?"): the number it states, in digits ("more than
+    #: 10"; a vague amount as written), which the answer says beside the records' count (bot.nlu.claim_check).
+    claimed: str = ""
 
     @property
     def compare_with(self) -> Period | None:

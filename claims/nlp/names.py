@@ -1285,8 +1285,9 @@ class _Names:
                        and self._org(e) is not None and e.id_.split(":", 1)[1].startswith(("us-", "cbp")))]
         foreign_at = [e.start for e in ents if e.label_ == "PLACE" and self._region_kind(e) == "country"
                       and e.id_ not in ("region:united-states",)]
+        in_places = {k for e in ents if e.label_ == "PLACE" for k in range(e.start, e.end)}  # "the Mexican border"
         foreign_at += [i for i, w in enumerate(words) if w.lower() in DEMONYMS and w.lower() not in US_MODIFIERS
-                       and w.lower() not in ("nato", "allied", "royal")]
+                       and w.lower() not in ("nato", "allied", "royal") and i not in in_places]
         us_at = [i for i, w in enumerate(words) if w in us_words] + [e.start for e in us_ents]
 
         def test(e: Span) -> bool:

@@ -510,6 +510,12 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round10(o, add)
     held_out10(o, add)
+
+    from tests.bot_core.oracle_round11 import held_out as held_out11
+    from tests.bot_core.oracle_round11 import round11
+
+    round11(o, add)
+    held_out11(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)

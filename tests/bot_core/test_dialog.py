@@ -425,12 +425,12 @@ SINGLE: list[Q] = [
     # a duration or novelty is not a number of missions: "time" and "first" are otherwise words the reader passes over
     Q("what is the total flight time of P-8s in February?", "count", DECLINED, says="a duration"),
     Q("how much time did the P-8s spend near Texas in February?", "count", DECLINED, says="a duration"),
-    Q("how many P-8 flights near Texas for the first time in 2025?", "count", DECLINED, says="first of its kind"),
+    Q("how many P-8 flights near Texas for the first time in 2025?", "count", DECLINED, says="every other time"),
     Q("how many times did P-8s fly near Texas in February?", "count", 2, types="P8", period=FEB25),
     Q("when was the first time a U-2 flew near Texas?", "when", "2025-02-03", which="first", mission="u2"),
     # an unsaid number of a period's first or last units left the whole period (12 in February, 13 in 2024)
     Q("how many missions during the first days of February 2025?", "count", DECLINED, says="first days of"),
-    Q("how many missions in the last months of 2024?", "count", DECLINED, says="how many?"),
+    Q("how many missions in the last months of 2024?", "count", DECLINED, says="how many is not said"),
     Q("how many missions in the first weeks of February?", "count", DECLINED),
     Q("how many missions in the first 3 days of February 2025?", "count", 8, period="2025-02-01/2025-02-03"),
     # a part of a set nothing defines: the count of all P-8 missions ever (16) answered "11 of the missions"
@@ -674,6 +674,68 @@ SINGLE: list[Q] = [
     Q("how many drones flew over the Black Sea in 2025?", "count", 4, says="flown by 1 aircraft (Q4 11-2046)"),
     Q("how many aircraft flew near Texas in February 2025?", "count", 6, says="flown by 5 aircraft"),
     Q("how many P-8s flew near Texas in 2025?", "count", 2, types="P8", says="flown by"),
+    # round 11: a claim put to the bot is its scope's count, the stated number said back (declined before: "true",
+    # "Check", "Reuters" not understood; a stated number "I do not use")
+    Q("Is it true that Navy P-8s flew 11 missions near Texas in February 2025?", "count", 2, types="P8",
+      ops="us-navy", regions="near:texas", period=FEB25, says="The claim states 11; the records show 2"),
+    Q("Check: eleven P-8 flights near the Mexican border between 27 January and 5 February 2025", "count", 11,
+      says="The claim states 11"),
+    Q("Reuters reports more than a dozen Global Hawk drones flew over the Black Sea in October 2025; how many?",
+      "count", 4, says="The claim states more than 12"),
+    Q("According to the Desert Ledger, several RAF RC-135s flew near Kaliningrad in October 2025. Is that right?",
+      "count", 3, ops="raf", says="The claim states several; the records show 3"),
+    Q("Fact-check: a U-2 flew near the border on 3 February 2025", "count", 1, types="U2", mission="u2"),
+    Q("How many surveillance flights near the border, according to Pentagon officials, in February 2025?", "count",
+      9, surv=True, period=FEB25),
+    Q("Before we publish: how many U-2 flights in 2024?", "count", 1, types="U2", period=Y24),
+    Q("Check: eleven of the 18 missions near the border were flown by Navy P-8s", "", DECLINED),  # which number?
+    Q("Is it true that the flights were meant to gather intelligence on cartels?", "", DECLINED),
+    # "per" is a source only with its article: "per P-8" stays a unit
+    Q("how many flights per day in February 2025, per the Desert Ledger?", "breakdown", 12, by="day"),
+    # the Navy near "the Mexican border" is the US Navy (was: "Navy" not understood beside a foreign demonym)
+    Q("how many Navy P-8 missions near the Mexican border in 2025?", "count", 11, ops="us-navy", types="P8"),
+    # wrong before: "recent weeks" and "the first days of" were filler, answered over all time / the whole month
+    Q("how many drone flights over the Black Sea in recent weeks?", "", DECLINED),
+    Q("how many flights near the border in the first days of February 2025?", "", DECLINED),
+    Q("Check: a record number of surveillance flights flew near the border in February 2025", "", DECLINED),
+    # article-style periods spelled as dates (each said as a correction)
+    Q("how many surveillance flights in the ten days to 12 February 2025?", "count", 6,
+      period="2025-02-03/2025-02-12"),
+    Q("how many flights in the fortnight to 9 February 2025?", "count", 21, period="2025-01-27/2025-02-09"),
+    Q("how many flights in the week ending 2 February 2025?", "count", 14, period="2025-01-27/2025-02-02"),
+    Q("how many flights in the ten days after 26 January 2025?", "count", 21, period=STORY27),
+    Q("how many flights in the first ten days of February?", "count", 12, period="2025-02-01/2025-02-10"),
+    Q("how many flights in the final week of January 2025?", "count", 9, period="2025-01-25/2025-01-31"),
+    Q("how many flights over the weekend of February 1-2, 2025?", "count", 5, period="2025-02-01/2025-02-02"),
+    Q("how many flights the weekend of 2–3 February 2025?", "", DECLINED),  # not one Saturday and Sunday
+    # round 11's held-out batch: other frames ("True or false:", "…, the Pentagon said.", "Per Reuters,", "A wire
+    # report says … How many do we have?") and desk prefaces ending in a comma
+    Q("True or false: a Global Hawk flew over Greece on 17 October 2025", "count", 1, types="Q4"),
+    Q("P-8 Poseidons flew 3 sorties over the Gulf of Mexico in February 2025, the Pentagon said. Is that correct?",
+      "count", 2, types="P8", says="The claim states 3; the records show 2"),
+    Q("Per Reuters, the US Navy flew around 20 surveillance flights off California in January 2025. True?", "count",
+      5, ops="us-navy", says="The claim states around 20"),
+    Q("For tonight's story: how many P-8 flights near Texas in 2025?", "count", 2, types="P8", period=Y25),
+    # wrong before: a source not read ("A wire report says") let "upwards of 12" drop silently from a count, and
+    # "no fewer than 10" made a comparison of the Navy and surveillance flights
+    Q("A wire report says upwards of 12 drone flights were logged over the Aegean Sea in October 2025. How many do we "
+      "have?", "count", 4, says="The claim states upwards of 12"),
+    Q("The Guardian reported no fewer than 10 drone flights were logged over the Aegean Sea in October 2025; what "
+      "do our records say?", "count", 4, says="The claim states no fewer than 10"),
+    Q("upwards of 12 drone flights were logged over the Aegean Sea in October 2025: how many?", "", DECLINED),
+    # "do the records show" in the middle (was: the reader took what followed for a quote: "Texas" not understood)
+    Q("How many P-8 flights near Texas do the records show in February 2025?", "count", 2, regions="near:texas",
+      period=FEB25),
+    Q("how many flights on February 3 and 4, 2025?", "count", 5, period="2025-02-03/2025-02-04"),
+    Q("how many flights on 3 and 5 February 2025?", "", DECLINED),  # two days apart: not the days between
+    # a registration in a claim is the aircraft, never a stated number
+    Q("Check: 168754 flew near California in 2025", "count", 3),
+    # wrong before (found by probing): the percentage was dropped and the P-8 missions near Texas counted
+    Q("Is it true that 60% of flights near Texas were P-8s?", "", DECLINED),
+    Q("Check: most of the P-8 flights in 2025 were near Texas", "", DECLINED),
+    # (probing) "four aircraft": airframes claimed, one aircraft flew the four missions; "twice" is a stated number
+    Q("Is it true that four aircraft flew over the Black Sea in October 2025?", "", DECLINED),
+    Q("Check: U-2s flew near the border twice in February 2025", "count", 1, says="The claim states 2 times"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -879,6 +941,12 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many flights in 2025?", "count", 29),
         Q("what share of those near Texas were P-8s?", "share", None, regions="near:texas", period=Y25,
           rows="part:2,whole:7"),
+    ],
+    # wrong before (round 11): "of those" with no answer before it in the thread was answered over all the records
+    [
+        Q("is it true that Navy P-8s flew near Narnia in 2025?", "", DECLINED),
+        Q("how many of those were P-8s?", "", DECLINED),
+        Q("how many were over Texas?", "", DECLINED),
     ],
     # wrong before: "of those … drones" after P-8 flights replaced the P-8s with every drone (2 drone missions)
     [

@@ -749,6 +749,15 @@ def test_the_border_in_a_foreign_story_is_no_us_mexico_border():
         "us-mexico-border"
 
 
+def test_the_mexican_border_does_not_make_the_navy_foreign():
+    """"Mexican" inside the border's own name is no foreign nationality: the Navy beside it is the US Navy (was not
+    read: the sentence counted as a foreign story); "Mexican officials" still make a bare service word foreign."""
+    scope, _ = read_text("Navy P-8s flew eleven missions near the Mexican border.", reference=PUBLISHED)
+    assert scope.operators == ("us-navy",)
+    scope, _ = read_text("Mexican officials said the navy flew near the border.", reference=PUBLISHED)
+    assert scope.operators == ()
+
+
 @pytest.mark.parametrize(("text", "places"), [
     ("Drones launched towards civilian facilities in the cities of Jazan and Abha.", ("Jazan", "Abha")),
     ("Bandits were hit on a compound west of Tsamari in Birnin Magaji Local Government Area.",

@@ -1,0 +1,217 @@
+"""A claim lifted from an article and put to the bot: "Is it true that Navy P-8s flew 11 missions near Texas in
+February 2025?", "Check: a U-2 flew near the border on 3 February 2025", "Reuters reports B-52s off Venezuela in
+October 2025; how many?".
+
+The claim is asked as "how many …?" over its scope. What is around it is read here, before the scope is read:
+
+- the frame that asks for a check ("is it true that", "check:", "verify:", "fact-check:", "can you verify that", and
+  at the end "— true?", "is that right?", "how many do the records show?", "does the flight data back that up?");
+- the words that only quote the source ("Reuters reports", "the article says", "according to the Desert Ledger,",
+  "our reporter writes that"): the claim's attribution, which filters nothing (the records are not the source) and
+  is said back in the answer, wherever it stands;
+- the number the claim states ("11", "eleven", "a dozen", "more than 10", "nearly 20", "several"): the answer says
+  it back beside the records' count (digits; the qualifier as written), and the verdict stays a person's. A claim
+  with two numbers ("eleven of the 18 missions") is declined: which one is checked?
+
+Every word read here is blanked (same length, so the reader's offsets still hold) and reported as a note; anything
+else in the claim is read as in a question, so a claim about purpose, altitude or a change is declined by its words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.nlu.query import BotQuery, Intent
+from claims.nlp.dates import NUMBER_WORDS
+
+_RX = re.IGNORECASE
+
+#: Who a claim is quoted from: a name in capitals ("Reuters", "CNN", "The AP", "the Desert Ledger") or the story words.
+_SOURCE = (r"(?:(?i:the|a|an|our|one|this|that)\s+)?(?:(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3}"
+           r"|(?i:(?:(?:news|wire|press|local|our|the)\s+)?(?:article|story|piece|report|reporter|outlet|headline|wire"
+           r"|source|paper|newspaper|post|agency)s?))")
+#: The verb, written in lower case ("the United States" is no source that "States").
+_SAYS = (r"(?:reports?|reported|says|said|claims?|claimed|writes|wrote|states?|stated|alleges?|alleged|notes|noted"
+         r"|suggests|suggested|asserts|asserted)")
+#: A desk's preface before a colon ("Before we publish:", "Quick check before filing:", "For a story:", "Need a number
+#: for the story:", "Double-check for me:"): two to seven words of the newsroom's, none of them a filter.
+_DESK_WORDS = (r"(?:before|we|publish|publishing|print|filing|file|go|goes|need|needed|a|the|number|figure|for|story"
+               r"|piece|article|report|quick|quickly|check|double[-\s]?check|fact[-\s]?check|sanity|request|me|please"
+               r"|our|this|one|to|up|final|i|tonight['’]s|tonight|today['’]s|fact|desk|editor|copy|headline)")
+_PREFACE = rf"(?:{_DESK_WORDS}\s+){{1,6}}{_DESK_WORDS}"
+#: At the start: the check asked for, or the source and its verb.
+LEAD_RX = re.compile(
+    r"^\W*(?:(?i:(?:is\s+it\s+(?:true|correct|right|accurate)|(?:can|could)\s+you\s+(?:verify|check|confirm)"
+    r"|please\s+(?:verify|check|confirm))(?:\s+(?:that|whether|if))?[\s,:]*"
+    r"|(?:verify|check|confirm|fact[-\s]?check)\s*(?::|\bthat\b|\bwhether\b)[\s,]*"
+    rf"|{_PREFACE}\s*[:—–,]\s*"
+    # "True or false:", "Claim:", "Is this right:", "Fact check this —": a claim set out after a colon or a dash
+    r"|(?:true\s+or\s+false|claim|is\s+(?:this|that)\s+(?:right|true|correct|accurate)|fact[-\s]?check\s+this"
+    r"|(?:verify|check|confirm)\s+this)\s*[:—–]\s*)"
+    rf"|{_SOURCE}\s+{_SAYS}(?:\s+(?i:that))?[\s,:]+)")
+#: Anywhere, between commas or at an end: "according to the Desert Ledger,", ", according to Pentagon officials,";
+#: "per" only with its article ("per the Desert Ledger"): "per P-8", "per day" are units.
+ACCORDING_RX = re.compile(r"(?:^|(?<=[\s,]))(?:according\s+to\s+(?:the\s+)?|per\s+the\s+"
+                          r"|per\s+(?=(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*\s*,))"
+                          r"(?!(?:records|data|flight\s+data)\b)"
+                          r"(?:(?-i:[A-Z])|article|story|piece|report|officials?)[^,.;?!—–]{0,60}?"
+                          r"(?=\s*(?:[,.;?!—–]|$))", _RX)
+#: After the claim: "…, the Pentagon said.", "…, Reuters reported".
+SAID_AFTER_RX = re.compile(rf",\s*{_SOURCE}\s+{_SAYS}(?=\s*(?:[.;?!—–]|$))")
+_THE_DATA = r"(?:(?:the|our)\s+)?(?:records|data|flight\s+data|flight\s+records|tracks)"
+#: At the end: "— how many do the records show?", "; how many?", "Is that right?", "— true?".
+TAIL_RX = re.compile(
+    r"[\s,;:.—–-]+(?:(?:so\s+)?how\s+many(?:\s+(?:do|does|did)\s+" + _THE_DATA + r"\s+(?:show|hold|say))?"
+    r"|how\s+many\s+(?:were\s+there|did\s+they\s+fly)(?:\s+really)?"
+    r"|what\s+do(?:es)?\s+" + _THE_DATA + r"\s+(?:say|show)"
+    r"|is\s+(?:that|this|it)\s+(?:right|true|correct|accurate|so|in\s+" + _THE_DATA + r")"
+    r"|(?:do|does)\s+" + _THE_DATA + r"\s+(?:back\s+(?:that|this|it)\s+up|support\s+(?:that|this|it)|show\s+"
+    r"(?:that|this|it))"
+    r"|how\s+many\s+do\s+(?:we|you)\s+(?:have|show|see|count)"
+    r"|(?:can|could)\s+you\s+(?:confirm|verify|check)(?:\s+(?:that|this|it))?"
+    r"|true|correct|right|accurate|really)\s*[?.!]*\s*$", _RX)
+
+#: "how many P-8 flights near Texas do the records show in February 2025?": the records' count, asked for in the
+#: middle of the question (read here: the reader takes "the records show …" for a quote of what follows).
+DATA_SHOWS_RX = re.compile(r"\b(?:do|does|did|can)\s+" + _THE_DATA + r"\s+(?:show|say|have|hold|give)\b", _RX)
+
+_QUALIFIER = (r"(?:more\s+than|fewer\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than"
+              r"|as\s+many\s+as|upwards\s+of|up\s+to|close\s+to|nearly|almost|about|around|roughly|approximately"
+              r"|some|over|under|exactly|a\s+total\s+of)")
+_WORD_NUMBER = "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS
+                                if w not in {"a", "an", "several", "a few", "couple"}), key=len, reverse=True))
+#: A stated number: "more than 10", "eleven", "a dozen", "half a dozen", and the vague amounts that state none.
+STATED_RX = re.compile(
+    # up to three digits: "168754" is a registration, "1,200" is read no further (declined by its rest)
+    rf"(?<![\w$£€/.:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d{{1,3}}|{_WORD_NUMBER})(?![\w/-])"
+    r"(?P<times>\s+times\b)?|(?<![\w-])(?P<adverb>once|twice|thrice)(?![\w-])"
+    r"|(?<![\w-])(?P<vague>several|dozens\s+of|scores\s+of|a\s+handful\s+of|a\s+few|a\s+number\s+of|numerous)"
+    r"(?![\w-])", _RX)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: What makes a number a date, a length of time, a distance or a name, not a number of missions.
+NOT_STATED_AFTER_RX = re.compile(
+    rf"^(?:st|nd|rd|th)?\s*(?:(?:of\s+)?{_MONTH}\b|[-–/:]|(?:and|to|through|until)\s+\d|(?:days?|nights?|weeks?"
+    r"|fortnights?|months?|years?|hours?|minutes?|nm|nmi|km|kilomet|miles?|mi\b|nautical|feet|ft\b|foot|%|percent"
+    r"|per\s+cent|million|billion|thousand|,\d))", _RX)
+NOT_STATED_BEFORE_RX = re.compile(rf"(?:\b{_MONTH}|[-–/]|\b(?:the\s+)?(?:first|last|final|next|past)|\bwithin"
+                                  r"|\btop|\bQ)\s*$", _RX)
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    """The question with the frame, the source and the stated number blanked; what was read, for the notes."""
+
+    text: str
+    frame: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    #: Words that ask for the records' count ("do the records show"): read, nothing more.
+    asked: tuple[str, ...] = ()
+    stated: str = ""
+    #: A reason the claim cannot be checked as a count ("two numbers").
+    problem: str = ""
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def read_frame(text: str) -> ClaimFrame | None:
+    """The claim-check frame around ``text``, or None when the question is not a claim put to the bot (a plain
+    question that quotes a source — "…, according to Pentagon officials, …" — is read here too)."""
+    frame: list[str] = []
+    source: list[str] = []
+    lead = LEAD_RX.match(text)
+    if lead is not None and lead.group(0).strip():
+        words = lead.group(0).strip(" ,:")
+        (source if re.search(_SAYS, words, _RX) and not re.match(r"\W*(?:is|can|could|please|verify|check|confirm"
+                                                                 r"|fact)", words, _RX) else frame).append(words)
+        text = _blank(text, lead.start(), lead.end())
+    for rx in (ACCORDING_RX, SAID_AFTER_RX):
+        for m in rx.finditer(text):
+            source.append(m.group(0).strip(" ,"))
+            text = _blank(text, m.start(), m.end())
+    tail = TAIL_RX.search(text)
+    if tail is not None and (frame or source):
+        frame.append(tail.group(0).strip(" ,;:.—–-"))
+        text = _blank(text, tail.start(), tail.end())
+    asked = []
+    for m in DATA_SHOWS_RX.finditer(text):
+        asked.append(m.group(0).strip(" ,"))
+        text = _blank(text, m.start(), m.end())
+    if not frame and not source and not asked:
+        return None
+    if not frame:  # a question that quotes a source: nothing stated to say back
+        return ClaimFrame(text=text, source=tuple(source), asked=tuple(asked))
+    return _stated(text, tuple(frame), tuple(source))
+
+
+#: "60% of the flights", "half of the P-8 flights", "most of them": a share claimed, which a count does not check.
+SHARE_CLAIMED_RX = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)|\b(?:half|a\s+third|two[-\s]thirds"
+                              r"|a\s+quarter|three[-\s]quarters|(?:the\s+)?(?:majority|minority|bulk)|most|all\s+but"
+                              r"|a\s+fraction)\s+of\b|\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", _RX)
+
+
+def _stated(text: str, frame: tuple[str, ...], source: tuple[str, ...]) -> ClaimFrame:
+    share = SHARE_CLAIMED_RX.search(text)
+    if share:
+        return ClaimFrame(text=text, frame=frame, source=source,
+                          problem=f'"{share.group(0)}" (a share claimed: ask "what share of … were …?")')
+    found = [m for m in STATED_RX.finditer(text)
+             if m.group("vague") or m.group("adverb") or not (NOT_STATED_AFTER_RX.match(text[m.end("num"):])
+                                         or NOT_STATED_BEFORE_RX.search(text[:m.start("num")])
+                                         or re.fullmatch(r"(?:19|20)\d\d", m.group("num")))]
+    if len(found) > 1:
+        return ClaimFrame(text=text, frame=frame, source=source,
+                          problem="two numbers in the claim (" + " and ".join(f'"{m.group(0)}"' for m in found)
+                          + "): check one at a time")
+    if not found:
+        return ClaimFrame(text=text, frame=frame, source=source)
+    m = found[0]
+    if m.group("num") and GENERIC_AIRCRAFT_RX.match(text[m.end():]):
+        return ClaimFrame(text=text, frame=frame, source=source,
+                          problem=f'"{m.group(0)}" aircraft (airframes or missions? ask "how many different aircraft'
+                                  ' flew …" or "how many missions …")')
+    return ClaimFrame(text=_blank(text, m.start(), m.end()), frame=frame, source=source, stated=_digits(m))
+
+
+#: "four aircraft flew …", "a dozen US planes": a number of airframes claimed — the records count missions, and a
+#: type or role noun ("eleven P-8s", "four drones") is missions by the product's rule; a generic noun is not said.
+GENERIC_AIRCRAFT_RX = re.compile(r"\s+(?:[\w.-]+\s+){0,2}?(?:aircraft|planes?|airplanes?|jets?|airframes?)\b", _RX)
+
+
+def _digits(m: re.Match[str]) -> str:
+    """"eleven" → "11", "more than a dozen" → "more than 12", "half a dozen" → "6"; a vague amount as written."""
+    if m.group("vague"):
+        return " ".join(m.group("vague").split())
+    if m.group("adverb"):
+        return {"once": "1 time", "twice": "2 times", "thrice": "3 times"}[m.group("adverb").lower()]
+    num = " ".join(m.group("num").lower().split())
+    value = 6 if num == "half a dozen" else int(num) if num.isdigit() else NUMBER_WORDS[num]
+    qual = " ".join(m.group("qual").lower().split()) + " " if m.group("qual") else ""
+    return f"{qual}{value}{' times' if m.group('times') else ''}"
+
+
+def frame_notes(frame: ClaimFrame) -> tuple[str, ...]:
+    """How the frame was read, said in the answer."""
+    notes = []
+    if frame.frame:
+        notes.append("Read as a claim to check (" + "; ".join(f'"{w}"' for w in frame.frame) + "): the answer is "
+                     "the records' count for the claim's scope; the verdict stays a person's.")
+    if frame.asked:
+        notes.append("Read " + ", ".join(f'"{w}"' for w in frame.asked) + " as asking for the records' count.")
+    if frame.source:
+        notes.append("Read " + ", ".join(f'"{w}"' for w in frame.source) + " as the claim's source: it filters "
+                     "nothing (the flight records are not the source).")
+    return tuple(notes)
+
+
+def finish(frame: ClaimFrame, query: BotQuery) -> BotQuery:
+    """The claim's reading with its frame: the stated number and the notes; declined when the claim is not a count
+    (a list, a comparison…) or states two numbers."""
+    problems = [frame.problem] if frame.problem else []
+    if frame.frame and query.intent not in {Intent.COUNT, Intent.UNKNOWN} and not query.not_understood:
+        problems.append(f"a claim checked as anything but a count (read as: {query.intent})")
+    return replace(query, claimed=frame.stated, notes=(*frame_notes(frame), *query.notes),
+                   not_understood=(*query.not_understood, *problems))
