@@ -152,7 +152,9 @@ CUE_STOP_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "“", 
 ATTRIBUTION_CUES = re.compile(
     r"\b(according to|as reported by|reported by|as shown by|as seen in|as confirmed by|confirmed by|citing|"
     r"as documented by|based on|with reference to|referring to|follows from the data of|follows from|"
-    r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?@)|"
+    # "per" before a handle or, in wire summaries, a capitalised source ("per CNN", "per the New York Times";
+    # blind8) — "per day", "per cent" stay units
+    r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?(?:@|(?-i:[A-Z])))|"
     # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
     r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
     r"released|published|quoted|cited|confirmed|reported)\s+by)\s+", re.IGNORECASE)
@@ -712,6 +714,8 @@ def _surname(name: str) -> str:
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
+#: How many tokens back from a say-verb an apposition between commas may start (blind8: wire copy's are long).
+_APPOSITION_REACH = 18
 #: Prepositions whose object is not the subject of the verb after it ("the government in Yemen said").
 _OBJECT_OF = frozenset({"in", "of", "from", "near", "over", "at", "to", "into", "across", "against", "with"})
 
@@ -725,7 +729,9 @@ def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[b
         verb = _token_at(doc, m.start())
         if verb is None or verb < 4 or doc[verb - 1].text != ",":
             continue
-        comma = next((k for k in range(verb - 2, max(0, verb - 12), -1) if doc[k].text == ","), None)
+        # wire copy's appositions run long: "Andrew Brookes, a fellow at the Royal United Services Institute and
+        # former RAF pilot, said" (blind8)
+        comma = next((k for k in range(verb - 2, max(0, verb - _APPOSITION_REACH), -1) if doc[k].text == ","), None)
         if comma is None or comma + 1 >= verb - 1 or not doc[comma + 1].is_lower \
                 or any(t.is_sent_start or t.text in (".", ";", '"', "“", "”") for t in doc[comma + 1:verb]):
             continue
@@ -1108,17 +1114,39 @@ def _participle_subject(doc: Doc, preposition: int, ending: dict[int, Span]) -> 
 
 
 def _source_after(doc: Doc, verb: int) -> Span | None:
-    """After a comma, "said one of the humanitarian workers" / "said a local official": a phrase of up to seven
-    words ending in a source noun and the clause is the source."""
-    if verb == 0 or doc[verb - 1].text != ",":
+    """After a comma or a closing quote, "said one of the humanitarian workers" / "said a local official": a phrase
+    of up to seven words ending in a source noun and the clause is the source. Wire copy adds where the source is or
+    its name before the clause ends (blind8): "said a security analyst in Taipei, the capital" (the source noun),
+    "said ruling party newspaper Rodong Sinmun" (the noun with its name)."""
+    if verb == 0 or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES):
         return None
     for k in range(verb + 1, min(verb + 8, len(doc))):
         t = doc[k]
         if t.is_punct or t.lower_ in CLAUSE_STOPS or t.lower_ in SAY_VERBS:
             break
-        if t.lower_ in SOURCE_NOUNS and t.is_lower and (k + 1 >= len(doc) or doc[k + 1].is_punct):
+        if t.lower_ not in SOURCE_NOUNS or not t.is_lower:
+            continue
+        if k + 1 >= len(doc) or doc[k + 1].is_punct:
             return doc[verb + 1:k + 1]
+        tail = _source_tail(doc, k + 1)
+        if tail is not None:
+            return doc[verb + 1:tail if doc[k + 1].is_title else k + 1]
     return None
+
+
+_CLOSING_QUOTES = frozenset({"”", '"', "’"})
+
+
+def _source_tail(doc: Doc, i: int) -> int | None:
+    """Where the clause ends after a source noun, when what follows it there is its name (up to four capitalised
+    words) or where it is ("in/at/from <up to four capitalised words>"); None for anything else."""
+    k = i + (doc[i].lower_ in ("in", "at", "from", "based"))
+    end = k
+    while end < len(doc) and end - k < 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
+        end += 1
+    if end == k or (end < len(doc) and not (doc[end].is_punct or "\n" in doc[end].text)):
+        return None
+    return end
 
 
 def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span | None:
@@ -1218,7 +1246,8 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 3  # "US Air Forces in Europe (USAFE) said", "the Armed Forces (Försvarsmakten) said": the name, its
         # acronym or its name in another language
     if i > 0 and doc[i - 1].text == ",":
-        for k in range(i - 2, max(-1, i - 13), -1):  # "David Nahom, deputy commander of the air war, told"
+        for k in range(i - 2, max(-1, i - _APPOSITION_REACH - 1), -1):  # "David Nahom, deputy commander of the air
+            # war, told"; "Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
             if doc[k].text == ",":
                 return k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):

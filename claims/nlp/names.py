@@ -589,9 +589,11 @@ class _Names:
                   if m.group(group)]
         for m, group in found:
             span = char_span(doc, m.start(group), m.end(group))
-            cut = next((t.i for t in span or [] if t.i > span.start and (_is_date_word(t) or "\n" in t.text)),
+            cut = next((t.i for t in span or [] if t.i > span.start and (_is_date_word(t) or "\n" in t.text
+                                                                          or t.text == "." or t.is_sent_start)),
                        None)
-            span = span if cut is None or span is None else doc[span.start:cut]  # "told newswire BNS Monday": BNS
+            # "told newswire BNS Monday": BNS; "newspaper Rodong Sinmun. The …": the name ends with its sentence
+            span = span if cut is None or span is None else doc[span.start:cut]
             if span is None or any(i in held for i in range(span.start, span.end)) \
                     or all(t.lower_ in DEMONYMS for t in span) or any(t.text in ROLE_WORDS_START for t in span) \
                     or (span[0].text in NOT_NAMES and not (m.re is _BODY_AFTER_KIND and len(span) > 1

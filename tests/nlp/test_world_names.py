@@ -1474,3 +1474,32 @@ def test_two_name_words_before_a_possessive_are_a_person():
                  "It joined the US Air Force\u2019s bombers.", "Then Eastern Sentry\u2019s second phase began.",
                  "OTTAWA \u2014 North America\u2019s early-warning air defences intercepted two bombers."):
         assert not _labelled(text, "PERSON"), text
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# blind8 (2026-12-05h): long wire-service and broadcaster articles full of quotes
+
+
+def test_a_long_apposition_between_the_name_and_its_say_verb():
+    text = ("Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said there was no "
+            "reason why the planes should enter UK airspace.")
+    assert "Andrew Brookes" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert "Andrew Brookes" in _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("\u201cIt sends a message about Beijing,\u201d said an Australian analyst.", "an Australian analyst"),
+    ("\u201cIt is very worrying,\u201d said a security analyst in Taipei, the capital.", "a security analyst"),
+    ("\u201cGone are days never to return,\u201d said ruling party newspaper Rodong Sinmun.",
+     "ruling party newspaper Rodong Sinmun"),
+    ("Analysts don't see the flights as meaning war is near, per the New York Times.", "the New York Times"),
+    ("The FAA defines the zone as an area of identification, per CNN.", "CNN"),
+])
+def test_a_source_after_a_quote_where_it_is_and_per_a_capitalised_source(text, claimant):
+    assert claimant in _claimants(text)
+
+
+def test_per_before_a_unit_and_an_outlet_name_ending_with_its_sentence():
+    assert _claimants("The squadron flew three sorties per day in March.") == []
+    text = "\u201cGone are days,\u201d said ruling party newspaper Rodong Sinmun. The jets left."
+    assert "Rodong Sinmun" in _labelled(text, "ORG")
