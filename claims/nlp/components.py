@@ -984,6 +984,7 @@ def attribution(doc: Doc) -> Doc:
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
     found += _observers(doc, view, ending, found)
+    found += _speakers_of_participles(doc, speakers, found)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
         if outlet is not None and outlet.label_ == "ORG":
@@ -994,6 +995,42 @@ def attribution(doc: Doc) -> Doc:
     doc.spans[ATTRIBUTIONS_KEY] = filter_spans(found)
     _add_entities(doc, new_orgs)
     return doc
+
+
+#: Participles that report what the clause's subject said ("The US expressed concern …, saying it was
+#: destabilising", "China toughened its language, warning that …").
+SAYING_PARTICIPLES = frozenset({"saying", "adding", "warning", "noting", "stressing", "insisting", "arguing",
+                                "stating", "explaining", "declaring", "asserting"})
+
+
+_NOT_SAYING_BEFORE = frozenset({"a", "an", "the", "without", "by", "early", "advance", "no", "any"})
+
+
+def _speakers_of_participles(doc: Doc, speakers: list[Span], found: list[Span]) -> list[Span]:
+    """Wire copy's "<subject> <did something>, saying …" (blind8): the participle's speaker is the subject that opens
+    the sentence — a person (after a title: "U.S. President Donald Trump also weighed in … saying"), else an
+    organisation or a country ("Russia reacted Monday morning, … saying") — when no verb of saying or clause word
+    lies between. The attribution is the participle alone, so that nothing of the clause is masked."""
+    taken = {i for span in found for i in range(span.start, span.end)}
+    out = []
+    for t in doc:
+        if t.lower_ not in SAYING_PARTICIPLES or t.i in taken or t.i < 3 or doc[t.i - 1].lower_ in _NOT_SAYING_BEFORE \
+                or not doc[t.i - 1].whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
+            continue  # "adding to tensions", "without saying", "a warning", "early-warning": no statement
+        sent = t.sent
+        opening = [e for e in speakers if sent.start <= e.start < min(sent.start + 5, t.i)
+                   and (e.label_ != "PLACE" or _is_country_like(e))]
+        subject = next((e for e in opening if e.label_ == "PERSON"), None) or next(iter(opening), None)
+        if subject is None or (subject.start > sent.start and doc[subject.start - 1].lower_ in _OBJECT_OF):
+            continue
+        if any(w.lower_ in SAY_VERBS or w.lower_ in CLAUSE_STOPS or w.text in (";", ":") or w.is_quote
+               for w in doc[subject.end:t.i]):
+            continue  # "… said X, adding": the say-verb's attribution has it; "… that Y, saying": not the subject
+        claimant, extra = _claimant_of(subject)
+        span = Span(doc, t.i, t.i + 1, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": claimant, "cue": t.lower_, **extra})
+        out.append(span)
+    return out
 
 
 #: A quotation "read" as a piece of an outlet's: ",” read a Forbes headline", ",” reads the report".
@@ -1159,13 +1196,20 @@ def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span |
     sent = doc[subject_end - 1].sent
     people = [e for e in speakers if e.label_ == "PERSON" and sent.start <= e.start and e.end < subject_end]
     names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
-    if not people and sent.start == subject_end - 1 and sent.start > 0:
+    if not people and sent.start > 0:
         # "Wing Commander Higgins, Officer Commanding 120 Squadron, linked … He said …": "He" opening a sentence
-        # is the one person who opened the sentence before (its subject)
+        # is the one person who opened the sentence before (its subject); wire copy also writes "Prime Minister
+        # Stephen Harper also weighed into the affair. “…,” he told reporters." and "Chinese foreign ministry
+        # spokeswoman Hua Chunying declined to comment … “…,” she said." (blind8): with no one named before the
+        # pronoun in its sentence, the one person the sentence before names, not after a preposition
         before = doc[sent.start - 1].sent
         people = [e for e in speakers if e.label_ == "PERSON" and before.start <= e.start < before.end]
         names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
-        return people[0] if len(names) == 1 and people[0].start == before.start else None
+        if len(names) != 1:
+            return None
+        opens = people[0].start == before.start
+        after_preposition = people[0].start > 0 and doc[people[0].start - 1].lower_ in (*_OBJECT_OF, "by", "for")
+        return people[0] if opens or (sent.start < subject_end - 1 and not after_preposition) else None
     return people[-1] if len(names) == 1 else None
 
 

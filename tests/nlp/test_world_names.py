@@ -1503,3 +1503,34 @@ def test_per_before_a_unit_and_an_outlet_name_ending_with_its_sentence():
     assert _claimants("The squadron flew three sorties per day in March.") == []
     text = "\u201cGone are days,\u201d said ruling party newspaper Rodong Sinmun. The jets left."
     assert "Rodong Sinmun" in _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Mexico reacted Monday morning, pointing at Texas saying the incursion was a provocation.", "Mexico"),
+    ("U.S. President Donald Trump also weighed in on the breach of NATO airspace saying he was ready to act.",
+     "Donald Trump"),
+    ("The Pentagon toughened its language last week, warning that the flights would continue.", "Pentagon"),
+])
+def test_a_saying_participle_reports_the_sentences_subject(text, claimant):
+    assert claimant in _claimants(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The jets flew over Poland on Monday, adding to tensions.",
+    "OTTAWA \u2014 North America's early-warning air defences intercepted two bombers.",
+    "Two jets flew near Taiwan, without warning anyone.",
+])
+def test_participles_that_report_nothing(text):
+    assert _claimants(text) == []
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Prime Minister Stephen Harper also weighed into the affair. \u201cWe will defend our airspace,\u201d he told "
+     "reporters.", "Stephen Harper"),
+    ("Chinese foreign ministry spokeswoman Hua Chunying declined to comment on the incident. \u201cWe hope the U.S. "
+     "side can respect China's concerns,\u201d she said.", "Hua Chunying"),
+])
+def test_a_pronoun_after_a_quote_is_the_one_person_of_the_sentence_before(text, claimant):
+    assert claimant in _claimants(text)
+    two = "Colonel Anna Berg met Major Tom Lee on Monday. \u201cIt was close,\u201d he said."
+    assert _claimants(two) == []
