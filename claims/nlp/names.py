@@ -1035,8 +1035,9 @@ class _Names:
                 if city["ambiguous"] and not listed and not (
                         (prev is not None and prev.lower_ in _PLACE_PREPOSITIONS)
                         or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))
-                        or (nxt is not None and (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS)
-                            and city["population"] >= BIG_CITY_POPULATION)):  # "Beijing accused": its government
+                        or (((nxt is not None and (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS))
+                             or _acts_as_government(doc, doc[i:end]))  # "Beijing accused": its government
+                            and city["population"] >= BIG_CITY_POPULATION)):
                     break
                 span = Span(doc, i, end, label="PLACE")
                 set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"],
@@ -1052,11 +1053,12 @@ class _Names:
         """A large city speaking or owning a government body is its government ("Beijing protested", "Moscow
         said", "Seoul’s military"), not a place — as "Washington" is the US government; after a preposition it is
         where the speaker is ("officials in Moscow said")."""
-        if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end + 1 >= len(doc):
+        if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end >= len(doc):
             return ent
-        nxt, after = doc[ent.end], doc[ent.end + 1]
+        nxt, after = doc[ent.end], doc[min(ent.end + 1, len(doc) - 1)]
         if not (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS
-                or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)) or (
+                or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)
+                or _acts_as_government(doc, ent)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "from", "at", "near", "over", "to")):
             return ent  # "Al Mayadeen’s correspondent in Tehran reported": where the speaker is, not who speaks
         city = _big_city(doc, ent)
@@ -1553,6 +1555,73 @@ GOVERNMENT_VERBS = frozenset({"accused", "accuses", "condemned", "condemns", "de
 #: What a capital's possessive owns when the capital stands for its government ("Seoul’s military").
 GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
                               "ministry", "leadership", "envoy", "ambassador", "embassy"})
+#: What a capital's possessive owns, a word or two on, when the capital stands for its government (blind8:
+#: "Beijing’s determination to claim Taiwan", "Taipei’s annual war games").
+GOVERNMENT_AIMS = frozenset({*GOVERNMENT_NOUNS, "determination", "games", "exercises", "drills", "policy", "stance",
+                             "position", "claims", "officials", "authorities", "response", "decision", "forces",
+                             "troops", "president", "leader", "regime", "pressure", "provocations", "threats",
+                             "ambitions", "intentions", "demands", "diplomats", "spokesman", "spokeswoman",
+                             "spokesperson"})
+#: Verbs whose object is a government, not a city (blind8: "We urge Beijing to cease", "war games that always anger
+#: Pyongyang").
+PRESSURE_VERBS = frozenset({"urge", "urged", "urges", "urging", "anger", "angered", "angers", "angering", "pressed",
+                            "pressing", "provoke", "provoked", "provoking", "reassure", "reassured", "deter",
+                            "deterred", "deterring", "punish", "punished", "warned", "accused", "condemned",
+                            "blamed", "criticised", "criticized", "sanctioned", "rebuked"})
+#: Acts a government is the author of after "by" ("a provocation by Kyiv").
+GOVERNMENT_ACTS = frozenset({"provocation", "provocations", "attack", "attacks", "violation", "violations",
+                             "incursion", "incursions", "decision", "move", "response", "threat", "threats",
+                             "accusation", "accusations", "announcement", "request", "protest", "tactic",
+                             "aggression", "escalation"})
+#: Verbs of a capital's relative clause or participle that only a government does ("Pyongyang, which considers
+#: them a rehearsal", "with Seoul reviving broadcasts").
+_GOVERNMENT_MINDS = frozenset({"considers", "considered", "views", "viewed", "regards", "sees", "insists", "wants",
+                               "claims", "says", "said", "denies", "accuses", "reviving", "resuming", "sending",
+                               "demanding", "insisting", "refusing", "threatening", "vowing", "calls"})
+
+
+def _acts_as_government(doc: Doc, ent: Span) -> bool:
+    """A capital that stands for its government by what surrounds it, besides the say-verbs (blind8, wire copy): its
+    possessive owns an aim or a body a word or two on; it is the object of a verb of pressure or the author of an
+    act after "by"; a relative clause or, after "with", a participle gives it a mind ("anger Pyongyang, which
+    considers them a rehearsal"; "with Seoul reviving broadcasts"); or it is coordinated with Washington or another
+    such capital before a verb ("Washington and Seoul also wrapped up")."""
+    i, j = ent.start, ent.end
+    prev = doc[i - 1] if i > 0 else None
+    if j + 1 < len(doc) and doc[j].text in ("’s", "'s"):
+        words = [t for t in doc[j + 1:j + 4] if not t.is_punct]
+        if any(t.lower_ in GOVERNMENT_AIMS for t in words[:3]) and all(t.is_lower for t in words[:3]):
+            return True
+    if prev is not None and (prev.lower_ in PRESSURE_VERBS or (
+            prev.lower_ == "by" and i > 1 and doc[i - 2].lower_.strip("”\"") in GOVERNMENT_ACTS)):
+        return True
+    if prev is not None and prev.lower_ == "with" and j < len(doc) and doc[j].lower_ in _GOVERNMENT_MINDS:
+        return True
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("which", "who") \
+            and doc[j + 2].lower_ in _GOVERNMENT_MINDS:
+        return True
+    return _coordinated_capital(doc, ent)
+
+
+def _coordinated_capital(doc: Doc, ent: Span) -> bool:
+    """"Washington and Seoul also wrapped up": two capitals joined by "and", not after a preposition of place, before
+    a lower-case word that is not a preposition (a verb or an adverb)."""
+    i, j = ent.start, ent.end
+    if i >= 2 and doc[i - 1].lower_ == "and":
+        first, last_end = doc[i - 2:i - 1], j
+    elif j + 1 < len(doc) and doc[j].lower_ == "and":
+        first, last_end = doc[i:j], j + 2
+    else:
+        return False
+    other = doc[j + 1:j + 2] if first.start == i else first
+    if not (other.text == "Washington" or _big_city(doc, other) is not None):
+        return False
+    before = doc[first.start - 1] if first.start > 0 else None
+    nxt = doc[last_end] if last_end < len(doc) else None
+    return (before is None or before.lower_ not in _PLACE_PREPOSITIONS) and nxt is not None and nxt.is_lower \
+        and nxt.lower_ not in _PLACE_PREPOSITIONS and nxt.is_alpha
+
+
 #: A city this large named alone means the city, not an air base named after it (Seoul, Riyadh, Madrid; not
 #: Jacksonville, Engels or Minot, which reports name for their bases).
 BIG_CITY_POPULATION = 1_500_000

@@ -1534,3 +1534,26 @@ def test_a_pronoun_after_a_quote_is_the_one_person_of_the_sentence_before(text, 
     assert claimant in _claimants(text)
     two = "Colonel Anna Berg met Major Tom Lee on Monday. \u201cIt was close,\u201d he said."
     assert _claimants(two) == []
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("It sends a message about Beijing\u2019s determination to claim Taiwan.", "Beijing"),
+    ("\u201cWe urge Beijing to cease its military pressure,\u201d the statement said.", "Beijing"),
+    ("Washington and Seoul also wrapped up nearly two weeks of joint war games.", "Seoul"),
+    ("The war games always anger Pyongyang, which considers them a rehearsal for an invasion.", "Pyongyang"),
+    ("Tensions rose, with Seoul reviving cross-border propaganda broadcasts.", "Seoul"),
+    ("Officials said the incursion was a provocation by Moscow.", "Moscow"),
+    ("The flights came on the eve of Taipei\u2019s annual war games exercises.", "Taipei"),
+])
+def test_a_capital_standing_for_its_government_by_what_surrounds_it(text, capital):
+    assert _labelled(text, "ORG")[capital]["name"] == f"government in {capital}"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met in Canberra and Beijing last week.",
+    "The airliner flew from Seoul and Tokyo to Manila.",
+    "A security analyst in Taipei said the flights were worrying.",
+    "Beijing\u2019s air quality was poor on Monday.",
+])
+def test_a_capital_where_something_happens_stays_a_place(text):
+    assert not any(v.get("name", "").startswith("government in") for v in _labelled(text, "ORG").values())
