@@ -1202,8 +1202,7 @@ def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span |
         # Stephen Harper also weighed into the affair. “…,” he told reporters." and "Chinese foreign ministry
         # spokeswoman Hua Chunying declined to comment … “…,” she said." (blind8): with no one named before the
         # pronoun in its sentence, the one person the sentence before names, not after a preposition
-        before = doc[sent.start - 1].sent
-        people = [e for e in speakers if e.label_ == "PERSON" and before.start <= e.start < before.end]
+        before, people = _sentence_naming_people(doc, sent, speakers)
         names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
         if len(names) != 1:
             return None
@@ -1211,6 +1210,20 @@ def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span |
         after_preposition = people[0].start > 0 and doc[people[0].start - 1].lower_ in (*_OBJECT_OF, "by", "for")
         return people[0] if opens or (sent.start < subject_end - 1 and not after_preposition) else None
     return people[-1] if len(names) == 1 else None
+
+
+def _sentence_naming_people(doc: Doc, sent: Span, speakers: list[Span]) -> tuple[Span, list[Span]]:
+    """The closest sentence before ``sent`` that names people, and those people: line breaks are passed, and so is
+    one sentence naming no one (a quotation the sentencizer cut at ". . ." or a closing quote)."""
+    before = doc[sent.start - 1].sent
+    passed = 0
+    while True:
+        people = [e for e in speakers if e.label_ == "PERSON" and before.start <= e.start < before.end]
+        blank = not before.text.strip()
+        if people or before.start == 0 or (not blank and passed == 1):
+            return before, people
+        passed += not blank
+        before = doc[before.start - 1].sent
 
 
 def _relative_subject(doc: Doc, verb: int, ending: dict[int, Span]) -> Span | None:

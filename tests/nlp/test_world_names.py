@@ -1557,3 +1557,9 @@ def test_a_capital_standing_for_its_government_by_what_surrounds_it(text, capita
 ])
 def test_a_capital_where_something_happens_stays_a_place(text):
     assert not any(v.get("name", "").startswith("government in") for v in _labelled(text, "ORG").values())
+
+
+def test_a_pronoun_reaches_past_a_line_break_and_a_cut_quotation():
+    text = ("Prime Minister Stephen Harper also weighed into the affair.\n\u201cI have expressed the deep concern our "
+            "government has with . . . Russian intrusions into our airspace,\u201d he told reporters.")
+    assert "Stephen Harper" in _claimants(text)
