@@ -532,7 +532,21 @@ def _after_inner_role(doc: Doc, name: Span) -> Span:
     """The name after the last role noun inside a capitalised run that followed a role: "Chief Cabinet Secretary
     Matsuno" is Matsuno (the role is "chief cabinet secretary"), not a person "Cabinet Secretary Matsuno"."""
     inner = [t.i for t in name[:-1] if t.lower_ in _ROLE_SET]
-    return doc[inner[-1] + 1:name.end] if inner else name
+    name = doc[inner[-1] + 1:name.end] if inner else name
+    if name.start > 0 and doc[name.start - 1].lower_ == "for":
+        # "Secretary of State for Defence Michael Fallon", "Minister for Foreign Affairs Penny Wong" (blind8): the
+        # portfolio after "for" belongs to the role
+        k = name.start
+        while k < name.end - 1 and (doc[k].lower_ in _PORTFOLIO_WORDS or doc[k].lower_ in ROLE_MODIFIERS):
+            k += 1
+        name = doc[k:name.end]
+    return name
+
+
+#: Words of a minister's portfolio ("for Defence", "for Foreign Affairs", "for Home Affairs").
+_PORTFOLIO_WORDS = frozenset({"defence", "defense", "foreign", "affairs", "home", "transport", "health", "trade",
+                              "justice", "energy", "industry", "veterans", "interior", "armed", "forces", "europe",
+                              "international", "development", "the", "and", "economy", "finance", "war"})
 
 
 def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
@@ -580,6 +594,10 @@ def people(doc: Doc) -> Doc:
         spans.append(span)
         taken.update(range(span.start, span.end))
 
+    for m in _TRANSCRIPT_SPEAKER.finditer(text):  # "ROB SCHMITZ, BYLINE:" (blind8)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not any(mask[t.i] or t.i in taken for t in name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text.title(), m.group("role").lower())
     for m in finditer_at(_ROLE_NAME_RE, text, view.low, _ROLE_PREFIXES):
         role = char_span(doc, m.start(), m.start("name"))
         name = char_span(doc, m.start("name"), m.end("name"))
@@ -638,6 +656,12 @@ def people(doc: Doc) -> Doc:
                     or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
             first -= 1
+        k = first
+        while k > 0 and doc[k - 1].lower_ in _PORTFOLIO_WORDS and doc[k - 1].is_title:
+            k -= 1
+        if k > 0 and doc[k - 1].lower_ == "for":
+            while first < verb - 2 and doc[first].lower_ in _PORTFOLIO_WORDS:
+                first += 1  # "Secretary of State for Defence Michael Fallon said": the portfolio is the role's
         role_first = first
         while first < verb - 1 and doc[first].lower_ in _ROLE_SET:
             first += 1  # "Major Andrew Hennessy said": a title, then the name
@@ -697,12 +721,41 @@ def people(doc: Doc) -> Doc:
         token = doc[i]
         if not token.is_title:
             continue
-        span = Span(doc, token.i, token.i + 1, label="PERSON")
-        set_fc_value(span, {"name": token.text, "role": None, "full_name": full})
+        size = len(full.split())  # the full name again ("… NPR's Rob Schmitz"): one person, not "Rob" and "Schmitz"
+        end = i + size if words[i:i + size] == full.split() and not any(mask[i:i + size]) else i + 1
+        span = Span(doc, token.i, end, label="PERSON")
+        set_fc_value(span, {"name": span.text, "role": None, "full_name": full})
         spans.append(span)
-        taken.add(token.i)
+        taken.update(range(token.i, end))
+    orgs += _outlets_of_reporters(doc, spans, mask, taken)
     _add_entities(doc, [*spans, *orgs])
     return doc
+
+
+#: A broadcast transcript's speaker label opening a line: "A MARTÍNEZ, HOST:", "ROB SCHMITZ, BYLINE:" (NPR),
+#: "JAKE TAPPER, CNN ANCHOR:".
+_TRANSCRIPT_SPEAKER = re.compile(
+    r"(?m)^(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]*){1,3}),\s+"
+    r"(?P<role>(?:[A-Z]+ ){0,2}(?:HOST|BYLINE|CORRESPONDENT|ANCHOR|REPORTER|PRESENTER)):")
+
+
+def _outlets_of_reporters(doc: Doc, people: list[Span], mask: list[bool], taken: set[int]) -> list[Span]:
+    """"Here's NPR's Rob Schmitz" (blind8): an acronym whose possessive comes right before a person's name (its
+    given name and surname, or the surname alone) is the outlet or body the person works for."""
+    out = []
+    for person in people:
+        k = person.start - (person.start > 0 and doc[person.start - 1].is_title
+                            and not mask[person.start - 1] and person.start - 1 not in taken)
+        if k < 2 or doc[k - 1].text not in ("’s", "'s"):
+            continue
+        acronym = doc[k - 2]
+        if acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 6 and not mask[acronym.i] \
+                and acronym.i not in taken:
+            org = Span(doc, acronym.i, acronym.i + 1, label="ORG")
+            set_fc_value(org, {"name": acronym.text, "kind": "outlet"})
+            out.append(org)
+            taken.add(acronym.i)
+    return out
 
 
 def _surname(name: str) -> str:

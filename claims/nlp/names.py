@@ -56,6 +56,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claims.nlp.components import (
+    NAME_TOKEN,
     NOT_NAMES,
     ROLE_NOUNS,
     SAY_VERBS,
@@ -500,7 +501,7 @@ class _Names:
                     out.append(self._org_span(doc, start, i + 1, ent_of))
                 continue
             qualified = i > 0 and QUALIFIED_ORG_HEADS.get(word) == words[i - 1]
-            if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in ("ministry", "Ministry") \
+            if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in _LOWER_BODY_HEADS \
                     and not qualified:
                 continue
             tok = doc[i]
@@ -515,15 +516,23 @@ class _Names:
                 start = self._org_left(doc, i, ent_of)
                 out.append(self._org_span(doc, start, end, ent_of))
                 continue
-            if tok.text not in ORG_HEADS and not (tok.lower_ == "ministry" and i > 0) and not qualified:
+            if tok.text not in ORG_HEADS and not (tok.lower_ in _LOWER_BODY_HEADS and i > 0) and not qualified:
                 continue
             if i + 1 < n and f"{tok.lower_} {doc[i + 1].lower_}" in ROLE_NOUNS and doc[i + 1].is_title:
                 continue  # "Pentagon Press Secretary", "Wing Commander Higgins": the head word is part of a role
                 # (not "the 388th Fighter Wing commander": the unit, then its commander)
-            if tok.text[0].islower():  # "defense ministry" after a country's possessive
+            if tok.lower_ == "administration" and tok.text[0].islower():
+                if _is_cap(doc[i - 1]) and NAME_TOKEN.match(doc[i - 1].text) and doc[i - 1].lower_ not in DEMONYMS \
+                        and (i - 1 not in ent_of or ent_of[i - 1].label_ == "PERSON"):
+                    out.append(self._org_span(doc, i - 1, i + 1, ent_of))  # "the Trump administration" (blind8)
+                continue
+            if tok.text[0].islower():  # "defense ministry" after a country's possessive; "Australia's defence
+                # department" (blind8)
                 j = i - 1
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior"):
                     j -= 1
+                elif tok.lower_ == "department":
+                    continue  # "a German department store": a department of state says which
                 if j >= 1 and doc[j].text in ("’s", "'s") and (_is_cap(doc[j - 1]) or doc[j - 1].is_upper):
                     out.append(self._org_span(doc, j - 1, i + 1, ent_of))
                 elif j >= 0 and doc[j].lower_ in DEMONYMS:
@@ -716,9 +725,11 @@ class _Names:
         n = len(doc)
         area = ent_of.get(end)
         if doc[end - 1].text in ("Forces", "Force", "Army", "Navy") and area is not None and area.start == end \
-                and area.label_ == "PLACE" and self._region_kind(area) == "area" and area[0].is_title \
+                and area.label_ == "PLACE" and (self._region_kind(area) == "area" or (
+                    doc[end - 1].text == "Forces" and self._region_kind(area) == "country")) and area[0].is_title \
                 and not (area.end < n and doc[area.end].text in ("’s", "'s")):
-            return area.end  # "Air Forces Africa", "U.S. Naval Forces Europe": a command named after its area
+            return area.end  # "Air Forces Africa", "U.S. Naval Forces Europe": a command named after its area;
+            # "U.S. Forces Korea", "US Forces Japan" (blind8): "Forces" named after the country it is stationed in
         if doc[end - 1].text in UNIT_HEADS and end < n:
             k = end + 3 if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and doc[end + 1].is_upper else end  # "Strike Fighter Squadron (VFA) 11"
@@ -1555,6 +1566,9 @@ GOVERNMENT_VERBS = frozenset({"accused", "accuses", "condemned", "condemns", "de
 #: What a capital's possessive owns when the capital stands for its government ("Seoul’s military").
 GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
                               "ministry", "leadership", "envoy", "ambassador", "embassy"})
+#: Heads of bodies written in lower case, read after a country's possessive or a nationality ("Taiwan’s defense
+#: ministry", "Australia's defence department"), and a leader's "administration" ("the Trump administration").
+_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration"})
 #: What a capital's possessive owns, a word or two on, when the capital stands for its government (blind8:
 #: "Beijing’s determination to claim Taiwan", "Taipei’s annual war games").
 GOVERNMENT_AIMS = frozenset({*GOVERNMENT_NOUNS, "determination", "games", "exercises", "drills", "policy", "stance",
@@ -1802,8 +1816,6 @@ _PARTICIPLE_ADJECTIVES = frozenset({"armed", "unarmed", "unmanned", "manned", "a
 def _given_name_before(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
     """Whether token i follows a capitalised word that reads as a given name: title case, inside a sentence, no
     entity, no preposition or function word ("Andrew Clark"; not "near Clark", "Japan's Clark")."""
-    from claims.nlp.components import NAME_TOKEN
-
     prev = doc[i - 1]
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
         and bool(NAME_TOKEN.match(prev.text)) and not any(e.start <= prev.i < e.end for e in ents_at.values()) \

@@ -1563,3 +1563,40 @@ def test_a_pronoun_reaches_past_a_line_break_and_a_cut_quotation():
     text = ("Prime Minister Stephen Harper also weighed into the affair.\n\u201cI have expressed the deep concern our "
             "government has with . . . Russian intrusions into our airspace,\u201d he told reporters.")
     assert "Stephen Harper" in _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("A Chinese jet intercepted the plane, Australia's defence department said yesterday.",
+     "Australia's defence department"),
+    ("The Trump administration said the flights would continue.", "Trump administration"),
+    ("A MART\u00cdNEZ, HOST:\nRomania says a drone entered its airspace. Here's NPR's Rob Schmitz.\nROB SCHMITZ, "
+     "BYLINE: The ministry said so.", "NPR"),
+])
+def test_lower_case_departments_administrations_forces_named_after_a_country_and_a_reporters_outlet(text, org):
+    assert org in _labelled(text, "ORG")
+
+
+def test_a_department_store_is_no_body():
+    assert not _labelled("A German department store opened in the city.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Secretary of State for Defence Michael Fallon said air interceptions underline the mission.", "Michael Fallon"),
+    ("Minister for Foreign Affairs Penny Wong said the flights were dangerous.", "Penny Wong"),
+    ("A MART\u00cdNEZ, HOST:\nRomania says a drone entered its airspace.", "A Mart\u00ednez"),
+    ("ROB SCHMITZ, BYLINE: The ministry said so. Here's NPR's Rob Schmitz again.", "Rob Schmitz"),
+])
+def test_a_portfolio_after_for_and_a_transcripts_speaker_labels(text, name):
+    names = [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert name in names and all(n in (name, name.upper()) or n == name for n in names), names
+
+
+def test_forces_named_after_the_country_they_are_stationed_in():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-forces-japan", regions=(
+        *seed.regions, RegionEntry("japan", "Japan", "country")))
+    text = "US Forces Japan said the aircraft returned safely."
+    orgs = {e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities if e.label == "ORG"}
+    assert "US Forces Japan" in orgs
