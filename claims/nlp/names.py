@@ -385,6 +385,7 @@ class _Names:
         merged = _merge_designations(doc, _merge(ents, new))
         merged = _border_bodies(doc, _shared_nationality(doc, self._not_ships(doc, self._context(doc, text, merged))))
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
+        merged = [part for e in merged for part in self._base_before_its_place(doc, e)]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
@@ -1090,9 +1091,28 @@ class _Names:
         k = i
         while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
             k += 1
-        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) or doc[k].text not in (",", "(", "—", "–", ":", "--"):
+        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) \
+                or doc[k].text not in (",", "(", "—", "–", ":", "--", "•", "-"):  # "SYDNEY • A Chinese…" (blind8)
             return 0
         return k - i
+
+    def _base_before_its_place(self, doc: Doc, ent: Span) -> list[Span]:
+        """"Andersen Air Force Base, Guam" (blind8): a base's alias that runs on past a comma is the base and,
+        after the comma, the place it is in — read as the region of that name when there is exactly one."""
+        if ent.label_ != "PLACE" or self._region_kind(ent) != "airbase":
+            return [ent]
+        comma = next((t.i for t in ent if t.text == ","), None)
+        if comma is None or comma == ent.start or comma + 1 >= ent.end:
+            return [ent]
+        base = Span(doc, ent.start, comma, label="PLACE", span_id=ent.id_)
+        set_fc_value(base, {**(fc_value(ent) or {}), "name": base.text})
+        tail = doc[comma + 1:ent.end]
+        found = list(self._regions_by_name().get(tail.text.lower(), {}).values())
+        if len(found) != 1:
+            return [base]
+        place = Span(doc, tail.start, tail.end, label="PLACE", span_id=f"region:{found[0].slug}")
+        set_fc_value(place, {"name": tail.text})
+        return [base, place]
 
     def _city_not_its_base(self, doc: Doc, ent: Span) -> Span:
         """A large city named alone is the city, not the air base the reference data also calls by its name
@@ -1144,6 +1164,11 @@ class _Names:
                 state = (nxt is not None and nxt.lower_ == "state") or (
                     e.start >= 2 and doc[e.start - 2].lower_ == "state" and prev is not None and prev.lower_ == "of"
                 ) or (prev is not None and prev.text == "," and e.start >= 2 and _is_cap(doc[e.start - 2]))
+                if not state and self._dateline(doc, e.start):  # "WASHINGTON – Two Chinese fighter jets…",
+                    span = Span(doc, e.start, e.end, label="PLACE")  # "WASHINGTON, May 19 (Reuters) -" (blind8):
+                    set_fc_value(span, {"kind": "city", "name": "Washington"})  # where the report was filed
+                    out.append(span)
+                    continue
                 if not state:
                     span = Span(doc, e.start, e.end, label="ORG")
                     set_fc_value(span, {"name": "US government", "metonymy": "Washington"})
@@ -1667,7 +1692,9 @@ _BASE_KIND_WORDS = frozenset({"Aviation", "Air", "Naval", "Military"})
 _ADMIN_HEADS = frozenset({"region", "oblast", "oblasts", "krai", "province", "territory", "governorate", "strip",
                           "state", "district", "county", "prefecture"})
 _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian", "orion", "liberty", "guardrail",
-                             "hercules", "greyhound", "triton", "aries", "sentinel"})
+                             "hercules", "greyhound", "triton", "aries", "sentinel",
+                             # "the WC-135 Constant Phoenix" (blind8): a program name, not the Phoenix drone
+                             "phoenix"})
 
 
 def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:

@@ -1600,3 +1600,35 @@ def test_forces_named_after_the_country_they_are_stationed_in():
     text = "US Forces Japan said the aircraft returned safely."
     orgs = {e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities if e.label == "ORG"}
     assert "US Forces Japan" in orgs
+
+
+def test_a_program_name_is_not_the_phoenix_drone():
+    text = "The U.S. aircrew aboard the WC-135 Constant Phoenix aircraft reported the intercept."
+    assert "Phoenix" not in _labelled(text, "AIRCRAFT")
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON \u2013 Two Chinese fighter jets intercepted a US Navy surveillance plane.",
+    "WASHINGTON, May 19 (Reuters) - Two Chinese SU-30 aircraft carried out an intercept.",
+])
+def test_a_washington_dateline_is_the_city_not_the_government(text):
+    assert _labelled(text, "PLACE")["WASHINGTON"]["kind"] == "city"
+    assert "WASHINGTON" not in _labelled(text, "ORG")
+
+
+def test_a_bullet_after_a_dateline_city():
+    assert _labelled("SYDNEY \u2022 A Chinese fighter aircraft intercepted a surveillance plane.",
+                     "PLACE")["SYDNEY"]["kind"] == "city"
+
+
+def test_a_bases_alias_running_past_a_comma_is_the_base_and_its_place():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-andersen", regions=(
+        *seed.regions, RegionEntry("guam", "Guam", "subdivision"),
+        RegionEntry("base-pgua", "Andersen Air Force Base", "airbase", ("Andersen Air Force Base, Guam",))))
+    text = "The pair of B-1B Lancers from Andersen Air Force Base, Guam, flew over the peninsula."
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert found["Andersen Air Force Base"]["slug"] == "base-pgua" and found["Guam"]["slug"] == "guam"
