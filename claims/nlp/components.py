@@ -1668,6 +1668,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return after.lower_, True, extra
             if _plural_head_after(ent[-1], after):
                 return after.lower_, False, {}  # "19 drone incursions": the aircraft word is a modifier
+            vessels = _vessels_after(doc, ent)
+            if vessels is not None:
+                return vessels, False, {}  # "five unmanned surface vessels" (blind8): boats, not drones
             return "aircraft", False, extra
         if ent is not None and ent.label_ in ("PLACE", "ORG"):
             last = doc[ent.end - 1]
@@ -1725,13 +1728,44 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return None, False, {}  # "the other two belong to…": the unit is the earlier count's
             if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
                 return after, False, {}  # "two mock dogfights": an adjective, then the counted noun
+            head = _plural_past_a_country(doc, j)
+            if head is not None:
+                return head, False, {}  # "the two staunch U.S. allies" (blind8)
             return t.lower_, False, {}
         if t.is_alpha and t.is_lower:
             if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
                 return doc[j + 1].lower_, False, {}  # "nine NATO member states", "four low-lying coral reefs"
+            if not _plural_noun(t) and doc[j - 1].is_title and doc[j - 1].lower_.endswith("s") and j - 1 > i:
+                return None, False, {}  # "The two Koreas remain at war" (blind8): a verb after a plural name
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+#: Plural nouns of boats a drone word may modify ("unmanned surface vessels", "uncrewed boats").
+_VESSEL_NOUNS = frozenset({"vessels", "boats", "ships", "craft"})
+
+
+def _vessels_after(doc: Doc, ent: Span) -> str | None:
+    """The boats a drone word before them describes: up to two lower-case words after the aircraft entity ending in
+    a plural noun of boats ("unmanned surface vessels")."""
+    for k in range(ent.end, min(ent.end + 3, len(doc))):
+        if doc[k].lower_ in _VESSEL_NOUNS:
+            return doc[k].lower_
+        if not (doc[k].is_lower and doc[k].is_alpha) or doc[k].lower_ in AIRCRAFT_NOUNS:
+            return None
+    return None
+
+
+def _plural_past_a_country(doc: Doc, j: int) -> str | None:
+    """"two staunch U.S. allies": the plural noun after an adjective and a country's or nationality's name."""
+    k = j + 1
+    while k < len(doc) and k - j <= 2 and (doc[k].text in ("U.S.", "U.K.", "US", "UK") or _nationality(doc[k])):
+        k += 1
+    if k == j + 1 or k >= len(doc):
+        return None
+    t = doc[k]
+    return t.lower_ if t.is_lower and t.is_alpha and _plural_noun(t) and t.lower_ not in AIRCRAFT_NOUNS else None
 
 
 def _aircraft_named_by(doc: Doc, t: Token) -> dict[str, Any] | None:

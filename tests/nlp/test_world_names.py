@@ -1632,3 +1632,17 @@ def test_a_bases_alias_running_past_a_comma_is_the_base_and_its_place():
     found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
              if e.label == "PLACE"}
     assert found["Andersen Air Force Base"]["slug"] == "base-pgua" and found["Guam"]["slug"] == "guam"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The jets flew with the two staunch U.S. allies.", 2, "allies"),
+    ("CENTCOM destroyed five unmanned surface vessels and one drone.", 5, "vessels"),
+    ("Five unmanned aerial vehicles crashed near the base.", 5, "aircraft"),
+    ("More than 400 UK personnel are set to support Eastern Sentry.", 400, "personnel"),
+])
+def test_what_a_number_counts_past_a_country_and_boats_a_drone_word_describes(text, value, unit):
+    assert (value, unit) in _value_units(text)
+
+
+def test_a_verb_after_a_plural_name_is_not_what_a_number_counts():
+    assert all(u != "remain" for _, u in _value_units("The two Koreas remain in a technical state of war."))
