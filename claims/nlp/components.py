@@ -135,7 +135,12 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "doctor", "witness",
                           # the press and the state ("state media said", "Belgrade authorities claimed", "the
                           # military's media wing claimed")
-                          "media", "broadcaster", "television", "channel", "authorities", "wing"})
+                          "media", "broadcaster", "television", "channel", "authorities", "wing",
+                          # "defence chiefs have said" (blind8)
+                          "chiefs", "commanders"})
+#: A country's institutions, which speak after "its"/"their" ("…on Saturday, its military said").
+_INSTITUTION_NOUNS = frozenset({"military", "government", "ministry", "army", "navy", "embassy", "armed", "defence",
+                                "defense", "foreign", "coast"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
                          "then", "first", "publicly", "separately", "earlier", "further", "again"})
@@ -1031,8 +1036,9 @@ def attribution(doc: Doc) -> Doc:
                     prev.lower_ in SAY_VERBS:
                 break
             start -= 1
-        if doc[start].lower_ in ANAPHORIC:
-            continue
+        if doc[start].lower_ in ANAPHORIC and not (doc[start].lower_ in ("its", "their") and start + 1 < subject_end
+                                                   and doc[start + 1].lower_ in _INSTITUTION_NOUNS):
+            continue  # but "its military said" (blind8): a country's own institution speaks
         span = Span(doc, start, verb_end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)

@@ -101,6 +101,8 @@ PLACE_NOUNS = frozenset({"airspace", "territory", "territories", "soil", "coast"
 _NORTH_AMERICAN_KINDS = frozenset({"us_state", "mx_state"})
 _KIND_WORDS = {"us_state": "the US state", "mx_state": "the Mexican state", "country": "the country",
                "airbase": "the air base", "subdivision": "the region"}
+#: The adjectives of the United Kingdom's nations, which are regions below a country ("the Scottish coast").
+_UK_NATION_ADJECTIVES = {"scottish": "scotland", "welsh": "wales", "english": "england"}
 #: Words after a nationality that make it the country as a place ("Polish airspace", "the Russian border").
 #: The place nouns after a country, less those that after a nationality mean something else ("the Russian side",
 #: "the Chinese capital", "Ukrainian territories", "the Polish region", "the Turkish interior").
@@ -251,6 +253,7 @@ class _Names:
     def __init__(self, vocabulary_version: str) -> None:
         self.vocabulary_version = vocabulary_version
         self._vocabulary: Any = None
+        self._adjectives: dict[str, str] | None = None
         self._variant_types: dict[str, set[str]] | None = None
         self._by_name: dict[str, dict[str, Any]] | None = None
         self._demonyms: dict[str, str] | None = None
@@ -287,6 +290,24 @@ class _Names:
                     by_name.setdefault(name.lower(), {})[region.slug] = region
             self._by_name = by_name
         return self._by_name
+
+    def _regional_adjectives(self) -> dict[str, str]:
+        """Lower-case adjective → slug of a region below a country (blind8: "the Scottish coast", "the Alaskan
+        coast"): a name ending in "a" takes "n" ("Alaskan", "Crimean") when one region alone goes by that name, and the
+        nations of the United Kingdom their adjectives. Countries are :meth:`_demonym_regions`'s."""
+        if self._adjectives is None:
+            by_name = self._regions_by_name()
+            adjectives: dict[str, str] = {}
+            for region in self.vocabulary.regions:
+                if region.kind in ("subdivision", "us_state", "mx_state") and region.name.endswith("a") \
+                        and len(by_name.get(region.name.lower(), {})) == 1:
+                    adjectives[f"{region.name.lower()}n"] = region.slug
+            for adjective, name in _UK_NATION_ADJECTIVES.items():
+                found = [r for r in by_name.get(name, {}).values() if r.kind == "subdivision"]
+                if len(found) == 1:
+                    adjectives[adjective] = found[0].slug
+            self._adjectives = adjectives
+        return self._adjectives
 
     def _demonym_regions(self) -> dict[str, str]:
         """Lower-case nationality word → the slug of the country region it names (countryinfo's demonyms matched to
@@ -555,7 +576,9 @@ class _Names:
             items = re.findall(r"[A-Z][a-z]+", m.group("names"))
             while items and items[0] in GEO_HEADS | NOT_NAMES:
                 items.pop(0)  # "the Pacific Ocean, the Black and Baltic Seas": the list starts after "Ocean"
-            head = m.group("head")[:-1]
+            head = m.group("head")[:-1].capitalize()
+            lower = m.group("head")[0].islower()  # "the Chukotka, Bering and Okhotsk seas" (blind8): only names the
+            # vocabulary knows with the head, no feature of its own ("the Russian and Chinese seas")
             spans = [char_span(doc, m.start() + k.start(), m.start() + k.end())
                      for k in re.finditer(r"[A-Z][a-z]+", m.group("names")) if k.group(0) in items] \
                 if len(items) >= 2 else []
@@ -565,6 +588,8 @@ class _Names:
                 end = span.end + 1 if k == len(spans) - 1 else span.end  # the last name holds the head
                 by_name = self._regions_by_name()
                 found = by_name.get(f"{span.text} {head}".lower()) or by_name.get(f"{head} of {span.text}".lower(), {})
+                if lower and len(found) != 1:
+                    continue
                 place = Span(doc, span.start, end, label="PLACE",
                              span_id=f"region:{next(iter(found))}" if len(found) == 1 else "")
                 set_fc_value(place, {"name": f"{span.text} {head}", **({} if len(found) == 1 else {"kind": "feature"})})
@@ -885,13 +910,15 @@ class _Names:
         a country's ground, sea or sky is that country as a place (as "US airspace" is the United States), where no
         entity holds the words and the noun does not head something else ("Chinese coast guard", "border guards")."""
         held = {i for e in ents for i in range(e.start, e.end)}
-        regions = self._demonym_regions()
+        regions = {**self._regional_adjectives(), **self._demonym_regions()}
         out = []
         for t in doc:
             for size in (2, 1):
                 words = doc[t.i:t.i + size]
                 if len(words) < size or not all(w.is_title for w in words) or any(w.i in held for w in words):
                     continue
+                if t.i > 0 and doc[t.i - 1].text in COMPASS_WORDS:
+                    continue  # "the North American coast" (blind8) is not the United States'
                 slug = regions.get(words.text.lower())
                 noun = t.i + size + (t.i + size < len(doc) and doc[t.i + size].lower_ == "territorial")
                 if noun + 1 < len(doc) and doc[noun].lower_ == "air" and doc[noun + 1].lower_ == "space":
@@ -901,7 +928,8 @@ class _Names:
                         noun + 1 < len(doc) and doc[noun + 1].lower_ in NOT_A_PLACE_AFTER):
                     continue
                 span = Span(doc, t.i, noun + 1, label="PLACE", span_id=f"region:{slug}")
-                set_fc_value(span, {"kind": "country", "name": span.text})
+                region = self.vocabulary.region_by_slug.get(slug)
+                set_fc_value(span, {"kind": region.kind if region is not None else "country", "name": span.text})
                 out.append(span)
                 held.update(range(t.i, noun + 1))
                 break
@@ -1407,7 +1435,7 @@ _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[
                                  r"news\s+agency|outlet|broadcaster|newspaper)\b")
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
-                          r"\s+(?P<head>Seas|Oceans|Gulfs|Straits)\b")
+                          r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits)\b")
 #: "Al Mayadeen’s correspondent in Tehran reported": whose correspondent or reporter speaks is an outlet.
 _OUTLET_OF_REPORTER = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+"
                                  r"(?:correspondent|reporter|stringer)\b")
@@ -1592,8 +1620,9 @@ GOVERNMENT_VERBS = frozenset({"accused", "accuses", "condemned", "condemns", "de
 GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
                               "ministry", "leadership", "envoy", "ambassador", "embassy"})
 #: Heads of bodies written in lower case, read after a country's possessive or a nationality ("Taiwan’s defense
-#: ministry", "Australia's defence department"), and a leader's "administration" ("the Trump administration").
-_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration"})
+#: ministry", "Australia's defence department", "China's government"), and a leader's "administration" ("the Trump
+#: administration").
+_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration", "government"})
 #: What a capital's possessive owns, a word or two on, when the capital stands for its government (blind8:
 #: "Beijing’s determination to claim Taiwan", "Taipei’s annual war games").
 GOVERNMENT_AIMS = frozenset({*GOVERNMENT_NOUNS, "determination", "games", "exercises", "drills", "policy", "stance",

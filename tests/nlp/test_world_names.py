@@ -1646,3 +1646,46 @@ def test_what_a_number_counts_past_a_country_and_boats_a_drone_word_describes(te
 
 def test_a_verb_after_a_plural_name_is_not_what_a_number_counts():
     assert all(u != "remain" for _, u in _value_units("The two Koreas remain in a technical state of war."))
+
+
+def test_adjectives_of_regions_below_a_country_before_a_coast():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-scottish", regions=(
+        *seed.regions, RegionEntry("scotland", "Scotland", "subdivision"),
+        RegionEntry("crimea", "Crimea", "subdivision")))
+    text = "Russian aircraft were spotted near the Scottish coast and off the Crimean coast."
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert found["Scottish coast"]["slug"] == "scotland" and found["Crimean coast"]["slug"] == "crimea"
+    north = "The bombers flew off the North American coast."
+    assert all(v.get("slug") != "united-states" for v in _labelled(north, "PLACE").values())
+
+
+def test_names_before_a_lower_case_plural_head_are_places_only_when_known():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-lower-seas", regions=(
+        *seed.regions, RegionEntry("bering-sea", "Bering Sea", "sea"),
+        RegionEntry("sea-of-okhotsk", "Sea of Okhotsk", "sea")))
+    text = "The bombers flew over the Chukotka, Bering and Okhotsk seas. Ships sailed the Russian and Chinese seas."
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert found["Bering"]["slug"] == "bering-sea" and found["Okhotsk seas"]["slug"] == "sea-of-okhotsk"
+    assert not any("Chinese" in t for t in found)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The United States shot down a drone on Saturday, its military said.", "its military"),
+    ("Typhoons were scrambled after two Russian aircraft entered the zone, defence chiefs have said.",
+     "defence chiefs"),
+])
+def test_a_countrys_own_institution_and_chiefs_speak(text, claimant):
+    assert claimant in _claimants(text)
+    assert _claimants("The drones fell near the border, according to their information.") == []
+
+
+def test_a_countrys_government_after_its_possessive():
+    assert "China's government" in _labelled("China's government didn't say anything about the flights.", "ORG")
