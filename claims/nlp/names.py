@@ -555,6 +555,10 @@ class _Names:
                     j -= 1
                 elif tok.lower_ == "department":
                     continue  # "a German department store": a department of state says which
+                elif tok.lower_ == "government" and not (j >= 1 and ent_of.get(j - 1) is not None
+                                                         and ent_of[j - 1].label_ == "PLACE"):
+                    continue  # "China's government", not "Maduro’s government" ("the Turkish government": a
+                    # national body, read by _national_bodies)
                 if j >= 1 and doc[j].text in ("’s", "'s") and (_is_cap(doc[j - 1]) or doc[j - 1].is_upper):
                     out.append(self._org_span(doc, j - 1, i + 1, ent_of))
                 elif j >= 0 and doc[j].lower_ in DEMONYMS:

@@ -1688,4 +1688,25 @@ def test_a_countrys_own_institution_and_chiefs_speak(text, claimant):
 
 
 def test_a_countrys_government_after_its_possessive():
-    assert "China's government" in _labelled("China's government didn't say anything about the flights.", "ORG")
+    assert "Mexico's government" in _labelled("Mexico's government didn't say anything about the flights.", "ORG")
+    text = "President Nicol\u00e1s Maduro\u2019s government protested."
+    assert "Nicol\u00e1s Maduro" in [v["name"] for v in _labelled(text, "PERSON").values()]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The European Union's foreign affairs chief Kaja Kallas called Saturday's drone incursion into Romania yet "
+     "another unacceptable breach of sovereignty.", "Kaja Kallas"),
+    ("A carrier group entered the sea for what the US military termed a routine deployment.", "US military"),
+])
+def test_a_verdict_named_without_quotation_marks(text, claimant):
+    assert claimant in _claimants(text)
+
+
+@pytest.mark.parametrize("text", [
+    "NATO called a meeting of its members on Monday.",
+    "The US Navy called off the search on Monday.",
+    "NATO called the police to the scene.",
+    "About this \u201cLente.ru\u201d became aware of the tracking data.",
+])
+def test_namings_that_are_no_verdicts(text):
+    assert not [c for c in _claimants(text) if c not in ("Lente.ru",)]
