@@ -136,8 +136,8 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           # the press and the state ("state media said", "Belgrade authorities claimed", "the
                           # military's media wing claimed")
                           "media", "broadcaster", "television", "channel", "authorities", "wing",
-                          # "defence chiefs have said" (blind8)
-                          "chiefs", "commanders"})
+                          # "defence chiefs have said", "Zelensky’s office said" (blind8's pass)
+                          "chiefs", "commanders", "office"})
 #: A country's institutions, which speak after "its"/"their" ("…on Saturday, its military said").
 _INSTITUTION_NOUNS = frozenset({"military", "government", "ministry", "army", "navy", "embassy", "armed", "defence",
                                 "defense", "foreign", "coast"})
@@ -841,9 +841,8 @@ def _names_after_a_quote_and_a_say_verb(doc: Doc, view: _DocView, mask: list[boo
     out = []
     for m in view.say_matches:
         verb = _token_at(doc, m.start())
-        if verb is None or verb < 2 or not (doc[verb - 1].is_quote or (doc[verb - 1].text == ","
-                                                                        and doc[verb - 2].is_quote)):
-            continue
+        if verb is None or verb < 2 or not (doc[verb - 1].is_quote or doc[verb - 1].text == ","):
+            continue  # after a quotation, or a paraphrase: "The flights were routine, said John Smith, …" (blind8)
         end = verb + 1
         while end < len(doc) and end - verb <= 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
             end += 1
@@ -1325,7 +1324,8 @@ def _sentence_naming_people(doc: Doc, sent: Span, speakers: list[Span]) -> tuple
     while True:
         people = [e for e in speakers if e.label_ == "PERSON" and before.start <= e.start < before.end]
         blank = not before.text.strip()
-        if people or before.start == 0 or (not blank and passed == 1):
+        quoted = any(t.is_quote for t in before)  # a piece of a quotation, not a sentence of its own
+        if people or before.start == 0 or (not blank and (passed == 1 or not quoted)):
             return before, people
         passed += not blank
         before = doc[before.start - 1].sent

@@ -148,7 +148,10 @@ _ORDINAL_WORD = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: place).
 QUALIFIED_ORG_HEADS = {"District": "Military", "Relations": "Public", "Affairs": "Public"}
 HEAD_FIRST_ORGS = frozenset({"Ministry", "Department", "Office", "Bureau", "Council", "Directorate", "Commission",
-                             "Agency"})
+                             "Agency", "Center", "Centre", "Institute", "Foundation"})
+#: Heads of think tanks and institutes named "<head> for/on <Field>" ("Center for Strategic and International
+#: Studies", "Institute for the Study of War", "Council on Foreign Relations").
+_THINK_TANK_HEADS = frozenset({"Center", "Centre", "Institute", "Council", "Foundation"})
 ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Head", "Commander", "President",
                               "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral", "CEO"})
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
@@ -527,9 +530,15 @@ class _Names:
                     and not qualified:
                 continue
             tok = doc[i]
-            if tok.text in HEAD_FIRST_ORGS and i + 2 < n and doc[i + 1].lower_ == "of" and _is_cap(doc[i + 2]):
+            think_tank = tok.text in _THINK_TANK_HEADS and i + 3 < n and doc[i + 1].lower_ in ("for", "on") and (
+                _is_cap(doc[i + 2]) or (doc[i + 2].lower_ == "the" and _is_cap(doc[i + 3])))
+            if tok.text in HEAD_FIRST_ORGS and i + 2 < n and (
+                    (doc[i + 1].lower_ == "of" and _is_cap(doc[i + 2])) or think_tank):
+                # "Center for Strategic and International Studies", "Council on Foreign Relations", "Institute for
+                # the Study of War" (blind8's pass)
                 end = i + 2
-                while end < n and (_is_cap(doc[end]) or (doc[end].lower_ in ("and", "the", "&")
+                inner = ("and", "the", "&", "of") if think_tank else ("and", "the", "&")
+                while end < n and (_is_cap(doc[end]) or (doc[end].lower_ in inner
                                                         and end + 1 < n and _is_cap(doc[end + 1]))):
                     end += 1
                 if end + 1 < n and doc[end].lower_ == "of" and end + 1 in ent_of \
@@ -623,7 +632,8 @@ class _Names:
         out = []
         found = [(m, "name") for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
                                        *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text),
-                                       *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text)]]
+                                       *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text),
+                                       *_TOLD_THE.finditer(text), *_EXPERTS_ACRONYM.finditer(text)]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source")
                   if m.group(group)]
         for m, group in found:
@@ -1266,6 +1276,13 @@ class _Names:
                     and prev.is_title and not prev.is_sent_start and prev.text not in NOT_NAMES \
                     and not any(o.end == e.start for o in ents):
                 continue  # "Eastern Sentry"
+            if e.label_ == "AIRCRAFT" and len(e) == 1 and e.text.lower() in _COMMON_ALIASES and e.start >= 2 \
+                    and doc[e.start - 1].lower_ == "the" and doc[e.start - 2].lower_ in ("told", "to", "by") \
+                    and (nxt is None or not nxt.is_alpha or nxt.is_stop or nxt.lower_ == "that"):
+                span = Span(doc, e.start, e.end, label="ORG")  # "told the Guardian that…" (blind8's pass): the
+                set_fc_value(span, {"name": e.text, "kind": "outlet"})  # paper, not the MQ-9B Guardian
+                out.append(span)
+                continue
             out.append(e)
         return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
 
@@ -1433,6 +1450,15 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
                                  r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|(?:al|el)-[A-Z][\w’'.-]+))?)"
                                  r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
                                  r"website)\b")
+#: "told the Guardian that…", "told the Financial Times": a capitalised name after "told the", ending the clause,
+#: is the paper or body told (blind8's pass; a person told is named without "the").
+_TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
+                       r"(?=\s*(?:[,.;:]|that\b|on\b|in\b|last\b|this\b|$))")
+#: "a senior adviser at CSIS", "senior research fellow for airpower at RUSI": an acronym a think-tank expert works
+#: at (blind8's pass).
+_EXPERTS_ACRONYM = re.compile(r"\b(?:fellow|adviser|advisor|analyst|researcher|director|expert|professor|scholar|"
+                              r"associate|specialist)\b[^.,;:\n]{0,40}?\b(?:at|with)\s+(?:the\s+)?"
+                              r"(?P<name>[A-Z]{3,6})\b(?![’'-])")
 #: "Ansarul Islam, a jihadi Salafist group, operates": a name, then in apposition what kind of body it is.
 _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+"
                                  r"(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement|militia|faction|network|"

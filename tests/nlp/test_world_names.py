@@ -1710,3 +1710,39 @@ def test_a_verdict_named_without_quotation_marks(text, claimant):
 ])
 def test_namings_that_are_no_verdicts(text):
     assert not [c for c in _claimants(text) if c not in ("Lente.ru",)]
+
+
+def test_a_paraphrase_then_said_and_a_name_in_apposition():
+    text = ("The flights were routine, said John Smith, a senior fellow at the Center for Strategic and International "
+            "Studies.")
+    assert "John Smith" in _claimants(text)
+    assert "Center for Strategic and International Studies" in _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Analysts at the Institute for the Study of War said the drones came from Belarus.",
+     "Institute for the Study of War"),
+    ("The Council on Foreign Relations says the flights are routine.", "Council on Foreign Relations"),
+    ("The Kremlin did not immediately respond to a request for comment.", "Kremlin"),
+])
+def test_think_tanks_named_for_their_field_and_a_seat_of_government(text, org):
+    assert org in _labelled(text, "ORG")
+    assert not _labelled("The jets landed near the Center of the base.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Sir Lawrence Freedman told the Guardian that Moscow was probing the defences.", "Guardian"),
+    ("The minister told the Financial Times on Monday that the jets were ready.", "Financial Times"),
+    ("Mark Cancian, a senior adviser at CSIS, said the cost was high.", "CSIS"),
+    ("Justin Bronk, senior research fellow for airpower at RUSI, said the Typhoon was fast.", "RUSI"),
+])
+def test_a_paper_told_and_an_experts_acronym(text, org):
+    assert org in _labelled(text, "ORG")
+    assert "Guardian" in _labelled("The Navy flew the Guardian drone over the sea.", "AIRCRAFT")
+
+
+def test_an_office_speaks_and_a_pronoun_does_not_reach_past_a_sentence_of_its_own():
+    assert "Ukrainian President Volodymyr Zelensky\u2019s office" in _claimants(
+        "Ukrainian President Volodymyr Zelensky\u2019s office said the drones were Russian.")
+    text = "President Volodymyr Zelensky spoke on Monday. The jets landed. She told the pilots to land."
+    assert _claimants(text) == []
