@@ -1038,6 +1038,8 @@ def attribution(doc: Doc) -> Doc:
         if doc[start].lower_ in ANAPHORIC and not (doc[start].lower_ in ("its", "their") and start + 1 < subject_end
                                                    and doc[start + 1].lower_ in _INSTITUTION_NOUNS):
             continue  # but "its military said" (blind8): a country's own institution speaks
+        if doc[start].lower_ in ("in", "on", "at", "with"):
+            continue  # "the ministry said in a statement posted on Telegram": a participle, not a second speaker
         span = Span(doc, start, verb_end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)

@@ -1746,3 +1746,8 @@ def test_an_office_speaks_and_a_pronoun_does_not_reach_past_a_sentence_of_its_ow
         "Ukrainian President Volodymyr Zelensky\u2019s office said the drones were Russian.")
     text = "President Volodymyr Zelensky spoke on Monday. The jets landed. She told the pilots to land."
     assert _claimants(text) == []
+
+
+def test_a_statement_posted_is_no_second_speaker():
+    text = "The aircraft flew along the border, the ministry said in a statement posted on Telegram."
+    assert _claimants(text) == ["the ministry"]
