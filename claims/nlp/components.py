@@ -746,21 +746,34 @@ _TRANSCRIPT_SPEAKER = re.compile(
 
 def _outlets_of_reporters(doc: Doc, people: list[Span], mask: list[bool], taken: set[int]) -> list[Span]:
     """"Here's NPR's Rob Schmitz" (blind8): an acronym whose possessive comes right before a person's name (its
-    given name and surname, or the surname alone) is the outlet or body the person works for."""
+    given name and surname, or the surname alone), or right before a person's role ("DW correspondent Rosalia
+    Romaniec"), is the outlet or body the person works for."""
     out = []
     for person in people:
+        before = doc[person.start - 1] if person.start > 0 else None
+        if before is not None and (fc_value(person) or {}).get("role") and _acronym_free(before, mask, taken) \
+                and before.text not in ("US", "UK", "EU", "UN"):
+            org = Span(doc, before.i, before.i + 1, label="ORG")  # "DW correspondent Rosalia Romaniec"
+            set_fc_value(org, {"name": before.text, "kind": "outlet"})
+            out.append(org)
+            taken.add(before.i)
+            continue
         k = person.start - (person.start > 0 and doc[person.start - 1].is_title
                             and not mask[person.start - 1] and person.start - 1 not in taken)
         if k < 2 or doc[k - 1].text not in ("’s", "'s"):
             continue
         acronym = doc[k - 2]
-        if acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 6 and not mask[acronym.i] \
-                and acronym.i not in taken:
+        if _acronym_free(acronym, mask, taken):
             org = Span(doc, acronym.i, acronym.i + 1, label="ORG")
             set_fc_value(org, {"name": acronym.text, "kind": "outlet"})
             out.append(org)
             taken.add(acronym.i)
     return out
+
+
+def _acronym_free(token: Token, mask: list[bool], taken: set[int]) -> bool:
+    """An acronym of two to six capitals that no entity or person holds."""
+    return token.is_upper and token.is_alpha and 2 <= len(token) <= 6 and not mask[token.i] and token.i not in taken
 
 
 def _surname(name: str) -> str:

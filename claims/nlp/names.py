@@ -1678,6 +1678,10 @@ _GOVERNMENT_MINDS = frozenset({"considers", "considered", "views", "viewed", "re
                                "demanding", "insisting", "refusing", "threatening", "vowing", "calls"})
 
 
+_AUXILIARIES_BEFORE_A_VERB = frozenset({"has", "have", "had", "also", "again", "previously", "repeatedly", "long",
+                                        "already", "strongly", "firmly", "publicly", "swiftly", "quickly"})
+
+
 def _acts_as_government(doc: Doc, ent: Span) -> bool:
     """A capital that stands for its government by what surrounds it, besides the say-verbs (blind8, wire copy): its
     possessive owns an aim or a body a word or two on; it is the object of a verb of pressure or the author of an
@@ -1686,6 +1690,11 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
     such capital before a verb ("Washington and Seoul also wrapped up")."""
     i, j = ent.start, ent.end
     prev = doc[i - 1] if i > 0 else None
+    k = j
+    while k < len(doc) and k - j < 3 and doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB:
+        k += 1
+    if k > j and k < len(doc) and (doc[k].lower_ in SAY_VERBS or doc[k].lower_ in GOVERNMENT_VERBS):
+        return True  # "Moscow has denied the accusations", "Tehran has repeatedly said"
     if j + 1 < len(doc) and doc[j].text in ("’s", "'s"):
         words = [t for t in doc[j + 1:j + 4] if not t.is_punct]
         if any(t.lower_ in GOVERNMENT_AIMS for t in words[:3]) and all(t.is_lower for t in words[:3]):

@@ -1751,3 +1751,10 @@ def test_an_office_speaks_and_a_pronoun_does_not_reach_past_a_sentence_of_its_ow
 def test_a_statement_posted_is_no_second_speaker():
     text = "The aircraft flew along the border, the ministry said in a statement posted on Telegram."
     assert _claimants(text) == ["the ministry"]
+
+
+def test_an_acronym_before_a_reporters_role_and_a_capital_after_an_auxiliary():
+    text = "DW correspondent Rosalia Romaniec, reporting from Warsaw, said the mood was tense."
+    assert "DW" in _labelled(text, "ORG")
+    assert "US" not in _labelled("US Secretary of State Marco Rubio said the flights were routine.", "ORG")
+    assert _labelled("Moscow has denied the accusations.", "ORG")["Moscow"]["name"] == "government in Moscow"
