@@ -257,6 +257,7 @@ class _Names:
         self.vocabulary_version = vocabulary_version
         self._vocabulary: Any = None
         self._adjectives: dict[str, str] | None = None
+        self._reporting: dict[str, set[str]] | None = None
         self._variant_types: dict[str, set[str]] | None = None
         self._by_name: dict[str, dict[str, Any]] | None = None
         self._demonyms: dict[str, str] | None = None
@@ -977,7 +978,43 @@ class _Names:
                 set_fc_value(span, {"name": m.group("d"), "designator": None})
             out.append(span)
             covered.update(range(span.start, span.end))
-        return out + self._family_names(doc, covered) + _drone_families(doc, covered) + self._spaced(doc, covered)
+        return out + self._family_names(doc, covered) + _drone_families(doc, covered) + self._spaced(doc, covered) \
+            + self._reporting_names(doc, covered)
+
+    def _reporting_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """"the Russian Bear aircraft" (blind8's pass): a capitalised word right before an aircraft noun that ends
+        the vocabulary's "<designation> <Name>" aliases of exactly one type (NATO's reporting names: "Tu-95 Bear",
+        "Tu-160 Blackjack") is that type — not after another capitalised word that is no nationality ("Eastern
+        Sentry aircraft"), and not a name two types share."""
+        from claims.nlp.components import AIRCRAFT_NOUNS
+
+        names = self._reporting_name_types()
+        out = []
+        for t in doc[:-1]:
+            if t.i in covered or not t.is_title or doc[t.i + 1].lower_ not in AIRCRAFT_NOUNS:
+                continue
+            types = names.get(t.text)
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if types is None or len(types) != 1 or (prev is not None and prev.is_title and not prev.is_sent_start
+                                                    and prev.lower_ not in DEMONYMS):
+                continue
+            designator = next(iter(types))
+            span = Span(doc, t.i, t.i + 1, label="AIRCRAFT", span_id=f"aircraft:{designator}")
+            out.append(span)
+        return out
+
+    def _reporting_name_types(self) -> dict[str, set[str]]:
+        """The last word of aliases written "<designation> <Name>" → the types that go by it, built once."""
+        if self._reporting is None:
+            names: dict[str, set[str]] = {}
+            for a in self.vocabulary.aircraft:
+                for alias in a.aliases:
+                    words = alias.split()
+                    if len(words) == 2 and any(c.isdigit() for c in words[0]) and words[1][:1].isupper() \
+                            and words[1].isalpha():
+                        names.setdefault(words[1], set()).add(a.designator)
+            self._reporting = names
+        return self._reporting
 
     def _spaced(self, doc: Doc, covered: set[int]) -> list[Span]:
         """"an FA 50 fighter jet": a designation written with a space is an aircraft — of the type the vocabulary

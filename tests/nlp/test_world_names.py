@@ -1758,3 +1758,20 @@ def test_an_acronym_before_a_reporters_role_and_a_capital_after_an_auxiliary():
     assert "DW" in _labelled(text, "ORG")
     assert "US" not in _labelled("US Secretary of State Marco Rubio said the flights were routine.", "ORG")
     assert _labelled("Moscow has denied the accusations.", "ORG")["Moscow"]["name"] == "government in Moscow"
+
+
+def test_a_reporting_name_before_an_aircraft_noun():
+    from claims.nlp.vocabulary import AircraftEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-reporting-names", aircraft=(
+        *seed.aircraft, AircraftEntry("TU95", "Tupolev Tu-95", ("Tu-95", "Tu-95 Bear")),
+        AircraftEntry("E3TF", "Boeing E-3 Sentry", ("E-3", "E-3 Sentry")),
+        AircraftEntry("E3CF", "Boeing E-3 Sentry (CFM56)", ("E-3D", "E-3D Sentry", "E-3F Sentry"))))
+
+    def aircraft(text: str) -> dict[str, dict]:
+        return {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+                if e.label == "AIRCRAFT"}
+    assert aircraft("The Russian Bear aircraft were escorted away north of Scotland.")["Bear"]["designator"] == "TU95"
+    assert "Bear" not in aircraft("The Bear market fell on Monday.")
+    assert "Sentry" not in aircraft("NATO launched Eastern Sentry aircraft over Poland.")
