@@ -146,7 +146,10 @@ AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also
                          "then", "first", "publicly", "separately", "earlier", "further", "again"})
 #: What "according to" means "in keeping with" before: "according to a flight plan", "according to the rules".
 NORM_NOUNS = frozenset({"plan", "plans", "schedule", "rules", "rule", "procedure", "procedures", "norms", "law",
-                        "laws", "regulations", "standards", "protocol", "protocols", "instructions", "script"})
+                        "laws", "regulations", "standards", "protocol", "protocols", "instructions", "script",
+                        # "per Article 5 of the treaty", "per the Minsk agreement" (blind8's "per" cue)
+                        "article", "agreement", "agreements", "treaty", "treaties", "resolution", "convention",
+                        "accord", "accords", "doctrine", "guidelines", "mandate"})
 #: The verb "be" before a say-verb makes it passive: "dozens of people were reported killed" names no source.
 _PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: Words that start a claimant phrase by pointing back ("according to their information"): not a claimant.

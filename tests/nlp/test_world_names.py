@@ -1501,6 +1501,7 @@ def test_a_source_after_a_quote_where_it_is_and_per_a_capitalised_source(text, c
 
 def test_per_before_a_unit_and_an_outlet_name_ending_with_its_sentence():
     assert _claimants("The squadron flew three sorties per day in March.") == []
+    assert _claimants("The jets flew per Article 5 of the treaty and per the Minsk agreement.") == []
     text = "\u201cGone are days,\u201d said ruling party newspaper Rodong Sinmun. The jets left."
     assert "Rodong Sinmun" in _labelled(text, "ORG")
 
