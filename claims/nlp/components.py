@@ -806,7 +806,8 @@ def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[b
         # wire copy's appositions run long: "Andrew Brookes, a fellow at the Royal United Services Institute and
         # former RAF pilot, said" (blind8)
         comma = next((k for k in range(verb - 2, max(0, verb - _APPOSITION_REACH), -1) if doc[k].text == ","), None)
-        if comma is None or comma + 1 >= verb - 1 or not doc[comma + 1].is_lower \
+        age = comma is not None and comma + 2 == verb - 1 and doc[comma + 1].is_digit  # "John Smith, 54, said"
+        if comma is None or comma + 1 >= verb - 1 or not (doc[comma + 1].is_lower or age) \
                 or any(t.is_sent_start or t.text in (".", ";", '"', "“", "”") for t in doc[comma + 1:verb]):
             continue
         first = comma

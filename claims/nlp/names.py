@@ -1499,7 +1499,9 @@ _EXPERTS_ACRONYM = re.compile(r"\b(?:fellow|adviser|advisor|analyst|researcher|d
 #: "Ansarul Islam, a jihadi Salafist group, operates": a name, then in apposition what kind of body it is.
 _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+"
                                  r"(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement|militia|faction|network|"
-                                 r"news\s+agency|outlet|broadcaster|newspaper)\b")
+                                 r"news\s+agency|outlet|broadcaster|newspaper|"
+                                 # "Oryx, a Dutch open-source intelligence website" (blind8's pass)
+                                 r"website|think\s+tank|watchdog|monitor)\b")
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
                           r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits)\b")

@@ -1776,3 +1776,11 @@ def test_a_reporting_name_before_an_aircraft_noun():
     assert aircraft("The Russian Bear aircraft were escorted away north of Scotland.")["Bear"]["designator"] == "TU95"
     assert "Bear" not in aircraft("The Bear market fell on Monday.")
     assert "Sentry" not in aircraft("NATO launched Eastern Sentry aircraft over Poland.")
+
+
+def test_an_age_in_apposition_and_a_website_or_monitor_in_apposition():
+    text = "John Smith, 54, said he saw the drone over the village."
+    assert "John Smith" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert "John Smith" in _claimants(text)
+    assert "Oryx" in _labelled("The data came from Oryx, a Dutch open-source intelligence website.", "ORG")
+    assert "Airwars" in _labelled("Airwars, a UK-based monitor, said civilians died.", "ORG")
