@@ -136,8 +136,9 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           # the press and the state ("state media said", "Belgrade authorities claimed", "the
                           # military's media wing claimed")
                           "media", "broadcaster", "television", "channel", "authorities", "wing",
-                          # "defence chiefs have said", "Zelensky’s office said" (blind8's pass)
-                          "chiefs", "commanders", "office"})
+                          # "defence chiefs have said", "Zelensky’s office said", "one resident told Reuters",
+                          # "an eye-witness said" (blind8's pass)
+                          "chiefs", "commanders", "office", "resident", "villager", "eyewitness", "eye-witness"})
 #: A country's institutions, which speak after "its"/"their" ("…on Saturday, its military said").
 _INSTITUTION_NOUNS = frozenset({"military", "government", "ministry", "army", "navy", "embassy", "armed", "defence",
                                 "defense", "foreign", "coast"})

@@ -1784,3 +1784,7 @@ def test_an_age_in_apposition_and_a_website_or_monitor_in_apposition():
     assert "John Smith" in _claimants(text)
     assert "Oryx" in _labelled("The data came from Oryx, a Dutch open-source intelligence website.", "ORG")
     assert "Airwars" in _labelled("Airwars, a UK-based monitor, said civilians died.", "ORG")
+
+
+def test_one_resident_speaks():
+    assert "one resident" in _claimants("\u201cWe saw the jets,\u201d one resident told Reuters.")
