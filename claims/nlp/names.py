@@ -561,10 +561,10 @@ class _Names:
             if tok.text[0].islower():  # "defense ministry" after a country's possessive; "Australia's defence
                 # department" (blind8)
                 j = i - 1
-                if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior"):
-                    j -= 1
-                elif tok.lower_ == "department":
-                    continue  # "a German department store": a department of state says which
+                if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior", "military"):
+                    j -= 1  # "Ukraine’s military intelligence" (blind8's pass)
+                elif tok.lower_ in ("department", "intelligence"):
+                    continue  # "a German department store", "Chinese intelligence": a department of state says which
                 elif tok.lower_ == "government" and not (j >= 1 and ent_of.get(j - 1) is not None
                                                          and ent_of[j - 1].label_ == "PLACE"):
                     continue  # "China's government", not "Maduro’s government" ("the Turkish government": a
@@ -1691,7 +1691,7 @@ GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defens
 #: Heads of bodies written in lower case, read after a country's possessive or a nationality ("Taiwan’s defense
 #: ministry", "Australia's defence department", "China's government"), and a leader's "administration" ("the Trump
 #: administration").
-_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration", "government"})
+_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration", "government", "intelligence"})
 #: What a capital's possessive owns, a word or two on, when the capital stands for its government (blind8:
 #: "Beijing’s determination to claim Taiwan", "Taipei’s annual war games").
 GOVERNMENT_AIMS = frozenset({*GOVERNMENT_NOUNS, "determination", "games", "exercises", "drills", "policy", "stance",

@@ -1788,3 +1788,9 @@ def test_an_age_in_apposition_and_a_website_or_monitor_in_apposition():
 
 def test_one_resident_speaks():
     assert "one resident" in _claimants("\u201cWe saw the jets,\u201d one resident told Reuters.")
+
+
+def test_a_countrys_military_intelligence_after_its_possessive():
+    text = "The head of Mexico\u2019s military intelligence, Juan Perez, said the drones came from the south."
+    assert "Mexico\u2019s military intelligence" in _labelled(text, "ORG")
+    assert not _labelled("The intelligence was shared with the allies.", "ORG")
