@@ -1244,9 +1244,18 @@ def _source_before_participle(doc: Doc, verb: int) -> int | None:
             return None
         if t.is_lower and t.text.endswith("ing") and len(t) > 4 and k >= 1 and doc[k - 1].lower_ in SOURCE_NOUNS:
             return k - 1
+        if t.lower_ in _INFORMED and k >= 1 and doc[k - 1].lower_ in SOURCE_NOUNS:
+            return k - 1  # "A person familiar with the matter said", "two people briefed on the plans" (blind8's pass)
+        if t.lower_ == "with" and k + 1 < verb and doc[k + 1].lower_ == "knowledge" and k >= 1 \
+                and doc[k - 1].lower_ in SOURCE_NOUNS:
+            return k - 1  # "sources with knowledge of the flights said"
         if t.is_sent_start:
             return None
     return None
+
+
+#: Words of being informed that open the phrase after a source noun ("people familiar with the matter").
+_INFORMED = frozenset({"familiar", "briefed", "knowledgeable", "close"})
 
 
 def _capitalised_start(doc: Doc, end: int) -> int | None:

@@ -1794,3 +1794,13 @@ def test_a_countrys_military_intelligence_after_its_possessive():
     text = "The head of Mexico\u2019s military intelligence, Juan Perez, said the drones came from the south."
     assert "Mexico\u2019s military intelligence" in _labelled(text, "ORG")
     assert not _labelled("The intelligence was shared with the allies.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("A person familiar with the matter said the drone was armed.", "A person"),
+    ("Two people briefed on the intercept said the jet came within 20 feet.", "Two people"),
+    ("Sources with knowledge of the flights said the jets were Chinese.", "Sources"),
+])
+def test_sources_familiar_briefed_or_with_knowledge(text, claimant):
+    assert claimant in _claimants(text)
+    assert all(v != 2 for v, _ in _value_units("Two people briefed on the intercept said the jet turned."))
