@@ -154,6 +154,14 @@ SEED_ORGANISATIONS: list[dict[str, Any]] = [
      "country": "US", "aliases": ["DEA", "Drug Enforcement Agency"]},
     {"slug": "white-house", "name": "White House", "short_name": "White House", "kind": "government",
      "country": "US", "aliases": []},
+    # seats of government that wire copy names for the government itself ("The Kremlin did not respond"; blind8's
+    # pass, as the White House above)
+    {"slug": "kremlin", "name": "Kremlin", "short_name": "Kremlin", "kind": "government", "country": "RU",
+     "aliases": []},
+    {"slug": "downing-street", "name": "Downing Street", "short_name": "Downing Street", "kind": "government",
+     "country": "GB", "aliases": ["No 10 Downing Street", "Number 10"]},
+    {"slug": "elysee", "name": "Élysée Palace", "short_name": "Élysée", "kind": "government", "country": "FR",
+     "aliases": ["Élysée", "Elysee", "Elysee Palace"]},
     {"slug": "sedena", "name": "Secretaría de la Defensa Nacional", "short_name": "SEDENA", "kind": "military",
      "country": "MX", "aliases": ["SEDENA", "Sedena", "Mexican Defense Ministry", "Mexico's Defense Ministry"]},
     {"slug": "cnn", "name": "CNN", "short_name": "CNN", "kind": "news", "country": "US", "aliases": []},

@@ -1661,3 +1661,332 @@ def test_a_nationality_before_forces_is_that_countrys_forces():
 ])
 def test_a_source_line_names_the_claimant(text, claimant):
     assert claimant in _claimants(text)
+
+# ----------------------------------------------------------------------------------------------------------------
+# blind8 (2026-12-05h): long wire-service and broadcaster articles full of quotes
+
+
+def test_a_long_apposition_between_the_name_and_its_say_verb():
+    text = ("Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said there was no "
+            "reason why the planes should enter UK airspace.")
+    assert "Andrew Brookes" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert "Andrew Brookes" in _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("\u201cIt sends a message about Beijing,\u201d said an Australian analyst.", "an Australian analyst"),
+    ("\u201cIt is very worrying,\u201d said a security analyst in Taipei, the capital.", "a security analyst"),
+    ("\u201cGone are days never to return,\u201d said ruling party newspaper Rodong Sinmun.",
+     "ruling party newspaper Rodong Sinmun"),
+    ("Analysts don't see the flights as meaning war is near, per the New York Times.", "the New York Times"),
+    ("The FAA defines the zone as an area of identification, per CNN.", "CNN"),
+])
+def test_a_source_after_a_quote_where_it_is_and_per_a_capitalised_source(text, claimant):
+    assert claimant in _claimants(text)
+
+
+def test_per_before_a_unit_and_an_outlet_name_ending_with_its_sentence():
+    assert _claimants("The squadron flew three sorties per day in March.") == []
+    assert _claimants("The jets flew per Article 5 of the treaty and per the Minsk agreement.") == []
+    text = "\u201cGone are days,\u201d said ruling party newspaper Rodong Sinmun. The jets left."
+    assert "Rodong Sinmun" in _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Mexico reacted Monday morning, pointing at Texas saying the incursion was a provocation.", "Mexico"),
+    ("U.S. President Donald Trump also weighed in on the breach of NATO airspace saying he was ready to act.",
+     "Donald Trump"),
+    ("The Pentagon toughened its language last week, warning that the flights would continue.", "Pentagon"),
+])
+def test_a_saying_participle_reports_the_sentences_subject(text, claimant):
+    assert claimant in _claimants(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The jets flew over Poland on Monday, adding to tensions.",
+    "OTTAWA \u2014 North America's early-warning air defences intercepted two bombers.",
+    "Two jets flew near Taiwan, without warning anyone.",
+])
+def test_participles_that_report_nothing(text):
+    assert _claimants(text) == []
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Prime Minister Stephen Harper also weighed into the affair. \u201cWe will defend our airspace,\u201d he told "
+     "reporters.", "Stephen Harper"),
+    ("Chinese foreign ministry spokeswoman Hua Chunying declined to comment on the incident. \u201cWe hope the U.S. "
+     "side can respect China's concerns,\u201d she said.", "Hua Chunying"),
+])
+def test_a_pronoun_after_a_quote_is_the_one_person_of_the_sentence_before(text, claimant):
+    assert claimant in _claimants(text)
+    two = "Colonel Anna Berg met Major Tom Lee on Monday. \u201cIt was close,\u201d he said."
+    assert _claimants(two) == []
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("It sends a message about Beijing\u2019s determination to claim Taiwan.", "Beijing"),
+    ("\u201cWe urge Beijing to cease its military pressure,\u201d the statement said.", "Beijing"),
+    ("Washington and Seoul also wrapped up nearly two weeks of joint war games.", "Seoul"),
+    ("The war games always anger Pyongyang, which considers them a rehearsal for an invasion.", "Pyongyang"),
+    ("Tensions rose, with Seoul reviving cross-border propaganda broadcasts.", "Seoul"),
+    ("Officials said the incursion was a provocation by Moscow.", "Moscow"),
+    ("The flights came on the eve of Taipei\u2019s annual war games exercises.", "Taipei"),
+])
+def test_a_capital_standing_for_its_government_by_what_surrounds_it(text, capital):
+    assert _labelled(text, "ORG")[capital]["name"] == f"government in {capital}"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met in Canberra and Beijing last week.",
+    "The airliner flew from Seoul and Tokyo to Manila.",
+    "A security analyst in Taipei said the flights were worrying.",
+    "Beijing\u2019s air quality was poor on Monday.",
+])
+def test_a_capital_where_something_happens_stays_a_place(text):
+    assert not any(v.get("name", "").startswith("government in") for v in _labelled(text, "ORG").values())
+
+
+def test_a_pronoun_reaches_past_a_line_break_and_a_cut_quotation():
+    text = ("Prime Minister Stephen Harper also weighed into the affair.\n\u201cI have expressed the deep concern our "
+            "government has with . . . Russian intrusions into our airspace,\u201d he told reporters.")
+    assert "Stephen Harper" in _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("A Chinese jet intercepted the plane, Australia's defence department said yesterday.",
+     "Australia's defence department"),
+    ("The Trump administration said the flights would continue.", "Trump administration"),
+    ("A MART\u00cdNEZ, HOST:\nRomania says a drone entered its airspace. Here's NPR's Rob Schmitz.\nROB SCHMITZ, "
+     "BYLINE: The ministry said so.", "NPR"),
+])
+def test_lower_case_departments_administrations_forces_named_after_a_country_and_a_reporters_outlet(text, org):
+    assert org in _labelled(text, "ORG")
+
+
+def test_a_department_store_is_no_body():
+    assert not _labelled("A German department store opened in the city.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Secretary of State for Defence Michael Fallon said air interceptions underline the mission.", "Michael Fallon"),
+    ("Minister for Foreign Affairs Penny Wong said the flights were dangerous.", "Penny Wong"),
+    ("A MART\u00cdNEZ, HOST:\nRomania says a drone entered its airspace.", "A Mart\u00ednez"),
+    ("ROB SCHMITZ, BYLINE: The ministry said so. Here's NPR's Rob Schmitz again.", "Rob Schmitz"),
+])
+def test_a_portfolio_after_for_and_a_transcripts_speaker_labels(text, name):
+    names = [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert name in names and all(n in (name, name.upper()) or n == name for n in names), names
+
+
+def test_forces_named_after_the_country_they_are_stationed_in():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-forces-japan", regions=(
+        *seed.regions, RegionEntry("japan", "Japan", "country")))
+    text = "US Forces Japan said the aircraft returned safely."
+    orgs = {e.text for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities if e.label == "ORG"}
+    assert "US Forces Japan" in orgs
+
+
+def test_a_program_name_is_not_the_phoenix_drone():
+    text = "The U.S. aircrew aboard the WC-135 Constant Phoenix aircraft reported the intercept."
+    assert "Phoenix" not in _labelled(text, "AIRCRAFT")
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON \u2013 Two Chinese fighter jets intercepted a US Navy surveillance plane.",
+    "WASHINGTON, May 19 (Reuters) - Two Chinese SU-30 aircraft carried out an intercept.",
+])
+def test_a_washington_dateline_is_the_city_not_the_government(text):
+    assert _labelled(text, "PLACE")["WASHINGTON"]["kind"] == "city"
+    assert "WASHINGTON" not in _labelled(text, "ORG")
+
+
+def test_a_bullet_after_a_dateline_city():
+    assert _labelled("SYDNEY \u2022 A Chinese fighter aircraft intercepted a surveillance plane.",
+                     "PLACE")["SYDNEY"]["kind"] == "city"
+
+
+def test_a_bases_alias_running_past_a_comma_is_the_base_and_its_place():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-andersen", regions=(
+        *seed.regions, RegionEntry("guam", "Guam", "subdivision"),
+        RegionEntry("base-pgua", "Andersen Air Force Base", "airbase", ("Andersen Air Force Base, Guam",))))
+    text = "The pair of B-1B Lancers from Andersen Air Force Base, Guam, flew over the peninsula."
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert found["Andersen Air Force Base"]["slug"] == "base-pgua" and found["Guam"]["slug"] == "guam"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The jets flew with the two staunch U.S. allies.", 2, "allies"),
+    ("CENTCOM destroyed five unmanned surface vessels and one drone.", 5, "vessels"),
+    ("Five unmanned aerial vehicles crashed near the base.", 5, "aircraft"),
+    ("More than 400 UK personnel are set to support Eastern Sentry.", 400, "personnel"),
+])
+def test_what_a_number_counts_past_a_country_and_boats_a_drone_word_describes(text, value, unit):
+    assert (value, unit) in _value_units(text)
+
+
+def test_a_verb_after_a_plural_name_is_not_what_a_number_counts():
+    assert all(u != "remain" for _, u in _value_units("The two Koreas remain in a technical state of war."))
+
+
+def test_adjectives_of_regions_below_a_country_before_a_coast():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-scottish", regions=(
+        *seed.regions, RegionEntry("scotland", "Scotland", "subdivision"),
+        RegionEntry("crimea", "Crimea", "subdivision")))
+    text = "Russian aircraft were spotted near the Scottish coast and off the Crimean coast."
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert found["Scottish coast"]["slug"] == "scotland" and found["Crimean coast"]["slug"] == "crimea"
+    north = "The bombers flew off the North American coast."
+    assert all(v.get("slug") != "united-states" for v in _labelled(north, "PLACE").values())
+
+
+def test_names_before_a_lower_case_plural_head_are_places_only_when_known():
+    from claims.nlp.vocabulary import RegionEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-lower-seas", regions=(
+        *seed.regions, RegionEntry("bering-sea", "Bering Sea", "sea"),
+        RegionEntry("sea-of-okhotsk", "Sea of Okhotsk", "sea")))
+    text = "The bombers flew over the Chukotka, Bering and Okhotsk seas. Ships sailed the Russian and Chinese seas."
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "PLACE"}
+    assert found["Bering"]["slug"] == "bering-sea" and found["Okhotsk seas"]["slug"] == "sea-of-okhotsk"
+    assert not any("Chinese" in t for t in found)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The United States shot down a drone on Saturday, its military said.", "its military"),
+    ("Typhoons were scrambled after two Russian aircraft entered the zone, defence chiefs have said.",
+     "defence chiefs"),
+])
+def test_a_countrys_own_institution_and_chiefs_speak(text, claimant):
+    assert claimant in _claimants(text)
+    assert _claimants("The drones fell near the border, according to their information.") == []
+
+
+def test_a_countrys_government_after_its_possessive():
+    assert "Mexico's government" in _labelled("Mexico's government didn't say anything about the flights.", "ORG")
+    text = "President Nicol\u00e1s Maduro\u2019s government protested."
+    assert "Nicol\u00e1s Maduro" in [v["name"] for v in _labelled(text, "PERSON").values()]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The European Union's foreign affairs chief Kaja Kallas called Saturday's drone incursion into Romania yet "
+     "another unacceptable breach of sovereignty.", "Kaja Kallas"),
+    ("A carrier group entered the sea for what the US military termed a routine deployment.", "US military"),
+])
+def test_a_verdict_named_without_quotation_marks(text, claimant):
+    assert claimant in _claimants(text)
+
+
+@pytest.mark.parametrize("text", [
+    "NATO called a meeting of its members on Monday.",
+    "The US Navy called off the search on Monday.",
+    "NATO called the police to the scene.",
+    "About this \u201cLente.ru\u201d became aware of the tracking data.",
+])
+def test_namings_that_are_no_verdicts(text):
+    assert not [c for c in _claimants(text) if c not in ("Lente.ru",)]
+
+
+def test_a_paraphrase_then_said_and_a_name_in_apposition():
+    text = ("The flights were routine, said John Smith, a senior fellow at the Center for Strategic and International "
+            "Studies.")
+    assert "John Smith" in _claimants(text)
+    assert "Center for Strategic and International Studies" in _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Analysts at the Institute for the Study of War said the drones came from Belarus.",
+     "Institute for the Study of War"),
+    ("The Council on Foreign Relations says the flights are routine.", "Council on Foreign Relations"),
+    ("The Kremlin did not immediately respond to a request for comment.", "Kremlin"),
+])
+def test_think_tanks_named_for_their_field_and_a_seat_of_government(text, org):
+    assert org in _labelled(text, "ORG")
+    assert not _labelled("The jets landed near the Center of the base.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Sir Lawrence Freedman told the Guardian that Moscow was probing the defences.", "Guardian"),
+    ("The minister told the Financial Times on Monday that the jets were ready.", "Financial Times"),
+    ("Mark Cancian, a senior adviser at CSIS, said the cost was high.", "CSIS"),
+    ("Justin Bronk, senior research fellow for airpower at RUSI, said the Typhoon was fast.", "RUSI"),
+])
+def test_a_paper_told_and_an_experts_acronym(text, org):
+    assert org in _labelled(text, "ORG")
+    assert "Guardian" in _labelled("The Navy flew the Guardian drone over the sea.", "AIRCRAFT")
+
+
+def test_an_office_speaks_and_a_pronoun_does_not_reach_past_a_sentence_of_its_own():
+    assert "Ukrainian President Volodymyr Zelensky\u2019s office" in _claimants(
+        "Ukrainian President Volodymyr Zelensky\u2019s office said the drones were Russian.")
+    text = "President Volodymyr Zelensky spoke on Monday. The jets landed. She told the pilots to land."
+    assert _claimants(text) == []
+
+
+def test_a_statement_posted_is_no_second_speaker():
+    text = "The aircraft flew along the border, the ministry said in a statement posted on Telegram."
+    assert _claimants(text) == ["the ministry"]
+
+
+def test_an_acronym_before_a_reporters_role_and_a_capital_after_an_auxiliary():
+    text = "DW correspondent Rosalia Romaniec, reporting from Warsaw, said the mood was tense."
+    assert "DW" in _labelled(text, "ORG")
+    assert "US" not in _labelled("US Secretary of State Marco Rubio said the flights were routine.", "ORG")
+    assert _labelled("Moscow has denied the accusations.", "ORG")["Moscow"]["name"] == "government in Moscow"
+
+
+def test_a_reporting_name_before_an_aircraft_noun():
+    from claims.nlp.vocabulary import AircraftEntry, default_vocabulary
+
+    seed = default_vocabulary()
+    vocabulary = dataclasses.replace(seed, version="test-reporting-names", aircraft=(
+        *seed.aircraft, AircraftEntry("TU95", "Tupolev Tu-95", ("Tu-95", "Tu-95 Bear")),
+        AircraftEntry("E3TF", "Boeing E-3 Sentry", ("E-3", "E-3 Sentry")),
+        AircraftEntry("E3CF", "Boeing E-3 Sentry (CFM56)", ("E-3D", "E-3D Sentry", "E-3F Sentry"))))
+
+    def aircraft(text: str) -> dict[str, dict]:
+        return {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+                if e.label == "AIRCRAFT"}
+    assert aircraft("The Russian Bear aircraft were escorted away north of Scotland.")["Bear"]["designator"] == "TU95"
+    assert "Bear" not in aircraft("The Bear market fell on Monday.")
+    assert "Sentry" not in aircraft("NATO launched Eastern Sentry aircraft over Poland.")
+
+
+def test_an_age_in_apposition_and_a_website_or_monitor_in_apposition():
+    text = "John Smith, 54, said he saw the drone over the village."
+    assert "John Smith" in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert "John Smith" in _claimants(text)
+    assert "Oryx" in _labelled("The data came from Oryx, a Dutch open-source intelligence website.", "ORG")
+    assert "Airwars" in _labelled("Airwars, a UK-based monitor, said civilians died.", "ORG")
+
+
+def test_one_resident_speaks():
+    assert "one resident" in _claimants("\u201cWe saw the jets,\u201d one resident told Reuters.")
+
+
+def test_a_countrys_military_intelligence_after_its_possessive():
+    text = "The head of Mexico\u2019s military intelligence, Juan Perez, said the drones came from the south."
+    assert "Mexico\u2019s military intelligence" in _labelled(text, "ORG")
+    assert not _labelled("The intelligence was shared with the allies.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("A person familiar with the matter said the drone was armed.", "A person"),
+    ("Two people briefed on the intercept said the jet came within 20 feet.", "Two people"),
+    ("Sources with knowledge of the flights said the jets were Chinese.", "Sources"),
+])
+def test_sources_familiar_briefed_or_with_knowledge(text, claimant):
+    assert claimant in _claimants(text)
+    assert all(v != 2 for v, _ in _value_units("Two people briefed on the intercept said the jet turned."))
