@@ -94,7 +94,8 @@ def _children(pid: int) -> list[int]:
 
 def _postgres_cpu() -> float:
     """CPU seconds used so far by every process named ``postgres`` (the server's backends and helpers; another
-    client's queries on the same server count too — the machine may be shared)."""
+    client's queries on the same server count too — the machine may be shared), with the CPU of the backends that
+    have exited, which the postmaster holds as its reaped children's (a task's connection closes with it)."""
     total = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -103,7 +104,7 @@ def _postgres_cpu() -> float:
             continue
         if text[text.find("(") + 1:text.rfind(")")] == "postgres":
             fields = text.rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            total += sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
     return total
 
 
@@ -202,6 +203,9 @@ def report(label: str, result: dict, load: tuple[float, float]) -> None:
         print(f"  worker {w}: {acc['positions']:,.0f} positions; CPU s by phase: {phases}; parse+split+tag+coverage "
               f"{acc['positions'] / work_cpu:,.0f} positions/CPU-s ({acc['positions'] / work_wall:,.0f}/s wall)")
         print(f"  worker {w}: CPU µs per position: {per_position}")
+        walls = ", ".join(f"{k} {v:,.1f}" for k, v in sorted(acc.items())
+                          if not k.endswith("_cpu") and k not in ("positions", "unit", "pid", "worker"))
+        print(f"  worker {w}: wall s by phase: {walls}")
     if "server_cpu" in result:
         print(f"  PostgreSQL server, all processes: {result['server_cpu']:,.1f} s CPU = "
               f"{1e6 * result['server_cpu'] / n:.2f} µs per position")  # fmt: skip
