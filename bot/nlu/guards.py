@@ -620,13 +620,20 @@ NOVELTY_RX = re.compile(r"\b(?:a\s+)?record(?:[-\s]+(?:number|high|level|low|bre
                         r"|\bthe\s+most\s+since\b", _RX)
 
 
+def novelty(text: str, *, counting: bool) -> list[str]:
+    """"a record number", "for the first time" in a count or a claim: a claim about every other time. In a "when"
+    question "the first time" is the first mission ("when did the RAF fly near Kaliningrad for the first time?")."""
+    if not counting:
+        return []
+    return [f"word: {m.group(0)} (a claim about every other time: ask for the counts to compare, e.g. \"2025 vs "
+            f"2024\")" for m in NOVELTY_RX.finditer(text)]
+
+
 def vague_times(text: str) -> list[str]:
     """"this time last year", "a month ago" (that day, or around then?), the future tense ("will the RC-135 fly
     near Kaliningrad again?"), and "in Oct 25" (which of two dates?): declined naming the words."""
     out = [f"word: {m.group(0)} (which days? say the dates)" for m in THIS_TIME_RX.finditer(text)]
     out += [f"word: {m.group(0)} (how many is not said: say the dates)" for m in UNCOUNTED_SPAN_RX.finditer(text)]
-    out += [f"word: {m.group(0)} (a claim about every other time: ask for the counts to compare, e.g. \"2025 vs "
-            f"2024\")" for m in NOVELTY_RX.finditer(text)]
     out += [f"word: {m.group(0)} (that day or around then? say the dates)" for m in AGO_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what has flown, not what will)" for m in FUTURE_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records show what flew, not what should or would have)"
@@ -672,4 +679,5 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)
     found += ([] if follow_up else parts_of_an_unsaid_set(text)) + recent(text, spans)
+    found += novelty(text, counting=counting)
     return found + definite_quantities(text, spans, top) + bare_follow_up_words(text) + vague_times(text)
