@@ -125,14 +125,14 @@ def _wait_for_pools(logs: Path, workers: int, deadline: float) -> None:
         raise SystemExit(f"workers {sorted(pending)} did not finish starting (no tagger line in their logs)")
 
 
-def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int, logs: Path) -> dict:
+def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int | None, logs: Path) -> dict:
     from evidence.services import import_jobs
     from project.celery import app
 
     queue = f"fc-bench-{os.getpid()}"
     app.conf.task_always_eager = False
     app.conf.task_routes = {"evidence.tasks.*": {"queue": queue}}
-    env = {**os.environ, "IMPORT_UNIT_FILES": str(unit_files), "LOG_LEVEL": "DEBUG"}
+    env = {**os.environ, "LOG_LEVEL": "DEBUG", **({"IMPORT_UNIT_FILES": str(unit_files)} if unit_files else {})}
     command = [sys.executable, "-m", "celery", "-A", "project", "worker", "-Q", queue, "--concurrency", "1",
                "--loglevel", "DEBUG", "--without-gossip", "--without-mingle"]  # fmt: skip
     files = [open(logs / f"worker-{workers}-{i}.log", "w") for i in range(workers)]  # noqa: SIM115
@@ -221,7 +221,8 @@ def main() -> None:
     parser.add_argument("--tar", type=Path, default=None, help="the release tar (generated there when missing)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="0 = in this process")
     parser.add_argument("--all", action="store_true", help="keep every aircraft (default: the keep filter)")
-    parser.add_argument("--unit-files", type=int, default=200, help="IMPORT_UNIT_FILES for the workers")
+    parser.add_argument("--unit-files", type=int, default=None, help="IMPORT_UNIT_FILES for the workers (default: "
+                        "the setting's)")
     parser.add_argument("--compare", type=int, default=1000, metavar="N",
                         help="first compare the old and new paths on N members (0: do not)")  # fmt: skip
     args = parser.parse_args()
