@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -125,3 +126,18 @@ def demo(scenario) -> Scenario:
     """Per test: the keyed demo and a clean rate-limit cache; the test's writes are rolled back with it."""
     cache.clear()
     return scenario
+
+
+def ask_the_oracle(demo: Scenario, o: Any, cases: list[Any], channel: str) -> list[Any]:
+    """The oracle's ``cases`` asked through ``bot.services.ask`` as the demo's editor ("today" is ``NOW``; the rate
+    limit lifted), each graded by ``tests.bot_core.oracle.run``."""
+    from django.test import override_settings
+
+    from bot.services import ask
+    from tests.bot_core import oracle
+
+    def ask_one(text: str, thread: str) -> Any:
+        return ask(text=text, user=demo.editor, platform="cli", channel=channel, thread=thread, now=NOW)
+
+    with override_settings(BOT_RATE_LIMIT="100000/min"):
+        return oracle.run(ask_one, o, cases)

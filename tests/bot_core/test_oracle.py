@@ -8,11 +8,9 @@ take about a minute on the 2-core machine.
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
 
-from bot.services import ask
 from tests.bot_core import oracle
-from tests.bot_core.conftest import NOW
+from tests.bot_core.conftest import NOW, ask_the_oracle
 
 pytestmark = pytest.mark.slow
 
@@ -20,12 +18,7 @@ pytestmark = pytest.mark.slow
 def test_editor_questions_against_the_oracle(demo, capsys):
     o = oracle.Oracle(oracle.load_rows(), NOW.date(), oracle.load_orbiting())
     cases = oracle.build_cases(o)
-
-    def ask_one(text: str, thread: str):
-        return ask(text=text, user=demo.editor, platform="cli", channel="oracle", thread=thread, now=NOW)
-
-    with override_settings(BOT_RATE_LIMIT="100000/min"):
-        results = oracle.run(ask_one, o, cases)
+    results = ask_the_oracle(demo, o, cases, "oracle")
     figures = oracle.summary(results)
     with capsys.disabled():
         print(f"\noracle: {figures}")

@@ -4,11 +4,9 @@ the families can be checked in seconds. Zero wrong answers; declines are reporte
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
 
-from bot.services import ask
 from tests.bot_core import oracle
-from tests.bot_core.conftest import NOW
+from tests.bot_core.conftest import NOW, ask_the_oracle
 from tests.bot_core.oracle_ratios import ratios
 
 pytestmark = pytest.mark.slow
@@ -18,12 +16,7 @@ def test_ratio_questions_against_the_oracle(demo, capsys):
     o = oracle.Oracle(oracle.load_rows(), NOW.date(), oracle.load_orbiting())
     cases: list[oracle.Case] = []
     ratios(o, lambda category, *turns: cases.append(oracle.Case(category, list(turns))))
-
-    def ask_one(text: str, thread: str):
-        return ask(text=text, user=demo.editor, platform="cli", channel="oracle-rt", thread=thread, now=NOW)
-
-    with override_settings(BOT_RATE_LIMIT="100000/min"):
-        results = oracle.run(ask_one, o, cases)
+    results = ask_the_oracle(demo, o, cases, "oracle-rt")
     with capsys.disabled():
         families = ("rt-share", "rt-average", "rt-aircraft", "rt-follow-up", "rt-decline")
         print(f"\nratios: {oracle.summary(results)}", *(

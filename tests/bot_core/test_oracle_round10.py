@@ -5,11 +5,9 @@ reported."""
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
 
-from bot.services import ask
 from tests.bot_core import oracle
-from tests.bot_core.conftest import NOW
+from tests.bot_core.conftest import NOW, ask_the_oracle
 from tests.bot_core.oracle_round10 import held_out, round10
 
 pytestmark = pytest.mark.slow
@@ -20,12 +18,7 @@ def test_round10_questions_against_the_oracle(demo, capsys):
     cases: list[oracle.Case] = []
     for batch in (round10, held_out):
         batch(o, lambda category, *turns: cases.append(oracle.Case(category, list(turns))))
-
-    def ask_one(text: str, thread: str):
-        return ask(text=text, user=demo.editor, platform="cli", channel="oracle-r10", thread=thread, now=NOW)
-
-    with override_settings(BOT_RATE_LIMIT="100000/min"):
-        results = oracle.run(ask_one, o, cases)
+    results = ask_the_oracle(demo, o, cases, "oracle-r10")
     with capsys.disabled():
         families = sorted({r.category for r in results})
         print(f"\nround 10: {oracle.summary(results)}", *(
