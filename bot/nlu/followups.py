@@ -7,9 +7,11 @@ names and keeps the rest; "of those" narrows (it never widens the previous answe
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
+from bot.nlu.intents import SUBJECT_RX
 from claims.nlp.reading import QuestionReading
 from evidence.scope import Period, RegionFilter, Scope
 
@@ -42,7 +44,6 @@ POINTS_BACK_RX = re.compile(r"\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:
                             r"|these)\b|\b(?:were|was)\s+(?:they|those|these)\b|\bthose\s+(?:missions?|flights?)\b"
                             r"|^\W*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)",
                             _RX)
-SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
 WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b"
                            r"|^\s*(?:the\s+)?same\s+(?:but\s+)?(?:for|with|in)\b", _RX)
 #: "drop the date", "without the place", "any date": a follow-up that removes a field of the previous question.
@@ -147,3 +148,60 @@ def place_without_relation(name: str, slug: str, previous: Scope) -> RegionFilte
         rf = previous.regions[0]
         return RegionFilter(slug=slug, relation=rf.relation, distance_nm=rf.distance_nm)
     return RegionFilter(slug=slug, relation="over")
+
+
+#: "that month", "those days", "that same week": a period named by pointing back at the conversation's previous one.
+#: ("this month" is today's, read by the shared reader; "that time" is declined by the guards as "which days?").
+THAT_PERIOD_RX = re.compile(r"\b(?:that|those)\s+(?:same\s+|very\s+|particular\s+)?(?P<unit>days?|weeks?|weekends?"
+                            r"|fortnights?|months?|years?|quarters?|seasons?|periods?|dates?|nights?|mornings?"
+                            r"|afternoons?|evenings?)\b", _RX)
+
+
+def _fits(unit: str, period: Period) -> bool:
+    """Whether the previous period is one ``unit``: "that month" points at a calendar month, "those days" at any
+    span of days; "those weeks" or "that morning" say no span of their own."""
+    s, e = period.start, period.end
+    after = e + dt.timedelta(days=1)
+    months = (e.year - s.year) * 12 + e.month - s.month + 1  # calendar months from the first to the last
+    fits = {
+        "day": period.days == 1, "date": period.days == 1, "days": True, "dates": True, "period": True,
+        "week": period.days == 7, "fortnight": period.days == 14,
+        "weekend": period.days == 2 and s.weekday() == 5,
+        "month": s.day == 1 and after.day == 1 and months == 1,
+        "quarter": s.day == 1 and after.day == 1 and months == 3 and s.month in (1, 4, 7, 10),
+        "year": (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year,
+    }
+    return fits.get(unit.lower(), False) and not period.span_days and not period.open_start
+
+
+def pointed_period(text: str, scope: Scope, previous: Scope | None) -> tuple[Scope, list[tuple[int, int, str]]]:
+    """"how many U-2 missions near Texas that month?" after a question about February 2025: that period, marked as
+    read. Nothing is taken when the question names a period of its own, when there is no previous period, or when
+    the previous period is not one such unit ("that month" after a single day): the guards then decline the words."""
+    m = THAT_PERIOD_RX.search(text)
+    if m is None or scope.period is not None or previous is None or previous.period is None:
+        return scope, []
+    period = previous.period
+    if not _fits(m.group("unit"), period):
+        return scope, []
+    label = f"period: {m.group(0)} (the previous question's: {period.describe()})"
+    return scope.with_changes(period=period), [(m.start(), m.end(), label)]
+
+
+#: "in total", "altogether", "overall", "all told": the total of what?
+TOTAL_WORD_RX = re.compile(r"\b(?:in\s+total|total|altogether|all\s+together|overall|in\s+all|all\s+told|combined)\b",
+                           _RX)
+
+
+def _names_aircraft(scope: Scope) -> bool:
+    return bool(scope.type_designators or scope.roles or scope.surveillance_only or scope.operators)
+
+
+def restated_total(text: str, new: Scope, previous: Scope) -> list[str]:
+    """"And how many missions in total that month?" after P-8 flights: the subject said again without the aircraft,
+    with a total word — every aircraft's total, or the P-8s' again? Declined naming the word ("and in total for
+    2025?", with no subject said again, keeps the P-8s)."""
+    m = TOTAL_WORD_RX.search(text)
+    if m is None or not SUBJECT_RX.search(text) or _names_aircraft(new) or not _names_aircraft(previous):
+        return []
+    return [f"word: {m.group(0)} (of every aircraft, or of the previous question's only? ask the whole question)"]

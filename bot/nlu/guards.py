@@ -37,6 +37,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.nlu.followups import THAT_PERIOD_RX
+
 _RX = re.IGNORECASE
 Spans = list[tuple[int, int, str]]
 
@@ -204,6 +206,8 @@ def vague_references(text: str, spans: Spans) -> list[str]:
     share) too."""
     out = [f"word: {m.group(0)} (say which, e.g. \"February 2024\")" for m in SAME_PERIOD_RX.finditer(text)
            if not any(s <= m.start() < e for s, e, _ in spans)]
+    out += [f"word: {m.group(0)} (which? say the dates)" for m in THAT_PERIOD_RX.finditer(text)
+            if not _in_span(m.start(), spans)]
     out += [f"word: {m.group(0)} (which one? name it)" for m in SAME_THING_RX.finditer(text)]
     out += [f"word: {m.group(0)} (a share of all flights: ask for both counts)" for m in SHARE_RX.finditer(text)]
     out += [f"word: {m.group(0)} (a share: ask for both counts)" for m in PERCENT_RX.finditer(text)

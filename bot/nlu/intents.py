@@ -131,7 +131,10 @@ COUNT_RX = re.compile(
 #: A year or a month name: "2024 vs 2025" and "January versus February" name two periods even when the reader
 #: returned only one.
 DATE_WORD_RX = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", _RX)
-SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?)\b", _RX)
+#: What a whole question asks about; a question without one ("how many near Arizona?") edits the one before.
+#: "Which operators flew near Kaliningrad in October 2025?" names its subject too.
+SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?"
+                        r"|operators?|types?|kinds?|models?|countries|nations|services|airframes?|tails?)\b", _RX)
 
 _BY = {
     "day": "day", "date": "day", "daily": "day",

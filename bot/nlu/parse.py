@@ -235,6 +235,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     scope = scope.with_changes(operators=national) if national else scope
     spans.extend(national_spans)
     prev_scope = previous.scope if previous is not None else None
+    scope, pointed = followups.pointed_period(corrected, scope, prev_scope)  # "that month": the previous period
+    spans.extend(pointed)
     names_aircraft = bool(cues) or any(HEX_RX.fullmatch(w) or IDENT_RX.fullmatch(w)
                                        for w in leftovers(corrected, spans))
     follow_up = previous is not None and followups.is_follow_up(corrected, reading, names_aircraft=names_aircraft)
@@ -257,6 +259,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         spans.extend((m.start(), m.end(), "correction: instead") for m in INSTEAD_RX.finditer(corrected))
         spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
                      for m in followups.ONLY_RX.finditer(corrected))
+        problems += followups.restated_total(corrected, scope, previous.scope)
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
         cleared, drop_spans = followups.dropped_fields(corrected)
         scope = scope.with_changes(**cleared)

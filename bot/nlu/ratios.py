@@ -42,6 +42,9 @@ SHARE_RX = re.compile(
 THOSE_RX = re.compile(r"^(?:those|them|these|they)(?:\s+(?:missions|flights|sorties))?$", _RX)
 #: "those", "them", "these", "ones": the conversation's records (after a share: its whole or its part?).
 _PRONOUN_RX = re.compile(r"\b(?:those|them|these|ones|they)\b", _RX)
+#: "… is that?", "… were they?": a part that only points back (at the previous answer, or at the whole?).
+PART_PRONOUN_RX = re.compile(r"^(?:that|it|this|those|them|they|these)(?:\s+(?:ones|ones?\s+there|number|figure|total"
+                             r"|count|missions|flights))?$", _RX)
 #: "those near Texas", "these flights over Arizona": the previous scope narrowed.
 THOSE_LEAD_RX = re.compile(r"^(?:those|these|them)\b", _RX)
 _VERB_WORD_RX = re.compile(rf"\b{_VERB}\b", _RX)
@@ -83,6 +86,8 @@ def _share(m: re.Match[str], *, now: dt.datetime, previous: BotQuery | None, par
     if _VERB_WORD_RX.search(part) or _VERB_WORD_RX.search(whole):
         return _declined("share: which words are the whole and which the part (ask \"what share of <the flights> "
                          "were <P-8s>?\" with one \"were\")")
+    if PART_PRONOUN_RX.match(part):  # "what share of all flights near Texas is that?": the previous answer as the part
+        return _declined(f"share: the part \"{part}\" (name it: \"what share of <the flights> were <P-8s>?\")")
     from_previous = not whole or bool(_PRONOUN_RX.search(whole))
     if from_previous and (previous is None or previous.intent not in {
             Intent.COUNT, Intent.LIST, Intent.BREAKDOWN, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.AVERAGE}):

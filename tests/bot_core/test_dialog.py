@@ -612,6 +612,8 @@ SINGLE: list[Q] = [
     Q("how many flights with more than one orbit?", "count", DECLINED),
     Q("how many flights near Texas since last year?", "count", DECLINED),
     Q("how many flights in the same month last year?", "count", DECLINED),
+    Q("how many flights near Texas that month?", "count", DECLINED),  # no month before it: which?
+    Q("how many P-8 missions in those days?", "count", DECLINED),
     Q("how many days had flights in February 2025?", "count", DECLINED),
     Q("which P-8 flew the most in 2025?", "which_aircraft", DECLINED),
     Q("were there as many U-2 flights as E-3 flights in 2025?", "compare", (1, 2)),
@@ -741,6 +743,22 @@ SINGLE: list[Q] = [
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
 
 CONVERSATIONS: list[list[Q]] = [
+    # wrong before (2026-12-05, asking the demo): "that month" was filler, so the follow-up counted all of time; "in
+    # total" with the subject said again kept the P-8s; a share whose part was "that" answered 100 %
+    [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
+     Q("how many U-2 missions near Texas that month?", "count", 1, types="U2", regions="near:texas", period=FEB25),
+     Q("how many missions near Arizona that same month?", "count", 4, regions="near:arizona", period=FEB25),
+     Q("and how many missions in total that month?", "count", DECLINED),
+     Q("what share of all missions near Texas in February 2025 is that?", "", DECLINED)],
+    # wrong before (same day): a whole question whose subject is "operators" was read as an edit of the one before
+    [Q("were any RQ-4s over the Black Sea in October 2025 flown by the RAF?", "count", 0, types="Q4", ops="raf"),
+     Q("which operators flew near Kaliningrad in October 2025?", "breakdown", 4, says="Royal Air Force: 3")],
+    [Q("how many P-8 missions in February 2025?", "count", 6, types="P8", period=FEB25),
+     Q("how many missions total?", "count", DECLINED),
+     Q("and in total for 2025?", "count", 11, types="P8", period=Y25)],
+    [Q("how many P-8 missions on 3 February 2025?", "count", 1, types="P8", period="2025-02-03/2025-02-03"),
+     Q("how many U-2 missions that month?", "count", DECLINED),
+     Q("how many U-2 missions that day?", "count", 1, types="U2", period="2025-02-03/2025-02-03")],
     # wrong before (2026-12-05): a question about one aircraft by its hex, with no mission noun, was taken for a
     # follow-up and kept the exclusion of the question before ("No missions other than P8 by aircraft ae6805")
     [Q("how many flights other than P-8s in February 2025?", "count", 6, period=FEB25),
