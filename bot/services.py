@@ -482,7 +482,7 @@ def _answer_when(query: BotQuery, today: dt.date) -> Answer:
     # No total here: counting every matching mission would cost a full scan for a question about one date.
     mission = sel.first_mission(scope) if query.which == "first" else sel.last_mission(scope)
     if mission is None:
-        text = f"No missions {describe_scope(scope)} are in the records."
+        text = _none_in_records(scope)
         hint = _hint(scope, today)
         return Answer(text=f"{text} {hint}".strip(), count=None, notes=[COVERAGE_CAVEAT])
     d = sel.mission_to_dict(mission)
@@ -496,7 +496,7 @@ def _answer_first_or_last_n(query: BotQuery, today: dt.date) -> Answer:
     scope, first = query.scope, query.which == "first"
     records = [sel.mission_to_dict(m) for m in sel.missions_for_display(scope, limit=query.top, oldest_first=first)]
     if not records:
-        text = f"No missions {describe_scope(scope)} are in the records."
+        text = _none_in_records(scope)
         return Answer(text=f"{text} {_hint(scope, today)}".strip(), count=None, notes=[COVERAGE_CAVEAT])
     word = "first" if first else "most recent"
     head = f"The {word} {len(records)} missions {describe_scope(scope)}"
@@ -717,6 +717,12 @@ def _n_missions(n: int) -> str:
 
 def describe_period(period: Period) -> str:
     return sel.describe_period(period)
+
+
+def _none_in_records(scope: Scope) -> str:
+    """"No missions by B52 at any time in the records." (not "… in the records are in the records")."""
+    said = describe_scope(scope)
+    return f"No missions {said}." if said.endswith("in the records") else f"No missions {said} are in the records."
 
 
 def _hint(scope: Scope, today: dt.date) -> str:

@@ -295,6 +295,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
             scope, other = previous.scope, previous.other
         elif sides is None:
             problems.append("the two things to compare")
+        elif sides.first == sides.second:  # "how many P-8 missions went up in February?" after a question about them
+            problems.append("the two things to compare (both sides read the same: name the other one)")
         else:
             scope, other = sides.first, sides.second
             spans.extend(sides.spans)

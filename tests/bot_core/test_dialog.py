@@ -753,6 +753,9 @@ CONVERSATIONS: list[list[Q]] = [
     # wrong before (same day): a whole question whose subject is "operators" was read as an edit of the one before
     [Q("were any RQ-4s over the Black Sea in October 2025 flown by the RAF?", "count", 0, types="Q4", ops="raf"),
      Q("which operators flew near Kaliningrad in October 2025?", "breakdown", 4, says="Royal Air Force: 3")],
+    # wrong before (same day): "went up" asked for a comparison whose two sides were both the previous scope
+    [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
+     Q("how many P-8 missions went up in February 2025?", "compare", DECLINED)],
     [Q("how many P-8 missions in February 2025?", "count", 6, types="P8", period=FEB25),
      Q("how many missions total?", "count", DECLINED),
      Q("and in total for 2025?", "count", 11, types="P8", period=Y25)],
