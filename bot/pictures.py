@@ -83,8 +83,9 @@ def attach_picture(answer: Answer, query: Any, *, kind: str = "") -> Answer:
             answer.picture = picture_for(scope, kind="breakdown", by=by, alt=answer.text)
         else:
             answer.picture = picture_for(scope, kind="timeline", alt=answer.text)
-    elif query.intent == "when" and answer.missions:
-        answer.picture = picture_for(scope, kind="map", alt=answer.text, ids=[answer.missions[0]["id"]])
+    elif query.intent in {"when", "closest"} and answer.missions:
+        shown = _measured_scope(scope) if query.intent == "closest" else scope
+        answer.picture = picture_for(shown, kind="map", alt=answer.text, ids=[answer.missions[0]["id"]])
         answer.picture["map_url"] = answer.missions[0].get("url") or answer.picture["map_url"]
     else:
         answer.picture = picture_for(scope, kind="map", alt=answer.text)
@@ -101,7 +102,7 @@ def render_png(picture: dict[str, Any]) -> bytes:
                       ids=payload.get("ids")).content
 
 
-_MISSION_INTENTS = {"count", "list", "breakdown", "which_aircraft", "when"}
+_MISSION_INTENTS = {"count", "list", "breakdown", "which_aircraft", "when", "closest"}
 
 
 def picture_answer(previous: Any, kind: str) -> Answer:
@@ -116,3 +117,15 @@ def picture_answer(previous: Any, kind: str) -> Answer:
     what = "Map" if kind == "map" else ("Chart" if getattr(previous, "by", "") else "Timeline")
     answer = Answer(text=f"{what} of the missions {words}.", query=previous.to_dict())
     return attach_picture(answer, previous, kind=kind)
+
+
+def _measured_scope(scope: Scope) -> Scope:
+    """A "how close" answer's map: its place out to the distance the records measured (the closest mission may be
+    farther than "near")."""
+    from evidence import selectors
+    from evidence.scope import RegionFilter
+
+    place = scope.regions[0]
+    region = selectors.region_by_slug(place.slug)
+    cap = selectors.region_measured_nm(region) if region is not None else None
+    return scope.with_changes(regions=(RegionFilter(slug=place.slug, relation="near", distance_nm=cap),))

@@ -429,6 +429,7 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
         "list": _answer_list,
         "when": _answer_when,
         "which_aircraft": _answer_which_aircraft,
+        "closest": _answer_closest,
         "breakdown": _answer_breakdown,
         "compare": _answer_compare,
         "claims": _answer_claims,
@@ -488,6 +489,27 @@ def _answer_when(query: BotQuery, today: dt.date) -> Answer:
     d = sel.mission_to_dict(mission)
     word = "first" if query.which == "first" else "most recent"
     text = f"The {word} mission {describe_scope(scope)} started {_when(mission.start)} UTC: {_mission_line(d)}."
+    return Answer(text=text, count=None, missions=[d], notes=[COVERAGE_CAVEAT])
+
+
+def _answer_closest(query: BotQuery, today: dt.date) -> Answer:
+    """"How close did the U-2 get to Texas?": the smallest distance the records measured, with its mission."""
+    place = query.scope.regions[0]
+    rest = query.scope.with_changes(regions=(), and_regions=())
+    approach = sel.closest_approach(query.scope, place.slug)
+    if approach is None:
+        return Answer(text=f"I do not know the place {place.slug}.", declined=True, reason="not_understood")
+    name, cap = approach.region.name, approach.measured_nm
+    said = describe_scope(rest)
+    if approach.mission is None:
+        n = sel.count_missions(rest)
+        text = (f"None of the {n} missions {said} came within {cap:g} nm of {name} (the records measure distances "
+                f"to {name} up to {cap:g} nm)." if n else _none_in_records(rest))
+        return Answer(text=text, count=None, notes=[COVERAGE_CAVEAT])
+    d = sel.mission_to_dict(approach.mission)
+    closest = f"flew over {name}" if approach.over else f"came within {approach.distance_nm:.1f} nm of {name}"
+    text = (f"The closest approach to {name} of the missions {said}: {closest}; {approach.measured} of those "
+            f"missions came within {cap:g} nm of it. The mission: {_mission_line(d)}.")
     return Answer(text=text, count=None, missions=[d], notes=[COVERAGE_CAVEAT])
 
 

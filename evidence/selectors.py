@@ -383,6 +383,41 @@ def last_mission(scope: Scope) -> DisplayMission | None:
     return None
 
 
+@dataclass(frozen=True)
+class Approach:
+    """How close a scope's missions came to one place: the closest mission and its distance (0 when over it), how
+    many of the scope's missions the records measured within ``measured_nm`` of the place, and that distance (region
+    rows exist only within it: a mission farther away has no distance in the records)."""
+
+    mission: DisplayMission | None
+    distance_nm: float
+    over: bool
+    measured: int
+    measured_nm: float
+    region: Region
+
+
+def closest_approach(scope: Scope, slug: str) -> Approach | None:
+    """The mission of ``scope`` (its places left out) that came closest to region ``slug``, from the region rows:
+    the smallest measured distance, the earliest mission on a tie. None when the region is unknown."""
+    region = region_by_slug(slug)
+    if region is None:
+        return None
+    rest = scope.with_changes(regions=(), and_regions=())
+    rows = MissionRegion.objects.filter(region_id=region.pk, mission_id__in=missions_in_scope(rest).values("id"))
+    if scope.period is not None:
+        start, end = period_bounds(scope.period)
+        rows = rows.filter(mission_start__gte=start, mission_start__lt=end)
+    best = rows.order_by("distance_nm", "mission_start", "mission_id").values_list(
+        "mission_id", "mission_start", "distance_nm", "over").first()
+    measured, cap = rows.values("mission_id").distinct().count(), region_measured_nm(region)
+    if best is None:
+        return Approach(None, 0.0, False, measured, cap, region)
+    found = _with_details(Mission.objects.filter(id=best[0], start=best[1]), rest.with_changes(
+        regions=(RegionFilter(slug=slug, relation="near", distance_nm=cap),)))
+    return Approach(found[0] if found else None, float(best[2]), bool(best[3]), measured, cap, region)
+
+
 #: From how many matching missions the records to show are found by walking the missions in start order (and
 #: stopping after ``limit``) instead of collecting every matching region row and sorting them all.
 WALK_FROM = 5_000

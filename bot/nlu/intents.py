@@ -147,6 +147,14 @@ _BY = {
 }
 
 
+#: "How close did the U-2 get to Texas?", "the closest approach of the RC-135 to Kaliningrad", "how near did …
+#: come": the distance itself, not a count. The verb of approaching is part of the ask.
+CLOSEST_RX = re.compile(r"\bhow\s+(?:close|near)\b|\b(?:the\s+|its\s+|their\s+)?(?:closest|nearest)\s+(?:approach"
+                        r"|distance|point|pass)\b|\b(?:the\s+)?(?:minimum|smallest|shortest)\s+distance\b", _RX)
+APPROACH_VERB_RX = re.compile(r"\b(?:get|got|gets|getting|gotten|come|came|comes|approach(?:ed|es)?|pass(?:ed|es)?"
+                              r"|venture[ds]?|stray(?:ed|s)?)\b", _RX)
+
+
 @dataclass(frozen=True)
 class Asked:
     intent: Intent
@@ -177,6 +185,11 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     ranked = _ranking(text, mark)
     if ranked is not None:
         return ranked
+    close = CLOSEST_RX.search(text)
+    if close:
+        for m in (close, *APPROACH_VERB_RX.finditer(text)):
+            mark(m, "closest approach")
+        return Asked(Intent.CLOSEST)
     quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
     # "no fewer than 10 surveillance flights": a quantity's bound, not a comparison of two things
     cm = next((m for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX) for m in rx.finditer(text)

@@ -307,6 +307,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                 for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", corrected, _RX) if word else ():
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
+    if intent == Intent.CLOSEST and (len(scope.regions) != 1 or scope.and_regions):
+        problems.append("how close to which place? (name one place: \"how close did the U-2 get to Texas?\")")
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
     spans.extend(s for s in polite_spans(corrected, spans)
                  if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))

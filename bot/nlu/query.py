@@ -26,6 +26,8 @@ class Intent(StrEnum):
     SHARE = "share"
     #: "On average how many flights a week in 2024?": ``baseline`` is the unit (bot.nlu.ratios).
     AVERAGE = "average"
+    #: "How close did the U-2 get to Texas?": the smallest measured distance to the scope's one place.
+    CLOSEST = "closest"
     CLAIMS = "claims"
     CLAIM_EVIDENCE = "claim_evidence"
     HELP = "help"

@@ -104,9 +104,10 @@ def scope_map(
     outlines = data.outlines(extent, tolerance=_tolerance(extent))
     words = describe_scope(scope) if not scope.is_empty() else "all missions"
     shown = f"{len(tracks)} of {total}" if len(tracks) < total else str(total)
-    alt = alt or f"Map of {shown} missions {words}."
+    noun = "mission" if shown == "1" else "missions"
+    alt = alt or f"Map of {shown} {noun} {words}."
     over = {rf.slug for rf in scope.regions}
-    return static.render_map(tracks, outlines, extent, title=title or f"{shown} missions", alt=alt, fmt=fmt,
+    return static.render_map(tracks, outlines, extent, title=title or f"{shown} {noun}", alt=alt, fmt=fmt,
                              over=over, groups=groups)
 
 

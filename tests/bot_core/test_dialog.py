@@ -613,6 +613,16 @@ SINGLE: list[Q] = [
     Q("how many flights near Texas since last year?", "count", DECLINED),
     Q("how many flights in the same month last year?", "count", DECLINED),
     Q("how many flights near Texas that month?", "count", DECLINED),  # no month before it: which?
+    # "how close": the smallest distance the records measured, with its mission (was declined)
+    Q("how close did the U-2 get to Texas on 3 February 2025?", "closest", None, types="U2", mission="u2",
+      says="came within 5.3 nm of Texas"),
+    Q("what was the closest approach of the RC-135 to Kaliningrad in October 2025?", "closest", None, types="R135",
+      says="came within 21.9 nm of Kaliningrad Oblast; 4 of those missions came within 100 nm"),
+    Q("how close to Mexico did the P-8s fly in February 2025?", "closest", None, says="flew over Mexico"),
+    Q("how close did the P-8s get to Kaliningrad in February 2025?", "closest", None,
+      says="None of the 6 missions by P8"),
+    Q("how close did the P-8s fly?", "closest", DECLINED),  # to which place?
+    Q("how close did P-8s get to Texas or Arizona?", "closest", DECLINED),
     Q("how many P-8 missions in those days?", "count", DECLINED),
     Q("how many days had flights in February 2025?", "count", DECLINED),
     Q("which P-8 flew the most in 2025?", "which_aircraft", DECLINED),
@@ -753,6 +763,8 @@ CONVERSATIONS: list[list[Q]] = [
     # wrong before (same day): a whole question whose subject is "operators" was read as an edit of the one before
     [Q("were any RQ-4s over the Black Sea in October 2025 flown by the RAF?", "count", 0, types="Q4", ops="raf"),
      Q("which operators flew near Kaliningrad in October 2025?", "breakdown", 4, says="Royal Air Force: 3")],
+    [Q("how many U-2 missions near Texas in February 2025?", "count", 1, types="U2", period=FEB25),
+     Q("how close did it get?", "closest", None, types="U2", period=FEB25, says="5.3 nm of Texas")],
     # wrong before (same day): "went up" asked for a comparison whose two sides were both the previous scope
     [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
      Q("how many P-8 missions went up in February 2025?", "compare", DECLINED)],

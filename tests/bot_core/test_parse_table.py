@@ -163,7 +163,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"types": "U2", "other": "types:E3TF,E3CF", "nu": ""}),
     ("did the Navy fly as often as the Air Force in 2024?", Intent.COMPARE, {"nu": ""}),
     ("where did the P-8s fly in 2025?", Intent.COUNT, {"nu": "where"}),
-    ("how close did the U-2 get to Texas?", Intent.COUNT, {"nu": "how close"}),
+    ("how close did the U-2 get to Texas?", Intent.CLOSEST, {"types": "U2", "nu": ""}),  # was declined
     ("which operator flew the most surveillance flights in 2025?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),
     ("what was the most recent P-8 flight?", Intent.WHEN, {"nu": ""}),
     ("how many days had flights in February 2025?", Intent.COUNT, {"nu": "how many days"}),
@@ -481,7 +481,28 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("when did a U-2 fly near Texas?", Intent.WHEN, {"types": "U2", "nu": ""}),  # one: the most recent, said so
     ("how long ago did P-8s fly near Texas?", Intent.WHEN, {"types": "P8", "nu": ""}),  # the last one
     ("qq: how many Navy flights in 2025?", Intent.COUNT, {"ops": "us-navy", "nu": ""}),
+    # "how close": its own intent over one place (was declined as "not a question I answer this way")
+    ("how close did the U-2 get to Texas in February 2025?", Intent.CLOSEST,
+     {"types": "U2", "period": "2025-02-01/2025-02-28", "nu": ""}),
+    ("what was the closest approach of RC-135s to Arizona?", Intent.CLOSEST, {"types": "R135", "nu": ""}),
+    ("which flight near Texas came the closest?", Intent.LIST, {"nu": "closest"}),  # to what? not said
+    ("how near did P-8s come to Arizona?", Intent.CLOSEST, {"types": "P8", "nu": ""}),
+    ("how close did the P-8s fly?", Intent.CLOSEST, {"nu": "which place"}),
+    ("how many flights near Texas that month?", Intent.COUNT, {"nu": "that month"}),
 ]
+
+
+def test_a_period_pointed_at_is_the_previous_one_when_it_is_one_such_unit() -> None:
+    feb = parse("how many P-8 missions near Texas in February 2025?")
+    that_month = parse("how many U-2 missions near Arizona that month?", previous=feb)
+    assert that_month.scope.period == feb.scope.period and not that_month.not_understood
+    assert that_month.scope.type_designators == ("U2",) and regions(that_month.scope.regions) == "near:arizona"
+    that_day = parse("how many U-2 missions that day?", previous=feb)  # February is not a day: which?
+    assert any("that day" in x for x in that_day.not_understood)
+    those_days = parse("how many U-2 missions in those days?", previous=feb)
+    assert those_days.scope.period == feb.scope.period and not those_days.not_understood
+    own = parse("how many U-2 missions that month in March 2025?", previous=feb)  # a period of its own wins
+    assert own.scope.period is not None and own.scope.period.start == dt.date(2025, 3, 1)
 
 
 @pytest.mark.parametrize(("text", "intent", "checks"), TABLE, ids=[row[0][:50] for row in TABLE])

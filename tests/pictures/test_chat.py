@@ -135,3 +135,22 @@ def test_web_chat_shows_the_picture_inline(vocab, editor):
     html = response.json()["html"]
     assert '<img src="/pictures/s/' in html and 'alt="' in html
     assert '<a href="/scope/map?' in html and "Open the interactive map" in html
+
+
+def test_closest_approach_carries_a_map_of_that_mission_out_to_the_measured_distance(vocab, editor, client):
+    from evidence.pictures import params
+    from evidence.pictures.views import draw_scope
+
+    answer = ask_editor(editor, "what was the closest approach of the RC-135 to Kaliningrad in October 2025?")
+    assert not answer.declined and "came within 21.9 nm of Kaliningrad Oblast" in answer.text
+    payload = params.read_picture_token(answer.picture["url"].rsplit("/s/", 1)[1].removesuffix(".png"))
+    assert payload["ids"] == [answer.missions[0]["id"]]
+    drawn = draw_scope(payload["k"], payload["scope"], "png", ids=payload["ids"])
+    assert drawn.meta["tracks"] == 1  # the closest mission, drawn although it is farther than "near" (50 nm)
+    [place] = payload["scope"].regions
+    assert place.slug == "kaliningrad-oblast" and place.distance_nm == 100.0
+    image = png_of(client, answer.picture["url"])
+    pixels = np.asarray(image.convert("RGB")).astype(int)
+    # the track is drawn in the altitude colours (cividis: blues to yellows), not only the grey/blue outlines
+    blue_track = (pixels[..., 2] - pixels[..., 0] > 60) & (pixels[..., 2] < 140)
+    assert blue_track.sum() > 50
