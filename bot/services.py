@@ -771,8 +771,9 @@ def _mission_line(m: dict[str, Any]) -> str:
 
 def _claim_line(c: Any) -> str:
     evidence = "with evidence" if getattr(c, "has_evidence", False) else "no evidence linked"
-    return f"• #{c.pk} \"{_short(c.exact)}\" ({c.article.outlet or c.article.title}) — {c.get_verdict_display()}, " \
-        f"{evidence}"
+    said_by = f"{c.claimant}, " if getattr(c, "claimant", "") else ""
+    return f"• #{c.pk} \"{_short(c.exact)}\" ({said_by}{c.article.outlet or c.article.title}) — " \
+        f"{c.get_verdict_display()}, {evidence}"
 
 
 def _short(text: str, limit: int = 100) -> str:

@@ -613,6 +613,7 @@ SINGLE: list[Q] = [
     Q("how many flights near Texas since last year?", "count", DECLINED),
     Q("how many flights in the same month last year?", "count", DECLINED),
     Q("how many flights near Texas that month?", "count", DECLINED),  # no month before it: which?
+    Q("who made the claim about the U-2?", "claims", 1, says="(open-source flight data, The Desert Ledger)"),
     # "how close": the smallest distance the records measured, with its mission (was declined)
     Q("how close did the U-2 get to Texas on 3 February 2025?", "closest", None, types="U2", mission="u2",
       says="came within 5.3 nm of Texas"),
