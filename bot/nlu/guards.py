@@ -223,6 +223,23 @@ def vague_references(text: str, spans: Spans) -> list[str]:
     return out
 
 
+#: "were all RQ-4 missions in October over the Black Sea?", "did every RC-135 mission come from the RAF?", "were
+#: they all RAF?": whether every one did. A count of the ones that did ("4 missions over the Black Sea") reads as a
+#: yes; the answer needs both numbers. ("at all", "every day" — a per-day question — are not this.)
+UNIVERSAL_RX = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:were|was|did|do|does|are|is|have|has|had)\b"
+                          r"(?:(?!\bat\s+all\b)[^?])*?\b(?P<q>all|every|each)\b(?!\s+(?:day|week|month|year|time)s?\b)",
+                          _RX)
+
+
+def universal_questions(text: str, spans: Spans) -> list[str]:
+    """"Were all … over the Black Sea?": declined naming the word, with the two counts to ask."""
+    m = UNIVERSAL_RX.match(text)
+    if m is None or re.match(r"\s+at\b", text[m.end("q"):]) or _in_span(m.start("q"), spans):
+        return []
+    return [f"word: {m.group('q')} (whether every one did: ask \"how many …?\" and then \"how many of those …?\" for "
+            "both numbers)"]
+
+
 def _noun_follows(rest: str) -> bool:
     """"every RC-135 sortie": the type names the missions, not the unit they are counted per."""
     from claims.nlp.lexicon import MISSION_NOUNS
@@ -678,7 +695,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
-                  times_of_day, durations, place_areas, place_qualifiers, unread_subtractions):
+                  times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

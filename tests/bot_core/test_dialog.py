@@ -613,6 +613,10 @@ SINGLE: list[Q] = [
     Q("how many flights near Texas since last year?", "count", DECLINED),
     Q("how many flights in the same month last year?", "count", DECLINED),
     Q("how many flights near Texas that month?", "count", DECLINED),  # no month before it: which?
+    # wrong before (asking the demo): "all" / "every" were filler, so the count of the ones that did read as a yes
+    Q("were all RQ-4 missions in October 2025 over the Black Sea?", "count", DECLINED),
+    Q("did every RC-135 mission near Kaliningrad in October 2025 come from the RAF?", "count", DECLINED),
+    Q("did the U-2 fly near Texas at all in 2024?", "count", 0, types="U2"),
     Q("who made the claim about the U-2?", "claims", 1, says="(open-source flight data, The Desert Ledger)"),
     # "how close": the smallest distance the records measured, with its mission (was declined)
     Q("how close did the U-2 get to Texas on 3 February 2025?", "closest", None, types="U2", mission="u2",
