@@ -318,9 +318,10 @@ _DAYS_TO_RX = re.compile(
     rf"\b(?:the\s+)?(?:(?P<n>\d{{1,3}}|{_COUNT_WORD})[-\s]+(?P<unit>days?|weeks?)|(?P<one>fortnight|week))"
     r"(?:[-\s]+(?:long\s+)?period)?\s+(?P<rel>to|up\s+to|ending(?:\s+on)?|ended(?:\s+on)?|through|from|starting(?:\s+on)?"
     rf"|beginning(?:\s+on)?|after)\s+{_DATE_Y}", _RX)
-#: "the first ten days of February 2025", "the last 10 days of January 2025", "the final week of January 2025".
+#: "the first ten days of February 2025", "the last 10 days of January 2025", "the final week of January 2025", "the
+#: first fortnight of February 2025" (days 1–14).
 _PART_OF_MONTH_RX = re.compile(
-    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<week>week))\s+of\s+"
+    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<week>week|fortnight))\s+of\s+"
     rf"(?P<m>{_MON_RX})\.?(?:,?\s+(?P<y>{_YEAR_RX}))?(?![\w-])", _RX)
 
 
@@ -377,7 +378,7 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
     def part(m: re.Match[str]) -> str:
         first = dt.date(int(m.group("y") or _NO_YEAR), _month_number(m.group("m")), 1)
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        n = 7 if m.group("week") else _count_of(m.group("n"))
+        n = {"week": 7, "fortnight": 14}.get((m.group("week") or "").lower()) or _count_of(m.group("n"))
         if n > last.day:
             return m.group(0)
         a, b = (first, first + dt.timedelta(days=n - 1)) if m.group("fl").lower() == "first" \
@@ -603,9 +604,11 @@ _BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?
 
 #: Chat abbreviations of the words a question is made of, spelled out and said as corrections ("msns" → "missions").
 #: Only abbreviations that are no English word and no name in the vocabulary; "no of" only before "of".
-_CHAT_WORDS = {"msn": "mission", "msns": "missions", "acft": "aircraft", "qty": "number", "quantity": "number"}
-_CHAT_WORDS_RX = re.compile(r"(?<![\w-])(?P<w>msns?|acft|qty|quantity)(?![\w-])|(?<![\w-])(?P<no>no\.?|nr\.?|num\.?)"
-                            r"(?=\s+of\b)|\b(?P<you>(?:can|could|would|will|do|did)\s+)u(?![\w-])"
+#: The British spelling of a word the reader holds in its US spelling is spelled the US way, and said.
+_CHAT_WORDS = {"msn": "mission", "msns": "missions", "acft": "aircraft", "qty": "number", "quantity": "number",
+               "aeroplane": "plane", "aeroplanes": "planes"}
+_CHAT_WORDS_RX = re.compile(r"(?<![\w-])(?P<w>msns?|acft|qty|quantity|aeroplanes?)(?![\w-])"
+                            r"|(?<![\w-])(?P<no>no\.?|nr\.?|num\.?)(?=\s+of\b)|\b(?P<you>(?:can|could|would|will|do|did)\s+)u(?![\w-])"
                             r"|\b(?P<yl>in|during|for)\s+(?:the\s+)?year\s+(?P<y>(?:19|20)\d{2})\b"
                             r"|\b(?P<verb>(?:list|show|count|map|plot)\s+)em\b", _RX)
 
