@@ -280,6 +280,24 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
     return text, changes
 
 
+#: "between the 1st and the 14th of October 2025", "from the 3rd to the 9th of February": two days of one month, each
+#: with its article — written as "between 1st and 14th October 2025", which the reader holds.
+_ORDINAL_PAIR_RX = re.compile(rf"\bthe\s+(?P<a>\d{{1,2}}(?:st|nd|rd|th))\s+(?P<j>and|to|until|till|through)\s+the\s+"
+                              rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m>{_MON_RX})\b", _RX)
+
+
+def spell_ordinal_days(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """"the 1st and the 14th of October" → "1st and 14th October", said as a correction."""
+    changes: list[tuple[str, str]] = []
+
+    def pair(m: re.Match[str]) -> str:
+        words = f"{m.group('a')} {m.group('j')} {m.group('b')} {m.group('m')}"
+        changes.append((m.group(0), words))
+        return words
+
+    return _ORDINAL_PAIR_RX.sub(pair, text), changes
+
+
 def spell_weekends(text: str) -> tuple[str, list[tuple[str, str]]]:
     """"the weekend of 1 February 2025" → "between 1 February 2025 and 2 February 2025" when the day named is a
     Saturday or a Sunday (the weekend it is part of; "the weekend of 1–2 February 2025" when the two days named are

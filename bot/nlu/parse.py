@@ -27,6 +27,7 @@ from bot.nlu.normalise import (
     spell_chat_words,
     spell_counted_spans,
     spell_open_periods,
+    spell_ordinal_days,
     spell_quarters,
     spell_terse_periods,
     spell_weekends,
@@ -178,6 +179,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
+    corrected, ordinals = spell_ordinal_days(corrected)
+    weekends += ordinals
     corrected, counted = spell_counted_spans(corrected)
     weekends += counted
     if previous is not None:
