@@ -547,4 +547,136 @@ def _answerable(o: Oracle, add: Add) -> None:
 
 
 def held_out(o: Oracle, add: Add) -> None:
-    """The held-out batch (``r12b-``), written after the first batch's fixes."""
+    """The held-out batch (``r12b-``), written after the first batch's fixes (commits 0648811, a8aa3f5) and committed
+    before running it: other British wordings, places, dates, identities, exclusions and traps."""
+    _held_counts(o, add)
+    _held_identity(o, add)
+    for text in [
+        "How many flights on 05/02/2025?",  # 5 February or 2 May?
+        "How many sorties on 01/10/2025?",
+        "Why were there so many sorties over the Black Sea in October 2025?",
+        "How many sorties were armed with missiles near Kaliningrad?",
+        "How high did the U-2 fly near Texas?",
+        "How many sorties exceeded Mach 1 in 2025?",
+        "Who were the P-8s tracking off California?",
+        "Was the RAF's activity near Kaliningrad routine?",
+        "How many sorties will there be over the Black Sea next fortnight?",
+        "How many flights near Birmingham in 2025?",
+        "How many flights near Mumbai in 2025?",
+        "How many sorties over Kyiv in October 2025?",
+        "How many flights near Manchester in October 2025?",
+        "How many flights over Tbilisi in 2025?",
+        "How many flights near Georgia in October 2025?",
+        "How many Baltic-bound sorties in October 2025?",
+        "How many sorties landed at RAF Mildenhall in October 2025?",
+        "How many flights not in the vicinity of Texas in 2025?",
+        "How many sorties over the Black Sea, excluding October?",
+        "Were the RC-135 sorties near Kaliningrad provocative?",
+    ]:
+        add("r12b-trap", (text, Expect("decline")))
+
+
+def _held_counts(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        # British vocabulary and wrappers
+        ("How many Poseidon sorties off the coast of California in January 2025?",
+         both(P8, near("california"), between(*JAN25))),
+        ("How many sorties did the RAF's Rivet Joints fly over Danish airspace in October 2025?",
+         both(RAF, RC, over("denmark"), between(*OCT25))),
+        ("How many US Navy aeroplanes' sorties near Texas in 2024?", both(NAVY, near("texas"), between(*Y24))),
+        ("How many reconnaissance aeroplane sorties over the Aegean in October 2025?",
+         both(_surv, over("aegean-sea"), between(*OCT25))),
+        ("Morning all — how many RAF sorties near Kaliningrad in 2025?", both(RAF, near(KAL), between(*Y25))),
+        ("Quick one for the Delhi desk: how many RQ-4 sorties over Turkey in October 2025?",
+         both(Q4, over("turkey"), between(*OCT25))),
+        ("Ta — how many U-2 sorties in 2024?", both(U2, between(*Y24))),
+        ("Lovely, how many E-3 sorties over Texas in 2025?", both(E3, over("texas"), between(*Y25))),
+        ("Please could you tell me how many P-3 sorties there were in 2025?", both(P3, between(*Y25))),
+        ("Kindly advise the number of RAF sorties over Sweden in October 2025.",
+         both(RAF, over("sweden"), between(*OCT25))),
+        ("How many drone sorties, in all, over the Black Sea in 2025?", both(DRONE, over("black-sea"),
+                                                                             between(*Y25))),
+        ("Whilst I'm at it, how many Navy sorties near the border in January 2025?",
+         both(NAVY, near(BORDER), between(*JAN25))),
+        # places
+        ("How many flights in the neighbourhood of Kaliningrad in October 2025?", both(near(KAL), between(*OCT25))),
+        ("How many flights in the vicinity of the Bosphorus in October 2025?", both(near("bosporus"),
+                                                                                   between(*OCT25))),
+        ("How many flights in the area of Arizona in January 2025?", both(near("arizona"), between(*JAN25))),
+        ("How many flights in the region of Sinaloa in 2025?", both(near("sinaloa"), between(*Y25))),
+        ("How many sorties skirting Kaliningrad in October 2025?", both(near(KAL), between(*OCT25))),
+        ("How many flights within 40 kilometres of Kaliningrad?", near(KAL, 40 / 1.852)),
+        ("How many flights within 12 nautical miles of the border in February 2025?",
+         both(near(BORDER, 12), between(*FEB25))),
+        ("How many flights within 75 miles of Crimea in 2025?", both(near("crimea", 75 * 0.868976), between(*Y25))),
+        ("How many flights above the Aegean in October 2025?", both(over("aegean-sea"), between(*OCT25))),
+        ("How many sorties across the Baltic in 2025?", both(over("baltic-sea"), between(*Y25))),
+        ("How many flights in Turkish airspace in October 2025?", both(over("turkey"), between(*OCT25))),
+        ("How many flights above Oklahoma in 2024?", both(over("oklahoma"), between(*Y24))),
+        ("How many flights across Arizona in February 2025?", both(over("arizona"), between(*FEB25))),
+        ("How many flights near Sevastopol in October 2025?", both(near("sevastopol"), between(*OCT25))),
+        ("How many flights off the California coast in January 2025?", both(near("california"),
+                                                                             between(*JAN25))),
+        ("How many flights close to the Baltic states in 2025?", both(near("baltic-states"), between(*Y25))),
+        ("How many flights over the Kattegat in October 2025?", both(over("kattegat"), between(*OCT25))),
+        ("How many flights near Poland in October 2025?", both(near("poland"), between(*OCT25))),
+        # dates
+        ("How many flights on 4th Feb 2025?", _day(2025, 2, 4)),
+        ("How many flights on Feb 4th, 2025?", _day(2025, 2, 4)),
+        ("How many flights on the 5th of Feb. 2025?", _day(2025, 2, 5)),
+        ("How many flights on 28/01/2025?", _day(2025, 1, 28)),
+        ("How many sorties on 31/10/2025?", _day(2025, 10, 31)),
+        ("How many flights between the 3rd and the 5th of February 2025?", between(_d(2, 3), _d(2, 5))),
+        ("How many flights in the week commencing 6 October 2025?", between(_d(10, 6), _d(10, 12))),
+        ("How many sorties in the fortnight to 14 October 2025?", between(_d(10, 1), _d(10, 14))),
+        ("How many RAF sorties in the first fortnight of October 2025?", both(RAF, between(_d(10, 1), _d(10, 14)))),
+        ("How many flights from 1st to 3rd Feb 2025?", between(_d(2, 1), _d(2, 3))),
+        # exclusion
+        ("How many non-British flights near Kaliningrad?", both(near(KAL), _not(RAF))),
+        ("How many RC-135 sorties in October 2025 other than the British ones?",
+         both(RC, between(*OCT25), _not(RAF))),
+        ("How many flights near Kaliningrad except the RAF's?", both(near(KAL), _not(RAF))),
+        ("How many surveillance sorties near the border in February 2025, bar the Navy?",
+         both(_surv, near(BORDER), between(*FEB25), _not(NAVY))),
+        ("How many Navy sorties in January 2025 without the P-8s?", both(NAVY, between(*JAN25), _not(P8))),
+        ("How many surveillance sorties in 2025 minus the Global Hawks?", both(_surv, between(*Y25), _not(Q4))),
+        ("How many sorties near Kaliningrad, not counting the RAF?", both(near(KAL), _not(RAF))),
+        ("Leaving out the U-2, how many USAF sorties near Texas in February 2025?",
+         both(USAF, near("texas"), between(*FEB25), _not(U2))),
+        ("How many non-American sorties over the Baltic in October 2025?",
+         both(over("baltic-sea"), between(*OCT25), _not(US))),
+        # several at once, word orders
+        ("Within 12 nm of the border, in January 2025, how many US Navy P-8 sorties?",
+         both(NAVY, P8, near(BORDER, 12), between(*JAN25))),
+        ("USAF RQ-4 sorties above the Aegean in October 2025: how many?",
+         both(USAF, Q4, over("aegean-sea"), between(*OCT25))),
+        ("How many RAF RC-135 sorties across Swedish airspace between the 1st and the 14th of October 2025?",
+         both(RAF, RC, over("sweden"), between(_d(10, 1), _d(10, 14)))),
+        ("In the vicinity of Crimea, in October 2025, how many American drone sorties?",
+         both(US, DRONE, near("crimea"), between(*OCT25))),
+        ("How many US Navy maritime patrol sorties within 30 km of the border on 4th February 2025?",
+         both(NAVY, MPA, near(BORDER, 30 / 1.852), _day(2025, 2, 4))),
+    ]:
+        add("r12b-count", (text, o.count(pred)))
+
+
+def _held_identity(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        ("How many sorties by tail no. 168756 in February 2025?", both(_reg("168756"), between(*FEB25))),
+        ("How many flights did hex code 43c6f2 make?", _hex("43c6f2")),
+        ("How many flights by serial number 11-2046 over the Black Sea?", both(_reg("11-2046"), over("black-sea"))),
+        ("How many times did callsign PELCN15 fly over the Gulf of Mexico?", both(_cs("PELCN15"),
+                                                                                 over("gulf-of-mexico"))),
+        ("How many RRR7225 sorties in October 2025?", both(_cs("RRR7225"), between(*OCT25))),
+    ]:
+        add("r12b-identity", (text, o.count(pred)))
+    for text, pred in [
+        ("How many different aircraft flew over the Aegean in 2025?", both(over("aegean-sea"), between(*Y25))),
+        ("Which tail numbers flew over Texas in February 2025?", both(over("texas"), between(*FEB25))),
+        ("How many separate airframes did the US Navy fly in January 2025?", both(NAVY, between(*JAN25))),
+        ("Which aeroplanes flew over the Baltic in October 2025?", both(over("baltic-sea"), between(*OCT25))),
+    ]:
+        add("r12b-identity", (text, o.aircraft(pred)))
+    add("r12b-identity", ("List the sorties of tail no. ZZ665.", o.listing(_reg("ZZ665"))))
+    add("r12b-identity", ("When was serial 80-1071 last seen?", o.when(_reg("80-1071"), "last")))
+    add("r12b-identity", ("How many flights by tail number 12-3456?", Expect("decline")))
