@@ -581,7 +581,10 @@ def places_as_agents(text: str, spans: Spans) -> list[str]:
             for s, _, label in spans if label.startswith("region:") and AGENT_BY_RX.search(text[max(0, s - 40):s])]
 
 
-THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
+THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b"
+                          # "this day last year", "the same week a year ago": the words "this", "day" are fillers
+                          r"|\b(?:this|that|the\s+same)\s+(?:day|date|week|weekend|fortnight|month)\s+(?:last|next|a)"
+                          r"\s+(?:year|month)\b", _RX)
 AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
                     r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
 #: "how many flights should there have been?", "would have flown": what did not happen is not in the records.

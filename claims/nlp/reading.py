@@ -10,7 +10,8 @@
 - Regions and how: the nearest relation word before the region, looking past articles, commas, "and"/"or" and other
   regions (so "over California, Arizona and Texas" puts all three *over*): "over/in/across/above/inside X" → over;
   "near/around/close to/along/off/toward/approaching/circling/by/from/to X" → near; "in/within the area / vicinity /
-  region / neighbourhood of X" → near (the place's surroundings, not the place); "within 20 nm of X" (nm, miles,
+  region / neighbourhood of X", "in the X area / region", "in X's vicinity" → near (the place's surroundings, not the
+  place); "within 20 nm of X" (nm, miles,
   km) → near with that distance in nautical miles. A region with no relation word is used only right before a
   flight word or aircraft ("Texas flights" → over); otherwise it is reported in ``ScopeNotes.unplaced_regions``
   (people write "US officials", "Washington said"), and regions inside an attribution ("three US officials") never
@@ -224,6 +225,25 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
     return None, None, None
 
 
+def _region_of_a_sea(ent_text: str, region: Any) -> bool:
+    """"the Black Sea region", "the Texas region": "region" after a place that is no administrative region is its
+    surroundings, or the place itself? ("the Kursk region", "the Kaliningrad region" are the oblasts: their names.)"""
+    words = ent_text.lower().removeprefix("the ").strip()
+    names = {region.name.lower(), *(a.lower().removeprefix("the ") for a in region.aliases)}
+    return words.endswith(" region") and words not in names and region.kind not in ("subdivision", "mx_state")
+
+
+def _surroundings_after(ent: Span, span: Span) -> Span | None:
+    """"Kaliningrad's vicinity", "Crimea's environs": a word of surroundings right after the place (a possessive
+    between), which makes "in" mean around the place ("the Kaliningrad area" is the bot's guard's: near or over?)."""
+    i = ent.end
+    if i < span.end and span.doc[i].lower_ in ("'s", "’s", "'", "’"):
+        i += 1
+    if i < span.end and span.doc[i].lower_ in ("vicinity", "neighbourhood", "neighborhood", "environs", "surroundings"):
+        return span.doc[ent.end:i + 1]
+    return None
+
+
 def read_scope(
     doc_or_span: Doc | Span,
     *,
@@ -317,6 +337,17 @@ def read_scope(
                 unplaced.append(f"{ent_text} ({' or '.join(namesakes)}? say which)" if namesakes else ent_text)
                 continue
             relation, distance, words = _relation(span, ent, places)
+            region_next = ent.end < span.end and doc[ent.end].lower_ == "region"
+            if relation != "near" and _region_of_a_sea(ent_text + " region" * region_next, region):
+                unplaced.append(f"{ent_text} (around it, or over it? ask \"near {region.name}\" or \"over "
+                                f"{region.name}\")")
+                reader.covered.update(range(ent.start, ent.end))
+                continue
+            around = _surroundings_after(ent, span)
+            if relation == "over" and words is not None and words[0].lower_ in ("in", "within") and around:
+                relation = "near"  # "in the Kaliningrad area", "in Kaliningrad's vicinity": around it, not over it
+                relation_spans.append((around.start_char, around.end_char))
+                reader.covered.update(range(around.start, around.end))
             if relation is None:
                 following = doc[ent.end] if ent.end < len(doc) else None
                 flight_next = following is not None and (
@@ -573,7 +604,8 @@ class QuestionReading:
 #: read for the bot. The others ("from", "to", "by", "outside", "past", "toward", "monitoring"…) may say a departure,
 #: a destination, an agent, a distance the other way or a purpose, which the bot's guards decline when unread.
 _PLAIN_RELATIONS = frozenset({"above", "across", "inside", "atop", "throughout", "overflying", "overflew", "overflown",
-                              "alongside", "beside", "bordering", "adjacent", "neighbouring", "neighboring"})
+                              "alongside", "beside", "bordering", "adjacent", "neighbouring", "neighboring", "skirting",
+                              "skirted"})
 
 
 def _plain_relation(words: str) -> bool:

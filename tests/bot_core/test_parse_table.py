@@ -486,6 +486,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights in the vicinity of Arizona?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
     ("how many flights in the region of New Mexico?", Intent.COUNT, {"regions": "near:new-mexico", "read": "1"}),
     ("how many flights in Texas in 2025?", Intent.COUNT, {"regions": "over:texas"}),  # "in" alone stays over
+    ("how many flights in Arizona's vicinity?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
+    ("how many flights in the Gulf of Mexico region?", Intent.COUNT, {"nu": "around it, or over it"}),
+    ("how many flights near the Gulf of Mexico region?", Intent.COUNT, {"regions": "near:gulf-of-mexico"}),
+    ("how many sorties skirting Arizona?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
     # relation words that only say where are read; the ones a guard needs stay unread
     ("how many flights above Arizona in 2025?", Intent.COUNT, {"regions": "over:arizona", "read": "1"}),
     ("how many flights across Mexico in 2024?", Intent.COUNT, {"regions": "over:mexico", "read": "1"}),
