@@ -468,6 +468,16 @@ DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)(?:
                                _RX)
 
 
+#: "x/y" of single letters ("w/c", "n/a", "a/c"): each letter alone is dropped as a word, so the whole is reported.
+SLASHED_LETTERS_RX = re.compile(r"(?<![\w/])[a-z]/[a-z](?![\w/])", _RX)
+
+
+def slashed_letters(text: str, spans: Spans) -> list[str]:
+    """An abbreviation of two letters and a slash that nothing read: declined naming it, never dropped."""
+    return [f"word: {m.group(0)} (an abbreviation I do not read: write it out)"
+            for m in SLASHED_LETTERS_RX.finditer(text) if not _in_span(m.start(), spans)]
+
+
 def bare_follow_up_words(text: str) -> list[str]:
     """"and in total?", "how many over?": words that would leave the previous scope silently unchanged."""
     out = [f"word: {text.strip(' ?.!')} (the total of what? ask the whole question)"] if TOTAL_ONLY_RX.match(text) \
@@ -691,7 +701,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
-                  times_of_day, durations, place_areas, place_qualifiers, unread_subtractions):
+                  times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, slashed_letters):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

@@ -624,22 +624,25 @@ _BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?
 #: Only abbreviations that are no English word and no name in the vocabulary; "no of" only before "of".
 #: The British spelling of a word the reader holds in its US spelling is spelled the US way, and said.
 _CHAT_WORDS = {"msn": "mission", "msns": "missions", "acft": "aircraft", "qty": "number", "quantity": "number",
-               "aeroplane": "plane", "aeroplanes": "planes"}
-_CHAT_WORDS_RX = re.compile(r"(?<![\w-])(?P<w>msns?|acft|qty|quantity|aeroplanes?)(?![\w-])"
+               "aeroplane": "plane", "aeroplanes": "planes", "w/c": "the week commencing", "w/e": "the week ending",
+               "w/o": "without", "b/w": "between", "btwn": "between"}
+_CHAT_WORDS_RX = re.compile(r"(?<![\w-])(?P<w>msns?|acft|qty|quantity|aeroplanes?|btwn)(?![\w-])"
+                            r"|(?<![\w/])(?:the\s+)?(?P<w2>w/[ceo]|b/w)(?![\w/])"
                             r"|(?<![\w-])(?P<no>no\.?|nr\.?|num\.?)(?=\s+of\b)|\b(?P<you>(?:can|could|would|will|do|did)\s+)u(?![\w-])"
                             r"|\b(?P<yl>in|during|for)\s+(?:the\s+)?year\s+(?P<y>(?:19|20)\d{2})\b"
                             r"|\b(?P<verb>(?:list|show|count|map|plot)\s+)em\b", _RX)
 
 
 def spell_chat_words(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Chat shorthand of question words, spelled out and said: "msns" → "missions", "acft" → "aircraft", "no of" /
+    """Chat shorthand of question words, spelled out and said: "msns" → "missions", "acft" → "aircraft", "w/c" → "the
+    week commencing", "w/e" → "the week ending", "w/o" → "without", "b/w" → "between", "no of" /
     "nr of" / "num of" / "quantity of" → "number of", "can u" → "can you", "in year 2025" → "in 2025", "list em" →
     "list them"."""
     changes: list[tuple[str, str]] = []
 
     def spell(m: re.Match[str]) -> str:
-        if m.group("w"):
-            words = _CHAT_WORDS[m.group("w").lower()]
+        if m.group("w") or m.group("w2"):
+            words = _CHAT_WORDS[(m.group("w") or m.group("w2")).lower()]
         elif m.group("no"):
             words = "number"
         elif m.group("you"):

@@ -518,6 +518,12 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"period": "2025-02-01/2025-02-14", "read": "1"}),
     ("How many flights between the 1st and the 14th of October 2025?", Intent.COUNT,
      {"period": "2025-10-01/2025-10-14", "read": "1"}),
+    # British slash abbreviations spelled out ("w/c 27 Jan" was the day alone); any other letter pair is declined
+    ("How many flights w/c 27 Jan 2025?", Intent.COUNT, {"period": "2025-01-27/2025-02-02", "read": "1"}),
+    ("How many flights w/e 2 Feb 2025?", Intent.COUNT, {"period": "2025-01-27/2025-02-02", "read": "1"}),
+    ("How many P-8 flights near Texas w/o the Navy?", Intent.COUNT, {"xops": "us-navy", "read": "1"}),
+    ("How many a/c flew near Texas?", Intent.COUNT, {"nu": "a/c"}),
+    ("How many flights this day last year?", Intent.COUNT, {"nu": "this day last year"}),
 ]
 
 
