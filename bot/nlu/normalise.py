@@ -422,6 +422,10 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 _APOSTROPHE_YEAR_RX = re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])")
 _MONTH_DASH_YEAR_RX = re.compile(rf"\b(?P<m>{_MON_RX})\.?[-/](?P<y>{_YEAR_RX})\b", _RX)
+#: "3-Feb-2025", "03-Feb-25", "3/Feb/2025": a day, a named month and a year joined by dashes or slashes (the day first,
+#: the month named, so no reading order is in doubt; a two-digit year is of this century).
+_DAY_MONTH_YEAR_RX = re.compile(rf"(?<![\w/-])(?P<d>\d{{1,2}})(?P<s>[-/])(?P<m>{_MON_RX})(?P=s)"
+                                rf"(?P<y>{_YEAR_RX}|\d{{2}})(?![\w/-])", _RX)
 _FORTNIGHT_RX = re.compile(r"\b(?:the\s+)?(?:last|past|previous)\s+fortnight\b", _RX)
 _YEAR_BEFORE_LAST_RX = re.compile(r"\b(?:in\s+|during\s+)?the\s+year\s+before\s+last\b", _RX)
 _PAST_WEEKEND_RX = re.compile(r"\b(?:(?:on|in|during)\s+)?(?:this\s+past|the\s+past|the\s+last|last|over\s+the)"
@@ -494,6 +498,11 @@ def spell_open_ends(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _INCLUDING_RX.sub(including, text), changes
 
 
+def _full_year(y: str) -> int:
+    """"2025" → 2025; "25" → 2025 (a two-digit year after a day and a named month)."""
+    return int(y) if len(y) == 4 else 2000 + int(y)
+
+
 def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
     """Dates as people type them in chat, spelled as ones the reader has, each said as a correction: "Feb '25" →
     "Feb 2025" (a two-digit year after an apostrophe: this century unless that is after next year); "Oct-2025" →
@@ -525,6 +534,8 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
     text = _ON_OR_BEFORE_RX.sub(lambda m: say(m, "until"), text)
     text = _OF_LAST_YEAR_RX.sub(lambda m: say(m, f"{m.group('what')} of "
                                                  f"{today.year - (m.group('which').lower() == 'last')}"), text)
+    text = _DAY_MONTH_YEAR_RX.sub(lambda m: say(m, f"{int(m.group('d'))} {m.group('m')} {_full_year(m.group('y'))}"),
+                                  text)
     text = _MONTH_DASH_YEAR_RX.sub(lambda m: say(m, f"{m.group('m')} {m.group('y')}"), text)
     text = _FORTNIGHT_RX.sub(lambda m: say(m, "the last 14 days"), text)
     text = _YEAR_BEFORE_LAST_RX.sub(lambda m: say(m, f"in {today.year - 2}"), text)
