@@ -49,6 +49,7 @@ EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+f
                        r"|(?:that|which)\s+(?:were|was)\s+not|(?:that|which)\s+(?:weren|wasn)['’]t"
                        # "less the P-8s", "minus", "barring", "save for", "leaving out", "without counting"…
                        r"|less(?=\s+the\b)|minus|sans|barring|bar(?=\s+the\b)|save\s+for|aside\s+from|leaving\s+out"
+                       r"|(?:leaving|setting|putting)\s+aside"
                        r"|ignoring|without(?:\s+counting)?|discounting|omitting|(?:if|once|when)\s+you\s+(?:exclude|remove|"
                        r"leave\s+out|take\s+out|drop))"
                        r"\s+(?:the\s+)?", _RX)

@@ -524,6 +524,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("How many P-8 flights near Texas w/o the Navy?", Intent.COUNT, {"xops": "us-navy", "read": "1"}),
     ("How many a/c flew near Texas?", Intent.COUNT, {"nu": "a/c"}),
     ("How many flights on 03-Feb-25?", Intent.COUNT, {"period": "2025-02-03/2025-02-03", "read": "1"}),
+    ("Setting aside the P-8s, how many flights near Texas in February 2025?", Intent.COUNT,
+     {"excluded": "P8", "read": "1"}),
     ("How many flights this day last year?", Intent.COUNT, {"nu": "this day last year"}),
 ]
 
