@@ -48,8 +48,11 @@ ROUGH_RX = re.compile(r"\b(?:around|about|approximately|approx\.?|roughly|circa|
 #: "how about 2024?", "what about the week of…": a follow-up, not a rough date.
 FOLLOW_UP_ABOUT_RX = re.compile(r"\b(?:how|what)\s+about$", _RX)
 POLITE_RX = re.compile(
-    r"^\s*(?:(?:hi|hey|hello|yo|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
-    r"\s*[!,.]*\s*)?(?:(?:thx|thanks|thank\s+you|ty|cheers)\s*[!,.]+\s*)?"
+    r"^\s*(?:(?:hi|hiya|hey|hello|yo|morning|fyi|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|bot))?"
+    r"\s*[!,.]*\s*)?(?:(?:thx|thanks|(?:many|much)\s+thanks|thank\s+you|ty|ta|cheers|right|brilliant|lovely|great"
+    r"|perfect|splendid|(?:whilst|while)\s+i\s+have\s+you|(?:whilst|while)\s+i(?:'|’)?m\s+at\s+it)\s*[!,.\-–—]+\s*)?"
+    # "Quick one from the London desk:", "For the Nairobi desk:": where the asker sits, not a place asked about
+    r"(?:(?:quick\s+(?:q|question|one)\s+)?(?:from|for)\s+(?:the|our)\s+(?:[A-Z][\w.’'-]*\s+){1,3}desk\s*[:,\-–—]\s*)?"
     r"(?:(?:quick\s+(?:q|question|one)|qq|real\s+quick|just\s+checking|(?:a\s+)?(?:quick\s+)?sanity\s+check|out\s+of\s+curiosity"
     r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article)(?:\s+i(?:'|’)?m\s+(?:writing|working\s+on)"
     r"|\s+i\s+am\s+(?:writing|working\s+on))?)\s*[:,\-–—]?\s*"
@@ -57,8 +60,12 @@ POLITE_RX = re.compile(
     r"|(?:can|could|may)\s+i\s+ask\s+|would\s+it\s+be\s+possible\s+to\s+(?:get|have|know)\s+"
     r"|is\s+it\s+possible\s+to\s+(?:get|have|know)\s+|i\s+need\s+(?=the\s+(?:number|count|total|list)\b)"
     r"|i(?:'|’)?d\s+be\s+grateful\s+for\s+|i\s+would\s+be\s+grateful\s+for\s+|do\s+you\s+happen\s+to\s+know\s+"
-    r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+me\s+know\s+"
-    r"|(?:could|can|would)\s+you\s+(?:please\s+)?(?:check|find\s+out|look\s+up|tell\s+me)\s+"
+    r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+|kindly\s+|do\s+)?let\s+me\s+know\s+"
+    r"|(?:could|can|would)\s+you\s+(?:please\s+|kindly\s+|possibly\s+){0,2}(?:check|find\s+out|look\s+up|tell\s+me"
+    r"|count|give\s+me)\s+"
+    # "Please advise the number of…", "Kindly revert with the count of…": a request for the number that follows
+    r"|(?:please\s+|kindly\s+){1,2}(?:advise|revert\s+with|send|provide|give\s+me|confirm)\s+"
+    r"(?=the\s+(?:number|count|total|tally|figure)\b)|may\s+i\s+(?:know|have|ask)\s+"
     # "according to the records,", "based on the flight data:", "I'm curious how many…", "sorry to bother you,"
     r"|(?:according\s+to|based\s+on|going\s+by)\s+(?:the|your)\s+(?:flight\s+)?(?:records|data|tracks|logs)"
     r"\s*[:,\-–—]?\s*|i(?:'|’)?m\s+curious\s+(?:to\s+know\s+)?|i\s+am\s+curious\s+(?:to\s+know\s+)?"
@@ -121,7 +128,8 @@ PER_RX = re.compile(r"\b(?:per|each|every)\s*$", _RX)
 
 
 #: "by the same aircraft", "the same operator": which one is not said, and "same" is filler elsewhere.
-SAME_THING_RX = re.compile(r"\b(?:the\s+)?same\s+(?:aircraft|airframes?|planes?|jets?|tails?|operators?|types?|routes?"
+SAME_THING_RX = re.compile(r"\b(?:the\s+)?same\s+(?:aircraft|airframes?|(?:air)?planes?|jets?|tails?|operators?|types?"
+                           r"|routes?"
                            r"|places?|areas?|regions?|callsigns?|crews?|units?|squadrons?)\b", _RX)
 #: "since the U-2 flight", "on the day of the RC-135 mission": a period relative to a flight, read as that type.
 EVENT_PERIOD_RX = re.compile(r"\b(?:since|after|before|until|till|following|preceding|prior\s+to|(?:on|in|during)\s+the"
@@ -415,7 +423,12 @@ def polite_spans(text: str, spans: Spans | None = None) -> Spans:
         if a and not re.search(r"\b(?:near|over|within|off|around|by)\s*$", text[max(0, s - 30):s], _RX):
             out.append((s - len(text[max(0, s - 30):s]) + a.start(), s, "near: " + a.group(0).strip()))
     out += [(t.start(), t.end(), "asked: " + t.group(0)) for t in TOOK_PLACE_RX.finditer(text)]
+    out += [(t.start(), t.end(), "asked: " + t.group(0).strip(" ,")) for t in ALL_TOLD_RX.finditer(text)]
     return out + _no_filter_asides(text, spans or [])
+
+
+#: ", all told,", ", in all,": the total, which a count is already.
+ALL_TOLD_RX = re.compile(r",\s*(?:all\s+told|in\s+all|in\s+total|altogether)\s*,", _RX)
 
 
 #: "(all operators)", ", any type,": an aside that says no filter on that field.
@@ -474,6 +487,16 @@ TOTAL_ONLY_RX = re.compile(r"^\W*(?:and|so|ok(?:ay)?)?\W*(?:in\s+)?(?:total|over
                            _RX)
 DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)(?:\s+(?:it|them|there|that))?\W*$",
                                _RX)
+
+
+#: "x/y" of single letters ("w/c", "n/a", "a/c"): each letter alone is dropped as a word, so the whole is reported.
+SLASHED_LETTERS_RX = re.compile(r"(?<![\w/])[a-z]/[a-z](?![\w/])", _RX)
+
+
+def slashed_letters(text: str, spans: Spans) -> list[str]:
+    """An abbreviation of two letters and a slash that nothing read: declined naming it, never dropped."""
+    return [f"word: {m.group(0)} (an abbreviation I do not read: write it out)"
+            for m in SLASHED_LETTERS_RX.finditer(text) if not _in_span(m.start(), spans)]
 
 
 def bare_follow_up_words(text: str) -> list[str]:
@@ -535,7 +558,8 @@ def units_and_rates(text: str, spans: Spans) -> list[str]:
 
 
 ASKS_OTHER_RX = re.compile(r"\b(?:the\s+)?(?:most|least|fewest|highest|lowest|biggest|largest|smallest)\b"
-                           r"|\bwhere\b|\bhow\s+(?:far|close|near)\b", _RX)
+                           # "surveillance of whom?", "whom were they watching?": a target, which no record holds
+                           r"|\bwhere\b|\bhow\s+(?:far|close|near)\b|\bwhom\b", _RX)
 
 
 def unanswered_asks(text: str, spans: Spans) -> list[str]:
@@ -588,7 +612,10 @@ def places_as_agents(text: str, spans: Spans) -> list[str]:
             for s, _, label in spans if label.startswith("region:") and AGENT_BY_RX.search(text[max(0, s - 40):s])]
 
 
-THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b", _RX)
+THIS_TIME_RX = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|that)\s+time(?:\s+of\s+(?:the\s+)?year)?\b"
+                          # "this day last year", "the same week a year ago": the words "this", "day" are fillers
+                          r"|\b(?:this|that|the\s+same)\s+(?:day|date|week|weekend|fortnight|month)\s+(?:last|next|a)"
+                          r"\s+(?:year|month)\b", _RX)
 AGO_RX = re.compile(r"\b(?:a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of|couple\s+of|few|several|\d+)"
                     r"\s+(?:weeks?|fortnights?|months?|years?|quarters?)\s+ago\b", _RX)
 #: "how many flights should there have been?", "would have flown": what did not happen is not in the records.
@@ -664,10 +691,10 @@ def vague_times(text: str) -> list[str]:
     return out + _bare_month_numbers(text) + [_month_or_year(m) for m in MONTH_OR_YEAR_RX.finditer(text)]
 
 
-PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|planes?|airframes?"
-                             r"|jets?|tails?)\b(?!\s+(?:types?|models?)\b)"
+PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|(?:air)?planes?"
+                             r"|airframes?|jets?|tails?)\b(?!\s+(?:types?|models?)\b)"
                              # "per RAF aircraft", "for each Navy plane": the same, a service or type in between
-                             r"|\b(?:per|each|every|for\s+each)\s+(?:[\w-]+\s+){1,3}?(?:aircraft|planes?|airframes?|jets?"
+                             r"|\b(?:per|each|every|for\s+each)\s+(?:[\w-]+\s+){1,3}?(?:aircraft|(?:air)?planes?|airframes?|jets?"
                              r"|tails?)\b(?!\s+(?:types?|models?)\b)", _RX)
 
 
@@ -695,7 +722,8 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     found += unread_relatives(text, spans)
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
-                  times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions):
+                  times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions,
+                  slashed_letters):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

@@ -66,7 +66,7 @@ NEWEST_FIRST_RX = re.compile(r"\b(?:sort(?:ed)?|order(?:ed)?)\s+(?:(?:them|it|th
                              r"|\breverse\s+chronological(?:\s+order)?\b", _RX)
 #: "What types of aircraft flew near Texas?": a breakdown by type.
 TYPES_OF_RX = re.compile(
-    r"\b(?:what|which)\s+(?:(?:aircraft|plane)\s+)?(?:types?|kinds?|sorts?|models?)(?:\s+of\s+(?:aircraft|planes?|"
+    r"\b(?:what|which)\s+(?:(?:aircraft|plane)\s+)?(?:types?|kinds?|sorts?|models?)(?:\s+of\s+(?:aircraft|(?:air)?planes?|"
     r"jets?|airframes?))?\b|\b(?:what|which)\s+(?:aircraft|plane)\s+types?\b",
     _RX,
 )
@@ -103,12 +103,12 @@ LAST_N_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|ol
                        r"|first|earliest|newest|oldest)\b", _RX)
 WHICH_AIRCRAFT_RX = re.compile(
     # "which aircraft were they?" (a follow-up: the aircraft of the previous answer)
-    r"\b(?:which|what)\s+(?:aircraft|planes?|jets?)\s+(?:were|was)\s+(?:they|those|these|it|that)\b|"
+    r"\b(?:which|what)\s+(?:aircraft|(?:air)?planes?|jets?)\s+(?:were|was)\s+(?:they|those|these|it|that)\b|"
     # "how many distinct aircraft", "how many different P-8s": airframes, not missions
     r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
     # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
     r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?)\b)"
-    r"[\w-]+\s+){0,2}?(?:aircraft|planes?|airframes?|tails?|jets?)\b"
+    r"[\w-]+\s+){0,2}?(?:aircraft|(?:air)?planes?|airframes?|tails?|jets?)\b"
     r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b",
     _RX,
 )
@@ -133,7 +133,7 @@ COUNT_RX = re.compile(
 DATE_WORD_RX = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", _RX)
 #: What a whole question asks about; a question without one ("how many near Arizona?") edits the one before.
 #: "Which operators flew near Kaliningrad in October 2025?" names its subject too.
-SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|planes?|aircraft|times|trips?|patrols?|operations?"
+SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|(?:air)?planes?|aircraft|times|trips?|patrols?|operations?"
                         r"|operators?|types?|kinds?|models?|countries|nations|services|airframes?|tails?)\b", _RX)
 
 _BY = {

@@ -55,7 +55,8 @@ def _word_rx() -> re.Pattern[str]:
 def nationality_operators(text: str, spans: Spans, vocab: Vocab,
                           named: tuple[str, ...]) -> tuple[tuple[str, ...], Spans, list[str]]:
     """The operators a nationality in ``text`` stands for, the spans it used and the problems (``named``: the
-    operators the question names itself)."""
+    operators the question names itself). An operator left out ("non-US", "other than the US ones") is returned with
+    a leading "-"."""
     by_country = dict(vocab.operators_by_country)
     operators: list[str] = []
     used: Spans = []
@@ -70,9 +71,23 @@ def nationality_operators(text: str, spans: Spans, vocab: Vocab,
             why = "no aircraft operator of that country is known" if not found else "beside a named operator"
             problems.append(f"word: {word} ({why}: name the service, e.g. \"RAF\")")
             continue
+        left = _left_out(text, m.start())
+        if left is not None:  # "non-US flights", "excluding the US ones": "-" marks an operator left out
+            operators.extend("-" + o for o in found if "-" + o not in operators)
+            used += [(left, m.start(), f"excluding: {text[left:m.start()].strip()}"),
+                     (m.start(), m.end(), f"operator: {word} (every {country} operator, left out)")]
+            continue
         operators.extend(o for o in found if o not in operators)
         used.append((m.start(), m.end(), f"operator: {word} (every {country} operator)"))
     return tuple(operators), used, problems
+
+
+def _left_out(text: str, at: int) -> int | None:
+    """Where the exclusion words before a nationality start ("non-", "excluding the", "other than the"), if any."""
+    from bot.nlu.parse import EXCEPT_OPERATOR_RX
+
+    m = EXCEPT_OPERATOR_RX.search(text[max(0, at - 30):at])
+    return max(0, at - 30) + m.start() if m else None
 
 
 def _describes_missions(text: str, m: re.Match[str], spans: Spans) -> bool:

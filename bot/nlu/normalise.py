@@ -280,6 +280,24 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
     return text, changes
 
 
+#: "between the 1st and the 14th of October 2025", "from the 3rd to the 9th of February": two days of one month, each
+#: with its article — written as "between 1st and 14th October 2025", which the reader holds.
+_ORDINAL_PAIR_RX = re.compile(rf"\bthe\s+(?P<a>\d{{1,2}}(?:st|nd|rd|th))\s+(?P<j>and|to|until|till|through)\s+the\s+"
+                              rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m>{_MON_RX})\b", _RX)
+
+
+def spell_ordinal_days(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """"the 1st and the 14th of October" → "1st and 14th October", said as a correction."""
+    changes: list[tuple[str, str]] = []
+
+    def pair(m: re.Match[str]) -> str:
+        words = f"{m.group('a')} {m.group('j')} {m.group('b')} {m.group('m')}"
+        changes.append((m.group(0), words))
+        return words
+
+    return _ORDINAL_PAIR_RX.sub(pair, text), changes
+
+
 def spell_weekends(text: str) -> tuple[str, list[tuple[str, str]]]:
     """"the weekend of 1 February 2025" → "between 1 February 2025 and 2 February 2025" when the day named is a
     Saturday or a Sunday (the weekend it is part of; "the weekend of 1–2 February 2025" when the two days named are
@@ -318,9 +336,10 @@ _DAYS_TO_RX = re.compile(
     rf"\b(?:the\s+)?(?:(?P<n>\d{{1,3}}|{_COUNT_WORD})[-\s]+(?P<unit>days?|weeks?)|(?P<one>fortnight|week))"
     r"(?:[-\s]+(?:long\s+)?period)?\s+(?P<rel>to|up\s+to|ending(?:\s+on)?|ended(?:\s+on)?|through|from|starting(?:\s+on)?"
     rf"|beginning(?:\s+on)?|after)\s+{_DATE_Y}", _RX)
-#: "the first ten days of February 2025", "the last 10 days of January 2025", "the final week of January 2025".
+#: "the first ten days of February 2025", "the last 10 days of January 2025", "the final week of January 2025", "the
+#: first fortnight of February 2025" (days 1–14).
 _PART_OF_MONTH_RX = re.compile(
-    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<week>week))\s+of\s+"
+    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<week>week|fortnight))\s+of\s+"
     rf"(?P<m>{_MON_RX})\.?(?:,?\s+(?P<y>{_YEAR_RX}))?(?![\w-])", _RX)
 
 
@@ -377,7 +396,7 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
     def part(m: re.Match[str]) -> str:
         first = dt.date(int(m.group("y") or _NO_YEAR), _month_number(m.group("m")), 1)
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        n = 7 if m.group("week") else _count_of(m.group("n"))
+        n = {"week": 7, "fortnight": 14}.get((m.group("week") or "").lower()) or _count_of(m.group("n"))
         if n > last.day:
             return m.group(0)
         a, b = (first, first + dt.timedelta(days=n - 1)) if m.group("fl").lower() == "first" \
@@ -403,6 +422,10 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 _APOSTROPHE_YEAR_RX = re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])")
 _MONTH_DASH_YEAR_RX = re.compile(rf"\b(?P<m>{_MON_RX})\.?[-/](?P<y>{_YEAR_RX})\b", _RX)
+#: "3-Feb-2025", "03-Feb-25", "3/Feb/2025": a day, a named month and a year joined by dashes or slashes (the day first,
+#: the month named, so no reading order is in doubt; a two-digit year is of this century).
+_DAY_MONTH_YEAR_RX = re.compile(rf"(?<![\w/-])(?P<d>\d{{1,2}})(?P<s>[-/])(?P<m>{_MON_RX})(?P=s)"
+                                rf"(?P<y>{_YEAR_RX}|\d{{2}})(?![\w/-])", _RX)
 _FORTNIGHT_RX = re.compile(r"\b(?:the\s+)?(?:last|past|previous)\s+fortnight\b", _RX)
 _YEAR_BEFORE_LAST_RX = re.compile(r"\b(?:in\s+|during\s+)?the\s+year\s+before\s+last\b", _RX)
 _PAST_WEEKEND_RX = re.compile(r"\b(?:(?:on|in|during)\s+)?(?:this\s+past|the\s+past|the\s+last|last|over\s+the)"
@@ -475,6 +498,11 @@ def spell_open_ends(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _INCLUDING_RX.sub(including, text), changes
 
 
+def _full_year(y: str) -> int:
+    """"2025" → 2025; "25" → 2025 (a two-digit year after a day and a named month)."""
+    return int(y) if len(y) == 4 else 2000 + int(y)
+
+
 def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
     """Dates as people type them in chat, spelled as ones the reader has, each said as a correction: "Feb '25" →
     "Feb 2025" (a two-digit year after an apostrophe: this century unless that is after next year); "Oct-2025" →
@@ -506,6 +534,8 @@ def spell_chat_dates(text: str, today: dt.date) -> tuple[str, list[tuple[str, st
     text = _ON_OR_BEFORE_RX.sub(lambda m: say(m, "until"), text)
     text = _OF_LAST_YEAR_RX.sub(lambda m: say(m, f"{m.group('what')} of "
                                                  f"{today.year - (m.group('which').lower() == 'last')}"), text)
+    text = _DAY_MONTH_YEAR_RX.sub(lambda m: say(m, f"{int(m.group('d'))} {m.group('m')} {_full_year(m.group('y'))}"),
+                                  text)
     text = _MONTH_DASH_YEAR_RX.sub(lambda m: say(m, f"{m.group('m')} {m.group('y')}"), text)
     text = _FORTNIGHT_RX.sub(lambda m: say(m, "the last 14 days"), text)
     text = _YEAR_BEFORE_LAST_RX.sub(lambda m: say(m, f"in {today.year - 2}"), text)
@@ -603,22 +633,27 @@ _BARE_MONTH_RX = re.compile(r"(?<=\s)(?P<m>jan(?:uary)?|feb(?:ruary)?|apr(?:il)?
 
 #: Chat abbreviations of the words a question is made of, spelled out and said as corrections ("msns" → "missions").
 #: Only abbreviations that are no English word and no name in the vocabulary; "no of" only before "of".
-_CHAT_WORDS = {"msn": "mission", "msns": "missions", "acft": "aircraft", "qty": "number", "quantity": "number"}
-_CHAT_WORDS_RX = re.compile(r"(?<![\w-])(?P<w>msns?|acft|qty|quantity)(?![\w-])|(?<![\w-])(?P<no>no\.?|nr\.?|num\.?)"
-                            r"(?=\s+of\b)|\b(?P<you>(?:can|could|would|will|do|did)\s+)u(?![\w-])"
+#: The British spelling of a word the reader holds in its US spelling is spelled the US way, and said.
+_CHAT_WORDS = {"msn": "mission", "msns": "missions", "acft": "aircraft", "qty": "number", "quantity": "number",
+               "aeroplane": "plane", "aeroplanes": "planes", "w/c": "the week commencing", "w/e": "the week ending",
+               "w/o": "without", "b/w": "between", "btwn": "between"}
+_CHAT_WORDS_RX = re.compile(r"(?<![\w-])(?P<w>msns?|acft|qty|quantity|aeroplanes?|btwn)(?![\w-])"
+                            r"|(?<![\w/])(?:the\s+)?(?P<w2>w/[ceo]|b/w)(?![\w/])"
+                            r"|(?<![\w-])(?P<no>no\.?|nr\.?|num\.?)(?=\s+of\b)|\b(?P<you>(?:can|could|would|will|do|did)\s+)u(?![\w-])"
                             r"|\b(?P<yl>in|during|for)\s+(?:the\s+)?year\s+(?P<y>(?:19|20)\d{2})\b"
                             r"|\b(?P<verb>(?:list|show|count|map|plot)\s+)em\b", _RX)
 
 
 def spell_chat_words(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Chat shorthand of question words, spelled out and said: "msns" → "missions", "acft" → "aircraft", "no of" /
+    """Chat shorthand of question words, spelled out and said: "msns" → "missions", "acft" → "aircraft", "w/c" → "the
+    week commencing", "w/e" → "the week ending", "w/o" → "without", "b/w" → "between", "no of" /
     "nr of" / "num of" / "quantity of" → "number of", "can u" → "can you", "in year 2025" → "in 2025", "list em" →
     "list them"."""
     changes: list[tuple[str, str]] = []
 
     def spell(m: re.Match[str]) -> str:
-        if m.group("w"):
-            words = _CHAT_WORDS[m.group("w").lower()]
+        if m.group("w") or m.group("w2"):
+            words = _CHAT_WORDS[(m.group("w") or m.group("w2")).lower()]
         elif m.group("no"):
             words = "number"
         elif m.group("you"):

@@ -27,6 +27,7 @@ from bot.nlu.normalise import (
     spell_chat_words,
     spell_counted_spans,
     spell_open_periods,
+    spell_ordinal_days,
     spell_quarters,
     spell_terse_periods,
     spell_weekends,
@@ -48,7 +49,8 @@ EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+f
                        r"|(?:that|which)\s+(?:were|was)\s+not|(?:that|which)\s+(?:weren|wasn)['’]t"
                        # "less the P-8s", "minus", "barring", "save for", "leaving out", "without counting"…
                        r"|less(?=\s+the\b)|minus|sans|barring|bar(?=\s+the\b)|save\s+for|aside\s+from|leaving\s+out"
-                       r"|ignoring|without\s+counting|discounting|omitting|(?:if|once|when)\s+you\s+(?:exclude|remove|"
+                       r"|(?:leaving|setting|putting)\s+aside"
+                       r"|ignoring|without(?:\s+counting)?|discounting|omitting|(?:if|once|when)\s+you\s+(?:exclude|remove|"
                        r"leave\s+out|take\s+out|drop))"
                        r"\s+(?:the\s+)?", _RX)
 CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
@@ -59,13 +61,17 @@ IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}
                       r"|\d{5,6})(?![\w-])")
 #: "callsign PELCN11", "hex ae6801", "registration 168754": the word that says what the identity is.
 IDENT_CUE_RX = re.compile(r"(?:\b(?:under|with|using|bearing|flying\s+as)\s+(?:the\s+)?(?=call\s*-?\s*sign|hex|icao"
-                          r"|registration|tail))?"
+                          r"|registration|tail|serial))?"
                           r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
-                          r"|tail(?:\s+numbers?)?)\s+(?P<word>[\w-]+)", _RX)
+                          r"|tail(?:\s+(?:numbers?|no\.?))?|serial(?:\s+numbers?)?)\s+(?P<word>[\w-]+)", _RX)
 #: "the week before 5 February", "two days after": a span next to a date the reader does not build.
 RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)
 COAST_RX = re.compile(r"\b(?:off|along|near)\s+the\s+(?:coast|coastline|shores?)\s+of\b", _RX)
+#: "off the Baja coast", "off the Crimean coast": the coast after the place's name, after "off" (near the place, as
+#: "off Baja" is; "along the Texas coast" stays unread: along the shore line, on land or off it?).
+COAST_AFTER_RX = re.compile(r"^\s+(?:coast|coastline)\b", _RX)
+OFF_BEFORE_RX = re.compile(r"\boff\s+(?:the\s+)?$", _RX)
 #: "what about over New Mexico instead?": a follow-up's last word, which says the field is replaced (as it is).
 INSTEAD_RX = re.compile(r"\binstead\b(?=\W*$)", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
@@ -174,6 +180,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)
     corrected, weekends = spell_weekends(corrected)
+    corrected, ordinals = spell_ordinal_days(corrected)
+    weekends += ordinals
     corrected, counted = spell_counted_spans(corrected)
     weekends += counted
     if previous is not None:
@@ -232,7 +240,12 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
 
     scope = _extras(corrected, reading, spans, vocab, reference=reference, vocabulary=vocabulary)
     national, national_spans, national_problems = nationality_operators(corrected, spans, vocab, scope.operators)
+    left_out = tuple(o for o in national if o.startswith("-"))
+    national = tuple(o for o in national if not o.startswith("-"))
     scope = scope.with_changes(operators=national) if national else scope
+    if left_out:  # "non-US flights", "other than the US ones": every operator of that country left out
+        scope = scope.with_changes(exclude_operators=tuple(dict.fromkeys(
+            (*scope.exclude_operators, *(o[1:] for o in left_out)))))
     spans.extend(national_spans)
     prev_scope = previous.scope if previous is not None else None
     scope, pointed = followups.pointed_period(corrected, scope, prev_scope)  # "that month": the previous period
@@ -314,6 +327,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                  if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))
     problems += guard_problems(corrected, spans, top, follow_up=follow_up,
                                counting=intent in {Intent.COUNT, Intent.UNKNOWN}, comparing=intent == Intent.COMPARE)
+    unresolved, wrapped = _places_in_wrappers(corrected, reading.spans, spans, unresolved)
+    problems += wrapped
     scope, notes = _places_joined(corrected, scope, spans, intent)
     unread = leftovers(corrected, spans)
     owners = {w: re.sub(r"['’]s$", "", w) for w in unread}  # "PELCN14's flights": the callsign's
@@ -495,6 +510,10 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
     for m in COAST_RX.finditer(text):  # "off the coast of California": near it, as "off California" is
         if any(label.startswith("region:") and m.end() <= s <= m.end() + 5 for s, _, label in reading.spans):
             spans.append((m.start(), m.end(), "near: " + m.group(0)))
+    for s, e, label in reading.spans:  # "off the Baja coast": near Baja
+        coast = COAST_AFTER_RX.match(text[e:]) if label.startswith("region:") else None
+        if coast and OFF_BEFORE_RX.search(text[max(0, s - 12):s]):
+            spans.append((e, e + coast.end(), "near: " + coast.group(0).strip()))
     for m in SO_FAR_RX.finditer(text):
         if scope.period is not None:
             spans.append((m.start(), m.end(), "period: " + m.group(0)))
@@ -543,6 +562,24 @@ def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans
         return scope
     return scope.with_changes(operators=tuple(o for o in scope.operators if o not in out),
                               exclude_operators=tuple(dict.fromkeys((*scope.exclude_operators, *out))))
+
+
+def _places_in_wrappers(text: str, read: Spans, spans: Spans, unresolved: list[str]) -> tuple[list[str], list[str]]:
+    """"Quick one from the London desk:", "For the Nairobi desk:": a place inside the words before the question is
+    where the asker sits. An unknown one ("London") is not reported; a known one ("the Texas desk") was read as a
+    place asked about, so the question is declined naming it (never answered with it, nor silently without it)."""
+    wrappers = [(s, e) for s, e, label in spans if label.startswith("asked: ")]
+
+    def inside(s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in wrappers)
+
+    def only_inside(word: str) -> bool:
+        found = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+        return bool(found) and all(inside(s, e) for s, e in found)
+
+    kept = [u for u in unresolved if not only_inside(u.split(" (", 1)[0])]
+    return kept, [f"word: {label.split(': ', 1)[1]} (a place in the words before the question: ask about it in the "
+                  "question itself)" for s, e, label in read if label.startswith("region:") and inside(s, e)]
 
 
 def _describes_next(end: int, spans: Spans, text: str) -> bool:

@@ -9,7 +9,9 @@
   one *speaking* ("the Pentagon said").
 - Regions and how: the nearest relation word before the region, looking past articles, commas, "and"/"or" and other
   regions (so "over California, Arizona and Texas" puts all three *over*): "over/in/across/above/inside X" → over;
-  "near/around/close to/along/off/toward/approaching/circling/by/from/to X" → near; "within 20 nm of X" (nm, miles,
+  "near/around/close to/along/off/toward/approaching/circling/by/from/to X" → near; "in/within the area / vicinity /
+  region / neighbourhood of X", "in the X area / region", "in X's vicinity" → near (the place's surroundings, not the
+  place); "within 20 nm of X" (nm, miles,
   km) → near with that distance in nautical miles. A region with no relation word is used only right before a
   flight word or aircraft ("Texas flights" → over); otherwise it is reported in ``ScopeNotes.unplaced_regions``
   (people write "US officials", "Washington said"), and regions inside an attribution ("three US officials") never
@@ -50,7 +52,10 @@ NEAR_WORDS = frozenset({"near", "nearby", "around", "along", "alongside", "off",
 _SKIP = frozenset({"the", "a", "an", ",", "and", "or", "&", "/", "coast", "coastline", "coasts", "of", "waters",
                    "skies", "sky", "southern", "northern", "western", "eastern", "parts", "part", "areas", "area",
                    "state", "states", "northwestern", "southwestern", "northeastern", "southeastern", "central",
-                   "shores", "edge", "edges", "region", "regions", "both", "either"})
+                   "shores", "edge", "edges", "region", "regions", "both", "either", "vicinity", "neighbourhood",
+                   "neighborhood", "environs"})
+#: "in the area of X", "within the vicinity of X": the surroundings of X, so near it even after "in".
+_SURROUNDINGS = frozenset({"area", "areas", "region", "vicinity", "neighbourhood", "neighborhood", "environs"})
 _DISTANCE = re.compile(
     r"(?:within|less\s+than|under|up\s+to)\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<u>nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?"
     r"|mi|kms?|kilometers?|kilometres?)\s+(?:of|from|off)\s+(?:the\s+)?(?:coast\s+of\s+)?$"
@@ -119,6 +124,9 @@ class ScopeNotes:
     #: Every period the text states, in text order, before they are merged into the scope's one period (the bot
     #: compares "January or February 2025" instead of spanning them).
     periods: tuple[Period, ...] = ()
+    #: The relation words used for a place, as character offsets ("above", "across", "in the vicinity of"): read, so
+    #: the bot does not report them as not understood.
+    relation_spans: tuple[tuple[int, int], ...] = ()
 
     def describe(self) -> str:
         parts = [f"understood: {', '.join(u.meaning for u in self.understood) or 'nothing'}"]
@@ -194,6 +202,7 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
         return "near", float(n) * factor, words  # never rounded: a filter 0.05 nm short drops missions
     i = ent.start - 1
     place_ends = {p.end: p for p in place_starts.values()}
+    surroundings = False
     while i >= span.start:
         t = doc[i]
         if i + 1 in place_ends:
@@ -201,16 +210,38 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
             continue
         low = t.lower_
         if t.is_space or low in _SKIP:
+            surroundings = surroundings or (low in _SURROUNDINGS and i + 1 < len(doc) and doc[i + 1].lower_ == "of")
             i -= 1
             continue
         if low == "to" and i - 1 >= span.start and doc[i - 1].lower_ in ("close", "next", "closer", "adjacent"):
             return "near", None, doc[i - 1:i + 1]
+        if low in ("in", "within") and surroundings:  # "in the area of Crimea": around it, not over it
+            return "near", None, doc[i:ent.start]
         if low in OVER_WORDS:
             return "over", None, doc[i:i + 1]
         if low in NEAR_WORDS:
             return "near", None, doc[i:i + 1]
         return None, None, None
     return None, None, None
+
+
+def _region_of_a_sea(ent_text: str, region: Any) -> bool:
+    """"the Black Sea region", "the Texas region": "region" after a place that is no administrative region is its
+    surroundings, or the place itself? ("the Kursk region", "the Kaliningrad region" are the oblasts: their names.)"""
+    words = ent_text.lower().removeprefix("the ").strip()
+    names = {region.name.lower(), *(a.lower().removeprefix("the ") for a in region.aliases)}
+    return words.endswith(" region") and words not in names and region.kind not in ("subdivision", "mx_state")
+
+
+def _surroundings_after(ent: Span, span: Span) -> Span | None:
+    """"Kaliningrad's vicinity", "Crimea's environs": a word of surroundings right after the place (a possessive
+    between), which makes "in" mean around the place ("the Kaliningrad area" is the bot's guard's: near or over?)."""
+    i = ent.end
+    if i < span.end and span.doc[i].lower_ in ("'s", "’s", "'", "’"):
+        i += 1
+    if i < span.end and span.doc[i].lower_ in ("vicinity", "neighbourhood", "neighborhood", "environs", "surroundings"):
+        return span.doc[ent.end:i + 1]
+    return None
 
 
 def read_scope(
@@ -256,6 +287,7 @@ def read_scope(
     mentions: list[tuple[int, RegionFilter]] = []  # (end token of each used place mention, its filter)
     unplaced: list[str] = []
     periods: list[Period] = []
+    relation_spans: list[tuple[int, int]] = []
     quantity: Quantity | None = None
     rate: Quantity | None = None
 
@@ -305,6 +337,17 @@ def read_scope(
                 unplaced.append(f"{ent_text} ({' or '.join(namesakes)}? say which)" if namesakes else ent_text)
                 continue
             relation, distance, words = _relation(span, ent, places)
+            region_next = ent.end < span.end and doc[ent.end].lower_ == "region"
+            if relation != "near" and _region_of_a_sea(ent_text + " region" * region_next, region):
+                unplaced.append(f"{ent_text} (around it, or over it? ask \"near {region.name}\" or \"over "
+                                f"{region.name}\")")
+                reader.covered.update(range(ent.start, ent.end))
+                continue
+            around = _surroundings_after(ent, span)
+            if relation == "over" and words is not None and words[0].lower_ in ("in", "within") and around:
+                relation = "near"  # "in the Kaliningrad area", "in Kaliningrad's vicinity": around it, not over it
+                relation_spans.append((around.start_char, around.end_char))
+                reader.covered.update(range(around.start, around.end))
             if relation is None:
                 following = doc[ent.end] if ent.end < len(doc) else None
                 flight_next = following is not None and (
@@ -329,6 +372,7 @@ def read_scope(
             reader.note("region", ent, f"{how} {region.name}")
             if words is not None:
                 reader.covered.update(range(words.start, words.end))
+                relation_spans.append((words.start_char, words.end_char))
         elif label == "DATE":
             prev = doc[ent.start - 1] if ent.start > span.start else None
             prev2 = doc[ent.start - 2] if ent.start - 1 > span.start else None
@@ -409,6 +453,7 @@ def read_scope(
         claimant=claimant,
         orbit_hint=orbit_hint,
         periods=tuple(periods),
+        relation_spans=tuple(relation_spans),
     )
     return scope, notes
 
@@ -555,6 +600,20 @@ class QuestionReading:
     notes: ScopeNotes | None = None
 
 
+#: Relation words that say only where ("above Arizona", "across the Black Sea", "in the vicinity of Crimea"): marked
+#: read for the bot. The others ("from", "to", "by", "outside", "past", "toward", "monitoring"…) may say a departure,
+#: a destination, an agent, a distance the other way or a purpose, which the bot's guards decline when unread.
+_PLAIN_RELATIONS = frozenset({"above", "across", "inside", "atop", "throughout", "overflying", "overflew", "overflown",
+                              "alongside", "beside", "bordering", "adjacent", "neighbouring", "neighboring", "skirting",
+                              "skirted"})
+
+
+def _plain_relation(words: str) -> bool:
+    low = words.lower()
+    return low in _PLAIN_RELATIONS or (" " in low and low.split()[0] in ("in", "within")
+                                        and low.split()[-1] == "of" and not any(c.isdigit() for c in low))
+
+
 def read_question(text: str, *, reference: dt.date, vocabulary: Vocabulary | None = None) -> QuestionReading:
     """Read a question's scope with the shared reader (``read_scope``) and its question rules (see above)."""
     from claims.nlp.pipeline import get_pipeline
@@ -564,6 +623,7 @@ def read_question(text: str, *, reference: dt.date, vocabulary: Vocabulary | Non
     doc = get_pipeline(vocabulary)(text)
     scope, notes = read_scope(doc, reference=reference, vocabulary=vocabulary)
     spans = [(u.start, u.end, f"{u.kind}: {u.text}") for u in notes.understood if u.end > u.start]
+    spans += [(s, e, f"relation: {text[s:e]}") for s, e in notes.relation_spans if _plain_relation(text[s:e])]
     if scope.military_only:
         spans += [(m.start(), m.end(), "military: military") for m in re.finditer(r"\bmilitary\b", text, re.I)]
     if any(r.distance_nm is not None for r in (*scope.regions, *scope.and_regions)):

@@ -753,6 +753,23 @@ SINGLE: list[Q] = [
     # (probing) "four aircraft": airframes claimed, one aircraft flew the four missions; "twice" is a stated number
     Q("Is it true that four aircraft flew over the Black Sea in October 2025?", "", DECLINED),
     Q("Check: U-2s flew near the border twice in February 2025", "count", 1, says="The claim states 2 times"),
+    # round 12 (a desk abroad), wrong before: "in the area / vicinity of X" was over X (0 near Crimea: 4 within 50 nm)
+    Q("How many flights in the area of Crimea in October 2025?", "count", 4, regions="near:crimea", period=OCT25),
+    Q("How many flights in Kaliningrad's vicinity?", "count", 4, regions=KGD),
+    # wrong before: "of whom" was a filler word (the surveillance flights were counted)
+    Q("Surveillance of whom, near the border in February 2025?", "", DECLINED),
+    # wrong before: "which aeroplanes / airplanes flew" was a count of missions, not the aircraft
+    Q("Which aeroplanes flew sorties near Kaliningrad in October 2025?", "which_aircraft", 3, regions=KGD),
+    # wrong before: "this day last year" was the whole of last year
+    Q("How many flights this day last year?", "", DECLINED),
+    # a place inside a desk's preface is where the asker sits: declined when known, not reported when unknown
+    Q("Quick one from the Texas desk: how many P-8 sorties in 2025?", "", DECLINED),
+    Q("Quick one from the London desk: how many RQ-4 sorties over the Black Sea in October 2025?", "count", 4,
+      regions="over:black-sea", period=OCT25),
+    # a nationality left out; "outside" stays declined (a distance the other way)
+    Q("How many non-US flights near Kaliningrad?", "count", 3, regions=KGD),
+    Q("How many sorties outside UK airspace in 2025?", "", DECLINED),
+    Q("How many flights in the Black Sea region in October 2025?", "", DECLINED),  # around it, or over it?
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------

@@ -489,6 +489,52 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how near did P-8s come to Arizona?", Intent.CLOSEST, {"types": "P8", "nu": ""}),
     ("how close did the P-8s fly?", Intent.CLOSEST, {"nu": "which place"}),
     ("how many flights near Texas that month?", Intent.COUNT, {"nu": "that month"}),
+    # round 12 (a desk abroad): the surroundings of a place are near it, never over it
+    ("how many flights in the area of Texas in 2025?", Intent.COUNT, {"regions": "near:texas", "read": "1"}),
+    ("how many flights in the vicinity of Arizona?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
+    ("how many flights in the region of New Mexico?", Intent.COUNT, {"regions": "near:new-mexico", "read": "1"}),
+    ("how many flights in Texas in 2025?", Intent.COUNT, {"regions": "over:texas"}),  # "in" alone stays over
+    ("how many flights in Arizona's vicinity?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
+    ("how many flights in the Gulf of Mexico region?", Intent.COUNT, {"nu": "around it, or over it"}),
+    ("how many flights near the Gulf of Mexico region?", Intent.COUNT, {"regions": "near:gulf-of-mexico"}),
+    ("how many sorties skirting Arizona?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
+    # relation words that only say where are read; the ones a guard needs stay unread
+    ("how many flights above Arizona in 2025?", Intent.COUNT, {"regions": "over:arizona", "read": "1"}),
+    ("how many flights across Mexico in 2024?", Intent.COUNT, {"regions": "over:mexico", "read": "1"}),
+    ("how many flights outside Texas in 2025?", Intent.COUNT, {"nu": "outside"}),
+    ("how many sorties off the Baja coast in 2025?", Intent.COUNT, {"regions": "near:baja-peninsula", "read": "1"}),
+    # a target of surveillance is no record's
+    ("surveillance of whom, near the border in February 2025?", Intent.COUNT, {"nu": "whom"}),
+    # British spelling of the aircraft words; "which airplanes" asks for airframes
+    ("how many aeroplane flights over Arizona in January 2025?", Intent.COUNT,
+     {"regions": "over:arizona", "corr": "aeroplane>plane", "read": "1"}),
+    ("which airplanes flew near Texas in 2025?", Intent.WHICH_AIRCRAFT, {"regions": "near:texas"}),
+    ("which aeroplanes flew sorties near Texas in 2025?", Intent.WHICH_AIRCRAFT, {"regions": "near:texas"}),
+    # a nationality left out; "without" leaves a type out
+    ("how many non-US flights near Texas?", Intent.COUNT,
+     {"xops": "cbp,dea,us-air-force,us-army,us-coast-guard,us-navy,usmc", "read": "1"}),
+    ("how many USAF sorties in February 2025 without the U-2s?", Intent.COUNT, {"excluded": "U2", "read": "1"}),
+    # desk prefaces and British wrappers; a known place inside the preface is declined, never used
+    ("Quick one from the London desk: how many P-8 flights near Texas in 2025?", Intent.COUNT,
+     {"regions": "near:texas", "read": "1"}),
+    ("Quick one from the Texas desk: how many P-8 flights in 2025?", Intent.COUNT, {"nu": "before the question"}),
+    ("Whilst I have you — how many P-8 flights near Texas in 2025?", Intent.COUNT, {"read": "1"}),
+    ("Kindly revert with the number of U-2 sorties near Texas in February 2025.", Intent.COUNT, {"read": "1"}),
+    ("How many sorties, all told, did the Navy fly in 2025?", Intent.COUNT, {"ops": "us-navy", "read": "1"}),
+    ("How many sorties did serial 62-4134 fly in 2024?", Intent.COUNT, {"identity": "62-4134", "read": "1"}),
+    ("How many flights in the first fortnight of February 2025?", Intent.COUNT,
+     {"period": "2025-02-01/2025-02-14", "read": "1"}),
+    ("How many flights between the 1st and the 14th of October 2025?", Intent.COUNT,
+     {"period": "2025-10-01/2025-10-14", "read": "1"}),
+    # British slash abbreviations spelled out ("w/c 27 Jan" was the day alone); any other letter pair is declined
+    ("How many flights w/c 27 Jan 2025?", Intent.COUNT, {"period": "2025-01-27/2025-02-02", "read": "1"}),
+    ("How many flights w/e 2 Feb 2025?", Intent.COUNT, {"period": "2025-01-27/2025-02-02", "read": "1"}),
+    ("How many P-8 flights near Texas w/o the Navy?", Intent.COUNT, {"xops": "us-navy", "read": "1"}),
+    ("How many a/c flew near Texas?", Intent.COUNT, {"nu": "a/c"}),
+    ("How many flights on 03-Feb-25?", Intent.COUNT, {"period": "2025-02-03/2025-02-03", "read": "1"}),
+    ("Setting aside the P-8s, how many flights near Texas in February 2025?", Intent.COUNT,
+     {"excluded": "P8", "read": "1"}),
+    ("How many flights this day last year?", Intent.COUNT, {"nu": "this day last year"}),
 ]
 
 
@@ -543,6 +589,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert got == value, ctx
     if checks.get("nu"):
         assert any(checks["nu"] in x for x in q.not_understood), ctx
+    if checks.get("read"):  # every word read: nothing reported as not understood
+        assert not q.not_understood, ctx
     if "corr" in checks:
         want = [tuple(checks["corr"].split(">"))] if checks["corr"] else []
         assert [c for c in q.corrections if c in want or not want] == want, ctx
