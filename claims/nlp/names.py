@@ -192,7 +192,8 @@ _FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+In
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 BASE_AFTER = re.compile(
-    r"\s+(?P<kind>Air\s+Force\s+Base|Air\s+Base|Air\s+National\s+Guard\s+Base|AFB|Air\s+Station|Army\s+Airfield|"
+    r"\s+(?P<kind>Air\s+Force\s+Base|Air\s+Force\s+[Ss]tation|"  # India's "Hindon Air Force Station" (blind10)
+    r"Air\s+Base|Air\s+National\s+Guard\s+Base|AFB|Air\s+Station|Army\s+Airfield|"
     r"Naval\s+Air\s+Station|Naval\s+Station|Naval\s+Base|International\s+Airport|Airport|Airfield|Air\s+Field|Airbase|"
     r"air\s+force\s+base|naval\s+air\s+base|air\s+base|airbase|air\s+station|airfield|airport|Aerodrome|aerodrome|"
     r"Airdrome|airdrome|AB)(?![\w-])")
@@ -220,6 +221,11 @@ _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
+#: A family's or maker's name joined to a number: "Sukhoi-30MKI", "Mirage-2000s" (blind10).
+_FAMILY_DESIGNATION = re.compile(r"(?<![\w-])(?P<family>[A-Z][a-z]{3,})-(?P<number>\d{2,4})(?P<suffix>[A-Z]{0,3}\d?)"
+                                 r"(?P<plural>s)?(?![\w-])")
+#: A numbered name after a family's name in the vocabulary: "2000" ("Mirage 2000"), "Su-27" ("Sukhoi Su-27").
+_NUMBERED = re.compile(r"^(?:(?P<prefix>[A-Za-z]{1,3})-?)?(?P<number>\d{2,4})(?P<suffix>[A-Z]{0,3}\d?)$")
 #: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Tu-22M3" → "Tu-22" + "M3".
 _VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>(?:[A-Z]{1,3}\d?)?)$")
 WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
@@ -272,6 +278,7 @@ class _Names:
         self._demonyms: dict[str, str] | None = None
         self._shared_names: dict[str, tuple[Any, ...]] | None = None
         self._family_words: frozenset[str] | None = None
+        self._family_numbers: dict[tuple[str, str], set[str]] | None = None
 
     @property
     def vocabulary(self) -> Any:
@@ -1003,8 +1010,64 @@ class _Names:
                 set_fc_value(span, {"name": m.group("d"), "designator": None})
             out.append(span)
             covered.update(range(span.start, span.end))
-        return out + self._family_names(doc, covered) + _drone_families(doc, covered) + self._spaced(doc, covered) \
+        out += self._family_designations(doc, text, covered)
+        out += _drone_families(doc, covered)
+        covered.update(i for e in out for i in range(e.start, e.end))
+        return out + self._family_names(doc, covered) + _named_drones(doc, covered) + self._spaced(doc, covered) \
             + self._reporting_names(doc, covered)
+
+    def _family_designations(self, doc: Doc, text: str, covered: set[int]) -> list[Span]:
+        """"Sukhoi-30MKI", "Mirage-2000s", "Tupolev-95" (blind10): a family's or maker's name joined to a number by a
+        hyphen is that family's aircraft — of the type the vocabulary gives "<Family> <number>" or the family's own
+        prefix ("Sukhoi Su-27": "Su") with the number, when that is one type; else without a type."""
+        out = []
+        forms = self._family_forms()
+        for m in _FAMILY_DESIGNATION.finditer(text):
+            family = m.group("family")
+            if family not in self._families():
+                continue
+            span = char_span(doc, m.start(), m.end(), "AIRCRAFT")
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            number, suffix = m.group("number"), m.group("suffix")
+            types = forms.get((family, number + suffix)) or forms.get((family, number))
+            designator = next(iter(types)) if types and len(types) == 1 else None
+            name = m.group(0)[:-1] if m.group("plural") else m.group(0)
+            span = Span(doc, span.start, span.end, label="AIRCRAFT", span_id=f"aircraft:{designator}" if designator
+                        else "")
+            if not designator:
+                set_fc_value(span, {"name": name, "designator": None})
+            out.append(span)
+            covered.update(range(span.start, span.end))
+        return out
+
+    def _family_forms(self) -> dict[tuple[str, str], set[str]]:
+        """(family, number with its variant letters) → types, from aliases "<Family> [<Prefix>-]<number>" and, for
+        a family whose aliases give it a prefix, from the aliases "<Prefix>-<number>" (built once)."""
+        if self._family_numbers is None:
+            families = self._families()
+            forms: dict[tuple[str, str], set[str]] = {}
+            prefixes: dict[str, set[str]] = {}
+            by_prefix: list[tuple[str, str, str, str]] = []
+            for a in self.vocabulary.aircraft:
+                for alias in (a.name, *a.aliases):
+                    parts = alias.split()
+                    m = _NUMBERED.match(parts[1]) if len(parts) > 1 and parts[0] in families else None
+                    if m is not None:
+                        for key in (m.group("number") + m.group("suffix"), m.group("number")):
+                            forms.setdefault((parts[0], key), set()).add(a.designator)
+                        if m.group("prefix"):
+                            prefixes.setdefault(m.group("prefix").lower(), set()).add(parts[0])
+                    m = _NUMBERED.match(parts[0]) if len(parts) == 1 else None
+                    if m is not None and m.group("prefix"):
+                        by_prefix.append((m.group("prefix").lower(), m.group("number"), m.group("suffix"),
+                                          a.designator))
+            for prefix, number, suffix, designator in by_prefix:
+                for family in prefixes.get(prefix, ()):
+                    for key in (number + suffix, number):
+                        forms.setdefault((family, key), set()).add(designator)
+            self._family_numbers = forms
+        return self._family_numbers
 
     def _reporting_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """"the Russian Bear aircraft" (blind8's pass): a capitalised word right before an aircraft noun that ends
@@ -1175,7 +1238,8 @@ class _Names:
         if not (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS
                 or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)
                 or _acts_as_government(doc, ent)) or (
-                ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "from", "at", "near", "over", "to")):
+                ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "from", "at", "near", "over", "to")
+                and not _stance_clause(doc, ent)):  # "turned to Ankara, which is open about its support" (blind10)
             return ent  # "Al Mayadeen’s correspondent in Tehran reported": where the speaker is, not who speaks
         city = _big_city(doc, ent)
         if city is None:
@@ -1330,11 +1394,15 @@ class _Names:
                 set_fc_value(span, {"name": e.text, "foreign": True, "of": of})
                 out.append(span)
                 continue
-            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and nxt is not None \
-                    and nxt.lower_.rstrip(".") in _RANKS and (prev is None or prev.lower_ not in US_MODIFIERS):
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and nxt is not None and nxt.text == "Day":
+                continue  # "On Air Force Day": a day's name, no body (blind10)
+            rank_at = e.end + 1 if nxt is not None and nxt.lower_ == "chief" and e.end + 1 < len(doc) else e.end
+            if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and rank_at < len(doc) \
+                    and doc[rank_at].lower_.rstrip(".") in _RANKS and (prev is None or prev.lower_ not in US_MODIFIERS):
                 # "Army Colonel Shi Yi, a spokesman for China’s Eastern Theatre Command": a service word opening a
                 # person's rank says whose army no more than the rank does — no key, never an operator (found on an
-                # unscored SCMP report while checking blind9's rules)
+                # unscored SCMP report while checking blind9's rules); also with "chief" between ("Army chief
+                # General Bipin Rawat", blind10)
                 span = Span(doc, e.start, e.end, label="ORG")
                 set_fc_value(span, {"name": e.text, "ambiguous": True})
                 out.append(span)
@@ -1404,7 +1472,8 @@ class _Names:
         """A test for a bare service word ("the Air Force", "navy"): whether it stands in a sentence — or a text —
         that names a foreign country or nationality and nothing American. There it is not the US service: it is
         kept as an organisation without a key, never an operator in a scope."""
-        us_words = {w for w in words if w.lower() in US_MODIFIERS or w in ("Pentagon", "Americans")}
+        # the pronoun "us" ("without causing us damages", blind10) is no United States
+        us_words = {w for w in words if (w.lower() in US_MODIFIERS and w != "us") or w in ("Pentagon", "Americans")}
         us_ents = [e for e in ents if (e.label_ == "PLACE" and (  # North America: the project's home story
             e.id_ in ("region:united-states", "region:mexico") or self._region_kind(e) in ("us_state", "mx_state")))
                    or (e.label_ == "ORG" and e.id_ and e.text.lower() not in GENERIC_SERVICE_WORDS
@@ -1423,7 +1492,14 @@ class _Names:
                 return True  # a text about other countries only
             sent = doc[e.start].sent
             in_sent = [i for i in foreign_at if sent.start <= i < sent.end]
-            return bool(in_sent) and not any(sent.start <= i < sent.end for i in us_at)
+            if any(sent.start <= i < sent.end for i in us_at):
+                return False
+            if in_sent:
+                return True
+            # a sentence naming no country: the service is that of the country named last before it ("BENGHAZI,
+            # Libya … The army has already recaptured …", blind10)
+            before = [i for i in (*foreign_at, *us_at) if i < sent.start]
+            return bool(before) and max(before) in foreign_at
 
         return test
 
@@ -1822,7 +1898,30 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
     if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("which", "who") \
             and doc[j + 2].lower_ in _GOVERNMENT_MINDS:
         return True
+    if _stance_clause(doc, ent):
+        return True  # "Ankara, which is increasingly open about its support for the GNA" (blind10)
     return _coordinated_capital(doc, ent)
+
+
+def _stance_clause(doc: Doc, ent: Span) -> bool:
+    j = ent.end
+    return j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "which" \
+        and _owns_a_stance(doc[j + 2:min(len(doc), j + 12)])
+
+
+#: What a government's relative clause says it has ("Ankara, which is open about its support for …", blind10).
+_STANCES = frozenset({"support", "backing", "ally", "allies", "backer", "backers", "ties", "proxies", "policy",
+                      "stance", "position", "claim", "claims", "sovereignty"})
+
+
+def _owns_a_stance(clause: Span) -> bool:
+    """Whether a relative clause, up to its first comma, gives its antecedent "its"/"their" support, allies …"""
+    for k, t in enumerate(clause):
+        if t.is_punct:
+            return False
+        if t.lower_ in ("its", "their") and k + 1 < len(clause) and clause[k + 1].lower_ in _STANCES:
+            return True
+    return False
 
 
 def _coordinated_capital(doc: Doc, ent: Span) -> bool:
@@ -1947,6 +2046,40 @@ def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
             span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
             set_fc_value(span, {"name": m.group("name"), "designator": None, "family": True})
             out.append(span)
+    return out
+
+
+_DRONE_NOUNS = frozenset({"drone", "drones", "uav", "uavs"})
+_NAME_NUMERALS = re.compile(r"^(?:I{1,3}|IV|V|\d{1,4}[A-Z]?)$")
+
+
+def _named_drones(doc: Doc, covered: set[int]) -> list[Span]:
+    """"Chinese-made Wing Loong drones", "Turkish Bayraktar drones" (blind10): a name of one to three capitalised
+    words (a numeral may close it: "Wing Loong II", "Hermes 900") right before a word for drones, that no other
+    reading took and that is no nationality, no acronym ("FPV drones") and no sentence's lone first word, is an
+    aircraft without a type."""
+    from claims.nlp.demonyms import countries_by_demonym
+
+    nationalities = countries_by_demonym()
+    out = []
+    for t in doc:
+        if t.lower_ not in _DRONE_NOUNS or t.i == 0 or not t.is_lower:  # "Allies Use Drones": a headline
+            continue
+        start = t.i
+        while start > 0 and t.i - start < 3 and start - 1 not in covered and not doc[start - 1].is_stop and (
+                doc[start - 1].is_title or (start == t.i and _NAME_NUMERALS.match(doc[start - 1].text))):
+            start -= 1
+        while start < t.i and (_NAME_NUMERALS.match(doc[start].text) or doc[start].lower_ in DEMONYMS
+                               or doc[start].lower_ in nationalities):
+            start += 1  # "Turkish Bayraktar drones": the name after the nationality
+        words = doc[start:t.i]
+        if not len(words) or (len(words) == 1 and doc[start].is_sent_start) or any(
+                w.lower_ in DEMONYMS or w.lower_ in nationalities or w.text in NOT_NAMES
+                or (w.is_upper and not _NAME_NUMERALS.match(w.text)) for w in words):
+            continue
+        span = Span(doc, start, t.i, label="AIRCRAFT")
+        set_fc_value(span, {"name": span.text, "designator": None, "family": True})
+        out.append(span)
     return out
 
 
