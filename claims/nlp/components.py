@@ -107,7 +107,9 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
               "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl",
               # local office holders ("Lurin Councilman Gustavo Espinosa")
-              "councilman", "councilwoman", "councillor", "councilor", "alderman", "deputy mayor", "prefect"]
+              "councilman", "councilwoman", "councillor", "councilor", "alderman", "deputy mayor", "prefect",
+              # a ruler's or a militia's head written as a title ("strongman Khalifa Haftar", blind10)
+              "strongman", "warlord"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
@@ -120,7 +122,16 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim", "quoted", "maintains", "maintained", "accused", "accuses"})
+                       "claim", "quoted", "maintains", "maintained", "accused", "accuses",
+                       # blame, lament and allegation report a speaker as "said" does ("Defense Minister Pedro
+                       # Sánchez, however, blamed the downing on …", "Maduro has alleged the US is …", blind10)
+                       "blamed", "blames", "lamented", "laments", "alleged", "alleges", "denounced", "denounces",
+                       "complained", "complains", "argued", "argues", "conceded", "concedes", "admitted",
+                       "admits"})
+#: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
+_ADJECTIVAL_VERBS = frozenset({"alleged", "admitted", "conceded", "lamented"})
+_DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those", "our",
+                          "my", "your", "that", "any", "some", "every", "each"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -521,9 +532,12 @@ _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Securit
            r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
 #: A role, its acronym in brackets ("Air Chief Marshal (ACM) V. R. Chaudhari") and a name that may open with
 #: initials (blind9).
+#: Given names written short with a full stop: Filipino "Ma." (María), Malay "Mohd."/"Muhd." (Mohammed),
+#: Spanish "Fco." (Francisco) — "Col. Ma. Consuelo Castillo" (blind10).
+_GIVEN_ABBREVIATION = r"(?:Ma|Mohd|Muhd|Fco)\.[ \t]+"
 _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*(?:[ \t]+\([A-Z]{{2,6}}\))?"
-    rf"[ \t]+(?P<name>(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
+    rf"[ \t]+(?P<name>(?:{_GIVEN_ABBREVIATION})?(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
 )
 #: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
 #: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
@@ -537,8 +551,15 @@ _APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then
 #: "their Danish counterpart, Troels Lund Poulsen, as well": a role, a comma, then a name of two to four words set off
 #: by a comma (without a say-verb after it).
 _ROLE_COMMA_APPOSITION_RE = re.compile(
-    rf"(?<![\w-])(?i:{_ROLE_ALT}),[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"  # "The governor of
+    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"  # Antioquia, Andrés Julián, has …" (blind10)
 )
+#: "Mohamed El-Mouloud, spokesman for the separatists": two to four name words, a comma and a role noun in lower
+#: case (a modifier or two before it) followed by "for", "of", "to" or "at" — a title in apposition without an
+#: article (blind10); "Alexander Díaz Mendoza, alias “…”": a name before its alias.
+_NAME_COMMA_ROLE_FOR_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_GLUED_PARTICLE})?{_NAME}){{1,3}}),[ \t]+"
+    rf"(?:(?:[a-z]+[ \t]+){{0,2}}(?P<role>(?:{_ROLE_ALT}))[ \t]+(?:for|of|to|at)[ \t]|(?P<alias>alias|aka)[ \t])")
 #: "Source: Yurii Ihnat, Spokesperson of the Air Forces Command": two to four name words, a comma and a title
 #: written with a capital (up to two capitalised words before it) — a person's official title in apposition, as
 #: official statements and foreign outlets write it without an article (blind9).
@@ -656,6 +677,10 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    for m in _NAME_COMMA_ROLE_FOR_RE.finditer(text):  # "Mohamed El-Mouloud, spokesman for the separatists"
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name) and (m.group("alias") or m.group("role").lower() in _ROLE_SET):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, (m.group("role") or "").lower() or None)
     for m in _NAME_COMMA_TITLE_RE.finditer(text):  # "Yurii Ihnat, Spokesperson of the Air Forces Command"
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name) and m.group("role").lower() in _ROLE_SET:
@@ -1007,6 +1032,8 @@ def attribution(doc: Doc) -> Doc:
         verb_end = i + 2 if cue == "became aware" else i + 1
         if i > 0 and doc[i - 1].lower_ in _PASSIVE_BE and cue not in ("became aware",):
             continue  # "were reported killed": a passive without its agent ("reported by" is a cue above)
+        if cue in _ADJECTIVAL_VERBS and (i == 0 or doc[i - 1].lower_ in _DETERMINERS):
+            continue  # "one of the alleged pilots", "the admitted breach": an adjective, no statement
         source_after = _source_after(doc, i)
         if source_after is not None:  # "…lost their lives, said one of the humanitarian workers": the speaker
             span = Span(doc, i, source_after.end, label="ATTRIBUTION")  # follows; no subject before the comma

@@ -137,6 +137,9 @@ ORG_HEADS = frozenset({
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
     "Online", "Coalition", "TV", "University", "Initiative", "Foundation", "Association",
+    # armed groups and governments named the local way ("the Gulf Clan", "the March 23 Movement", "the Government
+    # of National Accord", "the Federal Government of Somalia", blind10)
+    "Clan", "Movement", "Government",
 })
 #: Heads of numbered military units: their number may open the name ("120 Squadron") or close it ("Wing 73",
 #: "Task Group 114.2", "Wing ONE"), and a numbered unit's name starts at its ordinal ("the 388th Fighter Wing").
@@ -148,7 +151,7 @@ _ORDINAL_WORD = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: place).
 QUALIFIED_ORG_HEADS = {"District": "Military", "Relations": "Public", "Affairs": "Public"}
 HEAD_FIRST_ORGS = frozenset({"Ministry", "Department", "Office", "Bureau", "Council", "Directorate", "Commission",
-                             "Agency", "Center", "Centre", "Institute", "Foundation"})
+                             "Agency", "Center", "Centre", "Institute", "Foundation", "Government"})
 #: Heads of think tanks and institutes named "<head> for/on <Field>" ("Center for Strategic and International
 #: Studies", "Institute for the Study of War", "Council on Foreign Relations").
 _THINK_TANK_HEADS = frozenset({"Center", "Centre", "Institute", "Council", "Foundation"})
@@ -552,6 +555,8 @@ class _Names:
                     and not qualified:
                 continue
             tok = doc[i]
+            if tok.text == "Government" and i + 1 < n and doc[i + 1].text in ("Area", "Areas", "Council"):
+                continue  # "Birnin Magaji Local Government Area": a district (a place), not a government
             think_tank = tok.text in _THINK_TANK_HEADS and i + 3 < n and doc[i + 1].lower_ in ("for", "on") and (
                 _is_cap(doc[i + 2]) or (doc[i + 2].lower_ == "the" and _is_cap(doc[i + 3])))
             if tok.text in HEAD_FIRST_ORGS and i + 2 < n and (
@@ -594,6 +599,9 @@ class _Names:
                     out.append(self._org_span(doc, j - 1, i + 1, ent_of))
                 elif j >= 0 and doc[j].lower_ in DEMONYMS:
                     out.append(self._org_span(doc, j, i + 1, ent_of))
+                elif tok.lower_ == "ministry" and j < i - 1 and j >= 0 and doc[j].lower_ == "the":
+                    out.append(self._org_span(doc, j + 1, i + 1, ent_of))  # "the defence ministry said on X"
+                    # (blind10): a ministry of state named by its portfolio, whoseever the text says
                 continue
             start = self._org_left(doc, i, ent_of)
             if start == i or (qualified and start == i - 1):
@@ -765,6 +773,9 @@ class _Names:
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
                 continue
             break
+        if start >= 2 and start < i and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and doc[start - 2].lower_ in ("al", "el"):
+            start -= 2  # "al-Masirah TV", "el-Watan Daily": the Arabic article glued to the name opens it (blind10)
         for k in range(i - 2, start - 1, -1):
             if doc[k].text in ROLE_WORDS_START and doc[k + 1].lower_ == "of":
                 start = k  # "Communication Chief of Royal Norwegian Air Force": a role, then the name
@@ -1441,6 +1452,9 @@ class _Names:
             return True  # "a Beijing-based think tank", "Tehran-backed militias": who or where a body is, no place
         if len(e) == 1 and e.start > 0 and "base" in self._region_kind(e) and _given_name_before(doc, e.start, ents_at):
             return True  # "Air Vice-Marshal Andrew Clark": a surname, not Clark Air Base
+        if len(e) == 1 and e.start > 1 and self._region_kind(e) != "country" \
+                and _given_name_before(doc, e.start, ents_at) and _given_name_before(doc, e.start - 1, ents_at):
+            return True  # "Alexander Díaz Mendoza": a second surname after a given name and a first (blind10)
         return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
 
     def _owned_bases(self, doc: Doc, ents: list[Span]) -> list[Span]:

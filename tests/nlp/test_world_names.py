@@ -2123,3 +2123,89 @@ def test_a_name_before_a_word_for_drones_is_an_aircraft_without_a_guessed_type(t
 def test_nationalities_acronyms_headlines_and_first_words_are_no_drone_names(text):
     assert all(e.text.lower() in ("drones", "drone")
                for e in extract(text, published_at=PUBLISHED).entities if e.label == "AIRCRAFT")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Army spokesperson Col. Ma. Louella Torio said the helicopters returned safely.", "Ma. Louella Torio"),
+    ("Navy spokesperson Capt. Ma. Theresa Dizon told reporters the plane was tracked.", "Ma. Theresa Dizon"),
+    ("Defence Minister Mohd. Khaled Nordin said the jets were detected.", "Mohd. Khaled Nordin"),
+])
+def test_a_given_name_written_short_with_a_full_stop_opens_the_name(text, name):
+    assert name in [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert not any(v["name"] in ("Ma", "Mohd") for v in _labelled(text, "PERSON").values())
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ahmed Salem El-Hadi, spokesman for the rebel coalition in the north, said the drones hit a market.",
+     "Ahmed Salem El-Hadi"),
+    ("Farah Ali, adviser to the regional president, told reporters the jets flew low.", "Farah Ali"),
+    ("Pablo Ruiz, director of the civil aviation agency, said radar lost the plane.", "Pablo Ruiz"),
+    ("The attack was blamed on Jhon Mario Pérez, alias “Mordisco”, by the army.", "Jhon Mario Pérez"),
+])
+def test_a_name_before_a_lower_case_title_with_for_of_to_or_before_its_alias(text, name):
+    assert name in [v["name"] for v in _labelled(text, "PERSON").values()]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The governor of Cauca, Octavio Guzmán, said the drone hit a school.", "Octavio Guzmán"),
+    ("The mayor of Cúcuta, Jorge Acevedo, condemned the attack.", "Jorge Acevedo"),
+])
+def test_a_role_of_a_place_then_a_name_between_commas(text, name):
+    assert name in [v["name"] for v in _labelled(text, "PERSON").values()]
+
+
+def test_a_second_surname_after_a_given_name_is_no_place():
+    from claims.nlp.vocabulary import RegionEntry
+
+    vocabulary = dataclasses.replace(B10_WORLD, version="test-b10-cordoba", regions=(
+        *B10_WORLD.regions, RegionEntry("cordoba", "Córdoba", "province", ("Cordoba",))))
+    found = {e.text: e.label for e in extract("The group led by Carlos Ruiz Cordoba attacked the base.",
+                                               published_at=PUBLISHED, vocabulary=vocabulary).entities}
+    assert found.get("Cordoba") != "PLACE"
+    found = {e.text: e.label for e in extract("The drone came from Cordoba on Monday.", published_at=PUBLISHED,
+                                               vocabulary=vocabulary).entities}
+    assert found.get("Cordoba") == "PLACE"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Interior Minister Juan Ortiz, however, blamed the attack on dissidents.", "Juan Ortiz"),
+    ("Police chief Ana Gómez lamented the loss of the crew.", "Ana Gómez"),
+    ("Opposition leader Rafael Mora has alleged that the flights were illegal.", "Rafael Mora"),
+    ("Army spokesman Col. Omar Diallo denounced the strikes as a massacre.", "Omar Diallo"),
+])
+def test_blame_lament_and_allegation_report_a_speaker(text, claimant):
+    assert any(claimant in c for c in _claimants(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan released a video showing one of the alleged pilots.",
+    "Investigators examined the admitted breach of the airspace.",
+])
+def test_the_adjectival_alleged_or_admitted_reports_no_one(text):
+    assert _claimants(text) == []
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The drone was shot down by the Government of National Unity's forces.", "Government of National Unity"),
+    ("The Transitional Federal Government of Somalia asked for air support.",
+     "Transitional Federal Government of Somalia"),
+    ("Troops fought the Usuga Clan near the border.", "Usuga Clan"),
+    ("The rebels of the Azawad Liberation Movement said a drone hit Kidal.", "Azawad Liberation Movement"),
+    ("The claim was aired by the group's al-Manar TV on Monday.", "al-Manar TV"),
+    ("The strike was reported by El-Watan Daily.", "El-Watan Daily"),
+])
+def test_governments_clans_movements_and_arabic_articles_open_or_head_names(text, org):
+    assert org in _labelled(text, "ORG")
+
+
+def test_a_local_government_area_is_no_government():
+    assert not any("Government" in t for t in _labelled("Bandits attacked Gusau Local Government Area.", "ORG"))
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The aircraft left the zone, the defence ministry said in a statement.", "defence ministry"),
+    ("The foreign ministry summoned the ambassador over the flights.", "foreign ministry"),
+    ("The drones were intercepted, the defense ministry said.", "defense ministry"),
+])
+def test_the_portfolio_ministry_without_an_owner_is_a_body(text, org):
+    assert org in _labelled(text, "ORG")
