@@ -423,7 +423,7 @@ class _Names:
         new += self._national_places(doc, [*ents, *new])
         taken = {i for s in new for i in range(s.start, s.end)}
         new += [s for s in self._designations(doc, text, ents) if not any(i in taken for i in range(s.start, s.end))]
-        taken = {i for s in [*new, *ents] for i in range(s.start, s.end)}
+        taken = {i for s in [*new, *ents] if not _inner_country(s, ents) for i in range(s.start, s.end)}
         new += [s for s in self._cities(doc, [*ents, *new]) if not any(i in taken for i in range(s.start, s.end))]
         new += _towns_listed_among_places(doc, [*ents, *new])
         merged = _merge_designations(doc, _merge(ents, new))
@@ -914,6 +914,7 @@ class _Names:
                 if span is not None:
                     out.append(self._place(doc, span.start, span.end, "city"))
         held = {i for e in ents for i in range(e.start, e.end)}
+        ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         for m in _LGA.finditer(text):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
@@ -923,6 +924,16 @@ class _Names:
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
+        for m in [*_NAME_AREA.finditer(text), *_TOWNS_LIKE.finditer(text)]:
+            # "in the Amalfi area of the Antioquia department", "communities like Canaan and Shirvan Road" (blind10)
+            for name in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", m.group("names")):
+                span = char_span(doc, m.start("names") + name.start(), m.start("names") + name.end())
+                if span is not None and not any(  # a shorter place inside the name gives way ("Shirvan Road")
+                        ent_at[i].label_ != "PLACE" or len(ent_at[i]) >= len(span) or ent_at[i].start < span.start
+                        or ent_at[i].end > span.end for i in range(span.start, span.end) if i in ent_at) \
+                        and not any(t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in COMPASS_WORDS
+                                    or t.text in ORG_HEADS or t.text in GEO_HEADS for t in span):
+                    out.append(self._place(doc, span.start, span.end, "feature" if m.re is _NAME_AREA else "city"))
         out += _towns_in_places(doc, [*ents, *out], held)
         for m in [*_NAME_AFTER_BEARING.finditer(text), *_NAME_OVERFLOWN.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))  # "southeast of Astypalaia", "flew over Oinousses"
@@ -940,10 +951,10 @@ class _Names:
         known_places = [e for e in ents if e.label_ == "PLACE" and e.id_]
         starts = {e.start: e for e in known_places}
         for i, word in enumerate(words):  # "Shreveport, Louisiana", "Waddington, Lincolnshire"
-            if word != "," or i + 1 not in starts:
-                continue
+            if word != "," or i < 1 or (i + 1 not in starts and _region_after_town(doc, i) not in starts):
+                continue  # (and "in Kidal, northern Mali", "in Balakot, deep inside Pakistan": blind10)
             tok = doc[i]
-            if tok.text == "," and tok.i + 1 in starts and tok.i >= 1 and _is_cap(doc[tok.i - 1]) \
+            if tok.text == "," and tok.i >= 1 and _is_cap(doc[tok.i - 1]) \
                     and not doc[tok.i - 1].is_sent_start:
                 start = _town_start(doc, tok.i - 1)
                 if not any(e.start <= start < e.end for e in ents):
@@ -1224,7 +1235,9 @@ class _Names:
                     break
                 if city["ambiguous"] and not listed and not (
                         (prev is not None and prev.lower_ in _PLACE_PREPOSITIONS)
-                        or (nxt is not None and nxt.text == "," and end + 1 < n and _is_cap(doc[end + 1]))
+                        or (nxt is not None and nxt.text == "," and end + 1 < n and (
+                            _is_cap(doc[end + 1]) or (  # a dateline in title case: "Port of Spain, November 28 -"
+                                (i == 0 or "\n" in doc[i - 1].text) and _is_date_word(doc[end + 1]))))
                         or (((nxt is not None and (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS))
                              or _acts_as_government(doc, doc[i:end]))  # "Beijing accused": its government
                             and city["population"] >= BIG_CITY_POPULATION)):
@@ -1734,6 +1747,23 @@ def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _region_after_town(doc: Doc, comma: int) -> int:
+    """Where the region after "in <Town>, northern …" or "…, deep inside …" starts (-1 when the town is not placed
+    by a preposition or no such words follow the comma)."""
+    if comma < 2 or doc[_town_start(doc, comma - 1) - 1].lower_ not in ("in", "at", "near", "outside"):
+        return -1
+    after = comma + 1
+    while after < len(doc) and after - comma <= 2 and doc[after].lower_ in _REGION_OF_TOWN_WORDS:
+        after += 1
+    return after if after > comma + 1 else -1
+
+
+#: Words between a town's comma and the region that holds it ("in Kidal, northern Mali", "in Balakot, deep inside
+#: Pakistan", blind10).
+_REGION_OF_TOWN_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                                   "northwestern", "southeastern", "southwestern", "deep", "inside"})
+
+
 def _towns_in_places(doc: Doc, ents: list[Span], held: set[int]) -> list[Span]:
     """"at Birta Dhere in the Gedo region", "west of Tsamari in Birnin Magaji": a capitalised name no list holds,
     after at/near/outside or "<compass> of" and before "in (the) <place>", is a town (kind city, no key)."""
@@ -1741,7 +1771,10 @@ def _towns_in_places(doc: Doc, ents: list[Span], held: set[int]) -> list[Span]:
     for place in ents:
         if place.label_ != "PLACE":
             continue
-        k = place.start - 1 - (place.start >= 1 and doc[place.start - 1].lower_ == "the")
+        k = place.start - 1
+        if k >= 1 and doc[k].lower_ in _REGION_OF_TOWN_WORDS - {"deep", "inside"}:
+            k -= 1  # "near Shebeeley in the central Hiran region" (blind10)
+        k -= k >= 0 and doc[k].lower_ == "the"
         if k < 2 or doc[k].lower_ != "in":
             continue
         start = k
@@ -1814,6 +1847,16 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
 #: "the city of X", "capital Y", "the municipality of Jambalo": a city or town the gazetteer may lack.
 _TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipality|(?:cities|towns|villages)"
                           r"(?=\s+of))(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+#: "in the Amalfi area", "near the Wargadud area" (blind10): one or two capitalised words before "area" after a
+#: preposition of place — the area around a town, a place without a key.
+_NAME_AREA = re.compile(r"\b(?:in|near|at|around|from|outside|of)\s+(?:the\s+)?"
+                        r"(?P<names>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)?)\s+area\b"
+                        r"(?!\s+of\s+(?:responsibility|operations?)\b)")  # not "the USEUCOM area of responsibility"
+#: "nearby communities like Canaan and Shirvan Road", "villages such as Kafr Aziz and Marea" (blind10).
+_TOWNS_LIKE = re.compile(r"\b(?:communities|villages|towns|cities|neighbourhoods|neighborhoods|settlements)\s+"
+                         r"(?:like|such\s+as|including)\s+(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+                         r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+"
+                         r"(?:\s+[A-Z][\w’'-]+)?)")
 #: "Birnin Magaji Local Government Area": Nigeria's districts, named with their head.
 _LGA = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})Local\s+Government\s+Area\b")
 #: "El Adde town", "Se Zimiang village" (not "the town hall", "village elders").
@@ -2354,6 +2397,15 @@ def _merge_designations(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+def _inner_country(span: Span, ents: list[Span]) -> bool:
+    """A vocabulary place of one or two words right after "of" or before "City" ("Port of Spain", "Kuwait City",
+    blind10): a city of the gazetteer that holds it may take its place."""
+    doc = span.doc
+    return span.label_ == "PLACE" and any(e is span for e in ents) and len(span) <= 2 and (
+        (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].is_title)
+        or (span.end < len(doc) and doc[span.end].text == "City"))
 
 
 def _merge(existing: list[Span], new: list[Span]) -> list[Span]:
