@@ -550,6 +550,11 @@ class _Names:
                 if start < i - 1 and not all(t.lower_ in DEMONYMS for t in doc[start:i - 1]):  # "German news agency"
                     out.append(self._org_span(doc, start, i + 1, ent_of))
                 continue
+            if word == "news" and i >= 1 and i + 1 < n and words[i + 1].lower() in SAY_VERBS:
+                start = self._org_left(doc, i, ent_of)  # "The IRGC-linked Tasnim news quoted …" (blind10): the
+                if start < i and not any(t.lower_ in DEMONYMS for t in doc[start:i]):  # outlet, without "news"
+                    out.append(self._org_span(doc, start, i, ent_of))
+                continue
             qualified = i > 0 and QUALIFIED_ORG_HEADS.get(word) == words[i - 1]
             if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in _LOWER_BODY_HEADS \
                     and not qualified:
@@ -1410,6 +1415,14 @@ class _Names:
                     set_fc_value(span, {"name": span.text, "foreign": True, "of": prev.text})
                     out.append(span)
                     continue
+            country = next((c for c in ents if c.end == e.start and len(c) > 1 and c.label_ == "PLACE"
+                            and self._region_kind(c) == "country" and c.id_ != "region:united-states"), None) \
+                if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ else None
+            if country is not None:  # "the Burkina Faso army", "the Sierra Leone navy" (blind10): that country's
+                span = Span(doc, country.start, e.end, label="ORG")
+                set_fc_value(span, {"name": span.text, "foreign": True, "of": country.text})
+                out.append(span)
+                continue
             if e.label_ == "ORG" and low in GENERIC_SERVICE_WORDS and e.id_ and prev is not None \
                     and prev.lower_ in ("and", "or") and out and out[-1].end == prev.i and out[-1].label_ == "ORG" \
                     and ((fc_value(out[-1]) or {}).get("foreign") or _foreign_lead(out[-1])):

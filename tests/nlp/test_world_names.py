@@ -2262,3 +2262,68 @@ def test_towns_before_area_and_after_communities_like(text, places):
 ])
 def test_an_area_of_responsibility_is_no_town(text):
     assert not any(t in ("USEUCOM", "CENTCOM") for t in _labelled(text, "PLACE"))
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The ISPR has said the drone was shot down near the border.", "ISPR"),
+    ("The BGB said two drones crossed the frontier.", "BGB"),
+    ("The KPA had said the planes would be targeted.", "KPA"),
+])
+def test_an_unknown_acronym_before_a_say_verb_speaks_as_a_body(text, org):
+    assert org in _labelled(text, "ORG") and org in _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The raid was claimed by the group against Israeli targets on Friday.", "the group"),
+    ("The attack was claimed by the movement toward the end of the week.", "the movement"),
+])
+def test_a_cues_source_ends_before_against_or_toward(text, claimant):
+    assert claimant in _claimants(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry declined to name the base, citing security concerns.",
+    "The airline suspended the route, citing safety reasons.",
+])
+def test_citing_a_reason_names_no_source(text):
+    assert _claimants(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("(Reporting by Ahmed Tolba; Editing by Sharon Singleton)", ["Ahmed Tolba", "Sharon Singleton"]),
+    ("Reporting by Yimou Lee and Ben Blanchard; Writing by Tom Hogue", ["Yimou Lee", "Ben Blanchard", "Tom Hogue"]),
+])
+def test_a_wire_credit_line_names_people(text, names):
+    found = [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Fars-affiliated Mehr news reported that two drones were downed.", "Mehr"),
+    ("State-run IRNA news said the jets returned.", "IRNA"),
+])
+def test_an_outlet_before_news_and_a_say_verb(text, org):
+    assert org in _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Jets of the Burkina Faso army struck the convoy.", "Burkina Faso army"),
+    ("The Sierra Leone navy said no aircraft was seen.", "Sierra Leone navy"),
+])
+def test_a_country_of_two_words_before_a_service(text, org):
+    vocabulary = _with_countries(("burkina-faso", "Burkina Faso"), ("sierra-leone", "Sierra Leone"))
+    found = {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
+             if e.label == "ORG"}
+    assert org in found and found[org].get("slug") is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Four sleek French-made Mirage-2000s took part.", 4),
+    ("Two lumbering Air Force C-17A cargo planes landed at dawn.", 2),
+    ("Three huge Russian-built Il-76 transports touched down.", 3),
+])
+def test_a_count_past_adjectives_and_an_operator_counts_the_aircraft(text, value):
+    counts = [(v["value"], v.get("unit")) for lab, _, v in
+              [(e.label, e.text, e.value) for e in extract(text, published_at=PUBLISHED, vocabulary=B10_WORLD).entities]
+              if lab == "QUANTITY"]
+    assert (value, "aircraft") in counts, counts
