@@ -2327,3 +2327,12 @@ def test_a_count_past_adjectives_and_an_operator_counts_the_aircraft(text, value
               [(e.label, e.text, e.value) for e in extract(text, published_at=PUBLISHED, vocabulary=B10_WORLD).entities]
               if lab == "QUANTITY"]
     assert (value, "aircraft") in counts, counts
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("The drone was downed over Hodeida, News.Az reports, citing foreign media.", "News.Az"),
+    ("Trend.Az said two jets crossed the line.", "Trend.Az"),
+])
+def test_a_web_name_with_a_capitalised_country_domain_is_an_outlet_not_a_state(text, outlet):
+    assert outlet in _labelled(text, "ORG")
+    assert not any(v.get("slug") == "arizona" for v in _labelled(text, "PLACE").values())
