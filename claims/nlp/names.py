@@ -1718,7 +1718,7 @@ _NAME_OVERFLOWN = re.compile(r"\b(?:flew|flown|flying|flies|overflew)\s+(?:\w+\s
 _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
                                   r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
                                   r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")
-_ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|atoll|archipelago|province|governorate|region|"
+_ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|isle|atoll|archipelago|province|governorate|region|"
                         r"district|county|prefecture|oblast)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -2070,7 +2070,9 @@ _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "ar
                                  # blind6 — found while checking blind9's rules on the other files)
                                  "forces",
                                  # a state's broadcaster ("Iranian state television reported"; blind7 left it)
-                                 "state television", "state tv", "state media", "state broadcaster", "state radio"})
+                                 "state television", "state tv", "state media", "state broadcaster", "state radio",
+                                 # a service in the plural ("attacked by the Libyan air forces", blind10)
+                                 "air forces", "naval forces", "ground forces"})
 
 
 #: Who speaks for a body named before them ("British government sources", "Polish military officials").
@@ -2101,6 +2103,9 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             # "British government sources" name the government they speak for
         first = t.i - 1 if t.i >= 1 and doc[t.i - 1].text in ("South", "North") \
             and doc[t.i - 1].i not in held else t.i  # "South Korean military", not "Korean military"
+        if doc[t.i + size].lower_ in ("air forces", "forces") and first >= 2 and doc[first - 1].lower_ == "and" \
+                and doc[t.i + 1].lower_ in ("air", "naval", "ground"):
+            continue  # "the US and South Korean air forces": the plural is both countries' services, no one body
         span = Span(doc, first, t.i + 1 + size, label="ORG")
         value = {"name": span.text, "of": doc[first:t.i + 1].text}
         set_fc_value(span, value if t.lower_ in US_MODIFIERS else {**value, "foreign": True})

@@ -2336,3 +2336,20 @@ def test_a_count_past_adjectives_and_an_operator_counts_the_aircraft(text, value
 def test_a_web_name_with_a_capitalised_country_domain_is_an_outlet_not_a_state(text, outlet):
     assert outlet in _labelled(text, "ORG")
     assert not any(v.get("slug") == "arizona" for v in _labelled(text, "PLACE").values())
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The convoy was hit by the Sudanese air forces on Friday.", "Sudanese air forces"),
+    ("Turkish naval forces shadowed the ship.", "Turkish naval forces"),
+])
+def test_a_nationality_before_a_service_in_the_plural(text, org):
+    assert org in _labelled(text, "ORG")
+    assert "South Korean air forces" not in _labelled("Jets of the US and South Korean air forces flew.", "ORG")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The planes landed on the sister isle of Tobago.", "Tobago"),
+    ("A drone flew over the isle of Gozo.", "Gozo"),
+])
+def test_a_name_after_isle_of_is_a_place(text, place):
+    assert place in _labelled(text, "PLACE")
