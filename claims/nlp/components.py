@@ -107,7 +107,9 @@ ROLE_NOUNS = ["czar", "tsar", "secretary", "spokesperson", "spokesman", "spokesw
               # rank abbreviations written without their period (British and wire style: "Maj Gen", "Lt Col")
               "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "cpl",
               # local office holders ("Lurin Councilman Gustavo Espinosa")
-              "councilman", "councilwoman", "councillor", "councilor", "alderman", "deputy mayor", "prefect"]
+              "councilman", "councilwoman", "councillor", "councilor", "alderman", "deputy mayor", "prefect",
+              # a ruler's or a militia's head written as a title ("strongman Khalifa Haftar", blind10)
+              "strongman", "warlord"]
 ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "former", "acting", "state", "homeland",
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
@@ -120,7 +122,16 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim", "quoted", "maintains", "maintained", "accused", "accuses"})
+                       "claim", "quoted", "maintains", "maintained", "accused", "accuses",
+                       # blame, lament and allegation report a speaker as "said" does ("Defense Minister Pedro
+                       # Sánchez, however, blamed the downing on …", "Maduro has alleged the US is …", blind10)
+                       "blamed", "blames", "lamented", "laments", "alleged", "alleges", "denounced", "denounces",
+                       "complained", "complains", "argued", "argues", "conceded", "concedes", "admitted",
+                       "admits"})
+#: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
+_ADJECTIVAL_VERBS = frozenset({"alleged", "admitted", "conceded", "lamented"})
+_DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those", "our",
+                          "my", "your", "that", "any", "some", "every", "each"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -153,6 +164,11 @@ NORM_NOUNS = frozenset({"plan", "plans", "schedule", "rules", "rule", "procedure
                         # "per Article 5 of the treaty", "per the Minsk agreement" (blind8's "per" cue)
                         "article", "agreement", "agreements", "treaty", "treaties", "resolution", "convention",
                         "accord", "accords", "doctrine", "guidelines", "mandate"})
+#: Prepositions that end the source after a cue ("claimed by the militia against Israel", blind10).
+_NO_SOURCE_PREPOSITIONS = frozenset({"against", "toward", "towards", "since", "during", "amid", "despite"})
+#: What "citing" names when it gives a reason, not a source ("citing security concerns", blind10).
+_REASON_NOUNS = frozenset({"concerns", "concern", "reasons", "reason", "grounds", "fears", "risks", "risk",
+                           "considerations", "sensitivities", "weather", "conditions"})
 #: The verb "be" before a say-verb makes it passive: "dozens of people were reported killed" names no source.
 _PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: Words that start a claimant phrase by pointing back ("according to their information"): not a claimant.
@@ -521,9 +537,12 @@ _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Securit
            r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
 #: A role, its acronym in brackets ("Air Chief Marshal (ACM) V. R. Chaudhari") and a name that may open with
 #: initials (blind9).
+#: Given names written short with a full stop: Filipino "Ma." (María), Malay "Mohd."/"Muhd." (Mohammed),
+#: Spanish "Fco." (Francisco) — "Col. Ma. Consuelo Castillo" (blind10).
+_GIVEN_ABBREVIATION = r"(?:Ma|Mohd|Muhd|Fco)\.[ \t]+"
 _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*(?:[ \t]+\([A-Z]{{2,6}}\))?"
-    rf"[ \t]+(?P<name>(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
+    rf"[ \t]+(?P<name>(?:{_GIVEN_ABBREVIATION})?(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
 )
 #: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
 #: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
@@ -537,8 +556,19 @@ _APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then
 #: "their Danish counterpart, Troels Lund Poulsen, as well": a role, a comma, then a name of two to four words set off
 #: by a comma (without a say-verb after it).
 _ROLE_COMMA_APPOSITION_RE = re.compile(
-    rf"(?<![\w-])(?i:{_ROLE_ALT}),[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"  # "The governor of
+    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"  # Antioquia, Andrés Julián, has …" (blind10)
 )
+#: A wire report's credit line: "Reporting by Jane Doe and John Roe; Editing by Lisa Shumaker" (blind10).
+_CREDIT_NAMES_RE = re.compile(
+    rf"\b(?P<credit>(?:Additional\s+)?[Rr]eporting|Editing|Writing|Compiled|Produced)\s+by\s+"
+    rf"(?P<names>{_NAME}(?:[ \t]+{_NAME}){{1,2}}(?:(?:,[ \t]+|[ \t]+and[ \t]+){_NAME}(?:[ \t]+{_NAME}){{1,2}})*)")
+#: "Mohamed El-Mouloud, spokesman for the separatists": two to four name words, a comma and a role noun in lower
+#: case (a modifier or two before it) followed by "for", "of", "to" or "at" — a title in apposition without an
+#: article (blind10); "Alexander Díaz Mendoza, alias “…”": a name before its alias.
+_NAME_COMMA_ROLE_FOR_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_GLUED_PARTICLE})?{_NAME}){{1,3}}),[ \t]+"
+    rf"(?:(?:[a-z]+[ \t]+){{0,2}}(?P<role>(?:{_ROLE_ALT}))[ \t]+(?:for|of|to|at)[ \t]|(?P<alias>alias|aka)[ \t])")
 #: "Source: Yurii Ihnat, Spokesperson of the Air Forces Command": two to four name words, a comma and a title
 #: written with a capital (up to two capitalised words before it) — a person's official title in apposition, as
 #: official statements and foreign outlets write it without an article (blind9).
@@ -656,6 +686,15 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    for m in _CREDIT_NAMES_RE.finditer(text):  # "(Reporting by Reuters; Editing by Lisa Shumaker)" (blind10)
+        for k in re.finditer(rf"{_NAME}(?:[ \t]+{_NAME}){{1,2}}", m.group("names")):
+            name = char_span(doc, m.start("names") + k.start(), m.start("names") + k.end())
+            if name is not None and not bad_name(name):
+                add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("credit").lower())
+    for m in _NAME_COMMA_ROLE_FOR_RE.finditer(text):  # "Mohamed El-Mouloud, spokesman for the separatists"
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name) and (m.group("alias") or m.group("role").lower() in _ROLE_SET):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, (m.group("role") or "").lower() or None)
     for m in _NAME_COMMA_TITLE_RE.finditer(text):  # "Yurii Ihnat, Spokesperson of the Air Forces Command"
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name) and m.group("role").lower() in _ROLE_SET:
@@ -671,6 +710,9 @@ def people(doc: Doc) -> Doc:
         verb = _token_at(doc, m.start())
         if verb is None:
             continue
+        if verb >= 2 and doc[verb - 1].lower_ in ("has", "had", "have") and (
+                doc[verb - 2].is_title or (doc[verb - 2].is_upper and doc[verb - 2].is_alpha)):
+            verb -= 1  # "The IAF has said" (blind10): the name ends before the auxiliary
         first = verb
         while first > 0 and verb - first < 3:
             prev = doc[first - 1]
@@ -680,6 +722,10 @@ def people(doc: Doc) -> Doc:
             if _particle_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1]:
                 first -= 2  # "al-Maliki confirmed": the article is part of the name
                 continue
+            if first == verb and not mask[prev.i] and prev.i not in taken and prev.is_upper and prev.is_alpha \
+                    and 2 <= len(prev) <= 6:
+                first -= 1  # "The IAF has said" (blind10): an acronym no list holds speaks as a body
+                break
             if mask[prev.i] or prev.i in taken or not prev.is_title or prev.text in NOT_NAMES \
                     or not NAME_TOKEN.match(prev.text) or prev.lower_ in DEMONYMS or prev.text in ORG_HEADS:
                 break
@@ -971,8 +1017,9 @@ def attribution(doc: Doc) -> Doc:
         j = i
         while j < len(doc) and j - i < 12:
             t = doc[j]
-            if t.text in CUE_STOP_PUNCT or (t.lower_ in CLAUSE_STOPS and t.lower_ != "and") or "\n" in t.text:
-                break
+            if t.text in CUE_STOP_PUNCT or (t.lower_ in CLAUSE_STOPS and t.lower_ != "and") or "\n" in t.text \
+                    or (j > i and t.lower_ in _NO_SOURCE_PREPOSITIONS):
+                break  # "claimed by the militia against Israel" (blind10): the source ends before "against"
             j += 1
         if j == i:
             continue
@@ -985,6 +1032,8 @@ def attribution(doc: Doc) -> Doc:
             continue  # "according to their information": the source is named elsewhere
         if any(t.lower_ in NORM_NOUNS for t in claimant):
             continue  # "flew according to a pre-filed flight plan": in keeping with, not a source
+        if m.group(1).lower() == "citing" and claimant[-1].lower_ in _REASON_NOUNS:
+            continue  # "refused to reveal the location citing security concerns" (blind10): a reason, no source
         if m.group(1).lower().endswith("claimed by") and any(
                 t.lower_ in _TERRITORIAL_PARTICIPLES for t in doc[max(0, cue.start - 6):cue.start]):
             continue  # "the Paracel Islands, controlled by China but also claimed by Vietnam": a claim to land
@@ -1007,6 +1056,8 @@ def attribution(doc: Doc) -> Doc:
         verb_end = i + 2 if cue == "became aware" else i + 1
         if i > 0 and doc[i - 1].lower_ in _PASSIVE_BE and cue not in ("became aware",):
             continue  # "were reported killed": a passive without its agent ("reported by" is a cue above)
+        if cue in _ADJECTIVAL_VERBS and (i == 0 or doc[i - 1].lower_ in _DETERMINERS):
+            continue  # "one of the alleged pilots", "the admitted breach": an adjective, no statement
         source_after = _source_after(doc, i)
         if source_after is not None:  # "…lost their lives, said one of the humanitarian workers": the speaker
             span = Span(doc, i, source_after.end, label="ATTRIBUTION")  # follows; no subject before the comma
@@ -1972,15 +2023,20 @@ def _aircraft_named_by(doc: Doc, t: Token) -> dict[str, Any] | None:
 def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
     """Whether lower-case words from token j run, within four words, into an aircraft noun or an aircraft entity (a
     nationality or a maker's name right before the aircraft may stand among them)."""
-    for k in range(j + 1, min(j + 5, len(doc))):
+    k, words = j + 1, 0
+    while k < len(doc) and words < 4:
         ent = ents_by_start.get(k)
         if doc[k].lower_ in AIRCRAFT_NOUNS or (ent is not None and ent.label_ == "AIRCRAFT"):
             return True
-        if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")) and not _nationality(doc[k]) \
+        if ent is not None and ent.label_ == "ORG" and words < 3:
+            k, words = ent.end, words + 1  # "two hulking US Air Force Boeing C-17A … planes" (blind10): the operator
+            continue
+        if not ((doc[k].is_lower and doc[k].is_alpha) or doc[k].text == "-") and not _nationality(doc[k]) \
                 and not (doc[k].is_title and doc[k].is_alpha and k + 1 < len(doc) and (
                     k + 1 in ents_by_start and ents_by_start[k + 1].label_ == "AIRCRAFT")):
             return False  # "two suspected Russian aircraft": a nationality among the adjectives; "state owned
-            # Sukhoi Su-27 fighter jets": the maker before the designation
+            # Sukhoi Su-27 fighter jets": the maker before the designation; "nimble French-origin Mirage-2000s"
+        k, words = k + 1, words + (doc[k].text != "-")
     return False
 
 

@@ -176,6 +176,13 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
         if not phrase or not phrase.strip():
             return
         forms = variants(phrase)
+        rest = _LEADING.sub("", phrase.strip())
+        if label == "ORG" and rest != phrase.strip() and " " not in rest and rest[:1].isupper() \
+                and _english_word(rest):
+            # "the Alliance" (NATO): "Alliance" as written, and "the alliance" in lower case; "a US-Caribbean
+            # security alliance" is none (blind10)
+            proper = True
+            add(label, key, phrase.strip().lower())
         cased_alias = (_is_cased(forms[0]) or (proper and _english_word(forms[0]))) if forms else False
         for form in forms:
             plural = form.endswith("s") and form[:-1] in forms
