@@ -120,7 +120,17 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "mentioned", "estimated", "identified", "warned", "insisted", "explained", "reveals",
                        "estimates", "responded", "responds", "replied", "declared", "disclosed", "asserted",
                        "states", "announces", "notes", "emphasised", "emphasized", "stressed", "protested",
-                       "claim", "quoted", "maintains", "maintained", "accused", "accuses"})
+                       "claim", "quoted", "maintains", "maintained", "accused", "accuses",
+                       # only before "that" (see THAT_SAY_VERBS)
+                       "maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned", "argue",
+                       "argues", "argued", "contend", "contends", "contended"})
+#: Verbs that report speech only before "that" (an adverb may come between): "experts maintain that …", "officials
+#: emphasize that …", "Belousov cautioned that …" — not "RAF crews maintain a constant watch", "pilots stress the
+#: airframe" (blind11).
+THAT_SAY_VERBS = frozenset({"maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned",
+                            "argue", "argues", "argued", "contend", "contends", "contended"})
+#: "Finland responded to the sighting by scrambling two Hornets": a reaction, not a statement (blind11).
+_REACTION_VERBS = frozenset({"responded", "responds"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -146,13 +156,18 @@ _INSTITUTION_NOUNS = frozenset({"military", "government", "ministry", "army", "n
                                 "defense", "foreign", "coast"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
-                         "then", "first", "publicly", "separately", "earlier", "further", "again"})
+                         "then", "first", "publicly", "separately", "earlier", "further", "again",
+                         # "Andrei Belousov recently cautioned that" (blind11)
+                         "recently", "repeatedly", "reportedly", "officially", "privately", "already",
+                         "initially", "subsequently", "openly", "explicitly", "firmly", "strongly"})
 #: What "according to" means "in keeping with" before: "according to a flight plan", "according to the rules".
 NORM_NOUNS = frozenset({"plan", "plans", "schedule", "rules", "rule", "procedure", "procedures", "norms", "law",
                         "laws", "regulations", "standards", "protocol", "protocols", "instructions", "script",
                         # "per Article 5 of the treaty", "per the Minsk agreement" (blind8's "per" cue)
                         "article", "agreement", "agreements", "treaty", "treaties", "resolution", "convention",
-                        "accord", "accords", "doctrine", "guidelines", "mandate"})
+                        "accord", "accords", "doctrine", "guidelines", "mandate",
+                        # "according to the shifts and the modalities established by NATO" (blind11)
+                        "shifts", "shift", "modalities", "timetable", "rota", "rotation", "arrangements"})
 #: The verb "be" before a say-verb makes it passive: "dozens of people were reported killed" names no source.
 _PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: Words that start a claimant phrase by pointing back ("according to their information"): not a claimant.
@@ -185,6 +200,7 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        # a preposition opening a sentence ("Outside Troms region, the aircraft were shadowed")
                        "Outside", "Inside", "Near", "Off", "Across", "Along", "Around", "Beyond", "Amid", "Within",
                        "Toward", "Towards",
+                       "By",  # a byline's "By Capt. Rachel N Salpietra" (blind11)
                        *(w.capitalize() for w in NUMBER_WORDS if " " not in w and len(w) > 2)})
 
 
@@ -284,9 +300,22 @@ class _DocView:
         if self._say is None:
             # a say-verb is written in lower case; "United States", "Notes" are not one
             self._say = sorted([m for m in [*finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES),
-                                            *_NAMING_RE.finditer(self.text)] if m.group(0)[:1].islower()],
+                                            *_NAMING_RE.finditer(self.text)]
+                                if m.group(0)[:1].islower() and _reports_here(m, self.text)],
                                key=lambda m: m.start())
         return self._say
+
+
+_AFTER_THAT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?that\b")
+_AFTER_REACTION = re.compile(r"\s+to\b")
+
+
+def _reports_here(m: re.Match[str], text: str) -> bool:
+    """A say-verb that reports only before "that" does so here; "responded to <something>" is a reaction."""
+    word = m.group(0).lower()
+    if word in THAT_SAY_VERBS:
+        return bool(_AFTER_THAT_VERB.match(text, m.end()))
+    return word not in _REACTION_VERBS or not _AFTER_REACTION.match(text, m.end())
 
 
 def _view(doc: Doc) -> _DocView:
@@ -511,7 +540,7 @@ _GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
 #: A nickname in quotes between the names ("Ferdinand “Bongbong” Marcos Jr.", blind9).
 _NICKNAME = r"[“\"][A-Z][^\W\d_]+[”\"][ \t]+"
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.?[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
@@ -523,7 +552,7 @@ _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Securit
 #: initials (blind9).
 _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*(?:[ \t]+\([A-Z]{{2,6}}\))?"
-    rf"[ \t]+(?P<name>(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
+    rf"[ \t]+(?P<name>(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-]|\.\w)"  # not "… Salpietra U" of "U.S."
 )
 #: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
 #: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
@@ -545,6 +574,11 @@ _ROLE_COMMA_APPOSITION_RE = re.compile(
 _NAME_COMMA_TITLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+(?:[A-Z][\w-]+[ \t]+){{0,2}}"
     rf"(?P<role>[A-Z][a-z]+)(?=[ \t]+of[ \t]|,)")
+#: "According to Anders Gustafsson, head of the Swedish contingent": a name after "according to" with its role in
+#: apposition, with or without an article (blind11; "According to Planet Labs, the jets …" names no role).
+_ACCORDING_TO_NAME_RE = re.compile(
+    rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<name>{_NAME}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME}){{1,3}}),[ \t]+"
+    rf"(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
 _NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
@@ -568,7 +602,8 @@ def _after_inner_role(doc: Doc, name: Span) -> Span:
 #: Words of a minister's portfolio ("for Defence", "for Foreign Affairs", "for Home Affairs").
 _PORTFOLIO_WORDS = frozenset({"defence", "defense", "foreign", "affairs", "home", "transport", "health", "trade",
                               "justice", "energy", "industry", "veterans", "interior", "armed", "forces", "europe",
-                              "international", "development", "the", "and", "economy", "finance", "war"})
+                              "international", "development", "the", "and", "economy", "finance", "war",
+                              "procurement"})
 
 
 def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
@@ -656,6 +691,10 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    for m in _ACCORDING_TO_NAME_RE.finditer(text):  # "According to Anders Gustafsson, head of the …" (blind11)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
     for m in _NAME_COMMA_TITLE_RE.finditer(text):  # "Yurii Ihnat, Spokesperson of the Air Forces Command"
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name) and m.group("role").lower() in _ROLE_SET:
