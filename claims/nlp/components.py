@@ -995,6 +995,63 @@ _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by",
                                              "described", "branded", "labelled", "labeled")))
 
 
+def _source_item_end(doc: Doc, start: int) -> int | None:
+    """The end of one source in a list: one to four words ending in a source noun or a name, no past-tense verb
+    ("flight-tracking data", "Norwegian military"; not "landed in Poland", "the jets flew north")."""
+    end = start
+    while end < len(doc) and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
+            and doc[end].lower_ not in ("and", "that", "which", "who"):
+        end += 1
+    if end == start or end - start > 4 or any(t.lower_.endswith("ed") and "-" not in t.text for t in doc[start:end]):
+        return None
+    last = doc[end - 1]
+    return end if last.lower_ in SOURCE_NOUNS or last.is_title or last.is_upper else None
+
+
+def _sources_list_end(doc: Doc, cue: int, j: int) -> int:
+    """Where a list of sources after a closing "…, according to" ends: past ", <item>" runs that close with
+    "(,) and <item>" at the sentence's end; otherwise where the first item ended (blind11). An "According to X,"
+    opening a sentence is followed by its clause, never by a list."""
+    if cue == 0 or doc[cue].is_sent_start or doc[cue - 1].text != ",":
+        return j
+    k, n = j, len(doc)
+    while k < n and doc[k].text == ",":
+        start = k + 1 + (k + 1 < n and doc[k + 1].lower_ == "and")
+        end = _source_item_end(doc, start)
+        if end is None:
+            return j
+        if end < n and doc[end].lower_ == "and":  # "…, satellite images and Polish officials."
+            end = _source_item_end(doc, end + 1)
+            if end is None:
+                return j
+        if end >= n or doc[end].text in (".", "!", "?") or "\n" in doc[end].text:
+            return end if "and" in {t.lower_ for t in doc[j:end]} else j  # a list closes with "and"
+        k = end
+    return j
+    ends = (".", "!", "?")
+    while k < n and doc[k].text == ",":
+        final = k + 1 < n and doc[k + 1].lower_ == "and"
+        start = k + 1 + final
+        end = start
+        while end < n and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
+                and doc[end].lower_ not in ("and", "that", "which", "who"):
+            end += 1
+        if end == start or end - start > 4:
+            return j
+        if final:
+            return end if end >= n or doc[end].text in ends or "\n" in doc[end].text else j
+        if end < n and doc[end].lower_ == "and":
+            k = end - 1
+            final_end = end + 1
+            stop = final_end
+            while stop < n and stop - final_end < 5 and (doc[stop].is_alpha or "-" in doc[stop].text):
+                stop += 1
+            return stop if stop > final_end and (stop >= n or doc[stop].text in ends or "\n" in doc[stop].text) \
+                else j
+        k = end
+    return j
+
+
 @Language.component("fc_attribution")
 def attribution(doc: Doc) -> Doc:
     """Who a statement is attributed to: "according to three US officials", "CNN reported", "Homan said"."""
@@ -1015,6 +1072,7 @@ def attribution(doc: Doc) -> Doc:
             j += 1
         if j == i:
             continue
+        j = _sources_list_end(doc, cue.start, j)  # "according to satellite imagery, …, and Norwegian military"
         named = next((e for e in current_ents(doc) if e.start == i and e.end > j and e.label_ in ("PERSON", "ORG")),
                      None)
         j = named.end if named is not None else j  # "by President Ferdinand “Bongbong” Marcos Jr.": the whole name
@@ -1099,6 +1157,12 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
+        speaker = _speaker_for_a_body(doc, subject_end)
+        if speaker is not None:
+            span = Span(doc, speaker, verb_end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": doc[speaker:subject_end].text, "cue": cue})
+            found.append(span)
+            continue
         j = subject_end - 1
         if j >= 0 and doc[j].lower_ not in SOURCE_NOUNS and doc[j].lower_ not in _ROLE_SET:
             j = _source_before_participle(doc, i)  # "Plane spotters monitoring the skies … said"
@@ -1134,6 +1198,7 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
     found += _observers(doc, view, ending, found)
     found += _speakers_of_participles(doc, speakers, found)
+    found += _sources_with_participles(doc, view)
     found += _namings_without_quotes(doc, ending, found)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
@@ -1202,6 +1267,23 @@ def _names_its_object(doc: Doc, verb: int) -> bool:
 #: destabilising", "China toughened its language, warning that …").
 SAYING_PARTICIPLES = frozenset({"saying", "adding", "warning", "noting", "stressing", "insisting", "arguing",
                                 "stating", "explaining", "declaring", "asserting"})
+#: "…, with experts warning of …", "with officials saying …": a source noun after "with" and before a saying
+#: participle speaks (an absolute clause; blind11). Up to two modifiers before the noun ("Western diplomats").
+_WITH_SOURCE_NOUNS = "|".join(sorted(SOURCE_NOUNS | {"residents", "witnesses", "critics"}))
+_WITH_SOURCES = re.compile(rf"\bwith\s+(?P<source>(?:[\w-]+\s+){{0,2}}?(?:{_WITH_SOURCE_NOUNS}))\s+"
+                           rf"(?:{'|'.join(sorted(SAYING_PARTICIPLES))})\b")
+
+
+def _sources_with_participles(doc: Doc, view: _DocView) -> list[Span]:
+    out = []
+    for m in _WITH_SOURCES.finditer(view.text):
+        span = char_span(doc, m.start(), m.end())
+        source = char_span(doc, m.start("source"), m.end("source"))
+        if span is not None and source is not None and source[0].lower_ not in ANAPHORIC:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": source.text, "cue": span[-1].lower_})
+            out.append(span)
+    return out
 
 
 _NOT_SAYING_BEFORE = frozenset({"a", "an", "the", "without", "by", "early", "advance", "no", "any"})
@@ -1310,6 +1392,24 @@ def _subject_of_coordinated_verb(doc: Doc, verb: int, speakers: list[Span]) -> S
     if any(t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS or t.text in (";", ".") for t in between):
         return None
     return named[0]
+
+
+_SPEAKERS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials",
+                           "source", "sources"})
+
+
+def _speaker_for_a_body(doc: Doc, subject_end: int) -> int | None:
+    """"A spokesperson for Norway’s armed forces’ operational headquarters told …": the speaker of a body named in
+    lower case after "for", up to eight words back, within the clause (blind11)."""
+    for k in range(subject_end - 2, max(-1, subject_end - 10), -1):
+        t = doc[k]
+        if t.is_sent_start and k < subject_end - 2 and t.lower_ not in _SPEAKERS_FOR and t.lower_ not in ("a", "the"):
+            return None
+        if (t.is_punct and t.text not in ("’", "'")) or t.lower_ in CLAUSE_STOPS:
+            return None
+        if t.lower_ in _SPEAKERS_FOR and doc[k + 1].lower_ == "for":
+            return k
+    return None
 
 
 def _source_before_participle(doc: Doc, verb: int) -> int | None:

@@ -306,6 +306,22 @@ class _Names:
         key = span.id_
         return self.vocabulary.organisation_by_slug.get(key.split(":", 1)[1]) if key.startswith("org:") else None
 
+    def _towns_by_shape(self, doc: Doc, text: str, held: set[int], made: list[Span]) -> list[Span]:
+        """Towns no list holds, by what follows them (blind11): a country in brackets ("based in Uedem (Germany)")
+        and a distance with a bearing ("Loviisa, located about 56 miles east of Helsinki")."""
+        out = []
+        for m in [*_TOWN_COUNTRY_BRACKET.finditer(text), *_TOWN_BY_DISTANCE.finditer(text)]:
+            if m.re is _TOWN_COUNTRY_BRACKET and not any(
+                    r.kind == "country" for r in self._regions_by_name().get(m.group("country").lower(), {}).values()):
+                continue
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is None or any(i in held for i in range(span.start, span.end)) \
+                    or any(o.start < span.end and span.start < o.end for o in made) \
+                    or any(t.text in NOT_NAMES or t.text in ORG_HEADS or t.lower_ in DEMONYMS for t in span):
+                continue
+            out.append(self._place(doc, span.start, span.end, "city"))
+        return out
+
     def _regional_adjectives_before(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A region's one-word alias used as an adjective (the vocabulary's "Baltic" for the Baltic Sea) is the sea
         only on its own (blind11): before "Air Policing" it names a NATO mission (no place); before "Republics",
@@ -997,6 +1013,7 @@ class _Names:
                     and not any(t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in COMPASS_WORDS
                                 or t.text in ORG_HEADS for t in span):
                 out.append(self._place(doc, span.start, span.end, "feature"))
+        out += self._towns_by_shape(doc, text, held, out)
         for m in _TOWN_BEFORE_BEARING.finditer(text):  # "in Hiwane, south of Tigray's capital Mekele"
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
@@ -1703,6 +1720,15 @@ _NAME_AFTER_BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwes
 _NAME_OVERFLOWN = re.compile(r"\b(?:flew|flown|flying|flies|overflew)\s+(?:\w+\s+)?over\s+"
                              r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
 #: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
+#: "based in Uedem (Germany)": a name and a country in brackets (checked against the vocabulary's countries).
+_TOWN_COUNTRY_BRACKET = re.compile(r"\b(?:in|at|near|from|over|of)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+"
+                                   r"\((?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)")
+#: "Loviisa, located about 56 miles east of Helsinki", "Hamina, some 20 km west of the border": a name placed by a
+#: distance and a bearing from somewhere.
+_TOWN_BY_DISTANCE = re.compile(r"\b(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+),\s+(?:(?:located|situated|lying)\s+)?"
+                               r"(?:(?:about|some|around|roughly|approximately|nearly|just)\s+)?\d[\d,.]*\s*"
+                               r"(?:km|kilometres|kilometers|miles|mi)\s+(?:north|south|east|west|northeast|northwest|"
+                               r"southeast|southwest)\s+of\b")
 _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
                                   r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
                                   r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")

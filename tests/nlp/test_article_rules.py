@@ -628,3 +628,85 @@ def test_a_news_agencys_short_name_after_it(text, org):
 def test_a_countrys_possessive_is_no_part_of_a_flight_information_region(text):
     places = _labelled(text, "PLACE")
     assert any(p.endswith(("Flight Information Region", "FIR")) and "’s" not in p and "'s" not in p for p in places)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Tensions rose, with analysts warning of a new arms race.", "analysts"),
+    ("The jets flew again, with officials saying the flights were routine.", "officials"),
+    ("Drones crossed the border, with residents saying they heard explosions.", "residents"),
+    ("The bombers returned, with Western diplomats warning of escalation.", "Western diplomats"),
+    ("The flights resumed, with experts noting a rise in jamming.", "experts"),
+])
+def test_a_source_after_with_and_before_a_saying_participle(text, claimant):
+    assert claimant in _claimants(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plane landed with its warning lights on.",
+    "The pilots flew with early warning radars switched off.",
+])
+def test_with_and_a_warning_that_names_no_source(text):
+    assert _claimants(text) == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The P-8s flew from Norway, according to satellite imagery, flight-tracking data, and Norwegian military.",
+     "Norwegian military"),
+    ("The P-8 flew near Kaliningrad, according to flight data, satellite images and Polish officials.",
+     "Polish officials"),
+    ("Two Il-20s flew past Gotland, according to radar data and Swedish officials.", "Swedish officials"),
+])
+def test_every_source_of_a_list_after_according_to(text, source):
+    assert any(source in c for c in _claimants(text))
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("According to the ministry, the jets flew north and landed.", "the ministry"),
+    ("The jets flew, according to the ministry, and landed in Poland.", "the ministry"),
+])
+def test_a_clause_after_according_to_is_no_source(text, claimant):
+    assert _claimants(text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("A spokesperson for Norway’s armed forces’ operational headquarters told Dagbladet that the jets flew.",
+     "spokesperson for Norway’s armed forces’ operational headquarters"),
+    ("A spokeswoman for Sweden's armed forces told TT the bombers turned back.",
+     "spokeswoman for Sweden's armed forces"),
+    ("A representative for the country's air defence command said two jets took off.",
+     "representative for the country's air defence command"),
+])
+def test_a_speaker_for_a_body_named_in_lower_case(text, claimant):
+    assert claimant in _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The scramble was ordered by the CAOC based in Uedem (Germany) on Monday.", "Uedem"),
+    ("The jets landed in Ronneby (Sweden) on Monday.", "Ronneby"),
+    ("Drones were seen over Kalundborg (Denmark) on Friday.", "Kalundborg"),
+    ("The radar at Skrunda (Latvia) tracked the Il-20.", "Skrunda"),
+])
+def test_a_town_with_its_country_in_brackets(world, text, town):
+    world_countries = dataclasses.replace(world, version="test-blind11-countries", regions=(
+        *world.regions, *(RegionEntry(n.lower(), n, "country") for n in ("Germany", "Sweden", "Denmark", "Latvia"))))
+    assert _labelled(text, "PLACE", world_countries)[town]["kind"] == "city"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The incident occurred in the vicinity of Loviisa, located about 56 miles east of Helsinki.", "Loviisa"),
+    ("The drone fell near Hamina, some 20 km west of the border.", "Hamina"),
+    ("Jets took off from Ørland, about 60 kilometres west of Trondheim.", "Ørland"),
+    ("The Il-20 passed Liepaja, roughly 30 miles north of the Lithuanian coast.", "Liepaja"),
+])
+def test_a_town_placed_by_a_distance_and_a_bearing(text, town):
+    assert _labelled(text, "PLACE")[town]["kind"] == "city"
+
+
+@pytest.mark.parametrize("text", [
+    "The Joint Staff (Japan) said two jets were scrambled.",
+    "Officials, about 20 km north of the base, watched the jets.",
+])
+def test_no_town_from_a_bodys_country_or_a_common_word(world, text):
+    world_countries = dataclasses.replace(world, version="test-blind11-countries", regions=(
+        *world.regions, *(RegionEntry(n.lower(), n, "country") for n in ("Germany", "Sweden", "Denmark", "Latvia"))))
+    assert not [v for v in _labelled(text, "PLACE", world_countries).values() if v.get("kind") == "city"]
