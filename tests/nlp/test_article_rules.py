@@ -680,16 +680,20 @@ def test_a_speaker_for_a_body_named_in_lower_case(text, claimant):
     assert claimant in _claimants(text)
 
 
+@pytest.fixture(scope="module")
+def countries(world) -> Vocabulary:
+    return dataclasses.replace(world, version="test-blind11-countries", regions=(
+        *world.regions, *(RegionEntry(n.lower(), n, "country") for n in ("Germany", "Sweden", "Denmark", "Latvia"))))
+
+
 @pytest.mark.parametrize(("text", "town"), [
     ("The scramble was ordered by the CAOC based in Uedem (Germany) on Monday.", "Uedem"),
     ("The jets landed in Ronneby (Sweden) on Monday.", "Ronneby"),
     ("Drones were seen over Kalundborg (Denmark) on Friday.", "Kalundborg"),
     ("The radar at Skrunda (Latvia) tracked the Il-20.", "Skrunda"),
 ])
-def test_a_town_with_its_country_in_brackets(world, text, town):
-    world_countries = dataclasses.replace(world, version="test-blind11-countries", regions=(
-        *world.regions, *(RegionEntry(n.lower(), n, "country") for n in ("Germany", "Sweden", "Denmark", "Latvia"))))
-    assert _labelled(text, "PLACE", world_countries)[town]["kind"] == "city"
+def test_a_town_with_its_country_in_brackets(countries, text, town):
+    assert _labelled(text, "PLACE", countries)[town]["kind"] == "city"
 
 
 @pytest.mark.parametrize(("text", "town"), [
@@ -706,7 +710,5 @@ def test_a_town_placed_by_a_distance_and_a_bearing(text, town):
     "The Joint Staff (Japan) said two jets were scrambled.",
     "Officials, about 20 km north of the base, watched the jets.",
 ])
-def test_no_town_from_a_bodys_country_or_a_common_word(world, text):
-    world_countries = dataclasses.replace(world, version="test-blind11-countries", regions=(
-        *world.regions, *(RegionEntry(n.lower(), n, "country") for n in ("Germany", "Sweden", "Denmark", "Latvia"))))
-    assert not [v for v in _labelled(text, "PLACE", world_countries).values() if v.get("kind") == "city"]
+def test_no_town_from_a_bodys_country_or_a_common_word(countries, text):
+    assert not [v for v in _labelled(text, "PLACE", countries).values() if v.get("kind") == "city"]
