@@ -712,3 +712,29 @@ def test_a_town_placed_by_a_distance_and_a_bearing(text, town):
 ])
 def test_no_town_from_a_bodys_country_or_a_common_word(countries, text):
     assert not [v for v in _labelled(text, "PLACE", countries).values() if v.get("kind") == "city"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Henrik Berg, spokesperson for the Norwegian Armed Forces, informed the media that two Tu-95s flew past.",
+     "Henrik Berg"),
+    ("The ministry informed reporters that the jets were Russian.", "The ministry"),
+    ("The minister assured lawmakers that the jets were ready.", "The minister"),
+    ("NATO officials reminded journalists that the flights were routine.", "NATO officials"),
+    ("The air force informs the public that two jets will take off.", "air force"),
+])
+def test_a_verb_of_informing_reports_before_its_object_and_that(text, claimant):
+    assert any(claimant in c for c in _claimants(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The radar informed the crew of the threat.",
+    "The pilots were assured of support.",
+    "The tanker reminded them of home.",
+])
+def test_a_verb_of_informing_without_that_reports_nothing(text):
+    assert _claimants(text) == []
+
+
+def test_a_notice_to_a_named_country_is_no_public_statement():
+    assert "Chinese military" not in _claimants(
+        "Seoul said in a statement the Chinese military had informed South Korea that its planes were training.")
