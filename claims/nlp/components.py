@@ -1083,6 +1083,8 @@ def attribution(doc: Doc) -> Doc:
         if j == i:
             continue
         j = _sources_list_end(doc, cue.start, j)  # "according to satellite imagery, …, and Norwegian military"
+        if doc[i].text.startswith("@") and len(doc[i]) > 3:
+            j = i + 1  # "reported by @GDarkconrad on Monday": the account alone
         named = next((e for e in current_ents(doc) if e.start == i and e.end > j and e.label_ in ("PERSON", "ORG")),
                      None)
         j = named.end if named is not None else j  # "by President Ferdinand “Bongbong” Marcos Jr.": the whole name
@@ -1209,6 +1211,7 @@ def attribution(doc: Doc) -> Doc:
     found += _observers(doc, view, ending, found)
     found += _speakers_of_participles(doc, speakers, found)
     found += _sources_with_participles(doc, view)
+    found += _accounts_after_by(doc, view)
     found += _namings_without_quotes(doc, ending, found)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
@@ -1282,6 +1285,27 @@ SAYING_PARTICIPLES = frozenset({"saying", "adding", "warning", "noting", "stress
 _WITH_SOURCE_NOUNS = "|".join(sorted(SOURCE_NOUNS | {"residents", "witnesses", "critics"}))
 _WITH_SOURCES = re.compile(rf"\bwith\s+(?P<source>(?:[\w-]+\s+){{0,2}}?(?:{_WITH_SOURCE_NOUNS}))\s+"
                            rf"(?:{'|'.join(sorted(SAYING_PARTICIPLES))})\b")
+
+
+#: "as reported on X by @AirSpecInt", "shared on Telegram by @MilRadarRu": an account that published what the text
+#: reports (the platform between the verb and "by"); "@Osinttechnical posted …": an account before a say-verb. A
+#: handle is a source, not an organisation (it may be one person's; blind11's pass, seen on an unscored report).
+_ACCOUNT_NAME = r"(?<![\w.])(?P<name>@[A-Za-z]\w{2,})"
+_BY_ACCOUNT = re.compile(r"\b(?:reported|posted|shared|published|flagged|spotted|first\s+seen)\s+"
+                         rf"(?:on\s+(?:X|Twitter|Telegram|Bluesky|Facebook|Instagram)\s+)?by\s+{_ACCOUNT_NAME}")
+_ACCOUNT_SAYS = re.compile(rf"{_ACCOUNT_NAME}\s+(?:said|says|posted|posts|wrote|writes|reported|reports|tweeted|"
+                           r"shared|shares|noted|notes)\b")
+
+
+def _accounts_after_by(doc: Doc, view: _DocView) -> list[Span]:
+    out = []
+    for m in [*_BY_ACCOUNT.finditer(view.text), *_ACCOUNT_SAYS.finditer(view.text)]:
+        span = char_span(doc, m.start(), m.end("name"))
+        if span is not None:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": m.group("name"), "cue": "by"})
+            out.append(span)
+    return out
 
 
 def _sources_with_participles(doc: Doc, view: _DocView) -> list[Span]:

@@ -738,3 +738,18 @@ def test_a_verb_of_informing_without_that_reports_nothing(text):
 def test_a_notice_to_a_named_country_is_no_public_statement():
     assert "Chinese military" not in _claimants(
         "Seoul said in a statement the Chinese military had informed South Korea that its planes were training.")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The drone was spotted over the Black Sea, as reported on X by @SkyWatcher.", "@SkyWatcher"),
+    ("The flight was first reported by @GDarkTracker on Monday.", "@GDarkTracker"),
+    ("@OsintAnalyst posted satellite images of the base.", "@OsintAnalyst"),
+    ("The open-source analyst @Aurora_Watch said the jets were Russian.", "@Aurora_Watch"),
+    ("The track was shared on Telegram by @MilRadarRu on Friday.", "@MilRadarRu"),
+])
+def test_an_account_handle_is_a_source(text, claimant):
+    assert claimant in _claimants(text)
+
+
+def test_an_email_address_is_no_account():
+    assert _claimants("Write to press@mod.example said the notice.") == []
