@@ -127,11 +127,26 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        # Sánchez, however, blamed the downing on …", "Maduro has alleged the US is …", blind10)
                        "blamed", "blames", "lamented", "laments", "alleged", "alleges", "denounced", "denounces",
                        "complained", "complains", "argued", "argues", "conceded", "concedes", "admitted",
-                       "admits"})
+                       "admits",
+                       # only before "that" (see THAT_SAY_VERBS)
+                       "maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned", "argue",
+                       "contend", "contends", "contended",
+                       # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
+                       "informed", "informs", "assured", "assures", "reminded", "reminds"})
 #: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
 _ADJECTIVAL_VERBS = frozenset({"alleged", "admitted", "conceded", "lamented"})
 _DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those", "our",
                           "my", "your", "that", "any", "some", "every", "each"})
+#: Verbs that report speech only before "that" (an adverb may come between): "experts maintain that …", "officials
+#: emphasize that …", "Belousov cautioned that …" — not "RAF crews maintain a constant watch", "pilots stress the
+#: airframe" (blind11).
+THAT_SAY_VERBS = frozenset({"maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned",
+                            "argue", "contend", "contends", "contended"})  # "argued", "argues": any (blind10)
+#: Verbs of informing that report before an object and "that": "informed the media that …", "assured lawmakers
+#: that …" — not "the radar informed the crew of the threat" (blind11's pass, seen on an unscored report).
+OBJECT_THAT_SAY_VERBS = frozenset({"informed", "informs", "assured", "assures", "reminded", "reminds"})
+#: "Finland responded to the sighting by scrambling two Hornets": a reaction, not a statement (blind11).
+_REACTION_VERBS = frozenset({"responded", "responds"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                           "analyst", "analysts", "officer", "officers", "expert", "experts", "data", "records",
                           "report", "statement", "researchers", "researcher", "trackers", "tracker", "people",
@@ -157,13 +172,18 @@ _INSTITUTION_NOUNS = frozenset({"military", "government", "ministry", "army", "n
                                 "defense", "foreign", "coast"})
 #: Words skipped between a subject and its say-verb ("the defence secretary has revealed").
 AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "been",
-                         "then", "first", "publicly", "separately", "earlier", "further", "again"})
+                         "then", "first", "publicly", "separately", "earlier", "further", "again",
+                         # "Andrei Belousov recently cautioned that" (blind11)
+                         "recently", "repeatedly", "reportedly", "officially", "privately", "already",
+                         "initially", "subsequently", "openly", "explicitly", "firmly", "strongly"})
 #: What "according to" means "in keeping with" before: "according to a flight plan", "according to the rules".
 NORM_NOUNS = frozenset({"plan", "plans", "schedule", "rules", "rule", "procedure", "procedures", "norms", "law",
                         "laws", "regulations", "standards", "protocol", "protocols", "instructions", "script",
                         # "per Article 5 of the treaty", "per the Minsk agreement" (blind8's "per" cue)
                         "article", "agreement", "agreements", "treaty", "treaties", "resolution", "convention",
-                        "accord", "accords", "doctrine", "guidelines", "mandate"})
+                        "accord", "accords", "doctrine", "guidelines", "mandate",
+                        # "according to the shifts and the modalities established by NATO" (blind11)
+                        "shifts", "shift", "modalities", "timetable", "rota", "rotation", "arrangements"})
 #: Prepositions that end the source after a cue ("claimed by the militia against Israel", blind10).
 _NO_SOURCE_PREPOSITIONS = frozenset({"against", "toward", "towards", "since", "during", "amid", "despite"})
 #: What "citing" names when it gives a reason, not a source ("citing security concerns", blind10).
@@ -201,6 +221,7 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        # a preposition opening a sentence ("Outside Troms region, the aircraft were shadowed")
                        "Outside", "Inside", "Near", "Off", "Across", "Along", "Around", "Beyond", "Amid", "Within",
                        "Toward", "Towards",
+                       "By",  # a byline's "By Capt. Rachel N Salpietra" (blind11)
                        *(w.capitalize() for w in NUMBER_WORDS if " " not in w and len(w) > 2)})
 
 
@@ -300,9 +321,27 @@ class _DocView:
         if self._say is None:
             # a say-verb is written in lower case; "United States", "Notes" are not one
             self._say = sorted([m for m in [*finditer_at(_SAY_RE, self.text, self.low, _SAY_PREFIXES),
-                                            *_NAMING_RE.finditer(self.text)] if m.group(0)[:1].islower()],
+                                            *_NAMING_RE.finditer(self.text)]
+                                if m.group(0)[:1].islower() and _reports_here(m, self.text)],
                                key=lambda m: m.start())
         return self._say
+
+
+_AFTER_THAT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?that\b")
+_AFTER_REACTION = re.compile(r"\s+to\b")
+#: the object is an audience written in lower case ("the media", "reporters"): "had informed South Korea that" (a
+#: notice between governments, inside another's statement; blind3) stays unread.
+_AFTER_OBJECT_THAT = re.compile(r"\s+(?:(?:the|his|her|their|its)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+that\b")
+
+
+def _reports_here(m: re.Match[str], text: str) -> bool:
+    """A say-verb that reports only before "that" does so here; "responded to <something>" is a reaction."""
+    word = m.group(0).lower()
+    if word in THAT_SAY_VERBS:
+        return bool(_AFTER_THAT_VERB.match(text, m.end()))
+    if word in OBJECT_THAT_SAY_VERBS:
+        return bool(_AFTER_OBJECT_THAT.match(text, m.end()))
+    return word not in _REACTION_VERBS or not _AFTER_REACTION.match(text, m.end())
 
 
 def _view(doc: Doc) -> _DocView:
@@ -527,7 +566,7 @@ _GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
 #: A nickname in quotes between the names ("Ferdinand “Bongbong” Marcos Jr.", blind9).
 _NICKNAME = r"[“\"][A-Z][^\W\d_]+[”\"][ \t]+"
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.?[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
@@ -540,9 +579,10 @@ _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Securit
 #: Given names written short with a full stop: Filipino "Ma." (María), Malay "Mohd."/"Muhd." (Mohammed),
 #: Spanish "Fco." (Francisco) — "Col. Ma. Consuelo Castillo" (blind10).
 _GIVEN_ABBREVIATION = r"(?:Ma|Mohd|Muhd|Fco)\.[ \t]+"
+#: The name never ends inside an abbreviation: not "… Salpietra U" of "U.S." (blind11).
 _ROLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:(?i:{_ROLE_ALT})|j\.g\.|{_ROLE_OF}))*(?:[ \t]+\([A-Z]{{2,6}}\))?"
-    rf"[ \t]+(?P<name>(?:{_GIVEN_ABBREVIATION})?(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-])"
+    rf"[ \t]+(?P<name>(?:{_GIVEN_ABBREVIATION})?(?:[A-Z]\.[ \t]?){{0,3}}{_NAME_RUN})(?![\w-]|\.\w)"
 )
 #: "Minister of State for Civil Aviation, Murlidhar Mohol, confirmed": a role, then the name between commas before a
 #: say-verb (the role may run over a few lower-case or capitalised words, never over a sentence end).
@@ -575,6 +615,11 @@ _NAME_COMMA_ROLE_FOR_RE = re.compile(
 _NAME_COMMA_TITLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+(?:[A-Z][\w-]+[ \t]+){{0,2}}"
     rf"(?P<role>[A-Z][a-z]+)(?=[ \t]+of[ \t]|,)")
+#: "According to Anders Gustafsson, head of the Swedish contingent": a name after "according to" with its role in
+#: apposition, with or without an article (blind11; "According to Planet Labs, the jets …" names no role).
+_ACCORDING_TO_NAME_RE = re.compile(
+    rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<name>{_NAME}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME}){{1,3}}),[ \t]+"
+    rf"(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
 _NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_GLUED_PARTICLE})?{_NAME}){{1,3}})$")
 _ROLE_AFTER_RE = re.compile(rf"(?:[\w-]+[ \t]+){{0,7}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])")
@@ -598,7 +643,8 @@ def _after_inner_role(doc: Doc, name: Span) -> Span:
 #: Words of a minister's portfolio ("for Defence", "for Foreign Affairs", "for Home Affairs").
 _PORTFOLIO_WORDS = frozenset({"defence", "defense", "foreign", "affairs", "home", "transport", "health", "trade",
                               "justice", "energy", "industry", "veterans", "interior", "armed", "forces", "europe",
-                              "international", "development", "the", "and", "economy", "finance", "war"})
+                              "international", "development", "the", "and", "economy", "finance", "war",
+                              "procurement"})
 
 
 def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
@@ -695,6 +741,10 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name) and (m.group("alias") or m.group("role").lower() in _ROLE_SET):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, (m.group("role") or "").lower() or None)
+    for m in _ACCORDING_TO_NAME_RE.finditer(text):  # "According to Anders Gustafsson, head of the …" (blind11)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
     for m in _NAME_COMMA_TITLE_RE.finditer(text):  # "Yurii Ihnat, Spokesperson of the Air Forces Command"
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name) and m.group("role").lower() in _ROLE_SET:
@@ -1002,6 +1052,63 @@ _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by",
                                              "described", "branded", "labelled", "labeled")))
 
 
+def _source_item_end(doc: Doc, start: int) -> int | None:
+    """The end of one source in a list: one to four words ending in a source noun or a name, no past-tense verb
+    ("flight-tracking data", "Norwegian military"; not "landed in Poland", "the jets flew north")."""
+    end = start
+    while end < len(doc) and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
+            and doc[end].lower_ not in ("and", "that", "which", "who"):
+        end += 1
+    if end == start or end - start > 4 or any(t.lower_.endswith("ed") and "-" not in t.text for t in doc[start:end]):
+        return None
+    last = doc[end - 1]
+    return end if last.lower_ in SOURCE_NOUNS or last.is_title or last.is_upper else None
+
+
+def _sources_list_end(doc: Doc, cue: int, j: int) -> int:
+    """Where a list of sources after a closing "…, according to" ends: past ", <item>" runs that close with
+    "(,) and <item>" at the sentence's end; otherwise where the first item ended (blind11). An "According to X,"
+    opening a sentence is followed by its clause, never by a list."""
+    if cue == 0 or doc[cue].is_sent_start or doc[cue - 1].text != ",":
+        return j
+    k, n = j, len(doc)
+    while k < n and doc[k].text == ",":
+        start = k + 1 + (k + 1 < n and doc[k + 1].lower_ == "and")
+        end = _source_item_end(doc, start)
+        if end is None:
+            return j
+        if end < n and doc[end].lower_ == "and":  # "…, satellite images and Polish officials."
+            end = _source_item_end(doc, end + 1)
+            if end is None:
+                return j
+        if end >= n or doc[end].text in (".", "!", "?") or "\n" in doc[end].text:
+            return end if "and" in {t.lower_ for t in doc[j:end]} else j  # a list closes with "and"
+        k = end
+    return j
+    ends = (".", "!", "?")
+    while k < n and doc[k].text == ",":
+        final = k + 1 < n and doc[k + 1].lower_ == "and"
+        start = k + 1 + final
+        end = start
+        while end < n and end - start < 5 and (doc[end].is_alpha or "-" in doc[end].text) \
+                and doc[end].lower_ not in ("and", "that", "which", "who"):
+            end += 1
+        if end == start or end - start > 4:
+            return j
+        if final:
+            return end if end >= n or doc[end].text in ends or "\n" in doc[end].text else j
+        if end < n and doc[end].lower_ == "and":
+            k = end - 1
+            final_end = end + 1
+            stop = final_end
+            while stop < n and stop - final_end < 5 and (doc[stop].is_alpha or "-" in doc[stop].text):
+                stop += 1
+            return stop if stop > final_end and (stop >= n or doc[stop].text in ends or "\n" in doc[stop].text) \
+                else j
+        k = end
+    return j
+
+
 @Language.component("fc_attribution")
 def attribution(doc: Doc) -> Doc:
     """Who a statement is attributed to: "according to three US officials", "CNN reported", "Homan said"."""
@@ -1023,6 +1130,9 @@ def attribution(doc: Doc) -> Doc:
             j += 1
         if j == i:
             continue
+        j = _sources_list_end(doc, cue.start, j)  # "according to satellite imagery, …, and Norwegian military"
+        if doc[i].text.startswith("@") and len(doc[i]) > 3:
+            j = i + 1  # "reported by @GDarkconrad on Monday": the account alone
         named = next((e for e in current_ents(doc) if e.start == i and e.end > j and e.label_ in ("PERSON", "ORG")),
                      None)
         j = named.end if named is not None else j  # "by President Ferdinand “Bongbong” Marcos Jr.": the whole name
@@ -1111,6 +1221,12 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
             found.append(span)
             continue
+        speaker = _speaker_for_a_body(doc, subject_end)
+        if speaker is not None:
+            span = Span(doc, speaker, verb_end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": doc[speaker:subject_end].text, "cue": cue})
+            found.append(span)
+            continue
         j = subject_end - 1
         if j >= 0 and doc[j].lower_ not in SOURCE_NOUNS and doc[j].lower_ not in _ROLE_SET:
             j = _source_before_participle(doc, i)  # "Plane spotters monitoring the skies … said"
@@ -1146,6 +1262,8 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
     found += _observers(doc, view, ending, found)
     found += _speakers_of_participles(doc, speakers, found)
+    found += _sources_with_participles(doc, view)
+    found += _accounts_after_by(doc, view)
     found += _namings_without_quotes(doc, ending, found)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
@@ -1214,6 +1332,44 @@ def _names_its_object(doc: Doc, verb: int) -> bool:
 #: destabilising", "China toughened its language, warning that …").
 SAYING_PARTICIPLES = frozenset({"saying", "adding", "warning", "noting", "stressing", "insisting", "arguing",
                                 "stating", "explaining", "declaring", "asserting"})
+#: "…, with experts warning of …", "with officials saying …": a source noun after "with" and before a saying
+#: participle speaks (an absolute clause; blind11). Up to two modifiers before the noun ("Western diplomats").
+_WITH_SOURCE_NOUNS = "|".join(sorted(SOURCE_NOUNS | {"residents", "witnesses", "critics"}))
+_WITH_SOURCES = re.compile(rf"\bwith\s+(?P<source>(?:[\w-]+\s+){{0,2}}?(?:{_WITH_SOURCE_NOUNS}))\s+"
+                           rf"(?:{'|'.join(sorted(SAYING_PARTICIPLES))})\b")
+
+
+#: "as reported on X by @AirSpecInt", "shared on Telegram by @MilRadarRu": an account that published what the text
+#: reports (the platform between the verb and "by"); "@Osinttechnical posted …": an account before a say-verb. A
+#: handle is a source, not an organisation (it may be one person's; blind11's pass, seen on an unscored report).
+_ACCOUNT_NAME = r"(?<![\w.])(?P<name>@[A-Za-z]\w{2,})"
+_BY_ACCOUNT = re.compile(r"\b(?:reported|posted|shared|published|flagged|spotted|first\s+seen)\s+"
+                         rf"(?:on\s+(?:X|Twitter|Telegram|Bluesky|Facebook|Instagram)\s+)?by\s+{_ACCOUNT_NAME}")
+_ACCOUNT_SAYS = re.compile(rf"{_ACCOUNT_NAME}\s+(?:said|says|posted|posts|wrote|writes|reported|reports|tweeted|"
+                           r"shared|shares|noted|notes)\b")
+
+
+def _accounts_after_by(doc: Doc, view: _DocView) -> list[Span]:
+    out = []
+    for m in [*_BY_ACCOUNT.finditer(view.text), *_ACCOUNT_SAYS.finditer(view.text)]:
+        span = char_span(doc, m.start(), m.end("name"))
+        if span is not None:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": m.group("name"), "cue": "by"})
+            out.append(span)
+    return out
+
+
+def _sources_with_participles(doc: Doc, view: _DocView) -> list[Span]:
+    out = []
+    for m in _WITH_SOURCES.finditer(view.text):
+        span = char_span(doc, m.start(), m.end())
+        source = char_span(doc, m.start("source"), m.end("source"))
+        if span is not None and source is not None and source[0].lower_ not in ANAPHORIC:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": source.text, "cue": span[-1].lower_})
+            out.append(span)
+    return out
 
 
 _NOT_SAYING_BEFORE = frozenset({"a", "an", "the", "without", "by", "early", "advance", "no", "any"})
@@ -1322,6 +1478,24 @@ def _subject_of_coordinated_verb(doc: Doc, verb: int, speakers: list[Span]) -> S
     if any(t.lower_ in SAY_VERBS or t.lower_ in CLAUSE_STOPS or t.text in (";", ".") for t in between):
         return None
     return named[0]
+
+
+_SPEAKERS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials",
+                           "source", "sources"})
+
+
+def _speaker_for_a_body(doc: Doc, subject_end: int) -> int | None:
+    """"A spokesperson for Norway’s armed forces’ operational headquarters told …": the speaker of a body named in
+    lower case after "for", up to eight words back, within the clause (blind11)."""
+    for k in range(subject_end - 2, max(-1, subject_end - 10), -1):
+        t = doc[k]
+        if t.is_sent_start and k < subject_end - 2 and t.lower_ not in _SPEAKERS_FOR and t.lower_ not in ("a", "the"):
+            return None
+        if (t.is_punct and t.text not in ("’", "'")) or t.lower_ in CLAUSE_STOPS:
+            return None
+        if t.lower_ in _SPEAKERS_FOR and doc[k + 1].lower_ == "for":
+            return k
+    return None
 
 
 def _source_before_participle(doc: Doc, verb: int) -> int | None:

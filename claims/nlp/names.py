@@ -47,6 +47,7 @@ leaves keyless places unplaced and keyless organisations out of the operators.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,7 @@ from claims.nlp.components import (
     NOT_NAMES,
     ROLE_NOUNS,
     SAY_VERBS,
+    _token_at,
     _view,
     char_span,
     current_ents,
@@ -136,11 +138,17 @@ ORG_HEADS = frozenset({
     "Directorate", "Bureau", "Corps", "Squadron", "Wing", "Regiment", "Brigade", "Division", "Battalion",
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
-    "Online", "Coalition", "TV", "University", "Initiative", "Foundation", "Association",
+    "Online", "Coalition", "TV", "University", "Initiative", "Foundation", "Association", "Flotilla",
     # armed groups and governments named the local way ("the Gulf Clan", "the March 23 Movement", "the Government
     # of National Accord", "the Federal Government of Somalia", blind10)
     "Clan", "Movement", "Government",
+    # a company's legal form after its name ("Saab AB", "Hensoldt AG", "Patria Oyj", "Leonardo S.p.A."; blind11)
+    *("AB", "AG", "AS", "ASA", "Oy", "Oyj", "GmbH", "SpA", "S.p.A.", "plc", "PLC", "N.V.", "B.V."),
 })
+#: A company's legal form that is also the abbreviation of "Air Base" ("Ramstein AB"): a company only after a verb
+#: of making or a word for a company ("developed by Saab AB", "the aircraft maker Saab AB"; blind11).
+_COMPANY_AB_BEFORE = re.compile(r"\b(?:by|maker|manufacturer|company|firm|contractor|supplier|giant|group)\s+"
+                                r"(?:[A-Z][\w&-]*\s+){1,4}$")
 #: Heads of numbered military units: their number may open the name ("120 Squadron") or close it ("Wing 73",
 #: "Task Group 114.2", "Wing ONE"), and a numbered unit's name starts at its ordinal ("the 388th Fighter Wing").
 UNIT_HEADS = frozenset({"Squadron", "Wing", "Group", "Regiment", "Brigade", "Division", "Battalion", "Fleet",
@@ -173,6 +181,10 @@ GEO_HEAD_BEFORE = frozenset({"Cape", "Mount", "Lake",
                              # the same in Spanish, Portuguese and Malay/Filipino usage ("Bajo de Masinloc", "Isla de
                              # Aves", "Punta Arenas" stays the gazetteer's city; blind9)
                              "Bajo", "Isla", "Islas", "Cabo", "Punta", "Golfo", "Bahía", "Cayo", "Ilha", "Pulau"})
+#: Prepositions a headline writes with a capital ("Planes Over Baltic Sea"): no part of a name before a head.
+_TITLE_PREPOSITIONS = frozenset({"over", "near", "into", "toward", "towards", "across", "above", "off", "from", "in",
+                                 "on", "at", "to", "along", "around", "through", "past", "beyond", "after", "before",
+                                 "with", "against", "inside", "outside", "by", "for", "amid", "as"})
 #: Lower-case particles inside a name after a head written before it ("Bajo de Masinloc").
 _HEAD_PARTICLES = frozenset({"de", "del", "da", "do", "la"})
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "del", "la"})
@@ -191,7 +203,8 @@ _OCEAN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?P<name>Pacific|Atlantic|Arctic|I
 #: "NATO airspace", "Allied airspace", "the Alliance's airspace": the member states' airspace (a place of its own).
 _ALLIANCE_AIRSPACE = re.compile(r"\b(?:NATO|Nato|[Aa]llied|(?:the\s+)?Alliance)(?:[’']s)?\s+(?:Allied\s+)?"
                                 r"(?:airspace|air\s+space)\b")
-_FIR_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Flight\s+Information\s+Region|FIR)\b")
+_FIR_RE = re.compile(r"\b(?:[A-Z][\w-]+[’']s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+"
+                     r"(?:Flight\s+Information\s+Region|FIR))\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 BASE_AFTER = re.compile(
@@ -215,7 +228,7 @@ _BASE_DATELINE = re.compile(r"(?:^|(?<=\n))(?P<name>(?:FORT|CAMP|JOINT BASE|NAVA
 _THE_NAME_BASE = re.compile(rf"\b[Tt]he\s+(?P<name>[{UPPER}][a-z\u00e0-\u024f]+)\s+(?:air\s?)?base\b"
                             r"(?!\s+(?:of|for)\b)")
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|al|Al|el|de|del)"
-NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$")
+NAME_BEFORE = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}$|\d+(?:st|nd|rd|th)$")
 DESIGNATION = re.compile(
     r"(?<![\w/-])(?P<d>F/A-\d{1,2}[A-Z]?|(?:Su|SU|MiG|MIG|Mig|Tu|TU|Il|IL|An|AN|Ka|KA|Mi|Yak|YAK|Be|BE|J|H|Y|KJ|Z|"
     r"WZ|GJ|BZK|CH|FC|JH|JF|F|B|C|E|P|U|A|KC|RC|EC|MC|HC|AC|EP|RQ|MQ|UH|AH|CV|MV|EA|TB|OC|WC|NC|V|X|CF|"
@@ -231,9 +244,11 @@ _FAMILY_DESIGNATION = re.compile(r"(?<![\w-])(?P<family>[A-Z][a-z]{3,})-(?P<numb
 _NUMBERED = re.compile(r"^(?:(?P<prefix>[A-Za-z]{1,3})-?)?(?P<number>\d{2,4})(?P<suffix>[A-Z]{0,3}\d?)$")
 #: A designation split into its base and a variant suffix: "F-15J" → "F-15" + "J", "Tu-22M3" → "Tu-22" + "M3".
 _VARIANT = re.compile(r"^(?P<base>(?:F/A|[A-Za-z]{1,3})-\d{1,3})(?P<suffix>(?:[A-Z]{1,3}\d?)?)$")
-WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
+#: A web name as an outlet: the usual endings in any case ("News.Az", blind10), any other country's two letters in
+#: lower case ("Yle.fi", blind11).
+WEB_NAME = re.compile(r"^(?:www\.)?[A-Za-z][\w-]*\.(?:(?i:com|net|org|info|news|ru|ua|pl|de|fr|it|es|uk|co\.uk|io|"
                       r"tv|by|lt|lv|ee|ro|gr|eu|cn|jp|tw|kr|in|au|"
-                      r"az|am|ge|kz|uz|md|pk|ng|ke|ae|qa|il|ir|iq|ph|my|sg|vn|ve|br|ar|mx|pe)$", re.IGNORECASE)
+                      r"az|am|ge|kz|uz|md|pk|ng|ke|ae|qa|il|ir|iq|ph|my|sg|vn|ve|br|ar|mx|pe)|[a-z]{2})$")
 
 
 def _designations_in(text: str) -> list[re.Match[str]]:
@@ -304,6 +319,56 @@ class _Names:
     def _org(self, span: Span) -> Any:
         key = span.id_
         return self.vocabulary.organisation_by_slug.get(key.split(":", 1)[1]) if key.startswith("org:") else None
+
+    def _towns_by_shape(self, doc: Doc, text: str, held: set[int], made: list[Span]) -> list[Span]:
+        """Towns no list holds, by what follows them (blind11): a country in brackets ("based in Uedem (Germany)")
+        and a distance with a bearing ("Loviisa, located about 56 miles east of Helsinki")."""
+        out = []
+        for m in [*_TOWN_COUNTRY_BRACKET.finditer(text), *_TOWN_BY_DISTANCE.finditer(text)]:
+            if m.re is _TOWN_COUNTRY_BRACKET and not any(
+                    r.kind == "country" for r in self._regions_by_name().get(m.group("country").lower(), {}).values()):
+                continue
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is None or any(i in held for i in range(span.start, span.end)) \
+                    or any(o.start < span.end and span.start < o.end for o in made) \
+                    or any(t.text in NOT_NAMES or t.text in ORG_HEADS or t.lower_ in DEMONYMS for t in span):
+                continue
+            out.append(self._place(doc, span.start, span.end, "city"))
+        return out
+
+    def _regional_adjectives_before(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A region's one-word alias used as an adjective (the vocabulary's "Baltic" for the Baltic Sea) is the sea
+        only on its own (blind11): before "Air Policing" it names a NATO mission (no place); before "Republics",
+        "Nations", "Countries" it is the region named "<word> states" when the vocabulary has one; before
+        "air space"/"airspace", where the vocabulary has "<word> states" too, it is an airspace of states and sea
+        alike (a place without a key; "the Canadian Arctic airspace" stays the Arctic's)."""
+        out = []
+        for e in ents:
+            word = e.text
+            if e.label_ != "PLACE" or len(e) != 1 or not e.id_.startswith("region:") or e.end + 1 >= len(doc) \
+                    or word.lower() not in {a.lower() for r in self._regions_by_name().get(word.lower(), {}).values()
+                                            for a in r.aliases} or not word[0].isupper():
+                out.append(e)
+                continue
+            nxt, after = doc[e.end], doc[e.end + 1]
+            if nxt.text == "Air" and after.text == "Policing":
+                continue
+            if nxt.lower_ in ("republics", "nations", "countries", "states"):
+                found = self._regions_by_name().get(f"{word} states".lower(), {})
+                span = Span(doc, e.start, e.end + 1, label="PLACE",
+                            span_id=f"region:{next(iter(found))}" if len(found) == 1 else "")
+                if len(found) != 1:
+                    set_fc_value(span, {"kind": "feature", "name": span.text})
+                out.append(span)
+                continue
+            if (nxt.lower_ == "airspace" or (nxt.lower_ == "air" and after.lower_ == "space")) \
+                    and self._regions_by_name().get(f"{word} states".lower()):  # the adjective names both
+                span = Span(doc, e.start, e.end + (1 if nxt.lower_ == "airspace" else 2), label="PLACE")
+                set_fc_value(span, {"kind": "airspace", "name": span.text})
+                out.append(span)
+                continue
+            out.append(e)
+        return out
 
     def _regions_by_name(self) -> dict[str, dict[str, Any]]:
         """Lower-case region name or alias → {slug: region} of every region that goes by it, built once per pipeline."""
@@ -466,12 +531,17 @@ class _Names:
             if not name:
                 continue
             words = name.group(0).split()
+            if m.group("kind") == "AB" and _COMPANY_AB_BEFORE.search(before + " "):
+                continue  # "developed by Saab AB": the company (an organisation head), not an air base (blind11)
             if words[-1].isupper() or any(
                     e.label_ == "ORG" and e.start_char <= m.start() - 1 < e.end_char for e in ents):
                 continue  # "the NATO naval air base Sigonella": the name follows (BASE_BEFORE)
             while words and (words[0] in NOT_NAMES or words[0].lower() in ("the", "a", "from", "at")
                              or words[0].endswith(("’s", "'s"))):  # "Estonia's Ämari air base": the owner
                 words.pop(0)
+            heads = [k for k, w in enumerate(words) if w in ORG_HEADS or w in QUALIFIED_ORG_HEADS]
+            words = words[heads[-1] + 1:] if heads else words  # "… Public Affairs Ramstein Air Base, Germany" (a
+            # byline's credit line; blind11): the office ends before the base
             owned = [k for k, w in enumerate(words) if w.endswith(("’s", "'s"))]
             words = words[owned[-1] + 1:] if owned else words  # "the Northern Fleet's Kipelovo airbase"
             if not words or all(w.lower() in DEMONYMS for w in words):
@@ -557,6 +627,8 @@ class _Names:
                     out.append(self._org_span(doc, start, i, ent_of))
                 continue
             qualified = i > 0 and QUALIFIED_ORG_HEADS.get(word) == words[i - 1]
+            if word in _LEGAL_FORMS and not self._company_before(doc, i):
+                continue
             if word not in ORG_HEADS and word not in HEAD_FIRST_ORGS and word not in _LOWER_BODY_HEADS \
                     and not qualified:
                 continue
@@ -612,8 +684,23 @@ class _Names:
             start = self._org_left(doc, i, ent_of)
             if start == i or (qualified and start == i - 1):
                 continue  # a head alone ("Command", "Navy", "Director of Public Relations"): no name of its own
-            out.append(self._org_span(doc, start, self._org_right(doc, i + 1, ent_of), ent_of))
+            if _a_portfolio(doc, start):
+                continue  # "Minister for the Armed Forces James Heappey": the role's portfolio (blind11)
+            end = self._org_right(doc, i + 1, ent_of)
+            if doc[end - 2:end].text == "Task Force" and all(t.lower_ in DEMONYMS for t in doc[start:end - 2]):
+                name_end = _task_force_name_end(doc, end, ent_of)
+                if name_end is None:
+                    continue  # "a Bomber Task Force mission": a kind of mission, no body (blind11)
+                start, end = end - 2, name_end  # "the Italian Task Force Air": its name is "Task Force Air"
+            out.append(self._org_span(doc, start, end, ent_of))
         return [s for s in filter_spans([s for s in out if s is not None])]
+
+    def _company_before(self, doc: Doc, i: int) -> bool:
+        """A legal form ("AB", "AG", "Oyj") closes a company's name after a capitalised word; "AB" only where a
+        company is meant ("developed by Saab AB"), being also the abbreviation of "Air Base"."""
+        if i == 0 or not (doc[i - 1].is_title or doc[i - 1].text == "&"):
+            return False
+        return doc[i].text != "AB" or bool(_COMPANY_AB_BEFORE.search(doc.text[max(0, doc[i].idx - 80):doc[i].idx]))
 
     def _shared_heads(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """"the neutral waters of the Chukchi, Beaufort, Bering and Okhotsk Seas", "the Black and Baltic Seas":
@@ -674,7 +761,11 @@ class _Names:
                                        *_TOLD_THE.finditer(text), *_EXPERTS_ACRONYM.finditer(text)]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
-        found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text)]]
+        found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
+                                        *_ACRONYM_TOLD.finditer(text)]]
+        bodies = {e.end for e in ents if e.label_ == "ORG"}
+        found += [(m, "name") for m in _ACRONYM_OF_A_BODY.finditer(text)
+                  if (k := _token_at(doc, m.start())) is not None and k in bodies]
         for m, group in found:
             span = char_span(doc, m.start(group), m.end(group))
             cut = next((t.i for t in span or [] if t.i > span.start and (_is_date_word(t) or "\n" in t.text
@@ -773,12 +864,17 @@ class _Names:
                 start = k
                 k -= 1
                 break  # "Japan’s Air Force": a possessive country ends the name on the left
+            if t.text in ("U.S.", "U.K.") and k >= 1 and _is_cap(doc[k - 1]) and doc[k - 1].text not in ORG_HEADS:
+                start = k  # "By Capt. Rachel N Salpietra U.S. Air Forces in Europe": the country opens the name,
+                break  # the person's before it (blind11)
             if _is_cap(t) or (t.is_upper and t.is_alpha) or t.text in ("U.S.", "U.K.", "UK"):
                 start = k
                 k -= 1
                 continue
-            if t.lower_ in ("and", "&", "or") and k >= 1 and doc[k - 1].text in ORG_HEADS:
-                break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names, not one
+            if t.lower_ in ("and", "&", "or") and k >= 1 and doc[k - 1].text in ORG_HEADS \
+                    and not (doc[k - 1].text == "Command" and doc[k + 1].text == "Control"):
+                break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names, not one (but "the
+                # NATO Command and Control Center": one, blind11)
             if ((t.lower_ in CONNECTORS and t.lower_ != "the") or (t.text == "-" and not t.whitespace_)) \
                     and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
@@ -800,6 +896,9 @@ class _Names:
             while start < i and doc[start].lower_ in CONNECTORS:
                 start += 1  # "a Poseidon of Patrol Squadron 4": the unit after the aircraft
         ordinals = [k for k in range(start, i) if _ORDINAL_WORD.match(doc[k].text)]
+        if doc[i].text in UNIT_HEADS and start < i and start >= 1 and doc[start - 1].text.isdigit() \
+                and len(doc[start - 1]) <= 3:
+            return start - 1  # "Typhoons of 140 Expeditionary Air Wing": the unit's number opens its name (blind11)
         if ordinals and doc[i].text in UNIT_HEADS:
             start = ordinals[-1]  # "the active duty 388th and Reserve 419th Fighter Wing", "Koku-Jieitai’s 305th
             # Fighter Squadron": a numbered unit's name starts at its number
@@ -822,6 +921,9 @@ class _Names:
                 and doc[end + 1].is_upper else end  # "Strike Fighter Squadron (VFA) 11"
             if k < n and (re.fullmatch(r"\d{1,3}(?:\.\d)?", doc[k].text) or doc[k].text in _UPPER_NUMBER_WORDS):
                 return k + 1  # "Destroyer Squadron 28", "Task Group 114.2", "Strategic Communications Wing ONE"
+        if doc[end - 1].text == "Agency" and end < n and doc[end].is_upper and doc[end].is_alpha \
+                and 2 <= len(doc[end]) <= 6:
+            return end + 1  # "the Finnish News Agency STT reported" (blind11)
         if end + 1 >= n or doc[end].lower_ not in ("of", "for"):
             return end
         k = end + 1 + (doc[end + 1].lower_ == "the")
@@ -891,8 +993,8 @@ class _Names:
                 start = i
                 k = i - 1
                 while k >= 0 and i - k <= 3 and (_is_cap(doc[k]) or (doc[k].text == "-" and k >= 1)):
-                    if doc[k].is_sent_start and doc[k].text in NOT_NAMES:
-                        break
+                    if (doc[k].is_sent_start and doc[k].text in NOT_NAMES) or doc[k].lower_ in _TITLE_PREPOSITIONS:
+                        break  # a headline in title case: "… Intercept Russian Planes Over Baltic Sea" (blind11)
                     start = k
                     k -= 1
                 while start < i and doc[start].lower_ in DEMONYMS:
@@ -913,8 +1015,8 @@ class _Names:
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "airspace"))
-        for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"
-            span = char_span(doc, m.start(), m.end())
+        for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"; not the
+            span = char_span(doc, m.start("name"), m.end("name"))  # owner: "Russia’s Kaliningrad FIR" (blind11)
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         for m in [*_TOWN_BEFORE.finditer(text), *_TOWN_AFTER.finditer(text)]:
@@ -954,6 +1056,7 @@ class _Names:
                     and not any(t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in COMPASS_WORDS
                                 or t.text in ORG_HEADS for t in span):
                 out.append(self._place(doc, span.start, span.end, "feature"))
+        out += self._towns_by_shape(doc, text, held, out)
         for m in _TOWN_BEFORE_BEARING.finditer(text):  # "in Hiwane, south of Tigray's capital Mekele"
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
@@ -1047,7 +1150,25 @@ class _Names:
         out += _drone_families(doc, covered)
         covered.update(i for e in out for i in range(e.start, e.end))
         return out + self._family_names(doc, covered) + _named_drones(doc, covered) + self._spaced(doc, covered) \
-            + self._reporting_names(doc, covered)
+            + self._maker_numbers(doc, covered) + self._reporting_names(doc, covered)
+
+    def _maker_numbers(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """"a Tupolev 154", "an Ilyushin 20": a Soviet or Russian maker's name and a bare number of one to three
+        digits are the designation "Tu-154", "Il-20" — of the type the vocabulary gives it when that is one type,
+        else an aircraft without a type (blind11)."""
+        out = []
+        for t in doc[:-1]:
+            nxt = doc[t.i + 1]
+            prefix = _MAKER_PREFIXES.get(t.text)
+            if prefix is None or t.i in covered or nxt.i in covered or not re.fullmatch(r"\d{1,3}", nxt.text):
+                continue
+            types = self._designation_types().get(f"{prefix}{nxt.text}")
+            designator = next(iter(types)) if types and len(types) == 1 else None
+            span = Span(doc, t.i, t.i + 2, label="AIRCRAFT", span_id=f"aircraft:{designator}" if designator else "")
+            if not designator:
+                set_fc_value(span, {"name": f"{prefix.title()}-{nxt.text}", "designator": None})
+            out.append(span)
+        return out
 
     def _family_designations(self, doc: Doc, text: str, covered: set[int]) -> list[Span]:
         """"Sukhoi-30MKI", "Mirage-2000s", "Tupolev-95" (blind10): a family's or maker's name joined to a number by a
@@ -1338,7 +1459,8 @@ class _Names:
         ents_at = {e.start: e for e in ents}
         has_us_mexico = any(
             self._region_kind(e) in ("us_state", "mx_state") or e.id_ in ("region:mexico", "region:baja-peninsula")
-            for e in ents if e.label_ == "PLACE" and e.id_ != "region:washington")
+            for e in ents if e.label_ == "PLACE" and e.id_ != "region:washington"
+            and not self._not_a_place_here(doc, e, ents_at))  # "Lt. Col. Rami Lindström": no Colima (blind11)
         words = _view(doc).words(doc)
         foreign_context = self._foreign_context(doc, ents, words)
         for e in ents:
@@ -1360,7 +1482,8 @@ class _Names:
                 out.append(e)
                 continue
             if label == "ORG" and low not in GENERIC_SERVICE_WORDS:
-                out.append(e)
+                if not _lower_case_modifier(doc, e):
+                    out.append(e)
                 continue
             nxt = doc[e.end] if e.end < len(doc) else None
             prev = doc[e.start - 1] if e.start > 0 else None
@@ -1457,10 +1580,12 @@ class _Names:
                 continue
             if e.label_ == "AIRCRAFT" and len(e) == 1 and prev is not None and prev.is_title \
                     and not prev.is_sent_start and prev.text not in NOT_NAMES \
-                    and not any(o.end == e.start for o in ents) and (e.text.lower() in _COMMON_ALIASES or (
+                    and not any(o.end == e.start and not (o.label_ == "PLACE" and len(o) == 1) for o in ents) \
+                    and (e.text.lower() in _COMMON_ALIASES or (
                         prev.i > 0 and doc[prev.i - 1].text in ("“", '"') and e.end < len(doc)
                         and doc[e.end].text in ("”", '"'))):
-                continue  # "Eastern Sentry"; a programme's quoted nickname: "RC-135W “Constant Phoenix”" (blind9)
+                continue  # "Eastern Sentry"; a programme's quoted nickname: "RC-135W “Constant Phoenix”" (blind9); a
+                # place's name before it: "Baltic Sentry" (the place goes too: _operation_names; blind11)
             if e.label_ == "AIRCRAFT" and len(e) == 1 and e.text.lower() in _COMMON_ALIASES and e.start >= 2 \
                     and doc[e.start - 1].lower_ == "the" and doc[e.start - 2].lower_ in ("told", "to", "by") \
                     and (nxt is None or not nxt.is_alpha or nxt.is_stop or nxt.lower_ == "that"):
@@ -1469,6 +1594,7 @@ class _Names:
                 out.append(span)
                 continue
             out.append(e)
+        out = self._regional_adjectives_before(doc, _operation_names(out))
         return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
 
     def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
@@ -1626,7 +1752,7 @@ _PLACE_OF_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
 _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", "al", "el"})
 
 
-_OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal|"
+_OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal|outlet|"
                                 r"news\s+agency|newswire|news\s+wire|(?:TV|television)\s+channel)\s+"
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
@@ -1651,6 +1777,10 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
 #: is the paper or body told (blind8's pass; a person told is named without "the").
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
                        r"(?=\s*(?:[,.;:]|that\b|on\b|in\b|last\b|this\b|$))")
+#: "told BNS that…", "told ERR on Monday": an acronym told is the outlet or body (blind11).
+_ACRONYM_TOLD = re.compile(r"\btold\s+(?P<name>[A-Z]{2,6})\b(?!\s+[A-Z])")
+#: "NATO’s CAOC in Uedem", "the alliance's JFC": an acronym an organisation owns is one of its bodies (blind11).
+_ACRONYM_OF_A_BODY = re.compile(r"[’']s\s+(?P<name>[A-Z]{3,6})\b(?!\s+[A-Z])")
 #: "a senior adviser at CSIS", "senior research fellow for airpower at RUSI": an acronym a think-tank expert works
 #: at (blind8's pass).
 _EXPERTS_ACRONYM = re.compile(r"\b(?:fellow|adviser|advisor|analyst|researcher|director|expert|professor|scholar|"
@@ -1715,6 +1845,15 @@ _NAME_AFTER_BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwes
 _NAME_OVERFLOWN = re.compile(r"\b(?:flew|flown|flying|flies|overflew)\s+(?:\w+\s+)?over\s+"
                              r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
 #: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
+#: "based in Uedem (Germany)": a name and a country in brackets (checked against the vocabulary's countries).
+_TOWN_COUNTRY_BRACKET = re.compile(r"\b(?:in|at|near|from|over|of)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+"
+                                   r"\((?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)")
+#: "Loviisa, located about 56 miles east of Helsinki", "Hamina, some 20 km west of the border": a name placed by a
+#: distance and a bearing from somewhere.
+_TOWN_BY_DISTANCE = re.compile(r"\b(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+),\s+(?:(?:located|situated|lying)\s+)?"
+                               r"(?:(?:about|some|around|roughly|approximately|nearly|just)\s+)?\d[\d,.]*\s*"
+                               r"(?:km|kilometres|kilometers|miles|mi)\s+(?:north|south|east|west|northeast|northwest|"
+                               r"southeast|southwest)\s+of\b")
 _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+"
                                   r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
                                   r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\b")
@@ -2236,6 +2375,55 @@ def _aircraft_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
         set_fc_value(span, dict(fc_value(source) or {}))
         out.append(span)
     return sorted(out, key=lambda e: e.start)
+
+
+#: Makers whose types are designated by their initials and a number ("Tupolev 154" = Tu-154).
+_MAKER_PREFIXES = {"Tupolev": "TU", "Ilyushin": "IL", "Antonov": "AN", "Sukhoi": "SU", "Yakovlev": "YAK",
+                   "Beriev": "BE", "Kamov": "KA"}
+_LEGAL_FORMS = frozenset({"AB", "AG", "AS", "ASA", "Oy", "Oyj", "GmbH", "SpA", "S.p.A.", "plc", "PLC", "N.V.", "B.V."})
+
+
+def _a_portfolio(doc: Doc, start: int) -> bool:
+    """"Minister for the Armed Forces", "Secretary of State for Defence": a name after a minister's or a
+    secretary's "for (the)" is the portfolio, not a body of its own (a spokesman for the Armenian Defense Ministry
+    speaks for one; blind11)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in ("minister", "secretary", "state")
+
+
+def _task_force_name_end(doc: Doc, end: int, ent_of: dict[int, Span]) -> int | None:
+    """"Task Force Air", "Task Force Black Jack": a task force's own name follows the head words (up to three
+    capitalised words that are no other entity); a bare "Task Force" ("a Bomber Task Force mission") names no
+    body (blind11)."""
+    k = end
+    while k < len(doc) and k - end < 3 and _is_cap(doc[k]) and k not in ent_of and doc[k].text not in ORG_HEADS:
+        k += 1
+    return k if k > end else None
+
+
+def _operation_names(ents: list[Span]) -> list[Span]:
+    """"NATO's “Baltic Sentry” exercise", "Operation Arctic Sentry": a place's one-word name right before a
+    common-word aircraft alias names an operation — neither the place nor the aircraft (the E-3 "Sentry" had
+    reached a claim's scope; blind11). "Eastern Sentry" is caught where it is matched (no place before it)."""
+    drop = set()
+    for a, b in itertools.pairwise(ents):
+        if b.label_ == "AIRCRAFT" and len(b) == 1 and b.text.lower() in _COMMON_ALIASES and b[0].is_title \
+                and a.label_ == "PLACE" and a.end == b.start and len(a) == 1 and a[0].is_title:
+            drop.update((a.start, b.start))
+    return [e for e in ents if e.start not in drop] if drop else ents
+
+
+def _lower_case_modifier(doc: Doc, e: Span) -> bool:
+    """"intense long-range aviation activity", "a space command center": an organisation's name written in lower
+    case right before a noun is a modifier ("long-range aviation" as a kind of flying), not the body — while TASS's
+    "bombers of long-range aviation performed" is the branch (blind11)."""
+    if any(ch.isupper() for ch in e.text) or " " not in e.text.strip() or e.end >= len(doc):
+        return False
+    nxt = doc[e.end]
+    return nxt.is_alpha and nxt.is_lower and not nxt.is_stop and not nxt.lower_.endswith("ed") \
+        and nxt.lower_ not in SAY_VERBS
 
 
 def _filter_new(ents: list[Span], new: list[Span]) -> list[Span]:
