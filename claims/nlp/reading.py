@@ -42,7 +42,9 @@ from claims.nlp.vocabulary import Vocabulary, type_family
 from evidence.scope import OPEN_START, Period, Quantity, RegionFilter, Scope
 
 OVER_WORDS = frozenset({"over", "in", "above", "across", "inside", "within", "into", "throughout", "overflying",
-                        "overflew", "overflown", "crossed", "crossing", "traversed", "traversing", "atop"})
+                        "overflew", "overflown", "crossed", "crossing", "traversed", "traversing", "atop",
+                        # a passage: "transited the Taiwan Strait", "flew through the Bosphorus"
+                        "transited", "transiting", "transits", "through"})
 NEAR_WORDS = frozenset({"near", "nearby", "around", "along", "alongside", "off", "toward", "towards", "approaching",
                         "approached", "approach", "approaches", "by", "beside", "outside", "circling", "circled",
                         "circles", "orbiting", "orbited", "skirting", "skirted", "from", "to", "bordering", "closer",
@@ -605,7 +607,8 @@ class QuestionReading:
 #: a destination, an agent, a distance the other way or a purpose, which the bot's guards decline when unread.
 _PLAIN_RELATIONS = frozenset({"above", "across", "inside", "atop", "throughout", "overflying", "overflew", "overflown",
                               "alongside", "beside", "bordering", "adjacent", "neighbouring", "neighboring", "skirting",
-                              "skirted"})
+                              "skirted", "transited", "transiting", "transits", "through", "crossed", "crossing",
+                              "traversed", "traversing"})
 
 
 def _plain_relation(words: str) -> bool:

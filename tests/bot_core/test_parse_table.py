@@ -489,6 +489,11 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how near did P-8s come to Arizona?", Intent.CLOSEST, {"types": "P8", "nu": ""}),
     ("how close did the P-8s fly?", Intent.CLOSEST, {"nu": "which place"}),
     ("how many flights near Texas that month?", Intent.COUNT, {"nu": "that month"}),
+    # a passage is over the place: "transited", "crossed", "through" (the reader knew "crossed" but the bot declined
+    # it as not understood; "transited" was no relation at all)
+    ("how many P-8s transited the Gulf of Mexico in 2025?", Intent.COUNT, {"regions": "over:gulf-of-mexico", "nu": ""}),
+    ("how many flights crossed Arizona in 2025?", Intent.COUNT, {"regions": "over:arizona", "nu": ""}),
+    ("how many flights passed through Texas in 2025?", Intent.COUNT, {"regions": "over:texas", "nu": ""}),
     # round 12 (a desk abroad): the surroundings of a place are near it, never over it
     ("how many flights in the area of Texas in 2025?", Intent.COUNT, {"regions": "near:texas", "read": "1"}),
     ("how many flights in the vicinity of Arizona?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
