@@ -516,6 +516,11 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round11(o, add)
     held_out11(o, add)
+    from tests.bot_core.oracle_round13 import held_out as held_out13
+    from tests.bot_core.oracle_round13 import round13
+
+    round13(o, add)
+    held_out13(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)
