@@ -116,7 +116,10 @@ def _place_pronoun(text: str, previous: Scope, vocab: Vocab, corrections: list[t
 #: question with that changed.
 SAME_FOR_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|please|can\s+you|could\s+you)\s+)*(?:do\s+(?:the\s+)?same"
                          r"(?:\s+thing)?|(?:the\s+)?same\s+(?:question|thing|query|again)|repeat(?:\s+(?:that|it|this|the"
-                         r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+", _RX)
+                         r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+"
+                         # "back to the P-8s", "ok, go back to the Aegean": the earlier field again, the rest kept
+                         r"|^\W*(?:(?:and|ok(?:ay)?|now|so|right)[\s,]+)*(?:let['’]?s\s+)?(?:go(?:ing)?\s+|get\s+|come\s+)?"
+                         r"back\s+to\s+", _RX)
 
 
 #: "same 2024", "ditto for the RAF" with no answered question before it in the thread: the same as what?
@@ -251,6 +254,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         problems.append(f"word: {scope.period.text} (which {scope.period.span_days} days is not said: give the dates)")
     national_words = {corrected[s:e].lower() for s, e, _ in national_spans}
     unresolved = [u for u in reading.unresolved if u.lower() not in national_words]  # "US ones": operators, no place
+    said = scope  # this turn's own words, before a follow-up merges the previous scope in
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
@@ -268,6 +272,13 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         if intent in {Intent.CLAIMS, Intent.CLAIM_EVIDENCE, Intent.HELP, Intent.UNKNOWN}:
             intent = Intent.COUNT
 
+    widened: tuple[str, ...] = ()
+    if follow_up and rank and asked.rank:
+        scope, widened = _rank_every_group(scope, said, by)
+    if which == "empty_days" and (scope.period is None or intent != Intent.COUNT):
+        problems.append("the days with no flights of which period (say the period)")
+    if which == "least" and by in {"day", "week", "month", "year"} and scope.period is None:
+        problems.append(f"the quietest {by} of which period (say the period: empty {by}s count too)")
     if AND_HOW_MANY_RX.search(corrected) and len(reading.periods) < 2 and intent != Intent.COMPARE:
         intent = Intent.COMPARE  # "how many P-8s and how many U-2s?": two numbers, never their sum
         spans.extend((m.start(), m.end(), "asked: comparison") for m in AND_HOW_MANY_RX.finditer(corrected))
@@ -325,7 +336,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     if intent == Intent.UNKNOWN and not (scope.is_empty() and not identities):
         intent = Intent.COUNT  # "U-2 near Texas in February?" asks for the number
     asks_missions = intent in {Intent.COUNT, Intent.LIST, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.BREAKDOWN}
-    if asks_missions and scope.is_empty() and not identities and not follow_up and not SUBJECT_RX.search(corrected):
+    ranks_groups = intent == Intent.BREAKDOWN and rank  # "rank the operators", "top 5 types": the groups are asked
+    if asks_missions and scope.is_empty() and not identities and not follow_up and not SUBJECT_RX.search(corrected) \
+            and not ranks_groups:
         intent = Intent.UNKNOWN  # "how many?" with nothing to count
     return ratios.finish(corrected, previous, reference, BotQuery(
         intent=intent, scope=scope, which=which, by=by, rank=rank, top=top, other=other, follow_up=follow_up,
@@ -333,9 +346,22 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         not_understood=tuple(dict.fromkeys(not_understood)),
         identities=identities,
         corrections=tuple(corrections),
-        notes=notes,
+        notes=(*notes, *widened),
         baseline=baseline.unit if baseline is not None and other is not None else "",
     ))
+
+
+def _rank_every_group(scope: Scope, said: Scope, by: str) -> tuple[Scope, tuple[str, ...]]:
+    """"Which operator flew the most?" after a question about the RAF's flights: a ranking asked in a follow-up ranks
+    every operator (type), not only the one the earlier question kept — unless this question names them itself. A
+    class of several (drones, two types) is kept: ranking inside it means something."""
+    if by == "operator" and len(scope.operators) == 1 and not said.operators:
+        return scope.with_changes(operators=()), ("Ranked over every operator, not only the one asked about before.",)
+    if by == "type" and len(scope.type_designators) == 1 and not scope.roles and not (said.type_designators
+                                                                                        or said.roles):
+        return scope.with_changes(type_designators=(), roles=()), (
+            "Ranked over every aircraft type, not only the ones asked about before.",)
+    return scope, ()
 
 
 def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,

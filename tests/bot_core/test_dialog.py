@@ -612,7 +612,7 @@ SINGLE: list[Q] = [
     Q("how many flights with more than one orbit?", "count", DECLINED),
     Q("how many flights near Texas since last year?", "count", DECLINED),
     Q("how many flights in the same month last year?", "count", DECLINED),
-    Q("how many days had flights in February 2025?", "count", DECLINED),
+    Q("how many days had flights in February 2025?", "count", 5, which="days"),  # round 13: was declined
     Q("which P-8 flew the most in 2025?", "which_aircraft", DECLINED),
     Q("were there as many U-2 flights as E-3 flights in 2025?", "compare", (1, 2)),
     # oracle round 7 (a world-wide desk): wrong answers before, now declined naming the words
@@ -736,6 +736,19 @@ SINGLE: list[Q] = [
     # (probing) "four aircraft": airframes claimed, one aircraft flew the four missions; "twice" is a stated number
     Q("Is it true that four aircraft flew over the Black Sea in October 2025?", "", DECLINED),
     Q("Check: U-2s flew near the border twice in February 2025", "count", 1, says="The claim states 2 times"),
+    # round 13: "rank the …" is the whole ranking (the text named only the top one; with no scope it was declined),
+    # "highest" after a verb of flight is altitude (was the ranking by missions), "least" / "quietest" among the
+    # groups that flew or every unit of the period (were declined), days with no flights (were declined)
+    Q("rank the operators in 2025", "breakdown", None, by="operator", says="Royal Air Force: 3"),
+    Q("rank the operators", "breakdown", None, by="operator", says="United States Navy: 18"),
+    Q("which type flew the highest in October 2025?", "", DECLINED),
+    Q("least common type in 2025", "breakdown", None, by="type", which="least", says="Lockheed U-2"),
+    Q("which month was quietest in 2025?", "breakdown", None, by="month", says="September 2025"),
+    Q("which month was quietest?", "", DECLINED),
+    Q("how many days had no flights in February 2025?", "count", 23, period=FEB25),
+    Q("on how many days in February 2025 were there flights?", "count", 5),
+    Q("How does October 2025 stack up against February 2025?", "compare", (8, 12)),
+    Q("Month-by-month figures for surveillance flights in 2025", "breakdown", 26, by="month"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -952,6 +965,27 @@ CONVERSATIONS: list[list[Q]] = [
     [
         Q("how many P-8 flights in 2024?", "count", 5),
         Q("how many of those were drones?", "count", DECLINED),
+    ],
+    # round 13: "back to the P-8s" (was declined, and the next turns kept the U-2), "anywhere?" and "any type" widen
+    # (the place was kept: "anywhere" was filler), a ranking asked after a question about one operator ranks them
+    # all, "what callsigns?" lists the records
+    [
+        Q("how many P-8 flights near the border in February 2025?", "count", 6),
+        Q("what about U-2s?", "count", 1, types="U2"),
+        Q("back to the P-8s", "count", 6, types="P8", period=FEB25),
+    ],
+    [
+        Q("how many P-8 flights near Texas in February 2025?", "count", 2),
+        Q("anywhere?", "count", 6, types="P8", period=FEB25),
+        Q("any type?", "count", 12, period=FEB25),
+    ],
+    [
+        Q("how many RC-135 flights near Kaliningrad in October 2025 were flown by the RAF?", "count", 3),
+        Q("which operator flew the most?", "breakdown", None, by="operator", rows="raf:3,us-air-force:1"),
+    ],
+    [
+        Q("how many RAF flights over the Baltic Sea in October 2025?", "count", 3),
+        Q("what callsigns?", "list", 3, says="RRR7225"),
     ],
 ]
 

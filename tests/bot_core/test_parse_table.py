@@ -166,8 +166,20 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how close did the U-2 get to Texas?", Intent.COUNT, {"nu": "how close"}),
     ("which operator flew the most surveillance flights in 2025?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),
     ("what was the most recent P-8 flight?", Intent.WHEN, {"nu": ""}),
-    ("how many days had flights in February 2025?", Intent.COUNT, {"nu": "how many days"}),
-    ("on how many days did P-8s fly in 2025?", Intent.COUNT, {"nu": "how many days"}),
+    # round 13: a number of days is answered (was declined: the count would have been of missions)
+    ("how many days had flights in February 2025?", Intent.COUNT, {"nu": "", "which": "days"}),
+    ("on how many days did P-8s fly in 2025?", Intent.COUNT, {"nu": "", "types": "P8", "which": "days"}),
+    ("how many days in January 2025 had no P-8 flights?", Intent.COUNT, {"nu": "", "types": "P8",
+                                                                          "which": "empty_days"}),
+    ("how many days had no flights?", Intent.COUNT, {"nu": "of which period"}),
+    ("rank the operators", Intent.BREAKDOWN, {"nu": "", "by": "operator", "rank": "1", "top": "999"}),
+    ("Sort the aircraft types by how often they flew in 2024", Intent.BREAKDOWN, {"nu": "", "by": "type",
+                                                                                 "top": "999"}),
+    ("which type flew the highest in October 2025?", Intent.BREAKDOWN, {"nu": "flew the highest"}),
+    ("least common type in 2025", Intent.BREAKDOWN, {"nu": "", "by": "type", "which": "least"}),
+    ("the quietest week", Intent.BREAKDOWN, {"nu": "of which period"}),
+    ("Who flew the most missions near Texas?", Intent.BREAKDOWN, {"nu": "", "by": "operator", "rank": "1"}),
+    ("what were the three most-flown types in 2025?", Intent.BREAKDOWN, {"nu": "", "by": "type", "top": "3"}),
     ("how many flights a month in 2024?", Intent.COUNT, {"nu": "a month"}),
     ("how many flights a day in February 2025?", Intent.COUNT, {"nu": "a day"}),
     ("how many flights per day in February 2025?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
@@ -539,6 +551,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert q.airframes is (checks["airframes"] == "1"), ctx
     if checks.get("nu") == "":
         assert not q.not_understood, ctx
+    if "which" in checks:
+        assert q.which == checks["which"], ctx
 
 
 def test_follow_ups_keep_the_whole_scope() -> None:
@@ -714,6 +728,28 @@ def test_round8_corrections_edit_the_question_before() -> None:
     they = parse("which aircraft were they?", previous=first)
     assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
     assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
+
+
+def test_round13_follow_ups_go_back_widen_and_rank_every_group() -> None:
+    """"back to the P-8s" (was declined), "anywhere?" / "any type?" / "any operator" clear that field ("anywhere"
+    was filler: the place was kept), and a ranking asked after a question about one operator ranks every operator."""
+    first = parse("how many P-8 flights near Texas in February 2025?")
+    u2 = parse("what about U-2s?", previous=first)
+    back = parse("back to the P-8s", previous=u2)
+    assert back.scope.type_designators == ("P8",) and not back.not_understood, back.to_dict()
+    assert regions(back.scope.regions) == "near:texas" and back.scope.period == first.scope.period
+    anywhere = parse("anywhere?", previous=first)
+    assert anywhere.scope.regions == () and anywhere.scope.type_designators == ("P8",), anywhere.to_dict()
+    any_type = parse("any type?", previous=first)
+    assert not any_type.scope.type_designators and regions(any_type.scope.regions) == "near:texas", any_type.to_dict()
+    navy = parse("how many surveillance flights near Texas in 2025 were flown by the Navy?")
+    assert navy.scope.operators == ("us-navy",), navy.to_dict()
+    who = parse("which operator flew the most?", previous=navy)
+    assert who.rank and who.scope.operators == () and who.scope.surveillance_only, who.to_dict()
+    them = parse("who flew them?", previous=navy)  # "them" are the Navy's flights: kept
+    assert them.scope.operators == ("us-navy",), them.to_dict()
+    calls = parse("what callsigns?", previous=navy)
+    assert calls.intent == Intent.LIST and not calls.not_understood, calls.to_dict()
 
 
 def test_round9_follow_ups_switch_the_relation_narrow_and_bound_the_distance() -> None:
