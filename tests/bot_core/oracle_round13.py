@@ -136,7 +136,10 @@ def _conversations(o: Oracle, add: Add) -> None:
         ("which days?", _days(o, both(rc_k, RAF))),
         ("and the US Air Force?", _days(o, both(rc_k, USAF))),
         ("how many RC-135 flights near Kaliningrad in October 2025 were flown by the RAF?", o.count(both(rc_k, RAF))),
-        ("who flew them?", o.breakdown(rc_k, base.by_op)),
+        # reviewed: "them" are the RAF's flights the turn before counted, so "who flew them?" is the RAF's 3 (the bot
+        # was right); it expected every operator of the RC-135 flights at first. The ranking after it is asked over
+        # every operator (a ranking of the one operator kept would say nothing)
+        ("who flew them?", o.breakdown(both(rc_k, RAF), base.by_op)),
         ("which operator flew the most?", o.breakdown(rc_k, base.by_op, rank=True)))
     border = both(near(BORDER), between(*FEB25))
     add(s,  # the border story: switch the type, go back, break down, rank, same for January
@@ -488,4 +491,151 @@ def _answerable(o: Oracle, add: Add) -> None:
 
 def held_out(o: Oracle, add: Add) -> None:
     """The held-out batch (category ``r13b-``), written after the first batch's fixes and run once before any fix of
-    its own."""
+    its own: other conversations, other ranking, least and breakdown words, days, comparisons, traps."""
+    _held_out_conversations(o, add)
+    _held_out_rankings(o, add)
+    _held_out_comparisons(o, add)
+    _held_out_traps(add)
+
+
+def _held_out_conversations(o: Oracle, add: Add) -> None:
+    s = "r13b-conv"
+    kal = both(near(KAL), between(*OCT25))
+    add(s,
+        ("how many flights near Kaliningrad in October 2025?", o.count(kal)),
+        ("how many of those were RAF?", o.count(both(kal, RAF))),
+        ("list them", o.listing(both(kal, RAF))),
+        ("the last one?", o.when(both(kal, RAF), "last")),
+        ("and the US Air Force?", o.when(both(kal, USAF), "last")),
+        ("rank the operators", ranking(o, kal, base.by_op)))
+    tx = both(near("texas"), between(*FEB25))
+    add(s,
+        ("how many flights near Texas in February 2025?", o.count(tx)),
+        ("what about January?", o.count(both(near("texas"), between(*JAN25)))),
+        ("go back to February", o.count(tx)),
+        ("broken down by type", o.breakdown(tx, base.by_type)),
+        ("which was least common?", least(o, tx, base.by_type)),
+        ("any place?", least(o, between(*FEB25), base.by_type)))
+    q4 = both(Q4, between(*OCT25))
+    add(s,
+        ("how many Global Hawk flights in October 2025?", o.count(q4)),
+        ("where did they fly?", Expect("decline")),
+        ("and in 2024?", o.count(both(Q4, between(*Y24)))),
+        ("how many days had Global Hawk flights in 2024?", days_without(o, Q4, Y24, empty=False)),
+        ("sorry, I meant 2025", days_without(o, Q4, Y25, empty=False)))
+    add(s,
+        ("how many Navy flights in 2025?", o.count(both(NAVY, between(*Y25)))),
+        ("what about the Air Force?", o.count(both(USAF, between(*Y25)))),
+        ("per month", o.breakdown(both(USAF, between(*Y25)), base.by_month)),
+        ("which month was the quietest?", least(o, both(USAF, between(*Y25)), base.by_month, _months_of(Y25))),
+        ("ok, back to the Navy", least(o, both(NAVY, between(*Y25)), base.by_month, _months_of(Y25))))
+    gulf = both(_surv, over("gulf-of-california"))
+    add(s,
+        ("how many surveillance flights over the Gulf of California?", o.count(gulf)),
+        ("which types?", o.breakdown(gulf, base.by_type)),
+        ("only the ones in 2025", o.breakdown(both(gulf, between(*Y25)), base.by_type)),
+        ("no, I meant 2024", o.breakdown(both(gulf, between(*Y24)), base.by_type)),
+        ("how many of those were P-8s?", o.count(both(gulf, P8, between(*Y24)))),
+        ("the first one?", o.when(both(gulf, P8, between(*Y24)), "first")))
+    rc = both(RC, between(*Y25))
+    add(s,
+        ("how many RC-135 flights in 2025?", o.count(rc)),
+        ("which operator flew the most?", o.breakdown(rc, base.by_op, rank=True)),
+        ("what share were RAF?", share(o, rc, RAF)),
+        ("and in 2024?", share(o, both(RC, between(*Y24)), RAF)))
+
+
+def _held_out_rankings(o: Oracle, add: Add) -> None:
+    for text, e in [
+        ("rank the types over the Baltic Sea", ranking(o, over("baltic-sea"), base.by_type)),
+        ("rank every operator by flights in February 2025", ranking(o, between(*FEB25), base.by_op)),
+        ("list the operators in order of flights near the border", ranking(o, near(BORDER), base.by_op)),
+        ("order the months of 2024 by number of flights", ranking(o, between(*Y24), base.by_month)),
+        ("top 3 operators in 2024", o.breakdown(between(*Y24), base.by_op, rank=True)),
+        ("which two types flew the most near the border in February 2025?",
+         o.breakdown(both(near(BORDER), between(*FEB25)), base.by_type, rank=True)),
+        ("what was the busiest day over the Black Sea?", o.breakdown(over("black-sea"), base.by_day, rank=True)),
+        ("which operator had the most flights near Crimea?", o.breakdown(near("crimea"), base.by_op, rank=True)),
+        ("the most frequent type near Kaliningrad", o.breakdown(near(KAL), base.by_type, rank=True)),
+        ("fewest flights: which type in October 2025?", least(o, between(*OCT25), base.by_type)),
+        ("which type was flown least in 2024?", least(o, between(*Y24), base.by_type)),
+        ("the quietest month of Q4 2025", least(o, between(dt.date(2025, 10, 1), dt.date(2025, 12, 31)),
+                                                base.by_month,
+                                                _months_of((dt.date(2025, 10, 1), dt.date(2025, 12, 31))))),
+        ("least active service near the border in February 2025",
+         least(o, both(near(BORDER), between(*FEB25)), base.by_op)),
+        ("RC-135 flights per operator in 2025", o.breakdown(both(RC, between(*Y25)), base.by_op)),
+        ("weekly breakdown of the flights near Kaliningrad", o.breakdown(near(KAL), base.by_week)),
+        ("what types flew over the Baltic Sea in October 2025?", o.breakdown(both(over("baltic-sea"),
+                                                                                  between(*OCT25)), base.by_type)),
+        ("flights by operator over the North Sea", o.breakdown(over("north-sea"), base.by_op)),
+        ("day-by-day numbers for the P-8 flights in February 2025", o.breakdown(both(P8, between(*FEB25)),
+                                                                                base.by_day)),
+        ("how many days in October 2025 had no RAF flights?", days_without(o, RAF, OCT25)),
+        ("how many days in the week of 27 January 2025 had no flights?",
+         days_without(o, everything, (dt.date(2025, 1, 27), dt.date(2025, 2, 2)))),
+        ("on how many days were there flights near Kaliningrad?", Expect("count",
+                                                                         len({r.day for r in o.sel(near(KAL))}))),
+    ]:
+        add("r13b-rank", (text, e))
+    for text, e in [
+        ("Put the operators in order, most flights first, for 2025", ranking(o, between(*Y25), base.by_op)),
+        ("Which service tops the list near Kaliningrad?", o.breakdown(near(KAL), base.by_op, rank=True)),
+        ("Give me a league table of aircraft types for October 2025", ranking(o, between(*OCT25), base.by_type)),
+        ("For the chart, how many flights each week in February 2025?", o.breakdown(between(*FEB25), base.by_week)),
+        ("What's the split between Navy and Air Force for 2024?",
+         o.compare(both(NAVY, between(*Y24)), both(USAF, between(*Y24)))),
+        ("How many flights did each operator fly in 2025?", o.breakdown(between(*Y25), base.by_op)),
+    ]:
+        add("r13b-answer", (text, e))
+    for text in ["which day had the fewest flights?", "the least busy month"]:
+        add("r13b-rank", (text, Expect("decline")))
+
+
+def _held_out_comparisons(o: Oracle, add: Add) -> None:
+    for text, a, b in [
+        ("more flights near Crimea or over the Baltic Sea in October 2025?", both(near("crimea"), between(*OCT25)),
+         both(over("baltic-sea"), between(*OCT25))),
+        ("RAF or USAF: who flew more RC-135 missions in 2025?", both(RAF, RC, between(*Y25)),
+         both(USAF, RC, between(*Y25))),
+        ("how many more Global Hawk flights in 2025 than in 2024?", both(Q4, between(*Y25)), both(Q4, between(*Y24))),
+        ("were E-3 flights up or down in 2025 compared with 2024?", both(E3, between(*Y25)), both(E3, between(*Y24))),
+        ("compare P-8 and P-3 flights near California in 2025", both(P8, near("california"), between(*Y25)),
+         both(P3, near("california"), between(*Y25))),
+        ("January 2025 against October 2025 for surveillance flights", both(_surv, between(*JAN25)),
+         both(_surv, between(*OCT25))),
+        ("Navy vs Air Force in February 2025", both(NAVY, between(*FEB25)), both(USAF, between(*FEB25))),
+        ("how many fewer RAF flights than USAF flights in October 2025?", both(RAF, between(*OCT25)),
+         both(USAF, between(*OCT25))),
+        ("were there more flights in October 2025 than in January 2025?", between(*OCT25), between(*JAN25)),
+        ("P-8 flights near the border: February 2025 vs January 2025", both(P8, near(BORDER), between(*FEB25)),
+         both(P8, near(BORDER), between(*JAN25))),
+        ("compare USAF flights over the Black Sea with USAF flights near Kaliningrad", both(USAF, over("black-sea")),
+         both(USAF, near(KAL))),
+    ]:
+        add("r13b-compare", (text, o.compare(a, b)))
+    add("r13b-compare", ("flights near the border in February 2025 versus the 2024 monthly average",
+                         baseline(o, both(near(BORDER), between(*FEB25)), both(near(BORDER), between(*Y24)))))
+    add("r13b-compare", ("what percentage of the 2025 RC-135 flights were flown by the RAF?",
+                         share(o, both(RC, between(*Y25)), RAF)))
+    add("r13b-compare", ("what share of the flights near Crimea were drones?", share(o, near("crimea"), DRONE)))
+    add("r13b-compare", ("what share of the flights over the Baltic Sea were RAF?", share(o, over("baltic-sea"),
+                                                                                          RAF)))
+
+
+def _held_out_traps(add: Add) -> None:
+    for text in [
+        "rank the aircraft by fuel burned",
+        "which operator flew the longest missions?",
+        "which month had the most hours in the air?",
+        "break the flights near Kaliningrad down by mission type",
+        "rank the days by how many aircraft were intercepted",
+        "which type flew the farthest in 2025?",
+        "how many days in December 2026 had no flights?",
+        "the quietest month of 2027",
+        "compare the RAF and USAF crews",
+        "what share of the Black Sea flights were provocations?",
+        "why was February 2025 the busiest month?",
+        "which operator will fly the most next year?",
+    ]:
+        add("r13b-trap", (text, Expect("decline")))
