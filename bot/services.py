@@ -469,7 +469,9 @@ def _answer_days(query: BotQuery, today: dt.date) -> Answer:
         text = (f"{n} of the {len(days)} days had none of the missions {scope_words}; "
                 f"{len(busy)} day{'s' if len(busy) != 1 else ''} had at least one.")
     lines = "\n".join(f"• {r.label}: {r.count}" for r in busy)
+    records = sel.missions_for_display(scope, limit=MAX_RECORDS)
     return Answer(text=text + ("\nDays with missions:\n" + lines if lines else ""), count=n,
+                  missions=[sel.mission_to_dict(m) for m in records],
                   notes=[COVERAGE_CAVEAT, "Each mission belongs to the UTC day it starts."])
 
 

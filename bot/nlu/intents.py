@@ -87,7 +87,15 @@ RANK_RX = re.compile(
     # surveillance types" (one describing word between, read as usual): the whole ranking
     rf"|\brank(?:ed|ing)?\s+(?:list\s+of\s+|order\s+of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?P<k5>{_KEY})s?\b"
     # "sort the aircraft types by how often they flew", "the operators in order of number of flights"
-    rf"|\b(?:sort|order)\s+(?:all\s+)?(?:the\s+)?(?P<k7>{_KEY})s?\s+by\b(?:\s+how\s+(?:often|frequently|many\s+times)"
+    # "which service tops the list?", "what type led the table?": the first one
+    rf"|\b(?:which|what)\s+(?P<k11>{_KEY})s?\s+(?:tops|topped|leads|led|heads|headed)\s+(?:the\s+)?(?:list|table"
+    r"|ranking|rankings|field)\b"
+    # "a league table of aircraft types", "a leaderboard of operators"
+    rf"|\b(?:league\s+table|leaderboard|ranking)\s+(?:of|for)\s+(?:all\s+)?(?:the\s+)?(?:aircraft\s+)?(?P<k10>{_KEY})s?\b"
+    # "put the operators in order, most flights first"
+    rf"|\b(?:put|list|give\s+me)\s+(?:all\s+)?(?:the\s+)?(?P<k9>{_KEY})s?\s+in\s+order\b(?:,?\s+(?:the\s+)?"
+    r"(?:most|busiest|biggest)(?:\s+(?:flights|missions|sorties))?\s+first\b)?"
+    rf"|\b(?:sort|order)\s+(?:all\s+)?(?:the\s+)?(?P<k7>{_KEY})s?(?:\s+(?:of|in|for)\s+[\w-]+)?\s+by\b(?:\s+how\s+(?:often|frequently|many\s+times)"
     r"\s+(?:they|each(?:\s+one)?)\s+(?:flew|fly|flies|were\s+flown|was\s+flown)\b)?"
     rf"|\b(?:the\s+)?(?P<k8>{_KEY})s?\s+(?:in\s+(?:descending\s+)?order\s+of|ranked\s+by|sorted\s+by)\b"
     # "who flew the most missions near Kaliningrad?": the operators
@@ -101,6 +109,10 @@ DAYS_COUNT_RX = re.compile(r"\b(?:on\s+|in\s+)?how\s+many\s+(?:different\s+|dist
 #: The days without: "had no flights", "with no P-8 flights", "without any missions", "were there zero flights".
 NO_MISSIONS_RX = re.compile(r"\b(?:no|zero|without(?:\s+any)?|not\s+a\s+single)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:flights?|missions?|sorties?|patrols?)\b", _RX)
+#: "which was least common?", "which one was the busiest?" after a breakdown: the previous breakdown's groups ranked.
+FOLLOW_RANK_RX = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)(?:\s+one)?\s+(?:was|were|is|had)\s+"
+                            r"(?:the\s+)?(?P<m>most|least|fewest|busiest|quietest|biggest|smallest)"
+                            r"(?:\s+(?:common|frequent|active|used|flights?|missions?))?\W*$", _RX)
 #: ``Asked.top`` of a whole ranking ("rank the operators"): every group with missions, in order.
 RANK_ALL = 999
 #: "which type flew the highest / fastest / farthest?": a measure of the flight, which the answers do not hold.
@@ -197,7 +209,7 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     if ranked is not None:
         return ranked
     days = DAYS_COUNT_RX.search(text)
-    if days:
+    if days and not re.search(r"\bevery\s*$", text[:days.start()], _RX):  # "every how many days?": an interval
         mark(days, "count of days")
         empty = [m for m in NO_MISSIONS_RX.finditer(text) if m.start() > days.start()]
         for m in empty:
@@ -304,7 +316,8 @@ def _ranking(text: str, mark: object) -> Asked | None:
     rm = RANK_RX.search(text)
     if rm is None:
         return None
-    key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8") if rm.group(k)), "operator")
+    key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11")
+                if rm.group(k)), "operator")
     by = _key(key)
     if not by:
         return None
@@ -312,7 +325,7 @@ def _ranking(text: str, mark: object) -> Asked | None:
     if measure:  # "which type flew the highest?": the altitude, not the number of missions
         return Asked(Intent.BREAKDOWN, by=by, rank=True, unsupported=(
             f"word: {measure.group(0)} (I rank by the number of missions, not by altitude, speed or distance)",))
-    if rm.group("k5") or rm.group("k7") or rm.group("k8"):  # "rank the operators": every group, in order
+    if any(rm.group(k) for k in ("k5", "k7", "k8", "k9", "k10")):  # "rank the operators": every group, in order
         mark(rm, f"ranking by {by} (all)")  # type: ignore[operator]
         return Asked(Intent.BREAKDOWN, by=by, rank=True, top=RANK_ALL)
     top = 1
@@ -328,6 +341,16 @@ def _ranking(text: str, mark: object) -> Asked | None:
         # the fewest among the groups that flew, or among every unit of the period (services._answer_least)
         return Asked(Intent.BREAKDOWN, which="least", by=by, rank=True, top=1)
     return Asked(Intent.BREAKDOWN, by=by, rank=True, top=max(1, min(top, 20)))
+
+
+def ranking_of_previous(text: str, previous_by: str, spans: Spans) -> Asked | None:
+    """"Which was least common?" after a breakdown by type: that breakdown's groups ranked (most or least)."""
+    m = FOLLOW_RANK_RX.match(text) if previous_by else None
+    if m is None:
+        return None
+    spans.append((m.start(), m.end(), f"asked: ranking by {previous_by}"))
+    least = m.group("m").lower() in {"least", "fewest", "quietest", "smallest"}
+    return Asked(Intent.BREAKDOWN, which="least" if least else "", by=previous_by, rank=True, top=1)
 
 
 def _two_of_a_kind(reading: QuestionReading) -> bool:

@@ -17,7 +17,17 @@ from bot.nlu import claim_check, followups, ratios
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
-from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
+from bot.nlu.intents import (
+    CLAIM_ID_RX,
+    COMPARE_RX,
+    COUNT_RX,
+    HELP_RX,
+    SUBJECT_RX,
+    WHY_RX,
+    Asked,
+    ranking_of_previous,
+    read_intent,
+)
 from bot.nlu.leftovers import leftovers
 from bot.nlu.nations import nationality_operators
 from bot.nlu.normalise import (
@@ -230,6 +240,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     for m in cues:  # "flights of registration 168754" does not ask which aircraft
         intent_text = intent_text[:m.start()] + " " * (m.start("word") - m.start()) + intent_text[m.start("word"):]
     asked = read_intent(intent_text, reading, spans)
+    if previous is not None and previous.intent == Intent.BREAKDOWN and not asked.rank:
+        asked = ranking_of_previous(intent_text, previous.by, spans) or asked
     if asked.intent == Intent.CLAIMS:
         return claims_query(corrected, reading, spans, vocab, corrections)
 
@@ -265,6 +277,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         cleared, drop_spans = followups.dropped_fields(corrected)
         scope = scope.with_changes(**cleared)
         spans.extend(drop_spans)
+        if drop_spans and asked.intent == Intent.COUNT and not any(
+                not any(s <= m.start() < e for s, e, _ in drop_spans) for m in COUNT_RX.finditer(corrected)):
+            asked = Asked(Intent.UNKNOWN)  # "any place?" widens the question before: its "any" asks no count
         problems += [f"word: {p}" for p in merge_problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
     if follow_up and previous is not None and intent == Intent.UNKNOWN:

@@ -73,13 +73,15 @@ def ranking(o: Oracle, pred: Pred, key: Callable[[Row], str]) -> Expect:
     return Expect("rank", dict(counts), says=tuple(_label(k) for k in counts if k != "?"))
 
 
-def _months_of(period: tuple[dt.date, dt.date]) -> list[str]:
+def period_units(period: tuple[dt.date, dt.date], unit: str) -> list[str]:
+    """Every day ("2025-02-06") or month ("2025-02") of a period, as the breakdown keys name them."""
     a, b = period
-    out, d = [], a.replace(day=1)
-    while d <= b:
-        out.append(d.strftime("%Y-%m"))
-        d = base.month(d.year, d.month)[1] + dt.timedelta(days=1)
-    return out
+    days = [a + dt.timedelta(days=i) for i in range((b - a).days + 1)]
+    return list(dict.fromkeys(d.isoformat() if unit == "day" else d.strftime("%Y-%m") for d in days))
+
+
+def _months_of(period: tuple[dt.date, dt.date]) -> list[str]:
+    return period_units(period, "month")
 
 
 def least(o: Oracle, pred: Pred, key: Callable[[Row], str], units: list[str] | None = None) -> Expect:

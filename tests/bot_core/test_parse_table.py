@@ -172,6 +172,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many days in January 2025 had no P-8 flights?", Intent.COUNT, {"nu": "", "types": "P8",
                                                                           "which": "empty_days"}),
     ("how many days had no flights?", Intent.COUNT, {"nu": "of which period"}),
+    # found by the whole oracle: "every how many days" asks an interval, not a number of days
+    ("how often do P-8s fly near Texas, every how many days?", Intent.COUNT, {"nu": "how many days",
+                                                                             "which": ""}),
     ("rank the operators", Intent.BREAKDOWN, {"nu": "", "by": "operator", "rank": "1", "top": "999"}),
     ("Sort the aircraft types by how often they flew in 2024", Intent.BREAKDOWN, {"nu": "", "by": "type",
                                                                                  "top": "999"}),
@@ -180,6 +183,13 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("the quietest week", Intent.BREAKDOWN, {"nu": "of which period"}),
     ("Who flew the most missions near Texas?", Intent.BREAKDOWN, {"nu": "", "by": "operator", "rank": "1"}),
     ("what were the three most-flown types in 2025?", Intent.BREAKDOWN, {"nu": "", "by": "type", "top": "3"}),
+    # round 13 held-out: whole rankings said other ways, and "tops the list" (were declined)
+    ("order the months of 2024 by number of flights", Intent.BREAKDOWN, {"nu": "", "by": "month", "top": "999"}),
+    ("Put the operators in order, most flights first, for 2025", Intent.BREAKDOWN, {"nu": "", "by": "operator",
+                                                                                   "top": "999"}),
+    ("Give me a league table of aircraft types for October 2025", Intent.BREAKDOWN, {"nu": "", "by": "type",
+                                                                                    "top": "999"}),
+    ("Which service tops the list near Texas?", Intent.BREAKDOWN, {"nu": "", "by": "operator", "top": "1"}),
     ("how many flights a month in 2024?", Intent.COUNT, {"nu": "a month"}),
     ("how many flights a day in February 2025?", Intent.COUNT, {"nu": "a day"}),
     ("how many flights per day in February 2025?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
@@ -748,6 +758,12 @@ def test_round13_follow_ups_go_back_widen_and_rank_every_group() -> None:
     assert who.rank and who.scope.operators == () and who.scope.surveillance_only, who.to_dict()
     them = parse("who flew them?", previous=navy)  # "them" are the Navy's flights: kept
     assert them.scope.operators == ("us-navy",), them.to_dict()
+    # held-out: "which was least common?" after a breakdown ranks its groups; "any place?" keeps the question asked
+    by_type = parse("broken down by type", previous=first)
+    low = parse("which was least common?", previous=by_type)
+    assert low.rank and low.by == "type" and low.which == "least" and not low.not_understood, low.to_dict()
+    wide = parse("any place?", previous=low)
+    assert wide.intent == Intent.BREAKDOWN and wide.which == "least" and wide.scope.regions == (), wide.to_dict()
     calls = parse("what callsigns?", previous=navy)
     assert calls.intent == Intent.LIST and not calls.not_understood, calls.to_dict()
 
