@@ -44,7 +44,10 @@ MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest|higher|lower|greater|
 #: busier, January or February?": with two sides named, a comparison (both numbers), never the span's total.
 TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase[ds]?|rise|rose|risen|grow|grew|grown"
                       r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter"
-                      r"|outnumber(?:ed|s)?)\b", _RX)
+                      r"|outnumber(?:ed|s)?|up\s+or\s+down|down\s+or\s+up)\b", _RX)
+#: A change asked about ("up or down", "did they increase"), never an order ("drop the date").
+CHANGE_RX = re.compile(r"\bup\s+or\s+down\b|\bdown\s+or\s+up\b|\b(?:go(?:ne)?|went)\s+(?:up|down)\b"
+                       r"|\b(?:increase|decrease)[ds]?\b|\b(?:rose|risen|fell|fallen)\b", _RX)
 MORE_YES_NO_RX = re.compile(r"^\W*(?:were|was|are|is|did|do|does|have|has|had)\b.*\b(?:more|fewer|less)\b", _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 #: A bare "aircraft" is not a key: "which aircraft flew the most", "per aircraft" can mean airframes or types
@@ -113,6 +116,9 @@ NO_MISSIONS_RX = re.compile(r"\b(?:no|zero|without(?:\s+any)?|not\s+a\s+single)\
 FOLLOW_RANK_RX = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)(?:\s+one)?\s+(?:was|were|is|had)\s+"
                             r"(?:the\s+)?(?P<m>most|least|fewest|busiest|quietest|biggest|smallest)"
                             r"(?:\s+(?:common|frequent|active|used|flights?|missions?))?\W*$", _RX)
+#: "how many days did the mission last / take?": a duration, not a number of days with missions.
+DURATION_RX = re.compile(r"\b(?:lasted|took|ran|stayed|spent)\b|\b(?:last|take|run|stay)\W*$", _RX)
+_MISSION_NOUN_RX = re.compile(r"\b(?:flights?|missions?|sorties?|patrols?)\b", _RX)
 #: ``Asked.top`` of a whole ranking ("rank the operators"): every group with missions, in order.
 RANK_ALL = 999
 #: "which type flew the highest / fastest / farthest?": a measure of the flight, which the answers do not hold.
@@ -209,12 +215,9 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     if ranked is not None:
         return ranked
     days = DAYS_COUNT_RX.search(text)
-    if days and not re.search(r"\bevery\s*$", text[:days.start()], _RX):  # "every how many days?": an interval
-        mark(days, "count of days")
-        empty = [m for m in NO_MISSIONS_RX.finditer(text) if m.start() > days.start()]
-        for m in empty:
-            spans.append((m.start(), m.start() + len(m.group(0).split()[0]), "asked: days with none"))
-        return Asked(Intent.COUNT, which="empty_days" if empty else "days")
+    # "every how many days?" is an interval, "how many days did the mission last?" a duration
+    if days and not re.search(r"\bevery\s*$", text[:days.start()], _RX) and not DURATION_RX.search(text):
+        return _days_counted(text, days, mark, spans)
     quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
     # "no fewer than 10 surveillance flights": a quantity's bound, not a comparison of two things
     cm = next((m for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX) for m in rx.finditer(text)
@@ -223,7 +226,9 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading) \
         or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX)) \
         or bool(re.search(r"\bas\s+(?:many|much|often|frequently)\b.*\bas\b", text, _RX))
-    if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX)):
+    # "is that up or down from last year?": a change asks for two sides, even when the words name only one (the
+    # other is the question before, or the comparison is declined for want of it)
+    if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX) or CHANGE_RX.search(text)):
         for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX):
             for m in rx.finditer(text):
                 mark(m, "comparison")
@@ -341,6 +346,20 @@ def _ranking(text: str, mark: object) -> Asked | None:
         # the fewest among the groups that flew, or among every unit of the period (services._answer_least)
         return Asked(Intent.BREAKDOWN, which="least", by=by, rank=True, top=1)
     return Asked(Intent.BREAKDOWN, by=by, rank=True, top=max(1, min(top, 20)))
+
+
+def _days_counted(text: str, days: re.Match[str], mark: object, spans: Spans) -> Asked:
+    """"How many days had (no) flights …": the days with at least one mission of the scope, or with none. Days with
+    some missions and without others ("P-8 flights but no U-2 flights") are not one scope: declined."""
+    mark(days, "count of days")  # type: ignore[operator]
+    empty = [m for m in NO_MISSIONS_RX.finditer(text) if m.start() > days.start()]
+    for m in empty:
+        spans.append((m.start(), m.start() + len(m.group(0).split()[0]), "asked: days with none"))
+    nouns = [n for n in _MISSION_NOUN_RX.finditer(text) if n.start() > days.end()]
+    if empty and any(not any(e.start() <= n.start() < e.end() for e in empty) for n in nouns):
+        return Asked(Intent.COUNT, which="empty_days", unsupported=(
+            "days with some missions and without others (ask for each number of days)",))
+    return Asked(Intent.COUNT, which="empty_days" if empty else "days")
 
 
 def ranking_of_previous(text: str, previous_by: str, spans: Spans) -> Asked | None:

@@ -318,6 +318,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
             scope, other = previous.scope, previous.other
         elif sides is None:
             problems.append("the two things to compare")
+        elif _same_side(sides.first, sides.second):  # "up or down from last year?" after a question about last year
+            problems.append("the two things to compare (both sides are the same: name the other one)")
         else:
             scope, other = sides.first, sides.second
             spans.extend(sides.spans)
@@ -364,6 +366,12 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         notes=(*notes, *widened),
         baseline=baseline.unit if baseline is not None and other is not None else "",
     ))
+
+
+def _same_side(a: Scope, b: Scope) -> bool:
+    """Two sides of a comparison that are one scope (the same records), whatever their periods are called."""
+    days = [(s.period.start, s.period.end) if s.period is not None else None for s in (a, b)]
+    return a.with_changes(period=None) == b.with_changes(period=None) and days[0] == days[1]
 
 
 def _rank_every_group(scope: Scope, said: Scope, by: str) -> tuple[Scope, tuple[str, ...]]:

@@ -749,6 +749,10 @@ SINGLE: list[Q] = [
     Q("on how many days in February 2025 were there flights?", "count", 5),
     Q("How does October 2025 stack up against February 2025?", "compare", (8, 12)),
     Q("Month-by-month figures for surveillance flights in 2025", "breakdown", 26, by="month"),
+    # found by probing round 13's fixes: a duration and days with some missions but not others are no number of
+    # days (were answered as the days with any mission)
+    Q("how many days did the U-2 mission on 3 February 2025 last?", "", DECLINED),
+    Q("how many days had P-8 flights but no U-2 flights in February 2025?", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -986,6 +990,12 @@ CONVERSATIONS: list[list[Q]] = [
     [
         Q("how many RAF flights over the Baltic Sea in October 2025?", "count", 3),
         Q("what callsigns?", "list", 3, says="RRR7225"),
+    ],
+    # found by probing: "up or down" was filler — the count again; "last year" is 2025 today, the same side
+    [
+        Q("how many P-8 flights in 2025?", "count", 11),
+        Q("is that up or down from last year?", "", DECLINED),
+        Q("is that up or down from 2024?", "compare", (11, 5)),
     ],
     # round 13 held-out: "which was least common?" after a breakdown (was declined), and "any place?" after it kept
     # the place and became a count ("any" was read as "how many")

@@ -172,6 +172,11 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many days in January 2025 had no P-8 flights?", Intent.COUNT, {"nu": "", "types": "P8",
                                                                           "which": "empty_days"}),
     ("how many days had no flights?", Intent.COUNT, {"nu": "of which period"}),
+    # found by probing: a duration, and days with some missions and without others, are not a number of days
+    ("how many days did the U-2 mission on 3 February 2025 last?", Intent.COUNT, {"nu": "how many days",
+                                                                                  "which": ""}),
+    ("how many days had P-8 flights but no U-2 flights in February 2025?", Intent.COUNT,
+     {"nu": "some missions and without others"}),
     # found by the whole oracle: "every how many days" asks an interval, not a number of days
     ("how often do P-8s fly near Texas, every how many days?", Intent.COUNT, {"nu": "how many days",
                                                                              "which": ""}),
@@ -764,6 +769,12 @@ def test_round13_follow_ups_go_back_widen_and_rank_every_group() -> None:
     assert low.rank and low.by == "type" and low.which == "least" and not low.not_understood, low.to_dict()
     wide = parse("any place?", previous=low)
     assert wide.intent == Intent.BREAKDOWN and wide.which == "least" and wide.scope.regions == (), wide.to_dict()
+    # found by probing: "up or down" was filler, so "is that up or down from last year?" gave the count again
+    p8 = parse("how many P-8 flights in 2025?")
+    same = parse("is that up or down from last year?", previous=p8)  # last year is 2025 (today 2026): no other side
+    assert same.intent == Intent.COMPARE and any("both sides are the same" in x for x in same.not_understood)
+    other = parse("is that up or down from 2024?", previous=p8)
+    assert other.intent == Intent.COMPARE and not other.not_understood and other.other is not None, other.to_dict()
     calls = parse("what callsigns?", previous=navy)
     assert calls.intent == Intent.LIST and not calls.not_understood, calls.to_dict()
 
