@@ -626,10 +626,14 @@ def _answer_least(query: BotQuery, rows: list[Any], n: int, today: dt.date) -> A
     scope_words = describe_scope(query.scope)
     if not pool:
         return Answer(text=f"No missions {scope_words}: no {what} to rank.", count=None, notes=[COVERAGE_CAVEAT])
-    low = min(r.count for r in pool)
-    least = [r for r in pool if r.count == low]
+    ascending = sorted(pool, key=lambda r: (r.count, r.key))
+    low = ascending[min(max(1, query.top or 1), len(ascending)) - 1].count  # "the two least common": ties at the cut
+    least = [r for r in ascending if r.count <= low]
     if len(least) == 1:
         text = f"The {what} with the fewest missions {scope_words} was {least[0].label}: {_n_missions(low).lower()}."
+    elif len({r.count for r in least}) > 1:
+        text = f"The {len(least)} {what}s with the fewest missions {scope_words}: " + ", ".join(
+            f"{r.label} ({r.count})" for r in least) + "."
     else:
         text = (f"{len(least)} {what}s tie for the fewest missions {scope_words}, {_n_missions(low).lower()} each: "
                 + ", ".join(r.label for r in least) + ".")

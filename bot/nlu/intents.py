@@ -119,6 +119,8 @@ FOLLOW_RANK_RX = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)(
 #: "how many days did the mission last / take?": a duration, not a number of days with missions.
 DURATION_RX = re.compile(r"\b(?:lasted|took|ran|stayed|spent)\b|\b(?:last|take|run|stay)\W*$", _RX)
 _MISSION_NOUN_RX = re.compile(r"\b(?:flights?|missions?|sorties?|patrols?)\b", _RX)
+#: "the second busiest", "the third most common": a place in the ranking other than the first.
+ORDINAL_RX = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|next)\b", _RX)
 #: ``Asked.top`` of a whole ranking ("rank the operators"): every group with missions, in order.
 RANK_ALL = 999
 #: "which type flew the highest / fastest / farthest?": a measure of the flight, which the answers do not hold.
@@ -339,12 +341,16 @@ def _ranking(text: str, mark: object) -> Asked | None:
         n = given.lower()
         top = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
     least = (rm.group("m1") or rm.group("m2") or rm.group("m3") or rm.group("m9") or "").lower()
+    ordinal = ORDINAL_RX.search(text[max(0, rm.start() - 20):rm.end()])
+    if ordinal:  # "which operator flew the second most?": not the top one
+        return Asked(Intent.BREAKDOWN, by=by, rank=True, unsupported=(
+            f"word: {ordinal.group(0)} (I name the top or the bottom ones: ask \"top 2 …\" and read the second)",))
     mark(rm, f"ranking by {by}")  # type: ignore[operator]
     for m in COUNT_RX.finditer(text):
         mark(m, "count")  # type: ignore[operator]
     if least in {"fewest", "least", "lowest", "quietest", "least active"}:
         # the fewest among the groups that flew, or among every unit of the period (services._answer_least)
-        return Asked(Intent.BREAKDOWN, which="least", by=by, rank=True, top=1)
+        return Asked(Intent.BREAKDOWN, which="least", by=by, rank=True, top=max(1, min(top, 20)))
     return Asked(Intent.BREAKDOWN, by=by, rank=True, top=max(1, min(top, 20)))
 
 

@@ -753,6 +753,10 @@ SINGLE: list[Q] = [
     # days (were answered as the days with any mission)
     Q("how many days did the U-2 mission on 3 February 2025 last?", "", DECLINED),
     Q("how many days had P-8 flights but no U-2 flights in February 2025?", "", DECLINED),
+    # found by probing: "the second most" was answered with the first, "which two … the least" named one
+    Q("which operator flew the second most in 2025?", "", DECLINED),
+    Q("which two operators flew the least in 2025?", "breakdown", None, by="operator", which="least",
+      says="United States Navy (12)"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------

@@ -177,6 +177,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
                                                                                   "which": ""}),
     ("how many days had P-8 flights but no U-2 flights in February 2025?", Intent.COUNT,
      {"nu": "some missions and without others"}),
+    # found by probing: "the second most" was answered with the first; "which two … the least" named one
+    ("which operator flew the second most in 2025?", Intent.BREAKDOWN, {"nu": "second"}),
+    ("the second busiest month of 2025", Intent.BREAKDOWN, {"nu": "second"}),
+    ("which two operators flew the least in 2025?", Intent.BREAKDOWN, {"nu": "", "which": "least", "top": "2"}),
     # found by the whole oracle: "every how many days" asks an interval, not a number of days
     ("how often do P-8s fly near Texas, every how many days?", Intent.COUNT, {"nu": "how many days",
                                                                              "which": ""}),
