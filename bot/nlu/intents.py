@@ -113,7 +113,8 @@ DAYS_COUNT_RX = re.compile(r"\b(?:on\s+|in\s+)?how\s+many\s+(?:different\s+|dist
 NO_MISSIONS_RX = re.compile(r"\b(?:no|zero|without(?:\s+any)?|not\s+a\s+single)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:flights?|missions?|sorties?|patrols?)\b", _RX)
 #: "which was least common?", "which one was the busiest?" after a breakdown: the previous breakdown's groups ranked.
-FOLLOW_RANK_RX = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)(?:\s+one)?\s+(?:was|were|is|had)\s+"
+FOLLOW_RANK_RX = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:which|what)(?:\s+one)?\s+(?:was|were|is|had)\s+"
+                            r"|(?:what\s+about\s+)?(?=the\s))"
                             r"(?:the\s+)?(?P<m>most|least|fewest|busiest|quietest|biggest|smallest)"
                             r"(?:\s+(?:common|frequent|active|used|flights?|missions?))?\W*$", _RX)
 #: "how many days did the mission last / take?": a duration, not a number of days with missions.

@@ -771,6 +771,7 @@ def test_round13_follow_ups_go_back_widen_and_rank_every_group() -> None:
     by_type = parse("broken down by type", previous=first)
     low = parse("which was least common?", previous=by_type)
     assert low.rank and low.by == "type" and low.which == "least" and not low.not_understood, low.to_dict()
+    assert parse("and the least common?", previous=by_type).which == "least"  # after a ranking or breakdown
     wide = parse("any place?", previous=low)
     assert wide.intent == Intent.BREAKDOWN and wide.which == "least" and wide.scope.regions == (), wide.to_dict()
     # found by probing: "up or down" was filler, so "is that up or down from last year?" gave the count again
