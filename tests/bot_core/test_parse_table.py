@@ -181,6 +181,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("which operator flew the second most in 2025?", Intent.BREAKDOWN, {"nu": "second"}),
     ("the second busiest month of 2025", Intent.BREAKDOWN, {"nu": "second"}),
     ("which two operators flew the least in 2025?", Intent.BREAKDOWN, {"nu": "", "which": "least", "top": "2"}),
+    # round 13 held-out: two places joined by "with" in a comparison are its two sides (was "the two things")
+    ("compare flights over Texas with flights near Arizona in 2025", Intent.COMPARE,
+     {"nu": "", "regions": "over:texas", "other": "regions:near:arizona"}),
     # found by the whole oracle: "every how many days" asks an interval, not a number of days
     ("how often do P-8s fly near Texas, every how many days?", Intent.COUNT, {"nu": "how many days",
                                                                              "which": ""}),
