@@ -52,7 +52,8 @@ DROP_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|same\s+but)\s+)?(?:drop|remov
 
 
 #: "ever?", "of all time?", "at any time?" as the whole follow-up: the previous question without its period.
-ALL_TIME_RX = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?)\s+)?(?:ever|of\s+all\s+time|all\s+time|at\s+any\s+time"
+ALL_TIME_RX = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?)\s+)?(?:ever|(?:of|over|for|in|across)\s+all\s+time|all[\s-]time"
+                         r"|at\s+any\s+time"
                          r"|in\s+all\s+the\s+records)\W*$", _RX)
 
 

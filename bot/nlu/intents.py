@@ -90,6 +90,8 @@ RANK_RX = re.compile(
     # surveillance types" (one describing word between, read as usual): the whole ranking
     rf"|\brank(?:ed|ing)?\s+(?:list\s+of\s+|order\s+of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?P<k5>{_KEY})s?\b"
     # "sort the aircraft types by how often they flew", "the operators in order of number of flights"
+    # "rank them by day": the previous answer's records, every group
+    rf"|\brank\s+(?:them|those|these|it)\s+by\s+(?P<k12>{_KEY})s?\b"
     # "which service tops the list?", "what type led the table?": the first one
     rf"|\b(?:which|what)\s+(?P<k11>{_KEY})s?\s+(?:tops|topped|leads|led|heads|headed)\s+(?:the\s+)?(?:list|table"
     r"|ranking|rankings|field)\b"
@@ -324,7 +326,7 @@ def _ranking(text: str, mark: object) -> Asked | None:
     rm = RANK_RX.search(text)
     if rm is None:
         return None
-    key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11")
+    key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12")
                 if rm.group(k)), "operator")
     by = _key(key)
     if not by:
@@ -333,7 +335,7 @@ def _ranking(text: str, mark: object) -> Asked | None:
     if measure:  # "which type flew the highest?": the altitude, not the number of missions
         return Asked(Intent.BREAKDOWN, by=by, rank=True, unsupported=(
             f"word: {measure.group(0)} (I rank by the number of missions, not by altitude, speed or distance)",))
-    if any(rm.group(k) for k in ("k5", "k7", "k8", "k9", "k10")):  # "rank the operators": every group, in order
+    if any(rm.group(k) for k in ("k5", "k7", "k8", "k9", "k10", "k12")):  # "rank the operators": every group
         mark(rm, f"ranking by {by} (all)")  # type: ignore[operator]
         return Asked(Intent.BREAKDOWN, by=by, rank=True, top=RANK_ALL)
     top = 1

@@ -1001,6 +1001,12 @@ CONVERSATIONS: list[list[Q]] = [
         Q("is that up or down from last year?", "", DECLINED),
         Q("is that up or down from 2024?", "compare", (11, 5)),
     ],
+    # found by probing: "and over all time?" kept October 2025 (the words were filler); "rank them by day" declined
+    [
+        Q("how many RC-135 flights near Kaliningrad in October 2025?", "count", 4),
+        Q("and over all time?", "count", 4, types="R135"),
+        Q("rank them by day", "breakdown", None, by="day", says="2025-10-28: 1"),
+    ],
     # round 13 held-out: "which was least common?" after a breakdown (was declined), and "any place?" after it kept
     # the place and became a count ("any" was read as "how many")
     [

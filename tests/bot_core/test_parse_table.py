@@ -775,6 +775,10 @@ def test_round13_follow_ups_go_back_widen_and_rank_every_group() -> None:
     low = parse("which was least common?", previous=by_type)
     assert low.rank and low.by == "type" and low.which == "least" and not low.not_understood, low.to_dict()
     assert parse("and the least common?", previous=by_type).which == "least"  # after a ranking or breakdown
+    ever = parse("and over all time?", previous=first)  # found by probing: the period was kept ("over all" filler)
+    assert ever.scope.period is None and not ever.not_understood, ever.to_dict()
+    by_day = parse("rank them by day", previous=first)
+    assert by_day.rank and by_day.by == "day" and by_day.top == 999 and not by_day.not_understood, by_day.to_dict()
     wide = parse("any place?", previous=low)
     assert wide.intent == Intent.BREAKDOWN and wide.which == "least" and wide.scope.regions == (), wide.to_dict()
     # found by probing: "up or down" was filler, so "is that up or down from last year?" gave the count again
