@@ -59,14 +59,15 @@ ALL_TIME_RX = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?)\s+)?(?:ever|(?:of|over|f
 
 #: "anywhere?", "any type?", "all operators": a follow-up that widens the previous question to every place, aircraft
 #: or operator (the field it names is cleared).
-ANY_RX = re.compile(r"\b(?P<place>anywhere|everywhere|any\s+(?:place|region|location|area)s?"
-                    r"|all\s+(?:places|regions|locations|areas))\b"
-                    r"|\b(?P<type>(?:any|all|every)\s+(?:aircraft\s+)?(?:types?|kinds?|models?)(?:\s+of\s+aircraft)?"
+_ANY = r"(?:any|all|every|regardless\s+of(?:\s+the)?|whatever\s+the)\s+"
+ANY_RX = re.compile(r"\b(?P<place>anywhere|everywhere|" + _ANY + r"(?:place|region|location|area)s?)\b"
+                    r"|\b(?P<type>" + _ANY + r"(?:aircraft\s+)?(?:types?|kinds?|models?)(?:\s+of\s+aircraft)?"
                     r"|any\s+(?:aircraft|planes?))\b"
-                    r"|\b(?P<op>(?:any|all|every)\s+(?:operators?|services?|branch(?:es)?))\b", _RX)
+                    r"|\b(?P<op>" + _ANY + r"(?:operators?|services?|branch(?:es)?))\b"
+                    r"|\b(?P<period>" + _ANY + r"(?:years?|dates?|times?|periods?))\b", _RX)
 _ANY_FIELDS = {"place": {"regions": (), "and_regions": ()},
                "type": {"type_designators": (), "roles": (), "surveillance_only": False},
-               "op": {"operators": ()}}
+               "op": {"operators": ()}, "period": {"period": None}}
 
 
 def dropped_fields(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str]]]:
@@ -78,7 +79,7 @@ def dropped_fields(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str]
     fields: dict[str, Any] = {}
     spans: list[tuple[int, int, str]] = []
     for a in ANY_RX.finditer(text):
-        what = next(k for k in ("place", "type", "op") if a.group(k))
+        what = next(k for k in ("place", "type", "op", "period") if a.group(k))
         fields.update(_ANY_FIELDS[what])
         spans.append((a.start(), a.end(), "widened: " + a.group(0)))
     m = DROP_RX.search(text)

@@ -777,6 +777,9 @@ def test_round13_follow_ups_go_back_widen_and_rank_every_group() -> None:
     assert parse("and the least common?", previous=by_type).which == "least"  # after a ranking or breakdown
     ever = parse("and over all time?", previous=first)  # found by probing: the period was kept ("over all" filler)
     assert ever.scope.period is None and not ever.not_understood, ever.to_dict()
+    for words in ("any year?", "in any year?", "all years?", "whatever the date?"):  # the period was kept
+        wide_time = parse(words, previous=first)
+        assert wide_time.scope.period is None and not wide_time.not_understood, (words, wide_time.to_dict())
     by_day = parse("rank them by day", previous=first)
     assert by_day.rank and by_day.by == "day" and by_day.top == 999 and not by_day.not_understood, by_day.to_dict()
     wide = parse("any place?", previous=low)
