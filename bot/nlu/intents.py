@@ -82,7 +82,7 @@ RANK_RX = re.compile(
     rf"\b(?:which|what)\s+(?:(?P<n1>{_N})\s+)?(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
     r"greatest|busiest|fewest|least|lowest|quietest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
     rf"|\b(?:(?P<n2>{_N})\s+)?(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
-    rf"|\b(?:(?P<n3>{_N})\s+)?(?P<m3>most|least)[\s-]+(?:common|frequent|used|active|frequently\s+seen|seen|flown)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
+    rf"|\b(?:(?P<n3>{_N})\s+)?(?P<m3>most|least)[\s-]+(?:common|frequent|used|active|frequently\s+seen|seen|flown|popular)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
     rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b"
     # "the month with the most P-8 flights"
     rf"|\b(?:the\s+)?(?P<k6>{_KEY})s?\s+with\s+the\s+(?P<m6>most|highest\s+number\s+of|largest\s+number\s+of)\b"
@@ -90,6 +90,8 @@ RANK_RX = re.compile(
     # surveillance types" (one describing word between, read as usual): the whole ranking
     rf"|\brank(?:ed|ing)?\s+(?:list\s+of\s+|order\s+of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?P<k5>{_KEY})s?\b"
     # "sort the aircraft types by how often they flew", "the operators in order of number of flights"
+    # "top operator in 2025", "the top type": the first one (a singular key only)
+    rf"|\btop\s+(?P<k13>{_KEY})(?!s)\b"
     # "rank them by day": the previous answer's records, every group
     rf"|\brank\s+(?:them|those|these|it)\s+by\s+(?P<k12>{_KEY})s?\b"
     # "which service tops the list?", "what type led the table?": the first one
@@ -326,8 +328,8 @@ def _ranking(text: str, mark: object) -> Asked | None:
     rm = RANK_RX.search(text)
     if rm is None:
         return None
-    key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12")
-                if rm.group(k)), "operator")
+    key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12",
+                                     "k13") if rm.group(k)), "operator")
     by = _key(key)
     if not by:
         return None

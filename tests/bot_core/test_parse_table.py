@@ -202,6 +202,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("Give me a league table of aircraft types for October 2025", Intent.BREAKDOWN, {"nu": "", "by": "type",
                                                                                     "top": "999"}),
     ("Which service tops the list near Texas?", Intent.BREAKDOWN, {"nu": "", "by": "operator", "top": "1"}),
+    ("top operator in 2025", Intent.BREAKDOWN, {"nu": "", "by": "operator", "top": "1"}),
+    ("the most popular aircraft type in 2025", Intent.BREAKDOWN, {"nu": "", "by": "type", "top": "1"}),
     ("how many flights a month in 2024?", Intent.COUNT, {"nu": "a month"}),
     ("how many flights a day in February 2025?", Intent.COUNT, {"nu": "a day"}),
     ("how many flights per day in February 2025?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
