@@ -23,6 +23,7 @@ from bot import answer_cache, bookkeeping, ratio_answers
 from bot.answers import Answer
 from bot.models import Platform
 from bot.nlu.compare import side_label
+from bot.nlu.intents import RANK_ALL
 from bot.nlu.parse import future_period, parse_question, resolve_inferred_years
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.pictures import attach_picture, picture_answer, picture_request
@@ -451,8 +452,34 @@ def _with_claimed(answer: Answer, query: BotQuery) -> Answer:
     return answer
 
 
+def _answer_days(query: BotQuery, today: dt.date) -> Answer:
+    """"How many days had no flights in February 2025?": the days of the period with no mission starting (UTC), or
+    ("how many days had flights") those with at least one."""
+    scope = query.scope
+    busy = [r for r in sel.breakdown(scope, "day") if r.count]
+    scope_words = describe_scope(scope)
+    if query.which == "days":
+        n = len(busy)
+        text = f"{n} day{'s' if n != 1 else ''} with any of the {_n_missions(sum(r.count for r in busy)).lower()} " \
+               f"{scope_words}."
+    else:
+        period = scope.period
+        assert period is not None  # parse declines "days with no flights" without a period
+        days = sel.time_units(period.start, min(period.end, today), "day")
+        n = len(days) - len(busy)
+        text = (f"{n} of the {len(days)} days had none of the missions {scope_words}; "
+                f"{len(busy)} day{'s' if len(busy) != 1 else ''} had at least one.")
+    lines = "\n".join(f"• {r.label}: {r.count}" for r in busy)
+    records = sel.missions_for_display(scope, limit=MAX_RECORDS)
+    return Answer(text=text + ("\nDays with missions:\n" + lines if lines else ""), count=n,
+                  missions=[sel.mission_to_dict(m) for m in records],
+                  notes=[COVERAGE_CAVEAT, "Each mission belongs to the UTC day it starts."])
+
+
 def _answer_count(query: BotQuery, today: dt.date) -> Answer:
     scope = query.scope
+    if query.which in {"days", "empty_days"}:
+        return _answer_days(query, today)
     n = sel.count_missions(scope)
     records = sel.missions_for_display(scope, limit=MAX_RECORDS, total=n)
     text = f"{_n_missions(n)} {describe_scope(scope)}."
@@ -550,6 +577,8 @@ def _answer_breakdown(query: BotQuery, today: dt.date) -> Answer:
     scope = query.scope
     rows, n = sel.breakdown_with_total(scope, query.by)  # type: ignore[arg-type]
     head = f"{_n_missions(n)} {describe_scope(scope)}, per {query.by}"
+    if query.rank and query.which == "least":
+        return _answer_least(query, rows, n, today)
     if query.rank and rows:
         return _answer_ranking(query, rows, n)
     lines = [f"• {r.label}: {r.count}" for r in rows]
@@ -579,10 +608,14 @@ def _answer_ranking(query: BotQuery, rows: list[Any], n: int) -> Answer:
     top = max(1, query.top or 1)
     cut = ranked[min(top, len(ranked)) - 1].count
     shown = [r for r in ranked if r.count >= cut]
-    what = {"day": "day", "week": "week", "month": "month", "year": "year", "type": "aircraft type",
-            "region": "place", "operator": "operator"}.get(query.by, query.by)
+    what = _WHAT.get(query.by, query.by)
     scope_words = describe_scope(query.scope)
-    if top == 1 and len(shown) == 1:
+    if top >= RANK_ALL:  # "rank the operators": every group, in order, ties said
+        text = f"All {len(ranked)} {what}s ranked by missions {scope_words}:"
+        ties = _ties(ranked)
+        if ties:
+            text = text[:-1] + f" ({ties}):"
+    elif top == 1 and len(shown) == 1:
         r = shown[0]
         text = f"The {what} with the most missions {scope_words} was {r.label}: {_n_missions(r.count).lower()}."
     elif top == 1:
@@ -597,6 +630,53 @@ def _answer_ranking(query: BotQuery, rows: list[Any], n: int) -> Answer:
         notes.append("A mission that flew in several places counts once in each.")
     return Answer(text=text, count=None, notes=notes,
                   breakdown=[{"key": r.key, "label": r.label, "count": r.count} for r in ranked])
+
+
+_WHAT = {"day": "day", "week": "week", "month": "month", "year": "year", "type": "aircraft type", "region": "place",
+         "operator": "operator"}
+
+
+def _answer_least(query: BotQuery, rows: list[Any], n: int, today: dt.date) -> Answer:
+    """"Least common type", "the quietest month of 2025": the fewest among the groups that flew (a mission with no
+    known operator or type is no group to name), or among every unit of the period (empty units included)."""
+    what = _WHAT.get(query.by, query.by)
+    pool = [r for r in rows if r.key != "?"]
+    period = query.scope.period
+    if query.by in {"day", "week", "month", "year"} and period is not None:
+        have = {r.key: r for r in rows}
+        pool = [have.get(u.key, u) for u in sel.time_units(period.start, min(period.end, today), query.by)]
+    scope_words = describe_scope(query.scope)
+    if not pool:
+        return Answer(text=f"No missions {scope_words}: no {what} to rank.", count=None, notes=[COVERAGE_CAVEAT])
+    ascending = sorted(pool, key=lambda r: (r.count, r.key))
+    low = ascending[min(max(1, query.top or 1), len(ascending)) - 1].count  # "the two least common": ties at the cut
+    least = [r for r in ascending if r.count <= low]
+    if len(least) == 1:
+        text = f"The {what} with the fewest missions {scope_words} was {least[0].label}: {_n_missions(low).lower()}."
+    elif len({r.count for r in least}) > 1:
+        text = f"The {len(least)} {what}s with the fewest missions {scope_words}: " + ", ".join(
+            f"{r.label} ({r.count})" for r in least) + "."
+    else:
+        text = (f"{len(least)} {what}s tie for the fewest missions {scope_words}, {_n_missions(low).lower()} each: "
+                + ", ".join(r.label for r in least) + ".")
+    ranked = sorted(rows, key=lambda r: (r.count, r.key))
+    text += "\n" + "\n".join(f"• {r.label}: {r.count}" for r in ranked)
+    notes = [COVERAGE_CAVEAT, f"Out of {_n_missions(n).lower()} in all."]
+    if query.by in {"day", "week", "month", "year"}:
+        notes.append(f"Every {what} of the period counts, those with no missions too (UTC).")
+    else:
+        notes.append(f"Among the {what}s that flew any missions.")
+    return Answer(text=text, count=None, notes=notes,
+                  breakdown=[{"key": r.key, "label": r.label, "count": r.count} for r in ranked])
+
+
+def _ties(ranked: list[Any]) -> str:
+    """"tied: A and B (6 each)" for every count more than one group shares."""
+    by_count: dict[int, list[str]] = {}
+    for r in ranked:
+        by_count.setdefault(r.count, []).append(r.label)
+    return "; ".join(f"tied: {', '.join(labels[:-1])} and {labels[-1]} ({c} each)"
+                     for c, labels in by_count.items() if len(labels) > 1)
 
 
 def _answer_compare(query: BotQuery, today: dt.date) -> Answer:

@@ -867,6 +867,20 @@ def _time_row(by: str, bucket: dt.datetime | dt.date, n: int) -> BreakdownRow:
     return BreakdownRow(day.isoformat(), day.isoformat(), n)
 
 
+def time_units(start: dt.date, end: dt.date, by: str) -> list[BreakdownRow]:
+    """Every day, week, month or year from ``start`` to ``end`` as an empty row (key and label as :func:`breakdown`
+    gives them): the units a period holds, so that those with no mission can be named."""
+    out: dict[str, BreakdownRow] = {}
+    day = start
+    while day <= end:
+        row = BreakdownRow(str(day.year), str(day.year), 0) if by == "year" else _time_row(by, day, 0)
+        if row.key not in out:
+            first = day - dt.timedelta(days=day.weekday()) if by == "week" else day
+            out[row.key] = _time_row(by, first, 0) if by == "week" else row
+        day += dt.timedelta(days=1)
+    return list(out.values())
+
+
 def _links_decide_without_places(scope: Scope) -> bool:
     """Whether the region rows alone decide a scope apart from its places: only types and period constrain it."""
     return _links_only(scope.with_changes(regions=(RegionFilter("-"),)))

@@ -49,6 +49,9 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
     if len(scope.regions) == 2:
         a, b = scope.regions
         return Sides(scope.with_changes(regions=(a,)), scope.with_changes(regions=(b,)))
+    joined = _places_compared(text, reading)
+    if joined is not None:
+        return joined
     if len(scope.operators) == 2:
         a, b = scope.operators
         return Sides(scope.with_changes(operators=(a,)), scope.with_changes(operators=(b,)))
@@ -90,6 +93,22 @@ def subject_sides(text: str, scope: Scope, *, reference: object,
                   for s, e, label in r.spans if label.split(":")[0] in {"aircraft", "role", "operator"})
     return Sides(scope.with_changes(**{**empty, **subjects[0]}), scope.with_changes(**{**empty, **subjects[1]}),
                  spans)
+
+
+#: The word between two places that makes them two sides: "over the Black Sea with / vs / or … near Kaliningrad".
+_PLACES_SPLIT_RX = re.compile(r"\s(?:with|vs\.?|versus|or|than|against|compared\s+(?:to|with))\s", _RX)
+
+
+def _places_compared(text: str, reading: QuestionReading) -> Sides | None:
+    """"Compare flights over the Black Sea with flights near Kaliningrad": the reader joins the two places (both);
+    with a comparing word between them they are the two sides, each with its own relation."""
+    scope = reading.scope
+    if len(scope.regions) != 1 or len(scope.and_regions) != 1:
+        return None
+    places = sorted((s, e) for s, e, label in reading.spans if label.startswith("region:"))
+    if len(places) != 2 or not _PLACES_SPLIT_RX.search(text[places[0][1]:places[1][0]]):
+        return None
+    return Sides(scope.with_changes(and_regions=()), scope.with_changes(regions=scope.and_regions, and_regions=()))
 
 
 def _merge_subject(previous: Scope, new: Scope) -> Scope:

@@ -53,28 +53,50 @@ DROP_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|same\s+but)\s+)?(?:drop|remov
 
 
 #: "ever?", "of all time?", "at any time?" as the whole follow-up: the previous question without its period.
-ALL_TIME_RX = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?)\s+)?(?:ever|of\s+all\s+time|all\s+time|at\s+any\s+time"
+ALL_TIME_RX = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?)\s+)?(?:ever|(?:of|over|for|in|across)\s+all\s+time|all[\s-]time"
+                         r"|at\s+any\s+time"
                          r"|in\s+all\s+the\s+records)\W*$", _RX)
 
 
+#: "anywhere?", "any type?", "all operators": a follow-up that widens the previous question to every place, aircraft
+#: or operator (the field it names is cleared).
+_ANY = r"(?:any|all|every|regardless\s+of(?:\s+the)?|whatever\s+the)\s+"
+ANY_RX = re.compile(r"\b(?P<place>anywhere|everywhere|" + _ANY + r"(?:place|region|location|area)s?)\b"
+                    r"|\b(?P<type>" + _ANY + r"(?:aircraft\s+)?(?:types?|kinds?|models?)(?:\s+of\s+aircraft)?"
+                    r"|any\s+(?:aircraft|planes?))\b"
+                    r"|\b(?P<op>" + _ANY + r"(?:operators?|services?|branch(?:es)?))\b"
+                    r"|\b(?P<period>" + _ANY + r"(?:years?|dates?|times?|periods?))\b", _RX)
+_ANY_FIELDS = {"place": {"regions": (), "and_regions": ()},
+               "type": {"type_designators": (), "roles": (), "surveillance_only": False},
+               "op": {"operators": ()}, "period": {"period": None}}
+
+
 def dropped_fields(text: str) -> tuple[dict[str, Any], list[tuple[int, int, str]]]:
-    """The fields a "drop the date" follow-up clears ("ever?": the period), and its span."""
+    """The fields a "drop the date" follow-up clears ("ever?": the period; "anywhere?": the place; "any type?": the
+    aircraft), and their spans."""
     every = ALL_TIME_RX.match(text)
     if every:
         return {"period": None}, [(every.start(), every.end(), "dropped: the period")]
+    fields: dict[str, Any] = {}
+    spans: list[tuple[int, int, str]] = []
+    for a in ANY_RX.finditer(text):
+        what = next(k for k in ("place", "type", "op", "period") if a.group(k))
+        fields.update(_ANY_FIELDS[what])
+        spans.append((a.start(), a.end(), "widened: " + a.group(0)))
     m = DROP_RX.search(text)
     if m is None:
-        return {}, []
+        return fields, spans
     what = m.group("what").lower()
-    fields = {"period": None} if what.startswith(("date", "period", "time", "year", "month")) \
-        else {"regions": (), "and_regions": ()}
-    return fields, [(m.start(), m.end(), "dropped: " + m.group(0).strip())]
+    fields.update({"period": None} if what.startswith(("date", "period", "time", "year", "month"))
+                  else {"regions": (), "and_regions": ()})
+    return fields, [*spans, (m.start(), m.end(), "dropped: " + m.group(0).strip())]
 
 
 def is_follow_up(text: str, reading: QuestionReading, *, names_aircraft: bool = False) -> bool:
     """An edit of the previous question: an explicit marker, a pronoun, or a fragment without its own subject.
     ``names_aircraft``: the text names an aircraft by its identity (hex, registration, callsign) — its subject."""
-    if FOLLOW_UP_RX.search(text) or DROP_RX.search(text) or ALL_TIME_RX.match(text):
+    if FOLLOW_UP_RX.search(text) or DROP_RX.search(text) or ALL_TIME_RX.match(text) \
+            or (ANY_RX.search(text) and len(text.split()) <= 5):
         return True
     if reading.scope.is_empty() and len(text.split()) <= 4:
         return True  # "which aircraft?", "per day", "list them"

@@ -550,7 +550,7 @@ RATE_RX = re.compile(r"\b(?:a|an|one|a\s+single)\s+(?:day|week|month|year|fortni
 def units_and_rates(text: str, spans: Spans) -> list[str]:
     """"how many days had flights", "flights a month": not a number of missions over the period."""
     out = [f"word: {m.group(0)} (I count missions, not days or weeks: ask \"flights per day in …\")"
-           for m in UNITS_COUNTED_RX.finditer(text)]
+           for m in UNITS_COUNTED_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
     out += [f"word: {label.split(': ', 1)[1]} (a rate: ask \"flights per week in …\" for each week's number)"
             for _, _, label in spans if label.startswith("rate:")]  # the shared reader's rate: no question filter
     return out + [f"word: {m.group(0)} (a rate: ask \"flights per day in …\" for each day's number)"

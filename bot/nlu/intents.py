@@ -26,7 +26,8 @@ WHY_RX = re.compile(
     r"|\bdo\s+you\s+think\b|\bin\s+your\s+opinion\b|\bshould\s+(?:we|i|they|the)\b",
     _RX,
 )
-COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bagainst\b"
+COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b"
+                        r"|\b(?:stacks?|stacked|stacking|measures?|measured)\s+up\s+(?:against|to|with)\b|\bagainst\b"
                         r"|\bas\s+(?:many|much|often|frequently)\b(?=.*\bas\b)"  # "as many U-2 flights as E-3s"
                         r"|(?<!other )(?<!rather )\bthan\b"
                         r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
@@ -43,7 +44,10 @@ MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest|higher|lower|greater|
 #: busier, January or February?": with two sides named, a comparison (both numbers), never the span's total.
 TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase[ds]?|rise|rose|risen|grow|grew|grown"
                       r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter"
-                      r"|outnumber(?:ed|s)?)\b", _RX)
+                      r"|outnumber(?:ed|s)?|up\s+or\s+down|down\s+or\s+up)\b", _RX)
+#: A change asked about ("up or down", "did they increase"), never an order ("drop the date").
+CHANGE_RX = re.compile(r"\bup\s+or\s+down\b|\bdown\s+or\s+up\b|\b(?:go(?:ne)?|went)\s+(?:up|down)\b"
+                       r"|\b(?:increase|decrease)[ds]?\b|\b(?:rose|risen|fell|fallen)\b", _RX)
 MORE_YES_NO_RX = re.compile(r"^\W*(?:were|was|are|is|did|do|does|have|has|had)\b.*\b(?:more|fewer|less)\b", _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 #: A bare "aircraft" is not a key: "which aircraft flew the most", "per aircraft" can mean airframes or types
@@ -52,6 +56,8 @@ _KEY = (r"day|date|week|month|year|type|aircraft\s+type|model|region|state|place
         r"|service|branch|unit")
 BREAKDOWN_RX = re.compile(
     rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))(?:\s+|-)(?P<key>{_KEY})s?\b"
+    # "month-by-month figures", "day-by-day numbers"
+    r"|\b(?:day|week|month|year)-?\s*by-?\s*(?P<unit>day|week|month|year)\b(?:\s+(?:figures|numbers|totals|counts))?"
     r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it"
     # "break the January 2025 flights down by day": "break" alone is marked; the words between are read as usual
     r"|them|those|these|that)\s+)?down|break(?=\s+(?:[\w'’-]+\s+){1,5}?down\s+by\b)|split)\b",
@@ -76,14 +82,55 @@ RANK_RX = re.compile(
     rf"\b(?:which|what)\s+(?:(?P<n1>{_N})\s+)?(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
     r"greatest|busiest|fewest|least|lowest|quietest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
     rf"|\b(?:(?P<n2>{_N})\s+)?(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
-    rf"|\b(?:(?P<n3>{_N})\s+)?(?P<m3>most|least)\s+(?:common|frequent|used|active|frequently\s+seen|seen)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
+    rf"|\b(?:(?P<n3>{_N})\s+)?(?P<m3>most|least)[\s-]+(?:common|frequent|used|active|frequently\s+seen|seen|flown|popular)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
     rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b"
     # "the month with the most P-8 flights"
     rf"|\b(?:the\s+)?(?P<k6>{_KEY})s?\s+with\s+the\s+(?P<m6>most|highest\s+number\s+of|largest\s+number\s+of)\b"
-    # "rank the aircraft types by number of flights", "rank the operators"
-    rf"|\brank(?:ed)?\s+(?:all\s+)?(?:the\s+)?(?P<k5>{_KEY})s?\b",
+    # "rank the aircraft types by number of flights", "rank the operators", "a ranked list of operators", "rank the
+    # surveillance types" (one describing word between, read as usual): the whole ranking
+    rf"|\brank(?:ed|ing)?\s+(?:list\s+of\s+|order\s+of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?P<k5>{_KEY})s?\b"
+    # "sort the aircraft types by how often they flew", "the operators in order of number of flights"
+    # "top operator in 2025", "the top type": the first one (a singular key only)
+    rf"|\btop\s+(?P<k13>{_KEY})(?!s)\b"
+    # "rank them by day": the previous answer's records, every group
+    rf"|\brank\s+(?:them|those|these|it)\s+by\s+(?P<k12>{_KEY})s?\b"
+    # "which service tops the list?", "what type led the table?": the first one
+    rf"|\b(?:which|what)\s+(?P<k11>{_KEY})s?\s+(?:tops|topped|leads|led|heads|headed)\s+(?:the\s+)?(?:list|table"
+    r"|ranking|rankings|field)\b"
+    # "a league table of aircraft types", "a leaderboard of operators"
+    rf"|\b(?:league\s+table|leaderboard|ranking)\s+(?:of|for)\s+(?:all\s+)?(?:the\s+)?(?:aircraft\s+)?(?P<k10>{_KEY})s?\b"
+    # "put the operators in order, most flights first"
+    rf"|\b(?:put|list|give\s+me)\s+(?:all\s+)?(?:the\s+)?(?P<k9>{_KEY})s?\s+in\s+order\b(?:,?\s+(?:the\s+)?"
+    r"(?:most|busiest|biggest)(?:\s+(?:flights|missions|sorties))?\s+first\b)?"
+    rf"|\b(?:sort|order)\s+(?:all\s+)?(?:the\s+)?(?P<k7>{_KEY})s?(?:\s+(?:of|in|for)\s+[\w-]+)?\s+by\b(?:\s+how\s+(?:often|frequently|many\s+times)"
+    r"\s+(?:they|each(?:\s+one)?)\s+(?:flew|fly|flies|were\s+flown|was\s+flown)\b)?"
+    rf"|\b(?:the\s+)?(?P<k8>{_KEY})s?\s+(?:in\s+(?:descending\s+)?order\s+of|ranked\s+by|sorted\s+by)\b"
+    # "who flew the most missions near Kaliningrad?": the operators
+    r"|\bwho\s+(?:flew|flies|fly|operated|has\s+flown|had)\s+(?:the\s+)?(?P<m9>most|fewest|least)\b",
     _RX,
 )
+#: "How many days had no flights in February 2025?", "on how many days were there P-8 flights?": a number of days —
+#: those with no mission starting (``which="empty_days"``) or with at least one (``which="days"``).
+DAYS_COUNT_RX = re.compile(r"\b(?:on\s+|in\s+)?how\s+many\s+(?:different\s+|distinct\s+|separate\s+"
+                           r"|calendar\s+)?days\b", _RX)
+#: The days without: "had no flights", "with no P-8 flights", "without any missions", "were there zero flights".
+NO_MISSIONS_RX = re.compile(r"\b(?:no|zero|without(?:\s+any)?|not\s+a\s+single)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:flights?|missions?|sorties?|patrols?)\b", _RX)
+#: "which was least common?", "which one was the busiest?" after a breakdown: the previous breakdown's groups ranked.
+FOLLOW_RANK_RX = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:which|what)(?:\s+one)?\s+(?:was|were|is|had)\s+"
+                            r"|(?:what\s+about\s+)?(?=the\s))"
+                            r"(?:the\s+)?(?P<m>most|least|fewest|busiest|quietest|biggest|smallest)"
+                            r"(?:\s+(?:common|frequent|active|used|flights?|missions?))?\W*$", _RX)
+#: "how many days did the mission last / take?": a duration, not a number of days with missions.
+DURATION_RX = re.compile(r"\b(?:lasted|took|ran|stayed|spent)\b|\b(?:last|take|run|stay)\W*$", _RX)
+_MISSION_NOUN_RX = re.compile(r"\b(?:flights?|missions?|sorties?|patrols?)\b", _RX)
+#: "the second busiest", "the third most common": a place in the ranking other than the first.
+ORDINAL_RX = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|next)\b", _RX)
+#: ``Asked.top`` of a whole ranking ("rank the operators"): every group with missions, in order.
+RANK_ALL = 999
+#: "which type flew the highest / fastest / farthest?": a measure of the flight, which the answers do not hold.
+ALTITUDE_RX = re.compile(r"\b(?:fl(?:y|ew|ies|own|ying)|went|goes|climbed|operated)\s+(?:the\s+)?(?:highest|lowest"
+                         r"|fastest|slowest|farthest|furthest|longest|shortest|higher|lower|faster)\b", _RX)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
 WHEN_RX = re.compile(
@@ -119,7 +166,7 @@ WHO_FLEW_RX = re.compile(r"\bwho(?:\s+(?:is|are|was|were|has\s+been|have\s+been)
                          r"|were|was|did)\b", _RX)
 LIST_RX = re.compile(
     r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate|pull\s+up)\b"
-    r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"
+    r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones|callsigns?|call\s+signs?)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"
     r"|\bwhat\s+did\b(?=.*\bfly\b)|\bfly\b(?=\s*[?.!]*\s*$)",
     _RX,
 )
@@ -190,6 +237,10 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         for m in (close, *APPROACH_VERB_RX.finditer(text)):
             mark(m, "closest approach")
         return Asked(Intent.CLOSEST)
+    days = DAYS_COUNT_RX.search(text)
+    # "every how many days?" is an interval, "how many days did the mission last?" a duration
+    if days and not re.search(r"\bevery\s*$", text[:days.start()], _RX) and not DURATION_RX.search(text):
+        return _days_counted(text, days, mark, spans)
     quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
     # "no fewer than 10 surveillance flights": a quantity's bound, not a comparison of two things
     cm = next((m for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX) for m in rx.finditer(text)
@@ -198,7 +249,9 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
     sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading) \
         or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX)) \
         or bool(re.search(r"\bas\s+(?:many|much|often|frequently)\b.*\bas\b", text, _RX))
-    if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX)):
+    # "is that up or down from last year?": a change asks for two sides, even when the words name only one (the
+    # other is the question before, or the comparison is declined for want of it)
+    if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX) or CHANGE_RX.search(text)):
         for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX):
             for m in rx.finditer(text):
                 mark(m, "comparison")
@@ -221,7 +274,7 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         return Asked(Intent.BREAKDOWN, by=by)
     bm = BREAKDOWN_RX.search(text)
     if bm:
-        key = (bm.group("key") or bm.group("adv") or "").lower()
+        key = (bm.group("key") or bm.group("unit") or bm.group("adv") or "").lower()
         by = _key(key) if key else "month"
         if not key and bm.group("bd"):
             follow = re.search(r"\bby\s+(\w+)", text[bm.end():], _RX)
@@ -291,24 +344,59 @@ def _ranking(text: str, mark: object) -> Asked | None:
     rm = RANK_RX.search(text)
     if rm is None:
         return None
-    key = next(rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6") if rm.group(k))
+    key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12",
+                                     "k13") if rm.group(k)), "operator")
     by = _key(key)
     if not by:
         return None
+    measure = ALTITUDE_RX.search(text)
+    if measure:  # "which type flew the highest?": the altitude, not the number of missions
+        return Asked(Intent.BREAKDOWN, by=by, rank=True, unsupported=(
+            f"word: {measure.group(0)} (I rank by the number of missions, not by altitude, speed or distance)",))
+    if any(rm.group(k) for k in ("k5", "k7", "k8", "k9", "k10", "k12")):  # "rank the operators": every group
+        mark(rm, f"ranking by {by} (all)")  # type: ignore[operator]
+        return Asked(Intent.BREAKDOWN, by=by, rank=True, top=RANK_ALL)
     top = 1
     given = next((rm.group(k) for k in ("n", "n1", "n2", "n3") if rm.group(k)), "")
     if given:
         n = given.lower()
         top = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
-    least = (rm.group("m1") or rm.group("m2") or rm.group("m3") or "").lower()
+    least = (rm.group("m1") or rm.group("m2") or rm.group("m3") or rm.group("m9") or "").lower()
+    ordinal = ORDINAL_RX.search(text[max(0, rm.start() - 20):rm.end()])
+    if ordinal:  # "which operator flew the second most?": not the top one
+        return Asked(Intent.BREAKDOWN, by=by, rank=True, unsupported=(
+            f"word: {ordinal.group(0)} (I name the top or the bottom ones: ask \"top 2 …\" and read the second)",))
     mark(rm, f"ranking by {by}")  # type: ignore[operator]
     for m in COUNT_RX.finditer(text):
         mark(m, "count")  # type: ignore[operator]
-    unsupported: tuple[str, ...] = ()
     if least in {"fewest", "least", "lowest", "quietest", "least active"}:
-        # Days, months and types with no missions are not in the records' groups: "the fewest" would be a guess.
-        unsupported = (f"word: {least} (I rank only by the most)",)
-    return Asked(Intent.BREAKDOWN, by=by, rank=True, top=max(1, min(top, 20)), unsupported=unsupported)
+        # the fewest among the groups that flew, or among every unit of the period (services._answer_least)
+        return Asked(Intent.BREAKDOWN, which="least", by=by, rank=True, top=max(1, min(top, 20)))
+    return Asked(Intent.BREAKDOWN, by=by, rank=True, top=max(1, min(top, 20)))
+
+
+def _days_counted(text: str, days: re.Match[str], mark: object, spans: Spans) -> Asked:
+    """"How many days had (no) flights …": the days with at least one mission of the scope, or with none. Days with
+    some missions and without others ("P-8 flights but no U-2 flights") are not one scope: declined."""
+    mark(days, "count of days")  # type: ignore[operator]
+    empty = [m for m in NO_MISSIONS_RX.finditer(text) if m.start() > days.start()]
+    for m in empty:
+        spans.append((m.start(), m.start() + len(m.group(0).split()[0]), "asked: days with none"))
+    nouns = [n for n in _MISSION_NOUN_RX.finditer(text) if n.start() > days.end()]
+    if empty and any(not any(e.start() <= n.start() < e.end() for e in empty) for n in nouns):
+        return Asked(Intent.COUNT, which="empty_days", unsupported=(
+            "days with some missions and without others (ask for each number of days)",))
+    return Asked(Intent.COUNT, which="empty_days" if empty else "days")
+
+
+def ranking_of_previous(text: str, previous_by: str, spans: Spans) -> Asked | None:
+    """"Which was least common?" after a breakdown by type: that breakdown's groups ranked (most or least)."""
+    m = FOLLOW_RANK_RX.match(text) if previous_by else None
+    if m is None:
+        return None
+    spans.append((m.start(), m.end(), f"asked: ranking by {previous_by}"))
+    least = m.group("m").lower() in {"least", "fewest", "quietest", "smallest"}
+    return Asked(Intent.BREAKDOWN, which="least" if least else "", by=previous_by, rank=True, top=1)
 
 
 def _two_of_a_kind(reading: QuestionReading) -> bool:

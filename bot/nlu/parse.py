@@ -17,7 +17,17 @@ from bot.nlu import claim_check, followups, ratios
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
-from bot.nlu.intents import CLAIM_ID_RX, COMPARE_RX, HELP_RX, SUBJECT_RX, WHY_RX, read_intent
+from bot.nlu.intents import (
+    CLAIM_ID_RX,
+    COMPARE_RX,
+    COUNT_RX,
+    HELP_RX,
+    SUBJECT_RX,
+    WHY_RX,
+    Asked,
+    ranking_of_previous,
+    read_intent,
+)
 from bot.nlu.leftovers import leftovers
 from bot.nlu.nations import nationality_operators
 from bot.nlu.normalise import (
@@ -122,7 +132,10 @@ def _place_pronoun(text: str, previous: Scope, vocab: Vocab, corrections: list[t
 #: question with that changed.
 SAME_FOR_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|please|can\s+you|could\s+you)\s+)*(?:do\s+(?:the\s+)?same"
                          r"(?:\s+thing)?|(?:the\s+)?same\s+(?:question|thing|query|again)|repeat(?:\s+(?:that|it|this|the"
-                         r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+", _RX)
+                         r"\s+question))?|ditto|likewise)\s+(?:but\s+)?(?:for|with|in)\s+"
+                         # "back to the P-8s", "ok, go back to the Aegean": the earlier field again, the rest kept
+                         r"|^\W*(?:(?:and|ok(?:ay)?|now|so|right)[\s,]+)*(?:let['’]?s\s+)?(?:go(?:ing)?\s+|get\s+|come\s+)?"
+                         r"back\s+to\s+", _RX)
 
 
 #: "same 2024", "ditto for the RAF" with no answered question before it in the thread: the same as what?
@@ -235,6 +248,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     for m in cues:  # "flights of registration 168754" does not ask which aircraft
         intent_text = intent_text[:m.start()] + " " * (m.start("word") - m.start()) + intent_text[m.start("word"):]
     asked = read_intent(intent_text, reading, spans)
+    if previous is not None and previous.intent == Intent.BREAKDOWN and not asked.rank:
+        asked = ranking_of_previous(intent_text, previous.by, spans) or asked
     if asked.intent == Intent.CLAIMS:
         return claims_query(corrected, reading, spans, vocab, corrections)
 
@@ -266,6 +281,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         problems.append(f"word: {scope.period.text} (which {scope.period.span_days} days is not said: give the dates)")
     national_words = {corrected[s:e].lower() for s, e, _ in national_spans}
     unresolved = [u for u in reading.unresolved if u.lower() not in national_words]  # "US ones": operators, no place
+    said = scope  # this turn's own words, before a follow-up merges the previous scope in
     if follow_up and previous is not None:
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
@@ -277,6 +293,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         cleared, drop_spans = followups.dropped_fields(corrected)
         scope = scope.with_changes(**cleared)
         spans.extend(drop_spans)
+        if drop_spans and asked.intent == Intent.COUNT and not any(
+                not any(s <= m.start() < e for s, e, _ in drop_spans) for m in COUNT_RX.finditer(corrected)):
+            asked = Asked(Intent.UNKNOWN)  # "any place?" widens the question before: its "any" asks no count
         problems += [f"word: {p}" for p in merge_problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
     if follow_up and previous is not None and intent == Intent.UNKNOWN:
@@ -284,6 +303,13 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         if intent in {Intent.CLAIMS, Intent.CLAIM_EVIDENCE, Intent.HELP, Intent.UNKNOWN}:
             intent = Intent.COUNT
 
+    widened: tuple[str, ...] = ()
+    if follow_up and rank and asked.rank:
+        scope, widened = _rank_every_group(scope, said, by)
+    if which == "empty_days" and (scope.period is None or intent != Intent.COUNT):
+        problems.append("the days with no flights of which period (say the period)")
+    if which == "least" and by in {"day", "week", "month", "year"} and scope.period is None:
+        problems.append(f"the quietest {by} of which period (say the period: empty {by}s count too)")
     if AND_HOW_MANY_RX.search(corrected) and len(reading.periods) < 2 and intent != Intent.COMPARE:
         intent = Intent.COMPARE  # "how many P-8s and how many U-2s?": two numbers, never their sum
         spans.extend((m.start(), m.end(), "asked: comparison") for m in AND_HOW_MANY_RX.finditer(corrected))
@@ -308,8 +334,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
             scope, other = previous.scope, previous.other
         elif sides is None:
             problems.append("the two things to compare")
-        elif sides.first == sides.second:  # "how many P-8 missions went up in February?" after a question about them
-            problems.append("the two things to compare (both sides read the same: name the other one)")
+        elif _same_side(sides.first, sides.second):  # "up or down from last year?" after a question about last year
+            problems.append("the two things to compare (both sides are the same: name the other one)")
         else:
             scope, other = sides.first, sides.second
             spans.extend(sides.spans)
@@ -347,7 +373,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     if intent == Intent.UNKNOWN and not (scope.is_empty() and not identities):
         intent = Intent.COUNT  # "U-2 near Texas in February?" asks for the number
     asks_missions = intent in {Intent.COUNT, Intent.LIST, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.BREAKDOWN}
-    if asks_missions and scope.is_empty() and not identities and not follow_up and not SUBJECT_RX.search(corrected):
+    ranks_groups = intent == Intent.BREAKDOWN and rank  # "rank the operators", "top 5 types": the groups are asked
+    if asks_missions and scope.is_empty() and not identities and not follow_up and not SUBJECT_RX.search(corrected) \
+            and not ranks_groups:
         intent = Intent.UNKNOWN  # "how many?" with nothing to count
     return ratios.finish(corrected, previous, reference, BotQuery(
         intent=intent, scope=scope, which=which, by=by, rank=rank, top=top, other=other, follow_up=follow_up,
@@ -355,9 +383,28 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         not_understood=tuple(dict.fromkeys(not_understood)),
         identities=identities,
         corrections=tuple(corrections),
-        notes=notes,
+        notes=(*notes, *widened),
         baseline=baseline.unit if baseline is not None and other is not None else "",
     ))
+
+
+def _same_side(a: Scope, b: Scope) -> bool:
+    """Two sides of a comparison that are one scope (the same records), whatever their periods are called."""
+    days = [(s.period.start, s.period.end) if s.period is not None else None for s in (a, b)]
+    return a.with_changes(period=None) == b.with_changes(period=None) and days[0] == days[1]
+
+
+def _rank_every_group(scope: Scope, said: Scope, by: str) -> tuple[Scope, tuple[str, ...]]:
+    """"Which operator flew the most?" after a question about the RAF's flights: a ranking asked in a follow-up ranks
+    every operator (type), not only the one the earlier question kept — unless this question names them itself. A
+    class of several (drones, two types) is kept: ranking inside it means something."""
+    if by == "operator" and len(scope.operators) == 1 and not said.operators:
+        return scope.with_changes(operators=()), ("Ranked over every operator, not only the one asked about before.",)
+    if by == "type" and len(scope.type_designators) == 1 and not scope.roles and not (said.type_designators
+                                                                                        or said.roles):
+        return scope.with_changes(type_designators=(), roles=()), (
+            "Ranked over every aircraft type, not only the ones asked about before.",)
+    return scope, ()
 
 
 def _baseline_sides(text: str, scope: Scope, baseline: object, spans: Spans,

@@ -521,6 +521,11 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round12(o, add)
     held_out12(o, add)
+    from tests.bot_core.oracle_round13 import held_out as held_out13
+    from tests.bot_core.oracle_round13 import round13
+
+    round13(o, add)
+    held_out13(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)

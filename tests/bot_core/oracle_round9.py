@@ -288,9 +288,19 @@ def _rankings(o: Oracle, add: Add) -> None:
         ("monthly count of RC-135 flights", RC, base.by_month),
     ]:
         add("r9-breakdown", (text, o.breakdown(pred, key)))
-    for text in ["which operator flew the least in 2025?", "the least common aircraft type near Texas",
-                 "which day had the fewest flights in February 2025?", "quietest month of 2025"]:
-        add("r9-rank", (text, Expect("decline")))
+    # reviewed (round 13): "the least / fewest / quietest" is answered now — among the groups that flew, or every
+    # unit of the period, empty ones named (oracle_round13's semantics); these were declines when only "the most"
+    # was ranked
+    from tests.bot_core.oracle_round13 import least, period_units
+
+    for text, pred, key, units in [
+        ("which operator flew the least in 2025?", between(*y25), base.by_op, None),
+        ("the least common aircraft type near Texas", near("texas"), base.by_type, None),
+        ("which day had the fewest flights in February 2025?", between(*feb25), base.by_day,
+         period_units(feb25, "day")),
+        ("quietest month of 2025", between(*y25), base.by_month, period_units(y25, "month")),
+    ]:
+        add("r9-rank", (text, least(o, pred, key, units)))
 
 
 def _periods(o: Oracle, add: Add) -> None:

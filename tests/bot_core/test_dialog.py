@@ -629,7 +629,7 @@ SINGLE: list[Q] = [
     Q("how close did the P-8s fly?", "closest", DECLINED),  # to which place?
     Q("how close did P-8s get to Texas or Arizona?", "closest", DECLINED),
     Q("how many P-8 missions in those days?", "count", DECLINED),
-    Q("how many days had flights in February 2025?", "count", DECLINED),
+    Q("how many days had flights in February 2025?", "count", 5, which="days"),  # round 13: was declined
     Q("which P-8 flew the most in 2025?", "which_aircraft", DECLINED),
     Q("were there as many U-2 flights as E-3 flights in 2025?", "compare", (1, 2)),
     # oracle round 7 (a world-wide desk): wrong answers before, now declined naming the words
@@ -770,6 +770,27 @@ SINGLE: list[Q] = [
     Q("How many non-US flights near Kaliningrad?", "count", 3, regions=KGD),
     Q("How many sorties outside UK airspace in 2025?", "", DECLINED),
     Q("How many flights in the Black Sea region in October 2025?", "", DECLINED),  # around it, or over it?
+    # round 13: "rank the …" is the whole ranking (the text named only the top one; with no scope it was declined),
+    # "highest" after a verb of flight is altitude (was the ranking by missions), "least" / "quietest" among the
+    # groups that flew or every unit of the period (were declined), days with no flights (were declined)
+    Q("rank the operators in 2025", "breakdown", None, by="operator", says="Royal Air Force: 3"),
+    Q("rank the operators", "breakdown", None, by="operator", says="United States Navy: 18"),
+    Q("which type flew the highest in October 2025?", "", DECLINED),
+    Q("least common type in 2025", "breakdown", None, by="type", which="least", says="Lockheed U-2"),
+    Q("which month was quietest in 2025?", "breakdown", None, by="month", says="September 2025"),
+    Q("which month was quietest?", "", DECLINED),
+    Q("how many days had no flights in February 2025?", "count", 23, period=FEB25),
+    Q("on how many days in February 2025 were there flights?", "count", 5),
+    Q("How does October 2025 stack up against February 2025?", "compare", (8, 12)),
+    Q("Month-by-month figures for surveillance flights in 2025", "breakdown", 26, by="month"),
+    # found by probing round 13's fixes: a duration and days with some missions but not others are no number of
+    # days (were answered as the days with any mission)
+    Q("how many days did the U-2 mission on 3 February 2025 last?", "", DECLINED),
+    Q("how many days had P-8 flights but no U-2 flights in February 2025?", "", DECLINED),
+    # found by probing: "the second most" was answered with the first, "which two … the least" named one
+    Q("which operator flew the second most in 2025?", "", DECLINED),
+    Q("which two operators flew the least in 2025?", "breakdown", None, by="operator", which="least",
+      says="United States Navy (12)"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -1008,6 +1029,47 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many P-8 flights in 2024?", "count", 5),
         Q("how many of those were drones?", "count", DECLINED),
     ],
+    # round 13: "back to the P-8s" (was declined, and the next turns kept the U-2), "anywhere?" and "any type" widen
+    # (the place was kept: "anywhere" was filler), a ranking asked after a question about one operator ranks them
+    # all, "what callsigns?" lists the records
+    [
+        Q("how many P-8 flights near the border in February 2025?", "count", 6),
+        Q("what about U-2s?", "count", 1, types="U2"),
+        Q("back to the P-8s", "count", 6, types="P8", period=FEB25),
+    ],
+    [
+        Q("how many P-8 flights near Texas in February 2025?", "count", 2),
+        Q("anywhere?", "count", 6, types="P8", period=FEB25),
+        Q("any type?", "count", 12, period=FEB25),
+    ],
+    [
+        Q("how many RC-135 flights near Kaliningrad in October 2025 were flown by the RAF?", "count", 3),
+        Q("which operator flew the most?", "breakdown", None, by="operator", rows="raf:3,us-air-force:1"),
+    ],
+    [
+        Q("how many RAF flights over the Baltic Sea in October 2025?", "count", 3),
+        Q("what callsigns?", "list", 3, says="RRR7225"),
+    ],
+    # found by probing: "up or down" was filler — the count again; "last year" is 2025 today, the same side
+    [
+        Q("how many P-8 flights in 2025?", "count", 11),
+        Q("is that up or down from last year?", "", DECLINED),
+        Q("is that up or down from 2024?", "compare", (11, 5)),
+    ],
+    # found by probing: "and over all time?" kept October 2025 (the words were filler); "rank them by day" declined
+    [
+        Q("how many RC-135 flights near Kaliningrad in October 2025?", "count", 4),
+        Q("and over all time?", "count", 4, types="R135"),
+        Q("rank them by day", "breakdown", None, by="day", says="2025-10-28: 1"),
+    ],
+    # round 13 held-out: "which was least common?" after a breakdown (was declined), and "any place?" after it kept
+    # the place and became a count ("any" was read as "how many")
+    [
+        Q("how many flights near Texas in February 2025?", "count", 6),
+        Q("broken down by type", "breakdown", 6, by="type"),
+        Q("which was least common?", "breakdown", None, by="type", which="least", says="Lockheed U-2"),
+        Q("any place?", "breakdown", None, by="type", which="least", says="Boeing RC-135"),
+    ],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:
@@ -1112,7 +1174,7 @@ def check(q: Q, answer: Any, demo: Any) -> None:
         assert data["count"] == expect, ctx
     if q.intent in {"count", "list", "breakdown"} and isinstance(expect, int):
         assert "ADS-B" in " ".join(answer.notes), ctx
-        if expect <= 50:
+        if expect <= 50 and query["which"] not in {"days", "empty_days"}:  # a number of days cites its missions
             assert len(answer.missions) == expect, ctx
     if q.intent == "claims" and isinstance(expect, int):
         assert len(answer.claims) == expect, ctx

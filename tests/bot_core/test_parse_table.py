@@ -166,8 +166,44 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how close did the U-2 get to Texas?", Intent.CLOSEST, {"types": "U2", "nu": ""}),  # was declined
     ("which operator flew the most surveillance flights in 2025?", Intent.BREAKDOWN, {"by": "operator", "nu": ""}),
     ("what was the most recent P-8 flight?", Intent.WHEN, {"nu": ""}),
-    ("how many days had flights in February 2025?", Intent.COUNT, {"nu": "how many days"}),
-    ("on how many days did P-8s fly in 2025?", Intent.COUNT, {"nu": "how many days"}),
+    # round 13: a number of days is answered (was declined: the count would have been of missions)
+    ("how many days had flights in February 2025?", Intent.COUNT, {"nu": "", "which": "days"}),
+    ("on how many days did P-8s fly in 2025?", Intent.COUNT, {"nu": "", "types": "P8", "which": "days"}),
+    ("how many days in January 2025 had no P-8 flights?", Intent.COUNT, {"nu": "", "types": "P8",
+                                                                          "which": "empty_days"}),
+    ("how many days had no flights?", Intent.COUNT, {"nu": "of which period"}),
+    # found by probing: a duration, and days with some missions and without others, are not a number of days
+    ("how many days did the U-2 mission on 3 February 2025 last?", Intent.COUNT, {"nu": "how many days",
+                                                                                  "which": ""}),
+    ("how many days had P-8 flights but no U-2 flights in February 2025?", Intent.COUNT,
+     {"nu": "some missions and without others"}),
+    # found by probing: "the second most" was answered with the first; "which two … the least" named one
+    ("which operator flew the second most in 2025?", Intent.BREAKDOWN, {"nu": "second"}),
+    ("the second busiest month of 2025", Intent.BREAKDOWN, {"nu": "second"}),
+    ("which two operators flew the least in 2025?", Intent.BREAKDOWN, {"nu": "", "which": "least", "top": "2"}),
+    # round 13 held-out: two places joined by "with" in a comparison are its two sides (was "the two things")
+    ("compare flights over Texas with flights near Arizona in 2025", Intent.COMPARE,
+     {"nu": "", "regions": "over:texas", "other": "regions:near:arizona"}),
+    # found by the whole oracle: "every how many days" asks an interval, not a number of days
+    ("how often do P-8s fly near Texas, every how many days?", Intent.COUNT, {"nu": "how many days",
+                                                                             "which": ""}),
+    ("rank the operators", Intent.BREAKDOWN, {"nu": "", "by": "operator", "rank": "1", "top": "999"}),
+    ("Sort the aircraft types by how often they flew in 2024", Intent.BREAKDOWN, {"nu": "", "by": "type",
+                                                                                 "top": "999"}),
+    ("which type flew the highest in October 2025?", Intent.BREAKDOWN, {"nu": "flew the highest"}),
+    ("least common type in 2025", Intent.BREAKDOWN, {"nu": "", "by": "type", "which": "least"}),
+    ("the quietest week", Intent.BREAKDOWN, {"nu": "of which period"}),
+    ("Who flew the most missions near Texas?", Intent.BREAKDOWN, {"nu": "", "by": "operator", "rank": "1"}),
+    ("what were the three most-flown types in 2025?", Intent.BREAKDOWN, {"nu": "", "by": "type", "top": "3"}),
+    # round 13 held-out: whole rankings said other ways, and "tops the list" (were declined)
+    ("order the months of 2024 by number of flights", Intent.BREAKDOWN, {"nu": "", "by": "month", "top": "999"}),
+    ("Put the operators in order, most flights first, for 2025", Intent.BREAKDOWN, {"nu": "", "by": "operator",
+                                                                                   "top": "999"}),
+    ("Give me a league table of aircraft types for October 2025", Intent.BREAKDOWN, {"nu": "", "by": "type",
+                                                                                    "top": "999"}),
+    ("Which service tops the list near Texas?", Intent.BREAKDOWN, {"nu": "", "by": "operator", "top": "1"}),
+    ("top operator in 2025", Intent.BREAKDOWN, {"nu": "", "by": "operator", "top": "1"}),
+    ("the most popular aircraft type in 2025", Intent.BREAKDOWN, {"nu": "", "by": "type", "top": "1"}),
     ("how many flights a month in 2024?", Intent.COUNT, {"nu": "a month"}),
     ("how many flights a day in February 2025?", Intent.COUNT, {"nu": "a day"}),
     ("how many flights per day in February 2025?", Intent.BREAKDOWN, {"by": "day", "nu": ""}),
@@ -613,6 +649,8 @@ def test_parse_table(text: str, intent: Intent, checks: dict[str, str]) -> None:
         assert q.airframes is (checks["airframes"] == "1"), ctx
     if checks.get("nu") == "":
         assert not q.not_understood, ctx
+    if "which" in checks:
+        assert q.which == checks["which"], ctx
 
 
 def test_follow_ups_keep_the_whole_scope() -> None:
@@ -788,6 +826,48 @@ def test_round8_corrections_edit_the_question_before() -> None:
     they = parse("which aircraft were they?", previous=first)
     assert they.intent == Intent.WHICH_AIRCRAFT and not they.not_understood, they.to_dict()
     assert parse("no P-8 flights near Texas?").scope.type_designators == ("P8",)  # "no" alone is not a correction
+
+
+def test_round13_follow_ups_go_back_widen_and_rank_every_group() -> None:
+    """"back to the P-8s" (was declined), "anywhere?" / "any type?" / "any operator" clear that field ("anywhere"
+    was filler: the place was kept), and a ranking asked after a question about one operator ranks every operator."""
+    first = parse("how many P-8 flights near Texas in February 2025?")
+    u2 = parse("what about U-2s?", previous=first)
+    back = parse("back to the P-8s", previous=u2)
+    assert back.scope.type_designators == ("P8",) and not back.not_understood, back.to_dict()
+    assert regions(back.scope.regions) == "near:texas" and back.scope.period == first.scope.period
+    anywhere = parse("anywhere?", previous=first)
+    assert anywhere.scope.regions == () and anywhere.scope.type_designators == ("P8",), anywhere.to_dict()
+    any_type = parse("any type?", previous=first)
+    assert not any_type.scope.type_designators and regions(any_type.scope.regions) == "near:texas", any_type.to_dict()
+    navy = parse("how many surveillance flights near Texas in 2025 were flown by the Navy?")
+    assert navy.scope.operators == ("us-navy",), navy.to_dict()
+    who = parse("which operator flew the most?", previous=navy)
+    assert who.rank and who.scope.operators == () and who.scope.surveillance_only, who.to_dict()
+    them = parse("who flew them?", previous=navy)  # "them" are the Navy's flights: kept
+    assert them.scope.operators == ("us-navy",), them.to_dict()
+    # held-out: "which was least common?" after a breakdown ranks its groups; "any place?" keeps the question asked
+    by_type = parse("broken down by type", previous=first)
+    low = parse("which was least common?", previous=by_type)
+    assert low.rank and low.by == "type" and low.which == "least" and not low.not_understood, low.to_dict()
+    assert parse("and the least common?", previous=by_type).which == "least"  # after a ranking or breakdown
+    ever = parse("and over all time?", previous=first)  # found by probing: the period was kept ("over all" filler)
+    assert ever.scope.period is None and not ever.not_understood, ever.to_dict()
+    for words in ("any year?", "in any year?", "all years?", "whatever the date?"):  # the period was kept
+        wide_time = parse(words, previous=first)
+        assert wide_time.scope.period is None and not wide_time.not_understood, (words, wide_time.to_dict())
+    by_day = parse("rank them by day", previous=first)
+    assert by_day.rank and by_day.by == "day" and by_day.top == 999 and not by_day.not_understood, by_day.to_dict()
+    wide = parse("any place?", previous=low)
+    assert wide.intent == Intent.BREAKDOWN and wide.which == "least" and wide.scope.regions == (), wide.to_dict()
+    # found by probing: "up or down" was filler, so "is that up or down from last year?" gave the count again
+    p8 = parse("how many P-8 flights in 2025?")
+    same = parse("is that up or down from last year?", previous=p8)  # last year is 2025 (today 2026): no other side
+    assert same.intent == Intent.COMPARE and any("both sides are the same" in x for x in same.not_understood)
+    other = parse("is that up or down from 2024?", previous=p8)
+    assert other.intent == Intent.COMPARE and not other.not_understood and other.other is not None, other.to_dict()
+    calls = parse("what callsigns?", previous=navy)
+    assert calls.intent == Intent.LIST and not calls.not_understood, calls.to_dict()
 
 
 def test_round9_follow_ups_switch_the_relation_narrow_and_bound_the_distance() -> None:
