@@ -81,8 +81,9 @@ def check_mission_tallies() -> int:
 def prepare_region_tagger(**_: Any) -> bool:
     """Build the region tagger when a worker process starts, not inside its first import unit: over the world's
     ~4,000 regions it costs ~8 s of CPU, which the first unit of every worker paid (two workers on a one-minute day
-    archive each lost it; docs/PERFORMANCE.md). Off with ``IMPORT_WORKER_PREPARE_TAGGER=false`` for workers that never
-    import (it holds ~200 MB). A database that cannot be reached only logs: the first unit builds it then."""
+    archive each lost it; docs/PERFORMANCE.md), with the indexes :meth:`RegionTagger.warm` builds. Off with
+    ``IMPORT_WORKER_PREPARE_TAGGER=false`` for workers that never import (it holds ~370 MB). A database that cannot
+    be reached only logs: the first unit builds it then."""
     if not settings.IMPORT_WORKER_PREPARE_TAGGER:
         return False
     from evidence.services.import_jobs import cached_region_tagger
