@@ -255,8 +255,9 @@ _COMPACT_LOCK = 0x46430001
 def compact(chunk_bytes: int = COMPACT_BYTES) -> int:
     """Unite every coverage part into its cells by set union (as the merge always did) and delete the parts, a few
     hours per transaction, so that a reader — which reads cells and parts together — gets the same answer at every
-    moment. Run at the end of each import run (evidence.services.import_jobs); safe any time, concurrently with
-    imports (one compaction at a time on PostgreSQL: a transaction advisory lock). Returns the parts united."""
+    moment. Run at the end of each import run (evidence.services.import_jobs: the parts of a run closed as
+    interrupted wait for the next run's end, read meanwhile like any part); safe any time, concurrently with imports
+    (one compaction at a time on PostgreSQL: a transaction advisory lock). Returns the parts united."""
     done = 0
     for hours in _hour_chunks(chunk_bytes):
         done += _compact_hours(hours)
