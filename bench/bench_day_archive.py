@@ -12,7 +12,9 @@ aircraft counts for coverage); ``--all`` keeps every aircraft.
 
 Printed per mode: wall time and positions/s end to end (planning the tar included), the workers' CPU seconds and CPU
 time per position, per-worker parse+split+tag+coverage rates from the units' own timings (the workers log them at
-DEBUG), the peak RSS of each worker's pool process, and the load average before and after (the machine is shared).
+DEBUG), the peak RSS of each worker's pool process, the PostgreSQL server's CPU (all its processes, and this
+database's own backends sampled apart: other sessions may use the same server), and the load average before and after
+(the machine is shared).
 Missions and coverage written by the benchmark are deleted between modes. Before the modes, ``--compare N`` (default
 1,000 members) runs the paths this benchmark's figures replaced and the current ones on the same N members, in the
 same process, and prints the CPU time per position of each and whether their results are the same
@@ -28,6 +30,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -53,13 +56,14 @@ def setup_django() -> None:
 
 
 def clean(hexes: list[str]) -> None:
-    """Delete what the benchmark wrote: its runs' missions, the archive's aircraft, the coverage cells."""
-    from evidence.models import Aircraft, CoverageCell, ImportRun, Mission
+    """Delete what the benchmark wrote: its runs' missions, the archive's aircraft, the coverage cells and parts."""
+    from evidence.models import Aircraft, CoverageCell, CoveragePart, ImportRun, Mission
 
     Mission.objects.filter(import_run__origin="bench").delete()
     for i in range(0, len(hexes), 5000):
         Aircraft.objects.filter(hex__in=hexes[i : i + 5000]).delete()
     CoverageCell.objects.all().delete()
+    CoveragePart.objects.all().delete()
     ImportRun.objects.filter(origin="bench").delete()
 
 
@@ -87,6 +91,13 @@ def _proc_status(pid: int) -> tuple[float, float]:
     return peak, cpu
 
 
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(c) for c in path.read_text().split()] if path.exists() else []
@@ -108,6 +119,46 @@ def _postgres_cpu() -> float:
     return total
 
 
+class DatabaseBackends:
+    """The CPU of this database's own server processes (its backends and autovacuum workers: their process titles
+    name the database), sampled every ``every`` s while an import runs: on a shared machine the whole server's
+    figure counts other sessions' databases too. A backend's CPU is its last sample (one that lived less than
+    ``every`` s is missed; a task's connection lives a unit's seconds), so this is a lower bound."""
+
+    def __init__(self, name: str, every: float = 0.2) -> None:
+        self.name, self.every = name, every
+        self.cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> DatabaseBackends:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def total(self) -> float:
+        return sum(self.cpu.values())
+
+    def _sample(self) -> None:
+        name = re.escape(self.name)  # titles: "postgres: 15/main: user db host(port) state", "… autovacuum worker db"
+        title = re.compile(rf"^postgres: (?:\S+: )?(?:\S+ {name} |autovacuum worker {name}\b)")
+        tick = os.sysconf("SC_CLK_TCK")
+        while True:
+            for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+                try:
+                    if not title.match(cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")):
+                        continue
+                    fields = (cmdline.parent / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:  # the process ended
+                    continue
+                self.cpu[int(cmdline.parent.name)] = (int(fields[11]) + int(fields[12])) / tick
+            if self._stop.wait(self.every):
+                return
+
+
 #: What a worker's pool process logs once it is ready to import (evidence.tasks.prepare_region_tagger).
 POOL_READY = re.compile(r"region tagger (?:built at worker start|not built)|no regions yet")
 
@@ -126,6 +177,8 @@ def _wait_for_pools(logs: Path, workers: int, deadline: float) -> None:
 
 
 def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int | None, logs: Path) -> dict:
+    from django.db import connection
+
     from evidence.services import import_jobs
     from project.celery import app
 
@@ -144,22 +197,24 @@ def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int | 
             time.sleep(0.5)
         _wait_for_pools(logs, workers, deadline + 120)
         before = {p.pid: sum(_proc_status(c)[1] for c in [p.pid, *_children(p.pid)]) for p in procs}
+        ready_rss = {p.pid: max([_rss_mb(c) for c in _children(p.pid)] or [0.0]) for p in procs}
         database_before = _postgres_cpu()
-        t = time.perf_counter()
-        run = import_jobs.start_import([str(tar)], origin="bench", options={"keep_all": keep_all})
-        while True:
-            run.refresh_from_db()
-            if run.status not in run.ACTIVE:
-                break
-            time.sleep(1.0)
-        seconds = time.perf_counter() - t
+        with DatabaseBackends(connection.settings_dict["NAME"]) as own:
+            t = time.perf_counter()
+            run = import_jobs.start_import([str(tar)], origin="bench", options={"keep_all": keep_all})
+            while True:
+                run.refresh_from_db()
+                if run.status not in run.ACTIVE:
+                    break
+                time.sleep(1.0)
+            seconds = time.perf_counter() - t
         database_cpu = _postgres_cpu() - database_before
         stats = []
         for p in procs:
             kids = _children(p.pid)
             peaks = [_proc_status(c)[0] for c in kids]
             cpu = sum(_proc_status(c)[1] for c in [p.pid, *kids]) - before[p.pid]
-            stats.append({"peak_rss_mb": max(peaks or [0.0]), "cpu": cpu})
+            stats.append({"peak_rss_mb": max(peaks or [0.0]), "ready_rss_mb": ready_rss[p.pid], "cpu": cpu})
     finally:
         for p in procs:
             p.terminate()
@@ -167,12 +222,15 @@ def run_with_workers(tar: Path, workers: int, keep_all: bool, unit_files: int | 
             p.wait(timeout=60)
         for f in files:
             f.close()
-    units = []
+    units, compaction = [], []
     for i in range(workers):
         for line in (logs / f"worker-{workers}-{i}.log").read_text(errors="replace").splitlines():
             if m := re.search(r"import unit timings (\{.*\})", line):
                 units.append({**json.loads(m.group(1)), "worker": i})
-    return {"seconds": seconds, "run": run, "workers": stats, "units": units, "server_cpu": database_cpu}
+            if m := re.search(r"coverage: \d+ parts united into their cells in [0-9.]+ s", line):
+                compaction.append(f"worker {i}: {m.group(0)}")
+    return {"seconds": seconds, "run": run, "workers": stats, "units": units, "server_cpu": database_cpu,
+            "own_database_cpu": own.total(), "compaction": compaction}
 
 
 def report(label: str, result: dict, load: tuple[float, float]) -> None:
@@ -183,7 +241,8 @@ def report(label: str, result: dict, load: tuple[float, float]) -> None:
           f"load average {load[0]:.1f} → {load[1]:.1f}")  # fmt: skip
     print(f"  end to end: {seconds:,.1f} s wall = {n / seconds:,.0f} positions/s")
     for i, w in enumerate(result.get("workers", [])):
-        print(f"  worker {i}: CPU {w['cpu']:,.1f} s, peak RSS {w['peak_rss_mb']:,.0f} MB")
+        print(f"  worker {i}: CPU {w['cpu']:,.1f} s, peak RSS {w['peak_rss_mb']:,.0f} MB (RSS once started, the "
+              f"tagger built: {w.get('ready_rss_mb', 0.0):,.0f} MB)")
     cpu = sum(w["cpu"] for w in result.get("workers", [])) or result.get("cpu", 0.0)
     if cpu:
         print(f"  CPU: {cpu:,.1f} s in all = {1e6 * cpu / n:.2f} µs per position = {n / cpu:,.0f} positions per "
@@ -209,6 +268,11 @@ def report(label: str, result: dict, load: tuple[float, float]) -> None:
     if "server_cpu" in result:
         print(f"  PostgreSQL server, all processes: {result['server_cpu']:,.1f} s CPU = "
               f"{1e6 * result['server_cpu'] / n:.2f} µs per position")  # fmt: skip
+    for line in result.get("compaction", []):
+        print(f"  {line} (at the run's end)")
+    if "own_database_cpu" in result:
+        print(f"  PostgreSQL, this database's backends (sampled): {result['own_database_cpu']:,.1f} s CPU = "
+              f"{1e6 * result['own_database_cpu'] / n:.2f} µs per position")  # fmt: skip
     if "database_cpu" in result:
         n = result["run"].positions_read
         print(f"  PostgreSQL backend of this process: {result['database_cpu']:,.1f} s CPU = "

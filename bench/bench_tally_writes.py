@@ -59,7 +59,7 @@ def unit(rng: random.Random, regions: list[int], fleet: list[str], missions: int
             for _ in range(missions)])
         tagged = [(m, [(key, rng.random() < 0.3, rng.choice([0.0, rng.uniform(1, 250)]))
                        for key in rng.sample(regions, per)]) for m in made]
-        return replace_region_links(tagged)
+        return replace_region_links(tagged, new={m.pk for m in made})  # as the importer does: new, no rows to delete
 
 
 def main() -> None:

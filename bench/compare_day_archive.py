@@ -233,5 +233,8 @@ def _flush_all(counters: list[Any]) -> None:
     if not counters:
         return
     first = counters[0]
+    from evidence.services.coverage import compact
+
     first._heard = [h for c in counters for h in c._heard]
     first.flush()
+    compact()  # the parts united into the cells, as at the end of a run

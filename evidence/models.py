@@ -257,6 +257,20 @@ class CoverageCell(models.Model):
         return f"{self.region_id} {self.hour:%Y-%m-%d %H}h: {self.aircraft_count}"
 
 
+class CoveragePart(models.Model):
+    """What one import batch heard in one UTC hour, not yet united into the ``CoverageCell`` rows: ``heard`` holds
+    its sorted unique (region id << 24 | 24-bit address) keys, 8 bytes each, little-endian. Imports append parts (no
+    stored cell read, locked or rewritten per batch, so a batch's database work does not grow with the day's size)
+    and the run's end unites them into the cells (``evidence.services.coverage.compact``); coverage answers read
+    cells and parts together, so they are the same before and after."""
+
+    hour = models.DateTimeField(db_index=True)
+    heard = models.BinaryField(default=bytes)
+
+    def __str__(self) -> str:
+        return f"{self.hour:%Y-%m-%d %H}h: {len(self.heard) // 8} (region, aircraft) pairs, not yet in the cells"
+
+
 class Mission(models.Model):
     """One sortie of one aircraft: takeoff to landing, or the airborne part of a trace between long gaps.
 

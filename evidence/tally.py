@@ -163,7 +163,9 @@ def _pg_pairs(op: str, near_nm: float) -> list[str]:
         return pairs_total([pair_rows(rows, rows, "postgresql", near_nm, within=True),
                             pair_rows(rows, "untouched", "postgresql", near_nm, within=False)])
 
-    touched = " UNION ".join(f"SELECT mission_id, mission_start FROM {t}_rows"
+    # each touched mission once (a mission with k rows in the statement joined k times counted its pairs with the
+    # rows the statement left alone k times: found 2026-12-05, fixed by migration 0013)
+    touched = " UNION ".join(f"SELECT DISTINCT mission_id, mission_start FROM {t}_rows"
                              for t in (("new",) if op == "INSERT" else ("old",) if op == "DELETE" else ("new", "old")))
     keep = "" if op == "DELETE" else " WHERE r.id NOT IN (SELECT id FROM new_rows)"
     untouched = (f"WITH untouched AS MATERIALIZED (SELECT r.* FROM evidence_missionregion r JOIN ({touched}) m "

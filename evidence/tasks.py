@@ -81,14 +81,18 @@ def check_mission_tallies() -> int:
 def prepare_region_tagger(**_: Any) -> bool:
     """Build the region tagger when a worker process starts, not inside its first import unit: over the world's
     ~4,000 regions it costs ~8 s of CPU, which the first unit of every worker paid (two workers on a one-minute day
-    archive each lost it; docs/PERFORMANCE.md). Off with ``IMPORT_WORKER_PREPARE_TAGGER=false`` for workers that never
-    import (it holds ~200 MB). A database that cannot be reached only logs: the first unit builds it then."""
+    archive each lost it; docs/PERFORMANCE.md), with the indexes :meth:`RegionTagger.warm` builds. Off with
+    ``IMPORT_WORKER_PREPARE_TAGGER=false`` for workers that never import (it holds ~370 MB). A database that cannot
+    be reached only logs: the first unit builds it then."""
     if not settings.IMPORT_WORKER_PREPARE_TAGGER:
         return False
     from evidence.services.import_jobs import cached_region_tagger
 
     try:
-        ready = cached_region_tagger() is not None
+        tagger = cached_region_tagger()
+        if tagger is not None and hasattr(tagger, "warm"):
+            tagger.warm()  # its lazily built indexes now, not over the first days (~170 MB, ~0.4 s of CPU)
+        ready = tagger is not None
     except DatabaseError as exc:
         log.warning("region tagger not built at worker start (%s); the first import unit builds it", exc)
         return False

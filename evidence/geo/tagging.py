@@ -190,6 +190,21 @@ class RegionTagger:
                                                                             strict=True)])  # fmt: skip
         return out
 
+    def warm(self) -> None:
+        """Have GEOS build now the indexes it builds lazily on a prepared piece's first ``contains_xy``, ``dwithin``
+        and ``intersects`` (what coverage asks of every aircraft heard). Left lazy, they grew a worker's memory over
+        its first days as tracks reached more pieces (~230 MB over a 10,000-aircraft day, more over a larger one:
+        docs/PERFORMANCE.md); built at worker start, what an import adds no longer depends on the day. Each call
+        crosses its piece's box, so no envelope test short-cuts it. Changes no answer."""
+        pieces = self._piece_fine
+        if not len(pieces):
+            return
+        box = shapely.bounds(pieces)
+        across = shapely.linestrings(np.stack([box[:, :2], box[:, 2:]], axis=1))
+        shapely.contains_xy(pieces, (box[:, 0] + box[:, 2]) / 2, (box[:, 1] + box[:, 3]) / 2)
+        shapely.dwithin(pieces, across, 1.0)
+        shapely.intersects(pieces, across)
+
     def within_many(self, tracks: Iterable[tuple[np.ndarray, np.ndarray]], nm: float) -> list[list[Hashable]]:
         """Keys of the regions each track flew over or within ``nm`` of (≤ each region's cap): a yes/no per pair
         from a prepared ``dwithin``, no distance measured — what coverage counting needs, several times cheaper."""

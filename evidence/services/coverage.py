@@ -5,15 +5,17 @@ so parallel units and re-imports of the same day give the same cells (exact, ide
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Sum
+from django.db.models.functions import Length
 
-from evidence.models import CoverageCell
+from evidence.models import CoverageCell, CoveragePart
 
 
 def pack(addresses: np.ndarray) -> bytes:
@@ -72,18 +74,29 @@ class CoverageCounter:
         return np.array(track_list, dtype=np.intp), np.array(keys, dtype=np.int64)
 
     def flush(self) -> int:
-        """Merge the accumulated cells into the table by set union; returns the number of cells touched."""
+        """Append the accumulated (region, hour, address) triples as parts, one row per hour
+        (:class:`CoveragePart`: no stored cell read or rewritten, so a batch's database work does not grow with the
+        day's size); :func:`compact` unites them into the cells. Returns the number of distinct triples."""
         if not self._heard:
             return 0
-        cells = _cells(*_columns(self._heard))
+        region, hour, address = _columns(self._heard)
         self._heard = []
-        if not len(cells.region):
-            return 0
-        if connection.vendor == "postgresql":
-            _merge_postgresql(cells)
-        else:
-            _merge_rows(cells)
-        return len(cells.region)
+        key = (region << 24) | address
+        order = np.lexsort((key, hour))
+        hour, key = hour[order], key[order]
+        new = np.r_[True, (hour[1:] != hour[:-1]) | (key[1:] != key[:-1])] if len(key) else np.empty(0, bool)
+        hour, key = hour[new], key[new]
+        cuts = np.flatnonzero(np.r_[True, hour[1:] != hour[:-1]]).tolist() if len(key) else []
+        CoveragePart.objects.bulk_create([
+            CoveragePart(hour=datetime.fromtimestamp(int(hour[a]), UTC), heard=key[a:b].astype("<u8").tobytes())
+            for a, b in itertools.pairwise([*cuts, len(key)])])  # fmt: skip
+        return len(key)
+
+
+def part_triples(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """A part's (region ids, addresses), in (region, address) order."""
+    keys = np.frombuffer(bytes(blob), dtype="<u8").astype(np.int64)
+    return keys >> 24, keys & 0xFFFFFF
 
 
 class _Cells:
@@ -232,6 +245,65 @@ def _locked_cells(keys: dict[tuple[int, datetime], Any]) -> dict[tuple[int, date
     return {(r, h): (pk, bytes(blob), n) for r, h, pk, blob, n in found if (r, h) in keys}
 
 
+#: What :func:`compact` unites per transaction: the parts of as many hours as hold about this many bytes together
+#: (~500,000 (region, aircraft) pairs; one hour alone may hold more), so the compacting worker's memory stays small.
+COMPACT_BYTES = 4 << 20
+#: The transaction advisory lock that lets one compaction at a time run (PostgreSQL).
+_COMPACT_LOCK = 0x46430001
+
+
+def compact(chunk_bytes: int = COMPACT_BYTES) -> int:
+    """Unite every coverage part into its cells by set union (as the merge always did) and delete the parts, a few
+    hours per transaction, so that a reader — which reads cells and parts together — gets the same answer at every
+    moment. Run at the end of each import run (evidence.services.import_jobs: the parts of a run closed as
+    interrupted wait for the next run's end, read meanwhile like any part); safe any time, concurrently with imports
+    (one compaction at a time on PostgreSQL: a transaction advisory lock). Returns the parts united."""
+    done = 0
+    for hours in _hour_chunks(chunk_bytes):
+        done += _compact_hours(hours)
+    return done
+
+
+def _hour_chunks(chunk_bytes: int) -> Iterator[list[datetime]]:
+    """The hours holding parts, in order, grouped so that each group's parts hold about ``chunk_bytes``."""
+    group: list[datetime] = []
+    held = 0
+    sizes = CoveragePart.objects.values("hour").annotate(n=Sum(Length("heard"))).order_by("hour")
+    for hour, size in sizes.values_list("hour", "n"):
+        if group and held + int(size or 0) > chunk_bytes:
+            yield group
+            group, held = [], 0
+        group.append(hour)
+        held += int(size or 0)
+    if group:
+        yield group
+
+
+def _compact_hours(hours: list[datetime]) -> int:
+    from evidence.models import Region
+
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_COMPACT_LOCK])
+        parts = list(CoveragePart.objects.filter(hour__in=hours).values_list("id", "hour", "heard"))
+        if not parts:
+            return 0
+        triples = [(*part_triples(blob), int(hour.timestamp())) for _, hour, blob in parts]
+        region = np.concatenate([r for r, _, _ in triples])
+        address = np.concatenate([a for _, a, _ in triples])
+        hour = np.repeat(np.array([h for _, _, h in triples], dtype=np.int64), [len(r) for r, _, _ in triples])
+        alive = np.isin(region, list(Region.objects.filter(pk__in=np.unique(region).tolist())
+                                     .values_list("pk", flat=True)))  # a region deleted since: its cells went too
+        cells = _cells(region[alive], hour[alive], address[alive])
+        if len(cells.region):
+            (_merge_postgresql if connection.vendor == "postgresql" else _merge_rows)(cells)
+        ids = [pk for pk, _, _ in parts]
+        for i in range(0, len(ids), 5000):
+            CoveragePart.objects.filter(id__in=ids[i : i + 5000]).delete()
+    return len(ids)
+
+
 #: "Few" missions: answers and claim checks that found at most this many say whether other traffic was heard there.
 FEW_MISSIONS = 3
 
@@ -242,7 +314,9 @@ def coverage_in_scope(scope: Any, *, exclude: Iterable[str] = ()) -> dict[str, A
     the missions found, so the figure is "other aircraft").
 
     Returns ``{"aircraft": n, "regions": [names], "hours": hours with any coverage data at all (any region) in the
-    period, "near_nm": radius}``, or None when the scope names no place (coverage is counted per region)."""
+    period, "near_nm": radius}``, or None when the scope names no place (coverage is counted per region). Cells and
+    the parts not yet united into them are read together: the same answer before and after :func:`compact` (but for
+    an hour heard only in a region deleted since, which its parts count until the compaction drops it)."""
     from evidence import selectors as sel
 
     regions = [*getattr(scope, "regions", ()), *getattr(scope, "and_regions", ())]
@@ -251,19 +325,23 @@ def coverage_in_scope(scope: Any, *, exclude: Iterable[str] = ()) -> dict[str, A
     slugs = list(dict.fromkeys(r.slug for r in regions))
     names = sel.region_names(slugs)
     period = getattr(scope, "period", None)
-    in_period = CoverageCell.objects.all()
-    if period is not None:
-        start, end = sel.period_bounds(period)
-        in_period = in_period.filter(hour__gte=start, hour__lt=end)
+    bounds = sel.period_bounds(period) if period is not None else None
     region_ids = [r.pk for slug in slugs if (r := sel.region_by_slug(slug)) is not None]
+    cells, parts = CoverageCell.objects.all(), CoveragePart.objects.all()  # parts: not yet united (:func:`compact`)
+    if bounds is not None:
+        cells, parts = (q.filter(hour__gte=bounds[0], hour__lt=bounds[1]) for q in (cells, parts))
+    hours = {h for q in (cells, parts) for h in q.order_by().values_list("hour", flat=True).distinct()}
     heard: set[int] = set()
-    for blob in in_period.filter(region_id__in=region_ids).values_list("aircraft", flat=True).iterator():
+    for blob in cells.filter(region_id__in=region_ids).values_list("aircraft", flat=True).iterator():
         heard.update(unpack(blob).tolist())
+    for blob in parts.values_list("heard", flat=True).iterator():
+        region, address = part_triples(blob)
+        heard.update(address[np.isin(region, region_ids)].tolist())
     heard.difference_update(a for a in map(_address, exclude) if a is not None)
     return {
         "aircraft": len(heard),
         "regions": [names.get(slug, slug) for slug in slugs],
-        "hours": in_period.values("hour").distinct().count(),
+        "hours": len(hours),
         "near_nm": float(settings.COVERAGE_NEAR_NM),
     }
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -477,7 +477,7 @@ def _write_track(track: AircraftTrack, built: list[_Built], path: str, ctx: _Con
             _repoint_relations(m.pk, survivor.pk)
         m.delete()
     if to_tag:
-        replace_region_links([(m, b.tags or []) for m, b in to_tag])
+        replace_region_links([(m, b.tags or []) for m, b in to_tag], new={m.pk for m in new_rows})
     tagged = {id(m) for m, _ in to_tag}
     retyped = [m.pk for m in changed_rows if id(m) not in tagged]
     if retyped:  # kept, not re-tagged: their region rows carry the (possibly new) type denormalised
@@ -578,9 +578,14 @@ def tag_tracks(
     ]
 
 
-def replace_region_links(tagged: list[tuple[Mission, list[tuple[Any, bool, float]]]]) -> int:
-    """Replace the region rows of saved missions with freshly computed tags; returns the rows written."""
-    MissionRegion.objects.filter(mission__in=[m.pk for m, _ in tagged if m.pk]).delete()
+def replace_region_links(tagged: list[tuple[Mission, list[tuple[Any, bool, float]]]],
+                         new: Collection[int] = ()) -> int:  # fmt: skip
+    """Replace the region rows of saved missions with freshly computed tags; returns the rows written. ``new``:
+    missions created in this transaction, which have no rows yet (PostgreSQL: a delete by mission alone is planned
+    over every monthly partition, for nothing)."""
+    old = [m.pk for m, _ in tagged if m.pk and m.pk not in new]
+    if old:
+        MissionRegion.objects.filter(mission__in=old).delete()
     rows = [
         (m.pk, key, over, nm, m.start, m.aircraft_type_id, m.aircraft_id)
         for m, tags in tagged

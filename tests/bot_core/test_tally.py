@@ -59,6 +59,27 @@ def test_tallies_follow_every_writer(demo, tmp_path):
     assert tally.differences() == []
 
 
+def test_region_rows_added_to_and_taken_from_a_mission_that_keeps_others(demo):
+    """Statements that insert, and delete, several region rows of a mission that keeps rows of its own: each pair of
+    a new (or deleted) row with a kept row counts once, however many rows of that mission the statement holds."""
+    mission = Mission.objects.get(pk=demo.missions["u2"])
+    MissionRegion.objects.filter(mission=mission).delete()
+    regions = list(Region.objects.order_by("pk").values_list("pk", flat=True)[:5])
+
+    def row(region: int) -> MissionRegion:
+        return MissionRegion(mission=mission, region_id=region, over=False, distance_nm=0.0,
+                             mission_start=mission.start, aircraft_type_id=mission.aircraft_type_id,
+                             aircraft_id=mission.aircraft_id)  # fmt: skip
+
+    MissionRegion.objects.bulk_create([row(regions[0])])
+    MissionRegion.objects.bulk_create([row(r) for r in regions[1:4]])  # three new rows beside a kept one
+    assert tally.differences() == []
+    MissionRegion.objects.filter(mission=mission, region_id__in=regions[1:3]).delete()  # two of four, two kept
+    assert tally.differences() == []
+    MissionRegion.objects.bulk_create([row(regions[4])])
+    assert tally.differences() == []
+
+
 def test_differences_name_what_disagrees(demo):
     """The check is not blind: a tally row changed behind the triggers' back is reported, with its key."""
     row = RegionTally.objects.filter(near__gt=0).order_by("pk").first()

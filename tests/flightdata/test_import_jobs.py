@@ -217,7 +217,7 @@ def test_coverage_with_the_real_tagger_and_a_one_position_hour():
 
     from evidence.geo.tagging import RegionTagger
     from evidence.models import CoverageCell, Region
-    from evidence.services.coverage import CoverageCounter, unpack
+    from evidence.services.coverage import CoverageCounter, compact, unpack
 
     region = Region.objects.create(
         slug="box", name="Box", kind="other", geometry_wkb=b"", min_lon=-118, min_lat=30, max_lon=-116, max_lat=31
@@ -231,13 +231,15 @@ def test_coverage_with_the_real_tagger_and_a_one_position_hour():
         ("ae0003", hours, np.array([-100.0, -100.1, -117.0]), np.array([45.0, 45.1, 30.5])),
     ])  # fmt: skip
     counter.flush()
+    compact()
     cells = {c.hour.timestamp(): sorted(unpack(c.aircraft).tolist()) for c in CoverageCell.objects.all()}
     assert cells == {T0: [0xAE0001, 0xAE0002], T0 + 3600: [0xAE0001, 0xAE0003]}
 
 
 def test_coverage_merges_into_stored_cells_by_union():
-    """A flush unites its addresses with the stored ones (new cells inserted whole, stored cells updated only when
-    their set grows), so merging the same batch again, or a batch that adds nothing, changes nothing."""
+    """A flush and its compaction unite its addresses with the stored ones (new cells inserted whole, stored cells
+    updated only when their set grows), so merging the same batch again, or a batch that adds nothing, changes
+    nothing."""
     from datetime import UTC, datetime
 
     import numpy as np
@@ -245,7 +247,7 @@ def test_coverage_merges_into_stored_cells_by_union():
 
     from evidence.geo.tagging import RegionTagger
     from evidence.models import CoverageCell, Region
-    from evidence.services.coverage import CoverageCounter, pack, unpack
+    from evidence.services.coverage import CoverageCounter, compact, pack, unpack
 
     boxes = [shapely.box(-118, 30, -116, 31), shapely.box(-100, 40, -98, 41)]
     regions = [Region.objects.create(slug=f"box{i}", name=f"Box {i}", kind="other", geometry_wkb=b"",
@@ -260,6 +262,7 @@ def test_coverage_merges_into_stored_cells_by_union():
         counter = CoverageCounter(tagger)
         counter.add(list(samples))
         counter.flush()
+        compact()
         return {(c.region_id, c.hour.timestamp()): (c.aircraft_count, unpack(c.aircraft).tolist())
                 for c in CoverageCell.objects.all()}  # fmt: skip
 
@@ -271,4 +274,62 @@ def test_coverage_merges_into_stored_cells_by_union():
     }
     assert batch(one, both) == first and CoverageCell.objects.get(pk=stored.pk).aircraft_count == 4
     assert batch() == first
+
+
+def test_coverage_answers_are_the_same_from_parts_and_from_cells():
+    """Imports append parts (one per batch and hour); coverage answers read cells and parts together, so they are
+    the same before the compaction, after it (in chunks of one hour; a region deleted meanwhile dropped), and after
+    a second compaction (which finds nothing)."""
+    import datetime as dt
+    from datetime import UTC, datetime
+
+    import numpy as np
+    import shapely
+
+    from evidence.geo.tagging import RegionTagger
+    from evidence.models import CoverageCell, CoveragePart, Region
+    from evidence.scope import Period, RegionFilter, Scope
+    from evidence.services.coverage import CoverageCounter, compact, coverage_in_scope, pack, unpack
+
+    boxes = [shapely.box(-118, 30, -116, 31), shapely.box(-100, 40, -98, 41), shapely.box(10, 10, 11, 11)]
+    regions = [Region.objects.create(slug=f"part{i}", name=f"Part {i}", kind="other", geometry_wkb=b"",
+                                     min_lon=b.bounds[0], min_lat=b.bounds[1], max_lon=b.bounds[2],
+                                     max_lat=b.bounds[3]) for i, b in enumerate(boxes)]  # fmt: skip
+    tagger = RegionTagger([(r.pk, b) for r, b in zip(regions, boxes, strict=True)], cap_nm=250)
+    CoverageCell.objects.create(region=regions[0], hour=datetime.fromtimestamp(T0, UTC),
+                                aircraft=pack(np.array([0xAE0001, 0xF00000])), aircraft_count=2)  # fmt: skip
+    batches = [
+        [("ae0001", np.array([T0]), np.array([-117.0]), np.array([30.5])),  # already in the stored cell
+         ("ae0002", np.array([T0, T0 + 3600]), np.array([-117.0, -99.0]), np.array([30.5, 40.5]))],
+        [("ae0002", np.array([T0]), np.array([-117.2]), np.array([30.4])),  # again, from another batch
+         ("ae0003", np.array([T0 + 7200]), np.array([-99.5]), np.array([40.2]))],
+        [("ae0004", np.array([T0 + 86400]), np.array([-117.0]), np.array([30.5])),  # the next day
+         ("ae0005", np.array([T0]), np.array([10.5]), np.array([10.5]))],  # in a region deleted before compaction
+    ]  # fmt: skip
+    for samples in batches:
+        counter = CoverageCounter(tagger)
+        counter.add(samples)
+        counter.flush()
+    regions.pop().delete()
+    day = Period(dt.date(2025, 2, 3), dt.date(2025, 2, 3))
+    scopes = [Scope(regions=(RegionFilter("part0"),), period=day), Scope(regions=(RegionFilter("part1"),), period=day),
+              Scope(regions=(RegionFilter("part0"), RegionFilter("part1"))), Scope(regions=(RegionFilter("part0"),))]
+
+    def answers():
+        return [coverage_in_scope(s, exclude=["ae0002"]) for s in scopes]
+
+    before = answers()
+    assert CoveragePart.objects.count() == 6 and [(a["aircraft"], a["hours"]) for a in before] == [
+        (2, 3), (1, 3), (4, 4), (3, 4)]  # fmt: skip
+    assert compact(chunk_bytes=1) == 6 and not CoveragePart.objects.exists()
+    assert answers() == before
+    cells = {(c.region_id, int(c.hour.timestamp())): (c.aircraft_count, unpack(c.aircraft).tolist())
+             for c in CoverageCell.objects.all()}  # fmt: skip
+    assert cells == {
+        (regions[0].pk, T0): (3, [0xAE0001, 0xAE0002, 0xF00000]),
+        (regions[0].pk, T0 + 86400): (1, [0xAE0004]),
+        (regions[1].pk, T0 + 3600): (1, [0xAE0002]),
+        (regions[1].pk, T0 + 7200): (1, [0xAE0003]),
+    }
+    assert compact() == 0 and answers() == before
 

@@ -270,6 +270,24 @@ def test_within_many_and_a_smaller_cap_agree_with_the_distances(tagger):
     assert sum(map(len, within)) > 40  # the sample does reach regions
 
 
+def test_a_warmed_tagger_answers_as_a_cold_one(definitions):
+    """``warm`` (GEOS's lazy indexes of the pieces built at worker start) changes no answer: a fresh tagger warmed
+    and one left cold give the same pairs, distances and hits."""
+    from evidence.geo.tagging import RegionTagger, _flat, region_cap_nm
+
+    rng = np.random.default_rng(11)
+    tracks = [(rng.uniform(-125, -90) + np.cumsum(rng.normal(0, 0.5, n)),
+               rng.uniform(15, 45) + np.cumsum(rng.normal(0, 0.5, n))) for n in rng.integers(1, 13, 120)]  # fmt: skip
+    build, caps = [(d.slug, d.geometry) for d in definitions], [region_cap_nm(d.kind) for d in definitions]
+    cold, warm = RegionTagger(build, caps_nm=caps), RegionTagger(build, caps_nm=caps)
+    warm.warm()
+    for radius in (5.0, 50.0):
+        a, b = cold.within_pairs(*_flat(tracks), radius), warm.within_pairs(*_flat(tracks), radius)
+        assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]) and len(a[0]) > 20
+    assert np.array_equal(cold.distances(tracks), warm.distances(tracks), equal_nan=True)
+    assert cold.tag_many(tracks) == warm.tag_many(tracks)
+
+
 def test_within_pairs_are_the_within_only_distances(tagger):
     """Coverage's ``within_pairs`` (one projection of the detailed copy per zone, a first position inside a piece
     decides without ``dwithin``) answers exactly what ``distances(…, within_only=True)`` answers, pair for pair."""
