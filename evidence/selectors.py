@@ -1006,13 +1006,20 @@ class NearbyHint:
 
 
 def shift_period_years(period: Period, years: int) -> Period | None:
-    """The same calendar span ``years`` later (negative: earlier); 29 February falls back to the 28th."""
+    """The same calendar span ``years`` later (negative: earlier); 29 February falls back to the 28th, and whole
+    months stay whole ("February" of 2026 moved to 2024 ends on the 29th)."""
     try:
         start = _shift_date(period.start, years)
         end = _shift_date(period.end, years)
     except ValueError:
         return None
+    if period.start.day == 1 and period.end == _month_end(period.end):
+        end = _month_end(end)
     return Period(start=start, end=end, text=period.text, year_inferred=period.year_inferred)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _shift_date(day: dt.date, years: int) -> dt.date:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from bot.nlu.intents import SUBJECT_RX
+from bot.nlu.intents import GROUP_SUBJECT_RX, SUBJECT_RX
 from claims.nlp.reading import QuestionReading
 from evidence.scope import Period, RegionFilter, Scope
 
@@ -103,7 +103,8 @@ def is_follow_up(text: str, reading: QuestionReading, *, names_aircraft: bool = 
     s = reading.scope
     # "What did ae6805 fly in February?" asks afresh about that aircraft: it does not edit the question before.
     has_subject = names_aircraft or bool(SUBJECT_RX.search(text)) or bool(
-        s.type_designators or s.roles or s.surveillance_only or s.hexes or s.callsigns)
+        s.type_designators or s.roles or s.surveillance_only or s.hexes or s.callsigns) or bool(
+        GROUP_SUBJECT_RX.search(text) and (s.regions or s.period))
     return not has_subject and len(text.split()) <= 8
 
 
@@ -137,6 +138,8 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
         changes["and_regions"] = (*previous.and_regions, *new.and_regions, *new.regions)
     if narrow and new.period is not None and previous.period is not None and new.period.year_inferred:
         new = new.with_changes(period=_within(new.period, previous.period))  # "just the ones in February?"
+    elif new.period is not None and new.period.year_inferred and previous.period is not None:
+        new = new.with_changes(period=_same_year(new.period, previous.period))  # "same for March" after February 2025
     if narrow and new.period is not None and previous.period is not None and not (
             previous.period.start <= new.period.start and new.period.end <= previous.period.end):
         problems.append("narrowing the previous period to one outside it (ask without \"of those\")")
@@ -161,6 +164,18 @@ def _within(period: Period, outer: Period) -> Period:
         if moved is not None and outer.start <= moved.start and moved.end <= outer.end:
             return Period(moved.start, moved.end, period.text, year_inferred=False)
     return period
+
+
+def _same_year(period: Period, previous: Period) -> Period:
+    """A yearless month or day in a follow-up is in the year the conversation was about ("and in March?" after
+    February 2025 is March 2025, not the most recent March with records); when the previous period spans years, as
+    it was (the most recent one with records, said in the answer)."""
+    from evidence.selectors import shift_period_years
+
+    if previous.open_start or previous.start.year != previous.end.year:
+        return period
+    moved = shift_period_years(period, previous.start.year - period.start.year)
+    return Period(moved.start, moved.end, period.text, year_inferred=False) if moved is not None else period
 
 
 def place_without_relation(name: str, slug: str, previous: Scope) -> RegionFilter:

@@ -179,9 +179,12 @@ COUNT_RX = re.compile(
 #: returned only one.
 DATE_WORD_RX = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", _RX)
 #: What a whole question asks about; a question without one ("how many near Arizona?") edits the one before.
-#: "Which operators flew near Kaliningrad in October 2025?" names its subject too.
-SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|(?:air)?planes?|aircraft|times|trips?|patrols?|operations?"
-                        r"|operators?|types?|kinds?|models?|countries|nations|services|airframes?|tails?)\b", _RX)
+SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|(?:air)?planes?|aircraft|times|trips?|patrols?"
+                        r"|operations?)\b", _RX)
+#: What a breakdown asks about: with a place or a period of its own it is a whole question ("which operators flew
+#: near Kaliningrad in October 2025?"); alone ("which operator flew the most?") it ranks the previous question's.
+GROUP_SUBJECT_RX = re.compile(r"\b(?:operators?|types?|kinds?|models?|countries|nations|services|airframes?"
+                              r"|tails?)\b", _RX)
 
 _BY = {
     "day": "day", "date": "day", "daily": "day",
