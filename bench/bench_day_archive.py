@@ -293,7 +293,8 @@ def main() -> None:
     setup_django()
     from day_archive_synth import addresses, write_day_tar
 
-    tar = args.tar or Path(tempfile.gettempdir()) / "fc-day" / "v2025.02.03-planes-readsb-prod-0.tar"
+    # one folder per size: a tar generated for another number of aircraft is never measured under this one's name
+    tar = args.tar or Path(tempfile.gettempdir()) / f"fc-day-{args.aircraft}" / "v2025.02.03-planes-readsb-prod-0.tar"
     if not tar.exists():
         tar.parent.mkdir(parents=True, exist_ok=True)
         print(f"generating {tar} ({args.aircraft:,} aircraft)…", flush=True)

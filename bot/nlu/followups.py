@@ -138,8 +138,6 @@ def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, 
         changes["and_regions"] = (*previous.and_regions, *new.and_regions, *new.regions)
     if narrow and new.period is not None and previous.period is not None and new.period.year_inferred:
         new = new.with_changes(period=_within(new.period, previous.period))  # "just the ones in February?"
-    elif new.period is not None and new.period.year_inferred and previous.period is not None:
-        new = new.with_changes(period=_same_year(new.period, previous.period))  # "same for March" after February 2025
     if narrow and new.period is not None and previous.period is not None and not (
             previous.period.start <= new.period.start and new.period.end <= previous.period.end):
         problems.append("narrowing the previous period to one outside it (ask without \"of those\")")
@@ -164,18 +162,6 @@ def _within(period: Period, outer: Period) -> Period:
         if moved is not None and outer.start <= moved.start and moved.end <= outer.end:
             return Period(moved.start, moved.end, period.text, year_inferred=False)
     return period
-
-
-def _same_year(period: Period, previous: Period) -> Period:
-    """A yearless month or day in a follow-up is in the year the conversation was about ("and in March?" after
-    February 2025 is March 2025, not the most recent March with records); when the previous period spans years, as
-    it was (the most recent one with records, said in the answer)."""
-    from evidence.selectors import shift_period_years
-
-    if previous.open_start or previous.start.year != previous.end.year:
-        return period
-    moved = shift_period_years(period, previous.start.year - period.start.year)
-    return Period(moved.start, moved.end, period.text, year_inferred=False) if moved is not None else period
 
 
 def place_without_relation(name: str, slug: str, previous: Scope) -> RegionFilter:

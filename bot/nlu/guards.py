@@ -373,7 +373,8 @@ def definitions(text: str, spans: Spans) -> list[str]:
         w = WHAT_IS_RX.match(text)
         rest = text[w.end():].rstrip(" ?!.") if w else ""
         named = [(s, e) for s, e, label in spans if label.split(":", 1)[0] in {"aircraft", "operator", "role"}]
-        if rest and any(s == w.end() and e >= w.end() + len(rest) for s, e in named):
+        # the name's span may hold its article ("operator: the RAF")
+        if rest and any(w.start() < s <= w.end() and e >= w.end() + len(rest) for s, e in named):
             return [f"word: {text.strip(' ?!.')} (what a type or a service is: I count its flights; ask \"how many "
                     "…\")"]
         return []

@@ -178,7 +178,7 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
         forms = variants(phrase)
         rest = _LEADING.sub("", phrase.strip())
         if label == "ORG" and rest != phrase.strip() and " " not in rest and rest[:1].isupper() \
-                and _english_word(rest):
+                and rest[1:].islower() and _english_word(rest):  # "the Alliance", never "the RAF" (an acronym)
             # "the Alliance" (NATO): "Alliance" as written, and "the alliance" in lower case; "a US-Caribbean
             # security alliance" is none (blind10)
             proper = True
