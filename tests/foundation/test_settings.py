@@ -43,7 +43,8 @@ def test_unknown_environment_name_is_refused():
 def test_development_defaults_to_sqlite_under_var_and_in_process_tasks():
     code = (
         "from django.conf import settings as s; "
-        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], s.CELERY_TASK_ALWAYS_EAGER, s.DEBUG)"
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], s.CELERY_TASK_ALWAYS_EAGER, s.DEBUG, "
+        "sep='|')"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL"}}
     result = subprocess.run(
@@ -54,7 +55,8 @@ def test_development_defaults_to_sqlite_under_var_and_in_process_tasks():
         text=True,
         timeout=120,
     )
-    engine, name, eager, debug = result.stdout.split()[-4:]
+    # one line, fields split by "|": a clone's path may hold spaces
+    engine, name, eager, debug = result.stdout.strip().splitlines()[-1].split("|")
     assert engine == "django.db.backends.sqlite3" and name == str(ROOT / "var" / "flightcheck.sqlite3")
     assert eager == "True" and debug == "True"
 
