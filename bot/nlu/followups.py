@@ -25,7 +25,8 @@ FOLLOW_UP_RX = re.compile(
     r"|(?<=\w)\s+only\W*$|^\W*(?:(?:and|now|ok(?:ay)?)\s+)?(?:narrow|limit|restrict)\s+(?:it|that|this|them|those)\b"
     r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
     r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:which|what)\s+ones\b|^\s*(?:the\s+)?(?:last|first|latest"
-    r"|earliest)\s+one\b|\b(?:those|these)\s+(?:missions?|flights?|sorties?)\b",
+    r"|earliest)\s+one\b|\b(?:those|these)\s+(?:missions?|flights?|sorties?)\b"
+    r"|\b(?:did|do|have|had)\s+(?:they|those|these)\b",  # "how close did they get?": the previous answer's
     _RX,
 )
 #: "Of those", "among them": the follow-up narrows the previous records instead of replacing a field.
@@ -37,13 +38,15 @@ ONLY_RX = re.compile(_ONLY, _RX)
 NARROW_RX = re.compile(_ONLY +
                        r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
                        r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:those|these)\s+(?:missions?|flights?)"
-                       r"\b|\b(?:were|was)\s+(?:they|those|these)\b", _RX)
+                       r"\b|\b(?:were|was|did|have|had)\s+(?:they|those|these)\b", _RX)
 #: "how many of those were P-8s?", "list them", "were they Navy?": words that point at an earlier answer, declined
 #: when the conversation has none to point at (its first question was declined, or there was none).
 POINTS_BACK_RX = re.compile(r"\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:list|show)\s+(?:me\s+)?(?:them|those"
                             r"|these)\b|\b(?:were|was)\s+(?:they|those|these)\b|\bthose\s+(?:missions?|flights?)\b"
-                            r"|^\W*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)",
-                            _RX)
+                            r"|^\W*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
+                            r"|\b(?:did|do|have|had)\s+(?:they|those|these)\b", _RX)
+#: "did they", "have those": the pronoun a follow-up uses for the previous answer's missions, read as them.
+THEY_RX = re.compile(r"\b(?:did|do|have|had)\s+(?P<p>they|those|these)\b", _RX)
 WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b"
                            r"|^\s*(?:the\s+)?same\s+(?:but\s+)?(?:for|with|in)\b", _RX)
 #: "drop the date", "without the place", "any date": a follow-up that removes a field of the previous question.

@@ -288,6 +288,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         spans.extend((m.start(), m.end(), "correction: instead") for m in INSTEAD_RX.finditer(corrected))
         spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
                      for m in followups.ONLY_RX.finditer(corrected))
+        spans.extend((m.start("p"), m.end("p"), "follow-up: the previous answer's missions")
+                     for m in followups.THEY_RX.finditer(corrected))
         problems += followups.restated_total(corrected, scope, previous.scope)
         scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
         cleared, drop_spans = followups.dropped_fields(corrected)

@@ -813,6 +813,13 @@ CONVERSATIONS: list[list[Q]] = [
     [Q("how many U-2 missions in 2024?", "count", 1, types="U2", period="2024-01-01/2024-12-31"),
      Q("just the ones in February?", "count", 1, types="U2", period="2024-02-01/2024-02-29")],
     [Q("who is the RAF?", "", DECLINED)],  # a definition (after the reader kept "the" in the operator's span)
+    # wrong before (asking the demo): "did they fly over Mexico?" replaced the previous place (2 P-8 missions over
+    # Mexico) instead of narrowing the previous answer's missions (1 of the 2 near Texas was also over Mexico)
+    [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
+     Q("did they fly over Mexico?", "count", 1, types="P8", regions="near:texas", and_regions="over:mexico")],
+    [Q("how many RQ-4 flights over the Black Sea in October 2025?", "count", 4, types="Q4", period=OCT25),
+     Q("how close did they get?", "closest", None, types="Q4", says="flew over Black Sea")],
+    [Q("how many flights did they fly near Texas in 2025?", "count", DECLINED)],  # they: no answer before
     # wrong before (same day): "went up" asked for a comparison whose two sides were both the previous scope
     [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
      Q("how many P-8 missions went up in February 2025?", "compare", DECLINED)],
