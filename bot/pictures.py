@@ -123,9 +123,6 @@ def _measured_scope(scope: Scope) -> Scope:
     """A "how close" answer's map: its place out to the distance the records measured (the closest mission may be
     farther than "near")."""
     from evidence import selectors
-    from evidence.scope import RegionFilter
 
-    place = scope.regions[0]
-    region = selectors.region_by_slug(place.slug)
-    cap = selectors.region_measured_nm(region) if region is not None else None
-    return scope.with_changes(regions=(RegionFilter(slug=place.slug, relation="near", distance_nm=cap),))
+    region = selectors.region_by_slug(scope.regions[0].slug)
+    return selectors.measured_around(scope, region) if region is not None else scope

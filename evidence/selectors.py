@@ -15,6 +15,7 @@ Semantics (stated in every bot answer):
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import threading
 import time
@@ -413,9 +414,15 @@ def closest_approach(scope: Scope, slug: str) -> Approach | None:
     measured, cap = rows.values("mission_id").distinct().count(), region_measured_nm(region)
     if best is None:
         return Approach(None, 0.0, False, measured, cap, region)
-    found = _with_details(Mission.objects.filter(id=best[0], start=best[1]), rest.with_changes(
-        regions=(RegionFilter(slug=slug, relation="near", distance_nm=cap),)))
+    found = _with_details(Mission.objects.filter(id=best[0], start=best[1]), measured_around(rest, region))
     return Approach(found[0] if found else None, float(best[2]), bool(best[3]), measured, cap, region)
+
+
+def measured_around(scope: Scope, region: Region) -> Scope:
+    """``scope`` with one place, ``region``, out to the distance the records measured around it: the records and the
+    map of a "how close" answer (its closest mission may be farther than "near")."""
+    place = RegionFilter(slug=region.slug, relation="near", distance_nm=region_measured_nm(region))
+    return scope.with_changes(regions=(place,), and_regions=())
 
 
 #: From how many matching missions the records to show are found by walking the missions in start order (and
@@ -1019,7 +1026,7 @@ def shift_period_years(period: Period, years: int) -> Period | None:
 
 
 def _month_end(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def _shift_date(day: dt.date, years: int) -> dt.date:

@@ -17,6 +17,8 @@ from evidence.scope import Period, RegionFilter, Scope
 
 _RX = re.IGNORECASE
 
+#: "did they", "have those": the pronoun a follow-up uses for the previous answer's missions.
+_THEY = r"\b(?:did|do|have|had)\s+(?P<p>they|those|these)\b"
 FOLLOW_UP_RX = re.compile(
     r"^\s*(?:and|what\s+about|how\s+about|same\s+(?:for|in|but)|also|now|ok(?:ay)?|then|but|what\s+of"
     r"|and\s+what\s+about)\b"
@@ -26,7 +28,7 @@ FOLLOW_UP_RX = re.compile(
     r"|^\s*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
     r"|\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:which|what)\s+ones\b|^\s*(?:the\s+)?(?:last|first|latest"
     r"|earliest)\s+one\b|\b(?:those|these)\s+(?:missions?|flights?|sorties?)\b"
-    r"|\b(?:did|do|have|had)\s+(?:they|those|these)\b",  # "how close did they get?": the previous answer's
+    r"|" + _THEY,  # "how close did they get?": the previous answer's
     _RX,
 )
 #: "Of those", "among them": the follow-up narrows the previous records instead of replacing a field.
@@ -43,10 +45,9 @@ NARROW_RX = re.compile(_ONLY +
 #: when the conversation has none to point at (its first question was declined, or there was none).
 POINTS_BACK_RX = re.compile(r"\b(?:of|among|from)\s+(?:those|them|these)\b|\b(?:list|show)\s+(?:me\s+)?(?:them|those"
                             r"|these)\b|\b(?:were|was)\s+(?:they|those|these)\b|\bthose\s+(?:missions?|flights?)\b"
-                            r"|^\W*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)"
-                            r"|\b(?:did|do|have|had)\s+(?:they|those|these)\b", _RX)
-#: "did they", "have those": the pronoun a follow-up uses for the previous answer's missions, read as them.
-THEY_RX = re.compile(r"\b(?:did|do|have|had)\s+(?P<p>they|those|these)\b", _RX)
+                            r"|^\W*(?:and\s+)?how\s+many\s+(?:were|was)\s+(?!there\b)|" + _THEY, _RX)
+#: The pronoun itself, marked read in a follow-up.
+THEY_RX = re.compile(_THEY, _RX)
 WHAT_ABOUT_RX = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*and\b"
                            r"|^\s*(?:the\s+)?same\s+(?:but\s+)?(?:for|with|in)\b", _RX)
 #: "drop the date", "without the place", "any date": a follow-up that removes a field of the previous question.
