@@ -534,7 +534,9 @@ def _answer_closest(query: BotQuery, today: dt.date) -> Answer:
                 f"to {name} up to {cap:g} nm)." if n else _none_in_records(rest))
         return Answer(text=text, count=None, notes=[COVERAGE_CAVEAT])
     d = sel.mission_to_dict(approach.mission)
-    closest = f"flew over {name}" if approach.over else f"came within {approach.distance_nm:.1f} nm of {name}"
+    # rounded to 0.1 nm as a distance, never as a bound ("came within 5.3 nm" would be false at 5.34)
+    distance = f"its closest point was {approach.distance_nm:.1f} nm from {name}"
+    closest = f"flew over {name}" if approach.over else distance
     text = (f"The closest approach to {name} of the missions {said}: {closest}; {approach.measured} of those "
             f"missions came within {cap:g} nm of it. The mission: {_mission_line(d)}.")
     return Answer(text=text, count=None, missions=[d], notes=[COVERAGE_CAVEAT])

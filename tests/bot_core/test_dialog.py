@@ -620,9 +620,9 @@ SINGLE: list[Q] = [
     Q("who made the claim about the U-2?", "claims", 1, says="(open-source flight data, The Desert Ledger)"),
     # "how close": the smallest distance the records measured, with its mission (was declined)
     Q("how close did the U-2 get to Texas on 3 February 2025?", "closest", None, types="U2", mission="u2",
-      says="came within 5.3 nm of Texas"),
+      says="its closest point was 5.3 nm from Texas"),
     Q("what was the closest approach of the RC-135 to Kaliningrad in October 2025?", "closest", None, types="R135",
-      says="came within 21.9 nm of Kaliningrad Oblast; 4 of those missions came within 100 nm"),
+      says="its closest point was 21.9 nm from Kaliningrad Oblast; 4 of those missions came within 100 nm"),
     Q("how close to Mexico did the P-8s fly in February 2025?", "closest", None, says="flew over Mexico"),
     Q("how close did the P-8s get to Kaliningrad in February 2025?", "closest", None,
       says="None of the 6 missions by P8"),
@@ -807,7 +807,7 @@ CONVERSATIONS: list[list[Q]] = [
     [Q("were any RQ-4s over the Black Sea in October 2025 flown by the RAF?", "count", 0, types="Q4", ops="raf"),
      Q("which operators flew near Kaliningrad in October 2025?", "breakdown", 4, says="Royal Air Force: 3")],
     [Q("how many U-2 missions near Texas in February 2025?", "count", 1, types="U2", period=FEB25),
-     Q("how close did it get?", "closest", None, types="U2", period=FEB25, says="5.3 nm of Texas")],
+     Q("how close did it get?", "closest", None, types="U2", period=FEB25, says="5.3 nm from Texas")],
     # wrong before (asking the demo): whole months moved into a leap year lost 29 February ("just the ones in
     # February?" after 2024 was 1-28 February 2024)
     [Q("how many U-2 missions in 2024?", "count", 1, types="U2", period="2024-01-01/2024-12-31"),

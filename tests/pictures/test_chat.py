@@ -142,7 +142,7 @@ def test_closest_approach_carries_a_map_of_that_mission_out_to_the_measured_dist
     from evidence.pictures.views import draw_scope
 
     answer = ask_editor(editor, "what was the closest approach of the RC-135 to Kaliningrad in October 2025?")
-    assert not answer.declined and "came within 21.9 nm of Kaliningrad Oblast" in answer.text
+    assert not answer.declined and "its closest point was 21.9 nm from Kaliningrad Oblast" in answer.text
     payload = params.read_picture_token(answer.picture["url"].rsplit("/s/", 1)[1].removesuffix(".png"))
     assert payload["ids"] == [answer.missions[0]["id"]]
     drawn = draw_scope(payload["k"], payload["scope"], "png", ids=payload["ids"])
