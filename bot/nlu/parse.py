@@ -350,6 +350,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
 
     if intent == Intent.CLOSEST and (len(scope.regions) != 1 or scope.and_regions):
         problems.append("how close to which place? (name one place: \"how close did the U-2 get to Texas?\")")
+    elif intent == Intent.CLOSEST and scope.regions[0].distance_nm is not None:  # the distance is what is asked
+        problems.append("a distance bound beside \"how close\" (ask \"how close did … get to X?\" alone)")
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
     spans.extend(s for s in polite_spans(corrected, spans)
                  if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))

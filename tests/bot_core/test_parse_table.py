@@ -524,6 +524,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("which flight near Texas came the closest?", Intent.LIST, {"nu": "closest"}),  # to what? not said
     ("how near did P-8s come to Arizona?", Intent.CLOSEST, {"types": "P8", "nu": ""}),
     ("how close did the P-8s fly?", Intent.CLOSEST, {"nu": "which place"}),
+    ("how close did the U-2 get within 20 nm of Texas?", Intent.CLOSEST, {"nu": "distance bound"}),  # was ignored
     ("how many flights near Texas that month?", Intent.COUNT, {"nu": "that month"}),
     # a passage is over the place: "transited", "crossed", "through" (the reader knew "crossed" but the bot declined
     # it as not understood; "transited" was no relation at all)
