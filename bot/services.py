@@ -445,10 +445,20 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
 
 
 def _with_claimed(answer: Answer, query: BotQuery) -> Answer:
-    """A claim put to the bot ("… flew 11 missions …"): the number it states, said beside the records' count."""
-    if query.claimed and answer.count is not None:
-        answer.text += (f"\nThe claim states {query.claimed}; the records show {answer.count} (a lower bound: only "
-                        "aircraft heard broadcasting ADS-B are counted). The verdict is the desk's.")
+    """A claim put to the bot ("… flew 11 missions …"): the number it states, said beside the records' count; a
+    number a yes/no question asks about ("did the Navy fly more than 5 …?") is said back the same way, so the
+    answer shows it was read (the count says whether; the records are a lower bound)."""
+    if answer.count is None:
+        return answer
+    asked = next((label.split(": ", 1)[1] for label in query.understood if label.startswith("quantity: ")), "")
+    if query.claimed:
+        lead, verdict = f"The claim states {query.claimed}", " The verdict is the desk's."
+    elif asked and query.intent == "count":
+        lead, verdict = f"You asked about {asked}", ""
+    else:
+        return answer
+    answer.text += (f"\n{lead}; the records show {answer.count} (a lower bound: only aircraft heard broadcasting "
+                    f"ADS-B are counted).{verdict}")
     return answer
 
 

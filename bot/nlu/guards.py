@@ -667,15 +667,22 @@ NOVELTY_RX = re.compile(r"\b(?:a\s+)?record(?:[-\s]+(?:number|high|level|low|bre
                         r"|\b(?:more|fewer|less)\s+than\s+ever\b|\bunprecedented\b|\b(?:for\s+)?the\s+first\s+time"
                         r"\b|\bfirst[- ]ever\b|\bfirst\s+time\s+(?:since|in|ever)\b|\bnever\s+before\b"
                         r"|\bthe\s+most\s+since\b", _RX)
+#: "is that a record?", "a new record", "an all-time high": whatever the question asks, a record in the sense of
+#: "more than ever" (not "a record of an RQ-4 over the Black Sea", a flight record).
+A_RECORD_RX = re.compile(r"\b(?:is|was|are|were)\s+(?:that|this|it|they|those|these)\s+(?:a\s+)?(?:new\s+)?record"
+                         r"(?:s)?\b(?!\s+(?:of|for|from)\b)|\b(?:a\s+)?new\s+record\b(?!\s+(?:of|for|from)\b)"
+                         r"|\ball[-\s]time\s+(?:high|low|record)s?\b", _RX)
 
 
 def novelty(text: str, *, counting: bool) -> list[str]:
     """"a record number", "for the first time" in a count or a claim: a claim about every other time. In a "when"
-    question "the first time" is the first mission ("when did the RAF fly near Kaliningrad for the first time?")."""
-    if not counting:
-        return []
-    return [f"word: {m.group(0)} (a claim about every other time: ask for the counts to compare, e.g. \"2025 vs "
-            f"2024\")" for m in NOVELTY_RX.finditer(text)]
+    question "the first time" is the first mission ("when did the RAF fly near Kaliningrad for the first time?").
+    "Is that a record?" is that claim whatever the question is read as (the flight records are not asked for)."""
+    found = [m.group(0) for m in A_RECORD_RX.finditer(text)]
+    if counting:
+        found += [m.group(0) for m in NOVELTY_RX.finditer(text) if not any(m.group(0) in f for f in found)]
+    return [f"word: {w} (a claim about every other time: ask for the counts to compare, e.g. \"2025 vs 2024\")"
+            for w in found]
 
 
 def vague_times(text: str) -> list[str]:

@@ -42,12 +42,18 @@ MORE_OR_RX = re.compile(r"\b(?:more|fewer|less|most|fewest|higher|lower|greater|
                         _RX)
 #: "Did flights go up between January and February?", "has the number increased from 2024 to 2025?", "which was
 #: busier, January or February?": with two sides named, a comparison (both numbers), never the span's total.
+#: "is that up from January?", "down on last year", "up since 2024": a change said with "up"/"down" and its base
+#: ("flew up from Kadena" is a direction, not a change: the flying verbs before it are excluded).
+UP_FROM = (r"(?<!\bfly\s)(?<!\bflew\s)(?<!\bflown\s)(?<!\bflying\s)(?<!\bflies\s)"
+           r"\b(?:up|down)\s+(?:from|on|since|over|compared|versus|vs\b|against|year[-\s]on[-\s]year)\b")
 TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase[ds]?|rise|rose|risen|grow|grew|grown"
                       r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter"
-                      r"|outnumber(?:ed|s)?|up\s+or\s+down|down\s+or\s+up)\b", _RX)
+                      r"|outnumber(?:ed|s)?|up\s+or\s+down|down\s+or\s+up)\b"
+                      r"|" + UP_FROM, _RX)
 #: A change asked about ("up or down", "did they increase"), never an order ("drop the date").
 CHANGE_RX = re.compile(r"\bup\s+or\s+down\b|\bdown\s+or\s+up\b|\b(?:go(?:ne)?|went)\s+(?:up|down)\b"
-                       r"|\b(?:increase|decrease)[ds]?\b|\b(?:rose|risen|fell|fallen)\b", _RX)
+                       r"|\b(?:increase|decrease)[ds]?\b|\b(?:rose|risen|fell|fallen)\b"
+                       r"|" + UP_FROM, _RX)
 MORE_YES_NO_RX = re.compile(r"^\W*(?:were|was|are|is|did|do|does|have|has|had)\b.*\b(?:more|fewer|less)\b", _RX)
 HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 #: A bare "aircraft" is not a key: "which aircraft flew the most", "per aircraft" can mean airframes or types

@@ -18,11 +18,13 @@ from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import (
+    CHANGE_RX,
     CLAIM_ID_RX,
     COMPARE_RX,
     COUNT_RX,
     HELP_RX,
     SUBJECT_RX,
+    TREND_RX,
     WHY_RX,
     Asked,
     ranking_of_previous,
@@ -338,6 +340,10 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
             problems.append("the two things to compare")
         elif _same_side(sides.first, sides.second):  # "up or down from last year?" after a question about last year
             problems.append("the two things to compare (both sides are the same: name the other one)")
+        elif _overlapping_change(corrected, sides.first, sides.second):
+            problems.append(f"a change between periods that overlap ({sides.first.period.text} and "  # type: ignore[union-attr]
+                            f"{sides.second.period.text}): name two separate periods, e.g. \"February 2025 vs "
+                            "January 2025\"")
         else:
             scope, other = sides.first, sides.second
             spans.extend(sides.spans)
@@ -396,6 +402,15 @@ def _same_side(a: Scope, b: Scope) -> bool:
     """Two sides of a comparison that are one scope (the same records), whatever their periods are called."""
     days = [(s.period.start, s.period.end) if s.period is not None else None for s in (a, b)]
     return a.with_changes(period=None) == b.with_changes(period=None) and days[0] == days[1]
+
+
+def _overlapping_change(text: str, a: Scope, b: Scope) -> bool:
+    """"Has that gone up since January 2025?" after February 2025: a change asked between two periods of which one
+    holds (part of) the other — February against 1 January 2025 to today — says nothing of up or down."""
+    if a.period is None or b.period is None or a.with_changes(period=None) != b.with_changes(period=None):
+        return False
+    overlap = a.period.start <= b.period.end and b.period.start <= a.period.end
+    return overlap and bool(CHANGE_RX.search(text) or TREND_RX.search(text))
 
 
 def _rank_every_group(scope: Scope, said: Scope, by: str) -> tuple[Scope, tuple[str, ...]]:

@@ -796,6 +796,17 @@ SINGLE: list[Q] = [
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
 
 CONVERSATIONS: list[list[Q]] = [
+    # wrong before (2026-12-05 evening, asking the demo): "has that gone up since January 2025?" compared February
+    # with 1 January 2025 to today (a period holding it: "the same number"); "is that up from January 2025?" was
+    # January's count alone ("up" was filler); "is that a record?" listed the flight records
+    [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
+     Q("has that gone up since January 2025?", "compare", DECLINED),
+     Q("is that up from January 2025?", "compare", (2, 0)),
+     Q("is that a record?", "", DECLINED),
+     Q("was that a record month?", "", DECLINED)],
+    [Q("are P-8 flights near Texas up since January 2025?", "compare", DECLINED)],
+    [Q("did the Navy fly more than 5 P-8 missions near Texas in February 2025?", "count", 2, ops="us-navy",
+       says="You asked about more than 5; the records show 2")],
     # wrong before (2026-12-05, asking the demo): "that month" was filler, so the follow-up counted all of time; "in
     # total" with the subject said again kept the P-8s; a share whose part was "that" answered 100 %
     [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
