@@ -86,7 +86,9 @@ TYPES_OF_RX = re.compile(
 _N = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 RANK_RX = re.compile(
     rf"\b(?:which|what)\s+(?:(?P<n1>{_N})\s+)?(?P<k1>{_KEY})s?\b(?P<mid>.{{0,60}}?)\b(?:the\s+)?(?P<m1>most|highest|largest|biggest|"
-    r"greatest|busiest|fewest|least|lowest|quietest)\b(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
+    # "what date was the most recent flight?" asks when, not which date had the most
+    r"greatest|busiest|fewest|least|lowest|quietest)\b(?!\s+recent(?:ly)?\b)"
+    r"(?:\s+(?:common|frequent(?:ly)?|often|active|used|seen|popular)\b)?"
     rf"|\b(?:(?P<n2>{_N})\s+)?(?P<m2>busiest|quietest|most\s+active|least\s+active)\s+(?P<k2>{_KEY})s?\b"
     rf"|\b(?:(?P<n3>{_N})\s+)?(?P<m3>most|least)[\s-]+(?:common|frequent|used|active|frequently\s+seen|seen|flown|popular)\s+(?:aircraft\s+)?(?P<k3>{_KEY})s?\b"
     rf"|\btop\s+(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<k4>{_KEY})s?\b"
@@ -152,7 +154,8 @@ WHEN_RX = re.compile(
 )
 LAST_N_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|oldest)\s+(?P<n>\d{1,2}|two|three|"
                        r"four|five|six|seven|eight|nine|ten)\b(?!\s+(?:days?|weeks?|months?|years?|quarters?)\b)"
-                       r"|\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:most\s+recent|latest|last"
+                       # "when did a P-8 last fly?": the 8 of a designation is no number of records
+                       r"|(?<![-‐–/])\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:most\s+recent|latest|last"
                        r"|first|earliest|newest|oldest)\b", _RX)
 WHICH_AIRCRAFT_RX = re.compile(
     # "which aircraft were they?" (a follow-up: the aircraft of the previous answer)

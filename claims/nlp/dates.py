@@ -166,6 +166,12 @@ _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "
                      "feb"}
 
 
+#: A capitalised word after a month's name, where no temporal word stands before it: a surname ("Jan Kowalski");
+#: a month, a weekday or a year after it ("Jan Feb", "Jan Monday") keeps the date.
+_NAME_AFTER_RX = re.compile(r"\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+                            r"[a-z]*\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b(?![-\d])")
+
+
 def _word_before(text: str, start: int) -> str:
     m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 20):start])
     return m.group(1).lower() if m else ""
@@ -178,6 +184,8 @@ def _plausible(kind: str, text: str, m: re.Match[str]) -> bool:
         lead = _word_before(text, m.start())
         if lead in _TEMPORAL_LEADS:
             return True
+        if word[0].isupper() and _NAME_AFTER_RX.match(text, m.end()):
+            return False  # "Jan Kowalski, a spokesman", "April Ryan said": a first name before a surname
         if bare in _AMBIGUOUS_MONTHS:
             # Capitalised abbreviations ("Feb") are fine; "may"/"march" need a temporal word before them.
             return word[0].isupper() and bare not in {"may", "march", "mar"} and len(bare) >= 3

@@ -1445,12 +1445,7 @@ class _Names:
         if ent.label_ != "PLACE" or self._region_kind(ent) != "airbase":
             return ent
         city = _big_city(doc, ent)
-        if city is None:
-            return ent
-        span = Span(doc, ent.start, ent.end, label="PLACE")
-        set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"], "lat": city["lat"],
-                            "lon": city["lon"]})
-        return span
+        return ent if city is None else _city_span(doc, ent, city)
 
     # ------------------------------------------------------------------------------------------------ context
 
@@ -1593,6 +1588,10 @@ class _Names:
                 set_fc_value(span, {"name": e.text, "kind": "outlet"})  # paper, not the MQ-9B Guardian
                 out.append(span)
                 continue
+            if e.label_ == "AIRCRAFT" and len(e) == 1 and low in _COMMON_ALIASES and prev is not None \
+                    and prev.lower_ in _PLACE_PREPOSITIONS and (town := _big_city(doc, e, TOWN_POPULATION)):
+                out.append(_city_span(doc, e, town))  # "flew to Phoenix, Az.": the city, not the RQ-4's nickname —
+                continue  # never an aircraft in a claim's scope
             out.append(e)
         out = self._regional_adjectives_before(doc, _operation_names(out))
         return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
@@ -2194,11 +2193,23 @@ _COMMON_ALIASES = frozenset({"rivet", "sentry", "mercury", "reaper", "guardian",
                              "phoenix"})
 
 
-def _big_city(doc: Doc, ent: Span) -> dict[str, Any] | None:
-    """The gazetteer city an entity's words name exactly, when it has at least BIG_CITY_POPULATION people."""
+#: A city this large, after "to"/"from"/"near"…, is the city even where an aircraft's nickname is spelt the same.
+TOWN_POPULATION = 100_000
+
+
+def _big_city(doc: Doc, ent: Span, population: int = BIG_CITY_POPULATION) -> dict[str, Any] | None:
+    """The gazetteer city an entity's words name exactly, when it has at least ``population`` people."""
     words = tuple(_view(doc).words(doc)[ent.start:ent.end])
     city = next((c for names, c in city_gazetteer().get(words[0], []) if names == words), None)
-    return city if city is not None and city["population"] >= BIG_CITY_POPULATION else None
+    return city if city is not None and city["population"] >= population else None
+
+
+def _city_span(doc: Doc, ent: Span, city: dict[str, Any]) -> Span:
+    """The entity's words as that city: a place with a position."""
+    span = Span(doc, ent.start, ent.end, label="PLACE")
+    set_fc_value(span, {"kind": "city", "name": city["name"], "country": city["country"], "lat": city["lat"],
+                        "lon": city["lon"]})
+    return span
 
 
 #: A nationality + one of these is that country's body ("Polish military", "Indian government").

@@ -805,6 +805,14 @@ CONVERSATIONS: list[list[Q]] = [
      Q("is that a record?", "", DECLINED),
      Q("was that a record month?", "", DECLINED)],
     [Q("are P-8 flights near Texas up since January 2025?", "compare", DECLINED)],
+    # wrong before (asking the demo): the 8 of "P-8 last" was read as "the last 8 missions" (3 listed, "not 8"),
+    # and "what date was the most recent flight?" as the day with the most flights
+    [Q("when did a P-8 last fly near Texas?", "when", "2025-02-05", types="P8",
+       says="The most recent mission by")],
+    [Q("when did an RQ-4 last fly over the Black Sea?", "when", "2025-10-24", types="Q4",
+       says="The most recent mission by")],
+    [Q("what date was the most recent RC-135 flight?", "when", "2025-10-28", types="R135",
+       says="The most recent mission by")],
     [Q("did the Navy fly more than 5 P-8 missions near Texas in February 2025?", "count", 2, ops="us-navy",
        says="You asked about more than 5; the records show 2")],
     # wrong before (2026-12-05, asking the demo): "that month" was filler, so the follow-up counted all of time; "in

@@ -2353,3 +2353,23 @@ def test_a_nationality_before_a_service_in_the_plural(text, org):
 ])
 def test_a_name_after_isle_of_is_a_place(text, place):
     assert place in _labelled(text, "PLACE")
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Two C-17s flew to Phoenix, Ariz., on Monday.", "Phoenix"),
+    ("The tanker returned from Phoenix after the exercise.", "Phoenix"),
+])
+def test_a_city_after_a_preposition_is_not_the_aircraft_nickname_spelt_the_same(text, city):
+    assert _labelled(text, "PLACE").get(city, {}).get("kind") == "city"
+    assert city not in _labelled(text, "AIRCRAFT")
+    assert "Phoenix" in _labelled("The NATO Phoenix drone flew over the Baltic.", "AIRCRAFT")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jan Nowak, a spokesman for the ministry, said two jets flew past.", "Jan Nowak"),
+    ("Jun Wei, a spokeswoman for the air force, said the drone was tracked.", "Jun Wei"),
+])
+def test_a_month_abbreviation_before_a_surname_is_a_first_name_not_a_date(text, name):
+    assert name in _labelled(text, "PERSON")
+    assert not _labelled(text, "DATE")
+    assert "Jan" in _labelled("Flights rose in Jan after the drills.", "DATE")
