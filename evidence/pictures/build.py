@@ -101,14 +101,14 @@ def scope_map(
     tracks = scope_tracks(scope, limit=STATIC_MAP_MISSIONS, points=STATIC_POINTS_PER_MISSION, ids=ids,
                           overview=(len(ids) if ids is not None else total) > 12)
     extent = scope_extent(scope, tracks)
-    outlines = data.outlines(extent, tolerance=_tolerance(extent))
+    asked = frozenset(rf.slug for rf in (*scope.regions, *scope.and_regions))
+    outlines = data.outlines(extent, tolerance=_tolerance(extent), keep=asked)
     words = describe_scope(scope) if not scope.is_empty() else "all missions"
     shown = f"{len(tracks)} of {total}" if len(tracks) < total else str(total)
     noun = "mission" if shown == "1" else "missions"
     alt = alt or f"Map of {shown} {noun} {words}."
-    over = {rf.slug for rf in scope.regions}
     return static.render_map(tracks, outlines, extent, title=title or f"{shown} {noun}", alt=alt, fmt=fmt,
-                             over=over, groups=groups)
+                             asked=set(asked), groups=groups)
 
 
 def default_period(scope: Scope) -> Period:

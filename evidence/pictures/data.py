@@ -358,10 +358,12 @@ class Outline:
 
 
 def outlines(
-    bbox: tuple[float, float, float, float], *, tolerance: float, limit: int = OUTLINE_LIMIT
+    bbox: tuple[float, float, float, float], *, tolerance: float, limit: int = OUTLINE_LIMIT,
+    keep: frozenset[str] = frozenset(),
 ) -> list[Outline]:
     """The regions whose bounding box meets ``bbox`` and is big enough to see at this tolerance, largest first, at
-    most ``limit``, simplified and clipped to the bbox (grown by a tenth), in drawing order."""
+    most ``limit``, simplified and clipped to the bbox (grown by a tenth), in drawing order. The regions ``keep``
+    names (the places a question asked about) are drawn whatever their size."""
     min_lon, min_lat, max_lon, max_lat = bbox
     span = MIN_REGION_SPAN * tolerance
     candidates = list(
@@ -369,9 +371,9 @@ def outlines(
         .values_list("pk", "slug", "name", "kind", "min_lon", "min_lat", "max_lon", "max_lat")
     )
     visible = [
-        c for c in candidates if max(c[6] - c[4], c[7] - c[5]) >= span or c[3] == Region.Kind.BORDER
+        c for c in candidates if max(c[6] - c[4], c[7] - c[5]) >= span or c[3] == Region.Kind.BORDER or c[1] in keep
     ]
-    visible.sort(key=lambda c: -(c[6] - c[4]) * (c[7] - c[5]))
+    visible.sort(key=lambda c: (c[1] not in keep, -(c[6] - c[4]) * (c[7] - c[5])))
     chosen = visible[:limit]
     geoms = dict(Region.objects.filter(pk__in=[c[0] for c in chosen]).values_list("pk", "geometry_wkb"))
     pad_lon, pad_lat = (max_lon - min_lon) / 10, (max_lat - min_lat) / 10

@@ -103,7 +103,15 @@ WATER_KINDS = {"gulf"}
 HIGHLIGHT_KINDS = {"us_state", "mx_state", "peninsula", "gulf"}
 
 
-def _draw_outlines(ax: Any, outlines: Sequence[Outline], over: set[str]) -> None:
+def _highlighted(outline: Outline, over: set[str], asked: set[str]) -> bool:
+    """Flown over (a mission's map: the most specific places only), or asked about (a scope's map: any place the
+    question named — a Russian oblast, a sea, a base — but a border, drawn as its line)."""
+    if outline.kind == "border":
+        return False
+    return outline.slug in asked or (outline.slug in over and outline.kind in HIGHLIGHT_KINDS)
+
+
+def _draw_outlines(ax: Any, outlines: Sequence[Outline], over: set[str], asked: set[str]) -> None:
     for outline in outlines:
         geom = outline.geometry
         if outline.kind == "border" or geom.geom_type in ("LineString", "MultiLineString"):
@@ -118,7 +126,7 @@ def _draw_outlines(ax: Any, outlines: Sequence[Outline], over: set[str]) -> None
             face, edge, width = "none", "#c9c9c9", 0.4
         ax.add_collection(PatchCollection(_patches(geom), facecolor=face, edgecolor=edge, linewidth=width, zorder=1))
     for outline in outlines:
-        if outline.slug in over and outline.kind in HIGHLIGHT_KINDS:
+        if _highlighted(outline, over, asked):
             ax.add_collection(PatchCollection(
                 _patches(outline.geometry), facecolor=OVER_FILL, alpha=0.28, edgecolor=OVER_FILL, linewidth=1.2,
                 hatch="//", zorder=2,
@@ -236,6 +244,7 @@ def render_map(
     fmt: str = "png",
     size: tuple[int, int] = MAP_SIZE,
     over: set[str] | None = None,
+    asked: set[str] | None = None,
     marks: bool = True,
     groups: dict[int, tuple[str, str]] | None = None,
 ) -> Picture:
@@ -248,7 +257,7 @@ def render_map(
     min_lon, min_lat, max_lon, max_lat = map_extent(extent, size)
     k = _lon_scale(extent)
     ax.set_facecolor(WATER if outlines else "#fbfbfb")
-    _draw_outlines(ax, outlines, over or set())
+    _draw_outlines(ax, outlines, over or set(), asked or set())
     norm = Normalize(*ALTITUDE_RANGE_FT)
     many = len(tracks) > 12
     coloured = None
@@ -263,7 +272,11 @@ def render_map(
     ax.set_ylim(min_lat, max_lat)
     ax.set_aspect(1 / k, adjustable="box")
     extras: list[Any] = []
-    if over and any(o.slug in over and o.kind in HIGHLIGHT_KINDS for o in outlines):
+    named = [o.name for o in outlines if _highlighted(o, set(), asked or set())]
+    if named:
+        label = "asked: " + ", ".join(dict.fromkeys(named)) if len(set(named)) <= 2 else "places asked"
+        extras.append(Patch(facecolor=OVER_FILL, alpha=0.4, hatch="//", edgecolor=OVER_FILL, label=label))
+    elif over and any(_highlighted(o, over, set()) for o in outlines):
         extras.append(Patch(facecolor=OVER_FILL, alpha=0.4, hatch="//", edgecolor=OVER_FILL, label="flown over"))
     if groups:
         for label, colour in dict.fromkeys(groups.values()):

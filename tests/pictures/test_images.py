@@ -232,3 +232,25 @@ def test_long_bar_labels_are_shortened_on_the_chart_not_in_the_text():
     svg = picture.content.decode()
     assert static._short_label(name) in svg and name not in svg and static._short_label(name).endswith("…")
     assert len(static._short_label(name)) == static.BAR_LABEL_MAX and name in picture.alt
+
+
+def test_a_scope_map_tints_the_place_asked_about_whatever_its_kind(world):
+    """"near Kaliningrad" (a first-level subdivision abroad) was drawn like every other outline: the place asked about
+    is tinted on the scope's map, a place of the same kind that was not asked is not."""
+    from shapely.geometry import box
+
+    from evidence.models import MissionRegion, Region
+
+    from .conftest import region
+
+    asked = region("test-oblast", Region.Kind.SUBDIVISION, box(-98.6, 29.6, -97.6, 30.6))
+    region("other-oblast", Region.Kind.SUBDIVISION, box(-96.6, 27.2, -95.6, 28.2))
+    m = world.mission
+    MissionRegion.objects.create(mission=m, region=asked, over=False, distance_nm=20.0, mission_start=m.start,
+                                 aircraft_type=m.aircraft_type, aircraft=m.aircraft)
+    picture = build.scope_map(Scope(regions=(RegionFilter(slug="test-oblast", relation="near"),)))
+    pixels = decode(picture.content)
+    r, _g, b = pixels[to_pixel(picture, -98.1, 30.4)[::-1]]
+    assert r > b + 20, "the oblast asked about is tinted"
+    r, _g, b = pixels[to_pixel(picture, -96.1, 27.4)[::-1]]
+    assert abs(r - b) < 20, "a place of the same kind not asked about is not"
