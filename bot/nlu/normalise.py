@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from bot.nlu.vocab import Vocab
 from claims.nlp.dates import NUMBER_WORDS
-from claims.nlp.lexicon import CLAIM_WORDS, CORRECTABLE, FILLER, KNOWN_WORDS, is_english_word
+from claims.nlp.lexicon import CLAIM_WORDS, CORRECTABLE, FILLER, HYPHENS, KNOWN_WORDS, is_english_word
 
 _RX = re.IGNORECASE
 
@@ -32,7 +32,7 @@ _EMPHASIS_RX = re.compile(r"(?<![\w*_~])[*_~]+(?=\w)|(?<=[\w?!.])[*_~]+(?![\w*_~
 def strip_mentions(text: str) -> str:
     """Chat mentions and markup that are not part of the question: "<@U123>", "@flightcheck", "`code`", links,
     emoji shortcodes, emphasis marks and quoted lines (kept only when nothing else is left)."""
-    unquoted = _QUOTE_RX.sub(" ", text)
+    unquoted = _QUOTE_RX.sub(" ", text.translate(HYPHENS))  # "P‑8" with a non-breaking hyphen is "P-8"
     text = unquoted if unquoted.strip(" \n>") else text.replace("&gt;", " ").lstrip(" >")
     text = _EMOJI_RX.sub(" ", _LINK_RX.sub(" ", text))
     text = _EMPHASIS_RX.sub("", re.sub(r"<[@!#][^>]{1,80}>|@[\w.-]{1,64}(?::[\w.-]+)?", " ", text))

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from claims.nlp.components import ATTRIBUTIONS_KEY, doc_text, fc_value
 from claims.nlp.dates import parse_number, resolve_period, span_days
+from claims.nlp.lexicon import HYPHENS
 from claims.nlp.pipeline import get_pipeline
 from claims.nlp.reading import quantity_to_dict, read_scope
 from claims.nlp.vocabulary import Vocabulary, default_vocabulary
@@ -178,7 +179,7 @@ def clean_text(text: Any) -> str:
         text = bytes(text).decode("utf-8", errors="replace")
     elif not isinstance(text, str):
         text = str(text)
-    return _SURROGATE.sub("\ufffd", text)
+    return _SURROGATE.sub("\ufffd", text).translate(HYPHENS)
 
 
 def _max_chars() -> int:

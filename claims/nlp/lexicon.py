@@ -168,3 +168,10 @@ def is_english_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "en") >= ENGLISH_ZIPF
+
+
+#: Hyphens that are not the ASCII one — the non-breaking hyphen of "P‑8" (U+2011, common in copy from word
+#: processors and CMSs), the Unicode hyphen, the figure dash, the minus sign, the small and full-width hyphen-minus —
+#: read as "-", one character for one so every offset into the text stays valid. The en and em dashes stay (ranges
+#: and asides: "12–14 October", "— the Pentagon said").
+HYPHENS = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2212\ufe63\uff0d"})

@@ -805,6 +805,8 @@ CONVERSATIONS: list[list[Q]] = [
      Q("is that a record?", "", DECLINED),
      Q("was that a record month?", "", DECLINED)],
     [Q("are P-8 flights near Texas up since January 2025?", "compare", DECLINED)],
+    # declined before: "P‑8" typed with a non-breaking hyphen (U+2011, as pasted from a document) lost its type
+    [Q("how many P\u20118 flights near Texas in February 2025?", "count", 2, types="P8", period=FEB25)],
     # wrong before (asking the demo): the 8 of "P-8 last" was read as "the last 8 missions" (3 listed, "not 8"),
     # and "what date was the most recent flight?" as the day with the most flights
     [Q("when did a P-8 last fly near Texas?", "when", "2025-02-05", types="P8",

@@ -2373,3 +2373,10 @@ def test_a_month_abbreviation_before_a_surname_is_a_first_name_not_a_date(text, 
     assert name in _labelled(text, "PERSON")
     assert not _labelled(text, "DATE")
     assert "Jan" in _labelled("Flights rose in Jan after the drills.", "DATE")
+
+
+def test_a_non_breaking_hyphen_in_a_designation_is_read_as_a_hyphen():
+    text = "Two US Navy P\u20118A aircraft flew near the Gulf on Monday."
+    found = extract(text, published_at=PUBLISHED, vocabulary=B10_WORLD).entities
+    (plane,) = [e for e in found if e.label == "AIRCRAFT"]
+    assert plane.value.get("designator") == "P8" and (plane.start, plane.end) == (12, 16)
