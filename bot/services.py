@@ -32,7 +32,7 @@ from claims import selectors as claim_sel
 from evidence import selectors as sel
 from evidence.describing import describe_scope, designator_notes
 from evidence.scope import Period, Scope
-from evidence.services.coverage import coverage_line
+from evidence.services.coverage import coverage_in_scope, coverage_line
 
 logger = logging.getLogger(__name__)
 
@@ -431,6 +431,7 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
         "when": _answer_when,
         "which_aircraft": _answer_which_aircraft,
         "closest": _answer_closest,
+        "coverage": _answer_coverage,
         "breakdown": _answer_breakdown,
         "compare": _answer_compare,
         "claims": _answer_claims,
@@ -550,6 +551,32 @@ def _answer_closest(query: BotQuery, today: dt.date) -> Answer:
     text = (f"The closest approach to {name} of the missions {said}: {closest}; {approach.measured} of those "
             f"missions came within {cap:g} nm of it. The mission: {_mission_line(d)}.")
     return Answer(text=text, count=None, missions=[d], notes=[COVERAGE_CAVEAT])
+
+
+def _answer_coverage(query: BotQuery, today: dt.date) -> Answer:
+    """"Was there coverage near Kaliningrad in October 2025?": the distinct aircraft the receivers heard there then
+    (all traffic, military or not, kept as missions or not) — what a zero of missions is read against."""
+    figures = coverage_in_scope(query.scope)
+    assert figures is not None  # the reader declines a coverage question without a place
+    where = f"within {figures['near_nm']:g} nm of {' or '.join(figures['regions'])} (over included)"
+    period = query.scope.period
+    when = ("in the imported records" if period is None else f"on {period.start.isoformat()} (UTC)"
+            if period.start == period.end else f"between {period.start.isoformat()} and {period.end.isoformat()} (UTC)")
+    total = period.days * 24 if period is not None else None
+    hours = (f"the coverage table has data for {figures['hours']:,} of the period's {total:,} hours"
+             if total is not None else f"the coverage table has data for {figures['hours']:,} hours")
+    if figures["hours"] == 0:
+        text = (f"Coverage unknown {where} {when}: the coverage table holds no data for that period (no day archive "
+                "covering it was imported with coverage counting).")
+    elif figures["aircraft"] == 0:
+        text = (f"No aircraft at all were heard {where} {when} ({hours}): the receivers heard nothing there, so the "
+                "records are no evidence either way of what flew there then.")
+    else:
+        heard = f"{figures['aircraft']:,} aircraft were" if figures["aircraft"] != 1 else "1 aircraft was"
+        text = (f"{heard} heard (all traffic, military or not) {where} {when} ({hours}), so the receivers "
+                "covered it; a count of missions there is still a lower bound (only aircraft broadcasting ADS-B "
+                "are heard).")
+    return Answer(text=text, count=None, notes=[COVERAGE_CAVEAT])
 
 
 def _answer_first_or_last_n(query: BotQuery, today: dt.date) -> Answer:

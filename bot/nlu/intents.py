@@ -173,6 +173,12 @@ WHO_FLEW_RX = re.compile(r"\bwho(?:\s+(?:is|are|was|were|has\s+been|have\s+been)
                          r"|\bwho\s+(?:flew|flies|fly|operated|operates)\b"
                          r"|\b(?:which|what)\s+(?:services?|operators?|air\s+forces?|branch(?:es)?)\s+(?:flew|fly|operated"
                          r"|were|was|did)\b", _RX)
+#: "Was there coverage near Kaliningrad?", "how many aircraft were heard near Texas in February 2025?", "could the
+#: receivers hear anything over the Black Sea?": what the receivers heard there (all traffic), not missions.
+COVERAGE_RX = re.compile(r"\b(?:(?:ads-?b|receiver|radio|feeder)\s+)?coverage\b|\breception\b|\breceivers?\b"
+                         r"|\bfeeders?\b|\b(?:heard|hear|picked\s+up|pick\s+up)\b", _RX)
+#: The rest of such a question: "how many aircraft", "anything", "any traffic", "at all", "were there", "see".
+HEARD_WORDS_RX = re.compile(r"\b(?:aircraft|planes|traffic|anything|at\s+all|see|saw|seen|like)\b", _RX)
 LIST_RX = re.compile(
     r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate|pull\s+up)\b"
     r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones|callsigns?|call\s+signs?)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"
@@ -237,6 +243,11 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
 
     if CLAIMS_RX.search(text):
         return Asked(Intent.CLAIMS)
+    heard = list(COVERAGE_RX.finditer(text))
+    if heard:
+        for m in (*heard, *COUNT_RX.finditer(text), *HEARD_WORDS_RX.finditer(text)):
+            mark(m, "coverage")
+        return Asked(Intent.COVERAGE)
     newest = NEWEST_FIRST_RX.search(text)
     if newest:  # lists are given newest first: "sorted by date" asks for the list as it comes
         mark(newest, "list (newest first)")

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from django.conf import settings
+
 from bot.nlu import claim_check, followups, ratios
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
@@ -354,6 +356,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                 for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", corrected, _RX) if word else ():
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
+    problems += _coverage_problems(scope) if intent == Intent.COVERAGE else []
     if intent == Intent.CLOSEST and (len(scope.regions) != 1 or scope.and_regions):
         problems.append("how close to which place? (name one place: \"how close did the U-2 get to Texas?\")")
     elif intent == Intent.CLOSEST and scope.regions[0].distance_nm is not None:  # the distance is what is asked
@@ -402,6 +405,18 @@ def _same_side(a: Scope, b: Scope) -> bool:
     """Two sides of a comparison that are one scope (the same records), whatever their periods are called."""
     days = [(s.period.start, s.period.end) if s.period is not None else None for s in (a, b)]
     return a.with_changes(period=None) == b.with_changes(period=None) and days[0] == days[1]
+
+
+def _coverage_problems(scope: Scope) -> list[str]:
+    """Coverage is counted per place and hour over all traffic heard: a place is needed, and a type, operator or
+    other filter of aircraft (or a distance other than the coverage radius) cannot be applied to it."""
+    if not scope.regions and not scope.and_regions:
+        return ["coverage where? (name a place: \"was there coverage near Kaliningrad in October 2025?\")"]
+    plain = Scope(regions=scope.regions, and_regions=scope.and_regions, period=scope.period)
+    filters = "a type, role, operator or other filter of aircraft" if scope != plain else ""
+    distance = "a distance" if any(r.distance_nm is not None for r in (*scope.regions, *scope.and_regions)) else ""
+    return [f"{what} (coverage counts every aircraft heard within {settings.COVERAGE_NEAR_NM:g} nm of a place: ask "
+            "without it)" for what in (filters, distance) if what]
 
 
 def _overlapping_change(text: str, a: Scope, b: Scope) -> bool:

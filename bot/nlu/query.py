@@ -28,6 +28,8 @@ class Intent(StrEnum):
     AVERAGE = "average"
     #: "How close did the U-2 get to Texas?": the smallest measured distance to the scope's one place.
     CLOSEST = "closest"
+    #: "Was there coverage near Kaliningrad in October 2025?": the aircraft the receivers heard (all traffic).
+    COVERAGE = "coverage"
     CLAIMS = "claims"
     CLAIM_EVIDENCE = "claim_evidence"
     HELP = "help"

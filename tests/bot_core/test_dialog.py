@@ -805,6 +805,13 @@ CONVERSATIONS: list[list[Q]] = [
      Q("is that a record?", "", DECLINED),
      Q("was that a record month?", "", DECLINED)],
     [Q("are P-8 flights near Texas up since January 2025?", "compare", DECLINED)],
+    # declined before (no such answer): what the receivers heard, asked directly
+    [Q("was there coverage near Kaliningrad in October 2025?", "coverage", None,
+       says="3 aircraft were heard (all traffic, military or not) within 50 nm of Kaliningrad Oblast"),
+     Q("how many P-8s were heard near Texas in February 2025?", "coverage", DECLINED)],
+    [Q("could the receivers hear anything near Venezuela in 2025?", "coverage", None,
+       says="No aircraft at all were heard within 50 nm of Venezuela")],
+    [Q("was there coverage in February 2025?", "coverage", DECLINED)],
     # declined before: "P‑8" typed with a non-breaking hyphen (U+2011, as pasted from a document) lost its type
     [Q("how many P\u20118 flights near Texas in February 2025?", "count", 2, types="P8", period=FEB25)],
     # wrong before (asking the demo): the 8 of "P-8 last" was read as "the last 8 missions" (3 listed, "not 8"),
