@@ -87,6 +87,9 @@ SHAPES: dict[str, list[str]] = {
     "share, place+month": ["what percentage of the flights near Texas in February 2025 were P-8s?"],
     "average per month, year": ["what was the average number of flights per month in 2024?"],
     "count, aircraft that flew": ["how many P-8s flew near Texas in 2025?"],
+    "closest approach": ["how close did the U-2 get to Texas?"],
+    "coverage, place+month": ["was there coverage near Texas in February 2025?"],
+    "count, threshold said back": ["did the Navy fly more than 5 P-8 missions near Texas in February 2025?"],
 }
 
 REGIONS = ["texas", "california", "arizona", "baja-peninsula", "sinaloa", "us-mexico-border", "international-airspace"]

@@ -178,7 +178,8 @@ WHO_FLEW_RX = re.compile(r"\bwho(?:\s+(?:is|are|was|were|has\s+been|have\s+been)
 COVERAGE_RX = re.compile(r"\b(?:(?:ads-?b|receiver|radio|feeder)\s+)?coverage\b|\breception\b|\breceivers?\b"
                          r"|\bfeeders?\b|\b(?:heard|hear|picked\s+up|pick\s+up)\b", _RX)
 #: The rest of such a question: "how many aircraft", "anything", "any traffic", "at all", "were there", "see".
-HEARD_WORDS_RX = re.compile(r"\b(?:aircraft|planes|traffic|anything|at\s+all|see|saw|seen|like)\b", _RX)
+HEARD_WORDS_RX = re.compile(r"\b(?:aircraft|planes|traffic|anything|at\s+all|see|saw|seen|like|cover(?:ed|ing|s)?)\b",
+                            _RX)
 LIST_RX = re.compile(
     r"\b(?:list|show|display|give\s+me|details?|records?|itemi[sz]e|enumerate|pull\s+up)\b"
     r"|\b(?:which|what)\s+(?:missions?|flights?|sorties?|ones|callsigns?|call\s+signs?)\b|\bthem\b|\bwhat\s+(?:were|are)\s+(?:they|those|these)\b"

@@ -356,7 +356,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                 for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", corrected, _RX) if word else ():
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
-    problems += _coverage_problems(scope) if intent == Intent.COVERAGE else []
+    if intent == Intent.COVERAGE:  # "was there coverage there?" after a P-8 count: that place and period, all traffic
+        problems += _coverage_problems(scope, said)
+        scope = Scope(regions=scope.regions, and_regions=scope.and_regions, period=scope.period)
     if intent == Intent.CLOSEST and (len(scope.regions) != 1 or scope.and_regions):
         problems.append("how close to which place? (name one place: \"how close did the U-2 get to Texas?\")")
     elif intent == Intent.CLOSEST and scope.regions[0].distance_nm is not None:  # the distance is what is asked
@@ -407,13 +409,14 @@ def _same_side(a: Scope, b: Scope) -> bool:
     return a.with_changes(period=None) == b.with_changes(period=None) and days[0] == days[1]
 
 
-def _coverage_problems(scope: Scope) -> list[str]:
-    """Coverage is counted per place and hour over all traffic heard: a place is needed, and a type, operator or
-    other filter of aircraft (or a distance other than the coverage radius) cannot be applied to it."""
+def _coverage_problems(scope: Scope, said: Scope) -> list[str]:
+    """Coverage is counted per place and hour over all traffic heard: a place is needed (said or the conversation's),
+    and a type, operator or other filter of aircraft this question names (or a distance other than the coverage
+    radius) cannot be applied to it; the previous question's aircraft filters are simply not coverage's."""
     if not scope.regions and not scope.and_regions:
         return ["coverage where? (name a place: \"was there coverage near Kaliningrad in October 2025?\")"]
-    plain = Scope(regions=scope.regions, and_regions=scope.and_regions, period=scope.period)
-    filters = "a type, role, operator or other filter of aircraft" if scope != plain else ""
+    plain = Scope(regions=said.regions, and_regions=said.and_regions, period=said.period)
+    filters = "a type, role, operator or other filter of aircraft" if said != plain else ""
     distance = "a distance" if any(r.distance_nm is not None for r in (*scope.regions, *scope.and_regions)) else ""
     return [f"{what} (coverage counts every aircraft heard within {settings.COVERAGE_NEAR_NM:g} nm of a place: ask "
             "without it)" for what in (filters, distance) if what]

@@ -812,6 +812,10 @@ CONVERSATIONS: list[list[Q]] = [
     [Q("could the receivers hear anything near Venezuela in 2025?", "coverage", None,
        says="No aircraft at all were heard within 50 nm of Venezuela")],
     [Q("was there coverage in February 2025?", "coverage", DECLINED)],
+    [Q("how many RC-135 flights near Kaliningrad in October 2025?", "count", 4, types="R135"),
+     Q("was there coverage there?", "coverage", None, says="3 aircraft were heard")],
+    [Q("how many B-52 flights near Venezuela in 2025?", "count", 0, types="B52"),
+     Q("were the receivers covering that area?", "coverage", None, says="No aircraft at all were heard")],
     # declined before: "P‑8" typed with a non-breaking hyphen (U+2011, as pasted from a document) lost its type
     [Q("how many P\u20118 flights near Texas in February 2025?", "count", 2, types="P8", period=FEB25)],
     # wrong before (asking the demo): the 8 of "P-8 last" was read as "the last 8 missions" (3 listed, "not 8"),
