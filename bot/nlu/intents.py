@@ -114,7 +114,13 @@ RANK_RX = re.compile(
     r"\s+(?:they|each(?:\s+one)?)\s+(?:flew|fly|flies|were\s+flown|was\s+flown)\b)?"
     rf"|\b(?:the\s+)?(?P<k8>{_KEY})s?\s+(?:in\s+(?:descending\s+)?order\s+of|ranked\s+by|sorted\s+by)\b"
     # "who flew the most missions near Kaliningrad?": the operators
-    r"|\bwho\s+(?:flew|flies|fly|operated|has\s+flown|had)\s+(?:the\s+)?(?P<m9>most|fewest|least)\b",
+    r"|\bwho\s+(?:flew|flies|fly|operated|has\s+flown|had)\s+(?:the\s+)?(?P<m9>most|fewest|least)\b"
+    # "the peak day", "the maximum daily number of flights", "the most flights in a single day": the busiest unit
+    rf"|\bpeak\s+(?P<k14>{_KEY})s?\b"
+    r"|\b(?:peak|maximum|max|highest|largest|biggest|greatest)\s+(?P<k15>daily|weekly|monthly|yearly|annual)\s+"
+    r"(?:number|count|total|tally|figure)\b"
+    r"|\b(?:peak|maximum|max|highest|largest|biggest|greatest|most)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?:flights|missions|sorties)\s+(?:in|on|during|for)\s+(?:a|one|any|a\s+single)\s+(?P<k16>{_KEY})\b",
     _RX,
 )
 #: "How many days had no flights in February 2025?", "on how many days were there P-8 flights?": a number of days —
@@ -369,7 +375,9 @@ def _ranking(text: str, mark: object) -> Asked | None:
     if rm is None:
         return None
     key = next((rm.group(k) for k in ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12",
-                                     "k13") if rm.group(k)), "operator")
+                                     "k13", "k14", "k16") if rm.group(k)), "operator")
+    if rm.group("k15"):  # "the maximum daily number": the busiest day
+        key = {"daily": "day", "weekly": "week", "monthly": "month"}.get(rm.group("k15").lower(), "year")
     by = _key(key)
     if not by:
         return None

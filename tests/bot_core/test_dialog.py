@@ -805,6 +805,12 @@ CONVERSATIONS: list[list[Q]] = [
      Q("is that a record?", "", DECLINED),
      Q("was that a record month?", "", DECLINED)],
     [Q("are P-8 flights near Texas up since January 2025?", "compare", DECLINED)],
+    # declined before: the busiest day asked as a peak or a maximum
+    [Q("what was the peak daily number of flights near Texas in February 2025?", "breakdown", None, by="day",
+       says="2 missions each: 2025-02-02, 2025-02-03")],
+    [Q("what's the maximum number of flights in one day near Texas in February 2025?", "breakdown", None, by="day",
+       says="2 missions each: 2025-02-02, 2025-02-03")],
+    [Q("which was the peak month for P-8 flights in 2025?", "breakdown", None, by="month", says="February 2025")],
     # declined before (no such answer): what the receivers heard, asked directly
     [Q("was there coverage near Kaliningrad in October 2025?", "coverage", None,
        says="3 aircraft were heard (all traffic, military or not) within 50 nm of Kaliningrad Oblast"),
