@@ -43,6 +43,7 @@ import spacy
 from spacy.language import Language
 
 from claims.nlp import components, names  # noqa: F401  (registers fc_names)
+from claims.nlp.dates import NUMBER_WORDS
 from claims.nlp.vocabulary import Vocabulary, default_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -151,8 +152,10 @@ def variants(alias: str) -> list[str]:
 
 
 def _is_plural_odd(word: str) -> bool:
+    """A last word with no plural of its own: "Air Force One" has no "Air Force Ones" ("the Air Force ones" is a
+    pronoun: the Air Force's missions, never the VC-25)."""
     return word.lower() in {"force", "corps", "data", "news", "command", "lady", "department", "security"} or \
-        word.endswith(".")
+        word.endswith(".") or word.lower() in NUMBER_WORDS
 
 
 def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

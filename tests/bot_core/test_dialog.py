@@ -805,6 +805,10 @@ CONVERSATIONS: list[list[Q]] = [
      Q("is that a record?", "", DECLINED),
      Q("was that a record month?", "", DECLINED)],
     [Q("are P-8 flights near Texas up since January 2025?", "compare", DECLINED)],
+    # wrong before (asking the demo): "the Air Force ones" matched a made-up plural of "Air Force One" — the VC-25
+    [Q("how many flights near Texas in February 2025?", "count", 6),
+     Q("excluding the P-8s?", "count", 4),
+     Q("only the Air Force ones?", "count", 4, ops="us-air-force")],
     # declined before: the busiest day asked as a peak or a maximum
     [Q("what was the peak daily number of flights near Texas in February 2025?", "breakdown", None, by="day",
        says="2 missions each: 2025-02-02, 2025-02-03")],
