@@ -1357,6 +1357,12 @@ def attribution(doc: Doc) -> Doc:
             span = Span(doc, span.start, span.end, label="ATTRIBUTION")
             set_fc_value(span, {"claimant": m.group("name"), "cue": "source"})
             found.append(span)
+    for m in _ON_A_TRACKER.finditer(view.text):  # "seen … on flight tracking website Flight Radar 24" (blind13)
+        span = char_span(doc, m.start(), m.end("name"))
+        if span is not None:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": m.group("name"), "cue": "on"})
+            found.append(span)
     found += _observers(doc, view, ending, found)
     found += _speakers_of_participles(doc, speakers, found)
     found += _sources_with_participles(doc, view)
@@ -1405,6 +1411,11 @@ def _signed_quotations(doc: Doc, view: _DocView, starting: dict[int, Span]) -> l
     return out
 
 
+#: "… seen over the Black Sea on flight tracking website Flight Radar 24": a flight-tracking site or service named
+#: after "on" is where the sighting was made — its source (blind13).
+_TRACKER_WORD = r"[\w-]*(?:\.[\w-]+)*"  # "Flightradar24.com": inner dots, never a sentence's full stop
+_ON_A_TRACKER = re.compile(r"\bon\s+(?:the\s+)?(?:(?:flight|plane|aircraft)[- ]tracking\s+)(?:website|site|service|"
+                           rf"platform|app)\s+(?P<name>[A-Z]{_TRACKER_WORD}(?:[ \t]+[A-Z0-9]{_TRACKER_WORD}){{0,2}})")
 _NAMING_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(NAMING_VERBS)) + r")\b")
 _NOT_AFTER_NAMING = frozenset({"off", "on", "for", "up", "in", "back", "out", "upon", "into"})
 _PREPOSITIONS_BEFORE_NP = frozenset({*_OBJECT_OF, "for", "by", "on", "about", "as", "onto", "after", "before",
@@ -1967,10 +1978,11 @@ def quantities(doc: Doc) -> Doc:
                                 "counts_missions": False})
             spans.append(span)
             continue
-        if (nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
+        strong = nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "strong"
+        if ((nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
-        ):
-            continue  # "10-day", "RC-135", "24/7", "$5"
+        )) and not strong:
+            continue  # "10-day", "RC-135", "24/7", "$5" (but "the 140-strong Su-34 fleet" counts, blind13)
         if _is_identifier(doc, i):
             continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
@@ -2010,6 +2022,8 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
             continue
+        if strong and unit != "aircraft":
+            continue  # "the eight-strong Liaoning carrier strike group" (blind4): ships or troops, left unread
         if token.lower_ == "one" and not counts_missions and qualifier == "exact" and not (
                 unit == "aircraft" and ("aircraft" in counted or "name" in counted)) and not _one_in_a_list(
                 doc, i, unit, spans) and not _one_opens_a_clause(doc, i, unit):
@@ -2221,6 +2235,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
     nationalities and organisations ("two American B-52 strategic bombers" → aircraft of type B52)."""
     j = i + 1
     skipped = 0
+    if j + 2 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "strong" and not doc[i].whitespace_:
+        j += 2  # "the 140-strong Su-34 fleet" (blind13): the count of what follows ("strong" is no unit)
     while j < len(doc) and skipped < 5:  # "two USAF McDonnell Douglas F-15Es"
         t = doc[j]
         ent = ents_by_start.get(j)

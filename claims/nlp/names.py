@@ -709,6 +709,8 @@ class _Names:
                     out.append(self._org_span(doc, j + 1, i + 1, ent_of))  # "the defence ministry said on X"
                     # (blind10): a ministry of state named by its portfolio, whoseever the text says
                 continue
+            if tok.text in ("Force", "Fleet") and i >= 1 and DESIGNATION.fullmatch(doc[i - 1].text):
+                continue  # "the B-2 Force", "the F-35 Fleet" (blind13): the aircraft of a type, no body
             start = self._org_left(doc, i, ent_of)
             if start == i or (qualified and start == i - 1):
                 continue  # a head alone ("Command", "Navy", "Director of Public Relations"): no name of its own
@@ -904,6 +906,8 @@ class _Names:
                     and not (doc[k - 1].text == "Command" and doc[k + 1].text == "Control"):
                 break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names, not one (but "the
                 # NATO Command and Control Center": one, blind11)
+            if t.lower_ == "of" and k >= 1 and doc[k - 1].text in _SHARE_WORDS:
+                break  # "Half of Operational B-2 Force Deploys …" (a headline; blind13): a share, then the name
             if ((t.lower_ in CONNECTORS and t.lower_ != "the") or (t.text == "-" and not t.whitespace_)) \
                     and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
@@ -1813,7 +1817,8 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
                        r"(?=\s*(?:[,.;:]|that\b|on\b|in\b|last\b|this\b|$))")
 #: "told BNS that…", "told ERR on Monday": an acronym told is the outlet or body (blind11).
-_ACRONYM_TOLD = re.compile(r"\btold\s+(?P<name>[A-Z]{2,6})\b(?!\s+[A-Z])")
+_ACRONYM_TOLD = re.compile(r"\b(?:told|(?:release|statement|communiqu[eé])\s+sent\s+to)\s+(?P<name>[A-Z]{2,9})\b"
+                           r"(?!\s+[A-Z])")  # "a press release sent to AGERPRES" (blind13)
 #: "NATO’s CAOC in Uedem", "the alliance's JFC": an acronym an organisation owns is one of its bodies (blind11).
 _ACRONYM_OF_A_BODY = re.compile(r"[’']s\s+(?P<name>[A-Z]{3,6})\b(?!\s+[A-Z])")
 #: "a senior adviser at CSIS", "senior research fellow for airpower at RUSI": an acronym a think-tank expert works
@@ -2429,6 +2434,9 @@ def _a_portfolio(doc: Doc, start: int) -> bool:
     return k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in ("minister", "secretary", "state")
 
 
+#: Words for a share of something, which open no organisation's name before "of" ("Half of Operational B-2 Force").
+_SHARE_WORDS = frozenset({"Half", "Most", "Part", "Some", "All", "Much", "Many", "Third", "Quarter", "Rest",
+                          "Bulk", "Majority", "Two-Thirds", "One-Third"})
 #: Words for a level of government after a place's name ("the Okinawa prefectural government", blind13).
 _LOCAL_GOVERNMENT_WORDS = frozenset({"prefectural", "provincial", "municipal", "regional", "city", "county",
                                      "state", "local", "territorial", "federal"})

@@ -2491,3 +2491,31 @@ def test_a_common_word_or_a_plural_aircraft_noun_after_raf_is_no_station(text, b
 def test_a_town_before_village_or_locality(text, town):
     places = _labelled(text, "PLACE")
     assert town in places and not any("’s" in p or "'s" in p for p in places)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The tanker was seen circling over the Adriatic on flight tracking website PlaneFinder for three hours.",
+     "PlaneFinder"),
+    ("Two RC-135s were visible on the flight-tracking service ADS-B Exchange on Monday.", "ADS-B Exchange"),
+])
+def test_a_flight_tracking_site_named_after_on_is_the_source_of_the_sighting(text, claimant):
+    assert claimant in _claimants(text)
+
+
+def test_an_acronym_a_press_release_was_sent_to_is_an_outlet():
+    assert "MEDIAFAX" in _labelled("The ministry said so in a press release sent to MEDIAFAX.", "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    "Half of Operational F-35 Fleet Grounded at Lakenheath",
+    "Most of the B-1 Force Returns to Dyess",
+])
+def test_a_share_of_an_aircraft_types_force_is_no_organisation(text):
+    assert not _labelled(text, "ORG")
+
+
+def test_a_strength_before_an_aircraft_fleet_is_a_count_of_aircraft_and_nothing_else():
+    counts = [(v["value"], v.get("unit")) for lab, _, v in _ents(
+        "The 60-strong F-16 fleet retired in 2019, as the twelve-strong carrier group sailed.")
+        if lab == "QUANTITY"]
+    assert counts == [(60, "aircraft")]
