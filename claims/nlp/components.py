@@ -114,7 +114,8 @@ ROLE_MODIFIERS = frozenset({"border", "defense", "defence", "deputy", "press", "
                             "security", "foreign", "senior", "top", "white", "house", "military", "intelligence",
                             "pentagon", "navy", "air", "force", "army", "national", "assistant", "principal",
                             "vice", "joint", "staff", "retired", "open-source", "flight-tracking", "aviation",
-                            "prime", "chief", "rear", "new", "then", "incoming", "outgoing", "naval"})
+                            "prime", "chief", "rear", "new", "then", "incoming", "outgoing", "naval",
+                            "cabinet"})  # "Chief Cabinet Secretary" is a title, no name (blind13)
 SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "confirmed", "confirms",
                        "stated", "shows", "showed", "show", "indicated", "indicates", "indicate", "wrote", "writes",
                        "added", "noted", "acknowledged", "claimed", "claims", "announced", "revealed", "suggested",
@@ -128,9 +129,13 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "blamed", "blames", "lamented", "laments", "alleged", "alleges", "denounced", "denounces",
                        "complained", "complains", "argued", "argues", "conceded", "concedes", "admitted",
                        "admits",
+                       # a public promise reports a statement ("Yoshihide Suga … vowed after the incident", blind13)
+                       "vowed", "vows",
                        # only before "that" (see THAT_SAY_VERBS)
                        "maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned", "argue",
-                       "contend", "contends", "contended",
+                       "contend", "contends", "contended", "demanded", "demands",
+                       # only before "out" ("Ageda pointed out, “…”", blind13)
+                       "pointed", "points",
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
                        "informed", "informs", "assured", "assures", "reminded", "reminds"})
 #: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
@@ -141,10 +146,17 @@ _DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", 
 #: emphasize that …", "Belousov cautioned that …" — not "RAF crews maintain a constant watch", "pilots stress the
 #: airframe" (blind11).
 THAT_SAY_VERBS = frozenset({"maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned",
-                            "argue", "contend", "contends", "contended"})  # "argued", "argues": any (blind10)
+                            "argue", "contend", "contends", "contended",
+                            # "the mayor … visited the bureau and demanded that …" (blind13), not "demanded a
+                            # ransom"
+                            "demanded", "demands"})  # "argued", "argues": any (blind10)
+#: Verbs that report speech only before "out": "Ageda pointed out, “…”" (blind13), not "the nose pointed north".
+OUT_SAY_VERBS = frozenset({"pointed", "points"})
 #: Verbs of informing that report before an object and "that": "informed the media that …", "assured lawmakers
 #: that …" — not "the radar informed the crew of the threat" (blind11's pass, seen on an unscored report).
 OBJECT_THAT_SAY_VERBS = frozenset({"informed", "informs", "assured", "assures", "reminded", "reminds"})
+#: "vowed to be on Taiwan's side": a promise of an act, not a statement (dev) — "vowed “Japan will …”" is one.
+_PROMISE_VERBS = frozenset({"vowed", "vows"})
 #: "Finland responded to the sighting by scrambling two Hornets": a reaction, not a statement (blind11).
 _REACTION_VERBS = frozenset({"responded", "responds"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
@@ -155,7 +167,7 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "watchers", "spotters", "website", "site", "monitors", "journalists", "reporters",
                           "services", "service", "secretary", "minister", "ministers", "government",
                           "newspaper", "outlet", "outlets", "portal", "websites", "video", "videos", "footage",
-                          "images", "imagery", "photos", "photographs",
+                          "images", "imagery", "photos", "photographs", "image", "photo", "photograph",
                           # people on the ground and unnamed reports ("Residents say", "Reports claim that")
                           "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
                           "doctor", "witness",
@@ -223,6 +235,20 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "
                        "Toward", "Towards",
                        "By",  # a byline's "By Capt. Rachel N Salpietra" (blind11)
                        *(w.capitalize() for w in NUMBER_WORDS if " " not in w and len(w) > 2)})
+
+
+#: Letters written after a British or Commonwealth name: an office or an honour, never a name or a body ("The
+#: Minister for Armed Forces James Heappey MP said", blind13).
+POST_NOMINALS = frozenset({"MP", "MSP", "MEP", "MLA", "MS", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE",
+                           "DFC", "AFC", "DSO", "MC", "GCB", "KCB", "CB", "VC", "ADC", "PhD"})
+
+
+def without_post_nominals(name: str) -> str:
+    """A person's name without the letters after it: "Alison Dunmore MP" → "Alison Dunmore"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(",") in POST_NOMINALS:
+        words.pop()
+    return " ".join(words)
 
 
 _STATE_KEY = "_fc_entities"
@@ -329,6 +355,7 @@ class _DocView:
 
 _AFTER_THAT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?that\b")
 _AFTER_REACTION = re.compile(r"\s+to\b")
+_AFTER_OUT = re.compile(r"\s+out\b")
 #: the object is an audience written in lower case ("the media", "reporters"): "had informed South Korea that" (a
 #: notice between governments, inside another's statement; blind3) stays unread.
 _AFTER_OBJECT_THAT = re.compile(r"\s+(?:(?:the|his|her|their|its)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+that\b")
@@ -341,7 +368,9 @@ def _reports_here(m: re.Match[str], text: str) -> bool:
         return bool(_AFTER_THAT_VERB.match(text, m.end()))
     if word in OBJECT_THAT_SAY_VERBS:
         return bool(_AFTER_OBJECT_THAT.match(text, m.end()))
-    return word not in _REACTION_VERBS or not _AFTER_REACTION.match(text, m.end())
+    if word in OUT_SAY_VERBS:
+        return bool(_AFTER_OUT.match(text, m.end()))
+    return (word not in _REACTION_VERBS and word not in _PROMISE_VERBS) or not _AFTER_REACTION.match(text, m.end())
 
 
 def _view(doc: Doc) -> _DocView:
@@ -599,6 +628,12 @@ _ROLE_COMMA_APPOSITION_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"  # "The governor of
     rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"  # Antioquia, Andrés Julián, has …" (blind10)
 )
+#: "… the Director-general of the Defense Ministry's Okinawa Defense Bureau, Nakajima Koichiro.": a role (a
+#: hyphenated rank too), "of" and the body it serves (no comma), then two to four name words closing the sentence or
+#: set off by a comma (blind13).
+_ROLE_OF_BODY_NAME_RE = re.compile(
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:-[a-z]+)?[ \t]+of[ \t]+[^,.;:\n]{{3,80}},[ \t]+"
+    rf"(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}})(?=[,.](?:[ \t\n]|$))")
 #: A wire report's credit line: "Reporting by Jane Doe and John Roe; Editing by Lisa Shumaker" (blind10).
 _CREDIT_NAMES_RE = re.compile(
     rf"\b(?P<credit>(?:Additional\s+)?[Rr]eporting|Editing|Writing|Compiled|Produced)\s+by\s+"
@@ -683,13 +718,16 @@ def people(doc: Doc) -> Doc:
     spans: list[Span] = []
     taken: set[int] = set()
 
-    def bad_name(name: Span) -> bool:
-        return len(name.text) < 2 or any(mask[t.i] or t.i in taken or t.text in NOT_NAMES or t.lower_ in DEMONYMS
-                                         or t.text in ORG_HEADS for t in name) or all(
+    towns = _gazetteer_towns(doc)
+
+    def bad_name(name: Span, *, towns_ok: bool = False) -> bool:
+        return len(name.text) < 2 or any((mask[t.i] and not (towns_ok and t.i in towns)) or t.i in taken
+                                         or t.text in NOT_NAMES or t.lower_ in DEMONYMS or t.text in ORG_HEADS
+                                         for t in name) or all(
             t.lower_ in _ROLE_SET or t.lower_ in ROLE_MODIFIERS for t in name)  # "Air Chief Marshal, Lord …"
 
     def add(span: Span, name: str, role: str | None) -> None:
-        set_fc_value(span, {"name": name, "role": role})
+        set_fc_value(span, {"name": without_post_nominals(name), "role": role})
         spans.append(span)
         taken.update(range(span.start, span.end))
 
@@ -732,6 +770,21 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    for m in _BYLINE_RE.finditer(text):  # "by Kurt Sansone" on a line of its own (blind13)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, "byline")
+    for m in _NAME_POSSESSIVE_TITLE_RE.finditer(text):  # "Yoshihide Suga, Japan’s Chief Cabinet Secretary," (blind13)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and m.group("role").lower().split()[-1] in _ROLE_SET \
+                and not bad_name(name, towns_ok=True):
+            _drop_entities(doc, name)
+            mask[name.start:name.end] = [False] * len(name)
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
+    for m in _ROLE_OF_BODY_NAME_RE.finditer(text):  # "Director-general of the … Bureau, Nakajima Koichiro." (blind13)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, None)
     for m in _CREDIT_NAMES_RE.finditer(text):  # "(Reporting by Reuters; Editing by Lisa Shumaker)" (blind10)
         for k in re.finditer(rf"{_NAME}(?:[ \t]+{_NAME}){{1,2}}", m.group("names")):
             name = char_span(doc, m.start("names") + k.start(), m.start("names") + k.end())
@@ -764,8 +817,13 @@ def people(doc: Doc) -> Doc:
                 doc[verb - 2].is_title or (doc[verb - 2].is_upper and doc[verb - 2].is_alpha)):
             verb -= 1  # "The IAF has said" (blind10): the name ends before the auxiliary
         first = verb
-        while first > 0 and verb - first < 3:
+        letters = 0
+        while first > 0 and verb - first < 3 + letters:
             prev = doc[first - 1]
+            if first == verb and prev.text in POST_NOMINALS and prev.i > 0 and doc[prev.i - 1].is_title \
+                    and not mask[prev.i] and prev.i not in taken:
+                first, letters = first - 1, 1  # "James Heappey MP said": the letters belong to the name
+                continue
             if _name_hyphen(doc, prev.i) and first < verb and not mask[prev.i - 1] and prev.i - 1 not in taken:
                 first -= 2  # "Kosiniak-Kamysz said": a double-barrelled name is one name
                 continue
@@ -810,7 +868,8 @@ def people(doc: Doc) -> Doc:
             orgs.append(org)
             taken.add(first)
             continue
-        if not title and first > 0 and doc[first - 1].lower_ == "the":
+        if not title and ((first > 0 and doc[first - 1].lower_ == "the") or doc[first].text in _NAME_ARTICLES):
+            # "La Sicilia reports" (blind13): an article of another language opens a paper's name
             org = Span(doc, first, verb, label="ORG")  # "the Kyiv Independent reported": a paper, not a person
             set_fc_value(org, {"name": org.text})
             orgs.append(org)
@@ -854,6 +913,27 @@ def people(doc: Doc) -> Doc:
     orgs += _outlets_of_reporters(doc, spans, mask, taken)
     _add_entities(doc, [*spans, *orgs])
     return doc
+
+
+def _gazetteer_towns(doc: Doc) -> set[int]:
+    """Tokens of towns the city gazetteer alone matched (no vocabulary key): a person's name may share their
+    spelling ("Suga", a town in Japan; blind13)."""
+    return {i for e in current_ents(doc) if e.label_ == "PLACE" and not e.id_
+            and (fc_value(e) or {}).get("kind") == "city" for i in range(e.start, e.end)}
+
+
+def _drop_entities(doc: Doc, span: Span) -> None:
+    """Remove the entities that overlap a span a stronger rule reads otherwise."""
+    doc.user_data[_STATE_KEY] = [e for e in current_ents(doc) if e.end <= span.start or e.start >= span.end]
+
+
+#: A byline on a line of its own, "By"/"by" and two to four name words: "by Kurt Sansone" (blind13).
+_BYLINE_RE = re.compile(rf"(?m)^[ \t]*[Bb]y[ \t]+(?P<name>{_NAME}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME}){{1,3}})[ \t]*$")
+#: "Yoshihide Suga, Japan’s Chief Cabinet Secretary, vowed": two to four name words, a comma, a country's or a
+#: body's possessive and a title of up to three more words ending in a role noun, then a comma (blind13).
+_NAME_POSSESSIVE_TITLE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+(?:the[ \t]+)?[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?"
+    rf"[’']s[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?P<role>(?i:{_ROLE_ALT}))(?![\w-])[ \t]*,")
 
 
 #: A broadcast transcript's speaker label opening a line: "A MARTÍNEZ, HOST:", "ROB SCHMITZ, BYLINE:" (NPR),
@@ -979,12 +1059,29 @@ def _names_after_a_quote_and_a_say_verb(doc: Doc, view: _DocView, mask: list[boo
         end = verb + 1
         while end < len(doc) and end - verb <= 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
             end += 1
-        if end - verb - 1 < 2 or (end < len(doc) and doc[end].text not in (",", ".", ";")):
+        if end - verb - 1 < 1 or (end < len(doc) and doc[end].text not in (",", ".", ";")):
             continue
+        if end - verb - 1 == 1 and not _person_noun_after(doc, end):
+            continue  # one word is a person only with a person's noun after it ("said Hopkins, co-author of")
         name = doc[verb + 1:end]
         if not bad_name(name) and not any(mask[t.i] or t.i in taken or t.lower_ in _ROLE_SET for t in name):
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
+
+
+#: Nouns for a person in apposition after a one-word name ("said Hopkins, co-author of …", blind13).
+_PERSON_NOUNS = frozenset({"author", "co-author", "historian", "professor", "fellow", "editor", "founder",
+                           "co-founder", "lecturer", "scholar", "writer", "veteran", "retired"})
+
+
+def _person_noun_after(doc: Doc, comma: int) -> bool:
+    """After the comma at ``comma``: a role or a person's noun, perhaps after an article and a modifier."""
+    for k in range(comma + 1, min(len(doc), comma + 4)):
+        if doc[k].lower_ in _ROLE_SET or doc[k].lower_ in _PERSON_NOUNS:
+            return True
+        if not doc[k].is_alpha and "-" not in doc[k].text:
+            return False
+    return False
 
 
 #: Articles that open the names of papers and bodies in other languages, never a person's first name.
@@ -1260,10 +1357,17 @@ def attribution(doc: Doc) -> Doc:
             span = Span(doc, span.start, span.end, label="ATTRIBUTION")
             set_fc_value(span, {"claimant": m.group("name"), "cue": "source"})
             found.append(span)
+    for m in _ON_A_TRACKER.finditer(view.text):  # "seen … on flight tracking website Flight Radar 24" (blind13)
+        span = char_span(doc, m.start(), m.end("name"))
+        if span is not None:
+            span = Span(doc, span.start, span.end, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": m.group("name"), "cue": "on"})
+            found.append(span)
     found += _observers(doc, view, ending, found)
     found += _speakers_of_participles(doc, speakers, found)
     found += _sources_with_participles(doc, view)
     found += _accounts_after_by(doc, view)
+    found += _signed_quotations(doc, view, starting)
     found += _namings_without_quotes(doc, ending, found)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
@@ -1284,6 +1388,34 @@ _SOURCE_LABEL = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[^\W\d_][\w.�
                            r"[ \t]*(?=,|\n|$)")
 
 
+#: A press release's quotation signed below it: a line that is a quotation, then a line with the speaker's name
+#: (a title such as "Dr" before it), then a line with the speaker's office ("Dr Bryony Mathew / Her Majesty’s
+#: Ambassador to Iceland", blind13).
+_SIGNED_QUOTATION = re.compile(r"(?m)^[ \t]*[“\"][^\n]{10,}[”\"][ \t]*\n[ \t]*(?P<name>[A-Z][^\n,]{2,60}?)[ \t]*\n"
+                               r"[ \t]*[A-Z][^\n]{3,100}$")
+
+
+def _signed_quotations(doc: Doc, view: _DocView, starting: dict[int, Span]) -> list[Span]:
+    """The speaker of a quotation signed on the lines below it: the person whose name fills the first of them."""
+    out = []
+    for m in _SIGNED_QUOTATION.finditer(view.text):
+        line = char_span(doc, m.start("name"), m.end("name"))
+        person = next((e for e in current_ents(doc) if e.label_ == "PERSON" and line is not None
+                       and line.start <= e.start and e.end == line.end), None)
+        if person is None:
+            continue
+        claimant, extra = _claimant_of(person)
+        span = Span(doc, line.start, line.end, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": claimant, "cue": "signed", **extra})
+        out.append(span)
+    return out
+
+
+#: "… seen over the Black Sea on flight tracking website Flight Radar 24": a flight-tracking site or service named
+#: after "on" is where the sighting was made — its source (blind13).
+_TRACKER_WORD = r"[\w-]*(?:\.[\w-]+)*"  # "Flightradar24.com": inner dots, never a sentence's full stop
+_ON_A_TRACKER = re.compile(r"\bon\s+(?:the\s+)?(?:(?:flight|plane|aircraft)[- ]tracking\s+)(?:website|site|service|"
+                           rf"platform|app)\s+(?P<name>[A-Z]{_TRACKER_WORD}(?:[ \t]+[A-Z0-9]{_TRACKER_WORD}){{0,2}})")
 _NAMING_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(NAMING_VERBS)) + r")\b")
 _NOT_AFTER_NAMING = frozenset({"off", "on", "for", "up", "in", "back", "out", "upon", "into"})
 _PREPOSITIONS_BEFORE_NP = frozenset({*_OBJECT_OF, "for", "by", "on", "about", "as", "onto", "after", "before",
@@ -1407,7 +1539,9 @@ _QUOTE_READ = re.compile(r"[,.?!][”\"’]\s+(?P<verb>reads?)\s+(?:a|an|the)\s+
 #: Verbs of watching that make a tracker, an outlet or a source noun the source of what follows ("Online flight
 #: trackers recorded the movements", "The satellite group Satellogic also photographed two Reapers").
 OBSERVATION_VERBS = frozenset({"recorded", "tracked", "spotted", "observed", "photographed", "monitored", "logged",
-                               "captured", "documented", "detected"})
+                               "captured", "documented", "detected",
+                               # "plane spotters using online flight tracking software noticed …" (blind13)
+                               "noticed"})
 _OBSERVATION_RE = re.compile(r"\b(?:" + "|".join(sorted(OBSERVATION_VERBS)) + r")\b")
 #: Source nouns that watch: the subjects those verbs make a source of (not "officials", not "the aircraft").
 OBSERVER_NOUNS = frozenset({"trackers", "tracker", "spotters", "watchers", "monitors", "observers", "data",
@@ -1442,7 +1576,7 @@ def _observers(doc: Doc, view: _DocView, ending: dict[int, Span], found: list[Sp
                 set_fc_value(span, {"claimant": claimant, "cue": doc[i].lower_, **extra})
                 out.append(span)
             continue
-        j = subject_end - 1
+        j = _observer_before_its_means(doc, subject_end - 1)
         if j < 0 or doc[j].lower_ not in OBSERVER_NOUNS or not doc[j].is_lower:
             continue
         start = j
@@ -1456,11 +1590,27 @@ def _observers(doc: Doc, view: _DocView, ending: dict[int, Span], found: list[Sp
     return out
 
 
+#: Participles that name the means of watching after its watcher ("spotters using online flight tracking software").
+_MEANS_PARTICIPLES = frozenset({"using", "via", "with", "monitoring", "watching", "relying"})
+
+
+def _observer_before_its_means(doc: Doc, j: int) -> int:
+    """"plane spotters using online flight tracking software noticed" (blind13): the watcher is the noun before a
+    participle of means a few words back, not the software; otherwise j itself."""
+    for k in range(j, max(-1, j - 7), -1):
+        if doc[k].is_punct or doc[k].lower_ in CLAUSE_STOPS:
+            break
+        if doc[k].lower_ in _MEANS_PARTICIPLES and k > 0 and doc[k - 1].lower_ in OBSERVER_NOUNS:
+            return k - 1
+    return j
+
+
 #: Say-verbs that only make statements (not "identified", "showed", "described"): a coordinated one shares the
 #: clause's subject.
 _STATEMENT_VERBS = frozenset({"said", "says", "noted", "notes", "added", "stated", "states", "told", "wrote",
                               "claimed", "claims", "announced", "confirmed", "reported", "warned", "insisted",
-                              "explained", "stressed", "declared", "acknowledged", "revealed", "tweeted"})
+                              "explained", "stressed", "declared", "acknowledged", "revealed", "tweeted",
+                              "demanded", "demands"})
 
 
 def _subject_of_coordinated_verb(doc: Doc, verb: int, speakers: list[Span]) -> Span | None:
@@ -1687,6 +1837,9 @@ def _is_country_like(ent: Span) -> bool:
     return region is None or region.kind == "country"
 
 
+_REPLY_NOUNS = frozenset({"reply", "response", "turn", "return"})
+
+
 def _subject_end(doc: Doc, verb: int) -> int:
     """Where the subject of a say-verb ends: right before it, or before auxiliaries ("has revealed") and a
     parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows") or
@@ -1696,9 +1849,12 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 3  # "The release went on to say"
     while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
         i -= 1
+    if i > 2 and doc[i - 2].lower_ == "in" and doc[i - 1].lower_ in _REPLY_NOUNS:
+        i -= 2  # "Nakajima in reply said that …" (blind13): an adverbial between the subject and its verb
     i = _before_time_of_speech(doc, i)
     while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
         i -= 1
+    i = _before_a_participle_of_the_source(doc, i)
     if i > 1 and doc[i - 1].text in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
     if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and (
@@ -1712,6 +1868,23 @@ def _subject_end(doc: Doc, verb: int) -> int:
                 return k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
                 break
+    return i
+
+
+#: Participles that describe a document or an image between it and its verb ("A Planet Labs satellite image taken
+#: earlier today shows", blind13).
+_SOURCE_PARTICIPLES = frozenset({"taken", "released", "obtained", "captured", "published", "dated", "shared",
+                                 "acquired", "collected", "seen"})
+
+
+def _before_a_participle_of_the_source(doc: Doc, i: int) -> int:
+    """Where a source noun ends when a short participle clause follows it: "image taken earlier today shows" → after
+    "image"; otherwise i."""
+    for k in range(i - 1, max(0, i - 6), -1):
+        if doc[k].is_punct or doc[k].is_sent_start:
+            return i
+        if doc[k].lower_ in _SOURCE_PARTICIPLES and doc[k - 1].lower_ in SOURCE_NOUNS and doc[k - 1].is_lower:
+            return k
     return i
 
 
@@ -1805,10 +1978,11 @@ def quantities(doc: Doc) -> Doc:
                                 "counts_missions": False})
             spans.append(span)
             continue
-        if (nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
+        strong = nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "strong"
+        if ((nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
-        ):
-            continue  # "10-day", "RC-135", "24/7", "$5"
+        )) and not strong:
+            continue  # "10-day", "RC-135", "24/7", "$5" (but "the 140-strong Su-34 fleet" counts, blind13)
         if _is_identifier(doc, i):
             continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
@@ -1848,6 +2022,8 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
         if YEAR.match(token.text) and not counts_missions:
             continue
+        if strong and unit != "aircraft":
+            continue  # "the eight-strong Liaoning carrier strike group" (blind4): ships or troops, left unread
         if token.lower_ == "one" and not counts_missions and qualifier == "exact" and not (
                 unit == "aircraft" and ("aircraft" in counted or "name" in counted)) and not _one_in_a_list(
                 doc, i, unit, spans) and not _one_opens_a_clause(doc, i, unit):
@@ -2020,6 +2196,8 @@ def _is_identifier(doc: Doc, i: int) -> bool:
 
     if prev.text in ORG_HEADS:
         return True  # "Tactical Air Wing 73", "Task Force 61": a unit's number
+    if digits and prev.text in ("Base", "Airbase", "Station", "Airfield"):
+        return True  # "Borcea Air Base 86", "Mihail Kogălniceanu Air Base 57": the base's number (blind13)
     if _spaced_designation(doc, i):
         return True  # "an FA 50 fighter jet": a designation written with a space
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
@@ -2057,6 +2235,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
     nationalities and organisations ("two American B-52 strategic bombers" → aircraft of type B52)."""
     j = i + 1
     skipped = 0
+    if j + 2 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "strong" and not doc[i].whitespace_:
+        j += 2  # "the 140-strong Su-34 fleet" (blind13): the count of what follows ("strong" is no unit)
     while j < len(doc) and skipped < 5:  # "two USAF McDonnell Douglas F-15Es"
         t = doc[j]
         ent = ents_by_start.get(j)

@@ -142,6 +142,8 @@ ORG_HEADS = frozenset({
     # armed groups and governments named the local way ("the Gulf Clan", "the March 23 Movement", "the Government
     # of National Accord", "the Federal Government of Somalia", blind10)
     "Clan", "Movement", "Government",
+    # laboratories and inspectorates ("Planet Labs", "the General Inspectorate for Emergency Situations", blind13)
+    "Labs", "Laboratories", "Laboratory", "Inspectorate",
     # a company's legal form after its name ("Saab AB", "Hensoldt AG", "Patria Oyj", "Leonardo S.p.A."; blind11)
     *("AB", "AG", "AS", "ASA", "Oy", "Oyj", "GmbH", "SpA", "S.p.A.", "plc", "PLC", "N.V.", "B.V."),
 })
@@ -159,10 +161,14 @@ _ORDINAL_WORD = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: place).
 QUALIFIED_ORG_HEADS = {"District": "Military", "Relations": "Public", "Affairs": "Public"}
 HEAD_FIRST_ORGS = frozenset({"Ministry", "Department", "Office", "Bureau", "Council", "Directorate", "Commission",
+                             "Inspectorate",
                              "Agency", "Center", "Centre", "Institute", "Foundation", "Government"})
 #: Heads of think tanks and institutes named "<head> for/on <Field>" ("Center for Strategic and International
 #: Studies", "Institute for the Study of War", "Council on Foreign Relations").
-_THINK_TANK_HEADS = frozenset({"Center", "Centre", "Institute", "Council", "Foundation"})
+_THINK_TANK_HEADS = frozenset({"Center", "Centre", "Institute", "Council", "Foundation",
+                               # state bodies named the same way ("the General Inspectorate for Emergency
+                               # Situations", "the Office for Nuclear Regulation", blind13)
+                               "Inspectorate", "Directorate", "Agency", "Commission", "Office"})
 ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Head", "Commander", "President",
                               "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral", "CEO"})
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
@@ -188,6 +194,19 @@ _TITLE_PREPOSITIONS = frozenset({"over", "near", "into", "toward", "towards", "a
 #: Lower-case particles inside a name after a head written before it ("Bajo de Masinloc").
 _HEAD_PARTICLES = frozenset({"de", "del", "da", "do", "la"})
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "del", "la"})
+#: How common an English word must be to be no RAF station's name ("Quick": 5.0; "Valley", "Mount": 4.7, 4.5).
+_STATION_WORD_ZIPF = 4.8
+#: Plural nouns for aircraft and crews that end a station's name in a headline ("RAF Lossie Jets Intercept …").
+_AIRCRAFT_PLURALS = frozenset({"jets", "fighters", "planes", "bombers", "aircraft", "pilots", "crews", "tankers"})
+
+
+def _common_word(word: str) -> bool:
+    """A very common English word ("Quick", "Rapid"), not a saint's abbreviation ("St Mawgan")."""
+    from wordfreq import zipf_frequency
+
+    return word not in ("St", "St.") and zipf_frequency(word.lower(), "en") >= _STATION_WORD_ZIPF
+
+
 #: Words after "RAF" that are aircraft or units, not stations ("RAF Typhoon", "RAF Voyager").
 RAF_NOT_STATIONS = frozenset({"Typhoon", "Typhoons", "Voyager", "Voyagers", "Atlas", "Poseidon", "Rivet", "Lightning",
                               "Chinook", "Chinooks", "Puma", "Shadow", "Protector", "Reaper", "Sentinel", "Hawk",
@@ -495,6 +514,7 @@ class _Names:
         merged = _merge_designations(doc, _merge(ents, new))
         merged = _border_bodies(doc, _shared_nationality(doc, self._not_ships(doc, self._context(doc, text, merged))))
         merged = _aircraft_named_again(doc, _air_arms(doc, _reserve_components(doc, merged)))
+        merged = _alliances_named_before(doc, merged)
         merged = _acronyms_before_roles(doc, _areas_of_towns(doc, merged))
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
@@ -559,7 +579,10 @@ class _Names:
                     or any(e.label_ == "AIRCRAFT" and e.start_char <= m.start("name") < e.end_char for e in ents):
                 continue  # "NAF Director of Public Relations": the Nigerian Air Force's director, no station;
                 # "The RAF Eurofighter Typhoons intercepted": the service's aircraft, no station
-            words = [w for w in words[:2] if w not in NOT_NAMES] if m.group("kind") == "RAF" else words
+            if m.group("kind") == "RAF" and _common_word(words[0]):
+                continue  # "RAF Quick Reaction Alert Typhoons" (blind13): a duty, no station ("RAF Valley" is one)
+            words = [w for w in words[:2] if w not in NOT_NAMES and w.lower() not in _AIRCRAFT_PLURALS] \
+                if m.group("kind") == "RAF" else words  # "RAF Lossie Jets Intercept …" (a headline): the station
             while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("in", "on")):
                 words.pop()
             if not words:
@@ -665,6 +688,11 @@ class _Names:
             if tok.text[0].islower():  # "defense ministry" after a country's possessive; "Australia's defence
                 # department" (blind8)
                 j = i - 1
+                place = ent_of.get(j - 1) if j >= 1 else None
+                if tok.lower_ == "government" and doc[j].lower_ in _LOCAL_GOVERNMENT_WORDS and place is not None \
+                        and place.label_ == "PLACE" and place.end == j:
+                    out.append(self._org_span(doc, place.start, i + 1, ent_of))  # "the Okinawa prefectural
+                    continue  # government" (blind13): a place's own government
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior", "military"):
                     j -= 1  # "Ukraine’s military intelligence" (blind8's pass)
                 elif tok.lower_ in ("department", "intelligence"):
@@ -681,6 +709,8 @@ class _Names:
                     out.append(self._org_span(doc, j + 1, i + 1, ent_of))  # "the defence ministry said on X"
                     # (blind10): a ministry of state named by its portfolio, whoseever the text says
                 continue
+            if tok.text in ("Force", "Fleet") and i >= 1 and DESIGNATION.fullmatch(doc[i - 1].text):
+                continue  # "the B-2 Force", "the F-35 Fleet" (blind13): the aircraft of a type, no body
             start = self._org_left(doc, i, ent_of)
             if start == i or (qualified and start == i - 1):
                 continue  # a head alone ("Command", "Navy", "Director of Public Relations"): no name of its own
@@ -867,14 +897,17 @@ class _Names:
             if t.text in ("U.S.", "U.K.") and k >= 1 and _is_cap(doc[k - 1]) and doc[k - 1].text not in ORG_HEADS:
                 start = k  # "By Capt. Rachel N Salpietra U.S. Air Forces in Europe": the country opens the name,
                 break  # the person's before it (blind11)
-            if _is_cap(t) or (t.is_upper and t.is_alpha) or t.text in ("U.S.", "U.K.", "UK"):
-                start = k
+            if _is_cap(t) or (t.is_upper and t.is_alpha) or t.text in ("U.S.", "U.K.", "UK") or (
+                    _ORDINAL_WORD.match(t.text) and k == i - 1 and t.text[0].isdigit()):
+                start = k  # "the U.S. 7th Fleet" (blind13): an ordinal, then the country before it
                 k -= 1
                 continue
             if t.lower_ in ("and", "&", "or") and k >= 1 and doc[k - 1].text in ORG_HEADS \
                     and not (doc[k - 1].text == "Command" and doc[k + 1].text == "Control"):
                 break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names, not one (but "the
                 # NATO Command and Control Center": one, blind11)
+            if t.lower_ == "of" and k >= 1 and doc[k - 1].text in _SHARE_WORDS:
+                break  # "Half of Operational B-2 Force Deploys …" (a headline; blind13): a share, then the name
             if ((t.lower_ in CONNECTORS and t.lower_ != "the") or (t.text == "-" and not t.whitespace_)) \
                     and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
                 k -= 1  # "Chief of Naval Operations", "Self-Defense Forces"
@@ -900,8 +933,11 @@ class _Names:
                 and len(doc[start - 1]) <= 3:
             return start - 1  # "Typhoons of 140 Expeditionary Air Wing": the unit's number opens its name (blind11)
         if ordinals and doc[i].text in UNIT_HEADS:
+            first = start
             start = ordinals[-1]  # "the active duty 388th and Reserve 419th Fighter Wing", "Koku-Jieitai’s 305th
             # Fighter Squadron": a numbered unit's name starts at its number
+            if start - 1 >= first and doc[start - 1].text in ("U.S.", "US", "U.K.", "UK"):
+                start -= 1  # "the U.S. 7th Fleet" (blind13): the country's own numbered fleet
         return start
 
     def _org_right(self, doc: Doc, end: int, ent_of: dict[int, Span]) -> int:
@@ -1020,10 +1056,13 @@ class _Names:
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         for m in [*_TOWN_BEFORE.finditer(text), *_TOWN_AFTER.finditer(text)]:
-            name = m.group("name")
+            name, name_start = m.group("name"), m.start("name")
+            owner = re.match(r"(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+[’']s\s+", name)
+            if owner and m.re is _TOWN_AFTER:  # "Okinawa's Ginoza Village": the owner is not the town (blind13)
+                name, name_start = name[owner.end():], name_start + owner.end()
             name_words = [w for w in name.split() if w not in NOT_NAMES]
             if name_words and name_words[0] == name.split()[0] and "’s" not in name and "'s" not in name:
-                span = char_span(doc, m.start("name"), m.start("name") + len(" ".join(name_words)))
+                span = char_span(doc, name_start, name_start + len(" ".join(name_words)))
                 if span is not None:
                     out.append(self._place(doc, span.start, span.end, "city"))
         held = {i for e in ents for i in range(e.start, e.end)}
@@ -1777,7 +1816,8 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
                        r"(?=\s*(?:[,.;:]|that\b|on\b|in\b|last\b|this\b|$))")
 #: "told BNS that…", "told ERR on Monday": an acronym told is the outlet or body (blind11).
-_ACRONYM_TOLD = re.compile(r"\btold\s+(?P<name>[A-Z]{2,6})\b(?!\s+[A-Z])")
+_ACRONYM_TOLD = re.compile(r"\b(?:told|(?:release|statement|communiqu[eé])\s+sent\s+to)\s+(?P<name>[A-Z]{2,9})\b"
+                           r"(?!\s+[A-Z])")  # "a press release sent to AGERPRES" (blind13)
 #: "NATO’s CAOC in Uedem", "the alliance's JFC": an acronym an organisation owns is one of its bodies (blind11).
 _ACRONYM_OF_A_BODY = re.compile(r"[’']s\s+(?P<name>[A-Z]{3,6})\b(?!\s+[A-Z])")
 #: "a senior adviser at CSIS", "senior research fellow for airpower at RUSI": an acronym a think-tank expert works
@@ -2017,7 +2057,8 @@ _TOWNS_LIKE = re.compile(r"\b(?:communities|villages|towns|cities|neighbourhoods
 #: "Birnin Magaji Local Government Area": Nigeria's districts, named with their head.
 _LGA = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})Local\s+Government\s+Area\b")
 #: "El Adde town", "Se Zimiang village" (not "the town hall", "village elders").
-_TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village|city)\b"
+_TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village|city|locality|commune|"
+                         r"Village)\b"  # "the Plauru locality", "Okinawa's Ginoza Village" (blind13)
                          r"(?!\s+(?:hall|council|square|centre|center|chief|elders?|head|of)\b)")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "at", "to", "over", "outside", "toward", "towards", "around",
                                  "of", "into", "off", "via", "between", "and", "above", "reach", "within"})
@@ -2404,11 +2445,23 @@ def _a_portfolio(doc: Doc, start: int) -> bool:
     return k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in ("minister", "secretary", "state")
 
 
+#: Words for a share of something, which open no organisation's name before "of" ("Half of Operational B-2 Force").
+_SHARE_WORDS = frozenset({"Half", "Most", "Part", "Some", "All", "Much", "Many", "Third", "Quarter", "Rest",
+                          "Bulk", "Majority", "Two-Thirds", "One-Third"})
+#: Words for a level of government after a place's name ("the Okinawa prefectural government", blind13).
+_LOCAL_GOVERNMENT_WORDS = frozenset({"prefectural", "provincial", "municipal", "regional", "city", "county",
+                                     "state", "local", "territorial", "federal"})
+
+
 def _task_force_name_end(doc: Doc, end: int, ent_of: dict[int, Span]) -> int | None:
     """"Task Force Air", "Task Force Black Jack": a task force's own name follows the head words (up to three
     capitalised words that are no other entity); a bare "Task Force" ("a Bomber Task Force mission") names no
     body (blind11)."""
     k = end
+    if k < len(doc) and doc[k].text.isdigit() and len(doc[k]) <= 3:
+        if k + 1 < len(doc) and doc[k + 1].text in ("-", "–"):
+            return None  # "the Bomber Task Force 20-1": a rotation's number, a kind of mission (blind)
+        return k + 1  # "Commander, Task Force 72" (blind13): a numbered task force
     while k < len(doc) and k - end < 3 and _is_cap(doc[k]) and k not in ent_of and doc[k].text not in ORG_HEADS:
         k += 1
     return k if k > end else None
@@ -2464,6 +2517,23 @@ def _areas_of_towns(doc: Doc, ents: list[Span]) -> list[Span]:
         set_fc_value(span, {"name": t.text, "kind": "feature"})
         out.append(span)
     return sorted(out, key=lambda e: e.start)
+
+
+def _alliances_named_before(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"The Military Air Tracking Alliance, a group of 30 analysts, reports … The alliance says" (blind13): "the
+    alliance" points back to the last body named "… Alliance" before it — NATO's alias only when that body is NATO
+    or none is named."""
+    out: list[Span] = []
+    for e in ents:
+        named = next((p for p in reversed(out) if p.label_ == "ORG" and len(p) > 1 and p[-1].text == "Alliance"
+                      and p.id_ != e.id_), None)
+        if e.label_ == "ORG" and e.id_ and e.text.lower() in ("the alliance", "alliance") and named is not None:
+            span = Span(doc, e.start, e.end, label="ORG")
+            set_fc_value(span, {"name": named.text})
+            out.append(span)
+            continue
+        out.append(e)
+    return out
 
 
 def _air_arms(doc: Doc, ents: list[Span]) -> list[Span]:
