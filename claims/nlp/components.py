@@ -2176,6 +2176,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             nxt = doc[j + 1] if j + 1 < len(doc) else None
             if _plural_head_after(t, nxt):
                 return nxt.lower_, False, {}
+            if t.lower_ in ("tanker", "tankers") and among_ships(doc, j):
+                return "vessels", False, {}  # "its naval drones struck two tankers" (blind12): oil tankers
             typed = ents_by_start.get(j + 1)
             if typed is not None and typed.label_ == "AIRCRAFT" and typed.id_.startswith("aircraft:"):
                 # "one early-warning aircraft A-50" (blind12): the type named right after the noun
@@ -2227,6 +2229,20 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
 
 #: Plural nouns of boats a drone word may modify ("unmanned surface vessels", "uncrewed boats").
 _VESSEL_NOUNS = frozenset({"vessels", "boats", "ships", "craft"})
+
+
+#: Words of a sentence about ships, which make its "tankers" ships, not aircraft.
+_SHIP_WORDS = frozenset({"vessel", "vessels", "ship", "ships", "shipping", "port", "oil", "crude", "naval",
+                         "sailors", "crew-members", "hull", "cargo"})
+
+
+def among_ships(doc: Doc, j: int) -> bool:
+    """Whether the sentence of token j speaks of ships and names no aircraft type: "Ukraine said its naval drones
+    struck two tankers" (a shadow fleet's oil tankers), not "two KC-135 tankers refuelled the jets"."""
+    sent = doc[j].sent
+    return any(t.lower_ in _SHIP_WORDS for t in sent) and not any(
+        e.label_ == "AIRCRAFT" and e.id_.startswith("aircraft:") for e in current_ents(doc)
+        if sent.start <= e.start < sent.end)
 
 
 def _vessels_after(doc: Doc, ent: Span) -> str | None:

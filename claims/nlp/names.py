@@ -169,7 +169,7 @@ GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Chan
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
                        "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture", "Forest",
-                       "Hills",
+                       "Hills", "Valley",  # "the Jordan Valley", "the Galwan Valley" (blind12)
                        # heads written after the name in Chinese ("Huangyan Dao", "Meiji Jiao", "Xisha Qundao";
                        # blind9)
                        "Dao", "Jiao", "Qundao", "Haixia"})
@@ -513,7 +513,12 @@ class _Names:
         """Warships are named after provinces and cities: a name right after a ship noun ("aircraft carrier
         Liaoning", "light carrier Izumo", "destroyer Nanchang") or a ship prefix ("USS Carl Vinson"), or before
         "(carrier) strike/battle group", is a vessel, not a place; and so is the same name elsewhere in the text
-        with "the" before it ("flying from the Liaoning") or a group after it. A country is never read as a ship."""
+        with "the" before it ("flying from the Liaoning") or a group after it. A country is never read as a ship.
+        "Tankers" in a sentence about ships are oil tankers, not aircraft (blind12)."""
+        from claims.nlp.components import among_ships
+
+        ents = [e for e in ents
+                if not (e.label_ == "AIRCRAFT" and e.id_ == "role:tanker" and among_ships(doc, e.start))]
         names = {e.text.lower() for e in ents if e.label_ == "PLACE" and self._region_kind(e) != "country"
                  and _ship_context(doc, e.start, e.end)}
         if not names:
@@ -716,6 +721,9 @@ class _Names:
             items = re.findall(r"[A-Z][a-z]+", m.group("names"))
             while items and items[0] in GEO_HEADS | NOT_NAMES:
                 items.pop(0)  # "the Pacific Ocean, the Black and Baltic Seas": the list starts after "Ocean"
+            if m.group("head") in _ADMIN_PLURALS:
+                out += self._shared_admin_head(doc, m, held)
+                continue
             head = m.group("head")[:-1].capitalize()
             lower = m.group("head")[0].islower()  # "the Chukotka, Bering and Okhotsk seas" (blind8): only names the
             # vocabulary knows with the head, no feature of its own ("the Russian and Chinese seas")
@@ -734,6 +742,23 @@ class _Names:
                              span_id=f"region:{next(iter(found))}" if len(found) == 1 else "")
                 set_fc_value(place, {"name": f"{span.text} {head}", **({} if len(found) == 1 else {"kind": "feature"})})
                 out.append(place)
+        return out
+
+    def _shared_admin_head(self, doc: Doc, m: re.Match[str], held: set[int]) -> list[Span]:
+        """"in Sweida and Daraa provinces", "the Kherson and Zaporizhzhia regions": each name listed before a plural
+        administrative head is a subdivision — the region of that name when the vocabulary has one, else a place
+        without a key (blind12)."""
+        out = []
+        for k in re.finditer(r"[A-Z][a-z]+", m.group("names")):
+            span = char_span(doc, m.start() + k.start(), m.start() + k.end())
+            if span is None or span.start in held or span.text in NOT_NAMES or span.text in COMPASS_WORDS \
+                    or span.text.lower() in DEMONYMS:
+                continue  # "the Russian and Chinese regions", "the Northern and Eastern regions": no names
+            found = self._regions_by_name().get(span.text.lower(), {})
+            place = Span(doc, span.start, span.end, label="PLACE",
+                         span_id=f"region:{next(iter(found))}" if len(found) == 1 else "")
+            set_fc_value(place, {"name": span.text, **({} if len(found) == 1 else {"kind": "feature"})})
+            out.append(place)
         return out
 
     def _head_before(self, doc: Doc, i: int) -> Span | None:
@@ -1813,9 +1838,10 @@ _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[
                                  r"news\s+agency|outlet|broadcaster|newspaper|"
                                  # "Oryx, a Dutch open-source intelligence website" (blind8's pass)
                                  r"website|think\s+tank|watchdog|monitor)\b")
+_ADMIN_PLURALS = frozenset({"provinces", "regions", "oblasts", "governorates"})
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
-                          r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits)\b")
+                          r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits|provinces|regions|oblasts|governorates)\b")
 #: "Al Mayadeen’s correspondent in Tehran reported": whose correspondent or reporter speaks is an outlet.
 _OUTLET_OF_REPORTER = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+"
                                  r"(?:correspondent|reporter|stringer)\b")
@@ -2141,7 +2167,7 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
 
 
 #: Nouns of a relation between two governments ("tensions between Tokyo and Beijing"; blind12).
-_RELATION_NOUNS = frozenset({"tension", "tensions", "relations", "relationship", "ties", "talks", "dispute",
+_RELATION_NOUNS = frozenset({"tension", "tensions", "tie", "relations", "relationship", "ties", "talks", "dispute",
                              "disputes", "rivalry", "row", "standoff", "stand-off", "rift", "feud", "friction",
                              "dialogue", "negotiations", "spat", "confrontation", "détente", "detente"})
 #: What a government sends "from" its capital ("a warning from Tehran", "a protest from Beijing"; blind12).
@@ -2155,13 +2181,25 @@ _FORCES_OWNED = frozenset({"military", "forces", "troops", "army", "navy", "defe
 
 def _party_between(doc: Doc, ent: Span) -> bool:
     """"tensions between Tokyo and Beijing", "amid a row between Moscow and Kyiv": a capital that is a party to a
-    relation between two sides is its government."""
+    relation between two sides is its government; so is either side of a hyphenated pair before the relation
+    ("as Tokyo-Beijing tie strains", "Moscow-Kyiv talks")."""
+    if _hyphen_pair_end(doc, ent.start) < len(doc) and doc[_hyphen_pair_end(doc, ent.start)].lower_ in _RELATION_NOUNS:
+        return True
     k = ent.start - 1
     if k >= 0 and doc[k].lower_ == "and":
         k -= 1
         while k >= 0 and ent.start - k < 6 and doc[k].lower_ != "between":
             k -= 1
     return k >= 1 and doc[k].lower_ == "between" and doc[k - 1].lower_ in _RELATION_NOUNS
+
+
+def _hyphen_pair_end(doc: Doc, i: int) -> int:
+    """The token after "<Name>-<Name>" starting at i or whose second name is at i (len(doc) when there is none)."""
+    for first in (i, i - 2):
+        if first >= 0 and first + 3 < len(doc) and doc[first + 1].text == "-" and not doc[first].whitespace_ \
+                and not doc[first + 1].whitespace_ and doc[first].is_title and doc[first + 2].is_title:
+            return first + 3
+    return len(doc)
 
 
 def _message_from(doc: Doc, ent: Span) -> bool:

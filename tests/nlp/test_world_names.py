@@ -2406,6 +2406,10 @@ def _b12_names(text: str, label: str) -> list[str]:
      "ATTRIBUTION", "Richard Marles"),
     ("“The flights continue,” said the Chief of Naval Staff, Admiral Dinesh Tripathi, on Monday.", "ATTRIBUTION",
      "Dinesh Tripathi"),
+    # a named valley; names listed before a plural administrative head
+    ("The drones crossed the Bekaa Valley at night.", "PLACE", "Bekaa Valley"),
+    ("Strikes hit the Idlib and Hama governorates overnight.", "PLACE", "Idlib"),
+    ("Strikes hit the Idlib and Hama governorates overnight.", "PLACE", "Hama"),
 ])
 def test_blind12_shapes_are_read(text, label, name):
     assert name in _b12_names(text, label), _b12(text, label)
@@ -2423,6 +2427,8 @@ def test_blind12_shapes_are_read(text, label, name):
     ("“The flights continue,” said the Chief of the Defence Staff, General Anil Chauhan.", "ORG", "Defence Staff"),
     ("The army released the pilot on Monday.", "ATTRIBUTION", "The army"),  # released no statement
     ("The FAA issued a NOTAM for the area.", "ATTRIBUTION", "FAA"),
+    ("The Russian and Chinese regions were calm.", "PLACE", "Russian"),
+    ("Kyiv said its sea drones struck two oil tankers near the port.", "AIRCRAFT", "tankers"),
 ])
 def test_blind12_shapes_are_not_misread(text, label, name):
     assert name not in _b12_names(text, label), _b12(text, label)
@@ -2445,6 +2451,7 @@ def test_a_credit_line_with_where_each_reporter_filed_from(text, names):
     ("The jets flew amid a deepening row between Ankara and Cairo.", "Cairo"),
     ("The overflight drew a sharp protest from Riyadh on Tuesday.", "Riyadh"),
     ("Drones were seen near the coast, where Tehran has quietly built up its drone arsenal.", "Tehran"),
+    ("Bombers flew near the islands as Ankara-Cairo ties soured.", "Cairo"),
 ])
 def test_a_capital_in_a_relation_a_message_or_building_its_forces_is_its_government(text, capital):
     orgs = _labelled(text, "ORG")
@@ -2461,3 +2468,8 @@ def test_counts_after_based_and_of_which_and_of_a_named_type():
     typed = [v for v in _labelled("Radar showed one surveillance aircraft P-8A and two F-16s.", "QUANTITY").values()
              if v["value"] == 1]
     assert typed and typed[0]["unit"] == "aircraft" and typed[0].get("aircraft") == "P8"
+    units = [v.get("unit") for v in _labelled("Kyiv said its sea drones struck two oil tankers near the port.",
+                                               "QUANTITY").values()]
+    assert units == ["vessels"], units
+    units = [v.get("unit") for v in _labelled("Two tankers refuelled the jets over the sea.", "QUANTITY").values()]
+    assert units == ["aircraft"], units
