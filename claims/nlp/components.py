@@ -615,6 +615,11 @@ _ROLE_COMMA_APPOSITION_RE = re.compile(
     rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"  # "The governor of
     rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"  # Antioquia, Andrés Julián, has …" (blind10)
 )
+#: A byline without "By": a line of two or three name words alone, right above a line that opens with a date
+#: ("China Military Online\nLin Congyi\n2022-04-15 18:08:42"; blind12).
+_BYLINE_OVER_DATE = re.compile(
+    rf"(?m)^(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]*\n"
+    r"(?=\d{4}-\d{2}-\d{2}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})")
 #: Where a reporter of a credit line filed from ("Reporting by Jane Doe in Seoul and John Roe in Tokyo"; blind12).
 _CREDIT_PLACE = rf"(?:[ \t]+in[ \t]+{_NAME}(?:[ \t]+{_NAME})?)?"
 #: A wire report's credit line: "Reporting by Jane Doe and John Roe; Editing by Lisa Shumaker" (blind10).
@@ -753,6 +758,10 @@ def people(doc: Doc) -> Doc:
             if name is None or bad_name(name):
                 continue
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, role.group("role").lower())
+    for m in _BYLINE_OVER_DATE.finditer(text):  # "Lin Congyi\n2022-04-15 18:08:42" (blind12)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name):
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, "byline")
     for m in _CREDIT_NAMES_RE.finditer(text):  # "(Reporting by Reuters; Editing by Lisa Shumaker)" (blind10)
         for k in re.finditer(rf"(?<!in )(?<!in\t){_NAME}(?:[ \t]+{_NAME}){{1,2}}", m.group("names")):
             name = char_span(doc, m.start("names") + k.start(), m.start("names") + k.end())
@@ -1284,6 +1293,7 @@ def attribution(doc: Doc) -> Doc:
             continue  # but "its military said" (blind8): a country's own institution speaks
         if doc[start].lower_ in ("in", "on", "at", "with"):
             continue  # "the ministry said in a statement posted on Telegram": a participle, not a second speaker
+        start = _owner_start(doc, start, subject_end)
         span = Span(doc, start, verb_end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": doc[start:subject_end].text, "cue": cue})
         found.append(span)
@@ -1640,6 +1650,17 @@ def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span |
         after_preposition = people[0].start > 0 and doc[people[0].start - 1].lower_ in (*_OBJECT_OF, "by", "for")
         return people[0] if opens or (sent.start < subject_end - 1 and not after_preposition) else None
     return people[-1] if len(names) == 1 else None
+
+
+def _owner_start(doc: Doc, start: int, end: int) -> int:
+    """"…scramble fighter jets to the scene Seoul's military said" (a comma missing; KUNA, seen on an unscored
+    report of blind12's pass): a source noun owned by a capitalised name starts at its owner, not at the lower-case
+    words before it."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("’s", "'s") and doc[k - 1].is_title and not doc[k - 2].is_title \
+                and doc[k - 2].is_lower and doc[k - 2].lower_ not in ("the", "a", "an"):
+            return k - 1
+    return start
 
 
 def _titled_person_after(doc: Doc, verb: int, starting: dict[int, Span]) -> Span | None:

@@ -2050,8 +2050,9 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
 
 
 #: "the city of X", "capital Y", "the municipality of Jambalo": a city or town the gazetteer may lack.
+#: (the name never runs over a line break: "over the port\nMaria Jensen" is a byline below; blind12)
 _TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipality|(?:cities|towns|villages)"
-                          r"(?=\s+of))(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+                          r"(?=\s+of))(?:\s+of)?,?[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)")
 #: "in the Amalfi area", "near the Wargadud area" (blind10): one or two capitalised words before "area" after a
 #: preposition of place — the area around a town, a place without a key.
 _NAME_AREA = re.compile(r"\b(?:in|near|at|around|from|outside|of)\s+(?:the\s+)?"
@@ -2143,11 +2144,12 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
     such capital before a verb ("Washington and Seoul also wrapped up")."""
     i, j = ent.start, ent.end
     prev = doc[i - 1] if i > 0 else None
-    k = j
-    while k < len(doc) and k - j < 3 and doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB:
+    k = _past_time_words(doc, j)
+    while k < len(doc) and k - j < 5 and doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB:
         k += 1
     if k > j and k < len(doc) and (doc[k].lower_ in SAY_VERBS or doc[k].lower_ in GOVERNMENT_VERBS):
-        return True  # "Moscow has denied the accusations", "Tehran has repeatedly said"
+        return True  # "Moscow has denied the accusations", "Tehran has repeatedly said", "Beijing on Monday
+        # protested" (blind12's pass)
     if j + 1 < len(doc) and doc[j].text in ("’s", "'s"):
         words = [t for t in doc[j + 1:j + 4] if not t.is_punct]
         if any(t.lower_ in GOVERNMENT_AIMS for t in words[:3]) and all(t.is_lower for t in words[:3]):
@@ -2220,6 +2222,20 @@ def _builds_its_forces(doc: Doc, ent: Span) -> bool:
     k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ in ("up", "out", "down") else 1
     return k + 1 < len(doc) and doc[k].lower_ in ("its", "their") \
         and any(t.lower_ in _FORCES_OWNED for t in doc[k + 1:k + 3])
+
+
+def _past_time_words(doc: Doc, j: int) -> int:
+    """The token after a time phrase at j ("on Monday", "on Tuesday night", "last week", "earlier", "later"), or j."""
+    k = j
+    if k + 1 < len(doc) and doc[k].lower_ == "on" and doc[k + 1].lower_ in WEEKDAYS:
+        k += 2
+        if k < len(doc) and doc[k].lower_ in ("morning", "afternoon", "evening", "night"):
+            k += 1
+    elif k + 1 < len(doc) and doc[k].lower_ == "last" and doc[k + 1].lower_ in ("week", "month", "year", "night"):
+        k += 2
+    elif k < len(doc) and doc[k].lower_ in ("earlier", "later", "then", "now", "today", "yesterday"):
+        k += 1
+    return k
 
 
 def _stance_clause(doc: Doc, ent: Span) -> bool:

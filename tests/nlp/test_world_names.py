@@ -2410,6 +2410,11 @@ def _b12_names(text: str, label: str) -> list[str]:
     ("The drones crossed the Bekaa Valley at night.", "PLACE", "Bekaa Valley"),
     ("Strikes hit the Idlib and Hama governorates overnight.", "PLACE", "Idlib"),
     ("Strikes hit the Idlib and Hama governorates overnight.", "PLACE", "Hama"),
+    # a source noun owned by a capitalised name starts at its owner when a comma is missing before it
+    ("Jets were sent to the area Cairo's military said.", "ATTRIBUTION", "Cairo's military"),
+    # a byline without "By": a name alone on the line above a date
+    ("Drones seen over the port\nMaria Jensen\nMarch 3, 2024\nDanish jets flew.", "PERSON", "Maria Jensen"),
+    ("Xinhua Defence Desk\nZhou Wenbo\n2023-05-02 10:00\nThe drill ended.", "PERSON", "Zhou Wenbo"),
 ])
 def test_blind12_shapes_are_read(text, label, name):
     assert name in _b12_names(text, label), _b12(text, label)
@@ -2429,6 +2434,8 @@ def test_blind12_shapes_are_read(text, label, name):
     ("The FAA issued a NOTAM for the area.", "ATTRIBUTION", "FAA"),
     ("The Russian and Chinese regions were calm.", "PLACE", "Russian"),
     ("Kyiv said its sea drones struck two oil tankers near the port.", "AIRCRAFT", "tankers"),
+    ("Russian Jets Scrambled\n2024-03-03\nJets flew.", "PERSON", "Russian Jets"),
+    ("The jets flew to Riyadh on Monday, officials said.", "ORG", "Riyadh"),
 ])
 def test_blind12_shapes_are_not_misread(text, label, name):
     assert name not in _b12_names(text, label), _b12(text, label)
@@ -2452,6 +2459,8 @@ def test_a_credit_line_with_where_each_reporter_filed_from(text, names):
     ("The overflight drew a sharp protest from Riyadh on Tuesday.", "Riyadh"),
     ("Drones were seen near the coast, where Tehran has quietly built up its drone arsenal.", "Tehran"),
     ("Bombers flew near the islands as Ankara-Cairo ties soured.", "Cairo"),
+    ("Riyadh on Tuesday protested the overflight.", "Riyadh"),
+    ("Cairo last week denied that its jets had crossed the line.", "Cairo"),
 ])
 def test_a_capital_in_a_relation_a_message_or_building_its_forces_is_its_government(text, capital):
     orgs = _labelled(text, "ORG")
