@@ -1515,6 +1515,8 @@ class _Names:
                 if not _lower_case_modifier(doc, e):
                     out.append(e)
                 continue
+            if label == "ORG" and _staff_of_a_chief(doc, e.start):
+                continue  # "The Chief of Air Force, Air Vice-Marshal …": a title (RNZAF, RAAF), no US service
             nxt = doc[e.end] if e.end < len(doc) else None
             prev = doc[e.start - 1] if e.start > 0 else None
             if e.label_ == "PLACE" and e.id_ == "region:washington" and low == "washington":
@@ -2691,8 +2693,9 @@ def _based_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
 
 
 def _staff_of_a_chief(doc: Doc, start: int) -> bool:
-    """"Chief of Air Staff", "Chief of the Naval Staff": the staff a chief heads is part of the title (a person's
-    role), not an organisation of its own (blind12; "the Joint Chiefs of Staff" is read as a whole elsewhere)."""
+    """"Chief of Air Staff", "Chief of the Naval Staff", "Chief of Air Force": the staff or service a chief heads is
+    part of the title (a person's role), not an organisation of its own (blind12; "the Joint Chiefs of Staff" is read
+    as a whole elsewhere)."""
     k = start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1

@@ -2430,6 +2430,8 @@ def test_blind12_shapes_are_read(text, label, name):
     ("RAF Coningsby-based fighter jets were scrambled.", "PLACE", "RAF Coningsby-"),
     ("“The flights continue,” said the Chief of Naval Staff, Admiral Dinesh Tripathi.", "ORG", "Naval Staff"),
     ("“The flights continue,” said the Chief of the Defence Staff, General Anil Chauhan.", "ORG", "Defence Staff"),
+    ("The Chief of Air Force, Air Vice-Marshal Tony Davies, said the crews were ready.", "ORG", "Air Force"),
+    ("The Chief of Navy, Rear Admiral Garin Golding, said the ship sailed.", "ORG", "Navy"),
     ("The army released the pilot on Monday.", "ATTRIBUTION", "The army"),  # released no statement
     ("The FAA issued a NOTAM for the area.", "ATTRIBUTION", "FAA"),
     ("The Russian and Chinese regions were calm.", "PLACE", "Russian"),
