@@ -175,7 +175,7 @@ GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Chan
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
                        "Coast", "Reef", "Shoal", "Atoll", "District", "Township", "County", "Prefecture", "Forest",
-                       "Hills",
+                       "Hills", "Valley",  # "the Jordan Valley", "the Galwan Valley" (blind12)
                        # heads written after the name in Chinese ("Huangyan Dao", "Meiji Jiao", "Xisha Qundao";
                        # blind9)
                        "Dao", "Jiao", "Qundao", "Haixia"})
@@ -232,13 +232,15 @@ BASE_AFTER = re.compile(
     r"Naval\s+Air\s+Station|Naval\s+Station|Naval\s+Base|International\s+Airport|Airport|Airfield|Air\s+Field|Airbase|"
     r"air\s+force\s+base|naval\s+air\s+base|air\s+base|airbase|air\s+station|airfield|airport|Aerodrome|aerodrome|"
     r"Airdrome|airdrome|AB)(?![\w-])")
+#: A word of a base's name; a participle after a hyphen is no part of it ("RAF Lossiemouth-based jets"; blind12).
+_BASE_WORD = rf"[{UPPER}][\w’']*(?:-(?!(?:based|backed|led|held|made|built|run)\b)[\w’']+)*"
 BASE_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>Naval\s+Air\s+Station|Naval\s+Air\s+Facility|Marine\s+Corps\s+Air\s+Station|Joint\s+Base|"
     r"Marine\s+Corps\s+Base|Coast\s+Guard\s+Air\s+Station|(?:Naval|Navy)\s+Support\s+Facility|"
     r"Naval\s+Station|Naval\s+Support\s+Activity|Air\s+Force\s+Station|"  # (India's: "Air Force Station Jodhpur")
     r"NAS|NAF|MCAS|RAF|JB|Fort|Camp|the\s+(?:NATO\s+)?(?:naval\s+)?air\s?base|"
     rf"the\s+airbase\s+of|R[A-Z]{{0,3}}AF\s+Base|(?:RAF|[Nn]aval|[Aa]ir|[Mm]ilitary)\s+(?:air\s?)?base\s+(?:at|in))"
-    rf"\s+(?P<name>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}})")
+    rf"\s+(?P<name>{_BASE_WORD}(?:\s+{_BASE_WORD}){{0,2}})")
 #: A dateline naming a base in capitals, at the start of the text or a line: "FORT SHAFTER, Hawaii —", "CAMP
 #: LEMONNIER, Djibouti (AP) —", "JOINT BASE SAN ANTONIO —".
 _BASE_DATELINE = re.compile(r"(?:^|(?<=\n))(?P<name>(?:FORT|CAMP|JOINT BASE|NAVAL AIR STATION|RAF|NAS)"
@@ -531,7 +533,12 @@ class _Names:
         """Warships are named after provinces and cities: a name right after a ship noun ("aircraft carrier
         Liaoning", "light carrier Izumo", "destroyer Nanchang") or a ship prefix ("USS Carl Vinson"), or before
         "(carrier) strike/battle group", is a vessel, not a place; and so is the same name elsewhere in the text
-        with "the" before it ("flying from the Liaoning") or a group after it. A country is never read as a ship."""
+        with "the" before it ("flying from the Liaoning") or a group after it. A country is never read as a ship.
+        "Tankers" in a sentence about ships are oil tankers, not aircraft (blind12)."""
+        from claims.nlp.components import among_ships
+
+        ents = [e for e in ents
+                if not (e.label_ == "AIRCRAFT" and e.id_ == "role:tanker" and among_ships(doc, e.start))]
         names = {e.text.lower() for e in ents if e.label_ == "PLACE" and self._region_kind(e) != "country"
                  and _ship_context(doc, e.start, e.end)}
         if not names:
@@ -716,6 +723,8 @@ class _Names:
                 continue  # a head alone ("Command", "Navy", "Director of Public Relations"): no name of its own
             if _a_portfolio(doc, start):
                 continue  # "Minister for the Armed Forces James Heappey": the role's portfolio (blind11)
+            if _staff_of_a_chief(doc, start):
+                continue  # "the Chief of Air Staff, Air Chief Marshal …": a role's staff, no body (blind12)
             end = self._org_right(doc, i + 1, ent_of)
             if doc[end - 2:end].text == "Task Force" and all(t.lower_ in DEMONYMS for t in doc[start:end - 2]):
                 name_end = _task_force_name_end(doc, end, ent_of)
@@ -742,6 +751,9 @@ class _Names:
             items = re.findall(r"[A-Z][a-z]+", m.group("names"))
             while items and items[0] in GEO_HEADS | NOT_NAMES:
                 items.pop(0)  # "the Pacific Ocean, the Black and Baltic Seas": the list starts after "Ocean"
+            if m.group("head") in _ADMIN_PLURALS:
+                out += self._shared_admin_head(doc, m, held)
+                continue
             head = m.group("head")[:-1].capitalize()
             lower = m.group("head")[0].islower()  # "the Chukotka, Bering and Okhotsk seas" (blind8): only names the
             # vocabulary knows with the head, no feature of its own ("the Russian and Chinese seas")
@@ -760,6 +772,23 @@ class _Names:
                              span_id=f"region:{next(iter(found))}" if len(found) == 1 else "")
                 set_fc_value(place, {"name": f"{span.text} {head}", **({} if len(found) == 1 else {"kind": "feature"})})
                 out.append(place)
+        return out
+
+    def _shared_admin_head(self, doc: Doc, m: re.Match[str], held: set[int]) -> list[Span]:
+        """"in Sweida and Daraa provinces", "the Kherson and Zaporizhzhia regions": each name listed before a plural
+        administrative head is a subdivision — the region of that name when the vocabulary has one, else a place
+        without a key (blind12)."""
+        out = []
+        for k in re.finditer(r"[A-Z][a-z]+", m.group("names")):
+            span = char_span(doc, m.start() + k.start(), m.start() + k.end())
+            if span is None or span.start in held or span.text in NOT_NAMES or span.text in COMPASS_WORDS \
+                    or span.text.lower() in DEMONYMS:
+                continue  # "the Russian and Chinese regions", "the Northern and Eastern regions": no names
+            found = self._regions_by_name().get(span.text.lower(), {})
+            place = Span(doc, span.start, span.end, label="PLACE",
+                         span_id=f"region:{next(iter(found))}" if len(found) == 1 else "")
+            set_fc_value(place, {"name": span.text, **({} if len(found) == 1 else {"kind": "feature"})})
+            out.append(place)
         return out
 
     def _head_before(self, doc: Doc, i: int) -> Span | None:
@@ -792,7 +821,7 @@ class _Names:
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
         found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
-                                        *_ACRONYM_TOLD.finditer(text)]]
+                                        *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text)]]
         bodies = {e.end for e in ents if e.label_ == "ORG"}
         found += [(m, "name") for m in _ACRONYM_OF_A_BODY.finditer(text)
                   if (k := _token_at(doc, m.start())) is not None and k in bodies]
@@ -859,7 +888,7 @@ class _Names:
         for i, word in enumerate(_view(doc).words(doc)):
             if i in covered:
                 continue
-            if ("." in word and WEB_NAME.match(word)) or _CAMEL_NAME.match(word):
+            if ("." in word and WEB_NAME.match(word)) or (_CAMEL_NAME.match(word) and not _given_name_of(doc, i)):
                 span = Span(doc, i, i + 1, label="ORG")
                 set_fc_value(span, {"name": word, "kind": "outlet"})
                 out.append(span)
@@ -1110,7 +1139,7 @@ class _Names:
             if tok.text == "," and tok.i >= 1 and _is_cap(doc[tok.i - 1]) \
                     and not doc[tok.i - 1].is_sent_start:
                 start = _town_start(doc, tok.i - 1)
-                if not any(e.start <= start < e.end for e in ents):
+                if not any(e.start <= start < e.end for e in ents) and len(doc[start:tok.i].text) > 1:  # not "on X,"
                     out.append(self._place(doc, start, tok.i, "city"))
         return filter_spans(out)
 
@@ -1394,8 +1423,8 @@ class _Names:
                 continue
             for names, city in candidates:  # longest first
                 end = i + len(names)
-                if end > n or tuple(words[i:end]) != names:
-                    continue
+                if end > n or tuple(words[i:end]) != names or len(" ".join(names)) < 2:
+                    continue  # a one-letter name ("a post on X", "Plan B") is no town (blind12)
                 prev = doc[i - 1] if i > 0 else None
                 nxt = doc[end] if end < n else None
                 if (prev is not None and _is_cap(prev) and not prev.is_sent_start) or (
@@ -1434,7 +1463,8 @@ class _Names:
                 or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)
                 or _acts_as_government(doc, ent)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "from", "at", "near", "over", "to")
-                and not _stance_clause(doc, ent)):  # "turned to Ankara, which is open about its support" (blind10)
+                and not _stance_clause(doc, ent) and not _message_from(doc, ent)):  # "turned to Ankara, which is
+            # open about its support" (blind10); "a warning from Tehran" (blind12)
             return ent  # "Al Mayadeen’s correspondent in Tehran reported": where the speaker is, not who speaks
         city = _big_city(doc, ent)
         if city is None:
@@ -1519,6 +1549,8 @@ class _Names:
                 if not _lower_case_modifier(doc, e):
                     out.append(e)
                 continue
+            if label == "ORG" and _staff_of_a_chief(doc, e.start):
+                continue  # "The Chief of Air Force, Air Vice-Marshal …": a title (RNZAF, RAAF), no US service
             nxt = doc[e.end] if e.end < len(doc) else None
             prev = doc[e.start - 1] if e.start > 0 else None
             if e.label_ == "PLACE" and e.id_ == "region:washington" and low == "washington":
@@ -1554,13 +1586,15 @@ class _Names:
                     and doc[e.end - 1].lower_ not in NATIONAL_PLACE_NOUNS:  # "Greek airspace" is whole already
                 two = f"{nxt.lower_} {doc[e.end + 1].lower_}" if e.end + 1 < len(doc) else ""
                 nxt_ent = ents_at.get(e.end)
-                if nxt.lower_ in ORG_AFTER_COUNTRY or two in ORG_AFTER_COUNTRY:
-                    end = e.end + (2 if two in ORG_AFTER_COUNTRY else 1)
+                owned = _owned_body_size(doc, e.end)  # "South Korea's military said" (blind12)
+                if nxt.lower_ in ORG_AFTER_COUNTRY or two in ORG_AFTER_COUNTRY or owned:
+                    end = e.end + (owned or (2 if two in ORG_AFTER_COUNTRY else 1))
                     span = Span(doc, e.start, end, label="ORG")
                     set_fc_value(span, {"name": span.text, "country": e.id_.split(":", 1)[1]})
                     out.append(span)
                     continue
-                if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") and (
+                if nxt.lower_ not in PLACE_NOUNS and nxt.text not in ("’s", "'s") \
+                        and not _based_aircraft(doc, e.end, ents_at) and (
                         nxt.lower_ in MODIFIED_NOUNS or (nxt_ent is not None and nxt_ent.label_ in ("AIRCRAFT", "ORG"))
                         or _modifies_aircraft(doc, e.end, ents_at) or _adjectival(doc, e.end, e.start)
                         or _hyphenated_participle(doc, e.end)
@@ -1644,7 +1678,8 @@ class _Names:
         if after is not None and after.label_ == "AIRCRAFT" and self._region_kind(e) != "country":
             return True
         nxt = doc[e.end] if e.end < len(doc) else None
-        if _hyphenated_participle(doc, e.end) and self._region_kind(e) != "country":
+        if _hyphenated_participle(doc, e.end) and self._region_kind(e) != "country" \
+                and not _based_aircraft(doc, e.end, ents_at):
             return True  # "a Beijing-based think tank", "Tehran-backed militias": who or where a body is, no place
         if len(e) == 1 and e.start > 0 and "base" in self._region_kind(e) and _given_name_before(doc, e.start, ents_at):
             return True  # "Air Vice-Marshal Andrew Clark": a surname, not Clark Air Base
@@ -1805,6 +1840,16 @@ _OUTLET_BEFORE_PIECE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w’'.
 _NOUNS_OPENING_NAMES = frozenset({"Aircraft", "Flight", "Data"})
 #: A brand's one-word name: a capital inside it after three or more small letters ("AircraftSpots", "FlightAware").
 _CAMEL_NAME = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z0-9]*$")
+
+
+def _given_name_of(doc: Doc, i: int) -> bool:
+    """"MaryKay Carlson", "LaToya Reed": a one-word name with a capital inside it, then one capitalised word (a
+    surname) that is no organisation's head and is followed by no further capitalised word, is a given name — a
+    person's, not a brand's ("FlightAware data", "AircraftSpots posted"; blind12)."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return nxt is not None and nxt.is_title and nxt.is_alpha and nxt.text not in ORG_HEADS \
+        and nxt.text not in NOT_NAMES and doc[i].whitespace_ != "" and (after is None or not after.is_title)
 #: "told Radioprogramas radio", "to the Kathimerini newspaper": a name before the kind of outlet it is, after a
 #: verb of telling or a preposition a source takes.
 _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt]he\s+)"
@@ -1818,6 +1863,9 @@ _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w�
 #: "told BNS that…", "told ERR on Monday": an acronym told is the outlet or body (blind11).
 _ACRONYM_TOLD = re.compile(r"\b(?:told|(?:release|statement|communiqu[eé])\s+sent\s+to)\s+(?P<name>[A-Z]{2,9})\b"
                            r"(?!\s+[A-Z])")  # "a press release sent to AGERPRES" (blind13)
+#: "in an interview to NDTV", "an interview with the BBC": the acronym a person gave an interview to is an outlet
+#: (blind12; a name there may be a person's: "an interview with John Smith").
+_INTERVIEW_TO = re.compile(r"\binterviews?\s+(?:to|with|on)\s+(?:the\s+)?(?P<name>[A-Z]{2,6})\b(?!\s+[A-Z])")
 #: "NATO’s CAOC in Uedem", "the alliance's JFC": an acronym an organisation owns is one of its bodies (blind11).
 _ACRONYM_OF_A_BODY = re.compile(r"[’']s\s+(?P<name>[A-Z]{3,6})\b(?!\s+[A-Z])")
 #: "a senior adviser at CSIS", "senior research fellow for airpower at RUSI": an acronym a think-tank expert works
@@ -1831,9 +1879,10 @@ _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[
                                  r"news\s+agency|outlet|broadcaster|newspaper|"
                                  # "Oryx, a Dutch open-source intelligence website" (blind8's pass)
                                  r"website|think\s+tank|watchdog|monitor)\b")
+_ADMIN_PLURALS = frozenset({"provinces", "regions", "oblasts", "governorates"})
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
-                          r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits)\b")
+                          r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits|provinces|regions|oblasts|governorates)\b")
 #: "Al Mayadeen’s correspondent in Tehran reported": whose correspondent or reporter speaks is an outlet.
 _OUTLET_OF_REPORTER = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+"
                                  r"(?:correspondent|reporter|stringer)\b")
@@ -2042,8 +2091,9 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
 
 
 #: "the city of X", "capital Y", "the municipality of Jambalo": a city or town the gazetteer may lack.
+#: (the name never runs over a line break: "over the port\nMaria Jensen" is a byline below; blind12)
 _TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipality|(?:cities|towns|villages)"
-                          r"(?=\s+of))(?:\s+of)?,?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+                          r"(?=\s+of))(?:\s+of)?,?[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)")
 #: "in the Amalfi area", "near the Wargadud area" (blind10): one or two capitalised words before "area" after a
 #: preposition of place — the area around a town, a place without a key.
 _NAME_AREA = re.compile(r"\b(?:in|near|at|around|from|outside|of)\s+(?:the\s+)?"
@@ -2136,11 +2186,12 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
     such capital before a verb ("Washington and Seoul also wrapped up")."""
     i, j = ent.start, ent.end
     prev = doc[i - 1] if i > 0 else None
-    k = j
-    while k < len(doc) and k - j < 3 and doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB:
+    k = _past_time_words(doc, j)
+    while k < len(doc) and k - j < 5 and doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB:
         k += 1
     if k > j and k < len(doc) and (doc[k].lower_ in SAY_VERBS or doc[k].lower_ in GOVERNMENT_VERBS):
-        return True  # "Moscow has denied the accusations", "Tehran has repeatedly said"
+        return True  # "Moscow has denied the accusations", "Tehran has repeatedly said", "Beijing on Monday
+        # protested" (blind12's pass)
     if j + 1 < len(doc) and doc[j].text in ("’s", "'s"):
         words = [t for t in doc[j + 1:j + 4] if not t.is_punct]
         if any(t.lower_ in GOVERNMENT_AIMS for t in words[:3]) and all(t.is_lower for t in words[:3]):
@@ -2155,7 +2206,78 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
         return True
     if _stance_clause(doc, ent):
         return True  # "Ankara, which is increasingly open about its support for the GNA" (blind10)
-    return _coordinated_capital(doc, ent)
+    return _coordinated_capital(doc, ent) or _party_between(doc, ent) or _message_from(doc, ent) \
+        or _builds_its_forces(doc, ent)
+
+
+#: Nouns of a relation between two governments ("tensions between Tokyo and Beijing"; blind12).
+_RELATION_NOUNS = frozenset({"tension", "tensions", "tie", "relations", "relationship", "ties", "talks", "dispute",
+                             "disputes", "rivalry", "row", "standoff", "stand-off", "rift", "feud", "friction",
+                             "dialogue", "negotiations", "spat", "confrontation", "détente", "detente"})
+#: What a government sends "from" its capital ("a warning from Tehran", "a protest from Beijing"; blind12).
+_MESSAGES = frozenset({"warning", "warnings", "protest", "protests", "message", "messages", "statement", "response",
+                       "reaction", "complaint", "complaints", "criticism", "rebuke", "condemnation", "demand",
+                       "demands", "threat", "threats", "ultimatum", "note", "request", "denial", "pledge"})
+#: What a government builds up or keeps ("Beijing has built up its military infrastructure"; blind12).
+_FORCES_OWNED = frozenset({"military", "forces", "troops", "army", "navy", "defences", "defenses", "arsenal",
+                           "presence", "infrastructure", "capabilities", "buildup", "build-up"})
+
+
+def _party_between(doc: Doc, ent: Span) -> bool:
+    """"tensions between Tokyo and Beijing", "amid a row between Moscow and Kyiv": a capital that is a party to a
+    relation between two sides is its government; so is either side of a hyphenated pair before the relation
+    ("as Tokyo-Beijing tie strains", "Moscow-Kyiv talks")."""
+    if _hyphen_pair_end(doc, ent.start) < len(doc) and doc[_hyphen_pair_end(doc, ent.start)].lower_ in _RELATION_NOUNS:
+        return True
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ == "and":
+        k -= 1
+        while k >= 0 and ent.start - k < 6 and doc[k].lower_ != "between":
+            k -= 1
+    return k >= 1 and doc[k].lower_ == "between" and doc[k - 1].lower_ in _RELATION_NOUNS
+
+
+def _hyphen_pair_end(doc: Doc, i: int) -> int:
+    """The token after "<Name>-<Name>" starting at i or whose second name is at i (len(doc) when there is none)."""
+    for first in (i, i - 2):
+        if first >= 0 and first + 3 < len(doc) and doc[first + 1].text == "-" and not doc[first].whitespace_ \
+                and not doc[first + 1].whitespace_ and doc[first].is_title and doc[first + 2].is_title:
+            return first + 3
+    return len(doc)
+
+
+def _message_from(doc: Doc, ent: Span) -> bool:
+    """"triggering a warning from Tehran on Amman": a message sent from a capital is its government's."""
+    i = ent.start
+    return i >= 2 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ in _MESSAGES
+
+
+def _builds_its_forces(doc: Doc, ent: Span) -> bool:
+    """"where Beijing has significantly built up its military infrastructure": a capital that builds, keeps or moves
+    its own forces (an auxiliary and adverbs, a verb and a particle, then "its" and a force) is its government."""
+    k = ent.end
+    while k < len(doc) and k - ent.end < 3 and (doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB
+                                               or (doc[k].lower_.endswith("ly") and doc[k].is_lower)):
+        k += 1
+    if k == ent.end or k >= len(doc) or not (doc[k].is_lower and doc[k].is_alpha):
+        return False  # an auxiliary or an adverb first: "Moscow has built", not "Moscow residents"
+    k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ in ("up", "out", "down") else 1
+    return k + 1 < len(doc) and doc[k].lower_ in ("its", "their") \
+        and any(t.lower_ in _FORCES_OWNED for t in doc[k + 1:k + 3])
+
+
+def _past_time_words(doc: Doc, j: int) -> int:
+    """The token after a time phrase at j ("on Monday", "on Tuesday night", "last week", "earlier", "later"), or j."""
+    k = j
+    if k + 1 < len(doc) and doc[k].lower_ == "on" and doc[k + 1].lower_ in WEEKDAYS:
+        k += 2
+        if k < len(doc) and doc[k].lower_ in ("morning", "afternoon", "evening", "night"):
+            k += 1
+    elif k + 1 < len(doc) and doc[k].lower_ == "last" and doc[k + 1].lower_ in ("week", "month", "year", "night"):
+        k += 2
+    elif k < len(doc) and doc[k].lower_ in ("earlier", "later", "then", "now", "today", "yesterday"):
+        k += 1
+    return k
 
 
 def _stance_clause(doc: Doc, ent: Span) -> bool:
@@ -2635,6 +2757,45 @@ def _given_name_before(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
         and bool(NAME_TOKEN.match(prev.text)) and not any(e.start <= prev.i < e.end for e in ents_at.values()) \
         and prev.lower_ not in DEMONYMS
+
+
+def _based_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
+    """"two Guam-based B-1B bombers", "Kadena-based F-15s": the place before "-based" is where the aircraft after it
+    are based — a place of the flight (blind12), unlike "a Beijing-based think tank"."""
+    from claims.nlp.components import AIRCRAFT_NOUNS
+
+    if i + 1 >= len(doc) or doc[i + 1].lower_ != "based":
+        return False
+    for k in range(i + 2, min(i + 5, len(doc))):
+        ent = ents_at.get(k)
+        if (ent is not None and ent.label_ == "AIRCRAFT") or doc[k].lower_ in AIRCRAFT_NOUNS:
+            return True
+    return False
+
+
+def _staff_of_a_chief(doc: Doc, start: int) -> bool:
+    """"Chief of Air Staff", "Chief of the Naval Staff", "Chief of Air Force": the staff or service a chief heads is
+    part of the title (a person's role), not an organisation of its own (blind12; "the Joint Chiefs of Staff" is read
+    as a whole elsewhere)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "chief"
+
+
+def _owned_body_size(doc: Doc, i: int) -> int:
+    """How many tokens from token i make "’s military" or "'s armed forces" after a country — its body of state, an
+    organisation of that country (blind12: "South Korea's military also said"); 0 when the body word is an adjective
+    ("China's military aircraft") or absent."""
+    if i + 1 >= len(doc) or doc[i].text not in ("’s", "'s"):
+        return 0
+    two = f"{doc[i + 1].lower_} {doc[i + 2].lower_}" if i + 2 < len(doc) else ""
+    size = 3 if two in ORG_AFTER_COUNTRY else 2 if doc[i + 1].lower_ in ORG_AFTER_COUNTRY else 0
+    after = doc[i + size] if size and i + size < len(doc) else None
+    if after is not None and (after.lower_ in MODIFIED_NOUNS or after.is_title
+                              or after.text in ("-", "’", "'", "’s", "'s")):
+        return 0  # "Sudan’s military-led government", "Norway’s armed forces’ headquarters": the body goes on
+    return size
 
 
 def _hyphenated_participle(doc: Doc, i: int) -> bool:

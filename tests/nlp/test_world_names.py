@@ -2546,3 +2546,134 @@ def test_a_strength_before_an_aircraft_fleet_is_a_count_of_aircraft_and_nothing_
         "The 60-strong F-16 fleet retired in 2019, as the twelve-strong carrier group sailed.")
         if lab == "QUANTITY"]
     assert counts == [(60, "aircraft")]
+
+
+# --- blind12 (2026-12-05m): wire copy, broadcasters and big papers — each row names other people and places than
+# the report it came from, so it checks the shape, not the report.
+
+B12_COUNTRIES = _with_countries(("poland", "Poland"), ("sudan", "Sudan"), ("china", "China"), ("egypt", "Egypt"))
+
+
+def _b12(text: str, label: str) -> dict[str, dict]:
+    return {e.text: e.value for e in extract(text, published_at=PUBLISHED, vocabulary=B12_COUNTRIES).entities
+            if e.label == label}
+
+
+def _b12_names(text: str, label: str) -> list[str]:
+    """The texts of the label's entities, and for people and claimants the names they were read as."""
+    values = _b12(text, label)
+    return [*values, *(v.get("name") or v.get("claimant") or "" for v in values.values())]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    # a given name with a capital inside it is a person's, not a brand's
+    ("US ambassador to Seoul LaToya Reed said the talks went well.", "PERSON", "LaToya Reed"),
+    ("Envoy to Canberra DeShawn Miles said the flights would go on.", "ATTRIBUTION", "DeShawn Miles"),
+    ("Data from FlightAware showed the jet.", "ORG", "FlightAware"),
+    # a Korean given name whose first syllable is an English word ("In", "On")
+    ("Maj. Gen. Park In-ho, head of the air operations centre, said the jets returned.", "PERSON", "Park In-ho"),
+    ("Lt. Gen. Lee On-yu told reporters the bombers left the zone.", "PERSON", "Lee On-yu"),
+    # a given name an editor put in square brackets inside a quote
+    ("“I raised it with my counterpart, Foreign Minister [Penny] Wong, on Monday,” he said.", "PERSON", "Penny Wong"),
+    ("“We told Defence Minister [Boris] Pistorius about the flight,” she said.", "PERSON", "Boris Pistorius"),
+    # a capital between other capitals, or flown from, stays a place
+    ("The bombers flew between Osaka and Nagoya on Monday.", "PLACE", "Osaka"),
+    ("The transport flew from Riyadh to Cairo.", "PLACE", "Riyadh"),
+    # a country's military in the possessive is an organisation, and speaks as one
+    ("Poland's military said two drones were downed.", "ORG", "Poland's military"),
+    ("Egypt's armed forces said the jets returned to base.", "ATTRIBUTION", "Egypt's armed forces"),
+    # the acronym a person gave an interview to is an outlet
+    ("The general said so in an interview to WION on Sunday.", "ORG", "WION"),
+    ("He spoke in an interview with the ABS on Friday.", "ORG", "ABS"),
+    # the place aircraft are based at is a place of the flight; a base's name stops before "-based"
+    ("The Air Force launched three Alaska-based F-22s on Monday.", "PLACE", "Alaska"),
+    ("RAF Coningsby-based fighter jets were scrambled.", "PLACE", "RAF Coningsby"),
+    ("Two RAF Marham-based F-35s took off.", "PLACE", "RAF Marham"),
+    # more shapes of attribution
+    ("Chinese state news agencies reported that the drill lasted six hours.", "ATTRIBUTION",
+     "Chinese state news agencies"),
+    ("President Joe Biden condemned the strike as reckless.", "ATTRIBUTION", "Joe Biden"),
+    ("Prime Minister Anthony Albanese and Defence Minister Richard Marles issued a joint statement on Friday.",
+     "ATTRIBUTION", "Anthony Albanese"),
+    ("Prime Minister Anthony Albanese and Defence Minister Richard Marles issued a joint statement on Friday.",
+     "ATTRIBUTION", "Richard Marles"),
+    ("“The flights continue,” said the Chief of Naval Staff, Admiral Dinesh Tripathi, on Monday.", "ATTRIBUTION",
+     "Dinesh Tripathi"),
+    # a named valley; names listed before a plural administrative head
+    ("The drones crossed the Bekaa Valley at night.", "PLACE", "Bekaa Valley"),
+    ("Strikes hit the Idlib and Hama governorates overnight.", "PLACE", "Idlib"),
+    ("Strikes hit the Idlib and Hama governorates overnight.", "PLACE", "Hama"),
+    # a source noun owned by a capitalised name starts at its owner when a comma is missing before it
+    ("Jets were sent to the area Cairo's military said.", "ATTRIBUTION", "Cairo's military"),
+    # a byline without "By": a name alone on the line above a date
+    ("Drones seen over the port\nMaria Jensen\nMarch 3, 2024\nDanish jets flew.", "PERSON", "Maria Jensen"),
+    ("Xinhua Defence Desk\nZhou Wenbo\n2023-05-02 10:00\nThe drill ended.", "PERSON", "Zhou Wenbo"),
+])
+def test_blind12_shapes_are_read(text, label, name):
+    assert name in _b12_names(text, label), _b12(text, label)
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("In a post on X, the minister said the jets were scrambled.", "PLACE", "X"),  # a one-letter name: no town
+    ("Officials wrote on X, formerly Twitter, that the drone crashed.", "PLACE", "X"),
+    ("US ambassador to Seoul LaToya Reed said the talks went well.", "ORG", "LaToya"),
+    ("The city is the capital of Sudan’s military-led government.", "ORG", "Sudan’s military"),
+    ("China's military aircraft flew near the island.", "ORG", "China's military"),
+    ("A Beijing-based think tank said the jets flew.", "PLACE", "Beijing"),
+    ("RAF Coningsby-based fighter jets were scrambled.", "PLACE", "RAF Coningsby-"),
+    ("“The flights continue,” said the Chief of Naval Staff, Admiral Dinesh Tripathi.", "ORG", "Naval Staff"),
+    ("“The flights continue,” said the Chief of the Defence Staff, General Anil Chauhan.", "ORG", "Defence Staff"),
+    ("The Chief of Air Force, Air Vice-Marshal Tony Davies, said the crews were ready.", "ORG", "Air Force"),
+    ("The Chief of Navy, Rear Admiral Garin Golding, said the ship sailed.", "ORG", "Navy"),
+    ("The army released the pilot on Monday.", "ATTRIBUTION", "The army"),  # released no statement
+    ("The FAA issued a NOTAM for the area.", "ATTRIBUTION", "FAA"),
+    ("The Russian and Chinese regions were calm.", "PLACE", "Russian"),
+    ("Kyiv said its sea drones struck two oil tankers near the port.", "AIRCRAFT", "tankers"),
+    ("Russian Jets Scrambled\n2024-03-03\nJets flew.", "PERSON", "Russian Jets"),
+    ("The jets flew to Riyadh on Monday, officials said.", "ORG", "Riyadh"),
+])
+def test_blind12_shapes_are_not_misread(text, label, name):
+    assert name not in _b12_names(text, label), _b12(text, label)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("(Reporting by Ana Silva in Lisbon and Pedro Costa in Madrid; Editing by Mark Potter)",
+     ["Ana Silva", "Pedro Costa", "Mark Potter"]),
+    ("Reporting by Jane Doe in Hong Kong and Kim Soo-yeon in Seoul; Writing by Tom Hogue",
+     ["Jane Doe", "Kim Soo-yeon", "Tom Hogue"]),
+])
+def test_a_credit_line_with_where_each_reporter_filed_from(text, names):
+    found = [v["name"] for v in _labelled(text, "PERSON").values()]
+    assert all(n in found for n in names), found
+    assert not any("Lisbon" in n or "Hong Kong" in n or "Madrid" in n for n in found)
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("The jets flew amid a deepening row between Ankara and Cairo.", "Ankara"),
+    ("The jets flew amid a deepening row between Ankara and Cairo.", "Cairo"),
+    ("The overflight drew a sharp protest from Riyadh on Tuesday.", "Riyadh"),
+    ("Drones were seen near the coast, where Tehran has quietly built up its drone arsenal.", "Tehran"),
+    ("Bombers flew near the islands as Ankara-Cairo ties soured.", "Cairo"),
+    ("Riyadh on Tuesday protested the overflight.", "Riyadh"),
+    ("Cairo last week denied that its jets had crossed the line.", "Cairo"),
+])
+def test_a_capital_in_a_relation_a_message_or_building_its_forces_is_its_government(text, capital):
+    orgs = _labelled(text, "ORG")
+    assert capital in orgs and orgs[capital]["name"].startswith("government in"), orgs
+    assert capital not in _labelled(text, "PLACE")
+
+
+def test_counts_after_based_and_of_which_and_of_a_named_type():
+    counts = [(v["value"], v.get("unit")) for v in _labelled("Two Texas-based B-1B bombers flew.", "QUANTITY").values()]
+    assert (2, "aircraft") in counts, counts
+    counts = [(v["value"], v.get("unit")) for v in _labelled(
+        "Two F-16s were scrambled, one of which fired flares.", "QUANTITY").values()]
+    assert (1, "aircraft") not in counts and (2, "aircraft") in counts
+    typed = [v for v in _labelled("Radar showed one surveillance aircraft P-8A and two F-16s.", "QUANTITY").values()
+             if v["value"] == 1]
+    assert typed and typed[0]["unit"] == "aircraft" and typed[0].get("aircraft") == "P8"
+    units = [v.get("unit") for v in _labelled("Kyiv said its sea drones struck two oil tankers near the port.",
+                                               "QUANTITY").values()]
+    assert units == ["vessels"], units
+    units = [v.get("unit") for v in _labelled("Two tankers refuelled the jets over the sea.", "QUANTITY").values()]
+    assert units == ["aircraft"], units
