@@ -115,7 +115,7 @@ SEED_AIRCRAFT_TYPES: list[dict[str, Any]] = [
     {
         "designator": "C130",
         "name": "Lockheed C-130 Hercules",
-        "aliases": ["C-130", "C-130H", "C-130J", "HC-130", "MC-130", "KC-130J", "Hercules", "Super Hercules"],
+        "aliases": ["C-130", "C-130H", "HC-130", "MC-130", "Hercules"],
         "role": "transport",
         "is_surveillance": False,
     },

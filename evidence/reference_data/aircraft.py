@@ -159,8 +159,13 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("HRM9", "Elbit Hermes 900", ("Hermes 900", "Hermes"), "drone_recon", True),
     # --- transport
     ("C17", "Boeing C-17 Globemaster III", ("C-17", "C-17A", "Globemaster", "Globemaster III"), "transport", False),
-    ("C130", "Lockheed C-130 Hercules", ("C-130", "C-130H", "C-130J", "HC-130", "MC-130", "KC-130J", "EC-130",
-                                         "EC-130H Compass Call", "Compass Call", "Hercules", "Super Hercules"),
+    ("C130", "Lockheed C-130 Hercules", ("C-130", "C-130H", "HC-130", "MC-130", "EC-130", "EC-130H Compass Call",
+                                         "Compass Call", "Hercules"),
+     "transport", False),
+    # Doc 8643 gives the C-130J its own designator, and registries type those airframes C30J (plane-alert-db: 463)
+    ("C30J", "Lockheed Martin C-130J Super Hercules", ("C-130J", "C-130J-30", "KC-130J", "HC-130J", "MC-130J",
+                                                       "EC-130J", "WC-130J", "CC-130J", "C-130J Hercules",
+                                                       "Super Hercules"),
      "transport", False),
     ("C5M", "Lockheed C-5M Super Galaxy", ("C-5", "C-5M", "C-5 Galaxy", "Super Galaxy", "Galaxy transport"),
      "transport", False),
@@ -178,7 +183,9 @@ MILITARY_TYPES: tuple[_T, ...] = (
 #: seeded before loses them on the next ``seed_reference``. "doomsday plane" is the E-4B's and the E-6B's nickname
 #: (Forbes' "America's Nuclear Doomsday Planes" were E-6Bs): it is the role word for a command post now
 #: (``claims.nlp.seed.SEED_ROLE_WORDS``).
-WITHDRAWN_ALIASES: dict[str, tuple[str, ...]] = {"B742": ("doomsday plane",)}
+WITHDRAWN_ALIASES: dict[str, tuple[str, ...]] = {"B742": ("doomsday plane",),
+                                                  # the C-130J is C30J (Doc 8643), no C130
+                                                  "C130": ("C-130J", "KC-130J", "Super Hercules")}
 
 #: Phrases that name a family of designators (the reader should read all of them): "E-3"/"AWACS" are both the
 #: TF33 (E3TF) and the CFM56 (E3CF) Sentry. The curated list gives each phrase to the first designator only, since
@@ -190,6 +197,9 @@ TYPE_FAMILIES: dict[str, tuple[str, ...]] = {
     "AWACS": ("E3TF", "E3CF"),
     # "King Air" alone is any of them (the 90s, 100, 200/C-12/RC-12, 300 and 350/MC-12W)
     "King Air": ("BE9L", "BE9T", "BE10", "BE20", "BE30", "B350"),
+    # "C-130" and "Hercules" alone are every C-130: the older ones (C130) and the C-130J (C30J)
+    "C-130": ("C130", "C30J"),
+    "Hercules": ("C130", "C30J"),
 }
 
 #: What one ICAO designator holds that a question or claim may name apart: the records carry the designator (the
@@ -208,7 +218,8 @@ DESIGNATOR_HOLDS: dict[str, str] = {
     "TU95": "both the Tu-95 bomber and the Tu-142 maritime patrol aircraft",
     "IL18": "the Il-18 airliner and the Il-20 and Il-22 reconnaissance and command aircraft",
     "AN12": "the An-12 and the Shaanxi Y-8 family (Y-8Q, Y-8G, Y-8J, Y-8X)",
-    "C130": "every C-130 variant, transports and special-mission aircraft (EC-130H, HC-130, MC-130, KC-130J)",
+    "C130": "every C-130 before the C-130J, transports and special-mission aircraft (EC-130H, HC-130, MC-130)",
+    "C30J": "every C-130J variant (C-130J-30, KC-130J, HC-130J, MC-130J, EC-130J, WC-130J)",
     "GLEX": "the Global Express business jets and the military ones built on it (Sentinel R1, E-11A)",
 }
 

@@ -118,6 +118,12 @@ def _question(text: str):
         ("How many Y-8Q flights over the Baltic Sea in October 2025?", ("AN12",)),
         ("How many King Air flights over the Baltic Sea in October 2025?",
          ("BE9L", "BE9T", "BE10", "BE20", "BE30", "B350")),
+        # the C-130J is C30J in Doc 8643 and in the registries (it was read as C130: its records were missed)
+        ("How many C-130J flights over the Baltic Sea in October 2025?", ("C30J",)),
+        ("How many KC-130J flights over the Baltic Sea in October 2025?", ("C30J",)),
+        ("How many C-130 flights over the Baltic Sea in October 2025?", ("C130", "C30J")),
+        ("How many Hercules flights over the Baltic Sea in October 2025?", ("C130", "C30J")),
+        ("How many C-130H flights over the Baltic Sea in October 2025?", ("C130",)),
     ],
 )
 def test_a_family_name_reads_every_designator_of_the_family(seeded, text: str, designators: tuple) -> None:
