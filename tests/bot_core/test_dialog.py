@@ -791,11 +791,27 @@ SINGLE: list[Q] = [
     Q("which operator flew the second most in 2025?", "", DECLINED),
     Q("which two operators flew the least in 2025?", "breakdown", None, by="operator", which="least",
       says="United States Navy (12)"),
+    # round 14 (places said loosely): a place before the aircraft is where they flew (it was read as the aircraft's
+    # maker: declined), "the Pacific" is both halves the gazetteer holds, distances in words, a name two regions
+    # share said with its kind ("over Georgia" did not say which), "Davis-Monthan" as reporting writes it
+    Q("how many Black Sea Global Hawk flights in October 2025?", "count", 4, types="Q4", regions="over:black-sea"),
+    Q("how many Kaliningrad RC-135 flights?", "count", 0, regions="over:kaliningrad-oblast",
+      says="4 within 50 nm instead of over"),
+    Q("how many flights over the Pacific in 2024?", "count", 6, says="South Pacific Ocean"),
+    Q("how many flights within fifty miles of Texas in 2025?", "count", 7, regions="near43.4488:texas"),
+    Q("how many flights in Georgian airspace?", "count", 0, regions="over:georgia-country", says="Georgia (country)"),
+    Q("how many flights near Davis-Monthan in 2025?", "count", 4, regions="near:base-kdma"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
 
 CONVERSATIONS: list[list[Q]] = [
+    # round 14: "and in mid-October?" after a declined first turn was answered over every flight (nothing before it
+    # was answered: and what?)
+    [
+        Q("how many flights over Narnia in 2025?", "", DECLINED),
+        Q("and in mid-October?", "", DECLINED),
+    ],
     # wrong before (2026-12-05, asking the demo): "that month" was filler, so the follow-up counted all of time; "in
     # total" with the subject said again kept the P-8s; a share whose part was "that" answered 100 %
     [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),
