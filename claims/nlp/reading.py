@@ -227,6 +227,11 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
     return None, None, None
 
 
+#: Kinds of place that, right before the flights, need not say where they flew: a country may say whose they are
+#: ("UK P-8 flights" are the RAF's), a base where they are based or took off ("Mildenhall RC-135 flights").
+_NOT_WHERE_FLOWN = frozenset({"country", "airbase", "airport"})
+
+
 def _flights_after(doc: Doc, i: int, orgs_at: dict[int, Span]) -> bool:
     """Whether the flights follow a place named without over/near — a mission noun or an aircraft right after it
     ("Texas flights", "Black Sea drone flights"), or after an operator ("North Sea RAF flights"): the place is
@@ -362,7 +367,7 @@ def read_scope(
                 relation_spans.append((around.start_char, around.end_char))
                 reader.covered.update(range(around.start, around.end))
             if relation is None:
-                if _flights_after(doc, ent.end, orgs_at) and region.kind != "country":
+                if _flights_after(doc, ent.end, orgs_at) and region.kind not in _NOT_WHERE_FLOWN:
                     relation = "over"
                 else:
                     unplaced.append(ent_text)

@@ -801,6 +801,11 @@ SINGLE: list[Q] = [
     Q("how many flights within fifty miles of Texas in 2025?", "count", 7, regions="near43.4488:texas"),
     Q("how many flights in Georgian airspace?", "count", 0, regions="over:georgia-country", says="Georgia (country)"),
     Q("how many flights near Davis-Monthan in 2025?", "count", 4, regions="near:base-kdma"),
+    # found by probing round 14's fix: a base right before the flights says where they are based or took off, not
+    # where they flew ("Sigonella Global Hawk flights" was 0 over NAS Sigonella; the four RQ-4s flew from it)
+    Q("how many Sigonella Global Hawk flights?", "", DECLINED),
+    Q("how many Mildenhall RC-135 flights in 2025?", "", DECLINED),
+    Q("how many Incirlik flights?", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
