@@ -806,6 +806,9 @@ SINGLE: list[Q] = [
     Q("how many Sigonella Global Hawk flights?", "", DECLINED),
     Q("how many Mildenhall RC-135 flights in 2025?", "", DECLINED),
     Q("how many Incirlik flights?", "", DECLINED),
+    # found by probing: "the Balkans" was Turkmenistan's Balkan province (a plural made from a place's name): 0
+    Q("how many flights over the Balkans?", "", DECLINED),
+    Q("how many flights near the Baltics?", "count", 4, regions="near:baltic-states"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
