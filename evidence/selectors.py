@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
@@ -1078,9 +1079,27 @@ def describe_period(period: Period) -> str:
     return f"{s.day} {s.strftime('%B %Y')} to {e.day} {e.strftime('%B %Y')}"
 
 
+#: How an answer tells apart regions that share a name ("Georgia (country)", "Georgia (US state)").
+KIND_WORDS = {"us_state": "US state", "mx_state": "Mexican state", "country": "country", "subdivision": "region",
+              "airbase": "air base", "sea": "sea", "gulf": "gulf", "strait": "strait", "area": "area"}
+
+
 def region_names(slugs: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """Slug → the name an answer gives the region; a name another region shares carries its kind ("Georgian
+    airspace" is answered "over Georgia (country)", never a bare "Georgia" the reader could take for the state)."""
     found = {slug: region_by_slug(slug) for slug in slugs}
-    return {slug: region.name for slug, region in found.items() if region is not None}
+    shared = _shared_region_names()
+    return {slug: f"{region.name} ({KIND_WORDS.get(region.kind, region.kind)})" if region.name.lower() in shared
+            else region.name for slug, region in found.items() if region is not None}
+
+
+def _shared_region_names() -> frozenset[str]:
+    """The lower-case names more than one region goes by (cached with the reference data)."""
+    def load() -> frozenset[str]:
+        counts = Counter(r.name.lower() for r in regions_by_slug().values())
+        return frozenset(name for name, n in counts.items() if n > 1)
+
+    return _reference.get("shared_region_names", load)
 
 
 def latest_mission_start() -> dt.datetime | None:

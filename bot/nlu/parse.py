@@ -18,6 +18,7 @@ from django.conf import settings
 from bot.nlu import claim_check, followups, ratios
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
+from bot.nlu.distances import spell_distances
 from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import (
     CHANGE_RX,
@@ -48,6 +49,7 @@ from bot.nlu.normalise import (
     strip_mentions,
     unshout,
 )
+from bot.nlu.places import sky_spans, spell_oceans
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.nlu.vocab import Vocab, load_vocab
 from claims.nlp.reading import QuestionReading, read_question
@@ -144,6 +146,8 @@ SAME_FOR_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|please|can\s+you|could\s+
 
 #: "same 2024", "ditto for the RAF" with no answered question before it in the thread: the same as what?
 NO_ANTECEDENT_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now)\s+)?(?:the\s+)?(?:same|ditto|likewise)\b", _RX)
+#: A turn that begins "and …" continues a question before it ("and in mid-October?", "and the RAF?").
+CONTINUES_RX = re.compile(r"^\W*and\b", _RX)
 
 
 #: Words that make a short follow-up something other than one field changed ("details?", "map pls", "when?").
@@ -201,6 +205,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     weekends += ordinals
     corrected, counted = spell_counted_spans(corrected)
     weekends += counted
+    corrected, distances = spell_distances(corrected)  # "within fifty miles", "inside 20 nm" (bot/nlu/distances.py)
+    corrected, oceans = spell_oceans(corrected)  # "the Pacific": both halves the gazetteer holds (bot/nlu/places.py)
+    weekends += distances + oceans
     if previous is not None:
         corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
     if previous is not None and _bare_fragment(corrected):
@@ -276,6 +283,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     problems += national_problems
     if previous is None and NO_ANTECEDENT_RX.match(corrected):
         problems.append("word: same (there is no answered question before it in this conversation: ask it whole)")
+    elif previous is None and CONTINUES_RX.match(corrected):  # "and in mid-October?": and what, before it?
+        problems.append("word: and (there is no answered question before it in this conversation: ask it whole)")
     if previous is None:  # "how many of those were P-8s?" with no answer before it: those of what?
         problems += [f"word: {m.group(0)} (there is no earlier answer in this conversation: ask the whole question)"
                      for m in followups.POINTS_BACK_RX.finditer(corrected)]
@@ -364,6 +373,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     elif intent == Intent.CLOSEST and scope.regions[0].distance_nm is not None:  # the distance is what is asked
         problems.append("a distance bound beside \"how close\" (ask \"how close did … get to X?\" alone)")
     spans.extend((m.start(), m.start("word"), f"aircraft: {m.group(0)}") for m in cues)
+    spans.extend(sky_spans(corrected))
     spans.extend(s for s in polite_spans(corrected, spans)
                  if not (s[2].startswith("near: ") and any(r.relation != "near" for r in scope.regions)))
     problems += guard_problems(corrected, spans, top, follow_up=follow_up,

@@ -1050,7 +1050,8 @@ class _Names:
             tok = doc[i]
             if tok.text in GEO_HEAD_FIRST and i + 2 < n and doc[i + 1].lower_ == "of" and _is_cap(doc[i + 2]):
                 end = i + 3
-                while end < n and _is_cap(doc[end]) and end - i < 5:
+                # "Gulf of Mexico P-8 flights": a designation after the name is the aircraft, not more of the name
+                while end < n and _is_cap(doc[end]) and not any(c.isdigit() for c in doc[end].text) and end - i < 5:
                     end += 1
                 out.append(self._place(doc, i, end, "feature"))
                 continue
@@ -1675,7 +1676,8 @@ class _Names:
         that is a rank before a name ("Col. Li Xi": not Colima), or a one-word base named after a person's
         surname right after a given name ("Andrew Clark")."""
         after = ents_at.get(e.end)
-        if after is not None and after.label_ == "AIRCRAFT" and self._region_kind(e) != "country":
+        if after is not None and after.label_ == "AIRCRAFT" and self._region_kind(e) != "country" \
+                and self._could_make(e, after):
             return True
         nxt = doc[e.end] if e.end < len(doc) else None
         if _hyphenated_participle(doc, e.end) and self._region_kind(e) != "country" \
@@ -1687,6 +1689,18 @@ class _Names:
                 and _given_name_before(doc, e.start, ents_at) and _given_name_before(doc, e.start - 1, ents_at):
             return True  # "Alexander Díaz Mendoza": a second surname after a given name and a first (blind10)
         return e.text.lower() in RANK_ABBREVIATIONS and nxt is not None and nxt.is_title and nxt.is_alpha
+
+    def _could_make(self, place: Span, aircraft: Span) -> bool:
+        """Whether a place name before an aircraft can be its maker's: a role ("Black Sea drone flights") has no
+        maker, and a listed type has its maker in its name ("Antonov An-12 / Shaanxi Y-8", "Xian H-6 / Tupolev
+        Tu-16"), so "Texas U-2 missions" (Lockheed U-2) and "Kaliningrad RC-135 flights" (Boeing RC-135) name where
+        they flew; an unlisted designation ("Harbin BZK-005") may be the place's maker's."""
+        key = aircraft.id_
+        if key.startswith("role:"):
+            return False
+        entry = self.vocabulary.aircraft_by_designator.get(key.split(":", 1)[1]) if key.startswith("aircraft:") \
+            else None
+        return entry is None or place.text.lower().removeprefix("the ") in entry.name.lower()
 
     def _owned_bases(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"took off from a British air force base", "the Lithuanian Air Force Aviation Base": a service right before

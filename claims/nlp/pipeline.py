@@ -163,7 +163,8 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
 
     Priority: explicit region preferences ("Baja California" → the peninsula), aircraft, role words,
     organisations, regions; within each, the name before the aliases. A plural made from an alias gives way to a
-    phrase some entry has as it is: "Baltics" is an alias of the Baltic states, not the Baltic Sea's "Baltic" + s.
+    phrase some entry has as it is: "Baltics" is an alias of the Baltic states, not the Baltic Sea's "Baltic" + s;
+    a place is never made plural ("the Balkans" is not Turkmenistan's Balkan province).
     """
     lower: dict[str, dict[str, Any]] = {}
     cased: dict[str, dict[str, Any]] = {}
@@ -189,6 +190,8 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
         cased_alias = (_is_cased(forms[0]) or (proper and _english_word(forms[0]))) if forms else False
         for form in forms:
             plural = form.endswith("s") and form[:-1] in forms
+            if plural and label == "PLACE":
+                continue  # a place has no plural: "the Balkans" is no more Balkan (Turkmenistan) than one of many
             claim(cased_alias or _is_cased(form), form, {"label": label, "pattern": form, "id": key}, plural)
 
     for phrase, slug in vocabulary.region_preferences:

@@ -227,6 +227,21 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
     return None, None, None
 
 
+#: Kinds of place that, right before the flights, need not say where they flew: a country may say whose they are
+#: ("UK P-8 flights" are the RAF's), a base where they are based or took off ("Mildenhall RC-135 flights").
+_NOT_WHERE_FLOWN = frozenset({"country", "airbase", "airport"})
+
+
+def _flights_after(doc: Doc, i: int, orgs_at: dict[int, Span]) -> bool:
+    """Whether the flights follow a place named without over/near — a mission noun or an aircraft right after it
+    ("Texas flights", "Black Sea drone flights"), or after an operator ("North Sea RAF flights"): the place is
+    where they flew."""
+    org = orgs_at.get(i)
+    i = org.end if org is not None else i
+    following = doc[i] if i < len(doc) else None
+    return following is not None and (following.lower_ in MISSION_NOUNS or following.ent_type_ == "AIRCRAFT")
+
+
 def _region_of_a_sea(ent_text: str, region: Any) -> bool:
     """"the Black Sea region", "the Texas region": "region" after a place that is no administrative region is its
     surroundings, or the place itself? ("the Kursk region", "the Kaliningrad region" are the oblasts: their names.)"""
@@ -278,6 +293,7 @@ def read_scope(
     if ents is None:
         ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end]
     places = {e.start: e for e in ents if e.label_ == "PLACE"}
+    orgs_at = {e.start: e for e in ents if e.label_ == "ORG"}
 
     designators: list[str] = []
     roles: list[str] = []
@@ -351,10 +367,7 @@ def read_scope(
                 relation_spans.append((around.start_char, around.end_char))
                 reader.covered.update(range(around.start, around.end))
             if relation is None:
-                following = doc[ent.end] if ent.end < len(doc) else None
-                flight_next = following is not None and (
-                    following.lower_ in MISSION_NOUNS or following.ent_type_ == "AIRCRAFT")
-                if flight_next and region.kind != "country":
+                if _flights_after(doc, ent.end, orgs_at) and region.kind not in _NOT_WHERE_FLOWN:
                     relation = "over"
                 else:
                     unplaced.append(ent_text)

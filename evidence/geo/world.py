@@ -279,7 +279,7 @@ MARINE_ALIASES: dict[str, tuple[str, ...]] = {
     "Taiwan Strait": ("the Taiwan Strait", "Formosa Strait", "Strait of Taiwan", "台灣海峽", "台湾海峡"),
     "Persian Gulf": ("the Persian Gulf", "Arabian Gulf", "the Arabian Gulf"),
     "Gulf of Finland": ("the Gulf of Finland", "Suomenlahti", "Финский залив"),
-    "Mediterranean Sea": ("the Mediterranean", "Mediterranean", "the Mediterranean Sea"),
+    "Mediterranean Sea": ("the Mediterranean", "Mediterranean", "the Mediterranean Sea", "the Med"),
     "Sea of Japan": ("East Sea", "the Sea of Japan"),
     "Sea of Azov": ("Azov Sea", "the Sea of Azov", "Азовское море"),
     "Bosporus": ("Bosphorus", "the Bosporus", "the Bosphorus", "Istanbul Strait"),
@@ -463,6 +463,9 @@ CURATED_BASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "KMIB": ("Minot Air Force Base", ("Minot AFB", "Minot")),
     "KOFF": ("Offutt Air Force Base", ("Offutt AFB", "Offutt")),
     "KBAB": ("Beale Air Force Base", ("Beale AFB", "Beale")),
+    # airportsdata drops the hyphen of the name reporting writes ("Davis Monthan Afb Airport")
+    "KDMA": ("Davis-Monthan Air Force Base", ("Davis-Monthan", "Davis Monthan", "Davis Monthan AFB",
+                                              "Davis Monthan Air Force Base")),
     "KNIP": ("NAS Jacksonville", ("Naval Air Station Jacksonville", "NAS JAX")),
     "KNUW": ("NAS Whidbey Island", ("Naval Air Station Whidbey Island", "Whidbey Island")),
     "FJDG": ("Diego Garcia", ("Naval Support Facility Diego Garcia", "NSF Diego Garcia")),

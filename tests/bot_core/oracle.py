@@ -526,6 +526,11 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round13(o, add)
     held_out13(o, add)
+    from tests.bot_core.oracle_round14 import held_out as held_out14
+    from tests.bot_core.oracle_round14 import round14
+
+    round14(o, add)
+    held_out14(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)

@@ -791,6 +791,24 @@ SINGLE: list[Q] = [
     Q("which operator flew the second most in 2025?", "", DECLINED),
     Q("which two operators flew the least in 2025?", "breakdown", None, by="operator", which="least",
       says="United States Navy (12)"),
+    # round 14 (places said loosely): a place before the aircraft is where they flew (it was read as the aircraft's
+    # maker: declined), "the Pacific" is both halves the gazetteer holds, distances in words, a name two regions
+    # share said with its kind ("over Georgia" did not say which), "Davis-Monthan" as reporting writes it
+    Q("how many Black Sea Global Hawk flights in October 2025?", "count", 4, types="Q4", regions="over:black-sea"),
+    Q("how many Kaliningrad RC-135 flights?", "count", 0, regions="over:kaliningrad-oblast",
+      says="4 within 50 nm instead of over"),
+    Q("how many flights over the Pacific in 2024?", "count", 6, says="South Pacific Ocean"),
+    Q("how many flights within fifty miles of Texas in 2025?", "count", 7, regions="near43.4488:texas"),
+    Q("how many flights in Georgian airspace?", "count", 0, regions="over:georgia-country", says="Georgia (country)"),
+    Q("how many flights near Davis-Monthan in 2025?", "count", 4, regions="near:base-kdma"),
+    # found by probing round 14's fix: a base right before the flights says where they are based or took off, not
+    # where they flew ("Sigonella Global Hawk flights" was 0 over NAS Sigonella; the four RQ-4s flew from it)
+    Q("how many Sigonella Global Hawk flights?", "", DECLINED),
+    Q("how many Mildenhall RC-135 flights in 2025?", "", DECLINED),
+    Q("how many Incirlik flights?", "", DECLINED),
+    # found by probing: "the Balkans" was Turkmenistan's Balkan province (a plural made from a place's name): 0
+    Q("how many flights over the Balkans?", "", DECLINED),
+    Q("how many flights near the Baltics?", "count", 4, regions="near:baltic-states"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -838,6 +856,12 @@ CONVERSATIONS: list[list[Q]] = [
        says="The most recent mission by")],
     [Q("did the Navy fly more than 5 P-8 missions near Texas in February 2025?", "count", 2, ops="us-navy",
        says="You asked about more than 5; the records show 2")],
+    # round 14: "and in mid-October?" after a declined first turn was answered over every flight (nothing before it
+    # was answered: and what?)
+    [
+        Q("how many flights over Narnia in 2025?", "", DECLINED),
+        Q("and in mid-October?", "", DECLINED),
+    ],
     # wrong before (2026-12-05, asking the demo): "that month" was filler, so the follow-up counted all of time; "in
     # total" with the subject said again kept the P-8s; a share whose part was "that" answered 100 %
     [Q("how many P-8 missions near Texas in February 2025?", "count", 2, types="P8", period=FEB25),

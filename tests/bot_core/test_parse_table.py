@@ -577,6 +577,23 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("Setting aside the P-8s, how many flights near Texas in February 2025?", Intent.COUNT,
      {"excluded": "P8", "read": "1"}),
     ("How many flights this day last year?", Intent.COUNT, {"nu": "this day last year"}),
+    # round 14 (places and periods said loosely): a place right before the aircraft is where they flew, not their
+    # maker ("Texas U-2 missions" were read as a maker's U-2: declined), also with an operator between; a
+    # designation after "Gulf of Mexico" is not more of the gulf's name; distances in words and "inside" a distance;
+    # "and …" with no answered question before it continues nothing (it was answered over every flight)
+    ("Texas U-2 missions", Intent.COUNT, {"types": "U2", "regions": "over:texas", "read": "1"}),
+    ("how many Texas P-8 missions in February 2025?", Intent.COUNT, {"types": "P8", "regions": "over:texas",
+                                                                    "period": "2025-02-01/2025-02-28"}),
+    ("how many Gulf of Mexico P-8 flights?", Intent.COUNT, {"types": "P8", "regions": "over:gulf-of-mexico",
+                                                           "read": "1"}),
+    ("Arizona USAF flights in 2024", Intent.COUNT, {"ops": "us-air-force", "regions": "over:arizona", "read": "1"}),
+    ("how many Shaanxi Y-8 flights?", Intent.COUNT, {"regions": ""}),
+    ("how many flights within fifty miles of Texas?", Intent.COUNT, {"regions": "near43.4488:texas", "read": "1"}),
+    ("how many flights inside 20 nautical miles of Texas?", Intent.COUNT, {"regions": "near20:texas", "read": "1"}),
+    ("how many flights within a hundred kilometres of Arizona?", Intent.COUNT, {"regions": "near53.9957:arizona"}),
+    ("how many flights within fifty of Texas?", Intent.COUNT, {"nu": "fifty"}),
+    ("and in mid-October?", Intent.COUNT, {"nu": "and (there is no answered question"}),
+    ("how many flights in the skies over Arizona in 2024?", Intent.COUNT, {"regions": "over:arizona", "read": "1"}),
 ]
 
 
