@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.nlu import claim_check, followups, ratios
+from bot.nlu import claim_check, followups, ratios, single
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.guards import guard_problems, polite_spans
@@ -61,7 +61,9 @@ EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+f
                        r"|less(?=\s+the\b)|minus|sans|barring|bar(?=\s+the\b)|save\s+for|aside\s+from|leaving\s+out"
                        r"|(?:leaving|setting|putting)\s+aside"
                        r"|ignoring|without(?:\s+counting)?|discounting|omitting|(?:if|once|when)\s+you\s+(?:exclude|remove|"
-                       r"leave\s+out|take\s+out|drop))"
+                       r"leave\s+out|take\s+out|drop)"
+                       # round 15: "anything but P-8s", "not including the Navy", "excl. Navy"
+                       r"|(?:anything|everything|all)\s+but|not\s+including|excl\.?)"
                        r"\s+(?:the\s+)?", _RX)
 CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
 #: An ICAO address ("ae6801"): six hex digits with at least one letter and one digit.
@@ -250,6 +252,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     asked = read_intent(intent_text, reading, spans)
     if previous is not None and previous.intent == Intent.BREAKDOWN and not asked.rank:
         asked = ranking_of_previous(intent_text, previous.by, spans) or asked
+    asked = single.identity_asked(intent_text, asked, spans)  # "the callsign of the U-2 on 3 February 2025"
     if asked.intent == Intent.CLAIMS:
         return claims_query(corrected, reading, spans, vocab, corrections)
 
@@ -270,6 +273,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     follow_up = previous is not None and followups.is_follow_up(corrected, reading, names_aircraft=names_aircraft)
     problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
     problems += national_problems
+    problems += single.two_questions(corrected) + single.flight_numbers(corrected)
     if previous is None and NO_ANTECEDENT_RX.match(corrected):
         problems.append("word: same (there is no answered question before it in this conversation: ask it whole)")
     if previous is None:  # "how many of those were P-8s?" with no answer before it: those of what?
@@ -299,6 +303,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                 not any(s <= m.start() < e for s, e, _ in drop_spans) for m in COUNT_RX.finditer(corrected)):
             asked = Asked(Intent.UNKNOWN)  # "any place?" widens the question before: its "any" asks no count
         problems += [f"word: {p}" for p in merge_problems]
+    if follow_up and previous is not None:  # "what was its callsign?" after "when was the last …?": that record
+        asked = single.the_one_before(corrected, previous, asked, spans)
+        problems += [u for u in asked.unsupported if u not in problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
     if follow_up and previous is not None and intent == Intent.UNKNOWN:
         intent, which, by, rank, top = previous.intent, previous.which, previous.by, previous.rank, previous.top
