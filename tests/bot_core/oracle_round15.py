@@ -510,10 +510,245 @@ def _traps(add: Add) -> None:
         add("r15-trap", (text, decline()))
 
 
-# --- the held-out batch (written after the first batch's fixes) -------------------------------------------------------
+# --- the held-out batch (written after the first batch's fixes, before running it) ---------------------------------
 
 
 def held_out(o: Oracle, add: Add) -> None:
-    """Written after the first batch's fixes; empty until then."""
-    del o, add
+    _held_identity(o, add)
+    _held_single(o, add)
+    _held_chat(o, add)
+    _held_negation_and_units(o, add)
+    _held_conversations(o, add)
+    _held_traps(add)
 
+
+def _held_identity(o: Oracle, add: Add) -> None:
+    for text, pred, attr in [
+        ("what callsign was the Global Hawk flying under on 17 October 2025?", both(Q4, _date(2025, 10, 17)),
+         callsign),
+        ("give me the hex for the RC-135 near Sinaloa on 4 February 2025", both(RC, near("sinaloa"),
+                                                                                 _date(2025, 2, 4)), hexcode),
+        ("serial of the U-2 on 3 February 2025?", both(U2, _date(2025, 2, 3)), reg),
+        ("reg number for the E-3 on 27 January 2025", both(E3, _date(2025, 1, 27)), reg),
+        ("which callsign was the P-3 using on 31 January 2025?", both(P3, _date(2025, 1, 31)), callsign),
+        ("airframe hex for the C-17 on 2 February 2025", both(C17, _date(2025, 2, 2)), hexcode),
+        ("what registration did the RAF jet carry on 21 October 2025?", both(RAF, _date(2025, 10, 21)), reg),
+        ("callsign for the tanker on 3 Feb 2025 pls", both(TANKER, _date(2025, 2, 3)), callsign),
+        ("the P-8 on 2 February 2025: tail number?", both(P8, _date(2025, 2, 2)), reg),
+        ("which hex codes flew near Crimea in October 2025?", both(near("crimea"), between(*OCT25)), hexcode),
+        ("Mode S hex of the U-2 on 3 February 2025?", both(U2, _date(2025, 2, 3)), hexcode),
+        ("call-sign of the RC-135 on 28 October 2025", both(RC, _date(2025, 10, 28)), callsign),
+    ]:
+        add("r15b-ident", (text, ident(o, pred, attr)))
+
+
+def _held_single(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        ("was anything flying near Kaliningrad on 15 October 2025?", both(near(KAL), _date(2025, 10, 15))),
+        ("any P-8 activity near Texas on 2 February 2025?", both(P8, near("texas"), _date(2025, 2, 2))),
+        ("did a Rivet Joint go near Kaliningrad on 7 October 2025?", both(RC, near(KAL), _date(2025, 10, 7))),
+        ("is there a U-2 track on 4 February 2025?", both(U2, _date(2025, 2, 4))),
+        ("did the Navy fly at all on 3 February 2025?", both(NAVY, _date(2025, 2, 3))),
+        ("were there any drones over the Black Sea on 3 October 2025?", both(DRONE, BS, _date(2025, 10, 3))),
+        ("any tanker activity on 2 February 2025?", both(TANKER, _date(2025, 2, 2))),
+        ("did anything fly over Texas on 6 February 2025?", both(over("texas"), _date(2025, 2, 6))),
+        ("did a Global Hawk go over the Black Sea on 31 October 2025?", both(Q4, BS, _date(2025, 10, 31))),
+    ]:
+        add("r15b-exists", (text, o.count(pred)))
+    for text, pred, which in [
+        ("earliest U-2 sortie on record?", U2, "first"),
+        ("what was the latest RC-135 flight near Kaliningrad?", both(RC, near(KAL)), "last"),
+        ("first Navy flight of 2025 — when?", both(NAVY, between(*Y25)), "first"),
+        ("last time an E-3 flew?", E3, "last"),
+        ("when did the first Global Hawk go over the Black Sea in October 2025?", both(Q4, BS, between(*OCT25)),
+         "first"),
+        ("most recent RAF sortie near Kaliningrad?", both(RAF, near(KAL)), "last"),
+        ("when was the earliest flight near the border in February 2025?", both(near(BORDER), between(*FEB25)),
+         "first"),
+    ]:
+        add("r15b-when", (text, o.when(pred, which)))
+    for text, pred in [
+        ("how many individual Global Hawks flew over the Black Sea in October 2025?", both(Q4, BS,
+                                                                                         between(*OCT25))),
+        ("how many different RAF aircraft flew in October 2025?", both(RAF, between(*OCT25))),
+        ("which airframes flew near Kaliningrad in October 2025?", both(near(KAL), between(*OCT25))),
+        ("how many distinct tails did the Navy fly in January 2025?", both(NAVY, between(*JAN25))),
+        ("which U-2 flew on 3 February 2025?", both(U2, _date(2025, 2, 3))),
+        ("which RC-135 flew on 28 October 2025?", both(RC, _date(2025, 10, 28))),
+        ("how many unique aircraft flew over California in February 2025?", both(over("california"),
+                                                                                 between(*FEB25))),
+        ("which individual P-8s flew near the border in February 2025?", both(P8, near(BORDER), between(*FEB25))),
+    ]:
+        add("r15b-airframes", (text, o.aircraft(pred)))
+    for text, pred, slug in [
+        ("how close did the P-8 come to Mexico on 4 February 2025?", both(P8, _date(2025, 2, 4)), "mexico"),
+        ("how near did the RAF RC-135 get to Russia on 7 October 2025?", both(RAF, _date(2025, 10, 7)), "russia"),
+        ("closest approach of the U-2 to Texas on 3 February 2025?", both(U2, _date(2025, 2, 3)), "texas"),
+        ("how close did the Global Hawk get to Bulgaria on 17 October 2025?", both(Q4, _date(2025, 10, 17)),
+         "bulgaria"),
+        ("nearest point of the RC-135 to Lithuania on 28 October 2025?", both(RC, _date(2025, 10, 28)),
+         "lithuania"),
+        ("how close did the E-3 come to Mexico on 27 January 2025?", both(E3, _date(2025, 1, 27)), "mexico"),
+    ]:
+        add("r15b-closest", (text, closest(o, pred, slug)))
+
+
+_HELD_WRAPPERS = [
+    "@bot pls: {q}?",
+    "{q}? — ta",
+    "hey @flightcheck {q}?",
+    "{Q}!!!",
+    "*{q}?*  thanks!",
+    "{q}? :pray:",
+    "`{q}?` pls",
+    "> context from the editor\n{q}?",
+    "FYI {q}?",
+    "{q}?? thx in advance",
+    "ok so {q}?",
+    "{q}?? 🤔",
+    "Hi team, {q}?",
+    "{q}? (asking for the graphic)",
+]
+
+
+def _held_chat(o: Oracle, add: Add) -> None:
+    bases: list[tuple[str, Expect]] = [
+        ("how many RQ-4 flights over the Black Sea in 2025", o.count(both(Q4, BS, between(*Y25)))),
+        ("how many P-8 missions over Texas in February 2025", o.count(both(P8, over("texas"), between(*FEB25)))),
+        ("how many RAF sorties near Kaliningrad in October 2025", o.count(both(RAF, near(KAL), between(*OCT25)))),
+        ("how many U-2 flights in 2025", o.count(both(U2, between(*Y25)))),
+        ("how many Air Force flights near the border in February 2025",
+         o.count(both(USAF, near(BORDER), between(*FEB25)))),
+        ("how many C-17 flights in February 2025", o.count(both(C17, between(*FEB25)))),
+        ("list the U-2 flights in 2024", o.listing(both(U2, between(*Y24)))),
+        ("how many surveillance flights over the Gulf of Mexico in 2025",
+         o.count(both(_surv, over("gulf-of-mexico"), between(*Y25)))),
+        ("how many Navy flights over California in January 2025",
+         o.count(both(NAVY, over("california"), between(*JAN25)))),
+        ("how many P-3 flights in 2024", o.count(both(P3, between(*Y24)))),
+    ]
+    for i, (q, expect) in enumerate(bases):
+        for k in range(2):
+            wrapper = _HELD_WRAPPERS[(i * 2 + k * 5) % len(_HELD_WRAPPERS)]
+            add("r15b-chat", (wrapper.format(q=q, Q=q.upper()), expect))
+    for text, pred, says in [
+        ('"An RC-135 flew near Sinaloa on 4 February 2025" — correct?', both(RC, near("sinaloa"),
+                                                                             _date(2025, 2, 4)), ()),
+        ("> Global Hawks flew four missions over the Black Sea in October 2025\nis this right?",
+         both(Q4, BS, between(*OCT25)), ("4",)),
+        ("The draft says 6 P-8 flights in February 2025. accurate?", both(P8, between(*FEB25)), ("6",)),
+        ("U-2 flew over California on 15 February 2024. true??", both(U2, over("california"), _date(2024, 2, 15)),
+         ()),
+    ]:
+        add("r15b-pasted", (text, Expect("count", len(o.sel(pred)), says=says)))
+    oct25 = between(*OCT25)
+    for text, a, b in [
+        ("how many RAF flights near Kaliningrad in Oct 2025 and how many USAF?", both(RAF, near(KAL), oct25),
+         both(USAF, near(KAL), oct25)),
+        ("how many U-2 flights in 2024, and how many in 2025?", both(U2, between(*Y24)), both(U2, between(*Y25))),
+        ("how many drone flights in October 2025 and how many in February 2025?", both(DRONE, oct25),
+         both(DRONE, between(*FEB25))),
+        ("how many E-3 flights in January 2025 and how many in February 2025?", both(E3, between(*JAN25)),
+         both(E3, between(*FEB25))),
+    ]:
+        add("r15b-two", (text, o.compare(a, b)))
+    for text in [
+        "how many RQ-4s over the Black Sea in October 2025, and which callsigns?",
+        "when was the first RAF flight near Kaliningrad and how many followed?",
+        "which aircraft flew near Texas in February 2025 and how often?",
+    ]:
+        add("r15b-two-trap", (text, decline()))
+    for text, pred in [
+        ("how many U-2s + E-3s in February 2025?", both(either_type("U2", "E3TF", "E3CF"), between(*FEB25))),
+        ("U-2 and RC-135 flights in 2024 — how many?", both(either_type("U2", "R135"), between(*Y24))),
+        ("how many P-8 and P-3 missions near the border in January 2025?",
+         both(either_type("P8", "P3"), near(BORDER), between(*JAN25))),
+    ]:
+        add("r15b-sum", (text, o.count(pred)))
+
+
+def _held_negation_and_units(o: Oracle, add: Add) -> None:
+    tx, feb, oct25 = near("texas"), between(*FEB25), between(*OCT25)
+    for text, pred in [
+        ("how many flights near Texas in February 2025, Navy excluded?", both(tx, feb, _not(NAVY))),
+        ("how many flights in October 2025 other than RAF ones?", both(oct25, _not(RAF))),
+        ("how many flights near the border in January 2025 except the P-8s?", both(near(BORDER), between(*JAN25),
+                                                                                   _not(P8))),
+        ("how many non-Navy sorties in 2025?", both(between(*Y25), _not(NAVY))),
+        ("how many flights over the Black Sea in 2025 excluding drones?", both(BS, between(*Y25), _not(DRONE))),
+        ("how many flights in February 2025 besides the P-8s?", both(feb, _not(P8))),
+        ("how many flights near Kaliningrad in October 2025 not flown by the RAF?", both(near(KAL), oct25,
+                                                                                        _not(RAF))),
+        ("everything but the U-2s in February 2025, how many?", both(feb, _not(U2))),
+        ("how many flights in January 2025 leaving out the Navy?", both(between(*JAN25), _not(NAVY))),
+        ("how many non-RAF flights near Kaliningrad in October 2025?", both(near(KAL), oct25, _not(RAF))),
+        ("how many flights near Texas in February 2025 excluding the P-8s and the U-2?",
+         both(tx, feb, _not(P8), _not(U2))),
+        ("how many flights in 2024 not including the Air Force?", both(between(*Y24), _not(USAF))),
+    ]:
+        add("r15b-neg", (text, o.count(pred)))
+    for text in [
+        "how many flights in 2025 not near Texas?",
+        "how many flights outside October 2025?",
+        "how many flights in February 2025 not over California?",
+    ]:
+        add("r15b-neg-trap", (text, decline()))
+    for text, pred in [
+        ("how many flights within 40 nmi of Crimea in October 2025?", both(near("crimea", 40), oct25)),
+        ("how many flights within 15 NMI of the border in February 2025?", both(near(BORDER, 15), feb)),
+        ("how many flights within 30 kilometres of Crimea in October 2025?", both(near("crimea", 30 * KM), oct25)),
+        ("how many flights within 60 km of Kaliningrad in October 2025?", both(near(KAL, 60 * KM), oct25)),
+        ("how many flights within 25 statute mi of Texas in February 2025?", both(near("texas", 25 * MI), feb)),
+        ("how many flights within 5,000 meters of Mexico in February 2025?", both(near("mexico", 5 * KM), feb)),
+        ("how many flights within 12 kms of Sinaloa in 2025?", both(near("sinaloa", 12 * KM), between(*Y25))),
+        ("how many flights within 50 klicks of Crimea in October 2025?", both(near("crimea", 50 * KM), oct25)),
+        ("how many flights within 8 miles of the border in February 2025?", both(near(BORDER, 8 * MI), feb)),
+    ]:
+        add("r15b-units", (text, o.count(pred)))
+    for text in [
+        "how many flights over 40,000 ft near Texas in 2025?",
+        "how many flights slower than 200 knots in 2025?",
+        "how far offshore did the P-8 fly on 1 February 2025?",
+        "how many flights within an hour of Kaliningrad?",
+    ]:
+        add("r15b-units-trap", (text, decline()))
+
+
+def _held_conversations(o: Oracle, add: Add) -> None:
+    s = "r15b-conv"
+    raf_k = both(RAF, near(KAL), between(*OCT25))
+    first = o.when(raf_k, "first")
+    add(s,
+        ("when was the first RAF flight near Kaliningrad in October 2025?", first),
+        ("what registration did it have?", ident(o, lambda r: r.id == first.value, reg)),
+        ("how fast was it going?", decline()))
+    rc_4 = both(RC, _date(2025, 2, 4))
+    add(s,
+        ("did an RC-135 fly on 4 February 2025?", o.count(rc_4)),
+        ("callsign pls", ident(o, rc_4, callsign)),
+        ("how close did it get to Sinaloa?", closest(o, rc_4, "sinaloa")),
+        ("when did it land?", decline()))
+    q4_bs = both(Q4, BS, between(*OCT25))
+    add(s,
+        ("how many Global Hawk flights over the Black Sea in October 2025?", o.count(q4_bs)),
+        ("how many different airframes?", o.aircraft(q4_bs)),
+        ("not counting the first one?", decline()),
+        ("the last one?", o.when(q4_bs, "last")))
+
+
+def _held_traps(add: Add) -> None:
+    for text in [
+        "what time did the RC-135 touch down on 4 February 2025?",
+        "how long did the U-2 stay airborne on 3 February 2025?",
+        "what was the Global Hawk's cruising altitude on 10 October 2025?",
+        "what airfield did the P-8 launch from on 5 February 2025?",
+        "which base did the RAF RC-135 return to on 14 October 2025?",
+        "what was the P-8's heading near Texas on 5 February 2025?",
+        "how many minutes was the E-3 on station on 2 February 2025?",
+        "what was the shortest RC-135 sortie in October 2025?",
+        "was the same airframe used on 7 and 21 October 2025?",
+        "who piloted the U-2 on 3 February 2025?",
+        "which squadron flew the P-8 on 1 February 2025?",
+        "what speed was the tanker doing on 3 February 2025?",
+    ]:
+        add("r15b-trap", (text, decline()))
