@@ -29,7 +29,7 @@ _RX = re.IGNORECASE
 #: Who a claim is quoted from: a name in capitals ("Reuters", "CNN", "The AP", "the Desert Ledger") or the story words.
 _SOURCE = (r"(?:(?i:the|a|an|our|one|this|that)\s+)?(?:(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3}"
            r"|(?i:(?:(?:news|wire|press|local|our|the)\s+)?(?:article|story|piece|report|reporter|outlet|headline|wire"
-           r"|source|paper|newspaper|post|agency)s?))")
+           r"|source|paper|newspaper|post|agency|draft|copy)s?))")
 #: The verb, written in lower case ("the United States" is no source that "States").
 _SAYS = (r"(?:reports?|reported|says|said|claims?|claimed|writes|wrote|states?|stated|alleges?|alleged|notes|noted"
          r"|suggests|suggested|asserts|asserted)")

@@ -293,7 +293,8 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         return Asked(Intent.BREAKDOWN, by="operator")
     wa = WHICH_AIRCRAFT_RX.search(text)
     if wa is None:  # "which P-8s flew…": "which" right before an aircraft name asks for the airframes
-        for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?", text, _RX):
+        for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:(?:individual|different|distinct|separate"
+                             r"|unique)\s+)?", text, _RX):
             if any(s == m.end() and label.startswith("aircraft:") for s, _, label in reading.spans):
                 wa = m
                 break

@@ -560,6 +560,7 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
             scope = scope.with_changes(type_designators=kept,
                                        exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *excluded))))
     scope = _operators_left_out(text, reading, scope, spans, vocab)
+    scope = _roles_left_out(text, reading, scope, spans, vocabulary)
     if scope.type_designators and not (scope.roles or scope.surveillance_only):
         _roles_of_named_types(text, reading, scope, spans, reference, vocabulary)
     for m in CIVIL_RX.finditer(text):
@@ -620,6 +621,32 @@ def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans
         return scope
     return scope.with_changes(operators=tuple(o for o in scope.operators if o not in out),
                               exclude_operators=tuple(dict.fromkeys((*scope.exclude_operators, *out))))
+
+
+#: Before a role word, the words that leave it out: the exclusions above, and "non-" ("non-drone flights").
+EXCEPT_ROLE_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$", _RX)
+
+
+def _roles_left_out(text: str, reading: QuestionReading, scope: Scope, spans: Spans, vocabulary: object) -> Scope:
+    """"Not counting drones", "minus the tankers", "non-drone flights" (round 15): a role word right after an
+    exclusion word leaves every type of that role out (the types the vocabulary gives that role; a mission of no
+    known type stays), instead of asking for it. Only when the role is the question's one role word."""
+    role_spans = [(s, e) for s, e, label in reading.spans if label.startswith("role:")]
+    if len(role_spans) != 1 or len(scope.roles) > 1:
+        return scope
+    s, e = role_spans[0]
+    m = EXCEPT_ROLE_RX.search(text[max(0, s - 30):s])
+    words = {w.phrase.lower(): w for w in getattr(vocabulary, "role_words", ())}
+    word = words.get(text[s:e].lower())
+    if m is None or word is None:
+        return scope
+    types = tuple(a.designator for a in getattr(vocabulary, "aircraft", ())
+                  if (a.is_surveillance if word.key == "surveillance" else a.role in word.roles))
+    if not types:
+        return scope
+    spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
+    return scope.with_changes(roles=(), surveillance_only=False,
+                              exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *types))))
 
 
 def _places_in_wrappers(text: str, read: Spans, spans: Spans, unresolved: list[str]) -> tuple[list[str], list[str]]:

@@ -22,11 +22,12 @@ _RX = re.IGNORECASE
 Spans = list[tuple[int, int, str]]
 
 #: An identity asked for (not given: a cue with its value, "callsign PELCN11", is blanked before this reads).
-IDENTITY_ASKED_RX = re.compile(r"\b(?:(?P<cs>call\s*-?\s*signs?)|hex(?:es)?(?:\s+codes?)?|icao(?:\s+(?:hex(?:es)?"
-                               r"|address(?:es)?|codes?))?|registrations?|regs?\b\.?|tail\s+numbers?|tails)\b", _RX)
+IDENTITY_ASKED_RX = re.compile(r"\b(?:(?P<cs>call\s*-?\s*signs?)|(?:mode[\s-]?s\s+)?hex(?:es)?(?:\s+codes?)?"
+                               r"|mode[\s-]?s\s+(?:codes?|address(?:es)?)|icao(?:\s+(?:hex(?:es)?|address(?:es)?|codes?))?"
+                               r"|registrations?|regs?\b\.?|tail\s+numbers?|tails|serials?(?:\s+numbers?)?)\b", _RX)
 #: The verb of an identity ask: "which callsign did the RC-135 use", "the callsign it flew under".
 IDENTITY_VERB_RX = re.compile(r"\b(?:use|used|using|uses|(?:fly|flew|flown|flying)\s+under|go(?:es)?\s+by|went\s+by"
-                              r"|had|have)\b", _RX)
+                              r"|had|have|carry|carried|carrying|bear|bore|bearing|wear|wore)\b", _RX)
 _DIFFERENT_RX = re.compile(r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b", _RX)
 _FIRST_LAST_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|oldest)\b", _RX)
 

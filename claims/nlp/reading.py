@@ -60,7 +60,7 @@ _SKIP = frozenset({"the", "a", "an", ",", "and", "or", "&", "/", "coast", "coast
 _SURROUNDINGS = frozenset({"area", "areas", "region", "vicinity", "neighbourhood", "neighborhood", "environs"})
 #: A distance's unit as people type it: "30 nmi", "10 nautical mi", "25km", "12 mi.", "100 klicks", "20,000 metres"
 #: (round 15 of the oracle); the number may carry thousands separators ("20,000").
-_UNIT = (r"nm|nmi|nautical\s+mi(?:les?)?\.?|(?:statute\s+)?miles?|mi\.?|kms?\.?|kilometers?|kilometres?|klicks?"
+_UNIT = (r"nm|nmi|nautical\s+mi(?:les?)?\.?|(?:statute\s+)?(?:miles?|mi\.?)|kms?\.?|kilometers?|kilometres?|klicks?"
          r"|metres|meters")
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _DISTANCE = re.compile(

@@ -609,6 +609,13 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     # round 15: a claim pasted and followed by "true?"; a preface before a question is no claim frame
     ('"Navy P-8s flew 11 missions near Texas in February 2025." true?', Intent.COUNT, {"read": "1"}),
     ("quick one: when was the last U-2 flight?", Intent.WHEN, {"read": "1"}),
+    # round 15: a role left out is its types left out (was declined)
+    ("how many flights near Texas in February 2025 not counting drones?", Intent.COUNT,
+     {"roles": "", "excluded": "Q4,Q9", "read": "1"}),
+    ("how many non-drone flights near the border in February 2025?", Intent.COUNT, {"roles": "", "read": "1"}),
+    ("how many drone flights near Texas in February 2025?", Intent.COUNT, {"roles": "drone_recon", "excluded": ""}),
+    ("how many flights within 25 statute mi of Texas in February 2025?", Intent.COUNT,
+     {"regions": "near21.7244:texas", "read": "1"}),
 ]
 
 
