@@ -609,6 +609,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     # round 15: a claim pasted and followed by "true?"; a preface before a question is no claim frame
     ('"Navy P-8s flew 11 missions near Texas in February 2025." true?', Intent.COUNT, {"read": "1"}),
     ("quick one: when was the last U-2 flight?", Intent.WHEN, {"read": "1"}),
+    ("what was the closest the U-2 came to Texas in February 2025?", Intent.CLOSEST, {"read": "1"}),
+    ("which flight near Texas came the closest?", Intent.UNKNOWN, {"nu": "closest"}),
+    ("the very first P-8 flight near Texas in 2025, when was it?", Intent.WHEN, {"which": "first", "read": "1"}),
     # round 15: a role left out is its types left out (was declined)
     ("how many flights near Texas in February 2025 not counting drones?", Intent.COUNT,
      {"roles": "", "excluded": "Q4,Q9", "read": "1"}),
