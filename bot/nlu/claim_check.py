@@ -140,8 +140,10 @@ def read_frame(text: str) -> ClaimFrame | None:
     frame: list[str] = []
     source: list[str] = []
     lead = LEAD_RX.match(text)
-    if lead is not None and QUESTION_START_RX.match(text[lead.end():]) and not CHECK_WORD_RX.search(lead.group(0)):
-        lead = None  # "quick one: when was the last U-2 flight?": a preface before a question, not a claim's frame
+    preface = lead is not None and bool(QUESTION_START_RX.match(text[lead.end():])) \
+        and not CHECK_WORD_RX.search(lead.group(0))
+    if lead is not None and preface:  # "quick one: when was the last U-2 flight?": the desk's words before a
+        text, lead = _blank(text, lead.start(), lead.end()), None  # question, read but no claim's frame
     if lead is not None and lead.group(0).strip():
         words = lead.group(0).strip(" ,:")
         (source if re.search(_SAYS, words, _RX) and not re.match(r"\W*(?:is|can|could|please|verify|check|confirm"
@@ -160,7 +162,7 @@ def read_frame(text: str) -> ClaimFrame | None:
         asked.append(m.group(0).strip(" ,"))
         text = _blank(text, m.start(), m.end())
     if not frame and not source and not asked:
-        return None
+        return ClaimFrame(text=text) if preface else None
     if not frame:  # a question that quotes a source: nothing stated to say back
         return ClaimFrame(text=text, source=tuple(source), asked=tuple(asked))
     return _stated(text, tuple(frame), tuple(source))

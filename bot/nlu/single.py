@@ -65,6 +65,8 @@ def the_one_before(text: str, previous: BotQuery, asked: Asked, spans: Spans) ->
     if m is None or previous.intent != Intent.WHEN or previous.top > 1:
         return asked
     spans.append((m.start(), m.end(), "follow-up: the previous answer's mission"))
+    if asked.intent == Intent.WHEN and _FIRST_LAST_RX.search(text):  # "the first one, when was it?": its own
+        return asked
     if asked.intent in {Intent.LIST, Intent.WHICH_AIRCRAFT, Intent.WHEN, Intent.UNKNOWN}:
         return Asked(Intent.WHEN, which=previous.which, top=previous.top, unsupported=asked.unsupported)
     return Asked(asked.intent, asked.which, asked.by, asked.rank, asked.top, unsupported=(

@@ -704,6 +704,8 @@ def test_round15_it_after_a_first_or_last_answer_is_that_record() -> None:
     first = parse("first P-8 flight of February 2025?")
     which = parse("which aircraft was it?", previous=first)  # wrong before: the 5 airframes of every P-8 flight
     assert which.intent == Intent.WHEN and which.which == "first" and not which.not_understood
+    assert parse("when was it?", previous=first).which == "first"
+    assert parse("and the last one, when was it?", previous=first).which == "last"
     close = parse("how close did it get to Texas?", previous=first)  # over every P-8 flight: declined
     assert any("it (the one mission" in x for x in close.not_understood)
     counted = parse("did a U-2 fly on 3 February 2025?")
