@@ -274,6 +274,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
     problems += national_problems
     problems += single.two_questions(corrected) + single.flight_numbers(corrected)
+    problems += _mixed_exclusions(corrected, reading, scope, spans, vocab)
     if previous is None and NO_ANTECEDENT_RX.match(corrected):
         problems.append("word: same (there is no answered question before it in this conversation: ask it whole)")
     if previous is None:  # "how many of those were P-8s?" with no answer before it: those of what?
@@ -319,7 +320,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         problems.append("the days with no flights of which period (say the period)")
     if which == "least" and by in {"day", "week", "month", "year"} and scope.period is None:
         problems.append(f"the quietest {by} of which period (say the period: empty {by}s count too)")
-    if AND_HOW_MANY_RX.search(corrected) and len(reading.periods) < 2 and intent != Intent.COMPARE:
+    if (AND_HOW_MANY_RX.search(corrected) or single.second_how_many(corrected)) and len(reading.periods) < 2 \
+            and intent != Intent.COMPARE:
         intent = Intent.COMPARE  # "how many P-8s and how many U-2s?": two numbers, never their sum
         spans.extend((m.start(), m.end(), "asked: comparison") for m in AND_HOW_MANY_RX.finditer(corrected))
     if baseline is not None:
@@ -647,6 +649,60 @@ def _roles_left_out(text: str, reading: QuestionReading, scope: Scope, spans: Sp
     spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
     return scope.with_changes(roles=(), surveillance_only=False,
                               exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *types))))
+
+
+#: What may stand between the items of one excluded list: "the P-8s and the U-2s", "drones, the Navy".
+_LIST_GAP_RX = re.compile(r"^[\s,]*(?:(?:and|or|&|nor)\s+)?(?:the\s+)?$", _RX)
+#: A place or a day attached to the excluded thing: "the P-8 on 5 February", "the P-8s near Arizona".
+_ATTACHED_RX = re.compile(r"^\s*(?:the\s+)?(?:ones?\s+|flights?\s+|missions?\s+)?(?:on|near|over|off|around|along"
+                          r"|close\s+to|within)\s+(?:the\s+)?$", _RX)
+
+
+def _mixed_exclusions(text: str, reading: QuestionReading, scope: Scope, spans: Spans, vocab: Vocab) -> list[str]:
+    """"Except P-8s and the Navy", "excluding the Navy and P-8s", "not counting the P-8 on 5 February 2025",
+    "excluding the P-8s near Arizona" (round 15): a list after an exclusion word whose items are not all left out,
+    or a place or a day attached to the thing left out, would be answered for a scope nobody asked — declined naming
+    the exclusion word. A period said with "in" after it ("other than P-8s in 2024") is the question's own."""
+    items = sorted((s, e, label) for s, e, label in reading.spans
+                   if label.startswith(("aircraft:", "operator:", "role:", "region:", "period:")))
+    places = sum(label.startswith("region:") for _, _, label in items)
+    problems = []
+    for xs, xe, label in sorted(spans):
+        if not label.startswith("excluding:") or label.rstrip().endswith(("non", "non-")):
+            continue  # "non-Navy flights near Texas": the place is the question's
+        pos, first, last = xe, True, ""
+        for s, e, what in items:
+            if s < pos:
+                continue
+            gap = text[pos:s]
+            attached = not first and bool(_ATTACHED_RX.match(gap))
+            if not ((first and not gap.strip(" ,")) or _LIST_GAP_RX.match(gap) or attached):
+                break
+            # a place attached when the question names another place, a day attached to one mission ("the P-8 on …")
+            tied = attached and ((what.startswith("region:") and places > 1)
+                                 or (what.startswith("period:") and gap.strip().lower().startswith("on")
+                                     and not last.lower().endswith("s")))
+            if attached and not tied:
+                break
+            if tied or not _left_out(text[s:e], what, scope, vocab):
+                problems.append(f"word: {text[xs:xe].strip()} (not everything after it is left out: ask with the "
+                                "things left out alone, e.g. \"other than P-8s and the Navy\")")
+                break
+            pos, first, last = e, False, text[s:e]
+    return problems
+
+
+def _left_out(words: str, label: str, scope: Scope, vocab: Vocab) -> bool:
+    """Whether a span right after an exclusion word is one of the things the scope leaves out."""
+    low = words.lower()
+    if label.startswith("aircraft:"):
+        found = vocab.types.get(low) or vocab.types.get(low.rstrip("s"))
+        return bool(found) and found in scope.exclude_types
+    if label.startswith("operator:"):
+        return vocab.operators.get(low) in scope.exclude_operators
+    if label.startswith("role:"):
+        return not scope.roles and bool(scope.exclude_types)
+    return False
 
 
 def _places_in_wrappers(text: str, read: Spans, spans: Spans, unresolved: list[str]) -> tuple[list[str], list[str]]:

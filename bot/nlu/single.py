@@ -90,12 +90,27 @@ def _kind(word: str) -> str:
     return _KIND.get(word, word)
 
 
+#: A second question after the first one ended: "…in Feb 2025?? and U-2s??", "… — and U-2s?", "…? also U-2s?".
+_AND_AFTER_RX = re.compile(r"(?:\?+|\s[—–-]+)\s*(?:and|also|plus|&|what\s+about|how\s+about)\b(?=.*[A-Za-z0-9])", _RX)
+_HOW_MANY_RX = re.compile(r"\bhow\s+many\b", _RX)
+
+
+def second_how_many(text: str) -> bool:
+    """"How many P-8s near Texas, how many U-2s?", "… & how many U-2?": two counts asked (a comparison, never the
+    sum), whatever joins them."""
+    return len(_HOW_MANY_RX.findall(text)) >= 2
+
+
 def two_questions(text: str) -> list[str]:
     """"How many P-8s near Texas in February 2025 and when was the last U-2?": two questions of different kinds in
     one message, which one answer cannot hold (merged, the second one's words edit the first one's scope)."""
     first = _FIRST_HEAD_RX.search(text)
     if first is None:
         return []
+    after = _AND_AFTER_RX.search(text, first.end())
+    if after and not _HOW_MANY_RX.search(text, after.end()):  # "how many …? and how many …?" is a comparison
+        return [f"two questions in one message (\"…{after.group(0).strip()} …\" after a whole question): ask them one "
+                "at a time"]
     for m in _NEXT_HEAD_RX.finditer(text, first.end()):
         if _kind(m.group("b")) != _kind(first.group("a")):
             return [f"two questions in one message (\"{first.group('a')} …\" and \"{m.group('b')} …\"): ask them one "

@@ -801,6 +801,12 @@ SINGLE: list[Q] = [
     Q("hex code for the KC-135 on 3 February 2025?", "which_aircraft", 1, says="ae04c0"),
     Q('"Navy P-8s flew 11 missions near Texas in February 2025." true?', "count", 2, says="11"),
     Q("how many flights within 100 klicks of Kaliningrad in October 2025?", "count", 4),
+    # round 15, found by probing (wrong before): "except P-8s and the Navy" counted the Navy's flights; "not counting
+    # the P-8 on 5 February" every other flight of that day; "…, how many U-2s?" and "?? and U-2s??" the sum
+    Q("how many flights in 2025 except P-8s and the Navy?", "", DECLINED),
+    Q("how many flights near Texas not counting the P-8 on 5 February 2025?", "", DECLINED),
+    Q("how many P-8s near Texas in Feb 2025, how many U-2s?", "compare", (2, 1)),
+    Q("how many P-8 flights near Texas in Feb 2025?? and U-2s??", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
