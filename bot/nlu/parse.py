@@ -682,8 +682,8 @@ def _mixed_exclusions(text: str, reading: QuestionReading, scope: Scope, spans: 
             tied = attached and ((what.startswith("region:") and places > 1)
                                  or (what.startswith("period:") and gap.strip().lower().startswith("on")
                                      and not last.lower().endswith("s")))
-            if attached and not tied:
-                break
+            if (attached and not tied) or (not attached and what.startswith(("region:", "period:"))):
+                break  # a place or a period after the list is the question's own ("other than P-8s in 2024")
             if tied or not _left_out(text[s:e], what, scope, vocab):
                 problems.append(f"word: {text[xs:xe].strip()} (not everything after it is left out: ask with the "
                                 "things left out alone, e.g. \"other than P-8s and the Navy\")")

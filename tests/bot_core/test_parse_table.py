@@ -623,6 +623,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many flights near Texas excluding the P-8s near Arizona?", Intent.COUNT, {"nu": "not everything after it"}),
     ("how many flights in 2025 other than P-8s and U-2s?", Intent.COUNT, {"excluded": "P8,U2", "read": "1"}),
     ("how many flights other than P-8s in 2024?", Intent.COUNT, {"excluded": "P8", "read": "1"}),
+    ("how many flights other than P-8s in the week of 3 February 2025?", Intent.COUNT, {"excluded": "P8", "read": "1"}),
     ("how many non-Navy flights near Texas on 5 February 2025?", Intent.COUNT, {"xops": "us-navy", "read": "1"}),
     ("how many flights excluding the P-8s on 5 February 2025?", Intent.COUNT, {"excluded": "P8", "read": "1"}),
     ("how many P-8s near Texas in Feb 2025, how many U-2s?", Intent.COMPARE, {"types": "P8", "other": "types:U2"}),
