@@ -29,7 +29,7 @@ _RX = re.IGNORECASE
 #: Who a claim is quoted from: a name in capitals ("Reuters", "CNN", "The AP", "the Desert Ledger") or the story words.
 _SOURCE = (r"(?:(?i:the|a|an|our|one|this|that)\s+)?(?:(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3}"
            r"|(?i:(?:(?:news|wire|press|local|our|the)\s+)?(?:article|story|piece|report|reporter|outlet|headline|wire"
-           r"|source|paper|newspaper|post|agency)s?))")
+           r"|source|paper|newspaper|post|agency|draft|copy)s?))")
 #: The verb, written in lower case ("the United States" is no source that "States").
 _SAYS = (r"(?:reports?|reported|says|said|claims?|claimed|writes|wrote|states?|stated|alleges?|alleged|notes|noted"
          r"|suggests|suggested|asserts|asserted)")
@@ -37,7 +37,8 @@ _SAYS = (r"(?:reports?|reported|says|said|claims?|claimed|writes|wrote|states?|s
 #: for the story:", "Double-check for me:"): two to seven words of the newsroom's, none of them a filter.
 _DESK_WORDS = (r"(?:before|we|publish|publishing|print|filing|file|go|goes|need|needed|a|the|number|figure|for|story"
                r"|piece|article|report|quick|quickly|check|double[-\s]?check|fact[-\s]?check|sanity|request|me|please"
-               r"|our|this|one|to|up|final|i|tonight['’]s|tonight|today['’]s|fact|desk|editor|copy|headline)")
+               r"|our|this|one|to|up|final|i|tonight['’]s|tonight|today['’]s|fact|desk|editor|copy|headline"
+               r"|pasting|pasted|paste|from|draft)")
 _PREFACE = rf"(?:{_DESK_WORDS}\s+){{1,6}}{_DESK_WORDS}"
 #: At the start: the check asked for, or the source and its verb.
 LEAD_RX = re.compile(
@@ -70,6 +71,23 @@ TAIL_RX = re.compile(
     r"|how\s+many\s+do\s+(?:we|you)\s+(?:have|show|see|count)"
     r"|(?:can|could)\s+you\s+(?:confirm|verify|check)(?:\s+(?:that|this|it))?"
     r"|true|correct|right|accurate|really)\s*[?.!]*\s*$", _RX)
+
+#: A verdict asked after a claim stated with no frame before it: "A U-2 flew near the border on 3 February. true?",
+#: "Four Global Hawk flights over the Black Sea in October 2025 — is that right?" (round 15: a pasted sentence).
+VERDICT_TAIL_RX = re.compile(r"^\W*(?:is\s+(?:that|this|it)\s+(?:right|true|correct|accurate)|true|correct|right"
+                             r"|accurate)\W*$", _RX)
+#: A question's first words: what comes before a verdict tail is a question, not a stated claim.
+QUESTION_START_RX = re.compile(r"^\W*(?:how|when|which|what|who|where|why|did|do|does|is|are|was|were|has|have|had"
+                               r"|can|could|list|show|any)\b", _RX)
+
+
+CHECK_WORD_RX = re.compile(r"\b(?:verify|check|confirm|true|correct|right|accurate|claim|fact|says?|said|reports?"
+                           r"|reported|writes|wrote|states?|stated)\b", _RX)
+
+
+def _stated_then_verdict(before: str, tail: str) -> bool:
+    return bool(VERDICT_TAIL_RX.match(tail)) and bool(before.strip()) and not QUESTION_START_RX.match(before)
+
 
 #: "how many P-8 flights near Texas do the records show in February 2025?": the records' count, asked for in the
 #: middle of the question (read here: the reader takes "the records show …" for a quote of what follows).
@@ -122,6 +140,10 @@ def read_frame(text: str) -> ClaimFrame | None:
     frame: list[str] = []
     source: list[str] = []
     lead = LEAD_RX.match(text)
+    preface = lead is not None and bool(QUESTION_START_RX.match(text[lead.end():])) \
+        and not CHECK_WORD_RX.search(lead.group(0))
+    if lead is not None and preface:  # "quick one: when was the last U-2 flight?": the desk's words before a
+        text, lead = _blank(text, lead.start(), lead.end()), None  # question, read but no claim's frame
     if lead is not None and lead.group(0).strip():
         words = lead.group(0).strip(" ,:")
         (source if re.search(_SAYS, words, _RX) and not re.match(r"\W*(?:is|can|could|please|verify|check|confirm"
@@ -132,7 +154,7 @@ def read_frame(text: str) -> ClaimFrame | None:
             source.append(m.group(0).strip(" ,"))
             text = _blank(text, m.start(), m.end())
     tail = TAIL_RX.search(text)
-    if tail is not None and (frame or source):
+    if tail is not None and (frame or source or _stated_then_verdict(text[:tail.start()], tail.group(0))):
         frame.append(tail.group(0).strip(" ,;:.—–-"))
         text = _blank(text, tail.start(), tail.end())
     asked = []
@@ -140,7 +162,7 @@ def read_frame(text: str) -> ClaimFrame | None:
         asked.append(m.group(0).strip(" ,"))
         text = _blank(text, m.start(), m.end())
     if not frame and not source and not asked:
-        return None
+        return ClaimFrame(text=text) if preface else None
     if not frame:  # a question that quotes a source: nothing stated to say back
         return ClaimFrame(text=text, source=tuple(source), asked=tuple(asked))
     return _stated(text, tuple(frame), tuple(source))

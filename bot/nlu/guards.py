@@ -77,9 +77,12 @@ POLITE_RX = re.compile(
     _RX,
 )
 #: A sign-off after the question ("thx", "ty", "cheers", "thanks!!"): it changes nothing.
-SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—])(?:thx|thnx|(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much))?"
-                         r"|thank\s+you(?:\s+so\s+much)?|ty|tia|cheers|much\s+appreciated|all\s+told"
-                         r"|for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart|report|article))\W*$", _RX)
+SIGN_OFF_RX = re.compile(r"(?:^|[\s,;:.!?\-–—(])(?:(?:thx|thnx|(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much))?"
+                         r"|thank\s+you(?:\s+so\s+much)?)(?:\s+in\s+advance)?|ty|tia|ta|cheers|much\s+appreciated"
+                         r"|all\s+told"
+                         # round 15: "(asking for the graphic)", "need it for the story"
+                         r"|(?:(?:asking|need(?:ed)?\s+it|it['’]?s)\s+)?for\s+(?:a|the|my)\s+(?:story|piece|graphic|chart"
+                         r"|report|article))\W*$", _RX)
 
 
 #: A bound that makes a distance a minimum, not a maximum.

@@ -149,7 +149,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10}
 WHEN_RX = re.compile(
     r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+date\b|\bhow\s+long\s+ago\b"
-    r"|\b(?:the\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
+    r"|\b(?:the\s+)?(?:very\s+)?(?P<w>first|earliest|last|latest|most\s+recent"
     r"|newest|oldest)\b"
     r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(?:days?|weeks?|months?))"
     r"(?!\s+(?:week|month|year|quarter)\b)"
@@ -222,7 +222,10 @@ _BY = {
 #: "How close did the U-2 get to Texas?", "the closest approach of the RC-135 to Kaliningrad", "how near did …
 #: come": the distance itself, not a count. The verb of approaching is part of the ask.
 CLOSEST_RX = re.compile(r"\bhow\s+(?:close|near)\b|\b(?:the\s+|its\s+|their\s+)?(?:closest|nearest)\s+(?:approach"
-                        r"|distance|point|pass)\b|\b(?:the\s+)?(?:minimum|smallest|shortest)\s+distance\b", _RX)
+                        r"|distance|point|pass)\b|\b(?:the\s+)?(?:minimum|smallest|shortest)\s+distance\b"
+                        # round 15: "what was the closest the U-2 came to Texas?"
+                        r"|\bthe\s+(?:closest|nearest)\b(?=\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:came|got|come|get)\b)",
+                        _RX)
 APPROACH_VERB_RX = re.compile(r"\b(?:get|got|gets|getting|gotten|come|came|comes|approach(?:ed|es)?|pass(?:ed|es)?"
                               r"|venture[ds]?|stray(?:ed|s)?)\b", _RX)
 
@@ -320,7 +323,8 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         return Asked(Intent.BREAKDOWN, by="operator")
     wa = WHICH_AIRCRAFT_RX.search(text)
     if wa is None:  # "which P-8s flew…": "which" right before an aircraft name asks for the airframes
-        for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?", text, _RX):
+        for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:(?:individual|different|distinct|separate"
+                             r"|unique)\s+)?", text, _RX):
             if any(s == m.end() and label.startswith("aircraft:") for s, _, label in reading.spans):
                 wa = m
                 break

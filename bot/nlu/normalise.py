@@ -21,10 +21,15 @@ _RX = re.IGNORECASE
 
 #: Slack's link markup ("<https://…|label>", "<mailto:…>") and bare links: a pasted source, not the question.
 _LINK_RX = re.compile(r"<(?:https?|mailto|ftp):[^>]{0,500}>|\bhttps?://\S+|\bwww\.\S+", _RX)
+#: A link with the word that introduces it, in brackets or not: "(story: <https://…|the draft>)", "source: https://…".
+_LABELLED_LINK_RX = re.compile(r"\(?\s*\b(?:story|source|link|article|draft|piece|ref|url|via|see)\s*:?\s*(?:"
+                               + _LINK_RX.pattern + r")\s*\)?", _RX)
 #: An emoji shortcode (":eyes:", ":rotating_light:", ":+1:"): never a word of the question.
 _EMOJI_RX = re.compile(r"(?<![\w:]):[a-z+][a-z0-9_+-]{0,40}:(?![\w:])", _RX)
 #: A quoted line (Slack "> …", or "&gt; …" as it arrives escaped): what someone else said, not the question.
 _QUOTE_RX = re.compile(r"^\s*(?:>|&gt;).*$", re.MULTILINE)
+#: What is left beside a quoted line when the quote is a claim put to the bot: "true?", "is this right?".
+_VERDICT_ONLY_RX = re.compile(r"^\W*(?:is\s+(?:that|this|it)\s+)?(?:true|right|correct|accurate|legit)\W*$", _RX)
 #: Bold, italic and strike-through marks around words ("*how many*", "_how many_", "~old~").
 _EMPHASIS_RX = re.compile(r"(?<![\w*_~])[*_~]+(?=\w)|(?<=[\w?!.])[*_~]+(?![\w*_~])")
 
@@ -32,9 +37,13 @@ _EMPHASIS_RX = re.compile(r"(?<![\w*_~])[*_~]+(?=\w)|(?<=[\w?!.])[*_~]+(?![\w*_~
 def strip_mentions(text: str) -> str:
     """Chat mentions and markup that are not part of the question: "<@U123>", "@flightcheck", "`code`", links,
     emoji shortcodes, emphasis marks and quoted lines (kept only when nothing else is left)."""
-    unquoted = _QUOTE_RX.sub(" ", text.translate(HYPHENS))  # "P‑8" with a non-breaking hyphen is "P-8"
-    text = unquoted if unquoted.strip(" \n>") else text.replace("&gt;", " ").lstrip(" >")
-    text = _EMOJI_RX.sub(" ", _LINK_RX.sub(" ", text))
+    text = text.translate(HYPHENS)  # "P‑8" with a non-breaking hyphen is "P-8"
+    unquoted = _QUOTE_RX.sub(" ", text)
+    if _VERDICT_ONLY_RX.match(unquoted):  # "> A U-2 flew near the border on 3 February.\ntrue?": the quote is the claim
+        text = re.sub(r"^\s*(?:>|&gt;)\s?", "", text, flags=re.MULTILINE)
+    else:
+        text = unquoted if unquoted.strip(" \n>") else text.replace("&gt;", " ").lstrip(" >")
+    text = _EMOJI_RX.sub(" ", _LINK_RX.sub(" ", _LABELLED_LINK_RX.sub(" ", text)))
     text = _EMPHASIS_RX.sub("", re.sub(r"<[@!#][^>]{1,80}>|@[\w.-]{1,64}(?::[\w.-]+)?", " ", text))
     return re.sub(r"\s+", " ", text.replace("`", " ")).strip()
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from django.conf import settings
 
-from bot.nlu import claim_check, followups, ratios
+from bot.nlu import claim_check, followups, ratios, single
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import align_years, comparison_sides, find_baseline
 from bot.nlu.distances import spell_distances
@@ -67,7 +67,9 @@ EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+f
                        r"|less(?=\s+the\b)|minus|sans|barring|bar(?=\s+the\b)|save\s+for|aside\s+from|leaving\s+out"
                        r"|(?:leaving|setting|putting)\s+aside"
                        r"|ignoring|without(?:\s+counting)?|discounting|omitting|(?:if|once|when)\s+you\s+(?:exclude|remove|"
-                       r"leave\s+out|take\s+out|drop))"
+                       r"leave\s+out|take\s+out|drop)"
+                       # round 15: "anything but P-8s", "not including the Navy", "excl. Navy"
+                       r"|(?:anything|everything|all)\s+but|not\s+including|excl\.?)"
                        r"\s+(?:the\s+)?", _RX)
 CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
 #: An ICAO address ("ae6801"): six hex digits with at least one letter and one digit.
@@ -261,6 +263,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     asked = read_intent(intent_text, reading, spans)
     if previous is not None and previous.intent == Intent.BREAKDOWN and not asked.rank:
         asked = ranking_of_previous(intent_text, previous.by, spans) or asked
+    asked = single.identity_asked(intent_text, asked, spans)  # "the callsign of the U-2 on 3 February 2025"
     if asked.intent == Intent.CLAIMS:
         return claims_query(corrected, reading, spans, vocab, corrections)
 
@@ -281,6 +284,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     follow_up = previous is not None and followups.is_follow_up(corrected, reading, names_aircraft=names_aircraft)
     problems: list[str] = list(asked.unsupported) + _tasking_bodies(scope, reading.spans, corrected, vocab)
     problems += national_problems
+    problems += single.two_questions(corrected) + single.flight_numbers(corrected)
+    problems += _mixed_exclusions(corrected, reading, scope, spans, vocab)
     if previous is None and NO_ANTECEDENT_RX.match(corrected):
         problems.append("word: same (there is no answered question before it in this conversation: ask it whole)")
     elif previous is None and CONTINUES_RX.match(corrected):  # "and in mid-October?": and what, before it?
@@ -312,6 +317,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                 not any(s <= m.start() < e for s, e, _ in drop_spans) for m in COUNT_RX.finditer(corrected)):
             asked = Asked(Intent.UNKNOWN)  # "any place?" widens the question before: its "any" asks no count
         problems += [f"word: {p}" for p in merge_problems]
+    if follow_up and previous is not None:  # "what was its callsign?" after "when was the last …?": that record
+        asked = single.the_one_before(corrected, previous, asked, spans)
+        problems += [u for u in asked.unsupported if u not in problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
     if follow_up and previous is not None and intent == Intent.UNKNOWN:
         intent, which, by, rank, top = previous.intent, previous.which, previous.by, previous.rank, previous.top
@@ -325,7 +333,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         problems.append("the days with no flights of which period (say the period)")
     if which == "least" and by in {"day", "week", "month", "year"} and scope.period is None:
         problems.append(f"the quietest {by} of which period (say the period: empty {by}s count too)")
-    if AND_HOW_MANY_RX.search(corrected) and len(reading.periods) < 2 and intent != Intent.COMPARE:
+    if (AND_HOW_MANY_RX.search(corrected) or single.second_how_many(corrected)) and len(reading.periods) < 2 \
+            and intent != Intent.COMPARE:
         intent = Intent.COMPARE  # "how many P-8s and how many U-2s?": two numbers, never their sum
         spans.extend((m.start(), m.end(), "asked: comparison") for m in AND_HOW_MANY_RX.finditer(corrected))
     if baseline is not None:
@@ -596,6 +605,7 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
             scope = scope.with_changes(type_designators=kept,
                                        exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *excluded))))
     scope = _operators_left_out(text, reading, scope, spans, vocab)
+    scope = _roles_left_out(text, reading, scope, spans, vocabulary)
     if scope.type_designators and not (scope.roles or scope.surveillance_only):
         _roles_of_named_types(text, reading, scope, spans, reference, vocabulary)
     for m in CIVIL_RX.finditer(text):
@@ -656,6 +666,86 @@ def _operators_left_out(text: str, reading: QuestionReading, scope: Scope, spans
         return scope
     return scope.with_changes(operators=tuple(o for o in scope.operators if o not in out),
                               exclude_operators=tuple(dict.fromkeys((*scope.exclude_operators, *out))))
+
+
+#: Before a role word, the words that leave it out: the exclusions above, and "non-" ("non-drone flights").
+EXCEPT_ROLE_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$", _RX)
+
+
+def _roles_left_out(text: str, reading: QuestionReading, scope: Scope, spans: Spans, vocabulary: object) -> Scope:
+    """"Not counting drones", "minus the tankers", "non-drone flights" (round 15): a role word right after an
+    exclusion word leaves every type of that role out (the types the vocabulary gives that role; a mission of no
+    known type stays), instead of asking for it. Only when the role is the question's one role word."""
+    role_spans = [(s, e) for s, e, label in reading.spans if label.startswith("role:")]
+    if len(role_spans) != 1 or len(scope.roles) > 1:
+        return scope
+    s, e = role_spans[0]
+    m = EXCEPT_ROLE_RX.search(text[max(0, s - 30):s])
+    words = {w.phrase.lower(): w for w in getattr(vocabulary, "role_words", ())}
+    word = words.get(text[s:e].lower())
+    if m is None or word is None:
+        return scope
+    types = tuple(a.designator for a in getattr(vocabulary, "aircraft", ())
+                  if (a.is_surveillance if word.key == "surveillance" else a.role in word.roles))
+    if not types:
+        return scope
+    spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
+    return scope.with_changes(roles=(), surveillance_only=False,
+                              exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *types))))
+
+
+#: What may stand between the items of one excluded list: "the P-8s and the U-2s", "drones, the Navy".
+_LIST_GAP_RX = re.compile(r"^[\s,]*(?:(?:and|or|&|nor)\s+)?(?:the\s+)?$", _RX)
+#: A place or a day attached to the excluded thing: "the P-8 on 5 February", "the P-8s near Arizona".
+_ATTACHED_RX = re.compile(r"^\s*(?:the\s+)?(?:ones?\s+|flights?\s+|missions?\s+)?(?:on|near|over|off|around|along"
+                          r"|close\s+to|within)\s+(?:the\s+)?$", _RX)
+
+
+def _mixed_exclusions(text: str, reading: QuestionReading, scope: Scope, spans: Spans, vocab: Vocab) -> list[str]:
+    """"Except P-8s and the Navy", "excluding the Navy and P-8s", "not counting the P-8 on 5 February 2025",
+    "excluding the P-8s near Arizona" (round 15): a list after an exclusion word whose items are not all left out,
+    or a place or a day attached to the thing left out, would be answered for a scope nobody asked — declined naming
+    the exclusion word. A period said with "in" after it ("other than P-8s in 2024") is the question's own."""
+    items = sorted((s, e, label) for s, e, label in reading.spans
+                   if label.startswith(("aircraft:", "operator:", "role:", "region:", "period:")))
+    places = sum(label.startswith("region:") for _, _, label in items)
+    problems = []
+    for xs, xe, label in sorted(spans):
+        if not label.startswith("excluding:") or label.rstrip().endswith(("non", "non-")):
+            continue  # "non-Navy flights near Texas": the place is the question's
+        pos, first, last = xe, True, ""
+        for s, e, what in items:
+            if s < pos:
+                continue
+            gap = text[pos:s]
+            attached = not first and bool(_ATTACHED_RX.match(gap))
+            if not ((first and not gap.strip(" ,")) or _LIST_GAP_RX.match(gap) or attached):
+                break
+            # a place attached when the question names another place, a day attached to one mission ("the P-8 on …")
+            tied = attached and ((what.startswith("region:") and places > 1)
+                                 or (what.startswith("period:") and gap.strip().lower().startswith("on")
+                                     and not last.lower().endswith("s")))
+            if (attached and not tied) or (not attached and what.startswith(("region:", "period:"))):
+                break  # a place or a period after the list is the question's own ("other than P-8s in 2024")
+            if tied or not _left_out(text[s:e], what, scope, vocab):
+                problems.append(f"word: {text[xs:xe].strip()} (not everything after it is left out: ask with the "
+                                "things left out alone, e.g. \"other than P-8s and the Navy\")")
+                break
+            pos, first, last = e, False, text[s:e]
+    return problems
+
+
+def _left_out(words: str, label: str, scope: Scope, vocab: Vocab) -> bool:
+    """Whether a span right after an exclusion word is one of the things the scope leaves out."""
+    low = words.lower()
+    if label.startswith("aircraft:"):
+        found = vocab.types.get(low) or vocab.types.get(low.rstrip("s"))
+        return bool(found) and found in scope.exclude_types
+    if label.startswith("operator:"):
+        return vocab.operators.get(low) in scope.exclude_operators
+    if label.startswith("role:"):
+        return not scope.roles and bool(scope.exclude_types)
+    return False
 
 
 def _places_in_wrappers(text: str, read: Spans, spans: Spans, unresolved: list[str]) -> tuple[list[str], list[str]]:

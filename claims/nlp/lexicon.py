@@ -24,7 +24,9 @@ DISTANCE_UNITS = {"nm": "nm", "nmi": "nm", "nautical": "nm", "meters": "m", "met
 #: Distance units a place distance may be given in → nautical miles per unit.
 MILES_TO_NM = {"nm": 1.0, "nmi": 1.0, "nautical": 1.0, "mile": 0.868976, "miles": 0.868976, "mi": 0.868976,
                "statute": 0.868976, "km": 1 / 1.852, "kms": 1 / 1.852, "kilometer": 1 / 1.852,
-               "kilometers": 1 / 1.852, "kilometre": 1 / 1.852, "kilometres": 1 / 1.852}
+               "kilometers": 1 / 1.852, "kilometre": 1 / 1.852, "kilometres": 1 / 1.852,
+               # round 15: "klicks" (km), "metres" (1 nm = 1852 m)
+               "klick": 1 / 1.852, "klicks": 1 / 1.852, "metres": 1 / 1852, "meters": 1 / 1852}
 BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
                             r"in recent years|ordinarily|in a typical)\b", re.IGNORECASE)
 

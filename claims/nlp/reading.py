@@ -58,11 +58,15 @@ _SKIP = frozenset({"the", "a", "an", ",", "and", "or", "&", "/", "coast", "coast
                    "neighborhood", "environs"})
 #: "in the area of X", "within the vicinity of X": the surroundings of X, so near it even after "in".
 _SURROUNDINGS = frozenset({"area", "areas", "region", "vicinity", "neighbourhood", "neighborhood", "environs"})
+#: A distance's unit as people type it: "30 nmi", "10 nautical mi", "25km", "12 mi.", "100 klicks", "20,000 metres"
+#: (round 15 of the oracle); the number may carry thousands separators ("20,000").
+_UNIT = (r"nm|nmi|nautical\s+mi(?:les?)?\.?|(?:statute\s+)?(?:miles?|mi\.?)|kms?\.?|kilometers?|kilometres?|klicks?"
+         r"|metres|meters")
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _DISTANCE = re.compile(
-    r"(?:within|less\s+than|under|up\s+to)\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<u>nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?"
-    r"|mi|kms?|kilometers?|kilometres?)\s+(?:of|from|off)\s+(?:the\s+)?(?:coast\s+of\s+)?$"
-    r"|(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?|mi|kms?|kilometers?|kilometres?)\s+"
-    r"(?:off|from|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$",
+    rf"(?:within|less\s+than|under|up\s+to)\s+(?P<n>{_NUMBER})\s*(?P<u>{_UNIT})\s+(?:of|from|off)\s+(?:the\s+)?"
+    r"(?:coast\s+of\s+)?$"
+    rf"|(?P<n2>{_NUMBER})\s*(?P<u2>{_UNIT})\s+(?:off|from|of)\s+(?:the\s+)?(?:coast\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ORBIT_HINT = re.compile(r"\b(circl\w*|orbit\w*|loiter\w*|racetrack\w*)\b", re.IGNORECASE)
@@ -197,11 +201,12 @@ def _relation(span: Span, ent: Span, place_starts: dict[int, Span]) -> tuple[str
     m = _DISTANCE.search(before)
     if m:
         n, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
-        factor = MILES_TO_NM.get(unit.lower().split()[0], MILES_TO_NM.get(unit.lower(), 1.0))
-        if unit.lower().startswith("nautical"):
+        unit = unit.lower().rstrip(".")
+        factor = MILES_TO_NM.get(unit.split()[0], MILES_TO_NM.get(unit, 1.0))
+        if unit.startswith("nautical"):
             factor = 1.0
         words = doc.char_span(ent.start_char - len(before) + m.start(), ent.start_char, alignment_mode="expand")
-        return "near", float(n) * factor, words  # never rounded: a filter 0.05 nm short drops missions
+        return "near", float(n.replace(",", "")) * factor, words  # never rounded: a filter 0.05 nm short drops missions
     i = ent.start - 1
     place_ends = {p.end: p for p in place_starts.values()}
     surroundings = False
@@ -590,8 +595,7 @@ def read_claim_text(
 # "orbiting" asks for orbits (a claim's "circling" is a hint) and in a few role words people use only when asking.
 
 _QUESTION_DISTANCE = re.compile(
-    r"\bwithin\s+\d+(?:\.\d+)?\s*(?:nm|nmi|nautical\s+miles?|(?:statute\s+)?miles?|mi|kms?|kilomet(?:er|re)s?)\s+"
-    r"(?:of|from)\b",
+    rf"\bwithin\s+(?:{_NUMBER})\s*(?:{_UNIT})\s+(?:of|from)\b",
     re.IGNORECASE,
 )
 _QUESTION_ORBIT = re.compile(r"\b(?:orbit(?:s|ed|ing)?|racetracks?|loiter(?:s|ed|ing)?)\b", re.IGNORECASE)

@@ -107,9 +107,10 @@ def month(y: int, m: int) -> tuple[dt.date, dt.date]:
 @dataclass(frozen=True)
 class Expect:
     """``kind``: count, list, when, days, aircraft, breakdown, rank, compare, baseline, share, average, decline,
-    picture, union.
+    picture, union, records, closest.
     ``value``: the count; the mission ids (list); the mission id (when); the hexes (aircraft); {key: count}
-    (breakdown, rank); (a, b) (compare); (a, baseline total, months) (baseline); (ISO days, mission ids) (days).
+    (breakdown, rank); (a, b) (compare); (a, baseline total, months) (baseline); (ISO days, mission ids) (days);
+    the smallest distance, said as "21.9 nm" (closest).
     ``says``: words the answer must contain (a correction said out loud, the reading of an ambiguous year)."""
 
     kind: str
@@ -531,6 +532,12 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round14(o, add)
     held_out14(o, add)
+
+    from tests.bot_core.oracle_round15 import held_out as held_out15
+    from tests.bot_core.oracle_round15 import round15
+
+    round15(o, add)
+    held_out15(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)
@@ -691,6 +698,10 @@ def _got(expect: Expect, answer: Any) -> Any:
         return None if answer.picture else "no picture"
     if kind == "records":
         return tuple(sorted(m["id"] for m in answer.missions))
+    if kind == "closest":  # round 15: the closest-approach answer, saying the smallest distance ("21.9 nm")
+        if (answer.query or {}).get("intent") != "closest":
+            return f"intent {(answer.query or {}).get('intent')}"
+        return expect.value if expect.value in answer.text else "distance not said"
     raise AssertionError(kind)
 
 

@@ -809,6 +809,22 @@ SINGLE: list[Q] = [
     # found by probing: "the Balkans" was Turkmenistan's Balkan province (a plural made from a place's name): 0
     Q("how many flights over the Balkans?", "", DECLINED),
     Q("how many flights near the Baltics?", "count", 4, regions="near:baltic-states"),
+    # round 15, wrong before: "anything but" was filler (the 2 P-8 flights were counted, not the 4 others); two
+    # questions of different kinds were merged into one ("the last P-8 or U-2"); "flight number of" was a count
+    Q("anything but P-8s near Texas in February 2025, how many?", "count", 4),
+    Q("how many P-8s near Texas in February 2025 and when was the last U-2?", "", DECLINED),
+    Q("what's the flight number of the airliner on 30 January 2025?", "", DECLINED),
+    # round 15: an identity asked of pinned missions is answered by their records (was declined)
+    Q("what was the callsign of the U-2 on 3 February 2025?", "list", 1, mission="u2", says="DRAGN61"),
+    Q("hex code for the KC-135 on 3 February 2025?", "which_aircraft", 1, says="ae04c0"),
+    Q('"Navy P-8s flew 11 missions near Texas in February 2025." true?', "count", 2, says="11"),
+    Q("how many flights within 100 klicks of Kaliningrad in October 2025?", "count", 4),
+    # round 15, found by probing (wrong before): "except P-8s and the Navy" counted the Navy's flights; "not counting
+    # the P-8 on 5 February" every other flight of that day; "…, how many U-2s?" and "?? and U-2s??" the sum
+    Q("how many flights in 2025 except P-8s and the Navy?", "", DECLINED),
+    Q("how many flights near Texas not counting the P-8 on 5 February 2025?", "", DECLINED),
+    Q("how many P-8s near Texas in Feb 2025, how many U-2s?", "compare", (2, 1)),
+    Q("how many P-8 flights near Texas in Feb 2025?? and U-2s??", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -1147,6 +1163,13 @@ CONVERSATIONS: list[list[Q]] = [
         Q("broken down by type", "breakdown", 6, by="type"),
         Q("which was least common?", "breakdown", None, by="type", which="least", says="Lockheed U-2"),
         Q("any place?", "breakdown", None, by="type", which="least", says="Boeing RC-135"),
+    ],
+    # round 15, wrong before: "which aircraft was it?" after the first P-8 flight named every P-8 of February
+    [
+        Q("first P-8 flight of February 2025?", "when", "2025-02-01"),
+        Q("which aircraft was it?", "when", "2025-02-01", says="ae6802"),
+        Q("what was its callsign?", "when", "2025-02-01", says="PELCN12"),
+        Q("how close did it get to Texas?", "", DECLINED),
     ],
 ]
 

@@ -101,6 +101,30 @@ def test_slack_mention_headline_is_posted_in_the_thread(
     assert headline["url"] in json.dumps(follow_up.data["blocks"])
 
 
+def test_slack_mention_with_round15_chat_noise_is_answered(
+    client: Client, editor: User, headline: dict[str, Any], slack_api: FakeSlackAPI, settings: Any
+) -> None:
+    """Round 15 of the oracle: the headline wrapped in Slack markup as typed (bold, a labelled link to the story, a
+    sign-off, an emoji), and a claim pasted as a quote (escaped "&gt;" as Slack sends it) followed by "true?": both
+    answered with the 3 February U-2 mission (both were declined: "story", "thx in advance"; the quote was dropped)."""
+    settings.SLACK_API_URL = f"{slack_api.url}/api/"
+    ChatIdentity.objects.create(platform="slack", workspace="T0001", external_id="U2147483697", user=editor)
+    texts = [f"<@U0LAN0Z89> *{HEADLINE}* (story: <https://example.com/story|the draft>) thx in advance :pray:",
+             "<@U0LAN0Z89> &gt; A U-2 spy plane flew near the border on 3 February 2025.\ntrue?"]
+    for i, text in enumerate(texts):
+        payload = fixture_data("slack", "app_mention")
+        payload["event_id"] = f"Ev0ROUND15{i}"
+        payload["event"]["text"] = text
+        payload["event"]["ts"] = f"1515449600.00030{i}"
+        body = json.dumps(payload).encode()
+        client.post("/bot/slack/events/", body, content_type="application/json", **slack_headers(body))
+    calls = [r for r in slack_api.wait(2) if r.path.endswith("/chat.postMessage")]
+    assert len(calls) == 2
+    for call in calls:
+        assert headline["url"] in json.dumps(call.data["blocks"]), call.data
+        assert "won't guess" not in json.dumps(call.data["blocks"])
+
+
 def test_mattermost_headline(client: Client, editor: User, headline: dict[str, Any]) -> None:
     fields = {**fixture_data("mattermost", "slash_command"), "text": HEADLINE, "token": MATTERMOST_TOKEN}
     ChatIdentity.objects.create(platform="mattermost", external_id=fields["user_id"], user=editor)
