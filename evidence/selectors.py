@@ -406,7 +406,11 @@ def closest_approach(scope: Scope, slug: str) -> Approach | None:
     if region is None:
         return None
     rest = scope.with_changes(regions=(), and_regions=())
-    rows = MissionRegion.objects.filter(region_id=region.pk, mission_id__in=missions_in_scope(rest).values("id"))
+    rows = MissionRegion.objects.filter(region_id=region.pk)
+    if rest.with_changes(type_designators=(), period=None).is_empty():  # the type is on the region rows themselves
+        rows = rows.filter(aircraft_type_id__in=rest.type_designators) if rest.type_designators else rows
+    else:
+        rows = rows.filter(mission_id__in=missions_in_scope(rest).values("id"))
     if scope.period is not None:
         start, end = period_bounds(scope.period)
         rows = rows.filter(mission_start__gte=start, mission_start__lt=end)
