@@ -115,6 +115,13 @@ def main() -> None:
     print(f"{run.status}: {n:,} positions, {run.aircraft_kept:,} kept, {run.missions_created:,} missions, "
           f"{seconds:.1f} s wall; server CPU {server:.2f} s = {1e6 * server / n:.2f} µs per position")
     print(f"{'statement kind':<40} {'count':>7} {'server CPU s':>13} {'µs each':>9} {'wall s':>8}")
+    with connection.cursor() as cursor:  # (before the clean-up: the tallies' rows with counts, the pairs counted)
+        cursor.execute("SELECT COUNT(*) FILTER (WHERE near_near > 0), SUM(near_near) FROM evidence_pairtally")
+        rows, pairs = cursor.fetchone()
+        cursor.execute("SELECT COUNT(*) FROM evidence_missionregion")
+        region_rows = cursor.fetchone()[0]
+    print(f"{region_rows:,} region rows; the pair tally: {rows:,} rows with counts, {pairs or 0:,} pairs counted "
+          f"({(pairs or 0) / max(run.missions_created, 1):,.0f} a mission)")
     for name in sorted(clock.cpu, key=clock.cpu.get, reverse=True):
         k = clock.count[name]
         print(f"{name:<40} {k:>7,} {clock.cpu[name]:>13.3f} {1e6 * clock.cpu[name] / k:>9.0f} "
