@@ -495,7 +495,7 @@ class PairTally(models.Model):
     the same triggers (evidence/tally.py); a pair's month, airframe and type are read from its row of region a.
 
     Its key is its primary key (no surrogate id): an import adds ~500 rows a kept mission, and a second index to
-    write for each cost the server ~a quarter of the pair tally's writes (docs/PERFORMANCE.md; PostgreSQL —
+    write for each cost the server a quarter to a third of the pair tally's writes (docs/PERFORMANCE.md; PostgreSQL —
     SQLite's table keeps its id column beside the key, migration 0015)."""
 
     pk = models.CompositePrimaryKey("region_a", "region_b", "month", "aircraft", "designator")

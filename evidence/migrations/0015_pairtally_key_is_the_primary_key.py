@@ -1,6 +1,6 @@
 """The pair tally's key (region a, region b, month, airframe, type) becomes its primary key; the surrogate ``id`` and
 its index go. An import upserts ~500 pair rows a kept mission (evidence/tally.py); each wrote a heap row and two
-index entries, now one: about a quarter of the server's cost of those writes (docs/PERFORMANCE.md). The triggers'
+index entries, now one: a quarter to a third of the server's cost of those writes (docs/PERFORMANCE.md). The triggers'
 ``ON CONFLICT (region_a_id, region_b_id, month, aircraft_id, designator)`` finds the primary key's index as it found
 the unique one, so they are unchanged. PostgreSQL only: SQLite's table keeps its ``id`` column and its unique index
 (its rows are few; the model no longer reads ``id``)."""

@@ -369,7 +369,7 @@ def write_files(pending: list[_Prepared], ctx: _Context) -> None:
         if not prepared.tracks:
             quiet.append(prepared)
             continue
-        _write_file(prepared, ctx, after=quiet)
+        _write_file(prepared, ctx, preceding=quiet)
         quiet = []
     _record_progress(quiet, ctx)
 
@@ -384,8 +384,9 @@ def _record_progress(files: list[_Prepared], ctx: _Context) -> None:
     _charge(ctx, "write", t)
 
 
-def _write_file(prepared: _Prepared, ctx: _Context, after: Sequence[_Prepared] = ()) -> tuple[int, int]:
-    """One file's writes in one transaction, with the progress of ``after`` (files before it, nothing to write)."""
+def _write_file(prepared: _Prepared, ctx: _Context, preceding: Sequence[_Prepared] = ()) -> tuple[int, int]:
+    """One file's writes in one transaction, with the progress of ``preceding`` (the files read before it that had
+    nothing to write)."""
     created = updated = 0
     # PostgreSQL: this file's months get their partitions (own short transaction) before its rows arrive.
     partitioning.ensure_month_partitions(b.fields["start"] for _, bs in prepared.tracks for b in bs)
@@ -395,7 +396,7 @@ def _write_file(prepared: _Prepared, ctx: _Context, after: Sequence[_Prepared] =
             created += c
             updated += u
         if ctx.on_written is not None:
-            ctx.on_written([*((quiet, 0, 0) for quiet in after), (prepared, created, updated)])
+            ctx.on_written([*((quiet, 0, 0) for quiet in preceding), (prepared, created, updated)])
         committing = _clock()  # the commit happens on leaving the block: database time too
     _charge(ctx, "write", committing)
     return created, updated
