@@ -71,7 +71,9 @@ def clean(hexes: list[str]) -> None:
 
 def drop_empty_tally_rows() -> None:
     """Delete the tally rows the deleted missions left at zero (they stay, and readers skip them): otherwise the next
-    mode's import updates the rows the previous mode inserted — cheaper — and the modes are not measured alike."""
+    mode's import updates the rows the previous mode inserted — cheaper — and the modes are not measured alike. On
+    PostgreSQL the tables are vacuumed here too, so that autovacuum does not clean the deleted rows during the next
+    mode's import."""
     from django.db import connection
 
     from evidence import tally
@@ -79,6 +81,8 @@ def drop_empty_tally_rows() -> None:
     with connection.cursor() as cursor:
         for table, (_, counts) in tally._SPECS.items():
             cursor.execute(f"DELETE FROM {table} WHERE {' AND '.join(f'{c} = 0' for c in counts)}")
+            if connection.vendor == "postgresql" and not connection.in_atomic_block:
+                cursor.execute(f"VACUUM (ANALYZE) {table}")
 
 
 def run_in_process(tar: Path, keep_all: bool) -> dict:
