@@ -15,7 +15,8 @@ time per position, per-worker parse+split+tag+coverage rates from the units' own
 DEBUG), the peak RSS of each worker's pool process, the PostgreSQL server's CPU (all its processes, and this
 database's own backends sampled apart: other sessions may use the same server), and the load average before and after
 (the machine is shared).
-Missions and coverage written by the benchmark are deleted between modes. Before the modes, ``--compare N`` (default
+Missions and coverage written by the benchmark are deleted between modes, and the tally rows they leave at zero
+(each mode then writes the same tally rows anew). Before the modes, ``--compare N`` (default
 1,000 members) runs the paths this benchmark's figures replaced and the current ones on the same N members, in the
 same process, and prints the CPU time per position of each and whether their results are the same
 (bench/compare_day_archive.py); in process, the PostgreSQL backend's CPU time is printed too.
@@ -65,6 +66,23 @@ def clean(hexes: list[str]) -> None:
     CoverageCell.objects.all().delete()
     CoveragePart.objects.all().delete()
     ImportRun.objects.filter(origin="bench").delete()
+    drop_empty_tally_rows()
+
+
+def drop_empty_tally_rows() -> None:
+    """Delete the tally rows the deleted missions left at zero (they stay, and readers skip them): otherwise the next
+    mode's import updates the rows the previous mode inserted — cheaper — and the modes are not measured alike. On
+    PostgreSQL the tables are vacuumed here too, so that autovacuum does not clean the deleted rows during the next
+    mode's import."""
+    from django.db import connection
+
+    from evidence import tally
+
+    with connection.cursor() as cursor:
+        for table, (_, counts) in tally._SPECS.items():
+            cursor.execute(f"DELETE FROM {table} WHERE {' AND '.join(f'{c} = 0' for c in counts)}")
+            if connection.vendor == "postgresql" and not connection.in_atomic_block:
+                cursor.execute(f"VACUUM (ANALYZE) {table}")
 
 
 def run_in_process(tar: Path, keep_all: bool) -> dict:

@@ -492,8 +492,13 @@ class PairTally(models.Model):
     """Per pair of regions (``region_a`` < ``region_b``, by id), UTC month, airframe and type: how many missions came
     within ``TallyState.near_nm`` of both — and of those, how many flew over a, over b, over both — so "in
     international airspace off Texas" (over one AND near the other) is a sum of rows like the other tallies'. Kept by
-    the same triggers (evidence/tally.py); a pair's month, airframe and type are read from its row of region a."""
+    the same triggers (evidence/tally.py); a pair's month, airframe and type are read from its row of region a.
 
+    Its key is its primary key (no surrogate id): an import adds ~500 rows a kept mission, and a second index to
+    write for each cost the server a quarter to a third of the pair tally's writes (docs/PERFORMANCE.md; PostgreSQL —
+    SQLite's table keeps its id column beside the key, migration 0015)."""
+
+    pk = models.CompositePrimaryKey("region_a", "region_b", "month", "aircraft", "designator")
     region_a = models.ForeignKey(Region, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
                                  related_name="+")
     region_b = models.ForeignKey(Region, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
@@ -506,10 +511,6 @@ class PairTally(models.Model):
     over_near = models.IntegerField()
     near_over = models.IntegerField()
     over_over = models.IntegerField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["region_a", "region_b", "month", "aircraft", "designator"],
-                                               name="pairtally_key")]
 
     def __str__(self) -> str:
         return (f"regions {self.region_a_id}+{self.region_b_id} {self.month:%Y-%m} {self.aircraft_id} "

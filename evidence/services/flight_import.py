@@ -360,17 +360,17 @@ def _tag_prepared(pending: list[_Prepared], ctx: _Context) -> None:
 
 
 def write_files(pending: list[_Prepared], ctx: _Context) -> None:
-    """Write a batch's files in order: each file with aircraft to keep in its own transaction; a run of files with
-    none (most of a day archive: they only count for coverage) records its progress in one transaction — the
-    progress still commits with the files' writes (there are none), in one commit instead of one each."""
+    """Write a batch's files in order: each file with aircraft to keep in its own transaction, which also records
+    the progress of the files before it that had none (most of a day archive: they only count for coverage; their
+    progress commits with the next file's writes, or in one transaction at the batch's end) — one commit per file
+    written instead of one more for each run of files without aircraft to keep."""
     quiet: list[_Prepared] = []
     for prepared in pending:
         if not prepared.tracks:
             quiet.append(prepared)
             continue
-        _record_progress(quiet, ctx)
+        _write_file(prepared, ctx, preceding=quiet)
         quiet = []
-        _write_file(prepared, ctx)
     _record_progress(quiet, ctx)
 
 
@@ -384,7 +384,9 @@ def _record_progress(files: list[_Prepared], ctx: _Context) -> None:
     _charge(ctx, "write", t)
 
 
-def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
+def _write_file(prepared: _Prepared, ctx: _Context, preceding: Sequence[_Prepared] = ()) -> tuple[int, int]:
+    """One file's writes in one transaction, with the progress of ``preceding`` (the files read before it that had
+    nothing to write)."""
     created = updated = 0
     # PostgreSQL: this file's months get their partitions (own short transaction) before its rows arrive.
     partitioning.ensure_month_partitions(b.fields["start"] for _, bs in prepared.tracks for b in bs)
@@ -394,7 +396,7 @@ def _write_file(prepared: _Prepared, ctx: _Context) -> tuple[int, int]:
             created += c
             updated += u
         if ctx.on_written is not None:
-            ctx.on_written([(prepared, created, updated)])
+            ctx.on_written([*((quiet, 0, 0) for quiet in preceding), (prepared, created, updated)])
         committing = _clock()  # the commit happens on leaving the block: database time too
     _charge(ctx, "write", committing)
     return created, updated

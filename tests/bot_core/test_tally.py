@@ -275,3 +275,25 @@ def test_per_day_and_week_of_types_read_the_day_tally_and_agree(synthetic, by):
             assert tally_reads.days(scope) is not None
             assert s.breakdown(scope, by) == _without_tallies(s.breakdown, scope, by), (kind, period)
     assert tally_reads.days(Scope(period=PERIODS[1], operators=("us-navy",))) is None
+
+
+def test_pair_tally_rows_are_keyed_by_their_key_alone(demo):
+    """The pair tally has no surrogate id: its key is its primary key (on PostgreSQL the table's only index), so each
+    pair row an import adds writes one index entry, not two; rows are still found, counted and checked by key."""
+    from django.db import connection
+
+    from evidence.models import PairTally
+
+    key = ["region_a", "region_b", "month", "aircraft", "designator"]
+    assert [f.name for f in PairTally._meta.pk_fields] == key
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'evidence_pairtally'")
+            assert [row[0].split(" USING btree ")[1] for row in cursor.fetchall()] == [
+                "(region_a_id, region_b_id, month, aircraft_id, designator)"]
+    row = PairTally.objects.filter(near_near__gt=0).order_by("pk").first()
+    assert PairTally.objects.get(pk=row.pk).near_near == row.near_near
+    PairTally.objects.filter(pk=row.pk).update(near_near=row.near_near + 1)
+    assert len(tally.differences()) == 1
+    tally.rebuild()
+    assert tally.differences() == []

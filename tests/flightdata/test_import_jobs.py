@@ -104,6 +104,27 @@ def test_default_filter_keeps_military_and_all_keeps_everything(tmp_path):
     assert set(missions_by_aircraft()) == set(HEXES)
 
 
+def test_progress_of_files_without_aircraft_to_keep_commits_with_the_next_file_written(tmp_path):
+    """A civil file, a military one, a civil one (the default filter): the first file's progress is saved in the
+    military file's transaction (one unit update for both, not one more of its own), the last one's at the batch's
+    end; the run's figures count every file."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for k, hex_address in enumerate(["a00001", "ae0002", "a00003"]):  # read in this order (traces/01, 02, 03)
+        tr = synth.SynthTrack()
+        synth.sortie(tr, T0 + 3600 * (k + 1), [(32.7, -117.2), (31.5, -117.8), (30.5, -116.5)], callsign=f"T{k}")
+        synth.write_trace(synth.trace_path(tmp_path, hex_address, day="2025-02-03"),
+                          synth.trace_document(hex_address, tr, day_start=T0), gzip=True)  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        run = import_flight_files([tmp_path], keep_all=False)
+    progress = [q["sql"] for q in queries.captured_queries
+                if q["sql"].startswith('UPDATE "evidence_importunit" SET "done_entries"')]  # fmt: skip
+    assert len(progress) == 2
+    assert (run.files_read, run.aircraft_heard, run.aircraft_kept, run.missions_created) == (3, 3, 1, 1)
+    assert set(missions_by_aircraft()) == {"ae0002"}
+
+
 def test_position_sources_kept_in_the_track_and_shares_per_mission():
     import_flight_files([FIXTURES / "readsb_14field.json"])
     mission = Mission.objects.order_by("start").first()

@@ -349,11 +349,11 @@ def test_an_unexpected_error_closes_the_run_instead_of_leaving_it_running(
     real_write = flight_import._write_file
     calls = []
 
-    def failing_write(prepared, ctx):
+    def failing_write(prepared, ctx, **options):
         calls.append(prepared.path)
         if len(calls) == 2:
             raise OperationalError("server closed the connection unexpectedly")
-        return real_write(prepared, ctx)
+        return real_write(prepared, ctx, **options)
 
     monkeypatch.setattr(flight_import, "_write_file", failing_write)
     files = [FIXTURES / "readsb_9field.json", FIXTURES / "opensky_states.csv"]
