@@ -297,3 +297,24 @@ def test_pair_tally_rows_are_keyed_by_their_key_alone(demo):
     assert len(tally.differences()) == 1
     tally.rebuild()
     assert tally.differences() == []
+
+
+@pytest.mark.django_db
+def test_sqlite_reads_the_tallies_sums_from_covering_indexes():
+    """A place's all-time sum reads tens of thousands of tally rows at 1 M missions: on SQLite the sums and the
+    per-airframe grouping must read the index alone (migration 0016; 68 → 3.6 ms and 134 → 6 ms measured)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the covering indexes are SQLite's (PostgreSQL's plans were within the goal)")
+    queries = (
+        "SELECT SUM(near) FROM evidence_regiontally WHERE region_id = 1 AND near > 0",
+        "SELECT aircraft_id, SUM(near) FROM evidence_regiontally WHERE region_id = 1 AND near > 0 GROUP BY 1",
+        "SELECT SUM(missions) FROM evidence_missiontally WHERE missions > 0 AND month >= '1990-01-01'"
+        " AND month < '2025-02-01'",
+        "SELECT SUM(near_over) FROM evidence_pairtally WHERE region_a_id = 1 AND region_b_id = 2 AND near_over > 0",
+    )
+    with connection.cursor() as cursor:
+        for sql in queries:
+            plan = " ".join(str(row) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+            assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, (sql, plan)
