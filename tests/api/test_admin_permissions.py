@@ -252,7 +252,10 @@ def _fingerprint_queries() -> list[str]:
     for model in apps.get_models(include_auto_created=True):
         opts = model._meta
         if opts.app_label in FINGERPRINT_APPS and not opts.proxy and opts.label_lower not in FINGERPRINT_SKIP:
-            out.append(f'SELECT * FROM "{opts.db_table}" ORDER BY "{opts.pk.column}"')
+            # a composite primary key (the pair tally's, migration 0015) orders by each of its columns: its
+            # ``pk.column`` is None, which SQLite took for a string and PostgreSQL rejects
+            order = ", ".join(f'"{field.column}"' for field in opts.pk_fields)
+            out.append(f'SELECT * FROM "{opts.db_table}" ORDER BY {order}')
     return out
 
 
