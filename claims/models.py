@@ -207,6 +207,7 @@ class Entity(models.Model):
         ORG = "ORG", "Organisation / unit"
         PERSON = "PERSON", "Person"
         ATTRIBUTION = "ATTRIBUTION", "Attribution"
+        IDENTITY = "IDENTITY", "Aircraft identity (callsign, hex, registration)"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entities")
     label = models.CharField(max_length=20, choices=Label.choices, db_index=True)

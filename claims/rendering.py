@@ -23,6 +23,7 @@ LABEL_CLASSES = {
     "ORG": "fc-ent-org",
     "PERSON": "fc-ent-person",
     "ATTRIBUTION": "fc-ent-attribution",
+    "IDENTITY": "fc-ent-identity",
 }
 
 

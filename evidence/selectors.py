@@ -951,6 +951,16 @@ def aircraft_identity(word: str) -> tuple[str, str] | None:
     return None
 
 
+def registration_hexes(registrations: Iterable[str]) -> dict[str, str]:
+    """The hex address of each registration the registry knows (upper-case registration → hex); one query. A
+    registration written with or without its hyphen ("ZZ664", "62-4134") must match the registry as written."""
+    wanted = {r.strip().upper() for r in registrations if r.strip()}
+    if not wanted:
+        return {}
+    rows = Aircraft.objects.filter(registration__in=sorted(wanted)).values_list("registration", "pk")
+    return {registration.upper(): hex_ for registration, hex_ in rows}
+
+
 def distinct_aircraft(scope: Scope, *, limit: int = 50) -> list[dict[str, Any]]:
     """Which airframes flew the scope's missions, with how many each: "which aircraft flew near Baja?"."""
     return aircraft_with_total(scope, limit=limit)[0]

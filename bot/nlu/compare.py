@@ -29,6 +29,9 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
                      vocabulary: Vocabulary | None = None) -> Sides | None:
     """The two scopes a comparison question names, or None when it does not name two."""
     scope = reading.scope
+    asked_twice = question_sides(text, scope, reference=reference, vocabulary=vocabulary)
+    if asked_twice is not None:
+        return asked_twice
     periods = list(reading.periods)
     if len(periods) == 1 and len(_DATE_WORDS.findall(text)) >= 2:  # "January and February 2025" read as one
         periods = split_periods(text, reference=reference, vocabulary=vocabulary) or periods
@@ -60,6 +63,53 @@ def comparison_sides(text: str, reading: QuestionReading, *, reference: object, 
         base = _merge_subject(previous, scope)
         return Sides(base.with_changes(period=previous.period), base.with_changes(period=periods[0]))
     return None
+
+
+_HOW_MANY_RX = re.compile(r"\bhow\s+many\b", _RX)
+#: The parts of a scope a question may say on its own: what flew, where, when. Each is the same for both sides of
+#: "how many …, and how many …?" unless both questions say it.
+_SCOPE_PARTS = (
+    ("type_designators", "roles", "surveillance_only"),
+    ("operators",),
+    ("exclude_types", "exclude_operators", "civil_only", "military_only", "orbits_only"),
+    ("hexes", "callsigns"),
+    ("regions", "and_regions"),
+    ("period",),
+)
+
+
+def question_sides(text: str, scope: Scope, *, reference: object,
+                   vocabulary: Vocabulary | None = None) -> Sides | None:
+    """The two sides of a comparison read each on its own: two count questions in one message ("how many RC-135s
+    near Kaliningrad in October 2025, and how many RQ-4s over the Black Sea?") or two scopes joined by one "or",
+    "vs", "than" ("P-8 missions over Mexico in 2025 or near Arizona in February 2025?"). A part of the scope both
+    sides say (the aircraft, the operator, the places, the period) is each side's own; a part only one says is
+    shared ("… and how many U-2s?" keeps the place and period). Read as one scope, the second side's place was joined
+    to the first's: wrong counts on both sides. None unless the text has exactly two sides and they differ."""
+    asked = list(_HOW_MANY_RX.finditer(text))
+    splits = list(_SIDE_SPLIT_RX.finditer(text))
+    if len(asked) == 2:
+        parts = ((0, text[:asked[1].start()]), (asked[1].start(), text[asked[1].start():]))
+    elif len(asked) < 2 and len(splits) == 1:
+        parts = ((0, text[:splits[0].start()]), (splits[0].end(), text[splits[0].end():]))
+    else:
+        return None
+    readings = [read_question(part, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+                for _, part in parts]
+    read = [r.scope for r in readings]
+    first, second = scope, scope
+    for names in _SCOPE_PARTS:
+        own = [{name: getattr(side, name) for name in names} for side in read]
+        if all(any(values.values()) for values in own):
+            first, second = first.with_changes(**own[0]), second.with_changes(**own[1])
+    if first.period is not None and second.period is not None:
+        a, b = align_years(first.period, second.period)
+        first, second = first.with_changes(period=a), second.with_changes(period=b)
+    if first == second:
+        return None
+    spans = tuple((at + s, at + e, label) for (at, _), r in zip(parts, readings, strict=True)
+                  for s, e, label in r.spans if label.split(":")[0] in {"aircraft", "role", "operator", "region"})
+    return Sides(first, second, spans)
 
 
 _SIDE_SPLIT_RX = re.compile(r"\s+(?:or|vs\.?|versus|than|compared\s+(?:to|with)|against"
@@ -159,20 +209,31 @@ def split_periods(text: str, *, reference: object, vocabulary: Vocabulary | None
 
 
 def side_label(scope: Scope, other: Scope) -> str:
-    """What distinguishes one side from the other, in words ("February 2025", "P8", "near Arizona")."""
+    """What distinguishes one side from the other, in words ("February 2025", "P8", "near Arizona"); every part
+    that differs when the sides differ in more than one ("R135 (Boeing RC-135), within 50 nm of Kaliningrad")."""
     from evidence import selectors as sel
     from evidence.describing import describe_scope
 
-    if scope.period != other.period and scope.period is not None:
-        return sel.describe_period(scope.period)
+    labels = []
     if scope.type_designators != other.type_designators and scope.type_designators:  # a role side is described
         names = sel.type_names(scope.type_designators)
-        return " or ".join(f"{d} ({names[d]})" if d in names else d for d in scope.type_designators)
-    if scope.operators and scope.with_changes(operators=other.operators) == other:  # only the operators differ
+        labels.append(" or ".join(f"{d} ({names[d]})" if d in names else d for d in scope.type_designators))
+    elif (scope.roles, scope.surveillance_only) != (other.roles, other.surveillance_only) \
+            and (scope.roles or scope.surveillance_only):  # "drone flights or RC-135 flights": the role's words
+        roles = Scope(roles=scope.roles, surveillance_only=scope.surveillance_only)
+        labels.append(describe_scope(roles, with_period=False).removeprefix("by "))
+    if scope.operators and scope.operators != other.operators:
         names = sel.organisation_names(scope.operators)
-        return " or ".join(names.get(slug, slug) for slug in scope.operators)
-    if scope.regions and scope.with_changes(regions=other.regions) == other:  # only the places differ
-        return describe_scope(Scope(regions=scope.regions), with_period=False)
+        labels.append(" or ".join(names.get(slug, slug) for slug in scope.operators))
+    if scope.regions and (scope.regions, scope.and_regions) != (other.regions, other.and_regions):
+        labels.append(describe_scope(Scope(regions=scope.regions, and_regions=scope.and_regions), with_period=False))
+    if scope.period != other.period and scope.period is not None:
+        labels.append(sel.describe_period(scope.period))
+    known = scope.with_changes(type_designators=other.type_designators, roles=other.roles,
+                               surveillance_only=other.surveillance_only, operators=other.operators,
+                               regions=other.regions, and_regions=other.and_regions, period=other.period)
+    if labels and known == other:  # nothing else differs: the labels say it all
+        return ", ".join(labels)
     return describe_scope(scope.with_changes(period=None), with_period=False) or "all missions"
 
 

@@ -52,6 +52,7 @@ from bot.nlu.normalise import (
 from bot.nlu.places import sky_spans, spell_oceans
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.nlu.vocab import Vocab, load_vocab
+from claims.nlp.identities import HEX_RX, IDENT_CUE_RX, IDENT_RX
 from claims.nlp.reading import QuestionReading, read_question
 from claims.selectors import ClaimFilter
 from evidence.scope import Period, Scope
@@ -73,15 +74,6 @@ EXCEPT_RX = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+f
                        r"\s+(?:the\s+)?", _RX)
 CIVIL_RX = re.compile(r"\bnon[- ]?military\b|\bcivil(?:ian)?\s+(?=aircraft|planes?|flights?|jets?)", _RX)
 #: An ICAO address ("ae6801"): six hex digits with at least one letter and one digit.
-HEX_RX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6}(?![\w-])", _RX)
-#: A callsign ("PELCN11") or a registration ("168754", "N123AB", "08-8888"): checked against the records.
-IDENT_RX = re.compile(r"(?<![\w-])(?:[A-Za-z]{3,7}\d{1,4}[A-Za-z]?|\d{2}-\d{3,5}|[A-Za-z]{1,2}-?\d{3,6}[A-Za-z]{0,2}"
-                      r"|\d{5,6})(?![\w-])")
-#: "callsign PELCN11", "hex ae6801", "registration 168754": the word that says what the identity is.
-IDENT_CUE_RX = re.compile(r"(?:\b(?:under|with|using|bearing|flying\s+as)\s+(?:the\s+)?(?=call\s*-?\s*sign|hex|icao"
-                          r"|registration|tail|serial))?"
-                          r"\b(?:call\s*-?\s*signs?|hex(?:\s+codes?)?|icao(?:\s+(?:address|code|hex))?|registrations?"
-                          r"|tail(?:\s+(?:numbers?|no\.?))?|serial(?:\s+numbers?)?)\s+(?P<word>[\w-]+)", _RX)
 #: "the week before 5 February", "two days after": a span next to a date the reader does not build.
 RELATIVE_SPAN_RX = re.compile(r"\b(?:days?|nights?|weeks?|fortnight|months?|years?|hours?|weekend|quarter)\s+"
                               r"(?:before|after|prior\s+to|following|preceding|leading\s+up\s+to)\b", _RX)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from claims.nlp.components import ATTRIBUTIONS_KEY, doc_text, fc_value
 from claims.nlp.dates import parse_number, resolve_period, span_days
+from claims.nlp.identities import Identity, find_identities
 from claims.nlp.lexicon import HYPHENS
 from claims.nlp.pipeline import get_pipeline
 from claims.nlp.reading import quantity_to_dict, read_scope
@@ -41,10 +42,11 @@ DEFAULT_MAX_CHARS = 2_000_000
 #: Labels a trained model may produce → ours; others are dropped.
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
                 "DATE": "DATE", "CARDINAL": "QUANTITY", "QUANTITY": "QUANTITY"}
-OUR_LABELS = frozenset({"AIRCRAFT", "PLACE", "DATE", "RATE", "QUANTITY", "ORG", "PERSON", "ATTRIBUTION"})
+OUR_LABELS = frozenset({"AIRCRAFT", "PLACE", "DATE", "RATE", "QUANTITY", "ORG", "PERSON", "ATTRIBUTION", "IDENTITY"})
 
 #: Reason → weight of the check-worthiness score (capped at 1).
-REASON_WEIGHTS = {"count": 0.35, "rate": 0.3, "date": 0.2, "aircraft": 0.25, "place": 0.15, "attributed": 0.1}
+REASON_WEIGHTS = {"count": 0.35, "rate": 0.3, "date": 0.2, "aircraft": 0.25, "place": 0.15, "attributed": 0.1,
+                  "identity": 0.25}
 MIN_SCORE = 0.35
 #: Generic words that make a sentence about aircraft even without a type ("Aircraft were tracked over Texas").
 _AIRCRAFT_WORDS = frozenset({"aircraft", "plane", "planes", "airplane", "airplanes", "jet", "jets", "drone",
@@ -85,6 +87,9 @@ class ProposedClaimData:
     scope: Scope | None
     quantity: Quantity | None = None
     hints: tuple[str, ...] = ()
+    #: Registrations (tail numbers, serials) the sentence names for the aircraft it is about: the scope's aircraft
+    #: once the registry turns them into hex addresses (``claims.services.extraction``), which needs the database.
+    registrations: tuple[str, ...] = ()
 
     def quantity_dict(self) -> dict[str, Any] | None:
         return quantity_to_dict(self.quantity)
@@ -95,6 +100,7 @@ class ProposedClaimData:
             "reasons": list(self.reasons), "claimant": self.claimant,
             "scope": self.scope.to_dict() if self.scope is not None else None,
             "stated_count": self.quantity_dict(), "hints": list(self.hints),
+            "registrations": list(self.registrations),
         }
 
 
@@ -265,7 +271,8 @@ def _entity_value(ent: Span, label: str, reference: dt.datetime | dt.date, text:
 
 
 def _proposal(sent: Span, ents: list[Span], attributions: list[Span], text: str, flags: tuple[bool, bool],
-              reference: dt.datetime | dt.date, offset: int) -> ProposedClaimData | None:
+              reference: dt.datetime | dt.date, offset: int,
+              identities: list[Identity] | None = None) -> ProposedClaimData | None:
     """``ents``/``attributions``: those inside the sentence; ``text``: its text; ``flags``: whether it has a generic
     aircraft word, and a flight word (computed for the whole doc at once by :func:`_read_doc`)."""
     has_aircraft_word, has_flight_word = flags
@@ -282,13 +289,15 @@ def _proposal(sent: Span, ents: list[Span], attributions: list[Span], text: str,
         reasons.append("aircraft")
     if "PLACE" in labels:
         reasons.append("place")
+    if identities:
+        reasons.append("identity")
     if attributions:
         reasons.append("attributed")
-    if not ({"count", "rate", "date", "aircraft", "place"} & set(reasons)):
+    if not ({"count", "rate", "date", "aircraft", "place", "identity"} & set(reasons)):
         return None
     scope, notes = read_scope(sent, reference=reference, ents=ents, attributions=attributions)
     about_flights = bool(scope.type_designators or scope.roles or scope.surveillance_only or scope.operators
-                         or counts or has_flight_word)
+                         or counts or has_flight_word or identities)
     if not about_flights:
         return None
     score = min(1.0, sum(REASON_WEIGHTS[r] for r in reasons))
@@ -298,10 +307,29 @@ def _proposal(sent: Span, ents: list[Span], attributions: list[Span], text: str,
     trail = len(text) - len(text.rstrip())
     start = offset + sent.start_char + lead
     end = offset + sent.end_char - trail
+    scope, registrations, hints = _narrowed_by_identities(scope, notes.quantity, identities or [], notes.hints)
     return ProposedClaimData(
         start=start, end=end, text=text.strip(), score=round(score, 2), reasons=tuple(reasons),
-        claimant=notes.claimant, scope=scope, quantity=notes.quantity, hints=notes.hints,
+        claimant=notes.claimant, scope=scope, quantity=notes.quantity, hints=hints, registrations=registrations,
     )
+
+
+def _narrowed_by_identities(scope: Scope, quantity: Quantity | None, identities: list[Identity],
+                            hints: tuple[str, ...]) -> tuple[Scope, tuple[str, ...], tuple[str, ...]]:
+    """A sentence naming the callsigns, hex addresses or registrations of what it reports is about those flights:
+    the scope keeps only them ("the RC-135V with call sign HARK51 flew along the coast of Crimea"). Not when the
+    sentence counts more flights than it names identities ("eleven P-8 flights, one of them as PELCN11"): the
+    identity is then an example, and the scope stays the whole count's."""
+    if not identities:
+        return scope, (), hints
+    if quantity is not None and quantity.value > len(identities):
+        named = ", ".join(i.value for i in identities)
+        return scope, (), (*hints, f"identities named ({named}) are fewer than the {quantity.value:g} counted: "
+                                   "not used as a constraint")
+    values = {kind: tuple(dict.fromkeys(i.value for i in identities if i.kind == kind))
+              for kind in ("callsign", "hex", "registration")}
+    scope = scope.with_changes(callsigns=values["callsign"] or scope.callsigns, hexes=values["hex"] or scope.hexes)
+    return scope, values["registration"], hints
 
 
 _FLIGHT_WORDS = ("flights", "flight", "missions", "mission", "sorties", "flew", "flown")
@@ -376,6 +404,10 @@ def _read_doc(doc: Doc, offset: int, reference: dt.datetime | dt.date, propose: 
     for span in doc.spans.get(ATTRIBUTIONS_KEY, []):
         entities.append(ExtractedEntity("ATTRIBUTION", offset + span.start_char, offset + span.end_char,
                                         text[span.start_char:span.end_char], dict(fc_value(span) or {})))
+    identities = find_identities(text)
+    for i in identities:
+        entities.append(ExtractedEntity("IDENTITY", offset + i.start, offset + i.end, text[i.start:i.end],
+                                        {"kind": i.kind, "value": i.value}))
     if not propose or not len(doc):
         return
     aircraft_words, flight_words = _word_flags(doc)
@@ -406,7 +438,8 @@ def _read_doc(doc: Doc, offset: int, reference: dt.datetime | dt.date, propose: 
                 sent_attributions.append(span)
         flags = (aircraft_cum[end] > aircraft_cum[start], flight_cum[end] > flight_cum[start])
         ref = _reference_for(start, statements, reference) if statements else reference
-        proposal = _proposal(sent, sent_ents, sent_attributions, sent_text, flags, ref, offset)
+        sent_identities = [i for i in identities if sent.start_char <= i.start < sent.end_char]
+        proposal = _proposal(sent, sent_ents, sent_attributions, sent_text, flags, ref, offset, sent_identities)
         if proposal is not None:
             proposals.append(proposal)
 

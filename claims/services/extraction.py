@@ -28,9 +28,10 @@ from django.db.models import Model, Q
 from django.utils import timezone
 
 from claims.models import Article, Claim, Entity, ProposedClaim
+from evidence.selectors import registration_hexes
 
 if TYPE_CHECKING:
-    from claims.nlp.extract import Extraction
+    from claims.nlp.extract import Extraction, ProposedClaimData
 
 logger = logging.getLogger(__name__)
 
@@ -171,6 +172,7 @@ def _write(article_id: int, digest: str, result: Extraction) -> ExtractionOutcom
             ("article_id", "label", "start", "end", "text", "value"),
             [(article_id, e.label, e.start, e.end, e.text[:500], e.value) for e in result.entities],
         )
+        hexes_of = registration_hexes(r for p in result.proposed_claims for r in p.registrations)
         _insert(
             ProposedClaim,
             ("article_id", "start", "end", "text", "score", "reasons", "claimant", "scope", "stated_count", "status"),
@@ -183,7 +185,7 @@ def _write(article_id: int, digest: str, result: Extraction) -> ExtractionOutcom
                     p.score,
                     list(p.reasons),
                     (p.claimant or "")[:300],
-                    p.scope.to_dict() if p.scope is not None else {},
+                    _scope_dict(p, hexes_of),
                     p.quantity_dict(),
                     ProposedClaim.Status.OPEN.value,
                 )
@@ -200,6 +202,17 @@ def _write(article_id: int, digest: str, result: Extraction) -> ExtractionOutcom
             language=result.language or locked.language,
         )
     return ExtractionOutcome.DONE
+
+
+def _scope_dict(proposal: ProposedClaimData, hexes_of: dict[str, str]) -> dict[str, Any]:
+    """The proposal's scope, its registrations turned into the aircraft's hex addresses where the registry knows
+    them (a registration it does not know leaves the scope as read: never a guessed aircraft)."""
+    if proposal.scope is None:
+        return {}
+    known = tuple(hexes_of[r] for r in proposal.registrations if r in hexes_of)
+    if not known:
+        return proposal.scope.to_dict()
+    return proposal.scope.with_changes(hexes=tuple(dict.fromkeys((*proposal.scope.hexes, *known)))).to_dict()
 
 
 #: Field types whose Python values the database adapters take as they are; others go through the field's

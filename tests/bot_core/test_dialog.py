@@ -600,6 +600,12 @@ SINGLE: list[Q] = [
     # wrong before: two periods that do not make one range were spanned (or the later one won)
     Q("how many P-8 flights in January 2025 and how many in February 2025?", "compare", (5, 6), types="P8"),
     Q("how many flights in January and October 2025?", "compare", (9, 8)),
+    # wrong before (main, 2026-12-05): two questions or two sides naming their own places were read as one scope,
+    # each side counting over both places ("how many RC-135s near Kaliningrad … and how many RQ-4s over the Black Sea")
+    Q("how many P-8 missions over Mexico in 2025, and how many U-2 missions near Arizona in February 2025?",
+      "compare", (3, 1), says="U2 (Lockheed U-2), within 50 nm of Arizona"),
+    Q("how many Navy flights near California in 2025, how many Air Force flights near Texas?", "compare", (8, 5)),
+    Q("how many P-8 missions over Mexico in 2025 or near Arizona in February 2025?", "compare", (3, 1)),
     Q("how many missions before 3 February 2025 in 2025?", "count", DECLINED),
     # wrong before, found by the oracle's round 6 and by probing trap phrasings (docs/QUALITY.md, round 6)
     Q("how many flights in 2025 Q4?", "count", 8, period="2025-10-01/2025-12-31"),
