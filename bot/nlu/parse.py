@@ -628,8 +628,9 @@ def _tasking_bodies(scope: Scope, spans: Spans, text: str, vocab: Vocab) -> list
             if slug in TASKING_BODIES]
 
 
-#: "excluding the RAF", "non-RAF", "not flown by the RAF", "other than Navy ones": an operator left out.
-EXCEPT_OPERATOR_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$|\bnot\s+(?:flown|operated)\s+by\s+(?:the\s+)?$"
+#: "excluding the RAF", "non-RAF", "not flown by the RAF", "were not by the Navy", "other than Navy ones": an operator
+#: left out.
+EXCEPT_OPERATOR_RX = re.compile(EXCEPT_RX.pattern + r"$|\bnon-?\s*$|\bnot\s+(?:(?:flown|operated)\s+)?by\s+(?:the\s+)?$"
                                 r"|\bwithout\s+(?:the\s+)?$",
                                 _RX)
 

@@ -606,6 +606,9 @@ SINGLE: list[Q] = [
       "compare", (3, 1), says="U2 (Lockheed U-2), within 50 nm of Arizona"),
     Q("how many Navy flights near California in 2025, how many Air Force flights near Texas?", "compare", (8, 5)),
     Q("how many P-8 missions over Mexico in 2025 or near Arizona in February 2025?", "compare", (3, 1)),
+    # declined before (main): "not by the Navy" left "not" unread; "not flown by" already excluded
+    Q("how many flights near California in 2025 that were not by the Air Force?", "count", 9,
+      says="not operated by United States Air Force"),
     Q("how many missions before 3 February 2025 in 2025?", "count", DECLINED),
     # wrong before, found by the oracle's round 6 and by probing trap phrasings (docs/QUALITY.md, round 6)
     Q("how many flights in 2025 Q4?", "count", 8, period="2025-10-01/2025-12-31"),
