@@ -37,8 +37,9 @@ WITH_EVIDENCE_RX = re.compile(r"\b(?:with|have|has|having|had|backed\s+(?:up\s+)
                               r"(?:some\s+|any\s+|linked\s+)?(?:evidence|sources?|records?|links?|flight\s+data)\b",
                               _RX)
 WITHOUT_EVIDENCE_RX = re.compile(
-    r"\b(?:without|with\s+no|lacking|missing|no|unsupported\s+by)\s+(?:any\s+)?(?:evidence|sources?|records?|links?)\b"
-    r"|\b(?:unsourced|unsupported)\b",
+    r"\b(?:without|with\s+no|lacking|missing|no|unsupported\s+by)\s+(?:any\s+)?(?:evidence|sources?|records?|links?)"
+    r"(?:\s+(?:yet|so\s+far|at\s+all))?\b"  # "no evidence yet": none today, which is what is listed
+    r"|\b(?:(?:still|yet)\s+)?(?:unsourced|unsupported)(?:\s+(?:yet|so\s+far))?\b",
     _RX,
 )
 

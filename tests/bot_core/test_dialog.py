@@ -337,6 +337,8 @@ SINGLE: list[Q] = [
     Q("unverifiable claims", "claims", 1, verdicts="unverifiable"),
     Q("claims without evidence", "claims", 5, without_evidence=True),  # 3 + Sigonella, international airspace
     Q("which claims have no evidence?", "claims", 5, without_evidence=True),
+    Q("which claims are still unsourced so far?", "claims", 5, without_evidence=True),  # declined on "so far" before
+    Q("any claims with no links at all?", "claims", 5, without_evidence=True),
     Q("what did the Desert Ledger claim?", "claims", 8, outlet="The Desert Ledger"),
     Q("claims in the Desert Ledger article", "claims", 8, outlet="The Desert Ledger"),
     Q("which Desert Ledger claims are supported?", "claims", 3, outlet="The Desert Ledger", verdicts="supported"),
