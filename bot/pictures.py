@@ -51,13 +51,17 @@ def _absolute(path: str) -> str:
 
 
 def picture_for(
-    scope: Scope, *, kind: str, by: str = "", alt: str = "", ids: list[int] | None = None
+    scope: Scope, *, kind: str, by: str = "", alt: str = "", ids: list[int] | None = None,
+    other: Scope | None = None, labels: list[str] | None = None,
 ) -> dict[str, Any]:
     """The picture reference an Answer carries: {"kind", "url" (signed PNG), "map_url", "alt", "filename"}.
-    ``ids`` draws those missions only (the one a "when" answer names)."""
+    ``ids`` draws those missions only (the one a "when" answer names); ``other`` and ``labels``: a comparison's
+    second side and the two sides' names (its bars)."""
     extra: dict[str, Any] = {"by": by} if kind == "breakdown" and by else {}
     if ids is not None:
         extra["ids"] = ids
+    if other is not None:
+        extra["o"], extra["labels"] = other.to_dict(), list(labels or ())
     token = params.sign_picture(kind, scope, **extra)
     query = urlencode(params.params_from_scope(scope))
     return {
@@ -78,6 +82,11 @@ def attach_picture(answer: Answer, query: Any, *, kind: str = "") -> Answer:
         return answer
     scope: Scope = query.scope
     by = getattr(query, "by", "") or ""
+    if query.intent == "compare":  # two bars, one per side (a map of one side would show half the question)
+        if kind != "map" and query.other is not None and not query.baseline and len(answer.breakdown) == 2:
+            answer.picture = picture_for(scope, kind="compare", alt=answer.text, other=query.other,
+                                         labels=[row["label"] for row in answer.breakdown])
+        return answer
     if kind == "chart" or (not kind and answer.breakdown):
         if by:
             answer.picture = picture_for(scope, kind="breakdown", by=by, alt=answer.text)
@@ -99,10 +108,10 @@ def render_png(picture: dict[str, Any]) -> bytes:
     token = picture["url"].rsplit("/s/", 1)[1].removesuffix(".png")
     payload = params.read_picture_token(token)
     return draw_scope(payload["k"], payload["scope"], "png", by=payload.get("by", "type"),
-                      ids=payload.get("ids")).content
+                      ids=payload.get("ids"), other=payload.get("other"), labels=payload.get("labels")).content
 
 
-_MISSION_INTENTS = {"count", "list", "breakdown", "which_aircraft", "when", "closest"}
+_MISSION_INTENTS = {"count", "list", "breakdown", "which_aircraft", "when", "closest", "compare"}
 
 
 def picture_answer(previous: Any, kind: str) -> Answer:
@@ -110,6 +119,8 @@ def picture_answer(previous: Any, kind: str) -> Answer:
     if previous is None or getattr(previous, "intent", "") not in _MISSION_INTENTS:
         return Answer(text='Ask a question about missions first, then "show me a map" or "chart it" draws its '
                            "answer.", declined=True, reason="not_understood", ephemeral=True)
+    if getattr(previous, "intent", "") == "compare":
+        return _comparison_picture(previous, kind)
     from evidence.describing import describe_scope
 
     scope: Scope = previous.scope
@@ -117,6 +128,23 @@ def picture_answer(previous: Any, kind: str) -> Answer:
     what = "Map" if kind == "map" else ("Chart" if getattr(previous, "by", "") else "Timeline")
     answer = Answer(text=f"{what} of the missions {words}.", query=previous.to_dict())
     return attach_picture(answer, previous, kind=kind)
+
+
+def _comparison_picture(previous: Any, kind: str) -> Answer:
+    """"Chart it" after a comparison: its two bars. A map of two scopes would draw one over the other, and a
+    comparison with an average has no second scope of missions to draw: both are said, not drawn."""
+    from bot.nlu.compare import side_label
+
+    if kind == "map" or previous.other is None or previous.baseline:
+        why = ("a map would draw both sides' missions as one" if kind == "map" else
+               "an average is a number, not a set of missions")
+        return Answer(text=f'A comparison is drawn as two bars ("chart it"); {why}. Ask for each side on its own to '
+                           "map it.", declined=True, reason="not_understood", ephemeral=True)
+    labels = [side_label(previous.scope, previous.other), side_label(previous.other, previous.scope)]
+    answer = Answer(text=f"Chart of the comparison: {labels[0]} against {labels[1]}.", query=previous.to_dict())
+    answer.picture = picture_for(previous.scope, kind="compare", alt=answer.text, other=previous.other,
+                                 labels=labels)
+    return answer
 
 
 def _measured_scope(scope: Scope) -> Scope:

@@ -4,6 +4,7 @@ bot and the claim pages call these; none of them draws anything itself."""
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import Any
 
 from evidence.describing import describe_scope
@@ -133,6 +134,27 @@ def scope_timeline(
 
 
 BREAKDOWNS = ("type", "operator", "region", "day", "week", "month", "year")
+
+
+def scope_comparison(scope: Scope, other: Scope, *, labels: tuple[str, str], fmt: str = "png") -> static.Picture:
+    """Two bars, one per side of a comparison, each counted as the bot's answer counts it
+    (``evidence.selectors.count_missions``), each labelled with what distinguishes its side."""
+    a, b = count_missions(scope), count_missions(other)
+    pairs = [(labels[0], a), (labels[1], b)]
+    alt = (f"Missions compared: {labels[0]}: {a}; {labels[1]}: {b}. "
+           f"Sides: {describe_scope(scope) or 'all missions'} / {describe_scope(other) or 'all missions'}.")
+    return static.render_bars(pairs, title=_comparison_title(scope, other), alt=alt, fmt=fmt, wrap=True)
+
+
+def _comparison_title(scope: Scope, other: Scope) -> str:
+    """"Missions compared", and what both sides share ("by P8 (Boeing P-8 Poseidon) within 50 nm of Texas"), on two
+    lines at most."""
+    shared = Scope(**{name: getattr(scope, name) for name in vars(scope)
+                      if getattr(scope, name) == getattr(other, name)})
+    words = describe_scope(shared, with_period=shared.period is not None) if not shared.is_empty() else ""
+    lines = textwrap.wrap(f"Missions compared {words}".strip(), 72)  # the title starts where the bars do
+    return "\n".join(lines) if len(lines) <= 2 else lines[0] + "\n" + textwrap.shorten(" ".join(lines[1:]), 72,
+                                                                                        placeholder="…")
 
 
 def scope_breakdown(scope: Scope, *, by: str, fmt: str = "png", title: str = "") -> static.Picture:

@@ -172,6 +172,8 @@ def read_picture_token(token: str) -> dict[str, Any]:
     """The token's content; raises ``signing.BadSignature`` (or ``SignatureExpired``) when it is not valid."""
     payload = signing.loads(token, salt=_SALT, max_age=picture_link_max_age())
     payload["scope"] = Scope.from_dict(payload.pop("s"))
+    if "o" in payload:  # a comparison's other side
+        payload["other"] = Scope.from_dict(payload.pop("o"))
     return payload
 
 

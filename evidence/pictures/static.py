@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -374,18 +375,30 @@ def _short_label(label: str) -> str:
     return label if len(label) <= BAR_LABEL_MAX else label[: BAR_LABEL_MAX - 1].rstrip() + "…"
 
 
+def _wrapped_label(label: str) -> str:
+    """A long label on up to three lines of ``BAR_LABEL_MAX`` characters (a comparison's side names its whole
+    difference: "R135 (Boeing RC-135), within 50 nm of Kaliningrad Oblast (over included)"), cut after that."""
+    lines = textwrap.wrap(label, BAR_LABEL_MAX)
+    if len(lines) > 3:
+        lines = [*lines[:2], _short_label(" ".join(lines[2:]))]
+    return "\n".join(lines)
+
+
 def render_bars(
     rows: Sequence[tuple[str, int]], *, title: str, alt: str, fmt: str = "png", size: tuple[int, int] = (900, 0),
-    most: int = 25,
+    most: int = 25, wrap: bool = False,
 ) -> Picture:
-    """Horizontal bars, largest first (at most ``most``; the rest summed as "others")."""
+    """Horizontal bars in the order given, the first at the top (at most ``most``; the rest summed as "others").
+    ``wrap``: long labels on up to three lines instead of cut to one."""
     rows = list(rows)
     if len(rows) > most:
         rows = [*rows[: most - 1], (f"{len(rows) - most + 1} others", sum(n for _, n in rows[most - 1 :]))]
-    height = size[1] or max(220, 60 + 26 * len(rows))
+    per_row = 44 if wrap else 26
+    extra = 18 * title.count("\n")  # room for a title on more than one line
+    height = size[1] or max(220, 60 + extra + per_row * len(rows))
     fig = Figure(figsize=(size[0] / DPI, height / DPI), dpi=DPI)
-    ax = fig.add_axes((0.3, 60 / height * 0.6, 0.64, 1 - 70 / height))
-    labels = [_short_label(label) for label, _ in rows][::-1]
+    ax = fig.add_axes((0.3, 60 / height * 0.6, 0.64, 1 - (70 + extra) / height))
+    labels = [(_wrapped_label if wrap else _short_label)(label) for label, _ in rows][::-1]
     values = [n for _, n in rows][::-1]
     ax.barh(range(len(rows)), values, color=BAR, height=0.7, zorder=3)
     ax.set_yticks(range(len(rows)))

@@ -91,7 +91,10 @@ def mission_image(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def draw_scope(kind: str, scope: Scope, fmt: str, *, by: str = "type", ids: list[int] | None = None,
-               claimed: dict | None = None) -> static.Picture:
+               claimed: dict | None = None, other: Scope | None = None,
+               labels: list[str] | None = None) -> static.Picture:
+    if kind == "compare" and other is not None and labels and len(labels) == 2:
+        return build.scope_comparison(scope, other, labels=(labels[0], labels[1]), fmt=fmt)
     if kind == "map":
         return build.scope_map(scope, fmt=fmt, ids=ids)
     if kind == "timeline":
@@ -123,7 +126,7 @@ def signed_image(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return JsonResponse({"detail": "Not a valid picture link."}, status=404)
     picture = draw_scope(payload["k"], payload["scope"], _fmt(fmt), by=payload.get("by", "type"),
-                         ids=payload.get("ids"))
+                         ids=payload.get("ids"), other=payload.get("other"), labels=payload.get("labels"))
     return picture_response(picture, private=False)
 
 

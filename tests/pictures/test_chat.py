@@ -87,6 +87,36 @@ def test_breakdown_per_operator_carries_its_bar_chart(vocab, editor, client):
     assert int(np.sum(is_bar[1:] & ~is_bar[:-1]) + is_bar[0]) == len(answer.breakdown) >= 2
 
 
+def _bar_lengths(image: Image.Image) -> list[int]:
+    """The length in pixels of each horizontal bar of the bars' blue, top to bottom."""
+    pixels = np.asarray(image.convert("RGB")).astype(int)
+    blue = np.linalg.norm(pixels - np.array([0x00, 0x72, 0xB2]), axis=2) < 30
+    rows = blue.sum(axis=1)
+    bars, current = [], 0
+    for n in rows:  # a bar is a run of rows holding blue; its length is its widest row
+        if n:
+            current = max(current, int(n))
+        elif current:
+            bars.append(current)
+            current = 0
+    return bars
+
+
+def test_a_comparison_carries_two_bars_one_per_side_in_proportion(vocab, editor, client):
+    answer = ask_editor(editor, "how many P-8 missions over Mexico in 2025, and how many U-2 missions near Arizona in "
+                                "February 2025?")
+    assert [row["count"] for row in answer.breakdown] == [3, 1]
+    assert answer.picture["kind"] == "compare"
+    image = png_of(client, answer.picture["url"])
+    lengths = _bar_lengths(image)
+    assert len(lengths) == 2 and abs(lengths[0] / lengths[1] - 3) < 0.1, lengths
+    refused = ask_editor(editor, "show me a map")
+    assert refused.declined and "two bars" in refused.text
+    again = ask_editor(editor, "chart it")
+    assert again.picture["kind"] == "compare" and "against" in again.text
+    assert _bar_lengths(png_of(client, again.picture["url"])) == lengths
+
+
 def test_claims_answers_carry_no_picture(vocab, editor):
     answer = ask_editor(editor, "claims without evidence")
     assert answer.picture is None
