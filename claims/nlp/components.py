@@ -141,7 +141,9 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
                        "informed", "informs", "assured", "assures", "reminded", "reminds",
                        # only before a statement (see STATEMENT_VERBS)
-                       "released", "issued"})
+                       "released", "issued", "provided", "gave", "offered",
+                       # "China asserts its claim over …" (blind14)
+                       "asserts"})
 #: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
 _ADJECTIVAL_VERBS = frozenset({"alleged", "admitted", "conceded", "lamented"})
 _DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those", "our",
@@ -163,7 +165,7 @@ OBJECT_THAT_SAY_VERBS = frozenset({"informed", "informs", "assured", "assures", 
 _PROMISE_VERBS = frozenset({"vowed", "vows"})
 #: Verbs that report only before the statement they put out: "Peters and Collins released a joint statement",
 #: "the ministry issued a statement" — not "released the pilot", "issued a NOTAM" (blind12).
-STATEMENT_VERBS = frozenset({"released", "issued"})
+STATEMENT_VERBS = frozenset({"released", "issued", "provided", "gave", "offered"})
 #: "Finland responded to the sighting by scrambling two Hornets": a reaction, not a statement (blind11).
 _REACTION_VERBS = frozenset({"responded", "responds"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
@@ -186,7 +188,11 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "release",
                           # "defence chiefs have said", "Zelensky’s office said", "one resident told Reuters",
                           # "an eye-witness said" (blind8's pass)
-                          "chiefs", "commanders", "office", "resident", "villager", "eyewitness", "eye-witness"})
+                          "chiefs", "commanders", "office", "resident", "villager", "eyewitness", "eye-witness",
+                          # "the milbloggers added", "other Telegram channels have provided details" (blind14)
+                          "milbloggers", "milblogger", "bloggers", "blogger", "channels",
+                          # "The … Air Force (TNI AU) headquarters has issued a clarification" (blind14)
+                          "headquarters"})
 #: A country's institutions, which speak after "its"/"their" ("…on Saturday, its military said").
 _INSTITUTION_NOUNS = frozenset({"military", "government", "ministry", "army", "navy", "embassy", "armed", "defence",
                                 "defense", "foreign", "coast"})
@@ -364,13 +370,20 @@ class _DocView:
 _AFTER_THAT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?that\b")
 _AFTER_REACTION = re.compile(r"\s+to\b")
 _AFTER_OUT = re.compile(r"\s+out\b")
+_AFTER_ON = re.compile(r"\s+on\b")
+#: Say-verbs that demand before "on" ("insisted on a ceasefire"; blind14).
+_DEMAND_VERBS = frozenset({"insisted", "insists", "insist"})
 #: the object is an audience written in lower case ("the media", "reporters"): "had informed South Korea that" (a
 #: notice between governments, inside another's statement; blind3) stays unread.
 _AFTER_OBJECT_THAT = re.compile(r"\s+(?:(?:the|his|her|their|its)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+that\b")
 
 
 _AFTER_STATEMENT = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s+(?:(?:joint|short|brief|written|formal|"
-                              r"separate|new)\s+)?(?:statement|communiqu[eé]|press\s+release)\b")
+                              r"separate|new|further|official)\s+)?(?:statement|communiqu[eé]|press\s+release|"
+                              # "issued a clarification on a foreign jet" (blind14)
+                              r"clarification|denial|correction|update)\b"
+                              # "channels have provided additional details, claiming" (blind14)
+                              r"|\s+(?:(?:additional|further|more|new)\s+)details\b")
 
 
 def _reports_here(m: re.Match[str], text: str) -> bool:
@@ -384,6 +397,8 @@ def _reports_here(m: re.Match[str], text: str) -> bool:
         return bool(_AFTER_OUT.match(text, m.end()))
     if word in STATEMENT_VERBS:
         return bool(_AFTER_STATEMENT.match(text, m.end()))
+    if word in _DEMAND_VERBS and _AFTER_ON.match(text, m.end()):
+        return False  # "has insisted on its independence": a demand or a stance, no statement (blind14)
     return (word not in _REACTION_VERBS and word not in _PROMISE_VERBS) or not _AFTER_REACTION.match(text, m.end())
 
 
@@ -916,6 +931,8 @@ def people(doc: Doc) -> Doc:
         add(span, span.text, None)
     for span in _possessive_names(doc, mask, taken, bad_name):
         add(span, span.text, None)
+    for span in _names_quoted_as_saying(doc, mask, taken, bad_name):
+        add(span, span.text, None)
     for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
         if span.label_ == "ORG":
             orgs.append(span)
@@ -1097,6 +1114,35 @@ def _names_after_a_quote_and_a_say_verb(doc: Doc, view: _DocView, mask: list[boo
             continue  # one word is a person only with a person's noun after it ("said Hopkins, co-author of")
         name = doc[verb + 1:end]
         if not bad_name(name) and not any(mask[t.i] or t.i in taken or t.lower_ in _ROLE_SET for t in name):
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
+    return out
+
+
+#: "Xinhua quoted Zhang Wei as saying": what follows "as" after the name (blind14).
+_AS_SAYING = frozenset({"saying", "telling", "stating", "writing", "adding", "warning"})
+
+
+def _quoted_name_end(doc: Doc, verb: int) -> int | None:
+    """After "quoted" at ``verb``: the end of the one to four capitalised name words before "as saying", if any."""
+    end = verb + 1
+    while end < len(doc) and end - verb <= 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
+        end += 1
+    if end == verb + 1 or end + 1 >= len(doc) or doc[end].lower_ != "as" or doc[end + 1].lower_ not in _AS_SAYING:
+        return None
+    return end
+
+
+def _names_quoted_as_saying(doc: Doc, mask: list[bool], taken: set[int], bad_name: Any) -> list[Span]:
+    """"Global Times quoted Wu as saying", "the agency quoted Li Wen as telling reporters": the name an outlet
+    quotes "as saying" is the person who speaks (blind14); two words or more, or one a person already named."""
+    out = []
+    for t in doc:
+        if t.lower_ != "quoted" or (end := _quoted_name_end(doc, t.i)) is None:
+            continue
+        name = doc[t.i + 1:end]
+        if len(name) == 1 and not any(e.label_ == "PERSON" and e[-1].text == name.text for e in current_ents(doc)):
+            continue
+        if not bad_name(name) and not any(mask[k.i] or k.i in taken or k.lower_ in _ROLE_SET for k in name):
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
 
@@ -1310,6 +1356,15 @@ def attribution(doc: Doc) -> Doc:
             set_fc_value(span, {"claimant": source_after.text, "cue": cue})
             found.append(span)
             continue
+        quoted_end = _quoted_name_end(doc, i) if cue == "quoted" else None
+        if quoted_end is not None:  # "Global Times quoted Wu as saying": Wu speaks, the outlet relays (blind14)
+            quoted = starting.get(i + 1)
+            claimant, extra = _claimant_of(quoted) if quoted is not None and quoted.end == quoted_end \
+                else (doc[i + 1:quoted_end].text, {})
+            span = Span(doc, i, quoted_end + 2, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
+            found.append(span)
+            continue
         subject_end = _subject_end(doc, i)
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
@@ -1381,6 +1436,9 @@ def attribution(doc: Doc) -> Doc:
             if prev.lower_ == "and" and start - 2 >= 0 and doc[start - 2].lower_ in SOURCE_NOUNS:
                 start -= 1  # "aid workers and hospital officials told AFP": both are the source
                 continue
+            if prev.text == ")" and start - 4 >= 0 and any(doc[k].text == "(" for k in range(start - 4, start - 1)):
+                start = next(k for k in range(start - 2, start - 5, -1) if doc[k].text == "(")
+                continue  # "The … Air Force (TNI AU) headquarters has issued" (blind14): over the acronym
             if (prev.is_punct and prev.text != "-") or prev.is_space or prev.lower_ in CLAUSE_STOPS or \
                     prev.lower_ in SAY_VERBS:
                 break

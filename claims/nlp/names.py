@@ -518,6 +518,7 @@ class _Names:
         merged = _aircraft_named_again(doc, _air_arms(doc, _reserve_components(doc, merged)))
         merged = _alliances_named_before(doc, merged)
         merged = _acronyms_before_roles(doc, _areas_of_towns(doc, merged))
+        merged = self._joined_acronyms(doc, merged)
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
             t.start <= e.start and e.end <= t.end for t in types))], types)
@@ -526,6 +527,54 @@ class _Names:
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
+
+    def _joined_acronyms(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two acronyms that name one body (blind14): an unknown acronym in capitals right before a short one the
+        lists hold ("TNI AU", "TNI AL": the Indonesian air force and navy — never the African Union or Alabama),
+        running on over a capitalised body's name ("TNI AU Information Service"); and a known acronym joined by a
+        hyphen to a service ("PLA-Navy": the PLA's navy, never the US Navy), keyed as "<acronym> <service>" when
+        the lists spell it so."""
+        out: list[Span] = []
+        held = {i for e in ents for i in range(e.start, e.end)}
+        skip_to = -1
+        for e in ents:
+            if e.start < skip_to:
+                continue
+            t = doc[e.start - 1] if e.start > 0 else None
+            short = len(e) == 1 and e.text.isalpha() and e.text.isupper() and len(e.text) <= 4
+            if short and e.label_ in ("ORG", "PLACE") and t is not None and t.i not in held and t.is_alpha \
+                    and t.is_upper and 2 <= len(t) <= 6 and t.lower_ not in US_MODIFIERS:
+                end = e.end
+                k = end
+                while k < len(doc) and _is_cap(doc[k]) and not doc[k].is_upper and k - end < 4:
+                    k += 1
+                if k > end and doc[k - 1].text in ORG_HEADS:
+                    end = k  # "TNI AU Information Service"
+                span = Span(doc, t.i, end, label="ORG")
+                set_fc_value(span, {"name": span.text})
+                while out and out[-1].end > t.i:
+                    out.pop()
+                out.append(span)
+                skip_to = end
+                continue
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "ORG" and len(prev) == 1 and prev.text.isupper() \
+                    and prev.end + 1 == e.start and doc[prev.end].text == "-" and e.text in _SERVICES:
+                span = Span(doc, prev.start, e.end, label="ORG")
+                slug = self._organisation_slug(f"{prev.text} {e.text}")
+                set_fc_value(span, {"slug": slug, "name": span.text} if slug else {"name": span.text})
+                out[-1] = span
+                continue
+            out.append(e)
+        return out
+
+    def _organisation_slug(self, name: str) -> str | None:
+        """The key of the organisation the lists spell ``name`` (its name, short name or an alias), if any."""
+        wanted = name.lower()
+        for o in self.vocabulary.organisations:
+            if wanted in {o.name.lower(), (o.short_name or "").lower(), *(a.lower() for a in o.aliases)}:
+                return o.slug
+        return None
 
     # ------------------------------------------------------------------------------------------------ ships
 
@@ -821,7 +870,11 @@ class _Names:
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
         found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
-                                        *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text)]]
+                                        *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text),
+                                        *_OUTLET_SPELLED.finditer(text)]]
+        for m in _SOURCE_LIST.finditer(text):
+            items = list(_SOURCE_ITEM.finditer(text, m.start("list") - 1, m.end("list")))
+            found += [(item, "name") for item in items] if len(items) >= 2 else []
         bodies = {e.end for e in ents if e.label_ == "ORG"}
         found += [(m, "name") for m in _ACRONYM_OF_A_BODY.finditer(text)
                   if (k := _token_at(doc, m.start())) is not None and k in bodies]
@@ -876,6 +929,12 @@ class _Names:
             if span is not None:
                 org = Span(doc, span.start, span.end, label="ORG")
                 set_fc_value(org, {"name": span.text, "kind": "coalition"})
+                out.append(org)
+        for m in _HEAD_TO_A_CAUSE.finditer(text):  # "the Coalition to Restore Legitimacy in Yemen" (blind14)
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None:
+                org = Span(doc, span.start, span.end, label="ORG")
+                set_fc_value(org, {"name": span.text})
                 out.append(org)
         return out
 
@@ -1880,6 +1939,18 @@ _ACRONYM_TOLD = re.compile(r"\b(?:told|(?:release|statement|communiqu[eé])\s+se
 #: "in an interview to NDTV", "an interview with the BBC": the acronym a person gave an interview to is an outlet
 #: (blind12; a name there may be a person's: "an interview with John Smith").
 _INTERVIEW_TO = re.compile(r"\binterviews?\s+(?:to|with|on)\s+(?:the\s+)?(?P<name>[A-Z]{2,6})\b(?!\s+[A-Z])")
+#: An outlet's own spelling there, which no person's name has (blind14): "The" in capitals inside the sentence
+#: ("an interview with The STAR", "with The Hindu"), or a name with a capital inside its first word ("in an
+#: interview with TeleRadyo Serbisyo", "with DZRH"); and the outlet a report sends its reader to ("Read the full
+#: story at The Mainichi").
+_OUTLET_SPELLED = re.compile(r"\b(?:interviews?\s+(?:to|with|on)|(?:full|whole|original)\s+(?:story|report|"
+                             r"article|interview)\s+(?:at|on|in|from))\s+(?:The\s+)?(?P<name>(?<=The\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+                             r"|[A-Z][a-z]+[A-Z][A-Za-z]*(?:\s+[A-Z][a-z]+)?)(?=[\s.,;:)]|$)")
+#: A source line that lists several outlets ("Source: IAR, PAP, Ukrinform"; blind14): each capitalised item.
+_SOURCE_LIST = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<list>[^\n,]+(?:,[^\n,]+)+)[ \t]*(?=\n|$)")
+#: Its items are single words (an agency's initials or one name: "Ukrinform"); "Source: Yurii Ihnat, Spokesperson
+#: of …" names a person (blind9), so a list needs two such items.
+_SOURCE_ITEM = re.compile(r"(?:(?<=,)|(?<=:))[ \t]*(?P<name>[A-Z][\w-]*)(?=[ \t]*(?:,|$|\n))")
 #: "NATO’s CAOC in Uedem", "the alliance's JFC": an acronym an organisation owns is one of its bodies (blind11).
 _ACRONYM_OF_A_BODY = re.compile(r"[’']s\s+(?P<name>[A-Z]{3,6})\b(?!\s+[A-Z])")
 #: "a senior adviser at CSIS", "senior research fellow for airpower at RUSI": an acronym a think-tank expert works
@@ -1893,6 +1964,14 @@ _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[
                                  r"news\s+agency|outlet|broadcaster|newspaper|"
                                  # "Oryx, a Dutch open-source intelligence website" (blind8's pass)
                                  r"website|think\s+tank|watchdog|monitor)\b")
+#: Bodies named by their cause: a head, "to", a capitalised verb and its object ("the Coalition to Restore
+#: Legitimacy in Yemen", "the Committee to Protect Journalists", "the Campaign to Stop Killer Robots"; blind14).
+_CAUSE_HEADS = frozenset({"Coalition", "Committee", "Campaign", "Alliance", "Council", "Movement", "Mission",
+                          "Initiative", "Fund", "Commission", "Front", "Union", "Society", "Foundation", "Centre",
+                          "Center", "Forces"})
+_HEAD_TO_A_CAUSE = re.compile(r"(?P<name>(?:(?!The\b|A\b|An\b)[A-Z][\w’'-]+\s+){0,3}(?:"
+                              + "|".join(sorted(_CAUSE_HEADS))
+                              + r")\s+to\s+[A-Z][a-z]+(?:\s+(?:(?:of|in|for|the|and|on)\s+)?[A-Z][\w’'-]+){1,4})")
 _ADMIN_PLURALS = frozenset({"provinces", "regions", "oblasts", "governorates"})
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
@@ -2200,12 +2279,18 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
     such capital before a verb ("Washington and Seoul also wrapped up")."""
     i, j = ent.start, ent.end
     prev = doc[i - 1] if i > 0 else None
-    k = _past_time_words(doc, j)
+    k = _past_time_words(doc, _past_connective(doc, j))
     while k < len(doc) and k - j < 5 and doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB:
         k += 1
     if k > j and k < len(doc) and (doc[k].lower_ in SAY_VERBS or doc[k].lower_ in GOVERNMENT_VERBS):
         return True  # "Moscow has denied the accusations", "Tehran has repeatedly said", "Beijing on Monday
-        # protested" (blind12's pass)
+        # protested" (blind12's pass); "Taipei, however, has insisted" (blind14's)
+    if j < len(doc) and doc[j].lower_ in GOVERNMENT_PLANS:
+        return True  # "as Kyiv readies to receive the first F-16s" (blind14)
+    if j + 1 < len(doc) and doc[j].lower_ in _MODALS:
+        verb = j + 2 if doc[j + 1].is_quote and j + 2 < len(doc) else j + 1
+        if doc[verb].lower_ in GOVERNMENT_RESPONSES:
+            return True  # "Tehran would “react strongly” against any aggression" (blind14)
     if j + 1 < len(doc) and doc[j].text in ("’s", "'s"):
         words = [t for t in doc[j + 1:j + 4] if not t.is_punct]
         if any(t.lower_ in GOVERNMENT_AIMS for t in words[:3]) and all(t.is_lower for t in words[:3]):
@@ -2278,6 +2363,22 @@ def _builds_its_forces(doc: Doc, ent: Span) -> bool:
     k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ in ("up", "out", "down") else 1
     return k + 1 < len(doc) and doc[k].lower_ in ("its", "their") \
         and any(t.lower_ in _FORCES_OWNED for t in doc[k + 1:k + 3])
+
+
+#: A government's preparing verbs, right after the capital ("as Kyiv readies to receive"; blind14).
+GOVERNMENT_PLANS = frozenset({"readies", "prepares", "braces", "retaliates", "retaliated", "reacted", "responded"})
+#: A government's answers in the base form, after a modal ("Tehran would react strongly"; blind14).
+GOVERNMENT_RESPONSES = frozenset({"react", "respond", "retaliate", "reply", "protest", "insist", "deny"})
+_MODALS = frozenset({"would", "will", "could", "might", "may", "must", "should", "shall"})
+#: Connectives set off by commas between a subject and its verb ("Taipei, however, has insisted"; blind14).
+_CONNECTIVES = frozenset({"however", "meanwhile", "though", "too", "also", "instead", "nonetheless", "nevertheless"})
+
+
+def _past_connective(doc: Doc, j: int) -> int:
+    """The token after ", however," at j (a connective set off by commas), or j."""
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in _CONNECTIVES and doc[j + 2].text == ",":
+        return j + 3
+    return j
 
 
 def _past_time_words(doc: Doc, j: int) -> int:
@@ -2713,6 +2814,8 @@ def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
 _RANKS = frozenset({"colonel", "col", "general", "gen", "major", "maj", "captain", "capt", "lieutenant", "lt",
                     "sergeant", "sgt", "admiral", "adm", "commander", "cmdr", "brigadier", "brig", "corporal"})
 _RESERVE_WORDS = frozenset({"Reserve", "Reserves", "Auxiliary"})
+#: Services a known acronym is joined to by a hyphen ("PLA-Navy"; blind14).
+_SERVICES = frozenset({"Navy", "Army", "Air Force", "Marines", "Marine Corps", "Coast Guard", "Rocket Force"})
 _BORDER_BODY_HEADS = frozenset({"Guard", "Guards", "Police", "Service", "Force"})
 
 
