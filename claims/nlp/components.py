@@ -2076,9 +2076,18 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[str, int]:
 
 
 def _is_number(token: Token) -> bool:
+    if token.lower_ == "dozen":  # "a dozen F-16s", "the first dozen aircraft" (blind14) — not "half a dozen"
+        doc, i = token.doc, token.i
+        return i > 0 and doc[i - 1].lower_ in _BEFORE_A_DOZEN and not (i > 1 and doc[i - 2].lower_ == "half")
     if not token.like_num or ORDINAL.match(token.text):
         return False
     return parse_number(token.text) is not None
+
+
+_BEFORE_A_DOZEN = frozenset({"a", "first", "last", "another", "next"})
+#: Adjectives of order between a number and its plural noun ("the two previous violations"; blind14).
+_ORDER_ADJECTIVES = frozenset({"previous", "earlier", "prior", "last", "next", "remaining", "additional", "further",
+                               "subsequent", "following", "latest", "recent", "other", "separate"})
 
 
 _NUMBER_RE = re.compile(
@@ -2447,7 +2456,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return "aircraft", False, named  # "the two Hornets" after "two F/A-18C Hornets"
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
-                or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
+                or (t.is_upper and t.is_alpha and len(t) <= 4) or (t.is_upper and t.is_alpha and len(t) <= 6 and (
+                    j + 1 < len(doc) and doc[j + 1].text == "(")) or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
             continue
@@ -2460,6 +2470,13 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
         if t.text == "(" and j > i + 1 and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper:
             j = j + 3  # "eight People's Liberation Army Navy (PLAN) vessels": a name's acronym before the noun
             continue
+        close = _name_in_brackets_end(doc, j) if t.text == "(" and j > i + 1 else None
+        if close is not None:
+            j = close  # "18 PLA (People's Liberation Army) aircraft" (blind14): an acronym's expansion
+            continue
+        if t.is_lower and t.lower_ in _ORDER_ADJECTIVES and j + 1 < len(doc) and _plural_noun(doc[j + 1]) \
+                and doc[j + 1].is_lower:
+            return doc[j + 1].lower_, False, {}  # "the two previous violations" (blind14)
         if t.is_alpha and j == i + 1:
             if t.is_lower and t.is_stop and t.lower_ not in AIRCRAFT_NOUNS:
                 return None, False, {}  # "with another two on their way": a preposition counts nothing
@@ -2484,6 +2501,18 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _name_in_brackets_end(doc: Doc, j: int) -> int | None:
+    """After "(" at j: the token after ")" when what the brackets hold is a name (capitalised words, "of", "and",
+    a possessive; at most eight tokens), else None."""
+    for k in range(j + 1, min(len(doc), j + 10)):
+        if doc[k].text == ")":
+            return k + 1 if k > j + 1 else None
+        if not (doc[k].is_title or doc[k].is_upper or doc[k].text in ("’s", "'s", "-") or doc[k].lower_ in (
+                "of", "and", "the")):
+            return None
+    return None
 
 
 #: Plural nouns of boats a drone word may modify ("unmanned surface vessels", "uncrewed boats").

@@ -2770,3 +2770,18 @@ def test_giving_or_providing_something_else_is_no_statement():
 def test_a_body_named_by_its_cause_is_one_organisation(text, body):
     assert body in _labelled(text, "ORG") and not _labelled(text, "PERSON")
     assert _claimants(text) == [body]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The first dozen aircraft landed at Rzeszów in March.", 12, "aircraft"),
+    ("A dozen F-16s were handed over in the spring.", 12, "aircraft"),
+    ("The three previous incursions lasted under a minute.", 3, "incursions"),
+    ("The ministry counted 27 PLAAF (People's Liberation Army Air Force) aircraft near the island.", 27, "aircraft"),
+])
+def test_counts_past_an_order_adjective_an_expansion_in_brackets_and_a_dozen(text, value, unit):
+    counts = [(v["value"], v["unit"]) for lab, _, v in _ents(text) if lab == "QUANTITY"]
+    assert (value, unit) in counts, counts
+
+
+def test_half_a_dozen_is_not_twelve():
+    assert 12 not in [v["value"] for lab, _, v in _ents("Half a dozen drones crossed the border.") if lab == "QUANTITY"]
