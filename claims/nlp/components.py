@@ -898,6 +898,9 @@ def people(doc: Doc) -> Doc:
         if first == verb or (verb - first == 1 and doc[first].is_sent_start and doc[first].text not in surnames):
             continue  # no name, or one capitalised word that may just start the sentence ("Officials said")
         span = Span(doc, first, verb, label="PERSON")
+        if verb - first == 1 and span.text not in surnames:  # "Yuriy Ihnat confirmed …” Ihnat wrote": the name
+            surnames.update({_surname(n): n for n in [(fc_value(s) or {}).get("name", "") for s in spans]  # found
+                             if len(n.split()) > 1 and _surname(n) not in surnames})  # before, in this loop (blind14)
         if span.text in surnames:
             set_fc_value(span, {"name": span.text, "role": None, "full_name": surnames[span.text]})
             spans.append(span)
@@ -997,10 +1000,11 @@ def _outlets_of_reporters(doc: Doc, people: list[Span], mask: list[bool], taken:
     given name and surname, or the surname alone), or right before a person's role ("DW correspondent Rosalia
     Romaniec"), is the outlet or body the person works for."""
     out = []
+    titles = _acronyms_of_titles(doc)
     for person in people:
         before = doc[person.start - 1] if person.start > 0 else None
         if before is not None and (fc_value(person) or {}).get("role") and _acronym_free(before, mask, taken) \
-                and before.text not in ("US", "UK", "EU", "UN"):
+                and before.text not in ("US", "UK", "EU", "UN") and before.text not in titles:
             org = Span(doc, before.i, before.i + 1, label="ORG")  # "DW correspondent Rosalia Romaniec"
             set_fc_value(org, {"name": before.text, "kind": "outlet"})
             out.append(org)
@@ -1017,6 +1021,18 @@ def _outlets_of_reporters(doc: Doc, people: list[Span], mask: list[bool], taken:
             out.append(org)
             taken.add(acronym.i)
     return out
+
+
+#: A title spelled out with its acronym in brackets: "Director General of Military Operations (DGMO)" (blind14).
+_TITLE_ACRONYM = re.compile(r"\b(?P<head>Director|Directors|Chief|Commander|Head|Inspector|Deputy)\b[\w\s’'-]{3,60}?"
+                            r"\((?P<acronym>[A-Z]{2,6})\)")
+
+
+def _acronyms_of_titles(doc: Doc) -> frozenset[str]:
+    """Acronyms the text defines as a person's title ("Director General of Military Operations (DGMO)"): before a
+    rank and a name ("DGMO Lt General Rajiv Ghai") such an acronym is the title, no body the person works for."""
+    return frozenset(m.group("acronym") for m in _TITLE_ACRONYM.finditer(_view(doc).text)
+                     if "\n" not in m.group(0) and "." not in m.group(0))
 
 
 def _acronym_free(token: Token, mask: list[bool], taken: set[int]) -> bool:
@@ -1324,6 +1340,9 @@ def attribution(doc: Doc) -> Doc:
             continue  # "according to their information": the source is named elsewhere
         if any(t.lower_ in NORM_NOUNS for t in claimant):
             continue  # "flew according to a pre-filed flight plan": in keeping with, not a source
+        if m.group(1).lower() in ("referring to", "with reference to") and any(
+                t.lower_ in ("name", "names", "nickname", "called") for t in claimant):
+            continue  # "referring to the shoal by its Chinese name" (blind14): a naming, no source
         if m.group(1).lower() == "citing" and claimant[-1].lower_ in _REASON_NOUNS:
             continue  # "refused to reveal the location citing security concerns" (blind10): a reason, no source
         if m.group(1).lower().endswith("claimed by") and any(

@@ -2966,6 +2966,11 @@ def _merge_designations(doc: Doc, ents: list[Span]) -> list[Span]:
                 and e.id_.startswith("aircraft:") and prev.id_ in ("", e.id_):
             out[-1] = Span(doc, prev.start, e.end, label="AIRCRAFT", span_id=e.id_)
             continue
+        if prev is not None and e.label_ == "AIRCRAFT" and prev.label_ == "AIRCRAFT" and prev.end == e.start \
+                and prev.id_.startswith("aircraft:") and (fc_value(e) or {}).get("family") \
+                and not (fc_value(e) or {}).get("designator"):
+            out[-1] = Span(doc, prev.start, e.end, label="AIRCRAFT", span_id=prev.id_)  # "Su-34 Sukhoi fighter
+            continue  # jet" (blind14): the maker's name after its type is no second aircraft
         out.append(e)
     return out
 

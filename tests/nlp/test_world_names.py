@@ -2785,3 +2785,34 @@ def test_counts_past_an_order_adjective_an_expansion_in_brackets_and_a_dozen(tex
 
 def test_half_a_dozen_is_not_twelve():
     assert 12 not in [v["value"] for lab, _, v in _ents("Half a dozen drones crossed the border.") if lab == "QUANTITY"]
+
+
+def test_a_surname_alone_after_the_full_name_in_the_same_pass_is_that_person_not_a_body():
+    text = ("Air Force spokesman Mykola Bondar confirmed the strike on Lutsk.\n"
+            "“There are losses,” Bondar wrote on Facebook shortly after midnight.")
+    assert "Bondar" not in _labelled(text, "ORG")
+    assert _claimants(text) == ["Mykola Bondar", "Bondar"]
+
+
+def test_an_acronym_the_text_spells_out_as_a_title_is_no_body_before_a_rank_and_a_name():
+    text = ("The Director General of Naval Operations (DGNO) Vice Admiral Sanjay Roy met reporters. "
+            "Later DGNO Vice Admiral Sanjay Roy said: “We are ready.”")
+    assert "DGNO" not in _labelled(text, "ORG")
+    assert "DW" in _labelled("DW correspondent Rosalia Romaniec said the jets left.", "ORG")  # an outlet stays one
+
+
+def test_a_makers_name_after_its_type_is_no_second_aircraft():
+    from claims.nlp.vocabulary import AircraftEntry, default_vocabulary
+
+    base = default_vocabulary()
+    vocabulary = dataclasses.replace(base, aircraft=(*base.aircraft, AircraftEntry(
+        "SU25", "Sukhoi Su-25 Frogfoot", ("Su-25", "Frogfoot"), "fighter", False)), version="test-su25-sukhoi")
+    x = extract("A second Russian Su-25 Sukhoi jet was downed. A Sukhoi jet flew.", published_at=PUBLISHED,
+                vocabulary=vocabulary)
+    aircraft = [(e.text, e.value.get("designator")) for e in x.entities if e.label == "AIRCRAFT"]
+    assert aircraft[0] == ("Su-25 Sukhoi", "SU25"), aircraft
+
+
+def test_referring_to_a_place_by_its_name_names_no_source():
+    assert not _claimants("The jets crossed the Spratlys, referring to the reef by its Vietnamese name.")
+    assert _claimants("Citing defence sources, the paper said two jets left.")  # a source after a cue stays one
