@@ -92,7 +92,7 @@ luxembourgish macedonian malaysian maltese mexican moldovan mongolian montenegri
 norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari romanian russian
 salvadoran saudi scottish serbian singaporean slovak slovenian somali spanish sudanese swedish swiss syrian
 taiwanese tajik thai tunisian turkish turkmen ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni soviet
-nato allied royal israeli iranian houthi bolivarian
+nato allied royal israeli iranian houthi bolivarian philippine
 """.split())  # noqa: SIM905 (one closed word list reads better than 150 quoted strings)
 US_MODIFIERS = frozenset({"us", "u.s.", "usa", "u.s.a.", "american", "united states", "america", "america's"})
 #: Words after a country that keep it a place ("US airspace", "Venezuela's coast").
@@ -205,6 +205,13 @@ def _common_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return word not in ("St", "St.") and zipf_frequency(word.lower(), "en") >= _STATION_WORD_ZIPF
+
+
+def _rare_word(word: str) -> bool:
+    """A word English uses rarely (zipf < 4: "Houthi", "Wagner", "Rybar"), not "Carrier", "Strike", "Naval"."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < 4.0
 
 
 #: Words after "RAF" that are aircraft or units, not stations ("RAF Typhoon", "RAF Voyager").
@@ -749,6 +756,12 @@ class _Names:
                         and place.label_ == "PLACE" and place.end == j:
                     out.append(self._org_span(doc, place.start, i + 1, ent_of))  # "the Okinawa prefectural
                     continue  # government" (blind13): a place's own government
+                if tok.lower_ == "control":
+                    if not (i >= 3 and doc[i - 2].lower_ == "air" and doc[i - 1].lower_ == "traffic"):
+                        continue  # only "Estonian air traffic control" (blind14), no other control
+                    j = i - 3
+                elif tok.lower_ == "bureau" and j >= 1 and doc[j].is_lower and doc[j].is_alpha:
+                    j -= 1  # "the Philippine fisheries bureau" (blind14): a portfolio, then the bureau
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior", "military"):
                     j -= 1  # "Ukraine’s military intelligence" (blind8's pass)
                 elif tok.lower_ in ("department", "intelligence"):
@@ -918,6 +931,17 @@ class _Names:
             org = Span(doc, start, span.end, label="ORG")
             set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
+        for m in _NAMED_GROUP.finditer(text):  # "the Iran-aligned Houthi group", "the Wagner group" (blind14)
+            span = char_span(doc, m.start("name"), m.end())
+            before = doc[span.start - 1] if span is not None and span.start > 0 else None
+            if span is not None and a_name(span[0]) and _rare_word(span[0].text) and not span[0].is_sent_start \
+                    and before is not None and (before.lower_ == "the" or _BACKED.search(
+                        doc[max(0, span.start - 2):span.start].text)) \
+                    and not (span.end < len(doc) and doc[span.end].lower_ == "of"):  # not "the Senkaku group of
+                # five" (islands), "a jihadi Salafist group" (a kind): a group the text names as one
+                org = Span(doc, span.start, span.end, label="ORG")
+                set_fc_value(org, {"name": org.text, "kind": "outlet" if span[-1].lower_ == "channel" else "group"})
+                out.append(org)
         return out
 
     def _coalitions(self, doc: Doc, text: str) -> list[Span]:
@@ -2015,6 +2039,11 @@ _SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:
 _TRACKER_RADAR = re.compile(r"\b(?P<name>(?:Flight|Plane|Air|Mil|Sky)[ \t]?Radar)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
+#: One rare capitalised name before a lower-case "group", "movement", "faction" or "channel" (blind14): not "the
+#: Carrier group", not a platform's channel.
+_BACKED = re.compile(r"-\s*(?:aligned|backed|linked|affiliated|allied|supported|led)$")
+_NAMED_GROUP = re.compile(r"(?<![\w’'-])(?P<name>(?!(?:Telegram|YouTube|WhatsApp|Twitter|Facebook|Instagram|TikTok|"
+                          r"Signal|Viber)\b)[A-Z][a-z][\w’'-]*)\s+(?:group|movement|faction|channel)\b")
 _LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"
                             r"naval|Arab|western|Western)\s+)?(?:coalition|alliance)\b")
 #: Words of the nationality list that name a movement or a people, not a country ("Houthi").
@@ -2241,7 +2270,8 @@ GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defens
 #: Heads of bodies written in lower case, read after a country's possessive or a nationality ("Taiwan’s defense
 #: ministry", "Australia's defence department", "China's government"), and a leader's "administration" ("the Trump
 #: administration").
-_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration", "government", "intelligence"})
+_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration", "government", "intelligence",
+                               "bureau", "control"})  # "the Philippine fisheries bureau", "… air traffic control"
 #: What a capital's possessive owns, a word or two on, when the capital stands for its government (blind8:
 #: "Beijing’s determination to claim Taiwan", "Taipei’s annual war games").
 GOVERNMENT_AIMS = frozenset({*GOVERNMENT_NOUNS, "determination", "games", "exercises", "drills", "policy", "stance",

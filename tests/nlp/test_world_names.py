@@ -2816,3 +2816,24 @@ def test_a_makers_name_after_its_type_is_no_second_aircraft():
 def test_referring_to_a_place_by_its_name_names_no_source():
     assert not _claimants("The jets crossed the Spratlys, referring to the reef by its Vietnamese name.")
     assert _claimants("Citing defence sources, the paper said two jets left.")  # a source after a cue stays one
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The Iran-backed Kataib group in Iraq claimed the launch.", "Kataib group"),
+    ("A post by the Rybar channel showed the wreck.", "Rybar channel"),
+    ("A plane of the Philippine coast bureau flew over the reef.", "Philippine coast bureau"),
+    ("Latvian air traffic control lost contact with the aircraft.", "Latvian air traffic control"),
+])
+def test_named_groups_channels_and_national_bureaus_in_lower_case_are_bodies(text, body):
+    assert body in _labelled(text, "ORG"), _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    "The islands form the Paracel group of islets.",
+    "Ansar Dine, a jihadi Salafist group, operates in the north.",
+    "The Carrier group sailed south.",
+    "A Telegram channel posted the video.",
+    "The pilots lost control of the jet.",
+])
+def test_a_group_of_things_a_kind_of_group_a_common_word_or_a_platform_is_no_named_body(text):
+    assert not [t for t in _labelled(text, "ORG") if t.endswith(("group", "channel", "control"))]
