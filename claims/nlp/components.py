@@ -235,7 +235,8 @@ ATTRIBUTION_CUES = re.compile(
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
-                       "According", "Historically", "However", "Meanwhile", "Flight", "Aircraft", "There", "Their",
+                       "According", "Citing", "Historically", "However", "Meanwhile", "Flight", "Aircraft",
+                       "There", "Their",
                        "His", "Her", "Our", "Its", "Analysts", "Experts", "Monday", "Tuesday", "Wednesday", "Thursday",
                        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
                        "July", "August", "September", "October", "November", "December", "Mr.", "Ms.", "Mrs.",
@@ -371,6 +372,7 @@ _AFTER_THAT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?that\b")
 _AFTER_REACTION = re.compile(r"\s+to\b")
 _AFTER_OUT = re.compile(r"\s+out\b")
 _AFTER_ON = re.compile(r"\s+on\b")
+_AFTER_OF = re.compile(r"\s+of\b")
 #: Say-verbs that demand before "on" ("insisted on a ceasefire"; blind14).
 _DEMAND_VERBS = frozenset({"insisted", "insists", "insist"})
 #: the object is an audience written in lower case ("the media", "reporters"): "had informed South Korea that" (a
@@ -397,6 +399,8 @@ def _reports_here(m: re.Match[str], text: str) -> bool:
         return bool(_AFTER_OUT.match(text, m.end()))
     if word in STATEMENT_VERBS:
         return bool(_AFTER_STATEMENT.match(text, m.end()))
+    if word in ("claims", "claim", "reports") and _AFTER_OF.match(text, m.end()):
+        return False  # "brushed aside India claims of having shot down …": a noun (blind14's pass)
     if word in _DEMAND_VERBS and _AFTER_ON.match(text, m.end()):
         return False  # "has insisted on its independence": a demand or a stance, no statement (blind14)
     return (word not in _REACTION_VERBS and word not in _PROMISE_VERBS) or not _AFTER_REACTION.match(text, m.end())
@@ -1371,6 +1375,14 @@ def attribution(doc: Doc) -> Doc:
             continue  # "one of the alleged pilots", "the admitted breach": an adjective, no statement
         source_after = _source_after(doc, i)
         if source_after is not None:  # "…lost their lives, said one of the humanitarian workers": the speaker
+            holder = starting.get(source_after.end + 1) if source_after.end + 1 < len(doc) and doc[
+                source_after.end].text == "," and source_after[-1].lower_ in _ROLE_SET else None
+            if holder is not None and holder.label_ == "PERSON":  # "said RI Air Force spokesman, Marshall Azman
+                claimant, extra = _claimant_of(holder)  # Yunus" (blind14's pass): the role's holder speaks
+                span = Span(doc, i, holder.end, label="ATTRIBUTION")
+                set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
+                found.append(span)
+                continue
             span = Span(doc, i, source_after.end, label="ATTRIBUTION")  # follows; no subject before the comma
             set_fc_value(span, {"claimant": source_after.text, "cue": cue})
             found.append(span)
@@ -1425,6 +1437,8 @@ def attribution(doc: Doc) -> Doc:
             after = org  # "…,'' said the Southern Theater Command of the Chinese People's Liberation Army"
         if after is None:
             after = _titled_person_after(doc, i, starting)  # "said the Chief of Air Staff, Air Chief Marshal …"
+        elif after.label_ == "ORG":
+            after = _holder_after_a_bodys_role(doc, after, starting) or after
         if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
             person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
             if after.label_ == "ORG" and person is not None and person.label_ == "PERSON":
@@ -1902,6 +1916,16 @@ def _titled_person_after(doc: Doc, verb: int, starting: dict[int, Span]) -> Span
     if person is None or person.label_ != "PERSON" or not any(t.lower_ in _ROLE_SET for t in doc[verb + 2:k]):
         return None
     return person
+
+
+def _holder_after_a_bodys_role(doc: Doc, body: Span, starting: dict[int, Span]) -> Span | None:
+    """'This is our main task," said RI Air Force spokesman, Marshall Azman Yunus': after the say-verb, a body, its
+    role noun, a comma, then the person who holds the role speaks (blind14's pass, seen on an unscored report)."""
+    k = body.end
+    while k < len(doc) and k - body.end < 3 and doc[k].lower_ in _ROLE_SET:
+        k += 1
+    person = starting.get(k + 1) if k > body.end and k < len(doc) and doc[k].text == "," else None
+    return person if person is not None and person.label_ == "PERSON" else None
 
 
 def _coordinated_speakers(doc: Doc, ent: Span, ending: dict[int, Span], cue: str) -> list[Span]:

@@ -2837,3 +2837,21 @@ def test_named_groups_channels_and_national_bureaus_in_lower_case_are_bodies(tex
 ])
 def test_a_group_of_things_a_kind_of_group_a_common_word_or_a_platform_is_no_named_body(text):
     assert not [t for t in _labelled(text, "ORG") if t.endswith(("group", "channel", "control"))]
+
+
+def test_the_holder_named_after_a_bodys_role_after_the_say_verb_speaks():
+    text = "“We escorted the jet out,” said TNI AU spokesman, Air Commodore Agung Sasongko, on Friday."
+    assert _claimants(text) == ["Agung Sasongko"]
+
+
+def test_citing_opens_no_outlets_name():
+    orgs = _labelled("Citing Al-Arabiya TV, the agency reported that two drones were downed.", "ORG")
+    assert not [t for t in orgs if t.startswith("Citing")], orgs
+
+
+@pytest.mark.parametrize("text", [
+    "The army brushed aside Kabul claims of having shot down a jet.",
+    "Officials dismissed media reports of a second crash.",
+])
+def test_claims_or_reports_of_something_are_nouns_no_statement(text):
+    assert not _claimants(text)
