@@ -677,10 +677,13 @@ _BYLINE_OVER_DATE = re.compile(
 #: Where a reporter of a credit line filed from ("Reporting by Jane Doe in Seoul and John Roe in Tokyo"; blind12).
 _CREDIT_PLACE = rf"(?:[ \t]+in[ \t]+{_NAME}(?:[ \t]+{_NAME})?)?"
 #: A wire report's credit line: "Reporting by Jane Doe and John Roe; Editing by Lisa Shumaker" (blind10).
+#: A name word of a credit line is no credit word: "(Reporting by Alaa Swilam Editing by Shri Navaratnam)", the
+#: semicolon left out (blind14's pass).
+_CREDIT_NAME = r"(?!(?:Additional|Reporting|Editing|Writing|Compiled|Produced)\b)" + _NAME
 _CREDIT_NAMES_RE = re.compile(
     rf"\b(?P<credit>(?:Additional\s+)?[Rr]eporting|Editing|Writing|Compiled|Produced)\s+by\s+"
-    rf"(?P<names>{_NAME}(?:[ \t]+{_NAME}){{1,2}}{_CREDIT_PLACE}"
-    rf"(?:(?:,[ \t]+|[ \t]+and[ \t]+){_NAME}(?:[ \t]+{_NAME}){{1,2}}{_CREDIT_PLACE})*)")
+    rf"(?P<names>{_NAME}(?:[ \t]+{_CREDIT_NAME}){{1,2}}{_CREDIT_PLACE}"
+    rf"(?:(?:,[ \t]+|[ \t]+and[ \t]+){_NAME}(?:[ \t]+{_CREDIT_NAME}){{1,2}}{_CREDIT_PLACE})*)")
 #: "Mohamed El-Mouloud, spokesman for the separatists": two to four name words, a comma and a role noun in lower
 #: case (a modifier or two before it) followed by "for", "of", "to" or "at" — a title in apposition without an
 #: article (blind10); "Alexander Díaz Mendoza, alias “…”": a name before its alias.
@@ -835,7 +838,7 @@ def people(doc: Doc) -> Doc:
         if name is not None and not bad_name(name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, "byline")
     for m in _CREDIT_NAMES_RE.finditer(text):  # "(Reporting by Reuters; Editing by Lisa Shumaker)" (blind10)
-        for k in re.finditer(rf"(?<!in )(?<!in\t){_NAME}(?:[ \t]+{_NAME}){{1,2}}", m.group("names")):
+        for k in re.finditer(rf"(?<!in )(?<!in\t){_NAME}(?:[ \t]+{_CREDIT_NAME}){{1,2}}", m.group("names")):
             name = char_span(doc, m.start("names") + k.start(), m.start("names") + k.end())
             if name is not None and not bad_name(name):
                 add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("credit").lower())
@@ -939,6 +942,8 @@ def people(doc: Doc) -> Doc:
     for span in _possessive_names(doc, mask, taken, bad_name):
         add(span, span.text, None)
     for span in _names_quoted_as_saying(doc, mask, taken, bad_name):
+        add(span, span.text, None)
+    for span in _names_in_apposition_to_a_source(doc, view, mask, taken, bad_name):
         add(span, span.text, None)
     for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
         if span.label_ == "ORG":
@@ -1152,6 +1157,16 @@ def _quoted_name_end(doc: Doc, verb: int) -> int | None:
     return end
 
 
+def _titled_person_quoted(doc: Doc, verb: int, starting: dict[int, Span]) -> Span | None:
+    """After "quoted" at ``verb``: a person (with a title, perhaps after a body's word or two) before "as saying"."""
+    for k in range(verb + 1, min(verb + 4, len(doc))):
+        person = starting.get(k)
+        if person is not None and person.label_ == "PERSON" and person.end + 1 < len(doc) \
+                and doc[person.end].lower_ == "as" and doc[person.end + 1].lower_ in _AS_SAYING:
+            return person
+    return None
+
+
 def _names_quoted_as_saying(doc: Doc, mask: list[bool], taken: set[int], bad_name: Any) -> list[Span]:
     """"Global Times quoted Wu as saying", "the agency quoted Li Wen as telling reporters": the name an outlet
     quotes "as saying" is the person who speaks (blind14); two words or more, or one a person already named."""
@@ -1163,6 +1178,30 @@ def _names_quoted_as_saying(doc: Doc, mask: list[bool], taken: set[int], bad_nam
         if len(name) == 1 and not any(e.label_ == "PERSON" and e[-1].text == name.text for e in current_ents(doc)):
             continue
         if not bad_name(name) and not any(mask[k.i] or k.i in taken or k.lower_ in _ROLE_SET for k in name):
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
+    return out
+
+
+def _names_in_apposition_to_a_source(doc: Doc, view: _DocView, mask: list[bool], taken: set[int],
+                                     bad_name: Any) -> list[Span]:
+    """"A Ukrainian air force official, Yuriy Ihnat, said …": two to four capitalised words between commas, right
+    after a source or role noun and right before a say-verb, are the person that noun names (blind14's pass)."""
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        if verb is None or verb < 4 or doc[verb - 1].text != ",":
+            continue
+        start = verb - 1
+        while start - 1 >= 0 and verb - 1 - (start - 1) <= 4 and doc[start - 1].is_title \
+                and NAME_TOKEN.match(doc[start - 1].text):
+            start -= 1
+        if verb - 1 - start < 2 or start < 2 or doc[start - 1].text != ",":
+            continue
+        noun = doc[start - 2]
+        if not noun.is_lower or (noun.lower_ not in SOURCE_NOUNS and noun.lower_ not in _ROLE_SET):
+            continue
+        name = doc[start:verb - 1]
+        if not bad_name(name) and not any(mask[t.i] or t.i in taken or t.lower_ in _ROLE_SET for t in name):
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
 
@@ -1388,14 +1427,19 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
             continue
         quoted_end = _quoted_name_end(doc, i) if cue == "quoted" else None
+        titled = _titled_person_quoted(doc, i, starting) if cue == "quoted" and quoted_end is None else None
+        if titled is not None:  # "state TV quoted coalition spokesman Turki al-Maliki as saying" (blind14's pass)
+            claimant, extra = _claimant_of(titled)
+            span = Span(doc, titled.start, titled.end + 2, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": "quoted as saying", **extra})
+            found.append(span)  # the outlet that quotes is a source too (blind5): read below as the subject
         if quoted_end is not None:  # "Global Times quoted Wu as saying": Wu speaks, the outlet relays (blind14)
             quoted = starting.get(i + 1)
             claimant, extra = _claimant_of(quoted) if quoted is not None and quoted.end == quoted_end \
                 else (doc[i + 1:quoted_end].text, {})
-            span = Span(doc, i, quoted_end + 2, label="ATTRIBUTION")
-            set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
+            span = Span(doc, i + 1, quoted_end + 2, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": "quoted as saying", **extra})
             found.append(span)
-            continue
         subject_end = _subject_end(doc, i)
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
@@ -1838,6 +1882,8 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
     if verb == 0 or doc[verb].lower_ not in SAY_VERBS \
             or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES):
         return None  # not "“Lenta.ru” became aware of the tracking data"
+    if verb + 1 < len(doc) and doc[verb + 1].lower_ in _WHERE_SAID:
+        return None  # "…, said on Ukrainian TV channels" (blind14's pass): where it was said, not who said it
     for k in range(verb + 1, min(verb + 8, len(doc))):
         t = doc[k]
         if t.is_punct or t.lower_ in CLAUSE_STOPS or t.lower_ in SAY_VERBS:
@@ -1853,6 +1899,8 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
 
 
 _CLOSING_QUOTES = frozenset({"”", '"', "’"})
+#: Prepositions after a say-verb that say where or how something was said, not by whom.
+_WHERE_SAID = frozenset({"on", "in", "at", "via", "during", "to", "through", "over"})
 
 
 def _source_tail(doc: Doc, i: int) -> int | None:

@@ -2744,7 +2744,30 @@ def test_a_source_line_listing_agencies_names_each_and_one_naming_a_person_does_
 ])
 def test_the_name_an_outlet_quotes_as_saying_is_the_speaker(text, person):
     assert person in [v["name"] for lab, _, v in _ents(text) if lab == "PERSON"]
-    assert _claimants(text) == [person]
+    assert person in _claimants(text) and len(_claimants(text)) == 2  # and the outlet that quotes (blind5)
+
+
+def test_a_titled_person_an_outlet_quotes_as_saying_speaks_and_so_does_the_outlet():
+    text = "Two drones were downed, state TV quoted army spokesman Nabil Khoury as saying on Monday."
+    claimants = _claimants(text)
+    assert claimants[-1] == "Nabil Khoury" and len(claimants) == 2 and "TV" in claimants[0], claimants
+
+
+def test_a_name_in_apposition_to_a_source_noun_before_the_say_verb_is_the_speaker():
+    text = "A Lithuanian air force official, Tomas Jankus, said the fighters were scrambled twice."
+    assert "Tomas Jankus" in [v["name"] for lab, _, v in _ents(text) if lab == "PERSON"]
+    assert _claimants(text) == ["Tomas Jankus"]
+
+
+def test_where_a_statement_was_made_is_no_source_after_the_verb():
+    text = "Oleh Marchuk, spokesperson for the Air Force Command, said on national TV channels the drones came in."
+    assert _claimants(text) == ["Oleh Marchuk"]
+
+
+def test_a_credit_line_without_its_semicolon_keeps_each_name_apart():
+    text = "Jets flew over the strait.\n(Reporting by Dina Haddad Editing by Tom Hogue)"
+    people = [v["name"] for lab, _, v in _ents(text) if lab == "PERSON"]
+    assert people == ["Dina Haddad", "Tom Hogue"], people
 
 
 @pytest.mark.parametrize(("text", "claimant"), [
