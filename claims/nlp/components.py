@@ -141,7 +141,9 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
                        "informed", "informs", "assured", "assures", "reminded", "reminds",
                        # only before a statement (see STATEMENT_VERBS)
-                       "released", "issued"})
+                       "released", "issued", "provided", "gave", "offered",
+                       # "China asserts its claim over …" (blind14)
+                       "asserts"})
 #: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
 _ADJECTIVAL_VERBS = frozenset({"alleged", "admitted", "conceded", "lamented"})
 _DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those", "our",
@@ -163,7 +165,7 @@ OBJECT_THAT_SAY_VERBS = frozenset({"informed", "informs", "assured", "assures", 
 _PROMISE_VERBS = frozenset({"vowed", "vows"})
 #: Verbs that report only before the statement they put out: "Peters and Collins released a joint statement",
 #: "the ministry issued a statement" — not "released the pilot", "issued a NOTAM" (blind12).
-STATEMENT_VERBS = frozenset({"released", "issued"})
+STATEMENT_VERBS = frozenset({"released", "issued", "provided", "gave", "offered"})
 #: "Finland responded to the sighting by scrambling two Hornets": a reaction, not a statement (blind11).
 _REACTION_VERBS = frozenset({"responded", "responds"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
@@ -186,7 +188,11 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "release",
                           # "defence chiefs have said", "Zelensky’s office said", "one resident told Reuters",
                           # "an eye-witness said" (blind8's pass)
-                          "chiefs", "commanders", "office", "resident", "villager", "eyewitness", "eye-witness"})
+                          "chiefs", "commanders", "office", "resident", "villager", "eyewitness", "eye-witness",
+                          # "the milbloggers added", "other Telegram channels have provided details" (blind14)
+                          "milbloggers", "milblogger", "bloggers", "blogger", "channels",
+                          # "The … Air Force (TNI AU) headquarters has issued a clarification" (blind14)
+                          "headquarters"})
 #: A country's institutions, which speak after "its"/"their" ("…on Saturday, its military said").
 _INSTITUTION_NOUNS = frozenset({"military", "government", "ministry", "army", "navy", "embassy", "armed", "defence",
                                 "defense", "foreign", "coast"})
@@ -229,7 +235,8 @@ ATTRIBUTION_CUES = re.compile(
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
                        "Officials", "Official", "Sources", "Data", "But", "And", "Yet", "So", "In", "On", "At",
-                       "According", "Historically", "However", "Meanwhile", "Flight", "Aircraft", "There", "Their",
+                       "According", "Citing", "Historically", "However", "Meanwhile", "Flight", "Aircraft",
+                       "There", "Their",
                        "His", "Her", "Our", "Its", "Analysts", "Experts", "Monday", "Tuesday", "Wednesday", "Thursday",
                        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
                        "July", "August", "September", "October", "November", "December", "Mr.", "Ms.", "Mrs.",
@@ -364,13 +371,21 @@ class _DocView:
 _AFTER_THAT_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?that\b")
 _AFTER_REACTION = re.compile(r"\s+to\b")
 _AFTER_OUT = re.compile(r"\s+out\b")
+_AFTER_ON = re.compile(r"\s+on\b")
+_AFTER_OF = re.compile(r"\s+of\b")
+#: Say-verbs that demand before "on" ("insisted on a ceasefire"; blind14).
+_DEMAND_VERBS = frozenset({"insisted", "insists", "insist"})
 #: the object is an audience written in lower case ("the media", "reporters"): "had informed South Korea that" (a
 #: notice between governments, inside another's statement; blind3) stays unread.
 _AFTER_OBJECT_THAT = re.compile(r"\s+(?:(?:the|his|her|their|its)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+that\b")
 
 
 _AFTER_STATEMENT = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s+(?:(?:joint|short|brief|written|formal|"
-                              r"separate|new)\s+)?(?:statement|communiqu[eé]|press\s+release)\b")
+                              r"separate|new|further|official)\s+)?(?:statement|communiqu[eé]|press\s+release|"
+                              # "issued a clarification on a foreign jet" (blind14)
+                              r"clarification|denial|correction|update)\b"
+                              # "channels have provided additional details, claiming" (blind14)
+                              r"|\s+(?:(?:additional|further|more|new)\s+)details\b")
 
 
 def _reports_here(m: re.Match[str], text: str) -> bool:
@@ -384,6 +399,10 @@ def _reports_here(m: re.Match[str], text: str) -> bool:
         return bool(_AFTER_OUT.match(text, m.end()))
     if word in STATEMENT_VERBS:
         return bool(_AFTER_STATEMENT.match(text, m.end()))
+    if word in ("claims", "claim", "reports") and _AFTER_OF.match(text, m.end()):
+        return False  # "brushed aside India claims of having shot down …": a noun (blind14's pass)
+    if word in _DEMAND_VERBS and _AFTER_ON.match(text, m.end()):
+        return False  # "has insisted on its independence": a demand or a stance, no statement (blind14)
     return (word not in _REACTION_VERBS and word not in _PROMISE_VERBS) or not _AFTER_REACTION.match(text, m.end())
 
 
@@ -658,10 +677,13 @@ _BYLINE_OVER_DATE = re.compile(
 #: Where a reporter of a credit line filed from ("Reporting by Jane Doe in Seoul and John Roe in Tokyo"; blind12).
 _CREDIT_PLACE = rf"(?:[ \t]+in[ \t]+{_NAME}(?:[ \t]+{_NAME})?)?"
 #: A wire report's credit line: "Reporting by Jane Doe and John Roe; Editing by Lisa Shumaker" (blind10).
+#: A name word of a credit line is no credit word: "(Reporting by Alaa Swilam Editing by Shri Navaratnam)", the
+#: semicolon left out (blind14's pass).
+_CREDIT_NAME = r"(?!(?:Additional|Reporting|Editing|Writing|Compiled|Produced)\b)" + _NAME
 _CREDIT_NAMES_RE = re.compile(
     rf"\b(?P<credit>(?:Additional\s+)?[Rr]eporting|Editing|Writing|Compiled|Produced)\s+by\s+"
-    rf"(?P<names>{_NAME}(?:[ \t]+{_NAME}){{1,2}}{_CREDIT_PLACE}"
-    rf"(?:(?:,[ \t]+|[ \t]+and[ \t]+){_NAME}(?:[ \t]+{_NAME}){{1,2}}{_CREDIT_PLACE})*)")
+    rf"(?P<names>{_NAME}(?:[ \t]+{_CREDIT_NAME}){{1,2}}{_CREDIT_PLACE}"
+    rf"(?:(?:,[ \t]+|[ \t]+and[ \t]+){_NAME}(?:[ \t]+{_CREDIT_NAME}){{1,2}}{_CREDIT_PLACE})*)")
 #: "Mohamed El-Mouloud, spokesman for the separatists": two to four name words, a comma and a role noun in lower
 #: case (a modifier or two before it) followed by "for", "of", "to" or "at" — a title in apposition without an
 #: article (blind10); "Alexander Díaz Mendoza, alias “…”": a name before its alias.
@@ -816,7 +838,7 @@ def people(doc: Doc) -> Doc:
         if name is not None and not bad_name(name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, "byline")
     for m in _CREDIT_NAMES_RE.finditer(text):  # "(Reporting by Reuters; Editing by Lisa Shumaker)" (blind10)
-        for k in re.finditer(rf"(?<!in )(?<!in\t){_NAME}(?:[ \t]+{_NAME}){{1,2}}", m.group("names")):
+        for k in re.finditer(rf"(?<!in )(?<!in\t){_NAME}(?:[ \t]+{_CREDIT_NAME}){{1,2}}", m.group("names")):
             name = char_span(doc, m.start("names") + k.start(), m.start("names") + k.end())
             if name is not None and not bad_name(name):
                 add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("credit").lower())
@@ -883,6 +905,9 @@ def people(doc: Doc) -> Doc:
         if first == verb or (verb - first == 1 and doc[first].is_sent_start and doc[first].text not in surnames):
             continue  # no name, or one capitalised word that may just start the sentence ("Officials said")
         span = Span(doc, first, verb, label="PERSON")
+        if verb - first == 1 and span.text not in surnames:  # "Yuriy Ihnat confirmed …” Ihnat wrote": the name
+            surnames.update({_surname(n): n for n in [(fc_value(s) or {}).get("name", "") for s in spans]  # found
+                             if len(n.split()) > 1 and _surname(n) not in surnames})  # before, in this loop (blind14)
         if span.text in surnames:
             set_fc_value(span, {"name": span.text, "role": None, "full_name": surnames[span.text]})
             spans.append(span)
@@ -915,6 +940,10 @@ def people(doc: Doc) -> Doc:
     for span in _names_after_a_quote_and_a_say_verb(doc, view, mask, taken, bad_name):
         add(span, span.text, None)
     for span in _possessive_names(doc, mask, taken, bad_name):
+        add(span, span.text, None)
+    for span in _names_quoted_as_saying(doc, mask, taken, bad_name):
+        add(span, span.text, None)
+    for span in _names_in_apposition_to_a_source(doc, view, mask, taken, bad_name):
         add(span, span.text, None)
     for span in _names_before_a_clause_and_a_say_verb(doc, view, mask, taken, bad_name):
         if span.label_ == "ORG":
@@ -980,10 +1009,11 @@ def _outlets_of_reporters(doc: Doc, people: list[Span], mask: list[bool], taken:
     given name and surname, or the surname alone), or right before a person's role ("DW correspondent Rosalia
     Romaniec"), is the outlet or body the person works for."""
     out = []
+    titles = _acronyms_of_titles(doc)
     for person in people:
         before = doc[person.start - 1] if person.start > 0 else None
         if before is not None and (fc_value(person) or {}).get("role") and _acronym_free(before, mask, taken) \
-                and before.text not in ("US", "UK", "EU", "UN"):
+                and before.text not in ("US", "UK", "EU", "UN") and before.text not in titles:
             org = Span(doc, before.i, before.i + 1, label="ORG")  # "DW correspondent Rosalia Romaniec"
             set_fc_value(org, {"name": before.text, "kind": "outlet"})
             out.append(org)
@@ -1000,6 +1030,18 @@ def _outlets_of_reporters(doc: Doc, people: list[Span], mask: list[bool], taken:
             out.append(org)
             taken.add(acronym.i)
     return out
+
+
+#: A title spelled out with its acronym in brackets: "Director General of Military Operations (DGMO)" (blind14).
+_TITLE_ACRONYM = re.compile(r"\b(?P<head>Director|Directors|Chief|Commander|Head|Inspector|Deputy)\b[\w\s’'-]{3,60}?"
+                            r"\((?P<acronym>[A-Z]{2,6})\)")
+
+
+def _acronyms_of_titles(doc: Doc) -> frozenset[str]:
+    """Acronyms the text defines as a person's title ("Director General of Military Operations (DGMO)"): before a
+    rank and a name ("DGMO Lt General Rajiv Ghai") such an acronym is the title, no body the person works for."""
+    return frozenset(m.group("acronym") for m in _TITLE_ACRONYM.finditer(_view(doc).text)
+                     if "\n" not in m.group(0) and "." not in m.group(0))
 
 
 def _acronym_free(token: Token, mask: list[bool], taken: set[int]) -> bool:
@@ -1096,6 +1138,69 @@ def _names_after_a_quote_and_a_say_verb(doc: Doc, view: _DocView, mask: list[boo
         if end - verb - 1 == 1 and not _person_noun_after(doc, end):
             continue  # one word is a person only with a person's noun after it ("said Hopkins, co-author of")
         name = doc[verb + 1:end]
+        if not bad_name(name) and not any(mask[t.i] or t.i in taken or t.lower_ in _ROLE_SET for t in name):
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
+    return out
+
+
+#: "Xinhua quoted Zhang Wei as saying": what follows "as" after the name (blind14).
+_AS_SAYING = frozenset({"saying", "telling", "stating", "writing", "adding", "warning"})
+
+
+def _quoted_name_end(doc: Doc, verb: int) -> int | None:
+    """After "quoted" at ``verb``: the end of the one to four capitalised name words before "as saying", if any."""
+    end = verb + 1
+    while end < len(doc) and end - verb <= 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
+        end += 1
+    if end == verb + 1 or end + 1 >= len(doc) or doc[end].lower_ != "as" or doc[end + 1].lower_ not in _AS_SAYING:
+        return None
+    return end
+
+
+def _titled_person_quoted(doc: Doc, verb: int, starting: dict[int, Span]) -> Span | None:
+    """After "quoted" at ``verb``: a person (with a title, perhaps after a body's word or two) before "as saying"."""
+    for k in range(verb + 1, min(verb + 4, len(doc))):
+        person = starting.get(k)
+        if person is not None and person.label_ == "PERSON" and person.end + 1 < len(doc) \
+                and doc[person.end].lower_ == "as" and doc[person.end + 1].lower_ in _AS_SAYING:
+            return person
+    return None
+
+
+def _names_quoted_as_saying(doc: Doc, mask: list[bool], taken: set[int], bad_name: Any) -> list[Span]:
+    """"Global Times quoted Wu as saying", "the agency quoted Li Wen as telling reporters": the name an outlet
+    quotes "as saying" is the person who speaks (blind14); two words or more, or one a person already named."""
+    out = []
+    for t in doc:
+        if t.lower_ != "quoted" or (end := _quoted_name_end(doc, t.i)) is None:
+            continue
+        name = doc[t.i + 1:end]
+        if len(name) == 1 and not any(e.label_ == "PERSON" and e[-1].text == name.text for e in current_ents(doc)):
+            continue
+        if not bad_name(name) and not any(mask[k.i] or k.i in taken or k.lower_ in _ROLE_SET for k in name):
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
+    return out
+
+
+def _names_in_apposition_to_a_source(doc: Doc, view: _DocView, mask: list[bool], taken: set[int],
+                                     bad_name: Any) -> list[Span]:
+    """"A Ukrainian air force official, Yuriy Ihnat, said …": two to four capitalised words between commas, right
+    after a source or role noun and right before a say-verb, are the person that noun names (blind14's pass)."""
+    out = []
+    for m in view.say_matches:
+        verb = _token_at(doc, m.start())
+        if verb is None or verb < 4 or doc[verb - 1].text != ",":
+            continue
+        start = verb - 1
+        while start - 1 >= 0 and verb - 1 - (start - 1) <= 4 and doc[start - 1].is_title \
+                and NAME_TOKEN.match(doc[start - 1].text):
+            start -= 1
+        if verb - 1 - start < 2 or start < 2 or doc[start - 1].text != ",":
+            continue
+        noun = doc[start - 2]
+        if not noun.is_lower or (noun.lower_ not in SOURCE_NOUNS and noun.lower_ not in _ROLE_SET):
+            continue
+        name = doc[start:verb - 1]
         if not bad_name(name) and not any(mask[t.i] or t.i in taken or t.lower_ in _ROLE_SET for t in name):
             out.append(Span(doc, name.start, name.end, label="PERSON"))
     return out
@@ -1278,6 +1383,9 @@ def attribution(doc: Doc) -> Doc:
             continue  # "according to their information": the source is named elsewhere
         if any(t.lower_ in NORM_NOUNS for t in claimant):
             continue  # "flew according to a pre-filed flight plan": in keeping with, not a source
+        if m.group(1).lower() in ("referring to", "with reference to") and any(
+                t.lower_ in ("name", "names", "nickname", "called") for t in claimant):
+            continue  # "referring to the shoal by its Chinese name" (blind14): a naming, no source
         if m.group(1).lower() == "citing" and claimant[-1].lower_ in _REASON_NOUNS:
             continue  # "refused to reveal the location citing security concerns" (blind10): a reason, no source
         if m.group(1).lower().endswith("claimed by") and any(
@@ -1306,10 +1414,32 @@ def attribution(doc: Doc) -> Doc:
             continue  # "one of the alleged pilots", "the admitted breach": an adjective, no statement
         source_after = _source_after(doc, i)
         if source_after is not None:  # "…lost their lives, said one of the humanitarian workers": the speaker
+            holder = starting.get(source_after.end + 1) if source_after.end + 1 < len(doc) and doc[
+                source_after.end].text == "," and source_after[-1].lower_ in _ROLE_SET else None
+            if holder is not None and holder.label_ == "PERSON":  # "said RI Air Force spokesman, Marshall Azman
+                claimant, extra = _claimant_of(holder)  # Yunus" (blind14's pass): the role's holder speaks
+                span = Span(doc, i, holder.end, label="ATTRIBUTION")
+                set_fc_value(span, {"claimant": claimant, "cue": cue, **extra})
+                found.append(span)
+                continue
             span = Span(doc, i, source_after.end, label="ATTRIBUTION")  # follows; no subject before the comma
             set_fc_value(span, {"claimant": source_after.text, "cue": cue})
             found.append(span)
             continue
+        quoted_end = _quoted_name_end(doc, i) if cue == "quoted" else None
+        titled = _titled_person_quoted(doc, i, starting) if cue == "quoted" and quoted_end is None else None
+        if titled is not None:  # "state TV quoted coalition spokesman Turki al-Maliki as saying" (blind14's pass)
+            claimant, extra = _claimant_of(titled)
+            span = Span(doc, titled.start, titled.end + 2, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": "quoted as saying", **extra})
+            found.append(span)  # the outlet that quotes is a source too (blind5): read below as the subject
+        if quoted_end is not None:  # "Global Times quoted Wu as saying": Wu speaks, the outlet relays (blind14)
+            quoted = starting.get(i + 1)
+            claimant, extra = _claimant_of(quoted) if quoted is not None and quoted.end == quoted_end \
+                else (doc[i + 1:quoted_end].text, {})
+            span = Span(doc, i + 1, quoted_end + 2, label="ATTRIBUTION")
+            set_fc_value(span, {"claimant": claimant, "cue": "quoted as saying", **extra})
+            found.append(span)
         subject_end = _subject_end(doc, i)
         if i > 0 and doc[i - 1].text == "," and i - 1 in ending and ending[i - 1].label_ == "PERSON":
             subject_end = i - 1  # "…for Civil Aviation, Murlidhar Mohol, confirmed": the name in apposition
@@ -1351,6 +1481,8 @@ def attribution(doc: Doc) -> Doc:
             after = org  # "…,'' said the Southern Theater Command of the Chinese People's Liberation Army"
         if after is None:
             after = _titled_person_after(doc, i, starting)  # "said the Chief of Air Staff, Air Chief Marshal …"
+        elif after.label_ == "ORG":
+            after = _holder_after_a_bodys_role(doc, after, starting) or after
         if after is not None and after.label_ != "PLACE" and i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
             person = starting.get(after.end)  # "said Air Force Brig. Gen. Pat Ryder": the person, not the service
             if after.label_ == "ORG" and person is not None and person.label_ == "PERSON":
@@ -1381,6 +1513,9 @@ def attribution(doc: Doc) -> Doc:
             if prev.lower_ == "and" and start - 2 >= 0 and doc[start - 2].lower_ in SOURCE_NOUNS:
                 start -= 1  # "aid workers and hospital officials told AFP": both are the source
                 continue
+            if prev.text == ")" and start - 4 >= 0 and any(doc[k].text == "(" for k in range(start - 4, start - 1)):
+                start = next(k for k in range(start - 2, start - 5, -1) if doc[k].text == "(")
+                continue  # "The … Air Force (TNI AU) headquarters has issued" (blind14): over the acronym
             if (prev.is_punct and prev.text != "-") or prev.is_space or prev.lower_ in CLAUSE_STOPS or \
                     prev.lower_ in SAY_VERBS:
                 break
@@ -1747,6 +1882,8 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
     if verb == 0 or doc[verb].lower_ not in SAY_VERBS \
             or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES):
         return None  # not "“Lenta.ru” became aware of the tracking data"
+    if verb + 1 < len(doc) and doc[verb + 1].lower_ in _WHERE_SAID:
+        return None  # "…, said on Ukrainian TV channels" (blind14's pass): where it was said, not who said it
     for k in range(verb + 1, min(verb + 8, len(doc))):
         t = doc[k]
         if t.is_punct or t.lower_ in CLAUSE_STOPS or t.lower_ in SAY_VERBS:
@@ -1762,6 +1899,8 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
 
 
 _CLOSING_QUOTES = frozenset({"”", '"', "’"})
+#: Prepositions after a say-verb that say where or how something was said, not by whom.
+_WHERE_SAID = frozenset({"on", "in", "at", "via", "during", "to", "through", "over"})
 
 
 def _source_tail(doc: Doc, i: int) -> int | None:
@@ -1825,6 +1964,16 @@ def _titled_person_after(doc: Doc, verb: int, starting: dict[int, Span]) -> Span
     if person is None or person.label_ != "PERSON" or not any(t.lower_ in _ROLE_SET for t in doc[verb + 2:k]):
         return None
     return person
+
+
+def _holder_after_a_bodys_role(doc: Doc, body: Span, starting: dict[int, Span]) -> Span | None:
+    """'This is our main task," said RI Air Force spokesman, Marshall Azman Yunus': after the say-verb, a body, its
+    role noun, a comma, then the person who holds the role speaks (blind14's pass, seen on an unscored report)."""
+    k = body.end
+    while k < len(doc) and k - body.end < 3 and doc[k].lower_ in _ROLE_SET:
+        k += 1
+    person = starting.get(k + 1) if k > body.end and k < len(doc) and doc[k].text == "," else None
+    return person if person is not None and person.label_ == "PERSON" else None
 
 
 def _coordinated_speakers(doc: Doc, ent: Span, ending: dict[int, Span], cue: str) -> list[Span]:
@@ -2018,9 +2167,18 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[str, int]:
 
 
 def _is_number(token: Token) -> bool:
+    if token.lower_ == "dozen":  # "a dozen F-16s", "the first dozen aircraft" (blind14) — not "half a dozen"
+        doc, i = token.doc, token.i
+        return i > 0 and doc[i - 1].lower_ in _BEFORE_A_DOZEN and not (i > 1 and doc[i - 2].lower_ == "half")
     if not token.like_num or ORDINAL.match(token.text):
         return False
     return parse_number(token.text) is not None
+
+
+_BEFORE_A_DOZEN = frozenset({"a", "first", "last", "another", "next"})
+#: Adjectives of order between a number and its plural noun ("the two previous violations"; blind14).
+_ORDER_ADJECTIVES = frozenset({"previous", "earlier", "prior", "last", "next", "remaining", "additional", "further",
+                               "subsequent", "following", "latest", "recent", "other", "separate"})
 
 
 _NUMBER_RE = re.compile(
@@ -2389,7 +2547,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return "aircraft", False, named  # "the two Hornets" after "two F/A-18C Hornets"
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
-                or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
+                or (t.is_upper and t.is_alpha and len(t) <= 4) or (t.is_upper and t.is_alpha and len(t) <= 6 and (
+                    j + 1 < len(doc) and doc[j + 1].text == "(")) or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
             continue
@@ -2402,6 +2561,13 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
         if t.text == "(" and j > i + 1 and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper:
             j = j + 3  # "eight People's Liberation Army Navy (PLAN) vessels": a name's acronym before the noun
             continue
+        close = _name_in_brackets_end(doc, j) if t.text == "(" and j > i + 1 else None
+        if close is not None:
+            j = close  # "18 PLA (People's Liberation Army) aircraft" (blind14): an acronym's expansion
+            continue
+        if t.is_lower and t.lower_ in _ORDER_ADJECTIVES and j + 1 < len(doc) and _plural_noun(doc[j + 1]) \
+                and doc[j + 1].is_lower:
+            return doc[j + 1].lower_, False, {}  # "the two previous violations" (blind14)
         if t.is_alpha and j == i + 1:
             if t.is_lower and t.is_stop and t.lower_ not in AIRCRAFT_NOUNS:
                 return None, False, {}  # "with another two on their way": a preposition counts nothing
@@ -2426,6 +2592,18 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _name_in_brackets_end(doc: Doc, j: int) -> int | None:
+    """After "(" at j: the token after ")" when what the brackets hold is a name (capitalised words, "of", "and",
+    a possessive; at most eight tokens), else None."""
+    for k in range(j + 1, min(len(doc), j + 10)):
+        if doc[k].text == ")":
+            return k + 1 if k > j + 1 else None
+        if not (doc[k].is_title or doc[k].is_upper or doc[k].text in ("’s", "'s", "-") or doc[k].lower_ in (
+                "of", "and", "the")):
+            return None
+    return None
 
 
 #: Plural nouns of boats a drone word may modify ("unmanned surface vessels", "uncrewed boats").

@@ -92,7 +92,7 @@ luxembourgish macedonian malaysian maltese mexican moldovan mongolian montenegri
 norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari romanian russian
 salvadoran saudi scottish serbian singaporean slovak slovenian somali spanish sudanese swedish swiss syrian
 taiwanese tajik thai tunisian turkish turkmen ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni soviet
-nato allied royal israeli iranian houthi bolivarian
+nato allied royal israeli iranian houthi bolivarian philippine
 """.split())  # noqa: SIM905 (one closed word list reads better than 150 quoted strings)
 US_MODIFIERS = frozenset({"us", "u.s.", "usa", "u.s.a.", "american", "united states", "america", "america's"})
 #: Words after a country that keep it a place ("US airspace", "Venezuela's coast").
@@ -205,6 +205,13 @@ def _common_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return word not in ("St", "St.") and zipf_frequency(word.lower(), "en") >= _STATION_WORD_ZIPF
+
+
+def _rare_word(word: str) -> bool:
+    """A word English uses rarely (zipf < 4: "Houthi", "Wagner", "Rybar"), not "Carrier", "Strike", "Naval"."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < 4.0
 
 
 #: Words after "RAF" that are aircraft or units, not stations ("RAF Typhoon", "RAF Voyager").
@@ -518,6 +525,7 @@ class _Names:
         merged = _aircraft_named_again(doc, _air_arms(doc, _reserve_components(doc, merged)))
         merged = _alliances_named_before(doc, merged)
         merged = _acronyms_before_roles(doc, _areas_of_towns(doc, merged))
+        merged = self._joined_acronyms(doc, merged)
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
             t.start <= e.start and e.end <= t.end for t in types))], types)
@@ -526,6 +534,54 @@ class _Names:
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
         return doc
+
+    def _joined_acronyms(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two acronyms that name one body (blind14): an unknown acronym in capitals right before a short one the
+        lists hold ("TNI AU", "TNI AL": the Indonesian air force and navy — never the African Union or Alabama),
+        running on over a capitalised body's name ("TNI AU Information Service"); and a known acronym joined by a
+        hyphen to a service ("PLA-Navy": the PLA's navy, never the US Navy), keyed as "<acronym> <service>" when
+        the lists spell it so."""
+        out: list[Span] = []
+        held = {i for e in ents for i in range(e.start, e.end)}
+        skip_to = -1
+        for e in ents:
+            if e.start < skip_to:
+                continue
+            t = doc[e.start - 1] if e.start > 0 else None
+            short = len(e) == 1 and e.text.isalpha() and e.text.isupper() and len(e.text) <= 4
+            if short and e.label_ in ("ORG", "PLACE") and t is not None and t.i not in held and t.is_alpha \
+                    and t.is_upper and 2 <= len(t) <= 6 and t.lower_ not in US_MODIFIERS:
+                end = e.end
+                k = end
+                while k < len(doc) and _is_cap(doc[k]) and not doc[k].is_upper and k - end < 4:
+                    k += 1
+                if k > end and doc[k - 1].text in ORG_HEADS:
+                    end = k  # "TNI AU Information Service"
+                span = Span(doc, t.i, end, label="ORG")
+                set_fc_value(span, {"name": span.text})
+                while out and out[-1].end > t.i:
+                    out.pop()
+                out.append(span)
+                skip_to = end
+                continue
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "ORG" and len(prev) == 1 and prev.text.isupper() \
+                    and prev.end + 1 == e.start and doc[prev.end].text == "-" and e.text in _SERVICES:
+                span = Span(doc, prev.start, e.end, label="ORG")
+                slug = self._organisation_slug(f"{prev.text} {e.text}")
+                set_fc_value(span, {"slug": slug, "name": span.text} if slug else {"name": span.text})
+                out[-1] = span
+                continue
+            out.append(e)
+        return out
+
+    def _organisation_slug(self, name: str) -> str | None:
+        """The key of the organisation the lists spell ``name`` (its name, short name or an alias), if any."""
+        wanted = name.lower()
+        for o in self.vocabulary.organisations:
+            if wanted in {o.name.lower(), (o.short_name or "").lower(), *(a.lower() for a in o.aliases)}:
+                return o.slug
+        return None
 
     # ------------------------------------------------------------------------------------------------ ships
 
@@ -700,6 +756,12 @@ class _Names:
                         and place.label_ == "PLACE" and place.end == j:
                     out.append(self._org_span(doc, place.start, i + 1, ent_of))  # "the Okinawa prefectural
                     continue  # government" (blind13): a place's own government
+                if tok.lower_ == "control":
+                    if not (i >= 3 and doc[i - 2].lower_ == "air" and doc[i - 1].lower_ == "traffic"):
+                        continue  # only "Estonian air traffic control" (blind14), no other control
+                    j = i - 3
+                elif tok.lower_ == "bureau" and j >= 1 and doc[j].is_lower and doc[j].is_alpha:
+                    j -= 1  # "the Philippine fisheries bureau" (blind14): a portfolio, then the bureau
                 if j >= 0 and doc[j].lower_ in ("defense", "defence", "foreign", "interior", "military"):
                     j -= 1  # "Ukraine’s military intelligence" (blind8's pass)
                 elif tok.lower_ in ("department", "intelligence"):
@@ -821,7 +883,11 @@ class _Names:
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
         found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
-                                        *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text)]]
+                                        *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text),
+                                        *_OUTLET_SPELLED.finditer(text)]]
+        for m in _SOURCE_LIST.finditer(text):
+            items = list(_SOURCE_ITEM.finditer(text, m.start("list") - 1, m.end("list")))
+            found += [(item, "name") for item in items] if len(items) >= 2 else []
         bodies = {e.end for e in ents if e.label_ == "ORG"}
         found += [(m, "name") for m in _ACRONYM_OF_A_BODY.finditer(text)
                   if (k := _token_at(doc, m.start())) is not None and k in bodies]
@@ -865,6 +931,17 @@ class _Names:
             org = Span(doc, start, span.end, label="ORG")
             set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
+        for m in _NAMED_GROUP.finditer(text):  # "the Iran-aligned Houthi group", "the Wagner group" (blind14)
+            span = char_span(doc, m.start("name"), m.end())
+            before = doc[span.start - 1] if span is not None and span.start > 0 else None
+            if span is not None and a_name(span[0]) and _rare_word(span[0].text) and not span[0].is_sent_start \
+                    and before is not None and (before.lower_ == "the" or _BACKED.search(
+                        doc[max(0, span.start - 2):span.start].text)) \
+                    and not (span.end < len(doc) and doc[span.end].lower_ == "of"):  # not "the Senkaku group of
+                # five" (islands), "a jihadi Salafist group" (a kind): a group the text names as one
+                org = Span(doc, span.start, span.end, label="ORG")
+                set_fc_value(org, {"name": org.text, "kind": "outlet" if span[-1].lower_ == "channel" else "group"})
+                out.append(org)
         return out
 
     def _coalitions(self, doc: Doc, text: str) -> list[Span]:
@@ -876,6 +953,12 @@ class _Names:
             if span is not None:
                 org = Span(doc, span.start, span.end, label="ORG")
                 set_fc_value(org, {"name": span.text, "kind": "coalition"})
+                out.append(org)
+        for m in _HEAD_TO_A_CAUSE.finditer(text):  # "the Coalition to Restore Legitimacy in Yemen" (blind14)
+            span = char_span(doc, m.start("name"), m.end("name"))
+            if span is not None:
+                org = Span(doc, span.start, span.end, label="ORG")
+                set_fc_value(org, {"name": span.text})
                 out.append(org)
         return out
 
@@ -1880,6 +1963,18 @@ _ACRONYM_TOLD = re.compile(r"\b(?:told|(?:release|statement|communiqu[eé])\s+se
 #: "in an interview to NDTV", "an interview with the BBC": the acronym a person gave an interview to is an outlet
 #: (blind12; a name there may be a person's: "an interview with John Smith").
 _INTERVIEW_TO = re.compile(r"\binterviews?\s+(?:to|with|on)\s+(?:the\s+)?(?P<name>[A-Z]{2,6})\b(?!\s+[A-Z])")
+#: An outlet's own spelling there, which no person's name has (blind14): "The" in capitals inside the sentence
+#: ("an interview with The STAR", "with The Hindu"), or a name with a capital inside its first word ("in an
+#: interview with TeleRadyo Serbisyo", "with DZRH"); and the outlet a report sends its reader to ("Read the full
+#: story at The Mainichi").
+_OUTLET_SPELLED = re.compile(r"\b(?:interviews?\s+(?:to|with|on)|(?:full|whole|original)\s+(?:story|report|"
+                             r"article|interview)\s+(?:at|on|in|from))\s+(?:The\s+)?(?P<name>(?<=The\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+                             r"|[A-Z][a-z]+[A-Z][A-Za-z]*(?:\s+[A-Z][a-z]+)?)(?=[\s.,;:)]|$)")
+#: A source line that lists several outlets ("Source: IAR, PAP, Ukrinform"; blind14): each capitalised item.
+_SOURCE_LIST = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<list>[^\n,]+(?:,[^\n,]+)+)[ \t]*(?=\n|$)")
+#: Its items are single words (an agency's initials or one name: "Ukrinform"); "Source: Yurii Ihnat, Spokesperson
+#: of …" names a person (blind9), so a list needs two such items.
+_SOURCE_ITEM = re.compile(r"(?:(?<=,)|(?<=:))[ \t]*(?P<name>[A-Z][\w-]*)(?=[ \t]*(?:,|$|\n))")
 #: "NATO’s CAOC in Uedem", "the alliance's JFC": an acronym an organisation owns is one of its bodies (blind11).
 _ACRONYM_OF_A_BODY = re.compile(r"[’']s\s+(?P<name>[A-Z]{3,6})\b(?!\s+[A-Z])")
 #: "a senior adviser at CSIS", "senior research fellow for airpower at RUSI": an acronym a think-tank expert works
@@ -1893,6 +1988,14 @@ _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[
                                  r"news\s+agency|outlet|broadcaster|newspaper|"
                                  # "Oryx, a Dutch open-source intelligence website" (blind8's pass)
                                  r"website|think\s+tank|watchdog|monitor)\b")
+#: Bodies named by their cause: a head, "to", a capitalised verb and its object ("the Coalition to Restore
+#: Legitimacy in Yemen", "the Committee to Protect Journalists", "the Campaign to Stop Killer Robots"; blind14).
+_CAUSE_HEADS = frozenset({"Coalition", "Committee", "Campaign", "Alliance", "Council", "Movement", "Mission",
+                          "Initiative", "Fund", "Commission", "Front", "Union", "Society", "Foundation", "Centre",
+                          "Center", "Forces"})
+_HEAD_TO_A_CAUSE = re.compile(r"(?P<name>(?:(?!The\b|A\b|An\b)[A-Z][\w’'-]+\s+){0,3}(?:"
+                              + "|".join(sorted(_CAUSE_HEADS))
+                              + r")\s+to\s+[A-Z][a-z]+(?:\s+(?:(?:of|in|for|the|and|on)\s+)?[A-Z][\w’'-]+){1,4})")
 _ADMIN_PLURALS = frozenset({"provinces", "regions", "oblasts", "governorates"})
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
@@ -1936,6 +2039,11 @@ _SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:
 _TRACKER_RADAR = re.compile(r"\b(?P<name>(?:Flight|Plane|Air|Mil|Sky)[ \t]?Radar)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
                           r"separatists)\b")
+#: One rare capitalised name before a lower-case "group", "movement", "faction" or "channel" (blind14): not "the
+#: Carrier group", not a platform's channel.
+_BACKED = re.compile(r"-\s*(?:aligned|backed|linked|affiliated|allied|supported|led)$")
+_NAMED_GROUP = re.compile(r"(?<![\w’'-])(?P<name>(?!(?:Telegram|YouTube|WhatsApp|Twitter|Facebook|Instagram|TikTok|"
+                          r"Signal|Viber)\b)[A-Z][a-z][\w’'-]*)\s+(?:group|movement|faction|channel)\b")
 _LED_COALITION = re.compile(r"\b[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)?-led\s+(?:(?:military|international|multinational|"
                             r"naval|Arab|western|Western)\s+)?(?:coalition|alliance)\b")
 #: Words of the nationality list that name a movement or a people, not a country ("Houthi").
@@ -2162,7 +2270,8 @@ GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defens
 #: Heads of bodies written in lower case, read after a country's possessive or a nationality ("Taiwan’s defense
 #: ministry", "Australia's defence department", "China's government"), and a leader's "administration" ("the Trump
 #: administration").
-_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration", "government", "intelligence"})
+_LOWER_BODY_HEADS = frozenset({"ministry", "Ministry", "department", "administration", "government", "intelligence",
+                               "bureau", "control"})  # "the Philippine fisheries bureau", "… air traffic control"
 #: What a capital's possessive owns, a word or two on, when the capital stands for its government (blind8:
 #: "Beijing’s determination to claim Taiwan", "Taipei’s annual war games").
 GOVERNMENT_AIMS = frozenset({*GOVERNMENT_NOUNS, "determination", "games", "exercises", "drills", "policy", "stance",
@@ -2200,12 +2309,18 @@ def _acts_as_government(doc: Doc, ent: Span) -> bool:
     such capital before a verb ("Washington and Seoul also wrapped up")."""
     i, j = ent.start, ent.end
     prev = doc[i - 1] if i > 0 else None
-    k = _past_time_words(doc, j)
+    k = _past_time_words(doc, _past_connective(doc, j))
     while k < len(doc) and k - j < 5 and doc[k].lower_ in _AUXILIARIES_BEFORE_A_VERB:
         k += 1
     if k > j and k < len(doc) and (doc[k].lower_ in SAY_VERBS or doc[k].lower_ in GOVERNMENT_VERBS):
         return True  # "Moscow has denied the accusations", "Tehran has repeatedly said", "Beijing on Monday
-        # protested" (blind12's pass)
+        # protested" (blind12's pass); "Taipei, however, has insisted" (blind14's)
+    if j < len(doc) and doc[j].lower_ in GOVERNMENT_PLANS:
+        return True  # "as Kyiv readies to receive the first F-16s" (blind14)
+    if j + 1 < len(doc) and doc[j].lower_ in _MODALS:
+        verb = j + 2 if doc[j + 1].is_quote and j + 2 < len(doc) else j + 1
+        if doc[verb].lower_ in GOVERNMENT_RESPONSES:
+            return True  # "Tehran would “react strongly” against any aggression" (blind14)
     if j + 1 < len(doc) and doc[j].text in ("’s", "'s"):
         words = [t for t in doc[j + 1:j + 4] if not t.is_punct]
         if any(t.lower_ in GOVERNMENT_AIMS for t in words[:3]) and all(t.is_lower for t in words[:3]):
@@ -2278,6 +2393,22 @@ def _builds_its_forces(doc: Doc, ent: Span) -> bool:
     k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ in ("up", "out", "down") else 1
     return k + 1 < len(doc) and doc[k].lower_ in ("its", "their") \
         and any(t.lower_ in _FORCES_OWNED for t in doc[k + 1:k + 3])
+
+
+#: A government's preparing verbs, right after the capital ("as Kyiv readies to receive"; blind14).
+GOVERNMENT_PLANS = frozenset({"readies", "prepares", "braces", "retaliates", "retaliated", "reacted", "responded"})
+#: A government's answers in the base form, after a modal ("Tehran would react strongly"; blind14).
+GOVERNMENT_RESPONSES = frozenset({"react", "respond", "retaliate", "reply", "protest", "insist", "deny"})
+_MODALS = frozenset({"would", "will", "could", "might", "may", "must", "should", "shall"})
+#: Connectives set off by commas between a subject and its verb ("Taipei, however, has insisted"; blind14).
+_CONNECTIVES = frozenset({"however", "meanwhile", "though", "too", "also", "instead", "nonetheless", "nevertheless"})
+
+
+def _past_connective(doc: Doc, j: int) -> int:
+    """The token after ", however," at j (a connective set off by commas), or j."""
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in _CONNECTIVES and doc[j + 2].text == ",":
+        return j + 3
+    return j
 
 
 def _past_time_words(doc: Doc, j: int) -> int:
@@ -2713,6 +2844,8 @@ def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
 _RANKS = frozenset({"colonel", "col", "general", "gen", "major", "maj", "captain", "capt", "lieutenant", "lt",
                     "sergeant", "sgt", "admiral", "adm", "commander", "cmdr", "brigadier", "brig", "corporal"})
 _RESERVE_WORDS = frozenset({"Reserve", "Reserves", "Auxiliary"})
+#: Services a known acronym is joined to by a hyphen ("PLA-Navy"; blind14).
+_SERVICES = frozenset({"Navy", "Army", "Air Force", "Marines", "Marine Corps", "Coast Guard", "Rocket Force"})
 _BORDER_BODY_HEADS = frozenset({"Guard", "Guards", "Police", "Service", "Force"})
 
 
@@ -2863,6 +2996,11 @@ def _merge_designations(doc: Doc, ents: list[Span]) -> list[Span]:
                 and e.id_.startswith("aircraft:") and prev.id_ in ("", e.id_):
             out[-1] = Span(doc, prev.start, e.end, label="AIRCRAFT", span_id=e.id_)
             continue
+        if prev is not None and e.label_ == "AIRCRAFT" and prev.label_ == "AIRCRAFT" and prev.end == e.start \
+                and prev.id_.startswith("aircraft:") and (fc_value(e) or {}).get("family") \
+                and not (fc_value(e) or {}).get("designator"):
+            out[-1] = Span(doc, prev.start, e.end, label="AIRCRAFT", span_id=prev.id_)  # "Su-34 Sukhoi fighter
+            continue  # jet" (blind14): the maker's name after its type is no second aircraft
         out.append(e)
     return out
 
