@@ -920,6 +920,10 @@ def people(doc: Doc) -> Doc:
                           and e.start >= 1 and doc[e.start - 1].lower_ == "the" and e[0].is_title), None)
             if place is not None:  # "the Baltic Course reported": a paper named after a place
                 first = place.start
+            owner = next((e for e in current_ents(doc) if e.label_ == "ORG" and e.end == first - 1), None)
+            if owner is not None and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                    and not doc[first - 2].whitespace_:
+                first = owner.start  # "TASS-Crimea said": the outlet's edition named after a place
             org = Span(doc, first, verb, label="ORG")  # "Interfax reported": one word, no known surname
             set_fc_value(org, {"name": org.text})
             orgs.append(org)

@@ -3001,8 +3001,19 @@ def _merge_designations(doc: Doc, ents: list[Span]) -> list[Span]:
                 and not (fc_value(e) or {}).get("designator"):
             out[-1] = Span(doc, prev.start, e.end, label="AIRCRAFT", span_id=prev.id_)  # "Su-34 Sukhoi fighter
             continue  # jet" (blind14): the maker's name after its type is no second aircraft
+        if prev is not None and _hyphen_edition(doc, prev, e):
+            out[-1] = Span(doc, prev.start, e.end, label="ORG", span_id=prev.id_)  # "Interfax-Ukraine reports":
+            continue  # an organisation's edition or branch named after a country is the organisation, no place
         out.append(e)
     return out
+
+
+def _hyphen_edition(doc: Doc, prev: Span, e: Span) -> bool:
+    """An organisation, a hyphen written without spaces, then a place or another name: "Interfax-Ukraine",
+    "Sputnik-Belarus", "Interfax-AVN" — one body's edition or branch, never a place of the story."""
+    return prev.label_ == "ORG" and e.label_ in ("PLACE", "ORG") and e.start == prev.end + 1 \
+        and doc[prev.end].text == "-" and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_ \
+        and doc[e.start].is_title
 
 
 def _inner_country(span: Span, ents: list[Span]) -> bool:

@@ -2878,3 +2878,18 @@ def test_citing_opens_no_outlets_name():
 ])
 def test_claims_or_reports_of_something_are_nouns_no_statement(text):
     assert not _claimants(text)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The tanker circled the Baltic for three hours on Friday, RIA-Moscow reported.", "RIA-Moscow"),
+    ("An Il-20 flew along the coast of Syria on Monday, TASS-Crimea said.", "TASS-Crimea"),
+    ("Two Su-30s escorted the drone over the Black Sea, Interfax-Kazakhstan reported on Tuesday.",
+     "Interfax-Kazakhstan"),
+])
+def test_an_outlets_edition_named_after_a_place_with_a_hyphen_is_the_outlet_and_no_place(text, body):
+    """"Interfax-Ukraine reports" (main, 2026-12-05): the outlet Interfax and the place Ukraine, the claimant
+    "Ukraine". Rows with other outlets and places."""
+    ents = [(lab, t) for lab, t, _ in _ents(text)]
+    assert ("ORG", body) in ents, ents
+    assert ("PLACE", body.split("-")[1]) not in ents
+    assert _claimants(text) == [body]
