@@ -32,7 +32,16 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claims.nlp.dates import NUMBER_WORDS, QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
+from claims.nlp.dates import (
+    NUMBER_WORDS,
+    QUALIFIERS,
+    WEEKDAYS,
+    find_temporal,
+    finditer_at,
+    lowered,
+    parse_number,
+    resolve_rate,
+)
 from claims.nlp.lexicon import BASELINE_WORDS, DISTANCE_UNITS, MISSION_NOUNS
 
 RULE_LABELS = frozenset({"AIRCRAFT", "PLACE", "ORG", "DATE", "RATE", "QUANTITY", "PERSON"})
@@ -2071,6 +2080,10 @@ def quantities(doc: Doc) -> Doc:
         qualifier, start = _qualifier_before(doc, i)
         if _clock_time(doc, i, start) or (nxt is not None and nxt.lower_.rstrip(".") in _MERIDIEM):
             continue  # "at approximately 1500 on Friday", "until 6 a.m.", "around 7 p.m.": a time of day
+        if _day_in_brackets(doc, i):
+            continue  # "intercepted this Sunday (13)": the day of the month after its weekday (blind15)
+        if _group_named_before(doc, i):
+            continue  # "out of the two, one flight is for backup": the group and its part were counted already
         if any(mask[k] or attributed[k] for k in range(start, i)):
             qualifier, start = "exact", i
         unit: str | None = None
@@ -2184,6 +2197,23 @@ def _clock_time(doc: Doc, i: int, start: int) -> bool:
     return bool(_HHMM.match(doc[i].text)) and start > 0 and doc[start - 1].lower_ == "at" and after in _AFTER_CLOCK
 
 
+def _group_named_before(doc: Doc, i: int) -> bool:
+    """"out of the two, one flight is for backup" (blind15): a number standing for a group counted earlier ("of the
+    two" before a comma, no noun of its own) and the part of it after the comma are no new counts."""
+    if i >= 2 and i + 1 < len(doc) and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of" \
+            and doc[i + 1].text == ",":
+        return True
+    return i >= 4 and doc[i - 1].text == "," and _is_number(doc[i - 2]) and doc[i - 3].lower_ == "the" \
+        and doc[i - 4].lower_ == "of"
+
+
+def _day_in_brackets(doc: Doc, i: int) -> bool:
+    """"this Sunday (13)", "on Tuesday (4)": a number of one or two digits in brackets right after a weekday is the
+    day of the month, as Brazilian and Portuguese papers write it."""
+    return 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and doc[i].is_digit \
+        and len(doc[i]) <= 2 and doc[i - 2].lower_ in WEEKDAYS
+
+
 def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
     """"Two of the Turkish jets", "six of the eight warplanes": a part of aircraft counted after "of the" (another
     number there is looked past); anything else ("one of the officials") is no unit."""
@@ -2267,6 +2297,8 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    if prev.text == "." and i >= 2 and doc[i - 2].text in ("No", "Nos") and not doc[i - 2].whitespace_:
+        return True  # "Nikolai Kuznetsov (No. 10)": the tokenizer splits "No." — a number sign, no count (blind15)
     if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
         return True
     digits = doc[i].text[:1].isdigit()  # codes take digits: "the Air Force (RNZAF) four new aircraft" counts
@@ -2525,6 +2557,8 @@ def _plural_head_after(word: Token, nxt: Token | None) -> bool:
 
 _PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?P<group>pair|couple|trio)\s+of\b")
 _GROUP_SIZE = {"pair": 2, "couple": 2, "trio": 3}
+#: Words after "twice"/"thrice" that make it a multiplier of a size ("twice the speed", "twice as many").
+_MULTIPLIED = frozenset({"the", "as", "that", "its", "their", "his", "her", "our", "this", "those", "these"})
 #: Multiplicative adverbs: "scrambled twice last week" counts the times something happened.
 _TIMES_RE = re.compile(r"\b(?P<word>once|twice|thrice)\b", re.IGNORECASE)
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
@@ -2540,6 +2574,8 @@ def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
         word = m.group("word").lower()
         if span is None or not _free(mask, span) or attributed[span.start] or word == "once":
             continue  # "once" is more often "formerly" / "as soon as" than a count
+        if span.end < len(doc) and doc[span.end].lower_ in _MULTIPLIED:
+            continue  # "twice the speed of sound", "twice as many": a multiplier, no count of times (blind15)
         set_fc_value(span, {"value": _TIMES[word], "qualifier": "exact", "unit": "times", "counts_missions": False})
         out.append(span)
     for m in _PAIR_RE.finditer(text):

@@ -904,6 +904,8 @@ class _Names:
         k = i - 1
         if doc[i].text in UNIT_HEADS and k >= 0 and doc[k].text.isdigit() and len(doc[k]) <= 3:
             # "three jets from 120 Squadron", "No. 8 Squadron": the unit's number opens its name
+            if k >= 2 and doc[k - 1].text == "." and doc[k - 2].text == "No" and not doc[k - 2].whitespace_:
+                return k - 2  # "from No. 5 Squadron": the tokenizer splits "No." (blind15)
             return k - 1 if k >= 1 and doc[k - 1].text in ("No.", "No") else k
         while k >= 0 and i - k <= 7:
             t = doc[k]

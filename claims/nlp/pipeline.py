@@ -114,6 +114,21 @@ def _english_word(alias: str) -> bool:
     return zipf_frequency(alias.lower(), "en") >= PROPER_NAME_WORD_ZIPF
 
 
+#: How common (wordfreq Zipf) a place's one-word name, written with its article ("the Sound"), must be as an English
+#: word to match only capitalised once the article is dropped: "sound" (5.2) is; "arctic" (4.0), "caribbean" and
+#: "netherlands" (4.3) are not — people type those in lower case.
+VERY_COMMON_WORD_ZIPF = 4.8
+
+
+@functools.lru_cache(maxsize=1024)
+def _very_common_word(word: str) -> bool:
+    if " " in word or not word.isalpha():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= VERY_COMMON_WORD_ZIPF
+
+
 def variants(alias: str) -> list[str]:
     """Spellings to match for one alias: as written, without accents, with the other apostrophe, designations
     with and without the hyphen ("P-8" → "P8"; not for two-character ones like "C-2", whose "C2" is a common
@@ -188,6 +203,8 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
             proper = True
             add(label, key, phrase.strip().lower())
         cased_alias = (_is_cased(forms[0]) or (proper and _english_word(forms[0]))) if forms else False
+        if label == "PLACE" and rest != phrase.strip() and forms and forms[0] == rest and _very_common_word(rest):
+            cased_alias = True  # "the Sound" (Øresund) is "Sound" as written, never "the speed of sound" (blind15)
         for form in forms:
             plural = form.endswith("s") and form[:-1] in forms
             if plural and label == "PLACE":
