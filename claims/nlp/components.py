@@ -648,10 +648,11 @@ _ROLE_COMMA_NAME_RE = re.compile(
 #: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
 _APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then a ", ", then the ", ", formerly ")
 #: "their Danish counterpart, Troels Lund Poulsen, as well": a role, a comma, then a name of two to four words set off
-#: by a comma (without a say-verb after it).
+#: by a comma (without a say-verb after it); the role may name what it serves ("The governor of Antioquia, Andrés
+#: Julián, has …", blind10; "Russia's ambassador to Colombia, Nikolai Tavdumadze, on Monday", blind15).
 _ROLE_COMMA_APPOSITION_RE = re.compile(
-    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"  # "The governor of
-    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"  # Antioquia, Andrés Julián, has …" (blind10)
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"
+    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
 )
 #: "… the Director-general of the Defense Ministry's Okinawa Defense Bureau, Nakajima Koichiro.": a role (a
 #: hyphenated rank too), "of" and the body it serves (no comma), then two to four name words closing the sentence or
@@ -1043,6 +1044,7 @@ def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[b
         # wire copy's appositions run long: "Andrew Brookes, a fellow at the Royal United Services Institute and
         # former RAF pilot, said" (blind8)
         comma = next((k for k in range(verb - 2, max(0, verb - _APPOSITION_REACH), -1) if doc[k].text == ","), None)
+        comma = _outer_apposition(doc, comma)
         age = comma is not None and comma + 2 == verb - 1 and doc[comma + 1].is_digit  # "John Smith, 54, said"
         if comma is None or comma + 1 >= verb - 1 or not (doc[comma + 1].is_lower or age) \
                 or any(t.is_sent_start or t.text in (".", ";", '"', "“", "”") for t in doc[comma + 1:verb]):
@@ -1956,10 +1958,28 @@ def _subject_end(doc: Doc, verb: int) -> int:
         for k in range(i - 2, max(-1, i - _APPOSITION_REACH - 1), -1):  # "David Nahom, deputy commander of the air
             # war, told"; "Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
             if doc[k].text == ",":
-                return k
+                return _outer_apposition(doc, k) or k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
                 break
     return i
+
+
+def _outer_apposition(doc: Doc, comma: int | None) -> int | None:
+    """"Rida Lyammouri, senior fellow at the Policy Center for the New South, a Moroccan think tank, said" (blind15):
+    an apposition opening with "a/an" that describes the body named just before it, after another apposition in
+    lower case, belongs to that body — the speaker stands before the first comma."""
+    if comma is None or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an") \
+            or not (doc[comma - 1].is_title or doc[comma - 1].is_upper):
+        return comma
+    for k in range(comma - 2, max(0, comma - _APPOSITION_REACH), -1):
+        if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"', "”"):
+            break
+        if doc[k].text == ",":
+            role = doc[k + 1:comma]  # "senior fellow at the …", "an analyst at the …" — not "the Global Times"
+            opens_a_role = doc[k + 1].is_lower and doc[k + 1].lower_ != "the" \
+                and any(t.lower_ in ("at", "of", "for", "with") for t in role)
+            return k if opens_a_role and k >= 2 and (doc[k - 1].is_title or doc[k - 1].is_upper) else comma
+    return comma
 
 
 #: Participles that describe a document or an image between it and its verb ("A Planet Labs satellite image taken
@@ -2069,6 +2089,13 @@ def quantities(doc: Doc) -> Doc:
                                 "counts_missions": False})
             spans.append(span)
             continue
+        length = _hyphenated_length(doc, i)
+        if length is not None and not attributed[i] and _free(mask, Span(doc, i, i + 3)):
+            span = Span(doc, i, i + 3, label="QUANTITY")  # "the 200-mile (320km) zone" (blind15)
+            set_fc_value(span, {"value": _num(parse_number(token.text)), "qualifier": "exact", "unit": length,
+                                "counts_missions": False})
+            spans.append(span)
+            continue
         strong = nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "strong"
         if ((nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
@@ -2115,6 +2142,8 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i + 3, ents_by_start)  # "16 out of 21 sorties"
             else:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
+        if unit is None and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _CREW_NOUNS:
+            unit = doc[i - 2].lower_  # "the crew of 21 that made the flight" (blind15): the group counted
         if YEAR.match(token.text) and not counts_missions:
             continue
         if strong and unit != "aircraft":
@@ -2138,8 +2167,23 @@ def quantities(doc: Doc) -> Doc:
     return doc
 
 
+#: Nouns of a group of people whose size is given after "of" ("a crew of 21", "a contingent of 150").
+_CREW_NOUNS = frozenset({"crew", "team", "contingent", "detachment", "delegation"})
 #: Units of a flight's length written in the singular before a noun ("a 14-hour mission", "a 90 minute flight").
 _DURATION_WORDS = {"hour": "hours", "minute": "minutes"}
+
+
+def _hyphenated_length(doc: Doc, i: int) -> str | None:
+    """"a 200-mile zone", "the 12-nautical-mile limit", "a 50-kilometre radius": digits glued by a hyphen to a
+    singular unit of length are a distance (the unit's symbol)."""
+    if i + 2 >= len(doc) or not doc[i].text[:1].isdigit() or doc[i].whitespace_ or doc[i + 1].text != "-" \
+            or doc[i + 1].whitespace_:
+        return None
+    return _LENGTH_WORDS.get(doc[i + 2].lower_)
+
+
+#: Singular units of length glued to a number by a hyphen ("a 200-mile zone") → their symbols.
+_LENGTH_WORDS = {"mile": "mi", "kilometre": "km", "kilometer": "km", "km": "km", "nautical": "nm"}
 
 
 def _flight_duration(doc: Doc, i: int) -> str | None:
@@ -2353,7 +2397,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
     skipped = 0
     if j + 2 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "strong" and not doc[i].whitespace_:
         j += 2  # "the 140-strong Su-34 fleet" (blind13): the count of what follows ("strong" is no unit)
-    while j < len(doc) and skipped < 5:  # "two USAF McDonnell Douglas F-15Es"
+    while j < len(doc) and skipped < 7:  # "two USAF McDonnell Douglas F-15Es", "three Turkish Bayraktar TB2
+        # unmanned aerial combat drones" (blind15)
         t = doc[j]
         ent = ents_by_start.get(j)
         if ent is not None and ent.label_ == "AIRCRAFT":
@@ -2421,7 +2466,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return "aircraft", False, named  # "the two Hornets" after "two F/A-18C Hornets"
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
-                or (t.is_upper and t.is_alpha and len(t) <= 4) or ("-" in t.text and t.is_alpha is False
+                or (t.is_upper and t.is_alpha and len(t) <= 4) or designation_like(t.text) \
+                or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
             continue
@@ -2446,6 +2492,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return None, False, {}  # "the other two belong to…": the unit is the earlier count's
             if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
                 return after, False, {}  # "two mock dogfights": an adjective, then the counted noun
+            if j + 2 < len(doc) and t.is_lower and not _plural_noun(t) and doc[j + 1].is_alpha \
+                    and _plural_head_after(doc[j + 1], doc[j + 2]):
+                return doc[j + 2].lower_, False, {}  # "six technical staff members" (blind15)
             head = _plural_past_a_country(doc, j)
             if head is not None:
                 return head, False, {}  # "the two staunch U.S. allies" (blind8)
@@ -2534,6 +2583,12 @@ def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
             # Sukhoi Su-27 fighter jets": the maker before the designation; "nimble French-origin Mirage-2000s"
         k, words = k + 1, words + (doc[k].text != "-")
     return False
+
+
+def designation_like(text: str) -> bool:
+    """"TB2", "H6K": capitals and digits in one short word — a type's designation before the noun it modifies."""
+    return 2 <= len(text) <= 6 and text.isalnum() and text.isupper() and any(c.isdigit() for c in text) \
+        and text[0].isalpha()
 
 
 def _plural_noun(token: Token) -> bool:

@@ -65,6 +65,7 @@ from claims.nlp.components import (
     _view,
     char_span,
     current_ents,
+    designation_like,
     fc_value,
     set_fc_value,
 )
@@ -151,6 +152,9 @@ ORG_HEADS = frozenset({
 #: of making or a word for a company ("developed by Saab AB", "the aircraft maker Saab AB"; blind11).
 _COMPANY_AB_BEFORE = re.compile(r"\b(?:by|maker|manufacturer|company|firm|contractor|supplier|giant|group)\s+"
                                 r"(?:[A-Z][\w&-]*\s+){1,4}$")
+#: Heads of the names of news outlets ("Rakoba News", "Nation Daily", "Channel 12 News").
+_MEDIA_HEADS = frozenset({"News", "Times", "Post", "Journal", "Daily", "Telegraph", "Herald", "Gazette", "Tribune",
+                          "TV", "Radio", "Television", "Online"})
 #: Heads of numbered military units: their number may open the name ("120 Squadron") or close it ("Wing 73",
 #: "Task Group 114.2", "Wing ONE"), and a numbered unit's name starts at its ordinal ("the 388th Fighter Wing").
 UNIT_HEADS = frozenset({"Squadron", "Wing", "Group", "Regiment", "Brigade", "Division", "Battalion", "Fleet",
@@ -921,10 +925,16 @@ class _Names:
                                                       or doc[k - 1].text in ORG_HEADS):
                 break  # "the Defense Ministry’s National Defense Management Center": the owner is its own name
             if t.text in ("’s", "'s") and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
+                if doc[i].text in _MEDIA_HEADS and k + 1 < i:
+                    break  # "according to Sudan’s Rakoba News" (blind15): an outlet's home is no part of its name
                 k -= 1
                 start = k
                 k -= 1
                 break  # "Japan’s Air Force": a possessive country ends the name on the left
+            if doc[i].text in _MEDIA_HEADS and k == i - 1 and t.is_digit and len(t) <= 3 and k >= 1 \
+                    and _is_cap(doc[k - 1]):
+                k -= 1  # "Darfur 24 News said", "Channel 12 News" (blind15): a number inside an outlet's name
+                continue
             if t.text in ("U.S.", "U.K.") and k >= 1 and _is_cap(doc[k - 1]) and doc[k - 1].text not in ORG_HEADS:
                 start = k  # "By Capt. Rachel N Salpietra U.S. Air Forces in Europe": the country opens the name,
                 break  # the person's before it (blind11)
@@ -2460,6 +2470,12 @@ def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
 
 
 _DRONE_NOUNS = frozenset({"drone", "drones", "uav", "uavs"})
+#: Lower-case words between a drone's name and the word for drones ("Bayraktar TB2 unmanned aerial combat drones").
+_DRONE_MODIFIERS = frozenset({"unmanned", "uncrewed", "aerial", "combat", "attack", "armed", "kamikaze", "suicide",
+                              "strike", "reconnaissance", "surveillance", "loitering", "military"})
+#: Heads of the names of bodies that own drones, never a drone's name ("Government drone strikes", "Army drones").
+_OWNER_HEADS = frozenset({"Government", "Army", "Navy", "Police", "Military", "Ministry", "Forces", "Force"})
+
 _NAME_NUMERALS = re.compile(r"^(?:I{1,3}|IV|V|\d{1,4}[A-Z]?)$")
 
 
@@ -2475,19 +2491,30 @@ def _named_drones(doc: Doc, covered: set[int]) -> list[Span]:
     for t in doc:
         if t.lower_ not in _DRONE_NOUNS or t.i == 0 or not t.is_lower:  # "Allies Use Drones": a headline
             continue
-        start = t.i
-        while start > 0 and t.i - start < 3 and start - 1 not in covered and not doc[start - 1].is_stop and (
-                doc[start - 1].is_title or (start == t.i and _NAME_NUMERALS.match(doc[start - 1].text))):
+        end = t.i
+        while end > 0 and t.i - end < 3 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
+                and doc[end - 1].lower_ in _DRONE_MODIFIERS:
+            end -= 1  # "Bayraktar TB2 unmanned aerial combat drones" (blind15): the name before the modifiers
+        if end > 0 and designation_like(doc[end - 1].text):
+            end -= 1  # its designation ("TB2") ends the name, which opens before it
+            start = end
+            named_end = end + 1
+        else:
+            start, named_end = end, end
+        while start > 0 and named_end - start < 3 and start - 1 not in covered and not doc[start - 1].is_stop and (
+                doc[start - 1].is_title or (start == named_end and _NAME_NUMERALS.match(doc[start - 1].text))):
             start -= 1
-        while start < t.i and (_NAME_NUMERALS.match(doc[start].text) or doc[start].lower_ in DEMONYMS
-                               or doc[start].lower_ in nationalities):
+        while start < named_end and (_NAME_NUMERALS.match(doc[start].text) or doc[start].lower_ in DEMONYMS
+                                     or doc[start].lower_ in nationalities):
             start += 1  # "Turkish Bayraktar drones": the name after the nationality
-        words = doc[start:t.i]
+        words = doc[start:named_end]
         if not len(words) or (len(words) == 1 and doc[start].is_sent_start) or any(
                 w.lower_ in DEMONYMS or w.lower_ in nationalities or w.text in NOT_NAMES
-                or (w.is_upper and not _NAME_NUMERALS.match(w.text)) for w in words):
-            continue
-        span = Span(doc, start, t.i, label="AIRCRAFT")
+                or w.text in _OWNER_HEADS
+                or (w.is_upper and not _NAME_NUMERALS.match(w.text) and not designation_like(w.text))
+                for w in words) or (named_end > end and len(words) == 1):
+            continue  # "Mali: Government drone strikes" (blind15): the drones' owner, not their name
+        span = Span(doc, start, named_end, label="AIRCRAFT")
         set_fc_value(span, {"name": span.text, "designator": None, "family": True})
         out.append(span)
     return out

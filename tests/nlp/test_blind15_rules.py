@@ -25,7 +25,8 @@ def world() -> Vocabulary:
         regions=(*seed.regions,
                  RegionEntry("english-channel", "English Channel", "strait", ("the Channel",)),
                  RegionEntry("arctic", "Arctic", "area", ("the Arctic",)),
-                 RegionEntry("baltic-sea", "Baltic Sea", "sea", ("the Baltic",))),
+                 RegionEntry("baltic-sea", "Baltic Sea", "sea", ("the Baltic",)),
+                 RegionEntry("kenya", "Kenya", "country"), RegionEntry("chad", "Chad", "country")),
     )
 
 
@@ -97,3 +98,74 @@ def test_a_place_named_by_a_common_word_and_its_article_matches_only_capitalised
     assert "Channel" in _labelled("The bombers flew over the Channel on Monday.", "PLACE", world)
     # a proper name people type in lower case still matches so
     assert "arctic" in _labelled("Bombers flew over the arctic on Monday.", "PLACE", world)
+
+
+# ------------------------------------------------------------------------------------------ people and who said it
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Karim Bensaid, an analyst at the Arab Institute, a Tunis think tank, said the drones were Turkish.",
+     "Karim Bensaid"),
+    ("Nadia Ferhat, senior researcher at the Sahel Observatory, a Dakar research group, said: “The strikes go on.”",
+     "Nadia Ferhat"),
+])
+def test_a_second_apposition_describing_the_body_leaves_the_person_the_speaker(text, person):
+    assert _claimants(text) == [person]
+
+
+def test_an_apposition_after_a_body_that_opens_the_sentence_stays_the_bodys():
+    text = "On Monday, the Manila Times, a paper close to the government, said the jets had landed."
+    assert _claimants(text) == ["Manila Times"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The ministry summoned France’s ambassador to Mali, Joel Meyer, on Friday after the overflight.", "Joel Meyer"),
+    ("Officials met the envoy in Nairobi, Amina Odhiambo, to discuss the drone strikes.", "Amina Odhiambo"),
+])
+def test_a_role_to_or_in_a_place_then_a_name_between_commas_is_a_person(text, person):
+    assert person in [v["name"] for v in _labelled(text, "PERSON").values()]
+
+
+# ------------------------------------------------------------------------------------------------------ outlets
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Two drones struck the depot overnight, Nile 7 News said.", "Nile 7 News"),
+    ("The jets landed at dawn, Channel 9 News reported.", "Channel 9 News"),
+])
+def test_a_number_inside_an_outlets_name(text, outlet):
+    assert outlet in _labelled(text, "ORG")
+    assert _claimants(text) == [outlet]
+
+
+@pytest.mark.parametrize(("text", "outlet", "country"), [
+    ("Smoke rose over the runway, according to Chad’s Tchad Infos Daily.", "Tchad Infos Daily", "Chad"),
+    ("The fighters landed at noon, Kenya’s Nation Daily reported.", "Nation Daily", "Kenya"),
+])
+def test_a_countrys_possessive_before_an_outlet_is_its_home_not_its_name(world, text, outlet, country):
+    assert outlet in _labelled(text, "ORG", world)
+    assert country in _labelled(text, "PLACE", world)
+
+
+def test_a_countrys_possessive_still_opens_the_name_of_its_forces():
+    assert "Japan’s Air Force" in _labelled("Japan’s Air Force scrambled jets.", "ORG")
+
+
+# ------------------------------------------------------------------------------------------------------- counts
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("A drone hit the depot and injured five maintenance crew members.", (5, "members")),
+    ("The air force bought four Chinese Wing Loong II armed combat drones last year.", (4, "aircraft")),
+    ("Niger received two Turkish Aksungur TB3 unmanned aerial combat drones.", (2, "aircraft")),
+    ("The bombers entered the 150-mile zone off the coast.", (150, "mi")),
+    ("A 40-kilometre exclusion zone was declared.", (40, "km")),
+    ("Captain Mere Tuilagi led a crew of 14 on the long patrol.", (14, "crew")),
+    ("The army sent a contingent of 120 to the island.", (120, "contingent")),
+])
+def test_counts_find_their_noun_past_modifiers_and_in_their_shape(text, count):
+    assert count in _counts(text), _counts(text)
+
+
+def test_a_drones_name_past_its_modifiers_and_not_its_owner():
+    aircraft = _labelled("Niger received two Turkish Aksungur TB3 unmanned aerial combat drones.", "AIRCRAFT")
+    assert "Aksungur TB3" in aircraft, aircraft
+    assert "Army" not in _labelled("Chad: Army drone strikes hit a rebel convoy", "AIRCRAFT")
+    assert "Wing Loong" in _labelled("Haftar procured Chinese-made Wing Loong drones.", "AIRCRAFT")
