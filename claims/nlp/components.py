@@ -144,7 +144,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "condemned", "condemns",
                        # only before "that" (see THAT_SAY_VERBS)
                        "maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned", "argue",
-                       "contend", "contends", "contended", "demanded", "demands",
+                       "contend", "contends", "contended", "demanded", "demands", "determined", "concluded",
                        # only before "out" ("Ageda pointed out, “…”", blind13)
                        "pointed", "points",
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
@@ -162,7 +162,9 @@ THAT_SAY_VERBS = frozenset({"maintain", "emphasize", "emphasise", "stress", "cau
                             "argue", "contend", "contends", "contended",
                             # "the mayor … visited the bureau and demanded that …" (blind13), not "demanded a
                             # ransom"
-                            "demanded", "demands"})  # "argued", "argues": any (blind10)
+                            "demanded", "demands",
+                            # "Airforce Technology determined that there are …" (blind15), not "determined to"
+                            "determined", "concluded"})  # "argued", "argues": any (blind10)
 #: Verbs that report speech only before "out": "Ageda pointed out, “…”" (blind13), not "the nose pointed north".
 OUT_SAY_VERBS = frozenset({"pointed", "points"})
 #: Verbs of informing that report before an object and "that": "informed the media that …", "assured lawmakers
@@ -1294,6 +1296,9 @@ def attribution(doc: Doc) -> Doc:
         if m.group(1).lower().endswith("claimed by") and any(
                 t.lower_ in _TERRITORIAL_PARTICIPLES for t in doc[max(0, cue.start - 6):cue.start]):
             continue  # "the Paracel Islands, controlled by China but also claimed by Vietnam": a claim to land
+        if m.group(1).lower() == "based on" and any(t.lower_ in SAY_VERBS for t in doc[j:cue.sent.end]):
+            continue  # "Based on information obtained from …, Airforce Technology determined that" (blind15): the
+            # basis of a finding its subject states
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
@@ -1417,6 +1422,13 @@ def attribution(doc: Doc) -> Doc:
             span = Span(doc, span.start, span.end, label="ATTRIBUTION")
             set_fc_value(span, {"claimant": m.group("name"), "cue": "on"})
             found.append(span)
+    for m in _WHAT_SOURCES_CALL.finditer(view.text):  # "in what analysts describe as a show of force" (blind15)
+        source = char_span(doc, m.start("source"), m.end("source"))
+        if source is not None and source[-1].lower_ in SOURCE_NOUNS and source[0].lower_ not in ANAPHORIC:
+            span = char_span(doc, m.start(), m.end(), "ATTRIBUTION")
+            if span is not None:
+                set_fc_value(span, {"claimant": source.text, "cue": m.group("verb").lower()})
+                found.append(span)
     found += _observers(doc, view, ending, found)
     found += _speakers_of_participles(doc, speakers, found)
     found += _sources_with_participles(doc, view)
@@ -1435,6 +1447,10 @@ def attribution(doc: Doc) -> Doc:
     return doc
 
 
+#: "in what analysts describe as a bold display", "what officials called a routine patrol": the sources of a
+#: characterisation (up to two words before the source noun).
+_WHAT_SOURCES_CALL = re.compile(r"\b[Ww]hat\s+(?P<source>(?:[\w-]+\s+){0,2}?[a-z]+)\s+"
+                                r"(?P<verb>describe[ds]?|call(?:ed|s)?|term(?:ed|s)?|dubbed|characteri[sz]ed)\b")
 #: "Source: Yurii Ihnat, Spokesperson of …", "Source: dpa, a German news agency", "Source: Antara News": a line that
 #: opens with "Source:" names who the piece comes from — up to a comma or the line's end, six words at most (the
 #: layout of Ukrainska Pravda's and of wire rewrites; blind9).
@@ -1755,8 +1771,10 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
     of up to seven words ending in a source noun and the clause is the source. Wire copy adds where the source is or
     its name before the clause ends (blind8): "said a security analyst in Taipei, the capital" (the source noun),
     "said ruling party newspaper Rodong Sinmun" (the noun with its name)."""
+    inverted = verb + 1 < len(doc) and doc[verb + 1].lower_ in ("a", "an") and doc[verb - 1].is_lower \
+        and _plural_noun(doc[verb - 1])  # "… killed eight rebel leaders said a rebel spokesperson" (blind15)
     if verb == 0 or doc[verb].lower_ not in SAY_VERBS \
-            or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES):
+            or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES or inverted):
         return None  # not "“Lenta.ru” became aware of the tracking data"
     for k in range(verb + 1, min(verb + 8, len(doc))):
         t = doc[k]
@@ -1773,11 +1791,20 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
 
 
 _CLOSING_QUOTES = frozenset({"”", '"', "’"})
+_ORDINAL_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
+_TIME_OF_DAY = frozenset({"week", "night", "morning", "evening", "afternoon", "day", "month", "year"})
 
 
 def _source_tail(doc: Doc, i: int) -> int | None:
     """Where the clause ends after a source noun, when what follows it there is its name (up to four capitalised
     words) or where it is ("in/at/from <up to four capitalised words>"); None for anything else."""
+    if doc[i].lower_ in ("on", "late", "early", "last"):
+        k = i + 1  # "said a rebel spokesperson on November 1st." (blind15): when, then the clause's end
+        while k < len(doc) and k - i <= 4 and (doc[k].is_title or doc[k].like_num or _ORDINAL_DAY.match(doc[k].text)
+                                               or doc[k].lower_ in _TIME_OF_DAY or doc[k].lower_ == "on"):
+            k += 1
+        if k > i + 1 and (k >= len(doc) or doc[k].is_punct or "\n" in doc[k].text):
+            return i
     k = i + (doc[i].lower_ in ("in", "at", "from", "based"))
     end = k
     while end < len(doc) and end - k < 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):

@@ -140,6 +140,8 @@ ORG_HEADS = frozenset({
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
     "Online", "Coalition", "TV", "University", "Initiative", "Foundation", "Association", "Flotilla",
+    # companies and trade titles named by their field ("Raytheon Technologies", "Airforce Technology", blind15)
+    "Technology", "Technologies",
     # armed groups and governments named the local way ("the Gulf Clan", "the March 23 Movement", "the Government
     # of National Accord", "the Federal Government of Somalia", blind10)
     "Clan", "Movement", "Government",

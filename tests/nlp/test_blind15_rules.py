@@ -169,3 +169,23 @@ def test_a_drones_name_past_its_modifiers_and_not_its_owner():
     assert "Aksungur TB3" in aircraft, aircraft
     assert "Army" not in _labelled("Chad: Army drone strikes hit a rebel convoy", "AIRCRAFT")
     assert "Wing Loong" in _labelled("Haftar procured Chinese-made Wing Loong drones.", "AIRCRAFT")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Air strikes near the border have killed six militia commanders said a local official on Tuesday.",
+     "a local official"),
+    ("The convoy was hit twice, said a military source late on Sunday.", "a military source"),
+    ("The tankers circled off the coast, in what observers describe as a rehearsal.", "observers"),
+    ("The flight was what Western diplomats called a deliberate provocation.", "Western diplomats"),
+    ("Drawing on satellite images, Naval Technology concluded that the ships had left.", "Naval Technology"),
+])
+def test_inverted_sources_characterisations_and_findings_have_their_claimant(text, claimant):
+    assert claimant in _claimants(text), _claimants(text)
+
+
+def test_the_basis_of_a_finding_is_no_claimant_and_determined_to_is_no_statement():
+    text = ("Based on data obtained from the ADS-B Exchange site last week, Army Technology determined that two "
+            "jets flew.")
+    assert _claimants(text) == ["Army Technology"], _claimants(text)
+    assert not _claimants("The crews were determined to land before dark.")
+    assert "a spokesman" not in _claimants("The officials said a spokesman was injured in the blast.")
