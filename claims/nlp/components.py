@@ -1424,7 +1424,8 @@ def attribution(doc: Doc) -> Doc:
             found.append(span)
     for m in _WHAT_SOURCES_CALL.finditer(view.text):  # "in what analysts describe as a show of force" (blind15)
         source = char_span(doc, m.start("source"), m.end("source"))
-        if source is not None and source[-1].lower_ in SOURCE_NOUNS and source[0].lower_ not in ANAPHORIC:
+        if source is not None and source[-1].lower_ in SOURCE_NOUNS and source[0].lower_ not in ANAPHORIC \
+                and source[0].lower_ not in _DETERMINERS:  # "what the US military termed": the naming rule's
             span = char_span(doc, m.start(), m.end(), "ATTRIBUTION")
             if span is not None:
                 set_fc_value(span, {"claimant": source.text, "cue": m.group("verb").lower()})
