@@ -524,6 +524,7 @@ class _Names:
         merged = _aircraft_named_again(doc, _air_arms(doc, _reserve_components(doc, merged)))
         merged = _alliances_named_before(doc, merged)
         merged = _acronyms_before_roles(doc, _areas_of_towns(doc, merged))
+        merged = _governments_of_places(doc, text, merged)
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
             t.start <= e.start and e.end <= t.end for t in types))], types)
@@ -2552,6 +2553,27 @@ def _border_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+#: "the Federal government of Somalia", "the Transitional government of Mali": a capitalised kind of government,
+#: a lower-case "government" and "of" the country it governs (blind15; "Federal Government of Somalia" is an ORG
+#: head's name already).
+_GOVERNMENT_OF = re.compile(r"\b(?P<name>(?:Federal|Transitional|Interim|Provisional|National|Central|Regional|"
+                            r"Military|Unity)\s+government\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _governments_of_places(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A government named "<Kind> government of <Place>" is an organisation, its place part of its name (as the
+    capitalised "Federal Government of Somalia" is)."""
+    out = list(ents)
+    for m in _GOVERNMENT_OF.finditer(text):
+        span = char_span(doc, m.start("name"), m.end("name"))
+        if span is None or any(e.start < span.end and span.start < e.end and e.label_ != "PLACE" for e in ents):
+            continue
+        org = Span(doc, span.start, span.end, label="ORG")
+        set_fc_value(org, {"name": span.text})
+        out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [org]
+    return sorted(out, key=lambda e: e.start)
+
+
 def _reserve_components(doc: Doc, ents: list[Span]) -> list[Span]:
     """"U.S. Air Force Reserve", "Army Reserve", "Royal Auxiliary Air Force" aside: a service followed by a
     capitalised "Reserve"/"Auxiliary" is that service's reserve component — one organisation, the same operator
@@ -2721,12 +2743,16 @@ def _air_arms(doc: Doc, ents: list[Span]) -> list[Span]:
 
 #: Role nouns after which an unknown acronym is the body the person speaks for ("DFA spokesperson Teresita Daza").
 _ROLES_OF_A_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "chief", "official", "officials",
-                              "director", "commander", "secretary", "head", "chairman"})
+                              "director", "commander", "secretary", "head", "chairman",
+                              # its members ("deployed NZDF personnel", "MNDF troops"; blind15)
+                              "personnel", "troops", "soldiers", "airmen", "sailors", "aircrew", "aircrews"})
+_MEMBER_NOUNS = frozenset({"personnel", "troops", "soldiers", "airmen", "sailors", "aircrew", "aircrews"})
 
 
 def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"DFA spokesperson Teresita Daza", "PAF chief": an acronym in capitals that no list holds, right before a
-    role noun, is the organisation the role belongs to — never a country's code ("US officials") (blind9)."""
+    """"DFA spokesperson Teresita Daza", "PAF chief", "NZDF personnel": an acronym in capitals that no list holds,
+    right before a role noun or a word for its members, is the organisation they belong to — never a country's
+    code ("US officials") (blind9, blind15)."""
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
     for t in doc[:-1]:
@@ -2734,6 +2760,8 @@ def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
                 or doc[t.i + 1].lower_ not in _ROLES_OF_A_BODY or (t.i > 0 and doc[t.i - 1].is_upper
                                                                  and doc[t.i - 1].is_alpha):
             continue
+        if doc[t.i + 1].lower_ in _MEMBER_NOUNS and len(t) < 4:
+            continue  # "UK personnel", "UAE troops", "PRC troops": a country's code (up to three letters), no body
         span = Span(doc, t.i, t.i + 1, label="ORG")
         set_fc_value(span, {"name": t.text})
         out.append(span)

@@ -189,3 +189,21 @@ def test_the_basis_of_a_finding_is_no_claimant_and_determined_to_is_no_statement
     assert _claimants(text) == ["Army Technology"], _claimants(text)
     assert not _claimants("The crews were determined to land before dark.")
     assert "a spokesman" not in _claimants("The officials said a spokesman was injured in the blast.")
+
+
+# --------------------------------------------------------------------------------------------------- organisations
+
+def test_an_acronym_before_a_word_for_its_members_is_a_body_but_a_countrys_code_is_not():
+    assert "SANDF" in _labelled("The flight carried forty SANDF personnel to Goma.", "ORG")
+    assert "MNDF" in _labelled("Two helicopters carried MNDF troops to the atoll.", "ORG")
+    orgs = _labelled("About 200 UK personnel and 50 UAE troops arrived at the base.", "ORG")
+    assert "UK" not in orgs and "UAE" not in orgs, orgs
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The strike was coordinated with the Transitional government of Mali on Friday.",
+     "Transitional government of Mali"),
+    ("Officials of the Interim government of Chad denied the report.", "Interim government of Chad"),
+])
+def test_a_kind_of_government_of_a_country_is_a_body(text, org):
+    assert org in _labelled(text, "ORG")
