@@ -127,6 +127,9 @@ MODIFIED_NOUNS = frozenset({
     "bases", "base", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "state",
     "flight", "route", "routes", "airbase", "airbases",
 })
+#: A country + one of these + "forces" is an organisation ("Russian nuclear forces", "Iranian security forces").
+_KINDS_OF_FORCES = frozenset({"nuclear", "strategic", "special", "security", "naval", "air", "ground", "armed",
+                              "missile", "rocket", "airborne", "border", "defence", "defense"})
 #: A country + one of these is an organisation ("US military", "Russian government").
 ORG_AFTER_COUNTRY = frozenset({"military", "government", "administration", "armed forces", "forces", "authorities",
                                "intelligence"})
@@ -2436,6 +2439,9 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         two = f"{doc[t.i + 1].lower_} {doc[t.i + 2].lower_}" if t.i + 2 < len(doc) else ""
         size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
+        if not size and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in _KINDS_OF_FORCES \
+                and doc[t.i + 2].lower_ == "forces":
+            size = 2  # "Russian nuclear forces dispatched two bombers" (blind15)
         after = doc[t.i + 1 + size] if t.i + 1 + size < len(doc) else None
         if not size or any(i in held for i in range(t.i + 1, t.i + 1 + size)) or (
                 after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)

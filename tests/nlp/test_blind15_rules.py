@@ -207,3 +207,15 @@ def test_an_acronym_before_a_word_for_its_members_is_a_body_but_a_countrys_code_
 ])
 def test_a_kind_of_government_of_a_country_is_a_body(text, org):
     assert org in _labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Iranian security forces fired at the drone near the border.", "Iranian security forces"),
+    ("Chinese strategic forces flew two bombers near the island.", "Chinese strategic forces"),
+])
+def test_a_nationality_a_kind_of_forces_and_forces_is_a_body(text, org):
+    assert org in _labelled(text, "ORG")
+
+
+def test_a_kind_of_forces_before_another_noun_stays_a_modifier():
+    assert not _labelled("Russian special forces aircraft landed at the base.", "ORG")
