@@ -32,7 +32,16 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claims.nlp.dates import NUMBER_WORDS, QUALIFIERS, find_temporal, finditer_at, lowered, parse_number, resolve_rate
+from claims.nlp.dates import (
+    NUMBER_WORDS,
+    QUALIFIERS,
+    WEEKDAYS,
+    find_temporal,
+    finditer_at,
+    lowered,
+    parse_number,
+    resolve_rate,
+)
 from claims.nlp.lexicon import BASELINE_WORDS, DISTANCE_UNITS, MISSION_NOUNS
 
 RULE_LABELS = frozenset({"AIRCRAFT", "PLACE", "ORG", "DATE", "RATE", "QUANTITY", "PERSON"})
@@ -135,7 +144,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "condemned", "condemns",
                        # only before "that" (see THAT_SAY_VERBS)
                        "maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned", "argue",
-                       "contend", "contends", "contended", "demanded", "demands",
+                       "contend", "contends", "contended", "demanded", "demands", "determined", "concluded",
                        # only before "out" ("Ageda pointed out, “…”", blind13)
                        "pointed", "points",
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
@@ -155,7 +164,9 @@ THAT_SAY_VERBS = frozenset({"maintain", "emphasize", "emphasise", "stress", "cau
                             "argue", "contend", "contends", "contended",
                             # "the mayor … visited the bureau and demanded that …" (blind13), not "demanded a
                             # ransom"
-                            "demanded", "demands"})  # "argued", "argues": any (blind10)
+                            "demanded", "demands",
+                            # "Airforce Technology determined that there are …" (blind15), not "determined to"
+                            "determined", "concluded"})  # "argued", "argues": any (blind10)
 #: Verbs that report speech only before "out": "Ageda pointed out, “…”" (blind13), not "the nose pointed north".
 OUT_SAY_VERBS = frozenset({"pointed", "points"})
 #: Verbs of informing that report before an object and "that": "informed the media that …", "assured lawmakers
@@ -658,10 +669,11 @@ _ROLE_COMMA_NAME_RE = re.compile(
 #: from the ", a/an/the" (str.find), then the name before it and the role after it (anchored regexes).
 _APPOSITION_CUES = (", a ", ", an ", ", the ", ", now a ", ", now the ", ", then a ", ", then the ", ", formerly ")
 #: "their Danish counterpart, Troels Lund Poulsen, as well": a role, a comma, then a name of two to four words set off
-#: by a comma (without a say-verb after it).
+#: by a comma (without a say-verb after it); the role may name what it serves ("The governor of Antioquia, Andrés
+#: Julián, has …", blind10; "Russia's ambassador to Colombia, Nikolai Tavdumadze, on Monday", blind15).
 _ROLE_COMMA_APPOSITION_RE = re.compile(
-    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"  # "The governor of
-    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"  # Antioquia, Andrés Julián, has …" (blind10)
+    rf"(?<![\w-])(?i:{_ROLE_ALT})(?:[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?)?,"
+    rf"[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),"
 )
 #: "… the Director-general of the Defense Ministry's Okinawa Defense Bureau, Nakajima Koichiro.": a role (a
 #: hyphenated rank too), "of" and the body it serves (no comma), then two to four name words closing the sentence or
@@ -1080,6 +1092,7 @@ def _names_before_a_clause_and_a_say_verb(doc: Doc, view: _DocView, mask: list[b
         # wire copy's appositions run long: "Andrew Brookes, a fellow at the Royal United Services Institute and
         # former RAF pilot, said" (blind8)
         comma = next((k for k in range(verb - 2, max(0, verb - _APPOSITION_REACH), -1) if doc[k].text == ","), None)
+        comma = _outer_apposition(doc, comma)
         age = comma is not None and comma + 2 == verb - 1 and doc[comma + 1].is_digit  # "John Smith, 54, said"
         if comma is None or comma + 1 >= verb - 1 or not (doc[comma + 1].is_lower or age) \
                 or any(t.is_sent_start or t.text in (".", ";", '"', "“", "”") for t in doc[comma + 1:verb]):
@@ -1395,6 +1408,9 @@ def attribution(doc: Doc) -> Doc:
         if m.group(1).lower().endswith("claimed by") and any(
                 t.lower_ in _TERRITORIAL_PARTICIPLES for t in doc[max(0, cue.start - 6):cue.start]):
             continue  # "the Paracel Islands, controlled by China but also claimed by Vietnam": a claim to land
+        if m.group(1).lower() == "based on" and any(t.lower_ in SAY_VERBS for t in doc[j:cue.sent.end]):
+            continue  # "Based on information obtained from …, Airforce Technology determined that" (blind15): the
+            # basis of a finding its subject states
         span = Span(doc, cue.start, j, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant.text, "cue": " ".join(m.group(1).lower().split())})
         found.append(span)
@@ -1545,6 +1561,14 @@ def attribution(doc: Doc) -> Doc:
             span = Span(doc, span.start, span.end, label="ATTRIBUTION")
             set_fc_value(span, {"claimant": m.group("name"), "cue": "on"})
             found.append(span)
+    for m in _WHAT_SOURCES_CALL.finditer(view.text):  # "in what analysts describe as a show of force" (blind15)
+        source = char_span(doc, m.start("source"), m.end("source"))
+        if source is not None and source[-1].lower_ in SOURCE_NOUNS and source[0].lower_ not in ANAPHORIC \
+                and source[0].lower_ not in _DETERMINERS:  # "what the US military termed": the naming rule's
+            span = char_span(doc, m.start(), m.end(), "ATTRIBUTION")
+            if span is not None:
+                set_fc_value(span, {"claimant": source.text, "cue": m.group("verb").lower()})
+                found.append(span)
     found += _observers(doc, view, ending, found)
     found += _speakers_of_participles(doc, speakers, found)
     found += _sources_with_participles(doc, view)
@@ -1563,6 +1587,10 @@ def attribution(doc: Doc) -> Doc:
     return doc
 
 
+#: "in what analysts describe as a bold display", "what officials called a routine patrol": the sources of a
+#: characterisation (up to two words before the source noun).
+_WHAT_SOURCES_CALL = re.compile(r"\b[Ww]hat\s+(?P<source>(?:[\w-]+\s+){0,2}?[a-z]+)\s+"
+                                r"(?P<verb>describe[ds]?|call(?:ed|s)?|term(?:ed|s)?|dubbed|characteri[sz]ed)\b")
 #: "Source: Yurii Ihnat, Spokesperson of …", "Source: dpa, a German news agency", "Source: Antara News": a line that
 #: opens with "Source:" names who the piece comes from — up to a comma or the line's end, six words at most (the
 #: layout of Ukrainska Pravda's and of wire rewrites; blind9).
@@ -1883,8 +1911,10 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
     of up to seven words ending in a source noun and the clause is the source. Wire copy adds where the source is or
     its name before the clause ends (blind8): "said a security analyst in Taipei, the capital" (the source noun),
     "said ruling party newspaper Rodong Sinmun" (the noun with its name)."""
+    inverted = verb + 1 < len(doc) and doc[verb + 1].lower_ in ("a", "an") and doc[verb - 1].is_lower \
+        and _plural_noun(doc[verb - 1])  # "… killed eight rebel leaders said a rebel spokesperson" (blind15)
     if verb == 0 or doc[verb].lower_ not in SAY_VERBS \
-            or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES):
+            or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES or inverted):
         return None  # not "“Lenta.ru” became aware of the tracking data"
     if verb + 1 < len(doc) and doc[verb + 1].lower_ in _WHERE_SAID:
         return None  # "…, said on Ukrainian TV channels" (blind14's pass): where it was said, not who said it
@@ -1905,11 +1935,20 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
 _CLOSING_QUOTES = frozenset({"”", '"', "’"})
 #: Prepositions after a say-verb that say where or how something was said, not by whom.
 _WHERE_SAID = frozenset({"on", "in", "at", "via", "during", "to", "through", "over"})
+_ORDINAL_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
+_TIME_OF_DAY = frozenset({"week", "night", "morning", "evening", "afternoon", "day", "month", "year"})
 
 
 def _source_tail(doc: Doc, i: int) -> int | None:
     """Where the clause ends after a source noun, when what follows it there is its name (up to four capitalised
     words) or where it is ("in/at/from <up to four capitalised words>"); None for anything else."""
+    if doc[i].lower_ in ("on", "late", "early", "last"):
+        k = i + 1  # "said a rebel spokesperson on November 1st." (blind15): when, then the clause's end
+        while k < len(doc) and k - i <= 4 and (doc[k].is_title or doc[k].like_num or _ORDINAL_DAY.match(doc[k].text)
+                                               or doc[k].lower_ in _TIME_OF_DAY or doc[k].lower_ == "on"):
+            k += 1
+        if k > i + 1 and (k >= len(doc) or doc[k].is_punct or "\n" in doc[k].text):
+            return i
     k = i + (doc[i].lower_ in ("in", "at", "from", "based"))
     end = k
     while end < len(doc) and end - k < 4 and doc[end].is_title and NAME_TOKEN.match(doc[end].text):
@@ -2100,10 +2139,28 @@ def _subject_end(doc: Doc, verb: int) -> int:
         for k in range(i - 2, max(-1, i - _APPOSITION_REACH - 1), -1):  # "David Nahom, deputy commander of the air
             # war, told"; "Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
             if doc[k].text == ",":
-                return k
+                return _outer_apposition(doc, k) or k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
                 break
     return i
+
+
+def _outer_apposition(doc: Doc, comma: int | None) -> int | None:
+    """"Rida Lyammouri, senior fellow at the Policy Center for the New South, a Moroccan think tank, said" (blind15):
+    an apposition opening with "a/an" that describes the body named just before it, after another apposition in
+    lower case, belongs to that body — the speaker stands before the first comma."""
+    if comma is None or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an") \
+            or not (doc[comma - 1].is_title or doc[comma - 1].is_upper):
+        return comma
+    for k in range(comma - 2, max(0, comma - _APPOSITION_REACH), -1):
+        if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"', "”"):
+            break
+        if doc[k].text == ",":
+            role = doc[k + 1:comma]  # "senior fellow at the …", "an analyst at the …" — not "the Global Times"
+            opens_a_role = doc[k + 1].is_lower and doc[k + 1].lower_ != "the" \
+                and any(t.lower_ in ("at", "of", "for", "with") for t in role)
+            return k if opens_a_role and k >= 2 and (doc[k - 1].is_title or doc[k - 1].is_upper) else comma
+    return comma
 
 
 #: Participles that describe a document or an image between it and its verb ("A Planet Labs satellite image taken
@@ -2222,6 +2279,13 @@ def quantities(doc: Doc) -> Doc:
                                 "counts_missions": False})
             spans.append(span)
             continue
+        length = _hyphenated_length(doc, i)
+        if length is not None and not attributed[i] and _free(mask, Span(doc, i, i + 3)):
+            span = Span(doc, i, i + 3, label="QUANTITY")  # "the 200-mile (320km) zone" (blind15)
+            set_fc_value(span, {"value": _num(parse_number(token.text)), "qualifier": "exact", "unit": length,
+                                "counts_missions": False})
+            spans.append(span)
+            continue
         strong = nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "strong"
         if ((nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
@@ -2233,6 +2297,10 @@ def quantities(doc: Doc) -> Doc:
         qualifier, start = _qualifier_before(doc, i)
         if _clock_time(doc, i, start) or (nxt is not None and nxt.lower_.rstrip(".") in _MERIDIEM):
             continue  # "at approximately 1500 on Friday", "until 6 a.m.", "around 7 p.m.": a time of day
+        if _day_in_brackets(doc, i):
+            continue  # "intercepted this Sunday (13)": the day of the month after its weekday (blind15)
+        if _group_named_before(doc, i):
+            continue  # "out of the two, one flight is for backup": the group and its part were counted already
         if any(mask[k] or attributed[k] for k in range(start, i)):
             qualifier, start = "exact", i
         unit: str | None = None
@@ -2264,6 +2332,8 @@ def quantities(doc: Doc) -> Doc:
                 unit, counts_missions, counted = _counted_after(doc, i + 3, ents_by_start)  # "16 out of 21 sorties"
             else:
                 unit, counts_missions, counted = _counted_after(doc, i, ents_by_start)
+        if unit is None and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _CREW_NOUNS:
+            unit = doc[i - 2].lower_  # "the crew of 21 that made the flight" (blind15): the group counted
         if YEAR.match(token.text) and not counts_missions:
             continue
         if strong and unit != "aircraft":
@@ -2287,8 +2357,23 @@ def quantities(doc: Doc) -> Doc:
     return doc
 
 
+#: Nouns of a group of people whose size is given after "of" ("a crew of 21", "a contingent of 150").
+_CREW_NOUNS = frozenset({"crew", "team", "contingent", "detachment", "delegation"})
 #: Units of a flight's length written in the singular before a noun ("a 14-hour mission", "a 90 minute flight").
 _DURATION_WORDS = {"hour": "hours", "minute": "minutes"}
+
+
+def _hyphenated_length(doc: Doc, i: int) -> str | None:
+    """"a 200-mile zone", "the 12-nautical-mile limit", "a 50-kilometre radius": digits glued by a hyphen to a
+    singular unit of length are a distance (the unit's symbol)."""
+    if i + 2 >= len(doc) or not doc[i].text[:1].isdigit() or doc[i].whitespace_ or doc[i + 1].text != "-" \
+            or doc[i + 1].whitespace_:
+        return None
+    return _LENGTH_WORDS.get(doc[i + 2].lower_)
+
+
+#: Singular units of length glued to a number by a hyphen ("a 200-mile zone") → their symbols.
+_LENGTH_WORDS = {"mile": "mi", "kilometre": "km", "kilometer": "km", "km": "km", "nautical": "nm"}
 
 
 def _flight_duration(doc: Doc, i: int) -> str | None:
@@ -2344,6 +2429,23 @@ def _clock_time(doc: Doc, i: int, start: int) -> bool:
     """Four digits after "at" (and a qualifier) and before "on/hours/GMT…" or the clause's end are a time of day."""
     after = doc[i + 1].lower_ if i + 1 < len(doc) else "."
     return bool(_HHMM.match(doc[i].text)) and start > 0 and doc[start - 1].lower_ == "at" and after in _AFTER_CLOCK
+
+
+def _group_named_before(doc: Doc, i: int) -> bool:
+    """"out of the two, one flight is for backup" (blind15): a number standing for a group counted earlier ("of the
+    two" before a comma, no noun of its own) and the part of it after the comma are no new counts."""
+    if i >= 2 and i + 1 < len(doc) and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of" \
+            and doc[i + 1].text == ",":
+        return True
+    return i >= 4 and doc[i - 1].text == "," and _is_number(doc[i - 2]) and doc[i - 3].lower_ == "the" \
+        and doc[i - 4].lower_ == "of"
+
+
+def _day_in_brackets(doc: Doc, i: int) -> bool:
+    """"this Sunday (13)", "on Tuesday (4)": a number of one or two digits in brackets right after a weekday is the
+    day of the month, as Brazilian and Portuguese papers write it."""
+    return 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and doc[i].is_digit \
+        and len(doc[i]) <= 2 and doc[i - 2].lower_ in WEEKDAYS
 
 
 def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
@@ -2429,6 +2531,8 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    if prev.text == "." and i >= 2 and doc[i - 2].text in ("No", "Nos") and not doc[i - 2].whitespace_:
+        return True  # "Nikolai Kuznetsov (No. 10)": the tokenizer splits "No." — a number sign, no count (blind15)
     if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
         return True
     digits = doc[i].text[:1].isdigit()  # codes take digits: "the Air Force (RNZAF) four new aircraft" counts
@@ -2483,7 +2587,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
     skipped = 0
     if j + 2 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ == "strong" and not doc[i].whitespace_:
         j += 2  # "the 140-strong Su-34 fleet" (blind13): the count of what follows ("strong" is no unit)
-    while j < len(doc) and skipped < 5:  # "two USAF McDonnell Douglas F-15Es"
+    while j < len(doc) and skipped < 7:  # "two USAF McDonnell Douglas F-15Es", "three Turkish Bayraktar TB2
+        # unmanned aerial combat drones" (blind15)
         t = doc[j]
         ent = ents_by_start.get(j)
         if ent is not None and ent.label_ == "AIRCRAFT":
@@ -2552,7 +2657,8 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
                 or (t.is_upper and t.is_alpha and len(t) <= 4) or (t.is_upper and t.is_alpha and len(t) <= 6 and (
-                    j + 1 < len(doc) and doc[j + 1].text == "(")) or ("-" in t.text and t.is_alpha is False
+                    j + 1 < len(doc) and doc[j + 1].text == "(")) or designation_like(t.text) \
+                or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
             continue
@@ -2584,6 +2690,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
                 return None, False, {}  # "the other two belong to…": the unit is the earlier count's
             if j + 1 < len(doc) and _plural_head_after(t, doc[j + 1]):
                 return after, False, {}  # "two mock dogfights": an adjective, then the counted noun
+            if j + 2 < len(doc) and t.is_lower and not _plural_noun(t) and doc[j + 1].is_alpha \
+                    and _plural_head_after(doc[j + 1], doc[j + 2]):
+                return doc[j + 2].lower_, False, {}  # "six technical staff members" (blind15)
             head = _plural_past_a_country(doc, j)
             if head is not None:
                 return head, False, {}  # "the two staunch U.S. allies" (blind8)
@@ -2686,6 +2795,12 @@ def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
     return False
 
 
+def designation_like(text: str) -> bool:
+    """"TB2", "H6K": capitals and digits in one short word — a type's designation before the noun it modifies."""
+    return 2 <= len(text) <= 6 and text.isalnum() and text.isupper() and any(c.isdigit() for c in text) \
+        and text[0].isalpha()
+
+
 def _plural_noun(token: Token) -> bool:
     """A lower-case word that reads as a plural noun ("incidents"), not an adjective ("various", "dangerous")."""
     return token.lower_.endswith("s") and not token.lower_.endswith(("ss", "us")) and len(token) > 3
@@ -2707,6 +2822,8 @@ def _plural_head_after(word: Token, nxt: Token | None) -> bool:
 
 _PAIR_RE = re.compile(r"\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?P<group>pair|couple|trio)\s+of\b")
 _GROUP_SIZE = {"pair": 2, "couple": 2, "trio": 3}
+#: Words after "twice"/"thrice" that make it a multiplier of a size ("twice the speed", "twice as many").
+_MULTIPLIED = frozenset({"the", "as", "that", "its", "their", "his", "her", "our", "this", "those", "these"})
 #: Multiplicative adverbs: "scrambled twice last week" counts the times something happened.
 _TIMES_RE = re.compile(r"\b(?P<word>once|twice|thrice)\b", re.IGNORECASE)
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
@@ -2722,6 +2839,8 @@ def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
         word = m.group("word").lower()
         if span is None or not _free(mask, span) or attributed[span.start] or word == "once":
             continue  # "once" is more often "formerly" / "as soon as" than a count
+        if span.end < len(doc) and doc[span.end].lower_ in _MULTIPLIED:
+            continue  # "twice the speed of sound", "twice as many": a multiplier, no count of times (blind15)
         set_fc_value(span, {"value": _TIMES[word], "qualifier": "exact", "unit": "times", "counts_missions": False})
         out.append(span)
     for m in _PAIR_RE.finditer(text):

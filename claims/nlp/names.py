@@ -65,6 +65,7 @@ from claims.nlp.components import (
     _view,
     char_span,
     current_ents,
+    designation_like,
     fc_value,
     set_fc_value,
 )
@@ -126,6 +127,9 @@ MODIFIED_NOUNS = frozenset({
     "bases", "base", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "state",
     "flight", "route", "routes", "airbase", "airbases",
 })
+#: A country + one of these + "forces" is an organisation ("Russian nuclear forces", "Iranian security forces").
+_KINDS_OF_FORCES = frozenset({"nuclear", "strategic", "special", "security", "naval", "air", "ground", "armed",
+                              "missile", "rocket", "airborne", "border", "defence", "defense"})
 #: A country + one of these is an organisation ("US military", "Russian government").
 ORG_AFTER_COUNTRY = frozenset({"military", "government", "administration", "armed forces", "forces", "authorities",
                                "intelligence"})
@@ -139,6 +143,8 @@ ORG_HEADS = frozenset({
     "Systems", "Industries", "Aerospace", "Airlines", "Airways", "Party", "Commission", "Marines", "Daily",
     "Telegraph", "Herald", "Gazette", "Tribune", "Broadcasting", "Television", "Radio", "Press", "Center", "Centre",
     "Online", "Coalition", "TV", "University", "Initiative", "Foundation", "Association", "Flotilla",
+    # companies and trade titles named by their field ("Raytheon Technologies", "Airforce Technology", blind15)
+    "Technology", "Technologies",
     # armed groups and governments named the local way ("the Gulf Clan", "the March 23 Movement", "the Government
     # of National Accord", "the Federal Government of Somalia", blind10)
     "Clan", "Movement", "Government",
@@ -151,6 +157,9 @@ ORG_HEADS = frozenset({
 #: of making or a word for a company ("developed by Saab AB", "the aircraft maker Saab AB"; blind11).
 _COMPANY_AB_BEFORE = re.compile(r"\b(?:by|maker|manufacturer|company|firm|contractor|supplier|giant|group)\s+"
                                 r"(?:[A-Z][\w&-]*\s+){1,4}$")
+#: Heads of the names of news outlets ("Rakoba News", "Nation Daily", "Channel 12 News").
+_MEDIA_HEADS = frozenset({"News", "Times", "Post", "Journal", "Daily", "Telegraph", "Herald", "Gazette", "Tribune",
+                          "TV", "Radio", "Television", "Online"})
 #: Heads of numbered military units: their number may open the name ("120 Squadron") or close it ("Wing 73",
 #: "Task Group 114.2", "Wing ONE"), and a numbered unit's name starts at its ordinal ("the 388th Fighter Wing").
 UNIT_HEADS = frozenset({"Squadron", "Wing", "Group", "Regiment", "Brigade", "Division", "Battalion", "Fleet",
@@ -526,6 +535,7 @@ class _Names:
         merged = _alliances_named_before(doc, merged)
         merged = _acronyms_before_roles(doc, _areas_of_towns(doc, merged))
         merged = self._joined_acronyms(doc, merged)
+        merged = _governments_of_places(doc, text, merged)
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
             t.start <= e.start and e.end <= t.end for t in types))], types)
@@ -987,6 +997,8 @@ class _Names:
         k = i - 1
         if doc[i].text in UNIT_HEADS and k >= 0 and doc[k].text.isdigit() and len(doc[k]) <= 3:
             # "three jets from 120 Squadron", "No. 8 Squadron": the unit's number opens its name
+            if k >= 2 and doc[k - 1].text == "." and doc[k - 2].text == "No" and not doc[k - 2].whitespace_:
+                return k - 2  # "from No. 5 Squadron": the tokenizer splits "No." (blind15)
             return k - 1 if k >= 1 and doc[k - 1].text in ("No.", "No") else k
         while k >= 0 and i - k <= 7:
             t = doc[k]
@@ -1002,10 +1014,16 @@ class _Names:
                                                       or doc[k - 1].text in ORG_HEADS):
                 break  # "the Defense Ministry’s National Defense Management Center": the owner is its own name
             if t.text in ("’s", "'s") and k >= 1 and (_is_cap(doc[k - 1]) or doc[k - 1].is_upper):
+                if doc[i].text in _MEDIA_HEADS and k + 1 < i:
+                    break  # "according to Sudan’s Rakoba News" (blind15): an outlet's home is no part of its name
                 k -= 1
                 start = k
                 k -= 1
                 break  # "Japan’s Air Force": a possessive country ends the name on the left
+            if doc[i].text in _MEDIA_HEADS and k == i - 1 and t.is_digit and len(t) <= 3 and k >= 1 \
+                    and _is_cap(doc[k - 1]):
+                k -= 1  # "Darfur 24 News said", "Channel 12 News" (blind15): a number inside an outlet's name
+                continue
             if t.text in ("U.S.", "U.K.") and k >= 1 and _is_cap(doc[k - 1]) and doc[k - 1].text not in ORG_HEADS:
                 start = k  # "By Capt. Rachel N Salpietra U.S. Air Forces in Europe": the country opens the name,
                 break  # the person's before it (blind11)
@@ -2552,6 +2570,9 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         two = f"{doc[t.i + 1].lower_} {doc[t.i + 2].lower_}" if t.i + 2 < len(doc) else ""
         size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
+        if not size and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in _KINDS_OF_FORCES \
+                and doc[t.i + 2].lower_ == "forces":
+            size = 2  # "Russian nuclear forces dispatched two bombers" (blind15)
         after = doc[t.i + 1 + size] if t.i + 1 + size < len(doc) else None
         if not size or any(i in held for i in range(t.i + 1, t.i + 1 + size)) or (
                 after is not None and (after.lower_ in MODIFIED_NOUNS or after.i in held)
@@ -2589,6 +2610,12 @@ def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
 
 
 _DRONE_NOUNS = frozenset({"drone", "drones", "uav", "uavs"})
+#: Lower-case words between a drone's name and the word for drones ("Bayraktar TB2 unmanned aerial combat drones").
+_DRONE_MODIFIERS = frozenset({"unmanned", "uncrewed", "aerial", "combat", "attack", "armed", "kamikaze", "suicide",
+                              "strike", "reconnaissance", "surveillance", "loitering", "military"})
+#: Heads of the names of bodies that own drones, never a drone's name ("Government drone strikes", "Army drones").
+_OWNER_HEADS = frozenset({"Government", "Army", "Navy", "Police", "Military", "Ministry", "Forces", "Force"})
+
 _NAME_NUMERALS = re.compile(r"^(?:I{1,3}|IV|V|\d{1,4}[A-Z]?)$")
 
 
@@ -2604,19 +2631,30 @@ def _named_drones(doc: Doc, covered: set[int]) -> list[Span]:
     for t in doc:
         if t.lower_ not in _DRONE_NOUNS or t.i == 0 or not t.is_lower:  # "Allies Use Drones": a headline
             continue
-        start = t.i
-        while start > 0 and t.i - start < 3 and start - 1 not in covered and not doc[start - 1].is_stop and (
-                doc[start - 1].is_title or (start == t.i and _NAME_NUMERALS.match(doc[start - 1].text))):
+        end = t.i
+        while end > 0 and t.i - end < 3 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
+                and doc[end - 1].lower_ in _DRONE_MODIFIERS:
+            end -= 1  # "Bayraktar TB2 unmanned aerial combat drones" (blind15): the name before the modifiers
+        if end > 0 and designation_like(doc[end - 1].text):
+            end -= 1  # its designation ("TB2") ends the name, which opens before it
+            start = end
+            named_end = end + 1
+        else:
+            start, named_end = end, end
+        while start > 0 and named_end - start < 3 and start - 1 not in covered and not doc[start - 1].is_stop and (
+                doc[start - 1].is_title or (start == named_end and _NAME_NUMERALS.match(doc[start - 1].text))):
             start -= 1
-        while start < t.i and (_NAME_NUMERALS.match(doc[start].text) or doc[start].lower_ in DEMONYMS
-                               or doc[start].lower_ in nationalities):
+        while start < named_end and (_NAME_NUMERALS.match(doc[start].text) or doc[start].lower_ in DEMONYMS
+                                     or doc[start].lower_ in nationalities):
             start += 1  # "Turkish Bayraktar drones": the name after the nationality
-        words = doc[start:t.i]
+        words = doc[start:named_end]
         if not len(words) or (len(words) == 1 and doc[start].is_sent_start) or any(
                 w.lower_ in DEMONYMS or w.lower_ in nationalities or w.text in NOT_NAMES
-                or (w.is_upper and not _NAME_NUMERALS.match(w.text)) for w in words):
-            continue
-        span = Span(doc, start, t.i, label="AIRCRAFT")
+                or w.text in _OWNER_HEADS
+                or (w.is_upper and not _NAME_NUMERALS.match(w.text) and not designation_like(w.text))
+                for w in words) or (named_end > end and len(words) == 1):
+            continue  # "Mali: Government drone strikes" (blind15): the drones' owner, not their name
+        span = Span(doc, start, named_end, label="AIRCRAFT")
         set_fc_value(span, {"name": span.text, "designator": None, "family": True})
         out.append(span)
     return out
@@ -2650,6 +2688,27 @@ def _border_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+#: "the Federal government of Somalia", "the Transitional government of Mali": a capitalised kind of government,
+#: a lower-case "government" and "of" the country it governs (blind15; "Federal Government of Somalia" is an ORG
+#: head's name already).
+_GOVERNMENT_OF = re.compile(r"\b(?P<name>(?:Federal|Transitional|Interim|Provisional|National|Central|Regional|"
+                            r"Military|Unity)\s+government\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _governments_of_places(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A government named "<Kind> government of <Place>" is an organisation, its place part of its name (as the
+    capitalised "Federal Government of Somalia" is)."""
+    out = list(ents)
+    for m in _GOVERNMENT_OF.finditer(text):
+        span = char_span(doc, m.start("name"), m.end("name"))
+        if span is None or any(e.start < span.end and span.start < e.end and e.label_ != "PLACE" for e in ents):
+            continue
+        org = Span(doc, span.start, span.end, label="ORG")
+        set_fc_value(org, {"name": span.text})
+        out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [org]
+    return sorted(out, key=lambda e: e.start)
 
 
 def _reserve_components(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2821,12 +2880,16 @@ def _air_arms(doc: Doc, ents: list[Span]) -> list[Span]:
 
 #: Role nouns after which an unknown acronym is the body the person speaks for ("DFA spokesperson Teresita Daza").
 _ROLES_OF_A_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "chief", "official", "officials",
-                              "director", "commander", "secretary", "head", "chairman"})
+                              "director", "commander", "secretary", "head", "chairman",
+                              # its members ("deployed NZDF personnel", "MNDF troops"; blind15)
+                              "personnel", "troops", "soldiers", "airmen", "sailors", "aircrew", "aircrews"})
+_MEMBER_NOUNS = frozenset({"personnel", "troops", "soldiers", "airmen", "sailors", "aircrew", "aircrews"})
 
 
 def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"DFA spokesperson Teresita Daza", "PAF chief": an acronym in capitals that no list holds, right before a
-    role noun, is the organisation the role belongs to — never a country's code ("US officials") (blind9)."""
+    """"DFA spokesperson Teresita Daza", "PAF chief", "NZDF personnel": an acronym in capitals that no list holds,
+    right before a role noun or a word for its members, is the organisation they belong to — never a country's
+    code ("US officials") (blind9, blind15)."""
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
     for t in doc[:-1]:
@@ -2834,6 +2897,8 @@ def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
                 or doc[t.i + 1].lower_ not in _ROLES_OF_A_BODY or (t.i > 0 and doc[t.i - 1].is_upper
                                                                  and doc[t.i - 1].is_alpha):
             continue
+        if doc[t.i + 1].lower_ in _MEMBER_NOUNS and len(t) < 4:
+            continue  # "UK personnel", "UAE troops", "PRC troops": a country's code (up to three letters), no body
         span = Span(doc, t.i, t.i + 1, label="ORG")
         set_fc_value(span, {"name": t.text})
         out.append(span)

@@ -105,13 +105,24 @@ PROPER_NAME_WORD_ZIPF = 3.0
 
 
 @functools.lru_cache(maxsize=8192)
-def _english_word(alias: str) -> bool:
-    """A one-word alias that is also an English word."""
+def _word_zipf(alias: str) -> float:
+    """How common a one-word alias is as an English word (wordfreq Zipf); 0 for several words or non-letters."""
     if " " in alias or not alias.isalpha():
-        return False
+        return 0.0
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(alias.lower(), "en") >= PROPER_NAME_WORD_ZIPF
+    return zipf_frequency(alias.lower(), "en")
+
+
+def _english_word(alias: str) -> bool:
+    """A one-word alias that is also an English word."""
+    return _word_zipf(alias) >= PROPER_NAME_WORD_ZIPF
+
+
+#: How common (wordfreq Zipf) a place's one-word name, written with its article ("the Sound"), must be as an English
+#: word to match only capitalised once the article is dropped: "sound" (5.2) is; "arctic" (4.0), "caribbean" and
+#: "netherlands" (4.3) are not — people type those in lower case.
+VERY_COMMON_WORD_ZIPF = 4.8
 
 
 def variants(alias: str) -> list[str]:
@@ -188,6 +199,9 @@ def build_patterns(vocabulary: Vocabulary) -> tuple[list[dict[str, Any]], list[d
             proper = True
             add(label, key, phrase.strip().lower())
         cased_alias = (_is_cased(forms[0]) or (proper and _english_word(forms[0]))) if forms else False
+        if label == "PLACE" and rest != phrase.strip() and forms and forms[0] == rest \
+                and _word_zipf(rest) >= VERY_COMMON_WORD_ZIPF:
+            cased_alias = True  # "the Sound" (Øresund) is "Sound" as written, never "the speed of sound" (blind15)
         for form in forms:
             plural = form.endswith("s") and form[:-1] in forms
             if plural and label == "PLACE":

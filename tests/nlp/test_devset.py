@@ -46,6 +46,7 @@ def test_the_sets_are_well_formed(name):
         assert name != "blind10.json" or r["added"] == "2026-12-05j"
         assert name != "blind11.json" or r["added"] == "2026-12-05k"
         assert name != "blind13.json" or r["added"] == "2026-12-05n"
+        assert name != "blind15.json" or r["added"] == "2026-12-05p"
         assert name != "blind12.json" or r["added"] == "2026-12-05m"
         assert name != "blind14.json" or r["added"] == "2026-12-05o"
         for category, items in r["gold"].items():
@@ -92,6 +93,7 @@ def test_the_command_prints_every_set(tmp_path):
     assert "blind10: 17 reports" in text
     assert "blind11: 16 reports" in text
     assert "blind13: 16 reports" in text
+    assert "blind15: 17 reports" in text
     assert "blind12: 17 reports" in text
     assert "blind14: 16 reports" in text
     assert "heldout, added later ('added'): 7 reports" in text
