@@ -100,6 +100,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CD": ("DRC", "Democratic Republic of the Congo"),
     "MM": ("Burma",),
     "CI": ("Ivory Coast",),
+    "FK": ("Falklands", "the Falklands", "Falkland Islands (Malvinas)"),  # "Falklands" alone (blind15)
     "PS": ("Palestinian territories", "occupied Palestinian territories"),
     # units without an ISO code, by their English name
     "Spratly Islands": ("Spratlys", "the Spratlys", "Spratly archipelago", "the Spratly archipelago"),

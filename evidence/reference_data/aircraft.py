@@ -177,6 +177,11 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("A124", "Antonov An-124 Ruslan", ("An-124", "Ruslan", "An-124 Ruslan", "Condor"), "transport", False),
     ("C295", "Airbus C295", ("C-295", "C295", "C295 Persuader"), "transport", False),
     ("E390", "Embraer C-390 Millennium", ("C-390", "KC-390", "C-390 Millennium"), "transport", False),
+    # --- helicopters: Doc 8643 names the H-60 family only with a designation before each nickname ("UH-60 Black
+    # Hawk"); reports write the nickname alone ("a Black Hawk crashed", blind15)
+    ("H60", "Sikorsky H-60 Black Hawk / Seahawk", ("Black Hawk", "Blackhawk", "Seahawk", "Pave Hawk", "UH-60M",
+                                                   "UH-60L", "MH-60R", "MH-60S", "HH-60G", "HH-60W", "S-70i"),
+     "helicopter", False),
 )
 
 #: Aliases withdrawn from a designator because they name more than one type (old key → aliases): a database

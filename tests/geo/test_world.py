@@ -93,6 +93,13 @@ def test_the_spratly_islands_are_not_wake_island(by_slug):
                for form in (d.name, *d.aliases))
 
 
+def test_the_falklands_are_the_falkland_islands(by_slug):
+    # blind15: "the Falklands" alone (Natural Earth writes "Falkland Is." and "Falkland Islands")
+    falklands = by_slug["falkland-islands"]
+    assert "Falklands" in falklands.aliases and falklands.kind == "country"
+    assert -62 < falklands.geometry.centroid.x < -57 and -53 < falklands.geometry.centroid.y < -50
+
+
 @pytest.mark.parametrize(
     ("slug", "name", "alias"),
     [
