@@ -88,6 +88,8 @@ def question_sides(text: str, scope: Scope, *, reference: object,
     to the first's: wrong counts on both sides. None unless the text has exactly two sides and they differ."""
     asked = list(_HOW_MANY_RX.finditer(text))
     splits = list(_SIDE_SPLIT_RX.finditer(text))
+    if not splits and _COMPARE_AND_RX.search(text):  # "compare P-8 flights near Texas with U-2 flights near Arizona"
+        splits = list(_COMPARE_WITH_RX.finditer(text))
     if len(asked) == 2:
         parts = ((0, text[:asked[1].start()]), (asked[1].start(), text[asked[1].start():]))
     elif len(asked) < 2 and len(splits) == 1:
@@ -117,6 +119,8 @@ _SIDE_SPLIT_RX = re.compile(r"\s+(?:or|vs\.?|versus|than|compared\s+(?:to|with)|
 #: "compare U-2 and E-3 missions", "the difference between P-8 and U-2 flights": "and" joins the two sides.
 _COMPARE_AND_RX = re.compile(r"\bcompare[ds]?\b|\bdifference\s+between\b", _RX)
 _AND_SPLIT_RX = re.compile(r"\s+and\s+", _RX)
+#: The word between a comparison's two sides after "compare": "compare A with B", "compare A and B".
+_COMPARE_WITH_RX = re.compile(r"\s+(?:with|and|to)\s+", _RX)
 #: What a side of "more drone flights or RC-135 flights?" can be: the aircraft, their role, their operator.
 _SUBJECT = ("type_designators", "roles", "surveillance_only", "operators")
 

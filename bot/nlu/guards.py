@@ -384,6 +384,8 @@ def definitions(text: str, spans: Spans) -> list[str]:
     return [f"word: {m.group(0).strip(' ?')} (what a type or a service is: I count its flights; ask \"how many …\")"]
 
 
+#: "compare P-8 flights with U-2 flights": "with" joins a comparison's two sides, no aircraft beside a mission.
+COMPARE_WITH_RX = re.compile(r"\bcompar(?:e[ds]?|ing)\b.*\bwith\b", _RX)
 #: "with a tanker nearby", "escorted by fighters": another aircraft beside the mission, which no record holds.
 WITH_AIRCRAFT_RX = re.compile(r"\b(?:with|alongside|accompanied\s+by|escorted\s+by|together\s+with|joined\s+by)"
                               r"\s+(?:a|an|the|any|some|two|several)?\s*$", _RX)
@@ -736,7 +738,8 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
                   times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions,
                   slashed_letters):
         found += guard(text, spans)
-    found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
+    found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans)
+    found += [] if comparing and COMPARE_WITH_RX.search(text) else accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)
     found += ([] if follow_up else parts_of_an_unsaid_set(text)) + recent(text, spans)
     found += novelty(text, counting=counting)

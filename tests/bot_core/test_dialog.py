@@ -608,6 +608,9 @@ SINGLE: list[Q] = [
       "compare", (3, 1), says="U2 (Lockheed U-2), within 50 nm of Arizona"),
     Q("how many Navy flights near California in 2025, how many Air Force flights near Texas?", "compare", (8, 5)),
     Q("how many P-8 missions over Mexico in 2025 or near Arizona in February 2025?", "compare", (3, 1)),
+    # declined before (main): "compare A with B" read "with" as another aircraft beside the missions
+    Q("compare Navy flights near California with Air Force flights near Texas in 2025", "compare", (8, 5)),
+    Q("compare P-8 missions over Mexico in 2025 to U-2 missions near Arizona in February 2025", "compare", (3, 1)),
     # declined before (main): "not by the Navy" left "not" unread; "not flown by" already excluded
     Q("how many flights near California in 2025 that were not by the Air Force?", "count", 9,
       says="not operated by United States Air Force"),
