@@ -699,7 +699,13 @@ def vague_times(text: str) -> list[str]:
             for m in COUNTERFACTUAL_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records give each flight's start, not a time of day across flights: list them)"
             for m in ACROSS_DAY_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (which day? say the date)" for m in DAY_OF_RX.finditer(text)]
     return out + _bare_month_numbers(text) + [_month_or_year(m) for m in MONTH_OR_YEAR_RX.finditer(text)]
+
+
+#: "the last day of February" left unspelled (no year: the 28th or the 29th?), "the first day of the month": one day
+#: the words name but the readers pass over ("first", "last" and "day" alone leave the whole month).
+DAY_OF_RX = re.compile(r"\b(?:first|last|final|second|third|middle|closing|opening)\s+day\s+of\b", _RX)
 
 
 PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|(?:air)?planes?"

@@ -290,9 +290,10 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
 
 
 #: "between the 1st and the 14th of October 2025", "from the 3rd to the 9th of February": two days of one month, each
-#: with its article — written as "between 1st and 14th October 2025", which the reader holds.
-_ORDINAL_PAIR_RX = re.compile(rf"\bthe\s+(?P<a>\d{{1,2}}(?:st|nd|rd|th))\s+(?P<j>and|to|until|till|through)\s+the\s+"
-                              rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m>{_MON_RX})\b", _RX)
+#: with its article — written as "between 1st and 14th October 2025", which the reader holds ("the 1 and the 5 of
+#: February", as a second-language writer types it, the same).
+_ORDINAL_PAIR_RX = re.compile(rf"\bthe\s+(?P<a>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?P<j>and|to|until|till|through)\s+the\s+"
+                              rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th)?)\s+of\s+(?P<m>{_MON_RX})\b", _RX)
 
 
 def spell_ordinal_days(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -346,9 +347,10 @@ _DAYS_TO_RX = re.compile(
     r"(?:[-\s]+(?:long\s+)?period)?\s+(?P<rel>to|up\s+to|ending(?:\s+on)?|ended(?:\s+on)?|through|from|starting(?:\s+on)?"
     rf"|beginning(?:\s+on)?|after)\s+{_DATE_Y}", _RX)
 #: "the first ten days of February 2025", "the last 10 days of January 2025", "the final week of January 2025", "the
-#: first fortnight of February 2025" (days 1–14).
+#: first fortnight of February 2025" (days 1–14), "the first two weeks of …" (1–14), "the last day of January 2025".
 _PART_OF_MONTH_RX = re.compile(
-    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<week>week|fortnight))\s+of\s+"
+    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<nw>2|3|two|three)\s+weeks"
+    rf"|(?P<week>week|fortnight|day))\s+of\s+"
     rf"(?P<m>{_MON_RX})\.?(?:,?\s+(?P<y>{_YEAR_RX}))?(?![\w-])", _RX)
 
 
@@ -405,8 +407,10 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
     def part(m: re.Match[str]) -> str:
         first = dt.date(int(m.group("y") or _NO_YEAR), _month_number(m.group("m")), 1)
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        n = {"week": 7, "fortnight": 14}.get((m.group("week") or "").lower()) or _count_of(m.group("n"))
-        if n > last.day:
+        n = {"week": 7, "fortnight": 14, "day": 1}.get((m.group("week") or "").lower()) or (
+            7 * _count_of(m.group("nw")) if m.group("nw") else _count_of(m.group("n")))
+        if n > last.day or (first.year == _NO_YEAR and first.month == 2 and m.group("fl").lower() != "first"):
+            return m.group(0)  # "the last day of February" without its year: the 28th or the 29th?
             return m.group(0)
         a, b = (first, first + dt.timedelta(days=n - 1)) if m.group("fl").lower() == "first" \
             else (last - dt.timedelta(days=n - 1), last)
@@ -610,6 +614,11 @@ _NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 #: "since Christmas", "last Christmas", "since New Year": the most recent such day (never one a year earlier).
 _SINCE_CHRISTMAS_RX = re.compile(r"\bsince\s+(?:last\s+)?christmas\b(?!\s+(?:day|eve)\b|\s*,?\s*(?:19|20)\d{2})", _RX)
 _LAST_CHRISTMAS_RX = re.compile(r"\b(?:on\s+|at\s+|over\s+)?last\s+christmas\b(?!\s+(?:day|eve)\b)", _RX)
+#: "since Christmas 2024": from that Christmas Day on.
+_SINCE_DATED_HOLIDAY_RX = re.compile(r"\bsince\s+christmas(?:\s+day)?,?\s+(?P<y>(?:19|20)\d{2})\b", _RX)
+#: "the previous year", "the previous calendar year": last year (the calendar year before this one), not the past
+#: twelve months.
+_PREVIOUS_YEAR_RX = re.compile(r"\b(?:(?:in|during)\s+)?the\s+previous\s+(?:calendar\s+)?year\b", _RX)
 _SINCE_NEW_YEAR_RX = re.compile(r"\bsince\s+(?:the\s+)?new\s+year(?:['’]s)?(?:\s+day)?\b(?!\s*,?\s*(?:19|20)\d{2})",
                                 _RX)
 #: "in or after February 2025": from its start ("after" alone starts the day after it ends); "in or before 2024": to
@@ -717,6 +726,8 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
         return say(m, f"between {first} {name} {m.group('y')} and {first + 6} {name} {m.group('y')}")
 
     christmas = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
+    text = _SINCE_DATED_HOLIDAY_RX.sub(lambda m: say(m, f"since 25 December {m.group('y')}"), text)
+    text = _PREVIOUS_YEAR_RX.sub(lambda m: say(m, f"in {today.year - 1}"), text)
     text = _SINCE_CHRISTMAS_RX.sub(lambda m: say(m, f"since 25 December {christmas}"), text)
     text = _LAST_CHRISTMAS_RX.sub(lambda m: say(m, f"on 25 December {christmas}"), text)
     text = _SINCE_NEW_YEAR_RX.sub(lambda m: say(m, f"since 1 January {today.year}"), text)

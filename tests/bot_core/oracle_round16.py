@@ -56,8 +56,12 @@ The choices of this round (earlier rounds' where they chose one):
   "since Christmas 2024" = 25 December 2024 to today; "Christmas Eve 2024", "New Year's Day 2025" are those days;
 - weekdays, weekends in general, seasons ("last winter", "the summer of 2024", "spring 2024", "the fall of 2025"),
   holidays ("over Christmas", "the holidays", "between Christmas and New Year"), "this time last year", "around D",
-  "the days after D", "the week after D" (README: "the week before" is declined), "the first days of M", "the start
-  of 2025", "towards the end of 2024", "mid-2024" have no fixed edges: declined (rounds 6–8, 11, 14).
+  "the days after D", "the first days of M", "the start
+  of 2025", "towards the end of 2024", "mid-2024" have no fixed edges: declined (rounds 6–8, 11, 14);
+- reviewed after the first run (the product's written rules, said in its answers): "mid February" with no year is the
+  most recent mid-February holding any mission (the bot steps a yearless period back while it holds none: 2024
+  here, not February 2025's empty middle), and "the week after 27 January 2025" is the seven days after it (README:
+  "the ten days from / after D"; only "the week before" is declined).
 
 ``r16-`` is the first batch, ``r16b-`` the held-out batch written after the first batch's fixes.
 """
@@ -93,6 +97,15 @@ def _add_months(d: dt.date, n: int) -> dt.date:
     y, m = d.year + m // 12, m % 12 + 1
     last = month(y, m)[1].day
     return dt.date(y, m, min(d.day, last))
+
+
+def _part_year(o: Oracle, m: int, a: int, b: int) -> tuple[dt.date, dt.date]:
+    """Days a–b of month m without a year: the most recent year, not after today, whose days a–b hold any mission."""
+    for year in range(o.today.year, o.today.year - 11, -1):
+        lo, hi = dt.date(year, m, a), dt.date(year, m, b)
+        if lo <= o.today and o.sel(between(lo, hi)):
+            return lo, hi
+    raise AssertionError("no year")
 
 
 def decline() -> Expect:
@@ -346,7 +359,9 @@ def _vague(o: Oracle, add: Add) -> None:
     for text, pred in [
         ("how many P-8 flights near California in early February?", both(P8, near("california"),
                                                                          _span(_d(2, 1, fy), _d(2, 10, fy)))),
-        ("how many flights in mid February?", _span(_d(2, 11, fy), _d(2, 20, fy))),
+        # reviewed after the first run: a yearless part of a month steps back to the most recent year in which that
+        # part holds any mission (bot/nlu/parse.py resolve_inferred_years, said in the answer), not the month's year
+        ("how many flights in mid February?", _span(*_part_year(o, 2, 11, 20))),
         ("how many surveillance flights in late January?", both(_surv, _span(_d(1, 21, jy), _d(1, 31, jy)))),
         ("how many flights at the beginning of February 2025?", _span(_d(2, 1), _d(2, 10))),
         ("how many flights at the end of October 2025?", _span(_d(10, 21), _d(10, 31))),
@@ -393,6 +408,8 @@ def _vague(o: Oracle, add: Add) -> None:
         ("how many drone flights over the Black Sea in the first half of October 2025?",
          both(DRONE, BS, _span(_d(10, 1), _d(10, 15)))),
         ("how many flights in the second half of January 2025?", _span(_d(1, 16), _d(1, 31))),
+        # reviewed after the first run: README's "the ten days from / after D" (the days after D) holds for a week
+        ("how many flights the week after 27 January 2025?", _span(_d(1, 28), _d(2, 3))),
     ]:
         add("r16-vague", (text, o.count(pred)))
     for text in [
@@ -414,7 +431,6 @@ def _vague(o: Oracle, add: Add) -> None:
         "how many flights in H2 2025?",
         "how many flights around 3 February 2025?",
         "how many flights in the days after 3 February 2025?",
-        "how many flights the week after 27 January 2025?",
         "how many flights in the first days of October 2025?",
         "how many flights at the start of 2025?",
         "how many flights towards the end of 2024?",

@@ -1171,6 +1171,18 @@ CONVERSATIONS: list[list[Q]] = [
         Q("what was its callsign?", "when", "2025-02-01", says="PELCN12"),
         Q("how close did it get to Texas?", "", DECLINED),
     ],
+    # round 16: dictated questions (numbers, years and designators in words, fillers) and second-language English
+    [
+        Q("okay so how many E three sorties over texas in twenty twenty five", "count", 2, types="E3TF,E3CF",
+          says="2025"),
+        Q("which are they", "list", 2),
+    ],
+    [Q("um so how many RC one thirty fives flew over the baltic sea in twenty twenty five", "count", 4,
+       types="R135")],
+    [Q("which aircrafts flew over the Gulf of Mexico in 2025?", "which_aircraft", 1, says="ae6805")],
+    [Q("how many sorties on the last day of October 2025?", "count", 0)],
+    [Q("how many sorties over Texas in the previous calendar year?", "count", 6)],
+    [Q("how many sorties over Texas till now?", "count", 10)],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:

@@ -655,6 +655,46 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many drone flights near Texas in February 2025?", Intent.COUNT, {"roles": "drone_recon", "excluded": ""}),
     ("how many flights within 25 statute mi of Texas in February 2025?", Intent.COUNT,
      {"regions": "near21.7244:texas", "read": "1"}),
+    # round 16: dictated questions — years, days and designators in words, fillers, homophones
+    ("uh so how many E three sorties over oklahoma in twenty twenty four", Intent.COUNT,
+     {"types": "E3TF,E3CF", "period": "2024-01-01/2024-12-31", "corr": "twenty twenty four>2024", "read": "1"}),
+    ("like how many P three missions in two thousand and twenty four", Intent.COUNT,
+     {"types": "P3", "period": "2024-01-01/2024-12-31", "read": "1"}),
+    ("how many sorties on october seventh twenty twenty five you know", Intent.COUNT,
+     {"period": "2025-10-07/2025-10-07", "read": "1"}),
+    ("how many sorties on the fourteenth of october twenty twenty five", Intent.COUNT,
+     {"period": "2025-10-14/2025-10-14", "read": "1"}),
+    ("how many sorties on october ten twenty twenty five", Intent.COUNT, {"period": "2025-10-10/2025-10-10"}),
+    ("how many you two sorties in twenty twenty five", Intent.COUNT, {"types": "U2", "corr": "you two>U-2"}),
+    ("how many sorties in march twenty four", Intent.COUNT, {"nu": "twenty"}),  # the 24th, or 2024?
+    ("how many sorties in twenty five", Intent.COUNT, {"nu": "twenty"}),  # a two-digit year
+    ("how many sorties in Q three twenty twenty four", Intent.COUNT, {"nu": "three"}),  # quarter or a type?
+    ("how many C seventeen sorties in twenty twenty five question mark", Intent.COUNT,
+     {"types": "C17", "period": "2025-01-01/2025-12-31", "read": "1"}),
+    ("did a three day window have any P eight sorties", Intent.COUNT, {"types": "P8", "nu": "window"}),
+    ("were there more E three or R Q four sorties in twenty twenty five", Intent.COMPARE,
+     {"types": "E3TF,E3CF", "other": "types:Q4"}),
+    # round 16: English as a second language
+    ("which aircrafts were over Oklahoma in 2024?", Intent.WHICH_AIRCRAFT,
+     {"regions": "over:oklahoma", "corr": "aircrafts>aircraft", "read": "1"}),
+    ("what were the jets over Arizona in 2025?", Intent.WHICH_AIRCRAFT, {"regions": "over:arizona", "read": "1"}),
+    ("the RC-135 flied over Arizona how many times in 2024?", Intent.COUNT, {"types": "R135", "read": "1"}),
+    ("how many sorties did the Navy realize over California?", Intent.COUNT,
+     {"regions": "over:california", "corr": "realize>make"}),
+    ("how many sorties near Arizona since three days?", Intent.COUNT, {"period": "2026-11-22/2026-11-24", "read": "1"}),
+    ("how many sorties near Arizona since a week?", Intent.COUNT, {"period": "2026-11-18/2026-11-24", "read": "1"}),
+    ("how many sorties over Oklahoma up to now?", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("which week of 2025 had more sorties?", Intent.BREAKDOWN, {"by": "week", "rank": "1"}),
+    ("which day had more sorties, 3 or 4 February 2025?", Intent.COMPARE, {"rank": "0"}),  # "more … or": compared
+    ("how many sorties over Arizona during the 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31",
+                                                                      "read": "1"}),
+    ("2024, March, how many sorties over Arizona?", Intent.COUNT, {"period": "2024-03-01/2024-03-31", "read": "1"}),
+    # round 16: vague times spelled when they have edges, declined when they have none
+    ("how many sorties on the last day of October 2025?", Intent.COUNT, {"period": "2025-10-31/2025-10-31"}),
+    ("how many sorties on the last day of February?", Intent.COUNT, {"nu": "last day of"}),
+    ("how many sorties in the previous calendar year?", Intent.COUNT, {"period": "2025-01-01/2025-12-31"}),
+    ("how many sorties since Christmas Day 2024?", Intent.COUNT, {"period": "2024-12-25/2026-11-24"}),
+    ("how many sorties in the first three weeks of October 2025?", Intent.COUNT, {"period": "2025-10-01/2025-10-21"}),
 ]
 
 

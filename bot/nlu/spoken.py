@@ -1,0 +1,201 @@
+"""Questions dictated into chat (speech-to-text) and English written as a second language, spelled as the reader
+reads them before anything else looks at the words.
+
+- Dictation writes numbers, years, days and designators in words and keeps the fillers: "um how many P eight flights
+  near texas on february third twenty twenty five so yeah" is "how many P-8 flights near texas on february 3rd
+  2025". Years (2010–2039, "twenty twenty five", "two thousand and twenty four"), day numbers next to a month name
+  ("february third", "the twenty eighth of october", "february four"), designators whose letters are spoken apart
+  ("RC one thirty five", "K C one thirty five", "R Q four", "you two" before a flight noun) when the vocabulary
+  knows the type, a written-out "question mark", and fillers ("um", "uh", "okay so", "like how…", "you know",
+  "so yeah") are spelled; every spelling that changes a word is returned as a correction, so the answer says it
+  (fillers are dropped unsaid: they ask nothing). A two-digit year ("in twenty four") or "february twenty five"
+  (the 25th or 2025?) is left as the words were and read by the rules that hold for digits (README: declined).
+- English as a second language: "aircrafts" → "aircraft", "flied" → "flew", "realized / effectuated" (a flight
+  made) → "made", "it exists / there exist" → "are there", "is possible to" → "is it possible to", "kindly tell" →
+  "tell me", "in the 2025" / "2025 year" → "in 2025", "2025, February" → "February 2025", "until now" / "till now"
+  / "up to now" → every record up to today (the words are dropped and said), "since one month" / "since two weeks"
+  (French "depuis", German "seit") → "in the last 30 days" / "in the last 14 days", "which are they?" → "which
+  ones?", "which month had more flights?" (no "than", no "or") → "the most". Each said as a correction.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.nlu.vocab import Vocab
+
+_RX = re.IGNORECASE
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9}
+_ORDINAL_TEENS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                  "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                  "thirtieth": 30}
+
+_U = "|".join(_UNITS)
+_T = "|".join(_TEENS)
+_TN = "|".join(_TENS)
+_OU = "|".join(_ORDINAL_UNITS)
+_OT = "|".join(_ORDINAL_TEENS)
+#: A number below a hundred in words: "seventeen", "fifty two", "thirty-five", "eight".
+_BELOW_100 = rf"(?:(?:{_TN})(?:[\s-]+(?:{_U}))?|{_T}|{_U})"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+
+def _below_100(words: str) -> int:
+    total = 0
+    for w in re.split(r"[\s-]+", words.lower().strip()):
+        total += _UNITS.get(w) or _TEENS.get(w) or _TENS.get(w) or 0
+    return total
+
+
+#: "twenty twenty five", "twenty twenty-four", "twenty ten" (2010–2039), "two thousand (and) twenty four".
+_YEAR_RX = re.compile(
+    rf"(?<![\w-])(?:twenty[\s-]+(?P<yy>(?:twenty|thirty)(?:[\s-]+(?:{_U}))?|{_T})"
+    rf"|two\s+thousand\s+(?:and\s+)?(?P<ty>(?:twenty|thirty)(?:[\s-]+(?:{_U}))?|{_T}|{_U}))(?![\w-])", _RX)
+#: A day as an ordinal in words: "third", "twenty seventh", "thirty-first", "twentieth".
+_ORDINAL = rf"(?:(?:twenty|thirty)[\s-]+(?:{_OU})|{_OT}|{_OU})"
+_CARDINAL_DAY = rf"(?:(?:twenty)[\s-]+(?:{_U})|thirty(?:[\s-]+one)?|{_T}|{_U})"
+#: "february third", "february the third", "february four 2025" (a cardinal only before a year or a comma-less end
+#: of the date: "february twenty five" alone is left), "the third of february".
+_MONTH_DAY_RX = re.compile(rf"(?<![\w-])(?P<m>{_MONTH})\s+(?:the\s+)?(?P<o>{_ORDINAL})(?![\w-])"
+                           rf"|(?<![\w-])(?P<m2>{_MONTH})\s+(?P<c>{_CARDINAL_DAY})(?=\s+(?:19|20)\d{{2}}\b)"
+                           rf"|(?<![\w-])(?:the\s+)?(?P<o2>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH})(?![\w-])", _RX)
+
+
+def _ordinal(words: str) -> int:
+    total = 0
+    for w in re.split(r"[\s-]+", words.lower().strip()):
+        total += _ORDINAL_UNITS.get(w) or _ORDINAL_TEENS.get(w) or _TENS.get(w) or 0
+    return total
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+#: A designator spoken letter by letter and number by number: "P eight", "RC one thirty five", "K C one thirty
+#: five", "R Q four", "E threes", "C seventeen", "B fifty two".
+_DESIGNATOR_RX = re.compile(
+    rf"(?<![\w-])(?P<a>[A-Za-z](?:\s[A-Za-z](?![\w-]))?|[A-Za-z]{{2}})\s+(?P<h>(?:{_U})\s+(?:hundred\s+(?:and\s+)?)?)?"
+    rf"(?P<n>{_BELOW_100})(?P<s>s|es)?(?![\w-])", _RX)
+#: "you two flights": a dictation engine's "U-2", only before a flight noun.
+_YOU_TWO_RX = re.compile(r"(?<![\w-])you\s+two(?P<s>s)?(?=\s+(?:flights?|missions?|sorties|spy\s+planes?|planes?"
+                         r"|aircraft|jets?)\b)", _RX)
+_FILLER_RX = re.compile(r"(?<![\w'-])(?:um+|uh+m*|erm+|hmm+)(?![\w'-])\s*,?", _RX)
+_LEAD_RX = re.compile(r"^\s*(?:(?:okay|ok(?=\s*,|\s+so\b)|so|well|yeah|alright|like)\b[\s,]*)+(?=\w)", _RX)
+_LIKE_RX = re.compile(r"(?<![\w-])like\s+(?=(?:how|what|which|when|where|list|show|did|were|was|is|are)\b)", _RX)
+_TAIL_RX = re.compile(r"[\s,]+(?:so\s+yeah|yeah|you\s+know|i\s+guess)\s*(?P<p>[?.!]*)\s*$", _RX)
+_YOU_KNOW_RX = re.compile(r"(?<![\w'-])(?<!do\s)(?<!did\s)(?<!if\s)you\s+know(?![\w'-])\s*,?", _RX)
+_I_MEAN_RX = re.compile(r"^\s*i\s+mean\s*,?\s+(?=(?:how|what|which|when|list|show|did|were|was|is|are)\b)", _RX)
+_QUESTION_MARK_RX = re.compile(r"\s+question\s+mark\s*$", _RX)
+
+
+def spell_spoken(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
+    """Dictated words spelled as typed ones (see the module's docstring), each change said as a correction."""
+    changes: list[tuple[str, str]] = []
+
+    def say(m: re.Match[str], words: str) -> str:
+        if m.group(0).strip() != words:
+            changes.append((m.group(0).strip(), words))
+        return words
+
+    text = _FILLER_RX.sub(" ", text)
+    text = _I_MEAN_RX.sub("", _LEAD_RX.sub("", text))
+    text = _LIKE_RX.sub("", text)
+    text = _YOU_KNOW_RX.sub(" ", text)
+    text = _TAIL_RX.sub(lambda m: m.group("p") or "", text)
+    text = _QUESTION_MARK_RX.sub(lambda m: say(m, "?"), text)
+
+    def year(m: re.Match[str]) -> str:
+        if m.group("yy"):
+            return say(m, str(2000 + _below_100(m.group("yy"))))
+        return say(m, str(2000 + _below_100(m.group("ty"))))
+
+    text = _YEAR_RX.sub(year, text)
+
+    def day(m: re.Match[str]) -> str:
+        if m.group("o"):
+            n = _ordinal(m.group("o"))
+            words = f"{m.group('m')} {n}{_suffix(n)}"
+        elif m.group("c"):
+            n = _below_100(m.group("c"))
+            words = f"{m.group('m2')} {n}"
+        else:
+            n = _ordinal(m.group("o2"))
+            words = f"{n} {m.group('m3')}"  # "the third of february" → "3 february"
+        return say(m, words) if 1 <= n <= 31 else m.group(0)
+
+    text = _MONTH_DAY_RX.sub(day, text)
+
+    def designator(m: re.Match[str]) -> str:
+        letters = m.group("a").replace(" ", "")
+        if letters.lower() in {"a", "i", "q"} or (letters.islower() and len(letters) > 1):
+            return m.group(0)  # "a three day…", "I two…"; "Q four" is a quarter or the RQ-4 (left as written)
+        n = _below_100(m.group("n"))
+        if m.group("h"):  # "one thirty five" (the digits one after another), "one hundred thirty five"
+            first = _UNITS[m.group("h").split()[0].lower()]
+            if "hundred" in m.group("h").lower():
+                n += 100 * first
+            elif n >= 10:
+                n = int(f"{first}{n}")
+            else:
+                return m.group(0)
+        known = [f for f in (f"{letters}-{n}".lower(), f"{letters}{n}".lower()) if f in vocab.types]
+        if not known:
+            return m.group(0)
+        plural = "s" if m.group("s") else ""
+        return say(m, f"{letters.upper()}-{n}{plural}")
+
+    text = _DESIGNATOR_RX.sub(designator, text)
+    if "u-2" in vocab.types or "u2" in vocab.types:
+        text = _YOU_TWO_RX.sub(lambda m: say(m, "U-2" + (m.group("s") or "")), text)
+    return re.sub(r"\s{2,}", " ", text).strip(), changes
+
+
+_YEAR = r"(?:19|20)\d{2}"
+_KEYS = r"day|date|week|month|year|type|operator|region|state|place|aircraft\s+type"
+_ESL = [
+    # (pattern, replacement or callable)
+    (re.compile(r"(?<![\w-])aircrafts(?![\w-])", _RX), "aircraft"),
+    (re.compile(r"(?<![\w-])flied(?![\w-])", _RX), "flew"),
+    (re.compile(r"(?<![\w-])(?:realized|realised|effectuated|effected)(?![\w-])", _RX), "made"),
+    (re.compile(r"(?<![\w-])(?:realize|realise|effectuate)(?![\w-])", _RX), "make"),
+    (re.compile(r"^\s*(?:it\s+|there\s+)?exists?\s+(?:some\s+|any\s+)?", _RX), "are there any "),
+    (re.compile(r"^\s*is\s+possible\s+to\b", _RX), "is it possible to"),
+    (re.compile(r"^\s*kindly\s+(?:tell|say|give)\s+(?:me\s+)?", _RX), "tell me "),
+    (re.compile(rf"\b(?P<p>in|during|for|on)\s+the\s+(?P<y>{_YEAR})\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:flights|missions))",
+                _RX), lambda m: f"{m.group('p')} {m.group('y')}"),
+    (re.compile(rf"\b(?P<y>{_YEAR})\s+year\b", _RX), lambda m: m.group("y")),
+    (re.compile(rf"^(?P<lead>\s*(?:in\s+)?)(?P<y>{_YEAR})\s*,\s*(?:in\s+)?(?P<m>{_MONTH})\b(?!\s+{_YEAR})\s*,?", _RX),
+     lambda m: f"{m.group('lead')}in {m.group('m')} {m.group('y')},"),
+    (re.compile(r"\s*,?\s*\b(?:up\s+)?(?:until|till|til|up\s+to)\s+now\b\s*,?", _RX), " "),
+    (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+month\b", _RX), "in the last 30 days"),
+    (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+week\b", _RX), "in the last 7 days"),
+    (re.compile(r"\bsince\s+(?P<n>two|2)\s+weeks\b", _RX), "in the last 14 days"),
+    (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+year\b", _RX), "in the past year"),
+    (re.compile(r"\bsince\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+days\b", _RX),
+     lambda m: f"in the last {m.group('n')} days"),
+    (re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:are|were)\s+(?:they|them|these|those)\s*(?P<q>\?*)\s*$", _RX),
+     lambda m: "which ones" + m.group("q")),
+    (re.compile(rf"\b(?P<w>which|what)\s+(?P<k>{_KEYS})(?P<of>\s+of\s+{_YEAR})?\s+(?P<v>had|has|saw|got|was\s+with)"
+                r"\s+more\b(?![^?]*\b(?:than|or|vs\.?|versus|compared)\b)", _RX),
+     lambda m: f"{m.group('w')} {m.group('k')}{m.group('of') or ''} {m.group('v')} the most"),
+]
+
+
+def spell_second_language(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """English as a second language spelled as the reader reads it (see the module's docstring), said."""
+    changes: list[tuple[str, str]] = []
+    for rx, to in _ESL:
+        def sub(m: re.Match[str], to: object = to) -> str:
+            words = to(m) if callable(to) else str(to)
+            if m.group(0).strip() != words.strip():
+                changes.append((m.group(0).strip(" ,"), words.strip() or "(every record up to today)"))
+            return words
+        text = rx.sub(sub, text)
+    return re.sub(r"\s{2,}", " ", text).strip(), changes
