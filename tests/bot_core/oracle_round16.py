@@ -484,3 +484,193 @@ def _conversations(o: Oracle, add: Add) -> None:
         ("what about last winter?", decline()),
         ("and in the first ten days of October?", o.count(both(BS, _span(_d(10, 1, octb[0].year),
                                                                           _d(10, 10, octb[0].year))))))
+
+
+# --- the held-out batch -----------------------------------------------------------------------------------------------
+
+
+def held_out(o: Oracle, add: Add) -> None:
+    """The held-out batch (category ``r16b-``), written after the first batch's fixes (commit 2c3dbdc) and run once
+    before any fix of its own: the same three families in other words, places, numbers and periods."""
+    assert o.today == TODAY, o.today
+    t = TODAY
+    octb = o.bare_month(10)
+    oy = octb[0].year
+    past_month = _span(t - dt.timedelta(days=29), t)
+    for category, text, pred, says in [
+        ("esl", "what is the quantity of P-8 flights that there was over California in january 2025?",
+         both(P8, over("california"), between(*JAN25)), ()),
+        ("esl", "how many flights has make the RAF near Kaliningrad?", both(RAF, near(KAL)), ()),
+        ("esl", "the U-2 has flied how many times near New Mexico?", both(U2, near("new-mexico")), ()),
+        ("esl", "there is flights of RC-135 over the Baltic Sea in october 2025?",
+         both(RC, over("baltic-sea"), between(*OCT25)), ()),
+        ("esl", "how many missions there was of drones over Black Sea until today?", both(DRONE, BS), ()),
+        ("esl", "I would like know how many E-3 flights over Oklahoma in 2024", both(E3, over("oklahoma"),
+                                                                                    between(*Y24)), ()),
+        ("esl", "please to tell me the number of flights of Air Force over Arizona in 2025",
+         both(USAF, over("arizona"), between(*Y25)), ()),
+        ("esl", "which is the number of flights of P-3 in 2024?", both(P3, between(*Y24)), ()),
+        ("esl", "how many flights had place near Texas in february 2025?", both(near("texas"), between(*FEB25)), ()),
+        ("esl", "how many flights took place near Arizona on the 2024?", both(near("arizona"), between(*Y24)), ()),
+        ("esl", "how many planes of Navy flew near California in the january of 2025?",
+         both(NAVY, near("california"), between(*JAN25)), ()),
+        ("esl", "How many aircrafts of the Air Force was near Texas in 2024?", both(USAF, near("texas"),
+                                                                                   between(*Y24)), ()),
+        ("esl", "quantity of flights U-2 2024?", both(U2, between(*Y24)), ()),
+        ("esl", "near Kaliningrad how much flights RAF did in october?", both(RAF, near(KAL), between(*octb)), ()),
+        ("esl", "the Global Hawk over Black Sea, how many times it flew in 2025?", both(Q4, BS, between(*Y25)), ()),
+        ("esl", "until now, how many flights over Arizona?", over("arizona"), ()),
+        ("esl", "how many flights near Crimea since a month?", both(near("crimea"), past_month), ()),
+        ("esl", "how many flights over Texas since three weeks?", both(over("texas"),
+                                                                       _span(t - dt.timedelta(days=20), t)), ()),
+        ("esl", "in the last month how many flights of P-8?", both(P8, past_month), ()),
+        ("esl", "how many flights was in the 2025 over the Gulf of Mexico?", both(over("gulf-of-mexico"),
+                                                                                  between(*Y25)), ()),
+        ("esl", "how many flights on the day 5 of february 2025?", _day(2025, 2, 5), ()),
+        ("esl", "how many flights in 2 of february 2025?", _day(2025, 2, 2), ()),
+        ("esl", "flights of E-3 on 27 of january 2025 how many?", both(E3, _day(2025, 1, 27)), ()),
+        ("esl", "how many flights from 1 until 3 february 2025?", _span(_d(2, 1), _d(2, 3)), ()),
+        ("esl", "it was any U-2 flight over California in 2025?", both(U2, over("california"), between(*Y25)), ()),
+        ("esl", "how many flights realised the RAF over the North Sea in october 2025",
+         both(RAF, over("north-sea"), between(*OCT25)), ()),
+        ("esl", "how many missions in 2025 year near Texas?", both(near("texas"), between(*Y25)), ()),
+        ("esl", "2024, June, how many flights over Texas?", both(over("texas"), between(*month(2024, 6))), ()),
+        ("esl", "how many flights did do the Navy over Arizona in the 2024?", both(NAVY, over("arizona"),
+                                                                                  between(*Y24)), ()),
+        ("esl", "how many P-8 was flying over California at january 2025?", both(P8, over("california"),
+                                                                                 between(*JAN25)), ()),
+        ("dictated", "uh how many P eight sorties over the gulf of mexico in twenty twenty four",
+         both(P8, over("gulf-of-mexico"), between(*Y24)), ()),
+        ("dictated", "okay how many RC one thirty five missions over the baltic sea in october twenty twenty five",
+         both(RC, over("baltic-sea"), between(*OCT25)), ()),
+        ("dictated", "so um how many flights near crimea in october twenty twenty five",
+         both(near("crimea"), between(*OCT25)), ()),
+        ("dictated", "how many U two missions near texas on february third twenty twenty five",
+         both(U2, near("texas"), _day(2025, 2, 3)), ()),
+        ("dictated", "how many E three flights on january twenty seventh twenty twenty five",
+         both(E3, _day(2025, 1, 27)), ()),
+        ("dictated", "how many flights over california on the fourth of february twenty twenty five",
+         both(over("california"), _day(2025, 2, 4)), ()),
+        ("dictated", "how many flights on the thirty first of january twenty twenty five", _day(2025, 1, 31), ()),
+        ("dictated", "how many global hawk flights on october seventeenth twenty twenty five",
+         both(Q4, _day(2025, 10, 17)), ()),
+        ("dictated", "how many P eight flights in january twenty twenty five like near california",
+         both(P8, near("california"), between(*JAN25)), ()),
+        ("dictated", "you know how many flights did the navy fly in twenty twenty four", both(NAVY, between(*Y24)),
+         ()),
+        ("dictated", "how many R C one thirty five flights in twenty twenty four", both(RC, between(*Y24)), ()),
+        ("dictated", "how many P eights near arizona in twenty twenty five", both(P8, near("arizona"),
+                                                                                 between(*Y25)), ()),
+        ("dictated", "how many flights over new mexico in two thousand twenty four",
+         both(over("new-mexico"), between(*Y24)), ()),
+        ("dictated", "how many flights between february first and february fourth twenty twenty five",
+         _span(_d(2, 1), _d(2, 4)), ()),
+        ("dictated", "how many flights in the second week of october twenty twenty five", _span(_d(10, 8), _d(10, 14)),
+         ()),
+        ("dictated", "how many flights near texas in early february twenty twenty five",
+         both(near("texas"), _span(_d(2, 1), _d(2, 10))), ()),
+        ("dictated", "is it true that twelve flights happened near the border in february twenty twenty five",
+         both(near(BORDER), between(*FEB25)), ("12",)),
+        ("dictated", "how many C seventeen missions in twenty twenty five", both(C17, between(*Y25)), ()),
+        ("dictated", "how many P three missions near california in twenty twenty five",
+         both(P3, near("california"), between(*Y25)), ()),
+        ("dictated", "how many you two missions over new mexico", both(U2, over("new-mexico")), ()),
+        ("dictated", "how many flights on february twenty fifth twenty twenty five", _day(2025, 2, 25), ()),
+        ("dictated", "how many flights in october twenty twenty five question mark", between(*OCT25), ()),
+        ("dictated", "how many flights in twenty twenty", _span(_d(1, 1, 2020), _d(12, 31, 2020)), ()),
+        ("dictated", "how many flights in the year twenty twenty five", between(*Y25), ()),
+        ("vague", "how many flights in early October?", _span(_d(10, 1, oy), _d(10, 10, oy)), ()),
+        ("vague", "how many flights at the start of October 2025?", _span(_d(10, 1), _d(10, 10)), ()),
+        ("vague", "how many flights in the middle of January 2025?", _span(_d(1, 11), _d(1, 20)), ()),
+        ("vague", "how many flights in the final week of October 2025?", _span(_d(10, 25), _d(10, 31)), ()),
+        ("vague", "how many flights in the third week of February 2025?", _span(_d(2, 15), _d(2, 21)), ()),
+        ("vague", "how many flights in the first week of October?", _span(_d(10, 1, oy), _d(10, 7, oy)), ()),
+        ("vague", "how many flights over the weekend of 25 January 2025?", _span(_d(1, 25), _d(1, 26)), ()),
+        ("vague", "how many flights the weekend of 5 October 2025?", _span(_d(10, 4), _d(10, 5)), ()),
+        ("vague", "how many flights in the past 14 days?", _span(t - dt.timedelta(days=13), t), ()),
+        ("vague", "how many flights in the past 90 days?", _span(t - dt.timedelta(days=89), t), ()),
+        ("vague", "how many flights in the last 450 days?", _span(t - dt.timedelta(days=449), t), ()),
+        ("vague", "how many flights in the past two years near Texas?",
+         both(near("texas"), _span(t.replace(year=t.year - 2) + dt.timedelta(days=1), t)), ()),
+        ("vague", "how many flights in the last 24 months?", _span(_add_months(t, -24) + dt.timedelta(days=1), t),
+         ()),
+        ("vague", "how many flights in the last 20 months?", _span(_add_months(t, -20) + dt.timedelta(days=1), t),
+         ()),
+        ("vague", "how many flights YTD?", _span(dt.date(2026, 1, 1), t), ()),
+        ("vague", "how many flights this year to date near Arizona?", both(near("arizona"),
+                                                                           _span(dt.date(2026, 1, 1), t)), ()),
+        ("vague", "how many flights in the previous quarter near Texas?",
+         both(near("texas"), _span(dt.date(2026, 7, 1), dt.date(2026, 9, 30))), ()),
+        ("vague", "how many flights during the previous month?", between(*month(2026, 10)), ()),
+        ("vague", "how many flights in the last quarter of 2024?", _span(_d(10, 1, 2024), _d(12, 31, 2024)), ()),
+        ("vague", "how many flights in Q2 2024?", _span(_d(4, 1, 2024), _d(6, 30, 2024)), ()),
+        ("vague", "how many flights on Christmas Day 2025?", _day(2025, 12, 25), ()),
+        ("vague", "how many flights since New Year's Day 2025?", _span(_d(1, 1), t), ()),
+        ("vague", "how many flights in the first fortnight of October 2025?", _span(_d(10, 1), _d(10, 14)), ()),
+        ("vague", "how many flights in the last fortnight of October 2025?", _span(_d(10, 18), _d(10, 31)), ()),
+        ("vague", "how many flights in the first three days of February 2025?", _span(_d(2, 1), _d(2, 3)), ()),
+    ]:
+        add(f"r16b-{category}", (text, Expect("count", len(o.sel(pred)), says=says)))
+    _held_out_other_kinds(o, add)
+    _held_out_conversations(o, add)
+
+
+def _held_out_other_kinds(o: Oracle, add: Add) -> None:
+    add("r16b-esl", ("which aircrafts was flying over the Gulf of Mexico in 2024?",
+                     o.aircraft(both(over("gulf-of-mexico"), between(*Y24)))))
+    add("r16b-esl", ("which were the aircrafts near Crimea in october 2025?",
+                     o.aircraft(both(near("crimea"), between(*OCT25)))))
+    add("r16b-esl", ("when was flying the last time the RC-135 over the Baltic Sea?",
+                     o.when(both(RC, over("baltic-sea")), "last")))
+    add("r16b-esl", ("in what date was the first flight of P-3?", o.when(P3, "first")))
+    add("r16b-esl", ("give me list of flights of E-3 in 2025", o.listing(both(E3, between(*Y25)))))
+    add("r16b-esl", ("which day of february 2025 had more flights?",
+                     o.breakdown(between(*FEB25), lambda r: r.day.isoformat(), rank=True)))
+    add("r16b-esl", ("there were more flights of Navy or of Air Force in 2024?",
+                     o.compare(both(NAVY, between(*Y24)), both(USAF, between(*Y24)))))
+    add("r16b-dictated", ("when was the first RC one thirty five flight near kaliningrad",
+                          o.when(both(RC, near(KAL)), "first")))
+    add("r16b-dictated", ("list the E three flights in twenty twenty four", o.listing(both(E3, between(*Y24)))))
+    add("r16b-dictated", ("which aircraft flew over the black sea in twenty twenty five",
+                          o.aircraft(both(BS, between(*Y25)))))
+    add("r16b-dictated", ("were there more P eight or E three flights in february twenty twenty five",
+                          o.compare(both(P8, between(*FEB25)), both(E3, between(*FEB25)))))
+    for category, text in [
+        ("esl", "why the RAF was flying near Kaliningrad?"),
+        ("esl", "how many flights of P-8 there will be in 2027?"),
+        ("dictated", "how many flights in february twenty four"),
+        ("dictated", "um why was the P eight near texas"),
+        ("vague", "how many flights in the winter of 2025?"),
+        ("vague", "how many flights during summer?"),
+        ("vague", "how many flights in autumn 2025?"),
+        ("vague", "how many flights on weekends in October 2025?"),
+        ("vague", "how many flights on working days in 2025?"),
+        ("vague", "how many flights around the new year?"),
+        ("vague", "how many flights at this time last year?"),
+        ("vague", "how many flights in the first half of 2024?"),
+        ("vague", "how many flights in H2 2024?"),
+        ("vague", "how many flights a few days before 3 February 2025?"),
+        ("vague", "how many flights late last year?"),
+        ("vague", "how many flights in recent days?"),
+    ]:
+        add(f"r16b-{category}", (text, decline()))
+
+
+def _held_out_conversations(o: Oracle, add: Add) -> None:
+    jan = o.bare_month(1)
+    add("r16b-conv",
+        ("how many flights of RC-135 near Kaliningrad in october 2025?", o.count(both(RC, near(KAL),
+                                                                                       between(*OCT25)))),
+        ("and of Global Hawk over the Black Sea?", o.count(both(Q4, BS, between(*OCT25)))),
+        ("which are they?", o.listing(both(Q4, BS, between(*OCT25)))))
+    add("r16b-conv",
+        ("okay so how many P eight flights in february twenty twenty five", o.count(both(P8, between(*FEB25)))),
+        ("um and in january", o.count(both(P8, between(*jan)))),
+        ("and the last one when was", o.when(both(P8, between(*jan)), "last")))
+    add("r16b-conv",
+        ("how many flights near Texas in 2025?", o.count(both(near("texas"), between(*Y25)))),
+        ("only late January?", o.count(both(near("texas"), _span(_d(1, 21), _d(1, 31))))),
+        ("and the first week of February?", o.count(both(near("texas"), _span(_d(2, 1), _d(2, 7))))))
+    add("r16b-conv",
+        ("how many drone flights in 2025?", o.count(both(DRONE, between(*Y25)))),
+        ("and since one month?", o.count(both(DRONE, _span(TODAY - dt.timedelta(days=29), TODAY)))))

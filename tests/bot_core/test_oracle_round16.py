@@ -8,7 +8,7 @@ import pytest
 
 from tests.bot_core import oracle
 from tests.bot_core.conftest import NOW, ask_the_oracle
-from tests.bot_core.oracle_round16 import round16
+from tests.bot_core.oracle_round16 import held_out, round16
 
 pytestmark = pytest.mark.slow
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 def test_round16_questions_against_the_oracle(demo, capsys):
     o = oracle.Oracle(oracle.load_rows(), NOW.date(), oracle.load_orbiting())
     cases: list[oracle.Case] = []
-    for batch in (round16,):
+    for batch in (round16, held_out):
         batch(o, lambda category, *turns: cases.append(oracle.Case(category, list(turns))))
     results = ask_the_oracle(demo, o, cases, "oracle-r16")
     with capsys.disabled():
