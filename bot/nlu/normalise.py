@@ -614,8 +614,9 @@ _NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 #: "since Christmas", "last Christmas", "since New Year": the most recent such day (never one a year earlier).
 _SINCE_CHRISTMAS_RX = re.compile(r"\bsince\s+(?:last\s+)?christmas\b(?!\s+(?:day|eve)\b|\s*,?\s*(?:19|20)\d{2})", _RX)
 _LAST_CHRISTMAS_RX = re.compile(r"\b(?:on\s+|at\s+|over\s+)?last\s+christmas\b(?!\s+(?:day|eve)\b)", _RX)
-#: "since Christmas 2024": from that Christmas Day on.
-_SINCE_DATED_HOLIDAY_RX = re.compile(r"\bsince\s+christmas(?:\s+day)?,?\s+(?P<y>(?:19|20)\d{2})\b", _RX)
+#: "since Christmas 2024", "since New Year's Day 2025": from that day on.
+_SINCE_DATED_HOLIDAY_RX = re.compile(r"\bsince\s+(?:(?P<x>christmas)(?:\s+day)?|(?:the\s+)?new\s+year(?:['’]?s)?"
+                                     r"(?:\s+day)?),?\s+(?P<y>(?:19|20)\d{2})\b", _RX)
 #: "the previous year", "the previous calendar year": last year (the calendar year before this one), not the past
 #: twelve months.
 _PREVIOUS_YEAR_RX = re.compile(r"\b(?:(?:in|during)\s+)?the\s+previous\s+(?:calendar\s+)?year\b", _RX)
@@ -710,6 +711,8 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
         word = before.group(1).lower() if before else ""
         if not before and key == "y" and m.start() == len(text) - len(text.lstrip()):
             return say(m, f"In {m.group(key)}")  # "2025 P-8 flights near Texas?": the year first
+        if re.search(r"(?<![\w-])[A-Za-z]{1,3}-\d{1,3}[A-Za-z]?\s+$", text[:m.start()]):
+            return say(m, f"in {m.group(key)}")  # "U-2 2024": the year after a designator
         if not before or word in _BEFORE_A_YEAR or word.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) \
                 or re.fullmatch(_MON_RX, word.rstrip("."), _RX) \
                 or text[:m.start()].rstrip().endswith((",", "'", "’")):
@@ -726,7 +729,8 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
         return say(m, f"between {first} {name} {m.group('y')} and {first + 6} {name} {m.group('y')}")
 
     christmas = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
-    text = _SINCE_DATED_HOLIDAY_RX.sub(lambda m: say(m, f"since 25 December {m.group('y')}"), text)
+    text = _SINCE_DATED_HOLIDAY_RX.sub(lambda m: say(m, f"since 25 December {m.group('y')}" if m.group("x")
+                                                     else f"since 1 January {m.group('y')}"), text)
     text = _PREVIOUS_YEAR_RX.sub(lambda m: say(m, f"in {today.year - 1}"), text)
     text = _SINCE_CHRISTMAS_RX.sub(lambda m: say(m, f"since 25 December {christmas}"), text)
     text = _LAST_CHRISTMAS_RX.sub(lambda m: say(m, f"on 25 December {christmas}"), text)

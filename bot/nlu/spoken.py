@@ -88,7 +88,8 @@ _YOU_TWO_RX = re.compile(r"(?<![\w-])you\s+two(?P<s>s)?(?=\s+(?:flights?|mission
                          r"|aircraft|jets?)\b)", _RX)
 _FILLER_RX = re.compile(r"(?<![\w'-])(?:um+|uh+m*|erm+|hmm+)(?![\w'-])\s*,?", _RX)
 _LEAD_RX = re.compile(r"^\s*(?:(?:okay|ok(?=\s*,|\s+so\b)|so|well|yeah|alright|like)\b[\s,]*)+(?=\w)", _RX)
-_LIKE_RX = re.compile(r"(?<![\w-])like\s+(?=(?:how|what|which|when|where|list|show|did|were|was|is|are)\b)", _RX)
+_LIKE_RX = re.compile(r"(?<![\w-])(?<!would\s)(?<!i\s)like\s+(?=(?:how|what|which|when|where|list|show|did|were|was"
+                      r"|is|are|near|over|around|within|off|during|since)\b)", _RX)
 _TAIL_RX = re.compile(r"[\s,]+(?:so\s+yeah|yeah|you\s+know|i\s+guess)\s*(?P<p>[?.!]*)\s*$", _RX)
 _YOU_KNOW_RX = re.compile(r"(?<![\w'-])(?<!do\s)(?<!did\s)(?<!if\s)you\s+know(?![\w'-])\s*,?", _RX)
 _I_MEAN_RX = re.compile(r"^\s*i\s+mean\s*,?\s+(?=(?:how|what|which|when|list|show|did|were|was|is|are)\b)", _RX)
@@ -176,16 +177,28 @@ _ESL = [
     (re.compile(r"\s*,?\s*\b(?:up\s+)?(?:until|till|til|up\s+to)\s+now\b\s*,?", _RX), " "),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+month\b", _RX), "in the last 30 days"),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+week\b", _RX), "in the last 7 days"),
-    (re.compile(r"\bsince\s+(?P<n>two|2)\s+weeks\b", _RX), "in the last 14 days"),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+year\b", _RX), "in the past year"),
-    (re.compile(r"\bsince\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+days\b", _RX),
-     lambda m: f"in the last {m.group('n')} days"),
+    (re.compile(rf"\bsince\s+(?P<n>\d{{1,3}}|{_U}|ten|eleven|twelve)\s+(?P<u>day|week|month|year)s\b", _RX),
+     lambda m: _since_count(m)),
+    (re.compile(r"\bwould\s+like\s+know\b", _RX), "would like to know"),
+    (re.compile(r"\b(?:had|have|has|having)\s+place\b", _RX), "took place"),
+    (re.compile(rf"(?P<p>\b(?:\d{{4}}|{_MONTH}))\s+itself\b", _RX), lambda m: m.group("p")),
     (re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:are|were)\s+(?:they|them|these|those)\s*(?P<q>\?*)\s*$", _RX),
      lambda m: "which ones" + m.group("q")),
-    (re.compile(rf"\b(?P<w>which|what)\s+(?P<k>{_KEYS})(?P<of>\s+of\s+{_YEAR})?\s+(?P<v>had|has|saw|got|was\s+with)"
+    (re.compile(rf"\b(?P<w>which|what)\s+(?P<k>{_KEYS})(?P<of>\s+(?:of|in|during)\s+(?:[\w-]+\s+){{0,2}}?{_YEAR})?"
+                r"\s+(?P<v>had|has|saw|got|was\s+with)"
                 r"\s+more\b(?![^?]*\b(?:than|or|vs\.?|versus|compared)\b)", _RX),
      lambda m: f"{m.group('w')} {m.group('k')}{m.group('of') or ''} {m.group('v')} the most"),
 ]
+
+
+def _since_count(m: re.Match[str]) -> str:
+    """"since three weeks" (German "seit drei Wochen"): the last three weeks, written as days when the unit is a
+    week (the reader's "the last 21 days"), else "the last N months / years"."""
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _UNITS.get(word) or _TEENS[word]
+    unit = m.group("u").lower()
+    return f"in the last {n * 7} days" if unit == "week" else f"in the last {n} {unit}s"
 
 
 def spell_second_language(text: str) -> tuple[str, list[tuple[str, str]]]:

