@@ -56,13 +56,15 @@ def _below_100(words: str) -> int:
 #: "twenty twenty five", "twenty twenty-four", "twenty ten" (2010–2039), "two thousand (and) twenty four".
 _YEAR_RX = re.compile(
     rf"(?<![\w-])(?:twenty[\s-]+(?P<yy>(?:twenty|thirty)(?:[\s-]+(?:{_U}))?|{_T})"
-    rf"|two\s+thousand\s+(?:and\s+)?(?P<ty>(?:twenty|thirty)(?:[\s-]+(?:{_U}))?|{_T}|{_U}))(?![\w-])", _RX)
+    rf"|two\s+thousand\s+(?:and\s+)?(?P<ty>(?:twenty|thirty)(?:[\s-]+(?:{_U}))?|{_T}|{_U}))(?![\w-])"
+    r"(?![\s-]+(?:hundred|thousand)\b)", _RX)  # "two thousand five hundred flights" is a number, not 2005
 #: A day as an ordinal in words: "third", "twenty seventh", "thirty-first", "twentieth".
 _ORDINAL = rf"(?:(?:twenty|thirty)[\s-]+(?:{_OU})|{_OT}|{_OU})"
 _CARDINAL_DAY = rf"(?:(?:twenty)[\s-]+(?:{_U})|thirty(?:[\s-]+one)?|{_T}|{_U})"
 #: "february third", "february the third", "february four 2025" (a cardinal only before a year or a comma-less end
 #: of the date: "february twenty five" alone is left), "the third of february".
 _MONTH_DAY_RX = re.compile(rf"(?<![\w-])(?P<m>{_MONTH})\s+(?:the\s+)?(?P<o>{_ORDINAL})(?![\w-])"
+                           r"(?!\s+(?:half|week|fortnight|quarter|day|days|weekend)\b)"
                            rf"|(?<![\w-])(?P<m2>{_MONTH})\s+(?P<c>{_CARDINAL_DAY})(?=\s+(?:19|20)\d{{2}}\b)"
                            rf"|(?<![\w-])(?:the\s+)?(?P<o2>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH})(?![\w-])", _RX)
 
@@ -135,7 +137,7 @@ def spell_spoken(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
 
     def designator(m: re.Match[str]) -> str:
         letters = m.group("a").replace(" ", "")
-        if letters.lower() in {"a", "i", "q"} or (letters.islower() and len(letters) > 1):
+        if letters.lower() in {"a", "i", "q"} or (len(m.group("a")) == 2 and not letters.isupper()):
             return m.group(0)  # "a three day…", "I two…"; "Q four" is a quarter or the RQ-4 (left as written)
         n = _below_100(m.group("n"))
         if m.group("h"):  # "one thirty five" (the digits one after another), "one hundred thirty five"

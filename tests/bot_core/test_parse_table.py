@@ -706,6 +706,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many sorties since New Year 2025?", Intent.COUNT, {"period": "2025-01-01/2026-11-24"}),
     ("how many Navy sorties in October 2025 itself?", Intent.COUNT, {"period": "2025-10-01/2025-10-31", "read": "1"}),
     ("how many E-3 sorties in 2024 um like over Oklahoma", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("were there two thousand five hundred sorties near Texas in 2025?", Intent.COUNT, {"nu": "thousand"}),  # no year
+    ("how many sorties in october second half", Intent.COUNT, {"nu": "half"}),  # not 2 October
 ]
 
 
