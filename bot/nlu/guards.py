@@ -700,9 +700,15 @@ def vague_times(text: str) -> list[str]:
     out += [f"word: {m.group(0)} (the records give each flight's start, not a time of day across flights: list them)"
             for m in ACROSS_DAY_RX.finditer(text)]
     out += [f"word: {m.group(0)} (which day? say the date)" for m in DAY_OF_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (the calendar one before this, or the span to today? say the dates)"
+            for m in UNIT_PASSED_RX.finditer(text)]
     return out + _bare_month_numbers(text) + [_month_or_year(m) for m in MONTH_OR_YEAR_RX.finditer(text)]
 
 
+#: "the year past", "the year passed", "the passed month" (a second-language "l'année passée", "el mes pasado"): the
+#: calendar unit before this one or the span to today? The readers pass over "year" and "past", leaving every record.
+UNIT_PASSED_RX = re.compile(r"\b(?:year|month|week)\s+(?:past|passed)\b(?!\s+(?:the|\d))"
+                            r"|\bpassed\s+(?:year|month|week)\b", _RX)
 #: "the last day of February" left unspelled (no year: the 28th or the 29th?), "the first day of the month": one day
 #: the words name but the readers pass over ("first", "last" and "day" alone leave the whole month).
 DAY_OF_RX = re.compile(r"\b(?:first|last|final|second|third|middle|closing|opening)\s+day\s+of\b", _RX)

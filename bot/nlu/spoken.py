@@ -171,27 +171,46 @@ _ESL = [
     (re.compile(r"^\s*(?:it\s+|there\s+)?exists?\s+(?:some\s+|any\s+)?", _RX), "are there any "),
     (re.compile(r"^\s*is\s+possible\s+to\b", _RX), "is it possible to"),
     (re.compile(r"^\s*kindly\s+(?:tell|say|give)\s+(?:me\s+)?", _RX), "tell me "),
-    (re.compile(rf"\b(?P<p>in|during|for|on)\s+the\s+(?P<y>{_YEAR})\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:flights|missions))",
+    (re.compile(rf"\b(?P<p>in|during|for|on|of|since|from|until|till|before|after)\s+the\s+(?P<y>{_YEAR})\b(?!\s+(?:(?!had|has|have|saw|was|were)[\w-]+\s+){{0,2}}(?:flights|missions))",
                 _RX), lambda m: f"{m.group('p')} {m.group('y')}"),
     (re.compile(rf"\b(?P<y>{_YEAR})\s+year\b", _RX), lambda m: m.group("y")),
     (re.compile(rf"^(?P<lead>\s*(?:in\s+)?)(?P<y>{_YEAR})\s*,\s*(?:in\s+)?(?P<m>{_MONTH})\b(?!\s+{_YEAR})\s*,?", _RX),
      lambda m: f"{m.group('lead')}in {m.group('m')} {m.group('y')},"),
-    (re.compile(r"\s*,?\s*\b(?:up\s+)?(?:until|till|til|up\s+to)\s+now\b\s*,?", _RX), " "),
+    (re.compile(r"\s*,?\s*\b(?:up\s+)?(?:until|till|til|up\s+to)\s+now\b\s*,?", _RX), lambda m: _until_now(m)),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+month\b", _RX), "in the last 30 days"),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+week\b", _RX), "in the last 7 days"),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+year\b", _RX), "in the past year"),
     (re.compile(rf"\bsince\s+(?P<n>\d{{1,3}}|{_U}|ten|eleven|twelve)\s+(?P<u>day|week|month|year)s\b", _RX),
      lambda m: _since_count(m)),
-    (re.compile(r"\bwould\s+like\s+know\b", _RX), "would like to know"),
+    (re.compile(r"\b(?P<v>would\s+like|want|wanted|wish)\s+know\b", _RX), lambda m: f"{m.group('v')} to know"),
     (re.compile(r"\b(?:had|have|has|having)\s+place\b", _RX), "took place"),
     (re.compile(rf"(?P<p>\b(?:\d{{4}}|{_MONTH}))\s+itself\b", _RX), lambda m: m.group("p")),
     (re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:are|were)\s+(?:they|them|these|those)\s*(?P<q>\?*)\s*$", _RX),
      lambda m: "which ones" + m.group("q")),
     (re.compile(rf"\b(?P<w>which|what)\s+(?P<k>{_KEYS})(?P<of>\s+(?:of|in|during)\s+(?:[\w-]+\s+){{0,2}}?{_YEAR})?"
-                r"\s+(?P<v>had|has|saw|got|was\s+with)"
+                r"\s+(?P<v>had|has|saw|got|was\s+with|flew|was\s+flown|were\s+flown)"
                 r"\s+more\b(?![^?]*\b(?:than|or|vs\.?|versus|compared)\b)", _RX),
      lambda m: f"{m.group('w')} {m.group('k')}{m.group('of') or ''} {m.group('v')} the most"),
 ]
+
+
+#: Words that make a period of their own: with one of them, "until now" ends that period rather than asking for every
+#: record ("in 2025 up to now": 2025, or 2025 to today? — left to the reader, which declines "now").
+_PERIOD_WORD_RX = re.compile(rf"\b(?:(?:19|20)\d{{2}}|{_MONTH}|since|from|before|after|between|last|past|this|previous"
+                             r"|today|yesterday|week|weeks|month|months|year|years|quarter|q[1-4]|days)\b", _RX)
+
+
+def _until_now(m: re.Match[str]) -> str:
+    """"until now" alone: every record up to today (dropped, said); after "from X": "to today"; after "since X":
+    dropped (it runs to today already); beside any other period: left as written (declined)."""
+    before = m.string[:m.start()]
+    if not _PERIOD_WORD_RX.search(before + " " + m.string[m.end():]):
+        return " "
+    if re.search(r"\bsince\b", before, _RX) and not re.search(r"\bfrom\b", before, _RX):
+        return " "
+    if re.search(r"\bfrom\b", before, _RX):
+        return " to today "
+    return m.group(0)
 
 
 def _since_count(m: re.Match[str]) -> str:
@@ -209,8 +228,8 @@ def spell_second_language(text: str) -> tuple[str, list[tuple[str, str]]]:
     for rx, to in _ESL:
         def sub(m: re.Match[str], to: object = to) -> str:
             words = to(m) if callable(to) else str(to)
-            if m.group(0).strip() != words.strip():
-                changes.append((m.group(0).strip(" ,"), words.strip() or "(every record up to today)"))
+            if m.group(0).strip(" ,") != words.strip(" ,"):
+                changes.append((m.group(0).strip(" ,"), words.strip() or "(up to today)"))
             return words
         text = rx.sub(sub, text)
     return re.sub(r"\s{2,}", " ", text).strip(), changes

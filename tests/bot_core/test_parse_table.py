@@ -708,6 +708,17 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many E-3 sorties in 2024 um like over Oklahoma", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
     ("were there two thousand five hundred sorties near Texas in 2025?", Intent.COUNT, {"nu": "thousand"}),  # no year
     ("how many sorties in october second half", Intent.COUNT, {"nu": "half"}),  # not 2 October
+    # probing after the held-out batch: "until now" after "from X" ends X's period today (dropping it read 2024 alone)
+    ("how many sorties from 2025 till now?", Intent.COUNT, {"period": "2025-01-01/2026-11-24", "read": "1"}),
+    ("how many sorties in 2024 up to now?", Intent.COUNT, {"nu": "now"}),  # 2024, or 2024 to today?
+    # probing: "the year passed" left every record (the words passed over): last year or the twelve months to today?
+    ("how many sorties the month passed?", Intent.COUNT, {"nu": "month passed"}),
+    ("how many sorties in the week past?", Intent.COUNT, {"nu": "week past"}),
+    ("which day of the 2024 had more sorties?", Intent.BREAKDOWN, {"by": "day", "rank": "1",
+                                                                   "period": "2024-01-01/2024-12-31"}),
+    ("which operator flew more sorties in 2024?", Intent.BREAKDOWN, {"by": "operator", "rank": "1"}),
+    ("how many sorties over Arizona since the 2024?", Intent.COUNT, {"period": "2024-01-01/2026-11-24", "read": "1"}),
+    ("i want know how many sorties over Oklahoma in 2025", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
 ]
 
 
