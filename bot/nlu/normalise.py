@@ -611,6 +611,21 @@ _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new years da
 _NTH_WEEK_RX = re.compile(rf"\bthe\s+(?P<n>second|third|fourth|2nd|3rd|4th)\s+week\s+of\s+(?P<m>{_MON_RX})\.?\s+"
                           rf"(?P<y>{_YEAR_RX})\b", _RX)
 _NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+#: "the first two months of 2025", "the last 3 months of 2024": whole calendar months at one end of a year.
+_MONTHS_OF_YEAR_RX = re.compile(rf"\b(?:in\s+|during\s+)?the\s+(?P<fl>first|last|final)\s+(?P<n>\d{{1,2}}|two|three"
+                                r"|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
+                                rf"(?P<y>{_YEAR_RX})\b", _RX)
+
+
+def _months_of_year(m: re.Match[str]) -> str:
+    """"the first two months of 2025" → "between 1 January 2025 and 28 February 2025"; empty when not 1–11."""
+    n = _count_of(m.group("n"))
+    if not 1 <= n <= 11:
+        return ""
+    year = int(m.group("y"))
+    first, last = (1, n) if m.group("fl").lower() == "first" else (13 - n, 12)
+    end = (dt.date(year + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return f"between 1 {_MONTH_NAMES[first - 1]} {year} and {end} {_MONTH_NAMES[last - 1]} {year}"
 #: "since Christmas", "last Christmas", "since New Year": the most recent such day (never one a year earlier).
 _SINCE_CHRISTMAS_RX = re.compile(r"\bsince\s+(?:last\s+)?christmas\b(?!\s+(?:day|eve)\b|\s*,?\s*(?:19|20)\d{2})", _RX)
 _LAST_CHRISTMAS_RX = re.compile(r"\b(?:on\s+|at\s+|over\s+)?last\s+christmas\b(?!\s+(?:day|eve)\b)", _RX)
@@ -740,6 +755,7 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
     text = _MONTH_RANGE_RX.sub(lambda m: say(m, f"{m.group('a')} to {m.group('b')} {m.group('y')}"), text)
     text = _HOLIDAY_DAY_RX.sub(holiday, text)
     text = _NTH_WEEK_RX.sub(nth_week, text)
+    text = _MONTHS_OF_YEAR_RX.sub(lambda m: say(m, _months_of_year(m)) if _months_of_year(m) else m.group(0), text)
     text = _LAST_QUARTER_RX.sub(last_quarter, text)
     text = _WHOLE_YEAR_RX.sub(lambda m: say(m, "in "), text)
     text = _COMBINED_RX.sub(lambda m: say(m, f"{m.group('a')} and {m.group('b')}"), text)

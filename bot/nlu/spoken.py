@@ -184,6 +184,9 @@ _ESL = [
      lambda m: _since_count(m)),
     (re.compile(r"\b(?P<v>would\s+like|want|wanted|wish)\s+know\b", _RX), lambda m: f"{m.group('v')} to know"),
     (re.compile(r"\b(?:had|have|has|having)\s+place\b", _RX), "took place"),
+    # "the actual year" (Spanish "actual", French "actuel", German "aktuell": current), "the present month": this one
+    (re.compile(r"\b(?:in\s+|during\s+)?the\s+(?:actual|present|ongoing|running)\s+(?P<u>year|month|week)\b", _RX),
+     lambda m: f"this {m.group('u')}"),
     (re.compile(rf"(?P<p>\b(?:\d{{4}}|{_MONTH}))\s+itself\b", _RX), lambda m: m.group("p")),
     (re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:are|were)\s+(?:they|them|these|those)\s*(?P<q>\?*)\s*$", _RX),
      lambda m: "which ones" + m.group("q")),

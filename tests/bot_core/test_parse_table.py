@@ -719,6 +719,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("which operator flew more sorties in 2024?", Intent.BREAKDOWN, {"by": "operator", "rank": "1"}),
     ("how many sorties over Arizona since the 2024?", Intent.COUNT, {"period": "2024-01-01/2026-11-24", "read": "1"}),
     ("i want know how many sorties over Oklahoma in 2025", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("how many sorties in the last three months of 2024?", Intent.COUNT, {"period": "2024-10-01/2024-12-31"}),
+    ("how many sorties during the first 2 months of 2025?", Intent.COUNT, {"period": "2025-01-01/2025-02-28"}),
+    ("how many sorties in the actual month?", Intent.COUNT, {"period": "2026-11-01/2026-11-24", "read": "1"}),
 ]
 
 
