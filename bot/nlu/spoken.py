@@ -69,6 +69,14 @@ _MONTH_DAY_RX = re.compile(rf"(?<![\w-])(?P<m>{_MONTH})\s+(?:the\s+)?(?P<o>{_ORD
                            rf"|(?<![\w-])(?:the\s+)?(?P<o2>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH})(?![\w-])", _RX)
 
 
+#: Two day numbers of one month: "the third and the fifth of february", "february third to fifth" → "3rd and 5th
+#: february" (a pair the reader holds).
+_DAY_PAIR_RX = re.compile(rf"(?<![\w-])(?:the\s+)?(?P<a>{_ORDINAL})\s+(?P<j>and|to|until|till|through)\s+(?:the\s+)?"
+                          rf"(?P<b>{_ORDINAL})\s+of\s+(?P<m>{_MONTH})(?![\w-])"
+                          rf"|(?<![\w-])(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<a2>{_ORDINAL})\s+(?P<j2>and|to|until|till|through)"
+                          rf"\s+(?:the\s+)?(?P<b2>{_ORDINAL})(?![\w-])", _RX)
+
+
 def _ordinal(words: str) -> int:
     total = 0
     for w in re.split(r"[\s-]+", words.lower().strip()):
@@ -133,6 +141,14 @@ def spell_spoken(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
             words = f"{n} {m.group('m3')}"  # "the third of february" → "3 february"
         return say(m, words) if 1 <= n <= 31 else m.group(0)
 
+    def pair(m: re.Match[str]) -> str:
+        a, b = _ordinal(m.group("a") or m.group("a2")), _ordinal(m.group("b") or m.group("b2"))
+        if not (1 <= a < b <= 31):
+            return m.group(0)
+        joiner, name = m.group("j") or m.group("j2"), m.group("m") or m.group("m2")
+        return say(m, f"{a}{_suffix(a)} {joiner} {b}{_suffix(b)} {name}")
+
+    text = _DAY_PAIR_RX.sub(pair, text)
     text = _MONTH_DAY_RX.sub(day, text)
 
     def designator(m: re.Match[str]) -> str:

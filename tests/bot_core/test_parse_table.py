@@ -722,6 +722,11 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many sorties in the last three months of 2024?", Intent.COUNT, {"period": "2024-10-01/2024-12-31"}),
     ("how many sorties during the first 2 months of 2025?", Intent.COUNT, {"period": "2025-01-01/2025-02-28"}),
     ("how many sorties in the actual month?", Intent.COUNT, {"period": "2026-11-01/2026-11-24", "read": "1"}),
+    ("how many sorties between the twenty first and the twenty eighth of october twenty twenty five", Intent.COUNT,
+     {"period": "2025-10-21/2025-10-28", "read": "1"}),
+    ("how many sorties from october seventh to fourteenth twenty twenty five", Intent.COUNT,
+     {"period": "2025-10-07/2025-10-14", "read": "1"}),
+    ("how many sorties on the seventh and the tenth of october twenty twenty five", Intent.COUNT, {"nu": "7th"}),
 ]
 
 
