@@ -497,6 +497,27 @@ DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)(?:
 SLASHED_LETTERS_RX = re.compile(r"(?<![\w/])[a-z]/[a-z](?![\w/])", _RX)
 
 
+#: A relation word ("near", "over") that follows its place instead of preceding it ("in Texas near how many
+#: flights?", a postposition as Japanese, Korean or Turkish put it): the place was read with the other word or none.
+_SCOPE_LABELS = ("region:", "period:", "aircraft:", "operator:", "role:")
+RELATION_WORD_RX = re.compile(r"\b(?:near|nearby|over|around|off|above|close\s+to)\b", _RX)
+
+
+def relation_after_place(text: str, spans: Spans) -> list[str]:
+    """"in Texas near how many flights?": "near" right after the place and before no other span was passed over,
+    leaving "in Texas" (over); declined naming it, never dropped."""
+    out = []
+    places = [(s, e) for s, e, label in spans if label.startswith("region:")]
+    for m in RELATION_WORD_RX.finditer(text):
+        if _in_span(m.start(), spans) or not any(re.fullmatch(r"[\s,]*", text[e:m.start()]) for _, e in places):
+            continue
+        if any(m.end() <= s and label.startswith(_SCOPE_LABELS)
+               and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():s], _RX) for s, _, label in spans):
+            continue  # "off Texas in international airspace", "over the weekend": it belongs to what follows
+        out.append(f"word: {m.group(0)} after the place (ask \"{m.group(0)} <place>\")")
+    return out
+
+
 def slashed_letters(text: str, spans: Spans) -> list[str]:
     """An abbreviation of two letters and a slash that nothing read: declined naming it, never dropped."""
     return [f"word: {m.group(0)} (an abbreviation I do not read: write it out)"
@@ -746,7 +767,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
                   times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions,
-                  slashed_letters):
+                  slashed_letters, relation_after_place):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans) + accompanied(text, spans)
     found += [] if comparing else paired_subjects(text, spans)

@@ -727,6 +727,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many sorties from october seventh to fourteenth twenty twenty five", Intent.COUNT,
      {"period": "2025-10-07/2025-10-14", "read": "1"}),
     ("how many sorties on the seventh and the tenth of october twenty twenty five", Intent.COUNT, {"nu": "7th"}),
+    # probing: a relation word after its place ("in Texas near how many…") was passed over, leaving "in" (over)
+    ("over Oklahoma near how many E-3 sorties?", Intent.COUNT, {"nu": "near after the place"}),
+    ("in Arizona around, how many sorties in 2024?", Intent.COUNT, {"nu": "around after the place"}),
+    ("how many sorties over Arizona over the weekend?", Intent.COUNT, {"regions": "over:arizona", "read": "1"}),
 ]
 
 
