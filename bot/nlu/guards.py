@@ -509,7 +509,8 @@ def relation_after_place(text: str, spans: Spans) -> list[str]:
     out = []
     places = [(s, e) for s, e, label in spans if label.startswith("region:")]
     for m in RELATION_WORD_RX.finditer(text):
-        if _in_span(m.start(), spans) or not any(re.fullmatch(r"[\s,]*", text[e:m.start()]) for _, e in places):
+        if _in_span(m.start(), spans) or not any(e <= m.start() and re.fullmatch(r"[\s,]*", text[e:m.start()])
+                                                 for _, e in places):
             continue
         if any(m.end() <= s and label.startswith(_SCOPE_LABELS)
                and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():s], _RX) for s, _, label in spans):

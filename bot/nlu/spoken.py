@@ -200,6 +200,10 @@ _ESL = [
      lambda m: _since_count(m)),
     (re.compile(r"\b(?P<v>would\s+like|want|wanted|wish)\s+know\b", _RX), lambda m: f"{m.group('v')} to know"),
     (re.compile(r"\b(?:had|have|has|having)\s+place\b", _RX), "took place"),
+    # "near and over Arizona", "over or near": near includes over, so both words together are near (the reader kept
+    # the word next to the place: "over" alone undercounted)
+    (re.compile(r"\b(?:near|around|close\s+to)\s+(?:and|or|and/or)\s+(?:over|above|in)\b", _RX), "near"),
+    (re.compile(r"\b(?:over|above|in)\s+(?:and|or|and/or)\s+(?:near|around|close\s+to)\b", _RX), "near"),
     # "the actual year" (Spanish "actual", French "actuel", German "aktuell": current), "the present month": this one
     (re.compile(r"\b(?:in\s+|during\s+)?the\s+(?:actual|present|ongoing|running)\s+(?P<u>year|month|week)\b", _RX),
      lambda m: f"this {m.group('u')}"),

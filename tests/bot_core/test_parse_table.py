@@ -731,6 +731,9 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("over Oklahoma near how many E-3 sorties?", Intent.COUNT, {"nu": "near after the place"}),
     ("in Arizona around, how many sorties in 2024?", Intent.COUNT, {"nu": "around after the place"}),
     ("how many sorties over Arizona over the weekend?", Intent.COUNT, {"regions": "over:arizona", "read": "1"}),
+    # probing: "near and over Arizona" read "over" (the word next to the place): near includes over
+    ("how many sorties near and over Arizona in 2024?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
+    ("how many sorties in or near Oklahoma in 2024?", Intent.COUNT, {"regions": "near:oklahoma", "read": "1"}),
 ]
 
 
