@@ -198,7 +198,7 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         return ratio
     cleaned = unshout(strip_mentions(text))
     cleaned, spoken = spell_spoken(cleaned, vocab)  # dictated words (bot/nlu/spoken.py)
-    cleaned, second = spell_second_language(cleaned)  # "aircrafts", "until now", "since one month"
+    cleaned, second = spell_second_language(cleaned, reference)  # "aircrafts", "until now", "since one month"
     cleaned, chat_words = spell_chat_words(cleaned)
     corrected, corrections = correct_typos(cleaned, vocab)
     corrections = spoken + second + chat_words + corrections

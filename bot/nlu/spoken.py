@@ -19,6 +19,7 @@ reads them before anything else looks at the words.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.nlu.vocab import Vocab
@@ -177,6 +178,11 @@ def spell_spoken(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
 
 
 _YEAR = r"(?:19|20)\d{2}"
+
+
+def _month_of_year(m: re.Match[str], today: dt.date) -> str:
+    """"october last year" → "october 2025" (the reader read "of last year" as up to today's date a year ago)."""
+    return f"{m.group('m')} {today.year - (m.group('w').lower() == 'last')}"
 _KEYS = r"day|date|week|month|year|type|operator|region|state|place|aircraft\s+type"
 _ESL = [
     # (pattern, replacement or callable)
@@ -190,8 +196,18 @@ _ESL = [
     (re.compile(rf"\b(?P<p>in|during|for|on|of|since|from|until|till|before|after)\s+the\s+(?P<y>{_YEAR})\b(?!\s+(?:(?!had|has|have|saw|was|were)[\w-]+\s+){{0,2}}(?:flights|missions))",
                 _RX), lambda m: f"{m.group('p')} {m.group('y')}"),
     (re.compile(rf"\b(?P<y>{_YEAR})\s+year\b", _RX), lambda m: m.group("y")),
-    (re.compile(rf"^(?P<lead>\s*(?:in\s+)?)(?P<y>{_YEAR})\s*,\s*(?:in\s+)?(?P<m>{_MONTH})\b(?!\s+{_YEAR})\s*,?", _RX),
-     lambda m: f"{m.group('lead')}in {m.group('m')} {m.group('y')},"),
+    # "2025, February", "in 2024 october", "2025 in february", "2025 february 3" (the year first, as Chinese,
+    # Japanese, Korean or Hungarian put it): that month (day) of that year — the reader took the two for a range
+    # (January–October 2024); "2024, october and november" → "october and november 2024"
+    (re.compile(rf"(?<![\w/.-])(?P<y>{_YEAR})\s*,?\s+(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                r"(?![\s.,/:-]*\d)", _RX), lambda m: f"{int(m.group('d'))} {m.group('m')} {m.group('y')}"),
+    (re.compile(rf"(?P<lead>\bin\s+)?(?<![\w/.-])(?P<y>{_YEAR})\s*,?\s+(?:in\s+)?(?P<m>{_MONTH}(?:\s*(?:,|,?\s*and|or"
+                rf"|to|through|till|until|-|–)\s*{_MONTH})*)\b(?![\s.,]*\d)", _RX),
+     lambda m: f"{m.group('lead') or ''}{m.group('m')} {m.group('y')}"),
+    # "february last year", "last year in february", "october this year": the month of that year (the reader took
+    # "october last year" for October to December 2025)
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<w>last|this)\s+year\b", _RX), _month_of_year),
+    (re.compile(rf"\b(?P<w>last|this)\s+year\s*,?\s+(?:in\s+)?(?P<m>{_MONTH})\b(?![\s.,]*\d)", _RX), _month_of_year),
     (re.compile(r"\s*,?\s*\b(?:up\s+)?(?:until|till|til|up\s+to)\s+now\b\s*,?", _RX), lambda m: _until_now(m)),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+month\b", _RX), "in the last 30 days"),
     (re.compile(r"\bsince\s+(?P<n>one|a|1)\s+week\b", _RX), "in the last 7 days"),
@@ -245,12 +261,12 @@ def _since_count(m: re.Match[str]) -> str:
     return f"in the last {n * 7} days" if unit == "week" else f"in the last {n} {unit}s"
 
 
-def spell_second_language(text: str) -> tuple[str, list[tuple[str, str]]]:
+def spell_second_language(text: str, today: dt.date) -> tuple[str, list[tuple[str, str]]]:
     """English as a second language spelled as the reader reads it (see the module's docstring), said."""
     changes: list[tuple[str, str]] = []
     for rx, to in _ESL:
         def sub(m: re.Match[str], to: object = to) -> str:
-            words = to(m) if callable(to) else str(to)
+            words = _month_of_year(m, today) if to is _month_of_year else to(m) if callable(to) else str(to)
             if m.group(0).strip(" ,") != words.strip(" ,"):
                 changes.append((m.group(0).strip(" ,"), words.strip() or "(up to today)"))
             return words

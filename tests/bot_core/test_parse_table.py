@@ -734,6 +734,14 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     # probing: "near and over Arizona" read "over" (the word next to the place): near includes over
     ("how many sorties near and over Arizona in 2024?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
     ("how many sorties in or near Oklahoma in 2024?", Intent.COUNT, {"regions": "near:oklahoma", "read": "1"}),
+    # probing: a month beside "last year" or a year before its month was read as a range ("october last year" =
+    # October–December 2025, "2024 october" = January–October 2024, "2025 february 3" = 1 January–3 February)
+    ("how many sorties in november last year?", Intent.COUNT, {"period": "2025-11-01/2025-11-30", "read": "1"}),
+    ("how many sorties last year in december?", Intent.COUNT, {"period": "2025-12-01/2025-12-31", "read": "1"}),
+    ("how many sorties in 2024 march?", Intent.COUNT, {"period": "2024-03-01/2024-03-31", "read": "1"}),
+    ("how many sorties 2024 june 15?", Intent.COUNT, {"period": "2024-06-15/2024-06-15", "read": "1"}),
+    ("how many sorties in 2024, may and june?", Intent.COUNT, {"period": "2024-05-01/2024-06-30", "read": "1"}),
+    ("how many sorties in the march past?", Intent.COUNT, {"nu": "march past"}),
 ]
 
 
