@@ -733,7 +733,7 @@ def vague_times(text: str) -> list[str]:
 _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar"
                r"|apr|jun|jul|aug|sept?|oct|nov|dec)")
 UNIT_PASSED_RX = re.compile(rf"\b(?:year|month|week|{_MONTH_WORD})\s+(?:past|passed)\b(?!\s+(?:the|\d))"
-                            rf"|\b(?:passed\s+(?:year|month|week)|(?:past|passed)\s+{_MONTH_WORD})\b", _RX)
+                            rf"|\b(?:passed\s+(?:year|month|week)|(?<!this\s)(?:past|passed)\s+{_MONTH_WORD})\b", _RX)
 #: "the last day of February" left unspelled (no year: the 28th or the 29th?), "the first day of the month": one day
 #: the words name but the readers pass over ("first", "last" and "day" alone leave the whole month).
 DAY_OF_RX = re.compile(r"\b(?:first|last|final|second|third|middle|closing|opening)\s+day\s+of\b", _RX)
