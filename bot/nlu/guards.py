@@ -730,9 +730,11 @@ def vague_times(text: str) -> list[str]:
 #: "the year past", "the year passed", "the passed month" (a second-language "l'année passée", "el mes pasado"): the
 #: calendar unit before this one or the span to today? The readers pass over "year" and "past", leaving every record.
 #: "february past", "the passed february": "last February" (this year's, README) or the most recent one with records?
+#: "the year last" (a word order of "el año pasado"): the same question.
 _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar"
                r"|apr|jun|jul|aug|sept?|oct|nov|dec)")
 UNIT_PASSED_RX = re.compile(rf"\b(?:year|month|week|{_MONTH_WORD})\s+(?:past|passed)\b(?!\s+(?:the|\d))"
+                            rf"|\bthe\s+(?:year|month|week)\s+last\b(?!\s+(?:the|\d|year|month|week|quarter|time|{_MONTH_WORD})\b)"
                             rf"|\b(?:passed\s+(?:year|month|week)|(?<!this\s)(?:past|passed)\s+{_MONTH_WORD})\b", _RX)
 #: "the last day of February" left unspelled (no year: the 28th or the 29th?), "the first day of the month": one day
 #: the words name but the readers pass over ("first", "last" and "day" alone leave the whole month).

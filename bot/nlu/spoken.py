@@ -216,6 +216,10 @@ _ESL = [
      lambda m: _since_count(m)),
     (re.compile(r"\b(?P<v>would\s+like|want|wanted|wish)\s+know\b", _RX), lambda m: f"{m.group('v')} to know"),
     (re.compile(r"\b(?:had|have|has|having)\s+place\b", _RX), "took place"),
+    # "the whole 2025", "all the 2025", "the entire year 2024": that year
+    (re.compile(rf"\b(?:(?:in|during|for|over)\s+)?(?:all\s+the|the\s+(?:whole|entire|complete|full))\s+(?:year\s+)?"
+                rf"(?P<y>{_YEAR})\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:flights|missions|sorties))", _RX),
+     lambda m: f"in {m.group('y')}"),
     # "near and over Arizona", "over or near": near includes over, so both words together are near (the reader kept
     # the word next to the place: "over" alone undercounted)
     (re.compile(r"\b(?:near|around|close\s+to)\s+(?:and|or|and/or)\s+(?:over|above|in)\b", _RX), "near"),

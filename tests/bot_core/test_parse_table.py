@@ -742,6 +742,10 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many sorties 2024 june 15?", Intent.COUNT, {"period": "2024-06-15/2024-06-15", "read": "1"}),
     ("how many sorties in 2024, may and june?", Intent.COUNT, {"period": "2024-05-01/2024-06-30", "read": "1"}),
     ("how many sorties in the march past?", Intent.COUNT, {"nu": "march past"}),
+    ("how many sorties in the month last?", Intent.COUNT, {"nu": "the month last"}),  # was every record
+    ("how many sorties per month last year?", Intent.BREAKDOWN, {"by": "month", "period": "2025-01-01/2025-12-31"}),
+    ("how many sorties over Arizona in the complete 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31",
+                                                                            "read": "1"}),
 ]
 
 
