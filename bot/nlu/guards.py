@@ -499,6 +499,28 @@ DANGLING_PLACE_RX = re.compile(r"\b(?:over|near|around|off|close\s+to|within)(?:
 SLASHED_LETTERS_RX = re.compile(r"(?<![\w/])[a-z]/[a-z](?![\w/])", _RX)
 
 
+#: A relation word ("near", "over") that follows its place instead of preceding it ("in Texas near how many
+#: flights?", a postposition as Japanese, Korean or Turkish put it): the place was read with the other word or none.
+_SCOPE_LABELS = ("region:", "period:", "aircraft:", "operator:", "role:")
+RELATION_WORD_RX = re.compile(r"\b(?:near|nearby|over|around|off|above|close\s+to)\b", _RX)
+
+
+def relation_after_place(text: str, spans: Spans) -> list[str]:
+    """"in Texas near how many flights?": "near" right after the place and before no other span was passed over,
+    leaving "in Texas" (over); declined naming it, never dropped."""
+    out = []
+    places = [(s, e) for s, e, label in spans if label.startswith("region:")]
+    for m in RELATION_WORD_RX.finditer(text):
+        if _in_span(m.start(), spans) or not any(e <= m.start() and re.fullmatch(r"[\s,]*", text[e:m.start()])
+                                                 for _, e in places):
+            continue
+        if any(m.end() <= s and label.startswith(_SCOPE_LABELS)
+               and re.fullmatch(r"\s*(?:the\s+)?", text[m.end():s], _RX) for s, _, label in spans):
+            continue  # "off Texas in international airspace", "over the weekend": it belongs to what follows
+        out.append(f"word: {m.group(0)} after the place (ask \"{m.group(0)} <place>\")")
+    return out
+
+
 def slashed_letters(text: str, spans: Spans) -> list[str]:
     """An abbreviation of two letters and a slash that nothing read: declined naming it, never dropped."""
     return [f"word: {m.group(0)} (an abbreviation I do not read: write it out)"
@@ -701,7 +723,24 @@ def vague_times(text: str) -> list[str]:
             for m in COUNTERFACTUAL_RX.finditer(text)]
     out += [f"word: {m.group(0)} (the records give each flight's start, not a time of day across flights: list them)"
             for m in ACROSS_DAY_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (which day? say the date)" for m in DAY_OF_RX.finditer(text)]
+    out += [f"word: {m.group(0)} (the calendar one before this, or the span to today? say the dates)"
+            for m in UNIT_PASSED_RX.finditer(text)]
     return out + _bare_month_numbers(text) + [_month_or_year(m) for m in MONTH_OR_YEAR_RX.finditer(text)]
+
+
+#: "the year past", "the year passed", "the passed month" (a second-language "l'année passée", "el mes pasado"): the
+#: calendar unit before this one or the span to today? The readers pass over "year" and "past", leaving every record.
+#: "february past", "the passed february": "last February" (this year's, README) or the most recent one with records?
+#: "the year last" (a word order of "el año pasado"): the same question.
+_MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar"
+               r"|apr|jun|jul|aug|sept?|oct|nov|dec)")
+UNIT_PASSED_RX = re.compile(rf"\b(?:year|month|week|{_MONTH_WORD})\s+(?:past|passed)\b(?!\s+(?:the|\d))"
+                            rf"|\bthe\s+(?:year|month|week)\s+last\b(?!\s+(?:the|\d|year|month|week|quarter|time|{_MONTH_WORD})\b)"
+                            rf"|\b(?:passed\s+(?:year|month|week)|(?<!this\s)(?:past|passed)\s+{_MONTH_WORD})\b", _RX)
+#: "the last day of February" left unspelled (no year: the 28th or the 29th?), "the first day of the month": one day
+#: the words name but the readers pass over ("first", "last" and "day" alone leave the whole month).
+DAY_OF_RX = re.compile(r"\b(?:first|last|final|second|third|middle|closing|opening)\s+day\s+of\b", _RX)
 
 
 PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by)\s+(?:aircraft|(?:air)?planes?"
@@ -736,7 +775,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
                   times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions,
-                  slashed_letters):
+                  slashed_letters, relation_after_place):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans)
     found += [] if comparing and COMPARE_WITH_RX.search(text) else accompanied(text, spans)

@@ -166,6 +166,9 @@ LAST_N_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|ol
 WHICH_AIRCRAFT_RX = re.compile(
     # "which aircraft were they?" (a follow-up: the aircraft of the previous answer)
     r"\b(?:which|what)\s+(?:aircraft|(?:air)?planes?|jets?)\s+(?:were|was)\s+(?:they|those|these|it|that)\b|"
+    # "which are the aircraft of the Navy that flew…", "what were the planes near Texas": the same, said with "are the"
+    r"\b(?:which|what)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+)?(?:aircraft|(?:air)?planes|jets|airframes)\b"
+    r"(?!['’]|\s+(?:types?|kinds?|models?)\b)|"
     # "how many distinct aircraft", "how many different P-8s": airframes, not missions
     r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
     # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)

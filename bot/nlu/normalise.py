@@ -290,9 +290,10 @@ def spell_open_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str, 
 
 
 #: "between the 1st and the 14th of October 2025", "from the 3rd to the 9th of February": two days of one month, each
-#: with its article — written as "between 1st and 14th October 2025", which the reader holds.
-_ORDINAL_PAIR_RX = re.compile(rf"\bthe\s+(?P<a>\d{{1,2}}(?:st|nd|rd|th))\s+(?P<j>and|to|until|till|through)\s+the\s+"
-                              rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m>{_MON_RX})\b", _RX)
+#: with its article — written as "between 1st and 14th October 2025", which the reader holds ("the 1 and the 5 of
+#: February", as a second-language writer types it, the same).
+_ORDINAL_PAIR_RX = re.compile(rf"\bthe\s+(?P<a>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?P<j>and|to|until|till|through)\s+the\s+"
+                              rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th)?)\s+of\s+(?P<m>{_MON_RX})\b", _RX)
 
 
 def spell_ordinal_days(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -346,9 +347,10 @@ _DAYS_TO_RX = re.compile(
     r"(?:[-\s]+(?:long\s+)?period)?\s+(?P<rel>to|up\s+to|ending(?:\s+on)?|ended(?:\s+on)?|through|from|starting(?:\s+on)?"
     rf"|beginning(?:\s+on)?|after)\s+{_DATE_Y}", _RX)
 #: "the first ten days of February 2025", "the last 10 days of January 2025", "the final week of January 2025", "the
-#: first fortnight of February 2025" (days 1–14).
+#: first fortnight of February 2025" (days 1–14), "the first two weeks of …" (1–14), "the last day of January 2025".
 _PART_OF_MONTH_RX = re.compile(
-    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<week>week|fortnight))\s+of\s+"
+    rf"\b(?:the\s+)?(?P<fl>first|last|final)\s+(?:(?P<n>\d{{1,2}}|{_COUNT_WORD})\s+days|(?P<nw>2|3|two|three)\s+weeks"
+    rf"|(?P<week>week|fortnight|day))\s+of\s+"
     rf"(?P<m>{_MON_RX})\.?(?:,?\s+(?P<y>{_YEAR_RX}))?(?![\w-])", _RX)
 
 
@@ -405,8 +407,10 @@ def spell_counted_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
     def part(m: re.Match[str]) -> str:
         first = dt.date(int(m.group("y") or _NO_YEAR), _month_number(m.group("m")), 1)
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        n = {"week": 7, "fortnight": 14}.get((m.group("week") or "").lower()) or _count_of(m.group("n"))
-        if n > last.day:
+        n = {"week": 7, "fortnight": 14, "day": 1}.get((m.group("week") or "").lower()) or (
+            7 * _count_of(m.group("nw")) if m.group("nw") else _count_of(m.group("n")))
+        if n > last.day or (first.year == _NO_YEAR and first.month == 2 and m.group("fl").lower() != "first"):
+            return m.group(0)  # "the last day of February" without its year: the 28th or the 29th?
             return m.group(0)
         a, b = (first, first + dt.timedelta(days=n - 1)) if m.group("fl").lower() == "first" \
             else (last - dt.timedelta(days=n - 1), last)
@@ -607,9 +611,30 @@ _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new years da
 _NTH_WEEK_RX = re.compile(rf"\bthe\s+(?P<n>second|third|fourth|2nd|3rd|4th)\s+week\s+of\s+(?P<m>{_MON_RX})\.?\s+"
                           rf"(?P<y>{_YEAR_RX})\b", _RX)
 _NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+#: "the first two months of 2025", "the last 3 months of 2024": whole calendar months at one end of a year.
+_MONTHS_OF_YEAR_RX = re.compile(rf"\b(?:in\s+|during\s+)?the\s+(?P<fl>first|last|final)\s+(?P<n>\d{{1,2}}|two|three"
+                                r"|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+"
+                                rf"(?P<y>{_YEAR_RX})\b", _RX)
+
+
+def _months_of_year(m: re.Match[str]) -> str:
+    """"the first two months of 2025" → "between 1 January 2025 and 28 February 2025"; empty when not 1–11."""
+    n = _count_of(m.group("n"))
+    if not 1 <= n <= 11:
+        return ""
+    year = int(m.group("y"))
+    first, last = (1, n) if m.group("fl").lower() == "first" else (13 - n, 12)
+    end = (dt.date(year + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return f"between 1 {_MONTH_NAMES[first - 1]} {year} and {end} {_MONTH_NAMES[last - 1]} {year}"
 #: "since Christmas", "last Christmas", "since New Year": the most recent such day (never one a year earlier).
 _SINCE_CHRISTMAS_RX = re.compile(r"\bsince\s+(?:last\s+)?christmas\b(?!\s+(?:day|eve)\b|\s*,?\s*(?:19|20)\d{2})", _RX)
 _LAST_CHRISTMAS_RX = re.compile(r"\b(?:on\s+|at\s+|over\s+)?last\s+christmas\b(?!\s+(?:day|eve)\b)", _RX)
+#: "since Christmas 2024", "since New Year's Day 2025": from that day on.
+_SINCE_DATED_HOLIDAY_RX = re.compile(r"\bsince\s+(?:(?P<x>christmas)(?:\s+day)?|(?:the\s+)?new\s+year(?:['’]?s)?"
+                                     r"(?:\s+day)?),?\s+(?P<y>(?:19|20)\d{2})\b", _RX)
+#: "the previous year", "the previous calendar year": last year (the calendar year before this one), not the past
+#: twelve months.
+_PREVIOUS_YEAR_RX = re.compile(r"\b(?:(?:in|during)\s+)?the\s+previous\s+(?:calendar\s+)?year\b", _RX)
 _SINCE_NEW_YEAR_RX = re.compile(r"\bsince\s+(?:the\s+)?new\s+year(?:['’]s)?(?:\s+day)?\b(?!\s*,?\s*(?:19|20)\d{2})",
                                 _RX)
 #: "in or after February 2025": from its start ("after" alone starts the day after it ends); "in or before 2024": to
@@ -701,6 +726,8 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
         word = before.group(1).lower() if before else ""
         if not before and key == "y" and m.start() == len(text) - len(text.lstrip()):
             return say(m, f"In {m.group(key)}")  # "2025 P-8 flights near Texas?": the year first
+        if re.search(r"(?<![\w-])[A-Za-z]{1,3}-\d{1,3}[A-Za-z]?\s+$", text[:m.start()]):
+            return say(m, f"in {m.group(key)}")  # "U-2 2024": the year after a designator
         if not before or word in _BEFORE_A_YEAR or word.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) \
                 or re.fullmatch(_MON_RX, word.rstrip("."), _RX) \
                 or text[:m.start()].rstrip().endswith((",", "'", "’")):
@@ -717,6 +744,9 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
         return say(m, f"between {first} {name} {m.group('y')} and {first + 6} {name} {m.group('y')}")
 
     christmas = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
+    text = _SINCE_DATED_HOLIDAY_RX.sub(lambda m: say(m, f"since 25 December {m.group('y')}" if m.group("x")
+                                                     else f"since 1 January {m.group('y')}"), text)
+    text = _PREVIOUS_YEAR_RX.sub(lambda m: say(m, f"in {today.year - 1}"), text)
     text = _SINCE_CHRISTMAS_RX.sub(lambda m: say(m, f"since 25 December {christmas}"), text)
     text = _LAST_CHRISTMAS_RX.sub(lambda m: say(m, f"on 25 December {christmas}"), text)
     text = _SINCE_NEW_YEAR_RX.sub(lambda m: say(m, f"since 1 January {today.year}"), text)
@@ -725,6 +755,7 @@ def spell_terse_periods(text: str, today: dt.date) -> tuple[str, list[tuple[str,
     text = _MONTH_RANGE_RX.sub(lambda m: say(m, f"{m.group('a')} to {m.group('b')} {m.group('y')}"), text)
     text = _HOLIDAY_DAY_RX.sub(holiday, text)
     text = _NTH_WEEK_RX.sub(nth_week, text)
+    text = _MONTHS_OF_YEAR_RX.sub(lambda m: say(m, _months_of_year(m)) if _months_of_year(m) else m.group(0), text)
     text = _LAST_QUARTER_RX.sub(last_quarter, text)
     text = _WHOLE_YEAR_RX.sub(lambda m: say(m, "in "), text)
     text = _COMBINED_RX.sub(lambda m: say(m, f"{m.group('a')} and {m.group('b')}"), text)

@@ -51,6 +51,7 @@ from bot.nlu.normalise import (
 )
 from bot.nlu.places import sky_spans, spell_oceans
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
+from bot.nlu.spoken import spell_second_language, spell_spoken
 from bot.nlu.vocab import Vocab, load_vocab
 from claims.nlp.identities import HEX_RX, IDENT_CUE_RX, IDENT_RX
 from claims.nlp.reading import QuestionReading, read_question
@@ -188,9 +189,11 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     if ratio is not None:  # shares, averages, "how many aircraft flew them?" (bot/nlu/ratios.py)
         return ratio
     cleaned = unshout(strip_mentions(text))
+    cleaned, spoken = spell_spoken(cleaned, vocab)  # dictated words (bot/nlu/spoken.py)
+    cleaned, second = spell_second_language(cleaned, reference)  # "aircrafts", "until now", "since one month"
     cleaned, chat_words = spell_chat_words(cleaned)
     corrected, corrections = correct_typos(cleaned, vocab)
-    corrections = chat_words + corrections
+    corrections = spoken + second + chat_words + corrections
     corrected, chat_dates = spell_chat_dates(corrected, reference)
     corrected, quarters = spell_quarters(corrected, reference)
     corrected, edges = spell_open_periods(corrected, reference)

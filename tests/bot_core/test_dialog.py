@@ -1185,6 +1185,21 @@ CONVERSATIONS: list[list[Q]] = [
         Q("what was its callsign?", "when", "2025-02-01", says="PELCN12"),
         Q("how close did it get to Texas?", "", DECLINED),
     ],
+    # round 16: dictated questions (numbers, years and designators in words, fillers) and second-language English
+    [
+        Q("okay so how many E three sorties over texas in twenty twenty five", "count", 2, types="E3TF,E3CF",
+          says="2025"),
+        Q("which are they", "list", 2),
+    ],
+    [Q("um so how many RC one thirty fives flew over the baltic sea in twenty twenty five", "count", 4,
+       types="R135")],
+    [Q("which aircrafts flew over the Gulf of Mexico in 2025?", "which_aircraft", 1, says="ae6805")],
+    [Q("how many sorties on the last day of October 2025?", "count", 0)],
+    [Q("how many sorties over Texas in the previous calendar year?", "count", 6)],
+    [Q("how many sorties over Texas till now?", "count", 10)],
+    # found by probing: a year before its month(s) was read as a range from January
+    [Q("how many sorties over Texas in 2025 february?", "count", 5, period="2025-02-01/2025-02-28")],
+    [Q("how many sorties over Texas in 2024, june and july?", "count", 3, period="2024-06-01/2024-07-31")],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:

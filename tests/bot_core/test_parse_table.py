@@ -655,6 +655,97 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many drone flights near Texas in February 2025?", Intent.COUNT, {"roles": "drone_recon", "excluded": ""}),
     ("how many flights within 25 statute mi of Texas in February 2025?", Intent.COUNT,
      {"regions": "near21.7244:texas", "read": "1"}),
+    # round 16: dictated questions — years, days and designators in words, fillers, homophones
+    ("uh so how many E three sorties over oklahoma in twenty twenty four", Intent.COUNT,
+     {"types": "E3TF,E3CF", "period": "2024-01-01/2024-12-31", "corr": "twenty twenty four>2024", "read": "1"}),
+    ("like how many P three missions in two thousand and twenty four", Intent.COUNT,
+     {"types": "P3", "period": "2024-01-01/2024-12-31", "read": "1"}),
+    ("how many sorties on october seventh twenty twenty five you know", Intent.COUNT,
+     {"period": "2025-10-07/2025-10-07", "read": "1"}),
+    ("how many sorties on the fourteenth of october twenty twenty five", Intent.COUNT,
+     {"period": "2025-10-14/2025-10-14", "read": "1"}),
+    ("how many sorties on october ten twenty twenty five", Intent.COUNT, {"period": "2025-10-10/2025-10-10"}),
+    ("how many you two sorties in twenty twenty five", Intent.COUNT, {"types": "U2", "corr": "you two>U-2"}),
+    ("how many sorties in march twenty four", Intent.COUNT, {"nu": "twenty"}),  # the 24th, or 2024?
+    ("how many sorties in twenty five", Intent.COUNT, {"nu": "twenty"}),  # a two-digit year
+    ("how many sorties in Q three twenty twenty four", Intent.COUNT, {"nu": "three"}),  # quarter or a type?
+    ("how many C seventeen sorties in twenty twenty five question mark", Intent.COUNT,
+     {"types": "C17", "period": "2025-01-01/2025-12-31", "read": "1"}),
+    ("did a three day window have any P eight sorties", Intent.COUNT, {"types": "P8", "nu": "window"}),
+    ("were there more E three or R Q four sorties in twenty twenty five", Intent.COMPARE,
+     {"types": "E3TF,E3CF", "other": "types:Q4"}),
+    # round 16: English as a second language
+    ("which aircrafts were over Oklahoma in 2024?", Intent.WHICH_AIRCRAFT,
+     {"regions": "over:oklahoma", "corr": "aircrafts>aircraft", "read": "1"}),
+    ("what were the jets over Arizona in 2025?", Intent.WHICH_AIRCRAFT, {"regions": "over:arizona", "read": "1"}),
+    ("the RC-135 flied over Arizona how many times in 2024?", Intent.COUNT, {"types": "R135", "read": "1"}),
+    ("how many sorties did the Navy realize over California?", Intent.COUNT,
+     {"regions": "over:california", "corr": "realize>make"}),
+    ("how many sorties near Arizona since three days?", Intent.COUNT, {"period": "2026-11-22/2026-11-24", "read": "1"}),
+    ("how many sorties near Arizona since a week?", Intent.COUNT, {"period": "2026-11-18/2026-11-24", "read": "1"}),
+    ("how many sorties over Oklahoma up to now?", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("which week of 2025 had more sorties?", Intent.BREAKDOWN, {"by": "week", "rank": "1"}),
+    ("which day had more sorties, 3 or 4 February 2025?", Intent.COMPARE, {"rank": "0"}),  # "more … or": compared
+    ("how many sorties over Arizona during the 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31",
+                                                                      "read": "1"}),
+    ("2024, March, how many sorties over Arizona?", Intent.COUNT, {"period": "2024-03-01/2024-03-31", "read": "1"}),
+    # round 16: vague times spelled when they have edges, declined when they have none
+    ("how many sorties on the last day of October 2025?", Intent.COUNT, {"period": "2025-10-31/2025-10-31"}),
+    ("how many sorties on the last day of February?", Intent.COUNT, {"nu": "last day of"}),
+    ("how many sorties in the previous calendar year?", Intent.COUNT, {"period": "2025-01-01/2025-12-31"}),
+    ("how many sorties since Christmas Day 2024?", Intent.COUNT, {"period": "2024-12-25/2026-11-24"}),
+    ("how many sorties in the first three weeks of October 2025?", Intent.COUNT, {"period": "2025-10-01/2025-10-21"}),
+    # round 16 held-out: what it showed
+    ("which month in 2024 saw more sorties?", Intent.BREAKDOWN, {"by": "month", "rank": "1",
+                                                                 "period": "2024-01-01/2024-12-31"}),
+    ("which week of October 2025 had more Navy sorties?", Intent.BREAKDOWN, {"by": "week", "rank": "1"}),
+    ("i would like know the number of P-3 sorties in 2024", Intent.COUNT, {"types": "P3", "read": "1"}),
+    ("how many sorties had place over Oklahoma in 2024?", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("number of sorties RC-135 2025?", Intent.COUNT, {"types": "R135", "period": "2025-01-01/2025-12-31"}),
+    ("how many sorties near Arizona since four weeks?", Intent.COUNT, {"period": "2026-10-28/2026-11-24"}),
+    ("how many sorties since New Year 2025?", Intent.COUNT, {"period": "2025-01-01/2026-11-24"}),
+    ("how many Navy sorties in October 2025 itself?", Intent.COUNT, {"period": "2025-10-01/2025-10-31", "read": "1"}),
+    ("how many E-3 sorties in 2024 um like over Oklahoma", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("were there two thousand five hundred sorties near Texas in 2025?", Intent.COUNT, {"nu": "thousand"}),  # no year
+    ("how many sorties in october second half", Intent.COUNT, {"nu": "half"}),  # not 2 October
+    # probing after the held-out batch: "until now" after "from X" ends X's period today (dropping it read 2024 alone)
+    ("how many sorties from 2025 till now?", Intent.COUNT, {"period": "2025-01-01/2026-11-24", "read": "1"}),
+    ("how many sorties in 2024 up to now?", Intent.COUNT, {"nu": "now"}),  # 2024, or 2024 to today?
+    # probing: "the year passed" left every record (the words passed over): last year or the twelve months to today?
+    ("how many sorties the month passed?", Intent.COUNT, {"nu": "month passed"}),
+    ("how many sorties in the week past?", Intent.COUNT, {"nu": "week past"}),
+    ("which day of the 2024 had more sorties?", Intent.BREAKDOWN, {"by": "day", "rank": "1",
+                                                                   "period": "2024-01-01/2024-12-31"}),
+    ("which operator flew more sorties in 2024?", Intent.BREAKDOWN, {"by": "operator", "rank": "1"}),
+    ("how many sorties over Arizona since the 2024?", Intent.COUNT, {"period": "2024-01-01/2026-11-24", "read": "1"}),
+    ("i want know how many sorties over Oklahoma in 2025", Intent.COUNT, {"regions": "over:oklahoma", "read": "1"}),
+    ("how many sorties in the last three months of 2024?", Intent.COUNT, {"period": "2024-10-01/2024-12-31"}),
+    ("how many sorties during the first 2 months of 2025?", Intent.COUNT, {"period": "2025-01-01/2025-02-28"}),
+    ("how many sorties in the actual month?", Intent.COUNT, {"period": "2026-11-01/2026-11-24", "read": "1"}),
+    ("how many sorties between the twenty first and the twenty eighth of october twenty twenty five", Intent.COUNT,
+     {"period": "2025-10-21/2025-10-28", "read": "1"}),
+    ("how many sorties from october seventh to fourteenth twenty twenty five", Intent.COUNT,
+     {"period": "2025-10-07/2025-10-14", "read": "1"}),
+    ("how many sorties on the seventh and the tenth of october twenty twenty five", Intent.COUNT, {"nu": "7th"}),
+    # probing: a relation word after its place ("in Texas near how many…") was passed over, leaving "in" (over)
+    ("over Oklahoma near how many E-3 sorties?", Intent.COUNT, {"nu": "near after the place"}),
+    ("in Arizona around, how many sorties in 2024?", Intent.COUNT, {"nu": "around after the place"}),
+    ("how many sorties over Arizona over the weekend?", Intent.COUNT, {"regions": "over:arizona", "read": "1"}),
+    # probing: "near and over Arizona" read "over" (the word next to the place): near includes over
+    ("how many sorties near and over Arizona in 2024?", Intent.COUNT, {"regions": "near:arizona", "read": "1"}),
+    ("how many sorties in or near Oklahoma in 2024?", Intent.COUNT, {"regions": "near:oklahoma", "read": "1"}),
+    # probing: a month beside "last year" or a year before its month was read as a range ("october last year" =
+    # October–December 2025, "2024 october" = January–October 2024, "2025 february 3" = 1 January–3 February)
+    ("how many sorties in november last year?", Intent.COUNT, {"period": "2025-11-01/2025-11-30", "read": "1"}),
+    ("how many sorties last year in december?", Intent.COUNT, {"period": "2025-12-01/2025-12-31", "read": "1"}),
+    ("how many sorties in 2024 march?", Intent.COUNT, {"period": "2024-03-01/2024-03-31", "read": "1"}),
+    ("how many sorties 2024 june 15?", Intent.COUNT, {"period": "2024-06-15/2024-06-15", "read": "1"}),
+    ("how many sorties in 2024, may and june?", Intent.COUNT, {"period": "2024-05-01/2024-06-30", "read": "1"}),
+    ("how many sorties in the march past?", Intent.COUNT, {"nu": "march past"}),
+    ("how many sorties in the month last?", Intent.COUNT, {"nu": "the month last"}),  # was every record
+    ("how many sorties per month last year?", Intent.BREAKDOWN, {"by": "month", "period": "2025-01-01/2025-12-31"}),
+    ("how many sorties over Arizona in the complete 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31",
+                                                                            "read": "1"}),
 ]
 
 
