@@ -174,6 +174,9 @@ WHICH_AIRCRAFT_RX = re.compile(
     r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b",
     _RX,
 )
+#: A kind of aircraft said as a plural noun of aircraft ("drones", "tankers", "spy planes", "UAVs"), not of flights.
+_AIRCRAFT_KIND_RX = re.compile(r".*(?<!flight)(?<!mission)(?<!sortie)(?<!patrol)s", _RX | re.DOTALL)
+_FLIGHT_AFTER_RX = re.compile(r"\s+(?:flights?|missions?|sorties?|patrols?|trips?)\b", _RX)
 #: "who flew them?", "which services flew near Kaliningrad?": the operators, each with its number of missions.
 WHO_FLEW_RX = re.compile(r"\bwho(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’]s)\s+flying\b"
                          r"|\bwho\s+(?:flew|flies|fly|operated|operates)\b"
@@ -326,6 +329,12 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         for m in re.finditer(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:(?:individual|different|distinct|separate"
                              r"|unique)\s+)?", text, _RX):
             if any(s == m.end() and label.startswith("aircraft:") for s, _, label in reading.spans):
+                wa = m
+                break
+            # "which drones / tankers flew…" (round 17): a plural kind of aircraft right after "which" asks for the
+            # airframes too ("which drone flights", "which tanker missions" ask for the flights)
+            if any(s == m.end() and label.startswith("role:") and _AIRCRAFT_KIND_RX.fullmatch(text[s:e])
+                   and not _FLIGHT_AFTER_RX.match(text[e:]) for s, e, label in reading.spans):
                 wa = m
                 break
     if wa:

@@ -25,6 +25,18 @@ _DESCRIBING = (r"(?:(?:military|surveillance|spy|reconnaissance|recon|isr|intell
                r"|naval)\s+){0,3}")
 _NOUN_RX = re.compile(rf"^\s*{_DESCRIBING}(?:missions?|flights?|sorties?|planes?|aircraft|airplanes?|jets?|patrols?"
                       r"|ones|drones?|assets?)\b", _RX)
+#: What people call a country's forces (round 17): "the Brits", "the Yanks" (also "Americans", "the British").
+_PEOPLE = {"Brits": "GB", "Yanks": "US"}
+#: A whole country's services said as a noun: "the US military", "American forces", "British armed forces".
+_FORCES_RX = re.compile(r"^\s+(?:military|(?:armed\s+)?forces|services|air\s+arms?)\b(?!\s+(?:bases?|sites?|airports?"
+                        r"|installations?)\b)", _RX)
+#: A nationality listed with another ("US and British flights", "US or UK aircraft"): what follows describes both.
+_LISTED_RX = re.compile(r"^\s*(?:and|or|&|/|,)\s*(?:the\s+)?", _RX)
+#: The people of a country as the subject or the object ("flights by the Brits", "and the Russians?", "only the
+#: Americans"): "the" before, and nothing, a place, a period or a verb of flying after.
+_THE_BEFORE_RX = re.compile(r"\bthe\s+$", _RX)
+_PEOPLE_AFTER_RX = re.compile(r"^\W*$|^\s+(?:near|over|off|around|in|on|during|since|between|from|fly|flew|flown"
+                              r"|flying|did|do|have|had)\b", _RX)
 _PREDICATE_RX = re.compile(r"\b(?:were|was|are|is)\s+(?:they\s+|those\s+|these\s+|them\s+|all\s+)?$", _RX)
 
 
@@ -49,7 +61,16 @@ def _demonyms() -> dict[str, str]:
 def _word_rx() -> re.Pattern[str]:
     words = sorted({*(re.escape(w.title()) for w in _demonyms()), *(re.escape(a) for a in _ABBREVIATIONS)},
                    key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(words) + r")(?![\w])")
+    people = sorted({*(re.escape(w.title()) + "s" for w in _demonyms() if not w.endswith(("s", "sh", "ch", "ese"))),
+                     *(re.escape(w) for w in _PEOPLE)}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:(?P<people>" + "|".join(people) + r")|" + "|".join(words) + r")(?![\w])")
+
+
+def _country_of(word: str) -> str:
+    """"British" → "GB", "Americans" → "US", "Brits" → "GB"."""
+    if word in _ABBREVIATIONS or word in _PEOPLE:
+        return _ABBREVIATIONS.get(word) or _PEOPLE[word]
+    return _demonyms().get(word.lower()) or _demonyms().get(word.lower().removesuffix("s"), "")
 
 
 def nationality_operators(text: str, spans: Spans, vocab: Vocab,
@@ -65,7 +86,7 @@ def nationality_operators(text: str, spans: Spans, vocab: Vocab,
         if any(s <= m.start() < e for s, e, _ in spans) or not _describes_missions(text, m, spans):
             continue
         word = m.group(0)
-        country = _ABBREVIATIONS.get(word) or _demonyms().get(word.lower(), "")
+        country = _country_of(word)
         found = by_country.get(country, ())
         if not found or named:
             why = "no aircraft operator of that country is known" if not found else "beside a named operator"
@@ -78,7 +99,9 @@ def nationality_operators(text: str, spans: Spans, vocab: Vocab,
                      (m.start(), m.end(), f"operator: {word} (every {country} operator, left out)")]
             continue
         operators.extend(o for o in found if o not in operators)
-        used.append((m.start(), m.end(), f"operator: {word} (every {country} operator)"))
+        forces = _FORCES_RX.match(text[m.end():])  # "the US military", "American forces": the words are read too
+        used.append((m.start(), m.end() + (forces.end() if forces else 0), f"operator: {word} (every {country} "
+                     "operator)"))
     return tuple(operators), used, problems
 
 
@@ -92,7 +115,14 @@ def _left_out(text: str, at: int) -> int | None:
 
 def _describes_missions(text: str, m: re.Match[str], spans: Spans) -> bool:
     after = text[m.end():]
-    if _NOUN_RX.match(after):
+    if m.group("people") or (_THE_BEFORE_RX.search(text[:m.start()]) and m.group(0) not in _ABBREVIATIONS):
+        # "the Brits", "Americans", "the British": the people, when nothing but a place, a period or a verb follows
+        return bool(_PEOPLE_AFTER_RX.match(after) or _NOUN_RX.match(after))
+    if _NOUN_RX.match(after) or _FORCES_RX.match(after):
+        return True
+    listed = _LISTED_RX.match(after)
+    other = _word_rx().match(text, m.end() + listed.end()) if listed else None
+    if other is not None and _describes_missions(text, other, spans):  # "US and British flights"
         return True
     gap = re.match(rf"\s*{_DESCRIBING}", after, _RX)
     at = m.end() + (gap.end() if gap else 0)
