@@ -117,7 +117,7 @@ def _describes_missions(text: str, m: re.Match[str], spans: Spans) -> bool:
     after = text[m.end():]
     if m.group("people") or (_THE_BEFORE_RX.search(text[:m.start()]) and m.group(0) not in _ABBREVIATIONS):
         # "the Brits", "Americans", "the British": the people, when nothing but a place, a period or a verb follows
-        return bool(_PEOPLE_AFTER_RX.match(after) or _NOUN_RX.match(after))
+        return bool(_PEOPLE_AFTER_RX.match(after) or _NOUN_RX.match(after) or _FORCES_RX.match(after))
     if _NOUN_RX.match(after) or _FORCES_RX.match(after):
         return True
     listed = _LISTED_RX.match(after)
