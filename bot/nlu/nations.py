@@ -28,15 +28,15 @@ _NOUN_RX = re.compile(rf"^\s*{_DESCRIBING}(?:missions?|flights?|sorties?|planes?
 #: What people call a country's forces (round 17): "the Brits", "the Yanks" (also "Americans", "the British").
 _PEOPLE = {"Brits": "GB", "Yanks": "US"}
 #: A whole country's services said as a noun: "the US military", "American forces", "British armed forces".
-_FORCES_RX = re.compile(r"^\s+(?:military|(?:armed\s+)?forces|services|air\s+arms?)\b(?!\s+(?:bases?|sites?|airports?"
-                        r"|installations?)\b)", _RX)
+_FORCES_RX = re.compile(r"^\s+(?:military|(?:armed\s+)?forces|services|operators|air\s+arms?)\b"
+                        r"(?!\s+(?:bases?|sites?|airports?|installations?)\b)", _RX)
 #: A nationality listed with another ("US and British flights", "US or UK aircraft"): what follows describes both.
 _LISTED_RX = re.compile(r"^\s*(?:and|or|&|/|,)\s*(?:the\s+)?", _RX)
 #: The people of a country as the subject or the object ("flights by the Brits", "and the Russians?", "only the
 #: Americans"): "the" before, and nothing, a place, a period or a verb of flying after.
 _THE_BEFORE_RX = re.compile(r"\bthe\s+$", _RX)
-_PEOPLE_AFTER_RX = re.compile(r"^\W*$|^\s+(?:near|over|off|around|in|on|during|since|between|from|fly|flew|flown"
-                              r"|flying|did|do|have|had)\b", _RX)
+_PEOPLE_AFTER_RX = re.compile(r"^\W*$|^\s+only\W*$|^\s+(?:near|over|off|around|in|on|during|since|between|from|fly"
+                              r"|flew|flown|flying|did|do|have|had)\b", _RX)
 _PREDICATE_RX = re.compile(r"\b(?:were|was|are|is)\s+(?:they\s+|those\s+|these\s+|them\s+|all\s+)?$", _RX)
 
 
@@ -95,8 +95,10 @@ def nationality_operators(text: str, spans: Spans, vocab: Vocab,
         left = _left_out(text, m.start())
         if left is not None:  # "non-US flights", "excluding the US ones": "-" marks an operator left out
             operators.extend("-" + o for o in found if "-" + o not in operators)
+            forces = _FORCES_RX.match(text[m.end():])  # "non-US operators": the noun is read too
             used += [(left, m.start(), f"excluding: {text[left:m.start()].strip()}"),
-                     (m.start(), m.end(), f"operator: {word} (every {country} operator, left out)")]
+                     (m.start(), m.end() + (forces.end() if forces else 0),
+                      f"operator: {word} (every {country} operator, left out)")]
             continue
         operators.extend(o for o in found if o not in operators)
         forces = _FORCES_RX.match(text[m.end():])  # "the US military", "American forces": the words are read too

@@ -430,4 +430,167 @@ def _traps(add: Add) -> None:
 
 
 def held_out(o: Oracle, add: Add) -> None:
-    """Written after the first batch's fixes (see the module docstring)."""
+    """Written after the first batch's fixes (see the module docstring), with other words and places."""
+    _held_kinds(o, add)
+    _held_countries(o, add)
+    _held_places(o, add)
+    _held_conversations(o, add)
+
+
+def _held_kinds(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        ("how many surveillance jets over Albania in October 2025?", both(SURV, over("albania"), between(*OCT25))),
+        ("number of reconnaissance planes near Sonora in 2025", both(SURV, near("sonora"), between(*Y25))),
+        ("ISR aircraft over the Ionian Sea in 2025 - count?", both(SURV, over("ionian-sea"), between(*Y25))),
+        ("how many patrol aircraft of the maritime kind near Arizona in 2025?", None),
+        ("how many maritime patrol sorties over the Gulf of Mexico in 2024?", both(MPA, over("gulf-of-mexico"),
+                                                                                  between(*Y24))),
+        ("how many anti-submarine warfare flights near the Baja peninsula in January 2025?",
+         both(MPA, near("baja-peninsula"), between(*JAN25))),
+        ("how many early warning planes over Arizona in February 2025?", both(AEW, over("arizona"),
+                                                                               between(*FEB25))),
+        ("how many AWACS near New Mexico in 2025?", both(E3, near("new-mexico"), between(*Y25))),
+        ("how many aerial refuelling aircraft flew in 2024?", both(TANKER, between(*Y24))),
+        ("did any tankers fly near Arizona in 2025?", both(TANKER, near("arizona"), between(*Y25))),
+        ("how many bombers over Texas in 2024?", both(BOMBER, over("texas"), between(*Y24))),
+        ("any heavy bombers near Crimea in October 2025?", both(BOMBER, near("crimea"), between(*OCT25))),
+        ("how many drone sorties over Turkey in October 2025?", both(DRONE, over("turkey"), between(*OCT25))),
+        ("how many uncrewed aircraft over Bulgaria in 2025?", both(DRONE, over("bulgaria"), between(*Y25))),
+        ("how many unmanned aerial vehicles near the border in 2025?", both(DRONE, near(BORDER), between(*Y25))),
+        ("how many fighter planes near Texas in February 2025?", both(FIGHTER, near("texas"), between(*FEB25))),
+        ("how many transport aircraft flew over Texas in February 2025?", both(TRANSPORT, over("texas"),
+                                                                                between(*FEB25))),
+        ("how many airlifter sorties in 2024?", both(TRANSPORT, between(*Y24))),
+        ("how many helicopter flights over California?", both(HELI, over("california"))),
+        ("how many sigint flights over Sweden in October 2025?", both(SIGINT, over("sweden"), between(*OCT25))),
+        ("how many aircraft flew over Denmark in October 2025?", both(over("denmark"), between(*OCT25))),
+        ("how many military planes over Arizona in 2024?", both(_mil, over("arizona"), between(*Y24))),
+        ("how many spy flights other than the drones over Arizona in 2025?", both(SURV, _not(DRONE),
+                                                                                  over("arizona"), between(*Y25))),
+        ("how many non-drone spy planes near Crimea?", both(SURV, _not(DRONE), near("crimea"))),
+    ]:
+        if pred is None:
+            add("r17b-kind", (text, decline()))
+        else:
+            add("r17b-kind", (text, o.count(pred)))
+    for text, expect in [
+        ("which spy drones flew near Crimea in October 2025?", o.aircraft(both(DRONE, near("crimea"),
+                                                                                between(*OCT25)))),
+        ("which maritime patrol aircraft flew near Texas in February 2025?",
+         o.aircraft(both(MPA, near("texas"), between(*FEB25)))),
+        ("list the airlifter flights", o.listing(TRANSPORT)),
+        ("when did a tanker last fly?", o.when(TANKER, "last")),
+        ("when was the first early-warning flight of 2025?", o.when(both(AEW, between(*Y25)), "first")),
+    ]:
+        add("r17b-kind", (text, expect))
+    for text in ["how many heavies near Kaliningrad?", "how many warplanes over Greece in October 2025?",
+                 "how many combat aircraft near the border?", "how many gunships near Texas?"]:
+        add("r17b-kind", (text, decline()))
+
+
+def _held_countries(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        ("how many American drones over Turkey in October 2025?", both(US, DRONE, over("turkey"), between(*OCT25))),
+        ("how many UK reconnaissance flights over Denmark in 2025?", both(GB, SURV, over("denmark"), between(*Y25))),
+        ("how many sorties did the Americans fly over Greece in October 2025?", both(US, over("greece"),
+                                                                                      between(*OCT25))),
+        ("how many flights by the British near Sweden in October 2025?", both(GB, near("sweden"),
+                                                                              between(*OCT25))),
+        ("how many Russian jets near Crimea in 2025?", both(RU, near("crimea"), between(*Y25))),
+        ("how many Russian military flights over the Baltic?", both(RU, _mil, BALTIC)),
+        ("how many Chinese aircraft over the South China Sea?", both(CN, over("south-china-sea"))),
+        ("how many flights over Ukrainian airspace in October 2025?", both(over("ukraine"), between(*OCT25))),
+        ("how many flights in Turkish airspace in 2025?", both(over("turkey"), between(*Y25))),
+        ("how many non-British spy planes over Denmark in October 2025?", both(_not(GB), SURV, over("denmark"),
+                                                                               between(*OCT25))),
+        ("how many flights by non-American operators near Kaliningrad?", both(_not(US), near(KAL))),
+        ("how many US Air Force spy drones near Crimea in October 2025?", both(USAF, DRONE, near("crimea"),
+                                                                               between(*OCT25))),
+        ("how many Royal Air Force drones in 2025?", both(RAF, DRONE, between(*Y25))),
+        ("how many US Navy tankers in 2025?", both(NAVY, TANKER, between(*Y25))),
+        ("how many American sub hunters over the Gulf of Mexico in 2025?", both(US, P8, over("gulf-of-mexico"),
+                                                                               between(*Y25))),
+        ("how many British and American sorties over Sweden in October 2025?", both(either(US, GB),
+                                                                                    over("sweden"),
+                                                                                    between(*OCT25))),
+        ("how many flights by the American armed forces over Arizona in 2024?", both(US, over("arizona"),
+                                                                                      between(*Y24))),
+        ("how many civilian aircraft over California in 2025?", both(_not(_mil), over("california"),
+                                                                     between(*Y25))),
+        ("how many German military flights over Germany?", both(DE, _mil, over("germany"))),
+        ("how many Ukrainian drones over the Black Sea in 2025?", both(UA, DRONE, BS, between(*Y25))),
+    ]:
+        add("r17b-country", (text, o.count(pred)))
+    add("r17b-country", ("which British aircraft flew near Kaliningrad in October 2025?",
+                         o.aircraft(both(GB, near(KAL), between(*OCT25)))))
+    for text in ["how many NATO drones over the Black Sea?", "how many allied sorties over Denmark?",
+                 "how many flights by Western air forces near Crimea?", "how many foreign flights over Arizona?",
+                 "how many coalition aircraft over Greece?"]:
+        add("r17b-country", (text, decline()))
+
+
+def _held_places(o: Oracle, add: Add) -> None:
+    for text, pred, typo in [
+        ("how many flights near Kalinngrad in 2025?", both(near(KAL), between(*Y25)), "Kalinngrad"),
+        ("how many flights over the Carribbean?", over("caribbean-sea"), "Carribbean"),
+        ("how many flights near Crimia in October 2025?", both(near("crimea"), between(*OCT25)), "Crimia"),
+        ("how many flights over Denmarc?", over("denmark"), "Denmarc"),
+        ("how many flights over Albnia in 2025?", both(over("albania"), between(*Y25)), "Albnia"),
+        ("how many flights over the baltic in october 2025?", both(BALTIC, between(*OCT25)), ""),
+        ("how many flights over the aegean sea in 2025?", both(over("aegean-sea"), between(*Y25)), ""),
+        ("how many flights near the crimea?", near("crimea"), ""),
+        ("how many flights over the Mediterranean sea in 2025?", both(over("mediterranean-sea"), between(*Y25)),
+         ""),
+        ("how many flights off the Crimean coast in October 2025?", both(near("crimea"), between(*OCT25)), ""),
+        ("how many flights in the Persian gulf in 2025?", both(over("persian-gulf"), between(*Y25)), ""),
+        ("how many flights over the Black Sea region in 2025?", None, ""),
+    ]:
+        add("r17b-place", (text, decline() if pred is None else
+                           Expect("count", len(o.sel(pred)), says=(typo,) if typo else ())))
+    for text in ["how many flights over the Gulf in October 2025?", "how many drones near the Gulf?",
+                 "how many flights near the Baltic see?", "how many flights along the Crimea coast?",
+                 "how many flights over the Black Sea coast?"]:
+        add("r17b-place", (text, decline()))
+
+
+def _held_conversations(o: Oracle, add: Add) -> None:
+    s = "r17b-conv"
+    g = both(over("greece"), between(*OCT25))
+    add(s,
+        ("how many flights over Greece in October 2025?", o.count(g)),
+        ("same but fighters", o.count(both(g, FIGHTER))),
+        ("what about spy planes?", o.count(both(g, SURV))),
+        ("and over Turkey?", o.count(both(SURV, over("turkey"), between(*OCT25)))),
+        ("same question for 2024", o.count(both(SURV, over("turkey"), between(*Y24)))))
+    add(s,
+        ("how many P-8 flights near Arizona in January 2025?", o.count(both(P8, near("arizona"), between(*JAN25)))),
+        ("replace Arizona with California", o.count(both(P8, near("california"), between(*JAN25)))),
+        ("now only the Navy", o.count(both(P8, NAVY, near("california"), between(*JAN25)))),
+        ("show them", o.listing(both(P8, NAVY, near("california"), between(*JAN25)))))
+    d = both(over("denmark"), between(*OCT25))
+    add(s,
+        ("how many spy planes over Denmark in October 2025?", o.count(both(SURV, d))),
+        ("and without the RAF?", o.count(both(SURV, d, _not(RAF)))),
+        ("what about the British only?", o.count(both(SURV, d, GB))),
+        ("swap Denmark for Sweden", o.count(both(SURV, GB, over("sweden"), between(*OCT25)))))
+    add(s,
+        ("how many drones near the border in 2025?", o.count(both(DRONE, near(BORDER), between(*Y25)))),
+        ("were they armed?", decline()),
+        ("same question for 2024", o.count(both(DRONE, near(BORDER), between(*Y24)))),
+        ("map it", Expect("picture")))
+    add(s,
+        ("how many tankers over Texas in 2025?", o.count(both(TANKER, over("texas"), between(*Y25)))),
+        ("same but cargo planes", o.count(both(TRANSPORT, over("texas"), between(*Y25)))),
+        ("and AWACS?", o.count(both(E3, over("texas"), between(*Y25)))),
+        ("change 2025 to 2024", o.count(both(E3, over("texas"), between(*Y24)))))
+    add(s,
+        ("how many American flights near Crimea in October 2025?", o.count(both(US, near("crimea"),
+                                                                                between(*OCT25)))),
+        ("and the Brits?", o.count(both(GB, near("crimea"), between(*OCT25)))),
+        ("what about the Yanks over the Baltic?", o.count(both(US, BALTIC, between(*OCT25)))),
+        ("just the RC-135s of those", o.count(both(US, RC, BALTIC, between(*OCT25)))))
+    add(s,
+        ("list the spy planes near Sinaloa in February 2025", o.listing(both(SURV, near("sinaloa"),
+                                                                              between(*FEB25)))),
+        ("swap Sinaloa for Sonora", o.listing(both(SURV, near("sonora"), between(*FEB25)))),
+        ("only the drones", o.listing(both(SURV, DRONE, near("sonora"), between(*FEB25)))))

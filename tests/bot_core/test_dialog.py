@@ -844,6 +844,11 @@ SINGLE: list[Q] = [
     Q("how many flights by British armed forces near Kaliningrad?", "count", 3),
     Q("how many US and British sorties near Kaliningrad in October 2025?", "count", 4),
     Q("how many flights by the French in 2025?", "count", 0),
+    # round 17 held-out, wrong before: "which British aircraft" named every operator's airframes (the word between
+    # "which" and "aircraft" was the intent's); "which spy drones" gave a count
+    Q("which UK planes flew over Denmark in October 2025?", "which_aircraft", 2, says="43c6f2"),
+    Q("which reconnaissance drones flew over Greece in October 2025?", "which_aircraft", 1, roles="drone_recon"),
+    Q("which unknown aircraft flew over Greece in October 2025?", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -1207,6 +1212,12 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many flights over Greece in October 2025?", "count", 4),
         Q("swap Albania for Turkey", "", DECLINED),
         Q("now only the drones", "count", 4, roles="drone_recon", regions="over:greece", period=OCT25),
+    ],
+    # round 17 held-out, wrong before: "what about surveillance planes?" was read as "which planes" (airframes)
+    [
+        Q("how many flights over Albania in October 2025?", "count", 4),
+        Q("same but bombers", "count", 0, roles="bomber"),
+        Q("what about surveillance planes?", "count", 4, surv=True, regions="over:albania"),
     ],
 ]
 
