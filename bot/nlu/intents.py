@@ -179,6 +179,10 @@ _AIRCRAFT_KIND_RX = re.compile(r".*(?<!flight)(?<!mission)(?<!sortie)(?<!patrol)
 _FLIGHT_AFTER_RX = re.compile(r"\s+(?:flights?|missions?|sorties?|patrols?|trips?)\b", _RX)
 
 
+#: Words between "which" and "aircraft" that say airframes are asked for ("which individual aircraft").
+_AIRFRAME_WORDS = frozenset({"individual", "different", "distinct", "separate", "unique", "specific", "particular"})
+
+
 def _kind_of_aircraft_at(text: str, at: int, spans: list[tuple[int, int, str]]) -> bool:
     """Kinds of aircraft said from ``at`` on ("drones", "spy drones", "tankers"): a run of kind words whose last
     is a plural noun of aircraft, with no noun of flights after it ("which drone flights" asks for the flights)."""
@@ -357,7 +361,7 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         if len(words) > 2 and words[0].group(0).lower() in {"which", "what"}:
             # "which British aircraft": only "which" and the noun are the intent's words; the words between are
             # the scope's, read (or reported) by the readers after this one (round 17)
-            for w in (words[0], words[-1]):
+            for w in (words[0], *(w for w in words[1:-1] if w.group(0).lower() in _AIRFRAME_WORDS), words[-1]):
                 spans.append((wa.start() + w.start(), wa.start() + w.end(), "asked: which aircraft"))
         else:
             mark(wa, "which aircraft")

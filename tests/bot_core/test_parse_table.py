@@ -682,6 +682,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     # planes" was read as "which planes"; a run of kind words after "which" ("spy drones") asked for a count
     ("which American planes flew near Utah in 2024?", Intent.WHICH_AIRCRAFT, {"ops": "us-navy,us-air-force"}),
     ("which blimp aircraft flew near Utah?", Intent.WHICH_AIRCRAFT, {"nu": "blimp"}),
+    ("which separate planes flew near Utah?", Intent.WHICH_AIRCRAFT, {"read": "1"}),
     ("what about reconnaissance planes?", Intent.COUNT, {"read": "1"}),
     ("which surveillance drones flew near Sonora?", Intent.WHICH_AIRCRAFT, {"roles": "drone_recon"}),
     ("how many sorties by non-US operators near Utah?", Intent.COUNT,
