@@ -190,13 +190,15 @@ def misspelt_place_nouns(text: str, spans: Spans) -> list[str]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """One letter changed, added or dropped (words of three letters or more, the same first letter)."""
+    """One vowel changed, added or dropped ("see" for "sea", "golf" for "gulf"; words of three letters or more, the
+    same first letter): a slip of the ear or of spelling, not another word ("set", "gull", "coat")."""
     if min(len(a), len(b)) < 3 or a[0] != b[0] or abs(len(a) - len(b)) > 1 or a == b:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and all(c in "aeiou" for c in diff[0])
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1:] == short and long_[i] in "aeiou" for i in range(len(long_)))
 
 
 def _sounds_like(word: str, noun: str) -> bool:

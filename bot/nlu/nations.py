@@ -14,6 +14,7 @@ import functools
 import re
 
 from bot.nlu.vocab import Vocab
+from evidence.scope import Scope
 
 _RX = re.IGNORECASE
 Spans = list[tuple[int, int, str]]
@@ -31,7 +32,7 @@ _PEOPLE = {"Brits": "GB", "Yanks": "US"}
 _FORCES_RX = re.compile(r"^\s+(?:military|(?:armed\s+)?forces|services|operators|air\s+arms?)\b"
                         r"(?!\s+(?:bases?|sites?|airports?|installations?)\b)", _RX)
 #: A nationality listed with another ("US and British flights", "US or UK aircraft"): what follows describes both.
-_LISTED_RX = re.compile(r"^\s*(?:and|or|&|/|,)\s*(?:the\s+)?", _RX)
+_LISTED_RX = re.compile(r"^\s*(?:and|or|&|/|,|vs\.?|versus)\s*(?:the\s+)?", _RX)
 #: The people of a country as the subject or the object ("flights by the Brits", "and the Russians?", "only the
 #: Americans"): "the" before, and nothing, a place, a period or a verb of flying after.
 _THE_BEFORE_RX = re.compile(r"\bthe\s+$", _RX)
@@ -105,6 +106,23 @@ def nationality_operators(text: str, spans: Spans, vocab: Vocab,
         used.append((m.start(), m.end() + (forces.end() if forces else 0), f"operator: {word} (every {country} "
                      "operator)"))
     return tuple(operators), used, problems
+
+
+def national_sides(scope: Scope, used: Spans, vocab: Vocab) -> tuple[Scope, Scope] | None:
+    """"US vs UK flights", "more American or British flights?" (round 17): two nationalities, each its country's
+    services, are the two sides of a comparison, the rest of the scope shared. None unless exactly two countries are
+    named (none left out) and the scope's operators are theirs alone."""
+    countries = [m.group(1) for _, _, label in sorted(used) for m in [_COUNTRY_LABEL_RX.search(label)] if m]
+    if len(countries) != 2 or countries[0] == countries[1]:
+        return None
+    by_country = dict(vocab.operators_by_country)
+    a, b = (tuple(by_country.get(c, ())) for c in countries)
+    if not a or not b or set(scope.operators) != {*a, *b} or scope.exclude_operators:
+        return None
+    return scope.with_changes(operators=a), scope.with_changes(operators=b)
+
+
+_COUNTRY_LABEL_RX = re.compile(r"^operator: .* \(every (\w\w) operator\)$")
 
 
 def _left_out(text: str, at: int) -> int | None:

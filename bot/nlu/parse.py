@@ -17,7 +17,7 @@ from django.conf import settings
 
 from bot.nlu import claim_check, followups, ratios, single
 from bot.nlu.claims_questions import claims_query
-from bot.nlu.compare import align_years, comparison_sides, find_baseline
+from bot.nlu.compare import Sides, align_years, comparison_sides, find_baseline
 from bot.nlu.distances import spell_distances
 from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import (
@@ -34,7 +34,7 @@ from bot.nlu.intents import (
     read_intent,
 )
 from bot.nlu.leftovers import leftovers
-from bot.nlu.nations import nationality_operators
+from bot.nlu.nations import national_sides, nationality_operators
 from bot.nlu.normalise import (
     correct_typos,
     designators,
@@ -360,10 +360,11 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     if intent == Intent.COMPARE and len(reading.periods) > 2:  # "January, February or March": not two sides
         problems.append(f"{len(reading.periods)} periods (I compare two at a time)")
     if intent == Intent.COMPARE and baseline is None:
-        sides = comparison_sides(corrected, reading.__class__(scope=scope, spans=reading.spans,
-                                                              periods=reading.periods),
-                                 reference=reference, previous=prev_scope if follow_up or previous else None,
-                                 vocabulary=vocabulary)  # type: ignore[arg-type]
+        by_nation = national_sides(scope, national_spans, vocab)  # "US vs UK flights" (round 17)
+        sides = Sides(*by_nation) if by_nation else comparison_sides(
+            corrected, reading.__class__(scope=scope, spans=reading.spans, periods=reading.periods),
+            reference=reference, previous=prev_scope if follow_up or previous else None,
+            vocabulary=vocabulary)  # type: ignore[arg-type]
         if sides is None and follow_up and previous is not None and previous.other is not None:
             sides = None
             scope, other = previous.scope, previous.other

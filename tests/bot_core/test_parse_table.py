@@ -671,7 +671,7 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     # whole-demo rows are in the dialog table); a word after a place that is no such slip stays read
     ("how many sorties over the California golf in 2025?", Intent.COUNT, {"nu": "California golf"}),
     ("how many flights near Texas by the end of 2024?", Intent.COUNT, {"regions": "near:texas", "read": "1"}),
-    ("how many flights over Texas set a record in 2024?", Intent.COUNT, {"nu": "Texas set"}),
+    ("how many flights near Texas gull?", Intent.COUNT, {"nu": "gull"}),  # unread, but no slip of "gulf"
     # round 17: a country's forces said as its people or as a whole (were declined)
     ("how many sorties flown by the Yanks over Nevada?", Intent.COUNT, {"ops": "us-navy,us-air-force", "read": "1"}),
     ("how many flights by the American military near Utah in 2024?", Intent.COUNT,
