@@ -179,6 +179,7 @@ _AIRCRAFT_KIND_RX = re.compile(r".*(?<!flight)(?<!mission)(?<!sortie)(?<!patrol)
 _FLIGHT_AFTER_RX = re.compile(r"\s+(?:flights?|missions?|sorties?|patrols?|trips?)\b", _RX)
 
 
+_NAMES_BEFORE_RX = re.compile(r"(?:(?:[A-Z][\w.]*|U\.S\.)\s+){1,2}")
 #: Words between "which" and "aircraft" that say airframes are asked for ("which individual aircraft").
 _AIRFRAME_WORDS = frozenset({"individual", "different", "distinct", "separate", "unique", "specific", "particular"})
 
@@ -190,7 +191,9 @@ def _kind_of_aircraft_at(text: str, at: int, spans: list[tuple[int, int, str]]) 
     for s, e in sorted((s, e) for s, e, label in spans if label.startswith("role:")):
         if s < pos:
             continue
-        if text[pos:s].strip():
+        # before the first kind word, up to two names ("which American drones", "which Navy tankers"): the
+        # nationality or operator the readers after this one take
+        if text[pos:s].strip() and (last is not None or not _NAMES_BEFORE_RX.fullmatch(text[pos:s])):
             break
         last, pos = (s, e), e
     return last is not None and bool(_AIRCRAFT_KIND_RX.fullmatch(text[last[0]:last[1]])) \

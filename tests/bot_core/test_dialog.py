@@ -849,6 +849,8 @@ SINGLE: list[Q] = [
     Q("which UK planes flew over Denmark in October 2025?", "which_aircraft", 2, says="43c6f2"),
     Q("which reconnaissance drones flew over Greece in October 2025?", "which_aircraft", 1, roles="drone_recon"),
     Q("which unknown aircraft flew over Greece in October 2025?", "", DECLINED),
+    Q("which US drones flew over Albania in October 2025?", "which_aircraft", 1, roles="drone_recon"),
+    Q("which British drones flew over Albania in October 2025?", "which_aircraft", 0, roles="drone_recon"),
     # round 17: two nations compared, each its services (was declined: no sides)
     Q("more British or American sorties over Denmark in October 2025?", "compare", (3, 1)),
     Q("UK versus US flights near Sweden in October 2025", "compare", (3, 1)),

@@ -685,6 +685,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("which separate planes flew near Utah?", Intent.WHICH_AIRCRAFT, {"read": "1"}),
     ("what about reconnaissance planes?", Intent.COUNT, {"read": "1"}),
     ("which surveillance drones flew near Sonora?", Intent.WHICH_AIRCRAFT, {"roles": "drone_recon"}),
+    ("which American tankers flew near Utah?", Intent.WHICH_AIRCRAFT, {"roles": "tanker", "ops": "us-navy"}),
+    ("which Navy drones flew near Utah?", Intent.WHICH_AIRCRAFT, {"roles": "drone_recon", "ops": "us-navy"}),
     ("how many sorties by non-US operators near Utah?", Intent.COUNT,
      {"xops": "cbp,dea,us-air-force,us-army,us-coast-guard,us-navy,usmc", "read": "1"}),
 ]
