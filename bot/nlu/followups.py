@@ -232,3 +232,40 @@ def restated_total(text: str, new: Scope, previous: Scope) -> list[str]:
     if m is None or not SUBJECT_RX.search(text) or _names_aircraft(new) or not _names_aircraft(previous):
         return []
     return [f"word: {m.group(0)} (of every aircraft, or of the previous question's only? ask the whole question)"]
+
+
+#: "swap Texas for Arizona", "replace the P-8s with U-2s", "change 2024 to 2025" (round 17): one part of the previous
+#: question replaced by another ("substitute A for B" says it the other way round: left unread).
+SWAP_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|so|then|right)[\s,]+)*(?:swap|switch|change|replace)\s+"
+                     r"(?:out\s+)?(?P<old>[^,;?!]+?)\s+(?:for|with|to|by)\s+(?P<new>[^,;?!]+?)\W*$", _RX)
+
+
+def swap_to_what_about(text: str, previous: Scope, old: Scope) -> str | None:
+    """"swap Texas for Arizona" → "what about Arizona" when the part swapped out (``old``: the shared reader's scope
+    of those words alone) is one the previous question named, and only that; None otherwise (then the words stay
+    unread and the turn is declined, naming "swap")."""
+    m = SWAP_RX.match(text)
+    if m is None:
+        return None
+    named = [bool(old.regions), bool(old.type_designators), bool(old.roles or old.surveillance_only),
+             bool(old.operators), old.period is not None]
+    if sum(named) != 1 or old.and_regions or old.exclude_types or old.exclude_operators or old.hexes:
+        return None
+    held = (
+        {r.slug for r in old.regions} <= {r.slug for r in previous.regions} if old.regions else
+        set(old.type_designators) <= set(previous.type_designators) if old.type_designators else
+        (set(old.roles) <= set(previous.roles) and old.surveillance_only <= previous.surveillance_only)
+        if old.roles or old.surveillance_only else
+        set(old.operators) <= set(previous.operators) if old.operators else
+        _same_period(old.period, previous.period))
+    return "what about " + m.group("new") if held else None
+
+
+def _same_period(old: Period | None, previous: Period | None) -> bool:
+    """The period swapped out is the previous one ("February" with its year guessed is February of any year)."""
+    if old is None or previous is None:
+        return False
+    if old.year_inferred:
+        return (old.start.month, old.start.day, old.end.month, old.end.day) == (
+            previous.start.month, previous.start.day, previous.end.month, previous.end.day)
+    return (old.start, old.end) == (previous.start, previous.end)

@@ -162,6 +162,50 @@ def place_areas(text: str, spans: Spans) -> list[str]:
             for s, e, label in spans if label.startswith("region:") for m in [AREA_AFTER_RX.match(text[e:])] if m]
 
 
+#: The nouns a sea, a strait or a gulf is named with ("the Aegean Sea", "the Taiwan Strait").
+PLACE_NOUNS = ("sea", "seas", "strait", "straits", "gulf", "ocean", "channel", "peninsula", "coast", "island",
+               "islands", "oblast", "sound")
+NEXT_WORD_RX = re.compile(r"^\s+([A-Za-z]+)\b")
+
+
+def misspelt_place_nouns(text: str, spans: Spans) -> list[str]:
+    """"over the Aegean see", "the Taiwan straight" (round 17): an English word right after a place, one letter
+    from a place noun, which the reader took as filler ("see") or left unread — the place it would name ("Aegean
+    Sea") is not guessed at: a typo is never corrected into an English word's place, so it is declined naming it."""
+    from claims.nlp.lexicon import is_english_word
+
+    out = []
+    for s, e, label in spans:
+        m = NEXT_WORD_RX.match(text[e:]) if label.startswith("region:") else None
+        if m is None or _in_span(e + m.start(1), spans):
+            continue
+        word = m.group(1).lower()
+        if word in PLACE_NOUNS or word.removesuffix("s") in PLACE_NOUNS or not is_english_word(word):
+            continue
+        noun = next((n for n in PLACE_NOUNS if _one_edit(word, n) or _sounds_like(word, n)), None)
+        if noun:
+            out.append(f"word: {text[s:e]} {m.group(1)} (did you mean \"{text[s:e]} {noun}\"? I do not guess at "
+                       "a place: write its name)")
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One vowel changed, added or dropped ("see" for "sea", "golf" for "gulf"; words of three letters or more, the
+    same first letter): a slip of the ear or of spelling, not another word ("set", "gull", "coat")."""
+    if min(len(a), len(b)) < 3 or a[0] != b[0] or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and all(c in "aeiou" for c in diff[0])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short and long_[i] in "aeiou" for i in range(len(long_)))
+
+
+def _sounds_like(word: str, noun: str) -> bool:
+    """"straight" for "strait": the noun's letters with a silent "gh" written in."""
+    return len(noun) >= 5 and word.replace("gh", "") == noun
+
+
 _SUBJECTS = {"aircraft", "operator", "role"}
 
 
@@ -775,7 +819,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
                   times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions,
-                  slashed_letters, relation_after_place):
+                  slashed_letters, relation_after_place, misspelt_place_nouns):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans)
     found += [] if comparing and COMPARE_WITH_RX.search(text) else accompanied(text, spans)

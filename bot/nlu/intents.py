@@ -172,11 +172,37 @@ WHICH_AIRCRAFT_RX = re.compile(
     # "how many distinct aircraft", "how many different P-8s": airframes, not missions
     r"\bhow\s+many\s+(?:distinct|different|unique|individual|separate)\b|"
     # "which aircraft", "which surveillance aircraft", "what Navy planes" (up to two describing words between)
-    r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?)\b)"
+    r"\b(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|had|has|of|the|types?|kinds?|sorts?|models?|about)\b)"
     r"[\w-]+\s+){0,2}?(?:aircraft|(?:air)?planes?|airframes?|tails?|jets?)\b"
     r"|\b(?:registrations?|tail\s+numbers?|airframes?|hex(?:es)?\s+codes?)\b",
     _RX,
 )
+#: A kind of aircraft said as a plural noun of aircraft ("drones", "tankers", "spy planes", "UAVs"), not of flights.
+_AIRCRAFT_KIND_RX = re.compile(r".*(?<!flight)(?<!mission)(?<!sortie)(?<!patrol)s", _RX | re.DOTALL)
+_FLIGHT_AFTER_RX = re.compile(r"\s+(?:flights?|missions?|sorties?|patrols?|trips?)\b", _RX)
+
+
+_NAMES_BEFORE_RX = re.compile(r"(?:(?:[A-Z][\w.]*|U\.S\.)\s+){1,2}")
+#: Words between "which" and "aircraft" that say airframes are asked for ("which individual aircraft").
+_AIRFRAME_WORDS = frozenset({"individual", "different", "distinct", "separate", "unique", "specific", "particular"})
+
+
+def _kind_of_aircraft_at(text: str, at: int, spans: list[tuple[int, int, str]]) -> bool:
+    """Kinds of aircraft said from ``at`` on ("drones", "spy drones", "tankers"): a run of kind words whose last
+    is a plural noun of aircraft, with no noun of flights after it ("which drone flights" asks for the flights)."""
+    pos, last = at, None
+    for s, e in sorted((s, e) for s, e, label in spans if label.startswith("role:")):
+        if s < pos:
+            continue
+        # before the first kind word, up to two names ("which American drones", "which Navy tankers"): the
+        # nationality or operator the readers after this one take
+        if text[pos:s].strip() and (last is not None or not _NAMES_BEFORE_RX.fullmatch(text[pos:s])):
+            break
+        last, pos = (s, e), e
+    return last is not None and bool(_AIRCRAFT_KIND_RX.fullmatch(text[last[0]:last[1]])) \
+        and not _FLIGHT_AFTER_RX.match(text[last[1]:])
+
+
 #: "who flew them?", "which services flew near Kaliningrad?": the operators, each with its number of missions.
 WHO_FLEW_RX = re.compile(r"\bwho(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’]s)\s+flying\b"
                          r"|\bwho\s+(?:flew|flies|fly|operated|operates)\b"
@@ -331,8 +357,20 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
             if any(s == m.end() and label.startswith("aircraft:") for s, _, label in reading.spans):
                 wa = m
                 break
+            # "which drones / tankers flew…" (round 17): a plural kind of aircraft right after "which" asks for the
+            # airframes too ("which drone flights", "which tanker missions" ask for the flights)
+            if _kind_of_aircraft_at(text, m.end(), reading.spans):
+                wa = m
+                break
     if wa:
-        mark(wa, "which aircraft")
+        words = list(re.finditer(r"\S+", wa.group(0)))
+        if len(words) > 2 and words[0].group(0).lower() in {"which", "what"}:
+            # "which British aircraft": only "which" and the noun are the intent's words; the words between are
+            # the scope's, read (or reported) by the readers after this one (round 17)
+            for w in (words[0], *(w for w in words[1:-1] if w.group(0).lower() in _AIRFRAME_WORDS), words[-1]):
+                spans.append((wa.start() + w.start(), wa.start() + w.end(), "asked: which aircraft"))
+        else:
+            mark(wa, "which aircraft")
         return Asked(Intent.WHICH_AIRCRAFT)
     wm = WHEN_RX.search(text)
     if wm and (re.search(r"\bwhen\b|\bdates?\s+of\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+date\b"

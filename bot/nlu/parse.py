@@ -17,7 +17,7 @@ from django.conf import settings
 
 from bot.nlu import claim_check, followups, ratios, single
 from bot.nlu.claims_questions import claims_query
-from bot.nlu.compare import align_years, comparison_sides, find_baseline
+from bot.nlu.compare import Sides, align_years, comparison_sides, find_baseline
 from bot.nlu.distances import spell_distances
 from bot.nlu.guards import guard_problems, polite_spans
 from bot.nlu.intents import (
@@ -34,7 +34,7 @@ from bot.nlu.intents import (
     read_intent,
 )
 from bot.nlu.leftovers import leftovers
-from bot.nlu.nations import nationality_operators
+from bot.nlu.nations import national_sides, nationality_operators
 from bot.nlu.normalise import (
     correct_typos,
     designators,
@@ -85,6 +85,8 @@ COAST_AFTER_RX = re.compile(r"^\s+(?:coast|coastline)\b", _RX)
 OFF_BEFORE_RX = re.compile(r"\boff\s+(?:the\s+)?$", _RX)
 #: "what about over New Mexico instead?": a follow-up's last word, which says the field is replaced (as it is).
 INSTEAD_RX = re.compile(r"\binstead\b(?=\W*$)", _RX)
+#: "now list them", "ok now map it": the first word of a follow-up that only says it comes next (round 17).
+LEAD_NOW_RX = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|right)[\s,]+)?(?P<w>now)\b(?![\s,]*(?:\?|$))", _RX)
 SO_FAR_RX = re.compile(r"\bso\s+far\b|\bto\s+date\b", _RX)
 #: A follow-up that corrects the question before ("sorry, I meant Arizona", "no wait, the U-2", "actually, 2025"):
 #: read as "what about …", which keeps the rest of the previous scope.
@@ -209,6 +211,14 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         corrected = _place_pronoun(corrected, previous.scope, vocab, corrections)
     if previous is not None and _bare_fragment(corrected):
         corrected = "what about " + corrected.lstrip()  # "U-2s?", "Arizona?" after a question: that one field changed
+    swap = followups.SWAP_RX.match(corrected) if previous is not None else None
+    if swap and previous is not None:  # "swap Texas for Arizona": "what about Arizona", when Texas was asked before
+        for lead in ("", "near ", "in "):  # a place or a year alone is read only after a word ("near Texas")
+            old = read_question(lead + swap.group("old"), reference=reference,
+                                vocabulary=vocabulary).scope  # type: ignore[arg-type]
+            if not old.is_empty():
+                break
+        corrected = followups.swap_to_what_about(corrected, previous.scope, old) or corrected
     same_for = SAME_FOR_RX.match(corrected) if previous is not None else None
     if same_for:  # "do the same for the U-2", "repeat for 2024", "same question for Arizona": "what about …"
         corrected = "what about " + corrected[same_for.end():]
@@ -299,6 +309,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         scope, unresolved = _place_follow_up(corrected, scope, unresolved, spans, vocab, previous.scope)
         narrow = bool(followups.NARROW_RX.search(corrected))
         spans.extend((m.start(), m.end(), "correction: instead") for m in INSTEAD_RX.finditer(corrected))
+        spans.extend((m.start("w"), m.end("w"), "follow-up: now") for m in LEAD_NOW_RX.finditer(corrected))
         spans.extend((m.start(), m.end(), "narrowing: " + m.group(0).strip())
                      for m in followups.ONLY_RX.finditer(corrected))
         spans.extend((m.start("p"), m.end("p"), "follow-up: the previous answer's missions")
@@ -344,10 +355,11 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     if intent == Intent.COMPARE and len(reading.periods) > 2:  # "January, February or March": not two sides
         problems.append(f"{len(reading.periods)} periods (I compare two at a time)")
     if intent == Intent.COMPARE and baseline is None:
-        sides = comparison_sides(corrected, reading.__class__(scope=scope, spans=reading.spans,
-                                                              periods=reading.periods),
-                                 reference=reference, previous=prev_scope if follow_up or previous else None,
-                                 vocabulary=vocabulary)  # type: ignore[arg-type]
+        by_nation = national_sides(scope, national_spans, vocab)  # "US vs UK flights" (round 17)
+        sides = Sides(*by_nation) if by_nation else comparison_sides(
+            corrected, reading.__class__(scope=scope, spans=reading.spans, periods=reading.periods),
+            reference=reference, previous=prev_scope if follow_up or previous else None,
+            vocabulary=vocabulary)  # type: ignore[arg-type]
         if sides is None and follow_up and previous is not None and previous.other is not None:
             sides = None
             scope, other = previous.scope, previous.other
@@ -673,19 +685,30 @@ def _roles_left_out(text: str, reading: QuestionReading, scope: Scope, spans: Sp
     exclusion word leaves every type of that role out (the types the vocabulary gives that role; a mission of no
     known type stays), instead of asking for it. Only when the role is the question's one role word."""
     role_spans = [(s, e) for s, e, label in reading.spans if label.startswith("role:")]
-    if len(role_spans) != 1 or len(scope.roles) > 1:
+    words = {w.phrase.lower(): w for w in getattr(vocabulary, "role_words", ())}
+    kept = None
+    if len(role_spans) == 2:  # "spy planes other than drones", "non-drone surveillance flights" (round 17)
+        left = [(s, e) for s, e in role_spans if EXCEPT_ROLE_RX.search(text[max(0, s - 30):s])]
+        kept = words.get(next((text[s:e] for s, e in role_spans if (s, e) not in left), "").lower())
+        if len(left) != 1 or kept is None:
+            return scope
+        role_spans = left
+    elif len(role_spans) != 1 or len(scope.roles) > 1:
         return scope
     s, e = role_spans[0]
     m = EXCEPT_ROLE_RX.search(text[max(0, s - 30):s])
-    words = {w.phrase.lower(): w for w in getattr(vocabulary, "role_words", ())}
     word = words.get(text[s:e].lower())
-    if m is None or word is None:
+    if m is None or word is None or (kept is not None and kept.key == word.key):
         return scope
     types = tuple(a.designator for a in getattr(vocabulary, "aircraft", ())
                   if (a.is_surveillance if word.key == "surveillance" else a.role in word.roles))
     if not types:
         return scope
     spans.append((s - len(text[max(0, s - 30):s]) + m.start(), s, "excluding: " + m.group(0).strip()))
+    if kept is not None:  # the other kind is the question's
+        return scope.with_changes(roles=() if kept.key == "surveillance" else kept.roles,
+                                  surveillance_only=kept.key == "surveillance",
+                                  exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *types))))
     return scope.with_changes(roles=(), surveillance_only=False,
                               exclude_types=tuple(dict.fromkeys((*scope.exclude_types, *types))))
 

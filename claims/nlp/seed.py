@@ -305,17 +305,33 @@ SEED_ROLE_WORDS: list[dict[str, Any]] = [
       for p in ("unmanned aircraft", "unmanned", "uncrewed", "UAV", "UAVs")),
     {"phrase": "maritime patrol", "key": "maritime_patrol", "roles": ["maritime_patrol"]},
     {"phrase": "early warning", "key": "aew", "roles": ["aew"]},
+    # round 17: kinds said in everyday words (each a role the reference data gives; "heavies", "warplanes" have none)
+    *({"phrase": p, "key": "aew", "roles": ["aew"]}
+      for p in ("early-warning", "airborne early warning", "airborne early-warning", "AEW", "AEW&C")),
+    *({"phrase": p, "key": "drone_recon", "roles": ["drone_recon"]}
+      for p in ("remotely piloted aircraft", "RPA", "RPAs", "unmanned aerial vehicle", "unmanned aerial vehicles",
+                "uncrewed aircraft")),
+    *({"phrase": p, "key": "maritime_patrol", "roles": ["maritime_patrol"]}
+      for p in ("anti-submarine", "anti-submarine aircraft", "anti-submarine warfare", "ASW")),
+    *({"phrase": p, "key": "high_altitude_recon", "roles": ["high_altitude_recon"]}
+      for p in ("high-altitude reconnaissance", "high-altitude spy plane", "high-altitude spy planes",
+                "high altitude spy plane", "high altitude spy planes")),
     *({"phrase": p, "key": "command_post", "roles": ["command_post"]}
       for p in ("command post", "doomsday plane", "doomsday planes")),  # the E-4B's and the E-6B's nickname
     *({"phrase": p, "key": "tanker", "roles": ["tanker"]}
-      for p in ("tanker", "tankers", "refueling aircraft", "refuelling aircraft", "aerial refueling")),
+      for p in ("tanker", "tankers", "refueling aircraft", "refuelling aircraft", "aerial refueling",
+                "refueller", "refuellers", "refueler", "refuelers", "refueling tanker", "refueling tankers",
+                "refuelling tanker", "refuelling tankers", "aerial refuelling")),
     *({"phrase": p, "key": "transport", "roles": ["transport"]}
       for p in ("transport", "transports", "transport plane", "transport planes", "transport aircraft",
                 "cargo plane", "cargo planes", "airlifter", "airlifters")),
     *({"phrase": p, "key": "fighter", "roles": ["fighter"]} for p in ("fighter", "fighters", "fighter jet",
                                                                        "fighter jets")),
-    *({"phrase": p, "key": "helicopter", "roles": ["helicopter"]} for p in ("helicopter", "helicopters")),
-    *({"phrase": p, "key": "bomber", "roles": ["bomber"]} for p in ("bomber", "bombers")),
+    *({"phrase": p, "key": "helicopter", "roles": ["helicopter"]} for p in ("helicopter", "helicopters", "chopper",
+                                                                             "choppers")),
+    *({"phrase": p, "key": "bomber", "roles": ["bomber"]} for p in ("bomber", "bombers", "strategic bomber",
+                                                                     "strategic bombers", "heavy bomber",
+                                                                     "heavy bombers")),
 ]
 
 # ------------------------------------------------------------------------------------- sources and other names

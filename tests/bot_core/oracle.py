@@ -543,6 +543,12 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round16(o, add)
     held_out16(o, add)
+
+    from tests.bot_core.oracle_round17 import held_out as held_out17
+    from tests.bot_core.oracle_round17 import round17
+
+    round17(o, add)
+    held_out17(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)

@@ -839,6 +839,35 @@ SINGLE: list[Q] = [
     Q("how many flights near Texas not counting the P-8 on 5 February 2025?", "", DECLINED),
     Q("how many P-8s near Texas in Feb 2025, how many U-2s?", "compare", (2, 1)),
     Q("how many P-8 flights near Texas in Feb 2025?? and U-2s??", "", DECLINED),
+    # round 17, wrong before: "which <kind>" answered a count of missions, not the airframes; an English word one
+    # letter from a sea's noun after the sea's name was filler ("see"), so another sea's count was given
+    Q("which UAVs flew near Crimea in October 2025?", "which_aircraft", 1, roles="drone_recon", says="ae5416"),
+    Q("which tankers flew over Texas in February 2025?", "which_aircraft", 1, roles="tanker"),
+    Q("how many sorties over the Ionian see in October 2025?", "", DECLINED),
+    Q("how many flights over the Baltic see?", "", DECLINED),
+    # round 17: kinds in everyday words, a country's forces said as its people or as a whole (were declined)
+    Q("how many airborne early-warning aircraft over Oklahoma in 2024?", "count", 1, roles="aew"),
+    Q("how many refuelers flew over Texas in February 2025?", "count", 1, roles="tanker"),
+    Q("how many heavy bombers near Venezuela in 2025?", "count", 0, roles="bomber"),
+    Q("how many RPAs over Greece in October 2025?", "count", 4, roles="drone_recon"),
+    Q("how many choppers over Texas?", "count", 0, roles="helicopter"),
+    Q("how many high-altitude reconnaissance flights near Texas in February 2025?", "count", 1,
+      roles="high_altitude_recon"),
+    Q("how many flights by the Yanks near Crimea in October 2025?", "count", 4),
+    Q("how many sorties by the Brits over Denmark in October 2025?", "count", 3),
+    Q("how many flights by British armed forces near Kaliningrad?", "count", 3),
+    Q("how many US and British sorties near Kaliningrad in October 2025?", "count", 4),
+    Q("how many flights by the French in 2025?", "count", 0),
+    # round 17 held-out, wrong before: "which British aircraft" named every operator's airframes (the word between
+    # "which" and "aircraft" was the intent's); "which spy drones" gave a count
+    Q("which UK planes flew over Denmark in October 2025?", "which_aircraft", 2, says="43c6f2"),
+    Q("which reconnaissance drones flew over Greece in October 2025?", "which_aircraft", 1, roles="drone_recon"),
+    Q("which unknown aircraft flew over Greece in October 2025?", "", DECLINED),
+    Q("which US drones flew over Albania in October 2025?", "which_aircraft", 1, roles="drone_recon"),
+    Q("which British drones flew over Albania in October 2025?", "which_aircraft", 0, roles="drone_recon"),
+    # round 17: two nations compared, each its services (was declined: no sides)
+    Q("more British or American sorties over Denmark in October 2025?", "compare", (3, 1)),
+    Q("UK versus US flights near Sweden in October 2025", "compare", (3, 1)),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -1200,6 +1229,30 @@ CONVERSATIONS: list[list[Q]] = [
     # found by probing: a year before its month(s) was read as a range from January
     [Q("how many sorties over Texas in 2025 february?", "count", 5, period="2025-02-01/2025-02-28")],
     [Q("how many sorties over Texas in 2024, june and july?", "count", 3, period="2024-06-01/2024-07-31")],
+    # round 17: "replace X with Y" / "change X to Y" swap one part the question before named (were declined); a swap
+    # of a part it did not name is declined and keeps the scope; a nationality's people as a follow-up
+    [
+        Q("how many P-8 flights over Texas in February 2025?", "count", 2),
+        Q("replace Texas with California", "count", 3, types="P8", regions="over:california", period=FEB25),
+        Q("change February to January", "count", 4, types="P8", regions="over:california", period=JAN25),
+    ],
+    [
+        Q("how many surveillance flights over Denmark in October 2025?", "count", 4),
+        Q("just the Americans", "count", 1, regions="over:denmark", period=OCT25),
+        Q("and the Brits?", "count", 3, regions="over:denmark", period=OCT25),
+        Q("swap Denmark for Sweden", "count", 3, regions="over:sweden", period=OCT25),
+    ],
+    [
+        Q("how many flights over Greece in October 2025?", "count", 4),
+        Q("swap Albania for Turkey", "", DECLINED),
+        Q("now only the drones", "count", 4, roles="drone_recon", regions="over:greece", period=OCT25),
+    ],
+    # round 17 held-out, wrong before: "what about surveillance planes?" was read as "which planes" (airframes)
+    [
+        Q("how many flights over Albania in October 2025?", "count", 4),
+        Q("same but bombers", "count", 0, roles="bomber"),
+        Q("what about surveillance planes?", "count", 4, surv=True, regions="over:albania"),
+    ],
 ]
 
 def _conversation(conv: list[Q] | Any) -> Any:

@@ -746,6 +746,40 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("how many sorties per month last year?", Intent.BREAKDOWN, {"by": "month", "period": "2025-01-01/2025-12-31"}),
     ("how many sorties over Arizona in the complete 2024?", Intent.COUNT, {"period": "2024-01-01/2024-12-31",
                                                                             "read": "1"}),
+    # round 17: kinds of aircraft in everyday words (were declined), and a role after "which" asks for the airframes
+    ("how many airborne early-warning sorties near Nevada in 2025?", Intent.COUNT, {"roles": "aew", "read": "1"}),
+    ("how many refuelers over Louisiana?", Intent.COUNT, {"roles": "tanker", "read": "1"}),
+    ("how many heavy bombers near Utah?", Intent.COUNT, {"roles": "bomber", "read": "1"}),
+    ("how many RPAs near Sonora in 2025?", Intent.COUNT, {"roles": "drone_recon", "read": "1"}),
+    ("how many choppers near Sonora?", Intent.COUNT, {"roles": "helicopter", "read": "1"}),
+    ("how many ASW sorties near Oregon?", Intent.COUNT, {"roles": "maritime_patrol", "read": "1"}),
+    ("which refuellers flew near Nevada?", Intent.WHICH_AIRCRAFT, {"roles": "tanker"}),
+    ("which bombers flew near Utah in 2025?", Intent.WHICH_AIRCRAFT, {"roles": "bomber"}),
+    ("which tanker missions were near Nevada?", Intent.COUNT, {"roles": "tanker"}),  # the missions, not airframes
+    ("how many surveillance sorties near Idaho other than the drones?", Intent.COUNT,
+     {"roles": "", "excluded": "Q4,Q9", "read": "1"}),
+    # round 17, wrong before: an English word one letter from a sea's or a gulf's noun, right after its name (the
+    # whole-demo rows are in the dialog table); a word after a place that is no such slip stays read
+    ("how many sorties over the California golf in 2025?", Intent.COUNT, {"nu": "California golf"}),
+    ("how many flights near Texas by the end of 2024?", Intent.COUNT, {"regions": "near:texas", "read": "1"}),
+    ("how many flights near Texas gull?", Intent.COUNT, {"nu": "gull"}),  # unread, but no slip of "gulf"
+    # round 17: a country's forces said as its people or as a whole (were declined)
+    ("how many sorties flown by the Yanks over Nevada?", Intent.COUNT, {"ops": "us-navy,us-air-force", "read": "1"}),
+    ("how many flights by the American military near Utah in 2024?", Intent.COUNT,
+     {"ops": "us-navy,us-air-force", "read": "1"}),
+    ("how many flights by Americans near Idaho?", Intent.COUNT, {"ops": "us-navy,us-air-force", "read": "1"}),
+    # round 17 held-out, wrong before: the words between "which" and "planes" were the intent's, so a nationality
+    # there was dropped (every operator's airframes) and an unknown word was never reported; "what about <kind>
+    # planes" was read as "which planes"; a run of kind words after "which" ("spy drones") asked for a count
+    ("which American planes flew near Utah in 2024?", Intent.WHICH_AIRCRAFT, {"ops": "us-navy,us-air-force"}),
+    ("which blimp aircraft flew near Utah?", Intent.WHICH_AIRCRAFT, {"nu": "blimp"}),
+    ("which separate planes flew near Utah?", Intent.WHICH_AIRCRAFT, {"read": "1"}),
+    ("what about reconnaissance planes?", Intent.COUNT, {"read": "1"}),
+    ("which surveillance drones flew near Sonora?", Intent.WHICH_AIRCRAFT, {"roles": "drone_recon"}),
+    ("which American tankers flew near Utah?", Intent.WHICH_AIRCRAFT, {"roles": "tanker", "ops": "us-navy"}),
+    ("which Navy drones flew near Utah?", Intent.WHICH_AIRCRAFT, {"roles": "drone_recon", "ops": "us-navy"}),
+    ("how many sorties by non-US operators near Utah?", Intent.COUNT,
+     {"xops": "cbp,dea,us-air-force,us-army,us-coast-guard,us-navy,usmc", "read": "1"}),
 ]
 
 
@@ -1084,3 +1118,22 @@ def test_round9_held_out_follow_ups_narrow_into_the_previous_period_and_replace_
     assert e3.scope.type_designators == ("E3TF", "E3CF") and not e3.not_understood, e3.to_dict()
     nm = parse("what about over New Mexico instead?", previous=parse("how many U-2 flights over California?"))
     assert regions(nm.scope.regions) == "over:new-mexico" and not nm.not_understood, nm.to_dict()
+
+
+def test_round17_a_swap_replaces_one_part_the_question_before_named() -> None:
+    first = parse("how many U-2 flights near Nevada in March 2024?")
+    swapped = parse("swap Nevada for Utah", previous=first)
+    assert regions(swapped.scope.regions) == "near:utah" and swapped.scope.type_designators == ("U2",)
+    assert not swapped.not_understood
+    kind = parse("replace the U-2s with RC-135s", previous=swapped)
+    assert kind.scope.type_designators == ("R135",) and regions(kind.scope.regions) == "near:utah"
+    year = parse("ok now change March 2024 to April 2024", previous=kind)
+    assert year.scope.period is not None and year.scope.period.start == dt.date(2024, 4, 1)
+    assert year.scope.type_designators == ("R135",) and not year.not_understood
+    not_asked = parse("swap Oregon for Idaho", previous=first)  # Oregon was not asked: swap what?
+    assert any("swap" in x.lower() for x in not_asked.not_understood)
+    people = parse("and the Americans?", previous=first)  # the people of a country: its services
+    assert "us-air-force" in people.scope.operators and people.scope.type_designators == ("U2",)
+    then = parse("now show them", previous=first)
+    assert then.intent == Intent.LIST and not then.not_understood
+
