@@ -318,3 +318,27 @@ def test_sqlite_reads_the_tallies_sums_from_covering_indexes():
         for sql in queries:
             plan = " ".join(str(row) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
             assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, (sql, plan)
+
+
+@pytest.mark.parametrize("kind", [{}, {"type_designators": ("C17",)}, {"exclude_operators": ("us-air-force",)}])
+def test_one_place_or_another_counts_each_mission_once(synthetic, kind):
+    """"Near California or over Sinaloa": with the tallies, the missions of each place alone less those in both (the
+    pair tally); checked against the set of missions the region rows name, for every period of the equivalence
+    test, near/over either way round, and read from the missions (tallies off) as well."""
+    pairs = [(RegionFilter("california", "near"), RegionFilter("sinaloa", "over")),
+             (RegionFilter("baja-peninsula", "over"), RegionFilter("california", "near")),
+             (RegionFilter("sinaloa", "near"), RegionFilter("baja-peninsula", "near"))]
+    used = 0
+    for (one, other), period in itertools.product(pairs, PERIODS):
+        scope = Scope(regions=(one, other), period=period, **kind)
+        missions = s.missions_in_scope(scope.with_changes(regions=()))
+        picked = set()
+        for place in (one, other):
+            rows = MissionRegion.objects.filter(region__slug=place.slug, mission_id__in=missions.values("id"))
+            rows = rows.filter(over=True) if place.relation == "over" else rows.filter(distance_nm__lte=50)
+            picked |= set(rows.values_list("mission_id", flat=True))
+        used += s._either_of_two_places(scope) is not None
+        assert s.count_missions(scope) == len(picked) == _without_tallies(s.count_missions, scope), (scope, period)
+    assert used >= 12  # every period with a whole month (or none), each pair
+    assert s._either_of_two_places(Scope(regions=(RegionFilter("texas", "near"), RegionFilter("texas", "over")))) \
+        is None  # the same place twice: no pair in the tally
