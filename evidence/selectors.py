@@ -740,10 +740,30 @@ def _tallied_breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow] | N
     if tallied is None:
         return None
     rows, column, rest = tallied
-    out = [_tally_row(by, group) for group in tally_reads.grouped(rows, column, *_TALLY_GROUPS[by])]
+    if by == "operator":  # per airframe (the tally's own column), then each airframe's operator: grouping the join
+        # looked every tally row's airframe up (SQLite, all time at 1M missions: 84,000 rows, 76 ms of CPU)
+        per_airframe = tally_reads.grouped(rows, column, "aircraft_id")
+        operators = _airframe_operators([hex_ for hex_, _ in per_airframe])
+        sums: dict[tuple[str | None, str | None], int] = {}
+        for hex_, n in per_airframe:
+            key = operators.get(hex_, (None, None))
+            sums[key] = sums.get(key, 0) + n
+        groups = [(*key, n) for key, n in sums.items()]
+    else:
+        groups = tally_reads.grouped(rows, column, *_TALLY_GROUPS[by])
+    out = [_tally_row(by, group) for group in groups]
     for part in rest:
         out += breakdown(part, by)
     return _merged(out, by)
+
+
+def _airframe_operators(hexes: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each airframe's operator as (slug, name), (None, None) for none, in batches of 500."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for i in range(0, len(hexes), 500):
+        rows = Aircraft.objects.filter(hex__in=hexes[i:i + 500]).values_list("hex", "operator__slug", "operator__name")
+        found.update({hex_: (slug, name) for hex_, slug, name in rows})
+    return found
 
 
 def _tallied_days(scope: Scope, by: str) -> list[BreakdownRow] | None:

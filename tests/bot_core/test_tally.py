@@ -313,6 +313,8 @@ def test_sqlite_reads_the_tallies_sums_from_covering_indexes():
         "SELECT SUM(missions) FROM evidence_missiontally WHERE missions > 0 AND month >= '1990-01-01'"
         " AND month < '2025-02-01'",
         "SELECT SUM(near_over) FROM evidence_pairtally WHERE region_a_id = 1 AND region_b_id = 2 AND near_over > 0",
+        # per airframe of all time ("rank the operators", migration 0018; 76 → ~15 ms of CPU measured)
+        "SELECT aircraft_id, SUM(missions) FROM evidence_missiontally WHERE missions > 0 GROUP BY 1",
     )
     with connection.cursor() as cursor:
         for sql in queries:
