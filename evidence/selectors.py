@@ -682,6 +682,17 @@ def breakdown(scope: Scope, by: BreakdownKey) -> list[BreakdownRow]:
     tallied = _tallied_breakdown(scope, by)
     if tallied is not None:
         return tallied
+    if by in ("day", "week") and _links_only(scope) and len(scope.regions) == 1:
+        # one place: one region row per mission, whose start is the mission's — counted from the rows' covering
+        # index instead of looking every mission up by id ("rank them by day" of all time near a place at 1M
+        # missions on PostgreSQL: 8,400 lookups through every partition's key, 245 ms)
+        links = _region_links(scope, scope_types(scope)).order_by()
+        fast = _text_buckets(links, by, "mission_start")
+        if fast is not None:
+            return fast
+        rows = (links.annotate(bucket=_TRUNC[by]("mission_start", tzinfo=dt.UTC)).values("bucket")
+                .annotate(n=Count("*")).order_by("bucket"))
+        return [_time_row(by, r["bucket"], r["n"]) for r in rows]
     qs = missions_in_scope(scope).order_by()
     fast = _text_buckets(qs, by)
     if fast is not None:
@@ -894,13 +905,13 @@ def _counted_buckets(scope: Scope, by: str) -> list[BreakdownRow] | None:
 _PREFIX = {"day": 10, "month": 7, "year": 4}
 
 
-def _text_buckets(qs: QuerySet[Mission], by: str) -> list[BreakdownRow] | None:
+def _text_buckets(qs: QuerySet, by: str, field: str = "start") -> list[BreakdownRow] | None:
     from django.db import connection
     from django.db.models.functions import Substr
 
     if connection.vendor != "sqlite" or by not in _PREFIX:
         return None
-    rows = (qs.annotate(bucket=Substr("start", 1, _PREFIX[by])).values("bucket").annotate(n=Count("id"))
+    rows = (qs.annotate(bucket=Substr(field, 1, _PREFIX[by])).values("bucket").annotate(n=Count("id"))
             .order_by("bucket"))
     out = []
     for r in rows:

@@ -344,3 +344,21 @@ def test_one_place_or_another_counts_each_mission_once(synthetic, kind):
     assert used >= 12  # every period with a whole month (or none), each pair
     assert s._either_of_two_places(Scope(regions=(RegionFilter("texas", "near"), RegionFilter("texas", "over")))) \
         is None  # the same place twice: no pair in the tally
+
+
+@pytest.mark.parametrize("by", ["day", "week"])
+def test_per_day_and_week_of_one_place_are_its_missions_starts(synthetic, by):
+    """Per day or week over one place is counted from its region rows' starts (one row per mission): the same rows
+    as the missions' own starts give, for places near, over and at another distance, with and without a type, over
+    all time and the periods of the equivalence test."""
+    places = (RegionFilter("california", "near"), RegionFilter("sinaloa", "over"), RegionFilter("arizona", "near", 20))
+    for place, kind, period in itertools.product(places, ({}, {"type_designators": ("P8",)}), (None, *PERIODS[1:4])):
+        scope = Scope(regions=(place,), period=period, **kind)
+        picked = s._region_links(scope, s.scope_types(scope)).values("mission_id")
+        counts: dict[dt.date, int] = {}
+        for start in Mission.objects.filter(id__in=picked).values_list("start", flat=True):
+            day = start.astimezone(dt.UTC).date()
+            key = day if by == "day" else day - dt.timedelta(days=day.weekday())
+            counts[key] = counts.get(key, 0) + 1
+        assert s.breakdown(scope, by) == [s._time_row(by, key, n) for key, n in sorted(counts.items())], scope
+        assert sum(counts.values()) == s.count_missions(scope)
