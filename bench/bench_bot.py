@@ -90,6 +90,59 @@ SHAPES: dict[str, list[str]] = {
     "closest approach": ["how close did the U-2 get to Texas?"],
     "coverage, place+month": ["was there coverage near Texas in February 2025?"],
     "count, threshold said back": ["did the Navy fly more than 5 P-8 missions near Texas in February 2025?"],
+    # the dialog table's other shapes (tests/bot_core/test_dialog.py), phrased over the synthetic places and fleet
+    "breakdown per week, window": ["how many surveillance flights per week between 25 Jan and 5 Feb?"],
+    "breakdown per year, all time": ["surveillance flights per year"],
+    "breakdown per region, window": ["spy flights by region between 25 Jan and 5 Feb"],
+    "breakdown per month, type+place": ["in which months did U-2s fly near Texas?"],
+    "breakdown per day, type+place": ["on what dates did RC-135s fly near Sinaloa in October 2025?"],
+    "ranking, operators, all time": ["rank the operators"],
+    "ranking, quietest month": ["which month was quietest in 2025?"],
+    "ranking, fewest day of a year": ["which day had the fewest missions in 2025?"],
+    "which aircraft, type+month": ["which P-8s flew in February 2025?"],
+    "peak day, place+month": ["what was the peak daily number of flights near Texas in February 2025?"],
+    "peak month, type+year": ["which was the peak month for P-8 flights in 2025?"],
+    "follow-up: gone up since": ["how many P-8 missions near Texas in February 2025?",
+                                 "has that gone up since January 2025?"],
+    "compare with a monthly average": ["P-8 missions in January 2025 against the monthly average for 2024"],
+    "compare two operators, place": ["Navy or Air Force: who flew more near Arizona?"],
+    "compare two years": ["surveillance flights in 2024 vs 2025"],
+    "compare, how many more": ["how many more P-8 flights in February than in January 2025?"],
+    "compare, two months said as or": ["how many missions in January or February 2025?"],
+    "follow-up: drop the date": ["how many P-8 flights near Texas in February 2025?", "drop the date"],
+    "follow-up: aircraft that flew them": ["how many missions near Texas in 2024?", "how many aircraft flew them?"],
+    "follow-up: what callsigns": ["how many P-8 flights near Texas in February 2025?", "what callsigns?"],
+    "follow-up: rank them by day": ["how many RC-135 flights near Sinaloa in October 2025?", "and over all time?",
+                                    "rank them by day"],
+    "follow-up: per type, least common": ["how many flights near Texas in February 2025?", "broken down by type",
+                                          "which was least common?"],
+    "count, by registration": ["how many flights did SYN0001 make?"],
+    "count, by callsign+month": ["how many flights did callsign SYN123 make in October 2025?"],
+    "list, by callsign": ["list flights by callsign SYN123"],
+    "hex of a type on a day": ["hex code for the KC-135 on 3 February 2025?"],
+    "callsign of a type on a day": ["what was the callsign of the U-2 on 3 February 2025?"],
+    "closest approach, type+place+month": ["how close did the P-8s get to Sinaloa in February 2025?"],
+    "follow-up: how close": ["how many U-2 missions near Texas in February 2025?", "how close did it get?"],
+    "coverage, world place+year": ["could the receivers hear anything near Venezuela in 2025?"],
+    "which aircraft, distinct count": ["how many distinct aircraft flew near Texas in 2025?"],
+    "which aircraft, registrations": ["registrations of U-2s near Texas"],
+    "which aircraft, orbited": ["which aircraft orbited near Sinaloa?"],
+    "count, two places (OR)": ["how many missions near Texas or Arizona?"],
+    "count, within a distance": ["how many flights within 100 nm of Texas?"],
+    "count, sea": ["how many flights over the Gulf of Mexico?"],
+    "count, subdivision": ["how many RC-135 flights near Murmansk Oblast in October 2025?"],
+    "count, near a base (distance)": ["how many RC-135 flights within 80 nm of Mildenhall in October 2025?"],
+    "count, other country's operator": ["how many British flights near Texas?"],
+    "count, non-US operators": ["how many non-US flights near Texas?"],
+    "count, country's operators": ["how many American flights near Texas in 2025?"],
+    "count, with orbits": ["how many missions with orbits?"],
+        "count, days without flights": ["how many days had no flights in February 2025?"],
+    "average per week, type+place+month": ["on average how many P-8 flights a week near Texas in February 2025?"],
+    "share, operator of a type": ["what share of 2025's RC-135 flights were Navy?"],
+    "when (first in a year)": ["first surveillance flight in 2025"],
+    "when (earliest of all)": ["when was the earliest mission in the records?"],
+    "when (last 3)": ["list the last 3 P-8 missions"],
+    "when (how long ago), type+place": ["how long ago did the last RC-135 fly near Sinaloa?"],
 }
 
 REGIONS = ["texas", "california", "arizona", "baja-peninsula", "sinaloa", "us-mexico-border", "international-airspace"]
@@ -217,6 +270,12 @@ def fill_sql(target: int, *, chunk: int = 200_000) -> None:
         where = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
         print(f"  {made:,} missions ({(made - first) / (time.perf_counter() - t0):,.0f}/s, inside {where})",
               flush=True)
+    if connection.vendor == "postgresql":
+        from evidence import tally
+
+        started = time.perf_counter()
+        tally.rebuild()
+        print(f"tallies rebuilt from the tables in {time.perf_counter() - started:.0f} s")
 
 
 def _fill_sql_chunk(n: int) -> None:
@@ -250,6 +309,13 @@ def _fill_sql_chunk(n: int) -> None:
         text = "printf('SYN%03d', cs)", f"printf('f%05x', k + {len(TYPES)} * j)"
         empty, json_list, json_obj, over = "X''", "'[]'", "'{}'", f"{rnd(10)} < 4"
     with transaction.atomic(), connection.cursor() as c:
+        if pg:
+            # The tallies' statement triggers off, the tallies rebuilt once at the end (fill_sql): on a 2-core machine
+            # shared with other sessions the triggers made a 1 M fill take 40 min to hours (the importer's cost of
+            # them is measured by bench/bench_tally_writes.py, not here). SQLite's per-row triggers stay on.
+            from evidence import tally
+
+            tally.triggers_off(c)
         c.execute(f"""
             WITH {seq},
             base AS MATERIALIZED (SELECT {rnd(span_s)} AS s, {rnd(100)} AS w, {rnd(66)} AS j, {rnd(39600)} AS d,
@@ -347,7 +413,7 @@ def run(repeat: int, explain: bool, *, shapes_only: bool = False) -> None:
                 cap = Capture()
                 with connection.execute_wrapper(cap):
                     t0, c0 = time.perf_counter(), time.process_time()
-                    answers[q] = ask(text=q, user=user, platform="cli", thread=f"bench{r}", now=NOW)
+                    answers[q] = ask(text=q, user=user, platform="cli", thread=f"bench{r}-{os.getpid()}", now=NOW)
                     per_q[q].append((time.perf_counter() - t0) * 1000)
                     cpu_q.append((time.process_time() - c0) * 1000)
                 captured[q] = cap.calls
@@ -419,7 +485,7 @@ def shapes(user: User, repeat: int) -> None:
         for r in range(repeat + 1):  # the first round warms up
             for name, turns in SHAPES.items():
                 cache.clear()
-                thread = f"shape{r}-{name}"
+                thread = f"shape{r}-{name}-{os.getpid()}"  # not a follow-up of an earlier run
                 for turn in turns[:-1]:
                     ask(text=turn, user=user, platform="cli", thread=thread, now=NOW)
                 s0 = server_cpu_ms()

@@ -598,7 +598,7 @@ def _answer_which_aircraft(query: BotQuery, today: dt.date) -> Answer:
     scope = query.scope
     rows, n = sel.aircraft_with_total(scope, limit=MAX_RECORDS)
     if not rows:
-        text = f"No aircraft flew {_n_missions(0).lower()} {describe_scope(scope)}."
+        text = f"No aircraft flew any missions {describe_scope(scope)}."  # ("flew no missions": a double negative)
         hint = _hint(scope, today)
         return Answer(text=f"{text} {hint}".strip(), count=0, notes=[COVERAGE_CAVEAT])
     lines = [

@@ -167,7 +167,10 @@ def _pg_pairs(op: str, near_nm: float) -> list[str]:
     # rows the statement left alone k times: found 2026-12-05, fixed by migration 0013)
     touched = " UNION ".join(f"SELECT DISTINCT mission_id, mission_start FROM {t}_rows"
                              for t in (("new",) if op == "INSERT" else ("old",) if op == "DELETE" else ("new", "old")))
-    keep = "" if op == "DELETE" else " WHERE r.id NOT IN (SELECT id FROM new_rows)"
+    # an anti-join, not "NOT IN (SELECT id FROM new_rows)": PostgreSQL hashes a NOT IN subquery only while it fits
+    # in work_mem, and past that (some 150,000 rows in one statement at the default 4 MB) probes the whole list once
+    # per row — a 400,000-row insert ran for over 13 minutes instead of about one (docs/PERFORMANCE.md)
+    keep = "" if op == "DELETE" else " WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = r.id)"
     untouched = (f"WITH untouched AS MATERIALIZED (SELECT r.* FROM evidence_missionregion r JOIN ({touched}) m "
                  f"ON r.mission_id = m.mission_id AND r.mission_start = m.mission_start{keep}) ")
     out = []
