@@ -11,13 +11,15 @@ import re
 from claims.nlp.lexicon import MILES_TO_NM
 
 _RX = re.IGNORECASE
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_UNDER_100 = (rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
-_NUMBER = rf"(?:(?:(?:a|one|{'|'.join(_UNITS)})\s+hundred(?:\s+(?:and\s+)?{_UNDER_100})?)|{_UNDER_100})"
+#: Numbers in words below a hundred (bot.nlu.spoken reads dictated numbers with them too).
+UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEEN_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+              "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+_UNDER_100 = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}"
+              rf"|{'|'.join(UNIT_WORDS)})")
+_NUMBER = rf"(?:(?:(?:a|one|{'|'.join(UNIT_WORDS)})\s+hundred(?:\s+(?:and\s+)?{_UNDER_100})?)|{_UNDER_100})"
 #: The distance units a place distance may be given in ("nautical miles" first: "nautical" alone is one too).
 _UNIT = "|".join(sorted((re.escape(u) for u in MILES_TO_NM), key=len, reverse=True))
 _WORDS_BEFORE_UNIT_RX = re.compile(rf"(?<![\w-])(?P<n>{_NUMBER})(?=\s+(?:{_UNIT})\b)", _RX)
@@ -33,7 +35,7 @@ def number_in_words(words: str) -> int:
         elif word in {"a", "and"}:
             total += 1 if word == "a" else 0
         else:
-            total += _UNITS.get(word) or _TEENS.get(word) or _TENS.get(word, 0)
+            total += UNIT_WORDS.get(word) or TEEN_WORDS.get(word) or TENS_WORDS.get(word, 0)
     return total
 
 

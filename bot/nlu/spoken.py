@@ -22,36 +22,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.nlu.distances import TEEN_WORDS, TENS_WORDS, UNIT_WORDS, number_in_words
 from bot.nlu.vocab import Vocab
 
 _RX = re.IGNORECASE
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "eighth": 8, "ninth": 9}
 _ORDINAL_TEENS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
                   "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
                   "thirtieth": 30}
 
-_U = "|".join(_UNITS)
-_T = "|".join(_TEENS)
-_TN = "|".join(_TENS)
+_U = "|".join(UNIT_WORDS)
+_T = "|".join(TEEN_WORDS)
+_TN = "|".join(TENS_WORDS)
 _OU = "|".join(_ORDINAL_UNITS)
 _OT = "|".join(_ORDINAL_TEENS)
 #: A number below a hundred in words: "seventeen", "fifty two", "thirty-five", "eight".
 _BELOW_100 = rf"(?:(?:{_TN})(?:[\s-]+(?:{_U}))?|{_T}|{_U})"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-
-
-def _below_100(words: str) -> int:
-    total = 0
-    for w in re.split(r"[\s-]+", words.lower().strip()):
-        total += _UNITS.get(w) or _TEENS.get(w) or _TENS.get(w) or 0
-    return total
 
 
 #: "twenty twenty five", "twenty twenty-four", "twenty ten" (2010–2039), "two thousand (and) twenty four".
@@ -81,7 +71,7 @@ _DAY_PAIR_RX = re.compile(rf"(?<![\w-])(?:the\s+)?(?P<a>{_ORDINAL})\s+(?P<j>and|
 def _ordinal(words: str) -> int:
     total = 0
     for w in re.split(r"[\s-]+", words.lower().strip()):
-        total += _ORDINAL_UNITS.get(w) or _ORDINAL_TEENS.get(w) or _TENS.get(w) or 0
+        total += _ORDINAL_UNITS.get(w) or _ORDINAL_TEENS.get(w) or TENS_WORDS.get(w) or 0
     return total
 
 
@@ -125,8 +115,8 @@ def spell_spoken(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
 
     def year(m: re.Match[str]) -> str:
         if m.group("yy"):
-            return say(m, str(2000 + _below_100(m.group("yy"))))
-        return say(m, str(2000 + _below_100(m.group("ty"))))
+            return say(m, str(2000 + number_in_words(m.group("yy"))))
+        return say(m, str(2000 + number_in_words(m.group("ty"))))
 
     text = _YEAR_RX.sub(year, text)
 
@@ -135,7 +125,7 @@ def spell_spoken(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
             n = _ordinal(m.group("o"))
             words = f"{m.group('m')} {n}{_suffix(n)}"
         elif m.group("c"):
-            n = _below_100(m.group("c"))
+            n = number_in_words(m.group("c"))
             words = f"{m.group('m2')} {n}"
         else:
             n = _ordinal(m.group("o2"))
@@ -156,9 +146,9 @@ def spell_spoken(text: str, vocab: Vocab) -> tuple[str, list[tuple[str, str]]]:
         letters = m.group("a").replace(" ", "")
         if letters.lower() in {"a", "i", "q"} or (len(m.group("a")) == 2 and not letters.isupper()):
             return m.group(0)  # "a three day…", "I two…"; "Q four" is a quarter or the RQ-4 (left as written)
-        n = _below_100(m.group("n"))
+        n = number_in_words(m.group("n"))
         if m.group("h"):  # "one thirty five" (the digits one after another), "one hundred thirty five"
-            first = _UNITS[m.group("h").split()[0].lower()]
+            first = UNIT_WORDS[m.group("h").split()[0].lower()]
             if "hundred" in m.group("h").lower():
                 n += 100 * first
             elif n >= 10:
@@ -260,7 +250,7 @@ def _since_count(m: re.Match[str]) -> str:
     """"since three weeks" (German "seit drei Wochen"): the last three weeks, written as days when the unit is a
     week (the reader's "the last 21 days"), else "the last N months / years"."""
     word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _UNITS.get(word) or _TEENS[word]
+    n = int(word) if word.isdigit() else UNIT_WORDS.get(word) or TEEN_WORDS[word]
     unit = m.group("u").lower()
     return f"in the last {n * 7} days" if unit == "week" else f"in the last {n} {unit}s"
 

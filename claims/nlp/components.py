@@ -756,6 +756,13 @@ def _role_start(doc: Doc, start: int, mask: list[bool]) -> int:
     return role_start
 
 
+def hyphen_joined(doc: Doc, owner: Span, start: int) -> bool:
+    """The word at ``start`` is joined to the organisation ``owner`` by a hyphen written without spaces
+    ("Interfax-Ukraine", "TASS-Crimea"): one body's edition or branch, named after a place."""
+    return owner.end == start - 1 and doc[owner.end].text == "-" and not doc[owner.end - 1].whitespace_ \
+        and not doc[owner.end].whitespace_
+
+
 @Language.component("fc_people")
 def people(doc: Doc) -> Doc:
     """People with their roles: "border czar Tom Homan" → PERSON {"name": "Tom Homan", "role": "border czar"}.
@@ -933,8 +940,7 @@ def people(doc: Doc) -> Doc:
             if place is not None:  # "the Baltic Course reported": a paper named after a place
                 first = place.start
             owner = next((e for e in current_ents(doc) if e.label_ == "ORG" and e.end == first - 1), None)
-            if owner is not None and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
-                    and not doc[first - 2].whitespace_:
+            if owner is not None and hyphen_joined(doc, owner, first):
                 first = owner.start  # "TASS-Crimea said": the outlet's edition named after a place
             org = Span(doc, first, verb, label="ORG")  # "Interfax reported": one word, no known surname
             set_fc_value(org, {"name": org.text})

@@ -67,6 +67,7 @@ from claims.nlp.components import (
     current_ents,
     designation_like,
     fc_value,
+    hyphen_joined,
     set_fc_value,
 )
 from claims.nlp.dates import WEEKDAYS
@@ -3076,8 +3077,7 @@ def _merge_designations(doc: Doc, ents: list[Span]) -> list[Span]:
 def _hyphen_edition(doc: Doc, prev: Span, e: Span) -> bool:
     """An organisation, a hyphen written without spaces, then a place or another name: "Interfax-Ukraine",
     "Sputnik-Belarus", "Interfax-AVN" — one body's edition or branch, never a place of the story."""
-    return prev.label_ == "ORG" and e.label_ in ("PLACE", "ORG") and e.start == prev.end + 1 \
-        and doc[prev.end].text == "-" and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_ \
+    return prev.label_ == "ORG" and e.label_ in ("PLACE", "ORG") and hyphen_joined(doc, prev, e.start) \
         and doc[e.start].is_title
 
 

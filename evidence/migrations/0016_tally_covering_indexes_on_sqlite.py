@@ -9,9 +9,11 @@ these sums differently (a bitmap or an index scan over the partition's few rows,
 its importer's triggers would pay for every extra index, so it gets none: the operation does nothing there.
 
 The indexes are not in the models' state (they are SQLite's only): a later migration that makes SQLite rebuild one
-of these tables must create them again (``create`` below can be called from it).
+of these tables must create them again (``evidence.sqlite_indexes.sqlite_only_indexes`` with these INDEXES).
 """
 from django.db import migrations
+
+from evidence.sqlite_indexes import sqlite_only_indexes
 
 INDEXES = (
     ("regiontally_cover", "evidence_regiontally", "region_id, month, designator, near, over, aircraft_id"),
@@ -23,20 +25,6 @@ INDEXES = (
 )
 
 
-def create(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    for name, table, columns in INDEXES:
-        schema_editor.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({columns})')
-
-
-def drop(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    for name, _, _ in INDEXES:
-        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
-
-
 class Migration(migrations.Migration):
     dependencies = [("evidence", "0015_pairtally_key_is_the_primary_key")]
-    operations = [migrations.RunPython(create, drop)]
+    operations = [sqlite_only_indexes(INDEXES)]

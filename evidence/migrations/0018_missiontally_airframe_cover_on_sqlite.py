@@ -6,23 +6,11 @@ operators taken per airframe: evidence.selectors._tallied_breakdown). PostgreSQL
 would pay for it; its plan is measured in docs/PERFORMANCE.md). Not in the models' state: see 0016."""
 from django.db import migrations
 
+from evidence.sqlite_indexes import sqlite_only_indexes
+
 INDEXES = (("missiontally_airframe_cover", "evidence_missiontally", "aircraft_id, designator, month, missions"),)
-
-
-def create(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    for name, table, columns in INDEXES:
-        schema_editor.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({columns})')
-
-
-def drop(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    for name, _, _ in INDEXES:
-        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
 
 
 class Migration(migrations.Migration):
     dependencies = [("evidence", "0017_tally_trigger_anti_join")]
-    operations = [migrations.RunPython(create, drop)]
+    operations = [sqlite_only_indexes(INDEXES)]
