@@ -1267,6 +1267,8 @@ class _Names:
         regions = {**self._regional_adjectives(), **self._demonym_regions()}
         out = []
         for t in doc:
+            if not t.is_title or t.i in held:
+                continue  # every word of a nationality is written with a capital and held by no entity
             for size in (2, 1):
                 words = doc[t.i:t.i + size]
                 if len(words) < size or not all(w.is_title for w in words) or any(w.i in held for w in words):
