@@ -204,7 +204,7 @@ def _answer_afresh(
             "cannot be counted: every mission beyond the measured distance would be missing from the number. "
             "Ask for a distance up to the measured one.", "beyond_measurement", query=query.to_dict()), query
     query = resolve_inferred_years(query, today=today, has_missions=sel.any_mission_between)
-    answer = _with_claimed(attach_picture(_answer(query, today), query), query)
+    answer = _with_claimed(attach_picture(_answer(query, today), query, kind=query.picture), query)
     answer.query = query.to_dict()
     notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes]
     if query.follow_up and previous is not None and previous.last_declined:

@@ -49,6 +49,7 @@ from bot.nlu.normalise import (
     strip_mentions,
     unshout,
 )
+from bot.nlu.picture_words import read_picture
 from bot.nlu.places import sky_spans, spell_oceans
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.nlu.spoken import spell_second_language, spell_spoken
@@ -268,6 +269,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     if previous is not None and previous.intent == Intent.BREAKDOWN and not asked.rank:
         asked = ranking_of_previous(intent_text, previous.by, spans) or asked
     asked = single.identity_asked(intent_text, asked, spans)  # "the callsign of the U-2 on 3 February 2025"
+    picture = read_picture(intent_text, spans, breakdown=asked.intent == Intent.BREAKDOWN)  # "map of …", "chart …"
     if asked.intent == Intent.CLAIMS:
         return claims_query(corrected, reading, spans, vocab, corrections)
 
@@ -326,6 +328,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         asked = single.the_one_before(corrected, previous, asked, spans)
         problems += [u for u in asked.unsupported if u not in problems]
     intent, which, by, rank, top = asked.intent, asked.which, asked.by, asked.rank, asked.top
+    if picture == "map" and intent == Intent.UNKNOWN and not follow_up:
+        intent = Intent.LIST  # "map of the flights near Crimea": the missions, drawn
     if follow_up and previous is not None and intent == Intent.UNKNOWN:
         intent, which, by, rank, top = previous.intent, previous.which, previous.by, previous.rank, previous.top
         if intent in {Intent.CLAIMS, Intent.CLAIM_EVIDENCE, Intent.HELP, Intent.UNKNOWN}:
@@ -380,6 +384,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                 for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", corrected, _RX) if word else ():
                     spans.append((m.start(), m.end(), f"period: {m.group(0)}"))
 
+    if intent == Intent.COMPARE and picture == "map":
+        problems.append("a map of a comparison (it would draw both sides' missions as one: ask for a chart, or map "
+                        "each side on its own)")
     if intent == Intent.COVERAGE:  # "was there coverage there?" after a P-8 count: that place and period, all traffic
         problems += _coverage_problems(scope, said)
         scope = Scope(regions=scope.regions, and_regions=scope.and_regions, period=scope.period)
@@ -425,6 +432,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         corrections=tuple(corrections),
         notes=(*notes, *widened),
         baseline=baseline.unit if baseline is not None and other is not None else "",
+        picture=picture,
     ))
 
 

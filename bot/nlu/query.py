@@ -82,6 +82,8 @@ class BotQuery:
     #: For a claim put to the bot ("Is it true that … 11 missions …?"): the number it states, in digits ("more than
     #: 10"; a vague amount as written), which the answer says beside the records' count (bot.nlu.claim_check).
     claimed: str = ""
+    #: The picture the question asks for ("map", "chart"; "" = the answer's usual one): bot.nlu.picture_words.
+    picture: str = ""
 
     @property
     def compare_with(self) -> Period | None:
@@ -109,6 +111,7 @@ class BotQuery:
             "notes": list(self.notes),
             "last_declined": self.last_declined,
             "airframes": self.airframes,
+            "picture": self.picture,
         }
 
     @classmethod
@@ -136,6 +139,7 @@ class BotQuery:
             notes=tuple(data.get("notes", ())),
             last_declined=str(data.get("last_declined", "")),
             airframes=bool(data.get("airframes", False)),
+            picture=str(data.get("picture", "")),
         )
 
 

@@ -868,6 +868,21 @@ SINGLE: list[Q] = [
     # round 17: two nations compared, each its services (was declined: no sides)
     Q("more British or American sorties over Denmark in October 2025?", "compare", (3, 1)),
     Q("UK versus US flights near Sweden in October 2025", "compare", (3, 1)),
+    # declined before (2026-12-06, asking the demo): a picture asked inside the question ("map", "plot", "draw",
+    # "chart", "timeline", "tracks") was a word not understood; now the words are read and say which picture
+    Q("map of flights near Crimea", "list", 4, regions="near:crimea", picture="map"),
+    Q("show the Royal Air Force flights near Kaliningrad on a map", "list", 3, ops="royal-air-force", picture="map"),
+    Q("plot the P-8 flights over California in February on a map", "list", 3, types="P8",
+      regions="over:california", period=FEB25, picture="map"),
+    Q("draw the RC-135 tracks near Kaliningrad", "list", 4, types="R135", regions=KGD, picture="map"),
+    Q("show me the flight paths near Crimea in October 2025", "list", 4, period=OCT25, picture="map"),
+    Q("timeline of missions near Crimea", "count", 4, regions="near:crimea", picture="timeline"),
+    Q("plot the missions per month in 2025", "breakdown", 29, by="month", period=Y25, picture="breakdown"),
+    Q("graph of surveillance missions by month in 2025", "breakdown", 26, by="month", surv=True,
+      picture="breakdown"),
+    Q("P-8 vs U-2 flights in February 2025 as a bar chart", "compare", (6, 1), picture="compare"),
+    Q("map the P-8 vs U-2 flights in February 2025", "compare", DECLINED),  # one map would draw both sides as one
+    Q("how many tracks near Texas?", "", DECLINED),  # "tracks" is a picture's word only beside one that shows it
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -968,6 +983,9 @@ CONVERSATIONS: list[list[Q]] = [
      Q("how many over?", "count", DECLINED)],
     [Q("list P-8 flights in 2025", "list", 11, types="P8", period=Y25),
      Q("sorted by date", "list", 11, types="P8", period=Y25)],
+    # a picture word inside a follow-up: the previous scope with the one part changed, drawn
+    [Q("how many P-8 flights near Texas in February?", "count", 2, types="P8", regions="near:texas", period=FEB25),
+     Q("and map the U-2s", "count", 1, types="U2", regions="near:texas", period=FEB25, picture="map")],
     [
         Q("how many U-2 missions near Texas in February?", "count", 1, types="U2", period=FEB25),
         Q("what about P-8s?", "count", 2, types="P8", regions="near:texas", period=FEB25),
@@ -1341,6 +1359,8 @@ def check(q: Q, answer: Any, demo: Any) -> None:
         assert {r["key"]: r["count"] for r in answer.breakdown} == want, ctx
     if "says" in f:
         assert f["says"].lower() in answer.text.lower(), ctx
+    if "picture" in f:
+        assert (answer.picture or {}).get("kind", "") == f["picture"], ctx
     if "notes_say" in f:
         assert any(f["notes_say"] in n for n in answer.notes), ctx
 
