@@ -36,6 +36,16 @@ class Answer:
     #: The picture of an answer about missions (bot.pictures): {"kind": "map"|"timeline"|"breakdown", "url": signed
     #: PNG URL, "map_url": the interactive map, "alt": its text alternative (the answer's text), "filename"}.
     picture: dict[str, Any] | None = None
+    #: How many of the text's last lines list ``missions`` one per line (a list answer, for text-only readers such as
+    #: the CLI): platforms that show the records as their own list show :meth:`summary` instead of repeating them.
+    record_lines: int = 0
+
+    def summary(self) -> str:
+        """The text without its trailing record lines (those ``missions`` holds)."""
+        if not self.record_lines:
+            return self.text
+        lines = self.text.split("\n")
+        return "\n".join(lines[: max(1, len(lines) - self.record_lines)])
 
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable form promised by the API and ``ask --json``."""

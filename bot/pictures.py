@@ -35,7 +35,7 @@ _CHART_WORDS = frozenset({"chart", "graph", "plot", "timeline", "picture", "bars
 def picture_request(text: str) -> str:
     """"map" or "chart" when the message only asks for a picture of the previous answer ("show me a map", "map it",
     "chart it", "plot that please"), else "". Any other word makes it an ordinary question."""
-    words = re.findall(r"[a-z]+", str(text).lower())
+    words = re.findall(r"[^\W\d_]+", str(text).lower())  # letters of any script
     if not words or len(words) > 10 or re.search(r"[0-9]", str(text)):
         return ""
     content = [w for w in words if w not in _FILLER or w == "plot"]
@@ -84,20 +84,20 @@ def attach_picture(answer: Answer, query: Any, *, kind: str = "") -> Answer:
     by = getattr(query, "by", "") or ""
     if query.intent == "compare":  # two bars, one per side (a map of one side would show half the question)
         if kind != "map" and query.other is not None and not query.baseline and len(answer.breakdown) == 2:
-            answer.picture = picture_for(scope, kind="compare", alt=answer.text, other=query.other,
+            answer.picture = picture_for(scope, kind="compare", alt=answer.summary(), other=query.other,
                                          labels=[row["label"] for row in answer.breakdown])
         return answer
     if kind == "chart" or (not kind and answer.breakdown):
         if by:
-            answer.picture = picture_for(scope, kind="breakdown", by=by, alt=answer.text)
+            answer.picture = picture_for(scope, kind="breakdown", by=by, alt=answer.summary())
         else:
-            answer.picture = picture_for(scope, kind="timeline", alt=answer.text)
+            answer.picture = picture_for(scope, kind="timeline", alt=answer.summary())
     elif query.intent in {"when", "closest"} and answer.missions:
         shown = _measured_scope(scope) if query.intent == "closest" else scope
-        answer.picture = picture_for(shown, kind="map", alt=answer.text, ids=[answer.missions[0]["id"]])
+        answer.picture = picture_for(shown, kind="map", alt=answer.summary(), ids=[answer.missions[0]["id"]])
         answer.picture["map_url"] = answer.missions[0].get("url") or answer.picture["map_url"]
     else:
-        answer.picture = picture_for(scope, kind="map", alt=answer.text)
+        answer.picture = picture_for(scope, kind="map", alt=answer.summary())
     return answer
 
 
@@ -142,7 +142,7 @@ def _comparison_picture(previous: Any, kind: str) -> Answer:
                            "map it.", declined=True, reason="not_understood", ephemeral=True)
     labels = [side_label(previous.scope, previous.other), side_label(previous.other, previous.scope)]
     answer = Answer(text=f"Chart of the comparison: {labels[0]} against {labels[1]}.", query=previous.to_dict())
-    answer.picture = picture_for(previous.scope, kind="compare", alt=answer.text, other=previous.other,
+    answer.picture = picture_for(previous.scope, kind="compare", alt=answer.summary(), other=previous.other,
                                  labels=labels)
     return answer
 

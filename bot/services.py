@@ -25,6 +25,7 @@ from bot.models import Platform
 from bot.nlu.compare import side_label
 from bot.nlu.intents import RANK_ALL
 from bot.nlu.parse import future_period, parse_question, resolve_inferred_years
+from bot.nlu.places import city_hint
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.pictures import attach_picture, picture_answer, picture_request
 from bot.platforms import regions_line
@@ -245,6 +246,8 @@ def _resolve_identities(query: BotQuery) -> BotQuery:
     intent = query.intent if query.intent != Intent.UNKNOWN else Intent.COUNT
     return replace(query, scope=scope, other=other, intent=intent,
                    not_understood=(*query.not_understood, *unknown))
+
+
 def _claims_question(text: str, previous: BotQuery | None, platform: str, channel: str, thread: str) -> Answer | None:
     """The same claim across outlets ("has this claim appeared elsewhere?"): bot.claims_questions."""
     from bot.claims_questions import answer_claims_question
@@ -416,7 +419,7 @@ def _quote_nu(item: str) -> str:
         name, _, which = value.partition(" (")
         return f'the place "{name}" ({which}'
     if kind == "place":
-        return f'the place "{value}" (not a region I know)'
+        return f'the place "{value}" ({city_hint(value) or "not a region I know"})'
     if kind == "place without over/near":
         return f'"{value}" without "near" or "over" (ask "near {value}" or "over {value}")'
     if kind == "word":
@@ -511,6 +514,7 @@ def _answer_list(query: BotQuery, today: dt.date) -> Answer:
     answer = _answer_count(query, today)
     if answer.missions:
         answer.text += "\n" + "\n".join(_mission_line(m) for m in answer.missions)
+        answer.record_lines = len(answer.missions)
     return answer
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
+import numpy as np
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
@@ -155,6 +156,34 @@ def region_measured_nm(region: Region) -> float:
 
     cap = region_cap_nm(region.kind)
     return float(cap if cap is not None else settings.REGION_DISTANCE_CAP_NM)
+
+
+#: Kinds of region a point is said to lie in, when a city is named that is no region (bot.nlu.places).
+_CONTAINING_KINDS = ("us_state", "mx_state", "subdivision")
+
+
+def places_at_point(lat: float, lon: float, *, within_nm: float = 25.0, bases: int = 2) -> list[tuple[str, float]]:
+    """Known places at a point, as (name, nautical miles): the state or province it lies in (0), then up to ``bases``
+    air bases within ``within_nm``, nearest first. For a city that is not a region: what the editor can ask instead."""
+    import shapely
+
+    from evidence.flightdata.sorties import haversine_nm
+
+    pad = within_nm / 60.0
+    near = Region.objects.filter(min_lat__lte=lat + pad, max_lat__gte=lat - pad, min_lon__lte=lon + pad * 2,
+                                 max_lon__gte=lon - pad * 2, kind__in=("airbase", *_CONTAINING_KINDS))
+    point, inside, found = shapely.Point(lon, lat), [], []
+    for region in near:
+        geometry = shapely.from_wkb(bytes(region.geometry_wkb))
+        if region.kind != "airbase":
+            if geometry.contains(point):
+                inside.append((region.name, 0.0))
+            continue
+        c = geometry.centroid
+        nm = float(haversine_nm(np.array([lat]), np.array([lon]), np.array([c.y]), np.array([c.x]))[0])
+        if nm <= within_nm:
+            found.append((region.name, round(nm, 1)))
+    return inside[:1] + sorted(found, key=lambda f: f[1])[:bases]
 
 
 def distances_beyond_measurement(scope: Scope) -> list[str]:
@@ -1110,7 +1139,7 @@ def nearby_hints(scope: Scope, *, today: dt.date, years_back: int = 5, limit: in
     """Scopes next to an empty one that do hold missions: the same span in other years (nearest first, never after
     today), then "near" instead of "over" for the same places. Used only to say so, never to answer instead."""
     hints: list[NearbyHint] = []
-    if scope.period is not None:
+    if scope.period is not None and not scope.period.open_start:  # "before February 2025" has no other year
         for years in [*range(-1, -years_back - 1, -1), 1]:
             shifted = shift_period_years(scope.period, years)
             if shifted is None or shifted.start > today:

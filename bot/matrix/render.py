@@ -17,8 +17,8 @@ def _link(url: Any) -> str | None:
 
 def reply_content(answer: Answer, *, thread_root: str, in_reply_to: str, asker: str = "") -> dict[str, Any]:
     """Content of the reply: in the thread rooted at ``thread_root``, falling back to a reply to ``in_reply_to``."""
-    text_lines = [answer.text or "…"]
-    html_parts = [f"<p>{escape(answer.text or '…')}</p>"]
+    text_lines = [answer.summary() or "…"]
+    html_parts = [f"<p>{escape(answer.summary() or '…')}</p>"]
 
     if answer.breakdown:
         rows = platforms.breakdown_lines(answer)

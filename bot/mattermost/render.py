@@ -33,7 +33,7 @@ def render(answer: Answer, *, picture_follows: bool = False) -> dict[str, Any]:
     so the reply links it instead of embedding it."""
     # Everything from the answer is text, not Markdown: a stored quote, name or file name must not become a link,
     # an image fetched from elsewhere, or emphasis.
-    lines = [_md(answer.text or "…")]
+    lines = [_md(answer.summary() or "…")]
     if answer.breakdown:
         lines += ["", *(f"- {_md(line)}" for line in platforms.breakdown_lines(answer))]
     if answer.notes:

@@ -18,7 +18,7 @@ from evidence.scope import Period, RegionFilter, Scope
 _RX = re.IGNORECASE
 
 #: "did they", "have those": the pronoun a follow-up uses for the previous answer's missions.
-_THEY = r"\b(?:did|do|have|had)\s+(?P<p>they|those|these)\b"
+_THEY = r"\b(?:did|do|have|had|were|are)\s+(?P<p>they|those|these)\b"  # "what types were they?"
 FOLLOW_UP_RX = re.compile(
     r"^\s*(?:and|what\s+about|how\s+about|same\s+(?:for|in|but)|also|now|ok(?:ay)?|then|but|what\s+of"
     r"|and\s+what\s+about)\b"
@@ -102,14 +102,21 @@ def is_follow_up(text: str, reading: QuestionReading, *, names_aircraft: bool = 
     if FOLLOW_UP_RX.search(text) or DROP_RX.search(text) or ALL_TIME_RX.match(text) \
             or (ANY_RX.search(text) and len(text.split()) <= 5):
         return True
-    if reading.scope.is_empty() and len(text.split()) <= 4:
-        return True  # "which aircraft?", "per day", "list them"
+    if reading.scope.is_empty() and len(text.split()) <= 4 and not names_aircraft:
+        return True  # "which aircraft?", "per day", "list them" ("what type is 43c6f1?" asks afresh)
     s = reading.scope
     # "What did ae6805 fly in February?" asks afresh about that aircraft: it does not edit the question before.
     has_subject = names_aircraft or bool(SUBJECT_RX.search(text)) or bool(
         s.type_designators or s.roles or s.surveillance_only or s.hexes or s.callsigns) or bool(
         GROUP_SUBJECT_RX.search(text) and (s.regions or s.period))
     return not has_subject and len(text.split()) <= 8
+
+
+def another_aircraft(previous: Scope) -> Scope:
+    """The previous scope without what said which aircraft: a follow-up naming an aircraft by its identity ("and
+    43c6f1?", "what about ae01c5 in October?") asks about that one, whatever its type or operator."""
+    return previous.with_changes(hexes=(), callsigns=(), type_designators=(), roles=(), surveillance_only=False,
+                                 operators=(), exclude_types=(), exclude_operators=())
 
 
 def merge(previous: Scope, new: Scope, *, narrow: bool = False) -> tuple[Scope, list[str]]:

@@ -797,7 +797,13 @@ PER_AIRFRAME_RX = re.compile(r"\b(?:per|by|each|every|for\s+each|broken\s+down\s
 def per_airframe(text: str, spans: Spans) -> list[str]:
     """"flights per aircraft", "broken down by plane": per airframe or per type? Not said; declined naming it."""
     return [f"word: {m.group(0)} (per airframe or per type? ask \"per type\" or \"which aircraft\")"
-            for m in PER_AIRFRAME_RX.finditer(text) if not _in_span(m.end() - 1, spans)]
+            for m in PER_AIRFRAME_RX.finditer(text) if not _in_span(m.end() - 1, spans)
+            and not (m.group(0).lower().startswith("by") and _PASSIVE_BEFORE_RX.search(text[:m.start()]))]
+
+
+#: "missions flown by aircraft other than P-8s": the doer of a passive verb, not a breakdown per aircraft.
+_PASSIVE_BEFORE_RX = re.compile(r"\b(?:flown|made|conducted|operated|performed|carried\s+out|undertaken|done)\s*$",
+                                _RX)
 
 
 def _next_word(text: str, at: int) -> int:
@@ -810,6 +816,27 @@ def _in_span(at: int, spans: Spans) -> bool:
     return any(s <= at < e for s, e, _ in spans)
 
 
+#: "Mexican waters", "Russia's territorial waters", "the waters of Mexico": the sea off a country's coast.
+_WATERS_IN_RX = re.compile(r"\bwaters\s*$", _RX)
+_WATERS_AROUND_RX = re.compile(r"^['’]s\s+(?:territorial\s+)?waters\b", _RX)
+_WATERS_OF_RX = re.compile(r"\b(?:territorial\s+)?waters\s+of\s+(?:the\s+)?$", _RX)
+
+
+def country_waters(text: str, spans: Spans) -> list[str]:
+    """A country's waters are the sea off its coast, not the country: its region is its land, so "over Mexican
+    waters" is neither "over Mexico" nor "near Mexico" (which counts the land too). International waters are a
+    region of their own and are read."""
+    out = []
+    for s, e, label in spans:
+        if not label.startswith("region:") or "international" in label.lower() or "neutral" in label.lower():
+            continue
+        if _WATERS_IN_RX.search(text[s:e]) or _WATERS_AROUND_RX.match(text[e:]) or _WATERS_OF_RX.search(
+                text[max(0, s - 30):s]):
+            out.append("word: waters (a country's waters, the sea off its coast, are not a region I count: ask "
+                       "\"over\" the country for its land, or \"within 12 nm of\" it, land included)")
+    return out
+
+
 def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False, counting: bool = True,
                    comparing: bool = False) -> list[str]:
     """Every guard above, over the question and the spans the readers used (``top``: the "last 3" the intent took;
@@ -819,7 +846,7 @@ def guard_problems(text: str, spans: Spans, top: int, *, follow_up: bool = False
     for guard in (rough_dates, farther_than, unread_bounds, vague_references, dropped_period_words, nationality,
                   units_and_rates, unanswered_asks, departures, places_as_agents, loose_distances, per_airframe,
                   times_of_day, durations, place_areas, place_qualifiers, unread_subtractions, universal_questions,
-                  slashed_letters, relation_after_place, misspelt_place_nouns):
+                  slashed_letters, relation_after_place, misspelt_place_nouns, country_waters):
         found += guard(text, spans)
     found += quantity_thresholds(text, spans, counting=counting) + definitions(text, spans)
     found += [] if comparing and COMPARE_WITH_RX.search(text) else accompanied(text, spans)

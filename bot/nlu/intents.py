@@ -235,7 +235,8 @@ SUBJECT_RX = re.compile(r"\b(?:missions?|flights?|sorties?|(?:air)?planes?|aircr
 #: What a breakdown asks about: with a place or a period of its own it is a whole question ("which operators flew
 #: near Kaliningrad in October 2025?"); alone ("which operator flew the most?") it ranks the previous question's.
 GROUP_SUBJECT_RX = re.compile(r"\b(?:operators?|types?|kinds?|models?|countries|nations|services|airframes?"
-                              r"|tails?)\b", _RX)
+                              r"|tails?|tail\s+numbers?|callsigns?|call\s+signs?|hex(?:es)?|hex\s+codes?"
+                              r"|registrations?)\b", _RX)  # "list the hex codes near Kaliningrad": the aircraft
 
 _BY = {
     "day": "day", "date": "day", "daily": "day",

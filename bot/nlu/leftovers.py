@@ -5,8 +5,9 @@ import re
 
 from claims.nlp.lexicon import FILLER
 
-#: Words: letters, digits and the hyphens/apostrophes inside them ("e3", "non-military", "P8s").
-WORD_RX = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+#: Words: letters of any script, digits and the hyphens/apostrophes inside them ("e3", "non-military", "P8s",
+#: "cuántos", "полетов"): a word in another alphabet is a word not understood, never a gap between words.
+WORD_RX = re.compile(r"[^\W_][^\W_'’-]*(?:['’-][^\W_]+)*['’-]?")
 
 
 def leftovers(text: str, spans: list[tuple[int, int, str]]) -> list[str]:

@@ -316,7 +316,8 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         spans.extend((m.start("p"), m.end("p"), "follow-up: the previous answer's missions")
                      for m in followups.THEY_RX.finditer(corrected))
         problems += followups.restated_total(corrected, scope, previous.scope)
-        scope, merge_problems = followups.merge(previous.scope, scope, narrow=narrow)
+        kept = followups.another_aircraft(previous.scope) if names_aircraft and not narrow else previous.scope
+        scope, merge_problems = followups.merge(kept, scope, narrow=narrow)
         cleared, drop_spans = followups.dropped_fields(corrected)
         scope = scope.with_changes(**cleared)
         spans.extend(drop_spans)
@@ -414,6 +415,7 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
                 spans.append((m.start(), m.end(), f"aircraft: {w}"))
     # "Georgia (the US state … or …?)", "Mich. (…)": the place's own words are not named again as words
     unresolved_lower = {u.split(" (", 1)[0].lower().rstrip(".") for u in unresolved}
+    unresolved_lower |= {w.rstrip(".") for u in unresolved_lower for w in u.split()}  # "San Diego": not "San" again
     not_understood = [(f"place without over/near: {u}" if u.lower() in vocab.regions else f"place: {u}")
                       for u in unresolved] + [f"word: {w}" for w in unread
                                               if w.lower().rstrip(".") not in unresolved_lower] + problems

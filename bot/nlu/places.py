@@ -35,3 +35,27 @@ def spell_oceans(text: str) -> tuple[str, list[tuple[str, str]]]:
 def sky_spans(text: str) -> list[tuple[int, int, str]]:
     """"in the skies over Arizona": the words before "over" are read (over is the relation)."""
     return [(m.start(), m.end(), "over: " + m.group(0).strip()) for m in _SKIES_RX.finditer(text)]
+
+
+def city_hint(name: str) -> str:
+    """Why a city is not a place the bot counts near, and the known places at it the editor can ask about instead
+    ("a city in the United States; I count flights near … not cities: it lies in Texas; Biggs Army Airfield is 6 nm
+    away"), or "" when ``name`` is not a city of the gazetteer (claims/nlp/data/cities.tsv)."""
+    from claims.nlp.demonyms import country_names_by_code
+    from claims.nlp.names import city_gazetteer
+    from evidence.selectors import places_at_point
+
+    words = tuple(re.findall(r"[\w'’.-]+", name))
+    cities = [c for w, c in city_gazetteer().get(words[0], []) if w == words] if words else []
+    if not cities:
+        return ""
+    city = max(cities, key=lambda c: c["population"])
+    country = country_names_by_code().get(city["country"], city["country"])
+    head = "a city; I count flights near countries, states and provinces, seas and air bases, not cities"
+    if city["ambiguous"]:
+        head += f"; several places share the name, the largest in {country}" if country else ""
+    elif country:
+        head = head.replace("a city;", f"a city, {country};", 1)
+    said = [f"it lies in {n}" if nm == 0 else f"{n} is {nm:g} nm away" for n, nm in
+            places_at_point(city["lat"], city["lon"])]
+    return head + (": " + "; ".join(said) + " — ask about one of those" if said else "")

@@ -51,7 +51,7 @@ def _records_block(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 def render(answer: Answer) -> dict[str, Any]:
     """``{"text", "blocks"}`` for chat.postMessage, response_url and slash-command replies."""
-    blocks: list[dict[str, Any]] = [_section(escape(answer.text or "…"))]
+    blocks: list[dict[str, Any]] = [_section(escape(answer.summary() or "…"))]
     if answer.breakdown:
         blocks.append(_section(escape("\n".join(platforms.breakdown_lines(answer)))))
     if answer.notes:
@@ -73,7 +73,7 @@ def render(answer: Answer) -> dict[str, Any]:
         blocks.append(_context([picture_links(answer.picture)]))
     # The fallback is shown in notifications and parsed as mrkdwn too: escaped like the sections, or a stored
     # "<!channel>" in a quote would notify a whole channel.
-    fallback = escape(answer.text or "Flightcheck")
+    fallback = escape(answer.summary() or "Flightcheck")
     return {"text": _truncate(fallback, FALLBACK_MAX), "blocks": blocks[:50]}
 
 

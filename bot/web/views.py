@@ -30,6 +30,7 @@ def _exchange(question: str, answer: Answer) -> dict[str, Any]:
     return {
         "question": question,
         "answer": answer.to_dict(),
+        "text": answer.summary(),  # the records are listed below it, not repeated in it
         "records": [
             {"title": mission_title(m), "details": mission_details(m), "url": _safe_url(m.get("url"))}
             for m in answer.missions

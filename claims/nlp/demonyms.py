@@ -52,3 +52,17 @@ def _clear_demonyms(candidates: dict[str, list[tuple[int, tuple[str, ...]]]]) ->
         if len(found) == 1 or found[0][0] >= CLEAR_MARGIN * max(found[1][0], 1):
             out[demonym] = found[0][1]
     return out
+
+
+@functools.cache
+def country_names_by_code() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code ("US") → the country's name in the package ("United States")."""
+    from countryinfo import all_countries
+
+    out: dict[str, str] = {}
+    for country in all_countries():
+        info = country.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code and info.get("name") and info["name"] not in DISSOLVED:
+            out.setdefault(code, info["name"])
+    return out

@@ -871,7 +871,7 @@ SINGLE: list[Q] = [
     # declined before (2026-12-06, asking the demo): a picture asked inside the question ("map", "plot", "draw",
     # "chart", "timeline", "tracks") was a word not understood; now the words are read and say which picture
     Q("map of flights near Crimea", "list", 4, regions="near:crimea", picture="map"),
-    Q("show the Royal Air Force flights near Kaliningrad on a map", "list", 3, ops="royal-air-force", picture="map"),
+    Q("show the Royal Air Force flights near Kaliningrad on a map", "list", 3, ops="raf", picture="map"),
     Q("plot the P-8 flights over California in February on a map", "list", 3, types="P8",
       regions="over:california", period=FEB25, picture="map"),
     Q("draw the RC-135 tracks near Kaliningrad", "list", 4, types="R135", regions=KGD, picture="map"),
@@ -883,6 +883,18 @@ SINGLE: list[Q] = [
     Q("P-8 vs U-2 flights in February 2025 as a bar chart", "compare", (6, 1), picture="compare"),
     Q("map the P-8 vs U-2 flights in February 2025", "compare", DECLINED),  # one map would draw both sides as one
     Q("how many tracks near Texas?", "", DECLINED),  # "tracks" is a picture's word only beside one that shows it
+    # declined before (2026-12-06): "flown by aircraft other than P-8s" is the passive's doer, not "per aircraft"
+    Q("how many missions were flown by aircraft other than P-8s near California?", "count", 8,
+      regions="near:california"),
+    Q("how many missions were flown by planes other than the P-8 over California in February?", "count", 1,
+      regions="over:california", period=FEB25),
+    Q("how many flights near Crimea by aircraft?", "", DECLINED),  # per airframe or per type? still not said
+    # answered "over Mexico" (its land) before (2026-12-06): a country's waters are the sea off its coast
+    Q("how many flights over Mexican waters?", "", DECLINED),
+    Q("P-8 flights in Mexico's territorial waters in 2025", "", DECLINED),
+    Q("how many flights over the waters of Mexico?", "", DECLINED),
+    Q("how many flights over neutral waters near Crimea?", "count", 4, regions="over:international-airspace",
+      and_regions="near:crimea"),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -983,6 +995,20 @@ CONVERSATIONS: list[list[Q]] = [
      Q("how many over?", "count", DECLINED)],
     [Q("list P-8 flights in 2025", "list", 11, types="P8", period=Y25),
      Q("sorted by date", "list", 11, types="P8", period=Y25)],
+    # wrong before (2026-12-06, asking the demo): a question naming another aircraft by its identity kept the one
+    # before as well ("by aircraft ae5416, 43c6f1", and the RQ-4 type with it: "what type is 43c6f1?" answered RQ-4)
+    [Q("who operates ae5416?", "breakdown", 4, by="operator"),
+     Q("what type is 43c6f1?", "breakdown", 2, by="type", rows="R135:2")],
+    [Q("how many RQ-4 flights by ae5416 in October 2025?", "count", 4, types="Q4", period=OCT25),
+     Q("and ae01c5?", "count", 1, period=OCT25, says="ae01c5")],
+    # a question about the aircraft of a place of its own is whole (the U-2 of the question before did not fly there)
+    [Q("what callsign did the U-2 use?", "list", 2, types="U2"),
+     Q("list the hex codes near Kaliningrad", "which_aircraft", 3, regions=KGD, says="43c6f2")],
+    # declined before (2026-12-06): "were they" / "were those" point back like "did they"
+    [Q("how many flights near Crimea in October 2025?", "count", 4, period=OCT25),
+     Q("what types were they?", "breakdown", 4, by="type", rows="Q4:4", period=OCT25)],
+    [Q("how many flights near Kaliningrad in October 2025?", "count", 4, regions=KGD),
+     Q("which operators were those?", "breakdown", 4, by="operator", regions=KGD, period=OCT25)],
     # a picture word inside a follow-up: the previous scope with the one part changed, drawn
     [Q("how many P-8 flights near Texas in February?", "count", 2, types="P8", regions="near:texas", period=FEB25),
      Q("and map the U-2s", "count", 1, types="U2", regions="near:texas", period=FEB25, picture="map")],
@@ -1427,3 +1453,38 @@ def test_not_understood_says_what_was_understood(demo):
     answer = ask(text="how many P-8 missions near Narnia in February?", user=demo.editor, platform="cli", now=NOW)
     assert answer.declined and answer.reason == "not_understood" and answer.count is None
     assert "P-8" in answer.text and "Narnia" in answer.text and "Try" in answer.text
+
+
+def test_a_city_is_declined_with_the_places_at_it(demo):
+    """A city is no region the records measure against: the decline says so and names what to ask instead — the
+    state or province it lies in and the air bases near it — never a count near something else."""
+    for text, words in [("how many missions near El Paso?", ('"El Paso" (a city, United States', "it lies in Texas")),
+                        ("P-8 flights near Monterrey in 2025", ("a city, Mexico", "it lies in Nuevo León")),
+                        ("how many flights near Norfolk?", ("it lies in Virginia", "Langley Air Force Base is"))]:
+        answer = ask(text=text, user=demo.editor, platform="cli", now=NOW)
+        assert answer.declined and answer.count is None, answer.text
+        assert all(w in answer.text for w in words), answer.text
+        assert '"El"' not in answer.text and '"Paso"' not in answer.text  # the place's words are not named again
+
+
+def test_an_open_period_has_no_other_years_to_hint(demo):
+    """"Before February 2025" starts nowhere: its zero is not followed by the same span "in other years" (it said
+    "1 in 1 January 1991 to 31 January 2026", a span reaching past the question's own end)."""
+    answer = ask(text="were any U-2 flights recorded near Texas before February 2025?", user=demo.editor,
+                 platform="cli", now=NOW)
+    assert answer.count == 0 and "on or before 2025-01-31" in answer.text, answer.text
+    assert "1991" not in answer.text and "2026" not in answer.text, answer.text
+
+
+def test_words_in_other_alphabets_are_words_not_understood(demo):
+    """A question in Russian was answered as its one Latin word ("RQ-4": every RQ-4 mission, 8) because words of
+    other scripts were not seen as words at all; accented words were cut in two ("cu", "ntos")."""
+    for text, words in [("сколько полетов RQ-4 над Черным морем?", ('"полетов"', '"Черным"')),
+                        ("¿cuántos vuelos near Sinaloa?", ('"cuántos"', '"vuelos"')),
+                        ("wie viele Flüge near Texas?", ('"Flüge"',)),
+                        ("中国 flights near Crimea", ('"中国"',))]:
+        answer = ask(text=text, user=demo.editor, platform="cli", now=NOW)
+        assert answer.declined and answer.count is None, answer.text
+        assert all(w in answer.text for w in words), answer.text
+    again = ask(text="карта", user=demo.editor, platform="cli", now=NOW)
+    assert again.declined and again.picture is None

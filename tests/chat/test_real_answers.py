@@ -146,3 +146,29 @@ def test_web_chat_headline(client: Client, editor: User, headline: dict[str, Any
     assert local.startswith("/admin/evidence/mission/")
     assert f'<a href="{local}">' in data["html"]
     assert f'<a href="{local}">' in client.get("/bot/chat/").content.decode()
+
+
+def test_a_list_answer_shows_its_records_once_on_every_platform(editor: User) -> None:
+    """A list answer's text ends with one line per record (for the CLI and the API's plain text); every platform also
+    lists the records as links of its own, so it shows the text without those lines — each record once, not twice."""
+    from bot.matrix.render import reply_content
+    from bot.mattermost.render import render as mattermost_render
+    from bot.services import ask
+    from bot.slack.blocks import render as slack_render
+    from bot.web.views import _exchange
+
+    _refresh_vocabulary()
+    answer = ask(text="list the RC-135 flights near Kaliningrad in October 2025", user=editor, platform="cli")
+    assert answer.count == 4 and answer.record_lines == 4, answer.text
+    paths = [m["url"].split("://", 1)[1].split("/", 1)[1] for m in answer.missions]
+    assert all(p in answer.text for p in paths)  # the plain text still carries them
+    assert answer.summary().count("\n") == answer.text.count("\n") - 4 and "4 missions" in answer.summary()
+    rendered = {
+        "slack": json.dumps(slack_render(answer)),
+        "mattermost": json.dumps(mattermost_render(answer)),
+        "matrix": reply_content(answer, thread_root="$root", in_reply_to="$event")["formatted_body"],
+        "web": json.dumps(_exchange("q", answer)["text"]) + json.dumps(_exchange("q", answer)["records"]),
+    }
+    for platform, payload in rendered.items():
+        for path in paths:
+            assert payload.count(path) == 1, (platform, path, payload)
