@@ -465,4 +465,239 @@ def _relative(o: Oracle, add: Add) -> None:
 
 
 def held_out(o: Oracle, add: Add) -> None:
-    """The held-out batch (category ``r19b-``), written after the first batch's fixes."""
+    """The held-out batch (category ``r19b-``), written after the first batch's fixes and run once before any fix of
+    its own: other wrappers, vague amounts, claims, hedges, headlines, changes, mixed claims and story dates."""
+    _held_out_vague(o, add)
+    _held_out_trends(o, add)
+    _held_out_hedges(o, add)
+    _held_out_headlines(o, add)
+    _held_out_mixed(o, add)
+    _held_out_relative(o, add)
+
+
+HELD_OUT_WRAPPERS = [
+    "Fact-check please: {c}.", "Can I write that {c}?", "Would it be fair to say {c}?",
+    'We have this line: "{C}". Correct?', "Is this accurate — {c}?", "{C}. Is that what the data shows?",
+    "Copy desk asks: {c} — true?", "Our reporter filed: {C}. Does it stand up?",
+    "Would the records support saying {c}?", "Lede: {C}. Right?",
+]
+HELD_OUT_VAGUE = [
+    ("upwards of a dozen", "12"), ("nearly two dozen", "24"), ("at least half a dozen", "6"),
+    ("fewer than a dozen", "12"), ("about ten", "10"), ("close to 20", "20"), ("over two dozen", "24"),
+    ("a handful of", ""), ("dozens of", ""), ("several", ""), ("some two dozen", "24"), ("roughly a dozen", "12"),
+    ("in excess of 10", "10"), ("just over a dozen", "12"), ("as many as 20", "20"), ("three or four", "3 4"),
+]
+
+
+def _held_out_vague(o: Oracle, add: Add) -> None:
+    claims: list[tuple[str, Pred]] = [
+        ("RC-135s flew {n} sorties near Sinaloa in February 2025", both(RC, near("sinaloa"), between(*FEB25))),
+        ("{n} Navy patrol flights went off Baja California between 27 January and 5 February 2025",
+         both(NAVY, near("baja-california"), between(*STORY))),
+        ("US Air Force drones made {n} flights over Arizona in 2025",
+         both(USAF, _role("drone_recon"), over("arizona"), between(*Y25))),
+        ("{n} surveillance flights were logged near Chihuahua in February 2025",
+         both(_surv, near("chihuahua"), between(*FEB25))),
+        ("the RAF flew {n} spy missions over Denmark in October 2025", both(RAF, _surv, over("denmark"),
+                                                                           between(*OCT25))),
+        ("{n} reconnaissance flights passed over the Aegean Sea in October 2025",
+         both(_surv, over("aegean-sea"), between(*OCT25))),
+        ("{n} P-8 sorties were tracked off California in 2024", both(P8, near("california"), between(*Y24))),
+        ("Air Force E-3s flew {n} missions over Texas in January 2025", both(USAF, E3, over("texas"),
+                                                                            between(*JAN25))),
+    ]
+    k = 0
+    for i, (claim, pred) in enumerate(claims):
+        for j in range(5):
+            wrapper = HELD_OUT_WRAPPERS[(i * 3 + j) % len(HELD_OUT_WRAPPERS)]
+            words, digits = HELD_OUT_VAGUE[k % len(HELD_OUT_VAGUE)]
+            k += 1
+            c = claim.format(n=words)
+            add("r19b-vague", (wrapper.format(c=c, C=c[0].upper() + c[1:]), _claim(o, pred, *digits.split())))
+    for text, pred in [
+        ("Did upwards of a dozen P-8s fly off California in January 2025?",
+         both(P8, near("california"), between(*JAN25))),
+        ("Were there dozens of spy flights near the border in February 2025?",
+         both(_surv, near(BORDER), between(*FEB25))),
+        ("Did several RC-135 flights go near Kaliningrad in October 2025?", both(RC, near(KAL), between(*OCT25))),
+        ("Were there double-digit surveillance flights near the border in the week of 27 January 2025?",
+         both(_surv, near(BORDER), between(_d(1, 27), _d(2, 2)))),
+        ("Did a few drones fly over the Black Sea in October 2025?",
+         both(_role("drone_recon"), over("black-sea"), between(*OCT25))),
+        ("Were there between 5 and 10 P-8 flights near California in January 2025?",
+         both(P8, near("california"), between(*JAN25))),
+        ("Did nearly two dozen flights go near Texas in 2025?", both(near("texas"), between(*Y25))),
+        ("Were there more than a couple of U-2 flights in 2025?", both(U2, between(*Y25))),
+    ]:
+        add("r19b-vague-q", (text, o.count(pred)))
+
+
+def _held_out_trends(o: Oracle, add: Add) -> None:
+    border, rc_kal = both(_surv, near(BORDER)), both(RC, near(KAL))
+    navy_ca, p8ca = both(NAVY, near("california")), both(P8, near("california"))
+    for text, a, b in [
+        ("Is it true that RC-135 flights near Kaliningrad quadrupled from 2024 to 2025?",
+         both(rc_kal, between(*Y24)), both(rc_kal, between(*Y25))),
+        ("Check: spy flights near the border jumped in February 2025 from January 2025",
+         both(border, between(*FEB25)), both(border, between(*JAN25))),
+        ("Our draft says P-8 flights off California dropped by half between January and February 2025",
+         both(p8ca, between(*JAN25)), both(p8ca, between(*FEB25))),
+        ("Is it true that there were three times as many P-8 flights as P-3 flights in 2025?",
+         both(P8, between(*Y25)), both(P3, between(*Y25))),
+        ("Claim: Navy flights near California plunged from January to February 2025. Accurate?",
+         both(navy_ca, between(*JAN25)), both(navy_ca, between(*FEB25))),
+        ("Did surveillance flights near Texas soar from 2024 to 2025?",
+         both(_surv, near("texas"), between(*Y24)), both(_surv, near("texas"), between(*Y25))),
+        ("Is it true that half as many U-2 flights as P-8 flights took place in 2024?",
+         both(U2, between(*Y24)), both(P8, between(*Y24))),
+        ("Check: Global Hawk flights over the Black Sea in October 2025 were double those of October 2024",
+         both(Q4, over("black-sea"), between(*OCT25)), both(Q4, over("black-sea"), between(*month(2024, 10)))),
+    ]:
+        add("r19b-trend", (text, o.compare(a, b)))
+    for text, pred in [
+        ("Is it true that surveillance aircraft were near the border nearly every day between 27 January and 5 "
+         "February 2025?", both(border, between(*STORY))),
+        ("Did P-8s fly near California daily from 27 to 30 January 2025?", both(p8ca, between(_d(1, 27),
+                                                                                            _d(1, 30)))),
+    ]:
+        add("r19b-trend-days", (text, _days(o, pred)))
+    for text in [
+        "Is it true that spy flights near the border skyrocketed in February 2025?",
+        "Check: P-8 flights off California hit an all-time high in January 2025",
+        "Is it true that RC-135 flights near Kaliningrad were at their highest level ever in October 2025?",
+        "Check: drone flights over the Black Sea have been increasing steadily",
+        "Fact-check: the Navy flew more P-8 missions off California in January 2025 than in any month on record",
+        "Is it true that U-2 flights near the border are more frequent than ever?",
+        "Check: surveillance flights near Texas rose 25 percent in 2025",
+        "Is it true that P-8s flew off California on six straight days?",
+        "Check: RAF flights near Kaliningrad nearly doubled",
+        "Would it be fair to say spy flights near the border exploded in February 2025?",
+    ]:
+        add("r19b-trend-decline", (text, Expect("decline")))
+
+
+def _held_out_hedges(o: Oracle, add: Add) -> None:
+    for text, pred, stated in [
+        ("RC-135s were reportedly spotted near Sinaloa in February 2025 — true?",
+         both(RC, near("sinaloa"), between(*FEB25)), ""),
+        ("Is it true that RAF jets are believed to have flown over Denmark in October 2025?",
+         both(RAF, over("denmark"), between(*OCT25)), ""),
+        ("According to ADS-B Exchange data, how many Global Hawk flights over the Black Sea in October 2025?",
+         both(Q4, over("black-sea"), between(*OCT25)), ""),
+        ("Check: Navy P-8s allegedly made 11 flights off California in January 2025",
+         both(NAVY, P8, near("california"), between(*JAN25)), "11"),
+        ("Analysts say a U-2 flew near Texas on 3 February 2025. Correct?", both(U2, near("texas"),
+                                                                                 _day(2025, 2, 3)), ""),
+        ("It is alleged that an RC-135 flew over the Gulf of California on 4 February 2025 — true?",
+         both(RC, over("gulf-of-california"), _day(2025, 2, 4)), ""),
+        ("Is it true that, as Flightradar24 showed, a KC-135 flew over Texas on 3 February 2025?",
+         both(K35, over("texas"), _day(2025, 2, 3)), ""),
+        ("Observers claim that RAF RC-135s flew over Sweden in October 2025 — is that right?",
+         both(RAF, RC, over("sweden"), between(*OCT25)), ""),
+        ("Check: E-3s were said to have flown over Oklahoma in January 2025",
+         both(E3, over("oklahoma"), between(*JAN25)), ""),
+        ("Is it true that Global Hawk drones were rumoured to have flown over Greece in October 2025?",
+         both(Q4, over("greece"), between(*OCT25)), ""),
+        ("A defence source told the BBC that RC-135s flew near Kaliningrad in October 2025 — true?",
+         both(RC, near(KAL), between(*OCT25)), ""),
+        ("Check: an RAF U-2 reportedly flew over California in February 2024",
+         both(RAF, U2, over("california"), between(*month(2024, 2))), ""),
+    ]:
+        add("r19b-hedge", (text, _claim(o, pred, stated)))
+
+
+def _held_out_headlines(o: Oracle, add: Add) -> None:
+    for text, pred, stated in [
+        ("Headline: RAF RC-135s Over Denmark In October 2025 — correct?",
+         both(RAF, RC, over("denmark"), between(*OCT25)), ""),
+        ("Headline check: P-8 Poseidon flies off California on 27 January 2025",
+         both(P8, near("california"), _day(2025, 1, 27)), ""),
+        ("Headline: 'Two Global Hawk flights over Greece in October 2025' — accurate?",
+         both(Q4, over("greece"), between(*OCT25)), "2"),
+        ("Headline: Navy surveillance planes off Baja California in January 2025. True?",
+         both(NAVY, _surv, near("baja-california"), between(*JAN25)), ""),
+        ("Headline: U-2 Spotted Near Texas On 3 February 2025", both(U2, near("texas"), _day(2025, 2, 3)), ""),
+    ]:
+        add("r19b-headline", (text, _claim(o, pred, stated)))
+    for text in [
+        "Headline: Spy planes prowl the US-Mexico border",
+        "Headline check: US drones shadow Russian fleet in Black Sea",
+        "Headline: RAF spy jets menace Kaliningrad — true?",
+        "Headline: Sky over Texas crowded with military jets",
+        "Headline check: Pentagon unleashes spy planes on cartels",
+        "Headline: Navy P-8s zero in on Baja",
+        "Headline: Black Sea becomes drone highway",
+        "Headline: Spy planes ring Kaliningrad",
+    ]:
+        add("r19b-headline-decline", (text, Expect("decline")))
+
+
+def _held_out_mixed(o: Oracle, add: Add) -> None:
+    for text, pred in [
+        ("Is it true that an RAF U-2 flew over California in February 2024?",
+         both(RAF, U2, over("california"), between(*month(2024, 2)))),
+        ("Check: a Navy Global Hawk flew over the Black Sea in October 2025",
+         both(NAVY, Q4, over("black-sea"), between(*OCT25))),
+        ("Is it true that a US Air Force P-3 flew near California on 31 January 2025?",
+         both(USAF, P3, near("california"), _day(2025, 1, 31))),
+        ("Check: RAF RC-135s flew over the Baltic Sea on 28 October 2025",
+         both(RAF, RC, over("baltic-sea"), _day(2025, 10, 28))),
+    ]:
+        add("r19b-mixed", (text, o.count(pred)))
+    for text, a, b in [
+        ("Is it true that a Global Hawk and a P-8 flew near California on 29 January 2025?",
+         both(Q4, near("california"), _day(2025, 1, 29)), both(P8, near("california"), _day(2025, 1, 29))),
+        ("Check: the RAF and the US Air Force flew RC-135s near Kaliningrad on 21 October 2025",
+         both(RAF, RC, near(KAL), _day(2025, 10, 21)), both(USAF, RC, near(KAL), _day(2025, 10, 21))),
+        ("Verify: an RC-135 and a U-2 flew near Sinaloa on 4 February 2025",
+         both(RC, near("sinaloa"), _day(2025, 2, 4)), both(U2, near("sinaloa"), _day(2025, 2, 4))),
+        ("Check: a U-2 flew near Texas on 3 February 2025 and again on 5 February 2025",
+         both(U2, near("texas"), _day(2025, 2, 3)), both(U2, near("texas"), _day(2025, 2, 5))),
+    ]:
+        add("r19b-mixed-two", (text, o.compare(a, b)))
+    for text in [
+        "Is it true that Navy P-8s flew 11 missions off California in January 2025 and 3 in February?",
+        "Check: a U-2 flew over New Mexico on 3 February 2025 after taking off from Beale",
+        "Is it true that 4 Global Hawk flights over the Black Sea in October 2025 were twice as many as in "
+        "September?",
+        "Check: RC-135s flew near Kaliningrad in October 2025 for the first time",
+    ]:
+        add("r19b-mixed-decline", (text, Expect("decline")))
+
+
+def _held_out_relative(o: Oracle, add: Add) -> None:
+    p8ca, raf_kal = both(P8, near("california")), both(RAF, near(KAL))
+    for text, pred, stated in [
+        ("A story dated 16 February 2025 says a Global Hawk flew near California last week — true?",
+         both(Q4, near("california"), between(*last_week(_d(2, 16)))), ""),
+        ("Our 4 February 2025 article says P-8s flew off California this week. How many?",
+         both(p8ca, between(*this_week(_d(2, 4)))), ""),
+        ("An AP report from 29 October 2025 says RAF flights went near Kaliningrad this month — how many?",
+         both(raf_kal, between(*this_month(_d(10, 29)))), ""),
+        ("A 1 March 2025 story says surveillance flights went near the border last month. How many?",
+         both(_surv, near(BORDER), between(*last_month(_d(3, 1)))), ""),
+        ("In a post dated 6 February 2025, an analyst says a U-2 flew near Texas three days ago — true?",
+         both(U2, near("texas"), between(_d(2, 3), _d(2, 3))), ""),
+        ("A piece published 11 February 2025 says P-8s flew near California in the past 10 days — true?",
+         both(p8ca, between(*past_days(_d(2, 11), 10))), ""),
+        ("A story from 5 February 2025 says an RC-135 flew near Sinaloa yesterday — true?",
+         both(RC, near("sinaloa"), between(_d(2, 4), _d(2, 4))), ""),
+        ("As of 31 October 2025, how many RAF flights near Kaliningrad this month?",
+         both(raf_kal, between(*this_month(_d(10, 31)))), ""),
+        ("A 10 February 2025 report says the E-3 flew over Texas last Sunday — true?",
+         both(E3, over("texas"), between(*(weekday_on_or_before(_d(2, 10), 6, strictly=True),) * 2)), ""),
+        ("A 14 February 2025 article says a dozen P-8 flights went near California this month — true?",
+         both(p8ca, between(*this_month(_d(2, 14)))), "12"),
+    ]:
+        add("r19b-relative", (text, _claim(o, pred, stated)))
+    add("r19b-relative", ("A story from 9 February 2025 says surveillance flights went near the border every day "
+                          "last week — true?", _days(o, both(_surv, near(BORDER), between(*last_week(_d(2, 9)))))))
+    add("r19b-relative", ("A story from 7 February 2025 says flights near Texas doubled this week compared with last "
+                          "week — true?", o.compare(both(near("texas"), between(*this_week(_d(2, 7)))),
+                                                    both(near("texas"), between(*last_week(_d(2, 7)))))))
+    for text in [
+        "A story from 14 February 2025 says P-8s flew near California recently — true?",
+        "A story from 14 February 2025 says spy flights near the border have surged this month — true?",
+        "A 14 February 2025 story says P-8s flew near California in recent days — true?",
+    ]:
+        add("r19b-relative-decline", (text, Expect("decline")))
