@@ -29,7 +29,9 @@ _RX = re.IGNORECASE
 
 #: Who a claim is quoted from: a name in capitals ("Reuters", "CNN", "The AP", "the Desert Ledger") or the story words.
 _SOURCE = (r"(?:(?i:the|a|an|our|one|this|that)\s+)?(?:(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3}"
-           r"|(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:(?:(?:news|wire|press|local|our|the)\s+)?(?:article|story|piece|report"
+           r"|(?:[A-Z][\w.&'’-]*\s+){0,3}(?i:(?:(?:news|wire|press|local|our|the|defen[cs]e|military|government"
+           r"|senior|intelligence|security|diplomatic|industry|administration|anonymous)\s+){0,2}"
+           r"(?:article|story|piece|report"
            r"|reporter|outlet|headline|wire|source|paper|newspaper|post|agency|draft|copy|official|(?:flight[-\s]+)?"
            r"tracker|analyst|observer|monitor)s?))")
 #: The verb, written in lower case ("the United States" is no source that "States").
@@ -42,7 +44,8 @@ _SAYS = (r"(?:reports?|reported|says?|said|claims?|claimed|writes|wrote|states?|
 _DESK_WORDS = (r"(?:before|we|publish|publishing|print|filing|file|go|goes|need|needed|a|the|number|figure|for|story"
                r"|piece|article|report|quick|quickly|check|double[-\s]?check|fact[-\s]?check|sanity|request|me|please"
                r"|our|this|one|to|up|final|i|tonight['’]s|tonight|today['’]s|fact|desk|editor|copy|headline"
-               r"|pasting|pasted|paste|from|draft|line|sentence|quote|lede|paragraph|in|an)")
+               r"|pasting|pasted|paste|from|draft|line|sentence|quote|lede|paragraph|in|an|have|has|got|asks|asked"
+               r"|reporter|filed|post)")
 _PREFACE = rf"(?:{_DESK_WORDS}\s+){{1,6}}{_DESK_WORDS}"
 #: At the start: the check asked for, or the source and its verb.
 LEAD_RX = re.compile(
@@ -51,12 +54,15 @@ LEAD_RX = re.compile(
     r"|(?:verify|check|confirm|fact[-\s]?check)\s*(?::|\bthat\b|\bwhether\b)[\s,]*"
     rf"|{_PREFACE}\s*[:—–,]\s*"
     # "True or false:", "Claim:", "Is this right:", "Fact check this —": a claim set out after a colon or a dash
-    r"|(?:true\s+or\s+false|claim|headline|is\s+(?:this|that)\s+(?:right|true|correct|accurate)|fact[-\s]?check\s+this"
-    r"|(?:verify|check|confirm)\s+this|does\s+(?:this|that|it)\s+hold(?:\s+up)?)\s*[:—–]\s*"
+    r"|(?:true\s+or\s+false|claim|headline|lede|lead|excerpt|is\s+(?:this|that)\s+(?:right|true|correct|accurate)"
+    r"|fact[-\s]?check\s+this"
+    r"|(?:verify|check|confirm)\s+this|does\s+(?:this|that|it)\s+(?:hold|stand)(?:\s+up)?)\s*[:—–]\s*"
     # "Is this headline right: '…'?", "Is the headline 'Spy planes …' fair?" (round 19)
     r"|is\s+(?:this|that|the)\s+headline(?:\s+(?:right|true|correct|accurate|fair))?\s*[:—–]?\s*"
     # "Can we say that …?", "Is it accurate to say …?" (round 19): the claim after the words
-    r"|(?:(?:can|could)\s+we\s+(?:say|write|report|claim)|is\s+it\s+(?:true|correct|right|accurate|fair)\s+to\s+say)"
+    r"|(?:(?:can|could|may)\s+(?:we|i)\s+(?:say|write|report|claim)"
+    r"|(?:is|would)\s+it\s+(?:be\s+)?(?:true|correct|right|accurate|fair)\s+to\s+(?:say|write|report)"
+    r"|would\s+(?:the\s+)?(?:records|data|flight\s+data)\s+(?:support|back)\s+(?:saying|writing))"
     r"(?:\s+that)?[\s,:]+)"
     rf"|{_SOURCE}\s+{_SAYS}(?:\s+(?i:that))?[\s,:]+)")
 #: Anywhere, between commas or at an end: "according to the Desert Ledger,", ", according to Pentagon officials,";
@@ -66,6 +72,8 @@ ACCORDING_RX = re.compile(r"(?:^|(?<=[\s,]))(?:according\s+to\s+(?:the\s+)?|per\
                           r"(?!(?:records|data|flight\s+data)\b)"
                           r"(?:(?-i:[A-Z])|article|story|piece|report|officials?)[^,.;?!—–]{0,60}?"
                           r"(?=\s*(?:[,.;?!—–]|$))", _RX)
+#: Between commas: "…, as Flightradar24 showed, …" (round 19).
+AS_SHOWN_RX = re.compile(rf"(?:^|,)\s*(?i:as)\s+{_SOURCE}\s+(?i:showed|shows|shown|{_SAYS})\s*,")
 #: After the claim: "…, the Pentagon said.", "…, Reuters reported".
 SAID_AFTER_RX = re.compile(rf",\s*(?i:as\s+)?{_SOURCE}\s+{_SAYS}(?=\s*(?:[.;?!—–]|$))")
 _THE_DATA = r"(?:(?:the|our)\s+)?(?:records|data|flight\s+data|flight\s+records|tracks)"
@@ -79,14 +87,17 @@ TAIL_RX = re.compile(
     r"(?:that|this|it))"
     r"|how\s+many\s+do\s+(?:we|you)\s+(?:have|show|see|count)"
     r"|(?:can|could)\s+you\s+(?:confirm|verify|check)(?:\s+(?:that|this|it))?"
-    r"|does\s+(?:that|this|it)\s+hold(?:\s+up)?|(?:can|could)\s+we\s+stand\s+(?:that|this|it)\s+up"
+    r"|does\s+(?:that|this|it)\s+(?:hold|stand)(?:\s+up)?|(?:can|could)\s+we\s+stand\s+(?:that|this|it)\s+up"
+    r"|is\s+(?:that|this|it)\s+what\s+" + _THE_DATA + r"\s+shows?"
     r"|(?:is\s+(?:that|this|it)\s+)?supported(?:\s+by\s+" + _THE_DATA + r")?"
     r"|true|correct|right|accurate|really)\s*[?.!]*\s*$", _RX)
 
 #: A verdict asked after a claim stated with no frame before it: "A U-2 flew near the border on 3 February. true?",
 #: "Four Global Hawk flights over the Black Sea in October 2025 — is that right?" (round 15: a pasted sentence).
 VERDICT_TAIL_RX = re.compile(r"^\W*(?:is\s+(?:that|this|it)\s+(?:right|true|correct|accurate)|true|correct|right"
-                             r"|accurate|does\s+(?:that|this|it)\s+hold(?:\s+up)?|(?:is\s+(?:that|this|it)\s+)?supported"
+                             r"|accurate|does\s+(?:that|this|it)\s+(?:hold|stand)(?:\s+up)?"
+                             r"|is\s+(?:that|this|it)\s+what\s+the\s+(?:records|data)\s+shows?"
+                             r"|(?:is\s+(?:that|this|it)\s+)?supported"
                              r"(?:\s+by\s+the\s+(?:records|data))?)\W*$", _RX)
 #: A question's first words: what comes before a verdict tail is a question, not a stated claim.
 QUESTION_START_RX = re.compile(r"^\W*(?:how|when|which|what|who|where|why|did|do|does|is|are|was|were|has|have|had"
@@ -113,11 +124,12 @@ _WORD_NUMBER = "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS
 #: A stated number: "more than 10", "eleven", "a dozen", "half a dozen", and the vague amounts that state none.
 STATED_RX = re.compile(
     # up to three digits: "168754" is a registration, "1,200" is read no further (declined by its rest)
-    rf"(?<![\w$£€/.:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d{{1,3}}|{_WORD_NUMBER})(?![\w/-])"
+    # "between 10 and 15 flights", "three or four" (round 19): a range stated, both ends said back — never the days
+    # 10–15 (tried first: "three" alone is not what "three or four" states)
+    rf"(?<![\w-])(?P<range>(?:between\s+(?P<lo>\d{{1,3}}|{_WORD_NUMBER})\s+and|(?P<lo2>\d{{1,3}}|{_WORD_NUMBER})"
+    rf"\s+or)\s+(?P<hi>\d{{1,3}}|{_WORD_NUMBER}))(?![\w/-])"
+    rf"|(?<![\w$£€/.:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>half\s+a\s+dozen|\d{{1,3}}|{_WORD_NUMBER})(?![\w/-])"
     r"(?P<times>\s+times\b)?|(?<![\w-])(?P<adverb>once|twice|thrice)(?![\w-])"
-    # "between 10 and 15 flights" (round 19): a range stated, both ends said back — never the days 10–15
-    rf"|(?<![\w-])(?P<range>between\s+(?P<lo>\d{{1,3}}|{_WORD_NUMBER})\s+and\s+(?P<hi>\d{{1,3}}|{_WORD_NUMBER}))"
-    r"(?![\w/-])"
     # "double-digit", "in double figures" (round 19): ten or more
     r"|(?<![\w-])(?P<double>(?:a\s+)?double[-\s](?:digit|figure)s?(?:\s+(?:number|count)\s+of)?)(?![\w-])"
     r"|(?<![\w-])(?P<vague>(?:(?:more|fewer|less)\s+than\s+)?(?:several|dozens\s+of|scores\s+of|a\s+handful\s+of"
@@ -167,9 +179,14 @@ def read_frame(text: str) -> ClaimFrame | None:
     if lead is not None and lead.group(0).strip():
         words = lead.group(0).strip(" ,:")
         (source if re.search(_SAYS, words, _RX) and not re.match(r"\W*(?:is|can|could|please|verify|check|confirm"
-                                                                 r"|fact)", words, _RX) else frame).append(words)
+                                                                 r"|fact|would|may)\b", words, _RX)
+         else frame).append(words)
         text = _blank(text, lead.start(), lead.end())
-    for rx in (ACCORDING_RX, SAID_AFTER_RX):
+    second = LEAD_RX.match(text) if lead is not None else None  # "In a post, an analyst says …": two leads
+    if second is not None and second.group(0).strip() and re.search(_SAYS, second.group(0)):
+        source.append(second.group(0).strip(" ,:"))
+        text = _blank(text, second.start(), second.end())
+    for rx in (ACCORDING_RX, SAID_AFTER_RX, AS_SHOWN_RX):
         for m in rx.finditer(text):
             source.append(m.group(0).strip(" ,"))
             text = _blank(text, m.start(), m.end())
@@ -226,7 +243,7 @@ def _is_stated(m: re.Match[str], text: str) -> bool:
         return True
     num = "hi" if m.group("range") else "num"
     return not (NOT_STATED_AFTER_RX.match(text[m.end(num):])
-                or NOT_STATED_BEFORE_RX.search(text[:m.start("lo" if m.group("range") else "num")])
+                or NOT_STATED_BEFORE_RX.search(text[:m.start() if m.group("range") else m.start("num")])
                 or re.fullmatch(r"(?:19|20)\d\d", m.group(num)))
 
 
@@ -244,7 +261,7 @@ def _digits(m: re.Match[str]) -> str:
     if m.group("double"):
         return "double digits (10 or more)"
     if m.group("range"):
-        return f"between {_value(m.group('lo'))} and {_value(m.group('hi'))}"
+        return f"between {_value(m.group('lo') or m.group('lo2'))} and {_value(m.group('hi'))}"
     value = _value(m.group("num"))
     qual = " ".join(m.group("qual").lower().split()) + " " if m.group("qual") else ""
     return f"{qual}{value}{' times' if m.group('times') else ''}"
@@ -332,4 +349,6 @@ def amounts_asked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return [(m.start(), m.end(), f"quantity: {m.group(0)}") for m in STATED_RX.finditer(text)
             if not m.group("adverb") and _is_stated(m, text)
             and not (m.group("num") and GENERIC_AIRCRAFT_RX.match(text[m.end():]))
-            and not any(s < m.end() and m.start() < e for s, e, _ in spans)]
+            # the reader's own quantity inside it ("a couple of" of "more than a couple of") gives way
+            and not any(s < m.end() and m.start() < e and not (label.startswith("quantity:") and m.start() <= s
+                                                                and e <= m.end()) for s, e, label in spans)]

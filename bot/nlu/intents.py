@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlu.query import Intent
-from claims.nlp.lexicon import MONTHS
+from claims.nlp.lexicon import DECREASE_WORDS, FACTOR_WORDS, INCREASE_WORDS, MONTHS
 from claims.nlp.reading import QuestionReading
 
 _RX = re.IGNORECASE
@@ -28,7 +28,8 @@ WHY_RX = re.compile(
 )
 COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b"
                         r"|\b(?:stacks?|stacked|stacking|measures?|measured)\s+up\s+(?:against|to|with)\b|\bagainst\b"
-                        r"|\bas\s+(?:many|much|often|frequently)\b(?=.*\bas\b)"  # "as many U-2 flights as E-3s"
+                        # "as many U-2 flights as E-3s", "half as many …" (round 19)
+                        r"|\b(?:half\s+)?as\s+(?:many|much|often|frequently)\b(?=.*\bas\b)"
                         r"|(?<!other )(?<!rather )\bthan\b"
                         r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
 #: "More P-8 or U-2 missions?", "were there fewer near Arizona or near California?": a comparison, never a sum.
@@ -53,9 +54,13 @@ TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase
 #: A change a story states (round 19): a comparison only when both periods are named ("doubled from 2024 to 2025",
 #: "fell by half from January to February 2025", "surged in February compared with January"); with one side only
 #: ("surged in February", "P-8 and U-2 flights doubled") its word is left unread and the claim declined.
-STATED_CHANGE_RX = re.compile(r"\b(?:(?:fell|fallen|dropped|declined|decreased|rose|risen|increased|grew|grown|jumped)"
-                              r"\s+by\s+(?:half|a\s+(?:third|quarter))|doubled|tripled|trebled|quadrupled|halved"
-                              r"|surged|soared|climbed|plunged|plummeted|slumped|spiked)\b", _RX)
+STATED_CHANGE_RX = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+        (*INCREASE_WORDS, *DECREASE_WORDS, *FACTOR_WORDS), key=len, reverse=True))
+    # the same said as a question asks it ("did flights double / soar from 2024 to 2025?")
+    + r"|double[sd]?|triple[sd]?|halve[sd]?|surges?|soars?|climbs?|plunges?|spikes?"
+    r"|(?:fell|fallen|dropped|declined|decreased|rose|risen|increased|grew|grown|jumped)\s+by\s+"
+    r"(?:half|a\s+(?:third|quarter)))\b", _RX)
 #: A change asked about ("up or down", "did they increase"), never an order ("drop the date").
 CHANGE_RX = re.compile(r"\bup\s+or\s+down\b|\bdown\s+or\s+up\b|\b(?:go(?:ne)?|went)\s+(?:up|down)\b"
                        r"|\b(?:increase|decrease)[ds]?\b|\b(?:rose|risen|fell|fallen)\b"

@@ -263,7 +263,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
         read_text = corrected[:baseline.start] + " " * (baseline.end - baseline.start) + corrected[baseline.end:]
     reading = read_question(read_text, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
     if YES_NO_RX.match(corrected):  # "were there dozens of …?", "did a handful of … fly?": answered by the count
-        reading.spans.extend(claim_check.amounts_asked(corrected, reading.spans))
+        amounts = claim_check.amounts_asked(corrected, reading.spans)
+        reading.spans[:] = [sp for sp in reading.spans if not any(
+            a <= sp[0] and sp[1] <= b for a, b, _ in amounts)] + amounts
     spans: Spans = list(reading.spans)
     if baseline is not None:
         spans.append((baseline.start, baseline.end, f"baseline: {corrected[baseline.start:baseline.end]}"))
