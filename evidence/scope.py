@@ -71,10 +71,12 @@ class Quantity:
     """A number a text states about missions: "at least 18", "about one a month"."""
 
     value: float
-    #: "exact", "at_least", "at_most", "about", "more_than", "fewer_than"
+    #: "exact", "at_least", "at_most", "about", "more_than", "fewer_than", "between" (``low`` to ``value``)
     qualifier: str = "exact"
     #: For rates: "day", "week", "month", "year"; None for a plain count.
     per: str | None = None
+    #: The lower end of a range ("between 10 and 15", "three or four"); None otherwise.
+    low: float | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlu.query import Intent
-from claims.nlp.lexicon import MONTHS
+from claims.nlp.lexicon import DECREASE_WORDS, FACTOR_WORDS, INCREASE_WORDS, MONTHS
 from claims.nlp.reading import QuestionReading
 
 _RX = re.IGNORECASE
@@ -28,7 +28,8 @@ WHY_RX = re.compile(
 )
 COMPARE_RX = re.compile(r"\bcompare[ds]?\b|\bvs\.?\b|\bversus\b|\bcompared\s+(?:to|with)\b"
                         r"|\b(?:stacks?|stacked|stacking|measures?|measured)\s+up\s+(?:against|to|with)\b|\bagainst\b"
-                        r"|\bas\s+(?:many|much|often|frequently)\b(?=.*\bas\b)"  # "as many U-2 flights as E-3s"
+                        # "as many U-2 flights as E-3s", "half as many …" (round 19)
+                        r"|\b(?:half\s+)?as\s+(?:many|much|often|frequently)\b(?=.*\bas\b)"
                         r"|(?<!other )(?<!rather )\bthan\b"
                         r"|\b(?:difference|change)\s+(?:between|from)\b", _RX)
 #: "More P-8 or U-2 missions?", "were there fewer near Arizona or near California?": a comparison, never a sum.
@@ -50,6 +51,16 @@ TREND_RX = re.compile(r"\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|increase
                       r"|drop(?:ped)?|decrease[ds]?|decline[ds]?|fell|fallen|jump(?:ed)?|busier|quieter"
                       r"|outnumber(?:ed|s)?|up\s+or\s+down|down\s+or\s+up)\b"
                       r"|" + UP_FROM, _RX)
+#: A change a story states (round 19): a comparison only when both periods are named ("doubled from 2024 to 2025",
+#: "fell by half from January to February 2025", "surged in February compared with January"); with one side only
+#: ("surged in February", "P-8 and U-2 flights doubled") its word is left unread and the claim declined.
+STATED_CHANGE_RX = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+        (*INCREASE_WORDS, *DECREASE_WORDS, *FACTOR_WORDS), key=len, reverse=True))
+    # the same said as a question asks it ("did flights double / soar from 2024 to 2025?")
+    + r"|double[sd]?|triple[sd]?|halve[sd]?|surges?|soars?|climbs?|plunges?|spikes?"
+    r"|(?:fell|fallen|dropped|declined|decreased|rose|risen|increased|grew|grown|jumped)\s+by\s+"
+    r"(?:half|a\s+(?:third|quarter)))\b", _RX)
 #: A change asked about ("up or down", "did they increase"), never an order ("drop the date").
 CHANGE_RX = re.compile(r"\bup\s+or\s+down\b|\bdown\s+or\s+up\b|\b(?:go(?:ne)?|went)\s+(?:up|down)\b"
                        r"|\b(?:increase|decrease)[ds]?\b|\b(?:rose|risen|fell|fallen)\b"
@@ -61,10 +72,12 @@ HOW_MANY_MORE_RX = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)\b", _RX)
 _KEY = (r"day|date|week|month|year|type|aircraft\s+type|model|region|state|place|area|location|operator"
         r"|service|branch|unit")
 BREAKDOWN_RX = re.compile(
-    rf"\b(?:per|by|each|every|for\s+each|broken\s+down\s+by|breakdown\s+(?:by|per))(?:\s+|-)(?P<key>{_KEY})s?\b"
+    # "almost daily", "nearly every day" (round 19: a story's frequency, checked by the days that had missions)
+    rf"\b(?:(?:almost|nearly|virtually|practically)\s+)?(?:per|by|each|every|for\s+each|broken\s+down\s+by"
+    rf"|breakdown\s+(?:by|per))(?:\s+|-)(?P<key>{_KEY})s?\b"
     # "month-by-month figures", "day-by-day numbers"
     r"|\b(?:day|week|month|year)-?\s*by-?\s*(?P<unit>day|week|month|year)\b(?:\s+(?:figures|numbers|totals|counts))?"
-    r"|\b(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it"
+    r"|\b(?:(?:almost|nearly|virtually|practically)\s+)?(?P<adv>daily|weekly|monthly|yearly|annually|annual)\b|\b(?P<bd>breakdown|broken\s+down|break\s+(?:(?:it"
     # "break the January 2025 flights down by day": "break" alone is marked; the words between are read as usual
     r"|them|those|these|that)\s+)?down|break(?=\s+(?:[\w'’-]+\s+){1,5}?down\s+by\b)|split)\b",
     _RX,
@@ -155,7 +168,9 @@ WHEN_RX = re.compile(
     r"(?!\s+(?:week|month|year|quarter)\b)"
     # "last October" is a period (claims/nlp/dates.py), not "the most recent mission"
     r"(?!\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)",
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)"
+    # "last Tuesday", "last weekend" are days (round 19), not "the most recent mission"
+    r"(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|night)\b)",
     _RX,
 )
 LAST_N_RX = re.compile(r"\b(?:first|earliest|last|latest|most\s+recent|newest|oldest)\s+(?P<n>\d{1,2}|two|three|"
@@ -306,16 +321,17 @@ def read_intent(text: str, reading: QuestionReading, spans: Spans) -> Asked:
         return _days_counted(text, days, mark, spans)
     quantities = [(s, e) for s, e, label in reading.spans if label.startswith("quantity:")]
     # "no fewer than 10 surveillance flights": a quantity's bound, not a comparison of two things
-    cm = next((m for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX) for m in rx.finditer(text)
-               if not any(s <= m.start() < e for s, e in quantities)), None)
     n_periods = len(reading.periods)
+    stated = (STATED_CHANGE_RX,) if n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 else ()
+    cm = next((m for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, *stated) for m in rx.finditer(text)
+               if not any(s <= m.start() < e for s, e in quantities)), None)
     sides = n_periods >= 2 or len(DATE_WORD_RX.findall(text)) >= 2 or _two_of_a_kind(reading) \
         or bool(MORE_OR_RX.search(text) and re.search(r"\b(?:or|vs\.?|versus)\b", text, _RX)) \
         or bool(re.search(r"\bas\s+(?:many|much|often|frequently)\b.*\bas\b", text, _RX))
     # "is that up or down from last year?": a change asks for two sides, even when the words name only one (the
     # other is the question before, or the comparison is declined for want of it)
     if cm and (sides or re.search(r"\bcompare|\bhow\s+many\s+(?:more|fewer)", text, _RX) or CHANGE_RX.search(text)):
-        for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX):
+        for rx in (COMPARE_RX, MORE_OR_RX, HOW_MANY_MORE_RX, TREND_RX, COUNT_RX, *stated):
             for m in rx.finditer(text):
                 mark(m, "comparison")
         return Asked(Intent.COMPARE)

@@ -19,7 +19,7 @@ from bot.nlu import claim_check, followups, ratios, single
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import Sides, align_years, comparison_sides, find_baseline
 from bot.nlu.distances import spell_distances
-from bot.nlu.guards import guard_problems, polite_spans
+from bot.nlu.guards import YES_NO_RX, guard_problems, polite_spans
 from bot.nlu.intents import (
     CHANGE_RX,
     CLAIM_ID_RX,
@@ -54,6 +54,7 @@ from bot.nlu.places import sky_spans, spell_oceans
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.nlu.spoken import spell_second_language, spell_spoken
 from bot.nlu.vocab import Vocab, load_vocab
+from claims.nlp.dates import story_day
 from claims.nlp.identities import HEX_RX, IDENT_CUE_RX, IDENT_RX
 from claims.nlp.reading import QuestionReading, read_question
 from claims.selectors import ClaimFilter
@@ -191,6 +192,9 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     if ratio is not None:  # shares, averages, "how many aircraft flew them?" (bot/nlu/ratios.py)
         return ratio
     cleaned = unshout(strip_mentions(text))
+    story = story_day(cleaned, reference)  # "a story from 14 February 2025 says … last week": counted from that day
+    if story is not None:
+        cleaned, reference = cleaned[:story.start] + " " * (story.end - story.start) + cleaned[story.end:], story.day
     cleaned, spoken = spell_spoken(cleaned, vocab)  # dictated words (bot/nlu/spoken.py)
     cleaned, second = spell_second_language(cleaned, reference)  # "aircrafts", "until now", "since one month"
     cleaned, chat_words = spell_chat_words(cleaned)
@@ -234,10 +238,12 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
     corrections += quarters + edges + forms
     frame = claim_check.read_frame(corrected)  # "Is it true that …", "Reuters reports …": the claim, its number
     if frame is not None:
-        return claim_check.finish(frame, _parse_read(frame.text, corrections, reference=reference, previous=previous,
-                                                     vocab=vocab, vocabulary=vocabulary))
-    return _parse_read(corrected, corrections, reference=reference, previous=previous, vocab=vocab,
-                       vocabulary=vocabulary)
+        query = claim_check.finish(frame, _parse_read(frame.text, corrections, reference=reference,
+                                                      previous=previous, vocab=vocab, vocabulary=vocabulary))
+    else:
+        query = _parse_read(corrected, corrections, reference=reference, previous=previous, vocab=vocab,
+                            vocabulary=vocabulary)
+    return claim_check.from_story_day(query, story) if story is not None else query
 
 
 def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference: dt.date,
@@ -257,6 +263,10 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     if baseline is not None:
         read_text = corrected[:baseline.start] + " " * (baseline.end - baseline.start) + corrected[baseline.end:]
     reading = read_question(read_text, reference=reference, vocabulary=vocabulary)  # type: ignore[arg-type]
+    if YES_NO_RX.match(corrected):  # "were there dozens of …?", "did a handful of … fly?": answered by the count
+        amounts = claim_check.amounts_asked(corrected, reading.spans)
+        reading.spans[:] = [sp for sp in reading.spans if not any(
+            a <= sp[0] and sp[1] <= b for a, b, _ in amounts)] + amounts
     spans: Spans = list(reading.spans)
     if baseline is not None:
         spans.append((baseline.start, baseline.end, f"baseline: {corrected[baseline.start:baseline.end]}"))

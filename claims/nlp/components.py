@@ -2243,6 +2243,40 @@ def _is_number(token: Token) -> bool:
 
 
 _BEFORE_A_DOZEN = frozenset({"a", "first", "last", "another", "next"})
+
+
+def _a_dozen(doc: Doc, i: int) -> bool:
+    """"a dozen": the number's token is "dozen" after "a"."""
+    return doc[i].lower_ == "dozen" and i > 0 and doc[i - 1].lower_ == "a"
+
+
+def _range_low(doc: Doc, i: int) -> bool:
+    """The lower end of a range of counts: "between 10 and 15", "three or four" (not "from 10 to 15": a change)."""
+    if i + 2 >= len(doc) or parse_number(doc[i + 2].text) is None or not doc[i + 2].like_num:
+        return False
+    joiner = doc[i + 1].lower_
+    return joiner == "or" or (joiner == "and" and i > 0 and doc[i - 1].lower_ == "between")
+
+
+def _range_high(doc: Doc, i: int) -> tuple[float, int] | None:
+    """(the lower end, the range's first token) when token i is the upper end of a range of counts."""
+    if i < 2 or not doc[i - 2].like_num or parse_number(doc[i - 2].text) is None:
+        return None
+    joiner = doc[i - 1].lower_
+    if joiner == "or":
+        return parse_number(doc[i - 2].text) or 0.0, i - 2
+    if joiner == "and" and i > 2 and doc[i - 3].lower_ == "between":
+        return parse_number(doc[i - 2].text) or 0.0, i - 3
+    return None
+
+
+def _dozens(doc: Doc, i: int, value: float | None) -> tuple[float | None, int]:
+    """"two dozen", "three dozen" (round 19: 24 and 36, never 2): the value and the token after "dozen"; else the
+    value and i + 1."""
+    if value is not None and doc[i].lower_ != "dozen" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen" \
+            and 1 < value < 10:
+        return value * 12, i + 2
+    return value, i + 1
 #: Adjectives of order between a number and its plural noun ("the two previous violations"; blind14).
 _ORDER_ADJECTIVES = frozenset({"previous", "earlier", "prior", "last", "next", "remaining", "additional", "further",
                                "subsequent", "following", "latest", "recent", "other", "separate"})
@@ -2300,7 +2334,14 @@ def quantities(doc: Doc) -> Doc:
         if _is_identifier(doc, i):
             continue  # "Article 4", "Flight 17": a number that names something
         value = parse_number(token.text)
-        qualifier, start = _qualifier_before(doc, i)
+        if _range_low(doc, i):
+            continue  # "10" of "between 10 and 15", "three" of "three or four": read with the range's upper end
+        value, dozen_end = _dozens(doc, i, value)
+        # "more than a dozen", "at least a dozen": the qualifier stands before the "a" (round 19)
+        qualifier, start = _qualifier_before(doc, i - 1 if _a_dozen(doc, i) else i)
+        range_low = _range_high(doc, i)
+        if range_low is not None:  # "between 10 and 15 missions" (round 19: was read as exactly 15)
+            qualifier, start = "between", range_low[1]
         if _clock_time(doc, i, start) or (nxt is not None and nxt.lower_.rstrip(".") in _MERIDIEM):
             continue  # "at approximately 1500 on Friday", "until 6 a.m.", "around 7 p.m.": a time of day
         if _day_in_brackets(doc, i):
@@ -2313,6 +2354,8 @@ def quantities(doc: Doc) -> Doc:
         counts_missions = False
         counted: dict[str, Any] = {}
         end = i + 1
+        if dozen_end > i + 1:  # "two dozen flights": read from after "dozen"
+            i, nxt, end = dozen_end - 1, doc[dozen_end] if dozen_end < len(doc) else None, dozen_end
         range_unit = _range_unit(doc, i)
         if range_unit is not None:
             unit = range_unit  # "24,000 to 26,000 feet": the range's unit
@@ -2354,8 +2397,9 @@ def quantities(doc: Doc) -> Doc:
         span = Span(doc, start, end, label="QUANTITY")
         if not _free(mask, span):
             continue
+        extra = {"low": _num(range_low[0])} if range_low is not None else {}
         set_fc_value(span, {"value": _num(value), "qualifier": qualifier, "unit": unit,
-                            "counts_missions": counts_missions, **counted})
+                            "counts_missions": counts_missions, **counted, **extra})
         spans.append(span)
     spans += _pairs(doc, view.text, mask, attributed, ents_by_start)
     _elided_units(doc, spans)

@@ -61,7 +61,7 @@ NUMBER_WORDS: dict[str, int] = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "dozen": 12,
-    "a dozen": 12, "couple": 2, "a couple of": 2, "several": 3, "a few": 3,
+    "a dozen": 12, "couple": 2, "a couple of": 2, "several": 3, "a few": 3, "two dozen": 24, "three dozen": 36,
 }
 
 #: Qualifier phrases → Quantity.qualifier.
@@ -69,7 +69,9 @@ QUALIFIERS: dict[str, str] = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
     "at most": "at_most", "up to": "at_most", "no more than": "at_most", "as many as": "at_most",
     "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
-    "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
+    "well over": "more_than", "just over": "more_than", "well above": "more_than",
+    "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than", "just under": "fewer_than",
+    "well under": "fewer_than", "just below": "fewer_than",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "nearly": "about",
     "almost": "about", "some": "about", "an estimated": "about", "close to": "about", "approx.": "about",
     "exactly": "exact", "a total of": "exact",
@@ -744,4 +746,50 @@ def resolve_rate(text: str) -> Quantity | None:
         if per == "fortnight":
             per, value = "week", value / 2
         return Quantity(value=value, qualifier=qualifier, per=per)
+    return None
+
+
+# ------------------------------------------------------------------------------------------- a story's own date
+
+_STORY_NOUN = r"(?:story|article|piece|report|post|dispatch|bulletin|headline|item|draft)s?"
+_DAY_WITH_YEAR = (rf"(?:{_MONB}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}|(?<![\d.,]){_DAY}\s+(?:of\s+)?{_MONB},?\s+{_YEAR}"
+                  rf"|{_ISO})")
+#: The day a story was written, given beside a claim lifted from it: "a story from 14 February 2025 says …", "an
+#: article dated 5 February 2025", "a Reuters story of 22 October 2025", "a report published on 10 February 2025",
+#: "our 12 February 2025 story", and "As of 10 February 2025, … this year". The year must be said.
+STORY_DAY_RX = re.compile(
+    rf"\b{_STORY_NOUN}(?P<after>\s+(?:from|of|dated|published(?:\s+on)?|written\s+on|filed\s+on|on)"
+    rf"\s+(?P<d1>{_DAY_WITH_YEAR}))"
+    rf"|\b(?:a|an|our|the|this|their|its)(?P<before>\s+(?P<d2>{_DAY_WITH_YEAR}))"
+    rf"(?=\s+(?:[A-Z][\w.&'’-]*\s+)?{_STORY_NOUN}\b)"
+    rf"|^(?P<asof>\W*as\s+of\s+(?P<d3>{_DAY_WITH_YEAR})\s*,)", _F)
+#: Words whose day depends on when they were written: what a story's date anchors ("As of …," needs one of them).
+RELATIVE_WORDS_RX = re.compile(r"\b(?:this|last|past|previous|yesterday|today|ago|so\s+far|monday|tuesday|wednesday"
+                               r"|thursday|friday|saturday|sunday|weekend)\b", _F)
+
+
+@dataclass(frozen=True)
+class StoryDay:
+    """A story's date given beside a claim from it: the day, and the characters that gave it (to be blanked)."""
+
+    day: dt.date
+    start: int
+    end: int
+    text: str
+
+
+def story_day(text: str, reference: dt.date) -> StoryDay | None:
+    """The day the claim's story was written, when the text gives it (round 19): relative words in the claim ("last
+    week", "this month", "yesterday", "on Monday") count from it, as the claim checker counts them from the article's
+    own date — never from today, and the story's day is not the flights' period. None when no such date is given,
+    when it is after ``reference``, or ("As of D,") when nothing relative follows it."""
+    for m in STORY_DAY_RX.finditer(text):
+        group = next(g for g in ("after", "before", "asof") if m.group(g))
+        if group == "asof" and not RELATIVE_WORDS_RX.search(text[m.end():]):
+            continue
+        said = m.group({"after": "d1", "before": "d2", "asof": "d3"}[group])
+        resolved = _resolve_daydate(said, reference)
+        if resolved is None or resolved.start > reference:
+            continue
+        return StoryDay(resolved.start, m.start(group), m.end(group), said)
     return None

@@ -30,6 +30,36 @@ MILES_TO_NM = {"nm": 1.0, "nmi": 1.0, "nautical": 1.0, "mile": 0.868976, "miles"
 BASELINE_WORDS = re.compile(r"\b(historically|typically|usually|normally|on average|in the past|previously|"
                             r"in recent years|ordinarily|in a typical)\b", re.IGNORECASE)
 
+#: Words that state a change of rate, for the claim checker (claims.services.rates: the change against a computed
+#: baseline) and the bot (bot.nlu.intents: a comparison when both periods are named, "doubled from 2024 to 2025");
+#: one list, so both read a story's "surged" or "fell by half" the same (round 19 added "trebled", "climbed",
+#: "plunged", "plummeted", "slumped", "fell / dropped by half").
+INCREASE_WORDS = (
+    "sharply increased", "markedly intensified", "sharply intensified", "increased", "increase", "increasing",
+    "intensified", "intensify", "surge", "surged", "surges", "surging", "spike", "spiked", "soared", "soar", "jumped",
+    "stepped up", "ramped up", "escalated", "multiplied", "multiply", "rose", "risen", "grew", "uptick", "ballooned",
+    "more frequent", "growing number", "climbed",
+)
+DECREASE_WORDS = (
+    "decreased", "decrease", "declined", "decline", "dropped", "fell", "fallen", "reduced", "slowed", "scaled back",
+    "dwindled", "less frequent", "plunged", "plummeted", "slumped",
+)
+FACTOR_WORDS = {
+    "doubled": 2.0, "twice as many": 2.0, "tripled": 3.0, "trebled": 3.0, "three times as many": 3.0,
+    "quadrupled": 4.0, "four times as many": 4.0, "tenfold": 10.0, "ten times as many": 10.0, "halved": 0.5,
+    "half as many": 0.5, "fell by half": 0.5, "dropped by half": 0.5,
+}
+
+#: Words that only hedge what a story says ("reportedly", "allegedly", "is said to have", "is believed to have", "it
+#: is understood that"; round 19): the claim's caution, which filters nothing — the bot and the claim checker count
+#: the claim as if they were not there, and say that they were read.
+HEDGE_RX = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|reputedly|ostensibly|seemingly"
+                      r"|(?:is|are|was|were)\s+(?:said|believed|thought|understood|reported|alleged|rumou?red"
+                      r"|claimed)\s+to(?:\s+have)?"
+                      r"|it\s+is\s+(?:understood|believed|alleged|said|reported|thought|claimed)\s+that)\b",
+                      re.IGNORECASE)
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -43,7 +73,7 @@ FILLER = frozenset(
         their this that these those them it its is are was were be been being do does did done has have had having
         can could would will should may might must shall please pls plz tell me us show give get find see know i we
         you your my our how many much what which when where who whom whose why whether number count total times time
-        often frequently mission missions flight flights sortie sorties flew fly flying flown trip trips patrol
+        often frequently mission missions flight flights sortie sorties flew fly flies flying flown trip trips patrol
         patrols operation operations aircraft plane planes airplane airplanes jet jets airframe airframes there's
         what's were't did't ok okay hey hi hello bot flightcheck thanks thank so just also then same again more less
         than as per each every if yes seen spotted tracked recorded observed detected logged conducted

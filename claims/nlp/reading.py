@@ -156,7 +156,10 @@ def quantity_to_dict(quantity: Quantity | None) -> dict[str, Any] | None:
     if quantity is None:
         return None
     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
-    return {"value": value, "qualifier": quantity.qualifier, "per": quantity.per}
+    out: dict[str, Any] = {"value": value, "qualifier": quantity.qualifier, "per": quantity.per}
+    if quantity.low is not None:  # "between 10 and 15": the range's lower end (``value`` is the upper)
+        out["low"] = int(quantity.low) if float(quantity.low).is_integer() else quantity.low
+    return out
 
 
 @dataclass
@@ -413,8 +416,11 @@ def read_scope(
         elif label == "QUANTITY":
             value = fc_value(ent) or {}
             if quantity is None and value.get("counts_missions") and said_by is None:
-                quantity = Quantity(value=float(value["value"]), qualifier=value.get("qualifier", "exact"))
-                reader.note("quantity", ent, f"{value.get('qualifier', 'exact').replace('_', ' ')} {value['value']}")
+                low = value.get("low")
+                quantity = Quantity(value=float(value["value"]), qualifier=value.get("qualifier", "exact"),
+                                    low=float(low) if low is not None else None)
+                reader.note("quantity", ent, f"{value.get('qualifier', 'exact').replace('_', ' ')} "
+                                             f"{str(low) + ' and ' if low is not None else ''}{value['value']}")
         elif label == "RATE":
             value = fc_value(ent) or {}
             parsed = resolve_rate(ent_text)

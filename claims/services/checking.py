@@ -195,6 +195,8 @@ def claim_count_check(claim: Claim) -> CountCheck | None:
     qualifier = str(qty.get("qualifier", "exact")).replace("_", " ")
     value = qty.get("value")
     claimed = f"{qualifier} {value:g}" if isinstance(value, int | float) else str(value)
+    if qualifier == "between" and isinstance(qty.get("low"), int | float):  # "between 10 and 15" (round 19)
+        claimed = f"between {qty['low']:g} and {value:g}"
     beyond = distances_beyond_measurement(scope)
     if beyond:  # a count would silently miss the missions between the measured and the claimed distance
         return CountCheck(

@@ -9,7 +9,8 @@ first mission of that kind in the records and for any before the claimed period.
 are checked by :func:`claims.services.checking.claim_count_check`.
 
 The scope comes from the same reading as every other claim (:func:`claims.services.checking.read_claim`, built on
-:func:`claims.nlp.reading.read_scope`). The word lists below are this module's; the reader's lexicon may absorb them.
+:func:`claims.nlp.reading.read_scope`). The change words are the shared lexicon's (:mod:`claims.nlp.lexicon`): the bot
+reads the same words as a comparison when both periods are named.
 Where the claim names no period (a lede: "has sharply increased surveillance flights"), the period is taken from the
 text after it (the paragraph that gives the details) and the description says so. The verdict stays a person's.
 """
@@ -21,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from claims.models import Claim
+from claims.nlp.lexicon import DECREASE_WORDS, FACTOR_WORDS, INCREASE_WORDS
 from evidence.scope import Period, Scope
 
 #: Days in an average month: rates are given per month.
@@ -29,20 +31,6 @@ BASELINE_DAYS = 365
 #: A change claim that names no period and has none in the text around it: the weeks before the article.
 DEFAULT_RECENT_DAYS = 30
 
-INCREASE_WORDS = (
-    "sharply increased", "markedly intensified", "sharply intensified", "increased", "increase", "increasing",
-    "intensified", "intensify", "surge", "surged", "surges", "surging", "spike", "spiked", "soared", "soar", "jumped",
-    "stepped up", "ramped up", "escalated", "multiplied", "multiply", "rose", "risen", "grew", "uptick", "ballooned",
-    "more frequent", "growing number",
-)
-DECREASE_WORDS = (
-    "decreased", "decrease", "declined", "decline", "dropped", "fell", "fallen", "reduced", "slowed", "scaled back",
-    "dwindled", "less frequent",
-)
-FACTOR_WORDS = {
-    "doubled": 2.0, "twice as many": 2.0, "tripled": 3.0, "three times as many": 3.0, "quadrupled": 4.0,
-    "four times as many": 4.0, "tenfold": 10.0, "ten times as many": 10.0, "halved": 0.5, "half as many": 0.5,
-}
 NOVELTY_PATTERNS = (
     r"unprecedented", r"(for )?the first time", r"first[- ]ever", r"never before", r"never (been|seen)",
     r"no precedent", r"could not recall\b.*\b(previously|before)", r"(not|never) (been )?seen (this )?before",

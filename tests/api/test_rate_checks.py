@@ -43,6 +43,10 @@ def _near_border(start: dt.date, end: dt.date, **filters) -> int:
         ("for the first time, a U-2 flew", "novelty", None),
         ("they could not recall a U-2 being deployed for this purpose previously", "novelty", None),
         ("A U-2 spy plane flew a mission on February 3", None, None),
+        # round 19: the shared lexicon's words (claims.nlp.lexicon), which the bot reads as a comparison too
+        ("Navy flights near California fell by half in February", "change", 0.5),
+        ("surveillance flights trebled", "change", 3.0),
+        ("P-8 flights plunged in February", "change", None),
     ],
 )
 def test_change_and_novelty_words(text, kind, factor):

@@ -549,6 +549,12 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round17(o, add)
     held_out17(o, add)
+
+    from tests.bot_core.oracle_round19 import held_out as held_out19
+    from tests.bot_core.oracle_round19 import round19
+
+    round19(o, add)
+    held_out19(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)

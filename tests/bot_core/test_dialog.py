@@ -895,6 +895,27 @@ SINGLE: list[Q] = [
     Q("how many flights over the waters of Mexico?", "", DECLINED),
     Q("how many flights over neutral waters near Crimea?", "count", 4, regions="over:international-airspace",
       and_regions="near:crimea"),
+    # round 19, wrong before: two aircraft each claimed to have flown were answered as one sum ("1 mission by U2 or
+    # R135"), which hides the part that did not fly; now each one's count
+    Q("Is it true that a U-2 and an RC-135 flew near the border on 3 February 2025?", "compare", (1, 0)),
+    Q("Verify: a Poseidon and a Global Hawk were over California on 5 February 2025", "compare", (0, 1)),
+    Q("Check: an E-3 and a KC-135 flew over Texas on 3 February 2025", "", DECLINED),
+    Q("Is it true that Navy P-8s flew 11 missions near Texas in February 2025, more than the Air Force?", "",
+      DECLINED),
+    # round 19: relative words in a claim count from the story's date (were declined: two periods)
+    Q("A story from 14 February 2025 says P-8s flew near California last week. How many?", "count", 1,
+      period="2025-02-03/2025-02-09"),
+    Q("A 2 February 2025 story says the Navy flew near California last week. How many?", "count", 0,
+      period="2025-01-20/2025-01-26"),
+    Q("A story from 14 February 2025 says P-8s flew near California. How many?", "", DECLINED),
+    # round 19: vague amounts, hedges, headlines and changes with their baseline (were declined)
+    Q("Check: almost two dozen surveillance flights near the border between 27 January and 5 February 2025",
+      "count", 17, says="almost 24"),
+    Q("were there dozens of Global Hawk flights over the Black Sea in October 2025?", "count", 4),
+    Q("Check: the U-2 is believed to have flown near Texas on 3 February 2025", "count", 1),
+    Q("Headline: Four Global Hawk missions over Black Sea in October 2025. Accurate?", "count", 4, says="states 4"),
+    Q("Is it true that U-2 flights halved from 2024 to 2025?", "compare", (1, 1)),
+    Q("Headline: US spy planes swarm Mexican border", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------

@@ -780,6 +780,46 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("which Navy drones flew near Utah?", Intent.WHICH_AIRCRAFT, {"roles": "drone_recon", "ops": "us-navy"}),
     ("how many sorties by non-US operators near Utah?", Intent.COUNT,
      {"xops": "cbp,dea,us-air-force,us-army,us-coast-guard,us-navy,usmc", "read": "1"}),
+    # round 19, wrong before: two aircraft each claimed to have flown were counted as one sum (which hides the part
+    # that did not fly); now each one's count — and a name that stands for two designators is declined
+    ("Is it true that a U-2 and an RC-135 flew near the border on 3 February 2025?", Intent.COMPARE,
+     {"types": "U2", "other": "types:R135", "read": "1"}),
+    ("Check: a Poseidon and a Global Hawk were over California on 5 February 2025", Intent.COMPARE,
+     {"types": "P8", "other": "types:Q4", "read": "1"}),
+    ("Verify: a P-3 and an E-3 flew near Utah on 2 February 2025", Intent.COUNT, {"nu": "names claimed at once"}),
+    ("Navy P-8s and P-3s flew 11 missions near Utah in 2025 — true?", Intent.COUNT, {"types": "P8,P3", "read": "1"}),
+    # round 19: a claim that states a count and a comparison is two claims (found while fixing the above)
+    ("Is it true that Navy P-8s flew 11 missions near Utah in 2025, more than the Air Force?", Intent.COMPARE,
+     {"nu": "anything but a count"}),
+    # round 19: relative words in a claim count from the story's own date, never from today, never the story's day
+    ("A story from 14 February 2025 says P-8s flew near Utah last week. How many?", Intent.COUNT,
+     {"period": "2025-02-03/2025-02-09", "read": "1", "note": "the day the story was written"}),
+    ("Our 2 February 2025 piece says the Navy flew near Utah last week — is that right?", Intent.COUNT,
+     {"period": "2025-01-20/2025-01-26", "read": "1"}),
+    ('In an article dated 5 February 2025: "Navy P-8s flew near Utah this week." How many?', Intent.COUNT,
+     {"period": "2025-02-03/2025-02-05", "read": "1"}),
+    ("A Reuters report of 20 October 2025 says an RC-135 flew near Utah last Tuesday — true?", Intent.COUNT,
+     {"period": "2025-10-14/2025-10-14", "read": "1"}),
+    ("As of 10 February 2025, how many P-8 flights near Utah this year?", Intent.COUNT,
+     {"period": "2025-01-01/2025-02-10", "read": "1"}),
+    ("A story from 14 February 2025 says P-8s flew near Utah. How many?", Intent.COUNT, {"nu": "the story's date"}),
+    # round 19: a change with both sides named is a comparison; with one side (or two kinds) it stays declined
+    ("Is it true that U-2 flights halved from 2024 to 2025?", Intent.COMPARE,
+     {"period": "2024-01-01/2024-12-31", "other": "period:2025-01-01/2025-12-31", "read": "1"}),
+    ("Our story says Navy flights near Utah fell by half from January to February 2025 — right?", Intent.COMPARE,
+     {"period": "2025-01-01/2025-01-31", "other": "period:2025-02-01/2025-02-28", "read": "1"}),
+    ("Check: surveillance flights near Utah surged in February 2025", Intent.COMPARE,
+     {"nu": "the two things to compare"}),
+    ("Is it true that P-8 and U-2 flights doubled in 2025?", Intent.COMPARE, {"nu": "doubled"}),
+    # round 19: vague amounts and hedges are read, not dropped: said back, filtering nothing
+    ("Check: almost two dozen P-8 flights near Utah in 2025", Intent.COUNT, {"types": "P8", "read": "1"}),
+    ("were there dozens of P-8 flights near Utah in 2025?", Intent.COUNT, {"types": "P8", "read": "1"}),
+    ("did at least a dozen P-8s fly near Utah in 2024?", Intent.COUNT, {"types": "P8", "read": "1"}),
+    ("Check: the U-2 is believed to have flown near Utah on 3 February 2025", Intent.COUNT,
+     {"types": "U2", "read": "1", "note": "hedge"}),
+    ("Sources say P-8s reportedly flew near Utah in 2025. True?", Intent.COUNT, {"types": "P8", "read": "1"}),
+    ("Check: P-8s flew near Utah almost daily between 27 and 31 January 2025", Intent.BREAKDOWN,
+     {"by": "day", "read": "1"}),
 ]
 
 

@@ -121,3 +121,24 @@ def test_rates(text, matched, quantity):
 
 def test_a_duration_is_not_a_rate():
     assert [m for m in find_temporal("at least 18 missions over a month") if m.label == "RATE"] == []
+
+
+@pytest.mark.parametrize(("text", "day", "blanked"), [
+    # round 19: the day a story was written, given beside a claim from it; the words that gave it are blanked
+    ("A story from 14 February 2025 says P-8s flew last week", dt.date(2025, 2, 14), "from 14 February 2025"),
+    ("In an article dated 5 February 2025: flights this week", dt.date(2025, 2, 5), "dated 5 February 2025"),
+    ("Our 12 February 2025 story says a U-2 flew", dt.date(2025, 2, 12), "12 February 2025"),
+    ("A Reuters story of 22 October 2025 says …", dt.date(2025, 10, 22), "of 22 October 2025"),
+    ("A report published on February 10, 2025 says …", dt.date(2025, 2, 10), "published on February 10, 2025"),
+    ("As of 10 February 2025, how many this year?", dt.date(2025, 2, 10), "As of 10 February 2025,"),
+    ("As of 10 February 2025, how many P-8 flights?", None, ""),  # nothing relative: "as of" is an open period
+    ("A story from 14 February says P-8s flew last week", None, ""),  # the year must be said
+    ("how many P-8 flights on 14 February 2025?", None, ""),
+    ("A story from 14 February 2027 says …", None, ""),  # after today
+])
+def test_a_storys_own_date(text, day, blanked):
+    from claims.nlp.dates import story_day
+
+    found = story_day(text, dt.date(2026, 11, 24))
+    assert (found.day if found else None) == day
+    assert (text[found.start:found.end].strip() if found else "") == blanked
