@@ -54,6 +54,7 @@ from bot.nlu.places import sky_spans, spell_oceans
 from bot.nlu.query import MAX_QUESTION_CHARS, BotQuery, Intent
 from bot.nlu.spoken import spell_second_language, spell_spoken
 from bot.nlu.vocab import Vocab, load_vocab
+from bot.nlu.year_before import spell_year_before
 from claims.nlp.dates import story_day
 from claims.nlp.identities import HEX_RX, IDENT_CUE_RX, IDENT_RX
 from claims.nlp.reading import QuestionReading, read_question
@@ -233,6 +234,8 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
         # "sorry, I meant Arizona", "no wait, the U-2": the previous question with that one thing changed
         corrected = "what about " + corrected[correction.end():]
     corrected, terse = spell_terse_periods(corrected, reference)
+    corrected, year_before = spell_year_before(corrected, reference, vocabulary)  # "the same month a year earlier"
+    terse += year_before
     edges += weekends + chat_dates + terse
     corrected, forms = designators(corrected, vocab)
     corrections += quarters + edges + forms

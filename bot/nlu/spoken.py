@@ -185,7 +185,8 @@ _ESL = [
     (re.compile(r"^\s*kindly\s+(?:tell|say|give)\s+(?:me\s+)?", _RX), "tell me "),
     (re.compile(rf"\b(?P<p>in|during|for|on|of|since|from|until|till|before|after)\s+the\s+(?P<y>{_YEAR})\b(?!\s+(?:(?!had|has|have|saw|was|were)[\w-]+\s+){{0,2}}(?:flights|missions))",
                 _RX), lambda m: f"{m.group('p')} {m.group('y')}"),
-    (re.compile(rf"\b(?P<y>{_YEAR})\s+year\b", _RX), lambda m: m.group("y")),
+    (re.compile(rf"\b(?P<y>{_YEAR})\s+year\b(?![\s-]+(?:on|over|to)[\s-]+(?:year|date)\b)", _RX),  # not "year on year"
+     lambda m: m.group("y")),
     # "2025, February", "in 2024 october", "2025 in february", "2025 february 3" (the year first, as Chinese,
     # Japanese, Korean or Hungarian put it): that month (day) of that year — the reader took the two for a range
     # (January–October 2024); "2024, october and november" → "october and november 2024"

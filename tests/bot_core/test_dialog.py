@@ -895,6 +895,17 @@ SINGLE: list[Q] = [
     Q("how many flights over the waters of Mexico?", "", DECLINED),
     Q("how many flights over neutral waters near Crimea?", "count", 4, regions="over:international-airspace",
       and_regions="near:crimea"),
+    # declined or wrong before (2026-12-06): the other side said by reference to the first ("the same month last
+    # year", "a year earlier", "the same days in 2024"); "… year on year" was answered with the first side alone
+    Q("how many P-8 flights in January 2025 compared with the same month last year?", "compare", (5, 1)),
+    Q("how many P-8 flights in January 2025 versus a year earlier?", "compare", (5, 1)),
+    Q("P-8 flights in January 2025 year on year", "compare", (5, 1)),
+    Q("how many P-8 flights between 27 January and 5 February 2025 compared with the same days in 2024?",
+      "compare", (11, 0)),
+    Q("how many flights near Crimea in October 2025, year-over-year?", "compare", (4, 0)),
+    Q("how many P-8 flights in 2025 compared with a year earlier?", "compare", (11, 5)),
+    Q("how many P-8 flights in February compared with the same month a year earlier?", "", DECLINED),  # which year?
+    Q("P-8 flights a year earlier", "", DECLINED),  # earlier than what?
     # round 19, wrong before: two aircraft each claimed to have flown were answered as one sum ("1 mission by U2 or
     # R135"), which hides the part that did not fly; now each one's count
     Q("Is it true that a U-2 and an RC-135 flew near the border on 3 February 2025?", "compare", (1, 0)),
