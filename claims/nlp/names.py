@@ -1266,10 +1266,17 @@ class _Names:
         held = {i for e in ents for i in range(e.start, e.end)}
         regions = {**self._regional_adjectives(), **self._demonym_regions()}
         out = []
-        for t in doc:
-            if not t.is_title or t.i in held:
+        view = _view(doc)
+        text, starts, tokens = view.text, view.starts, view.words(doc)
+        for i, word in enumerate(tokens):
+            if not word.istitle() or i in held:
                 continue  # every word of a nationality is written with a capital and held by no entity
+            t = None
             for size in (2, 1):
+                last = min(i + size, len(tokens)) - 1
+                if text[starts[i]:starts[last] + len(tokens[last])].lower() not in regions:
+                    continue  # the test on slug below, on plain strings
+                t = doc[i] if t is None else t
                 words = doc[t.i:t.i + size]
                 if len(words) < size or not all(w.is_title for w in words) or any(w.i in held for w in words):
                     continue
@@ -1330,8 +1337,10 @@ class _Names:
         digits are the designation "Tu-154", "Il-20" — of the type the vocabulary gives it when that is one type,
         else an aircraft without a type (blind11)."""
         out = []
-        for t in doc[:-1]:
-            nxt = doc[t.i + 1]
+        for i in _view(doc).at(doc, _MAKER_PREFIXES):
+            if i + 1 >= len(doc):
+                continue
+            t, nxt = doc[i], doc[i + 1]
             prefix = _MAKER_PREFIXES.get(t.text)
             if prefix is None or t.i in covered or nxt.i in covered or not re.fullmatch(r"\d{1,3}", nxt.text):
                 continue
@@ -1405,7 +1414,8 @@ class _Names:
 
         names = self._reporting_name_types()
         out = []
-        for t in doc[:-1]:
+        for i in [j - 1 for j in _view(doc).at_lower(doc, AIRCRAFT_NOUNS) if j > 0]:  # the word before an aircraft
+            t = doc[i]
             if t.i in covered or not t.is_title or doc[t.i + 1].lower_ not in AIRCRAFT_NOUNS:
                 continue
             types = names.get(t.text)
@@ -1437,7 +1447,10 @@ class _Names:
         from claims.nlp.components import _spaced_designation
 
         out = []
-        for t in doc[2:]:
+        for i, word in enumerate(_view(doc).words(doc)):
+            if i < 2 or not (word.isdigit() and 2 <= len(word) <= 3):  # _spaced_designation's first test
+                continue
+            t = doc[i]
             if t.i in covered or t.i - 1 in covered or not _spaced_designation(doc, t.i):
                 continue
             types = self._designation_types().get(f"{doc[t.i - 1].text}{t.text}")
@@ -1456,8 +1469,10 @@ class _Names:
 
         families = self._families()
         out = []
-        for t in doc[:-1]:
-            nxt = doc[t.i + 1]
+        for i in _view(doc).at(doc, families):
+            if i + 1 >= len(doc):
+                continue
+            t, nxt = doc[i], doc[i + 1]
             noun = nxt if nxt.lower_ not in ("fighter", "combat", "attack") or t.i + 2 >= len(doc) else doc[t.i + 2]
             if t.text in families and t.i not in covered and (
                     nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS):
@@ -2567,10 +2582,13 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
 
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc[:-1]:
+    view = _view(doc)
+    words, lowers, demonyms = view.words(doc), view.lowers(doc), countries_by_demonym()
+    for i in range(len(doc) - 1):
         # the closed list, or any country's demonym or reporting adjective ("the Philippine military", blind9)
-        if not (t.is_title and (t.lower_ in DEMONYMS or t.lower_ in countries_by_demonym())) or t.i in held:
+        if not (words[i].istitle() and (lowers[i] in DEMONYMS or lowers[i] in demonyms)) or i in held:
             continue
+        t = doc[i]
         two = f"{doc[t.i + 1].lower_} {doc[t.i + 2].lower_}" if t.i + 2 < len(doc) else ""
         size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
         if not size and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in _KINDS_OF_FORCES \
@@ -2600,10 +2618,11 @@ def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
     """"Shahed-136/131", "11 Shahed kamikaze drones", "the combat drones Geran-2": a drone family's name with its
     number, in the plural ("Shaheds") or next to a word for drones, is an aircraft of that family without a type."""
     out = []
-    for t in doc:
-        m = DRONE_FAMILIES.match(t.text)
-        if m is None or t.i in covered:
+    for i, word in enumerate(_view(doc).words(doc)):
+        m = DRONE_FAMILIES.match(word)
+        if m is None or i in covered:
             continue
+        t = doc[i]
         near = {w.lower_ for w in doc[max(0, t.i - 2):t.i + 4]}
         if "-" in m.group("name") or m.group("plural") or near & _DRONE_WORDS:
             span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
@@ -2631,8 +2650,9 @@ def _named_drones(doc: Doc, covered: set[int]) -> list[Span]:
 
     nationalities = countries_by_demonym()
     out = []
-    for t in doc:
-        if t.lower_ not in _DRONE_NOUNS or t.i == 0 or not t.is_lower:  # "Allies Use Drones": a headline
+    for i in _view(doc).at_lower(doc, _DRONE_NOUNS):
+        t = doc[i]
+        if t.i == 0 or not t.is_lower:  # "Allies Use Drones": a headline
             continue
         end = t.i
         while end > 0 and t.i - end < 3 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
@@ -2746,10 +2766,13 @@ def _aircraft_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc:
-        word = t.text[:-1] if t.text.endswith("s") and t.text[:-1] in named else t.text
+    for i, text in enumerate(_view(doc).words(doc)):
+        word = text[:-1] if text.endswith("s") and text[:-1] in named else text
         source = named.get(word)
-        if source is None or t.i in held or (t.i > 0 and _is_cap(doc[t.i - 1]) and not t.is_sent_start) or (
+        if source is None or i in held:
+            continue
+        t = doc[i]
+        if (t.i > 0 and _is_cap(doc[t.i - 1]) and not t.is_sent_start) or (
                 t.i + 1 < len(doc) and _is_cap(doc[t.i + 1])):
             continue
         span = Span(doc, t.i, t.i + 1, label="AIRCRAFT", span_id=source.id_)
@@ -2895,7 +2918,8 @@ def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     code ("US officials") (blind9, blind15)."""
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc[:-1]:
+    for i in [j - 1 for j in _view(doc).at_lower(doc, _ROLES_OF_A_BODY) if j > 0]:  # the word before a role
+        t = doc[i]
         if t.i in held or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6) or t.lower_ in US_MODIFIERS \
                 or doc[t.i + 1].lower_ not in _ROLES_OF_A_BODY or (t.i > 0 and doc[t.i - 1].is_upper
                                                                  and doc[t.i - 1].is_alpha):
