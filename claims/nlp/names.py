@@ -67,6 +67,7 @@ from claims.nlp.components import (
     current_ents,
     designation_like,
     fc_value,
+    finditer_if,
     hyphen_joined,
     set_fc_value,
 )
@@ -321,7 +322,12 @@ _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport"
 
 
 def _is_cap(token: Any) -> bool:
-    return bool(_CAP_RUN_WORD.match(token.text)) and token.text not in NOT_NAMES
+    return _is_cap_word(token.text)
+
+
+def _is_cap_word(word: str) -> bool:
+    """:func:`_is_cap` of a token's text."""
+    return bool(_CAP_RUN_WORD.match(word)) and word not in NOT_NAMES
 
 
 class _Names:
@@ -887,20 +893,36 @@ class _Names:
         ("MOSCOW, August 14. /TASS/.", "(MENAFN- UkrinForm)", "(UrduPoint News / Sputnik - 26th September, 2019)")."""
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
-        found = [(m, "name") for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
-                                       *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text),
-                                       *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text),
-                                       *_TOLD_THE.finditer(text), *_EXPERTS_ACRONYM.finditer(text)]]
+        found = [(m, "name") for m in [
+            *finditer_if(_OUTLET_AFTER_KIND, text, ("news", "daily", "weekly", "tabloid", "broadcaster", "outlet",
+                                                    "channel")),
+            *finditer_if(_OUTLET_BEFORE_KIND, text, ("radio", "news", "daily", "television", "broadcaster",
+                                                     "website")),
+            *finditer_if(_BODY_IN_APPOSITION, text, ("group", "organi", "movement", "militia", "faction", "network",
+                                                     "news", "outlet", "broadcaster", "website", "think", "watchdog",
+                                                     "monitor")),
+            *finditer_if(_OUTLET_OF_REPORTER, text, ("correspondent", "reporter", "stringer")),
+            *finditer_if(_BODY_AFTER_KIND, text, ("agency", "group", "think", "firm", "company", "consultancy",
+                                                  "monitor", "tracker")),
+            *finditer_if(_OUTLET_BEFORE_PIECE, text, ("headline", "article", "story", "editorial", "op-ed",
+                                                      "podcast", "investigation")),
+            *finditer_if(_TOLD_THE, text, ("told",)),
+            *finditer_if(_EXPERTS_ACRONYM, text, ("fellow", "adviser", "advisor", "analyst", "researcher",
+                                                  "director", "expert", "professor", "scholar", "associate",
+                                                  "specialist"))]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
-        found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
-                                        *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text),
-                                        *_OUTLET_SPELLED.finditer(text)]]
-        for m in _SOURCE_LIST.finditer(text):
+        found += [(m, "name") for m in [*finditer_if(_SOURCE_LINE, text, ("Source",)),
+                                        *finditer_if(_TRACKER_RADAR, text, ("Radar",)),
+                                        *finditer_if(_ACRONYM_TOLD, text, ("told", "sent")),
+                                        *finditer_if(_INTERVIEW_TO, text, ("interview",)),
+                                        *finditer_if(_OUTLET_SPELLED, text, ("interview", "story", "report",
+                                                                             "article"))]]
+        for m in finditer_if(_SOURCE_LIST, text, ("Source",)):
             items = list(_SOURCE_ITEM.finditer(text, m.start("list") - 1, m.end("list")))
             found += [(item, "name") for item in items] if len(items) >= 2 else []
         bodies = {e.end for e in ents if e.label_ == "ORG"}
-        found += [(m, "name") for m in _ACRONYM_OF_A_BODY.finditer(text)
+        found += [(m, "name") for m in finditer_if(_ACRONYM_OF_A_BODY, text, ("'s", "’s"))
                   if (k := _token_at(doc, m.start())) is not None and k in bodies]
         for m, group in found:
             span = char_span(doc, m.start(group), m.end(group))
@@ -930,7 +952,8 @@ class _Names:
             return t.is_title and t.text not in NOT_NAMES and t.i not in held and (
                 t.lower_ in DEMONYMS_OF_NO_COUNTRY or not self._nation_word(t))
 
-        for m in _ARMED_GROUP.finditer(text):
+        for m in finditer_if(_ARMED_GROUP, text, ("rebels", "militia", "insurgents", "militants", "guerrillas",
+                                                  "separatists")):
             span = char_span(doc, m.start(), m.end())
             if span is None:
                 continue
@@ -942,7 +965,8 @@ class _Names:
             org = Span(doc, start, span.end, label="ORG")
             set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
-        for m in _NAMED_GROUP.finditer(text):  # "the Iran-aligned Houthi group", "the Wagner group" (blind14)
+        # "the Iran-aligned Houthi group", "the Wagner group" (blind14)
+        for m in finditer_if(_NAMED_GROUP, text, ("group", "movement", "faction", "channel")):
             span = char_span(doc, m.start("name"), m.end())
             before = doc[span.start - 1] if span is not None and span.start > 0 else None
             if span is not None and a_name(span[0]) and _rare_word(span[0].text) and not span[0].is_sent_start \
@@ -959,13 +983,14 @@ class _Names:
         """"the Saudi-led coalition", "a US-led military coalition": a coalition named by who leads it is an
         organisation (the leader's name inside it is no place of the report)."""
         out = []
-        for m in _LED_COALITION.finditer(text):
+        for m in finditer_if(_LED_COALITION, text, ("-led",)):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 org = Span(doc, span.start, span.end, label="ORG")
                 set_fc_value(org, {"name": span.text, "kind": "coalition"})
                 out.append(org)
-        for m in _HEAD_TO_A_CAUSE.finditer(text):  # "the Coalition to Restore Legitimacy in Yemen" (blind14)
+        # "the Coalition to Restore Legitimacy in Yemen" (blind14)
+        for m in finditer_if(_HEAD_TO_A_CAUSE, text, tuple(_CAUSE_HEADS)):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 org = Span(doc, span.start, span.end, label="ORG")
@@ -1171,7 +1196,8 @@ class _Names:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
         out += self._states(doc, ents)
         out += self._shared_heads(doc, text, ents)
-        for m in _OCEAN_ALONE.finditer(text):  # "the western Pacific", "the Atlantic"
+        # "the western Pacific", "the Atlantic"
+        for m in finditer_if(_OCEAN_ALONE, text, ("Pacific", "Atlantic", "Arctic")):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
@@ -1183,11 +1209,14 @@ class _Names:
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "airspace"))
-        for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"; not the
-            span = char_span(doc, m.start("name"), m.end("name"))  # owner: "Russia’s Kaliningrad FIR" (blind11)
+        # "the Athens Flight Information Region", "the Nicosia FIR"; not the owner: "Russia’s Kaliningrad FIR" (blind11)
+        for m in finditer_if(_FIR_RE, text, ("Flight", "FIR")):
+            span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in [*_TOWN_BEFORE.finditer(text), *_TOWN_AFTER.finditer(text)]:
+        for m in [*finditer_if(_TOWN_BEFORE, text, ("city", "capital", "town", "port", "village", "exclave",
+                                                    "municipality", "cities")),
+                  *finditer_if(_TOWN_AFTER, text, ("town", "village", "city", "locality", "commune", "Village"))]:
             name, name_start = m.group("name"), m.start("name")
             owner = re.match(r"(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+[’']s\s+", name)
             if owner and m.re is _TOWN_AFTER:  # "Okinawa's Ginoza Village": the owner is not the town (blind13)
@@ -1199,16 +1228,20 @@ class _Names:
                     out.append(self._place(doc, span.start, span.end, "city"))
         held = {i for e in ents for i in range(e.start, e.end)}
         ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-        for m in _LGA.finditer(text):
+        for m in finditer_if(_LGA, text, ("Local",)):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the province of Amran"
+        # "the Philippine island of Palawan", "the province of Amran"
+        for m in finditer_if(_ISLAND_OF, text, ("isl", "atoll", "archipelago", "province", "governorate", "region",
+                                                "district", "county", "prefecture", "oblast")):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in [*_NAME_AREA.finditer(text), *_TOWNS_LIKE.finditer(text)]:
+        for m in [*finditer_if(_NAME_AREA, text, ("area",)),
+                  *finditer_if(_TOWNS_LIKE, text, ("communities", "villages", "towns", "cities", "neighbo",
+                                                   "settlements"))]:
             # "in the Amalfi area of the Antioquia department", "communities like Canaan and Shirvan Road" (blind10)
             for name in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", m.group("names")):
                 span = char_span(doc, m.start("names") + name.start(), m.start("names") + name.end())
@@ -1219,7 +1252,8 @@ class _Names:
                                     or t.text in ORG_HEADS or t.text in GEO_HEADS for t in span):
                     out.append(self._place(doc, span.start, span.end, "feature" if m.re is _NAME_AREA else "city"))
         out += _towns_in_places(doc, [*ents, *out], held)
-        for m in [*_NAME_AFTER_BEARING.finditer(text), *_NAME_OVERFLOWN.finditer(text)]:
+        for m in [*finditer_if(_NAME_AFTER_BEARING, text, ("north", "south", "east", "west")),
+                  *_NAME_OVERFLOWN.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))  # "southeast of Astypalaia", "flew over Oinousses"
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and not any(o.start < span.end and span.start < o.end for o in out) \
@@ -1228,7 +1262,8 @@ class _Names:
                                 or t.text in ORG_HEADS for t in span):
                 out.append(self._place(doc, span.start, span.end, "feature"))
         out += self._towns_by_shape(doc, text, held, out)
-        for m in _TOWN_BEFORE_BEARING.finditer(text):  # "in Hiwane, south of Tigray's capital Mekele"
+        # "in Hiwane, south of Tigray's capital Mekele"
+        for m in finditer_if(_TOWN_BEFORE_BEARING, text, ("north", "south", "east", "west")):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
@@ -2116,7 +2151,11 @@ def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
     held = {i for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
     i, n = 0, len(doc)
+    words = _view(doc).words(doc)
     while i < n:
+        if i not in by_start and (i in held or not _is_cap_word(words[i])):
+            i += 1  # no list starts here (the first item's test below)
+            continue
         items: list[tuple[int, int, Span | None]] = []
         k = i
         while k < n:
@@ -2877,13 +2916,14 @@ def _alliances_named_before(doc: Doc, ents: list[Span]) -> list[Span]:
     or none is named."""
     out: list[Span] = []
     for e in ents:
-        named = next((p for p in reversed(out) if p.label_ == "ORG" and len(p) > 1 and p[-1].text == "Alliance"
-                      and p.id_ != e.id_), None)
-        if e.label_ == "ORG" and e.id_ and e.text.lower() in ("the alliance", "alliance") and named is not None:
-            span = Span(doc, e.start, e.end, label="ORG")
-            set_fc_value(span, {"name": named.text})
-            out.append(span)
-            continue
+        if e.label_ == "ORG" and e.id_ and e.text.lower() in ("the alliance", "alliance"):
+            named = next((p for p in reversed(out) if p.label_ == "ORG" and len(p) > 1 and p[-1].text == "Alliance"
+                          and p.id_ != e.id_), None)
+            if named is not None:
+                span = Span(doc, e.start, e.end, label="ORG")
+                set_fc_value(span, {"name": named.text})
+                out.append(span)
+                continue
         out.append(e)
     return out
 
