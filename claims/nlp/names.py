@@ -898,9 +898,7 @@ class _Names:
                                                     "channel")),
             *finditer_if(_OUTLET_BEFORE_KIND, text, ("radio", "news", "daily", "television", "broadcaster",
                                                      "website")),
-            *finditer_if(_BODY_IN_APPOSITION, text, ("group", "organi", "movement", "militia", "faction", "network",
-                                                     "news", "outlet", "broadcaster", "website", "think", "watchdog",
-                                                     "monitor")),
+            *finditer_if(_BODY_IN_APPOSITION, text, _BODY_IN_APPOSITION_TAIL),
             *finditer_if(_OUTLET_OF_REPORTER, text, ("correspondent", "reporter", "stringer")),
             *finditer_if(_BODY_AFTER_KIND, text, ("agency", "group", "think", "firm", "company", "consultancy",
                                                   "monitor", "tracker")),
@@ -916,8 +914,7 @@ class _Names:
                                         *finditer_if(_TRACKER_RADAR, text, ("Radar",)),
                                         *finditer_if(_ACRONYM_TOLD, text, ("told", "sent")),
                                         *finditer_if(_INTERVIEW_TO, text, ("interview",)),
-                                        *finditer_if(_OUTLET_SPELLED, text, ("interview", "story", "report",
-                                                                             "article"))]]
+                                        *finditer_if(_OUTLET_SPELLED, text, _OUTLET_SPELLED_WORDS)]]
         for m in finditer_if(_SOURCE_LIST, text, ("Source",)):
             items = list(_SOURCE_ITEM.finditer(text, m.start("list") - 1, m.end("list")))
             found += [(item, "name") for item in items] if len(items) >= 2 else []
@@ -1214,9 +1211,7 @@ class _Names:
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in [*finditer_if(_TOWN_BEFORE, text, ("city", "capital", "town", "port", "village", "exclave",
-                                                    "municipality", "cities")),
-                  *finditer_if(_TOWN_AFTER, text, ("town", "village", "city", "locality", "commune", "Village"))]:
+        for m in [*finditer_if(_TOWN_BEFORE, text, _TOWN_BEFORE_WORDS), *finditer_if(_TOWN_AFTER, text, _TOWN_WORD)]:
             name, name_start = m.group("name"), m.start("name")
             owner = re.match(r"(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+[’']s\s+", name)
             if owner and m.re is _TOWN_AFTER:  # "Okinawa's Ginoza Village": the owner is not the town (blind13)
@@ -1233,15 +1228,13 @@ class _Names:
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         # "the Philippine island of Palawan", "the province of Amran"
-        for m in finditer_if(_ISLAND_OF, text, ("isl", "atoll", "archipelago", "province", "governorate", "region",
-                                                "district", "county", "prefecture", "oblast")):
+        for m in finditer_if(_ISLAND_OF, text, _ISLAND_OF_WORDS):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         for m in [*finditer_if(_NAME_AREA, text, ("area",)),
-                  *finditer_if(_TOWNS_LIKE, text, ("communities", "villages", "towns", "cities", "neighbo",
-                                                   "settlements"))]:
+                  *finditer_if(_TOWNS_LIKE, text, _TOWNS_LIKE_WORDS)]:
             # "in the Amalfi area of the Antioquia department", "communities like Canaan and Shirvan Road" (blind10)
             for name in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", m.group("names")):
                 span = char_span(doc, m.start("names") + name.start(), m.start("names") + name.end())
@@ -1252,7 +1245,7 @@ class _Names:
                                     or t.text in ORG_HEADS or t.text in GEO_HEADS for t in span):
                     out.append(self._place(doc, span.start, span.end, "feature" if m.re is _NAME_AREA else "city"))
         out += _towns_in_places(doc, [*ents, *out], held)
-        for m in [*finditer_if(_NAME_AFTER_BEARING, text, ("north", "south", "east", "west")),
+        for m in [*finditer_if(_NAME_AFTER_BEARING, text, _BEARING_OF),
                   *_NAME_OVERFLOWN.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))  # "southeast of Astypalaia", "flew over Oinousses"
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
@@ -1263,7 +1256,7 @@ class _Names:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         out += self._towns_by_shape(doc, text, held, out)
         # "in Hiwane, south of Tigray's capital Mekele"
-        for m in finditer_if(_TOWN_BEFORE_BEARING, text, ("north", "south", "east", "west")):
+        for m in finditer_if(_TOWN_BEFORE_BEARING, text, _BEARING_OF):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
@@ -2041,6 +2034,9 @@ _INTERVIEW_TO = re.compile(r"\binterviews?\s+(?:to|with|on)\s+(?:the\s+)?(?P<nam
 _OUTLET_SPELLED = re.compile(r"\b(?:interviews?\s+(?:to|with|on)|(?:full|whole|original)\s+(?:story|report|"
                              r"article|interview)\s+(?:at|on|in|from))\s+(?:The\s+)?(?P<name>(?<=The\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
                              r"|[A-Z][a-z]+[A-Z][A-Za-z]*(?:\s+[A-Z][a-z]+)?)(?=[\s.,;:)]|$)")
+#: What every match of ``_OUTLET_SPELLED`` holds (``finditer_if``'s needle).
+_OUTLET_SPELLED_WORDS = re.compile(r"(?:interviews?\s+(?:to|with|on)|(?:full|whole|original)\s+(?:story|report|"
+                                   r"article|interview)\s+(?:at|on|in|from))\s")
 #: A source line that lists several outlets ("Source: IAR, PAP, Ukrinform"; blind14): each capitalised item.
 _SOURCE_LIST = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<list>[^\n,]+(?:,[^\n,]+)+)[ \t]*(?=\n|$)")
 #: Its items are single words (an agency's initials or one name: "Ukrinform"); "Source: Yurii Ihnat, Spokesperson
@@ -2059,6 +2055,10 @@ _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[
                                  r"news\s+agency|outlet|broadcaster|newspaper|"
                                  # "Oryx, a Dutch open-source intelligence website" (blind8's pass)
                                  r"website|think\s+tank|watchdog|monitor)\b")
+#: What every match holds after the name (``finditer_if``'s needle: no scan from every capital).
+_BODY_IN_APPOSITION_TAIL = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement|militia|"
+                                      r"faction|network|news\s+agency|outlet|broadcaster|newspaper|website|"
+                                      r"think\s+tank|watchdog|monitor)\b")
 #: Bodies named by their cause: a head, "to", a capitalised verb and its object ("the Coalition to Restore
 #: Legitimacy in Yemen", "the Committee to Protect Journalists", "the Campaign to Stop Killer Robots"; blind14).
 _CAUSE_HEADS = frozenset({"Coalition", "Committee", "Campaign", "Alliance", "Council", "Movement", "Mission",
@@ -2123,6 +2123,8 @@ DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
 #: ("Turkish aircraft also flew over Oinousses") is a place: one or two capitalised words ending the phrase (blind9).
 _NAME_AFTER_BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+"
                                  r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
+#: What every match of ``_NAME_AFTER_BEARING`` and ``_TOWN_BEFORE_BEARING`` holds (``finditer_if``'s needle).
+_BEARING_OF = re.compile(r"(?:north|south|east|west)\s+of\b")
 _NAME_OVERFLOWN = re.compile(r"\b(?:flew|flown|flying|flies|overflew)\s+(?:\w+\s+)?over\s+"
                              r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
 #: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
@@ -2141,6 +2143,9 @@ _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|isle|atoll|archipelago|province|governorate|region|"
                         r"district|county|prefecture|oblast)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+#: What every match of ``_ISLAND_OF`` holds (``finditer_if``'s needle).
+_ISLAND_OF_WORDS = re.compile(r"(?:island|islands|islet|islets|isle|atoll|archipelago|province|governorate|region|"
+                              r"district|county|prefecture|oblast)\s+of\s+[A-Z]")
 
 
 def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2291,6 +2296,9 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
 #: (the name never runs over a line break: "over the port\nMaria Jensen" is a byline below; blind12)
 _TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipality|(?:cities|towns|villages)"
                           r"(?=\s+of))(?:\s+of)?,?[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)")
+#: What every match of ``_TOWN_BEFORE`` holds (``finditer_if``'s needle).
+_TOWN_BEFORE_WORDS = re.compile(r"(?:city|capital|town|port|village|exclave|municipality|cities|towns|villages)"
+                                r"(?:\s+of)?,?[ \t]+[A-Z]")
 #: "in the Amalfi area", "near the Wargadud area" (blind10): one or two capitalised words before "area" after a
 #: preposition of place — the area around a town, a place without a key.
 _NAME_AREA = re.compile(r"\b(?:in|near|at|around|from|outside|of)\s+(?:the\s+)?"
@@ -2301,12 +2309,17 @@ _TOWNS_LIKE = re.compile(r"\b(?:communities|villages|towns|cities|neighbourhoods
                          r"(?:like|such\s+as|including)\s+(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
                          r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+"
                          r"(?:\s+[A-Z][\w’'-]+)?)")
+#: What every match of ``_TOWNS_LIKE`` holds (``finditer_if``'s needle).
+_TOWNS_LIKE_WORDS = re.compile(r"(?:communities|villages|towns|cities|neighbourhoods|neighborhoods|settlements)\s+"
+                               r"(?:like|such\s+as|including)\s")
 #: "Birnin Magaji Local Government Area": Nigeria's districts, named with their head.
 _LGA = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})Local\s+Government\s+Area\b")
 #: "El Adde town", "Se Zimiang village" (not "the town hall", "village elders").
 _TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village|city|locality|commune|"
                          r"Village)\b"  # "the Plauru locality", "Okinawa's Ginoza Village" (blind13)
                          r"(?!\s+(?:hall|council|square|centre|center|chief|elders?|head|of)\b)")
+#: What every match of ``_TOWN_AFTER`` holds after the name (``finditer_if``'s needle).
+_TOWN_WORD = re.compile(r"\s(?:town|village|city|locality|commune|Village)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "at", "to", "over", "outside", "toward", "towards", "around",
                                  "of", "into", "off", "via", "between", "and", "above", "reach", "within"})
 _CITY_TOKENS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]")
