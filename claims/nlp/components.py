@@ -1172,8 +1172,9 @@ def _possessive_names(doc: Doc, mask: list[bool], taken: set[int], bad_name: Any
     from claims.nlp.names import COMPASS_WORDS, GEO_HEADS, ORG_HEADS
 
     out = []
-    for t in doc:
-        if t.text not in ("’s", "'s") or t.i < 2 or t.i + 1 >= len(doc) or not doc[t.i + 1].is_lower:
+    for i in _view(doc).at(doc, ("’s", "'s")):
+        t = doc[i]
+        if t.i < 2 or t.i + 1 >= len(doc) or not doc[t.i + 1].is_lower:
             continue
         first, last = doc[t.i - 2], doc[t.i - 1]
         if first.text in COMPASS_WORDS or last.text in GEO_HEADS or last.text in ORG_HEADS:
@@ -1238,8 +1239,9 @@ def _names_quoted_as_saying(doc: Doc, mask: list[bool], taken: set[int], bad_nam
     """"Global Times quoted Wu as saying", "the agency quoted Li Wen as telling reporters": the name an outlet
     quotes "as saying" is the person who speaks (blind14); two words or more, or one a person already named."""
     out = []
-    for t in doc:
-        if t.lower_ != "quoted" or (end := _quoted_name_end(doc, t.i)) is None:
+    for i in _view(doc).at_lower(doc, {"quoted"}):
+        t = doc[i]
+        if (end := _quoted_name_end(doc, t.i)) is None:
             continue
         name = doc[t.i + 1:end]
         if len(name) == 1 and not any(e.label_ == "PERSON" and e[-1].text == name.text for e in current_ents(doc)):
@@ -1774,8 +1776,9 @@ def _speakers_of_participles(doc: Doc, speakers: list[Span], found: list[Span]) 
     lies between. The attribution is the participle alone, so that nothing of the clause is masked."""
     taken = {i for span in found for i in range(span.start, span.end)}
     out = []
-    for t in doc:
-        if t.lower_ not in SAYING_PARTICIPLES or t.i in taken or t.i < 3 or doc[t.i - 1].lower_ in _NOT_SAYING_BEFORE \
+    for i in _view(doc).at_lower(doc, SAYING_PARTICIPLES):
+        t = doc[i]
+        if t.i in taken or t.i < 3 or doc[t.i - 1].lower_ in _NOT_SAYING_BEFORE \
                 or not doc[t.i - 1].whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
             continue  # "adding to tensions", "without saying", "a warning", "early-warning": no statement
         sent = t.sent

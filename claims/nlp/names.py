@@ -826,7 +826,7 @@ class _Names:
         "<name> Sea" or "Sea of <name>", or a feature without a key."""
         held = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
         out = []
-        for m in _SHARED_HEAD.finditer(text):
+        for m in finditer_if(_SHARED_HEAD, text, _SHARED_HEAD_TAIL):
             items = re.findall(r"[A-Z][a-z]+", m.group("names"))
             while items and items[0] in GEO_HEADS | NOT_NAMES:
                 items.pop(0)  # "the Pacific Ocean, the Black and Baltic Seas": the list starts after "Ocean"
@@ -1627,7 +1627,7 @@ class _Names:
         """A dateline: a city in capitals (up to three words) opening the text or a line, before a comma or the
         agency's bracket, a dash or a colon ("DUBAI, …", "ADDIS ABABA (AFP) –", "OTTAWA — …", "DUBAI: …"); the
         number of its words, or 0."""
-        if not (i == 0 or "\n" in doc[i - 1].text):
+        if not (i == 0 or "\n" in _view(doc).words(doc)[i - 1]):
             return 0
         k = i
         while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
@@ -1962,7 +1962,8 @@ class _Names:
                      and e.id_ != defined[e.text].id_ and not defined[e.text].id_}
         out = [e for e in ents if e.start not in redefined or len(e) != 1 or e.label_ != "ORG"]
         taken = {i for e in out for i in range(e.start, e.end)}
-        for tok in doc:
+        for i in _view(doc).at(doc, defined):
+            tok = doc[i]
             source = defined.get(tok.text)
             if source is None or tok.i in taken:
                 continue
@@ -2071,6 +2072,9 @@ _ADMIN_PLURALS = frozenset({"provinces", "regions", "oblasts", "governorates"})
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
                           r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits|provinces|regions|oblasts|governorates)\b")
+#: What every match of ``_SHARED_HEAD`` holds after its first names (``finditer_if``'s needle).
+_SHARED_HEAD_TAIL = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][a-z]+\s+(?:[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits|provinces|"
+                               r"regions|oblasts|governorates)\b")
 #: "Al Mayadeen’s correspondent in Tehran reported": whose correspondent or reporter speaks is an outlet.
 _OUTLET_OF_REPORTER = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+"
                                  r"(?:correspondent|reporter|stringer)\b")
