@@ -1429,13 +1429,13 @@ def attribution(doc: Doc) -> Doc:
         if cue is None or cue.end >= len(doc):
             continue
         i = cue.end
-        while i < len(doc) and doc[i].is_space:
+        words, lowers = view.words(doc), view.lowers(doc)
+        while i < len(doc) and words[i].isspace():
             i += 1
         j = i
         while j < len(doc) and j - i < 12:
-            t = doc[j]
-            if t.text in CUE_STOP_PUNCT or (t.lower_ in CLAUSE_STOPS and t.lower_ != "and") or "\n" in t.text \
-                    or (j > i and t.lower_ in _NO_SOURCE_PREPOSITIONS):
+            if words[j] in CUE_STOP_PUNCT or (lowers[j] in CLAUSE_STOPS and lowers[j] != "and") or "\n" in words[j] \
+                    or (j > i and lowers[j] in _NO_SOURCE_PREPOSITIONS):
                 break  # "claimed by the militia against Israel" (blind10): the source ends before "against"
             j += 1
         if j == i:
@@ -2172,23 +2172,24 @@ def _subject_end(doc: Doc, verb: int) -> int:
     parenthetical between commas ("China, however, said"; "Data from Flightradar24, mapped by Newsweek, shows") or
     an acronym in brackets ("the Joint Chiefs of Staff (JCS) said")."""
     i = verb
-    if i > 3 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "on" and doc[i - 3].lower_ in ("went", "goes"):
+    words, lowers = _view(doc).words(doc), _view(doc).lowers(doc)
+    if i > 3 and lowers[i - 1] == "to" and lowers[i - 2] == "on" and lowers[i - 3] in ("went", "goes"):
         i -= 3  # "The release went on to say"
-    while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
+    while i > 0 and lowers[i - 1] in AUXILIARIES:
         i -= 1
-    if i > 2 and doc[i - 2].lower_ == "in" and doc[i - 1].lower_ in _REPLY_NOUNS:
+    if i > 2 and lowers[i - 2] == "in" and lowers[i - 1] in _REPLY_NOUNS:
         i -= 2  # "Nakajima in reply said that …" (blind13): an adverbial between the subject and its verb
     i = _before_time_of_speech(doc, i)
-    while i > 0 and doc[i - 1].lower_ in AUXILIARIES:
+    while i > 0 and lowers[i - 1] in AUXILIARIES:
         i -= 1
     i = _before_a_participle_of_the_source(doc, i)
-    if i > 1 and doc[i - 1].text in ("”", '"', "’"):
+    if i > 1 and words[i - 1] in ("”", '"', "’"):
         i -= 1  # “Lenta.ru” became aware: the name closes a quote
-    if i > 3 and doc[i - 1].text in (")", "]") and doc[i - 3].text in ("(", "[") and (
-            doc[i - 2].is_upper or doc[i - 2].is_title):
+    if i > 3 and words[i - 1] in (")", "]") and words[i - 3] in ("(", "[") and (
+            words[i - 2].isupper() or words[i - 2].istitle()):
         i -= 3  # "US Air Forces in Europe (USAFE) said", "the Armed Forces (Försvarsmakten) said": the name, its
         # acronym or its name in another language
-    if i > 0 and doc[i - 1].text == ",":
+    if i > 0 and words[i - 1] == ",":
         for k in range(i - 2, max(-1, i - _APPOSITION_REACH - 1), -1):  # "David Nahom, deputy commander of the air
             # war, told"; "Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
             if doc[k].text == ",":
@@ -2225,6 +2226,9 @@ _SOURCE_PARTICIPLES = frozenset({"taken", "released", "obtained", "captured", "p
 def _before_a_participle_of_the_source(doc: Doc, i: int) -> int:
     """Where a source noun ends when a short participle clause follows it: "image taken earlier today shows" → after
     "image"; otherwise i."""
+    lowers = _view(doc).lowers(doc)
+    if not any(lowers[k] in _SOURCE_PARTICIPLES for k in range(i - 1, max(0, i - 6), -1)):
+        return i  # no participle: the loop below would return i
     for k in range(i - 1, max(0, i - 6), -1):
         if doc[k].is_punct or doc[k].is_sent_start:
             return i
@@ -2253,9 +2257,10 @@ _SPEECH_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday"
 def _before_time_of_speech(doc: Doc, i: int) -> int:
     """Where a subject ends before the day it spoke ("The Philippine military on Saturday accused", "the ministry
     yesterday said", "NATO today announced"): the subject is the words before the day (blind9)."""
-    if i > 1 and doc[i - 1].lower_ in _SPEECH_DAYS and doc[i - 2].lower_ == "on":
+    lowers = _view(doc).lowers(doc)
+    if i > 1 and lowers[i - 1] in _SPEECH_DAYS and lowers[i - 2] == "on":
         return i - 2
-    if i > 0 and doc[i - 1].lower_ in ("yesterday", "today"):
+    if i > 0 and lowers[i - 1] in ("yesterday", "today"):
         return i - 1
     return i
 

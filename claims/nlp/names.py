@@ -2173,19 +2173,18 @@ def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 end = ent.end
             else:
                 end = k
-                while end < n and end - k < 3 and _is_cap(doc[end]) and end not in held and doc[end].text \
-                        not in NOT_NAMES:
+                while end < n and end - k < 3 and _is_cap_word(words[end]) and end not in held:
                     end += 1
                 if end == k:
                     break
             items.append((k, end, ent))
-            if end < n and doc[end].text == "," and end + 1 < n and doc[end + 1].lower_ == "and":
+            if end < n and words[end] == "," and end + 1 < n and words[end + 1].lower() == "and":
                 k = end + 2
-            elif end < n and (doc[end].text == "," or doc[end].lower_ == "and"):
+            elif end < n and (words[end] == "," or words[end].lower() == "and"):
                 k = end + 1
             else:
                 break
-            if k < n and (doc[k].is_sent_start or not (_is_cap(doc[k]) or k in by_start)):
+            if k < n and (not (_is_cap_word(words[k]) or k in by_start) or doc[k].is_sent_start):
                 break
         places = [x for x in items if x[2] is not None and x[2].label_ == "PLACE"]
         if len(items) >= 4 and len(places) >= 3 and 2 * len(places) >= len(items) and all(
