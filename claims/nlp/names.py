@@ -1561,7 +1561,7 @@ class _Names:
         words = _view(doc).words(doc)
         while i < n:
             candidates = by_first.get(words[i])
-            size = self._dateline(doc, i) if not candidates else 0
+            size = self._dateline(doc, i) if not candidates and (i == 0 or "\n" in words[i - 1]) else 0
             if size:  # "DUBAI, United Arab Emirates (AP)", "ADDIS ABABA (AFP) –"
                 titled = tuple(w.title() for w in words[i:i + size])
                 candidates = [(tuple(words[i:i + size]), city) for names, city in by_first.get(titled[0], [])
@@ -1606,6 +1606,9 @@ class _Names:
         where the speaker is ("officials in Moscow said")."""
         if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end >= len(doc):
             return ent
+        city = _big_city(doc, ent)  # first: a dictionary lookup that rules out most places (Texas, the Baltic)
+        if city is None:
+            return ent
         nxt, after = doc[ent.end], doc[min(ent.end + 1, len(doc) - 1)]
         if not (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS
                 or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)
@@ -1614,9 +1617,6 @@ class _Names:
                 and not _stance_clause(doc, ent) and not _message_from(doc, ent)):  # "turned to Ankara, which is
             # open about its support" (blind10); "a warning from Tehran" (blind12)
             return ent  # "Al Mayadeen’s correspondent in Tehran reported": where the speaker is, not who speaks
-        city = _big_city(doc, ent)
-        if city is None:
-            return ent
         span = Span(doc, ent.start, ent.end, label="ORG")
         set_fc_value(span, {"name": f"government in {city['name']}", "metonymy": ent.text,
                             "country": city["country"]})
@@ -3097,7 +3097,7 @@ def _hyphenated_participle(doc: Doc, i: int) -> bool:
     """Whether token i starts "-backed", "-led", "-held", "-based" or "-<Nationality>": the country before it
     qualifies something else ("the Iran-backed Houthi militia", "a US-led coalition", "US-Israeli jets") and is no
     place of the text."""
-    if i + 1 >= len(doc) or doc[i].text != "-" or doc[i].whitespace_ or doc[i - 1].whitespace_:
+    if i + 1 >= len(doc) or _view(doc).words(doc)[i] != "-" or doc[i].whitespace_ or doc[i - 1].whitespace_:
         return False
     word = doc[i + 1]
     if word.is_title and word.lower_ in DEMONYMS:
@@ -3167,9 +3167,11 @@ def _inner_country(span: Span, ents: list[Span]) -> bool:
     """A vocabulary place of one or two words right after "of" or before "City" ("Port of Spain", "Kuwait City",
     blind10): a city of the gazetteer that holds it may take its place."""
     doc = span.doc
-    return span.label_ == "PLACE" and any(e is span for e in ents) and len(span) <= 2 and (
-        (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].is_title)
-        or (span.end < len(doc) and doc[span.end].text == "City"))
+    if span.label_ != "PLACE" or len(span) > 2:
+        return False
+    words = _view(doc).words(doc)
+    return ((span.start >= 2 and words[span.start - 1].lower() == "of" and words[span.start - 2].istitle())
+            or (span.end < len(doc) and words[span.end] == "City")) and any(e is span for e in ents)
 
 
 def _merge(existing: list[Span], new: list[Span]) -> list[Span]:
