@@ -1745,7 +1745,7 @@ _ACCOUNT_SAYS = re.compile(rf"{_ACCOUNT_NAME}\s+(?:said|says|posted|posts|wrote|
 
 def _accounts_after_by(doc: Doc, view: _DocView) -> list[Span]:
     out = []
-    for m in [*_BY_ACCOUNT.finditer(view.text), *_ACCOUNT_SAYS.finditer(view.text)]:
+    for m in [*finditer_if(_BY_ACCOUNT, view.text, ("@",)), *finditer_if(_ACCOUNT_SAYS, view.text, ("@",))]:
         span = char_span(doc, m.start(), m.end("name"))
         if span is not None:
             span = Span(doc, span.start, span.end, label="ATTRIBUTION")
@@ -2901,7 +2901,7 @@ def _pairs(doc: Doc, text: str, mask: list[bool], attributed: list[bool],
             continue  # "twice the speed of sound", "twice as many": a multiplier, no count of times (blind15)
         set_fc_value(span, {"value": _TIMES[word], "qualifier": "exact", "unit": "times", "counts_missions": False})
         out.append(span)
-    for m in _PAIR_RE.finditer(text):
+    for m in finditer_if(_PAIR_RE, text, ("pair", "couple", "trio")):
         span = char_span(doc, m.start(), m.end(), "QUANTITY")
         if span is None or not _free(mask, span) or any(attributed[k] for k in range(span.start, span.end)):
             continue
