@@ -743,12 +743,17 @@ _CREDIT_NAMES_RE = re.compile(
 _NAME_COMMA_ROLE_FOR_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+(?:{_GLUED_PARTICLE})?{_NAME}){{1,3}}),[ \t]+"
     rf"(?:(?:[a-z]+[ \t]+){{0,2}}(?P<role>(?:{_ROLE_ALT}))[ \t]+(?:for|of|to|at)[ \t]|(?P<alias>alias|aka)[ \t])")
+#: What every match of ``_NAME_COMMA_ROLE_FOR_RE`` holds after the name (``finditer_if``'s needle).
+_COMMA_ROLE_FOR = re.compile(
+    rf",[ \t]+(?:(?:[a-z]+[ \t]+){{0,2}}(?:{_ROLE_ALT})[ \t]+(?:for|of|to|at)[ \t]|(?:alias|aka)[ \t])")
 #: "Source: Yurii Ihnat, Spokesperson of the Air Forces Command": two to four name words, a comma and a title
 #: written with a capital (up to two capitalised words before it) — a person's official title in apposition, as
 #: official statements and foreign outlets write it without an article (blind9).
 _NAME_COMMA_TITLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,3}}),[ \t]+(?:[A-Z][\w-]+[ \t]+){{0,2}}"
     rf"(?P<role>[A-Z][a-z]+)(?=[ \t]+of[ \t]|,)")
+#: What every match of ``_NAME_COMMA_TITLE_RE`` holds after the name (``finditer_if``'s needle).
+_COMMA_TITLE = re.compile(r",[ \t]+(?:[A-Z][\w-]+[ \t]+){0,2}[A-Z][a-z]+(?=[ \t]+of[ \t]|,)")
 #: "According to Anders Gustafsson, head of the Swedish contingent": a name after "according to" with its role in
 #: apposition, with or without an article (blind11; "According to Planet Labs, the jets …" names no role).
 _ACCORDING_TO_NAME_RE = re.compile(
@@ -899,12 +904,14 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, "byline")
-    for m in _CREDIT_NAMES_RE.finditer(text):  # "(Reporting by Reuters; Editing by Lisa Shumaker)" (blind10)
+    # "(Reporting by Reuters; Editing by Lisa Shumaker)" (blind10)
+    for m in finditer_if(_CREDIT_NAMES_RE, text, ("eporting", "Editing", "Writing", "Compiled", "Produced")):
         for k in re.finditer(rf"(?<!in )(?<!in\t){_NAME}(?:[ \t]+{_CREDIT_NAME}){{1,2}}", m.group("names")):
             name = char_span(doc, m.start("names") + k.start(), m.start("names") + k.end())
             if name is not None and not bad_name(name):
                 add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("credit").lower())
-    for m in _NAME_COMMA_ROLE_FOR_RE.finditer(text):  # "Mohamed El-Mouloud, spokesman for the separatists"
+    # "Mohamed El-Mouloud, spokesman for the separatists"
+    for m in finditer_if(_NAME_COMMA_ROLE_FOR_RE, text, _COMMA_ROLE_FOR):
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name) and (m.group("alias") or m.group("role").lower() in _ROLE_SET):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, (m.group("role") or "").lower() or None)
@@ -913,7 +920,8 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
-    for m in _NAME_COMMA_TITLE_RE.finditer(text):  # "Yurii Ihnat, Spokesperson of the Air Forces Command"
+    # "Yurii Ihnat, Spokesperson of the Air Forces Command"
+    for m in finditer_if(_NAME_COMMA_TITLE_RE, text, _COMMA_TITLE):
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name) and m.group("role").lower() in _ROLE_SET:
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())

@@ -240,6 +240,7 @@ _OCEAN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?P<name>Pacific|Atlantic|Arctic|I
 #: "NATO airspace", "Allied airspace", "the Alliance's airspace": the member states' airspace (a place of its own).
 _ALLIANCE_AIRSPACE = re.compile(r"\b(?:NATO|Nato|[Aa]llied|(?:the\s+)?Alliance)(?:[’']s)?\s+(?:Allied\s+)?"
                                 r"(?:airspace|air\s+space)\b")
+_AIR_SPACE = re.compile(r"air\s*space")  # what every match of _ALLIANCE_AIRSPACE holds (finditer_if's needle)
 _FIR_RE = re.compile(r"\b(?:[A-Z][\w-]+[’']s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+"
                      r"(?:Flight\s+Information\s+Region|FIR))\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
@@ -368,7 +369,8 @@ class _Names:
         """Towns no list holds, by what follows them (blind11): a country in brackets ("based in Uedem (Germany)")
         and a distance with a bearing ("Loviisa, located about 56 miles east of Helsinki")."""
         out = []
-        for m in [*_TOWN_COUNTRY_BRACKET.finditer(text), *_TOWN_BY_DISTANCE.finditer(text)]:
+        for m in [*finditer_if(_TOWN_COUNTRY_BRACKET, text, ("(",)),
+                  *finditer_if(_TOWN_BY_DISTANCE, text, _BEARING_OF)]:
             if m.re is _TOWN_COUNTRY_BRACKET and not any(
                     r.kind == "country" for r in self._regions_by_name().get(m.group("country").lower(), {}).values()):
                 continue
@@ -686,7 +688,7 @@ class _Names:
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._base_span(doc, span, m.group("name").title(), ents))
-        for m in _THE_NAME_BASE.finditer(text):  # "from the Borcea base": one name, no owner's word
+        for m in finditer_if(_THE_NAME_BASE, text, ("base",)):  # "from the Borcea base": one name, no owner's word
             span = char_span(doc, m.start("name"), m.end())
             name = m.group("name")
             if span is None or name in NOT_NAMES or name.lower() in DEMONYMS or name in ORG_HEADS \
@@ -1164,12 +1166,12 @@ class _Names:
     def _geo(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         out = []
         n = len(doc)
-        words = _view(doc).words(doc)
+        words, lowers = _view(doc).words(doc), _view(doc).lowers(doc)
         for i, word in enumerate(words):
             if word in GEO_HEAD_BEFORE and (span := self._head_before(doc, i)) is not None:
                 out.append(span)
                 continue
-            if word not in GEO_HEADS and word not in GEO_HEAD_FIRST and word.lower() not in GEO_HEADS_LOWER:
+            if word not in GEO_HEADS and word not in GEO_HEAD_FIRST and lowers[i] not in GEO_HEADS_LOWER:
                 continue
             tok = doc[i]
             if tok.text in GEO_HEAD_FIRST and i + 2 < n and doc[i + 1].lower_ == "of" and _is_cap(doc[i + 2]):
@@ -1202,7 +1204,8 @@ class _Names:
             span = char_span(doc, also.start("name"), also.end("name")) if also else None
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in _ALLIANCE_AIRSPACE.finditer(text):  # "to protect NATO airspace": the allies' airspace, no key
+        # "to protect NATO airspace": the allies' airspace, no key
+        for m in finditer_if(_ALLIANCE_AIRSPACE, text, _AIR_SPACE):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "airspace"))
@@ -1879,7 +1882,9 @@ class _Names:
         that names a foreign country or nationality and nothing American. There it is not the US service: it is
         kept as an organisation without a key, never an operator in a scope."""
         # the pronoun "us" ("without causing us damages", blind10) is no United States
-        us_words = {w for w in words if (w.lower() in US_MODIFIERS and w != "us") or w in ("Pentagon", "Americans")}
+        lowers = _view(doc).lowers(doc)
+        us_words = {w for w, low in zip(words, lowers, strict=True)
+                    if (low in US_MODIFIERS and w != "us") or w in ("Pentagon", "Americans")}
         us_ents = [e for e in ents if (e.label_ == "PLACE" and (  # North America: the project's home story
             e.id_ in ("region:united-states", "region:mexico") or self._region_kind(e) in ("us_state", "mx_state")))
                    or (e.label_ == "ORG" and e.id_ and e.text.lower() not in GENERIC_SERVICE_WORDS
@@ -1887,8 +1892,8 @@ class _Names:
         foreign_at = [e.start for e in ents if e.label_ == "PLACE" and self._region_kind(e) == "country"
                       and e.id_ not in ("region:united-states",)]
         in_places = {k for e in ents if e.label_ == "PLACE" for k in range(e.start, e.end)}  # "the Mexican border"
-        foreign_at += [i for i, w in enumerate(words) if w.lower() in DEMONYMS and w.lower() not in US_MODIFIERS
-                       and w.lower() not in ("nato", "allied", "royal") and i not in in_places]
+        foreign_at += [i for i, low in enumerate(lowers) if low in DEMONYMS and low not in US_MODIFIERS
+                       and low not in ("nato", "allied", "royal") and i not in in_places]
         us_at = [i for i, w in enumerate(words) if w in us_words] + [e.start for e in us_ents]
 
         def test(e: Span) -> bool:
@@ -2098,7 +2103,7 @@ def _named_types(doc: Doc, text: str) -> list[Span]:
     """Aircraft named by their programme ("Light Combat Aircraft (LCA) Tejas"): an aircraft without a designator —
     the reference data gives none, and none is guessed."""
     out = []
-    for m in _PROGRAMME_TYPE.finditer(text):
+    for m in finditer_if(_PROGRAMME_TYPE, text, ("(",)):
         span = char_span(doc, m.start(), m.end())
         if span is not None:
             aircraft = Span(doc, span.start, span.end, label="AIRCRAFT")
@@ -2779,7 +2784,7 @@ def _governments_of_places(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """A government named "<Kind> government of <Place>" is an organisation, its place part of its name (as the
     capitalised "Federal Government of Somalia" is)."""
     out = list(ents)
-    for m in _GOVERNMENT_OF.finditer(text):
+    for m in finditer_if(_GOVERNMENT_OF, text, ("government",)):
         span = char_span(doc, m.start("name"), m.end("name"))
         if span is None or any(e.start < span.end and span.start < e.end and e.label_ != "PLACE" for e in ents):
             continue
