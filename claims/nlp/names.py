@@ -42,6 +42,12 @@ Patterns
 Entities made here carry no vocabulary key unless they inherit one (an acronym of a known organisation, a base
 the vocabulary lists); their ``fc_value`` says what they are (``kind``, ``foreign``, ``name``). ``read_scope``
 leaves keyless places unplaced and keyless organisations out of the operators.
+
+Speed: a new rule does not walk ``doc`` token by token (``for t in doc``, ``doc[i]`` for every i: a Python ``Token``
+each time). It starts where a cheap test says it can match — ``_view(doc).at(doc, WORDS)`` / ``.at_lower(...)``, a
+test on ``_view(doc).words(doc)[i]``, or ``finditer_if(PATTERN, text, needles)`` for a pattern over the whole text —
+and builds tokens only there (see ``claims.nlp.components._DocView``); ``bench/compare_extraction.py`` shows that a
+change meant to be faster reads the same.
 """
 
 from __future__ import annotations
@@ -390,10 +396,12 @@ class _Names:
         alike (a place without a key; "the Canadian Arctic airspace" stays the Arctic's)."""
         out = []
         for e in ents:
+            if e.label_ != "PLACE" or len(e) != 1 or not e.id_.startswith("region:") or e.end + 1 >= len(doc):
+                out.append(e)
+                continue
             word = e.text
-            if e.label_ != "PLACE" or len(e) != 1 or not e.id_.startswith("region:") or e.end + 1 >= len(doc) \
-                    or word.lower() not in {a.lower() for r in self._regions_by_name().get(word.lower(), {}).values()
-                                            for a in r.aliases} or not word[0].isupper():
+            if word.lower() not in {a.lower() for r in self._regions_by_name().get(word.lower(), {}).values()
+                                    for a in r.aliases} or not word[0].isupper():
                 out.append(e)
                 continue
             nxt, after = doc[e.end], doc[e.end + 1]
