@@ -916,7 +916,7 @@ def people(doc: Doc) -> Doc:
         if name is not None and not bad_name(name) and (m.group("alias") or m.group("role").lower() in _ROLE_SET):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, (m.group("role") or "").lower() or None)
     # "According to Anders Gustafsson, head of the …" (blind11)
-    for m in finditer_if(_ACCORDING_TO_NAME_RE, text, ("ccording",)):
+    for m in finditer_at(_ACCORDING_TO_NAME_RE, text, view.low, ("according",)):
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not bad_name(name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("role").lower())
@@ -1661,6 +1661,7 @@ _SOURCE_LABEL = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[^\W\d_][\w.�
 #: A press release's quotation signed below it: a line that is a quotation, then a line with the speaker's name
 #: (a title such as "Dr" before it), then a line with the speaker's office ("Dr Bryony Mathew / Her Majesty’s
 #: Ambassador to Iceland", blind13).
+_QUOTE_OPENS_A_LINE = re.compile(r"(?m)^[ \t]*[“\"]")  # how every match of _SIGNED_QUOTATION opens (a needle)
 _SIGNED_QUOTATION = re.compile(r"(?m)^[ \t]*[“\"][^\n]{10,}[”\"][ \t]*\n[ \t]*(?P<name>[A-Z][^\n,]{2,60}?)[ \t]*\n"
                                r"[ \t]*[A-Z][^\n]{3,100}$")
 
@@ -1668,7 +1669,7 @@ _SIGNED_QUOTATION = re.compile(r"(?m)^[ \t]*[“\"][^\n]{10,}[”\"][ \t]*\n[ \t
 def _signed_quotations(doc: Doc, view: _DocView, starting: dict[int, Span]) -> list[Span]:
     """The speaker of a quotation signed on the lines below it: the person whose name fills the first of them."""
     out = []
-    for m in _SIGNED_QUOTATION.finditer(view.text):
+    for m in finditer_if(_SIGNED_QUOTATION, view.text, _QUOTE_OPENS_A_LINE):
         line = char_span(doc, m.start("name"), m.end("name"))
         person = next((e for e in current_ents(doc) if e.label_ == "PERSON" and line is not None
                        and line.start <= e.start and e.end == line.end), None)

@@ -246,7 +246,6 @@ _OCEAN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?P<name>Pacific|Atlantic|Arctic|I
 #: "NATO airspace", "Allied airspace", "the Alliance's airspace": the member states' airspace (a place of its own).
 _ALLIANCE_AIRSPACE = re.compile(r"\b(?:NATO|Nato|[Aa]llied|(?:the\s+)?Alliance)(?:[’']s)?\s+(?:Allied\s+)?"
                                 r"(?:airspace|air\s+space)\b")
-_AIR_SPACE = re.compile(r"air\s*space")  # what every match of _ALLIANCE_AIRSPACE holds (finditer_if's needle)
 _FIR_RE = re.compile(r"\b(?:[A-Z][\w-]+[’']s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+"
                      r"(?:Flight\s+Information\s+Region|FIR))\b")
 #: Capital letters, accented ones too ("Šiauliai", "Ämari"): a character class for the name patterns below.
@@ -317,6 +316,7 @@ def _designations_in(text: str) -> list[re.Match[str]]:
 #: Families of one-way attack and small reconnaissance drones that ICAO Doc 8643 (the vocabulary's source) gives no
 #: designator: read as aircraft without a type ("11 Shahed kamikaze drones", "Shahed-136/131", "Geran-2"), never
 #: given a guessed designator.
+_DRONE_FAMILY_NAMES = ("Shahed", "Geran", "Lancet", "Orlan", "Mohajer", "Gerbera")  # how DRONE_FAMILIES opens
 DRONE_FAMILIES = re.compile(r"^(?P<name>(?:Shahed|Geran|Lancet|Orlan|Mohajer|Gerbera)(?:-\d{1,3}[A-Z]?(?:/\d{1,3})?)?)"
                             r"(?P<plural>s)?$")
 #: Words around a drone family's name that say it is the drone (the name alone may be a person's: "Shahed").
@@ -333,8 +333,9 @@ def _is_cap(token: Any) -> bool:
 
 
 def _is_cap_word(word: str) -> bool:
-    """:func:`_is_cap` of a token's text."""
-    return bool(_CAP_RUN_WORD.match(word)) and word not in NOT_NAMES
+    """:func:`_is_cap` of a token's text (the first letter tested first: what the pattern needs)."""
+    first = word[:1]
+    return (first.isupper() or first.isdigit()) and bool(_CAP_RUN_WORD.match(word)) and word not in NOT_NAMES
 
 
 class _Names:
@@ -906,8 +907,7 @@ class _Names:
         found = [(m, "name") for m in [
             *finditer_if(_OUTLET_AFTER_KIND, text, ("news", "daily", "weekly", "tabloid", "broadcaster", "outlet",
                                                     "channel")),
-            *finditer_if(_OUTLET_BEFORE_KIND, text, ("radio", "news", "daily", "television", "broadcaster",
-                                                     "website")),
+            *finditer_if(_OUTLET_BEFORE_KIND, text, _OUTLET_KIND_AFTER),
             *finditer_if(_BODY_IN_APPOSITION, text, _BODY_IN_APPOSITION_TAIL),
             *finditer_if(_OUTLET_OF_REPORTER, text, ("correspondent", "reporter", "stringer")),
             *finditer_if(_BODY_AFTER_KIND, text, ("agency", "group", "think", "firm", "company", "consultancy",
@@ -1213,7 +1213,7 @@ class _Names:
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
         # "to protect NATO airspace": the allies' airspace, no key
-        for m in finditer_if(_ALLIANCE_AIRSPACE, text, _AIR_SPACE):
+        for m in finditer_if(_ALLIANCE_AIRSPACE, text, ("NATO", "Nato", "llied", "Alliance")):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "airspace"))
@@ -2031,6 +2031,9 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
                                  r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|(?:al|el)-[A-Z][\w’'.-]+))?)"
                                  r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
                                  r"website)\b")
+#: What every match of ``_OUTLET_BEFORE_KIND`` holds after the name (``finditer_if``'s needle).
+_OUTLET_KIND_AFTER = re.compile(r"\s(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
+                                r"website)\b")
 #: "told the Guardian that…", "told the Financial Times": a capitalised name after "told the", ending the clause,
 #: is the paper or body told (blind8's pass; a person told is named without "the").
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
@@ -2687,7 +2690,7 @@ def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
     number, in the plural ("Shaheds") or next to a word for drones, is an aircraft of that family without a type."""
     out = []
     for i, word in enumerate(_view(doc).words(doc)):
-        m = DRONE_FAMILIES.match(word)
+        m = DRONE_FAMILIES.match(word) if word.startswith(_DRONE_FAMILY_NAMES) else None
         if m is None or i in covered:
             continue
         t = doc[i]
