@@ -42,6 +42,12 @@ Patterns
 Entities made here carry no vocabulary key unless they inherit one (an acronym of a known organisation, a base
 the vocabulary lists); their ``fc_value`` says what they are (``kind``, ``foreign``, ``name``). ``read_scope``
 leaves keyless places unplaced and keyless organisations out of the operators.
+
+Speed: a new rule does not walk ``doc`` token by token (``for t in doc``, ``doc[i]`` for every i: a Python ``Token``
+each time). It starts where a cheap test says it can match — ``_view(doc).at(doc, WORDS)`` / ``.at_lower(...)``, a
+test on ``_view(doc).words(doc)[i]``, or ``finditer_if(PATTERN, text, needles)`` for a pattern over the whole text —
+and builds tokens only there (see ``claims.nlp.components._DocView``); ``bench/compare_extraction.py`` shows that a
+change meant to be faster reads the same.
 """
 
 from __future__ import annotations
@@ -67,6 +73,7 @@ from claims.nlp.components import (
     current_ents,
     designation_like,
     fc_value,
+    finditer_if,
     hyphen_joined,
     set_fc_value,
 )
@@ -309,6 +316,7 @@ def _designations_in(text: str) -> list[re.Match[str]]:
 #: Families of one-way attack and small reconnaissance drones that ICAO Doc 8643 (the vocabulary's source) gives no
 #: designator: read as aircraft without a type ("11 Shahed kamikaze drones", "Shahed-136/131", "Geran-2"), never
 #: given a guessed designator.
+_DRONE_FAMILY_NAMES = ("Shahed", "Geran", "Lancet", "Orlan", "Mohajer", "Gerbera")  # how DRONE_FAMILIES opens
 DRONE_FAMILIES = re.compile(r"^(?P<name>(?:Shahed|Geran|Lancet|Orlan|Mohajer|Gerbera)(?:-\d{1,3}[A-Z]?(?:/\d{1,3})?)?)"
                             r"(?P<plural>s)?$")
 #: Words around a drone family's name that say it is the drone (the name alone may be a person's: "Shahed").
@@ -321,7 +329,13 @@ _BASE_WORDS = ("Base", "base", "AFB", "Station", "station", "Airport", "airport"
 
 
 def _is_cap(token: Any) -> bool:
-    return bool(_CAP_RUN_WORD.match(token.text)) and token.text not in NOT_NAMES
+    return _is_cap_word(token.text)
+
+
+def _is_cap_word(word: str) -> bool:
+    """:func:`_is_cap` of a token's text (the first letter tested first: what the pattern needs)."""
+    first = word[:1]
+    return (first.isupper() or first.isdigit()) and bool(_CAP_RUN_WORD.match(word)) and word not in NOT_NAMES
 
 
 class _Names:
@@ -362,7 +376,8 @@ class _Names:
         """Towns no list holds, by what follows them (blind11): a country in brackets ("based in Uedem (Germany)")
         and a distance with a bearing ("Loviisa, located about 56 miles east of Helsinki")."""
         out = []
-        for m in [*_TOWN_COUNTRY_BRACKET.finditer(text), *_TOWN_BY_DISTANCE.finditer(text)]:
+        for m in [*finditer_if(_TOWN_COUNTRY_BRACKET, text, ("(",)),
+                  *finditer_if(_TOWN_BY_DISTANCE, text, _BEARING_OF)]:
             if m.re is _TOWN_COUNTRY_BRACKET and not any(
                     r.kind == "country" for r in self._regions_by_name().get(m.group("country").lower(), {}).values()):
                 continue
@@ -382,10 +397,12 @@ class _Names:
         alike (a place without a key; "the Canadian Arctic airspace" stays the Arctic's)."""
         out = []
         for e in ents:
+            if e.label_ != "PLACE" or len(e) != 1 or not e.id_.startswith("region:") or e.end + 1 >= len(doc):
+                out.append(e)
+                continue
             word = e.text
-            if e.label_ != "PLACE" or len(e) != 1 or not e.id_.startswith("region:") or e.end + 1 >= len(doc) \
-                    or word.lower() not in {a.lower() for r in self._regions_by_name().get(word.lower(), {}).values()
-                                            for a in r.aliases} or not word[0].isupper():
+            if word.lower() not in {a.lower() for r in self._regions_by_name().get(word.lower(), {}).values()
+                                    for a in r.aliases} or not word[0].isupper():
                 out.append(e)
                 continue
             nxt, after = doc[e.end], doc[e.end + 1]
@@ -680,7 +697,7 @@ class _Names:
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._base_span(doc, span, m.group("name").title(), ents))
-        for m in _THE_NAME_BASE.finditer(text):  # "from the Borcea base": one name, no owner's word
+        for m in finditer_if(_THE_NAME_BASE, text, ("base",)):  # "from the Borcea base": one name, no owner's word
             span = char_span(doc, m.start("name"), m.end())
             name = m.group("name")
             if span is None or name in NOT_NAMES or name.lower() in DEMONYMS or name in ORG_HEADS \
@@ -820,7 +837,7 @@ class _Names:
         "<name> Sea" or "Sea of <name>", or a feature without a key."""
         held = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
         out = []
-        for m in _SHARED_HEAD.finditer(text):
+        for m in finditer_if(_SHARED_HEAD, text, _SHARED_HEAD_TAIL):
             items = re.findall(r"[A-Z][a-z]+", m.group("names"))
             while items and items[0] in GEO_HEADS | NOT_NAMES:
                 items.pop(0)  # "the Pacific Ocean, the Black and Baltic Seas": the list starts after "Ocean"
@@ -887,20 +904,32 @@ class _Names:
         ("MOSCOW, August 14. /TASS/.", "(MENAFN- UkrinForm)", "(UrduPoint News / Sputnik - 26th September, 2019)")."""
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
-        found = [(m, "name") for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
-                                       *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text),
-                                       *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text),
-                                       *_TOLD_THE.finditer(text), *_EXPERTS_ACRONYM.finditer(text)]]
+        found = [(m, "name") for m in [
+            *finditer_if(_OUTLET_AFTER_KIND, text, ("news", "daily", "weekly", "tabloid", "broadcaster", "outlet",
+                                                    "channel")),
+            *finditer_if(_OUTLET_BEFORE_KIND, text, _OUTLET_KIND_AFTER),
+            *finditer_if(_BODY_IN_APPOSITION, text, _BODY_IN_APPOSITION_TAIL),
+            *finditer_if(_OUTLET_OF_REPORTER, text, ("correspondent", "reporter", "stringer")),
+            *finditer_if(_BODY_AFTER_KIND, text, ("agency", "group", "think", "firm", "company", "consultancy",
+                                                  "monitor", "tracker")),
+            *finditer_if(_OUTLET_BEFORE_PIECE, text, ("headline", "article", "story", "editorial", "op-ed",
+                                                      "podcast", "investigation")),
+            *finditer_if(_TOLD_THE, text, ("told",)),
+            *finditer_if(_EXPERTS_ACRONYM, text, ("fellow", "adviser", "advisor", "analyst", "researcher",
+                                                  "director", "expert", "professor", "scholar", "associate",
+                                                  "specialist"))]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
-        found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
-                                        *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text),
-                                        *_OUTLET_SPELLED.finditer(text)]]
-        for m in _SOURCE_LIST.finditer(text):
+        found += [(m, "name") for m in [*finditer_if(_SOURCE_LINE, text, ("Source",)),
+                                        *finditer_if(_TRACKER_RADAR, text, ("Radar",)),
+                                        *finditer_if(_ACRONYM_TOLD, text, ("told", "sent")),
+                                        *finditer_if(_INTERVIEW_TO, text, ("interview",)),
+                                        *finditer_if(_OUTLET_SPELLED, text, _OUTLET_SPELLED_WORDS)]]
+        for m in finditer_if(_SOURCE_LIST, text, ("Source",)):
             items = list(_SOURCE_ITEM.finditer(text, m.start("list") - 1, m.end("list")))
             found += [(item, "name") for item in items] if len(items) >= 2 else []
         bodies = {e.end for e in ents if e.label_ == "ORG"}
-        found += [(m, "name") for m in _ACRONYM_OF_A_BODY.finditer(text)
+        found += [(m, "name") for m in finditer_if(_ACRONYM_OF_A_BODY, text, ("'s", "’s"))
                   if (k := _token_at(doc, m.start())) is not None and k in bodies]
         for m, group in found:
             span = char_span(doc, m.start(group), m.end(group))
@@ -930,7 +959,8 @@ class _Names:
             return t.is_title and t.text not in NOT_NAMES and t.i not in held and (
                 t.lower_ in DEMONYMS_OF_NO_COUNTRY or not self._nation_word(t))
 
-        for m in _ARMED_GROUP.finditer(text):
+        for m in finditer_if(_ARMED_GROUP, text, ("rebels", "militia", "insurgents", "militants", "guerrillas",
+                                                  "separatists")):
             span = char_span(doc, m.start(), m.end())
             if span is None:
                 continue
@@ -942,7 +972,8 @@ class _Names:
             org = Span(doc, start, span.end, label="ORG")
             set_fc_value(org, {"name": org.text, "kind": "armed group"})
             out.append(org)
-        for m in _NAMED_GROUP.finditer(text):  # "the Iran-aligned Houthi group", "the Wagner group" (blind14)
+        # "the Iran-aligned Houthi group", "the Wagner group" (blind14)
+        for m in finditer_if(_NAMED_GROUP, text, ("group", "movement", "faction", "channel")):
             span = char_span(doc, m.start("name"), m.end())
             before = doc[span.start - 1] if span is not None and span.start > 0 else None
             if span is not None and a_name(span[0]) and _rare_word(span[0].text) and not span[0].is_sent_start \
@@ -959,13 +990,14 @@ class _Names:
         """"the Saudi-led coalition", "a US-led military coalition": a coalition named by who leads it is an
         organisation (the leader's name inside it is no place of the report)."""
         out = []
-        for m in _LED_COALITION.finditer(text):
+        for m in finditer_if(_LED_COALITION, text, ("-led",)):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 org = Span(doc, span.start, span.end, label="ORG")
                 set_fc_value(org, {"name": span.text, "kind": "coalition"})
                 out.append(org)
-        for m in _HEAD_TO_A_CAUSE.finditer(text):  # "the Coalition to Restore Legitimacy in Yemen" (blind14)
+        # "the Coalition to Restore Legitimacy in Yemen" (blind14)
+        for m in finditer_if(_HEAD_TO_A_CAUSE, text, tuple(_CAUSE_HEADS)):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 org = Span(doc, span.start, span.end, label="ORG")
@@ -1142,12 +1174,12 @@ class _Names:
     def _geo(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         out = []
         n = len(doc)
-        words = _view(doc).words(doc)
+        words, lowers = _view(doc).words(doc), _view(doc).lowers(doc)
         for i, word in enumerate(words):
             if word in GEO_HEAD_BEFORE and (span := self._head_before(doc, i)) is not None:
                 out.append(span)
                 continue
-            if word not in GEO_HEADS and word not in GEO_HEAD_FIRST and word.lower() not in GEO_HEADS_LOWER:
+            if word not in GEO_HEADS and word not in GEO_HEAD_FIRST and lowers[i] not in GEO_HEADS_LOWER:
                 continue
             tok = doc[i]
             if tok.text in GEO_HEAD_FIRST and i + 2 < n and doc[i + 1].lower_ == "of" and _is_cap(doc[i + 2]):
@@ -1171,7 +1203,8 @@ class _Names:
                     out.append(self._place(doc, start, i + 1, "feature", ents))
         out += self._states(doc, ents)
         out += self._shared_heads(doc, text, ents)
-        for m in _OCEAN_ALONE.finditer(text):  # "the western Pacific", "the Atlantic"
+        # "the western Pacific", "the Atlantic"
+        for m in finditer_if(_OCEAN_ALONE, text, ("Pacific", "Atlantic", "Arctic")):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
@@ -1179,15 +1212,17 @@ class _Names:
             span = char_span(doc, also.start("name"), also.end("name")) if also else None
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in _ALLIANCE_AIRSPACE.finditer(text):  # "to protect NATO airspace": the allies' airspace, no key
+        # "to protect NATO airspace": the allies' airspace, no key
+        for m in finditer_if(_ALLIANCE_AIRSPACE, text, ("NATO", "Nato", "llied", "Alliance")):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "airspace"))
-        for m in _FIR_RE.finditer(text):  # "the Athens Flight Information Region", "the Nicosia FIR"; not the
-            span = char_span(doc, m.start("name"), m.end("name"))  # owner: "Russia’s Kaliningrad FIR" (blind11)
+        # "the Athens Flight Information Region", "the Nicosia FIR"; not the owner: "Russia’s Kaliningrad FIR" (blind11)
+        for m in finditer_if(_FIR_RE, text, ("Flight", "FIR")):
+            span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in [*_TOWN_BEFORE.finditer(text), *_TOWN_AFTER.finditer(text)]:
+        for m in [*finditer_if(_TOWN_BEFORE, text, _TOWN_BEFORE_WORDS), *finditer_if(_TOWN_AFTER, text, _TOWN_WORD)]:
             name, name_start = m.group("name"), m.start("name")
             owner = re.match(r"(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+[’']s\s+", name)
             if owner and m.re is _TOWN_AFTER:  # "Okinawa's Ginoza Village": the owner is not the town (blind13)
@@ -1199,16 +1234,18 @@ class _Names:
                     out.append(self._place(doc, span.start, span.end, "city"))
         held = {i for e in ents for i in range(e.start, e.end)}
         ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-        for m in _LGA.finditer(text):
+        for m in finditer_if(_LGA, text, ("Local",)):
             span = char_span(doc, m.start(), m.end())
             if span is not None:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in _ISLAND_OF.finditer(text):  # "the Philippine island of Palawan", "the province of Amran"
+        # "the Philippine island of Palawan", "the province of Amran"
+        for m in finditer_if(_ISLAND_OF, text, _ISLAND_OF_WORDS):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
                 out.append(self._place(doc, span.start, span.end, "feature"))
-        for m in [*_NAME_AREA.finditer(text), *_TOWNS_LIKE.finditer(text)]:
+        for m in [*finditer_if(_NAME_AREA, text, ("area",)),
+                  *finditer_if(_TOWNS_LIKE, text, _TOWNS_LIKE_WORDS)]:
             # "in the Amalfi area of the Antioquia department", "communities like Canaan and Shirvan Road" (blind10)
             for name in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", m.group("names")):
                 span = char_span(doc, m.start("names") + name.start(), m.start("names") + name.end())
@@ -1219,7 +1256,8 @@ class _Names:
                                     or t.text in ORG_HEADS or t.text in GEO_HEADS for t in span):
                     out.append(self._place(doc, span.start, span.end, "feature" if m.re is _NAME_AREA else "city"))
         out += _towns_in_places(doc, [*ents, *out], held)
-        for m in [*_NAME_AFTER_BEARING.finditer(text), *_NAME_OVERFLOWN.finditer(text)]:
+        for m in [*finditer_if(_NAME_AFTER_BEARING, text, _BEARING_OF),
+                  *_NAME_OVERFLOWN.finditer(text)]:
             span = char_span(doc, m.start("name"), m.end("name"))  # "southeast of Astypalaia", "flew over Oinousses"
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and not any(o.start < span.end and span.start < o.end for o in out) \
@@ -1228,7 +1266,8 @@ class _Names:
                                 or t.text in ORG_HEADS for t in span):
                 out.append(self._place(doc, span.start, span.end, "feature"))
         out += self._towns_by_shape(doc, text, held, out)
-        for m in _TOWN_BEFORE_BEARING.finditer(text):  # "in Hiwane, south of Tigray's capital Mekele"
+        # "in Hiwane, south of Tigray's capital Mekele"
+        for m in finditer_if(_TOWN_BEFORE_BEARING, text, _BEARING_OF):
             span = char_span(doc, m.start("name"), m.end("name"))
             if span is not None and not any(i in held for i in range(span.start, span.end)) \
                     and span[0].text not in NOT_NAMES:
@@ -1266,10 +1305,17 @@ class _Names:
         held = {i for e in ents for i in range(e.start, e.end)}
         regions = {**self._regional_adjectives(), **self._demonym_regions()}
         out = []
-        for t in doc:
-            if not t.is_title or t.i in held:
+        view = _view(doc)
+        text, starts, tokens = view.text, view.starts, view.words(doc)
+        for i, word in enumerate(tokens):
+            if not word.istitle() or i in held:
                 continue  # every word of a nationality is written with a capital and held by no entity
+            t = None
             for size in (2, 1):
+                last = min(i + size, len(tokens)) - 1
+                if text[starts[i]:starts[last] + len(tokens[last])].lower() not in regions:
+                    continue  # the test on slug below, on plain strings
+                t = doc[i] if t is None else t
                 words = doc[t.i:t.i + size]
                 if len(words) < size or not all(w.is_title for w in words) or any(w.i in held for w in words):
                     continue
@@ -1330,8 +1376,10 @@ class _Names:
         digits are the designation "Tu-154", "Il-20" — of the type the vocabulary gives it when that is one type,
         else an aircraft without a type (blind11)."""
         out = []
-        for t in doc[:-1]:
-            nxt = doc[t.i + 1]
+        for i in _view(doc).at(doc, _MAKER_PREFIXES):
+            if i + 1 >= len(doc):
+                continue
+            t, nxt = doc[i], doc[i + 1]
             prefix = _MAKER_PREFIXES.get(t.text)
             if prefix is None or t.i in covered or nxt.i in covered or not re.fullmatch(r"\d{1,3}", nxt.text):
                 continue
@@ -1405,7 +1453,8 @@ class _Names:
 
         names = self._reporting_name_types()
         out = []
-        for t in doc[:-1]:
+        for i in [j - 1 for j in _view(doc).at_lower(doc, AIRCRAFT_NOUNS) if j > 0]:  # the word before an aircraft
+            t = doc[i]
             if t.i in covered or not t.is_title or doc[t.i + 1].lower_ not in AIRCRAFT_NOUNS:
                 continue
             types = names.get(t.text)
@@ -1437,7 +1486,10 @@ class _Names:
         from claims.nlp.components import _spaced_designation
 
         out = []
-        for t in doc[2:]:
+        for i, word in enumerate(_view(doc).words(doc)):
+            if i < 2 or not (word.isdigit() and 2 <= len(word) <= 3):  # _spaced_designation's first test
+                continue
+            t = doc[i]
             if t.i in covered or t.i - 1 in covered or not _spaced_designation(doc, t.i):
                 continue
             types = self._designation_types().get(f"{doc[t.i - 1].text}{t.text}")
@@ -1456,8 +1508,10 @@ class _Names:
 
         families = self._families()
         out = []
-        for t in doc[:-1]:
-            nxt = doc[t.i + 1]
+        for i in _view(doc).at(doc, families):
+            if i + 1 >= len(doc):
+                continue
+            t, nxt = doc[i], doc[i + 1]
             noun = nxt if nxt.lower_ not in ("fighter", "combat", "attack") or t.i + 2 >= len(doc) else doc[t.i + 2]
             if t.text in families and t.i not in covered and (
                     nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS):
@@ -1518,7 +1572,7 @@ class _Names:
         words = _view(doc).words(doc)
         while i < n:
             candidates = by_first.get(words[i])
-            size = self._dateline(doc, i) if not candidates else 0
+            size = self._dateline(doc, i) if not candidates and (i == 0 or "\n" in words[i - 1]) else 0
             if size:  # "DUBAI, United Arab Emirates (AP)", "ADDIS ABABA (AFP) –"
                 titled = tuple(w.title() for w in words[i:i + size])
                 candidates = [(tuple(words[i:i + size]), city) for names, city in by_first.get(titled[0], [])
@@ -1563,6 +1617,9 @@ class _Names:
         where the speaker is ("officials in Moscow said")."""
         if ent.label_ != "PLACE" or self._region_kind(ent) in ("country", "airbase") or ent.end >= len(doc):
             return ent
+        city = _big_city(doc, ent)  # first: a dictionary lookup that rules out most places (Texas, the Baltic)
+        if city is None:
+            return ent
         nxt, after = doc[ent.end], doc[min(ent.end + 1, len(doc) - 1)]
         if not (nxt.lower_ in SAY_VERBS or nxt.lower_ in GOVERNMENT_VERBS
                 or (nxt.text in ("’s", "'s") and after.lower_ in GOVERNMENT_NOUNS)
@@ -1571,9 +1628,6 @@ class _Names:
                 and not _stance_clause(doc, ent) and not _message_from(doc, ent)):  # "turned to Ankara, which is
             # open about its support" (blind10); "a warning from Tehran" (blind12)
             return ent  # "Al Mayadeen’s correspondent in Tehran reported": where the speaker is, not who speaks
-        city = _big_city(doc, ent)
-        if city is None:
-            return ent
         span = Span(doc, ent.start, ent.end, label="ORG")
         set_fc_value(span, {"name": f"government in {city['name']}", "metonymy": ent.text,
                             "country": city["country"]})
@@ -1584,7 +1638,7 @@ class _Names:
         """A dateline: a city in capitals (up to three words) opening the text or a line, before a comma or the
         agency's bracket, a dash or a colon ("DUBAI, …", "ADDIS ABABA (AFP) –", "OTTAWA — …", "DUBAI: …"); the
         number of its words, or 0."""
-        if not (i == 0 or "\n" in doc[i - 1].text):
+        if not (i == 0 or "\n" in _view(doc).words(doc)[i - 1]):
             return 0
         k = i
         while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
@@ -1836,7 +1890,9 @@ class _Names:
         that names a foreign country or nationality and nothing American. There it is not the US service: it is
         kept as an organisation without a key, never an operator in a scope."""
         # the pronoun "us" ("without causing us damages", blind10) is no United States
-        us_words = {w for w in words if (w.lower() in US_MODIFIERS and w != "us") or w in ("Pentagon", "Americans")}
+        lowers = _view(doc).lowers(doc)
+        us_words = {w for w, low in zip(words, lowers, strict=True)
+                    if (low in US_MODIFIERS and w != "us") or w in ("Pentagon", "Americans")}
         us_ents = [e for e in ents if (e.label_ == "PLACE" and (  # North America: the project's home story
             e.id_ in ("region:united-states", "region:mexico") or self._region_kind(e) in ("us_state", "mx_state")))
                    or (e.label_ == "ORG" and e.id_ and e.text.lower() not in GENERIC_SERVICE_WORDS
@@ -1844,8 +1900,8 @@ class _Names:
         foreign_at = [e.start for e in ents if e.label_ == "PLACE" and self._region_kind(e) == "country"
                       and e.id_ not in ("region:united-states",)]
         in_places = {k for e in ents if e.label_ == "PLACE" for k in range(e.start, e.end)}  # "the Mexican border"
-        foreign_at += [i for i, w in enumerate(words) if w.lower() in DEMONYMS and w.lower() not in US_MODIFIERS
-                       and w.lower() not in ("nato", "allied", "royal") and i not in in_places]
+        foreign_at += [i for i, low in enumerate(lowers) if low in DEMONYMS and low not in US_MODIFIERS
+                       and low not in ("nato", "allied", "royal") and i not in in_places]
         us_at = [i for i, w in enumerate(words) if w in us_words] + [e.start for e in us_ents]
 
         def test(e: Span) -> bool:
@@ -1919,7 +1975,8 @@ class _Names:
                      and e.id_ != defined[e.text].id_ and not defined[e.text].id_}
         out = [e for e in ents if e.start not in redefined or len(e) != 1 or e.label_ != "ORG"]
         taken = {i for e in out for i in range(e.start, e.end)}
-        for tok in doc:
+        for i in _view(doc).at(doc, defined):
+            tok = doc[i]
             source = defined.get(tok.text)
             if source is None or tok.i in taken:
                 continue
@@ -1974,6 +2031,9 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
                                  r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|(?:al|el)-[A-Z][\w’'.-]+))?)"
                                  r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
                                  r"website)\b")
+#: What every match of ``_OUTLET_BEFORE_KIND`` holds after the name (``finditer_if``'s needle).
+_OUTLET_KIND_AFTER = re.compile(r"\s(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
+                                r"website)\b")
 #: "told the Guardian that…", "told the Financial Times": a capitalised name after "told the", ending the clause,
 #: is the paper or body told (blind8's pass; a person told is named without "the").
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
@@ -1991,6 +2051,9 @@ _INTERVIEW_TO = re.compile(r"\binterviews?\s+(?:to|with|on)\s+(?:the\s+)?(?P<nam
 _OUTLET_SPELLED = re.compile(r"\b(?:interviews?\s+(?:to|with|on)|(?:full|whole|original)\s+(?:story|report|"
                              r"article|interview)\s+(?:at|on|in|from))\s+(?:The\s+)?(?P<name>(?<=The\s)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
                              r"|[A-Z][a-z]+[A-Z][A-Za-z]*(?:\s+[A-Z][a-z]+)?)(?=[\s.,;:)]|$)")
+#: What every match of ``_OUTLET_SPELLED`` holds (``finditer_if``'s needle).
+_OUTLET_SPELLED_WORDS = re.compile(r"(?:interviews?\s+(?:to|with|on)|(?:full|whole|original)\s+(?:story|report|"
+                                   r"article|interview)\s+(?:at|on|in|from))\s")
 #: A source line that lists several outlets ("Source: IAR, PAP, Ukrinform"; blind14): each capitalised item.
 _SOURCE_LIST = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<list>[^\n,]+(?:,[^\n,]+)+)[ \t]*(?=\n|$)")
 #: Its items are single words (an agency's initials or one name: "Ukrinform"); "Source: Yurii Ihnat, Spokesperson
@@ -2009,6 +2072,10 @@ _BODY_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[
                                  r"news\s+agency|outlet|broadcaster|newspaper|"
                                  # "Oryx, a Dutch open-source intelligence website" (blind8's pass)
                                  r"website|think\s+tank|watchdog|monitor)\b")
+#: What every match holds after the name (``finditer_if``'s needle: no scan from every capital).
+_BODY_IN_APPOSITION_TAIL = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement|militia|"
+                                      r"faction|network|news\s+agency|outlet|broadcaster|newspaper|website|"
+                                      r"think\s+tank|watchdog|monitor)\b")
 #: Bodies named by their cause: a head, "to", a capitalised verb and its object ("the Coalition to Restore
 #: Legitimacy in Yemen", "the Committee to Protect Journalists", "the Campaign to Stop Killer Robots"; blind14).
 _CAUSE_HEADS = frozenset({"Coalition", "Committee", "Campaign", "Alliance", "Council", "Movement", "Mission",
@@ -2021,6 +2088,9 @@ _ADMIN_PLURALS = frozenset({"provinces", "regions", "oblasts", "governorates"})
 #: Names listed before one plural geographic head ("the Chukchi, Beaufort, Bering and Okhotsk Seas").
 _SHARED_HEAD = re.compile(r"\b(?P<names>[A-Z][a-z]+(?:,\s+(?:the\s+)?[A-Z][a-z]+)*,?\s+and\s+(?:the\s+)?[A-Z][a-z]+)"
                           r"\s+(?P<head>[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits|provinces|regions|oblasts|governorates)\b")
+#: What every match of ``_SHARED_HEAD`` holds after its first names (``finditer_if``'s needle).
+_SHARED_HEAD_TAIL = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][a-z]+\s+(?:[Ss]eas|[Oo]ceans|[Gg]ulfs|[Ss]traits|provinces|"
+                               r"regions|oblasts|governorates)\b")
 #: "Al Mayadeen’s correspondent in Tehran reported": whose correspondent or reporter speaks is an outlet.
 _OUTLET_OF_REPORTER = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+"
                                  r"(?:correspondent|reporter|stringer)\b")
@@ -2044,7 +2114,7 @@ def _named_types(doc: Doc, text: str) -> list[Span]:
     """Aircraft named by their programme ("Light Combat Aircraft (LCA) Tejas"): an aircraft without a designator —
     the reference data gives none, and none is guessed."""
     out = []
-    for m in _PROGRAMME_TYPE.finditer(text):
+    for m in finditer_if(_PROGRAMME_TYPE, text, ("(",)):
         span = char_span(doc, m.start(), m.end())
         if span is not None:
             aircraft = Span(doc, span.start, span.end, label="AIRCRAFT")
@@ -2073,6 +2143,8 @@ DEMONYMS_OF_NO_COUNTRY = frozenset({"houthi"})
 #: ("Turkish aircraft also flew over Oinousses") is a place: one or two capitalised words ending the phrase (blind9).
 _NAME_AFTER_BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+"
                                  r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
+#: What every match of ``_NAME_AFTER_BEARING`` and ``_TOWN_BEFORE_BEARING`` holds (``finditer_if``'s needle).
+_BEARING_OF = re.compile(r"(?:north|south|east|west)\s+of\b")
 _NAME_OVERFLOWN = re.compile(r"\b(?:flew|flown|flying|flies|overflew)\s+(?:\w+\s+)?over\s+"
                              r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*[,.;:)\n]|\s+[a-z])")
 #: A name after in/at/near and before ", <bearing> of": a town placed by its bearing from another place.
@@ -2091,6 +2163,9 @@ _TOWN_BEFORE_BEARING = re.compile(r"\b(?:in|at|near)\s+(?P<name>[A-Z][\w’'-]+(
 _ISLAND_OF = re.compile(r"\b(?:island|islands|islet|islets|isle|atoll|archipelago|province|governorate|region|"
                         r"district|county|prefecture|oblast)\s+of\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+#: What every match of ``_ISLAND_OF`` holds (``finditer_if``'s needle).
+_ISLAND_OF_WORDS = re.compile(r"(?:island|islands|islet|islets|isle|atoll|archipelago|province|governorate|region|"
+                              r"district|county|prefecture|oblast)\s+of\s+[A-Z]")
 
 
 def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2101,7 +2176,11 @@ def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
     held = {i for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
     i, n = 0, len(doc)
+    words = _view(doc).words(doc)
     while i < n:
+        if i not in by_start and (i in held or not _is_cap_word(words[i])):
+            i += 1  # no list starts here (the first item's test below)
+            continue
         items: list[tuple[int, int, Span | None]] = []
         k = i
         while k < n:
@@ -2110,19 +2189,18 @@ def _towns_listed_among_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 end = ent.end
             else:
                 end = k
-                while end < n and end - k < 3 and _is_cap(doc[end]) and end not in held and doc[end].text \
-                        not in NOT_NAMES:
+                while end < n and end - k < 3 and _is_cap_word(words[end]) and end not in held:
                     end += 1
                 if end == k:
                     break
             items.append((k, end, ent))
-            if end < n and doc[end].text == "," and end + 1 < n and doc[end + 1].lower_ == "and":
+            if end < n and words[end] == "," and end + 1 < n and words[end + 1].lower() == "and":
                 k = end + 2
-            elif end < n and (doc[end].text == "," or doc[end].lower_ == "and"):
+            elif end < n and (words[end] == "," or words[end].lower() == "and"):
                 k = end + 1
             else:
                 break
-            if k < n and (doc[k].is_sent_start or not (_is_cap(doc[k]) or k in by_start)):
+            if k < n and (not (_is_cap_word(words[k]) or k in by_start) or doc[k].is_sent_start):
                 break
         places = [x for x in items if x[2] is not None and x[2].label_ == "PLACE"]
         if len(items) >= 4 and len(places) >= 3 and 2 * len(places) >= len(items) and all(
@@ -2237,6 +2315,9 @@ _COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
 #: (the name never runs over a line break: "over the port\nMaria Jensen" is a byline below; blind12)
 _TOWN_BEFORE = re.compile(r"\b(?:city|capital|town|port|village|exclave|municipality|(?:cities|towns|villages)"
                           r"(?=\s+of))(?:\s+of)?,?[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)")
+#: What every match of ``_TOWN_BEFORE`` holds (``finditer_if``'s needle).
+_TOWN_BEFORE_WORDS = re.compile(r"(?:city|capital|town|port|village|exclave|municipality|cities|towns|villages)"
+                                r"(?:\s+of)?,?[ \t]+[A-Z]")
 #: "in the Amalfi area", "near the Wargadud area" (blind10): one or two capitalised words before "area" after a
 #: preposition of place — the area around a town, a place without a key.
 _NAME_AREA = re.compile(r"\b(?:in|near|at|around|from|outside|of)\s+(?:the\s+)?"
@@ -2247,12 +2328,17 @@ _TOWNS_LIKE = re.compile(r"\b(?:communities|villages|towns|cities|neighbourhoods
                          r"(?:like|such\s+as|including)\s+(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
                          r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+"
                          r"(?:\s+[A-Z][\w’'-]+)?)")
+#: What every match of ``_TOWNS_LIKE`` holds (``finditer_if``'s needle).
+_TOWNS_LIKE_WORDS = re.compile(r"(?:communities|villages|towns|cities|neighbourhoods|neighborhoods|settlements)\s+"
+                               r"(?:like|such\s+as|including)\s")
 #: "Birnin Magaji Local Government Area": Nigeria's districts, named with their head.
 _LGA = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})Local\s+Government\s+Area\b")
 #: "El Adde town", "Se Zimiang village" (not "the town hall", "village elders").
 _TOWN_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:town|village|city|locality|commune|"
                          r"Village)\b"  # "the Plauru locality", "Okinawa's Ginoza Village" (blind13)
                          r"(?!\s+(?:hall|council|square|centre|center|chief|elders?|head|of)\b)")
+#: What every match of ``_TOWN_AFTER`` holds after the name (``finditer_if``'s needle).
+_TOWN_WORD = re.compile(r"\s(?:town|village|city|locality|commune|Village)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "at", "to", "over", "outside", "toward", "towards", "around",
                                  "of", "into", "off", "via", "between", "and", "above", "reach", "within"})
 _CITY_TOKENS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]")
@@ -2567,10 +2653,13 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
 
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc[:-1]:
+    view = _view(doc)
+    words, lowers, demonyms = view.words(doc), view.lowers(doc), countries_by_demonym()
+    for i in range(len(doc) - 1):
         # the closed list, or any country's demonym or reporting adjective ("the Philippine military", blind9)
-        if not (t.is_title and (t.lower_ in DEMONYMS or t.lower_ in countries_by_demonym())) or t.i in held:
+        if not (words[i].istitle() and (lowers[i] in DEMONYMS or lowers[i] in demonyms)) or i in held:
             continue
+        t = doc[i]
         two = f"{doc[t.i + 1].lower_} {doc[t.i + 2].lower_}" if t.i + 2 < len(doc) else ""
         size = 2 if two in _BODY_AFTER_DEMONYM else 1 if doc[t.i + 1].lower_ in _BODY_AFTER_DEMONYM else 0
         if not size and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in _KINDS_OF_FORCES \
@@ -2600,10 +2689,11 @@ def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
     """"Shahed-136/131", "11 Shahed kamikaze drones", "the combat drones Geran-2": a drone family's name with its
     number, in the plural ("Shaheds") or next to a word for drones, is an aircraft of that family without a type."""
     out = []
-    for t in doc:
-        m = DRONE_FAMILIES.match(t.text)
-        if m is None or t.i in covered:
+    for i, word in enumerate(_view(doc).words(doc)):
+        m = DRONE_FAMILIES.match(word) if word.startswith(_DRONE_FAMILY_NAMES) else None
+        if m is None or i in covered:
             continue
+        t = doc[i]
         near = {w.lower_ for w in doc[max(0, t.i - 2):t.i + 4]}
         if "-" in m.group("name") or m.group("plural") or near & _DRONE_WORDS:
             span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
@@ -2631,8 +2721,9 @@ def _named_drones(doc: Doc, covered: set[int]) -> list[Span]:
 
     nationalities = countries_by_demonym()
     out = []
-    for t in doc:
-        if t.lower_ not in _DRONE_NOUNS or t.i == 0 or not t.is_lower:  # "Allies Use Drones": a headline
+    for i in _view(doc).at_lower(doc, _DRONE_NOUNS):
+        t = doc[i]
+        if t.i == 0 or not t.is_lower:  # "Allies Use Drones": a headline
             continue
         end = t.i
         while end > 0 and t.i - end < 3 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
@@ -2704,7 +2795,7 @@ def _governments_of_places(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """A government named "<Kind> government of <Place>" is an organisation, its place part of its name (as the
     capitalised "Federal Government of Somalia" is)."""
     out = list(ents)
-    for m in _GOVERNMENT_OF.finditer(text):
+    for m in finditer_if(_GOVERNMENT_OF, text, ("government",)):
         span = char_span(doc, m.start("name"), m.end("name"))
         if span is None or any(e.start < span.end and span.start < e.end and e.label_ != "PLACE" for e in ents):
             continue
@@ -2746,10 +2837,13 @@ def _aircraft_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc:
-        word = t.text[:-1] if t.text.endswith("s") and t.text[:-1] in named else t.text
+    for i, text in enumerate(_view(doc).words(doc)):
+        word = text[:-1] if text.endswith("s") and text[:-1] in named else text
         source = named.get(word)
-        if source is None or t.i in held or (t.i > 0 and _is_cap(doc[t.i - 1]) and not t.is_sent_start) or (
+        if source is None or i in held:
+            continue
+        t = doc[i]
+        if (t.i > 0 and _is_cap(doc[t.i - 1]) and not t.is_sent_start) or (
                 t.i + 1 < len(doc) and _is_cap(doc[t.i + 1])):
             continue
         span = Span(doc, t.i, t.i + 1, label="AIRCRAFT", span_id=source.id_)
@@ -2854,13 +2948,14 @@ def _alliances_named_before(doc: Doc, ents: list[Span]) -> list[Span]:
     or none is named."""
     out: list[Span] = []
     for e in ents:
-        named = next((p for p in reversed(out) if p.label_ == "ORG" and len(p) > 1 and p[-1].text == "Alliance"
-                      and p.id_ != e.id_), None)
-        if e.label_ == "ORG" and e.id_ and e.text.lower() in ("the alliance", "alliance") and named is not None:
-            span = Span(doc, e.start, e.end, label="ORG")
-            set_fc_value(span, {"name": named.text})
-            out.append(span)
-            continue
+        if e.label_ == "ORG" and e.id_ and e.text.lower() in ("the alliance", "alliance"):
+            named = next((p for p in reversed(out) if p.label_ == "ORG" and len(p) > 1 and p[-1].text == "Alliance"
+                          and p.id_ != e.id_), None)
+            if named is not None:
+                span = Span(doc, e.start, e.end, label="ORG")
+                set_fc_value(span, {"name": named.text})
+                out.append(span)
+                continue
         out.append(e)
     return out
 
@@ -2895,7 +2990,8 @@ def _acronyms_before_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     code ("US officials") (blind9, blind15)."""
     held = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc[:-1]:
+    for i in [j - 1 for j in _view(doc).at_lower(doc, _ROLES_OF_A_BODY) if j > 0]:  # the word before a role
+        t = doc[i]
         if t.i in held or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6) or t.lower_ in US_MODIFIERS \
                 or doc[t.i + 1].lower_ not in _ROLES_OF_A_BODY or (t.i > 0 and doc[t.i - 1].is_upper
                                                                  and doc[t.i - 1].is_alpha):
@@ -3017,7 +3113,7 @@ def _hyphenated_participle(doc: Doc, i: int) -> bool:
     """Whether token i starts "-backed", "-led", "-held", "-based" or "-<Nationality>": the country before it
     qualifies something else ("the Iran-backed Houthi militia", "a US-led coalition", "US-Israeli jets") and is no
     place of the text."""
-    if i + 1 >= len(doc) or doc[i].text != "-" or doc[i].whitespace_ or doc[i - 1].whitespace_:
+    if i + 1 >= len(doc) or _view(doc).words(doc)[i] != "-" or doc[i].whitespace_ or doc[i - 1].whitespace_:
         return False
     word = doc[i + 1]
     if word.is_title and word.lower_ in DEMONYMS:
@@ -3087,9 +3183,11 @@ def _inner_country(span: Span, ents: list[Span]) -> bool:
     """A vocabulary place of one or two words right after "of" or before "City" ("Port of Spain", "Kuwait City",
     blind10): a city of the gazetteer that holds it may take its place."""
     doc = span.doc
-    return span.label_ == "PLACE" and any(e is span for e in ents) and len(span) <= 2 and (
-        (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].is_title)
-        or (span.end < len(doc) and doc[span.end].text == "City"))
+    if span.label_ != "PLACE" or len(span) > 2:
+        return False
+    words = _view(doc).words(doc)
+    return ((span.start >= 2 and words[span.start - 1].lower() == "of" and words[span.start - 2].istitle())
+            or (span.end < len(doc) and words[span.end] == "City")) and any(e is span for e in ents)
 
 
 def _merge(existing: list[Span], new: list[Span]) -> list[Span]:
