@@ -149,6 +149,7 @@ def _intervals(
     # An invalid sample up to the first reach spoils the window (prefix counts of invalid samples: exact).
     bad = np.concatenate(([0], np.cumsum(~valid)))
     ok = bad[ks + first + 1] == bad[ks]
+    ok[ok] = ~_surely_wider(x, y, ks[ok], first[ok], max_r)
     widths = _sum_width(first + 1, w + 1)
     for width in np.unique(widths[ok]).tolist():
         sel = np.flatnonzero(ok & (widths == width))
@@ -193,6 +194,17 @@ def _first_reach(cum: np.ndarray, rows: np.ndarray, w: int, min_turn: float) -> 
         todo = todo[~found]
         lo, block = lo + len(cols), block * 2
     return first
+
+
+def _surely_wider(x: np.ndarray, y: np.ndarray, ks: np.ndarray, first: np.ndarray, max_r: float) -> np.ndarray:
+    """Windows that certainly do not fit in the circle, from a few pairs of their samples: two samples ``d`` apart
+    cannot both lie within ``d / 2`` of any centre, so no centroid brings them within ``max_r`` when ``d / 2`` is
+    above it (a margin of 1e-9 covers rounding). A transit costs four pairs instead of the whole stretch."""
+    wider = np.zeros(len(ks), dtype=bool)
+    for a, b in ((0, 4), (0, 2), (2, 4), (1, 3)):  # quarters of the stretch k .. k + first
+        i, j = ks + first * a // 4, ks + first * b // 4
+        wider |= np.hypot(x[i] - x[j], y[i] - y[j]) / 2 > max_r * (1 + 1e-9)
+    return wider
 
 
 def _sum_width(count: np.ndarray, full: int) -> np.ndarray:
