@@ -154,8 +154,10 @@ def main() -> None:
     missions = sum(len(r[2]) for r in runs["new"]["files"].values() if r[0] == "ok")
     rows = sum(len(m[1]) for r in runs["new"]["files"].values() if r[0] == "ok" for m in r[2])
     positions = sum(r[1] for r in runs["new"]["files"].values() if r[0] == "ok")
-    print(f"{len(paths)} files, {positions:,} positions, {missions} missions, {rows} region rows: "
-          f"{len(found)} differences")
+    refused = sum(r[0] == "error" for r in runs["new"]["files"].values())
+    orbits = sum(len(m[0]["orbits"]) for r in runs["new"]["files"].values() if r[0] == "ok" for m in r[2])
+    print(f"{len(paths)} files ({refused} refused), {positions:,} positions, {missions} missions ({orbits} orbits), "
+          f"{rows} region rows: {len(found)} differences")
     for name, run in runs.items():
         print(f"{name}: parse+split {run['prepare_cpu']:.2f} s CPU, tag {run['tag_cpu']:.2f} s CPU")
     sys.exit(1 if found else 0)
