@@ -178,6 +178,32 @@ def main() -> None:
         pipeline(tagger, args)
 
 
+def write_bench_traces(directory: str, count: int, points: int, seed: int, area: str = "world") -> list[str]:
+    """``count`` gzip readsb trace files of one ``synthetic_track`` each (``points`` positions, every 4 s, at
+    30,000 ft), as a day archive holds them under ``directory``; their paths."""
+    from evidence.flightdata import synth
+
+    rng = np.random.default_rng(seed)
+    day = 1_738_540_800.0  # 2025-02-03 00:00 UTC
+    paths = []
+    for i in range(count):
+        lon, lat = synthetic_track(rng, points, area)
+        track = synth.SynthTrack()
+        n = len(lon)
+        track.t.append(day + 3600.0 + 4.0 * np.arange(n))
+        track.lat.append(lat)
+        track.lon.append(lon)
+        track.alt.append(np.full(n, 30_000.0))
+        track.gs.append(np.full(n, 400.0))
+        track.ground.append(np.zeros(n, dtype=bool))
+        track.leg.append(np.zeros(n, dtype=bool))
+        track.callsign.append([f"BT{i:05d}"] * n)
+        doc = synth.trace_document(f"~b{i:05x}", track, icao_type="B738", day_start=day)
+        paths.append(str(synth.write_trace(synth.trace_path(directory, f"b{i:05x}", day="2025-02-03"), doc,
+                                           gzip=True)))  # fmt: skip
+    return paths
+
+
 def pipeline(tagger: RegionTagger, args: argparse.Namespace) -> None:
     """Parse + split + tag of generated trace files, as the importer does it (no database)."""
     import tempfile
@@ -187,27 +213,10 @@ def pipeline(tagger: RegionTagger, args: argparse.Namespace) -> None:
     import django
 
     django.setup()
-    from evidence.flightdata import synth
     from evidence.services import flight_import
 
-    rng = np.random.default_rng(args.seed + 1)
-    day = 1_738_540_800.0  # 2025-02-03 00:00 UTC
     with tempfile.TemporaryDirectory(prefix="flightcheck-bench-tagging-") as tmp:
-        paths = []
-        for i in range(args.pipeline_files):
-            lon, lat = synthetic_track(rng, args.points, args.area)
-            track = synth.SynthTrack()
-            n = len(lon)
-            track.t.append(day + 3600.0 + 4.0 * np.arange(n))
-            track.lat.append(lat)
-            track.lon.append(lon)
-            track.alt.append(np.full(n, 30_000.0))
-            track.gs.append(np.full(n, 400.0))
-            track.ground.append(np.zeros(n, dtype=bool))
-            track.leg.append(np.zeros(n, dtype=bool))
-            track.callsign.append([f"BT{i:05d}"] * n)
-            doc = synth.trace_document(f"~b{i:05x}", track, icao_type="B738", day_start=day)
-            paths.append(synth.write_trace(synth.trace_path(tmp, f"b{i:05x}", day="2025-02-03"), doc, gzip=True))
+        paths = write_bench_traces(tmp, args.pipeline_files, args.points, args.seed + 1, args.area)
         t0, c0 = time.perf_counter(), time.process_time()
         prepared = [flight_import._prepare(({"path": str(p)}, 1800.0, None)) for p in paths]
         t1, c1 = time.perf_counter(), time.process_time()
@@ -216,6 +225,10 @@ def pipeline(tagger: RegionTagger, args: argparse.Namespace) -> None:
             tagger.tag_many([(b.positions.lon, b.positions.lat) for b in built[i : i + args.batch]])
         t2, c2 = time.perf_counter(), time.process_time()
     n_pos = sum(p.positions for p in prepared)
+    parse_cpu, split_cpu = sum(p.parse_cpu_s for p in prepared), sum(p.split_cpu_s for p in prepared)
+    print(f"CPU µs per position: parse {parse_cpu / n_pos * 1e6:.2f}, split {split_cpu / n_pos * 1e6:.2f} "
+          f"(the importer's own clocks), tag {(c2 - c1) / n_pos * 1e6:.2f}, parse+split+tag "
+          f"{(c2 - c0) / n_pos * 1e6:.2f}")
     print(f"import pipeline on {len(paths)} trace files, {n_pos:,} positions, {len(built)} missions: "
           f"parse+split {n_pos / (t1 - t0):,.0f}/s wall ({n_pos / (c1 - c0):,.0f}/s CPU), "
           f"tag {n_pos / (t2 - t1):,.0f}/s wall ({n_pos / (c2 - c1):,.0f}/s CPU), "

@@ -24,12 +24,12 @@ second pass with the same 720° test inside 60 minutes and a 60 km radius report
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from .positions import Positions
 
@@ -132,38 +132,112 @@ def _intervals(
     cum: np.ndarray, x: np.ndarray, y: np.ndarray, valid: np.ndarray, w: int, min_turn: float, max_r: float
 ) -> list[tuple[int, int]]:
     """Merged [start, end] sample intervals where the net turn reaches ``min_turn`` within ``w`` samples inside
-    a circle of ``max_r`` km around the stretch's centroid, with no invalid sample."""
-    m = len(cum)
-    w = min(w, m - 1)
-    if w < 2:
-        return []
-    # Cheap necessary condition first: the net turn in a window cannot exceed the total absolute turning in it, so
-    # only windows whose absolute turning reaches the threshold are examined (straight flight skips the O(m·w) part).
-    acum = np.concatenate(([0.0], np.cumsum(np.abs(np.diff(cum)))))
-    rows = np.flatnonzero(acum[w:] - acum[: m - w] >= min_turn)
+    a circle of ``max_r`` km around the stretch's centroid, with no invalid sample.
+
+    Each window is only examined up to the sample where its turn first reaches ``min_turn`` (the stretch the rule
+    tests), so an orbit's windows cost a few dozen samples, not ``w``. The centroid is summed over a prefix of the
+    window that gives bit for bit the sum over the whole zero-padded window (``_sum_width``), so every decision is
+    the same as summing the full windows."""
+    w, rows = _turning_windows(cum, w, min_turn)
     if rows.size == 0:
         return []
-    cw = sliding_window_view(cum, w + 1)[rows]
-    reach = np.abs(cw - cw[:, :1]) >= min_turn
-    hit = reach.any(axis=1)
+    first = _first_reach(cum, rows, w, min_turn)
+    hit = first >= 0
     if not hit.any():
         return []
-    ks = rows[hit]
-    first = np.argmax(reach[hit], axis=1)  # window-relative sample where the threshold is first reached
-    inside = np.arange(w + 1)[None, :] <= first[:, None]
-    ok = ~np.any(sliding_window_view(~valid, w + 1)[ks] & inside, axis=1)
-    xw = sliding_window_view(x, w + 1)[ks]
-    yw = sliding_window_view(y, w + 1)[ks]
-    cnt = inside.sum(axis=1)
-    cx = np.where(inside, xw, 0.0).sum(axis=1) / cnt
-    cy = np.where(inside, yw, 0.0).sum(axis=1) / cnt
-    r = np.where(inside, np.hypot(xw - cx[:, None], yw - cy[:, None]), 0.0).max(axis=1)
-    ok &= r <= max_r
+    ks, first = rows[hit], first[hit]
+    # An invalid sample up to the first reach spoils the window (prefix counts of invalid samples: exact).
+    bad = np.concatenate(([0], np.cumsum(~valid)))
+    ok = bad[ks + first + 1] == bad[ks]
+    ok[ok] = ~_surely_wider(x, y, ks[ok], first[ok], max_r)
+    widths = _sum_width(first + 1, w + 1)
+    for width in np.unique(widths[ok]).tolist():
+        sel = np.flatnonzero(ok & (widths == width))
+        ok[sel] = _within_circle(x, y, ks[sel], first[sel], width, max_r)
     if not ok.any():
         return []
-    starts = ks[ok]
-    ends = starts + first[ok]
+    return _merged(ks[ok], ks[ok] + first[ok])
+
+
+def _merged(starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, int]]:
+    """Overlapping [start, end] intervals (sorted by start) merged."""
     run_end = np.maximum.accumulate(ends)
     new = np.concatenate(([True], starts[1:] > run_end[:-1]))
     last_of_group = np.concatenate((np.flatnonzero(new)[1:] - 1, [len(starts) - 1]))
     return list(zip(starts[new].tolist(), run_end[last_of_group].tolist(), strict=True))
+
+
+def _turning_windows(cum: np.ndarray, w: int, min_turn: float) -> tuple[int, np.ndarray]:
+    """The window length (≤ the samples there are) and the starts of the windows worth examining. Cheap necessary
+    condition: the net turn in a window cannot exceed the total absolute turning in it, so only windows whose
+    absolute turning reaches the threshold are examined (straight flight skips the O(m·w) part)."""
+    m = len(cum)
+    w = min(w, m - 1)
+    if w < 2:
+        return w, np.empty(0, dtype=np.intp)
+    acum = np.concatenate(([0.0], np.cumsum(np.abs(np.diff(cum)))))
+    return w, np.flatnonzero(acum[w:] - acum[: m - w] >= min_turn)
+
+
+def _first_reach(cum: np.ndarray, rows: np.ndarray, w: int, min_turn: float) -> np.ndarray:
+    """For each window start ``k`` in ``rows``: the first ``j`` in 0..w with ``|cum[k + j] - cum[k]| >= min_turn``,
+    or -1. Columns are tested in growing blocks, each only for the windows not settled yet."""
+    first = np.full(len(rows), -1, dtype=np.intp)
+    todo = np.arange(len(rows))
+    lo, block = 0, 32
+    while lo <= w and len(todo):
+        cols = np.arange(lo, min(lo + block, w + 1))
+        k = rows[todo]
+        reach = np.abs(cum[k[:, None] + cols[None, :]] - cum[k][:, None]) >= min_turn
+        found = reach.any(axis=1)
+        first[todo[found]] = lo + np.argmax(reach[found], axis=1)
+        todo = todo[~found]
+        lo, block = lo + len(cols), block * 2
+    return first
+
+
+def _surely_wider(x: np.ndarray, y: np.ndarray, ks: np.ndarray, first: np.ndarray, max_r: float) -> np.ndarray:
+    """Windows that certainly do not fit in the circle, from a few pairs of their samples: two samples ``d`` apart
+    cannot both lie within ``d / 2`` of any centre, so no centroid brings them within ``max_r`` when ``d / 2`` is
+    above it (a margin of 1e-9 covers rounding). A transit costs four pairs instead of the whole stretch."""
+    wider = np.zeros(len(ks), dtype=bool)
+    for a, b in ((0, 4), (0, 2), (2, 4), (1, 3)):  # quarters of the stretch k .. k + first
+        i, j = ks + first * a // 4, ks + first * b // 4
+        wider |= np.hypot(x[i] - x[j], y[i] - y[j]) / 2 > max_r * (1 + 1e-9)
+    return wider
+
+
+def _sum_width(count: np.ndarray, full: int) -> np.ndarray:
+    """Per window, how many leading samples to sum so that ``sum(axis=1)`` over them equals, bit for bit, numpy's
+    sum over the ``full`` samples of the window with zeros after the first ``count``: the shortest of the widths
+    whose pairwise summation is the start of the full one's — a multiple of 8 within its first leaf block (the
+    zeros then only ever add ``+0.0`` to its partial sums) or one of the left halves it is split into (a few of
+    them: a wider sum than needed is as exact, and fewer widths mean fewer, larger numpy calls).
+    tests/flightdata/test_orbits.py checks these widths against numpy."""
+    return _sum_widths(full)[np.searchsorted(_sum_widths(full), count)]
+
+
+@functools.cache
+def _sum_widths(full: int) -> np.ndarray:
+    spine = [full]
+    while spine[-1] > 128:  # numpy's pairwise sum splits n into n // 2 rounded down to a multiple of 8, and the rest
+        half = spine[-1] // 2
+        spine.append(half - half % 8)
+    leaf = spine[-1] - spine[-1] % 8
+    # Doubling widths only (8, 16, 32, 64): fewer groups of windows, each summed in one call.
+    return np.array(sorted({w for w in (8, 16, 32, 64) if w <= leaf} | {leaf, *spine}), dtype=np.intp)
+
+
+def _within_circle(x: np.ndarray, y: np.ndarray, ks: np.ndarray, first: np.ndarray, width: int,
+                   max_r: float) -> np.ndarray:  # fmt: skip
+    """Whether the samples ``k .. k + first`` of each window lie within ``max_r`` of their centroid, from the window's
+    first ``width`` samples (``_sum_width``)."""
+    cols = np.arange(width)
+    inside = cols[None, :] <= first[:, None]
+    take = np.minimum(ks[:, None] + cols[None, :], len(x) - 1)  # columns past the end are masked out anyway
+    xw, yw = x[take], y[take]
+    cnt = inside.sum(axis=1)
+    cx = np.where(inside, xw, 0.0).sum(axis=1) / cnt
+    cy = np.where(inside, yw, 0.0).sum(axis=1) / cnt
+    r = np.where(inside, np.hypot(xw - cx[:, None], yw - cy[:, None]), 0.0).max(axis=1)
+    return r <= max_r

@@ -324,6 +324,9 @@ class RegionTagger:
                 & (mb[:, 1] - grow <= b[:, 3])
                 & (mb[:, 3] + grow >= b[:, 1])
             )
+            if near.any():  # the whole track's box meets the piece's: do the boxes of its runs of segments?
+                idx = np.flatnonzero(near)
+                near[idx] = _runs_near(coarse_z, row_of[idx], b[idx], grow)
             if near.any():
                 rows = row_of[near]
                 pair_t.append(t_z[near])
@@ -484,6 +487,37 @@ def _project_tracks(
     else:
         lines = shapely.linestrings(x, y, indices=local)
     return lines, bounds, np.column_stack((x[local_starts[:-1]], y[local_starts[:-1]]))
+
+
+#: Segments per run of a coarse track whose box is tested against a piece's box (``_runs_near``).
+_RUN_SEGMENTS = 32
+
+
+def _runs_near(lines: np.ndarray, rows: np.ndarray, boxes: np.ndarray, grow: float) -> np.ndarray:
+    """For each pair (``lines[rows[i]]``, ``boxes[i]``): whether the box of any run of ``_RUN_SEGMENTS`` consecutive
+    segments of the line (runs share their end vertex, so every segment lies in one run's box), grown by ``grow``,
+    meets the box — the test applied to the whole line's box, on the parts of the line. A pair that fails it has
+    every point of its line as far from the piece as a pair whose whole box fails it, so it would have been dropped
+    or measured beyond the cap: skipping it changes no answer, and a long track is measured only against the
+    pieces near some part of it, not against every piece near its overall box."""
+    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    x, y = coords[:, 0], coords[:, 1]
+    starts = np.searchsorted(owner, np.arange(len(lines) + 1))
+    per_row = np.maximum(1, -(-(np.diff(starts) - 1) // _RUN_SEGMENTS))
+    first_run = np.cumsum(per_row) - per_row
+    run_row = np.repeat(np.arange(len(lines)), per_row)
+    a = starts[run_row] + _RUN_SEGMENTS * (np.arange(len(run_row)) - first_run[run_row])
+    e = np.minimum(a + _RUN_SEGMENTS, starts[run_row + 1] - 1)  # a run's last vertex, the next run's first
+    run_box = np.column_stack([np.minimum(np.minimum.reduceat(v, a), v[e]) for v in (x, y)]
+                              + [np.maximum(np.maximum.reduceat(v, a), v[e]) for v in (x, y)])
+    counts = per_row[rows]
+    pair_of = np.repeat(np.arange(len(rows)), counts)
+    offsets = np.cumsum(counts) - counts
+    run = np.repeat(first_run[rows], counts) + np.arange(int(counts.sum())) - np.repeat(offsets, counts)
+    mb, b = run_box[run], boxes[pair_of]
+    meets = (mb[:, 0] - grow <= b[:, 2]) & (mb[:, 2] + grow >= b[:, 0]) & (mb[:, 1] - grow <= b[:, 3]) & (
+        mb[:, 3] + grow >= b[:, 1])  # fmt: skip
+    return np.logical_or.reduceat(meets, offsets)
 
 
 def _distances(outlines: np.ndarray, tracks: np.ndarray) -> np.ndarray:

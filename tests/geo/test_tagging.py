@@ -307,3 +307,32 @@ def test_within_pairs_are_the_within_only_distances(tagger):
         assert np.array_equal(pairs[0], hit_t) and np.array_equal(pairs[1], hit_r)
         assert len(hit_t) > 100
     assert tagger.within_pairs(*_flat([]), 50.0)[0].size == 0
+
+
+def test_pairs_skipped_by_their_runs_boxes_change_no_distance(tagger, monkeypatch):
+    """Long tracks are screened run by run (``_runs_near``: the boxes of 32-segment runs of the coarse copy): the
+    distances must be exactly those of screening by the whole track's box, and the runs must skip some pairs."""
+    import evidence.geo.tagging as tagging
+
+    rng = np.random.default_rng(3)
+    tracks = []
+    for _ in range(30):
+        heading = np.cumsum(rng.normal(0.0, 0.03, 3000))
+        lat = rng.uniform(20, 34) + np.cumsum(np.cos(heading)) * 0.004
+        lon = rng.uniform(-118, -97) + np.cumsum(np.sin(heading)) * 0.004 / np.cos(np.radians(27.0))
+        tracks.append((lon, lat))
+    screened = tagger.distances(tracks)
+    kept = []
+    real = tagging._runs_near
+
+    def counting(*args):
+        out = real(*args)
+        kept.append((len(out), int(out.sum())))
+        return out
+
+    monkeypatch.setattr(tagging, "_runs_near", counting)
+    assert np.array_equal(tagger.distances(tracks), screened)
+    monkeypatch.setattr(tagging, "_runs_near", lambda lines, rows, boxes, grow: np.ones(len(rows), dtype=bool))
+    assert np.array_equal(tagger.distances(tracks), screened)
+    pairs, near = np.array(kept).sum(axis=0)
+    assert near < pairs and np.isfinite(screened).sum() > 100
