@@ -549,6 +549,12 @@ def build_cases(o: Oracle, *, seed: int = 9, n_counts: int = 170) -> list[Case]:
 
     round17(o, add)
     held_out17(o, add)
+
+    from tests.bot_core.oracle_round18 import held_out as held_out18
+    from tests.bot_core.oracle_round18 import round18
+
+    round18(o, add)
+    held_out18(o, add)
     from tests.bot_core.oracle_ratios import ratios
 
     ratios(o, add)
@@ -709,11 +715,43 @@ def _got(expect: Expect, answer: Any) -> Any:
         return None if answer.picture else "no picture"
     if kind == "records":
         return tuple(sorted(m["id"] for m in answer.missions))
+    if kind in {"duration", "hours", "distinct", "yesno"}:  # round 18
+        return _time_got(expect, answer)
     if kind == "closest":  # round 15: the closest-approach answer, saying the smallest distance ("21.9 nm")
         if (answer.query or {}).get("intent") != "closest":
             return f"intent {(answer.query or {}).get('intent')}"
         return expect.value if expect.value in answer.text else "distance not said"
     raise AssertionError(kind)
+
+
+def hm(seconds: float) -> str:
+    """A duration as round 18 says it: "6 h 42 min", under an hour "39 min", to the nearest minute, halves up."""
+    minutes = int(seconds / 60 + 0.5)
+    h, m = divmod(minutes, 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+def _time_got(expect: Expect, answer: Any) -> Any:
+    """Round 18's kinds. duration: exactly these missions cited, each one's duration said; hours: the number of
+    missions and the total or average said; distinct: the count and "N <noun>" said; yesno: the answer opens with
+    "Yes" or "No"."""
+    text = text_of(answer)
+    if expect.kind == "duration":
+        ids = tuple(sorted(i for i, _ in expect.value))
+        cited = tuple(sorted(m["id"] for m in answer.missions))
+        said = all(hm(s) in text for _, s in expect.value)
+        return expect.value if cited == ids and said else (cited, [hm(s) for _, s in expect.value])
+    if expect.kind == "hours":
+        n, secs = expect.value
+        ok = re.search(rf"\b{n} (?:\w+ )?(?:mission|flight)", text) is not None and hm(secs) in text
+        return expect.value if ok else (n, hm(secs))
+    if expect.kind == "distinct":
+        n, noun = expect.value
+        ok = answer.count == n and re.search(rf"\b{n} (?:different |distinct )?{noun}", text) is not None
+        return expect.value if ok else (answer.count, text[:120])
+    opens = text.lstrip().lower()
+    got = True if opens.startswith("yes") else False if opens.startswith("no") else "no yes/no"
+    return got
 
 
 def _days_got(expect: Expect, answer: Any) -> Any:
