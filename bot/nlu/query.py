@@ -30,6 +30,9 @@ class Intent(StrEnum):
     CLOSEST = "closest"
     #: "Was there coverage near Kaliningrad in October 2025?": the aircraft the receivers heard (all traffic).
     COVERAGE = "coverage"
+    #: Round 18: how long the scope's missions were heard, or how many distinct callsigns / types / days it holds;
+    #: ``which`` says what (bot.nlu.timing.MEASURES).
+    MEASURE = "measure"
     CLAIMS = "claims"
     CLAIM_EVIDENCE = "claim_evidence"
     HELP = "help"
@@ -82,6 +85,11 @@ class BotQuery:
     #: For a claim put to the bot ("Is it true that … 11 missions …?"): the number it states, in digits ("more than
     #: 10"; a vague amount as written), which the answer says beside the records' count (bot.nlu.claim_check).
     claimed: str = ""
+    #: Round 18: only missions starting in this window of the UTC day, [start, end) in minutes (end <= start wraps
+    #: over midnight): "between 02:00 and 06:00 UTC".
+    window: tuple[int, int] | None = None
+    #: Round 18: only missions heard for longer / shorter than this: (">" | ">=" | "<" | "<=", seconds).
+    lasting: tuple[str, int] | None = None
 
     @property
     def compare_with(self) -> Period | None:
@@ -109,6 +117,8 @@ class BotQuery:
             "notes": list(self.notes),
             "last_declined": self.last_declined,
             "airframes": self.airframes,
+            "window": list(self.window) if self.window else None,
+            "lasting": list(self.lasting) if self.lasting else None,
         }
 
     @classmethod
@@ -136,6 +146,8 @@ class BotQuery:
             notes=tuple(data.get("notes", ())),
             last_declined=str(data.get("last_declined", "")),
             airframes=bool(data.get("airframes", False)),
+            window=(int(data["window"][0]), int(data["window"][1])) if data.get("window") else None,
+            lasting=(str(data["lasting"][0]), int(data["lasting"][1])) if data.get("lasting") else None,
         )
 
 

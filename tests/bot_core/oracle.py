@@ -733,8 +733,8 @@ def hm(seconds: float) -> str:
 
 def _time_got(expect: Expect, answer: Any) -> Any:
     """Round 18's kinds. duration: exactly these missions cited, each one's duration said; hours: the number of
-    missions and the total or average said; distinct: the count and "N <noun>" said; yesno: the answer opens with
-    "Yes" or "No"."""
+    missions and the total or average said; distinct: the count and "N <noun>" (or "N of the M <noun>s") said;
+    yesno: the answer opens with "Yes" or "No"."""
     text = text_of(answer)
     if expect.kind == "duration":
         ids = tuple(sorted(i for i, _ in expect.value))
@@ -747,7 +747,7 @@ def _time_got(expect: Expect, answer: Any) -> Any:
         return expect.value if ok else (n, hm(secs))
     if expect.kind == "distinct":
         n, noun = expect.value
-        ok = answer.count == n and re.search(rf"\b{n} (?:different |distinct )?{noun}", text) is not None
+        ok = answer.count == n and re.search(rf"\b{n} (?:different |distinct |of the \d+ )?{noun}", text) is not None
         return expect.value if ok else (answer.count, text[:120])
     opens = text.lstrip().lower()
     got = True if opens.startswith("yes") else False if opens.startswith("no") else "no yes/no"

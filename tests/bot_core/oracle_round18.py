@@ -43,7 +43,9 @@ The choices of this round (earlier rounds' where they chose one):
   many?), "regularly", "usually" are declined.
 - **First / last / since**: "when did … first fly", "the most recent …", "the latest …", "since when has …" (its
   first record) and "how long since the last …" / "how many days since the last …" (round 10's "how long ago":
-  the record cited) are graded ``when``; "the first time since …" (a novelty claim) is declined.
+  the record cited) are graded ``when``; "was <that flight> the first … since …" (a novelty claim about a flight) is
+  declined; "first time since 2024 that an RC-135 flew near Sinaloa?" was graded a decline in the first batch and
+  reviewed after its first run: read as it stands, "the first … since 2024", its first record from 1 January 2024.
 - **Gaps and absence**: "how many days without flights in <period>" = the period's days minus the days with a
   mission of the scope (graded ``distinct``, "N days"); "was there any day with no P-8 in <period>" = yes when one
   of its days has none; "the longest gap between missions" (between starts? ends to starts? in days or hours?) and
@@ -410,9 +412,12 @@ def _first_last(o: Oracle, add: Add) -> None:
         ("since when have P-8s been flying near California?", both(P8, near("california")), "first"),
     ]:
         add("r18-first-last", (text, o.when(pred, which)))
+    # reviewed after the first run: the bot answered the first RC-135 flight near Sinaloa from 1 January 2024 on,
+    # saying that period — the question's words read as they stand ("the first … since 2024"), not a novelty claim
+    add("r18-first-last", ("first time since 2024 that an RC-135 flew near Sinaloa?",
+                           o.when(both(RC, near("sinaloa"), between(dt.date(2024, 1, 1), o.today)), "first")))
     for text in [
         "was the U-2 flight on 3 February 2025 the first near Texas since 2024?",
-        "first time since 2024 that an RC-135 flew near Sinaloa?",
         "when will the next P-8 fly near Texas?",
     ]:
         add("r18-first-last-decline", (text, decline()))
