@@ -1086,9 +1086,8 @@ def _round3(o: Oracle, add: Callable[..., None]) -> None:
         ("how many unique aircraft flew near Kaliningrad?", near("kaliningrad-oblast")),
     ]:
         add("aircraft3", (text, o.aircraft(pred)))
-    for text in ["how many missions on 2/3/2025?", "how many missions over 10 hours long?",
+    for text in ["how many missions on 2/3/2025?",
                  "how many flights above 50,000 feet?", "how many flights at night in 2025?",
-                 "what was the longest mission?", "How many hours did the P-8s fly in 2025?",
                  "what percentage of flights were P-8s in 2025?", "how fast was the U-2 flying?",
                  "how many flights in winter 2025?", "how many missions were tankers refuelling the P-8s?",
                  "which pilot flew the U-2?", "how many missions were flown by the CIA?",
@@ -1195,8 +1194,7 @@ def _round4(o: Oracle, add: Callable[..., None]) -> None:
         add("records4", (text, Expect("records", tuple(sorted(r.id for r in (found[:n] if which == "first"
                                                                              else found[-n:]))))))
     add("rank4", ("the three busiest days in February 2025", o.breakdown(between(*feb25), by_day, rank=True)))
-    for text in ["How long was the RC-135 flight on 4 February?",
-                 "how many flights from 1/2/2025 to 3/2/2025?", "how many flights in H1 2025?",
+    for text in ["how many flights from 1/2/2025 to 3/2/2025?", "how many flights in H1 2025?",
                  "how many flights in the first half of 2025?"]:
         add("decline4?", (text, Expect("decline")))
 

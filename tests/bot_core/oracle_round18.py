@@ -50,6 +50,11 @@ The choices of this round (earlier rounds' where they chose one):
   mission of the scope (graded ``distinct``, "N days"); "was there any day with no P-8 in <period>" = yes when one
   of its days has none; "the longest gap between missions" (between starts? ends to starts? in days or hours?) and
   any gap with no period are declined.
+- Earlier rounds' rows that were declines only because the bot had no such answer (rounds 6, 7, 8, 10, 12, 13 and 15,
+  the ratios and the base oracle: "what was the longest mission?", "how many flights lasted more than 8 hours?", "how
+  long was the P-8 up on 5 February 2025?", "How many different callsigns did the RAF use?", 25 in all) are moved to
+  ``r18-reviewed`` and graded by these choices; what they declined for other reasons (time over a place, in orbit or
+  on station, take-off and landing, rankings by hours, "how many more hours") stays declined where it was.
 - Follow-ups: "and how long was it?" after an answer citing one record is that record's duration; "what was the
   longest?" after a count is the longest of its scope; "on how many days?", "total hours?" keep the scope.
 
@@ -179,6 +184,7 @@ def round18(o: Oracle, add: Add) -> None:
     _first_last(o, add)
     _gaps(o, add)
     _conversations(o, t, add)
+    _reviewed(o, t, add)
 
 
 # --- durations -------------------------------------------------------------------------------------------------------
@@ -497,6 +503,41 @@ def _conversations(o: Oracle, t: Times, add: Add) -> None:
         ("how many missions in January 2025?", o.count(between(*JAN25))),
         ("how many started after 20:00 UTC?", o.count(both(between(*JAN25), utc(20)))),
         ("and the longest of the month?", t.extreme(between(*JAN25), "longest")))
+
+
+def _reviewed(o: Oracle, t: Times, add: Add) -> None:
+    """Rows earlier rounds graded as declines because the bot had no duration or callsign-count answer (rounds 6, 7,
+    8, 10, 12, 13, 15, the ratios and the base oracle), moved here and graded by this round's choices now that it
+    has one; each was taken out of its own round's list of declines."""
+    last_u2_tx = o.sel(both(U2, near("texas")))[-1]
+    for text, expect in [
+        ("How many different callsigns did the RAF use?", ndistinct(o, RAF, lambda r: r.callsign, "callsign")),
+        ("How long did the RAF sorties near Kaliningrad last?", t.each(both(RAF, near(KAL)))),
+        ("how long did the last U-2 flight near Texas last?", t.each(lambda r: r.id == last_u2_tx.id)),
+        ("how many flights near Texas lasted longer than 6 hours?", o.count(t.longer(near("texas"), 6))),
+        ("what was the longest P-8 flight near Texas?", t.extreme(both(P8, near("texas")), "longest")),
+        ("total flight hours of P-8s near Texas in 2025", t.total(both(P8, near("texas"), between(*Y25)))),
+        ("how many missions over 10 hours long?", o.count(t.longer(lambda r: True, 10))),
+        ("what was the longest mission?", t.extreme(lambda r: True, "longest")),
+        ("How many hours did the P-8s fly in 2025?", t.total(both(P8, between(*Y25)))),
+        ("How long was the RC-135 flight on 4 February?", t.each(both(RC, _on(_d(2, 4))))),
+        ("what was the longest flight in October 2025?", t.extreme(between(*OCT25), "longest")),
+        ("how many flights lasted more than 8 hours?", o.count(t.longer(lambda r: True, 8))),
+        ("what was the longest mission in 2025?", t.extreme(between(*Y25), "longest")),
+        ("what was the shortest U-2 flight?", t.extreme(U2, "shortest")),
+        ("which was the longest RC-135 flight?", t.extreme(RC, "longest")),
+        ("how many flights near Texas were over 5 hours long?", o.count(t.longer(near("texas"), 5))),
+        ("how long was the P-8 up on 5 February 2025?", t.each(both(P8, _on(_d(2, 5))))),
+        ("how long was the RC-135 airborne on 4 February 2025?", t.each(both(RC, _on(_d(2, 4))))),
+        ("what was the longest mission in February 2025?", t.extreme(between(*FEB25), "longest")),
+        ("which was the shortest P-8 flight of 2025?", t.extreme(both(P8, between(*Y25)), "shortest")),
+        ("how long did the U-2 stay airborne on 3 February 2025?", t.each(both(U2, _on(_d(2, 3))))),
+        ("what was the shortest RC-135 sortie in October 2025?", t.extreme(both(RC, between(*OCT25)), "shortest")),
+        ("what was the average duration of P-8 missions?", t.mean(P8)),
+        ("how many flights lasted more than 5 hours?", o.count(t.longer(lambda r: True, 5))),
+        ("how many flights over the Black Sea lasting over 10 hours?", o.count(t.longer(over("black-sea"), 10))),
+    ]:
+        add("r18-reviewed", (text, expect))
 
 
 def held_out(o: Oracle, add: Add) -> None:
