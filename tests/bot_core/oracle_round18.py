@@ -541,4 +541,141 @@ def _reviewed(o: Oracle, t: Times, add: Add) -> None:
 
 
 def held_out(o: Oracle, add: Add) -> None:
-    """Written after the first batch's fixes (see the module docstring)."""
+    """Written after the first batch's fixes (see the module docstring), phrased differently; run once as written."""
+    t = Times(o)
+    last_rc, first_p825 = o.sel(RC)[-1], o.sel(both(P8, between(*Y25)))[0]
+    for text, expect in [
+        ("for how long was the RC-135 up on 4 Feb 2025?", t.each(both(RC, _on(_d(2, 4))))),
+        ("how many minutes was the U-2 airborne on 3 February 2025?", t.each(both(U2, _on(_d(2, 3))))),
+        ("what was the flight time of the C-17 on 2 February 2025?", t.each(both(C17, _on(_d(2, 2))))),
+        ("how long did the tanker stay up on 3 February 2025?", t.each(both(KC, _on(_d(2, 3))))),
+        ("How long was PACK41 in the air?", t.each(_cs("PACK41"))),
+        ("how long were the Global Hawk missions over the Black Sea in October 2025?",
+         t.each(both(Q4, over("black-sea"), between(*OCT25)))),
+        ("duration of the U-2 sortie on 15 Feb 2024", t.each(both(U2, _on(_d(2, 15, 2024))))),
+        ("how long was the last RC-135 flight?", t.each(lambda r: r.id == last_rc.id)),
+        ("how long was the first P-8 mission of 2025?", t.each(lambda r: r.id == first_p825.id)),
+        ("what's the longest flight on record?", t.extreme(lambda r: True, "longest")),
+        ("longest sortie near Kaliningrad in October 2025", t.extreme(both(near(KAL), between(*OCT25)), "longest")),
+        ("the shortest flight near Arizona?", t.extreme(near("arizona"), "shortest")),
+        ("what was the shortest Global Hawk mission?", t.extreme(Q4, "shortest")),
+        ("which was the longest flight over Texas in 2025?", t.extreme(both(over("texas"), between(*Y25)),
+                                                                       "longest")),
+        ("longest E-3 mission of 2025?", t.extreme(both(E3, between(*Y25)), "longest")),
+        ("how many hours did the E-3s fly in 2025?", t.total(both(E3, between(*Y25)))),
+        ("total airborne time of the RAF in October 2025", t.total(both(RAF, between(*OCT25)))),
+        ("how many flight hours did the Navy log in January 2025?", t.total(both(NAVY, between(*JAN25)))),
+        ("average mission duration over the Black Sea in October 2025", t.mean(both(over("black-sea"),
+                                                                                   between(*OCT25)))),
+        ("what is the mean flight time of the U-2?", t.mean(U2)),
+        ("on average, how long were the P-8 flights in February 2025?", t.mean(both(P8, between(*FEB25)))),
+        ("average length of Navy sorties in 2024", t.mean(both(NAVY, between(*Y24)))),
+    ]:
+        add("r18b-duration", (text, expect))
+    for text, pred in [
+        ("how many flights above 6 hours in 2025?", t.longer(between(*Y25), 6)),
+        ("how many sorties ran longer than 3 hours near Kaliningrad?", t.longer(near(KAL), 3)),
+        ("how many U-2 missions were shorter than an hour?", t.shorter(U2, 60)),
+        ("how many flights exceeding 4 hours in October 2025?", t.longer(between(*OCT25), 4)),
+        ("how many Global Hawk flights lasted over 6 hours?", t.longer(Q4, 6)),
+        ("number of missions under 30 minutes in 2024", t.shorter(between(*Y24), 30)),
+        ("how many flights of at least 2 hours in February 2025?", t.longer(between(*FEB25), 2, at_least=True)),
+        ("how many P-8 sorties longer than 45 minutes in January 2025?", t.longer(both(P8, between(*JAN25)), 0.75)),
+        ("how many flights longer than 90 min?", t.longer(lambda r: True, 1.5)),
+        ("how many missions started before 10:00Z in February 2025?", both(utc(0, before=10), between(*FEB25))),
+        ("how many flights between 16:00 and 20:00 UTC in February 2025?", both(utc(16, 20), between(*FEB25))),
+        ("flights from 0400Z to 0600Z in October 2025?", both(utc(4, 6), between(*OCT25))),
+        ("how many RAF sorties started after 06:00 UTC in October 2025?", both(RAF, utc(6), between(*OCT25))),
+        ("how many flights started between 21:00 and 01:00 UTC?", utc(21, 1)),
+        ("how many flights between 14:00 and 15:00 Zulu in 2024?", both(utc(14, 15), between(*Y24))),
+        ("how many flights after 17:00 GMT in January 2025?", both(utc(17), between(*JAN25))),
+        ("how many flights on Friday 3 October 2025?", _on(_d(10, 3))),
+        ("how often did E-3s fly in 2025?", both(E3, between(*Y25))),
+        ("how frequently were P-8s near California in 2024?", both(P8, near("california"), between(*Y24))),
+    ]:
+        add("r18b-count", (text, o.count(pred)))
+    for text, expect in [
+        ("on how many separate days did the RAF fly in October 2025?", ndays(o, both(RAF, between(*OCT25)))),
+        ("how many days saw P-8 flights in January 2025?", ndays(o, both(P8, between(*JAN25)))),
+        ("how many unique types flew in 2024?", ndistinct(o, between(*Y24), lambda r: r.type, "type")),
+        ("how many types of aircraft flew over California in 2025?",
+         ndistinct(o, both(over("california"), between(*Y25)), lambda r: r.type, "type")),
+        ("how many callsigns did the Global Hawks use?", ndistinct(o, Q4, lambda r: r.callsign, "callsign")),
+        ("how many different airframes flew over the Baltic in October 2025?",
+         o.aircraft(both(over("baltic-sea"), between(*OCT25)))),
+        ("how many different Global Hawks flew in 2025?", o.aircraft(both(Q4, between(*Y25)))),
+        ("how many RC-135 flights per week on average in October 2025?", average(o, RC, OCT25, 7)),
+        ("average number of flights per day in the first week of February 2025",
+         average(o, lambda r: True, (_d(2, 1), _d(2, 7)), 1)),
+        ("was there a P-8 flight every day of the first week of February 2025?",
+         every_day(o, P8, (_d(2, 1), _d(2, 7)))),
+        ("did surveillance aircraft fly every day in October 2025?", every_day(o, _surv, OCT25)),
+        ("did the Global Hawks fly daily in October 2025?", every_day(o, Q4, OCT25)),
+        ("were there flights each day between 1 and 5 February 2025?", every_day(o, lambda r: True,
+                                                                                 (_d(2, 1), _d(2, 5)))),
+        ("when did the RAF first fly near Kaliningrad?", o.when(both(RAF, near(KAL)), "first")),
+        ("latest U-2 sortie?", o.when(U2, "last")),
+        ("when was the most recent flight over the Black Sea?", o.when(over("black-sea"), "last")),
+        ("since when have Global Hawks flown over the Black Sea?", o.when(both(Q4, over("black-sea")), "first")),
+        ("how long ago was the first P-8 flight?", o.when(P8, "first")),
+        ("how many days since the last RAF flight?", o.when(RAF, "last")),
+        ("how long has it been since the last E-3 flight?", o.when(E3, "last")),
+        ("what was the first flight of October 2025?", o.when(between(*OCT25), "first")),
+        ("first Navy flight in February 2025?", o.when(both(NAVY, between(*FEB25)), "first")),
+        ("how many days without any flights in January 2025?", days_without(o, lambda r: True, JAN25)),
+        ("how many days in the first week of February 2025 had no P-8 flights?",
+         days_without(o, P8, (_d(2, 1), _d(2, 7)))),
+        ("were there any days with no flights in October 2025?", any_day_without(o, lambda r: True, OCT25)),
+        ("was there a day without RAF flights between 7 and 14 October 2025?",
+         any_day_without(o, RAF, (_d(10, 7), _d(10, 14)))),
+    ]:
+        add("r18b-other", (text, expect))
+    for text in [
+        "how many flights kicked off after 15:00 UTC on 2 February 2025?",
+        "how many flights between 9 and 11 in the morning?",
+        "how many flights in the early hours of 30 January 2025?",
+        "how many flights late at night near Texas?",
+        "flights at 14:04 UTC?",
+        "how many flights on Fridays in October 2025?",
+        "weekend sorties over the Baltic?",
+        "how many flights on a Sunday near Texas?",
+        "how regularly did the RAF fly near Kaliningrad?",
+        "do RC-135s fly near Kaliningrad every week?",
+        "how long was the longest gap between RC-135 flights?",
+        "how many days went by without a U-2 flight?",
+        "how long did the RAF orbit over the Baltic?",
+        "what was the P-8's endurance?",
+        "how long was the U-2 on station?",
+        "when did the tanker touch down on 3 February 2025?",
+        "how long do Global Hawk missions normally last?",
+        "what's the average time between P-8 flights?",
+        "how many flights took place overnight?",
+        "what hour do P-8s usually launch?",
+    ]:
+        add("r18b-decline", (text, decline()))
+    last_q4 = o.sel(Q4)[-1]
+    add("r18b-conv",
+        ("when was the last Global Hawk flight?", o.when(Q4, "last")),
+        ("how long was that one?", t.each(lambda r: r.id == last_q4.id)))
+    e25 = both(E3, between(*Y25))
+    add("r18b-conv",
+        ("how many E-3 flights in 2025?", o.count(e25)),
+        ("and the longest?", t.extreme(e25, "longest")),
+        ("total time?", t.total(e25)))
+    rk = both(RAF, near(KAL), between(*OCT25))
+    add("r18b-conv",
+        ("how many RAF flights near Kaliningrad in October 2025?", o.count(rk)),
+        ("how many different callsigns did they use?", ndistinct(o, rk, lambda r: r.callsign, "callsign")))
+    add("r18b-conv",
+        ("list the RC-135 flights in October 2025", o.listing(both(RC, between(*OCT25)))),
+        ("how long was each one?", t.each(both(RC, between(*OCT25)))))
+    feb_late = both(between(*FEB25), utc(18))
+    add("r18b-conv",
+        ("how many flights in February 2025?", o.count(between(*FEB25))),
+        ("how many of those began after 18:00 UTC?", o.count(feb_late)),
+        ("and the average duration of those?", t.mean(feb_late)))
+    p8s = both(P8, between(*STORY))
+    add("r18b-conv",
+        ("how many P-8 flights between 27 January and 5 February 2025?", o.count(p8s)),
+        ("did they fly every day?", every_day(o, P8, STORY)),
+        ("on how many days?", ndays(o, p8s)))
