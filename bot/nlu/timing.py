@@ -70,12 +70,14 @@ def hhmm(minutes: int) -> str:
 
 _N_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_CMP = {"longer than": ">", "more than": ">", "over": ">", "above": ">", "upwards of": ">", "at least": ">=",
+_CMP = {"longer than": ">", "more than": ">", "over": ">", "above": ">", "upwards of": ">", "exceeding": ">",
+        "in excess of": ">", "at least": ">=",
         "no less than": ">=", "shorter than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<=",
         "no more than": "<="}
 LASTING_RX = re.compile(
     r"(?:(?:that|which)\s+)?(?:(?:were|was|lasted|lasting|last|ran|running|of)\s+)?(?:(?:for|of)\s+)?"
-    r"(?P<cmp>longer\s+than|shorter\s+than|more\s+than|less\s+than|over|under|above|below|upwards\s+of|at\s+least"
+    r"(?P<cmp>longer\s+than|shorter\s+than|more\s+than|less\s+than|over|under|above|below|upwards\s+of|exceeding"
+    r"|in\s+excess\s+of|at\s+least"
     r"|at\s+most|no\s+more\s+than|no\s+less\s+than)\s+(?P<n>\d{1,3}(?:\.\d+)?|an?|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)\s+(?P<u>hours?|hrs?|minutes?|mins?)\b(?:\s+long)?", _RX)
 
@@ -102,11 +104,14 @@ def hm(seconds: float) -> str:
 
 # --- the frames ----------------------------------------------------------------------------------------------------
 
-_LEAD = r"^\W*(?:(?:and|so|ok(?:ay)?|also)[\s,]+)?"
+_LEAD = r"^\W*(?:(?:and|so|ok(?:ay)?|also)[\s,]+)?(?:for\s+(?=how\s+long\b))?"
 _NOUN = r"(?:flights?|missions?|sorties?|patrols?)"
-_UP = (r"(?:up|airborne|aloft|in\s+the\s+air|fly|flying|flown|last|stay\s+(?:up|airborne|aloft|in\s+the\s+air)"
+_UP = (r"(?:up|airborne|aloft|in\s+the\s+air|fly|flying|flown"
+       r"|last(?=\W*$|\s+(?:on|in|for|during)\b)|stay\s+(?:up|airborne|aloft|in\s+the\s+air)"
        r"|stayed\s+(?:up|airborne|aloft|in\s+the\s+air))")
-HOW_LONG_RX = re.compile(_LEAD + r"how\s+long\s+(?:was|were|is|are|did|has|have|had)\s+(?P<rest>.*?)\s*\b" + _UP
+_WHAT = r"(?:what\s+(?:was|were|is|are)\s+|what['’]s\s+)?"
+HOW_LONG_RX = re.compile(_LEAD + r"(?:how\s+long\s+(?:was|were|is|are|did|has|have|had)"
+                         r"|how\s+many\s+(?:minutes|hours)\s+(?:was|were|is|are))\s+(?P<rest>.*?)\s*\b" + _UP
                          + r"\b(?P<tail>.*)$", _RX)
 HOW_LONG_NOUN_RX = re.compile(_LEAD + r"how\s+long\s+(?:was|were|is|are)\s+(?P<rest>.*?\b" + _NOUN + r")\b"
                               r"(?P<tail>.*)$", _RX)
@@ -115,15 +120,15 @@ HOW_LONG_IT_RX = re.compile(_LEAD + r"how\s+long\s+(?:was|were|did)\s+(?P<p>it|e
 DURATION_OF_RX = re.compile(_LEAD + r"(?:what\s+(?:was|were|is|are)\s+)?(?:the\s+)?(?:duration|flight\s+time"
                             r"|flying\s+time|length)s?\s+of\s+(?P<rest>.+)$", _RX)
 ON_AVERAGE_RX = re.compile(r"\s*\b(?:on\s+average|on\s+the\s+average|in\s+average)\b", _RX)
-EXTREME_RX = re.compile(_LEAD + r"(?:(?:what|which)\s+(?:was|were|is|are)\s+|(?:show|tell|give)\s+me\s+)?"
+EXTREME_RX = re.compile(_LEAD + r"(?:(?:what|which)\s+(?:was|were|is|are)\s+|what['’]s\s+|(?:show|tell|give)\s+me\s+)?"
                         r"(?:the\s+)?(?P<m>longest|shortest)\b(?!\s+(?:gap|stretch|run|streak|period|spell|break"
                         r"|distance|time|wait|pause|interval|absence)s?\b)\s*(?:ones?\b)?(?P<rest>.*)$", _RX)
-TOTAL_RX = re.compile(_LEAD + r"(?:what\s+(?:was|were|is|are)\s+)?(?:the\s+)?total\s+(?:(?:number\s+of\s+)?"
+TOTAL_RX = re.compile(_LEAD + _WHAT + r"(?:the\s+)?total\s+(?:(?:number\s+of\s+)?"
                       r"(?:flight|flying|airborne)\s+)?(?:hours|time)(?:\s+(?:flown|logged|in\s+the\s+air))?"
                       r"(?:\s+(?P<prep>of|for|by|in|on|near|over|off|during))?\b(?P<rest>.*)$", _RX)
 HOURS_RX = re.compile(_LEAD + r"how\s+many\s+(?:flight\s+|flying\s+)?hours\s+(?:in\s+the\s+air\s+)?"
                       r"(?P<rest>(?:did|were|have|has|had)\b.*)$", _RX)
-MEAN_RX = re.compile(_LEAD + r"(?:what\s+(?:was|were|is|are)\s+)?(?:the\s+)?(?:average|mean)\s+(?:(?:flight|flying"
+MEAN_RX = re.compile(_LEAD + _WHAT + r"(?:the\s+)?(?:average|mean)\s+(?:(?:flight|flying"
                      r"|mission|sortie)\s+)?(?:time|duration|length)(?!\s+on\s+station)(?:\s+(?P<prep>of|for))?\b"
                      r"(?P<rest>.*)$", _RX)
 DISTINCT_RX = re.compile(_LEAD + r"how\s+many\s+(?:different\s+|distinct\s+|unique\s+|separate\s+|individual\s+)?"
@@ -137,6 +142,13 @@ EVERY_DAY_RX = re.compile(r"\s*\b(?:on\s+)?(?:every\s+(?:single\s+)?day|each\s+(
 DAY_WITHOUT_RX = re.compile(_LEAD + r"(?:was|were|is|are)\s+there\s+(?:any\s+|a\s+)?(?:single\s+)?days?\s+"
                             r"(?:(?P<none>with\s+none|without\s+any|without\s+one)\b|(?:with\s+no|without(?:\s+any)?"
                             r"|when\s+no)\b)(?P<rest>.*)$", _RX)
+#: "do RC-135s fly near Kaliningrad every week?": whether every week (month) had one — not answered (days only).
+EVERY_UNIT_RX = re.compile(r"\b(?:every\s+(?:single\s+)?(?P<u>week|month|year)|each\s+(?P<u2>week|month|year)"
+                           r"|(?P<u3>weekly|monthly|yearly|annually))\b", _RX)
+#: "on average, how long were …": the average time, said before the question.
+LEADING_AVERAGE_RX = re.compile(r"^\W*on\s+(?:the\s+)?average\s*,?\s*", _RX)
+#: "first", "last": the one record of a "how long was the last RC-135 flight?".
+ONE_RECORD_RX = re.compile(r"\b(?:first|earliest|oldest|last|latest|most\s+recent|newest)\b", _RX)
 SINCE_WHEN_RX = re.compile(_LEAD + r"since\s+when\s+(?:has|have|had|did|do|does|is|are)\s+(?P<rest>.*)$", _RX)
 _BEEN_RX = re.compile(r"\bbeen\s+(?:flying|flown|operating|active)\b|\b(?:flown|flying|fly|flew)\b", _RX)
 SINCE_LAST_RX = re.compile(_LEAD + r"how\s+(?:long|many\s+days)\s+(?:has\s+it\s+been\s+|is\s+it\s+)?since\s+"
@@ -162,12 +174,15 @@ def _frame(text: str, previous: BotQuery | None) -> tuple[str, str] | None:
     m = HOW_LONG_IT_RX.match(text)
     if m:
         return "duration:it", ""
+    averaged = LEADING_AVERAGE_RX.match(text)
+    body = text[averaged.end():] if averaged else text
     for rx in (HOW_LONG_RX, HOW_LONG_NOUN_RX):
-        m = rx.match(text)
+        m = rx.match(body)
         if m:
             tail, n = ON_AVERAGE_RX.subn("", m.group("tail"))
-            return ("mean" if n else "duration"), _base(m.group("rest") + tail, previous=previous, lead="list ",
-                                                        empty="list them")
+            one = ONE_RECORD_RX.search(m.group("rest") + tail) and not (n or averaged)
+            return ("mean" if n or averaged else "duration"), _base(
+                m.group("rest") + tail, previous=previous, lead="when was " if one else "list ", empty="list them")
     m = DURATION_OF_RX.match(text)
     if m:
         return "duration", _base(m.group("rest"), previous=previous, lead="list ", empty="list them")
@@ -194,6 +209,8 @@ def _frame(text: str, previous: BotQuery | None) -> tuple[str, str] | None:
     if m:
         rest = "" if m.group("none") else m.group("rest")
         return "day_without", _base(rest, previous=previous, lead="how many ", empty="how many of those")
+    if YES_NO_RX.match(text) and EVERY_UNIT_RX.search(text):
+        return "every_unit", text
     if YES_NO_RX.match(text) and EVERY_DAY_RX.search(text):
         return "every_day", EVERY_DAY_RX.sub("", text, count=1)
     return None
@@ -221,6 +238,10 @@ def read_timing(text: str, *, now: dt.datetime, previous: BotQuery | None, parse
     if framed is None and not (window or lasting):
         return None
     measure, rest = framed if framed is not None else ("", cleaned)
+    if measure == "every_unit":
+        return BotQuery(intent=Intent.UNKNOWN, understood=tuple(understood), not_understood=(
+            "every week or month (I answer whether every day of a period had one: ask \"every day between … and …\", "
+            "or ask for the flights per week)",))
     if measure == "duration:it":
         return _duration_of_previous(previous, window, lasting, understood)
     if rest.strip() == (text or "").strip():

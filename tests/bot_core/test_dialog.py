@@ -886,6 +886,9 @@ SINGLE: list[Q] = [
     Q("how many flights after 2100Z in January 2025?", "count", 1),
     Q("how many flights of more than 5 hours?", "count", 4),
     Q("how many flights between 1 and 5 pm in February 2025?", "count", DECLINED),
+    # round 18 held-out, wrong before: "the last RC-135 flight" gave every RC-135's time; "every week?" a breakdown
+    Q("how long was the most recent U-2 flight?", "measure", 1, which="duration:last", says="39 min", mission="u2"),
+    Q("were there RAF flights every week in October 2025?", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------

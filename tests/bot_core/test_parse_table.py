@@ -657,6 +657,22 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
      {"ops": "us-navy", "which": "mean", "nu": ""}),
     ("how long was the U-2 over Texas on 3 February 2025?", Intent.COUNT, {"nu": "long"}),  # time over a place
     ("what was the longest gap between P-8 flights?", Intent.COUNT, {"nu": "gap"}),
+    # round 18 held-out, wrong before: "how long was the last RC-135 flight?" gave every RC-135's time ("last" was
+    # read as the verb); "every week?" in a yes/no question was the per-week breakdown
+    ("how long was the most recent U-2 flight?", Intent.MEASURE, {"types": "U2", "which": "duration:last", "nu": ""}),
+    ("how long did the latest P-8 sortie last?", Intent.MEASURE, {"types": "P8", "which": "duration:last", "nu": ""}),
+    ("how long was the earliest E-3 mission?", Intent.MEASURE, {"which": "duration:first", "nu": ""}),
+    ("how long did U-2 flights last in 2024?", Intent.MEASURE, {"types": "U2", "which": "duration", "nu": ""}),
+    ("does the Navy fly near California every month?", Intent.UNKNOWN, {"nu": "every week or month"}),
+    ("were there P-8 flights weekly in January 2025?", Intent.UNKNOWN, {"nu": "every week or month"}),
+    # round 18 held-out declines answered now
+    ("for how long was the E-3 airborne on 2 February 2025?", Intent.MEASURE, {"which": "duration", "nu": ""}),
+    ("how many hours was the RC-135 up on 4 February 2025?", Intent.MEASURE, {"which": "duration", "nu": ""}),
+    ("how many hours did the RC-135s fly in 2024?", Intent.MEASURE, {"which": "total", "nu": ""}),
+    ("what's the shortest P-3 flight?", Intent.MEASURE, {"types": "P3", "which": "shortest", "nu": ""}),
+    ("on average how long were the U-2 missions?", Intent.MEASURE, {"types": "U2", "which": "mean", "nu": ""}),
+    ("how many sorties in excess of 2 hours in 2025?", Intent.COUNT, {"lasting": ">7200", "nu": ""}),
+    ("how many days saw U-2 flights in 2024?", Intent.COUNT, {"types": "U2", "which": "days", "nu": ""}),
     ("how many unique tails flew near Texas in February 2025?", Intent.WHICH_AIRCRAFT, {"read": "1"}),
     ("what was the callsign of the last U-2 flight?", Intent.WHEN, {"which": "last", "read": "1"}),
     # round 15: distance units as typed
