@@ -250,7 +250,9 @@ def read_timing(text: str, *, now: dt.datetime, previous: BotQuery | None, parse
     if measure:
         understood.append(f"asked: {measure.replace('_', ' ')}")
     query = replace(query, window=window or query.window, lasting=lasting or query.lasting,
-                    understood=(*understood, *query.understood))
+                    understood=(*understood, *query.understood),
+                    airframes=False)  # "flown by N aircraft" would be the whole scope's, not the timed missions'
+
     if query.not_understood or query.decline or query.intent in {Intent.HELP, Intent.UNKNOWN}:
         return query
     if measure == "duration" and query.intent == Intent.WHEN and query.top <= 1:  # "how long was the last U-2 up?"
@@ -298,8 +300,6 @@ def check(query: BotQuery, today: dt.date) -> BotQuery:
     if query.intent == Intent.MEASURE and query.which == "duration" and query.scope.is_empty() \
             and not query.identities and not query.follow_up:
         problems.append("how long was which flight (name the aircraft and the day)")
-    if query.intent == Intent.MEASURE and query.which in {"callsigns", "types"} and query.airframes:
-        query = replace(query, airframes=False)
     if not problems:
         return query
     return replace(query, not_understood=(*query.not_understood, *problems))
@@ -312,4 +312,4 @@ def carry(previous: BotQuery | None, query: BotQuery, today: dt.date) -> BotQuer
         return query
     if query.window is not None or query.lasting is not None or query.not_understood or query.decline:
         return query
-    return check(replace(query, window=previous.window, lasting=previous.lasting), today)
+    return check(replace(query, window=previous.window, lasting=previous.lasting, airframes=False), today)
