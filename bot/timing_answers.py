@@ -53,6 +53,10 @@ def _seconds(m: dict[str, Any]) -> float:
     return (dt.datetime.fromisoformat(m["end"]) - dt.datetime.fromisoformat(m["start"])).total_seconds()
 
 
+def _none(words: str, caveat: str, *, count: int | None = 0) -> Answer:
+    return Answer(text=f"No mission {words} in the records.", count=count, notes=[caveat])
+
+
 def answer_timed(query: BotQuery, caveat: str, *, listing: bool) -> Answer:
     """A count or a list with hours of the day or a duration bound."""
     scope, timed = query.scope, timed_of(query)
@@ -77,7 +81,7 @@ def answer_timed_when(query: BotQuery, caveat: str) -> Answer:
     found = timing.displayed(timing.timed_missions(scope, timed_of(query)).order_by(*order)[:1], scope)
     words = f"{describe_scope(scope)}{describe_timed(query)}"
     if not found:
-        return Answer(text=f"No mission {words} in the records.", count=None, notes=[caveat])
+        return _none(words, caveat, count=None)
     d = sel.mission_to_dict(found[0])
     word = "first" if query.which == "first" else "most recent"
     return Answer(text=f"The {word} mission {words} started {d['start'].replace('T', ' ')}: {_line(d)}.",
@@ -108,17 +112,12 @@ def _durations(query: BotQuery, caveat: str) -> Answer:
     records = [sel.mission_to_dict(m) for m in timing.displayed(qs, scope)]
     words = f"{describe_scope(scope)}{describe_timed(query)}"
     if not records:
-        return Answer(text=f"No mission {words} in the records.", count=0, notes=[caveat])
+        return _none(words, caveat)
     if len(records) > MAX_DURATIONS:
         return Answer(text=f"More than {MAX_DURATIONS} missions {words}: ask for the longest, the shortest, the total "
                       "or the average time.", declined=True, reason="not_understood")
-    if len(records) == 1:
-        m = records[0]
-        text = f"The mission {words} was heard for {hm(_seconds(m))}: {_line(m)}."
-    else:
-        text = f"{_missions(len(records))} {words}, each heard for:\n" + "\n".join(
-            f"• {hm(_seconds(m))} — {_line(m)}" for m in records)
-    return Answer(text=text, count=len(records), missions=records, notes=[caveat, HEARD])
+    return _heard(records, caveat, one=f"The mission {words} was heard for {hm(_seconds(records[0]))}",
+                  many=f"{_missions(len(records))} {words}, each heard for:", each=True)
 
 
 def _extreme(query: BotQuery, caveat: str) -> Answer:
@@ -126,14 +125,20 @@ def _extreme(query: BotQuery, caveat: str) -> Answer:
     found = [sel.mission_to_dict(m) for m in timing.extreme_missions(scope, timed_of(query), which)]
     words = f"{describe_scope(scope)}{describe_timed(query)}"
     if not found:
-        return Answer(text=f"No mission {words} in the records.", count=0, notes=[caveat])
+        return _none(words, caveat)
     length = hm(_seconds(found[0]))
-    if len(found) == 1:
-        text = f"The {which} mission {words} was heard for {length}: {_line(found[0])}."
+    return _heard(found, caveat, one=f"The {which} mission {words} was heard for {length}",
+                  many=f"{len(found)} missions {words} tie as the {which}, each heard for {length}:", each=False)
+
+
+def _heard(records: list[dict[str, Any]], caveat: str, *, one: str, many: str, each: bool) -> Answer:
+    """One record: ``one`` and its line; several: ``many`` and a line each (with its own time when ``each``)."""
+    if len(records) == 1:
+        text = f"{one}: {_line(records[0])}."
     else:
-        text = f"{len(found)} missions {words} tie as the {which}, each heard for {length}:\n" + "\n".join(
-            f"• {_line(m)}" for m in found)
-    return Answer(text=text, count=len(found), missions=found, notes=[caveat, HEARD])
+        text = many + "\n" + "\n".join(f"• {hm(_seconds(m))} — {_line(m)}" if each else f"• {_line(m)}"
+                                        for m in records)
+    return Answer(text=text, count=len(records), missions=records, notes=[caveat, HEARD])
 
 
 def _total(query: BotQuery, caveat: str) -> Answer:
