@@ -52,7 +52,8 @@ The choices of this round (earlier rounds' where they chose one):
   any gap with no period are declined.
 - Earlier rounds' rows that were declines only because the bot had no such answer (rounds 6, 7, 8, 10, 12, 13 and 15,
   the ratios and the base oracle: "what was the longest mission?", "how many flights lasted more than 8 hours?", "how
-  long was the P-8 up on 5 February 2025?", "How many different callsigns did the RAF use?", 25 in all) are moved to
+  long was the P-8 up on 5 February 2025?", "How many different callsigns did the RAF use?": 26 rows, 25 questions,
+  one in round 6 and the ratios both) are moved to
   ``r18-reviewed`` and graded by these choices; what they declined for other reasons (time over a place, in orbit or
   on station, take-off and landing, rankings by hours, "how many more hours") stays declined where it was.
 - Follow-ups: "and how long was it?" after an answer citing one record is that record's duration; "what was the

@@ -1274,6 +1274,11 @@ CONVERSATIONS: list[list[Q]] = [
         Q("same but bombers", "count", 0, roles="bomber"),
         Q("what about surveillance planes?", "count", 4, surv=True, regions="over:albania"),
     ],
+    # round 18: a map after a count with UTC hours would draw the missions the hours left out: declined
+    [
+        Q("how many flights started after 20:00 UTC in January 2025?", "count", 2),
+        Q("show me a map", "", DECLINED),
+    ],
     # round 18: "and how long was it?" after a first / last answer is that record's time heard
     [
         Q("when did the E-3 first fly?", "when", "2024-07-15", which="first"),
