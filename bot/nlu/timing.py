@@ -148,7 +148,20 @@ EVERY_UNIT_RX = re.compile(r"\b(?:every\s+(?:single\s+)?(?P<u>week|month|year)|e
 #: "on average, how long were …": the average time, said before the question.
 LEADING_AVERAGE_RX = re.compile(r"^\W*on\s+(?:the\s+)?average\s*,?\s*", _RX)
 #: "first", "last": the one record of a "how long was the last RC-135 flight?".
-ONE_RECORD_RX = re.compile(r"\b(?:first|earliest|oldest|last|latest|most\s+recent|newest)\b", _RX)
+ONE_RECORD_RX = re.compile(r"\b(?:first|earliest|oldest|last|latest|most\s+recent|newest)\b(?!\s+(?:[\w-]+\s+)?"
+                           r"(?:weeks?|months?|years?|quarters?|days?|fortnights?|half|decade|jan|feb|mar|apr|may|jun"
+                           r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)", _RX)  # "the first week of February" is a period
+#: A place right after the time asked about ("how long was the U-2 flying over New Mexico", "total hours over the
+#: Black Sea", "for more than an hour over Texas"): the time spent there, which no record holds — not the time of the
+#: missions that went there. "in" before a period or "in the air" is no place.
+PLACE_AFTER_RX = re.compile(r"^\W*(?:over|near|off|around|above|along|within|inside|across|close\s+to|in(?!\s+(?:the"
+                            r"\s+air|total|all|a\s+row|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                            r"|q[1-4]\b|early|mid|late|the\s+(?:first|last|past|previous|second|third|fourth|final"
+                            r"|week|month|year|quarter|spring|summer|autumn|fall|winter)\b)))\b", _RX)
+_PLACE_BEFORE_RX = re.compile(r"\b(?:over|near|off|around|above|along|within|inside|across)\b(?:\s+\S+){1,4}\s*$", _RX)
+_TIME_AT_PLACE = ("the time spent over or near a place (the records hold whether and how close a mission came, not for "
+                  "how long: ask how long the missions that went there were, e.g. \"the longest flight over the Black "
+                  "Sea\")")
 SINCE_WHEN_RX = re.compile(_LEAD + r"since\s+when\s+(?:has|have|had|did|do|does|is|are)\s+(?P<rest>.*)$", _RX)
 _BEEN_RX = re.compile(r"\bbeen\s+(?:flying|flown|operating|active)\b|\b(?:flown|flying|fly|flew)\b", _RX)
 SINCE_LAST_RX = re.compile(_LEAD + r"how\s+(?:long|many\s+days)\s+(?:has\s+it\s+been\s+|is\s+it\s+)?since\s+"
@@ -178,6 +191,8 @@ def _frame(text: str, previous: BotQuery | None) -> tuple[str, str] | None:
     body = text[averaged.end():] if averaged else text
     for rx in (HOW_LONG_RX, HOW_LONG_NOUN_RX):
         m = rx.match(body)
+        if m and rx is HOW_LONG_RX and PLACE_AFTER_RX.match(m.group("tail")):
+            return "time_at_place", ""
         if m:
             tail, n = ON_AVERAGE_RX.subn("", m.group("tail"))
             one = ONE_RECORD_RX.search(m.group("rest") + tail) and not (n or averaged)
@@ -193,11 +208,16 @@ def _frame(text: str, previous: BotQuery | None) -> tuple[str, str] | None:
         m = rx.match(text)
         if m:
             prep = (m.group("prep") or "").lower()
+            if PLACE_AFTER_RX.match(f" {prep}{m.group('rest')}"):
+                return "time_at_place", ""
             lead = "how many " if prep in {"of", "for"} else f"how many flights {prep} ".replace("  ", " ")
             return measure, _base(m.group("rest"), previous=previous, lead=lead, empty="how many of those")
     m = HOURS_RX.match(text)
     if m:
         rest = re.sub(r"\b(?:log|logged|clock|clocked|rack\s+up|racked\s+up)\b", "fly", m.group("rest"), flags=_RX)
+        flown = re.search(r"\b(?:fly|flew|flown|spend|spent)\b", rest, _RX)
+        if flown and PLACE_AFTER_RX.match(rest[flown.end():]):
+            return "time_at_place", ""
         return "total", "how many flights " + rest.strip()
     m = DISTINCT_RX.match(text)
     if m:
@@ -230,6 +250,9 @@ def read_timing(text: str, *, now: dt.datetime, previous: BotQuery | None, parse
         understood.append(f"hours: {w.group(0).strip()}")
         cleaned = cleaned[:w.start()] + " " + cleaned[w.end():]
     la = LASTING_RX.search(cleaned)
+    if la and re.match(r"\W*for\b", la.group(0), _RX) and (_PLACE_BEFORE_RX.search(cleaned[:la.start()])
+                                                          or PLACE_AFTER_RX.match(cleaned[la.end():])):
+        return BotQuery(intent=Intent.UNKNOWN, not_understood=(_TIME_AT_PLACE,))  # "over Texas for more than an hour"
     if la:
         lasting = _lasting(la)
         understood.append(f"duration: {la.group(0).strip()}")
@@ -238,6 +261,8 @@ def read_timing(text: str, *, now: dt.datetime, previous: BotQuery | None, parse
     if framed is None and not (window or lasting):
         return None
     measure, rest = framed if framed is not None else ("", cleaned)
+    if measure == "time_at_place":
+        return BotQuery(intent=Intent.UNKNOWN, understood=tuple(understood), not_understood=(_TIME_AT_PLACE,))
     if measure == "every_unit":
         return BotQuery(intent=Intent.UNKNOWN, understood=tuple(understood), not_understood=(
             "every week or month (I answer whether every day of a period had one: ask \"every day between … and …\", "
@@ -255,6 +280,11 @@ def read_timing(text: str, *, now: dt.datetime, previous: BotQuery | None, parse
 
     if query.not_understood or query.decline or query.intent in {Intent.HELP, Intent.UNKNOWN}:
         return query
+    if measure and query.intent not in {Intent.COUNT, Intent.LIST, Intent.WHEN, Intent.MEASURE}:
+        return replace(query, not_understood=(f"{measure.replace('_', ' ')} beside a breakdown, ranking or comparison "
+                                              "(I give one figure for one scope: ask for each part on its own)",))
+    if measure == "duration" and query.intent == Intent.WHEN and query.top > 1:
+        return replace(query, not_understood=("how long several first or last flights were (ask about each)",))
     if measure == "duration" and query.intent == Intent.WHEN and query.top <= 1:  # "how long was the last U-2 up?"
         measure = f"duration:{query.which or 'last'}"
     if measure:

@@ -673,6 +673,20 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("on average how long were the U-2 missions?", Intent.MEASURE, {"types": "U2", "which": "mean", "nu": ""}),
     ("how many sorties in excess of 2 hours in 2025?", Intent.COUNT, {"lasting": ">7200", "nu": ""}),
     ("how many days saw U-2 flights in 2024?", Intent.COUNT, {"types": "U2", "which": "days", "nu": ""}),
+    # round 18, found by probing after the held-out batch: the time spent over or near a place is no mission's time
+    # (it was answered with the whole missions' time); a measure beside a breakdown or comparison was one figure for
+    # the whole scope; "the first week of" is a period, not the first record
+    ("how long was the P-8 flying near California on 1 February 2025?", Intent.UNKNOWN, {"nu": "time spent over"}),
+    ("how many hours did the RC-135s fly over the Baltic in October 2025?", Intent.UNKNOWN,
+     {"nu": "time spent over"}),
+    ("total flying time over Texas in 2025", Intent.UNKNOWN, {"nu": "time spent over"}),
+    ("how many flights stayed near Texas for more than two hours?", Intent.UNKNOWN, {"nu": "time spent over"}),
+    ("how many flights lasted for more than 2 hours in 2025?", Intent.COUNT, {"lasting": ">7200", "nu": ""}),
+    ("the longest mission of each operator", Intent.BREAKDOWN, {"nu": "beside a breakdown"}),
+    ("average flight time per week in February 2025", Intent.BREAKDOWN, {"nu": "beside a breakdown"}),
+    ("total flight hours of P-8s compared with U-2s in 2025", Intent.COMPARE, {"nu": "beside a breakdown"}),
+    ("how long did the P-8 fly in the last week of January 2025?", Intent.MEASURE,
+     {"which": "duration", "period": "2025-01-25/2025-01-31"}),
     ("how many unique tails flew near Texas in February 2025?", Intent.WHICH_AIRCRAFT, {"read": "1"}),
     ("what was the callsign of the last U-2 flight?", Intent.WHEN, {"which": "last", "read": "1"}),
     # round 15: distance units as typed
