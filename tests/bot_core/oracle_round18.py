@@ -19,6 +19,9 @@ The choices of this round (earlier rounds' where they chose one):
   "The longest / shortest mission" is the one (or the tied ones) with the largest / smallest such duration in the
   scope, its duration said. Take-off and landing times, time spent near or over a place ("how long was the RAF
   over the Baltic"), time orbiting, "time on station" (in the area, not airborne) stay declined (rounds 10, 15).
+  After the held-out batch the bot also declines a place right after the time words ("average flight duration near
+  Kaliningrad", "average mission duration over the Black Sea": the time spent there, or the time of the missions
+  that went there?); the two rows that say so keep their missions' expectation and are counted as declines.
 - "Total flight hours" / "how many hours did … fly" is the sum of the scope's durations, "the average flight time /
   duration" the sum over the missions (graded ``hours``: the number of missions and the time said). "Missions longer
   than / over / lasting more than N hours" count those whose duration is over N hours ("at least": N or more);

@@ -685,6 +685,8 @@ TABLE: list[tuple[str, Intent, dict[str, str]]] = [
     ("the longest mission of each operator", Intent.BREAKDOWN, {"nu": "beside a breakdown"}),
     ("average flight time per week in February 2025", Intent.BREAKDOWN, {"nu": "beside a breakdown"}),
     ("total flight hours of P-8s compared with U-2s in 2025", Intent.COMPARE, {"nu": "beside a breakdown"}),
+    ("how many flights since 18:00 UTC?", Intent.COUNT, {"nu": "UTC"}),  # a moment (today's?), not a daily hour
+    ("how many flights until 06:00 UTC?", Intent.COUNT, {"nu": "UTC"}),
     ("how long did the P-8 fly in the last week of January 2025?", Intent.MEASURE,
      {"which": "duration", "period": "2025-01-25/2025-01-31"}),
     ("how many unique tails flew near Texas in February 2025?", Intent.WHICH_AIRCRAFT, {"read": "1"}),
