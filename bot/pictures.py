@@ -119,6 +119,10 @@ def picture_answer(previous: Any, kind: str) -> Answer:
     if previous is None or getattr(previous, "intent", "") not in _MISSION_INTENTS:
         return Answer(text='Ask a question about missions first, then "show me a map" or "chart it" draws its '
                            "answer.", declined=True, reason="not_understood", ephemeral=True)
+    if getattr(previous, "window", None) is not None or getattr(previous, "lasting", None) is not None:
+        return Answer(text="The pictures draw whole scopes: they cannot leave out missions by the hour they started or "
+                           "how long they were heard. Ask again without the hours or the duration to draw it.",
+                      declined=True, reason="not_understood", ephemeral=True)
     if getattr(previous, "intent", "") == "compare":
         return _comparison_picture(previous, kind)
     from evidence.describing import describe_scope

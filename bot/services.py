@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
-from bot import answer_cache, bookkeeping, ratio_answers
+from bot import answer_cache, bookkeeping, ratio_answers, timing_answers
 from bot.answers import Answer
 from bot.models import Platform
 from bot.nlu.compare import side_label
@@ -205,7 +205,13 @@ def _answer_afresh(
             "cannot be counted: every mission beyond the measured distance would be missing from the number. "
             "Ask for a distance up to the measured one.", "beyond_measurement", query=query.to_dict()), query
     query = resolve_inferred_years(query, today=today, has_missions=sel.any_mission_between)
-    answer = _with_claimed(attach_picture(_answer(query, today), query, kind=query.picture), query)
+    answer = _answer(query, today)
+    if query.window is None and query.lasting is None:  # a map of the scope would show missions the hours left out
+        answer = attach_picture(answer, query, kind=query.picture)
+    elif query.picture and not answer.declined:
+        answer.notes.append("No picture: a map or chart of the scope would show missions the hours or the duration "
+                            "leave out.")
+    answer = _with_claimed(answer, query)
     answer.query = query.to_dict()
     notes = [*(f'Read "{a}" as "{b}".' for a, b in query.corrections), *query.notes]
     if query.follow_up and previous is not None and previous.last_declined:
@@ -441,11 +447,20 @@ def _answer(query: BotQuery, today: dt.date) -> Answer:
         "claim_evidence": _answer_claim_evidence,
         "share": lambda q, _: ratio_answers.answer_share(q, COVERAGE_CAVEAT),
         "average": lambda q, _: ratio_answers.answer_average(q, COVERAGE_CAVEAT),
+        "measure": lambda q, t: timing_answers.answer_measure(q, COVERAGE_CAVEAT, t),
     }[query.intent]
+    if (query.window is not None or query.lasting is not None) and query.intent in {"count", "list", "when"}:
+        handler = _answer_timed  # "between 02:00 and 06:00 UTC", "longer than 4 hours" (bot/timing_answers.py)
     answer = ratio_answers.with_airframes(handler(query, today), query)
     if query.intent not in {"claims", "claim_evidence"}:  # what the type codes of the missions counted hold
         answer.notes = [*answer.notes, *designator_notes([s for s in (query.scope, query.other) if s is not None])]
     return answer
+
+
+def _answer_timed(query: BotQuery, today: dt.date) -> Answer:
+    if query.intent == "when":
+        return timing_answers.answer_timed_when(query, COVERAGE_CAVEAT)
+    return timing_answers.answer_timed(query, COVERAGE_CAVEAT, listing=query.intent == "list")
 
 
 def _with_claimed(answer: Answer, query: BotQuery) -> Answer:

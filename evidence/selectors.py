@@ -611,6 +611,11 @@ def _with_details(qs: QuerySet[Mission], scope: Scope) -> list[DisplayMission]:
     return missions
 
 
+def missions_displayed(qs: QuerySet[Mission], scope: Scope) -> list[DisplayMission]:
+    """``qs`` (sliced: the records to show) read for display as :func:`missions_for_display` reads its own."""
+    return _with_details(qs, scope)
+
+
 def mission_to_dict(mission: Mission | DisplayMission) -> dict[str, Any]:
     """The documented record shape (bot.answers.Answer.missions): ISO 8601 UTC times and an absolute admin URL."""
     if hasattr(mission, "shown_registration"):  # read for display (_with_details): no related objects to load

@@ -437,9 +437,11 @@ WITH_AIRCRAFT_RX = re.compile(r"\b(?:with|alongside|accompanied\s+by|escorted\s+
 
 def accompanied(text: str, spans: Spans) -> list[str]:
     """"flights near Texas with a tanker nearby": the type or role after "with" is not the missions' own."""
+    days_with = [(a, b) for a, b, label in spans if label == "asked: days with any"]  # "days with P-8 flights"
     return [f"word: {text[max(0, s - 30):s][m.start():].strip()} {text[s:e]} (another aircraft beside a mission is "
             "not in the records)" for s, e, label in spans if label.split(":", 1)[0] in {"aircraft", "role"}
-            for m in [WITH_AIRCRAFT_RX.search(text[max(0, s - 30):s])] if m]
+            for m in [WITH_AIRCRAFT_RX.search(text[max(0, s - 30):s])]
+            if m and not any(a <= max(0, s - 30) + m.start() < b for a, b in days_with)]
 
 
 #: "when did the first P-8 flight take place?": a verb that adds nothing to "when did … fly".

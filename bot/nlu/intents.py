@@ -473,6 +473,10 @@ def _days_counted(text: str, days: re.Match[str], mark: object, spans: Spans) ->
     """"How many days had (no) flights …": the days with at least one mission of the scope, or with none. Days with
     some missions and without others ("P-8 flights but no U-2 flights") are not one scope: declined."""
     mark(days, "count of days")  # type: ignore[operator]
+    with_some = re.match(r"\s+(?:with|having|saw|seeing|featured)\b(?!\s+(?:no|none|zero)\b)", text[days.end():],
+                         _RX)
+    if with_some:  # "how many distinct days with surveillance flights …": the days with any
+        spans.append((days.end(), days.end() + with_some.end(), "asked: days with any"))
     empty = [m for m in NO_MISSIONS_RX.finditer(text) if m.start() > days.start()]
     for m in empty:
         spans.append((m.start(), m.start() + len(m.group(0).split()[0]), "asked: days with none"))

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from django.conf import settings
 
-from bot.nlu import claim_check, followups, ratios, single
+from bot.nlu import claim_check, followups, ratios, single, timing
 from bot.nlu.claims_questions import claims_query
 from bot.nlu.compare import Sides, align_years, comparison_sides, find_baseline
 from bot.nlu.distances import spell_distances
@@ -187,6 +187,17 @@ def parse_question(text: str, *, now: dt.datetime, previous: BotQuery | None = N
 
         vocabulary = vocabulary_from_db()
     vocab = vocab or load_vocab(vocabulary=vocabulary)
+    timed = timing.read_timing(text, now=now, previous=previous, parse=parse_question, vocab=vocab,
+                               vocabulary=vocabulary)  # hours, durations, "every day" (bot/nlu/timing.py)
+    if timed is not None:
+        return timed
+    return timing.carry(previous, _parse_untimed(text, now=now, reference=reference, previous=previous, vocab=vocab,
+                                                 vocabulary=vocabulary), reference)
+
+
+def _parse_untimed(text: str, *, now: dt.datetime, reference: dt.date, previous: BotQuery | None, vocab: Vocab,
+                   vocabulary: object) -> BotQuery:
+    """:func:`parse_question` for a question with no timing frame."""
     ratio = ratios.read_ratio(text, now=now, previous=previous, parse=parse_question, vocab=vocab,
                               vocabulary=vocabulary) or ratios.aircraft_of_those(
         text, now=now, previous=previous, parse=parse_question, vocab=vocab, vocabulary=vocabulary)
@@ -286,7 +297,9 @@ def _parse_read(corrected: str, corrections: list[tuple[str, str]], *, reference
     if asked.intent == Intent.CLAIMS:
         return claims_query(corrected, reading, spans, vocab, corrections)
 
-    scope = _extras(corrected, reading, spans, vocab, reference=reference, vocabulary=vocabulary)
+    # "how many days without RAF flights": the days with none of them, not the flights of everyone but the RAF
+    unexcluded = _blanked(corrected, [(s, e) for s, e, label in spans if label == "asked: days with none"])
+    scope = _extras(unexcluded, reading, spans, vocab, reference=reference, vocabulary=vocabulary)
     national, national_spans, national_problems = nationality_operators(corrected, spans, vocab, scope.operators)
     left_out = tuple(o for o in national if o.startswith("-"))
     national = tuple(o for o in national if not o.startswith("-"))
@@ -651,6 +664,12 @@ def _extras(text: str, reading: QuestionReading, spans: Spans, vocab: Vocab, *, 
         if scope.period is not None:
             spans.append((m.start(), m.end(), "period: " + m.group(0)))
     return scope
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    for s, e in ranges:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 def _tasking_bodies(scope: Scope, spans: Spans, text: str, vocab: Vocab) -> list[str]:

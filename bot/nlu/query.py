@@ -30,6 +30,9 @@ class Intent(StrEnum):
     CLOSEST = "closest"
     #: "Was there coverage near Kaliningrad in October 2025?": the aircraft the receivers heard (all traffic).
     COVERAGE = "coverage"
+    #: Round 18: how long the scope's missions were heard, or how many distinct callsigns / types / days it holds;
+    #: ``which`` says what (bot.nlu.timing.MEASURES).
+    MEASURE = "measure"
     CLAIMS = "claims"
     CLAIM_EVIDENCE = "claim_evidence"
     HELP = "help"
@@ -84,6 +87,11 @@ class BotQuery:
     claimed: str = ""
     #: The picture the question asks for ("map", "chart"; "" = the answer's usual one): bot.nlu.picture_words.
     picture: str = ""
+    #: Round 18: only missions starting in this window of the UTC day, [start, end) in minutes (end <= start wraps
+    #: over midnight): "between 02:00 and 06:00 UTC".
+    window: tuple[int, int] | None = None
+    #: Round 18: only missions heard for longer / shorter than this: (">" | ">=" | "<" | "<=", seconds).
+    lasting: tuple[str, int] | None = None
 
     @property
     def compare_with(self) -> Period | None:
@@ -112,6 +120,8 @@ class BotQuery:
             "last_declined": self.last_declined,
             "airframes": self.airframes,
             "picture": self.picture,
+            "window": list(self.window) if self.window else None,
+            "lasting": list(self.lasting) if self.lasting else None,
         }
 
     @classmethod
@@ -140,6 +150,8 @@ class BotQuery:
             last_declined=str(data.get("last_declined", "")),
             airframes=bool(data.get("airframes", False)),
             picture=str(data.get("picture", "")),
+            window=(int(data["window"][0]), int(data["window"][1])) if data.get("window") else None,
+            lasting=(str(data["lasting"][0]), int(data["lasting"][1])) if data.get("lasting") else None,
         )
 
 

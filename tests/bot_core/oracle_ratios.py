@@ -228,7 +228,6 @@ def _declines(add: Add) -> None:
     for text in [
         "what's the typical number of P-8 flights per month?", "what is normal for U-2 flights near Texas?",
         "median number of flights per month in 2025", "what's the typical number of RC-135 flights a month?",
-        "what was the average duration of P-8 missions?",
         "what was the average number of flights per month?",  # no period
         "average flights per week near Kaliningrad",  # no period
         "how many flights near Texas per month on average?",  # no period

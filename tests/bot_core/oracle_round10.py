@@ -296,7 +296,7 @@ def _when(o: Oracle, add: Add) -> None:
     ]:
         add("r10-days", (text, _days(o, pred)))
     # how long a flight lasted, or the time between two flights: not in the answers the bot gives
-    for text in ["how long did the last U-2 flight near Texas last?", "how many days between the first and the last "
+    for text in ["how many days between the first and the last "
                  "P-8 flight in February 2025?", "how often do P-8s fly near Texas, every how many days?",
                  "at what time of day did the RC-135 fly near Kaliningrad?", "how long was the RAF over the Baltic?",
                  "when will the next RC-135 fly near Kaliningrad?"]:
@@ -379,13 +379,10 @@ def _traps(add: Add) -> None:
         "how many P-8 flights refuelled in the air near Texas?",
         "how many flights in formation over the Baltic in 2025?",
         "how many armed drones flew over the Black Sea?",
-        "how many flights near Texas lasted longer than 6 hours?",
-        "what was the longest P-8 flight near Texas?",
         "which flight near Kaliningrad came the closest?",
         "how high did the U-2 fly over New Mexico on 3 February 2025?",
         "how fast was the RC-135 near Kaliningrad?",
         "how far did the Global Hawks fly over the Black Sea in October 2025?",
-        "total flight hours of P-8s near Texas in 2025",
         "how many flights near Kaliningrad at dawn?",
         "how many flights over the Baltic in the evening in October 2025?",
         "how many flights near Texas on weekends in 2025?",

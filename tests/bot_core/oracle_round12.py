@@ -355,7 +355,6 @@ def _identity(o: Oracle, add: Add) -> None:
     for text in [
         "How many flights by tail number 99-9999?", "How many sorties by hex abcdef in 2025?",
         "How many flights did callsign ZZZZ99 make over the Baltic?",
-        "How many different callsigns did the RAF use?",  # a count of callsigns, not of missions or aircraft
     ]:
         add("r12-identity", (text, Expect("decline")))
 
@@ -501,7 +500,6 @@ def _traps(add: Add) -> None:
         # vague periods and durations
         "How many sorties over the Black Sea of late?",
         "How many RAF sorties in recent weeks?",
-        "How long did the RAF sorties near Kaliningrad last?",
         "How many sorties at teatime in October 2025?",
     ]:
         add("r12-trap", (text, Expect("decline")))

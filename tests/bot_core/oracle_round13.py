@@ -421,7 +421,6 @@ def _traps(add: Add) -> None:
         "top 5 types by distance flown",
         "which month had the most flight hours in 2025?",
         "which type flew the highest in October 2025?",
-        "what was the longest flight in October 2025?",
         "rank the missions by duration",
         "break the 2025 flights down by altitude",
         "break the October 2025 flights down by purpose",

@@ -302,7 +302,7 @@ def _declines(add: Add) -> None:
         # things the records do not hold
         "how high did the U-2 fly on 3 February 2025?",
         "what altitude did the RC-135 fly at?", "how fast do P-8s fly?", "how long did the E-3 stay over Texas?",
-        "what was the average duration of P-8 missions?", "how many night flights near Texas in 2025?",
+        "how many night flights near Texas in 2025?",
         "how many flights after dark in February 2025?", "how much fuel did the KC-135 offload?",
         "how many people were on the P-8?", "what was the P-8 looking for?",
     ]:
@@ -426,7 +426,7 @@ def _held_out(o: Oracle, add: Add) -> None:
     for text in ["how many flights near Main in 2025?", "how many U-2 flights in Match 2025?",
                  "what's the usual number of flights per week?", "how many flights are expected next week?",
                  "what was the busiest hour?",
-                 "how many flights lasted more than 5 hours?", "how many flights took off from Tucson?",
+                 "how many flights took off from Tucson?",
                  "how many flights landed at NAS North Island?", "which flights turned off their transponders?",
                  "how many flights in the last few days?", "how many flights over the holidays?",
                  "how many flights in spring 2025?", "how many flights in H2 2025?"]:

@@ -603,7 +603,6 @@ def _held_out_other_kinds(o: Oracle, add: Add) -> None:
 def _held_out_declines(add: Add) -> None:
     for text in [
         "how many flights near Kaliningrad on weekdays?", "how many flights near Kaliningrad during daylight?",
-        "how many flights over the Black Sea lasting over 10 hours?",
         "what's the mean number of flights per week?", "how many flights took off from Sigonella?",
         "how many Global Hawks out of Sigonella?", "how many flights heading to Crimea?",
         "how many flights towards Kaliningrad?", "how many flights hugging the coast of Crimea?",

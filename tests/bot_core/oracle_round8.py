@@ -360,8 +360,7 @@ def _traps(o: Oracle, add: Add) -> None:
     # words that change the question and that no filter holds: must be declined
     for text in [
         "which aircraft flew more than 3 missions near California?", "which P-8 flew at least twice in February?",
-        "how many flights lasted more than 8 hours?", "what was the longest mission in 2025?",
-        "what was the shortest U-2 flight?", "what was the second P-8 flight in February 2025?",
+        "what was the second P-8 flight in February 2025?",
         "how many flights near Texas above 40,000 feet?", "how many U-2 flights near Texas, not including Mexico?",
         "how many flights near Texas but outside US airspace?", "how many flights over the Black Sea during the day?",
         "how many flights near Kaliningrad on a Tuesday?", "how many P-8 flights near Texas on weekends in 2025?",
@@ -601,8 +600,8 @@ def _held_out_declines(add: Add) -> None:
         "what's the typical number of RC-135 flights a month?", "which aircraft flew at least 3 times in 2025?",
         "how many aircraft flew more than once near Kaliningrad?", "how many flights near Texas in the evening?",
         "how many flights near Kaliningrad at dawn?", "how many flights on a weekend in October 2025?",
-        "how many flights near Texas every Monday?", "which was the longest RC-135 flight?",
-        "what's the highest altitude a U-2 reached near Texas?", "how many flights near Texas were over 5 hours long?",
+        "how many flights near Texas every Monday?",
+        "what's the highest altitude a U-2 reached near Texas?",
         "how many flights near Texas with a tanker nearby?",
         "how many flights near Texas apart from those near Arizona?",
         "how many flights in H2 2024?", "how many flights since the summer?", "what is the RC-135?",

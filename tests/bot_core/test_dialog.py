@@ -425,7 +425,8 @@ SINGLE: list[Q] = [
     Q("what was the purpose of the U-2 flight?", "unknown", "declined:why"),
     Q("how many missions in March 2027?", "count", "declined:future"),
     # a duration or novelty is not a number of missions: "time" and "first" are otherwise words the reader passes over
-    Q("what is the total flight time of P-8s in February?", "count", DECLINED, says="a duration"),
+    Q("what is the total flight time of P-8s in February?", "measure", 6, types="P8", period=FEB25,
+      says="in total"),  # round 18: the time heard, summed (6 missions)
     Q("how much time did the P-8s spend near Texas in February?", "count", DECLINED, says="a duration"),
     Q("how many P-8 flights near Texas for the first time in 2025?", "count", DECLINED, says="every other time"),
     Q("how many times did P-8s fly near Texas in February?", "count", 2, types="P8", period=FEB25),
@@ -927,6 +928,26 @@ SINGLE: list[Q] = [
     Q("Headline: Four Global Hawk missions over Black Sea in October 2025. Accurate?", "count", 4, says="states 4"),
     Q("Is it true that U-2 flights halved from 2024 to 2025?", "compare", (1, 1)),
     Q("Headline: US spy planes swarm Mexican border", "", DECLINED),
+    # round 18, wrong before: "every day?" in a yes/no question was the per-day breakdown, with no yes or no; now
+    # whether every UTC day of the period had one (the count: the days with none), declined with no period
+    Q("did the Air Force fly every day between 1 and 4 February 2025?", "measure", 1, which="every_day",
+      says="No: 1 of the 4 days"),
+    Q("were there Navy flights daily between 27 and 31 January 2025?", "measure", 0, which="every_day", says="Yes"),
+    Q("does the U-2 fly daily?", "measure", DECLINED),
+    # round 18, wrong before: "since when has …" cited the most recent record; now the first
+    Q("since when has the Navy flown over California?", "when", "2024-01-15", which="first"),
+    # round 18, wrong before: "days without Navy flights" counted the days without everyone else's flights
+    Q("how many days without Navy flights in January 2025?", "count", 26, ops="us-navy", which="empty_days"),
+    # round 18: how long a mission was heard, hours of the UTC day, duration bounds (were declined)
+    Q("how long was the P-3 airborne on 31 January 2025?", "measure", 1, which="duration", says="1 h 11 min"),
+    Q("what was the shortest E-3 mission?", "measure", 1, which="shortest", says="1 h 36 min"),
+    Q("how many P-8 flights began between 13:00 and 17:00 UTC in February 2025?", "count", 4, types="P8"),
+    Q("how many flights after 2100Z in January 2025?", "count", 1),
+    Q("how many flights of more than 5 hours?", "count", 4),
+    Q("how many flights between 1 and 5 pm in February 2025?", "count", DECLINED),
+    # round 18 held-out, wrong before: "the last RC-135 flight" gave every RC-135's time; "every week?" a breakdown
+    Q("how long was the most recent U-2 flight?", "measure", 1, which="duration:last", says="39 min", mission="u2"),
+    Q("were there RAF flights every week in October 2025?", "", DECLINED),
 ]
 
 # --- conversations (follow-ups) ---------------------------------------------------------------------------------------
@@ -1328,6 +1349,16 @@ CONVERSATIONS: list[list[Q]] = [
         Q("how many flights over Albania in October 2025?", "count", 4),
         Q("same but bombers", "count", 0, roles="bomber"),
         Q("what about surveillance planes?", "count", 4, surv=True, regions="over:albania"),
+    ],
+    # round 18: a map after a count with UTC hours would draw the missions the hours left out: declined
+    [
+        Q("how many flights started after 20:00 UTC in January 2025?", "count", 2),
+        Q("show me a map", "", DECLINED),
+    ],
+    # round 18: "and how long was it?" after a first / last answer is that record's time heard
+    [
+        Q("when did the E-3 first fly?", "when", "2024-07-15", which="first"),
+        Q("and how long was it?", "measure", 1, which="duration:first", says="1 h 36 min"),
     ],
 ]
 

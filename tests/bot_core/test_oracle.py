@@ -25,7 +25,8 @@ def test_editor_questions_against_the_oracle(demo, capsys):
         for prefix in ("r6-", "r6b-", "r6c-", "r7-", "r7b-", "r8-", "r8b-", "r9-", "r9b-", "r10-", "r10b-", "rt-",
                        "r11-", "r11b-", "r12-", "r12b-", "r13-",
                        "r13b-",
-                       "r14-", "r14b-", "r15-", "r15b-", "r16-", "r16b-", "r17-", "r17b-", "r19-", "r19b-"):
+                       "r14-", "r14b-", "r15-", "r15b-", "r16-", "r16b-", "r17-", "r17b-", "r18-", "r18b-", "r19-",
+                       "r19b-"):
             print(f"round {prefix[1:-1]}: {oracle.summary([r for r in results if r.category.startswith(prefix)])}")
         print("\n".join(oracle.not_exact_lines(results)))
     wrong = [f"{r.text!r}: {r.detail}" for r in results if r.verdict == "wrong"]
