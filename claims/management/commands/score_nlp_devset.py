@@ -16,7 +16,8 @@ from claims.nlp.quality import load_reports, score_reports
 from claims.nlp.vocabulary import Vocabulary, default_vocabulary, vocabulary_from_db
 
 DEVSET_DIR = Path(settings.BASE_DIR) / "tests" / "nlp" / "devset"
-#: The sets scored by default, in this order (dev, held out, the blind sets of 2026-12-05, -05b … -05k, -05m … -05p, and 2026-12-06a).
+#: The sets scored by default, in this order (dev, held out, the blind sets of 2026-12-05, -05b … -05k, -05m … -05p,
+#: 2026-12-06a).
 SET_FILES = ("dev.json", "heldout.json", "blind.json", "blind2.json", "blind3.json", "blind4.json", "blind5.json",
              "blind6.json", "blind7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json",
              "blind12.json", "blind13.json", "blind14.json", "blind15.json", "blind16.json")
