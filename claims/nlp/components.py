@@ -150,7 +150,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
                        "informed", "informs", "assured", "assures", "reminded", "reminds",
                        # only before a statement (see STATEMENT_VERBS)
-                       "released", "issued", "provided", "gave", "offered",
+                       "released", "issued", "provided", "gave", "offered", "sent",
                        # "China asserts its claim over …" (blind14)
                        "asserts"})
 #: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
@@ -176,7 +176,7 @@ OBJECT_THAT_SAY_VERBS = frozenset({"informed", "informs", "assured", "assures", 
 _PROMISE_VERBS = frozenset({"vowed", "vows"})
 #: Verbs that report only before the statement they put out: "Peters and Collins released a joint statement",
 #: "the ministry issued a statement" — not "released the pilot", "issued a NOTAM" (blind12).
-STATEMENT_VERBS = frozenset({"released", "issued", "provided", "gave", "offered"})
+STATEMENT_VERBS = frozenset({"released", "issued", "provided", "gave", "offered", "sent"})
 #: "Finland responded to the sighting by scrambling two Hornets": a reaction, not a statement (blind11).
 _REACTION_VERBS = frozenset({"responded", "responds"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
@@ -392,9 +392,15 @@ _AFTER_OBJECT_THAT = re.compile(r"\s+(?:(?:the|his|her|their|its)\s+)?[a-z][\w-]
 
 
 _AFTER_STATEMENT = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s+(?:(?:joint|short|brief|written|formal|"
-                              r"separate|new|further|official)\s+)?(?:statement|communiqu[eé]|press\s+release|"
+                              r"separate|new|further|official|following|serious|stern|strong|final)\s+){0,2}"
+                              # "issued the following press statement", "sent a serious warning" (blind16)
+                              r"(?:press\s+)?(?:statement|communiqu[eé]|press\s+release|warning|message|"
                               # "issued a clarification on a foreign jet" (blind14)
                               r"clarification|denial|correction|update)\b"
+                              # "released a video showing a drone over …" (blind16): what the footage shows is
+                              # the releaser's claim
+                              r"|\s+(?:(?:a|the|new)\s+)?(?:video|videos|footage|photos|images)\s+(?:showing|that\s+"
+                              r"shows?)\b"
                               # "channels have provided additional details, claiming" (blind14)
                               r"|\s+(?:(?:additional|further|more|new)\s+)details\b")
 
@@ -639,14 +645,20 @@ _GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
 #: A nickname in quotes between the names ("Ferdinand “Bongbong” Marcos Jr.", blind9).
 _NICKNAME = r"[“\"][A-Z][^\W\d_]+[”\"][ \t]+"
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.?[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
+#: A day of the week after a name is when, never a surname ("General Zubair Mahmood Hayat Wednesday visited";
+#: blind16).
+_NOT_A_SURNAME = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.?[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NOT_A_SURNAME}" \
+            rf"{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
            r"Defen[cs]e[ \t]+Staff|" \
            r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|" \
            r"the[ \t]+Army|" \
-           r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
+           r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|" \
+           r"Press|Aviation)"  # "Chief of Aviation Leonid Davidovich" (blind16)
+
 #: A role, its acronym in brackets ("Air Chief Marshal (ACM) V. R. Chaudhari") and a name that may open with
 #: initials (blind9).
 #: Given names written short with a full stop: Filipino "Ma." (María), Malay "Mohd."/"Muhd." (Mohammed),
@@ -1922,6 +1934,8 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
     if verb == 0 or doc[verb].lower_ not in SAY_VERBS \
             or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES or inverted):
         return None  # not "“Lenta.ru” became aware of the tracking data"
+    if doc[verb].lower_ in STATEMENT_VERBS:
+        return None  # "…, issued the following press statement" (blind16): the statement, not who put it out
     if verb + 1 < len(doc) and doc[verb + 1].lower_ in _WHERE_SAID:
         return None  # "…, said on Ukrainian TV channels" (blind14's pass): where it was said, not who said it
     for k in range(verb + 1, min(verb + 8, len(doc))):
@@ -2142,12 +2156,17 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 3  # "US Air Forces in Europe (USAFE) said", "the Armed Forces (Försvarsmakten) said": the name, its
         # acronym or its name in another language
     if i > 0 and doc[i - 1].text == ",":
-        for k in range(i - 2, max(-1, i - _APPOSITION_REACH - 1), -1):  # "David Nahom, deputy commander of the air
-            # war, told"; "Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
+        k, reach = i - 2, _APPOSITION_REACH  # "David Nahom, deputy commander of the air war, told"; "Andrew
+        # Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
+        while k > max(-1, i - reach - 1):
             if doc[k].text == ",":
                 return _outer_apposition(doc, k) or k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
                 break
+            if doc[k].text == ")":
+                reach += 3  # an acronym in brackets is no part of the reach ("… of the Workers' Party of Korea
+                # (WPK), issued", blind16)
+            k -= 1
     return i
 
 
