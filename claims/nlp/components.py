@@ -152,7 +152,10 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        # only before a statement (see STATEMENT_VERBS)
                        "released", "issued", "provided", "gave", "offered", "sent",
                        # "China asserts its claim over …" (blind14)
-                       "asserts"})
+                       "asserts",
+                       # "China's Defense Ministry urges the United States to stop …", "The Defense Ministry
+                       # commented on the … flights" (blind16) — not "has not commented"
+                       "urges", "urged", "commented"})
 #: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
 _ADJECTIVAL_VERBS = frozenset({"alleged", "admitted", "conceded", "lamented"})
 _DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those", "our",
@@ -241,7 +244,9 @@ ATTRIBUTION_CUES = re.compile(
     r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?(?:@|(?-i:[A-Z])))|"
     # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
     r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
-    r"released|published|quoted|cited|confirmed|reported|tagged|described|branded|labell?ed)\s+by)\s+",
+    r"released|published|quoted|cited|confirmed|reported|tagged|described|branded|labell?ed)"
+    # "a statement issued here by …", "reported on Telegram by the … Command" (blind16): where, then who
+    r"(?:\s+(?:here|there|today|on\s+(?:X|Twitter|Telegram|Bluesky|Facebook|Instagram)))?\s+by)\s+",
     re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
@@ -405,6 +410,10 @@ _AFTER_STATEMENT = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s+(?:(?:joint|
                               r"|\s+(?:(?:additional|further|more|new)\s+)details\b")
 
 
+#: A denial or a refusal before "commented" in its clause: no statement was made.
+_NEGATED = re.compile(r"\b(?:not|nor|never|no|declined|refused)\b[^.;\n]*$|n't\b[^.;\n]*$")
+
+
 def _reports_here(m: re.Match[str], text: str) -> bool:
     """A say-verb that reports only before "that" does so here; "responded to <something>" is a reaction."""
     word = m.group(0).lower()
@@ -418,6 +427,8 @@ def _reports_here(m: re.Match[str], text: str) -> bool:
         return bool(_AFTER_STATEMENT.match(text, m.end()))
     if word in ("claims", "claim", "reports") and _AFTER_OF.match(text, m.end()):
         return False  # "brushed aside India claims of having shot down …": a noun (blind14's pass)
+    if word == "commented" and _NEGATED.search(text, max(0, m.start() - 60), m.start()):
+        return False  # "Beijing has not commented", "nor has Ukraine’s Ministry of Defense commented" (blind14)
     if word in _DEMAND_VERBS and _AFTER_ON.match(text, m.end()):
         return False  # "has insisted on its independence": a demand or a stance, no statement (blind14)
     return (word not in _REACTION_VERBS and word not in _PROMISE_VERBS) or not _AFTER_REACTION.match(text, m.end())
@@ -1325,7 +1336,11 @@ _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by",
                  "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ", "per",
                  *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
                                              "issued", "released", "published", "quoted", "cited", "tagged",
-                                             "described", "branded", "labelled", "labeled")))
+                                             "described", "branded", "labelled", "labeled")),
+                 # "issued here by", "reported on Telegram by" (blind16)
+                 *(f"{verb} {where}" for verb in ("issued", "released", "published", "announced", "reported",
+                                                  "confirmed")
+                   for where in ("here", "there", "today", "on ")))
 
 
 def _source_item_end(doc: Doc, start: int) -> int | None:
@@ -1593,6 +1608,7 @@ def attribution(doc: Doc) -> Doc:
     found += _accounts_after_by(doc, view)
     found += _signed_quotations(doc, view, starting)
     found += _namings_without_quotes(doc, ending, found)
+    found += _interview_heads(doc, view, starting)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
         if outlet is not None and outlet.label_ == "ORG":
@@ -1663,10 +1679,12 @@ def _namings_without_quotes(doc: Doc, ending: dict[int, Span], found: list[Span]
         if i is None or i in taken or i + 1 >= len(doc) or doc[i + 1].lower_ in _NOT_AFTER_NAMING:
             continue
         ent = ending.get(_subject_end(doc, i))
-        if ent is None or ent.label_ not in ("PERSON", "ORG"):
+        if ent is None:
             continue
         what = ent.start >= 1 and (doc[ent.start - 1].lower_ == "what" or (
             ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ == "what"))
+        if ent.label_ not in ("PERSON", "ORG") and not (what and ent.label_ == "PLACE" and _is_country_like(ent)):
+            continue  # "in what Israel had called a targeted strike" (blind16): a country names it too
         if not what and not _names_its_object(doc, i):
             continue
         claimant, extra = _claimant_of(ent)
@@ -1707,6 +1725,26 @@ _BY_ACCOUNT = re.compile(r"\b(?:reported|posted|shared|published|flagged|spotted
                          rf"(?:on\s+(?:X|Twitter|Telegram|Bluesky|Facebook|Instagram)\s+)?by\s+{_ACCOUNT_NAME}")
 _ACCOUNT_SAYS = re.compile(rf"{_ACCOUNT_NAME}\s+(?:said|says|posted|posts|wrote|writes|reported|reports|tweeted|"
                            r"shared|shares|noted|notes)\b")
+
+
+#: A line naming a person and their post and ending in a colon, the words that follow being theirs (an interview's
+#: or a broadcast's transcript): "Sergei Frolov, head of the anti-aircraft missile troops …:" (blind16).
+_INTERVIEW_HEAD = re.compile(r"(?:\A|(?<=\n))[^\n,:]{3,60},[^\n:.;]{3,200}:[ \t]*(?=\n)")
+
+
+def _interview_heads(doc: Doc, view: _DocView, starting: dict[int, Span]) -> list[Span]:
+    out = []
+    for m in _INTERVIEW_HEAD.finditer(view.text) if ":\n" in view.text or ": \n" in view.text else ():
+        person = starting.get(_token_at(doc, m.start()) or 0)
+        end = _token_at(doc, m.end() - 1) or 0
+        if person is None or person.label_ != "PERSON" or doc[person.end].text != "," \
+                or not any(t.is_lower for t in doc[person.end + 1:end]):
+            continue  # a post in words, not a transcript's label ("A MARTÍNEZ, HOST:", blind8)
+        claimant, extra = _claimant_of(person)
+        span = Span(doc, person.start, person.end, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": claimant, "cue": ":", **extra})
+        out.append(span)
+    return out
 
 
 def _accounts_after_by(doc: Doc, view: _DocView) -> list[Span]:
@@ -2021,9 +2059,12 @@ def _titled_person_after(doc: Doc, verb: int, starting: dict[int, Span]) -> Span
     if verb + 2 >= len(doc) or doc[verb + 1].lower_ != "the":
         return None
     k = verb + 2
-    while k < len(doc) and k - verb < 10 and (doc[k].is_title or doc[k].lower_ in ("of", "the", "and")):
-        k += 1
+    while k < len(doc) and k - verb < 14 and (doc[k].is_title or doc[k].lower_ in ("of", "the", "and") or (
+            doc[k].is_lower and (doc[k].lower_ in ROLE_MODIFIERS or doc[k].lower_ in _ROLE_SET))):
+        k += 1  # "said the security chief of Air Defense Forces of …, Colonel Kairat Baimakhanov" (blind16)
     person = starting.get(k + 1) if k < len(doc) and doc[k].text == "," else None
+    if person is None and k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in _ROLE_SET:
+        person = starting.get(k + 2)  # the holder's rank before the name
     if person is None or person.label_ != "PERSON" or not any(t.lower_ in _ROLE_SET for t in doc[verb + 2:k]):
         return None
     return person
@@ -2311,13 +2352,20 @@ def quantities(doc: Doc) -> Doc:
                                 "counts_missions": False})
             spans.append(span)
             continue
+        span_range = _hyphen_range(doc, i)
+        if span_range is not None and not attributed[i] and _free(mask, Span(doc, i, i + 4)):
+            span = Span(doc, i, i + 4, label="QUANTITY")  # "3-5 sorties", "15-20 km" (blind16): the range's low end
+            set_fc_value(span, {"value": _num(parse_number(token.text)), "qualifier": "at_least",
+                                "unit": span_range, "counts_missions": span_range in MISSION_NOUNS})
+            spans.append(span)
+            continue
         strong = nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "strong"
         if ((nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
         )) and not strong:
             continue  # "10-day", "RC-135", "24/7", "$5" (but "the 140-strong Su-34 fleet" counts, blind13)
-        if _is_identifier(doc, i):
-            continue  # "Article 4", "Flight 17": a number that names something
+        if _is_identifier(doc, i) or _numbered_landmark(doc, i):
+            continue  # "Article 4", "Flight 17", "the Taipei 101 building": a number that names something
         value = parse_number(token.text)
         qualifier, start = _qualifier_before(doc, i)
         if _clock_time(doc, i, start) or (nxt is not None and nxt.lower_.rstrip(".") in _MERIDIEM):
@@ -2361,6 +2409,8 @@ def quantities(doc: Doc) -> Doc:
             unit = doc[i - 2].lower_  # "the crew of 21 that made the flight" (blind15): the group counted
         if YEAR.match(token.text) and not counts_missions:
             continue
+        if unit == "times" and (value != int(value) or (start > 0 and doc[start - 1].lower_ == "by")):
+            continue  # "has increased by 1.5 times" (blind16): a multiplier, no count of occasions
         if strong and unit != "aircraft":
             continue  # "the eight-strong Liaoning carrier strike group" (blind4): ships or troops, left unread
         if token.lower_ == "one" and unit == "of_them":
@@ -2479,6 +2529,33 @@ def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str 
     k = the + 1 if the + 1 < len(doc) and _is_number(doc[the + 1]) else the
     unit, _, counted = _counted_after(doc, k, ents_by_start)
     return ("aircraft", counted) if unit == "aircraft" else (None, {})
+
+
+#: Nouns that stay singular after a number above one ("15 aircraft"): counted, never a landmark's kind.
+_INVARIANT_NOUNS = frozenset({"aircraft", "personnel", "people", "crew", "staff", "military", "police"})
+
+
+def _numbered_landmark(doc: Doc, i: int) -> bool:
+    """"over the famous Taipei 101 building" (blind16): digits right after a place's name and before a singular
+    noun name a landmark — a number above one counts a plural."""
+    if i == 0 or i + 1 >= len(doc) or not doc[i].text.isdigit() or int(doc[i].text) < 2:
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    return prev.is_title and _in_entity(doc, prev.i) and nxt.is_lower and nxt.is_alpha \
+        and not nxt.text.endswith("s") and nxt.lower_ not in DISTANCE_UNITS and nxt.lower_ not in _INVARIANT_NOUNS
+
+
+def _hyphen_range(doc: Doc, i: int) -> str | None:
+    """"3-5 sorties", "15-20 km": two numbers joined by a hyphen or a dash, then a distance unit or a noun of
+    missions — the unit; None otherwise (not "10-day", "RC-135", "2-1", a score)."""
+    if i + 3 >= len(doc) or not doc[i].text.isdigit() or doc[i].whitespace_ or doc[i + 1].text not in ("-", "–") \
+            or doc[i + 1].whitespace_ or not doc[i + 2].text.isdigit() \
+            or int(doc[i + 2].text) <= int(doc[i].text):
+        return None
+    word = doc[i + 3].lower_
+    if word in MISSION_NOUNS:
+        return word
+    return DISTANCE_UNITS.get(word) if word != "per" else None
 
 
 def _range_unit(doc: Doc, i: int) -> str | None:

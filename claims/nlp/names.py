@@ -541,7 +541,8 @@ class _Names:
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
             t.start <= e.start and e.end <= t.end for t in types))], types)
-        merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
+        merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged
+                  if not _a_meridiem(doc, e)]
         merged = [part for e in merged for part in self._base_before_its_place(doc, e)]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -3024,6 +3025,11 @@ def _based_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
         if (ent is not None and ent.label_ == "AIRCRAFT") or doc[k].lower_ in AIRCRAFT_NOUNS:
             return True
     return False
+
+
+def _a_meridiem(doc: Doc, e: Span) -> bool:
+    """"at around 9:00 AM" (blind16): "AM"/"PM" after a time of day is no organisation's acronym."""
+    return e.label_ == "ORG" and e.text in ("AM", "PM") and e.start > 0 and doc[e.start - 1].text[:1].isdigit()
 
 
 #: Heads of a body inside another, whose name runs on with the other's ("Central Committee of the …").
