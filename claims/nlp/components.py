@@ -656,9 +656,9 @@ _GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
 #: A nickname in quotes between the names ("Ferdinand “Bongbong” Marcos Jr.", blind9).
 _NICKNAME = r"[“\"][A-Z][^\W\d_]+[”\"][ \t]+"
-#: A day of the week after a name is when, never a surname ("General Zubair Mahmood Hayat Wednesday visited";
-#: blind16).
-_NOT_A_SURNAME = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+#: A day of the week after a name is when, never a surname ("General Zubair Mahmood Hayat Wednesday visited"), nor
+#: is a byline's next field ("By Liu Xuanzun Source: Global Times"; blind16).
+_NOT_A_SURNAME = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Source|Published|Updated)\b)"
 _NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.?[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NOT_A_SURNAME}" \
             rf"{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
@@ -1034,7 +1034,9 @@ def _drop_entities(doc: Doc, span: Span) -> None:
 
 
 #: A byline on a line of its own, "By"/"by" and two to four name words: "by Kurt Sansone" (blind13).
-_BYLINE_RE = re.compile(rf"(?m)^[ \t]*[Bb]y[ \t]+(?P<name>{_NAME}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME}){{1,3}})[ \t]*$")
+_BYLINE_RE = re.compile(rf"(?m)^[ \t]*[Bb]y[ \t]+(?P<name>{_NAME}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME}){{1,3}})[ \t]*"
+                        # or before the byline's next field: "By Liu Xuanzun Source: Global Times" (blind16)
+                        r"(?:$|(?=(?:Source|Published|Updated|Photo)[ \t]*:))")
 #: "Yoshihide Suga, Japan’s Chief Cabinet Secretary, vowed": two to four name words, a comma, a country's or a
 #: body's possessive and a title of up to three more words ending in a role noun, then a comma (blind13).
 _NAME_POSSESSIVE_TITLE_RE = re.compile(
@@ -1609,6 +1611,7 @@ def attribution(doc: Doc) -> Doc:
     found += _signed_quotations(doc, view, starting)
     found += _namings_without_quotes(doc, ending, found)
     found += _interview_heads(doc, view, starting)
+    found += _headline_sources(doc, view, starting)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
         if outlet is not None and outlet.label_ == "ORG":
@@ -1742,6 +1745,24 @@ def _interview_heads(doc: Doc, view: _DocView, starting: dict[int, Span]) -> lis
             continue  # a post in words, not a transcript's label ("A MARTÍNEZ, HOST:", blind8)
         claimant, extra = _claimant_of(person)
         span = Span(doc, person.start, person.end, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": claimant, "cue": ":", **extra})
+        out.append(span)
+    return out
+
+
+#: A line opening with a name and a colon, then the words attributed to it — official copy's headlines ("Defence
+#: Ministry: number of NATO reconnaissance aircraft flights … doubled"; blind16).
+_HEADLINE_SOURCE = re.compile(r"(?:\A|(?<=\n))(?P<src>[A-Z][^:\n]{1,50}?):[ \t]+(?=[A-Za-z“\"])")
+
+
+def _headline_sources(doc: Doc, view: _DocView, starting: dict[int, Span]) -> list[Span]:
+    out = []
+    for m in _HEADLINE_SOURCE.finditer(view.text):
+        source = starting.get(_token_at(doc, m.start()) or 0)
+        if source is None or source.label_ not in ("ORG", "PERSON") or source.end_char != m.end("src"):
+            continue  # only a whole name before the colon: not "ISLAMABAD, Oct 4 (APP):", "Note:"
+        claimant, extra = _claimant_of(source)
+        span = Span(doc, source.start, source.end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant, "cue": ":", **extra})
         out.append(span)
     return out

@@ -640,8 +640,8 @@ class _Names:
             # byline's credit line; blind11): the office ends before the base
             owned = [k for k, w in enumerate(words) if w.endswith(("’s", "'s"))]
             words = words[owned[-1] + 1:] if owned else words  # "the Northern Fleet's Kipelovo airbase"
-            if not words or all(w.lower() in DEMONYMS for w in words):
-                continue  # "the British air base": whose, not which
+            if not words or all(w.lower() in DEMONYMS or w[:1].islower() for w in words):
+                continue  # "the British air base": whose, not which; "an operational air base" (blind16): no name
             start = m.start() - len(" ".join(words))
             if text[start:m.start()] != " ".join(words):
                 continue
@@ -903,6 +903,9 @@ class _Names:
         found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
                                         *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text),
                                         *_OUTLET_SPELLED.finditer(text)]]
+        for m in _TEAMS_LIST.finditer(text) if "team" in text or "squadron" in text else ():
+            found += [(q, "name") for q in _QUOTED_NAME.finditer(text, m.start("list"), m.end("list"))]
+        found += [(m, "name") for m in _NUMBERED_SQUADRON.finditer(text)] if "quadron" in text else []
         for m in _SOURCE_LIST.finditer(text):
             items = list(_SOURCE_ITEM.finditer(text, m.start("list") - 1, m.end("list")))
             found += [(item, "name") for item in items] if len(items) >= 2 else []
@@ -2063,6 +2066,13 @@ _CREDIT_LINE = re.compile(rf"\A(?:[A-Z][A-Z .-]*,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\.
                           # "RAPID CITY, S.D. (KOTA) -": the agency in brackets after a dateline in capitals (blind9)
                           rf"[A-Z][A-Z .-]*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+"
                           rf"\((?P<name3>[A-Z][\w]{{1,15}})\)\s*[-–—])")
+#: Names in quotes after the kind of unit they name: 'aerobatic teams "Russian Falcons", "Russian Knights" and
+#: "Swifts"' (blind16).
+_TEAMS_LIST = re.compile(r"\b(?:teams?|squadrons?)\s+(?P<list>[“\"][A-Z][^”\"\n]{1,40}[”\"]"
+                         r"(?:(?:,\s*|,?\s+and\s+)[“\"][A-Z][^”\"\n]{1,40}[”\"])*)")
+_QUOTED_NAME = re.compile(r"[“\"](?P<name>[A-Z][^”\"\n]{1,40})[”\"]")
+#: A numbered squadron written in lower case: "the prestigious No 9 multirole squadron" (blind16).
+_NUMBERED_SQUADRON = re.compile(r"\b(?P<name>No\.?[ \t]?\d{1,3}[ \t]+(?:[a-z-]+[ \t]+){0,2}squadron)\b")
 #: A dateline of a state agency's copy, opening the text or a line, in title case or capitals, with or without the
 #: day: "Pyongyang, July 10 (KCNA) --", "ISLAMABAD, Oct 4 (APP):", "SANAA, May 29 (YPA) –", "Tehran, IRNA —",
 #: "ASTANA. KAZINFORM -" (blind16): the agency is an organisation.
