@@ -899,7 +899,8 @@ class _Names:
                                        *_TOLD_THE.finditer(text), *_EXPERTS_ACRONYM.finditer(text)]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
-        found += [(m, group) for m in _DATELINE_AGENCY.finditer(text) for group in ("name", "name2") if m.group(group)]
+        found += [(m, group) for m in _DATELINE_AGENCY.finditer(text) for group in ("name", "name2", "name3")
+                  if m.group(group)]
         found += [(m, "name") for m in [*_SOURCE_LINE.finditer(text), *_TRACKER_RADAR.finditer(text),
                                         *_ACRONYM_TOLD.finditer(text), *_INTERVIEW_TO.finditer(text),
                                         *_OUTLET_SPELLED.finditer(text)]]
@@ -2077,9 +2078,12 @@ _NUMBERED_SQUADRON = re.compile(r"\b(?P<name>No\.?[ \t]?\d{1,3}[ \t]+(?:[a-z-]+[
 #: day: "Pyongyang, July 10 (KCNA) --", "ISLAMABAD, Oct 4 (APP):", "SANAA, May 29 (YPA) –", "Tehran, IRNA —",
 #: "ASTANA. KAZINFORM -" (blind16): the agency is an organisation.
 _DATELINE_AGENCY = re.compile(r"(?:\A|(?<=\n))[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}"
-                              r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-                              r"(?:[ \t]+\((?P<name>[A-Z][\w]{1,15})\)[ \t]*(?:--|[-–—:])"
-                              r"|[,.][ \t]+(?P<name2>[A-Z]{2,12})[ \t]*(?:--|[-–—]))")
+                              # with the day, any agency's name; without it, an acronym ("Hezbollah (Lebanon) -"
+                              # is no dateline)
+                              r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]+\((?P<name>[A-Z][\w]{1,15})\)"
+                              r"|[ \t]+\((?P<name3>[A-Z]{2,10})\))[ \t]*(?:--|[-–—:])"
+                              r"|(?:\A|(?<=\n))[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}[,.][ \t]+(?P<name2>[A-Z]{2,12})"
+                              r"[ \t]*(?:--|[-–—])")
 #: "the Light Combat Aircraft (LCA) Tejas", "Light Combat Helicopter (LCH) Prachand": a programme's name for a kind
 #: of aircraft, its acronym in brackets, then the aircraft's own name (blind9).
 _PROGRAMME_TYPE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Aircraft|Helicopter|Fighter|Trainer|Drone|Transport)\s+"
@@ -3043,7 +3047,7 @@ def _a_meridiem(doc: Doc, e: Span) -> bool:
 
 
 #: Heads of a body inside another, whose name runs on with the other's ("Central Committee of the …").
-_SUB_BODY_HEADS = frozenset({"Committee", "Bureau", "Directorate", "Secretariat", "Presidium", "Politburo"})
+_SUB_BODY_HEADS = frozenset({"Committee", "Bureau", "Directorate"})
 #: What a text calls the state it is about before a ministry ("the island's defense ministry"; blind16).
 _SELF_NAMED_STATES = frozenset({"island", "country", "nation", "kingdom", "republic", "state", "emirate"})
 
