@@ -2373,9 +2373,10 @@ def quantities(doc: Doc) -> Doc:
                                 "counts_missions": False})
             spans.append(span)
             continue
-        span_range = _hyphen_range(doc, i)
-        if span_range is not None and not attributed[i] and _free(mask, Span(doc, i, i + 4)):
-            span = Span(doc, i, i + 4, label="QUANTITY")  # "3-5 sorties", "15-20 km" (blind16): the range's low end
+        span_range, range_end = _hyphen_range(doc, i)
+        range_end = range_end if range_end == i + 4 else i + 3  # the modifiers may be a kind of aircraft's words
+        if span_range is not None and not attributed[i] and _free(mask, Span(doc, i, range_end)):
+            span = Span(doc, i, range_end, label="QUANTITY")  # "3-5 sorties", "15-20 km" (blind16): its low end
             set_fc_value(span, {"value": _num(parse_number(token.text)), "qualifier": "at_least",
                                 "unit": span_range, "counts_missions": span_range in MISSION_NOUNS})
             spans.append(span)
@@ -2541,7 +2542,12 @@ def _day_in_brackets(doc: Doc, i: int) -> bool:
     """"this Sunday (13)", "on Tuesday (4)": a number of one or two digits in brackets right after a weekday is the
     day of the month, as Brazilian and Portuguese papers write it."""
     return 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and doc[i].is_digit \
-        and len(doc[i]) <= 2 and doc[i - 2].lower_ in WEEKDAYS
+        and len(doc[i]) <= 2 and (doc[i - 2].lower_ in WEEKDAYS or doc[i - 2].lower_ in _DAY_WORDS)
+
+
+#: Days named relative to the report, before the day of the month in brackets ("stated today (28) that …", Taiwan's
+#: ministry's English releases; seen after blind16).
+_DAY_WORDS = frozenset({"today", "yesterday", "tonight"})
 
 
 def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
@@ -2566,17 +2572,21 @@ def _numbered_landmark(doc: Doc, i: int) -> bool:
         and not nxt.text.endswith("s") and nxt.lower_ not in DISTANCE_UNITS and nxt.lower_ not in _INVARIANT_NOUNS
 
 
-def _hyphen_range(doc: Doc, i: int) -> str | None:
+def _hyphen_range(doc: Doc, i: int) -> tuple[str | None, int]:
     """"3-5 sorties", "15-20 km": two numbers joined by a hyphen or a dash, then a distance unit or a noun of
-    missions — the unit; None otherwise (not "10-day", "RC-135", "2-1", a score)."""
+    missions — the unit and where the range ends; None otherwise (not "10-day", "RC-135", "2-1", a score)."""
     if i + 3 >= len(doc) or not doc[i].text.isdigit() or doc[i].whitespace_ or doc[i + 1].text not in ("-", "–") \
             or doc[i + 1].whitespace_ or not doc[i + 2].text.isdigit() \
             or int(doc[i + 2].text) <= int(doc[i].text):
-        return None
-    word = doc[i + 3].lower_
-    if word in MISSION_NOUNS:
-        return word
-    return DISTANCE_UNITS.get(word) if word != "per" else None
+        return None, i
+    k = i + 3
+    while k + 1 < len(doc) and k - i < 5 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in MISSION_NOUNS \
+            and doc[k].lower_ not in DISTANCE_UNITS:
+        k += 1  # "4-5 reconnaissance flights" (seen after blind16): a modifier or two before the noun
+    if doc[k].lower_ in MISSION_NOUNS:
+        return doc[k].lower_, k + 1
+    unit = DISTANCE_UNITS.get(doc[i + 3].lower_) if doc[i + 3].lower_ != "per" else None
+    return unit, i + 4
 
 
 def _range_unit(doc: Doc, i: int) -> str | None:

@@ -541,8 +541,9 @@ class _Names:
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
             t.start <= e.start and e.end <= t.end for t in types))], types)
+        aircraft_ends = {e.end for e in merged if e.label_ == "AIRCRAFT"}
         merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged
-                  if not _a_meridiem(doc, e)]
+                  if not _a_meridiem(doc, e) and not _a_variant_suffix(e, aircraft_ends)]
         merged = [part for e in merged for part in self._base_before_its_place(doc, e)]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -3039,6 +3040,12 @@ def _based_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
         if (ent is not None and ent.label_ == "AIRCRAFT") or doc[k].lower_ in AIRCRAFT_NOUNS:
             return True
     return False
+
+
+def _a_variant_suffix(e: Span, aircraft_ends: set[int]) -> bool:
+    """"two Tu-95 MS planes", "the Su-30 SM" (seen after blind16): letters in capitals right after a designation are
+    its variant, not a state's code (Mississippi)."""
+    return e.label_ == "PLACE" and e.start in aircraft_ends and len(e) == 1 and e.text.isupper() and len(e.text) <= 3
 
 
 def _a_meridiem(doc: Doc, e: Span) -> bool:

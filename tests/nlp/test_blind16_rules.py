@@ -250,3 +250,18 @@ def test_a_numbered_squadron_in_lower_case():
 def test_an_air_base_without_a_name_is_no_place():
     assert "operational air base" not in _labelled("The minister visited an operational air base on Monday.",
                                                     "PLACE")
+
+
+# ------------------------------------------------------- read on unscored official copy after blind16's pass
+
+def test_the_day_in_brackets_after_today_is_no_count():
+    assert not [c for c in _counts("The ministry stated yesterday (14) that a bomber was tracked.") if c[0] == 14]
+
+
+def test_a_range_before_a_modified_noun():
+    assert (2, "flights") in _counts("On average, 2-4 surveillance flights are recorded every day.")
+
+
+def test_a_variant_after_a_designation_is_no_state():
+    places = _labelled("Two Il-76 MD transports landed at the airfield on Monday.", "PLACE")
+    assert "MD" not in places, places
