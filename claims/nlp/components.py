@@ -2580,8 +2580,8 @@ def _hyphen_range(doc: Doc, i: int) -> tuple[str | None, int]:
             or int(doc[i + 2].text) <= int(doc[i].text):
         return None, i
     k = i + 3
-    while k + 1 < len(doc) and k - i < 5 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in MISSION_NOUNS \
-            and doc[k].lower_ not in DISTANCE_UNITS:
+    while k + 1 < len(doc) and k - i < 5 and doc[k].is_lower and doc[k].is_alpha \
+            and doc[k].lower_ not in MISSION_NOUNS and doc[k].lower_ not in DISTANCE_UNITS:
         k += 1  # "4-5 reconnaissance flights" (seen after blind16): a modifier or two before the noun
     if doc[k].lower_ in MISSION_NOUNS:
         return doc[k].lower_, k + 1
