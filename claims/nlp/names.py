@@ -133,6 +133,7 @@ _KINDS_OF_FORCES = frozenset({"nuclear", "strategic", "special", "security", "na
                               "missile", "rocket", "airborne", "border", "defence", "defense"})
 #: A country + one of these is an organisation ("US military", "Russian government").
 ORG_AFTER_COUNTRY = frozenset({"military", "government", "administration", "armed forces", "forces", "authorities",
+                               "naval forces",  # "Iran's naval forces vowed …" (seen after blind16)
                                "intelligence"})
 
 ORG_HEADS = frozenset({

@@ -20,7 +20,8 @@ from .conftest import PUBLISHED
 def world() -> Vocabulary:
     seed = default_vocabulary()
     return dataclasses.replace(seed, version="test-blind16-world",  # pipelines are cached per version
-                               regions=(*seed.regions, RegionEntry("russia", "Russia", "country")),
+                               regions=(*seed.regions, RegionEntry("russia", "Russia", "country"),
+                                        RegionEntry("egypt", "Egypt", "country")),
                                organisations=(*seed.organisations, OrganisationEntry(
                                    "test-air-arm", "Aeronautica Militare", "military", aliases=("AM",))))
 
@@ -265,3 +266,9 @@ def test_a_range_before_a_modified_noun():
 def test_a_variant_after_a_designation_is_no_state():
     places = _labelled("Two Il-76 MD transports landed at the airfield on Monday.", "PLACE")
     assert "MD" not in places, places
+
+
+def test_a_countrys_naval_forces_are_its_body(world):
+    text = "Two drones approached the frigate, Egypt's naval forces said on Friday."
+    orgs = [e.text for e in _entities(text, world) if e.label == "ORG"]
+    assert any("naval forces" in o for o in orgs), orgs
