@@ -1187,11 +1187,18 @@ class _Names:
             if tok.text in GEO_HEADS or (tok.lower_ in GEO_HEADS_LOWER and i > 0 and _is_cap(doc[i - 1])):
                 start = i
                 k = i - 1
-                while k >= 0 and i - k <= 3 and (_is_cap(doc[k]) or (doc[k].text == "-" and k >= 1)):
+                glue = 0  # hyphens and a Persian or Arabic particle between them ("the Kooh-e-Mobarak region")
+                while k >= 0 and i - k - glue <= 3 and (_is_cap(doc[k]) or (doc[k].text == "-" and k >= 1) or (
+                        doc[k].lower_ in _HYPHEN_PARTICLES and k >= 1 and doc[k - 1].text == "-"
+                        and doc[k + 1].text == "-")):
                     if (doc[k].is_sent_start and doc[k].text in NOT_NAMES) or doc[k].lower_ in _TITLE_PREPOSITIONS:
                         break  # a headline in title case: "… Intercept Russian Planes Over Baltic Sea" (blind11)
+                    glue += doc[k].text == "-" or doc[k].lower_ in _HYPHEN_PARTICLES
                     start = k
                     k -= 1
+                if start < i and doc[start].text == "-":
+                    continue  # "the pro-Moscow region": a prefix makes the name an adjective (no name opens with
+                    # a hyphen)
                 while start < i and doc[start].lower_ in DEMONYMS:
                     start += 1  # "the Greek Souda Gulf": whose, not part of the name
                 if start < i:
@@ -3041,6 +3048,10 @@ def _based_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
         if (ent is not None and ent.label_ == "AIRCRAFT") or doc[k].lower_ in AIRCRAFT_NOUNS:
             return True
     return False
+
+
+#: Particles joined by hyphens inside Persian and Arabic place names ("Kooh-e-Mobarak", "Bandar-e-Abbas").
+_HYPHEN_PARTICLES = frozenset({"e", "ye", "i"})
 
 
 def _a_variant_suffix(e: Span, aircraft_ends: set[int]) -> bool:

@@ -272,3 +272,8 @@ def test_a_countrys_naval_forces_are_its_body(world):
     text = "Two drones approached the frigate, Egypt's naval forces said on Friday."
     orgs = [e.text for e in _entities(text, world) if e.label == "ORG"]
     assert any("naval forces" in o for o in orgs), orgs
+
+
+def test_a_persian_name_joined_by_hyphens_is_one_place():
+    places = _labelled("The drone was shot down near the Kuh-e-Sorkh region on Thursday.", "PLACE")
+    assert "Kuh-e-Sorkh region" in places, places
