@@ -150,9 +150,12 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
                        "informed", "informs", "assured", "assures", "reminded", "reminds",
                        # only before a statement (see STATEMENT_VERBS)
-                       "released", "issued", "provided", "gave", "offered",
+                       "released", "issued", "provided", "gave", "offered", "sent",
                        # "China asserts its claim over …" (blind14)
-                       "asserts"})
+                       "asserts",
+                       # "China's Defense Ministry urges the United States to stop …", "The Defense Ministry
+                       # commented on the … flights" (blind16) — not "has not commented"
+                       "urges", "urged", "commented"})
 #: Say-verbs that are also adjectives before a noun ("the alleged pilots") and the words that make them one.
 _ADJECTIVAL_VERBS = frozenset({"alleged", "admitted", "conceded", "lamented"})
 _DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "this", "these", "those", "our",
@@ -176,7 +179,7 @@ OBJECT_THAT_SAY_VERBS = frozenset({"informed", "informs", "assured", "assures", 
 _PROMISE_VERBS = frozenset({"vowed", "vows"})
 #: Verbs that report only before the statement they put out: "Peters and Collins released a joint statement",
 #: "the ministry issued a statement" — not "released the pilot", "issued a NOTAM" (blind12).
-STATEMENT_VERBS = frozenset({"released", "issued", "provided", "gave", "offered"})
+STATEMENT_VERBS = frozenset({"released", "issued", "provided", "gave", "offered", "sent"})
 #: "Finland responded to the sighting by scrambling two Hornets": a reaction, not a statement (blind11).
 _REACTION_VERBS = frozenset({"responded", "responds"})
 SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
@@ -241,7 +244,9 @@ ATTRIBUTION_CUES = re.compile(
     r"(?:is|was|as) stated in|as reported in|per(?=\s+(?:the\s+)?(?:@|(?-i:[A-Z])))|"
     # passive attributions: "a report dismissed by Armenia", "as later confirmed by … sources", "issued by the …"
     r"(?:as\s+(?:later\s+|also\s+|first\s+)?)?(?:dismissed|denied|rejected|disputed|announced|claimed|issued|"
-    r"released|published|quoted|cited|confirmed|reported|tagged|described|branded|labell?ed)\s+by)\s+",
+    r"released|published|quoted|cited|confirmed|reported|tagged|described|branded|labell?ed)"
+    # "a statement issued here by …", "reported on Telegram by the … Command" (blind16): where, then who
+    r"(?:\s+(?:here|there|today|on\s+(?:X|Twitter|Telegram|Bluesky|Facebook|Instagram)))?\s+by)\s+",
     re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?\.?$")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "That", "These", "Those",
@@ -420,11 +425,21 @@ _AFTER_OBJECT_THAT = re.compile(r"\s+(?:(?:the|his|her|their|its)\s+)?[a-z][\w-]
 
 
 _AFTER_STATEMENT = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s+(?:(?:joint|short|brief|written|formal|"
-                              r"separate|new|further|official)\s+)?(?:statement|communiqu[eé]|press\s+release|"
+                              r"separate|new|further|official|following|serious|stern|strong|final)\s+){0,2}"
+                              # "issued the following press statement", "sent a serious warning" (blind16)
+                              r"(?:press\s+)?(?:statement|communiqu[eé]|press\s+release|warning|message|"
                               # "issued a clarification on a foreign jet" (blind14)
                               r"clarification|denial|correction|update)\b"
+                              # "released a video showing a drone over …" (blind16): what the footage shows is
+                              # the releaser's claim
+                              r"|\s+(?:(?:a|the|new)\s+)?(?:video|videos|footage|photos|images)\s+(?:showing|that\s+"
+                              r"shows?)\b"
                               # "channels have provided additional details, claiming" (blind14)
                               r"|\s+(?:(?:additional|further|more|new)\s+)details\b")
+
+
+#: A denial or a refusal before "commented" in its clause: no statement was made.
+_NEGATED = re.compile(r"\b(?:not|nor|never|no|declined|refused)\b[^.;\n]*$|n't\b[^.;\n]*$")
 
 
 def _reports_here(m: re.Match[str], text: str) -> bool:
@@ -440,6 +455,8 @@ def _reports_here(m: re.Match[str], text: str) -> bool:
         return bool(_AFTER_STATEMENT.match(text, m.end()))
     if word in ("claims", "claim", "reports") and _AFTER_OF.match(text, m.end()):
         return False  # "brushed aside India claims of having shot down …": a noun (blind14's pass)
+    if word == "commented" and _NEGATED.search(text, max(0, m.start() - 60), m.start()):
+        return False  # "Beijing has not commented", "nor has Ukraine’s Ministry of Defense commented" (blind14)
     if word in _DEMAND_VERBS and _AFTER_ON.match(text, m.end()):
         return False  # "has insisted on its independence": a demand or a stance, no statement (blind14)
     return (word not in _REACTION_VERBS and word not in _PROMISE_VERBS) or not _AFTER_REACTION.match(text, m.end())
@@ -680,14 +697,20 @@ _GLUED_PARTICLE = r"(?:al|el|Al|El|bin|ibn|abu|Abu)-(?=[A-Z])"
 #: Name words, with particles and middle initials between them ("Stine B. Gaasland", "Patrick S. Ryder").
 #: A nickname in quotes between the names ("Ferdinand “Bongbong” Marcos Jr.", blind9).
 _NICKNAME = r"[“\"][A-Z][^\W\d_]+[”\"][ \t]+"
-_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.?[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NAME}){{0,3}}"
+#: A day of the week after a name is when, never a surname ("General Zubair Mahmood Hayat Wednesday visited"), nor
+#: is a byline's next field ("By Liu Xuanzun Source: Global Times"; blind16).
+_NOT_A_SURNAME = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Source|Published|Updated)\b)"
+_NAME_RUN = rf"{_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+|[A-Z]\.?[ \t]+|{_GLUED_PARTICLE}|{_NICKNAME})?{_NOT_A_SURNAME}" \
+            rf"{_NAME}){{0,3}}"
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(set(ROLE_NOUNS), key=len, reverse=True))
 #: "Secretary of War", "Chief of the Air Staff": what may follow a role noun before the name.
 _ROLE_OF = r"of(?:[ \t]+the)?[ \t]+(?:War|Defen[cs]e|State|Homeland[ \t]+Security|Air[ \t]+Staff|" \
            r"Defen[cs]e[ \t]+Staff|" \
            r"Staff|Navy|Army|Air[ \t]+Force|Foreign[ \t]+Affairs|National[ \t]+Defen[cs]e|the[ \t]+Navy|" \
            r"the[ \t]+Army|" \
-           r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|Press)"
+           r"Communications|(?:Naval[ \t]+)?Operations|Public[ \t]+(?:Relations|Affairs|Information)|Information|" \
+           r"Press|Aviation)"  # "Chief of Aviation Leonid Davidovich" (blind16)
+
 #: A role, its acronym in brackets ("Air Chief Marshal (ACM) V. R. Chaudhari") and a name that may open with
 #: initials (blind9).
 #: Given names written short with a full stop: Filipino "Ma." (María), Malay "Mohd."/"Muhd." (Mohammed),
@@ -1063,7 +1086,9 @@ def _drop_entities(doc: Doc, span: Span) -> None:
 
 
 #: A byline on a line of its own, "By"/"by" and two to four name words: "by Kurt Sansone" (blind13).
-_BYLINE_RE = re.compile(rf"(?m)^[ \t]*[Bb]y[ \t]+(?P<name>{_NAME}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME}){{1,3}})[ \t]*$")
+_BYLINE_RE = re.compile(rf"(?m)^[ \t]*[Bb]y[ \t]+(?P<name>{_NAME}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME}){{1,3}})[ \t]*"
+                        # or before the byline's next field: "By Liu Xuanzun Source: Global Times" (blind16)
+                        r"(?:$|(?=(?:Source|Published|Updated|Photo)[ \t]*:))")
 #: "Yoshihide Suga, Japan’s Chief Cabinet Secretary, vowed": two to four name words, a comma, a country's or a
 #: body's possessive and a title of up to three more words ending in a role noun, then a comma (blind13).
 _NAME_POSSESSIVE_TITLE_RE = re.compile(
@@ -1367,7 +1392,11 @@ _CUE_PREFIXES = ("according to", "as reported by", "reported by", "as shown by",
                  "follows from", "is stated in", "was stated in", "as stated in", "as reported in", "as ", "per",
                  *(f"{verb} by" for verb in ("dismissed", "denied", "rejected", "disputed", "announced", "claimed",
                                              "issued", "released", "published", "quoted", "cited", "tagged",
-                                             "described", "branded", "labelled", "labeled")))
+                                             "described", "branded", "labelled", "labeled")),
+                 # "issued here by", "reported on Telegram by" (blind16)
+                 *(f"{verb} {where}" for verb in ("issued", "released", "published", "announced", "reported",
+                                                  "confirmed")
+                   for where in ("here", "there", "today", "on ")))
 
 
 def _source_item_end(doc: Doc, start: int) -> int | None:
@@ -1635,6 +1664,8 @@ def attribution(doc: Doc) -> Doc:
     found += _accounts_after_by(doc, view)
     found += _signed_quotations(doc, view, starting)
     found += _namings_without_quotes(doc, ending, found)
+    found += _interview_heads(doc, view, starting)
+    found += _headline_sources(doc, view, starting)
     for m in _QUOTE_READ.finditer(view.text):  # "“… Planes Launch,” read a Forbes headline"
         outlet = starting.get(_token_at(doc, m.end()) or -1)
         if outlet is not None and outlet.label_ == "ORG":
@@ -1706,10 +1737,12 @@ def _namings_without_quotes(doc: Doc, ending: dict[int, Span], found: list[Span]
         if i is None or i in taken or i + 1 >= len(doc) or doc[i + 1].lower_ in _NOT_AFTER_NAMING:
             continue
         ent = ending.get(_subject_end(doc, i))
-        if ent is None or ent.label_ not in ("PERSON", "ORG"):
+        if ent is None:
             continue
         what = ent.start >= 1 and (doc[ent.start - 1].lower_ == "what" or (
             ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ == "what"))
+        if ent.label_ not in ("PERSON", "ORG") and not (what and ent.label_ == "PLACE" and _is_country_like(ent)):
+            continue  # "in what Israel had called a targeted strike" (blind16): a country names it too
         if not what and not _names_its_object(doc, i):
             continue
         claimant, extra = _claimant_of(ent)
@@ -1750,6 +1783,44 @@ _BY_ACCOUNT = re.compile(r"\b(?:reported|posted|shared|published|flagged|spotted
                          rf"(?:on\s+(?:X|Twitter|Telegram|Bluesky|Facebook|Instagram)\s+)?by\s+{_ACCOUNT_NAME}")
 _ACCOUNT_SAYS = re.compile(rf"{_ACCOUNT_NAME}\s+(?:said|says|posted|posts|wrote|writes|reported|reports|tweeted|"
                            r"shared|shares|noted|notes)\b")
+
+
+#: A line naming a person and their post and ending in a colon, the words that follow being theirs (an interview's
+#: or a broadcast's transcript): "Sergei Frolov, head of the anti-aircraft missile troops …:" (blind16).
+_INTERVIEW_HEAD = re.compile(r"(?:\A|(?<=\n))[^\n,:]{3,60},[^\n:.;]{3,200}:[ \t]*(?=\n)")
+
+
+def _interview_heads(doc: Doc, view: _DocView, starting: dict[int, Span]) -> list[Span]:
+    out = []
+    for m in _INTERVIEW_HEAD.finditer(view.text) if ":\n" in view.text or ": \n" in view.text else ():
+        person = starting.get(_token_at(doc, m.start()) or 0)
+        end = _token_at(doc, m.end() - 1) or 0
+        if person is None or person.label_ != "PERSON" or doc[person.end].text != "," \
+                or not any(t.is_lower for t in doc[person.end + 1:end]):
+            continue  # a post in words, not a transcript's label ("A MARTÍNEZ, HOST:", blind8)
+        claimant, extra = _claimant_of(person)
+        span = Span(doc, person.start, person.end, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": claimant, "cue": ":", **extra})
+        out.append(span)
+    return out
+
+
+#: A line opening with a name and a colon, then the words attributed to it — official copy's headlines ("Defence
+#: Ministry: number of NATO reconnaissance aircraft flights … doubled"; blind16).
+_HEADLINE_SOURCE = re.compile(r"(?:\A|(?<=\n))(?P<src>[A-Z][^:\n]{1,50}?):[ \t]+(?=[A-Za-z“\"])")
+
+
+def _headline_sources(doc: Doc, view: _DocView, starting: dict[int, Span]) -> list[Span]:
+    out = []
+    for m in _HEADLINE_SOURCE.finditer(view.text):
+        source = starting.get(_token_at(doc, m.start()) or 0)
+        if source is None or source.label_ not in ("ORG", "PERSON") or source.end_char != m.end("src"):
+            continue  # only a whole name before the colon: not "ISLAMABAD, Oct 4 (APP):", "Note:"
+        claimant, extra = _claimant_of(source)
+        span = Span(doc, source.start, source.end, label="ATTRIBUTION")
+        set_fc_value(span, {"claimant": claimant, "cue": ":", **extra})
+        out.append(span)
+    return out
 
 
 def _accounts_after_by(doc: Doc, view: _DocView) -> list[Span]:
@@ -1978,6 +2049,8 @@ def _source_after(doc: Doc, verb: int) -> Span | None:
     if verb == 0 or doc[verb].lower_ not in SAY_VERBS \
             or not (doc[verb - 1].text == "," or doc[verb - 1].text in _CLOSING_QUOTES or inverted):
         return None  # not "“Lenta.ru” became aware of the tracking data"
+    if doc[verb].lower_ in STATEMENT_VERBS:
+        return None  # "…, issued the following press statement" (blind16): the statement, not who put it out
     if verb + 1 < len(doc) and doc[verb + 1].lower_ in _WHERE_SAID:
         return None  # "…, said on Ukrainian TV channels" (blind14's pass): where it was said, not who said it
     for k in range(verb + 1, min(verb + 8, len(doc))):
@@ -2063,9 +2136,12 @@ def _titled_person_after(doc: Doc, verb: int, starting: dict[int, Span]) -> Span
     if verb + 2 >= len(doc) or doc[verb + 1].lower_ != "the":
         return None
     k = verb + 2
-    while k < len(doc) and k - verb < 10 and (doc[k].is_title or doc[k].lower_ in ("of", "the", "and")):
-        k += 1
+    while k < len(doc) and k - verb < 14 and (doc[k].is_title or doc[k].lower_ in ("of", "the", "and") or (
+            doc[k].is_lower and (doc[k].lower_ in ROLE_MODIFIERS or doc[k].lower_ in _ROLE_SET))):
+        k += 1  # "said the security chief of Air Defense Forces of …, Colonel Kairat Baimakhanov" (blind16)
     person = starting.get(k + 1) if k < len(doc) and doc[k].text == "," else None
+    if person is None and k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in _ROLE_SET:
+        person = starting.get(k + 2)  # the holder's rank before the name
     if person is None or person.label_ != "PERSON" or not any(t.lower_ in _ROLE_SET for t in doc[verb + 2:k]):
         return None
     return person
@@ -2199,12 +2275,17 @@ def _subject_end(doc: Doc, verb: int) -> int:
         i -= 3  # "US Air Forces in Europe (USAFE) said", "the Armed Forces (Försvarsmakten) said": the name, its
         # acronym or its name in another language
     if i > 0 and words[i - 1] == ",":
-        for k in range(i - 2, max(-1, i - _APPOSITION_REACH - 1), -1):  # "David Nahom, deputy commander of the air
-            # war, told"; "Andrew Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
+        k, reach = i - 2, _APPOSITION_REACH  # "David Nahom, deputy commander of the air war, told"; "Andrew
+        # Brookes, a fellow at the Royal United Services Institute and former RAF pilot, said"
+        while k > max(-1, i - reach - 1):
             if doc[k].text == ",":
                 return _outer_apposition(doc, k) or k
             if doc[k].is_sent_start or doc[k].text in (".", ";", "“", '"'):
                 break
+            if doc[k].text == ")":
+                reach += 3  # an acronym in brackets is no part of the reach ("… of the Workers' Party of Korea
+                # (WPK), issued", blind16)
+            k -= 1
     return i
 
 
@@ -2387,13 +2468,21 @@ def quantities(doc: Doc) -> Doc:
                                 "counts_missions": False})
             spans.append(span)
             continue
+        span_range, range_end = _hyphen_range(doc, i)
+        range_end = range_end if range_end == i + 4 else i + 3  # the modifiers may be a kind of aircraft's words
+        if span_range is not None and not attributed[i] and _free(mask, Span(doc, i, range_end)):
+            span = Span(doc, i, range_end, label="QUANTITY")  # "3-5 sorties", "15-20 km" (blind16): its low end
+            set_fc_value(span, {"value": _num(parse_number(token.text)), "qualifier": "at_least",
+                                "unit": span_range, "counts_missions": span_range in MISSION_NOUNS})
+            spans.append(span)
+            continue
         strong = nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "strong"
         if ((nxt is not None and nxt.text in ("-", "–", "/", ":") and not nxt.whitespace_) or (
             prev is not None and prev.text in ("-", "/", "$", "#") and not prev.whitespace_
         )) and not strong:
             continue  # "10-day", "RC-135", "24/7", "$5" (but "the 140-strong Su-34 fleet" counts, blind13)
-        if _is_identifier(doc, i):
-            continue  # "Article 4", "Flight 17": a number that names something
+        if _is_identifier(doc, i) or _numbered_landmark(doc, i):
+            continue  # "Article 4", "Flight 17", "the Taipei 101 building": a number that names something
         value = parse_number(token.text)
         if _range_low(doc, i):
             continue  # "10" of "between 10 and 15", "three" of "three or four": read with the range's upper end
@@ -2446,6 +2535,8 @@ def quantities(doc: Doc) -> Doc:
             unit = doc[i - 2].lower_  # "the crew of 21 that made the flight" (blind15): the group counted
         if YEAR.match(token.text) and not counts_missions:
             continue
+        if unit == "times" and (value != int(value) or (start > 0 and doc[start - 1].lower_ == "by")):
+            continue  # "has increased by 1.5 times" (blind16): a multiplier, no count of occasions
         if strong and unit != "aircraft":
             continue  # "the eight-strong Liaoning carrier strike group" (blind4): ships or troops, left unread
         if token.lower_ == "one" and unit == "of_them":
@@ -2556,7 +2647,12 @@ def _day_in_brackets(doc: Doc, i: int) -> bool:
     """"this Sunday (13)", "on Tuesday (4)": a number of one or two digits in brackets right after a weekday is the
     day of the month, as Brazilian and Portuguese papers write it."""
     return 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and doc[i].is_digit \
-        and len(doc[i]) <= 2 and doc[i - 2].lower_ in WEEKDAYS
+        and len(doc[i]) <= 2 and (doc[i - 2].lower_ in WEEKDAYS or doc[i - 2].lower_ in _DAY_WORDS)
+
+
+#: Days named relative to the report, before the day of the month in brackets ("stated today (28) that …", Taiwan's
+#: ministry's English releases; seen after blind16).
+_DAY_WORDS = frozenset({"today", "yesterday", "tonight"})
 
 
 def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str | None, dict[str, Any]]:
@@ -2565,6 +2661,37 @@ def _partitive(doc: Doc, the: int, ents_by_start: dict[int, Span]) -> tuple[str 
     k = the + 1 if the + 1 < len(doc) and _is_number(doc[the + 1]) else the
     unit, _, counted = _counted_after(doc, k, ents_by_start)
     return ("aircraft", counted) if unit == "aircraft" else (None, {})
+
+
+#: Nouns that stay singular after a number above one ("15 aircraft"): counted, never a landmark's kind.
+_INVARIANT_NOUNS = frozenset({"aircraft", "personnel", "people", "crew", "staff", "military", "police"})
+
+
+def _numbered_landmark(doc: Doc, i: int) -> bool:
+    """"over the famous Taipei 101 building" (blind16): digits right after a place's name and before a singular
+    noun name a landmark — a number above one counts a plural."""
+    if i == 0 or i + 1 >= len(doc) or not doc[i].text.isdigit() or int(doc[i].text) < 2:
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    return prev.is_title and _in_entity(doc, prev.i) and nxt.is_lower and nxt.is_alpha \
+        and not nxt.text.endswith("s") and nxt.lower_ not in DISTANCE_UNITS and nxt.lower_ not in _INVARIANT_NOUNS
+
+
+def _hyphen_range(doc: Doc, i: int) -> tuple[str | None, int]:
+    """"3-5 sorties", "15-20 km": two numbers joined by a hyphen or a dash, then a distance unit or a noun of
+    missions — the unit and where the range ends; None otherwise (not "10-day", "RC-135", "2-1", a score)."""
+    if i + 3 >= len(doc) or not doc[i].text.isdigit() or doc[i].whitespace_ or doc[i + 1].text not in ("-", "–") \
+            or doc[i + 1].whitespace_ or not doc[i + 2].text.isdigit() \
+            or int(doc[i + 2].text) <= int(doc[i].text):
+        return None, i
+    k = i + 3
+    while k + 1 < len(doc) and k - i < 5 and doc[k].is_lower and doc[k].is_alpha \
+            and doc[k].lower_ not in MISSION_NOUNS and doc[k].lower_ not in DISTANCE_UNITS:
+        k += 1  # "4-5 reconnaissance flights" (seen after blind16): a modifier or two before the noun
+    if doc[k].lower_ in MISSION_NOUNS:
+        return doc[k].lower_, k + 1
+    unit = DISTANCE_UNITS.get(doc[i + 3].lower_) if doc[i + 3].lower_ != "per" else None
+    return unit, i + 4
 
 
 def _range_unit(doc: Doc, i: int) -> str | None:

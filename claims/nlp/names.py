@@ -140,6 +140,7 @@ _KINDS_OF_FORCES = frozenset({"nuclear", "strategic", "special", "security", "na
                               "missile", "rocket", "airborne", "border", "defence", "defense"})
 #: A country + one of these is an organisation ("US military", "Russian government").
 ORG_AFTER_COUNTRY = frozenset({"military", "government", "administration", "armed forces", "forces", "authorities",
+                               "naval forces",  # "Iran's naval forces vowed …" (seen after blind16)
                                "intelligence"})
 
 ORG_HEADS = frozenset({
@@ -187,7 +188,8 @@ _THINK_TANK_HEADS = frozenset({"Center", "Centre", "Institute", "Council", "Foun
                                # Situations", "the Office for Nuclear Regulation", blind13)
                                "Inspectorate", "Directorate", "Agency", "Commission", "Office"})
 ROLE_WORDS_START = frozenset({"Chief", "Secretary", "Minister", "Director", "Head", "Commander", "President",
-                              "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral", "CEO"})
+                              "Spokesman", "Spokeswoman", "Spokesperson", "General", "Gen.", "Admiral", "CEO",
+                              "Chairman", "Chairwoman"})
 GEO_HEADS = frozenset({"Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Channel", "Peninsula", "Island",
                        "Islands", "Isles", "Oblast", "Krai", "Territory", "Province", "Region", "Strip",
                        "Heights", "Archipelago", "Sound", "Basin", "Desert", "Mountains", "Lake", "River", "Canal",
@@ -557,7 +559,9 @@ class _Names:
         types = _named_types(doc, text)  # over the generic word inside them ("Light Combat Helicopter (LCH) …")
         merged = _filter_new([e for e in merged if not (e.id_.startswith("role:") and any(
             t.start <= e.start and e.end <= t.end for t in types))], types)
-        merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged]
+        aircraft_ends = {e.end for e in merged if e.label_ == "AIRCRAFT"}
+        merged = [self._capital_as_government(doc, self._city_not_its_base(doc, e)) for e in merged
+                  if not _a_meridiem(doc, e) and not _a_variant_suffix(e, aircraft_ends)]
         merged = [part for e in merged for part in self._base_before_its_place(doc, e)]
         merged = filter_spans(self._acronyms(doc, text, merged))  # a trained model's entities may overlap
         doc.user_data["_fc_entities"] = sorted(merged, key=lambda s: s.start)
@@ -655,8 +659,8 @@ class _Names:
             # byline's credit line; blind11): the office ends before the base
             owned = [k for k, w in enumerate(words) if w.endswith(("’s", "'s"))]
             words = words[owned[-1] + 1:] if owned else words  # "the Northern Fleet's Kipelovo airbase"
-            if not words or all(w.lower() in DEMONYMS for w in words):
-                continue  # "the British air base": whose, not which
+            if not words or all(w.lower() in DEMONYMS or w[:1].islower() for w in words):
+                continue  # "the British air base": whose, not which; "an operational air base" (blind16): no name
             start = m.start() - len(" ".join(words))
             if text[start:m.start()] != " ".join(words):
                 continue
@@ -802,6 +806,10 @@ class _Names:
                     out.append(self._org_span(doc, j - 1, i + 1, ent_of))
                 elif j >= 0 and doc[j].lower_ in DEMONYMS:
                     out.append(self._org_span(doc, j, i + 1, ent_of))
+                elif tok.lower_ == "ministry" and j < i - 1 and j >= 2 and doc[j].text in ("’s", "'s") \
+                        and doc[j - 1].lower_ in _SELF_NAMED_STATES and doc[j - 2].lower_ == "the":
+                    out.append(self._org_span(doc, j + 1, i + 1, ent_of))  # "the island's defense ministry said"
+                    # (blind16): the state the text is about, named by what it is
                 elif tok.lower_ == "ministry" and j < i - 1 and j >= 0 and doc[j].lower_ == "the":
                     out.append(self._org_span(doc, j + 1, i + 1, ent_of))  # "the defence ministry said on X"
                     # (blind10): a ministry of state named by its portfolio, whoseever the text says
@@ -920,11 +928,16 @@ class _Names:
                                                   "specialist"))]]
         found += [(m, group) for m in _CREDIT_LINE.finditer(text) for group in ("name", "name2", "source", "name3")
                   if m.group(group)]
+        found += [(m, group) for m in _DATELINE_AGENCY.finditer(text) for group in ("name", "name2", "name3")
+                  if m.group(group)]
         found += [(m, "name") for m in [*finditer_if(_SOURCE_LINE, text, ("Source",)),
                                         *finditer_if(_TRACKER_RADAR, text, ("Radar",)),
                                         *finditer_if(_ACRONYM_TOLD, text, ("told", "sent")),
                                         *finditer_if(_INTERVIEW_TO, text, ("interview",)),
                                         *finditer_if(_OUTLET_SPELLED, text, _OUTLET_SPELLED_WORDS)]]
+        for m in _TEAMS_LIST.finditer(text) if "team" in text or "squadron" in text else ():
+            found += [(q, "name") for q in _QUOTED_NAME.finditer(text, m.start("list"), m.end("list"))]
+        found += [(m, "name") for m in _NUMBERED_SQUADRON.finditer(text)] if "quadron" in text else []
         for m in finditer_if(_SOURCE_LIST, text, ("Source",)):
             items = list(_SOURCE_ITEM.finditer(text, m.start("list") - 1, m.end("list")))
             found += [(item, "name") for item in items] if len(items) >= 2 else []
@@ -1033,6 +1046,7 @@ class _Names:
             if k >= 2 and doc[k - 1].text == "." and doc[k - 2].text == "No" and not doc[k - 2].whitespace_:
                 return k - 2  # "from No. 5 Squadron": the tokenizer splits "No." (blind15)
             return k - 1 if k >= 1 and doc[k - 1].text in ("No.", "No") else k
+        two_arms = False
         while k >= 0 and i - k <= 7:
             t = doc[k]
             if k in ent_of and ent_of[k].label_ == "AIRCRAFT" and k + 1 < i and doc[k + 1].lower_ in CONNECTORS:
@@ -1041,7 +1055,7 @@ class _Names:
                     and not _is_cap(doc[k - 1]):
                 break  # "… Air Forces Africa and Commander Allied Air Command": a title, then the name
             if "\n" in t.text or t.is_sent_end or (k in ent_of and ent_of[k].label_ == "ORG" and ent_of[k].id_
-                                                   and doc[k + 1].lower_ in ("and", "or", ",")):
+                                                   and doc[k + 1].lower_ in ("and", "or", ",") and not two_arms):
                 break  # "the Air Self-Defense Force and Maritime Self-Defense Force": two names
             if t.text in ("’s", "'s") and k >= 1 and ((k - 1 in ent_of and ent_of[k - 1].label_ == "ORG")
                                                       or doc[k - 1].text in ORG_HEADS):
@@ -1064,6 +1078,11 @@ class _Names:
                     _ORDINAL_WORD.match(t.text) and k == i - 1 and t.text[0].isdigit()):
                 start = k  # "the U.S. 7th Fleet" (blind13): an ordinal, then the country before it
                 k -= 1
+                continue
+            if t.lower_ == "and" and k >= 1 and doc[k - 1].text == "Force" and k + 2 < i \
+                    and doc[k + 1].text == "Air" and doc[k + 2].lower_ in ("defense", "defence"):
+                k -= 1  # "the Air Force and Air Defence Forces of …" (blind16): one service of two arms
+                two_arms = True
                 continue
             if t.lower_ in ("and", "&", "or") and k >= 1 and doc[k - 1].text in ORG_HEADS \
                     and not (doc[k - 1].text == "Command" and doc[k + 1].text == "Control"):
@@ -1126,6 +1145,14 @@ class _Names:
         if end + 1 >= n or doc[end].lower_ not in ("of", "for"):
             return end
         k = end + 1 + (doc[end + 1].lower_ == "the")
+        if doc[end - 1].text in _SUB_BODY_HEADS and doc[end].lower_ == "of":
+            last = k  # "the Central Committee of the Workers' Party of Korea" (blind16): a body of a body
+            while last < n and last - k < 8 and (_is_cap(doc[last]) or (last > k and doc[last].text in ("'", "’"))
+                                                 or (doc[last].lower_ in ("of", "'s", "’s") and last + 1 < n
+                                                     and _is_cap(doc[last + 1]))):
+                last += 1
+            if last > k and _is_cap(doc[last - 1]):
+                return last
         if doc[end].lower_ == "of":
             ent = ent_of.get(k)
             owner = ent is not None and ent.end < n and doc[ent.end].text in ("’s", "'s")  # "Joint Staff of Japan's…"
@@ -1192,11 +1219,18 @@ class _Names:
             if tok.text in GEO_HEADS or (tok.lower_ in GEO_HEADS_LOWER and i > 0 and _is_cap(doc[i - 1])):
                 start = i
                 k = i - 1
-                while k >= 0 and i - k <= 3 and (_is_cap(doc[k]) or (doc[k].text == "-" and k >= 1)):
+                glue = 0  # hyphens and a Persian or Arabic particle between them ("the Kooh-e-Mobarak region")
+                while k >= 0 and i - k - glue <= 3 and (_is_cap(doc[k]) or (doc[k].text == "-" and k >= 1) or (
+                        doc[k].lower_ in _HYPHEN_PARTICLES and k >= 1 and doc[k - 1].text == "-"
+                        and doc[k + 1].text == "-")):
                     if (doc[k].is_sent_start and doc[k].text in NOT_NAMES) or doc[k].lower_ in _TITLE_PREPOSITIONS:
                         break  # a headline in title case: "… Intercept Russian Planes Over Baltic Sea" (blind11)
+                    glue += doc[k].text == "-" or doc[k].lower_ in _HYPHEN_PARTICLES
                     start = k
                     k -= 1
+                if start < i and doc[start].text == "-":
+                    continue  # "the pro-Moscow region": a prefix makes the name an adjective (no name opens with
+                    # a hyphen)
                 while start < i and doc[start].lower_ in DEMONYMS:
                     start += 1  # "the Greek Souda Gulf": whose, not part of the name
                 if start < i:
@@ -1643,8 +1677,12 @@ class _Names:
         k = i
         while k < len(doc) and k - i < 3 and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) > 1:
             k += 1
-        if k == i or len(doc[i:k].text) < 3 or k >= len(doc) \
-                or doc[k].text not in (",", "(", "—", "–", ":", "--", "•", "-"):  # "SYDNEY • A Chinese…" (blind8)
+        if k == i or len(doc[i:k].text) < 3 or k >= len(doc):
+            return 0
+        if doc[k].text == "." and k + 2 < len(doc) and doc[k + 1].is_upper and doc[k + 1].is_alpha \
+                and doc[k + 2].text in ("—", "–", "--", "-"):
+            return k - i  # "ASTANA. KAZINFORM - …" (blind16): the agency after a full stop
+        if doc[k].text not in (",", "(", "—", "–", ":", "--", "•", "-"):  # "SYDNEY • A Chinese…" (blind8)
             return 0
         return k - i
 
@@ -1960,6 +1998,10 @@ class _Names:
         for e_end, e in ends.items():
             if e_end + 2 < len(doc) and doc[e_end].text == "(" and doc[e_end + 2].text == ")":
                 acro = doc[e_end + 1]
+                role = doc[e.start - 1].text if e.start > 0 else ""
+                if role in ROLE_WORDS_START and acro.text == role[0] + "".join(
+                        t.text[0] for t in e if t.lower_ not in CONNECTORS):
+                    continue  # "Chairman Joint Chiefs of Staff Committee (CJCSC)" (blind16): the post's initials
                 if acro.is_upper and acro.is_alpha and 2 <= len(acro.text) <= 10:
                     defined[acro.text] = e
         for e in ents:  # "The Armed Forces of the Philippines has started …, with AFP chief": its initials
@@ -2104,6 +2146,23 @@ _CREDIT_LINE = re.compile(rf"\A(?:[A-Z][A-Z .-]*,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}\.
                           # "RAPID CITY, S.D. (KOTA) -": the agency in brackets after a dateline in capitals (blind9)
                           rf"[A-Z][A-Z .-]*(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+"
                           rf"\((?P<name3>[A-Z][\w]{{1,15}})\)\s*[-–—])")
+#: Names in quotes after the kind of unit they name: 'aerobatic teams "Russian Falcons", "Russian Knights" and
+#: "Swifts"' (blind16).
+_TEAMS_LIST = re.compile(r"\b(?:teams?|squadrons?)\s+(?P<list>[“\"][A-Z][^”\"\n]{1,40}[”\"]"
+                         r"(?:(?:,\s*|,?\s+and\s+)[“\"][A-Z][^”\"\n]{1,40}[”\"])*)")
+_QUOTED_NAME = re.compile(r"[“\"](?P<name>[A-Z][^”\"\n]{1,40})[”\"]")
+#: A numbered squadron written in lower case: "the prestigious No 9 multirole squadron" (blind16).
+_NUMBERED_SQUADRON = re.compile(r"\b(?P<name>No\.?[ \t]?\d{1,3}[ \t]+(?:[a-z-]+[ \t]+){0,2}squadron)\b")
+#: A dateline of a state agency's copy, opening the text or a line, in title case or capitals, with or without the
+#: day: "Pyongyang, July 10 (KCNA) --", "ISLAMABAD, Oct 4 (APP):", "SANAA, May 29 (YPA) –", "Tehran, IRNA —",
+#: "ASTANA. KAZINFORM -" (blind16): the agency is an organisation.
+_DATELINE_AGENCY = re.compile(r"(?:\A|(?<=\n))[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}"
+                              # with the day, any agency's name; without it, an acronym ("Hezbollah (Lebanon) -"
+                              # is no dateline)
+                              r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]+\((?P<name>[A-Z][\w]{1,15})\)"
+                              r"|[ \t]+\((?P<name3>[A-Z]{2,10})\))[ \t]*(?:--|[-–—:])"
+                              r"|(?:\A|(?<=\n))[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}[,.][ \t]+(?P<name2>[A-Z]{2,12})"
+                              r"[ \t]*(?:--|[-–—])")
 #: "the Light Combat Aircraft (LCA) Tejas", "Light Combat Helicopter (LCH) Prachand": a programme's name for a kind
 #: of aircraft, its acronym in brackets, then the aircraft's own name (blind9).
 _PROGRAMME_TYPE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Aircraft|Helicopter|Fighter|Trainer|Drone|Transport)\s+"
@@ -2370,7 +2429,8 @@ def city_gazetteer() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
 #: What a capital does when it stands for its government ("Beijing accused the US of…"), besides the say-verbs.
 GOVERNMENT_VERBS = frozenset({"accused", "accuses", "condemned", "condemns", "denied", "denies", "rejected", "rejects",
                               "urged", "urges", "demanded", "demands", "summoned", "summons", "vowed", "vows",
-                              "threatened", "threatens", "criticised", "criticized", "blamed", "blames"})
+                              "threatened", "threatens", "criticised", "criticized", "blamed", "blames",
+                              "commented", "comment"})
 #: What a capital's possessive owns when the capital stands for its government ("Seoul’s military").
 GOVERNMENT_NOUNS = frozenset({"military", "government", "army", "armed", "defense", "defence", "foreign",
                               "ministry", "leadership", "envoy", "ambassador", "embassy"})
@@ -2405,7 +2465,9 @@ _GOVERNMENT_MINDS = frozenset({"considers", "considered", "views", "viewed", "re
 
 
 _AUXILIARIES_BEFORE_A_VERB = frozenset({"has", "have", "had", "also", "again", "previously", "repeatedly", "long",
-                                        "already", "strongly", "firmly", "publicly", "swiftly", "quickly"})
+                                        "already", "strongly", "firmly", "publicly", "swiftly", "quickly",
+                                        # "Beijing has not commented on the statement" (blind16)
+                                        "not", "did", "does", "yet"})
 
 
 def _acts_as_government(doc: Doc, ent: Span) -> bool:
@@ -3084,6 +3146,27 @@ def _based_aircraft(doc: Doc, i: int, ents_at: dict[int, Span]) -> bool:
     return False
 
 
+#: Particles joined by hyphens inside Persian and Arabic place names ("Kooh-e-Mobarak", "Bandar-e-Abbas").
+_HYPHEN_PARTICLES = frozenset({"e", "ye", "i"})
+
+
+def _a_variant_suffix(e: Span, aircraft_ends: set[int]) -> bool:
+    """"two Tu-95 MS planes", "the Su-30 SM" (seen after blind16): letters in capitals right after a designation are
+    its variant, not a state's code (Mississippi)."""
+    return e.label_ == "PLACE" and e.start in aircraft_ends and len(e) == 1 and e.text.isupper() and len(e.text) <= 3
+
+
+def _a_meridiem(doc: Doc, e: Span) -> bool:
+    """"at around 9:00 AM" (blind16): "AM"/"PM" after a time of day is no organisation's acronym."""
+    return e.label_ == "ORG" and e.text in ("AM", "PM") and e.start > 0 and doc[e.start - 1].text[:1].isdigit()
+
+
+#: Heads of a body inside another, whose name runs on with the other's ("Central Committee of the …").
+_SUB_BODY_HEADS = frozenset({"Committee", "Bureau", "Directorate"})
+#: What a text calls the state it is about before a ministry ("the island's defense ministry"; blind16).
+_SELF_NAMED_STATES = frozenset({"island", "country", "nation", "kingdom", "republic", "state", "emirate"})
+
+
 def _staff_of_a_chief(doc: Doc, start: int) -> bool:
     """"Chief of Air Staff", "Chief of the Naval Staff", "Chief of Air Force": the staff or service a chief heads is
     part of the title (a person's role), not an organisation of its own (blind12; "the Joint Chiefs of Staff" is read
@@ -3091,6 +3174,9 @@ def _staff_of_a_chief(doc: Doc, start: int) -> bool:
     k = start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
+    if k >= 2 and doc[k - 1].text == "chief" and doc[k - 2].is_lower and doc[k - 2].is_alpha \
+            and doc[k - 2].lower_ not in ("the", "a", "an"):
+        return False  # "the security chief of Air Defense Forces" (blind16): a post described in it, the body named
     return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "chief"
 
 
