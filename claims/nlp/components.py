@@ -2316,6 +2316,9 @@ def quantities(doc: Doc) -> Doc:
         range_unit = _range_unit(doc, i)
         if range_unit is not None:
             unit = range_unit  # "24,000 to 26,000 feet": the range's unit
+        elif nxt is not None and nxt.lower_ == "dozen" and value is not None:
+            value, end = value * 12, i + 2  # "three dozen MIG fighter jets" (blind17): 36 of what follows
+            unit, counts_missions, counted = _counted_after(doc, i + 1, ents_by_start)
         elif nxt is not None:
             low = nxt.lower_
             if low in DISTANCE_UNITS and not mask[nxt.i]:
@@ -2493,12 +2496,24 @@ def _elided_units(doc: Doc, spans: list[Span]) -> None:
                                 **{k: before[k] for k in ("aircraft", "role", "noun") if k in before}})
         elif unit == "of_them" and last_counted is not None:
             # "four coral reefs …, three of which were turned into garrisons": a part of what the sentence counted
-            # before (reefs), not a number of missions; after a count of missions it stays one
+            # before (reefs), not a number of missions; after a count of missions it stays one, of those missions
+            # ("the 3,000 UK sorties, more than 2,100 of which were strike attacks", blind17)
             before = fc_value(last_counted) or {}
-            if before.get("unit") not in MISSION_NOUNS:
-                set_fc_value(span, {**value, "unit": before.get("unit"), "counts_missions": False, "elided": True})
+            missions = before.get("unit") in MISSION_NOUNS
+            set_fc_value(span, {**value, "unit": before.get("unit"), "counts_missions": missions, "elided": True})
+        elif unit == "of_them" and _aircraft_word_before(doc, span):
+            # "whether the third bomber took part …, but only two of them were visible" (blind17): the aircraft the
+            # sentence spoke of, uncounted
+            set_fc_value(span, {**value, "unit": "aircraft", "counts_missions": False, "elided": True})
         elif unit and unit != "of_them":
             last_counted = span
+
+
+def _aircraft_word_before(doc: Doc, span: Span) -> bool:
+    """Whether the sentence names aircraft (a word for aircraft or an aircraft's name) before the span."""
+    start = doc[span.start].sent.start
+    return any(doc[k].lower_ in AIRCRAFT_NOUNS for k in range(start, span.start)) or any(
+        e.label_ == "AIRCRAFT" and start <= e.start < span.start for e in current_ents(doc))
 
 
 #: Words for aircraft that a count may be of ("three B-52 bombers", "26 Chinese warplanes").
@@ -2524,6 +2539,10 @@ _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "reso
                                 "amendment", "annex", "protocol"})
 
 
+#: Aircraft makers whose name before a bare number gives a model ("Boeing 707", "Airbus 330", "Embraer 190").
+_AIRCRAFT_MAKERS = frozenset({"Boeing", "Airbus", "Embraer", "Bombardier", "Cessna", "Lockheed", "Douglas", "Antonov",
+                              "Tupolev", "Ilyushin", "Dassault", "Saab", "Gulfstream", "Beechcraft", "Fokker",
+                              "Sukhoi", "Yakovlev", "Learjet", "Pilatus", "Dornier"})
 #: Nouns before a number that make it a serial or a hull number in any case ("line number 959", "c/n 22845").
 _SERIAL_BEFORE = frozenset({"number", "serial", "registration", "msn", "hull", "tail", "buno"})
 
@@ -2537,6 +2556,8 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    if prev.text in (",", "and") and doc[i].is_digit:
+        return _continues_identifiers(doc, i)  # "call signs Julia 51, 52, and 53" (blind17)
     if prev.text == "." and i >= 2 and doc[i - 2].text in ("No", "Nos") and not doc[i - 2].whitespace_:
         return True  # "Nikolai Kuznetsov (No. 10)": the tokenizer splits "No." — a number sign, no count (blind15)
     if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
@@ -2550,6 +2571,8 @@ def _is_identifier(doc: Doc, i: int) -> bool:
         return True  # "Patrol Squadron (VP) 4"
     from claims.nlp.names import ORG_HEADS  # names imports this module
 
+    if digits and prev.text in _AIRCRAFT_MAKERS:
+        return True  # "The Boeing 707 aircraft", "a Saab 35": a maker's model number (blind17)
     if prev.text in ORG_HEADS:
         return True  # "Tactical Air Wing 73", "Task Force 61": a unit's number
     if digits and prev.text in ("Base", "Airbase", "Station", "Airfield"):
@@ -2558,6 +2581,15 @@ def _is_identifier(doc: Doc, i: int) -> bool:
         return True  # "an FA 50 fighter jet": a designation written with a space
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
         and prev.lower_ not in QUALIFIER_WORDS and prev.ent_type == 0 and not _in_entity(doc, prev.i)
+
+
+def _continues_identifiers(doc: Doc, i: int) -> bool:
+    """"the call signs Julia 51, 52, and 53", "Flights 17, 18 and 19": digits after a comma or "and" that continue a
+    list of bare numbers opened by an identifier name more of the same things, no count."""
+    k = i - 1
+    while k > 0 and doc[k].text in (",", "and"):
+        k -= 1
+    return k < i - 1 and doc[k].is_digit and _is_identifier(doc, k)
 
 
 def _spaced_designation(doc: Doc, i: int) -> bool:
@@ -2662,8 +2694,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return "aircraft", False, named  # "the two Hornets" after "two F/A-18C Hornets"
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
-                or (t.is_upper and t.is_alpha and len(t) <= 4) or (t.is_upper and t.is_alpha and len(t) <= 6 and (
-                    j + 1 < len(doc) and doc[j + 1].text == "(")) or designation_like(t.text) \
+                or (t.is_upper and t.is_alpha and len(t) <= 4) or (t.is_upper and t.is_alpha and len(t) <= 8 and (
+                    j + 1 < len(doc) and (doc[j + 1].text == "(" or (doc[j + 1].is_lower and _plural_noun(
+                        doc[j + 1]))))) or designation_like(t.text) \
                 or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
@@ -2699,7 +2732,7 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             if j + 2 < len(doc) and t.is_lower and not _plural_noun(t) and doc[j + 1].is_alpha \
                     and _plural_head_after(doc[j + 1], doc[j + 2]):
                 return doc[j + 2].lower_, False, {}  # "six technical staff members" (blind15)
-            head = _plural_past_a_country(doc, j)
+            head = _plural_past_a_country(doc, j) or _plural_past_modifiers(doc, j)
             if head is not None:
                 return head, False, {}  # "the two staunch U.S. allies" (blind8)
             return t.lower_, False, {}
@@ -2711,6 +2744,27 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _plural_past_modifiers(doc: Doc, j: int) -> str | None:
+    """"19 joint air-to-surface standoff missiles" (blind17): the plural noun after a singular lower-case word and
+    up to four more modifiers, hyphened ones too — not past a stop word or a verb's ending ("two killed in attacks",
+    "One sailor sustained minor injuries")."""
+    if _plural_noun(doc[j]):
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 7:
+        t = doc[k]
+        glued = doc[k - 1].text == "-" and not doc[k - 1].whitespace_
+        if t.text == "-" and not t.whitespace_ and not doc[k - 1].whitespace_:
+            k += 1
+            continue
+        if not (t.is_alpha and t.is_lower) or (not glued and (t.is_stop or t.lower_.endswith(("ed", "ing")))):
+            return None  # "One sailor sustained minor injuries": a verb, not a modifier
+        if _plural_noun(t) and not glued:
+            return t.lower_
+        k += 1
+    return None
 
 
 def _name_in_brackets_end(doc: Doc, j: int) -> int | None:
@@ -2781,6 +2835,11 @@ def _aircraft_named_by(doc: Doc, t: Token) -> dict[str, Any] | None:
     return None
 
 
+#: Prepositions and determiners, which no run of adjectives before a noun holds (unless hyphened: "air-to-air").
+_NOT_BEFORE_A_NOUN = frozenset({"on", "in", "at", "of", "the", "a", "an", "from", "to", "by", "for", "with", "into",
+                                "aboard", "board", "near", "over", "off", "after", "before", "that", "which"})
+
+
 def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
     """Whether lower-case words from token j run, within four words, into an aircraft noun or an aircraft entity (a
     nationality or a maker's name right before the aircraft may stand among them)."""
@@ -2792,6 +2851,8 @@ def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
         if ent is not None and ent.label_ == "ORG" and words < 3:
             k, words = ent.end, words + 1  # "two hulking US Air Force Boeing C-17A … planes" (blind10): the operator
             continue
+        if doc[k].lower_ in _NOT_BEFORE_A_NOUN and doc[k - 1].text != "-":
+            return False  # "all 10 people on board the aircraft" (blind17): a preposition ends the adjectives
         if not ((doc[k].is_lower and doc[k].is_alpha) or doc[k].text == "-") and not _nationality(doc[k]) \
                 and not (doc[k].is_title and doc[k].is_alpha and k + 1 < len(doc) and (
                     k + 1 in ents_by_start and ents_by_start[k + 1].label_ == "AIRCRAFT")):
