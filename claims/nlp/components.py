@@ -2539,10 +2539,12 @@ _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "reso
                                 "amendment", "annex", "protocol"})
 
 
-#: Aircraft makers whose name before a bare number gives a model ("Boeing 707", "Airbus 330", "Embraer 190").
-_AIRCRAFT_MAKERS = frozenset({"Boeing", "Airbus", "Embraer", "Bombardier", "Cessna", "Lockheed", "Douglas", "Antonov",
-                              "Tupolev", "Ilyushin", "Dassault", "Saab", "Gulfstream", "Beechcraft", "Fokker",
-                              "Sukhoi", "Yakovlev", "Learjet", "Pilatus", "Dornier"})
+#: Aircraft makers whose name before a bare number gives a model ("Boeing 707", "Airbus 330", "Embraer 190"), and
+#: before a designation opens the aircraft's name ("Boeing E-3A"; names.py).
+AIRCRAFT_MAKERS = frozenset({"Lockheed Martin", "Northrop Grumman", "General Atomics", "Boeing", "Airbus",
+                             "Embraer", "Bombardier", "Cessna", "Lockheed", "Douglas", "Antonov", "Tupolev",
+                             "Ilyushin", "Dassault", "Saab", "Gulfstream", "Beechcraft", "Fokker", "Sukhoi",
+                             "Yakovlev", "Learjet", "Pilatus", "Dornier"})
 #: Nouns before a number that make it a serial or a hull number in any case ("line number 959", "c/n 22845").
 _SERIAL_BEFORE = frozenset({"number", "serial", "registration", "msn", "hull", "tail", "buno"})
 
@@ -2571,7 +2573,7 @@ def _is_identifier(doc: Doc, i: int) -> bool:
         return True  # "Patrol Squadron (VP) 4"
     from claims.nlp.names import ORG_HEADS  # names imports this module
 
-    if digits and prev.text in _AIRCRAFT_MAKERS:
+    if digits and prev.text in AIRCRAFT_MAKERS:
         return True  # "The Boeing 707 aircraft", "a Saab 35": a maker's model number (blind17)
     if prev.text in ORG_HEADS:
         return True  # "Tactical Air Wing 73", "Task Force 61": a unit's number

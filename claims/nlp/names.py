@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claims.nlp.components import (
+    AIRCRAFT_MAKERS,
     NAME_TOKEN,
     NOT_NAMES,
     ROLE_NOUNS,
@@ -1651,7 +1652,7 @@ class _Names:
                 out.append(e)
                 continue
             if label == "ORG" and low not in GENERIC_SERVICE_WORDS:
-                if not _lower_case_modifier(doc, e):
+                if not _lower_case_modifier(doc, e) and not _maker_before_aircraft(doc, e, ents_at):
                     out.append(e)
                 continue
             if label == "ORG" and _staff_of_a_chief(doc, e.start):
@@ -2806,6 +2807,15 @@ def _operation_names(ents: list[Span]) -> list[Span]:
                 and a.label_ == "PLACE" and a.end == b.start and len(a) == 1 and a[0].is_title:
             drop.update((a.start, b.start))
     return [e for e in ents if e.start not in drop] if drop else ents
+
+
+def _maker_before_aircraft(doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
+    """"Boeing E-3A AWACS aircraft", "The Boeing 707 aircraft" (blind17): an aircraft maker's name right before the
+    aircraft's designation or model number opens the aircraft's name and names no organisation."""
+    if e.text not in AIRCRAFT_MAKERS or e.end >= len(doc):
+        return False
+    after = ents_at.get(e.end)
+    return (after is not None and after.label_ == "AIRCRAFT") or doc[e.end].is_digit
 
 
 def _lower_case_modifier(doc: Doc, e: Span) -> bool:
