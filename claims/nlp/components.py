@@ -424,6 +424,13 @@ def _view(doc: Doc) -> _DocView:
     return view
 
 
+def _common_words(span: Span) -> bool:
+    """Whether every word of the span is a common English word (Zipf ≥ 4.5: "Social Media", not "Maxim Zmeyev")."""
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(t.lower_, "en") >= 4.5 for t in span)
+
+
 def _token_at(doc: Doc, char: int) -> int | None:
     """Index of the token covering character ``char`` (None past the end)."""
     view = _view(doc)
@@ -688,6 +695,16 @@ _BYLINE_OVER_DATE = re.compile(
     r"(?=\d{4}-\d{2}-\d{2}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})")
 #: Where a reporter of a credit line filed from ("Reporting by Jane Doe in Seoul and John Roe in Tokyo"; blind12).
 _CREDIT_PLACE = rf"(?:[ \t]+in[ \t]+{_NAME}(?:[ \t]+{_NAME})?)?"
+#: A nickname or call sign in single quotes between a given name and a surname: "Major Dan 'Rhino' Reinhardt",
+#: "Lieutenant Patricia 'Mad Dog' Nersten" (blind17); searched from the quote mark, which few places in a text are.
+#: (Double quotes are the role-and-name rule's: 'President Ferdinand “Bongbong” Marcos Jr.', blind9.)
+_NICKNAME_RE = re.compile(rf"['‘](?P<nick>[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){{0,2}})['’][ \t]+(?P<last>{_NAME})"
+                          r"(?![\w'’-])")
+#: A picture's or an editor's credit: "Photograph: Maxim Zmeyev/Reuters", "Edited By: Senjo M R" (blind17).
+_LABELLED_CREDIT_RE = re.compile(
+    rf"\b(?P<credit>Photograph|Photo|Picture|Edited[ \t]+[Bb]y)[ \t]*:[ \t]*"
+    rf"(?!(?:Getty|Courtesy|Handout|File|Screenshot|Screengrab|Supplied|Reuters|AFP|AP)\b)"
+    rf"(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})(?=[ \t]*(?:/|$|[,;(|]))", re.MULTILINE)
 #: A wire report's credit line: "Reporting by Jane Doe and John Roe; Editing by Lisa Shumaker" (blind10).
 #: A name word of a credit line is no credit word: "(Reporting by Alaa Swilam Editing by Shri Navaratnam)", the
 #: semicolon left out (blind14's pass).
@@ -802,6 +819,17 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not any(mask[t.i] or t.i in taken for t in name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text.title(), m.group("role").lower())
+    for m in _NICKNAME_RE.finditer(text):  # "Major Dan 'Rhino' Reinhardt" (blind17)
+        first = _token_at(doc, m.start() - 2) if m.start() >= 2 and text[m.start() - 1] in " \t" else None
+        last = char_span(doc, m.start("last"), m.end("last"))
+        if first is None or last is None or first < 1 or not NAME_TOKEN.match(doc[first].text) \
+                or doc[first - 1].lower_.rstrip(".") not in _ROLE_SET or bad_name(doc[first:last.end]):
+            continue
+        add(Span(doc, first, last.end, label="PERSON"), f"{doc[first].text} {last.text}", doc[first - 1].lower_)
+    for m in _LABELLED_CREDIT_RE.finditer(text):  # "Photograph: Maxim Zmeyev/Reuters" (blind17)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name) and not _common_words(name):  # not "Photo: Social Media"
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("credit").lower())
     for m in finditer_at(_ROLE_NAME_RE, text, view.low, _ROLE_PREFIXES):
         role = char_span(doc, m.start(), m.start("name"))
         name = char_span(doc, m.start("name"), m.end("name"))

@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claims.nlp.components import (
+    _ROLE_SET,
     AIRCRAFT_MAKERS,
     NAME_TOKEN,
     NOT_NAMES,
@@ -1652,7 +1653,8 @@ class _Names:
                 out.append(e)
                 continue
             if label == "ORG" and low not in GENERIC_SERVICE_WORDS:
-                if not _lower_case_modifier(doc, e) and not _maker_before_aircraft(doc, e, ents_at):
+                if not _lower_case_modifier(doc, e) and not _maker_before_aircraft(doc, e, ents_at) \
+                        and not _surname_after_a_role(doc, e, ents_at):
                     out.append(e)
                 continue
             if label == "ORG" and _staff_of_a_chief(doc, e.start):
@@ -2816,6 +2818,16 @@ def _maker_before_aircraft(doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
         return False
     after = ents_at.get(e.end)
     return (after is not None and after.label_ == "AIRCRAFT") or doc[e.end].is_digit
+
+
+def _surname_after_a_role(doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
+    """"Defence Secretary Liam Fox said" (blind17): a body's one-word name right after a role and a given name is
+    the person's surname (Fox, not Fox News)."""
+    if len(e) != 1 or e.start < 2:
+        return False
+    given, role = doc[e.start - 1], doc[e.start - 2]
+    return given.is_title and given.is_alpha and given.i - 1 not in ents_at and given.i not in ents_at \
+        and bool(NAME_TOKEN.match(given.text)) and given.text not in NOT_NAMES and role.lower_.rstrip(".") in _ROLE_SET
 
 
 def _lower_case_modifier(doc: Doc, e: Span) -> bool:
