@@ -1629,7 +1629,7 @@ _WHAT_SOURCES_CALL = re.compile(r"\b[Ww]hat\s+(?P<source>(?:[\w-]+\s+){0,2}?[a-z
 #: opens with "Source:" names who the piece comes from — up to a comma or the line's end, six words at most (the
 #: layout of Ukrainska Pravda's and of wire rewrites; blind9).
 _SOURCE_LABEL = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[^\W\d_][\w.’'-]*(?:[ \t][\w.’'-]+){0,5}?)"
-                           r"[ \t]*(?=,|\n|$)")
+                           r"[ \t]*(?=,|\n|$|[-–|][ \t]+[A-Z][\w ]{0,20}:)")  # "Source: ANI - Edited By: …" (blind17)
 
 
 #: A press release's quotation signed below it: a line that is a quotation, then a line with the speaker's name

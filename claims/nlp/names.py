@@ -135,7 +135,7 @@ _KINDS_OF_FORCES = frozenset({"nuclear", "strategic", "special", "security", "na
                               "missile", "rocket", "airborne", "border", "defence", "defense"})
 #: A country + one of these is an organisation ("US military", "Russian government").
 ORG_AFTER_COUNTRY = frozenset({"military", "government", "administration", "armed forces", "forces", "authorities",
-                               "intelligence"})
+                               "intelligence", "embassy", "consulate"})
 
 ORG_HEADS = frozenset({
     "Ministry", "Force", "Forces", "Command", "Agency", "Corporation", "Corp.", "Inc.", "Ltd", "Ltd.", "Company",
@@ -1775,7 +1775,7 @@ class _Names:
                 continue  # never an aircraft in a claim's scope
             out.append(e)
         out = self._regional_adjectives_before(doc, _operation_names(out))
-        return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
+        return self._owned_bases(doc, self._narrowed_regions(doc, _embassy_seats(doc, _national_bodies(doc, out))))
 
     def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
         """A place name that context shows is something else: a maker's name before an aircraft type ("Shaanxi
@@ -1947,12 +1947,15 @@ _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", 
 
 
 _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal|outlet|"
-                                r"news\s+agency|newswire|news\s+wire|(?:TV|television)\s+channel)\s+"
+                                r"news\s+agency|newswire|news\s+wire|(?:TV|television)\s+channel|"
+                                r"(?i:news)\s+website)\s+"  # "News website Visegrad24 reported" (blind17)
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
 #: "Another flight monitoring agency, Aircraft Spots, made…", "the open-source satellite group Satellogic", "the
 #: think tank CSIS": a name right after the kind of body it is (an agency, a group, a think tank, a firm).
-_BODY_AFTER_KIND = re.compile(r"\b(?:agency|group|think\s+tank|firm|company|consultancy|monitor|tracker),?\s+"
+_BODY_AFTER_KIND = re.compile(r"\b(?:agency|group|think\s+tank|firm|company|consultancy|monitor|tracker|"
+                              # "Turkish drone-maker Baykar" (blind17)
+                              r"(?:drone|aircraft|plane|jet|arms|missile|defen[cs]e)[- ](?:maker|manufacturer)),?\s+"
                               r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?<![\s.,]))(?=[\s,;:)]|$)")
 #: "read a Forbes headline", "according to a Military Times report": an outlet named before a piece of its work.
 _OUTLET_BEFORE_PIECE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)\s+"
@@ -2057,8 +2060,10 @@ def _named_types(doc: Doc, text: str) -> list[Span]:
 
 
 #: "Source: Sputnik" closing a text or a line: the outlet a piece is taken from (a person's name there comes with
-#: a title after a comma, and the line goes on; blind9).
-_SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:[ \t][A-Z][\w.-]+){0,2})[ \t]*(?=\n|$)")
+#: a title after a comma, and the line goes on; blind9) — or a dash before the line's next field ("Source: ANI -
+#: Edited By: …", blind17).
+_SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:[ \t][A-Z][\w.-]+){0,2})[ \t]*"
+                          r"(?=\n|$|[-–|][ \t]+[A-Z][\w ]{0,20}:)")
 #: "the Flight Radar app", "according to Plane Radar": a flight tracker named "… Radar" (blind9).
 _TRACKER_RADAR = re.compile(r"\b(?P<name>(?:Flight|Plane|Air|Mil|Sky)[ \t]?Radar)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
@@ -2554,7 +2559,9 @@ _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "ar
                                  # a state's broadcaster ("Iranian state television reported"; blind7 left it)
                                  "state television", "state tv", "state media", "state broadcaster", "state radio",
                                  # a service in the plural ("attacked by the Libyan air forces", blind10)
-                                 "air forces", "naval forces", "ground forces"})
+                                 "air forces", "naval forces", "ground forces",
+                                 # a country's mission abroad ("The Turkish embassy in Ukraine described …"; blind17)
+                                 "embassy", "consulate"})
 
 
 #: Who speaks for a body named before them ("British government sources", "Polish military officials").
@@ -2597,6 +2604,29 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(span)
         held.update(range(span.start, span.end))
     return sorted(out, key=lambda e: e.start)
+
+
+#: A country's missions abroad, named with where they are ("the Turkish embassy in Ukraine").
+_MISSION_WORDS = frozenset({"embassy", "consulate"})
+
+
+def _embassy_seats(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"The Turkish embassy in Ukraine", "Ukraine's embassy in Turkey" (blind17): a country's embassy or consulate
+    and the place it is in make one body's name (the place inside it is no place of the story)."""
+    seats = {e.start: e for e in ents if e.label_ == "PLACE"}
+    out: list[Span] = []
+    dropped: set[int] = set()
+    for e in ents:
+        seat = seats.get(e.end + 1) if e.label_ == "ORG" and e.end + 1 < len(doc) \
+            and doc[e.end - 1].lower_ in _MISSION_WORDS and doc[e.end].lower_ in ("in", "to") else None
+        if seat is None:
+            out.append(e)
+            continue
+        span = Span(doc, e.start, seat.end, label="ORG")
+        set_fc_value(span, {**(fc_value(e) or {}), "name": span.text})
+        out.append(span)
+        dropped.add(seat.start)
+    return [e for e in out if not (e.label_ == "PLACE" and e.start in dropped)] if dropped else ents
 
 
 def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
