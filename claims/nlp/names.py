@@ -1775,7 +1775,8 @@ class _Names:
                 continue  # never an aircraft in a claim's scope
             out.append(e)
         out = self._regional_adjectives_before(doc, _operation_names(out))
-        return self._owned_bases(doc, self._narrowed_regions(doc, _embassy_seats(doc, _national_bodies(doc, out))))
+        out = _bodies_by_shape(doc, text, _embassy_seats(doc, _national_bodies(doc, out)))
+        return self._owned_bases(doc, self._narrowed_regions(doc, out))
 
     def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
         """A place name that context shows is something else: a maker's name before an aircraft type ("Shaanxi
@@ -2627,6 +2628,47 @@ def _embassy_seats(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(span)
         dropped.add(seat.start)
     return [e for e in out if not (e.label_ == "PLACE" and e.start in dropped)] if dropped else ents
+
+
+#: Bodies written the way translated or older reports write them (blind17): a ministry's field in lower case after a
+#: country's name, possessive or nationality ("Russia's emergencies ministry", "The British defense Ministry"), or
+#: after "Ministry of" with the country after it ("the Ministry of defense of Lithuania"); a role's office ("the
+#: Prime Minister’s Office"); a leader's or movement's regime ("the Assad regime").
+#: A ministry's field (a closed class: the portfolios governments have), in lower case.
+_MINISTRY_FIELD = (r"(?:national\s+|state\s+)?(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|home\s+affairs|"
+                   r"foreign|interior|emergenc(?:y|ies)(?:\s+situations)?|health|justice|finance|economy|transport|education|"
+                   r"agriculture|energy|information|culture|communications)")
+_BODY_SHAPES = re.compile(
+    rf"(?P<name>(?<![\w’'-])[A-Z][\w-]+(?:[’']s)?\s+{_MINISTRY_FIELD}\s+[Mm]inistry"
+    rf"|\bMinistry\s+of\s+{_MINISTRY_FIELD}(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+)?"
+    r"|\b(?:Prime\s+Minister|Vice[\s-]President|President|Premier|Governor|Chancellor|Mayor|Speaker)[’']s\s+Office"
+    r"|(?<=\bthe\s)[A-Z][\w-]+\s+regime)\b")
+
+
+def _bodies_by_shape(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Organisations of :data:`_BODY_SHAPES`; they replace the entities they hold (the country of "Russia's
+    emergencies ministry" is part of the body's name, "’s Office" was a fragment). A ministry's lead word must be a
+    country or a nationality ("Russia's", "British"), never an ordinary capitalised word."""
+    if "inistry" not in text and "Office" not in text and "regime" not in text:
+        return ents
+    from claims.nlp.demonyms import countries_by_demonym
+
+    new: list[Span] = []
+    for m in _BODY_SHAPES.finditer(text):
+        span = char_span(doc, m.start("name"), m.end("name"))
+        if span is None or (span[-1].lower_ == "ministry" and not (
+                span[0].lower_ in DEMONYMS or span[0].lower_ in countries_by_demonym() or any(
+                    e.start == span.start and e.label_ == "PLACE" for e in ents))):
+            continue
+        if any(e.label_ == "ORG" and e.start <= span.start and span.end <= e.end for e in ents):
+            continue  # the vocabulary's body already ("Russia's defence ministry")
+        org = Span(doc, span.start, span.end, label="ORG")
+        set_fc_value(org, {"name": org.text})
+        new.append(org)
+    if not new:
+        return ents
+    kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
+    return sorted([*kept, *new], key=lambda e: e.start)
 
 
 def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
