@@ -219,6 +219,14 @@ def _common_word(word: str) -> bool:
     return word not in ("St", "St.") and zipf_frequency(word.lower(), "en") >= _STATION_WORD_ZIPF
 
 
+def _town_word(word: str) -> bool:
+    """A word rare enough in English to be a town's name (Zipf < 3, the gazetteer's rule for towns): "LUBIMOVKA", not
+    "UPDATE" or "BREAKING"."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < 3.0
+
+
 def _rare_word(word: str) -> bool:
     """A word English uses rarely (zipf < 4: "Houthi", "Wagner", "Rybar"), not "Carrier", "Strike", "Naval"."""
     from wordfreq import zipf_frequency
@@ -1526,6 +1534,11 @@ class _Names:
                 candidates = [(tuple(words[i:i + size]), city) for names, city in by_first.get(titled[0], [])
                               if names == titled]
             if not candidates:
+                if size and i + size + 1 < n and doc[i + size].text == "," and i + size + 1 in known_places \
+                        and all(_town_word(t.text) for t in doc[i:i + size]):
+                    out.append(self._place(doc, i, i + size, "city"))  # "LUBIMOVKA, Ukraine —" (blind17): a
+                    i += size  # dateline's town no list holds, before the place it is in
+                    continue
                 i += 1
                 continue
             for names, city in candidates:  # longest first
