@@ -144,7 +144,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "condemned", "condemns",
                        # only before "that" (see THAT_SAY_VERBS)
                        "maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned", "argue",
-                       "contend", "contends", "contended", "demanded", "demands", "determined", "concluded",
+                       "contend", "contends", "contended", "demanded", "demands", "determined", "concluded", "report",
                        # only before "out" ("Ageda pointed out, “…”", blind13)
                        "pointed", "points",
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
@@ -166,7 +166,9 @@ THAT_SAY_VERBS = frozenset({"maintain", "emphasize", "emphasise", "stress", "cau
                             # ransom"
                             "demanded", "demands",
                             # "Airforce Technology determined that there are …" (blind15), not "determined to"
-                            "determined", "concluded"})  # "argued", "argues": any (blind10)
+                            "determined", "concluded",
+                            # "Iraqi government ministers report that …" (blind17), not "report the incident"
+                            "report"})  # "argued", "argues": any (blind10)
 #: Verbs that report speech only before "out": "Ageda pointed out, “…”" (blind13), not "the nose pointed north".
 OUT_SAY_VERBS = frozenset({"pointed", "points"})
 #: Verbs of informing that report before an object and "that": "informed the media that …", "assured lawmakers
@@ -191,6 +193,8 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "images", "imagery", "photos", "photographs", "image", "photo", "photograph",
                           # people on the ground and unnamed reports ("Residents say", "Reports claim that")
                           "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
+                          # a social network's users ("One Twitter user claimed to have geolocated", blind17)
+                          "user", "users",
                           "doctor", "witness",
                           # the press and the state ("state media said", "Belgrade authorities claimed", "the
                           # military's media wing claimed")
@@ -461,20 +465,24 @@ class _Sentences:
 
     def __init__(self) -> None:
         self.punct_chars = frozenset(Sentencizer.default_punct_chars)
-        self._hashes: dict[int, frozenset[int]] = {}
+        self._hashes: dict[int, tuple[frozenset[int], frozenset[int], int]] = {}
 
-    def _final(self, doc: Doc) -> frozenset[int]:
+    def _final(self, doc: Doc) -> tuple[frozenset[int], frozenset[int], int]:
+        """The hashes of sentence-final punctuation, of the abbreviated titles a full stop follows without ending
+        the sentence, and of the full stop."""
         key = id(doc.vocab)
         hashes = self._hashes.get(key)
         if hashes is None:
-            hashes = self._hashes[key] = frozenset(doc.vocab.strings.add(c) for c in self.punct_chars)
+            strings = doc.vocab.strings
+            hashes = self._hashes[key] = (frozenset(strings.add(c) for c in self.punct_chars),
+                                          frozenset(strings.add(a) for a in _TITLE_ABBREVIATIONS), strings.add("."))
         return hashes
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        final = self._final(doc)
+        final, titles, stop = self._final(doc)
         arr = doc.to_array([ORTH, IS_PUNCT])
         orths = arr[:, 0].tolist()
         puncts = arr[:, 1].tolist()
@@ -482,7 +490,7 @@ class _Sentences:
         starts[0] = True
         seen_final = False
         for i in range(n):
-            is_final = orths[i] in final
+            is_final = orths[i] in final and not (orths[i] == stop and i > 0 and orths[i - 1] in titles)
             if seen_final and not puncts[i] and not is_final:
                 starts[i] = True
                 seen_final = False
@@ -495,6 +503,12 @@ class _Sentences:
         values = np.where(np.array(starts, dtype=bool), 1, -1).astype(np.int64).astype(np.uint64).reshape(-1, 1)
         doc.from_array([SENT_START], values)
         return doc
+
+
+#: Abbreviated ranks and titles the tokenizer leaves without their full stop ("Lt. Col. Oleh Shapoval", blind17):
+#: the stop after them ends no sentence.
+_TITLE_ABBREVIATIONS = ("Lt", "Col", "Gen", "Maj", "Capt", "Cpt", "Sgt", "Adm", "Cmdr", "Cdr", "Brig", "Cpl", "Pvt",
+                        "Lieut", "Insp", "Supt", "Gov", "Sen", "Rep", "Amb", "Dr", "Prof", "Mr", "Mrs", "Ms")
 
 
 @Language.factory("fc_sentences")
@@ -2012,7 +2026,8 @@ def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span |
         names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
         if len(names) != 1:
             return None
-        opens = people[0].start == before.start
+        opens = people[0].start == before.start or (  # "Among the crew … was Flight Lieutenant Steve Morris …. He
+            people[0].start > 0 and doc[people[0].start - 1].lower_ in ("was", "is"))  # said" (blind17): inverted
         after_preposition = people[0].start > 0 and doc[people[0].start - 1].lower_ in (*_OBJECT_OF, "by", "for")
         return people[0] if opens or (sent.start < subject_end - 1 and not after_preposition) else None
     return people[-1] if len(names) == 1 else None
