@@ -837,8 +837,12 @@ def people(doc: Doc) -> Doc:
         first = _token_at(doc, m.start() - 2) if m.start() >= 2 and text[m.start() - 1] in " \t" else None
         last = char_span(doc, m.start("last"), m.end("last"))
         if first is None or last is None or first < 1 or not NAME_TOKEN.match(doc[first].text) \
-                or doc[first - 1].lower_.rstrip(".") not in _ROLE_SET or bad_name(doc[first:last.end]):
+                or doc[first - 1].lower_.rstrip(".") not in _ROLE_SET or bad_name(doc[first:first + 1]) \
+                or bad_name(last):
             continue
+        name = doc[first:last.end]
+        _drop_entities(doc, name)  # "Captain Rosa 'Red Fox' Delgado": the nickname names no outlet
+        mask[name.start:name.end] = [False] * len(name)
         add(Span(doc, first, last.end, label="PERSON"), f"{doc[first].text} {last.text}", doc[first - 1].lower_)
     for m in _LABELLED_CREDIT_RE.finditer(text):  # "Photograph: Maxim Zmeyev/Reuters" (blind17)
         name = char_span(doc, m.start("name"), m.end("name"))
@@ -1765,6 +1769,11 @@ def _sources_with_participles(doc: Doc, view: _DocView) -> list[Span]:
 _NOT_SAYING_BEFORE = frozenset({"a", "an", "the", "without", "by", "early", "advance", "no", "any"})
 
 
+def _that_verb_without_that(doc: Doc, w: Token) -> bool:
+    """A verb that reports only before "that", without it ("shrugged off the report, adding": a noun)."""
+    return w.lower_ in THAT_SAY_VERBS and (w.i + 1 >= len(doc) or doc[w.i + 1].lower_ != "that")
+
+
 def _speakers_of_participles(doc: Doc, speakers: list[Span], found: list[Span]) -> list[Span]:
     """Wire copy's "<subject> <did something>, saying …" (blind8): the participle's speaker is the subject that opens
     the sentence — a person (after a title: "U.S. President Donald Trump also weighed in … saying"), else an
@@ -1782,8 +1791,8 @@ def _speakers_of_participles(doc: Doc, speakers: list[Span], found: list[Span]) 
         subject = next((e for e in opening if e.label_ == "PERSON"), None) or next(iter(opening), None)
         if subject is None or (subject.start > sent.start and doc[subject.start - 1].lower_ in _OBJECT_OF):
             continue
-        if any(w.lower_ in SAY_VERBS or w.lower_ in CLAUSE_STOPS or w.text in (";", ":") or w.is_quote
-               for w in doc[subject.end:t.i]):
+        if any((w.lower_ in SAY_VERBS and not _that_verb_without_that(doc, w)) or w.lower_ in CLAUSE_STOPS
+               or w.text in (";", ":") or w.is_quote for w in doc[subject.end:t.i]):
             continue  # "… said X, adding": the say-verb's attribution has it; "… that Y, saying": not the subject
         claimant, extra = _claimant_of(subject)
         span = Span(doc, t.i, t.i + 1, label="ATTRIBUTION")
