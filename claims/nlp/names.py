@@ -285,6 +285,9 @@ _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
+#: Design bureaux written as their designations' prefix, which the vocabulary's families (words of four letters or
+#: more) leave out: "three dozen MIG fighter jets", "the MiGs" (blind17).
+_PREFIX_FAMILIES = frozenset({"MiG", "MIG", "Mig"})
 #: A family's or maker's name joined to a number: "Sukhoi-30MKI", "Mirage-2000s" (blind10).
 _FAMILY_DESIGNATION = re.compile(r"(?<![\w-])(?P<family>[A-Z][a-z]{3,})-(?P<number>\d{2,4})(?P<suffix>[A-Z]{0,3}\d?)"
                                  r"(?P<plural>s)?(?![\w-])")
@@ -898,6 +901,7 @@ class _Names:
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
         found = [(m, "name") for m in [*_OUTLET_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_KIND.finditer(text),
+                                       *_CHANNEL_NAME.finditer(text),
                                        *_BODY_IN_APPOSITION.finditer(text), *_OUTLET_OF_REPORTER.finditer(text),
                                        *_BODY_AFTER_KIND.finditer(text), *_OUTLET_BEFORE_PIECE.finditer(text),
                                        *_TOLD_THE.finditer(text), *_EXPERTS_ACRONYM.finditer(text)]]
@@ -1469,10 +1473,14 @@ class _Names:
         for t in doc[:-1]:
             nxt = doc[t.i + 1]
             noun = nxt if nxt.lower_ not in ("fighter", "combat", "attack") or t.i + 2 >= len(doc) else doc[t.i + 2]
-            if t.text in families and t.i not in covered and (
-                    nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS):
+            family = t.text if t.text in families or t.text in _PREFIX_FAMILIES else None
+            plural = t.text[:-1] if t.text.endswith("s") and (t.text[:-1] in families or t.text[:-1] in
+                                                               _PREFIX_FAMILIES) and _beside_aircraft(doc, t.i) \
+                else None
+            if t.i not in covered and ((family and (nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS))
+                                       or plural):  # "French Rafales and Mirages fired", "MiGs" (blind17)
                 span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
-                set_fc_value(span, {"name": t.text, "designator": None, "family": True})
+                set_fc_value(span, {"name": family or plural, "designator": None, "family": True})
                 out.append(span)
         return out
 
@@ -1994,6 +2002,10 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
                                  r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|(?:al|el)-[A-Z][\w’'.-]+))?)"
                                  r"\s+(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
                                  r"website)\b")
+#: "the Wagner-affiliated Grey Zone Telegram channel said" (blind17): a name before the platform of its channel (up to
+#: three capitalised words without a hyphen, so the owner before a participle stays out).
+_CHANNEL_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w’'.]+(?:\s+[A-Z][\w’'.]+){0,2})\s+"
+                           r"(?:Telegram|YouTube|TikTok|VKontakte|VK|WhatsApp)\s+channel\b")
 #: "told the Guardian that…", "told the Financial Times": a capitalised name after "told the", ending the clause,
 #: is the paper or body told (blind8's pass; a person told is named without "the").
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
@@ -2896,10 +2908,23 @@ def _operation_names(ents: list[Span]) -> list[Span]:
     return [e for e in ents if e.start not in drop] if drop else ents
 
 
+def _beside_aircraft(doc: Doc, i: int) -> bool:
+    """Whether the word at i is coordinated with an aircraft ("Rafales and Mirages", "MiGs or Sukhois") or comes
+    before a word for aircraft — what makes a family's plural aircraft, not missiles or submarines ("Tridents")."""
+    from claims.nlp.components import AIRCRAFT_NOUNS
+
+    if i + 1 < len(doc) and doc[i + 1].lower_ in AIRCRAFT_NOUNS:
+        return True
+    near = {i - 2, i + 2} if (i > 0 and doc[i - 1].lower_ in ("and", "or")) or (
+        i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "or")) else set()
+    return any(e.label_ == "AIRCRAFT" and (e.end - 1 in near or e.start in near) for e in current_ents(doc))
+
+
 def _maker_before_aircraft(doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
-    """"Boeing E-3A AWACS aircraft", "The Boeing 707 aircraft" (blind17): an aircraft maker's name right before the
-    aircraft's designation or model number opens the aircraft's name and names no organisation."""
-    if e.text not in AIRCRAFT_MAKERS or e.end >= len(doc):
+    """"Boeing E-3A AWACS aircraft", "The Boeing 707 aircraft" (blind17): a one-word maker's name right before the
+    aircraft's designation or model number opens the aircraft's name, as Doc 8643 writes it, and names no
+    organisation; a company's full name names the company ("the Northrop Grumman RQ-4", issue 13)."""
+    if e.text not in AIRCRAFT_MAKERS or " " in e.text or e.end >= len(doc):
         return False
     after = ents_at.get(e.end)
     return (after is not None and after.label_ == "AIRCRAFT") or doc[e.end].is_digit

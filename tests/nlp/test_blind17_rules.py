@@ -30,7 +30,10 @@ def world() -> Vocabulary:
                  RegionEntry("israel", "Israel", "country")),
         aircraft=(*seed.aircraft,
                   AircraftEntry("B52", "Boeing B-52 Stratofortress", ("B-52", "B-52H"), "bomber"),
-                  AircraftEntry("K35R", "Boeing KC-135 Stratotanker", ("KC-135", "KC-135R"), "tanker")),
+                  AircraftEntry("K35R", "Boeing KC-135 Stratotanker", ("KC-135", "KC-135R"), "tanker"),
+                  AircraftEntry("TOR", "Panavia Tornado", ("Tornado",), "fighter"),
+                  AircraftEntry("MIR2", "Dassault Mirage 2000", ("Mirage 2000",), "fighter"),
+                  AircraftEntry("SU27", "Sukhoi Su-27", ("Su-27", "Sukhoi Su-27"), "fighter")),
     )
 
 
@@ -130,6 +133,19 @@ def test_a_maker_alone_is_still_an_organisation():
     assert "Boeing" in _labelled("Boeing said the tanker deliveries would resume.", "ORG")
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Italian Tornados and Mirages struck the depot.", "Mirages"),
+    ("The pilots of two MIG fighter jets ejected.", "MIG"),
+    ("Su-27s or MiGs were seen over the lake.", "MiGs"),
+])
+def test_a_family_in_the_plural_beside_aircraft_or_before_an_aircraft_word(world, text, name):
+    assert name in _labelled(text, "AIRCRAFT", world)
+
+
+def test_a_family_word_in_the_plural_alone_is_no_aircraft(world):
+    assert not _labelled("The poem speaks of Mirages of light on the water.", "AIRCRAFT", world)
+
+
 # ---------------------------------------------------------------------------------------------------------- people
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -189,6 +205,11 @@ def test_a_ministrys_shape_needs_a_country_first(world):
 ])
 def test_a_name_after_the_kind_of_body_it_is(text, org):
     assert org in _labelled(text, "ORG")
+
+
+def test_a_channels_name_before_its_platform():
+    orgs = _labelled("The Kremlin-linked Readovka Telegram channel posted the map.", "ORG")
+    assert "Readovka" in orgs
 
 
 def test_a_source_lines_agency_before_a_dash_and_the_next_field():
