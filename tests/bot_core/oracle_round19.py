@@ -82,6 +82,13 @@ def _days(o: Oracle, pred: Pred) -> Expect:
     return Expect("days", (tuple(sorted({r.day.isoformat() for r in found})), tuple(sorted(r.id for r in found))))
 
 
+def _every_day(o: Oracle, pred: Pred, span: tuple[dt.date, dt.date]) -> Expect:
+    """Whether the scope has a mission on every day of ``span`` (graded "yesno": the answer opens Yes or No)."""
+    flown = {r.day for r in o.sel(both(pred, between(*span)))}
+    days = [span[0] + dt.timedelta(days=k) for k in range((span[1] - span[0]).days + 1)]
+    return Expect("yesno", all(d in flown for d in days))
+
+
 # --- relative periods, resolved against a day the editor gives (plain dates, as claims/nlp/dates.py documents) --
 
 
@@ -250,12 +257,16 @@ def _trends(o: Oracle, add: Add) -> None:
          both(p8ca, between(*STORY))),
         ("Check: surveillance aircraft flew near the border every day from 27 January to 5 February 2025",
          both(border, between(*STORY))),
-        ("Did P-8s fly near California every day between 27 and 31 January 2025?",
-         both(p8ca, between(_d(1, 27), _d(1, 31)))),
         ("Is it true that Navy P-8s flew off California daily in the first week of February 2025?",
          both(NAVY, p8ca, between(_d(2, 1), _d(2, 7)))),
     ]:
         add("r19-trend-days", (text, _days(o, pred)))
+    # a question that asks "did … every day?" is a yes or a no (round 18's kind, merged on main: round 18 answers
+    # it "Yes: every one of the N days…" / "No: k of the N days had none…"); a claim stating it gets its days
+    for text, pred, span in [
+        ("Did P-8s fly near California every day between 27 and 31 January 2025?", p8ca, (_d(1, 27), _d(1, 31))),
+    ]:
+        add("r19-trend-days", (text, _every_day(o, pred, span)))
     for text in [
         "Is it true that P-8 flights off California doubled in January 2025?",
         "Check: surveillance flights near the border surged in February 2025",
@@ -557,10 +568,12 @@ def _held_out_trends(o: Oracle, add: Add) -> None:
     for text, pred in [
         ("Is it true that surveillance aircraft were near the border nearly every day between 27 January and 5 "
          "February 2025?", both(border, between(*STORY))),
-        ("Did P-8s fly near California daily from 27 to 30 January 2025?", both(p8ca, between(_d(1, 27),
-                                                                                            _d(1, 30)))),
     ]:
         add("r19b-trend-days", (text, _days(o, pred)))
+    for text, pred, span in [
+        ("Did P-8s fly near California daily from 27 to 30 January 2025?", p8ca, (_d(1, 27), _d(1, 30))),
+    ]:
+        add("r19b-trend-days", (text, _every_day(o, pred, span)))
     for text in [
         "Is it true that spy flights near the border skyrocketed in February 2025?",
         "Check: P-8 flights off California hit an all-time high in January 2025",
