@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
             model_name="missionregion",
             index=models.Index(
                 condition=models.Q(("has_orbit", True)),
-                fields=["region", "mission_start", "distance_nm", "over", "mission", "aircraft_type", "aircraft",
+                fields=["region", "aircraft", "mission_start", "distance_nm", "over", "aircraft_type", "mission",
                         "has_orbit"],
                 name="missionregion_orbits",
             ),
