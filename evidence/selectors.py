@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
 from django.db.models.signals import post_delete, post_save
@@ -368,7 +369,10 @@ def _count_all_places(scope: Scope) -> int:
     sides += [_region_links(scope.with_changes(regions=(rf,), and_regions=()), types) for rf in scope.and_regions]
     parts, params = [], []
     for qs in sides:
-        sql, side_params = qs.order_by().values("mission_id", "mission_start").query.sql_with_params()
+        try:
+            sql, side_params = qs.order_by().values("mission_id", "mission_start").query.sql_with_params()
+        except EmptyResultSet:  # a side that can hold no row (an operator with no airframe): none in all places
+            return 0
         parts.append(sql)
         params.extend(side_params)
     # On PostgreSQL the start in the join keeps each side to its partitions. On SQLite it must not be there: SQLite
