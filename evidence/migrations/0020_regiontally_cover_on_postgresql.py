@@ -16,7 +16,7 @@ from django.db import migrations
 
 from evidence.sqlite_indexes import postgresql_only_indexes
 
-INDEXES = (("regiontally_cover", "evidence_regiontally", "region_id, month", "aircraft_id, designator, near, over"),)
+INDEXES = (("regiontally_month_cover", "evidence_regiontally", "region_id, month", "aircraft_id, designator, near, over"),)
 
 
 class Migration(migrations.Migration):
