@@ -358,6 +358,13 @@ class MissionRegion(models.Model):
     # airframe. DO_NOTHING: deleting an aircraft deletes its missions, and they their rows (the database still
     # checks the reference at commit).
     aircraft = models.ForeignKey(Aircraft, on_delete=models.DO_NOTHING, related_name="+", db_index=False)
+    # The mission's ``has_orbit`` (it changes only with the track, and a new track is tagged again), so "which aircraft
+    # orbited near Sinaloa?" reads the region rows alone: from the missions, SQLite looked up each of the place's
+    # ~150,000 missions of all time at 1 M (~500 ms). Set wherever region rows are written
+    # (evidence.services.flight_import.replace_region_links) and where an import keeps a mission's rows
+    # (flight_import._write_track); migration 0019 copied it onto the rows that existed. The database's default
+    # (false) serves inserts that do not name it (the benchmarks' fills).
+    has_orbit = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["mission", "region"], name="mission_region_unique")]
@@ -378,6 +385,16 @@ class MissionRegion(models.Model):
             models.Index(
                 fields=["region", "aircraft", "mission_start", "distance_nm", "over", "aircraft_type", "mission"],
                 name="missionregion_region_airframe",
+            ),
+            # "(which aircraft) orbited near/over X (in a period)": the orbiting missions' rows only (a partial
+            # index, small and written only for them), in airframe order as the index above, with every column the
+            # filters and the answers read — the flag too, though constant here: SQLite 3.40 counts an index as
+            # covering only with every column the query names. In start order instead, SQLite preferred the index
+            # above (no sort for the grouping) and looked the flag up for each of the place's 285,000 rows.
+            models.Index(
+                fields=["region", "aircraft", "mission_start", "distance_nm", "over", "aircraft_type", "mission",
+                        "has_orbit"],
+                condition=models.Q(has_orbit=True), name="missionregion_orbits",
             ),
         ]
 
@@ -477,10 +494,10 @@ class RegionTally(models.Model):
         indexes = [
             # "which places did they fly over in 2024": the period's rows of every region, not every row
             models.Index(fields=["month", "region"], name="regiontally_month"),
-            # "which aircraft flew near Arizona?": one range per place grouped by airframe, read from the index alone
-            # on PostgreSQL (at 10M missions 59 → 26 ms; SQLite ignores INCLUDE and keeps the plain index)
-            models.Index(fields=["region", "aircraft"], include=["month", "designator", "near", "over"],
-                         name="regiontally_airframe"),
+            # Sums per place (and period) are read from covering indexes outside the models' state: SQLite's
+            # (migration 0016) and PostgreSQL's (region, month) INCLUDE (airframe, type, counts) (0020), which
+            # replaced the (region, aircraft) one here: a place in a period reads its months' rows alone, also when
+            # an operator's airframes filter them, and the per-airframe sums are hashed (docs/PERFORMANCE.md).
         ]
 
     def __str__(self) -> str:

@@ -119,22 +119,17 @@ def tallied(scope: Scope, *, over_regions: bool = False) -> tuple[QuerySet, str,
 
 def _filtered(rows: QuerySet, scope: Scope) -> QuerySet:
     """The scope's constraints on type and airframe, as :func:`evidence.selectors.missions_in_scope` applies them
-    to missions (the same lookups through the same relations, so "excluding" keeps what it keeps there)."""
+    to missions (the same lookups, so "excluding" keeps what it keeps there)."""
     types = selectors.scope_types(scope)
     if types is not None:
         rows = rows.filter(designator__in=sorted(types))
     if scope.exclude_types:
         rows = rows.exclude(designator__in=sorted(scope.exclude_types))
-    if scope.operators:
-        rows = rows.filter(aircraft__operator__slug__in=list(scope.operators))
-    if scope.exclude_operators:
-        rows = rows.exclude(aircraft__operator__slug__in=sorted(scope.exclude_operators))
+    rows = selectors.with_airframes(rows, scope)  # operators as their airframes: no join per tally row
     if scope.military_only:
         rows = rows.filter(aircraft__military=True)
     if scope.civil_only:
         rows = rows.filter(aircraft__military=False)
-    if scope.hexes:
-        rows = rows.filter(aircraft_id__in=list(scope.hexes))
     return rows
 
 

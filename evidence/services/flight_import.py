@@ -481,9 +481,11 @@ def _write_track(track: AircraftTrack, built: list[_Built], path: str, ctx: _Con
     if to_tag:
         replace_region_links([(m, b.tags or []) for m, b in to_tag], new={m.pk for m in new_rows})
     tagged = {id(m) for m, _ in to_tag}
-    retyped = [m.pk for m in changed_rows if id(m) not in tagged]
-    if retyped:  # kept, not re-tagged: their region rows carry the (possibly new) type denormalised
-        MissionRegion.objects.filter(mission__in=retyped).update(aircraft_type_id=aircraft.aircraft_type_id)
+    kept = [m for m in changed_rows if id(m) not in tagged]
+    for has_orbit in {m.has_orbit for m in kept}:  # kept, not re-tagged: their region rows carry the (possibly new)
+        # type and the orbit flag denormalised (one statement per value of the flag: at most two)
+        MissionRegion.objects.filter(mission__in=[m.pk for m in kept if m.has_orbit == has_orbit]).update(
+            aircraft_type_id=aircraft.aircraft_type_id, has_orbit=has_orbit)
     _charge(ctx, "write", tw)
     return len(new_rows), len(changed_rows)
 
@@ -589,7 +591,7 @@ def replace_region_links(tagged: list[tuple[Mission, list[tuple[Any, bool, float
     if old:
         MissionRegion.objects.filter(mission__in=old).delete()
     rows = [
-        (m.pk, key, over, nm, m.start, m.aircraft_type_id, m.aircraft_id)
+        (m.pk, key, over, nm, m.start, m.aircraft_type_id, m.aircraft_id, m.has_orbit)
         for m, tags in tagged
         for key, over, nm in tags
     ]
@@ -603,7 +605,7 @@ def replace_region_links(tagged: list[tuple[Mission, list[tuple[Any, bool, float
 
 
 _REGION_ROW_FIELDS = ("mission_id", "region_id", "over", "distance_nm", "mission_start", "aircraft_type_id",
-                      "aircraft_id")  # fmt: skip
+                      "aircraft_id", "has_orbit")  # fmt: skip
 
 
 def insert_columns(model: type[Any], fields: Sequence[str], rows: list[tuple[Any, ...]]) -> None:

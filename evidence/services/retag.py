@@ -28,7 +28,7 @@ def retag_missions(
     for i in range(0, len(ids), batch_size):
         missions = list(
             Mission.objects.filter(pk__in=ids[i : i + batch_size]).only(
-                "pk", "track", "start", "aircraft_type_id", "aircraft_id"
+                "pk", "track", "start", "aircraft_type_id", "aircraft_id", "has_orbit"
             )
         )
         tracks = {}

@@ -218,3 +218,21 @@ def test_an_answer_says_what_the_designator_holds(demo):
                for n in rc12.notes), rc12.notes
     p8 = ask(text="how many P-8 flights in February 2025?", user=demo.editor, platform="api", now=NOW)
     assert p8.count and not any("not the variant" in n for n in p8.notes)
+
+
+def test_prepare_process_builds_what_a_worker_would_and_freezes_it(demo):
+    """What the web server's master runs before it forks (gunicorn.conf.py): the reader built, the URLconf imported
+    (it imports every app's views and the picture code, ~500 modules a first request would), and everything alive
+    then out of the garbage collector's generations — so a full collection in a worker walks only what the worker
+    allocated (a ~220 ms collection with the reader among them: docs/PERFORMANCE.md)."""
+    import gc
+    import sys
+
+    from bot.services import prepare_process
+
+    try:
+        assert prepare_process() is True
+        assert gc.get_freeze_count() > 100_000
+        assert "project.urls" in sys.modules and "evidence.pictures.views" in sys.modules
+    finally:
+        gc.unfreeze()  # this test process keeps collecting as before

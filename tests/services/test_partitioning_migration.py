@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from evidence import partitioning
 from evidence.models import Mission
+from tests.migrating import migrate_to, migrated_back_to
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("postgresql_only")]
 
@@ -26,9 +26,17 @@ def _where(pk: int) -> str:
 BEFORE = [("evidence", "0008_merge_overview_and_airframe"), ("claims", "0006_merge_extraction_status_and_desk")]
 
 
+#: Each table's columns at BEFORE: later migrations add columns (evidence/0019: the region rows' has_orbit), which
+#: the rows are compared without.
+COLUMNS: dict[str, str] = {}
+
+
 def _rows(table: str) -> list[tuple]:
     with connection.cursor() as c:
-        c.execute(f'SELECT * FROM "{table}" ORDER BY id')
+        if table not in COLUMNS:
+            COLUMNS[table] = ", ".join(f'"{col.name}"' for col in connection.introspection.get_table_description(
+                c, table))
+        c.execute(f'SELECT {COLUMNS[table]} FROM "{table}" ORDER BY id')
         return c.fetchall()
 
 
@@ -55,16 +63,11 @@ def _populate(apps) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_row_both_ways():
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    try:
-        executor.migrate(BEFORE)
-        executor.loader.build_graph()
-        _populate(executor.loader.project_state(BEFORE).apps)
+    with migrated_back_to(BEFORE) as apps:
+        _populate(apps)
         before = {t: _rows(t) for t in partitioning.PARTITIONED}
         assert len(before["evidence_mission"]) == 4 and len(before["evidence_missionregion"]) == 6
-        executor = MigrationExecutor(connection)
-        executor.migrate(leaves)
+        migrate_to()
         with connection.cursor() as c:
             assert partitioning.is_partitioned(c, "evidence_mission")
             assert partitioning.is_partitioned(c, "evidence_missionregion")
@@ -77,11 +80,7 @@ def test_the_migration_keeps_every_row_both_ways():
                                      max_lat=1, max_lon=1)
         assert new.pk > max(row[0] for row in before["evidence_mission"])  # the id sequence continues
         new.delete()
-        executor = MigrationExecutor(connection)
-        executor.migrate(BEFORE)  # and back: plain tables, the same rows
+        migrate_to(BEFORE)  # and back: plain tables, the same rows
         with connection.cursor() as c:
             assert not partitioning.is_partitioned(c, "evidence_mission")
         assert {t: _rows(t) for t in partitioning.PARTITIONED} == before
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(leaves)
