@@ -1555,8 +1555,9 @@ class _Names:
         from claims.nlp.components import AIRCRAFT_NOUNS
 
         families = self._families()
+        named = families | _PREFIX_FAMILIES  # "MiG fighters", and the plurals alone beside aircraft ("Mirages")
         out = []
-        for i in _view(doc).at(doc, families):
+        for i in _view(doc).at(doc, named | {f + "s" for f in named}):
             if i + 1 >= len(doc):
                 continue
             t, nxt = doc[i], doc[i + 1]
