@@ -1856,12 +1856,19 @@ def _interview_heads(doc: Doc, view: _DocView, starting: dict[int, Span]) -> lis
 _HEADLINE_SOURCE = re.compile(r"(?:\A|(?<=\n))(?P<src>[A-Z][^:\n]{1,50}?):[ \t]+(?=[A-Za-z“\"])")
 
 
+_QUESTION_LINE = re.compile(r"\s*(?:who|whom|whose|what|which|how|when|where|why|did|do|does|is|are|was|were|has|"
+                            r"have|had|can|could|will|would)\b", re.IGNORECASE)
+
+
 def _headline_sources(doc: Doc, view: _DocView, starting: dict[int, Span]) -> list[Span]:
     out = []
     for m in _HEADLINE_SOURCE.finditer(view.text):
         source = starting.get(_token_at(doc, m.start()) or 0)
         if source is None or source.label_ not in ("ORG", "PERSON") or source.end_char != m.end("src"):
             continue  # only a whole name before the colon: not "ISLAMABAD, Oct 4 (APP):", "Note:"
+        line = view.text[m.end():].split("\n", 1)[0]
+        if _QUESTION_LINE.match(line) or line.rstrip().endswith("?"):
+            continue  # "RAF or USAF: who flew more?": a question put about them, not their words
         claimant, extra = _claimant_of(source)
         span = Span(doc, source.start, source.end, label="ATTRIBUTION")
         set_fc_value(span, {"claimant": claimant, "cue": ":", **extra})

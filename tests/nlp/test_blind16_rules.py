@@ -152,6 +152,14 @@ def test_a_headline_opening_with_a_body_and_a_colon():
     assert "Foreign Ministry" in _claimants(text), _claimants(text)
 
 
+def test_a_question_after_a_body_and_a_colon_is_not_its_words():
+    """Found after the merge: "RAF or USAF: who flew more RC-135 missions in 2025?" lost the USAF as the second
+    side of the comparison (the bot reads each side alone, and "USAF: who flew more …?" made it a claimant)."""
+    for text in ("Navy: who flew the most patrols in March?", "Coast Guard: did the drones cross the line",
+                 "Border Police: how many flights were there?"):
+        assert _claimants(text) == [], (text, _claimants(text))
+
+
 def test_a_country_names_a_strike_in_what_it_had_called(world):
     text = "Three people died in what Russia had called a provocation near the border."
     claimants = [e.value["claimant"] for e in _entities(text, world) if e.label == "ATTRIBUTION"]
