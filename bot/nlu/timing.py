@@ -118,6 +118,8 @@ HOW_LONG_NOUN_RX = re.compile(_LEAD + r"how\s+long\s+(?:was|were|is|are)\s+(?P<r
                               r"(?P<tail>.*)$", _RX)
 HOW_LONG_IT_RX = re.compile(_LEAD + r"how\s+long\s+(?:was|were|did)\s+(?P<p>it|each(?:\s+one)?|each\s+of\s+them|they"
                             r"|them|those|these|that(?:\s+one)?|this(?:\s+one)?)(?:\s+" + _UP + r")?\W*$", _RX)
+HOW_LONG_EXTREME_RX = re.compile(_LEAD + r"how\s+long\s+(?:was|were|is|are)\s+(?=(?:the\s+)?(?:longest|shortest)\b)",
+                                 _RX)
 DURATION_OF_RX = re.compile(_LEAD + r"(?:what\s+(?:was|were|is|are)\s+)?(?:the\s+)?(?:duration|flight\s+time"
                             r"|flying\s+time|length)s?\s+of\s+(?P<rest>.+)$", _RX)
 ON_AVERAGE_RX = re.compile(r"\s*\b(?:on\s+average|on\s+the\s+average|in\s+average)\b", _RX)
@@ -185,6 +187,9 @@ def _frame(text: str, previous: BotQuery | None) -> tuple[str, str] | None:
     m = SINCE_LAST_RX.match(text)
     if m:
         return "", "when was " + m.group("rest").strip(" ?") + "?"
+    m = HOW_LONG_EXTREME_RX.match(text)
+    if m:  # "how long was the longest P-8 flight?": the longest one, and how long it was
+        text = text[m.end():]
     m = HOW_LONG_IT_RX.match(text)
     if m:
         return "duration:it", ""

@@ -907,6 +907,9 @@ SINGLE: list[Q] = [
     Q("how many P-8 flights in 2025 compared with a year earlier?", "compare", (11, 5)),
     Q("how many P-8 flights in February compared with the same month a year earlier?", "", DECLINED),  # which year?
     Q("P-8 flights a year earlier", "", DECLINED),  # earlier than what?
+    # declined before (2026-12-06, after the merge): "how long was the longest …" asked "how long" of "longest"
+    Q("how long was the longest P-8 flight in 2025?", "measure", 1, which="longest", says="1 h 05 min"),
+    Q("how long were the shortest RC-135 flights in October 2025?", "measure", 1, which="shortest", period=OCT25),
     # round 19, wrong before: two aircraft each claimed to have flown were answered as one sum ("1 mission by U2 or
     # R135"), which hides the part that did not fly; now each one's count
     Q("Is it true that a U-2 and an RC-135 flew near the border on 3 February 2025?", "compare", (1, 0)),
