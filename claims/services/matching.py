@@ -208,38 +208,59 @@ def _candidates(exclude_article_id: int) -> list[tuple[Any, Signature]]:
     return [(c, _claim_sig(c)) for c in qs]
 
 
-def _replace_suggestions(*, side: dict[str, Any], target: Signature, candidates: list[tuple[Any, Signature]]) -> int:
-    """Replace the undecided matches of one claim/proposal; decided ones (confirmed, rejected) stay as people left
-    them."""
+def _replace_suggestions(sides: list[tuple[str, Any, Signature]], candidates: list[tuple[Any, Signature]]) -> int:
+    """Replace the undecided matches of several claims/proposals (``(field, row, signature)``, field "claim" or
+    "proposal") in one read, one delete and one insert; decided ones (confirmed, rejected) stay as people left them.
+    All sides are replaced in one transaction: none or all."""
     from django.db import transaction
+    from django.db.models import Q
 
     from claims.models import ClaimMatch
 
-    decided = set(ClaimMatch.objects.filter(**side).exclude(status="suggested").values_list("other_id", flat=True))
-    rows = [
-        ClaimMatch(**side, other=other, score=result.score, text_score=result.text, reasons=list(result.reasons),
-                   strong=result.strong)
-        for other, result in best_matches(target, candidates)
-        if other.pk not in decided
-    ]
+    if not sides:
+        return 0
+    mine = Q()
+    for name in ("claim", "proposal"):
+        ids = [row.pk for side, row, _ in sides if side == name]
+        if ids:
+            mine |= Q(**{f"{name}_id__in": ids})
+    decided = set(
+        ClaimMatch.objects.filter(mine).exclude(status="suggested").values_list("claim_id", "proposal_id", "other_id")
+    )
+    rows = []
+    for side, row, target in sides:
+        key = (row.pk, None) if side == "claim" else (None, row.pk)
+        rows += [
+            ClaimMatch(**{side: row}, other=other, score=result.score, text_score=result.text,
+                       reasons=list(result.reasons), strong=result.strong)
+            for other, result in best_matches(target, candidates)
+            if (*key, other.pk) not in decided
+        ]
     with transaction.atomic():
-        ClaimMatch.objects.filter(**side, status="suggested").delete()
+        ClaimMatch.objects.filter(mine, status="suggested").delete()
         ClaimMatch.objects.bulk_create(rows)
     return len(rows)
 
 
 def matches_refresh_for_article(*, article_id: int) -> int:
-    """Match every claim and open proposed claim of an article against the claims on record (after extraction)."""
+    """Match every claim and open proposed claim of an article against the claims on record (after extraction):
+    the candidates are read once, the decided matches of every side in one query, the suggestions replaced in one
+    delete and one insert."""
     from claims.models import Claim, ProposedClaim
 
-    candidates = _candidates(article_id)
-    made = 0
-    for claim in Claim.objects.filter(article_id=article_id).only("pk", "exact", "scope", "stated_count"):
-        made += _replace_suggestions(side={"claim": claim}, target=_claim_sig(claim), candidates=candidates)
-    for proposal in ProposedClaim.objects.filter(article_id=article_id, status="open"):
-        sig = signature(proposal.text, proposal.scope, proposal.stated_count)
-        made += _replace_suggestions(side={"proposal": proposal}, target=sig, candidates=candidates)
-    return made
+    sides: list[tuple[str, Any, Signature]] = [
+        ("claim", claim, _claim_sig(claim))
+        for claim in Claim.objects.filter(article_id=article_id).only("pk", "exact", "scope", "stated_count")
+    ]
+    sides += [
+        ("proposal", proposal, signature(proposal.text, proposal.scope, proposal.stated_count))
+        for proposal in ProposedClaim.objects.filter(article_id=article_id, status="open").only(
+            "pk", "text", "scope", "stated_count"
+        )
+    ]
+    if not sides:
+        return 0
+    return _replace_suggestions(sides, _candidates(article_id))
 
 
 def claim_matches_refresh(*, claim_id: int) -> int:
@@ -249,8 +270,7 @@ def claim_matches_refresh(*, claim_id: int) -> int:
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
         return 0
-    return _replace_suggestions(side={"claim": claim}, target=_claim_sig(claim),
-                                candidates=_candidates(claim.article_id))
+    return _replace_suggestions([("claim", claim, _claim_sig(claim))], _candidates(claim.article_id))
 
 
 def claim_match_decide(*, match: Any, confirm: bool, user: Any) -> Any:
