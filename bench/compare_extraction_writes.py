@@ -155,7 +155,9 @@ def child(args: argparse.Namespace) -> None:
 
     phases = _Phases()
     phases.wrap(extraction, "_write", "write")
-    phases.wrap(checking, "claim_refresh_analysis", "claims")
+    for name in ("claim_refresh_analysis", "claims_refresh_analysis"):  # one claim; an article's (newer trees)
+        if hasattr(checking, name):
+            phases.wrap(checking, name, "claims")
     phases.wrap(matching, "matches_refresh_for_article", "claim matching")
     everything = list(Article.objects.order_by("pk").values_list("pk", "body_digest"))
     with connection.execute_wrapper(phases):

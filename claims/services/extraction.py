@@ -255,14 +255,11 @@ def _insert(model: type[Model], attnames: Sequence[str], rows: list[tuple[Any, .
 
 def _refresh_claims(article_id: int) -> None:
     """Claims of this article get a fresh reading and fresh suggestions against the current text."""
-    from claims.services.checking import claim_refresh_analysis
+    from claims.services.checking import claims_refresh_analysis
 
-    for claim_id in (
-        Claim.objects.filter(article_id=article_id)
-        .exclude(anchor_status=Claim.AnchorStatus.ORPHANED)
-        .values_list("pk", flat=True)
-    ):
-        claim_refresh_analysis(claim_id=claim_id)
+    claims_refresh_analysis(
+        claims=Claim.objects.filter(article_id=article_id).exclude(anchor_status=Claim.AnchorStatus.ORPHANED)
+    )
     _match_claims(article_id)
 
 
