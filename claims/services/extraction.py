@@ -12,7 +12,9 @@ the others.
 
 Queries per article (first extraction, no claims): load, mark running, then in the transaction lock, delete
 entities, delete open proposals, read decided proposals and existing claims' offsets (one query each), insert
-entities, insert proposals, mark done; after it, the claims to refresh.
+entities, insert proposals, mark done; after it, the claims to refresh (read in one query, their suggestions replaced
+in one transaction: checking.claims_refresh_analysis) and the claim matching (a fixed number of queries, whatever
+the number of claims and proposals: matching.matches_refresh_for_article).
 """
 
 from __future__ import annotations
