@@ -16,6 +16,7 @@ labelled set of real reporting are in docs/QUALITY.md ("Claim matching").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,8 +74,11 @@ def normalise_words(text: str) -> str:
     return " ".join(_WORD.findall(text.lower().replace("-", "")))
 
 
+@functools.lru_cache(maxsize=8192)
 def claim_kind(text: str) -> str | None:
-    """"change", "novelty", "not-novel" ("this is not the first time") or None."""
+    """"change", "novelty", "not-novel" ("this is not the first time") or None.
+
+    Cached by text (~70 µs a text, and every extraction reads the same up-to-500 claims on record as candidates)."""
     from claims.services.rates import read_change_words
 
     if (
