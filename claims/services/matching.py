@@ -186,6 +186,8 @@ def best_matches(target: Signature, candidates: Iterable[tuple[Any, Signature]])
         shares_fact = bool((target.count and target.count == sig.count) or (target.types & sig.types))
         if text < PREFILTER_TEXT and not shares_fact:
             continue
+        if text < MIN_TEXT:  # compare() caps it below the suggest threshold ("words too different"): not scored
+            continue
         result = compare(target, sig, text=text)
         if result.suggested:
             out.append((key, result))
