@@ -21,7 +21,8 @@ Two parts, each in a child process with its own settings (Django reads ``DATABAS
    database dropped whatever happens.
 
 The machine is shared: wall-clock figures depend on what else runs (the load average is printed before and after);
-CPU-second figures are each process's own time.
+CPU-second figures are each process's own time. ``FC_BENCH_BROKER`` and ``FC_BENCH_PG_DB`` replace the broker URL and
+the scratch database's name.
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
-PG_DB = "fc_bench_nlp"
-BROKER = "redis://127.0.0.1:6379/12"
+#: Overridable where the machine is shared (another database name, another Redis database number).
+PG_DB = os.environ.get("FC_BENCH_PG_DB", "fc_bench_nlp")
+BROKER = os.environ.get("FC_BENCH_BROKER", "redis://127.0.0.1:6379/12")
 RESULT_PREFIX = "BENCH-RESULT "
 PUBLISHED = dt.datetime(2025, 2, 10, 12, tzinfo=dt.UTC)
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from claims.models import Claim, EvidenceSuggestion
 from evidence.scope import Period, Scope
@@ -118,32 +119,39 @@ def _is_specific(scope: Scope) -> bool:
 
 def claim_refresh_analysis(*, claim_id: int) -> None:
     """Re-read the claim and replace its evidence suggestions (idempotent)."""
+    claims_refresh_analysis(claims=Claim.objects.filter(pk=claim_id))
+
+
+def claims_refresh_analysis(*, claims: QuerySet[Claim]) -> int:
+    """:func:`claim_refresh_analysis` for several claims (an article's, after its extraction): one query reads them,
+    each is read and its missions queried, then in one transaction each reading is stored and all their suggestions
+    are replaced with one delete and one insert (all or none). Returns how many claims were refreshed."""
     from evidence.describing import mission_match_reason
     from evidence.selectors import missions_in_scope
 
-    claim = Claim.objects.select_related("article").filter(pk=claim_id).first()
-    if claim is None:
-        return
-    scope, quantity = read_claim(claim)
-    claim.stated_count = quantity  # effective_scope reads it (a rate looks back further)
+    readings: list[tuple[Claim, Scope, dict | None]] = []
     rows: list[EvidenceSuggestion] = []
-    if _is_specific(scope):
+    for claim in claims.select_related("article"):
+        scope, quantity = read_claim(claim)
+        claim.stated_count = quantity  # effective_scope reads it (a rate looks back further)
+        readings.append((claim, scope, quantity))
+        if not _is_specific(scope):
+            continue
         used = effective_scope(claim, scope)
         missions = list(missions_in_scope(used).select_related("aircraft", "aircraft_type")[:MAX_SUGGESTIONS])
-        for rank, mission in enumerate(missions):
-            reason = mission_match_reason(mission, used)
-            rows.append(
-                EvidenceSuggestion(
-                    claim=claim,
-                    mission=mission,
-                    score=round(1.0 - rank / (MAX_SUGGESTIONS * 2), 3),
-                    reason=reason[:500],
-                )
-            )
+        rows += [
+            EvidenceSuggestion(claim=claim, mission=mission, score=round(1.0 - rank / (MAX_SUGGESTIONS * 2), 3),
+                               reason=mission_match_reason(mission, used)[:500])
+            for rank, mission in enumerate(missions)
+        ]
+    if not readings:
+        return 0
     with transaction.atomic():
-        Claim.objects.filter(pk=claim.pk).update(scope=scope.to_dict(), stated_count=quantity)
-        EvidenceSuggestion.objects.filter(claim=claim).delete()
+        for claim, scope, quantity in readings:
+            Claim.objects.filter(pk=claim.pk).update(scope=scope.to_dict(), stated_count=quantity)
+        EvidenceSuggestion.objects.filter(claim__in=[claim.pk for claim, _, _ in readings]).delete()
         EvidenceSuggestion.objects.bulk_create(rows)
+    return len(readings)
 
 
 def describe_claim_scope(claim: Claim) -> str:

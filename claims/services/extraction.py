@@ -12,7 +12,9 @@ the others.
 
 Queries per article (first extraction, no claims): load, mark running, then in the transaction lock, delete
 entities, delete open proposals, read decided proposals and existing claims' offsets (one query each), insert
-entities, insert proposals, mark done; after it, the claims to refresh.
+entities, insert proposals, mark done; after it, the claims to refresh (read in one query, their suggestions replaced
+in one transaction: checking.claims_refresh_analysis) and the claim matching (a fixed number of queries, whatever
+the number of claims and proposals: matching.matches_refresh_for_article).
 """
 
 from __future__ import annotations
@@ -255,14 +257,11 @@ def _insert(model: type[Model], attnames: Sequence[str], rows: list[tuple[Any, .
 
 def _refresh_claims(article_id: int) -> None:
     """Claims of this article get a fresh reading and fresh suggestions against the current text."""
-    from claims.services.checking import claim_refresh_analysis
+    from claims.services.checking import claims_refresh_analysis
 
-    for claim_id in (
-        Claim.objects.filter(article_id=article_id)
-        .exclude(anchor_status=Claim.AnchorStatus.ORPHANED)
-        .values_list("pk", flat=True)
-    ):
-        claim_refresh_analysis(claim_id=claim_id)
+    claims_refresh_analysis(
+        claims=Claim.objects.filter(article_id=article_id).exclude(anchor_status=Claim.AnchorStatus.ORPHANED)
+    )
     _match_claims(article_id)
 
 

@@ -157,3 +157,49 @@ def test_the_bot_answers_appeared_elsewhere_and_who_first_reported(fc_client, tw
     assert this["answer"].startswith(f"Claim #{c['nm18']}") and f"#{c['cnn18']} CNN" in this["answer"]
     none = fc_client.post("/api/ask/", {"text": "who first reported the 99 missions?"}, format="json").json()
     assert none["answer"] == "No claim on record states 99 missions."
+
+
+def _match_rows() -> set[tuple]:
+    return set(ClaimMatch.objects.values_list("claim_id", "proposal_id", "other_id", "score", "strong", "status"))
+
+
+def test_matching_an_article_takes_as_many_queries_whatever_its_number_of_proposals(two_outlets):
+    """The decided matches are read once and the suggestions replaced in one delete and one insert for all of an
+    article's claims and proposals (was four queries per proposal: 177 queries on a 44-proposal article)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.models import ProposedClaim
+    from claims.services.matching import matches_refresh_for_article
+
+    article_id = Claim.objects.get(pk=two_outlets["nm18"]).article_id
+    with CaptureQueriesContext(connection) as before:
+        matches_refresh_for_article(article_id=article_id)
+    proposal = ProposedClaim.objects.filter(article_id=article_id, status="open").first()
+    for shift in range(1, 7):  # six more open proposals, each matching the CNN claims as the first does
+        ProposedClaim.objects.create(article_id=article_id, start=proposal.start + shift, end=proposal.end,
+                                     text=proposal.text, score=proposal.score, reasons=proposal.reasons,
+                                     scope=proposal.scope, stated_count=proposal.stated_count)
+    with CaptureQueriesContext(connection) as after:
+        made = matches_refresh_for_article(article_id=article_id)
+    assert len(after) == len(before), [q["sql"][:80] for q in after]
+    assert ClaimMatch.objects.filter(proposal__article_id=article_id).count() == made - 2  # and the two claims'
+
+
+def test_matching_again_keeps_decided_matches_and_a_failed_refresh_writes_nothing(two_outlets, monkeypatch):
+    from claims.services.matching import matches_refresh_for_article
+
+    c = two_outlets
+    article_id = Claim.objects.get(pk=c["nm18"]).article_id
+    ClaimMatch.objects.filter(claim_id=c["nm11"]).update(status="rejected")
+    rows = _match_rows()
+    matches_refresh_for_article(article_id=article_id)
+    assert _match_rows() == rows and ClaimMatch.objects.get(claim_id=c["nm11"]).status == "rejected"
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(ClaimMatch.objects, "bulk_create", fail)
+    with pytest.raises(RuntimeError):
+        matches_refresh_for_article(article_id=article_id)
+    assert _match_rows() == rows  # the suggestions deleted before the failed insert are back
