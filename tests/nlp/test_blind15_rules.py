@@ -10,10 +10,11 @@ import dataclasses
 
 import pytest
 
-from claims.nlp.extract import extract
 from claims.nlp.vocabulary import RegionEntry, Vocabulary, default_vocabulary
 
-from .conftest import PUBLISHED
+from .conftest import counts_of as _counts
+from .conftest import entities_of as _entities
+from .conftest import labelled as _labelled
 
 
 @pytest.fixture(scope="module")
@@ -30,16 +31,6 @@ def world() -> Vocabulary:
     )
 
 
-def _entities(text: str, vocabulary: Vocabulary | None = None) -> list:
-    return extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
-
-
-def _labelled(text: str, label: str, vocabulary: Vocabulary | None = None) -> dict[str, dict]:
-    return {e.text: e.value for e in _entities(text, vocabulary) if e.label == label}
-
-
-def _counts(text: str, vocabulary: Vocabulary | None = None) -> list[tuple]:
-    return [(e.value["value"], e.value.get("unit")) for e in _entities(text, vocabulary) if e.label == "QUANTITY"]
 
 
 def _claimants(text: str) -> list[str]:

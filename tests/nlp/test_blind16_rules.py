@@ -10,10 +10,11 @@ import dataclasses
 
 import pytest
 
-from claims.nlp.extract import extract
 from claims.nlp.vocabulary import OrganisationEntry, RegionEntry, Vocabulary, default_vocabulary
 
-from .conftest import PUBLISHED
+from .conftest import counts_of as _counts
+from .conftest import entities_of as _entities
+from .conftest import labelled as _labelled
 
 
 @pytest.fixture(scope="module")
@@ -26,16 +27,6 @@ def world() -> Vocabulary:
                                    "test-air-arm", "Aeronautica Militare", "military", aliases=("AM",))))
 
 
-def _entities(text: str, vocabulary: Vocabulary | None = None) -> list:
-    return extract(text, published_at=PUBLISHED, vocabulary=vocabulary).entities
-
-
-def _labelled(text: str, label: str) -> dict[str, dict]:
-    return {e.text: e.value for e in _entities(text) if e.label == label}
-
-
-def _counts(text: str) -> list[tuple]:
-    return [(e.value["value"], e.value.get("unit")) for e in _entities(text) if e.label == "QUANTITY"]
 
 
 def _claimants(text: str) -> list[str]:
